@@ -1,0 +1,125 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/generation/GenerationRequest.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QNetworkReply;
+
+namespace pixverse {
+
+//! Either a value or the error that stopped it.
+template <typename T>
+struct Result {
+    std::optional<T> value;
+    ApiError error;
+    bool ok() const { return value.has_value(); }
+    static Result success(T v) { return Result{std::move(v), {}}; }
+    static Result failure(ApiError e) { return Result{std::nullopt, std::move(e)}; }
+};
+
+//! An image the service holds, ready to be referred to by a generation.
+struct UploadedImage {
+    qint64 imageId = 0; //!< OpenAPI `img_id`
+    QString url;        //!< OpenAPI `img_url`; web `customer_img_url`
+    QString path;       //!< web `customer_img_path`; empty for OpenAPI
+    int width = 0;
+    int height = 0;
+};
+
+struct CreatedVideo {
+    qint64 videoId = 0;
+    std::optional<int> credits; //!< some replies say what was charged
+};
+
+enum class VideoState {
+    Pending,   //!< queued or generating: keep polling
+    Succeeded, //!< `url` is usable
+    Moderated, //!< refused by moderation; credits refunded
+    Failed,    //!< generation failed on the service
+    Deleted,   //!< gone from the service
+    Unknown    //!< a status value we do not know: keep polling until a time limit
+};
+
+struct VideoStatus {
+    qint64 videoId = 0;
+    VideoState state = VideoState::Unknown;
+    int rawStatus = 0; //!< as the service sent it, for logs
+    QString url;
+    QString coverUrl;
+    int width = 0;
+    int height = 0;
+    std::optional<qint64> seed;
+    qint64 sizeBytes = 0; //!< 0 when unknown
+};
+
+struct Balance {
+    qint64 accountId = 0;
+    qint64 daily = 0;   //!< web only
+    qint64 monthly = 0;
+    qint64 package = 0;
+    qint64 total() const { return daily + monthly + package; }
+};
+
+//! Cancels the request behind it; harmless once the request is over.
+class RequestHandle {
+public:
+    RequestHandle() = default;
+    explicit RequestHandle(std::function<void()> cancel) : m_cancel(std::move(cancel)) {}
+    void cancel() const {
+        if (m_cancel)
+            m_cancel();
+    }
+
+private:
+    std::function<void()> m_cancel;
+};
+
+//! One PixVerse API family as the rest of the app sees it. The scheduler, poller and gallery use
+//! only this; which family is behind it is decided once, at sign-in.
+//! Every callback runs exactly once on the caller's thread, unless the request is cancelled or
+//! `context` is destroyed first, in which case it never runs.
+class Backend : public QObject {
+    Q_OBJECT
+public:
+    using Progress = std::function<void(qint64 sent, qint64 total)>;
+    using Done = std::function<void()>;
+
+    explicit Backend(QObject* parent = nullptr) : QObject(parent) {}
+    ~Backend() override = default;
+
+    virtual ApiFamily family() const = 0;
+    //! Who is signed in, safe to show and log: an e-mail or a masked key ("sk-…3f9a").
+    virtual QString accountLabel() const = 0;
+
+    virtual RequestHandle uploadImage(const QString& filePath, QObject* context,
+                                      std::function<void(Result<UploadedImage>)> done,
+                                      Progress progress = {}) = 0;
+    //! `traceId` is the create request's trace id: resending with the same one makes the service
+    //! answer with the same video instead of making a second one.
+    virtual RequestHandle createVideo(const GenerationRequest& request,
+                                      const std::optional<UploadedImage>& image,
+                                      const QString& traceId, QObject* context,
+                                      std::function<void(Result<CreatedVideo>)> done) = 0;
+    //! Status of several videos at once: one request for the web family, one per id for the
+    //! OpenAPI. Ids the service does not report are missing from the map.
+    virtual RequestHandle fetchStatuses(const QList<qint64>& videoIds, QObject* context,
+                                        std::function<void(Result<QHash<qint64, VideoStatus>>)> done) = 0;
+    virtual RequestHandle fetchBalance(QObject* context,
+                                       std::function<void(Result<Balance>)> done) = 0;
+
+Q_SIGNALS:
+    //! The credentials stopped working (bad key, token replaced by another login, expired).
+    //! The app must ask the creator to sign in again; it never re-logs in by itself.
+    void sessionEnded(const pixverse::ApiError& reason);
+};
+
+} // namespace pixverse
