@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+class QLabel;
+
 namespace pixverse {
 
 //! The studio window: the composer on the left, the job gallery on the right.
@@ -15,7 +17,7 @@ public:
     void setConnectionLabel(const QString& text);
 
 private:
-    class QLabel* m_connectionLabel = nullptr;
+    QLabel* m_connectionLabel = nullptr;
 };
 
 } // namespace pixverse
