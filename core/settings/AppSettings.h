@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/generation/GenerationRequest.h"
+
+#include <QNetworkProxy>
+#include <QString>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace pixverse {
+
+//! How the app reaches the network.
+struct ProxySettings {
+    enum class Mode { System, None, Http, Socks5 };
+    Mode mode = Mode::System;
+    QString host;
+    quint16 port = 0;
+    QString user; //!< a proxy password is a secret: it is never stored here (CredentialStore)
+
+    QNetworkProxy toProxy(const QString& password = {}) const;
+    friend bool operator==(const ProxySettings&, const ProxySettings&) = default;
+};
+
+//! The last account, so the next start can sign in silently. No secret: the secret is in the
+//! keychain under (family, account).
+struct RememberedAccount {
+    ApiFamily family = ApiFamily::OpenApi;
+    QString account;  //!< e-mail, or the masked API key label
+    QString baseUrl;  //!< empty: the real service
+    bool sandbox = false;
+    friend bool operator==(const RememberedAccount&, const RememberedAccount&) = default;
+};
+
+//! Typed access to the app's QSettings. Everything here is safe to store in plain text; secrets
+//! never pass through this class.
+class AppSettings {
+public:
+    //! Uses the application's default QSettings (organisation/application names).
+    AppSettings();
+    //! Uses a given settings file (tests).
+    explicit AppSettings(const QString& iniFile);
+    ~AppSettings();
+    AppSettings(const AppSettings&) = delete;
+    AppSettings& operator=(const AppSettings&) = delete;
+
+    static QString defaultLibraryFolder(); //!< ~/Videos/PixVerse Studio
+
+    QString libraryFolder() const;
+    void setLibraryFolder(const QString& folder);
+
+    int concurrencyCap() const; //!< 1..20, default 5
+    void setConcurrencyCap(int cap);
+
+    ProxySettings proxy() const;
+    void setProxy(const ProxySettings& proxy);
+
+    QString language() const; //!< empty: follow the system; "en", "ru"
+    void setLanguage(const QString& language);
+
+    bool useSandbox() const;
+    void setUseSandbox(bool on);
+
+    bool rememberMeByDefault() const; //!< default true
+    void setRememberMeByDefault(bool on);
+
+    //! Default generation settings for a new composer (prompt fields are not part of it).
+    GenerationRequest defaultGeneration() const;
+    void setDefaultGeneration(const GenerationRequest& request);
+
+    std::optional<RememberedAccount> rememberedAccount() const;
+    void setRememberedAccount(const std::optional<RememberedAccount>& account);
+
+    void sync();
+
+private:
+    QSettings* m_settings;
+};
+
+//! Applies the proxy to a network manager (and nothing else: no global proxy).
+void applyProxy(QNetworkAccessManager& network, const ProxySettings& proxy, const QString& password = {});
+
+} // namespace pixverse
