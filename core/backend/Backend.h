@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/ApiError.h"
+#include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
 
 #include <QHash>
@@ -15,73 +16,6 @@
 class QNetworkReply;
 
 namespace pixverse {
-
-//! Either a value or the error that stopped it.
-template <typename T>
-struct Result {
-    std::optional<T> value;
-    ApiError error;
-    bool ok() const { return value.has_value(); }
-    static Result success(T v) { return Result{std::move(v), {}}; }
-    static Result failure(ApiError e) { return Result{std::nullopt, std::move(e)}; }
-};
-
-//! An image the service holds, ready to be referred to by a generation.
-struct UploadedImage {
-    qint64 imageId = 0; //!< OpenAPI `img_id`
-    QString url;        //!< OpenAPI `img_url`; web `customer_img_url`
-    QString path;       //!< web `customer_img_path`; empty for OpenAPI
-    int width = 0;
-    int height = 0;
-};
-
-struct CreatedVideo {
-    qint64 videoId = 0;
-    std::optional<int> credits; //!< some replies say what was charged
-};
-
-enum class VideoState {
-    Pending,   //!< queued or generating: keep polling
-    Succeeded, //!< `url` is usable
-    Moderated, //!< refused by moderation; credits refunded
-    Failed,    //!< generation failed on the service
-    Deleted,   //!< gone from the service
-    Unknown    //!< a status value we do not know: keep polling until a time limit
-};
-
-struct VideoStatus {
-    qint64 videoId = 0;
-    VideoState state = VideoState::Unknown;
-    int rawStatus = 0; //!< as the service sent it, for logs
-    QString url;
-    QString coverUrl;
-    int width = 0;
-    int height = 0;
-    std::optional<qint64> seed;
-    qint64 sizeBytes = 0; //!< 0 when unknown
-};
-
-struct Balance {
-    qint64 accountId = 0;
-    qint64 daily = 0;   //!< web only
-    qint64 monthly = 0;
-    qint64 package = 0;
-    qint64 total() const { return daily + monthly + package; }
-};
-
-//! Cancels the request behind it; harmless once the request is over.
-class RequestHandle {
-public:
-    RequestHandle() = default;
-    explicit RequestHandle(std::function<void()> cancel) : m_cancel(std::move(cancel)) {}
-    void cancel() const {
-        if (m_cancel)
-            m_cancel();
-    }
-
-private:
-    std::function<void()> m_cancel;
-};
 
 //! One PixVerse API family as the rest of the app sees it. The scheduler, poller and gallery use
 //! only this; which family is behind it is decided once, at sign-in.

@@ -1,0 +1,95 @@
+// pixverse-sandbox: runs the local PixVerse-compatible server alone and prints its base URL.
+//
+//   pixverse-sandbox [--port N] [--api-key KEY]... [--clock-speed X] [--generation-seconds S]
+//
+// stdout: the base URL, one line. stderr: "API key: ..." when no --api-key was given (the
+// public sandbox key). Exit 2 with one sentence on stderr for bad arguments or a taken port.
+
+#include "core/sandbox/SandboxServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString& sentence) {
+    QTextStream(stderr) << "pixverse-sandbox: " << sentence << '\n';
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("pixverse-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PIXVERSE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Runs the local PixVerse-compatible sandbox server and prints its base URL."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("Port on 127.0.0.1 (default 0: any free port)."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption keyOption(QStringLiteral("api-key"),
+                                       QStringLiteral("An API key the sandbox accepts; repeat for more. "
+                                                      "Default: the public sandbox key."),
+                                       QStringLiteral("KEY"));
+    const QCommandLineOption speedOption(QStringLiteral("clock-speed"),
+                                         QStringLiteral("How much faster than the wall clock sandbox time runs."),
+                                         QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption generationOption(QStringLiteral("generation-seconds"),
+                                              QStringLiteral("How long a video stays \"generating\" (sandbox time)."),
+                                              QStringLiteral("S"));
+    parser.addOptions({portOption, keyOption, speedOption, generationOption});
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(parser.errorText());
+    if (parser.isSet(helpOption))
+        parser.showHelp(0);
+    if (parser.isSet(versionOption))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst()));
+
+    pixverse::sandbox::SandboxConfig config;
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(QStringLiteral("--port must be a number from 0 to 65535."));
+    config.port = static_cast<quint16>(port);
+
+    const double speed = parser.value(speedOption).toDouble(&ok);
+    if (!ok || !(speed > 0))
+        return fail(QStringLiteral("--clock-speed must be a number above 0."));
+
+    if (parser.isSet(generationOption)) {
+        const double seconds = parser.value(generationOption).toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 86400)
+            return fail(QStringLiteral("--generation-seconds must be a number from 0 to 86400."));
+        config.generationMs = static_cast<int>(seconds * 1000);
+    }
+
+    const QStringList keys = parser.values(keyOption);
+    for (const QString& key : keys) {
+        if (key.trimmed().isEmpty())
+            return fail(QStringLiteral("--api-key cannot be empty."));
+    }
+    if (!keys.isEmpty())
+        config.apiKeys = keys;
+
+    pixverse::sandbox::SandboxServer server(config);
+    if (!server.start())
+        return fail(server.errorString());
+    if (speed != 1.0)
+        server.setClockSpeed(speed);
+
+    if (keys.isEmpty())
+        QTextStream(stderr) << "API key: " << server.defaultApiKey() << Qt::endl;
+    QTextStream(stdout) << server.baseUrl().toString() << Qt::endl;
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,187 @@
+#include "core/api/OpenApiRequests.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace pixverse::openapi {
+
+namespace {
+
+QString endpointPath(const char* endpoint) { return QLatin1String(kPrefix) + QLatin1String(endpoint); }
+
+template <typename T>
+Result<T> malformed(const char* what) {
+    return Result<T>::failure(ApiError::malformed(QLatin1String(what)));
+}
+
+} // namespace
+
+QByteArray UploadImageRequest::boundaryFor(const QByteArray& bytes) {
+    // Derived from the content so it cannot occur inside it by chance (a random one could too,
+    // but this keeps requests reproducible in tests).
+    QByteArray boundary = "----PixVerseStudio" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex();
+    while (bytes.contains(boundary))
+        boundary += 'x';
+    return boundary;
+}
+
+UploadImageRequest::UploadImageRequest(const QByteArray& imageBytes, const QString& fileName,
+                                       const QByteArray& mimeType) {
+    verb = Verb::Post;
+    path = endpointPath("image/upload");
+    logName = QStringLiteral("upload-image");
+    timeoutMs = 120000;
+    const QByteArray boundary = boundaryFor(imageBytes);
+    QByteArray safeName = fileName.toUtf8();
+    safeName.replace('"', '_').replace('\r', '_').replace('\n', '_');
+    body.reserve(imageBytes.size() + 512);
+    body += "--" + boundary + "\r\n";
+    body += "Content-Disposition: form-data; name=\"image\"; filename=\"" + safeName + "\"\r\n";
+    body += "Content-Type: " + mimeType + "\r\n\r\n";
+    body += imageBytes;
+    body += "\r\n--" + boundary + "--\r\n";
+    contentType = "multipart/form-data; boundary=" + boundary;
+}
+
+Result<UploadedImage> UploadImageRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const auto id = json::toId(object.value(u"img_id"));
+    if (!id || *id <= 0)
+        return malformed<UploadedImage>("image/upload: no img_id");
+    UploadedImage image;
+    image.imageId = *id;
+    image.url = json::toString(object.value(u"img_url"));
+    return Result<UploadedImage>::success(image);
+}
+
+QJsonObject generationBody(const GenerationRequest& request) {
+    QJsonObject body{
+        {QStringLiteral("prompt"), request.prompt},
+        {QStringLiteral("model"), request.model},
+        {QStringLiteral("duration"), request.duration},
+        {QStringLiteral("quality"), request.quality},
+        {QStringLiteral("motion_mode"), request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
+        {QStringLiteral("water_mark"), false},
+    };
+    if (!request.negativePrompt.isEmpty())
+        body.insert(u"negative_prompt", request.negativePrompt);
+    if (request.seed)
+        body.insert(u"seed", *request.seed);
+    if (!request.style.isEmpty())
+        body.insert(u"style", request.style);
+    if (!request.cameraMovement.isEmpty())
+        body.insert(u"camera_movement", request.cameraMovement);
+    if (request.audio) // newer models only; the catalog decides whether it is offered
+        body.insert(u"generate_audio_switch", true);
+    return body;
+}
+
+TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const QString& trace) {
+    verb = Verb::Post;
+    path = endpointPath("video/text/generate");
+    logName = QStringLiteral("text-to-video");
+    QJsonObject json = generationBody(request);
+    json.insert(u"aspect_ratio", request.aspectRatio);
+    body = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    contentType = "application/json";
+    sameTraceIdOnRetry = true;
+    traceId = trace;
+}
+
+Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const auto id = json::toId(object.value(u"video_id"));
+    if (!id || *id <= 0)
+        return malformed<CreatedVideo>("generate: no video_id");
+    CreatedVideo video;
+    video.videoId = *id;
+    for (const auto key : {u"credit", u"credits"}) {
+        if (const auto credits = json::toInt(object.value(key)))
+            video.credits = static_cast<int>(*credits);
+    }
+    return Result<CreatedVideo>::success(video);
+}
+
+ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, qint64 imageId, const QString& trace) {
+    verb = Verb::Post;
+    path = endpointPath("video/img/generate");
+    logName = QStringLiteral("image-to-video");
+    QJsonObject json = generationBody(request);
+    json.insert(u"img_id", imageId);
+    body = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    contentType = "application/json";
+    sameTraceIdOnRetry = true;
+    traceId = trace;
+}
+
+VideoResultRequest::VideoResultRequest(qint64 videoId) {
+    verb = Verb::Get;
+    path = endpointPath("video/result/") + QString::number(videoId);
+    logName = QStringLiteral("video-result");
+    timeoutMs = 20000;
+}
+
+VideoState VideoResultRequest::stateFor(int status) {
+    switch (status) {
+    case 1: return VideoState::Succeeded;
+    case 5: return VideoState::Pending;
+    case 6: return VideoState::Deleted;
+    case 7: return VideoState::Moderated;
+    case 8: return VideoState::Failed;
+    default: return VideoState::Unknown;
+    }
+}
+
+Result<VideoStatus> VideoResultRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const auto id = json::toId(object.value(u"id"));
+    const auto status = json::toInt(object.value(u"status"));
+    if (!id || !status)
+        return malformed<VideoStatus>("video/result: no id or status");
+    VideoStatus result;
+    result.videoId = *id;
+    result.rawStatus = static_cast<int>(*status);
+    result.state = stateFor(result.rawStatus);
+    result.url = json::toString(object.value(u"url"));
+    // The url is only meaningful at status 1 (§2.4); a success without one cannot be downloaded.
+    if (result.state == VideoState::Succeeded && result.url.isEmpty())
+        return malformed<VideoStatus>("video/result: status 1 without url");
+    if (result.state != VideoState::Succeeded)
+        result.url.clear();
+    result.coverUrl = json::toString(object.value(u"cover_url"));
+    // camelCase in the docs; accept the snake_case spelling too.
+    for (const auto key : {u"outputWidth", u"output_width"})
+        if (const auto w = json::toInt(object.value(key)))
+            result.width = static_cast<int>(*w);
+    for (const auto key : {u"outputHeight", u"output_height"})
+        if (const auto h = json::toInt(object.value(key)))
+            result.height = static_cast<int>(*h);
+    if (const auto seed = json::toId(object.value(u"seed")))
+        result.seed = *seed;
+    // `size` is probably bytes, but the webhook shows 10.5 (MB?): only trust whole numbers > 4 KB.
+    if (const auto size = json::toInt(object.value(u"size")); size && *size > 4096)
+        result.sizeBytes = *size;
+    return Result<VideoStatus>::success(result);
+}
+
+BalanceRequest::BalanceRequest() {
+    verb = Verb::Get;
+    path = endpointPath("account/balance");
+    logName = QStringLiteral("balance");
+    timeoutMs = 20000;
+}
+
+Result<Balance> BalanceRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const auto monthly = json::toInt(object.value(u"credit_monthly"));
+    const auto package = json::toInt(object.value(u"credit_package"));
+    if (!monthly && !package)
+        return malformed<Balance>("account/balance: no credits");
+    Balance balance;
+    balance.accountId = json::toId(object.value(u"account_id")).value_or(0);
+    balance.monthly = monthly.value_or(0);
+    balance.package = package.value_or(0);
+    return Result<Balance>::success(balance);
+}
+
+} // namespace pixverse::openapi

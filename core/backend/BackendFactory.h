@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/backend/Backend.h"
+
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace pixverse {
+
+//! The real PixVerse host; both API families live under it (../shared/pixverse-api.md).
+inline QUrl defaultServiceUrl() { return QUrl(QStringLiteral("https://app-api.pixverse.ai/")); }
+
+struct BackendConfig {
+    ApiFamily family = ApiFamily::OpenApi;
+    QUrl baseUrl = defaultServiceUrl();
+    QString secret;  //!< the API key (OpenAPI) or the session token (web)
+    QString account; //!< web: the e-mail; OpenAPI: empty
+};
+
+//! Builds the backend for how the creator signed in, with its own ApiClient over `network`.
+//! Refuses a plain http:// URL to anything but loopback (ApiError::InsecureUrl).
+Result<Backend*> createBackend(QNetworkAccessManager* network, const BackendConfig& config, QObject* parent);
+
+} // namespace pixverse

@@ -1,0 +1,101 @@
+#include "core/sandbox/SandboxHost.h"
+
+#include <QMetaObject>
+
+namespace pixverse::sandbox {
+
+namespace {
+
+//! Runs `f` on the server's thread and waits for it; works whether or not the calling thread
+//! has an event loop (BlockingQueuedConnection waits on a semaphore, not on events).
+template <typename F>
+void onServerThread(SandboxServer* server, F&& f) {
+    if (!server)
+        return;
+    if (QThread::currentThread() == server->thread())
+        f();
+    else
+        QMetaObject::invokeMethod(server, std::forward<F>(f), Qt::BlockingQueuedConnection);
+}
+
+} // namespace
+
+SandboxHost::SandboxHost(SandboxConfig config) : m_config(std::move(config)) {
+    m_thread.setObjectName(QStringLiteral("pixverse-sandbox"));
+}
+
+SandboxHost::~SandboxHost() {
+    if (m_server) {
+        SandboxServer* server = m_server;
+        m_server = nullptr;
+        onServerThread(server, [server] { delete server; });
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool SandboxHost::start() {
+    if (m_server)
+        return true;
+    // The server is made on m_thread, so it and every object Qt makes for it live there.
+    auto* context = new QObject;
+    context->moveToThread(&m_thread);
+    m_thread.start();
+    SandboxServer* server = nullptr;
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        context,
+        [&] {
+            server = new SandboxServer(m_config);
+            ok = server->start();
+            m_error = server->errorString();
+            m_baseUrl = server->baseUrl();
+            if (!ok) {
+                delete server;
+                server = nullptr;
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    context->deleteLater();
+    if (!ok) {
+        m_thread.quit();
+        m_thread.wait();
+        return false;
+    }
+    m_server = server;
+    return true;
+}
+
+QString SandboxHost::errorString() const { return m_error; }
+
+QUrl SandboxHost::baseUrl() const { return m_baseUrl; }
+
+QString SandboxHost::defaultApiKey() const { return m_config.apiKeys.value(0); }
+
+SandboxStats SandboxHost::stats() const {
+    SandboxStats s;
+    onServerThread(m_server, [&] { s = m_server->stats(); });
+    return s;
+}
+
+void SandboxHost::setClockSpeed(double factor) {
+    onServerThread(m_server, [&] { m_server->setClockSpeed(factor); });
+}
+
+void SandboxHost::advanceClock(qint64 ms) {
+    onServerThread(m_server, [&] { m_server->advanceClock(ms); });
+}
+
+void SandboxHost::injectFault(const SandboxFault& fault) {
+    onServerThread(m_server, [&] { m_server->injectFault(fault); });
+}
+
+void SandboxHost::clearFaults() {
+    onServerThread(m_server, [&] { m_server->clearFaults(); });
+}
+
+void SandboxHost::setCredits(const QString& apiKeyOrEmail, qint64 monthly, qint64 package) {
+    onServerThread(m_server, [&] { m_server->setCredits(apiKeyOrEmail, monthly, package); });
+}
+
+} // namespace pixverse::sandbox

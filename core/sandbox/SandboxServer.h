@@ -1,0 +1,112 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+namespace pixverse::sandbox {
+
+//! How the sandbox behaves. Every field has the value a creator clicking through the app wants;
+//! tests change what they need before start().
+struct SandboxConfig {
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0; //!< 0: the OS picks a free port
+
+    //! Valid platform API keys (OpenAPI `API-KEY`). The first is the one `--sandbox` uses.
+    QStringList apiKeys{QStringLiteral("sk-sandbox-local-0000000000000000")};
+    //! Web accounts (email → password) for `/creative_platform/login` (issue 3).
+    QList<QPair<QString, QString>> webAccounts{
+        {QStringLiteral("creator@sandbox.local"), QStringLiteral("sandbox-password")}};
+
+    qint64 creditMonthly = 1000; //!< starting balance of every key / account
+    qint64 creditPackage = 500;
+    int concurrencyLimit = 5;    //!< videos "generating" at once per key (500044 above it)
+
+    //! How long a video stays in status 5 (sandbox clock), then 1.
+    int generationMs = 6000;
+    //! A prompt containing this word (case-insensitive) ends in status 7, credits refunded.
+    QString moderationWord = QStringLiteral("forbidden");
+    //! A prompt containing this word ends in status 8 (generation failed).
+    QString failureWord = QStringLiteral("explode");
+    //! Share of other generations that end in status 8, 0..1, drawn from a seeded generator.
+    double failureRate = 0.0;
+
+    qint64 maxImageBytes = 20LL * 1024 * 1024; //!< 500030 at or above this
+    int maxImageSide = 4000;                   //!< 500030 above this
+    int traceReplaySeconds = 300;              //!< answers replayed for a reused Ai-trace-id
+
+    //! Folder of sample clips named `<width>x<height>.mp4`; empty: $PIXVERSE_CLIPS_DIR, then the
+    //! installed share/pixverse-studio/clips, then the build tree.
+    QString clipsDir;
+    //! Seed for ids, failure draws and random seeds, so a test run is repeatable.
+    quint64 randomSeed = 20260524;
+};
+
+//! What the sandbox has seen, for tests (`GET /sandbox/stats` returns the same as JSON).
+struct SandboxStats {
+    qint64 requests = 0;          //!< every HTTP request, including refused ones
+    qint64 uploads = 0;           //!< images accepted
+    qint64 generationsCreated = 0;
+    qint64 replayedAnswers = 0;   //!< answers served from the trace-id cache
+    qint64 mediaRequests = 0;     //!< GETs of clips
+    int generating = 0;           //!< videos in status 5 right now, all keys
+};
+
+//! A fault the next matching requests get instead of their normal answer.
+struct SandboxFault {
+    enum class Kind {
+        HttpStatus,     //!< `httpStatus` with an HTML body (500/502/503) or 429 + Retry-After
+        ServiceError,   //!< HTTP 200 + `errCode` (e.g. 500069 high load, 500100)
+        MalformedJson,  //!< HTTP 200 with a body that is not JSON
+        Stall,          //!< answer after `delayMs`
+        DropConnection  //!< close the socket without answering
+    };
+    Kind kind = Kind::HttpStatus;
+    QString pathContains;  //!< empty: every API path
+    int count = 1;         //!< how many requests it hits; -1 forever
+    int httpStatus = 500;
+    qint64 errCode = 0;
+    int delayMs = 0;
+    int retryAfterSeconds = 1;
+};
+
+class SandboxState;
+
+//! A PixVerse-compatible HTTP server on loopback: the platform OpenAPI (§2, §4.1, §6 of
+//! ../shared/pixverse-api.md) with its envelope, error codes, trace-id replay, credits and
+//! concurrency; sample H.264 clips; read-only stats and a control route for tests.
+//! Lives on the thread that created it (use SandboxHost for a thread of its own).
+class SandboxServer : public QObject {
+    Q_OBJECT
+public:
+    explicit SandboxServer(SandboxConfig config = {}, QObject* parent = nullptr);
+    ~SandboxServer() override;
+
+    //! Starts listening. False (and errorString()) when the port is taken.
+    bool start();
+    QString errorString() const;
+    //! `http://127.0.0.1:<port>`; the OpenAPI lives under `/openapi/v2/`.
+    QUrl baseUrl() const;
+    quint16 port() const;
+    const SandboxConfig& config() const;
+    QString defaultApiKey() const;
+
+    SandboxStats stats() const;
+    //! Sandbox time runs `factor` times faster than the wall clock (tests: 50–1000).
+    void setClockSpeed(double factor);
+    //! Moves sandbox time forward at once.
+    void advanceClock(qint64 ms);
+    void injectFault(const SandboxFault& fault);
+    void clearFaults();
+    //! Credits of a key or web account, e.g. to make a test run out of them.
+    void setCredits(const QString& apiKeyOrEmail, qint64 monthly, qint64 package);
+
+private:
+    std::unique_ptr<SandboxState> m_state;
+};
+
+} // namespace pixverse::sandbox

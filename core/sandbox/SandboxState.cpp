@@ -1,0 +1,922 @@
+#include "core/sandbox/SandboxState.h"
+
+#include "core/generation/ModelCatalog.h"
+#include "core/sandbox/Multipart.h"
+#include "core/sandbox/OutputSize.h"
+
+#include <QBuffer>
+#include <QColor>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHttpServer>
+#include <QHttpServerResponder>
+#include <QImage>
+#include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUuid>
+
+#include <array>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <memory>
+
+// Debug (one line per request, never a header) is off unless QT_LOGGING_RULES turns it on.
+Q_LOGGING_CATEGORY(lcSandbox, "pixverse.sandbox", QtInfoMsg)
+
+namespace pixverse::sandbox {
+
+namespace {
+
+// Ids live above 2^53 so that a client that goes through double loses digits (§1.3).
+constexpr qint64 kTwoPow53 = 9007199254740992LL;
+constexpr qint64 kFirstVideoId = kTwoPow53;               // the first id is at least 2^53 + 1
+constexpr qint64 kFirstImageId = kTwoPow53 + 100000000000LL;
+constexpr qint64 kFirstAccountId = kTwoPow53 + 200000000000LL;
+
+const QByteArray kJson = QByteArrayLiteral("application/json");
+
+HttpAnswer plainAnswer(int status, const QByteArray& text, QList<QPair<QByteArray, QByteArray>> headers = {}) {
+    HttpAnswer a;
+    a.status = status;
+    a.headers = std::move(headers);
+    a.headers.prepend({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")});
+    a.body = text + '\n';
+    return a;
+}
+
+HttpAnswer notFound() { return plainAnswer(404, QByteArrayLiteral("Not Found")); }
+
+HttpAnswer methodNotAllowed(const QByteArray& allowed) {
+    return plainAnswer(405, QByteArrayLiteral("Method Not Allowed"), {{QByteArrayLiteral("Allow"), allowed}});
+}
+
+HttpAnswer jsonAnswer(const QJsonObject& object, int status = 200) {
+    HttpAnswer a;
+    a.status = status;
+    a.headers << qMakePair(QByteArrayLiteral("Content-Type"), kJson);
+    a.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return a;
+}
+
+QByteArray reasonPhrase(int status) {
+    switch (status) {
+    case 400: return QByteArrayLiteral("Bad Request");
+    case 403: return QByteArrayLiteral("Forbidden");
+    case 404: return QByteArrayLiteral("Not Found");
+    case 429: return QByteArrayLiteral("Too Many Requests");
+    case 500: return QByteArrayLiteral("Internal Server Error");
+    case 502: return QByteArrayLiteral("Bad Gateway");
+    case 503: return QByteArrayLiteral("Service Unavailable");
+    case 504: return QByteArrayLiteral("Gateway Timeout");
+    default: return QByteArrayLiteral("Error");
+    }
+}
+
+QByteArray methodName(QHttpServerRequest::Method method) {
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
+    default: return QByteArrayLiteral("OTHER");
+    }
+}
+
+void writeAnswer(QHttpServerResponder& responder, const HttpAnswer& answer) {
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(answer.status));
+    for (const auto& header : answer.headers)
+        responder.writeHeader(header.first, header.second);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(answer.body.size()));
+    responder.writeBody(answer.headOnly ? QByteArray() : answer.body);
+}
+
+//! The value when it is a JSON number with an exact qint64 value; empty otherwise.
+std::optional<qint64> exactInteger(const QJsonValue& value) {
+    const qint64 low = value.toInteger(std::numeric_limits<qint64>::min());
+    const qint64 high = value.toInteger(std::numeric_limits<qint64>::max());
+    if (low != high)
+        return std::nullopt;
+    return low;
+}
+
+bool isIntegral(const QJsonValue& value) {
+    if (!value.isDouble())
+        return false;
+    const double d = value.toDouble();
+    return std::isfinite(d) && std::trunc(d) == d;
+}
+
+// A trace id is any RFC 4122 UUID in its text form (braces tolerated). Malformed → 400013
+// ("wrong parameter type or value"); the web family's own code for it, 400033, is not in the
+// OpenAPI table.
+bool isUuid(const QByteArray& text) {
+    if (text.size() != 36 && text.size() != 38)
+        return false;
+    return !QUuid::fromString(QString::fromLatin1(text)).isNull();
+}
+
+//! The format the bytes are in, from their signature: "png", "jpeg", "webp" (accepted) or the
+//! name of another image format (refused); empty when unknown.
+QByteArray sniffImageFormat(const QByteArray& d) {
+    if (d.startsWith(QByteArrayView("\x89PNG\r\n\x1a\n", 8)))
+        return QByteArrayLiteral("png");
+    if (d.startsWith(QByteArrayView("\xff\xd8\xff", 3)))
+        return QByteArrayLiteral("jpeg");
+    if (d.size() >= 12 && d.startsWith("RIFF") && d.mid(8, 4) == "WEBP")
+        return QByteArrayLiteral("webp");
+    if (d.startsWith("GIF87a") || d.startsWith("GIF89a"))
+        return QByteArrayLiteral("gif");
+    if (d.startsWith("BM"))
+        return QByteArrayLiteral("bmp");
+    if (d.startsWith(QByteArrayView("II*\0", 4)) || d.startsWith(QByteArrayView("MM\0*", 4)))
+        return QByteArrayLiteral("tiff");
+    if (d.startsWith(QByteArrayView("\0\0\1\0", 4)))
+        return QByteArrayLiteral("ico");
+    if (d.mid(4, 4) == "ftyp")
+        return QByteArrayLiteral("heif");
+    return {};
+}
+
+bool isAcceptedFormat(const QByteArray& format) {
+    return format == "png" || format == "jpeg" || format == "webp";
+}
+
+//! Whether the part says it is a PNG/JPEG/WebP, by file name or Content-Type.
+bool claimsAcceptedFormat(const MultipartPart& part) {
+    const QByteArray name = part.fileName.toLower();
+    for (const char* ext : {".png", ".jpg", ".jpeg", ".webp"}) {
+        if (name.endsWith(ext))
+            return true;
+    }
+    const QByteArray type = part.contentType.toLower();
+    return type.startsWith("image/png") || type.startsWith("image/jpeg") || type.startsWith("image/jpg")
+        || type.startsWith("image/webp");
+}
+
+} // namespace
+
+QByteArray HttpRequest::header(const QByteArray& name) const {
+    for (const auto& h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QString errMessage(qint64 errCode) {
+    switch (errCode) {
+    case 0: return QStringLiteral("success");
+    case 400011: return QStringLiteral("A required parameter is empty");
+    case 400012: return QStringLiteral("Invalid API-KEY");
+    case 400013: return QStringLiteral("Binding failed: wrong parameter type or value");
+    case 400017: return QStringLiteral("Invalid parameter");
+    case 400018:
+    case 400019: return QStringLiteral("The prompt or negative prompt is longer than 2048 characters");
+    case 400032: return QStringLiteral("Invalid image ID");
+    case 500008: return QStringLiteral("Requested data not found");
+    case 500020: return QStringLiteral("No permission for this operation");
+    case 500030: return QStringLiteral("Image is over 20 MB or over 4000x4000 pixels");
+    case 500031: return QStringLiteral("Could not read the image information");
+    case 500032: return QStringLiteral("Invalid image format");
+    case 500033: return QStringLiteral("Invalid image width or height");
+    case 500041: return QStringLiteral("Image upload failed");
+    case 500042: return QStringLiteral("Invalid image path");
+    case 500044: return QStringLiteral("Reached the limit for concurrent generations.");
+    case 500054: return QStringLiteral("The image may contain inappropriate content");
+    case 500060: return QStringLiteral("Monthly effect activation limit reached");
+    case 500063: return QStringLiteral("Moderation of the input failed");
+    case 500064: return QStringLiteral("The content has been deleted");
+    case 500069: return QStringLiteral("System is currently experiencing high load, try again later");
+    case 500070: return QStringLiteral("Template not activated");
+    case 500071: return QStringLiteral("This effect does not support 720p or 1080p");
+    case 500090: return QStringLiteral("Insufficient balance");
+    case 500100: return QStringLiteral("Internal database error");
+    default: return QStringLiteral("Unknown error");
+    }
+}
+
+HttpAnswer envelope(qint64 errCode, const QString& message, const std::optional<QJsonObject>& resp,
+                    int httpStatus) {
+    QJsonObject body{
+        {QStringLiteral("ErrCode"), QJsonValue(errCode)},
+        {QStringLiteral("ErrMsg"), message},
+        {QStringLiteral("Resp"), resp ? QJsonValue(*resp) : QJsonValue(QJsonValue::Null)},
+    };
+    return jsonAnswer(body, httpStatus);
+}
+
+QString findClipsDir(const QString& configured) {
+    if (!configured.isEmpty())
+        return configured;
+    const QString fromEnv = qEnvironmentVariable("PIXVERSE_CLIPS_DIR");
+    if (!fromEnv.isEmpty() && QDir(fromEnv).exists())
+        return fromEnv;
+    if (QCoreApplication::instance()) {
+        const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath()
+                                                  + QStringLiteral("/../share/pixverse-studio/clips"));
+        if (QDir(installed).exists())
+            return installed;
+    }
+#ifdef PIXVERSE_BUILD_CLIPS_DIR
+    if (QDir(QStringLiteral(PIXVERSE_BUILD_CLIPS_DIR)).exists())
+        return QStringLiteral(PIXVERSE_BUILD_CLIPS_DIR);
+#endif
+    return {};
+}
+
+SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
+    : m_owner(owner), m_config(std::move(config)) {
+    const std::array<quint32, 2> seed{static_cast<quint32>(m_config.randomSeed & 0xffffffffU),
+                                      static_cast<quint32>(m_config.randomSeed >> 32)};
+    m_rng = QRandomGenerator(seed.data(), seed.data() + seed.size());
+    m_lastVideoId = kFirstVideoId;
+    m_lastImageId = kFirstImageId;
+    m_lastAccountId = kFirstAccountId;
+    m_epoch = QDateTime::currentDateTimeUtc();
+    m_http = new QHttpServer(owner);
+    m_http->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        handle(request, std::move(responder));
+    });
+}
+
+SandboxState::~SandboxState() {
+    // Before the state goes: the server's handler points at it.
+    delete m_http;
+}
+
+bool SandboxState::start() {
+    if (m_port != 0)
+        return true;
+    m_clipsDir = findClipsDir(m_config.clipsDir);
+    if (m_clipsDir.isEmpty() || !QDir(m_clipsDir).exists())
+        qCWarning(lcSandbox) << "no folder of sample clips found; finished videos cannot be downloaded";
+    auto* tcp = new QTcpServer(m_http);
+    if (!tcp->listen(m_config.address, m_config.port)) {
+        m_error = QStringLiteral("Cannot listen on %1 port %2: %3.")
+                      .arg(m_config.address.toString())
+                      .arg(m_config.port)
+                      .arg(tcp->errorString());
+        delete tcp;
+        return false;
+    }
+    m_http->bind(tcp);
+    m_port = tcp->serverPort();
+    qCInfo(lcSandbox).noquote() << "listening on" << baseUrl().toString() << "with clips from" << m_clipsDir;
+    return true;
+}
+
+QUrl SandboxState::baseUrl() const {
+    if (m_port == 0)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    const QHostAddress host = m_config.address == QHostAddress::Any || m_config.address == QHostAddress::AnyIPv4
+        ? QHostAddress(QHostAddress::LocalHost)
+        : m_config.address;
+    url.setHost(host.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& responder) {
+    ++m_stats.requests;
+    HttpRequest request;
+    request.method = r.method();
+    request.path = r.url().path();
+    request.headers = r.headers();
+    request.body = r.body();
+    // Never the headers: they carry the API key.
+    qCDebug(lcSandbox).noquote() << methodName(request.method) << request.path;
+
+    std::optional<SandboxFault> fault;
+    if (!request.path.startsWith(QLatin1String("/sandbox/")))
+        fault = takeFault(request.path);
+    if (fault && fault->kind == SandboxFault::Kind::DropConnection) {
+        qCInfo(lcSandbox).noquote() << "fault: dropping the connection of" << request.path;
+        if (QTcpSocket* socket = responder.socket())
+            socket->abort();
+        return;
+    }
+    const bool stall = fault && fault->kind == SandboxFault::Kind::Stall;
+    // A stalled request takes effect at once (so a retry with the same trace id is replayed);
+    // only its answer is late.
+    const HttpAnswer answer = fault && !stall ? faultAnswer(*fault) : route(request);
+    if (stall && fault->delayMs > 0) {
+        qCInfo(lcSandbox).noquote() << "fault: answering" << request.path << "after" << fault->delayMs << "ms";
+        auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QPointer<QTcpSocket> socket = pending->socket();
+        QTimer::singleShot(fault->delayMs, m_http, [pending, socket, answer] {
+            // The client may have given up: its socket is then closed or already deleted.
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                writeAnswer(*pending, answer);
+        });
+        return;
+    }
+    writeAnswer(responder, answer);
+}
+
+HttpAnswer SandboxState::route(const HttpRequest& request) {
+    const QString& path = request.path;
+    if (path == QLatin1String("/sandbox/stats"))
+        return request.isGet() ? statsAnswer() : methodNotAllowed(QByteArrayLiteral("GET"));
+    if (path == QLatin1String("/sandbox/control"))
+        return request.isPost() ? control(request) : methodNotAllowed(QByteArrayLiteral("POST"));
+    if (path.startsWith(QLatin1String("/media/")))
+        return media(request);
+
+    const QLatin1String apiPrefix("/openapi/v2/");
+    if (!path.startsWith(apiPrefix))
+        return notFound();
+    const QString endpoint = path.mid(apiPrefix.size());
+    bool post = false;
+    if (endpoint == QLatin1String("image/upload") || endpoint == QLatin1String("video/text/generate")
+        || endpoint == QLatin1String("video/img/generate"))
+        post = true;
+    else if (endpoint != QLatin1String("account/balance") && !endpoint.startsWith(QLatin1String("video/result/")))
+        return notFound();
+    if (post && !request.isPost())
+        return methodNotAllowed(QByteArrayLiteral("POST"));
+    if (!post && !request.isGet())
+        return methodNotAllowed(QByteArrayLiteral("GET"));
+    return openApi(request, endpoint);
+}
+
+HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endpoint) {
+    settle();
+    const QString key = QString::fromUtf8(request.header(QByteArrayLiteral("API-KEY"))).trimmed();
+    if (key.isEmpty() || !m_config.apiKeys.contains(key))
+        return envelope(400012, errMessage(400012));
+    const QByteArray trace = request.header(QByteArrayLiteral("Ai-trace-id")).trimmed().toLower();
+    if (trace.isEmpty())
+        return envelope(400011, QStringLiteral("The Ai-trace-id header is required"));
+    if (!isUuid(trace))
+        return envelope(400013, QStringLiteral("The Ai-trace-id header must be a UUID"));
+
+    // The documented trap (§1.2): a reused trace id gets the earlier answer, whatever was asked.
+    const qint64 now = m_clock.nowMs();
+    for (auto it = m_traceCache.begin(); it != m_traceCache.end();)
+        it = it->expiresAt <= now ? m_traceCache.erase(it) : std::next(it);
+    const QString cacheKey = key + QLatin1Char('\n') + QString::fromLatin1(trace);
+    if (const auto cached = m_traceCache.constFind(cacheKey); cached != m_traceCache.cend()) {
+        ++m_stats.replayedAnswers;
+        qCDebug(lcSandbox).noquote() << "replaying the answer of a reused trace id for" << endpoint;
+        return cached->answer;
+    }
+
+    HttpAnswer answer;
+    if (endpoint == QLatin1String("image/upload"))
+        answer = upload(request, key);
+    else if (endpoint == QLatin1String("video/text/generate"))
+        answer = generate(request, key, false);
+    else if (endpoint == QLatin1String("video/img/generate"))
+        answer = generate(request, key, true);
+    else if (endpoint == QLatin1String("account/balance"))
+        answer = balance(key);
+    else
+        answer = result(endpoint.mid(QLatin1String("video/result/").size()), key);
+    m_traceCache.insert(cacheKey, {answer, now + static_cast<qint64>(m_config.traceReplaySeconds) * 1000});
+    return answer;
+}
+
+HttpAnswer SandboxState::upload(const HttpRequest& request, const QString& key) {
+    const auto parts = parseMultipart(request.header(QByteArrayLiteral("Content-Type")), request.body);
+    if (!parts)
+        return envelope(400013, QStringLiteral("The upload must be multipart/form-data"));
+    const MultipartPart* image = nullptr;
+    for (const MultipartPart& part : *parts) {
+        if (part.name == "image") {
+            image = &part;
+            break;
+        }
+    }
+    if (!image || image->data.isEmpty())
+        return envelope(400011, QStringLiteral("The form field \"image\" is required"));
+    const QByteArray& data = image->data;
+    if (data.size() >= m_config.maxImageBytes)
+        return envelope(500030, errMessage(500030));
+    const QByteArray format = sniffImageFormat(data);
+    if (!isAcceptedFormat(format)) {
+        // Bytes that name no format but come as a PNG/JPEG/WebP are an unreadable image.
+        if (format.isEmpty() && claimsAcceptedFormat(*image))
+            return envelope(500031, errMessage(500031));
+        return envelope(500032, errMessage(500032));
+    }
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, format);
+    const QSize size = reader.size();
+    if (size.width() < 0 || size.height() < 0)
+        return envelope(500031, errMessage(500031));
+    if (size.width() < 1 || size.height() < 1)
+        return envelope(500033, errMessage(500033));
+    if (size.width() > m_config.maxImageSide || size.height() > m_config.maxImageSide)
+        return envelope(500030, errMessage(500030));
+    if (reader.read().isNull())
+        return envelope(500031, errMessage(500031));
+
+    const qint64 id = nextId(m_lastImageId);
+    m_images.insert(id, Image{key, data, format, size});
+    ++m_stats.uploads;
+    qCDebug(lcSandbox) << "image" << id << "stored:" << format << size;
+    const QString ext = format == "jpeg" ? QStringLiteral("jpg") : QString::fromLatin1(format);
+    return envelope(0, errMessage(0),
+                    QJsonObject{{QStringLiteral("img_id"), QJsonValue(id)},
+                                {QStringLiteral("img_url"), mediaUrl(QStringLiteral("/media/img/%1.%2").arg(id).arg(ext))}});
+}
+
+HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key, bool imageToVideo) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (!doc.isObject())
+        return envelope(400013, QStringLiteral("The request body is not a JSON object"), {}, 400);
+    const QJsonObject body = doc.object();
+    auto value = [&body](const char* name) { return body.value(QLatin1String(name)); };
+    auto present = [&value](const char* name) {
+        const QJsonValue v = value(name);
+        return !v.isUndefined() && !v.isNull();
+    };
+
+    // 1. Types (400013).
+    for (const char* name : {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode",
+                             "style", "camera_movement"}) {
+        if (present(name) && !value(name).isString())
+            return envelope(400013, QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
+    }
+    for (const char* name : {"duration", "seed", "img_id", "template_id"}) {
+        if (present(name) && !isIntegral(value(name)))
+            return envelope(400013, QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name)));
+    }
+    if (present("water_mark") && !value("water_mark").isBool())
+        return envelope(400013, QStringLiteral("\"water_mark\" must be true or false"));
+
+    // 2. Required fields (400011).
+    static const QList<const char*> textRequired{"prompt", "model", "duration", "quality", "aspect_ratio"};
+    static const QList<const char*> imageRequired{"img_id", "prompt", "model", "duration", "quality"};
+    for (const char* name : imageToVideo ? imageRequired : textRequired) {
+        if (!present(name))
+            return envelope(400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name)));
+    }
+
+    // 3. Effect templates must be activated on the platform first; none is, here.
+    if (present("template_id"))
+        return envelope(500070, errMessage(500070));
+
+    // 4. The image belongs to this key.
+    const Image* image = nullptr;
+    qint64 imageId = 0;
+    if (imageToVideo) {
+        const auto id = exactInteger(value("img_id"));
+        const auto found = id ? m_images.constFind(*id) : m_images.cend();
+        if (found == m_images.cend() || found->owner != key)
+            return envelope(400032, errMessage(400032));
+        image = &*found;
+        imageId = *id;
+    }
+
+    // 5. The parameter rules, from the one catalog the app and the CLI use too.
+    GenerationRequest r;
+    r.prompt = value("prompt").toString();
+    r.negativePrompt = value("negative_prompt").toString();
+    r.model = value("model").toString();
+    r.quality = value("quality").toString();
+    r.aspectRatio = imageToVideo ? QString() : value("aspect_ratio").toString();
+    if (present("motion_mode"))
+        r.motionMode = value("motion_mode").toString();
+    r.style = value("style").toString();
+    r.cameraMovement = value("camera_movement").toString();
+    if (imageToVideo)
+        r.imagePath = QStringLiteral("sandbox:img/%1").arg(imageId); // marks the request as i2v
+    const auto duration = exactInteger(value("duration"));
+    if (!duration || *duration < std::numeric_limits<int>::min() || *duration > std::numeric_limits<int>::max())
+        return envelope(400017, QStringLiteral("The duration is not allowed"));
+    r.duration = static_cast<int>(*duration);
+    if (present("seed")) {
+        const auto seed = exactInteger(value("seed"));
+        if (!seed)
+            return envelope(400017, QStringLiteral("The seed must be from 0 to 2147483647"));
+        r.seed = *seed;
+    }
+    const ModelCatalog& catalog = ModelCatalog::builtIn();
+    const QList<RuleViolation> violations = catalog.validate(r, ApiFamily::OpenApi);
+    if (!violations.isEmpty()) {
+        auto first = [&violations](RuleViolation::Kind kind) -> const RuleViolation* {
+            for (const RuleViolation& v : violations) {
+                if (v.kind == kind)
+                    return &v;
+            }
+            return nullptr;
+        };
+        if (const RuleViolation* v = first(RuleViolation::Kind::Missing))
+            return envelope(400011, v->reason);
+        if (const RuleViolation* v = first(RuleViolation::Kind::TooLong))
+            return envelope(400018, v->reason);
+        return envelope(400017, violations.first().reason);
+    }
+    const std::optional<int> cost = catalog.creditCost(r);
+    if (!cost)
+        return envelope(400017, QStringLiteral("%1 at %2, %3 s, %4 motion is not available")
+                                    .arg(r.model, r.quality)
+                                    .arg(r.duration)
+                                    .arg(r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode));
+    if (imageToVideo) {
+        const ModelSpec* spec = catalog.model(r.model);
+        r.aspectRatio = nearestAspectRatio(image->size, spec ? spec->aspectRatios : QStringList());
+    }
+    const QSize size = outputSize(r.quality, r.aspectRatio);
+    if (!size.isValid())
+        return envelope(400017, QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
+
+    // 6. Credits, then the concurrency limit.
+    Account& acc = account(key);
+    if (acc.monthly + acc.package < *cost)
+        return envelope(500090, errMessage(500090));
+    if (generatingCount(key) >= m_config.concurrencyLimit)
+        return envelope(500044, errMessage(500044));
+
+    Video video;
+    video.id = nextId(m_lastVideoId);
+    video.owner = key;
+    video.request = r;
+    video.seed = r.seed ? *r.seed : static_cast<qint64>(m_rng.bounded(2147483647U));
+    video.size = size;
+    video.createdAt = m_clock.nowMs();
+    video.finishAt = video.createdAt + m_config.generationMs;
+    if (!m_config.moderationWord.isEmpty() && r.prompt.contains(m_config.moderationWord, Qt::CaseInsensitive))
+        video.outcome = 7;
+    else if (!m_config.failureWord.isEmpty() && r.prompt.contains(m_config.failureWord, Qt::CaseInsensitive))
+        video.outcome = 8;
+    else if (m_config.failureRate > 0 && m_rng.generateDouble() < m_config.failureRate)
+        video.outcome = 8;
+    video.chargedMonthly = std::min<qint64>(acc.monthly, *cost);
+    video.chargedPackage = *cost - video.chargedMonthly;
+    acc.monthly -= video.chargedMonthly;
+    acc.package -= video.chargedPackage;
+    m_videos.insert(video.id, video);
+    ++m_stats.generationsCreated;
+    qCDebug(lcSandbox) << "video" << video.id << "created:" << r.model << r.quality << r.aspectRatio << r.duration
+                      << "s, ends in status" << video.outcome;
+    return envelope(0, errMessage(0), QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
+}
+
+HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    if (!ok)
+        return envelope(400013, QStringLiteral("The video id must be an integer"));
+    const auto found = m_videos.constFind(id);
+    if (found == m_videos.cend() || found->owner != key)
+        return envelope(500008, errMessage(500008));
+    const Video& v = *found;
+    const int st = status(v);
+    const bool done = st == 1;
+    const qint64 fileSize = done ? clip(v.size).size() : 0;
+    return envelope(
+        0, errMessage(0),
+        QJsonObject{
+            {QStringLiteral("id"), QJsonValue(v.id)},
+            {QStringLiteral("status"), st},
+            {QStringLiteral("url"), done ? mediaUrl(QStringLiteral("/media/video/%1.mp4").arg(v.id)) : QString()},
+            {QStringLiteral("prompt"), v.request.prompt},
+            {QStringLiteral("negative_prompt"), v.request.negativePrompt},
+            {QStringLiteral("seed"), QJsonValue(v.seed)},
+            {QStringLiteral("style"), v.request.style},
+            {QStringLiteral("size"), QJsonValue(fileSize)},
+            {QStringLiteral("outputWidth"), v.size.width()},
+            {QStringLiteral("outputHeight"), v.size.height()},
+            {QStringLiteral("resolution_ratio"), qualityShortSide(v.request.quality)},
+            {QStringLiteral("create_time"), isoTime(v.createdAt)},
+            {QStringLiteral("modify_time"), isoTime(st == 5 ? v.createdAt : v.finishAt)},
+            {QStringLiteral("cover_url"), done ? mediaUrl(QStringLiteral("/media/video/%1.png").arg(v.id)) : QString()},
+        });
+}
+
+HttpAnswer SandboxState::balance(const QString& key) {
+    const Account& acc = account(key);
+    return envelope(0, errMessage(0),
+                    QJsonObject{{QStringLiteral("account_id"), QJsonValue(acc.id)},
+                                {QStringLiteral("credit_monthly"), QJsonValue(acc.monthly)},
+                                {QStringLiteral("credit_package"), QJsonValue(acc.package)}});
+}
+
+HttpAnswer SandboxState::media(const HttpRequest& request) {
+    if (!request.isGet() && !request.isHead())
+        return methodNotAllowed(QByteArrayLiteral("GET, HEAD"));
+    const QString path = request.path;
+    const QString name = path.section(QLatin1Char('/'), -1);
+    const QString stem = name.section(QLatin1Char('.'), 0, 0);
+    const QString ext = name.section(QLatin1Char('.'), 1);
+    bool ok = false;
+    const qint64 id = stem.toLongLong(&ok);
+    const bool isVideo = path.startsWith(QLatin1String("/media/video/"));
+    if (isVideo && ext == QLatin1String("mp4"))
+        ++m_stats.mediaRequests;
+    if (!ok)
+        return notFound();
+
+    QByteArray bytes;
+    QByteArray contentType;
+    if (isVideo) {
+        const auto found = m_videos.constFind(id);
+        if (found == m_videos.cend() || status(*found) != 1)
+            return notFound();
+        if (ext == QLatin1String("mp4")) {
+            bytes = clip(found->size);
+            contentType = QByteArrayLiteral("video/mp4");
+        } else if (ext == QLatin1String("png")) {
+            bytes = cover(found->size);
+            contentType = QByteArrayLiteral("image/png");
+        }
+    } else if (path.startsWith(QLatin1String("/media/img/"))) {
+        const auto found = m_images.constFind(id);
+        if (found != m_images.cend()) {
+            bytes = found->bytes;
+            contentType = QByteArray("image/" + found->format);
+        }
+    }
+    if (bytes.isEmpty())
+        return notFound();
+
+    const qint64 size = bytes.size();
+    HttpAnswer a;
+    a.headOnly = request.isHead();
+    a.headers << qMakePair(QByteArrayLiteral("Content-Type"), contentType)
+              << qMakePair(QByteArrayLiteral("Accept-Ranges"), QByteArrayLiteral("bytes"));
+    // One byte range (RFC 9110 §14), so an interrupted download resumes; anything else → the whole file.
+    const QByteArray range = request.header(QByteArrayLiteral("Range")).trimmed();
+    if (range.startsWith("bytes=") && !range.contains(',')) {
+        const QByteArray spec = range.mid(6).trimmed();
+        const qsizetype dash = spec.indexOf('-');
+        const QByteArray startText = spec.left(dash).trimmed();
+        const QByteArray endText = spec.mid(dash + 1).trimmed();
+        bool okStart = false;
+        bool okEnd = false;
+        qint64 start = startText.toLongLong(&okStart);
+        qint64 end = endText.toLongLong(&okEnd);
+        bool valid = dash >= 0;
+        if (valid && startText.isEmpty()) { // the last N bytes
+            valid = okEnd && end > 0;
+            start = std::max<qint64>(0, size - end);
+            end = size - 1;
+        } else if (valid) {
+            valid = okStart && start >= 0 && (endText.isEmpty() || (okEnd && end >= start));
+            if (endText.isEmpty() || end >= size)
+                end = size - 1;
+        }
+        if (valid && start >= size)
+            valid = false;
+        if (!valid) {
+            HttpAnswer refused = plainAnswer(416, QByteArrayLiteral("Range Not Satisfiable"),
+                                             {{QByteArrayLiteral("Content-Range"), QByteArray("bytes */" + QByteArray::number(size))}});
+            return refused;
+        }
+        a.status = 206;
+        a.headers << qMakePair(QByteArrayLiteral("Content-Range"),
+                               QByteArray("bytes " + QByteArray::number(start) + '-' + QByteArray::number(end) + '/'
+                                          + QByteArray::number(size)));
+        a.body = bytes.mid(start, end - start + 1);
+        return a;
+    }
+    a.body = bytes;
+    return a;
+}
+
+HttpAnswer SandboxState::statsAnswer() {
+    const SandboxStats s = stats();
+    return jsonAnswer(QJsonObject{
+        {QStringLiteral("requests"), QJsonValue(s.requests)},
+        {QStringLiteral("uploads"), QJsonValue(s.uploads)},
+        {QStringLiteral("generationsCreated"), QJsonValue(s.generationsCreated)},
+        {QStringLiteral("replayedAnswers"), QJsonValue(s.replayedAnswers)},
+        {QStringLiteral("mediaRequests"), QJsonValue(s.mediaRequests)},
+        {QStringLiteral("generating"), s.generating},
+        {QStringLiteral("clockMs"), QJsonValue(m_clock.nowMs())},
+        {QStringLiteral("clockSpeed"), m_clock.speed()},
+    });
+}
+
+HttpAnswer SandboxState::control(const HttpRequest& request) {
+    auto refuse = [](const QString& why) {
+        return jsonAnswer(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}}, 400);
+    };
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    if (!doc.isObject())
+        return refuse(QStringLiteral("The body must be a JSON object."));
+    const QJsonObject o = doc.object();
+    // Check everything first, so a bad request changes nothing.
+    QList<std::function<void()>> actions;
+    if (o.contains(QLatin1String("clockSpeed"))) {
+        const double speed = o.value(QLatin1String("clockSpeed")).toDouble(-1);
+        if (!(speed > 0))
+            return refuse(QStringLiteral("clockSpeed must be a number above 0."));
+        actions << [this, speed] { setClockSpeed(speed); };
+    }
+    if (o.contains(QLatin1String("advanceMs"))) {
+        const auto ms = exactInteger(o.value(QLatin1String("advanceMs")));
+        if (!ms || *ms < 0)
+            return refuse(QStringLiteral("advanceMs must be a whole number of milliseconds, 0 or more."));
+        actions << [this, ms] { advanceClock(*ms); };
+    }
+    if (o.contains(QLatin1String("fault"))) {
+        const QJsonObject f = o.value(QLatin1String("fault")).toObject();
+        static const QHash<QString, SandboxFault::Kind> kinds{
+            {QStringLiteral("http"), SandboxFault::Kind::HttpStatus},
+            {QStringLiteral("service"), SandboxFault::Kind::ServiceError},
+            {QStringLiteral("malformed"), SandboxFault::Kind::MalformedJson},
+            {QStringLiteral("stall"), SandboxFault::Kind::Stall},
+            {QStringLiteral("drop"), SandboxFault::Kind::DropConnection},
+        };
+        const QString kind = f.value(QLatin1String("kind")).toString();
+        if (!kinds.contains(kind))
+            return refuse(QStringLiteral("fault.kind must be http, service, malformed, stall or drop."));
+        SandboxFault fault;
+        fault.kind = kinds.value(kind);
+        fault.pathContains = f.value(QLatin1String("path")).toString();
+        fault.count = f.value(QLatin1String("count")).toInt(fault.count);
+        fault.httpStatus = f.value(QLatin1String("status")).toInt(fault.httpStatus);
+        fault.errCode = f.value(QLatin1String("errCode")).toInteger(fault.errCode);
+        fault.delayMs = f.value(QLatin1String("delayMs")).toInt(fault.delayMs);
+        fault.retryAfterSeconds = f.value(QLatin1String("retryAfter")).toInt(fault.retryAfterSeconds);
+        if (fault.kind == SandboxFault::Kind::ServiceError && fault.errCode == 0)
+            return refuse(QStringLiteral("A service fault needs a non-zero errCode."));
+        actions << [this, fault] { injectFault(fault); };
+    }
+    if (o.value(QLatin1String("clearFaults")).toBool())
+        actions << [this] { m_faults.clear(); };
+    if (o.contains(QLatin1String("credits"))) {
+        const QJsonObject c = o.value(QLatin1String("credits")).toObject();
+        const QString key = c.value(QLatin1String("key")).toString();
+        const auto monthly = exactInteger(c.value(QLatin1String("monthly")));
+        const auto package = exactInteger(c.value(QLatin1String("package")));
+        if (key.isEmpty() || !monthly || !package)
+            return refuse(QStringLiteral("credits needs key, monthly and package."));
+        actions << [this, key, monthly, package] { setCredits(key, *monthly, *package); };
+    }
+    if (actions.isEmpty())
+        return refuse(QStringLiteral("Nothing to do: use clockSpeed, advanceMs, fault, clearFaults or credits."));
+    for (const auto& action : actions)
+        action();
+    return jsonAnswer(QJsonObject{{QStringLiteral("ok"), true}});
+}
+
+HttpAnswer SandboxState::faultAnswer(const SandboxFault& fault) const {
+    switch (fault.kind) {
+    case SandboxFault::Kind::ServiceError:
+        return envelope(fault.errCode, errMessage(fault.errCode));
+    case SandboxFault::Kind::MalformedJson: {
+        HttpAnswer a;
+        a.headers << qMakePair(QByteArrayLiteral("Content-Type"), kJson);
+        a.body = QByteArrayLiteral("{\"ErrCode\":0,\"ErrMsg\":\"success\",\"Resp\":{\"video_id\":<html>");
+        return a;
+    }
+    case SandboxFault::Kind::HttpStatus:
+    default: {
+        HttpAnswer a;
+        a.status = fault.httpStatus;
+        const QByteArray title = QByteArray::number(fault.httpStatus) + ' ' + reasonPhrase(fault.httpStatus);
+        a.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8"));
+        if (fault.httpStatus == 429 || fault.httpStatus == 503)
+            a.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds));
+        a.body = "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>\n";
+        return a;
+    }
+    }
+}
+
+std::optional<SandboxFault> SandboxState::takeFault(const QString& path) {
+    for (qsizetype i = 0; i < m_faults.size(); ++i) {
+        SandboxFault& fault = m_faults[i];
+        if (!fault.pathContains.isEmpty() && !path.contains(fault.pathContains))
+            continue;
+        const SandboxFault taken = fault;
+        if (fault.count > 0 && --fault.count == 0)
+            m_faults.removeAt(i);
+        return taken;
+    }
+    return std::nullopt;
+}
+
+void SandboxState::settle() {
+    const qint64 now = m_clock.nowMs();
+    for (Video& v : m_videos) {
+        if (v.settled || v.finishAt > now)
+            continue;
+        v.settled = true;
+        if (v.outcome == 7) { // moderation: credits come back (§2.6)
+            Account& acc = account(v.owner);
+            acc.monthly += v.chargedMonthly;
+            acc.package += v.chargedPackage;
+        }
+        qCDebug(lcSandbox) << "video" << v.id << "finished with status" << v.outcome;
+    }
+}
+
+SandboxState::Account& SandboxState::account(const QString& key) {
+    auto it = m_accounts.find(key);
+    if (it == m_accounts.end())
+        it = m_accounts.insert(key, Account{nextId(m_lastAccountId), m_config.creditMonthly, m_config.creditPackage});
+    return *it;
+}
+
+int SandboxState::generatingCount(const QString& key) const {
+    int count = 0;
+    for (const Video& v : m_videos) {
+        if ((key.isEmpty() || v.owner == key) && status(v) == 5)
+            ++count;
+    }
+    return count;
+}
+
+int SandboxState::status(const Video& video) const {
+    return m_clock.nowMs() < video.finishAt ? 5 : video.outcome;
+}
+
+QString SandboxState::isoTime(qint64 sandboxMs) const {
+    return m_epoch.addMSecs(sandboxMs).toString(Qt::ISODate);
+}
+
+QString SandboxState::mediaUrl(const QString& path) const {
+    return baseUrl().toString() + path;
+}
+
+QByteArray SandboxState::clip(QSize size) {
+    const QString name = clipFileName(size);
+    auto it = m_clipBytes.constFind(name);
+    if (it != m_clipBytes.cend())
+        return *it;
+    QFile file(QDir(m_clipsDir).filePath(name));
+    if (m_clipsDir.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcSandbox).noquote() << "no sample clip" << name << "in" << m_clipsDir;
+        return {};
+    }
+    const QByteArray bytes = file.readAll();
+    m_clipBytes.insert(name, bytes);
+    return bytes;
+}
+
+QByteArray SandboxState::cover(QSize size) {
+    const QString name = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+    auto it = m_coverBytes.constFind(name);
+    if (it != m_coverBytes.cend())
+        return *it;
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(QColor(0x3a, 0x2f, 0x8f));
+    // A lighter band in the middle third, so the thumbnail is not a flat colour.
+    const QRgb band = qRgb(0x8f, 0x7a, 0xf0);
+    for (int y = size.height() / 3; y < 2 * size.height() / 3; ++y) {
+        QRgb* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        std::fill(line, line + size.width(), band);
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    m_coverBytes.insert(name, png);
+    return png;
+}
+
+qint64 SandboxState::nextId(qint64& last) {
+    last += 1 + static_cast<qint64>(m_rng.bounded(997U));
+    return last;
+}
+
+SandboxStats SandboxState::stats() {
+    settle();
+    SandboxStats s = m_stats;
+    s.generating = generatingCount({});
+    return s;
+}
+
+void SandboxState::setClockSpeed(double factor) {
+    if (factor > 0)
+        m_clock.setSpeed(factor);
+}
+
+void SandboxState::advanceClock(qint64 ms) {
+    if (ms > 0)
+        m_clock.advance(ms);
+    settle();
+}
+
+void SandboxState::injectFault(const SandboxFault& fault) {
+    if (fault.count != 0)
+        m_faults << fault;
+}
+
+void SandboxState::setCredits(const QString& key, qint64 monthly, qint64 package) {
+    Account& acc = account(key);
+    acc.monthly = monthly;
+    acc.package = package;
+}
+
+} // namespace pixverse::sandbox

@@ -1,0 +1,161 @@
+#pragma once
+
+#include "core/generation/GenerationRequest.h"
+#include "core/sandbox/SandboxClock.h"
+#include "core/sandbox/SandboxServer.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QJsonObject>
+#include <QList>
+#include <QLoggingCategory>
+#include <QPair>
+#include <QRandomGenerator>
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QHttpServer;
+class QHttpServerResponder;
+QT_END_NAMESPACE
+
+Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
+
+namespace pixverse::sandbox {
+
+//! What the sandbox needs of a request, copied out of QHttpServerRequest at once: that object
+//! belongs to the connection and is gone when a stalled client hangs up.
+struct HttpRequest {
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QString path;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    //! The value of a header, names compared case-insensitively; empty when absent.
+    QByteArray header(const QByteArray& name) const;
+    bool isGet() const { return method == QHttpServerRequest::Method::Get; }
+    bool isHead() const { return method == QHttpServerRequest::Method::Head; }
+    bool isPost() const { return method == QHttpServerRequest::Method::Post; }
+};
+
+//! A complete HTTP answer, kept as bytes so a replay is byte for byte the same.
+struct HttpAnswer {
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    bool headOnly = false; //!< HEAD: the headers of `body`, without it
+};
+
+//! The sandbox's state and request handling behind SandboxServer. Lives on the server's thread.
+class SandboxState {
+public:
+    SandboxState(SandboxServer* owner, SandboxConfig config);
+    ~SandboxState();
+    SandboxState(const SandboxState&) = delete;
+    SandboxState& operator=(const SandboxState&) = delete;
+
+    bool start();
+    QUrl baseUrl() const;
+
+    SandboxServer* m_owner;
+    SandboxConfig m_config;
+    QHttpServer* m_http = nullptr; // a child of m_owner, so it follows moveToThread
+    QString m_error;
+    quint16 m_port = 0;
+    QString m_clipsDir;
+    SandboxClock m_clock;
+    QDateTime m_epoch; // wall time of sandbox time 0, for create_time/modify_time
+    QRandomGenerator m_rng;
+    SandboxStats m_stats;
+    QList<SandboxFault> m_faults;
+
+    struct Account {
+        qint64 id = 0;
+        qint64 monthly = 0;
+        qint64 package = 0;
+    };
+    QHash<QString, Account> m_accounts; // by API key or web e-mail
+
+    struct Image {
+        QString owner;
+        QByteArray bytes;
+        QByteArray format; // "png", "jpeg", "webp"
+        QSize size;
+    };
+    QHash<qint64, Image> m_images;
+
+    struct Video {
+        qint64 id = 0;
+        QString owner;
+        GenerationRequest request;
+        qint64 seed = 0;
+        QSize size;
+        qint64 createdAt = 0; // sandbox ms
+        qint64 finishAt = 0;
+        int outcome = 1;      // the final status: 1, 7 or 8
+        bool settled = false; // the final status has taken effect (refund done)
+        qint64 chargedMonthly = 0;
+        qint64 chargedPackage = 0;
+    };
+    QHash<qint64, Video> m_videos;
+
+    struct CachedAnswer {
+        HttpAnswer answer;
+        qint64 expiresAt = 0; // sandbox ms
+    };
+    QHash<QString, CachedAnswer> m_traceCache; // by API key + '\n' + trace id
+
+    qint64 m_lastVideoId = 0;
+    qint64 m_lastImageId = 0;
+    qint64 m_lastAccountId = 0;
+    QHash<QString, QByteArray> m_clipBytes;   // by file name
+    QHash<QString, QByteArray> m_coverBytes;  // PNG by "WxH"
+
+    // Entry point of every request (QHttpServer's missing handler: there are no routes).
+    void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
+
+    HttpAnswer route(const HttpRequest& request);
+    HttpAnswer openApi(const HttpRequest& request, const QString& endpoint);
+    HttpAnswer upload(const HttpRequest& request, const QString& key);
+    HttpAnswer generate(const HttpRequest& request, const QString& key, bool imageToVideo);
+    HttpAnswer result(const QString& idText, const QString& key);
+    HttpAnswer balance(const QString& key);
+    HttpAnswer media(const HttpRequest& request);
+    HttpAnswer statsAnswer();
+    HttpAnswer control(const HttpRequest& request);
+    HttpAnswer faultAnswer(const SandboxFault& fault) const;
+
+    std::optional<SandboxFault> takeFault(const QString& path);
+    void settle();
+    Account& account(const QString& key);
+    int generatingCount(const QString& key) const;
+    int status(const Video& video) const;
+    QString isoTime(qint64 sandboxMs) const;
+    QString mediaUrl(const QString& path) const;
+    QByteArray clip(QSize size);
+    QByteArray cover(QSize size);
+    qint64 nextId(qint64& last);
+
+    SandboxStats stats();
+    void setClockSpeed(double factor);
+    void advanceClock(qint64 ms);
+    void injectFault(const SandboxFault& fault);
+    void setCredits(const QString& key, qint64 monthly, qint64 package);
+};
+
+//! Where the sample clips are: the configured folder, else $PIXVERSE_CLIPS_DIR, else the
+//! installed share/pixverse-studio/clips next to the executable, else the build tree's folder.
+QString findClipsDir(const QString& configured);
+
+//! The message of a documented OpenAPI ErrCode (§4.1).
+QString errMessage(qint64 errCode);
+
+//! `{"ErrCode":code,"ErrMsg":message,"Resp":resp}` as an HTTP answer (200 unless told).
+HttpAnswer envelope(qint64 errCode, const QString& message, const std::optional<QJsonObject>& resp = {},
+                    int httpStatus = 200);
+
+} // namespace pixverse::sandbox

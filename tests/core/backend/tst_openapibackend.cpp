@@ -1,0 +1,199 @@
+// OpenApiBackend against the sandbox over loopback: the Backend contract the scheduler relies on.
+#include "core/backend/BackendFactory.h"
+#include "core/backend/OpenApiBackend.h"
+#include "core/sandbox/SandboxHost.h"
+#include "tests/support/Await.h"
+
+#include <QImage>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pixverse;
+using pixverse::test::await;
+
+class TestOpenApiBackend : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void factoryRefusesInsecureUrlsAndEmptyKeys();
+    void textToVideoLifecycle();
+    void imageToVideoFromAFile();
+    void uploadRefusesMissingFilesLocally();
+    void statusesOfSeveralIdsAtOnce();
+    void badKeyEndsTheSessionOnce();
+    void accountLabelNeverShowsTheKey();
+
+private:
+    Backend* makeBackend(const QString& key);
+    std::unique_ptr<sandbox::SandboxHost> m_sandbox;
+    QNetworkAccessManager m_network;
+    QTemporaryDir m_dir;
+};
+
+void TestOpenApiBackend::initTestCase() {
+    m_sandbox = std::make_unique<sandbox::SandboxHost>();
+    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+    QVERIFY(m_dir.isValid());
+}
+
+Backend* TestOpenApiBackend::makeBackend(const QString& key) {
+    BackendConfig config;
+    config.baseUrl = m_sandbox->baseUrl();
+    config.secret = key;
+    const auto created = createBackend(&m_network, config, this);
+    return created.ok() ? *created.value : nullptr;
+}
+
+void TestOpenApiBackend::factoryRefusesInsecureUrlsAndEmptyKeys() {
+    BackendConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://app-api.pixverse.ai/"));
+    config.secret = QStringLiteral("sk-whatever-000000000");
+    auto refused = createBackend(&m_network, config, this);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error.kind(), ApiError::Kind::InsecureUrl);
+    config.baseUrl = m_sandbox->baseUrl();
+    config.secret = QStringLiteral("   ");
+    QCOMPARE(createBackend(&m_network, config, this).error.kind(), ApiError::Kind::Input);
+    config.secret = m_sandbox->defaultApiKey();
+    auto made = createBackend(&m_network, config, this);
+    QVERIFY(made.ok());
+    QCOMPARE((*made.value)->family(), ApiFamily::OpenApi);
+}
+
+void TestOpenApiBackend::textToVideoLifecycle() {
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    QVERIFY(backend);
+    GenerationRequest request;
+    request.prompt = QStringLiteral("A paper boat on a river");
+    request.quality = QStringLiteral("720p");
+    request.aspectRatio = QStringLiteral("9:16");
+    request.seed = 1234;
+    const auto created = await<Result<CreatedVideo>>([&](auto done) {
+        backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
+    });
+    QVERIFY(created && created->ok());
+    QVERIFY2(created->value->videoId > (Q_INT64_C(1) << 53), "sandbox ids are above 2^53");
+
+    const qint64 id = created->value->videoId;
+    auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
+    QVERIFY(statuses && statuses->ok());
+    QCOMPARE(statuses->value->value(id).state, VideoState::Pending);
+    QCOMPARE(statuses->value->value(id).videoId, id);
+
+    m_sandbox->advanceClock(120 * 1000);
+    statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
+    const VideoStatus done = statuses->value->value(id);
+    QCOMPARE(done.state, VideoState::Succeeded);
+    QCOMPARE(done.width, 720);
+    QCOMPARE(done.height, 1280);
+    QCOMPARE(done.seed, std::optional<qint64>(1234));
+    QVERIFY(!done.url.isEmpty());
+}
+
+void TestOpenApiBackend::imageToVideoFromAFile() {
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    const QString path = m_dir.filePath(QStringLiteral("portrait.png"));
+    // Noise keeps the PNG big enough (~1.9 MB) for the upload to report progress.
+    QImage image(600, 800, QImage::Format_RGB32);
+    quint32 noise = 2463534242u;
+    for (int y = 0; y < image.height(); ++y) {
+        auto* line = reinterpret_cast<quint32*>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            noise ^= noise << 13;
+            noise ^= noise >> 17;
+            noise ^= noise << 5;
+            line[x] = 0xff000000u | (noise & 0xffffffu);
+        }
+    }
+    QVERIFY(image.save(path));
+
+    qint64 lastSent = 0;
+    const auto uploaded = await<Result<UploadedImage>>([&](auto done) {
+        backend->uploadImage(path, this, done, [&](qint64 sent, qint64) { lastSent = sent; });
+    });
+    QVERIFY(uploaded && uploaded->ok());
+    QVERIFY(uploaded->value->imageId > 0);
+    QCOMPARE(uploaded->value->width, 600);
+    QCOMPARE(uploaded->value->height, 800);
+    QVERIFY2(lastSent > 0, "upload progress was reported");
+
+    GenerationRequest request;
+    request.prompt = QStringLiteral("The portrait smiles");
+    request.imagePath = path;
+    const auto created = await<Result<CreatedVideo>>([&](auto done) {
+        backend->createVideo(request, uploaded->value, ApiClient::newTraceId(), this, done);
+    });
+    QVERIFY(created && created->ok());
+    m_sandbox->advanceClock(120 * 1000);
+    const qint64 id = created->value->videoId;
+    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
+    // 3:4 image at 540p → the nearest aspect ratio 3:4 → 540×720.
+    QCOMPARE(statuses->value->value(id).width, 540);
+    QCOMPARE(statuses->value->value(id).height, 720);
+}
+
+void TestOpenApiBackend::uploadRefusesMissingFilesLocally() {
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    const qint64 before = m_sandbox->stats().requests;
+    const auto missing = await<Result<UploadedImage>>([&](auto done) {
+        backend->uploadImage(m_dir.filePath(QStringLiteral("nope.png")), this, done);
+    });
+    QCOMPARE(missing->error.kind(), ApiError::Kind::Input);
+    QVERIFY(missing->error.userMessage().contains(u"nope.png"));
+    const QString empty = m_dir.filePath(QStringLiteral("empty.png"));
+    QFile file(empty);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const auto emptyResult = await<Result<UploadedImage>>([&](auto done) { backend->uploadImage(empty, this, done); });
+    QCOMPARE(emptyResult->error.kind(), ApiError::Kind::Input);
+    QVERIFY(emptyResult->error.userMessage().contains(u"empty"));
+    QCOMPARE(m_sandbox->stats().requests, before);
+}
+
+void TestOpenApiBackend::statusesOfSeveralIdsAtOnce() {
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    GenerationRequest ok;
+    ok.prompt = QStringLiteral("A calm sea");
+    GenerationRequest moderated = ok;
+    moderated.prompt = QStringLiteral("something forbidden here");
+    QList<qint64> ids;
+    for (const GenerationRequest& r : {ok, moderated}) {
+        const auto created = await<Result<CreatedVideo>>([&](auto done) {
+            backend->createVideo(r, std::nullopt, ApiClient::newTraceId(), this, done);
+        });
+        QVERIFY(created && created->ok());
+        ids.append(created->value->videoId);
+    }
+    ids.append(Q_INT64_C(12345)); // not ours: the service says 500008
+    m_sandbox->advanceClock(120 * 1000);
+    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses(ids, this, done); });
+    QVERIFY(statuses && statuses->ok());
+    QCOMPARE(statuses->value->size(), 3);
+    QCOMPARE(statuses->value->value(ids[0]).state, VideoState::Succeeded);
+    QCOMPARE(statuses->value->value(ids[1]).state, VideoState::Moderated);
+    QCOMPARE(statuses->value->value(ids[2]).state, VideoState::Deleted);
+}
+
+void TestOpenApiBackend::badKeyEndsTheSessionOnce() {
+    Backend* backend = makeBackend(QStringLiteral("sk-revoked-key-0000000000"));
+    QSignalSpy ended(backend, &Backend::sessionEnded);
+    for (int i = 0; i < 2; ++i) {
+        const auto balance = await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
+        QCOMPARE(balance->error.errCode(), 400012);
+    }
+    QCOMPARE(ended.count(), 1);
+    QCOMPARE(ended.first().first().value<ApiError>().errCode(), 400012);
+}
+
+void TestOpenApiBackend::accountLabelNeverShowsTheKey() {
+    const QString key = m_sandbox->defaultApiKey();
+    Backend* backend = makeBackend(key);
+    QVERIFY(!backend->accountLabel().contains(key));
+    QVERIFY(backend->accountLabel().endsWith(key.right(4)));
+    QCOMPARE(OpenApiBackend::maskKey(QStringLiteral("short")), QStringLiteral("…"));
+}
+
+QTEST_GUILESS_MAIN(TestOpenApiBackend)
+#include "tst_openapibackend.moc"

@@ -1,0 +1,380 @@
+// The built pixverse-studio-cli against the sandbox over real loopback HTTP: whole generations
+// to an MP4 that Qt Multimedia decodes, the JSON outputs, and every error with its exit code.
+#include "core/api/ApiError.h"
+#include "core/sandbox/SandboxHost.h"
+#include "tests/support/TestSupport.h"
+
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMediaMetaData>
+#include <QMediaFormat>
+#include <QMediaPlayer>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QVideoFrame>
+#include <QVideoSink>
+
+using namespace pixverse;
+
+namespace {
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString lastLine() const {
+        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+        return lines.isEmpty() ? QString() : lines.last();
+    }
+};
+
+QString sentence(qint64 code) { return ApiError::service(code, {}).userMessage(); }
+
+QStringList L(std::initializer_list<const char*> items) {
+    QStringList list;
+    for (const char* item : items)
+        list << QString::fromUtf8(item);
+    return list;
+}
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void textToVideoSavesAnH264Mp4_data();
+    void textToVideoSavesAnH264Mp4();
+    void imageToVideoFollowsTheImage();
+    void embeddedSandbox();
+    void statusAndBalanceAsJson();
+    void waitsForAFreeSlot();
+    void usageErrorsExit2_data();
+    void usageErrorsExit2();
+    void authErrorsExit3();
+    void refusalsExit4_data();
+    void refusalsExit4();
+    void trafficTroubleExits5();
+
+private:
+    CliRun run(const QStringList& arguments, int timeoutMs = 60000);
+    QStringList connection() const {
+        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--api-key-env"),
+                QStringLiteral("PXTEST_KEY")};
+    }
+    QString makeImage(const QString& name, int width, int height, const char* format = nullptr);
+    static void checkVideo(const QString& path, QSize expected);
+
+    std::unique_ptr<sandbox::SandboxHost> m_sandbox;
+    QTemporaryDir m_dir;
+    QString m_cli;
+    QString m_key;
+};
+
+void TestCli::initTestCase() {
+    m_cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
+    QVERIFY2(!m_cli.isEmpty(), "pixverse-studio-cli is built");
+    sandbox::SandboxConfig config;
+    config.concurrencyLimit = 1;
+    m_sandbox = std::make_unique<sandbox::SandboxHost>(config);
+    QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorString()));
+    // 6 s of generation pass in 30 ms: the CLI's first poll already sees the result.
+    m_sandbox->setClockSpeed(200);
+    m_key = m_sandbox->defaultApiKey();
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCli::init() {
+    m_sandbox->setCredits(m_key, 100000, 0);
+    m_sandbox->clearFaults();
+}
+
+void TestCli::cleanup() { m_sandbox->advanceClock(3600 * 1000); }
+
+CliRun TestCli::run(const QStringList& arguments, int timeoutMs) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PXTEST_KEY"), m_key);
+    process.setProcessEnvironment(env);
+    process.start(m_cli, arguments);
+    CliRun result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QString TestCli::makeImage(const QString& name, int width, int height, const char* format) {
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(QColor(40, 120, 200));
+    const QString path = m_dir.filePath(name);
+    return image.save(path, format) ? path : QString();
+}
+
+void TestCli::checkVideo(const QString& path, QSize expected) {
+    QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+    QMediaPlayer player;
+    QVideoSink sink;
+    player.setVideoSink(&sink);
+    player.setSource(QUrl::fromLocalFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaStatus() == QMediaPlayer::LoadedMedia
+                                 || player.mediaStatus() == QMediaPlayer::InvalidMedia,
+                             10000);
+    QCOMPARE(player.mediaStatus(), QMediaPlayer::LoadedMedia);
+    QVERIFY(player.hasVideo());
+    const QMediaMetaData meta = player.metaData();
+    QCOMPARE(meta.value(QMediaMetaData::VideoCodec).value<QMediaFormat::VideoCodec>(), QMediaFormat::VideoCodec::H264);
+    QCOMPARE(meta.value(QMediaMetaData::Resolution).toSize(), expected);
+    // Decode a real frame, not just the header.
+    QSize frameSize;
+    connect(&sink, &QVideoSink::videoFrameChanged, &sink, [&frameSize](const QVideoFrame& frame) {
+        if (frame.isValid())
+            frameSize = frame.size();
+    });
+    player.play();
+    QTRY_VERIFY_WITH_TIMEOUT(frameSize.isValid(), 10000);
+    QCOMPARE(frameSize, expected);
+    player.stop();
+}
+
+void TestCli::textToVideoSavesAnH264Mp4_data() {
+    QTest::addColumn<QString>("quality");
+    QTest::addColumn<QString>("aspect");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("540p 16:9") << "540p" << "16:9" << QSize(960, 540);
+    QTest::newRow("720p 9:16") << "720p" << "9:16" << QSize(720, 1280);
+    QTest::newRow("360p 1:1") << "360p" << "1:1" << QSize(360, 360);
+}
+
+void TestCli::textToVideoSavesAnH264Mp4() {
+    QFETCH(QString, quality);
+    QFETCH(QString, aspect);
+    QFETCH(QSize, size);
+    const QString out = m_dir.filePath(u"t2v-" + quality);
+    const CliRun cli = run(connection() + QStringList{
+        QStringLiteral("generate"), QStringLiteral("--prompt"), QStringLiteral("A red fox running through snow"),
+        QStringLiteral("--quality"), quality, QStringLiteral("--aspect"), aspect, QStringLiteral("--seed"),
+        QStringLiteral("77"), QStringLiteral("--out"), out});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    const QString path = cli.lastLine();
+    QVERIFY2(path.startsWith(out) && path.endsWith(u".mp4"), qPrintable(path));
+    QVERIFY2(cli.err.contains(u"generating"), qPrintable(cli.err)); // progress goes to stderr
+    QVERIFY(!cli.err.contains(m_key)); // never the key
+    checkVideo(path, size);
+}
+
+void TestCli::imageToVideoFollowsTheImage() {
+    const QString image = makeImage(QStringLiteral("landscape.jpg"), 800, 600, "JPG");
+    const QString out = m_dir.filePath(QStringLiteral("i2v"));
+    const CliRun cli = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                                      QStringLiteral("The clouds drift"), QStringLiteral("--image"),
+                                                      image, QStringLiteral("--out"), out, QStringLiteral("--json")});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    QVERIFY(cli.err.contains(u"uploaded"));
+    const QStringList lines = cli.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject json = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+    QCOMPARE(json.value(u"path").toString(), cli.lastLine());
+    QVERIFY(json.value(u"video_id").toInteger() > (Q_INT64_C(1) << 53));
+    // 4:3 image at the default 540p → 720×540.
+    checkVideo(cli.lastLine(), QSize(720, 540));
+}
+
+void TestCli::embeddedSandbox() {
+    const QString out = m_dir.filePath(QStringLiteral("embedded"));
+    const CliRun cli = run({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-clock-speed"), QStringLiteral("100"),
+                            QStringLiteral("generate"), QStringLiteral("--prompt"), QStringLiteral("Waves on a beach"),
+                            QStringLiteral("--model"), QStringLiteral("v5"), QStringLiteral("--quality"),
+                            QStringLiteral("1080p"), QStringLiteral("--duration"), QStringLiteral("8"),
+                            QStringLiteral("--out"), out});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    QVERIFY(cli.err.contains(u"sandbox"));
+    checkVideo(cli.lastLine(), QSize(1920, 1080));
+}
+
+void TestCli::statusAndBalanceAsJson() {
+    const QString out = m_dir.filePath(QStringLiteral("status"));
+    const CliRun made = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                                       QStringLiteral("Fireflies"), QStringLiteral("--out"), out,
+                                                       QStringLiteral("--json")});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const QByteArray firstLine = made.out.split(u'\n').first().toUtf8();
+    const qint64 id = QJsonDocument::fromJson(firstLine).object().value(u"video_id").toInteger();
+    QVERIFY(id > (Q_INT64_C(1) << 53));
+    QVERIFY2(firstLine.contains(QByteArray::number(id)), "the id is written with every digit");
+
+    const CliRun status = run(connection() + QStringList{QStringLiteral("status"), QString::number(id), QStringLiteral("--json")});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY2(status.out.contains(QString::number(id)), qPrintable(status.out));
+    const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8()).object();
+    QCOMPARE(json.value(u"video_id").toInteger(), id); // above 2^53 and back, exactly
+    QCOMPARE(json.value(u"status").toInt(), 1);
+    QCOMPARE(json.value(u"state").toString(), QStringLiteral("succeeded"));
+    QCOMPARE(json.value(u"width").toInt(), 960);
+
+    const CliRun human = run(connection() + QStringList{QStringLiteral("status"), QString::number(id)});
+    QCOMPARE(human.exitCode, 0);
+    QVERIFY(human.out.contains(u"succeeded"));
+    QVERIFY(human.out.contains(u"URL: http://127.0.0.1"));
+
+    m_sandbox->setCredits(m_key, 700, 55);
+    const CliRun balance = run(connection() + QStringList{QStringLiteral("balance"), QStringLiteral("--json")});
+    QCOMPARE(balance.exitCode, 0);
+    const QJsonObject credits = QJsonDocument::fromJson(balance.out.toUtf8()).object();
+    QCOMPARE(credits.value(u"credit_monthly").toInteger(), 700);
+    QCOMPARE(credits.value(u"credit_package").toInteger(), 55);
+    QCOMPARE(credits.value(u"total").toInteger(), 755);
+    const CliRun plain = run(connection() + QStringList{QStringLiteral("balance")});
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY2(plain.out.contains(u"755"), qPrintable(plain.out));
+}
+
+void TestCli::waitsForAFreeSlot() {
+    // Limit 1: a video already generating makes the service answer 500044; the CLI waits.
+    m_sandbox->setClockSpeed(1);
+    const CliRun first = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                                        QStringLiteral("Slot holder"), QStringLiteral("--out"),
+                                                        m_dir.filePath(QStringLiteral("slot")), QStringLiteral("--wait"),
+                                                        QStringLiteral("1")});
+    QCOMPARE(first.exitCode, 5); // gave up waiting; the video is still generating on the service
+    QVERIFY2(first.err.contains(u"status"), qPrintable(first.err));
+    m_sandbox->setClockSpeed(20); // the holder finishes within a second
+    const CliRun second = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                                         QStringLiteral("Waiting turn"), QStringLiteral("--out"),
+                                                         m_dir.filePath(QStringLiteral("slot")),
+                                                         QStringLiteral("--poll-interval-ms"), QStringLiteral("100")});
+    m_sandbox->setClockSpeed(200);
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    QVERIFY2(second.err.contains(u"free slot"), qPrintable(second.err));
+}
+
+void TestCli::usageErrorsExit2_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no command") << QStringList{} << "generate, status or balance";
+    QTest::newRow("unknown command") << L({"paint"}) << "Unknown command";
+    QTest::newRow("no out") << L({"generate", "--prompt", "x"}) << "--out";
+    QTest::newRow("empty prompt") << L({"generate", "--out", "/tmp/x"}) << "prompt";
+    QTest::newRow("1080p 8 s") << L({"generate", "--prompt", "x", "--quality", "1080p", "--duration", "8", "--out", "/tmp/x"}) << "1080p";
+    QTest::newRow("fast 8 s") << L({"generate", "--prompt", "x", "--motion", "fast", "--duration", "8", "--out", "/tmp/x"}) << "Fast motion";
+    QTest::newRow("bad duration") << L({"generate", "--prompt", "x", "--duration", "five", "--out", "/tmp/x"}) << "--duration";
+    QTest::newRow("bad seed") << L({"generate", "--prompt", "x", "--seed", "-1", "--out", "/tmp/x"}) << "eed";
+    QTest::newRow("status without id") << L({"status"}) << "VIDEO_ID";
+    QTest::newRow("status bad id") << L({"status", "abc"}) << "VIDEO_ID";
+    QTest::newRow("unknown option") << L({"balance", "--colour"}) << "colour";
+    QTest::newRow("insecure url") << L({"--base-url", "http://app-api.pixverse.ai/", "balance"}) << "https://";
+    QTest::newRow("sandbox and url") << L({"--sandbox", "--base-url", "https://x.example/", "balance"}) << "not both";
+    QTest::newRow("missing image") << L({"--sandbox", "generate", "--prompt", "x", "--image", "/nonexistent/cat.png", "--out", "/tmp/x"}) << "cat.png";
+}
+
+void TestCli::usageErrorsExit2() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, says);
+    const CliRun cli = run(arguments);
+    QCOMPARE(cli.exitCode, 2);
+    QVERIFY2(cli.err.contains(says), qPrintable(cli.err));
+    QVERIFY(cli.out.isEmpty());
+    // One clear sentence, last on stderr, not a stack of logs.
+    const QStringList lines = cli.err.trimmed().split(u'\n');
+    QVERIFY2(lines.last().contains(says), qPrintable(cli.err));
+    QVERIFY2(lines.size() <= 3, qPrintable(cli.err));
+}
+
+void TestCli::authErrorsExit3() {
+    m_key = QStringLiteral("sk-wrong-key-0000000000000");
+    const CliRun wrong = run(connection() + QStringList{QStringLiteral("balance")});
+    m_key = m_sandbox->defaultApiKey();
+    QCOMPARE(wrong.exitCode, 3);
+    QVERIFY2(wrong.err.contains(sentence(400012)), qPrintable(wrong.err));
+    QVERIFY(!wrong.err.contains(u"sk-wrong-key"));
+
+    const CliRun unset = run({QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--api-key-env"),
+                              QStringLiteral("PXTEST_UNSET_VARIABLE"), QStringLiteral("balance")});
+    QCOMPARE(unset.exitCode, 3);
+    QVERIFY(unset.err.contains(u"PXTEST_UNSET_VARIABLE"));
+}
+
+void TestCli::refusalsExit4_data() {
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<qint64>("credits");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("moderation") << L({"--prompt", "a forbidden scene"}) << QString() << qint64(100000) << "moderation";
+    QTest::newRow("500090 balance") << L({"--prompt", "x"}) << QString() << qint64(10) << sentence(500090);
+    QTest::newRow("500032 format") << L({"--prompt", "x"}) << "anim.gif" << qint64(100000) << sentence(500032);
+    QTest::newRow("500031 unreadable") << L({"--prompt", "x"}) << "broken.png" << qint64(100000) << sentence(500031);
+    QTest::newRow("500030 too large") << L({"--prompt", "x"}) << "huge.png" << qint64(100000) << sentence(500030);
+}
+
+void TestCli::refusalsExit4() {
+    QFETCH(QStringList, extra);
+    QFETCH(QString, image);
+    QFETCH(qint64, credits);
+    QFETCH(QString, says);
+    m_sandbox->setCredits(m_key, credits, 0);
+    QStringList arguments = connection() + QStringList{QStringLiteral("generate")} + extra
+                            + QStringList{QStringLiteral("--out"), m_dir.filePath(QStringLiteral("refused"))};
+    if (image == u"anim.gif") {
+        // Qt reads GIF but cannot write it: a minimal 1×1 GIF89a by hand.
+        QFile file(m_dir.filePath(image));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b"));
+        file.close();
+        arguments << QStringLiteral("--image") << file.fileName();
+    } else if (image == u"broken.png") {
+        QFile file(m_dir.filePath(image));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x89PNG\r\n\x1a\nnot really a png");
+        file.close();
+        arguments << QStringLiteral("--image") << file.fileName();
+    } else if (image == u"huge.png") {
+        arguments << QStringLiteral("--image") << makeImage(image, 4100, 64);
+    }
+    const CliRun cli = run(arguments);
+    QCOMPARE(cli.exitCode, 4);
+    QVERIFY2(cli.err.contains(says), qPrintable(cli.err));
+    QVERIFY(cli.out.isEmpty());
+}
+
+void TestCli::trafficTroubleExits5() {
+    const CliRun failed = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                                         QStringLiteral("the engine will explode"), QStringLiteral("--out"),
+                                                         m_dir.filePath(QStringLiteral("failed"))});
+    QCOMPARE(failed.exitCode, 5);
+    QVERIFY2(failed.err.contains(u"could not generate"), qPrintable(failed.err));
+
+    sandbox::SandboxFault fault;
+    fault.kind = sandbox::SandboxFault::Kind::ServiceError;
+    fault.errCode = 500069;
+    fault.count = -1;
+    m_sandbox->injectFault(fault);
+    const CliRun busy = run(connection() + QStringList{QStringLiteral("balance")});
+    m_sandbox->clearFaults();
+    QCOMPARE(busy.exitCode, 5);
+    QVERIFY2(busy.err.contains(sentence(500069)), qPrintable(busy.err));
+
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString closed = QStringLiteral("http://127.0.0.1:%1/").arg(probe.serverPort());
+    probe.close();
+    const CliRun refused = run({QStringLiteral("--base-url"), closed, QStringLiteral("--api-key-env"),
+                                QStringLiteral("PXTEST_KEY"), QStringLiteral("balance")});
+    QCOMPARE(refused.exitCode, 5);
+    QVERIFY2(refused.err.contains(u"reach PixVerse"), qPrintable(refused.err));
+
+    const CliRun unknown = run(connection() + QStringList{QStringLiteral("status"), QStringLiteral("123")});
+    QCOMPARE(unknown.exitCode, 4);
+    QVERIFY2(unknown.err.contains(sentence(500008)), qPrintable(unknown.err));
+}
+
+QTEST_MAIN(TestCli)
+#include "tst_cli.moc"
