@@ -1,6 +1,15 @@
 #include "ui/MainWindow.h"
 
+#include "ui/ImageDropZone.h"
+#include "ui/PromptEditor.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -8,34 +17,41 @@
 namespace pixverse {
 
 namespace {
+QLabel* heading(const QString& title, QWidget* parent) {
+    auto* label = new QLabel(title, parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
 QWidget* placeholderPane(const QString& title, const QString& text, QWidget* parent) {
     auto* pane = new QWidget(parent);
     auto* layout = new QVBoxLayout(pane);
-    auto* heading = new QLabel(title, pane);
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * 1.3);
-    font.setBold(true);
-    heading->setFont(font);
     auto* body = new QLabel(text, pane);
     body->setWordWrap(true);
     body->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    layout->addWidget(heading);
+    layout->addWidget(heading(title, pane));
     layout->addWidget(body, 1);
     return pane;
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent) {
     setWindowTitle(tr("PixVerse Studio"));
     setObjectName(QStringLiteral("mainWindow"));
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(placeholderPane(tr("Create"),
-                                        tr("Write a prompt, choose the settings, drop an image."),
-                                        splitter));
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(createPane());
     splitter->addWidget(placeholderPane(tr("Jobs"), tr("Your generations appear here."), splitter));
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     setCentralWidget(splitter);
+    // Two fifths for composing, the rest for the gallery.
+    splitter->setSizes({512, 768});
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
@@ -44,6 +60,52 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setConnectionLabel(const QString& text) { m_connectionLabel->setText(text); }
+QWidget* MainWindow::createPane() {
+    // Scrolls when the window is small (or the scale large) rather than squashing the fields.
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("createPane"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* pane = new QWidget(scroll);
+    auto* layout = new QVBoxLayout(pane);
+    layout->setSpacing(8);
+    layout->addWidget(heading(tr("Create"), pane));
+    m_imageDropZone = new ImageDropZone(pane);
+    layout->addWidget(m_imageDropZone);
+    m_promptEditor = new PromptEditor(pane);
+    layout->addWidget(m_promptEditor, 1);
+    scroll->setWidget(pane);
+    scroll->setMinimumWidth(380);
+
+    // An image makes it image-to-video; while it is being checked, Generate waits.
+    connect(m_imageDropZone, &ImageDropZone::imageChanged, this, [this] {
+        const auto image = m_imageDropZone->image();
+        m_promptEditor->setImagePath(image ? image->path : QString());
+    });
+    connect(m_imageDropZone, &ImageDropZone::busyChanged, m_promptEditor,
+            &PromptEditor::setImagePending);
+    // Ctrl+V of an image while typing the prompt means the image.
+    const QList<QPlainTextEdit*> edits = m_promptEditor->findChildren<QPlainTextEdit*>();
+    for (QPlainTextEdit* edit : edits)
+        edit->installEventFilter(this);
+    return scroll;
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->matches(QKeySequence::Paste)) {
+        const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+        if (mime && !mime->hasText() && (mime->hasImage() || mime->hasUrls())) {
+            m_imageDropZone->paste();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::setConnectionLabel(const QString& text) {
+    m_connectionLabel->setText(text);
+}
 
 } // namespace pixverse
