@@ -1,9 +1,11 @@
 // pixverse-sandbox: runs the local PixVerse-compatible server alone and prints its base URL.
 //
-//   pixverse-sandbox [--port N] [--api-key KEY]... [--clock-speed X] [--generation-seconds S]
+//   pixverse-sandbox [--port N] [--api-key KEY]... [--account EMAIL:PASSWORD]... [--clock-speed X]
+//                    [--generation-seconds S]
 //
 // stdout: the base URL, one line. stderr: "API key: ..." when no --api-key was given (the
-// public sandbox key). Exit 2 with one sentence on stderr for bad arguments or a taken port.
+// public sandbox key) and "Web account: EMAIL:PASSWORD" when no --account was given (the public
+// sandbox account). Exit 2 with one sentence on stderr for bad arguments or a taken port.
 
 #include "core/sandbox/SandboxServer.h"
 
@@ -45,7 +47,11 @@ int main(int argc, char** argv) {
     const QCommandLineOption generationOption(QStringLiteral("generation-seconds"),
                                               QStringLiteral("How long a video stays \"generating\" (sandbox time)."),
                                               QStringLiteral("S"));
-    parser.addOptions({portOption, keyOption, speedOption, generationOption});
+    const QCommandLineOption accountOption(QStringLiteral("account"),
+                                           QStringLiteral("A web account (e-mail and password) the sandbox accepts; "
+                                                          "repeat for more. Default: the public sandbox account."),
+                                           QStringLiteral("EMAIL:PASSWORD"));
+    parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -82,6 +88,20 @@ int main(int argc, char** argv) {
     if (!keys.isEmpty())
         config.apiKeys = keys;
 
+    const QStringList accounts = parser.values(accountOption);
+    QList<QPair<QString, QString>> webAccounts;
+    for (const QString& account : accounts) {
+        // The e-mail has no colon; the password may.
+        const qsizetype colon = account.indexOf(QLatin1Char(':'));
+        const QString email = account.left(colon).trimmed();
+        const QString password = colon < 0 ? QString() : account.mid(colon + 1);
+        if (colon < 0 || !email.contains(QLatin1Char('@')) || password.isEmpty())
+            return fail(QStringLiteral("--account must be EMAIL:PASSWORD with a non-empty password."));
+        webAccounts << qMakePair(email, password);
+    }
+    if (!webAccounts.isEmpty())
+        config.webAccounts = webAccounts;
+
     pixverse::sandbox::SandboxServer server(config);
     if (!server.start())
         return fail(server.errorString());
@@ -90,6 +110,10 @@ int main(int argc, char** argv) {
 
     if (keys.isEmpty())
         QTextStream(stderr) << "API key: " << server.defaultApiKey() << Qt::endl;
+    // The public sandbox account only; an account given on the command line is never echoed.
+    if (accounts.isEmpty() && !config.webAccounts.isEmpty())
+        QTextStream(stderr) << "Web account: " << config.webAccounts.constFirst().first << ':'
+                            << config.webAccounts.constFirst().second << Qt::endl;
     QTextStream(stdout) << server.baseUrl().toString() << Qt::endl;
     return QCoreApplication::exec();
 }

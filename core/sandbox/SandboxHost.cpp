@@ -98,4 +98,12 @@ void SandboxHost::setCredits(const QString& apiKeyOrEmail, qint64 monthly, qint6
     onServerThread(m_server, [&] { m_server->setCredits(apiKeyOrEmail, monthly, package); });
 }
 
+void SandboxHost::setCredits(const QString& email, qint64 daily, qint64 monthly, qint64 package) {
+    onServerThread(m_server, [&] { m_server->setCredits(email, daily, monthly, package); });
+}
+
+void SandboxHost::endWebSession(const QString& email, bool elsewhere) {
+    onServerThread(m_server, [&] { m_server->endWebSession(email, elsewhere); });
+}
+
 } // namespace pixverse::sandbox

@@ -28,6 +28,8 @@ public:
     void injectFault(const SandboxFault& fault);
     void clearFaults();
     void setCredits(const QString& apiKeyOrEmail, qint64 monthly, qint64 package);
+    void setCredits(const QString& email, qint64 daily, qint64 monthly, qint64 package);
+    void endWebSession(const QString& email, bool elsewhere);
 
 private:
     SandboxConfig m_config;

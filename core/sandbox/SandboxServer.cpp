@@ -32,7 +32,13 @@ void SandboxServer::injectFault(const SandboxFault& fault) { m_state->injectFaul
 void SandboxServer::clearFaults() { m_state->m_faults.clear(); }
 
 void SandboxServer::setCredits(const QString& apiKeyOrEmail, qint64 monthly, qint64 package) {
-    m_state->setCredits(apiKeyOrEmail, monthly, package);
+    m_state->setCredits(apiKeyOrEmail, 0, monthly, package);
 }
+
+void SandboxServer::setCredits(const QString& email, qint64 daily, qint64 monthly, qint64 package) {
+    m_state->setCredits(email, daily, monthly, package);
+}
+
+void SandboxServer::endWebSession(const QString& email, bool elsewhere) { m_state->endWebSession(email, elsewhere); }
 
 } // namespace pixverse::sandbox

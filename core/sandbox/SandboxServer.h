@@ -24,9 +24,11 @@ struct SandboxConfig {
 
     qint64 creditMonthly = 1000; //!< starting balance of every key / account
     qint64 creditPackage = 500;
+    qint64 creditDaily = 60;     //!< web accounts only: daily credits, spent before the others
     int concurrencyLimit = 5;    //!< videos "generating" at once per key (500044 above it)
 
-    //! How long a video stays in status 5 (sandbox clock), then 1.
+    //! How long a video stays in status 5 (sandbox clock), then 1. Web videos: 5 for the first
+    //! fifth of it, then 10 (PROCESSING).
     int generationMs = 6000;
     //! A prompt containing this word (case-insensitive) ends in status 7, credits refunded.
     QString moderationWord = QStringLiteral("forbidden");
@@ -53,7 +55,10 @@ struct SandboxStats {
     qint64 generationsCreated = 0;
     qint64 replayedAnswers = 0;   //!< answers served from the trace-id cache
     qint64 mediaRequests = 0;     //!< GETs of clips
-    int generating = 0;           //!< videos in status 5 right now, all keys
+    int generating = 0;           //!< videos not yet final right now (5, or 10 on the web), all keys
+    qint64 webLogins = 0;         //!< successful `/creative_platform/login` calls
+    qint64 objectStorePuts = 0;   //!< object-store PUTs accepted (signature and all)
+    qint64 listCalls = 0;         //!< `/creative_platform/video/list/personal` calls, refused ones included
 };
 
 //! A fault the next matching requests get instead of their normal answer.
@@ -78,7 +83,9 @@ class SandboxState;
 
 //! A PixVerse-compatible HTTP server on loopback: the platform OpenAPI (§2, §4.1, §6 of
 //! ../shared/pixverse-api.md) with its envelope, error codes, trace-id replay, credits and
-//! concurrency; sample H.264 clips; read-only stats and a control route for tests.
+//! concurrency; the web API (§3, §4.2: `/creative_platform/...`, one session per account) with
+//! an Aliyun-OSS-like object store (`PUT /oss/<bucket>/<key>`, V1 signatures checked); sample
+//! H.264 clips; read-only stats and a control route for tests.
 //! Lives on the thread that created it (use SandboxHost for a thread of its own).
 class SandboxServer : public QObject {
     Q_OBJECT
@@ -102,8 +109,14 @@ public:
     void advanceClock(qint64 ms);
     void injectFault(const SandboxFault& fault);
     void clearFaults();
-    //! Credits of a key or web account, e.g. to make a test run out of them.
+    //! Credits of a key or web account, e.g. to make a test run out of them (a web account's
+    //! daily credits become 0).
     void setCredits(const QString& apiKeyOrEmail, qint64 monthly, qint64 package);
+    //! All three credit kinds of a web account (daily is spent first, then monthly, then package).
+    void setCredits(const QString& email, qint64 daily, qint64 monthly, qint64 package);
+    //! Ends the web account's live session: `elsewhere` → its token answers 10005 (as after a
+    //! login elsewhere), else 10001 (as if it expired). No-op without a session.
+    void endWebSession(const QString& email, bool elsewhere);
 
 private:
     std::unique_ptr<SandboxState> m_state;

@@ -3,6 +3,7 @@
 #include "core/generation/ModelCatalog.h"
 #include "core/sandbox/Multipart.h"
 #include "core/sandbox/OutputSize.h"
+#include "core/sandbox/WebRoutes.h"
 
 #include <QBuffer>
 #include <QColor>
@@ -42,29 +43,6 @@ constexpr qint64 kFirstAccountId = kTwoPow53 + 200000000000LL;
 
 const QByteArray kJson = QByteArrayLiteral("application/json");
 
-HttpAnswer plainAnswer(int status, const QByteArray& text, QList<QPair<QByteArray, QByteArray>> headers = {}) {
-    HttpAnswer a;
-    a.status = status;
-    a.headers = std::move(headers);
-    a.headers.prepend({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")});
-    a.body = text + '\n';
-    return a;
-}
-
-HttpAnswer notFound() { return plainAnswer(404, QByteArrayLiteral("Not Found")); }
-
-HttpAnswer methodNotAllowed(const QByteArray& allowed) {
-    return plainAnswer(405, QByteArrayLiteral("Method Not Allowed"), {{QByteArrayLiteral("Allow"), allowed}});
-}
-
-HttpAnswer jsonAnswer(const QJsonObject& object, int status = 200) {
-    HttpAnswer a;
-    a.status = status;
-    a.headers << qMakePair(QByteArrayLiteral("Content-Type"), kJson);
-    a.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    return a;
-}
-
 QByteArray reasonPhrase(int status) {
     switch (status) {
     case 400: return QByteArrayLiteral("Bad Request");
@@ -100,7 +78,8 @@ void writeAnswer(QHttpServerResponder& responder, const HttpAnswer& answer) {
     responder.writeBody(answer.headOnly ? QByteArray() : answer.body);
 }
 
-//! The value when it is a JSON number with an exact qint64 value; empty otherwise.
+} // namespace
+
 std::optional<qint64> exactInteger(const QJsonValue& value) {
     const qint64 low = value.toInteger(std::numeric_limits<qint64>::min());
     const qint64 high = value.toInteger(std::numeric_limits<qint64>::max());
@@ -116,17 +95,14 @@ bool isIntegral(const QJsonValue& value) {
     return std::isfinite(d) && std::trunc(d) == d;
 }
 
-// A trace id is any RFC 4122 UUID in its text form (braces tolerated). Malformed → 400013
-// ("wrong parameter type or value"); the web family's own code for it, 400033, is not in the
-// OpenAPI table.
+// A trace id is any RFC 4122 UUID in its text form (braces tolerated). Malformed → 400013 on the
+// OpenAPI ("wrong parameter type or value"); the web family answers its own 400033.
 bool isUuid(const QByteArray& text) {
     if (text.size() != 36 && text.size() != 38)
         return false;
     return !QUuid::fromString(QString::fromLatin1(text)).isNull();
 }
 
-//! The format the bytes are in, from their signature: "png", "jpeg", "webp" (accepted) or the
-//! name of another image format (refused); empty when unknown.
 QByteArray sniffImageFormat(const QByteArray& d) {
     if (d.startsWith(QByteArrayView("\x89PNG\r\n\x1a\n", 8)))
         return QByteArrayLiteral("png");
@@ -150,6 +126,31 @@ QByteArray sniffImageFormat(const QByteArray& d) {
 bool isAcceptedFormat(const QByteArray& format) {
     return format == "png" || format == "jpeg" || format == "webp";
 }
+
+HttpAnswer plainAnswer(int status, const QByteArray& text, QList<QPair<QByteArray, QByteArray>> headers) {
+    HttpAnswer a;
+    a.status = status;
+    a.headers = std::move(headers);
+    a.headers.prepend({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")});
+    a.body = text + '\n';
+    return a;
+}
+
+HttpAnswer notFound() { return plainAnswer(404, QByteArrayLiteral("Not Found")); }
+
+HttpAnswer methodNotAllowed(const QByteArray& allowed) {
+    return plainAnswer(405, QByteArrayLiteral("Method Not Allowed"), {{QByteArrayLiteral("Allow"), allowed}});
+}
+
+HttpAnswer jsonAnswer(const QJsonObject& object, int status) {
+    HttpAnswer a;
+    a.status = status;
+    a.headers << qMakePair(QByteArrayLiteral("Content-Type"), kJson);
+    a.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return a;
+}
+
+namespace {
 
 //! Whether the part says it is a PNG/JPEG/WebP, by file name or Content-Type.
 bool claimsAcceptedFormat(const MultipartPart& part) {
@@ -176,6 +177,14 @@ QByteArray HttpRequest::header(const QByteArray& name) const {
 QString errMessage(qint64 errCode) {
     switch (errCode) {
     case 0: return QStringLiteral("success");
+    case 400: return QStringLiteral("incorrect image width or height");
+    case 10001: return QStringLiteral("Token is invalid");
+    case 10003: return QStringLiteral("User is not logged in");
+    case 10005: return QStringLiteral("Your account has been logged in elsewhere");
+    case 400033: return QStringLiteral("Invalid traceId");
+    case 500043: return QStringLiteral("All credits have been used up, upgrade or buy credits");
+    case 500200: return QStringLiteral("User does not exist.");
+    case 500201: return QStringLiteral("Authentication user error");
     case 400011: return QStringLiteral("A required parameter is empty");
     case 400012: return QStringLiteral("Invalid API-KEY");
     case 400013: return QStringLiteral("Binding failed: wrong parameter type or value");
@@ -243,6 +252,7 @@ SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
     m_lastImageId = kFirstImageId;
     m_lastAccountId = kFirstAccountId;
     m_epoch = QDateTime::currentDateTimeUtc();
+    m_web = std::make_unique<WebRoutes>(*this);
     m_http = new QHttpServer(owner);
     m_http->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         handle(request, std::move(responder));
@@ -293,6 +303,7 @@ void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& re
     HttpRequest request;
     request.method = r.method();
     request.path = r.url().path();
+    request.decodedPath = r.url().path(QUrl::FullyDecoded);
     request.headers = r.headers();
     request.body = r.body();
     // Never the headers: they carry the API key.
@@ -333,6 +344,11 @@ HttpAnswer SandboxState::route(const HttpRequest& request) {
         return request.isPost() ? control(request) : methodNotAllowed(QByteArrayLiteral("POST"));
     if (path.startsWith(QLatin1String("/media/")))
         return media(request);
+    const QLatin1String webPrefix("/creative_platform/");
+    if (path.startsWith(webPrefix))
+        return m_web->route(request, path.mid(webPrefix.size()));
+    if (path.startsWith(QLatin1String("/oss/")))
+        return m_web->objectStoreRequest(request);
 
     const QLatin1String apiPrefix("/openapi/v2/");
     if (!path.startsWith(apiPrefix))
@@ -363,14 +379,10 @@ HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endp
         return envelope(400013, QStringLiteral("The Ai-trace-id header must be a UUID"));
 
     // The documented trap (§1.2): a reused trace id gets the earlier answer, whatever was asked.
-    const qint64 now = m_clock.nowMs();
-    for (auto it = m_traceCache.begin(); it != m_traceCache.end();)
-        it = it->expiresAt <= now ? m_traceCache.erase(it) : std::next(it);
     const QString cacheKey = key + QLatin1Char('\n') + QString::fromLatin1(trace);
-    if (const auto cached = m_traceCache.constFind(cacheKey); cached != m_traceCache.cend()) {
-        ++m_stats.replayedAnswers;
+    if (const HttpAnswer* cached = replayedAnswer(cacheKey)) {
         qCDebug(lcSandbox).noquote() << "replaying the answer of a reused trace id for" << endpoint;
-        return cached->answer;
+        return *cached;
     }
 
     HttpAnswer answer;
@@ -384,8 +396,59 @@ HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endp
         answer = balance(key);
     else
         answer = result(endpoint.mid(QLatin1String("video/result/").size()), key);
-    m_traceCache.insert(cacheKey, {answer, now + static_cast<qint64>(m_config.traceReplaySeconds) * 1000});
+    rememberAnswer(cacheKey, answer);
     return answer;
+}
+
+const HttpAnswer* SandboxState::replayedAnswer(const QString& cacheKey) {
+    const qint64 now = m_clock.nowMs();
+    for (auto it = m_traceCache.begin(); it != m_traceCache.end();)
+        it = it->expiresAt <= now ? m_traceCache.erase(it) : std::next(it);
+    const auto cached = m_traceCache.constFind(cacheKey);
+    if (cached == m_traceCache.cend())
+        return nullptr;
+    ++m_stats.replayedAnswers;
+    return &cached->answer;
+}
+
+void SandboxState::rememberAnswer(const QString& cacheKey, const HttpAnswer& answer) {
+    m_traceCache.insert(cacheKey,
+                        {answer, m_clock.nowMs() + static_cast<qint64>(m_config.traceReplaySeconds) * 1000});
+}
+
+std::optional<HttpAnswer> SandboxState::ruleRefusal(const GenerationRequest& r, ApiFamily family) const {
+    const ModelCatalog& catalog = ModelCatalog::builtIn();
+    const QList<RuleViolation> violations = catalog.validate(r, family);
+    if (!violations.isEmpty()) {
+        auto first = [&violations](RuleViolation::Kind kind) -> const RuleViolation* {
+            for (const RuleViolation& v : violations) {
+                if (v.kind == kind)
+                    return &v;
+            }
+            return nullptr;
+        };
+        if (const RuleViolation* v = first(RuleViolation::Kind::Missing))
+            return envelope(400011, v->reason);
+        if (const RuleViolation* v = first(RuleViolation::Kind::TooLong))
+            return envelope(400018, v->reason);
+        return envelope(400017, violations.first().reason);
+    }
+    if (!catalog.creditCost(r))
+        return envelope(400017, QStringLiteral("%1 at %2, %3 s, %4 motion is not available")
+                                    .arg(r.model, r.quality)
+                                    .arg(r.duration)
+                                    .arg(r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode));
+    return std::nullopt;
+}
+
+int SandboxState::drawOutcome(const QString& prompt) {
+    if (!m_config.moderationWord.isEmpty() && prompt.contains(m_config.moderationWord, Qt::CaseInsensitive))
+        return 7;
+    if (!m_config.failureWord.isEmpty() && prompt.contains(m_config.failureWord, Qt::CaseInsensitive))
+        return 8;
+    if (m_config.failureRate > 0 && m_rng.generateDouble() < m_config.failureRate)
+        return 8;
+    return 1;
 }
 
 HttpAnswer SandboxState::upload(const HttpRequest& request, const QString& key) {
@@ -507,28 +570,10 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
             return envelope(400017, QStringLiteral("The seed must be from 0 to 2147483647"));
         r.seed = *seed;
     }
+    if (auto refusal = ruleRefusal(r, ApiFamily::OpenApi))
+        return *refusal;
     const ModelCatalog& catalog = ModelCatalog::builtIn();
-    const QList<RuleViolation> violations = catalog.validate(r, ApiFamily::OpenApi);
-    if (!violations.isEmpty()) {
-        auto first = [&violations](RuleViolation::Kind kind) -> const RuleViolation* {
-            for (const RuleViolation& v : violations) {
-                if (v.kind == kind)
-                    return &v;
-            }
-            return nullptr;
-        };
-        if (const RuleViolation* v = first(RuleViolation::Kind::Missing))
-            return envelope(400011, v->reason);
-        if (const RuleViolation* v = first(RuleViolation::Kind::TooLong))
-            return envelope(400018, v->reason);
-        return envelope(400017, violations.first().reason);
-    }
     const std::optional<int> cost = catalog.creditCost(r);
-    if (!cost)
-        return envelope(400017, QStringLiteral("%1 at %2, %3 s, %4 motion is not available")
-                                    .arg(r.model, r.quality)
-                                    .arg(r.duration)
-                                    .arg(r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode));
     if (imageToVideo) {
         const ModelSpec* spec = catalog.model(r.model);
         r.aspectRatio = nearestAspectRatio(image->size, spec ? spec->aspectRatios : QStringList());
@@ -552,12 +597,7 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     video.size = size;
     video.createdAt = m_clock.nowMs();
     video.finishAt = video.createdAt + m_config.generationMs;
-    if (!m_config.moderationWord.isEmpty() && r.prompt.contains(m_config.moderationWord, Qt::CaseInsensitive))
-        video.outcome = 7;
-    else if (!m_config.failureWord.isEmpty() && r.prompt.contains(m_config.failureWord, Qt::CaseInsensitive))
-        video.outcome = 8;
-    else if (m_config.failureRate > 0 && m_rng.generateDouble() < m_config.failureRate)
-        video.outcome = 8;
+    video.outcome = drawOutcome(r.prompt);
     video.chargedMonthly = std::min<qint64>(acc.monthly, *cost);
     video.chargedPackage = *cost - video.chargedMonthly;
     acc.monthly -= video.chargedMonthly;
@@ -621,12 +661,21 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
     const bool isVideo = path.startsWith(QLatin1String("/media/video/"));
     if (isVideo && ext == QLatin1String("mp4"))
         ++m_stats.mediaRequests;
-    if (!ok)
+    // Web uploads keep their object key: /media/upload/<uuid>.<ext> (a slash sent as %2F too).
+    const QString uploadKey = request.decodedPath.mid(QLatin1String("/media/").size());
+    const bool isUpload = uploadKey.startsWith(QLatin1String("upload/"));
+    if (!ok && !isUpload)
         return notFound();
 
     QByteArray bytes;
     QByteArray contentType;
-    if (isVideo) {
+    if (isUpload) {
+        if (const ObjectStore::Object* object = m_web->objectStore().object(uploadKey)) {
+            bytes = object->bytes;
+            contentType = object->contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
+                                                        : object->contentType;
+        }
+    } else if (isVideo) {
         const auto found = m_videos.constFind(id);
         if (found == m_videos.cend() || status(*found) != 1)
             return notFound();
@@ -700,6 +749,9 @@ HttpAnswer SandboxState::statsAnswer() {
         {QStringLiteral("replayedAnswers"), QJsonValue(s.replayedAnswers)},
         {QStringLiteral("mediaRequests"), QJsonValue(s.mediaRequests)},
         {QStringLiteral("generating"), s.generating},
+        {QStringLiteral("webLogins"), QJsonValue(s.webLogins)},
+        {QStringLiteral("objectStorePuts"), QJsonValue(s.objectStorePuts)},
+        {QStringLiteral("listCalls"), QJsonValue(s.listCalls)},
         {QStringLiteral("clockMs"), QJsonValue(m_clock.nowMs())},
         {QStringLiteral("clockSpeed"), m_clock.speed()},
     });
@@ -760,10 +812,27 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
         const auto package = exactInteger(c.value(QLatin1String("package")));
         if (key.isEmpty() || !monthly || !package)
             return refuse(QStringLiteral("credits needs key, monthly and package."));
-        actions << [this, key, monthly, package] { setCredits(key, *monthly, *package); };
+        std::optional<qint64> daily = 0;
+        if (c.contains(QLatin1String("daily")))
+            daily = exactInteger(c.value(QLatin1String("daily")));
+        if (!daily)
+            return refuse(QStringLiteral("credits.daily must be a whole number."));
+        actions << [this, key, daily, monthly, package] { setCredits(key, *daily, *monthly, *package); };
+    }
+    if (o.contains(QLatin1String("endSession"))) {
+        const QJsonObject e = o.value(QLatin1String("endSession")).toObject();
+        const QString email = webAccountEmail(e.value(QLatin1String("email")).toString());
+        const QJsonValue elsewhere = e.value(QLatin1String("elsewhere"));
+        if (email.isEmpty())
+            return refuse(QStringLiteral("endSession.email must be a configured web account."));
+        if (!elsewhere.isUndefined() && !elsewhere.isBool())
+            return refuse(QStringLiteral("endSession.elsewhere must be true or false."));
+        const bool replaced = elsewhere.toBool(true);
+        actions << [this, email, replaced] { endWebSession(email, replaced); };
     }
     if (actions.isEmpty())
-        return refuse(QStringLiteral("Nothing to do: use clockSpeed, advanceMs, fault, clearFaults or credits."));
+        return refuse(QStringLiteral(
+            "Nothing to do: use clockSpeed, advanceMs, fault, clearFaults, credits or endSession."));
     for (const auto& action : actions)
         action();
     return jsonAnswer(QJsonObject{{QStringLiteral("ok"), true}});
@@ -812,8 +881,9 @@ void SandboxState::settle() {
         if (v.settled || v.finishAt > now)
             continue;
         v.settled = true;
-        if (v.outcome == 7) { // moderation: credits come back (§2.6)
+        if (v.outcome == 7) { // moderation: credits come back (§2.6), each to where it came from
             Account& acc = account(v.owner);
+            acc.daily += v.chargedDaily;
             acc.monthly += v.chargedMonthly;
             acc.package += v.chargedPackage;
         }
@@ -823,22 +893,43 @@ void SandboxState::settle() {
 
 SandboxState::Account& SandboxState::account(const QString& key) {
     auto it = m_accounts.find(key);
-    if (it == m_accounts.end())
-        it = m_accounts.insert(key, Account{nextId(m_lastAccountId), m_config.creditMonthly, m_config.creditPackage});
+    if (it == m_accounts.end()) {
+        const qint64 daily = webAccountEmail(key) == key ? m_config.creditDaily : 0;
+        it = m_accounts.insert(
+            key, Account{nextId(m_lastAccountId), daily, m_config.creditMonthly, m_config.creditPackage});
+    }
     return *it;
 }
 
+QString SandboxState::webAccountEmail(const QString& email) const {
+    const QString wanted = email.trimmed();
+    if (wanted.isEmpty())
+        return {};
+    for (const auto& account : m_config.webAccounts) {
+        if (account.first.compare(wanted, Qt::CaseInsensitive) == 0)
+            return account.first;
+    }
+    return {};
+}
+
 int SandboxState::generatingCount(const QString& key) const {
+    const qint64 now = m_clock.nowMs();
     int count = 0;
     for (const Video& v : m_videos) {
-        if ((key.isEmpty() || v.owner == key) && status(v) == 5)
+        if ((key.isEmpty() || v.owner == key) && now < v.finishAt)
             ++count;
     }
     return count;
 }
 
 int SandboxState::status(const Video& video) const {
-    return m_clock.nowMs() < video.finishAt ? 5 : video.outcome;
+    const qint64 now = m_clock.nowMs();
+    if (now >= video.finishAt)
+        return video.outcome;
+    if (!video.web)
+        return 5;
+    // Web: WAITING for the first fifth of the generation time, then PROCESSING (§3.7).
+    return now < video.createdAt + (video.finishAt - video.createdAt) / 5 ? 5 : 10;
 }
 
 QString SandboxState::isoTime(qint64 sandboxMs) const {
@@ -913,10 +1004,16 @@ void SandboxState::injectFault(const SandboxFault& fault) {
         m_faults << fault;
 }
 
-void SandboxState::setCredits(const QString& key, qint64 monthly, qint64 package) {
-    Account& acc = account(key);
+void SandboxState::setCredits(const QString& key, qint64 daily, qint64 monthly, qint64 package) {
+    const QString email = webAccountEmail(key);
+    Account& acc = account(email.isEmpty() ? key : email);
+    acc.daily = daily;
     acc.monthly = monthly;
     acc.package = package;
+}
+
+void SandboxState::endWebSession(const QString& email, bool elsewhere) {
+    m_web->endSession(email, elsewhere);
 }
 
 } // namespace pixverse::sandbox

@@ -16,6 +16,7 @@
 #include <QSize>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -31,7 +32,8 @@ namespace pixverse::sandbox {
 //! belongs to the connection and is gone when a stalled client hangs up.
 struct HttpRequest {
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
-    QString path;
+    QString path;        //!< as QUrl::path() gives it (routing)
+    QString decodedPath; //!< fully percent-decoded (object keys, uploaded media)
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
 
@@ -40,6 +42,7 @@ struct HttpRequest {
     bool isGet() const { return method == QHttpServerRequest::Method::Get; }
     bool isHead() const { return method == QHttpServerRequest::Method::Head; }
     bool isPost() const { return method == QHttpServerRequest::Method::Post; }
+    bool isPut() const { return method == QHttpServerRequest::Method::Put; }
 };
 
 //! A complete HTTP answer, kept as bytes so a replay is byte for byte the same.
@@ -49,6 +52,8 @@ struct HttpAnswer {
     QByteArray body;
     bool headOnly = false; //!< HEAD: the headers of `body`, without it
 };
+
+class WebRoutes;
 
 //! The sandbox's state and request handling behind SandboxServer. Lives on the server's thread.
 class SandboxState {
@@ -75,10 +80,11 @@ public:
 
     struct Account {
         qint64 id = 0;
+        qint64 daily = 0; // web accounts only; spent first
         qint64 monthly = 0;
         qint64 package = 0;
     };
-    QHash<QString, Account> m_accounts; // by API key or web e-mail
+    QHash<QString, Account> m_accounts; // by API key or web e-mail (as configured)
 
     struct Image {
         QString owner;
@@ -98,8 +104,11 @@ public:
         qint64 finishAt = 0;
         int outcome = 1;      // the final status: 1, 7 or 8
         bool settled = false; // the final status has taken effect (refund done)
+        qint64 chargedDaily = 0;
         qint64 chargedMonthly = 0;
         qint64 chargedPackage = 0;
+        bool web = false;     // made through /creative_platform: statuses 5 → 10 → final
+        QString imageUrl;     // web image-to-video: customer_img_url as sent
     };
     QHash<qint64, Video> m_videos;
 
@@ -114,6 +123,7 @@ public:
     qint64 m_lastAccountId = 0;
     QHash<QString, QByteArray> m_clipBytes;   // by file name
     QHash<QString, QByteArray> m_coverBytes;  // PNG by "WxH"
+    std::unique_ptr<WebRoutes> m_web;         // /creative_platform/..., /oss/...
 
     // Entry point of every request (QHttpServer's missing handler: there are no routes).
     void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
@@ -132,7 +142,18 @@ public:
     std::optional<SandboxFault> takeFault(const QString& path);
     void settle();
     Account& account(const QString& key);
+    //! The configured spelling of a web account's e-mail (compared case-insensitively); empty if none.
+    QString webAccountEmail(const QString& email) const;
+    //! Videos not yet in a final status, of one owner or (empty) of all.
     int generatingCount(const QString& key) const;
+    //! A reused trace id's earlier answer (stats counted), after dropping expired ones; null if none.
+    const HttpAnswer* replayedAnswer(const QString& cacheKey);
+    void rememberAnswer(const QString& cacheKey, const HttpAnswer& answer);
+    //! The catalog's refusal of `r` as the service answers it (400011/400018/400017), or empty.
+    std::optional<HttpAnswer> ruleRefusal(const GenerationRequest& r, ApiFamily family) const;
+    //! The final status a new video with this prompt will reach: 7 (moderation word), 8 (failure
+    //! word or the failure rate) or 1.
+    int drawOutcome(const QString& prompt);
     int status(const Video& video) const;
     QString isoTime(qint64 sandboxMs) const;
     QString mediaUrl(const QString& path) const;
@@ -144,7 +165,8 @@ public:
     void setClockSpeed(double factor);
     void advanceClock(qint64 ms);
     void injectFault(const SandboxFault& fault);
-    void setCredits(const QString& key, qint64 monthly, qint64 package);
+    void setCredits(const QString& key, qint64 daily, qint64 monthly, qint64 package);
+    void endWebSession(const QString& email, bool elsewhere);
 };
 
 //! Where the sample clips are: the configured folder, else $PIXVERSE_CLIPS_DIR, else the
@@ -157,5 +179,21 @@ QString errMessage(qint64 errCode);
 //! `{"ErrCode":code,"ErrMsg":message,"Resp":resp}` as an HTTP answer (200 unless told).
 HttpAnswer envelope(qint64 errCode, const QString& message, const std::optional<QJsonObject>& resp = {},
                     int httpStatus = 200);
+
+// Small pieces both API families use.
+HttpAnswer jsonAnswer(const QJsonObject& object, int status = 200);
+HttpAnswer plainAnswer(int status, const QByteArray& text, QList<QPair<QByteArray, QByteArray>> headers = {});
+HttpAnswer notFound();
+HttpAnswer methodNotAllowed(const QByteArray& allowed);
+//! The value when it is a JSON number with an exact qint64 value; empty otherwise.
+std::optional<qint64> exactInteger(const QJsonValue& value);
+//! A JSON number without a fractional part.
+bool isIntegral(const QJsonValue& value);
+//! An RFC 4122 UUID in its text form (braces tolerated).
+bool isUuid(const QByteArray& text);
+//! The format the bytes are in, from their signature: "png", "jpeg", "webp" (accepted) or the
+//! name of another image format (refused); empty when unknown.
+QByteArray sniffImageFormat(const QByteArray& bytes);
+bool isAcceptedFormat(const QByteArray& format);
 
 } // namespace pixverse::sandbox

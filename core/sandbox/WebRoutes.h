@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/sandbox/ObjectStore.h"
+#include "core/sandbox/SandboxState.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QSize>
+#include <QString>
+
+namespace pixverse::sandbox {
+
+//! The web family (`/creative_platform/...`, §3 and §4.2 of ../shared/pixverse-api.md) on top of
+//! the shared SandboxState: e-mail + password login with one live session per account, the
+//! three-step image upload through the ObjectStore, t2v/i2v, the personal list and the credits.
+//! Business errors are HTTP 200 + ErrCode, as on the OpenAPI side.
+class WebRoutes {
+public:
+    static constexpr qint64 kSessionLifetimeMs = 30LL * 24 * 60 * 60 * 1000; //!< a token: ~30 days
+
+    explicit WebRoutes(SandboxState& state);
+
+    //! `endpoint` is the path after `/creative_platform/` ("login", "video/t2v", ...).
+    HttpAnswer route(const HttpRequest& request, const QString& endpoint);
+    //! `/oss/<bucket>/<key>` (counts accepted PUTs).
+    HttpAnswer objectStoreRequest(const HttpRequest& request);
+
+    void endSession(const QString& email, bool elsewhere);
+    ObjectStore& objectStore() { return m_store; }
+
+private:
+    struct Session {
+        QString email;
+        qint64 expiresAt = 0; // sandbox ms
+        bool replaced = false; // a newer login (or endSession elsewhere) took over: 10005
+    };
+    //! An image registered by batch_upload_media.
+    struct Media {
+        qint64 id = 0;
+        QString owner;
+        QSize size;
+    };
+
+    HttpAnswer login(const HttpRequest& request);
+    HttpAnswer uploadToken(const QString& email);
+    HttpAnswer batchUploadMedia(const HttpRequest& request, const QString& email);
+    HttpAnswer generate(const HttpRequest& request, const QString& email, bool imageToVideo);
+    HttpAnswer list(const HttpRequest& request, const QString& email);
+    HttpAnswer credits(const QString& email);
+    QJsonObject listItem(const SandboxState::Video& video) const;
+
+    SandboxState& m_state;
+    ObjectStore m_store;
+    QHash<QString, Session> m_sessions;   // by token; replaced ones stay to answer 10005
+    QHash<QString, QString> m_liveTokens; // e-mail → its one live token
+    QHash<QString, Media> m_media;        // by object key ("upload/<uuid>.png")
+};
+
+} // namespace pixverse::sandbox
