@@ -112,6 +112,11 @@ public:
         }
         ++m_attempts;
         m_timedOut = false;
+        // A create keeps its trace id so that a resend the service already saw is answered with
+        // the same video. After a definite business answer (500069...) nothing was created and
+        // the service would replay that answer for the old id, so a new one is due.
+        if (m_request.sameTraceIdOnRetry && m_lastWasServiceAnswer)
+            m_request.traceId = ApiClient::newTraceId();
         m_traceId = m_request.sameTraceIdOnRetry || (m_attempts == 1 && !m_request.traceId.isEmpty())
                         ? m_request.traceId
                         : ApiClient::newTraceId();
@@ -183,7 +188,7 @@ private:
 
         ApiReply result;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
+        const QByteArray body = m_timedOut ? QByteArray() : reply->readAll();
         const auto error = reply->error();
         if (m_timedOut) {
             result.error = ApiError::timeout(m_request.path);
@@ -212,6 +217,7 @@ private:
         if (status > 0 && m_progress && !m_request.body.isEmpty() && (!m_hasContext || m_context))
             m_progress(m_request.body.size(), m_request.body.size());
 
+        m_lastWasServiceAnswer = result.error.kind() == ApiError::Kind::Service;
         const RetryPolicy& policy = m_client->m_retry;
         if (result.error.isRetryable() && m_attempts < policy.maxAttempts) {
             int delay = std::min(policy.maxDelayMs, policy.initialDelayMs << std::min(m_attempts - 1, 16));
@@ -240,6 +246,7 @@ private:
     int m_attempts = 0;
     bool m_timedOut = false;
     bool m_cancelled = false;
+    bool m_lastWasServiceAnswer = false;
 };
 
 ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent) : QObject(parent), m_network(network) {

@@ -2,10 +2,20 @@
 
 #include "core/api/ApiClient.h"
 #include "core/backend/OpenApiBackend.h"
+#include "core/backend/WebBackend.h"
 
 #include <QCoreApplication>
 
 namespace pixverse {
+
+QUrl sandboxObjectStoreUrl(const QUrl& sandboxBaseUrl) {
+    QUrl url = sandboxBaseUrl;
+    QString path = url.path();
+    if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path + u"oss");
+    return url;
+}
 
 Result<Backend*> createBackend(QNetworkAccessManager* network, const BackendConfig& config, QObject* parent) {
     if (config.secret.trimmed().isEmpty())
@@ -21,10 +31,15 @@ Result<Backend*> createBackend(QNetworkAccessManager* network, const BackendConf
     case ApiFamily::OpenApi:
         backend = new OpenApiBackend(client, config.secret.trimmed(), parent);
         break;
-    case ApiFamily::Web:
-        delete client;
-        return Result<Backend*>::failure(ApiError::input(
-            QCoreApplication::translate("pixverse::BackendFactory", "Signing in with a PixVerse account is not available yet.")));
+    case ApiFamily::Web: {
+        const QUrl store = config.objectStoreUrl.isEmpty() ? web::oss::defaultEndpoint() : config.objectStoreUrl;
+        if (const ApiError problem = ApiClient::checkBaseUrl(store); problem.isError()) {
+            delete client;
+            return Result<Backend*>::failure(problem);
+        }
+        backend = new WebBackend(client, config.secret.trimmed(), config.account, store, parent);
+        break;
+    }
     }
     client->setParent(backend);
     return Result<Backend*>::success(backend);

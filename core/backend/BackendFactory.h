@@ -16,7 +16,12 @@ struct BackendConfig {
     QUrl baseUrl = defaultServiceUrl();
     QString secret;  //!< the API key (OpenAPI) or the session token (web)
     QString account; //!< web: the e-mail; OpenAPI: empty
+    //! Web uploads go to this object store; empty: the real one (Aliyun OSS accelerate).
+    QUrl objectStoreUrl;
 };
+
+//! The sandbox's stand-in for the object store, beside its API.
+QUrl sandboxObjectStoreUrl(const QUrl& sandboxBaseUrl);
 
 //! Builds the backend for how the creator signed in, with its own ApiClient over `network`.
 //! Refuses a plain http:// URL to anything but loopback (ApiError::InsecureUrl).

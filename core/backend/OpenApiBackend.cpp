@@ -1,6 +1,7 @@
 #include "core/backend/OpenApiBackend.h"
 
 #include "core/api/OpenApiRequests.h"
+#include "core/backend/ImageFile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -14,49 +15,6 @@
 #include <memory>
 
 namespace pixverse {
-
-namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("pixverse::OpenApiBackend", text); }
-
-//! The file read for an upload, done off the GUI thread.
-struct LoadedImage {
-    QByteArray bytes;
-    QString fileName;
-    QByteArray mimeType;
-    int width = 0;
-    int height = 0;
-    QString problem; //!< non-empty: refused before sending
-};
-
-LoadedImage loadImage(const QString& filePath) {
-    LoadedImage image;
-    const QFileInfo info(filePath);
-    image.fileName = info.fileName();
-    if (!info.exists() || !info.isFile()) {
-        image.problem = tr("“%1” does not exist or is not a file.").arg(filePath);
-        return image;
-    }
-    QFile file(filePath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        image.problem = tr("“%1” cannot be read: %2.").arg(filePath, file.errorString());
-        return image;
-    }
-    image.bytes = file.readAll();
-    if (image.bytes.isEmpty()) {
-        image.problem = tr("“%1” is empty.").arg(filePath);
-        return image;
-    }
-    const QMimeType mime = QMimeDatabase().mimeTypeForFileNameAndData(filePath, image.bytes);
-    image.mimeType = mime.name().toLatin1();
-    QImageReader reader(filePath);
-    const QSize size = reader.size();
-    image.width = size.width();
-    image.height = size.height();
-    return image;
-}
-
-} // namespace
 
 OpenApiBackend::OpenApiBackend(ApiClient* client, const QString& apiKey, QObject* parent)
     : Backend(parent), m_client(client), m_label(maskKey(apiKey)) {
@@ -86,15 +44,15 @@ RequestHandle OpenApiBackend::uploadImage(const QString& filePath, QObject* cont
     // Reading up to 20 MB is disk work: it happens on the thread pool, the send on this thread.
     auto cancelled = std::make_shared<bool>(false);
     auto inner = std::make_shared<RequestHandle>();
-    auto* watcher = new QFutureWatcher<LoadedImage>(this);
+    auto* watcher = new QFutureWatcher<ImageFile>(this);
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    connect(watcher, &QFutureWatcher<LoadedImage>::finished, this,
+    connect(watcher, &QFutureWatcher<ImageFile>::finished, this,
             [this, watcher, cancelled, inner, guard, hasContext, done = std::move(done), progress]() mutable {
                 watcher->deleteLater();
                 if (*cancelled || (hasContext && !guard))
                     return;
-                const LoadedImage image = watcher->result();
+                const ImageFile image = watcher->result();
                 if (!image.problem.isEmpty()) {
                     done(Result<UploadedImage>::failure(ApiError::input(image.problem)));
                     return;
@@ -115,7 +73,7 @@ RequestHandle OpenApiBackend::uploadImage(const QString& filePath, QObject* cont
                                             }),
                                         std::move(progress));
             });
-    watcher->setFuture(QtConcurrent::run(loadImage, filePath));
+    watcher->setFuture(QtConcurrent::run(&ImageFile::load, filePath));
     return RequestHandle([cancelled, inner] {
         *cancelled = true;
         inner->cancel();

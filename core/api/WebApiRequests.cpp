@@ -1,0 +1,308 @@
+#include "core/api/WebApiRequests.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+
+#include <algorithm>
+
+namespace pixverse::web {
+
+namespace {
+
+QString endpointPath(const char* endpoint) { return QLatin1String(kPrefix) + QLatin1String(endpoint); }
+
+template <typename T>
+Result<T> malformed(const char* what) {
+    return Result<T>::failure(ApiError::malformed(QLatin1String(what)));
+}
+
+void setJson(ApiRequest& request, const QJsonObject& body) {
+    request.verb = ApiRequest::Verb::Post;
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.contentType = "application/json";
+}
+
+//! First of several spellings that is present.
+QJsonValue firstOf(const QJsonObject& object, std::initializer_list<const char16_t*> keys) {
+    for (const char16_t* key : keys) {
+        const QJsonValue value = object.value(QStringView(key));
+        if (!value.isUndefined() && !value.isNull())
+            return value;
+    }
+    return {};
+}
+
+} // namespace
+
+QList<QPair<QByteArray, QByteArray>> defaultHeaders() {
+    return {{"X-Platform", "Web"},
+            {"Refresh", "credit"},
+            {"Origin", "https://app.pixverse.ai"},
+            {"Referer", "https://app.pixverse.ai/"}};
+}
+
+LoginRequest::LoginRequest(const QString& email, const QString& password) {
+    path = endpointPath("login");
+    logName = QStringLiteral("login");
+    setJson(*this, {{QStringLiteral("Username"), email}, {QStringLiteral("Password"), password}});
+}
+
+Result<LoginResult> LoginRequest::parse(const QJsonValue& resp) {
+    // Resp.Result.Token (capitalised) per the captures; accept lower-case spellings too.
+    const QJsonObject outer = resp.toObject();
+    const QJsonObject result = firstOf(outer, {u"Result", u"result"}).toObject();
+    const QJsonObject& source = result.isEmpty() ? outer : result;
+    LoginResult login;
+    login.token = json::toString(firstOf(source, {u"Token", u"token"}));
+    if (login.token.isEmpty())
+        return malformed<LoginResult>("login: no token");
+    login.accountId = json::toId(firstOf(source, {u"AccountId", u"account_id"})).value_or(0);
+    login.username = json::toString(firstOf(source, {u"Username", u"username"}));
+    return Result<LoginResult>::success(login);
+}
+
+UploadTokenRequest::UploadTokenRequest() {
+    path = endpointPath("getUploadToken");
+    logName = QStringLiteral("upload-token");
+    setJson(*this, {});
+}
+
+Result<UploadToken> UploadTokenRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    UploadToken token;
+    token.accessKeyId = json::toString(firstOf(object, {u"Ak", u"ak", u"AccessKeyId"}));
+    token.accessKeySecret = json::toString(firstOf(object, {u"Sk", u"sk", u"AccessKeySecret"}));
+    token.securityToken = json::toString(firstOf(object, {u"Token", u"token", u"SecurityToken"}));
+    if (token.accessKeyId.isEmpty() || token.accessKeySecret.isEmpty() || token.securityToken.isEmpty())
+        return malformed<UploadToken>("getUploadToken: incomplete credentials");
+    return Result<UploadToken>::success(token);
+}
+
+RegisterUploadRequest::RegisterUploadRequest(const QString& objectKey, qint64 size, const QString& originalFileName) {
+    path = endpointPath("media/batch_upload_media");
+    logName = QStringLiteral("register-upload");
+    const QString name = objectKey.mid(objectKey.lastIndexOf(u'/') + 1);
+    const QJsonObject image{{QStringLiteral("name"), name},
+                            {QStringLiteral("size"), size},
+                            {QStringLiteral("path"), objectKey},
+                            {QStringLiteral("file_name"), originalFileName}};
+    setJson(*this, {{QStringLiteral("images"), QJsonArray{image}}});
+}
+
+Result<UploadedImage> RegisterUploadRequest::parse(const QJsonValue& resp) {
+    const QJsonArray results = firstOf(resp.toObject(), {u"result", u"Result", u"images"}).toArray();
+    if (results.isEmpty())
+        return malformed<UploadedImage>("batch_upload_media: no result");
+    const QJsonObject first = results.first().toObject();
+    // A per-item error can come inside a successful envelope.
+    if (const QString itemError = first.value(u"err_msg").toString(); !itemError.isEmpty())
+        return Result<UploadedImage>::failure(ApiError::service(400, itemError));
+    UploadedImage image;
+    image.imageId = json::toId(first.value(u"id")).value_or(0);
+    image.url = json::toString(first.value(u"url"));
+    image.path = json::toString(first.value(u"path"));
+    image.width = static_cast<int>(json::toInt(first.value(u"width")).value_or(0));
+    image.height = static_cast<int>(json::toInt(first.value(u"height")).value_or(0));
+    if (image.url.isEmpty() || image.path.isEmpty())
+        return malformed<UploadedImage>("batch_upload_media: no url or path");
+    return Result<UploadedImage>::success(image);
+}
+
+QJsonObject generationBody(const GenerationRequest& request) {
+    QJsonObject body{
+        {QStringLiteral("prompt"), request.prompt},
+        {QStringLiteral("negative_prompt"), request.negativePrompt},
+        {QStringLiteral("model"), request.model},
+        {QStringLiteral("duration"), request.duration},
+        {QStringLiteral("quality"), request.quality},
+        {QStringLiteral("motion_mode"), request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
+        {QStringLiteral("lip_sync_tts_speaker_id"), QStringLiteral("Auto")},
+        {QStringLiteral("create_count"), 1},
+    };
+    if (request.seed)
+        body.insert(u"seed", *request.seed);
+    if (!request.style.isEmpty())
+        body.insert(u"style", request.style);
+    if (!request.cameraMovement.isEmpty())
+        body.insert(u"camera_movement", request.cameraMovement);
+    if (request.offPeak)
+        body.insert(u"off_peak", 1);
+    if (request.multiShot)
+        body.insert(u"multi_shot", 1);
+    if (request.audio)
+        body.insert(u"generate_audio_switch", true);
+    return body;
+}
+
+TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const QString& trace) {
+    path = endpointPath("video/t2v");
+    logName = QStringLiteral("web-text-to-video");
+    QJsonObject body = generationBody(request);
+    body.insert(u"aspect_ratio", request.aspectRatio); // required on the web (§3.3)
+    setJson(*this, body);
+    sameTraceIdOnRetry = true;
+    traceId = trace;
+}
+
+Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    std::optional<qint64> id = json::toId(object.value(u"video_id"));
+    if (!id) {
+        const QJsonArray ids = object.value(u"video_ids").toArray();
+        if (!ids.isEmpty())
+            id = json::toId(ids.first());
+    }
+    if (!id || *id <= 0)
+        return malformed<CreatedVideo>("web generate: no video_id");
+    CreatedVideo video;
+    video.videoId = *id;
+    if (const auto credits = json::toInt(firstOf(object, {u"credit", u"credits", u"credit_change"})))
+        video.credits = static_cast<int>(*credits);
+    return Result<CreatedVideo>::success(video);
+}
+
+ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, const UploadedImage& image,
+                                         const QString& trace) {
+    path = endpointPath("video/i2v");
+    logName = QStringLiteral("web-image-to-video");
+    QJsonObject body = generationBody(request);
+    // The URL exactly as batch_upload_media returned it (§3.4: the slash encoding is disputed).
+    body.insert(u"customer_img_path", image.path);
+    body.insert(u"customer_img_url", image.url);
+    setJson(*this, body);
+    sameTraceIdOnRetry = true;
+    traceId = trace;
+}
+
+PersonalVideosRequest::PersonalVideosRequest(int offset, int limit) {
+    path = endpointPath("video/list/personal");
+    logName = QStringLiteral("web-video-list");
+    timeoutMs = 20000;
+    setJson(*this, {{QStringLiteral("offset"), offset},
+                    {QStringLiteral("limit"), limit},
+                    {QStringLiteral("polling"), true},
+                    {QStringLiteral("filter"), QJsonObject{{QStringLiteral("off_peak"), 0}}},
+                    {QStringLiteral("web_offset"), offset},
+                    {QStringLiteral("app_offset"), 0}});
+}
+
+VideoState PersonalVideosRequest::stateFor(int videoStatus) {
+    // The official CLI's table (§3.7): done 1; keep polling 5, 9, 10; failed 7, 8.
+    switch (videoStatus) {
+    case 1: return VideoState::Succeeded;
+    case 5:
+    case 9:
+    case 10: return VideoState::Pending;
+    case 7: return VideoState::Moderated;
+    case 8: return VideoState::Failed;
+    default: return VideoState::Unknown;
+    }
+}
+
+Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const QJsonValue data = firstOf(object, {u"data", u"list"});
+    if (!data.isArray())
+        return malformed<VideoPage>("video/list/personal: no data");
+    VideoPage page;
+    for (const QJsonValue& item : data.toArray()) {
+        const QJsonObject video = item.toObject();
+        const auto id = json::toId(firstOf(video, {u"video_id", u"id"}));
+        const auto status = json::toInt(firstOf(video, {u"video_status", u"status"}));
+        if (!id || !status)
+            continue; // one odd item must not hide the others
+        VideoStatus s;
+        s.videoId = *id;
+        s.rawStatus = static_cast<int>(*status);
+        s.state = stateFor(s.rawStatus);
+        // The web returns a url at once, before the file exists: only trust it once done.
+        if (s.state == VideoState::Succeeded)
+            s.url = json::toString(firstOf(video, {u"url", u"video_url"}));
+        s.coverUrl = json::toString(firstOf(video, {u"first_frame", u"cover_url"}));
+        s.width = static_cast<int>(json::toInt(firstOf(video, {u"output_width", u"outputWidth"})).value_or(0));
+        s.height = static_cast<int>(json::toInt(firstOf(video, {u"output_height", u"outputHeight"})).value_or(0));
+        if (const auto seed = json::toId(video.value(u"seed")))
+            s.seed = *seed;
+        page.videos.append(s);
+    }
+    page.hasMore = firstOf(object, {u"web_has_more", u"has_more"}).toBool();
+    page.nextOffset = static_cast<int>(json::toInt(firstOf(object, {u"web_next_offset", u"next_offset"})).value_or(0));
+    return Result<VideoPage>::success(page);
+}
+
+CreditsRequest::CreditsRequest() {
+    verb = Verb::Get;
+    path = endpointPath("user/credits");
+    logName = QStringLiteral("web-credits");
+    timeoutMs = 20000;
+}
+
+Result<Balance> CreditsRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const auto daily = json::toInt(object.value(u"credit_daily"));
+    const auto monthly = json::toInt(object.value(u"credit_monthly"));
+    const auto package = json::toInt(object.value(u"credit_package"));
+    if (!daily && !monthly && !package)
+        return malformed<Balance>("user/credits: no credits");
+    Balance balance;
+    balance.daily = daily.value_or(0);
+    balance.monthly = monthly.value_or(0);
+    balance.package = package.value_or(0);
+    return Result<Balance>::success(balance);
+}
+
+namespace oss {
+
+QUrl defaultEndpoint() { return QUrl(QStringLiteral("https://oss-accelerate.aliyuncs.com")); }
+
+QByteArray httpDate(const QDateTime& utc) {
+    // Locale-independent on purpose: OSS compares the exact English form.
+    static const char* const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QDateTime t = utc.toUTC();
+    const QDate d = t.date();
+    const QTime h = t.time();
+    return QByteArray(days[d.dayOfWeek() - 1]) + ", " + QByteArray::number(d.day()).rightJustified(2, '0') + ' '
+           + months[d.month() - 1] + ' ' + QByteArray::number(d.year()) + ' '
+           + QByteArray::number(h.hour()).rightJustified(2, '0') + ':'
+           + QByteArray::number(h.minute()).rightJustified(2, '0') + ':'
+           + QByteArray::number(h.second()).rightJustified(2, '0') + " GMT";
+}
+
+QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb, const QByteArray& contentMd5,
+                     const QByteArray& contentType, const QByteArray& date,
+                     const QList<QPair<QByteArray, QByteArray>>& ossHeaders, const QString& bucket, const QString& key) {
+    QList<QPair<QByteArray, QByteArray>> headers;
+    for (const auto& [name, value] : ossHeaders) {
+        const QByteArray lower = name.toLower().trimmed();
+        if (lower.startsWith("x-oss-"))
+            headers.append({lower, value.trimmed()});
+    }
+    std::sort(headers.begin(), headers.end());
+    QByteArray toSign = verb + '\n' + contentMd5 + '\n' + contentType + '\n' + date + '\n';
+    for (const auto& [name, value] : std::as_const(headers))
+        toSign += name + ':' + value + '\n';
+    toSign += '/' + bucket.toUtf8() + '/' + key.toUtf8();
+    return QMessageAuthenticationCode::hash(toSign, accessKeySecret, QCryptographicHash::Sha1).toBase64();
+}
+
+QUrl objectUrl(const QUrl& endpoint, const QString& bucket, const QString& key) {
+    QUrl url = endpoint;
+    QString basePath = url.path();
+    if (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    if (ApiClient::isLoopback(endpoint)) {
+        url.setPath(basePath + u'/' + bucket + u'/' + key);
+    } else {
+        url.setHost(bucket + u'.' + endpoint.host());
+        url.setPath(basePath + u'/' + key);
+    }
+    return url;
+}
+
+} // namespace oss
+
+} // namespace pixverse::web

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "core/api/ApiClient.h"
+#include "core/generation/GenerationRequest.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+//! One class per web API endpoint (`/creative_platform`, ../shared/pixverse-api.md §3). The web
+//! API is undocumented and changes: parsers accept every spelling seen in captures.
+namespace pixverse::web {
+
+inline constexpr auto kPrefix = "creative_platform/";
+inline constexpr auto kCredentialHeader = "Token";
+
+//! The fixed headers browsers send (§3.1); harmless where not required.
+QList<QPair<QByteArray, QByteArray>> defaultHeaders();
+
+struct LoginResult {
+    qint64 accountId = 0;
+    QString username;
+    QString token;
+};
+
+//! POST login {Username, Password} → Resp.Result.Token (§3.2). Never retried automatically:
+//! the account allows one session, and a loop of logins would fight the creator's browser.
+class LoginRequest : public ApiRequest {
+public:
+    using Output = LoginResult;
+    LoginRequest(const QString& email, const QString& password);
+    static Result<LoginResult> parse(const QJsonValue& resp);
+};
+
+//! Temporary Aliyun STS credentials for the object-store upload (§3.5 step 1).
+struct UploadToken {
+    QString accessKeyId;
+    QString accessKeySecret;
+    QString securityToken;
+};
+
+class UploadTokenRequest : public ApiRequest {
+public:
+    using Output = UploadToken;
+    UploadTokenRequest();
+    static Result<UploadToken> parse(const QJsonValue& resp);
+};
+
+//! POST media/batch_upload_media: registers an uploaded object (§3.5 step 3).
+class RegisterUploadRequest : public ApiRequest {
+public:
+    using Output = UploadedImage;
+    RegisterUploadRequest(const QString& objectKey, qint64 size, const QString& originalFileName);
+    static Result<UploadedImage> parse(const QJsonValue& resp);
+};
+
+//! The JSON fields t2v and i2v share (§3.3).
+QJsonObject generationBody(const GenerationRequest& request);
+
+class TextToVideoRequest : public ApiRequest {
+public:
+    using Output = CreatedVideo;
+    explicit TextToVideoRequest(const GenerationRequest& request, const QString& traceId = {});
+    //! `Resp.video_id`, or `Resp.video_ids[0]` as one capture shows.
+    static Result<CreatedVideo> parse(const QJsonValue& resp);
+};
+
+class ImageToVideoRequest : public ApiRequest {
+public:
+    using Output = CreatedVideo;
+    ImageToVideoRequest(const GenerationRequest& request, const UploadedImage& image, const QString& traceId = {});
+    static Result<CreatedVideo> parse(const QJsonValue& resp) { return TextToVideoRequest::parse(resp); }
+};
+
+struct VideoPage {
+    QList<VideoStatus> videos;
+    bool hasMore = false;
+    int nextOffset = 0;
+};
+
+//! POST video/list/personal: the creator's videos, newest first (§3.6). The web API has no
+//! per-id result call; one page serves every pending job.
+class PersonalVideosRequest : public ApiRequest {
+public:
+    using Output = VideoPage;
+    explicit PersonalVideosRequest(int offset = 0, int limit = 50);
+    static Result<VideoPage> parse(const QJsonValue& resp);
+    static VideoState stateFor(int videoStatus);
+};
+
+//! GET user/credits (§3.8).
+class CreditsRequest : public ApiRequest {
+public:
+    using Output = Balance;
+    CreditsRequest();
+    static Result<Balance> parse(const QJsonValue& resp);
+};
+
+//! Aliyun OSS V1 request signing for the upload PUT (§3.5 step 2).
+namespace oss {
+inline constexpr auto kBucket = "pixverse-fe-upload";
+//! The real accelerated endpoint; the sandbox serves a path-style stand-in.
+QUrl defaultEndpoint();
+//! RFC 1123 date in GMT, as OSS wants it in the `Date` header.
+QByteArray httpDate(const QDateTime& utc);
+//! Base64(HMAC-SHA1(secret, "PUT\nMD5\ntype\ndate\n" + x-oss headers + "/bucket/key")).
+QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb, const QByteArray& contentMd5,
+                     const QByteArray& contentType, const QByteArray& date,
+                     const QList<QPair<QByteArray, QByteArray>>& ossHeaders, const QString& bucket, const QString& key);
+//! Virtual-host style for the real service (https://bucket.endpoint/key), path style for a
+//! loopback endpoint (http://127.0.0.1:port/oss/bucket/key).
+QUrl objectUrl(const QUrl& endpoint, const QString& bucket, const QString& key);
+} // namespace oss
+
+} // namespace pixverse::web

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/api/ApiClient.h"
+#include "core/api/WebApiRequests.h"
+#include "core/backend/Backend.h"
+
+#include <QUrl>
+
+#include <optional>
+
+namespace pixverse {
+
+//! The website's API (`/creative_platform`, header `Token`): a PixVerse account signed in with
+//! e-mail and password. Its quirks stay here: one session per account, the three-step upload
+//! through the object store, and status from the personal video list.
+class WebBackend : public Backend {
+    Q_OBJECT
+public:
+    //! `client` must already have its base URL; this sets its `Token` header.
+    WebBackend(ApiClient* client, const QString& token, const QString& email,
+               const QUrl& objectStoreEndpoint = web::oss::defaultEndpoint(), QObject* parent = nullptr);
+    ~WebBackend() override;
+
+    ApiFamily family() const override { return ApiFamily::Web; }
+    QString accountLabel() const override { return m_email; }
+    ApiClient* client() const { return m_client; }
+    //! How many list pages one status check may read looking for older jobs.
+    void setMaxListPages(int pages) { m_maxListPages = pages; }
+
+    RequestHandle uploadImage(const QString& filePath, QObject* context,
+                              std::function<void(Result<UploadedImage>)> done, Progress progress = {}) override;
+    RequestHandle createVideo(const GenerationRequest& request, const std::optional<UploadedImage>& image,
+                              const QString& traceId, QObject* context,
+                              std::function<void(Result<CreatedVideo>)> done) override;
+    RequestHandle fetchStatuses(const QList<qint64>& videoIds, QObject* context,
+                                std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
+    RequestHandle fetchBalance(QObject* context, std::function<void(Result<Balance>)> done) override;
+
+private:
+    struct Upload;
+    void continueUpload(const std::shared_ptr<Upload>& upload);
+    void putObject(const std::shared_ptr<Upload>& upload);
+    void registerObject(const std::shared_ptr<Upload>& upload);
+    void noticeError(const ApiError& error);
+
+    ApiClient* m_client;
+    QString m_email;
+    QUrl m_objectStore;
+    std::optional<web::UploadToken> m_uploadToken; //!< reused, as the site does, until refused
+    int m_maxListPages = 4;
+    bool m_sessionEnded = false;
+};
+
+} // namespace pixverse

@@ -1,0 +1,386 @@
+#include "core/jobs/JobScheduler.h"
+
+#include "core/api/ApiClient.h"
+#include "core/backend/Backend.h"
+#include "core/jobs/JobStore.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace pixverse {
+
+namespace {
+
+//! Codes that mean the service forgot the uploaded image: upload it again instead of failing.
+bool imageForgotten(const ApiError& error) {
+    return error.kind() == ApiError::Kind::Service && (error.errCode() == 400032 || error.errCode() == 500042);
+}
+
+bool isConcurrencyLimit(const ApiError& error) {
+    return error.kind() == ApiError::Kind::Service && error.errCode() == 500044;
+}
+
+//! Worth another try later. A malformed reply is not retried by ApiClient but may hide a success.
+bool worthRetrying(const ApiError& error) {
+    return error.isRetryable() || error.kind() == ApiError::Kind::MalformedReply;
+}
+
+//! Whether a failed create may still have made a video: anything but a PixVerse envelope (which
+//! is the service's definite answer) leaves it open.
+bool mayHaveReachedService(const ApiError& error) {
+    return error.kind() != ApiError::Kind::Service && error.kind() != ApiError::Kind::Input
+        && error.kind() != ApiError::Kind::InsecureUrl;
+}
+
+qint64 codeOf(const ApiError& error) {
+    return error.errCode() != 0 ? error.errCode() : error.httpStatus();
+}
+
+constexpr int kMaxImageReuploads = 3;
+
+} // namespace
+
+JobScheduler::JobScheduler(JobStore* store, Backend* backend, QObject* parent)
+    : QObject(parent), m_store(store), m_backend(backend),
+      m_transientBackoff(m_policy.initialMs, m_policy.maxMs),
+      m_concurrencyBackoff(m_policy.initialMs, m_policy.maxMs) {
+    m_wake.setSingleShot(true);
+    connect(&m_wake, &QTimer::timeout, this, &JobScheduler::schedule);
+    // Any change (a job left a slot, a job was added, retried, cancelled) may free work.
+    connect(m_store, &JobStore::jobAdded, this, &JobScheduler::schedule);
+    connect(m_store, &JobStore::jobChanged, this, &JobScheduler::schedule);
+    connect(m_store, &JobStore::jobRemoved, this, &JobScheduler::schedule);
+    if (m_backend)
+        connect(m_backend, &Backend::sessionEnded, this, &JobScheduler::pause);
+}
+
+JobScheduler::~JobScheduler() { stop(); }
+
+void JobScheduler::setConcurrencyCap(int cap) {
+    m_cap = std::clamp(cap, 1, 20);
+    schedule();
+}
+
+void JobScheduler::setAccountLimit(std::optional<int> limit) {
+    m_accountLimit = limit ? std::optional<int>(std::max(1, *limit)) : std::nullopt;
+    schedule();
+}
+
+int JobScheduler::effectiveLimit() const {
+    int limit = m_cap;
+    if (m_accountLimit)
+        limit = std::min(limit, *m_accountLimit);
+    if (m_learnedLimit && m_learnedUntil > QDateTime::currentDateTimeUtc())
+        limit = std::min(limit, *m_learnedLimit);
+    return std::max(1, limit);
+}
+
+void JobScheduler::setBackoffPolicy(const BackoffPolicy& policy) {
+    m_policy = policy;
+    m_transientBackoff = ExponentialBackoff(policy.initialMs, policy.maxMs);
+    m_concurrencyBackoff = ExponentialBackoff(policy.initialMs, policy.maxMs);
+}
+
+void JobScheduler::start() {
+    if (m_running)
+        return;
+    // An upload cut short leaves nothing on the service worth keeping: upload again.
+    for (Job job : m_store->jobs(JobState::Uploading)) {
+        job.state = JobState::Queued;
+        m_store->update(job);
+    }
+    const int resend = m_store->count(JobState::Submitting);
+    qCInfo(lcJobs) << "scheduler started:" << m_store->count(JobState::Queued) << "queued," << resend
+                   << "to resend with their trace id, limit" << effectiveLimit();
+    m_running = true;
+    schedule();
+}
+
+void JobScheduler::stop() {
+    m_running = false;
+    m_wake.stop();
+    const auto handles = m_inFlight;
+    m_inFlight.clear();
+    for (const RequestHandle& handle : handles)
+        handle.cancel();
+}
+
+void JobScheduler::resume() {
+    if (!m_paused)
+        return;
+    m_paused = false;
+    Q_EMIT pausedChanged(false);
+    schedule();
+}
+
+void JobScheduler::pause() {
+    if (m_paused)
+        return;
+    m_paused = true;
+    qCWarning(lcJobs) << "scheduler paused: the session ended";
+    Q_EMIT pausedChanged(true);
+}
+
+bool JobScheduler::cancel(qint64 jobId) {
+    std::optional<Job> job = m_store->job(jobId);
+    if (!job || (job->state != JobState::Queued && job->state != JobState::Uploading))
+        return false;
+    m_inFlight.take(jobId).cancel();
+    job->state = JobState::Cancelled;
+    job->nextAttemptAt = {};
+    return m_store->update(*job);
+}
+
+int JobScheduler::activeCount() const {
+    int active = 0;
+    for (const Job& job : m_store->unfinished()) {
+        if (holdsSlot(job.state))
+            ++active;
+    }
+    return active;
+}
+
+void JobScheduler::schedule() {
+    if (m_passQueued || !m_running)
+        return;
+    m_passQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_passQueued = false;
+        pass();
+    }, Qt::QueuedConnection);
+}
+
+void JobScheduler::pass() {
+    if (!m_running || m_paused || !m_backend || !m_store->isOpen())
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime wake;
+    auto wakeAt = [&wake, &now](const QDateTime& when) {
+        if (when.isValid() && when > now && (!wake.isValid() || when < wake))
+            wake = when;
+    };
+    const bool held = holding(now);
+    if (held)
+        wakeAt(m_holdUntil);
+
+    const QList<Job> jobs = m_store->unfinished();
+    int active = 0;
+    for (const Job& job : jobs) {
+        if (holdsSlot(job.state))
+            ++active;
+    }
+
+    // 1. Creates whose outcome is unknown: they still hold their slot; resend with their trace id.
+    for (const Job& job : jobs) {
+        if (job.state != JobState::Submitting || m_inFlight.contains(job.id))
+            continue;
+        if (held || (job.nextAttemptAt.isValid() && job.nextAttemptAt > now)) {
+            wakeAt(job.nextAttemptAt);
+            continue;
+        }
+        startCreate(job);
+    }
+
+    // 2. New work, oldest first, while slots are free.
+    const int limit = effectiveLimit();
+    if (!held) {
+        for (const Job& job : jobs) {
+            if (job.state != JobState::Queued || m_inFlight.contains(job.id))
+                continue;
+            if (active >= limit) {
+                if (m_learnedLimit && m_learnedUntil > now)
+                    wakeAt(m_learnedUntil);
+                break;
+            }
+            if (job.nextAttemptAt.isValid() && job.nextAttemptAt > now) {
+                wakeAt(job.nextAttemptAt);
+                continue;
+            }
+            ++active;
+            if (job.isImageToVideo() && job.imageId == 0 && job.imageRemotePath.isEmpty())
+                startUpload(job);
+            else
+                startCreate(job);
+        }
+    }
+
+    if (wake.isValid())
+        m_wake.start(static_cast<int>(std::clamp<qint64>(now.msecsTo(wake) + 1, 1, 24 * 3600 * 1000)));
+}
+
+void JobScheduler::startUpload(Job job) {
+    job.state = JobState::Uploading;
+    job.nextAttemptAt = {};
+    if (!m_store->update(job)) {
+        // Never send what the store does not know about; try again later.
+        m_holdUntil = QDateTime::currentDateTimeUtc().addMSecs(m_transientBackoff.next());
+        schedule();
+        return;
+    }
+    const qint64 id = job.id;
+    m_inFlight.insert(id, {});
+    RequestHandle handle = m_backend->uploadImage(job.request.imagePath, this,
+                                                  [this, id](Result<UploadedImage> result) { onUploaded(id, result); });
+    if (m_inFlight.contains(id))
+        m_inFlight.insert(id, handle);
+}
+
+void JobScheduler::onUploaded(qint64 jobId, const Result<UploadedImage>& result) {
+    m_inFlight.remove(jobId);
+    std::optional<Job> job = m_store->job(jobId);
+    if (!job || job->state != JobState::Uploading)
+        return; // cancelled or removed meanwhile
+    if (!result.ok()) {
+        const ApiError& error = result.error;
+        if (error.kind() == ApiError::Kind::Cancelled)
+            return;
+        if (error.endsSession() || error.category() == ApiError::Category::Auth) {
+            failJob(*job, error);
+            pause();
+        } else if (worthRetrying(error)) {
+            int delay = m_transientBackoff.next();
+            if (const auto after = error.retryAfterSeconds())
+                delay = std::max(delay, *after * 1000);
+            defer(*job, error, JobState::Queued, delay);
+        } else {
+            failJob(*job, error);
+        }
+        return;
+    }
+    job->imageId = result.value->imageId;
+    job->imageUrl = result.value->url;
+    job->imageRemotePath = result.value->path;
+    job->attempts = 0;
+    job->errorMessage.clear();
+    job->errorCode = 0;
+    startCreate(*job);
+}
+
+void JobScheduler::startCreate(Job job) {
+    // The trace id is committed before the first byte of the create leaves the app: after a crash
+    // or a lost reply, the resend carries the same one and the service replays its answer.
+    if (job.traceId.isEmpty())
+        job.traceId = ApiClient::newTraceId();
+    job.state = JobState::Submitting;
+    job.nextAttemptAt = {};
+    if (!m_store->update(job)) {
+        m_holdUntil = QDateTime::currentDateTimeUtc().addMSecs(m_transientBackoff.next());
+        schedule();
+        return;
+    }
+    std::optional<UploadedImage> image;
+    if (job.isImageToVideo()) {
+        UploadedImage uploaded;
+        uploaded.imageId = job.imageId;
+        uploaded.url = job.imageUrl;
+        uploaded.path = job.imageRemotePath;
+        image = uploaded;
+    }
+    const qint64 id = job.id;
+    const QString trace = job.traceId;
+    qCInfo(lcJobs).noquote() << "job" << id << "create sent, attempt" << job.attempts + 1 << "trace" << trace;
+    m_inFlight.insert(id, {});
+    RequestHandle handle = m_backend->createVideo(
+        job.request, image, trace, this,
+        [this, id, trace](Result<CreatedVideo> result) { onCreated(id, trace, result); });
+    if (m_inFlight.contains(id))
+        m_inFlight.insert(id, handle);
+}
+
+void JobScheduler::onCreated(qint64 jobId, const QString& traceId, const Result<CreatedVideo>& result) {
+    m_inFlight.remove(jobId);
+    std::optional<Job> job = m_store->job(jobId);
+    if (!job || job->state != JobState::Submitting || job->traceId != traceId)
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (result.ok()) {
+        job->videoId = result.value->videoId;
+        if (result.value->credits)
+            job->credits = result.value->credits;
+        job->state = JobState::Generating;
+        job->generatingSince = now;
+        job->attempts = 0;
+        job->nextAttemptAt = {};
+        job->errorMessage.clear();
+        job->errorCode = 0;
+        m_transientBackoff.reset();
+        m_concurrencyBackoff.reset();
+        if (!m_store->update(*job))
+            qCWarning(lcJobs) << "job" << jobId << "accepted as video" << job->videoId << "but not saved";
+        qCInfo(lcJobs) << "job" << jobId << "accepted: video" << job->videoId;
+        Q_EMIT jobSubmitted(jobId);
+        return;
+    }
+
+    const ApiError& error = result.error;
+    if (error.kind() == ApiError::Kind::Cancelled)
+        return;
+    if (isConcurrencyLimit(error)) {
+        // The account is full. Learn how many it takes (ours that still hold a slot), hold the
+        // queue, and try this job again first — with a new trace id: the service answered, and it
+        // would replay this very refusal for the old one.
+        const int othersHolding = activeCount() - 1;
+        m_learnedLimit = std::max(1, othersHolding);
+        m_learnedUntil = now.addMSecs(m_policy.learnedLimitTtlMs);
+        const int delay = m_concurrencyBackoff.next();
+        m_holdUntil = std::max(m_holdUntil.isValid() ? m_holdUntil : now, now.addMSecs(delay));
+        job->traceId.clear();
+        qCInfo(lcJobs) << "job" << jobId << "back in the queue: the account is at its limit; learned limit"
+                       << *m_learnedLimit;
+        defer(*job, error, JobState::Queued, delay);
+        return;
+    }
+    if (imageForgotten(error) && job->attempts < kMaxImageReuploads) {
+        job->imageId = 0;
+        job->imageUrl.clear();
+        job->imageRemotePath.clear();
+        job->traceId.clear();
+        defer(*job, error, JobState::Queued, 0);
+        return;
+    }
+    if (error.endsSession() || error.category() == ApiError::Category::Auth) {
+        failJob(*job, error);
+        pause();
+        return;
+    }
+    if (worthRetrying(error)) {
+        int delay = m_transientBackoff.next();
+        if (const auto after = error.retryAfterSeconds())
+            delay = std::max(delay, *after * 1000);
+        m_holdUntil = std::max(m_holdUntil.isValid() ? m_holdUntil : now, now.addMSecs(delay));
+        if (mayHaveReachedService(error)) {
+            defer(*job, error, JobState::Submitting, delay); // same trace id next time
+        } else {
+            job->traceId.clear(); // a definite "not now" (500069, 500100...): nothing was made
+            defer(*job, error, JobState::Queued, delay);
+        }
+        return;
+    }
+    failJob(*job, error);
+}
+
+void JobScheduler::defer(Job job, const ApiError& error, JobState waitState, int delayMs) {
+    job.state = waitState;
+    ++job.attempts;
+    job.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delayMs);
+    job.errorMessage = error.userMessage(); // shown as "waiting: …" while not terminal
+    job.errorCode = codeOf(error);
+    qCInfo(lcJobs).noquote() << "job" << job.id << "waits" << delayMs << "ms (" << error.logText() << ") then"
+                             << (waitState == JobState::Submitting ? "resends with the same trace id" : "tries again");
+    m_store->update(job);
+    Q_EMIT jobDeferred(job.id, delayMs, error);
+    schedule();
+}
+
+void JobScheduler::failJob(Job job, const ApiError& error) {
+    job.state = JobState::Failed;
+    job.errorMessage = error.userMessage();
+    job.errorCode = codeOf(error);
+    job.nextAttemptAt = {};
+    qCInfo(lcJobs).noquote() << "job" << job.id << "failed:" << error.logText();
+    m_store->update(job);
+    Q_EMIT jobFailed(job.id, error);
+}
+
+} // namespace pixverse

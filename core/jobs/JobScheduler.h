@@ -1,0 +1,113 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/api/ApiTypes.h"
+#include "core/jobs/ExponentialBackoff.h"
+#include "core/jobs/Job.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace pixverse {
+
+class Backend;
+class JobStore;
+
+//! The outer, long-term retry layer (ApiClient's RetryPolicy is the short inner one).
+struct BackoffPolicy {
+    int initialMs = 2000;            //!< first wait after a transient error or 500044
+    int maxMs = 5 * 60 * 1000;       //!< the cap of the doubling
+    int learnedLimitTtlMs = 10 * 60 * 1000; //!< how long a limit learned from 500044 holds
+};
+
+//! Takes queued jobs from the store in order and sends them (upload image → create), never with
+//! more jobs holding a generation slot (Uploading, Submitting, Generating) than
+//! min(setting, account limit, limit learned from 500044). Every state change is committed to
+//! the store before the request that follows it is sent.
+//!
+//! Errors: 500044 puts the job back in the queue (new trace id) and holds the queue for a while;
+//! transient errors (isRetryable(), malformed replies) wait with a capped exponential backoff,
+//! honouring Retry-After — when the create may have reached the service (network, timeout,
+//! HTTP 5xx/429, bad reply) the job stays Submitting and is resent with the SAME trace id, so the
+//! service answers with the video it already made; refusals (parameters, moderation, credits,
+//! image) and auth errors fail the job at once with ApiError::userMessage(). An auth error also
+//! pauses the scheduler until resume().
+class JobScheduler : public QObject {
+    Q_OBJECT
+public:
+    JobScheduler(JobStore* store, Backend* backend, QObject* parent = nullptr);
+    ~JobScheduler() override;
+
+    void setConcurrencyCap(int cap); //!< the setting, 1..20 (default 5)
+    int concurrencyCap() const { return m_cap; }
+    //! What the account's plan allows, when known; empty: only the setting and 500044 decide.
+    void setAccountLimit(std::optional<int> limit);
+    //! min(setting, account limit, limit learned from a recent 500044).
+    int effectiveLimit() const;
+    void setBackoffPolicy(const BackoffPolicy& policy);
+    BackoffPolicy backoffPolicy() const { return m_policy; }
+
+    //! Starts submitting. Jobs found Uploading (the app died mid-upload) go back to the queue;
+    //! jobs found Submitting are resent with their stored trace id.
+    void start();
+    //! Cancels the requests in flight; the jobs stay in the store as they are (as after a crash).
+    void stop();
+    bool isRunning() const { return m_running; }
+    //! Paused after an auth error: nothing is sent until resume().
+    bool isPaused() const { return m_paused; }
+    void resume();
+
+    //! Cancels a job that has not reached the service: Queued (or Uploading). False otherwise.
+    bool cancel(qint64 jobId);
+
+    int activeCount() const;   //!< jobs holding a slot, from the store
+    int inFlightCount() const { return static_cast<int>(m_inFlight.size()); }
+
+public Q_SLOTS:
+    //! Looks for work soon (coalesced). Called on every store change.
+    void schedule();
+
+Q_SIGNALS:
+    //! The service accepted the job: it is Generating and has its video id.
+    void jobSubmitted(qint64 jobId);
+    //! The job waits `delayMs` before its next attempt (500044 or a transient error).
+    void jobDeferred(qint64 jobId, int delayMs, const pixverse::ApiError& reason);
+    //! The job failed for good (state Failed).
+    void jobFailed(qint64 jobId, const pixverse::ApiError& reason);
+    void pausedChanged(bool paused);
+
+private:
+    void pass();
+    void startUpload(Job job);
+    void startCreate(Job job);
+    void onUploaded(qint64 jobId, const Result<UploadedImage>& result);
+    void onCreated(qint64 jobId, const QString& traceId, const Result<CreatedVideo>& result);
+    //! Waits and tries again; `keepSubmitting`: the create may have reached the service.
+    void defer(Job job, const ApiError& error, JobState waitState, int delayMs);
+    void failJob(Job job, const ApiError& error);
+    void pause();
+    bool holding(const QDateTime& now) const { return m_holdUntil.isValid() && m_holdUntil > now; }
+
+    JobStore* m_store;
+    QPointer<Backend> m_backend;
+    int m_cap = 5;
+    std::optional<int> m_accountLimit;
+    std::optional<int> m_learnedLimit;
+    QDateTime m_learnedUntil;
+    BackoffPolicy m_policy;
+    ExponentialBackoff m_transientBackoff;
+    ExponentialBackoff m_concurrencyBackoff;
+    QDateTime m_holdUntil; //!< nothing new is sent before this (after 500044 or a transient error)
+    QHash<qint64, RequestHandle> m_inFlight;
+    QTimer m_wake;
+    bool m_passQueued = false;
+    bool m_running = false;
+    bool m_paused = false;
+};
+
+} // namespace pixverse

@@ -1,0 +1,470 @@
+#include "core/jobs/JobStore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMimeDatabase>
+#include <QSaveFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <atomic>
+
+namespace pixverse {
+
+namespace {
+
+//! The steps from one schema version to the next: kMigrations[n] takes a file from version n to
+//! n + 1. A step that shipped never changes; a new column is a new step.
+const QList<QStringList>& migrations() {
+    static const QList<QStringList> steps{
+        // 0 → 1: the job table.
+        {QStringLiteral(
+             "CREATE TABLE jobs ("
+             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+             " created_at INTEGER NOT NULL,"
+             " updated_at INTEGER NOT NULL,"
+             " family TEXT NOT NULL,"
+             " account TEXT NOT NULL DEFAULT '',"
+             " request TEXT NOT NULL,"
+             " image_path TEXT,"
+             " source_image_path TEXT,"
+             " trace_id TEXT,"
+             " video_id INTEGER,"
+             " image_id INTEGER,"
+             " image_url TEXT,"
+             " image_remote_path TEXT,"
+             " state TEXT NOT NULL,"
+             " raw_status INTEGER,"
+             " credits INTEGER,"
+             " error_message TEXT,"
+             " error_code INTEGER,"
+             " video_url TEXT,"
+             " video_width INTEGER,"
+             " video_height INTEGER,"
+             " seed INTEGER,"
+             " video_path TEXT,"
+             " sidecar_path TEXT,"
+             " attempts INTEGER NOT NULL DEFAULT 0,"
+             " next_attempt_at INTEGER,"
+             " generating_since INTEGER)")},
+        // 1 → 2: what the gallery needs, and an index for the scheduler's lookups.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)")},
+    };
+    return steps;
+}
+
+// Columns written by add() and update(); `id` is separate.
+const QStringList& columns() {
+    static const QStringList names{
+        QStringLiteral("created_at"),      QStringLiteral("updated_at"),     QStringLiteral("family"),
+        QStringLiteral("account"),         QStringLiteral("request"),        QStringLiteral("image_path"),
+        QStringLiteral("source_image_path"), QStringLiteral("trace_id"),     QStringLiteral("video_id"),
+        QStringLiteral("image_id"),        QStringLiteral("image_url"),      QStringLiteral("image_remote_path"),
+        QStringLiteral("state"),           QStringLiteral("raw_status"),     QStringLiteral("credits"),
+        QStringLiteral("error_message"),   QStringLiteral("error_code"),     QStringLiteral("video_url"),
+        QStringLiteral("video_width"),     QStringLiteral("video_height"),   QStringLiteral("seed"),
+        QStringLiteral("video_path"),      QStringLiteral("thumbnail_path"), QStringLiteral("sidecar_path"),
+        QStringLiteral("attempts"),        QStringLiteral("next_attempt_at"), QStringLiteral("generating_since"),
+        QStringLiteral("stalled"),         QStringLiteral("favourite"),
+    };
+    return names;
+}
+
+QVariant timeValue(const QDateTime& time) {
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+QDateTime timeFrom(const QVariant& value) {
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+QVariant idValue(qint64 id) { return id != 0 ? QVariant(id) : QVariant(); }
+QVariant textValue(const QString& text) { return text.isEmpty() ? QVariant() : QVariant(text); }
+
+QVariantList rowValues(const Job& job) {
+    return {
+        timeValue(job.createdAt),
+        timeValue(job.updatedAt),
+        apiFamilyId(job.family),
+        job.account.isNull() ? QStringLiteral("") : job.account, // NOT NULL: a null QString binds as NULL
+        QString::fromUtf8(QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)),
+        textValue(job.request.imagePath),
+        textValue(job.sourceImagePath),
+        textValue(job.traceId),
+        idValue(job.videoId),
+        idValue(job.imageId),
+        textValue(job.imageUrl),
+        textValue(job.imageRemotePath),
+        jobStateId(job.state),
+        job.rawStatus != 0 ? QVariant(job.rawStatus) : QVariant(),
+        job.credits ? QVariant(*job.credits) : QVariant(),
+        textValue(job.errorMessage),
+        job.errorCode != 0 ? QVariant(job.errorCode) : QVariant(),
+        textValue(job.videoUrl),
+        job.videoWidth > 0 ? QVariant(job.videoWidth) : QVariant(),
+        job.videoHeight > 0 ? QVariant(job.videoHeight) : QVariant(),
+        job.seed ? QVariant(*job.seed) : QVariant(),
+        textValue(job.videoPath),
+        textValue(job.thumbnailPath),
+        textValue(job.sidecarPath),
+        job.attempts,
+        timeValue(job.nextAttemptAt),
+        timeValue(job.generatingSince),
+        job.stalled ? 1 : 0,
+        job.favourite ? 1 : 0,
+    };
+}
+
+Job jobFrom(const QSqlQuery& query) {
+    auto value = [&query](const char* column) { return query.value(QLatin1String(column)); };
+    Job job;
+    job.id = value("id").toLongLong();
+    job.createdAt = timeFrom(value("created_at"));
+    job.updatedAt = timeFrom(value("updated_at"));
+    job.family = apiFamilyFromId(value("family").toString()).value_or(ApiFamily::OpenApi);
+    job.account = value("account").toString();
+    job.request = GenerationRequest::fromJson(QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
+    job.request.imagePath = value("image_path").toString();
+    job.sourceImagePath = value("source_image_path").toString();
+    job.traceId = value("trace_id").toString();
+    job.videoId = value("video_id").toLongLong();
+    job.imageId = value("image_id").toLongLong();
+    job.imageUrl = value("image_url").toString();
+    job.imageRemotePath = value("image_remote_path").toString();
+    job.state = jobStateFromId(value("state").toString()).value_or(JobState::Failed);
+    job.rawStatus = value("raw_status").toInt();
+    if (const QVariant credits = value("credits"); !credits.isNull())
+        job.credits = credits.toInt();
+    job.errorMessage = value("error_message").toString();
+    job.errorCode = value("error_code").toLongLong();
+    job.videoUrl = value("video_url").toString();
+    job.videoWidth = value("video_width").toInt();
+    job.videoHeight = value("video_height").toInt();
+    if (const QVariant seed = value("seed"); !seed.isNull())
+        job.seed = seed.toLongLong();
+    job.videoPath = value("video_path").toString();
+    job.thumbnailPath = value("thumbnail_path").toString();
+    job.sidecarPath = value("sidecar_path").toString();
+    job.attempts = value("attempts").toInt();
+    job.nextAttemptAt = timeFrom(value("next_attempt_at"));
+    job.generatingSince = timeFrom(value("generating_since"));
+    job.stalled = value("stalled").toInt() != 0;
+    job.favourite = value("favourite").toInt() != 0;
+    return job;
+}
+
+QString sqlError(const QSqlQuery& query) { return query.lastError().text(); }
+
+std::atomic<int> g_connectionCounter{0};
+
+} // namespace
+
+JobStore::JobStore(QObject* parent) : QObject(parent) {}
+
+JobStore::~JobStore() { close(); }
+
+QString JobStore::databasePath() const { return QDir(m_dataDir).filePath(databaseFileName()); }
+
+QString JobStore::imagesDir() const { return QDir(m_dataDir).filePath(QStringLiteral("images")); }
+
+bool JobStore::fail(const QString& message) {
+    m_error = message;
+    qCWarning(lcJobs).noquote() << "job store:" << message;
+    return false;
+}
+
+bool JobStore::open(const QString& dataDir) {
+    close();
+    m_error.clear();
+    m_dataDir = QDir(dataDir).absolutePath();
+    if (!QDir().mkpath(m_dataDir) || !QDir().mkpath(imagesDir()))
+        return fail(tr("Cannot create the folder “%1”.").arg(m_dataDir));
+
+    const QString name = QStringLiteral("pixverse-jobs-%1").arg(++g_connectionCounter);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath());
+        if (!db.open()) {
+            const QString error = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return fail(tr("Cannot open the job database “%1”: %2").arg(databasePath(), error));
+        }
+    }
+    m_connection = name;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    // WAL: readers never block the writer and a killed process loses nothing committed.
+    // FULL: each commit is on disk before the next network step, even across a power cut.
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()
+        || query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        const QString error = tr("The job database cannot use write-ahead logging: %1").arg(sqlError(query));
+        close();
+        return fail(error);
+    }
+    query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    query.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+
+    const int version = schemaVersion();
+    if (version > kSchemaVersion) {
+        close();
+        return fail(tr("The job database was written by a newer version of PixVerse Studio (schema %1, "
+                       "this version knows %2). Update the app.")
+                        .arg(version)
+                        .arg(kSchemaVersion));
+    }
+    if (version < kSchemaVersion && !migrate(version)) {
+        const QString error = m_error;
+        close();
+        return fail(error);
+    }
+    if (!loadAll()) {
+        const QString error = m_error;
+        close();
+        return fail(error);
+    }
+    qCInfo(lcJobs).noquote() << "job store open:" << databasePath() << "schema" << kSchemaVersion << "with"
+                             << m_jobs.size() << "jobs";
+    return true;
+}
+
+void JobStore::close() {
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+    m_jobs.clear();
+}
+
+int JobStore::schemaVersion() const {
+    if (m_connection.isEmpty())
+        return -1;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+QString JobStore::journalMode() const {
+    if (m_connection.isEmpty())
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode")) || !query.next())
+        return {};
+    return query.value(0).toString().toLower();
+}
+
+bool JobStore::migrate(int from) {
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QList<QStringList>& steps = migrations();
+    for (int version = std::max(from, 0); version < kSchemaVersion; ++version) {
+        if (!db.transaction())
+            return fail(tr("Cannot update the job database: %1").arg(db.lastError().text()));
+        QSqlQuery query(db);
+        for (const QString& statement : steps.at(version)) {
+            if (!query.exec(statement)) {
+                const QString error = sqlError(query);
+                db.rollback();
+                return fail(tr("Cannot update the job database to schema %1: %2").arg(version + 1).arg(error));
+            }
+        }
+        // Part of the same transaction: a crash leaves the old version with the old tables.
+        if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)) || !db.commit()) {
+            const QString error = sqlError(query);
+            db.rollback();
+            return fail(tr("Cannot update the job database to schema %1: %2").arg(version + 1).arg(error));
+        }
+        qCInfo(lcJobs) << "job store: schema" << version << "→" << version + 1;
+    }
+    return true;
+}
+
+bool JobStore::loadAll() {
+    m_jobs.clear();
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT * FROM jobs ORDER BY id")))
+        return fail(tr("Cannot read the job database: %1").arg(sqlError(query)));
+    while (query.next()) {
+        const Job job = jobFrom(query);
+        m_jobs.insert(job.id, job);
+    }
+    return true;
+}
+
+Result<QString> JobStore::copyImage(const QString& sourcePath) const {
+    QFile source(sourcePath);
+    if (!source.open(QIODevice::ReadOnly))
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot read the image “%1”: %2.").arg(sourcePath, source.errorString())));
+    const QByteArray bytes = source.readAll();
+    if (bytes.isEmpty())
+        return Result<QString>::failure(ApiError::input(tr("The image “%1” is empty.").arg(sourcePath)));
+    QString suffix = QFileInfo(sourcePath).suffix().toLower();
+    if (suffix.isEmpty() || suffix.size() > 5)
+        suffix = QMimeDatabase().mimeTypeForData(bytes).preferredSuffix();
+    if (suffix.isEmpty())
+        suffix = QStringLiteral("img");
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString target = QDir(imagesDir()).filePath(hash + u'.' + suffix);
+    if (QFileInfo(target).size() == bytes.size())
+        return Result<QString>::success(target); // same content already kept
+    QSaveFile copy(target);
+    if (!copy.open(QIODevice::WriteOnly) || copy.write(bytes) != bytes.size() || !copy.commit())
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot keep a copy of the image in “%1”: %2.").arg(imagesDir(), copy.errorString())));
+    return Result<QString>::success(target);
+}
+
+Result<Job> JobStore::add(Job job) {
+    if (!isOpen())
+        return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
+    if (job.request.isImageToVideo()) {
+        const Result<QString> copy = copyImage(job.request.imagePath);
+        if (!copy.ok())
+            return Result<Job>::failure(copy.error);
+        if (job.sourceImagePath.isEmpty())
+            job.sourceImagePath = QFileInfo(job.request.imagePath).absoluteFilePath();
+        job.request.imagePath = *copy.value;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!job.createdAt.isValid())
+        job.createdAt = now;
+    job.updatedAt = now;
+
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QStringList placeholders;
+    for (const QString& column : columns())
+        placeholders << u':' + column;
+    query.prepare(QStringLiteral("INSERT INTO jobs (%1) VALUES (%2)")
+                      .arg(columns().join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
+    const QVariantList values = rowValues(job);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(placeholders.at(i), values.at(i));
+    if (!query.exec()) {
+        const QString error = tr("Cannot save the job: %1").arg(sqlError(query));
+        qCWarning(lcJobs).noquote() << error;
+        return Result<Job>::failure(ApiError::input(error));
+    }
+    job.id = query.lastInsertId().toLongLong();
+    m_jobs.insert(job.id, job);
+    qCInfo(lcJobs) << "job" << job.id << "added:" << (job.isImageToVideo() ? "image-to-video" : "text-to-video")
+                   << job.request.model << job.request.quality << job.request.duration << "s";
+    Q_EMIT jobAdded(job.id);
+    return Result<Job>::success(job);
+}
+
+std::optional<Job> JobStore::job(qint64 id) const {
+    const auto found = m_jobs.constFind(id);
+    if (found == m_jobs.cend())
+        return std::nullopt;
+    return *found;
+}
+
+QList<Job> JobStore::jobs() const { return m_jobs.values(); }
+
+QList<Job> JobStore::jobs(JobState state) const {
+    QList<Job> result;
+    for (const Job& job : m_jobs) {
+        if (job.state == state)
+            result << job;
+    }
+    return result;
+}
+
+int JobStore::count(JobState state) const {
+    int n = 0;
+    for (const Job& job : m_jobs) {
+        if (job.state == state)
+            ++n;
+    }
+    return n;
+}
+
+QList<Job> JobStore::unfinished() const {
+    QList<Job> result;
+    for (const Job& job : m_jobs) {
+        if (!isTerminal(job.state))
+            result << job;
+    }
+    return result;
+}
+
+int JobStore::unfinishedCount() const {
+    int n = 0;
+    for (const Job& job : m_jobs) {
+        if (!isTerminal(job.state))
+            ++n;
+    }
+    return n;
+}
+
+bool JobStore::update(Job job) {
+    if (!isOpen() || !m_jobs.contains(job.id))
+        return false;
+    job.updatedAt = QDateTime::currentDateTimeUtc();
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QStringList assignments;
+    for (const QString& column : columns())
+        assignments << column + QStringLiteral(" = :") + column;
+    query.prepare(QStringLiteral("UPDATE jobs SET %1 WHERE id = :id").arg(assignments.join(QStringLiteral(", "))));
+    const QVariantList values = rowValues(job);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(u':' + columns().at(i), values.at(i));
+    query.bindValue(QStringLiteral(":id"), job.id);
+    if (!query.exec() || query.numRowsAffected() != 1) {
+        qCWarning(lcJobs).noquote() << "job" << job.id << "not saved:" << sqlError(query);
+        return false;
+    }
+    const Job before = m_jobs.value(job.id);
+    m_jobs.insert(job.id, job);
+    if (before.state != job.state)
+        qCInfo(lcJobs).noquote() << "job" << job.id << jobStateId(before.state) << "→" << jobStateId(job.state);
+    Q_EMIT jobChanged(job.id);
+    return true;
+}
+
+bool JobStore::modify(qint64 id, const std::function<void(Job&)>& change) {
+    std::optional<Job> current = job(id);
+    if (!current)
+        return false;
+    change(*current);
+    return update(*current);
+}
+
+bool JobStore::remove(qint64 id) {
+    const std::optional<Job> gone = job(id);
+    if (!gone)
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("DELETE FROM jobs WHERE id = :id"));
+    query.bindValue(QStringLiteral(":id"), id);
+    if (!query.exec()) {
+        qCWarning(lcJobs).noquote() << "job" << id << "not removed:" << sqlError(query);
+        return false;
+    }
+    m_jobs.remove(id);
+    const QString image = gone->request.imagePath;
+    if (!image.isEmpty() && image.startsWith(imagesDir())) {
+        bool used = false;
+        for (const Job& other : std::as_const(m_jobs))
+            used = used || other.request.imagePath == image;
+        if (!used)
+            QFile::remove(image);
+    }
+    Q_EMIT jobRemoved(id);
+    return true;
+}
+
+} // namespace pixverse

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/api/ApiTypes.h"
+#include "core/jobs/Job.h"
+
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace pixverse {
+
+//! Every job, in SQLite (`<dataDir>/jobs.sqlite`, WAL, `PRAGMA user_version` migrations), with
+//! the creator's images copied to `<dataDir>/images/`. The file is the truth: each change is one
+//! committed statement before the caller goes on, so a process killed at any point finds every
+//! job where it left it. Reads come from an in-memory mirror of the rows (one process writes).
+//! Lives on one thread (the GUI thread).
+class JobStore : public QObject {
+    Q_OBJECT
+public:
+    //! The schema this build writes. Files of an older version are migrated on open; a newer
+    //! file is refused rather than damaged.
+    static constexpr int kSchemaVersion = 2;
+
+    explicit JobStore(QObject* parent = nullptr);
+    ~JobStore() override;
+
+    //! Opens or creates the store in `dataDir` (the app passes QStandardPaths::AppDataLocation).
+    //! False, with errorString(), when the folder or the database cannot be used.
+    bool open(const QString& dataDir);
+    void close();
+    bool isOpen() const { return !m_connection.isEmpty(); }
+    QString errorString() const { return m_error; }
+
+    QString dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    QString imagesDir() const;
+    static QString databaseFileName() { return QStringLiteral("jobs.sqlite"); }
+    //! What the open file says, read from SQLite (tests): `user_version` and `journal_mode`.
+    int schemaVersion() const;
+    QString journalMode() const;
+
+    //! Adds a job. The store assigns id and timestamps, copies `request.imagePath` into the
+    //! images folder (keeping the original in `sourceImagePath`) and commits the row before it
+    //! returns. Fails (Input error) when the image cannot be read or copied.
+    Result<Job> add(Job job);
+
+    std::optional<Job> job(qint64 id) const;
+    QList<Job> jobs() const;               //!< every job, oldest first
+    QList<Job> jobs(JobState state) const; //!< in one state, oldest first
+    int count(JobState state) const;
+    //! Jobs not in a final state, oldest first: what the scheduler and the engine look at (the
+    //! finished history can be long).
+    QList<Job> unfinished() const;
+    int unfinishedCount() const;
+
+    //! Writes every field of `job` (found by id) and stamps `updatedAt`. False when the row is
+    //! unknown or SQLite refused; the mirror then keeps the old values.
+    bool update(Job job);
+    //! Reads the job, lets `change` edit it, writes it back: one atomic step on this thread.
+    bool modify(qint64 id, const std::function<void(Job&)>& change);
+    //! Deletes the row (never the video in the library). The image copy goes when no other job
+    //! refers to it.
+    bool remove(qint64 id);
+
+    //! Copies `sourcePath` to `<imagesDir>/<sha256 of the bytes>.<ext>` (once per content) and
+    //! returns the copy's path, or an Input error.
+    Result<QString> copyImage(const QString& sourcePath) const;
+
+Q_SIGNALS:
+    void jobAdded(qint64 id);
+    void jobChanged(qint64 id);
+    void jobRemoved(qint64 id);
+
+private:
+    bool migrate(int from);
+    bool loadAll();
+    bool fail(const QString& message);
+
+    QString m_dataDir;
+    QString m_connection; // QSqlDatabase connection name; empty when closed
+    QString m_error;
+    QMap<qint64, Job> m_jobs;
+};
+
+} // namespace pixverse

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/api/ApiTypes.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace pixverse {
+
+class Backend;
+
+//! How often a generating job is asked about, by how long it has been generating: the official
+//! CLI's 2 s, then 5 s after a minute, then 10 s after five (../shared/pixverse-api.md §2.4).
+struct PollSchedule {
+    struct Step {
+        qint64 afterMs = 0; //!< from this age on...
+        int intervalMs = 2000; //!< ...ask this often
+    };
+    QList<Step> steps{{0, 2000}, {60 * 1000, 5000}, {5 * 60 * 1000, 10000}};
+
+    int intervalFor(qint64 ageMs) const;
+    static PollSchedule uniform(int intervalMs) { return PollSchedule{{{0, intervalMs}}}; }
+};
+
+//! Asks the service about every generating job on ONE timer: each tick makes one
+//! Backend::fetchStatuses() call with every job that is due (jobs due within a quarter of their interval
+//! ride along, so jobs of similar age share ticks). For the web family that is one list call
+//! whatever the number of jobs; for the OpenAPI, one result call per id in the tick.
+//!
+//! Offline: when the system says the network is gone (QNetworkInformation) polling stops until it
+//! returns; without that information, after a few ticks in a row fail with a network error or a
+//! timeout, the poller only probes (one id) every `offlineProbeInterval` until an answer comes.
+//! A job generating for longer than the stall limit is reported once (jobStalled) and keeps
+//! being polled. The poller knows nothing of the store: JobEngine wires it.
+class StatusPoller : public QObject {
+    Q_OBJECT
+public:
+    explicit StatusPoller(Backend* backend, QObject* parent = nullptr);
+    ~StatusPoller() override;
+
+    void setSchedule(const PollSchedule& schedule) { m_schedule = schedule; }
+    PollSchedule schedule() const { return m_schedule; }
+    void setStallLimit(qint64 ms) { m_stallLimitMs = ms; }     //!< default 10 min
+    qint64 stallLimit() const { return m_stallLimitMs; }
+    void setOfflineAfterErrors(int ticks) { m_offlineAfterErrors = std::max(1, ticks); } //!< default 3
+    void setOfflineProbeInterval(int ms) { m_probeIntervalMs = std::max(1, ms); }       //!< default 30 s
+
+    //! Follows QNetworkInformation's reachability when a backend for it loads. False when the
+    //! system offers none (then only failed ticks tell that the network is gone).
+    bool watchSystemNetwork();
+
+    //! Starts polling `videoId` for `jobId`; `since` is when it started generating.
+    void watch(qint64 jobId, qint64 videoId, const QDateTime& since, bool alreadyStalled = false);
+    void unwatch(qint64 jobId);
+    bool isWatching(qint64 jobId) const { return m_entries.contains(jobId); }
+    int pendingCount() const { return static_cast<int>(m_entries.size()); }
+
+    //! Forces the online state (the system network watch and the app's own "offline" switch).
+    void setSystemOnline(bool online);
+    bool isOnline() const { return m_systemOnline && !m_failingOffline; }
+
+    //! Asks about every watched job now (still one call).
+    void pollNow();
+    void stop();
+
+    qint64 ticks() const { return m_ticks; }       //!< fetchStatuses calls made
+    qint64 idsAsked() const { return m_idsAsked; } //!< ids sent in them, summed
+
+Q_SIGNALS:
+    //! One job's status as the service gave it (pending ones too).
+    void statusReceived(qint64 jobId, const pixverse::VideoStatus& status);
+    void jobStalled(qint64 jobId);
+    void onlineChanged(bool online);
+    //! A tick ended: `asked` ids were sent, `answered` came back.
+    void tickFinished(int asked, int answered);
+
+private:
+    struct Entry {
+        qint64 videoId = 0;
+        qint64 sinceMs = 0;
+        qint64 nextDueMs = 0;
+        bool stalled = false;
+    };
+    void tick();
+    void onAnswer(const QList<qint64>& jobIds, const Result<QHash<qint64, VideoStatus>>& result);
+    void arm();
+    void setFailingOffline(bool offline);
+
+    QPointer<Backend> m_backend;
+    PollSchedule m_schedule;
+    qint64 m_stallLimitMs = 10 * 60 * 1000;
+    int m_offlineAfterErrors = 3;
+    int m_probeIntervalMs = 30 * 1000;
+    QHash<qint64, Entry> m_entries; // by job id
+    QTimer m_timer;
+    RequestHandle m_request;
+    bool m_inFlight = false;
+    bool m_systemOnline = true;
+    bool m_failingOffline = false;
+    int m_consecutiveFailures = 0;
+    qint64 m_nextProbeMs = 0;
+    qint64 m_ticks = 0;
+    qint64 m_idsAsked = 0;
+};
+
+} // namespace pixverse

@@ -1,0 +1,374 @@
+// JobEngine end to end against the sandbox: thirty jobs under a cap of three, the service's own
+// concurrency limit, faults on every route, refusals and moderation, a restart in the middle of
+// everything, files and sidecars in the library, download again, retry, cancel.
+#include "JobTestFixture.h"
+
+#include "core/generation/ModelCatalog.h"
+#include "core/jobs/VideoDownloader.h"
+
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pixverse;
+using pixverse::test::JobTestBed;
+using pixverse::test::MaxSampler;
+
+class TestJobEngine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void fileNamesAreReadable();
+    void thirtyJobsNeverExceedTheCap();
+    void serviceConcurrencyLimitRequeues();
+    void faultsOnEveryRouteAreSurvived();
+    void refusalsAndModerationFailAtOnce();
+    void restartRecoversEveryStage();
+    void recoveryFinishesARenamedDownload();
+    void redownloadAfterTheFileWasDeleted();
+    void retryMakesANewGeneration();
+    void cancelAQueuedJob();
+    void stalledJobsAreFlaggedAndFinish();
+
+private:
+    static bool isMp4(const QString& path);
+    static QJsonObject readJson(const QString& path);
+};
+
+bool TestJobEngine::isMp4(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(12).mid(4, 4) == "ftyp";
+}
+
+QJsonObject TestJobEngine::readJson(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+void TestJobEngine::fileNamesAreReadable() {
+    Job job;
+    job.id = 12;
+    job.videoId = 370981546391559;
+    job.createdAt = QDateTime(QDate(2026, 5, 24), QTime(14, 32, 10), Qt::LocalTime).toUTC();
+    job.request.prompt = QStringLiteral("A lighthouse, in a STORM: waves crash over the rocks at night");
+    QCOMPARE(JobEngine::fileNameFor(job),
+             QStringLiteral("2026-05-24_1432_a-lighthouse-in-a-storm-waves_370981546391559.mp4"));
+    job.request.prompt = QStringLiteral("  Маяк в шторм  ");
+    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_маяк-в-шторм_370981546391559.mp4"));
+    job.request.prompt = QStringLiteral("../../etc/passwd <>:\"|?*");
+    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_etc-passwd_370981546391559.mp4"));
+    job.request.prompt.clear();
+    job.videoId = 0;
+    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_video_job12.mp4"));
+}
+
+void TestJobEngine::thirtyJobsNeverExceedTheCap() {
+    JobTestBed bed; // the sandbox allows 5 at once; the app's setting says 3
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    QSignalSpy deferred(engine->scheduler(), &JobScheduler::jobDeferred);
+    QSignalSpy saved(engine, &JobEngine::videoSaved);
+    QSignalSpy balance(engine, &JobEngine::balanceChanged);
+    QSignalSpy settled(engine, &JobEngine::allSettled);
+    engine->start();
+    const qint64 creditsBefore = sandbox::SandboxConfig{}.creditMonthly + sandbox::SandboxConfig{}.creditPackage;
+    const QList<qint64> ids = bed.enqueue(30, QStringLiteral("Harbour at dawn, take"));
+    QCOMPARE(ids.size(), 30);
+
+    MaxSampler sandboxGenerating([&] { return bed.sandbox->stats().generating; });
+    MaxSampler appActive([&] { return engine->scheduler()->activeCount(); });
+    QTRY_VERIFY_WITH_TIMEOUT(bed.allIn(JobState::Done), 30000);
+    sandboxGenerating.stop();
+    appActive.stop();
+
+    QVERIFY2(sandboxGenerating.max() <= 3, qPrintable(QString::number(sandboxGenerating.max())));
+    QVERIFY(sandboxGenerating.max() >= 2); // the cap was used, not just respected
+    QVERIFY(appActive.max() <= 3);
+    qInfo("30 jobs, cap 3: max generating on the sandbox %d (%d samples), max slots held by the app %d",
+          sandboxGenerating.max(), sandboxGenerating.samples(), appActive.max());
+    QCOMPARE(deferred.count(), 0); // never one 500044
+    const sandbox::SandboxStats stats = bed.sandbox->stats();
+    QCOMPARE(stats.generationsCreated, 30);
+    QCOMPARE(stats.replayedAnswers, 0);
+    QCOMPARE(saved.count(), 30);
+    QTRY_VERIFY(settled.count() >= 1);
+
+    // The library: 30 videos and 30 sidecars, readable names, nothing half-written.
+    const QStringList videos = bed.libraryFiles(QStringLiteral("*.mp4"));
+    QCOMPARE(videos.size(), 30);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.json")).size(), 30);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.part")).size(), 0);
+    static const QRegularExpression name(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}_\\d{4}_harbour-at-dawn-take-\\d+_\\d+\\.mp4$"));
+    for (const QString& file : videos)
+        QVERIFY2(name.match(file).hasMatch(), qPrintable(file));
+    for (const qint64 id : ids) {
+        const Job job = *bed.store->job(id);
+        QVERIFY(isMp4(job.videoPath));
+        QVERIFY(job.videoPath.startsWith(bed.libraryDir()));
+        const QJsonObject sidecar = readJson(job.sidecarPath);
+        QCOMPARE(sidecar.value(u"prompt").toString(), job.request.prompt);
+        QCOMPARE(sidecar.value(u"model").toString(), QStringLiteral("v4.5"));
+        QCOMPARE(sidecar.value(u"backend").toString(), QStringLiteral("openapi"));
+        QCOMPARE(sidecar.value(u"pixverse").toObject().value(u"video_id").toInteger(), job.videoId);
+        QCOMPARE(sidecar.value(u"seed").toInteger(), *job.seed);
+        QCOMPARE(sidecar.value(u"width").toInt(), 960);
+        QCOMPARE(sidecar.value(u"height").toInt(), 540);
+        QCOMPARE(sidecar.value(u"settings").toObject().value(u"quality").toString(), QStringLiteral("540p"));
+        QVERIFY(!sidecar.contains(u"account") || !sidecar.value(u"account").toString().contains(bed.sandbox->defaultApiKey()));
+    }
+
+    // Credits: refreshed after submissions and final statuses, and the last one is right.
+    const int cost = *ModelCatalog::builtIn().creditCost(JobTestBed::request(QStringLiteral("x")));
+    QTRY_VERIFY(engine->balance() && engine->balance()->total() == creditsBefore - 30 * cost);
+    QVERIFY(balance.count() >= 2);
+}
+
+void TestJobEngine::serviceConcurrencyLimitRequeues() {
+    sandbox::SandboxConfig config;
+    config.concurrencyLimit = 2; // the account allows fewer than the app's setting
+    JobTestBed bed(config);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(4));
+    QSignalSpy deferred(engine->scheduler(), &JobScheduler::jobDeferred);
+    QSignalSpy failed(engine->scheduler(), &JobScheduler::jobFailed);
+    engine->start();
+    bed.enqueue(10);
+    MaxSampler sandboxGenerating([&] { return bed.sandbox->stats().generating; });
+    QTRY_VERIFY_WITH_TIMEOUT(bed.allIn(JobState::Done), 30000);
+    QVERIFY(deferred.count() >= 1);
+    for (const QVariantList& d : std::as_const(deferred))
+        QCOMPARE(d.at(2).value<ApiError>().errCode(), 500044);
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(sandboxGenerating.max() <= 2);
+    QCOMPARE(engine->scheduler()->effectiveLimit(), 2); // learned from the refusals
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 10);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.mp4")).size(), 10);
+    qInfo("sandbox limit 2, app cap 4: %d jobs deferred by 500044 before the limit was learned",
+          static_cast<int>(deferred.count()));
+}
+
+void TestJobEngine::faultsOnEveryRouteAreSurvived() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    using Kind = sandbox::SandboxFault::Kind;
+    auto fault = [&](Kind kind, const char* path, int count, int http = 500, qint64 code = 0) {
+        sandbox::SandboxFault f;
+        f.kind = kind;
+        f.pathContains = QString::fromLatin1(path);
+        f.count = count;
+        f.httpStatus = http;
+        f.errCode = code;
+        f.retryAfterSeconds = 1;
+        bed.sandbox->injectFault(f);
+    };
+    fault(Kind::ServiceError, "video/text/generate", 2, 200, 500069);
+    fault(Kind::HttpStatus, "video/text/generate", 1, 502);
+    fault(Kind::HttpStatus, "video/text/generate", 1, 429);
+    fault(Kind::DropConnection, "video/text/generate", 2);
+    fault(Kind::HttpStatus, "video/result", 3, 502);
+    fault(Kind::DropConnection, "video/result", 2);
+    fault(Kind::ServiceError, "video/result", 2, 200, 500069);
+    fault(Kind::DropConnection, "/media/", 2);
+    fault(Kind::HttpStatus, "/media/", 1, 503);
+    fault(Kind::HttpStatus, "account/balance", 1, 500);
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->downloader()->setRetryPolicy({1, 10, 10}); // let the engine's own retry handle it
+    QSignalSpy failed(engine->scheduler(), &JobScheduler::jobFailed);
+    engine->start();
+    const QList<qint64> ids = bed.enqueue(6);
+    QTRY_VERIFY_WITH_TIMEOUT(bed.allIn(JobState::Done), 30000);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 6);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.mp4")).size(), 6);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.part")).size(), 0);
+    for (const qint64 id : ids)
+        QVERIFY(isMp4(bed.store->job(id)->videoPath));
+}
+
+void TestJobEngine::refusalsAndModerationFailAtOnce() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    QSignalSpy deferred(engine->scheduler(), &JobScheduler::jobDeferred);
+    QSignalSpy settled(engine, &JobEngine::jobSettled);
+    engine->start();
+    GenerationRequest invalid = JobTestBed::request(QStringLiteral("A lighthouse"));
+    invalid.quality = QStringLiteral("1080p");
+    invalid.duration = 8; // v4.5 refuses 1080p at 8 s; sent without the app's validation
+    const qint64 invalidId = engine->enqueue(invalid).value->id;
+    const qint64 moderatedId =
+        engine->enqueue(JobTestBed::request(QStringLiteral("Something forbidden happens"))).value->id;
+    const qint64 explodedId = engine->enqueue(JobTestBed::request(QStringLiteral("The engine will explode"))).value->id;
+    QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 3, 10000);
+
+    const Job refused = *bed.store->job(invalidId);
+    QCOMPARE(refused.state, JobState::Failed);
+    QCOMPARE(refused.errorCode, 400017);
+    QCOMPARE(refused.errorMessage, ApiError::service(400017, {}).userMessage());
+    const Job moderated = *bed.store->job(moderatedId);
+    QCOMPARE(moderated.state, JobState::Moderated);
+    QCOMPARE(moderated.rawStatus, 7);
+    QVERIFY(moderated.errorMessage.contains(QStringLiteral("moderation")));
+    const Job exploded = *bed.store->job(explodedId);
+    QCOMPARE(exploded.state, JobState::Failed);
+    QCOMPARE(exploded.rawStatus, 8);
+    QVERIFY(!exploded.errorMessage.isEmpty());
+
+    QCOMPARE(deferred.count(), 0);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 2); // no second try for any of them
+    QTest::qWait(100);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 2);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*")).size(), 0);
+    QCOMPARE(engine->unfinishedCount(), 0);
+}
+
+void TestJobEngine::restartRecoversEveryStage() {
+    JobTestBed bed(sandbox::SandboxConfig{}, 20.0); // a generation takes 300 ms
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    bed.client()->setDefaultTimeout(10000);
+    QImage image(640, 360, QImage::Format_RGB32);
+    image.fill(Qt::darkGreen);
+    const QString imagePath = bed.dir.filePath(QStringLiteral("first.png"));
+    QVERIFY(image.save(imagePath, "PNG"));
+
+    // Replies that do not come back before the "crash": an upload, a create, a download.
+    using Kind = sandbox::SandboxFault::Kind;
+    for (const char* path : {"image/upload", "video/text/generate", "/media/"}) {
+        sandbox::SandboxFault stall;
+        stall.kind = Kind::Stall;
+        stall.delayMs = 20000;
+        stall.pathContains = QString::fromLatin1(path);
+        bed.sandbox->injectFault(stall);
+    }
+    JobEngineOptions options = bed.fastOptions(3);
+    options.maxDownloads = 1;
+    JobEngine* engine = bed.makeEngine(options);
+    engine->start();
+    GenerationRequest withImage = JobTestBed::request(QStringLiteral("The still comes alive"));
+    withImage.imagePath = imagePath;
+    QVERIFY(engine->enqueue(withImage).ok());
+    bed.enqueue(11);
+    QTRY_VERIFY_WITH_TIMEOUT(bed.anyIn(JobState::Uploading) && bed.anyIn(JobState::Submitting)
+                                 && bed.anyIn(JobState::Downloading) && bed.anyIn(JobState::Queued)
+                                 && bed.anyIn(JobState::Generating),
+                             10000);
+    QStringList before;
+    for (const Job& job : bed.store->jobs())
+        before << jobStateId(job.state);
+    qInfo("killed with jobs in: %s", qPrintable(before.join(QStringLiteral(", "))));
+
+    // The "crash": the engine and the store go away mid-flight; the sandbox keeps what it got.
+    QVERIFY(bed.reopenStore());
+    bed.sandbox->clearFaults();
+    bed.sandbox->setClockSpeed(200);
+    QCOMPARE(bed.store->jobs().size(), 12);
+    engine = bed.makeEngine(bed.fastOptions(3));
+    QSignalSpy saved(engine, &JobEngine::videoSaved);
+    engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(bed.allIn(JobState::Done), 30000);
+    const sandbox::SandboxStats stats = bed.sandbox->stats();
+    QCOMPARE(stats.generationsCreated, 12); // exactly one per job
+    QVERIFY(stats.replayedAnswers >= 1);     // the stalled create came back through its trace id
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.mp4")).size(), 12);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.json")).size(), 12);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*.part")).size(), 0);
+    for (const Job& job : bed.store->jobs())
+        QVERIFY(isMp4(job.videoPath));
+}
+
+void TestJobEngine::recoveryFinishesARenamedDownload() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    const qint64 id = bed.enqueue(1).first();
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Done, 10000);
+    // As if the app died after the rename and before the commit.
+    Job job = *bed.store->job(id);
+    QFile::remove(job.sidecarPath);
+    job.state = JobState::Downloading;
+    job.sidecarPath.clear();
+    QVERIFY(bed.store->update(job));
+    const qint64 media = bed.sandbox->stats().mediaRequests;
+    QVERIFY(bed.reopenStore());
+    engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    QTRY_COMPARE(bed.store->job(id)->state, JobState::Done);
+    QCOMPARE(bed.sandbox->stats().mediaRequests, media); // not fetched again
+    QVERIFY(QFile::exists(bed.store->job(id)->sidecarPath));
+}
+
+void TestJobEngine::redownloadAfterTheFileWasDeleted() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    const qint64 id = bed.enqueue(1).first();
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Done, 10000);
+    const Job done = *bed.store->job(id);
+    QVERIFY(QFile::remove(done.videoPath));
+    QVERIFY(!engine->retry(id)); // Done is not a failure
+    QSignalSpy saved(engine, &JobEngine::videoSaved);
+    QVERIFY(engine->redownload(id));
+    QCOMPARE(bed.store->job(id)->state, JobState::Downloading);
+    QTRY_COMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().at(1).toString(), done.videoPath);
+    QVERIFY(isMp4(done.videoPath));
+    QCOMPARE(bed.store->job(id)->state, JobState::Done);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+void TestJobEngine::retryMakesANewGeneration() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    const qint64 id = engine->enqueue(JobTestBed::request(QStringLiteral("It will explode"))).value->id;
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Failed, 10000);
+    const Job first = *bed.store->job(id);
+    QVERIFY(!engine->redownload(id)); // nothing was made
+    QVERIFY(engine->retry(id));
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Failed, 10000);
+    QTRY_COMPARE(bed.sandbox->stats().generationsCreated, 2);
+    const Job second = *bed.store->job(id);
+    QVERIFY(second.traceId != first.traceId);
+    QVERIFY(second.videoId != first.videoId);
+}
+
+void TestJobEngine::cancelAQueuedJob() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(1));
+    engine->start();
+    const QList<qint64> ids = bed.enqueue(3);
+    QVERIFY(engine->cancel(ids[2]));
+    QCOMPARE(bed.store->job(ids[2])->state, JobState::Cancelled);
+    QTRY_COMPARE_WITH_TIMEOUT(bed.countIn(JobState::Done), 2, 10000);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 2);
+    QVERIFY(!engine->cancel(ids[0]));
+    QVERIFY(engine->retry(ids[2])); // a cancelled job can still be sent later
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(ids[2])->state, JobState::Done, 10000);
+}
+
+void TestJobEngine::stalledJobsAreFlaggedAndFinish() {
+    sandbox::SandboxConfig config;
+    config.generationMs = 600;
+    JobTestBed bed(config, 1.0);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngineOptions options = bed.fastOptions(3);
+    options.stallLimitMs = 150;
+    JobEngine* engine = bed.makeEngine(options);
+    engine->start();
+    const qint64 id = bed.enqueue(1).first();
+    QTRY_VERIFY(bed.store->job(id)->stalled);
+    QCOMPARE(bed.store->job(id)->state, JobState::Generating);
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Done, 5000);
+}
+
+QTEST_GUILESS_MAIN(TestJobEngine)
+#include "tst_jobengine.moc"

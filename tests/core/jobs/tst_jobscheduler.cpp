@@ -1,0 +1,544 @@
+// JobScheduler and StatusPoller against the sandbox over loopback: order and cap, what each error
+// does (requeue, backoff with the same or a new trace id, fail at once), crash recovery of a
+// create, and the poller's one-call ticks, schedule, stall flag and offline pause.
+#include "JobTestFixture.h"
+
+#include "core/jobs/ExponentialBackoff.h"
+#include "core/jobs/JobScheduler.h"
+#include "core/jobs/StatusPoller.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pixverse;
+using pixverse::test::JobTestBed;
+
+Q_DECLARE_METATYPE(pixverse::sandbox::SandboxFault)
+
+class TestJobScheduler : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void backoffDoublesAndCaps();
+    void pollScheduleGrowsWithAge();
+    void submitsInOrderWithinTheCap();
+    void transientErrorsAreRetried_data();
+    void transientErrorsAreRetried();
+    void retryAfterIsHonoured();
+    void concurrencyLimitRequeuesWithANewTrace();
+    void refusalsFailAtOnce_data();
+    void refusalsFailAtOnce();
+    void lostRepliesAreResentWithTheSameTrace();
+    void crashWhileSubmittingResendsTheSameTrace();
+    void imageToVideoUploadsFirstAndAgainAfterACrash();
+    void authErrorFailsAndPauses();
+    void cancelOnlyBeforeSending();
+    void pollerMakesOneCallPerTick();
+    void pollerFollowsTheSchedule();
+    void pollerFlagsStalledJobsAndKeepsPolling();
+    void pollerPausesWhileOffline();
+    void pollerProbesAfterNetworkErrors();
+
+private:
+    //! Adds `count` queued jobs straight to the store.
+    static QList<qint64> addJobs(JobStore& store, int count, const QString& prompt = QStringLiteral("A quiet harbour"));
+    //! Makes a video on the sandbox directly and returns its id (0 on failure).
+    static qint64 createVideo(JobTestBed& bed, const QString& prompt);
+};
+
+QList<qint64> TestJobScheduler::addJobs(JobStore& store, int count, const QString& prompt) {
+    QList<qint64> ids;
+    for (int i = 0; i < count; ++i) {
+        Job job;
+        job.request = JobTestBed::request(QStringLiteral("%1 %2").arg(prompt).arg(i + 1));
+        ids << store.add(job).value->id;
+    }
+    return ids;
+}
+
+qint64 TestJobScheduler::createVideo(JobTestBed& bed, const QString& prompt) {
+    qint64 id = 0;
+    bool done = false;
+    bed.backend->createVideo(JobTestBed::request(prompt), std::nullopt, ApiClient::newTraceId(), nullptr,
+                             [&](Result<CreatedVideo> r) {
+                                 done = true;
+                                 if (r.ok())
+                                     id = r.value->videoId;
+                             });
+    QElapsedTimer waited;
+    waited.start();
+    while (!done && waited.elapsed() < 5000)
+        QTest::qWait(5);
+    return id;
+}
+
+void TestJobScheduler::backoffDoublesAndCaps() {
+    ExponentialBackoff backoff(100, 1000);
+    QCOMPARE(backoff.next(), 100);
+    QCOMPARE(backoff.next(), 200);
+    QCOMPARE(backoff.next(), 400);
+    QCOMPARE(backoff.next(), 800);
+    QCOMPARE(backoff.next(), 1000);
+    QCOMPARE(backoff.next(), 1000);
+    QCOMPARE(backoff.failures(), 6);
+    backoff.reset();
+    QCOMPARE(backoff.next(), 100);
+    QCOMPARE(ExponentialBackoff::delayFor(1000, 100, 5000), 5000); // no overflow
+}
+
+void TestJobScheduler::pollScheduleGrowsWithAge() {
+    const PollSchedule schedule;
+    QCOMPARE(schedule.intervalFor(0), 2000);
+    QCOMPARE(schedule.intervalFor(59 * 1000), 2000);
+    QCOMPARE(schedule.intervalFor(61 * 1000), 5000);
+    QCOMPARE(schedule.intervalFor(5 * 60 * 1000 + 1), 10000);
+    QCOMPARE(PollSchedule::uniform(30).intervalFor(999999), 30);
+}
+
+void TestJobScheduler::submitsInOrderWithinTheCap() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const QList<qint64> ids = addJobs(*bed.store, 5);
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.setConcurrencyCap(2);
+    scheduler.setBackoffPolicy({20, 200, 60000});
+    QSignalSpy submitted(&scheduler, &JobScheduler::jobSubmitted);
+    scheduler.start();
+    QTRY_COMPARE(submitted.count(), 2);
+    QTest::qWait(100); // nothing more may go while both slots are held
+    QCOMPARE(submitted.count(), 2);
+    QCOMPARE(bed.store->job(ids[0])->state, JobState::Generating);
+    QCOMPARE(bed.store->job(ids[1])->state, JobState::Generating);
+    QCOMPARE(bed.countIn(JobState::Queued), 3);
+    QVERIFY(bed.store->job(ids[0])->videoId > 0);
+    QVERIFY(!bed.store->job(ids[0])->traceId.isEmpty());
+    QVERIFY(bed.store->job(ids[0])->generatingSince.isValid());
+
+    // A slot frees (as when a video is done): the next job in order goes.
+    QVERIFY(bed.store->modify(ids[0], [](Job& job) { job.state = JobState::Done; }));
+    QTRY_COMPARE(submitted.count(), 3);
+    QCOMPARE(submitted.last().first().toLongLong(), ids[2]);
+    QCOMPARE(bed.store->job(ids[3])->state, JobState::Queued);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 3);
+}
+
+void TestJobScheduler::transientErrorsAreRetried_data() {
+    QTest::addColumn<sandbox::SandboxFault>("fault");
+    QTest::addColumn<bool>("sameTrace");
+    using Kind = sandbox::SandboxFault::Kind;
+    sandbox::SandboxFault fault;
+    fault.pathContains = QStringLiteral("video/text/generate");
+    fault.count = 2;
+
+    fault.kind = Kind::ServiceError;
+    fault.errCode = 500069;
+    QTest::newRow("500069 high load") << fault << false;
+    fault.errCode = 500100;
+    QTest::newRow("500100 database") << fault << false;
+    fault.kind = Kind::HttpStatus;
+    fault.httpStatus = 502;
+    QTest::newRow("HTTP 502") << fault << true;
+    fault.httpStatus = 503;
+    QTest::newRow("HTTP 503") << fault << true;
+    fault.kind = Kind::DropConnection;
+    QTest::newRow("dropped connection") << fault << true;
+    fault.kind = Kind::MalformedJson;
+    QTest::newRow("malformed reply") << fault << true;
+}
+
+void TestJobScheduler::transientErrorsAreRetried() {
+    QFETCH(sandbox::SandboxFault, fault);
+    QFETCH(bool, sameTrace);
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 id = addJobs(*bed.store, 1).first();
+    QString firstTrace;
+    QObject::connect(bed.store.get(), &JobStore::jobChanged, bed.store.get(), [&](qint64 changed) {
+        const Job job = *bed.store->job(changed);
+        if (job.state == JobState::Submitting && firstTrace.isEmpty())
+            firstTrace = job.traceId;
+    });
+    bed.sandbox->injectFault(fault);
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.setBackoffPolicy({20, 200, 60000});
+    QSignalSpy deferred(&scheduler, &JobScheduler::jobDeferred);
+    QSignalSpy failed(&scheduler, &JobScheduler::jobFailed);
+    scheduler.start();
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Generating, 10000);
+    if (fault.kind == sandbox::SandboxFault::Kind::DropConnection)
+        QVERIFY(deferred.count() >= 1 && deferred.count() <= 2); // Qt resends once itself on a closed socket
+    else
+        QCOMPARE(deferred.count(), 2);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(bed.store->job(id)->attempts, 0);
+    QCOMPARE(bed.store->job(id)->errorMessage, QString());
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+    // The create may have reached the service only when the answer was not PixVerse's own.
+    QCOMPARE(bed.store->job(id)->traceId == firstTrace, sameTrace);
+}
+
+void TestJobScheduler::retryAfterIsHonoured() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 id = addJobs(*bed.store, 1).first();
+    sandbox::SandboxFault fault;
+    fault.kind = sandbox::SandboxFault::Kind::HttpStatus;
+    fault.httpStatus = 429;
+    fault.retryAfterSeconds = 1;
+    fault.pathContains = QStringLiteral("video/text/generate");
+    bed.sandbox->injectFault(fault);
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.setBackoffPolicy({20, 200, 60000});
+    QSignalSpy deferred(&scheduler, &JobScheduler::jobDeferred);
+    QElapsedTimer clock;
+    clock.start();
+    scheduler.start();
+    QTRY_COMPARE(deferred.count(), 1);
+    QCOMPARE(deferred.first().at(1).toInt(), 1000); // Retry-After wins over the 20 ms backoff
+    QCOMPARE(bed.store->job(id)->errorCode, 429);
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Generating, 5000);
+    QVERIFY(clock.elapsed() >= 1000);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+void TestJobScheduler::concurrencyLimitRequeuesWithANewTrace() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 id = addJobs(*bed.store, 1).first();
+    sandbox::SandboxFault fault;
+    fault.kind = sandbox::SandboxFault::Kind::ServiceError;
+    fault.errCode = 500044;
+    fault.pathContains = QStringLiteral("video/text/generate");
+    bed.sandbox->injectFault(fault);
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.setConcurrencyCap(4);
+    scheduler.setBackoffPolicy({20, 200, 60000});
+    QSignalSpy deferred(&scheduler, &JobScheduler::jobDeferred);
+    QSignalSpy failed(&scheduler, &JobScheduler::jobFailed);
+    QStringList traces;
+    QObject::connect(bed.store.get(), &JobStore::jobChanged, bed.store.get(), [&](qint64 changed) {
+        const Job job = *bed.store->job(changed);
+        if (job.state == JobState::Submitting && !traces.contains(job.traceId))
+            traces << job.traceId;
+    });
+    scheduler.start();
+    QTRY_COMPARE(deferred.count(), 1);
+    QCOMPARE(deferred.first().at(2).value<ApiError>().errCode(), 500044);
+    QCOMPARE(scheduler.effectiveLimit(), 1); // learned: nothing else of ours was generating
+    QTRY_COMPARE(bed.store->job(id)->state, JobState::Generating);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(traces.size(), 2); // the refused trace id would only replay the refusal
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+void TestJobScheduler::refusalsFailAtOnce_data() {
+    QTest::addColumn<QString>("quality");
+    QTest::addColumn<int>("duration");
+    QTest::addColumn<qint64>("credits");
+    QTest::addColumn<qint64>("errCode");
+    QTest::newRow("1080p + 8 s (400017)") << QStringLiteral("1080p") << 8 << qint64(1000) << qint64(400017);
+    QTest::newRow("no credits (500090)") << QStringLiteral("540p") << 5 << qint64(0) << qint64(500090);
+}
+
+void TestJobScheduler::refusalsFailAtOnce() {
+    QFETCH(QString, quality);
+    QFETCH(int, duration);
+    QFETCH(qint64, credits);
+    QFETCH(qint64, errCode);
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    bed.sandbox->setCredits(bed.sandbox->defaultApiKey(), credits, 0);
+    Job job;
+    job.request = JobTestBed::request(QStringLiteral("A lighthouse"));
+    job.request.quality = quality;
+    job.request.duration = duration; // sent as is: the scheduler does not validate
+    const qint64 id = bed.store->add(job).value->id;
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    QSignalSpy deferred(&scheduler, &JobScheduler::jobDeferred);
+    QSignalSpy failed(&scheduler, &JobScheduler::jobFailed);
+    scheduler.start();
+    QTRY_COMPARE(failed.count(), 1);
+    const Job after = *bed.store->job(id);
+    QCOMPARE(after.state, JobState::Failed);
+    QCOMPARE(after.errorCode, errCode);
+    QCOMPARE(after.errorMessage, ApiError::service(errCode, {}).userMessage());
+    QCOMPARE(deferred.count(), 0);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 0);
+    QVERIFY(!scheduler.isPaused());
+}
+
+void TestJobScheduler::lostRepliesAreResentWithTheSameTrace() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    bed.client()->setDefaultTimeout(250);
+    const QList<qint64> ids = addJobs(*bed.store, 3);
+    // Every first create is made on the service but its answer comes after the client gave up.
+    sandbox::SandboxFault fault;
+    fault.kind = sandbox::SandboxFault::Kind::Stall;
+    fault.delayMs = 1500;
+    fault.count = 3;
+    fault.pathContains = QStringLiteral("video/text/generate");
+    bed.sandbox->injectFault(fault);
+    QHash<qint64, QString> firstTrace;
+    QObject::connect(bed.store.get(), &JobStore::jobChanged, bed.store.get(), [&](qint64 changed) {
+        const Job job = *bed.store->job(changed);
+        if (job.state == JobState::Submitting && !firstTrace.contains(changed))
+            firstTrace.insert(changed, job.traceId);
+    });
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.setBackoffPolicy({20, 200, 60000});
+    QSignalSpy deferred(&scheduler, &JobScheduler::jobDeferred);
+    scheduler.start();
+    QTRY_COMPARE_WITH_TIMEOUT(bed.countIn(JobState::Generating), 3, 10000);
+    QVERIFY(deferred.count() >= 3);
+    for (const QVariantList& d : std::as_const(deferred))
+        QCOMPARE(d.at(2).value<ApiError>().kind(), ApiError::Kind::Timeout);
+    const sandbox::SandboxStats stats = bed.sandbox->stats();
+    QCOMPARE(stats.generationsCreated, 3); // exactly one per job
+    QVERIFY(stats.replayedAnswers >= 3);
+    QSet<qint64> videos;
+    for (const qint64 id : ids) {
+        const Job job = *bed.store->job(id);
+        QCOMPARE(job.traceId, firstTrace.value(id));
+        videos.insert(job.videoId);
+    }
+    QCOMPARE(videos.size(), 3);
+}
+
+void TestJobScheduler::crashWhileSubmittingResendsTheSameTrace() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    // The previous run committed Submitting + trace id, sent the create, and died before the answer.
+    Job job;
+    job.request = JobTestBed::request(QStringLiteral("A lighthouse before the crash"));
+    job = *bed.store->add(job).value;
+    job.state = JobState::Submitting;
+    job.traceId = ApiClient::newTraceId();
+    QVERIFY(bed.store->update(job));
+    qint64 madeBeforeCrash = 0;
+    bool answered = false;
+    bed.backend->createVideo(job.request, std::nullopt, job.traceId, nullptr, [&](Result<CreatedVideo> r) {
+        answered = true;
+        madeBeforeCrash = r.ok() ? r.value->videoId : -1;
+    });
+    QTRY_VERIFY(answered);
+    QVERIFY(madeBeforeCrash > 0);
+
+    QVERIFY(bed.reopenStore());
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.start();
+    QTRY_COMPARE(bed.store->job(job.id)->state, JobState::Generating);
+    QCOMPARE(bed.store->job(job.id)->videoId, madeBeforeCrash);
+    QCOMPARE(bed.store->job(job.id)->traceId, job.traceId);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+    QCOMPARE(bed.sandbox->stats().replayedAnswers, 1);
+}
+
+void TestJobScheduler::imageToVideoUploadsFirstAndAgainAfterACrash() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    QImage image(640, 360, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    const QString path = bed.dir.filePath(QStringLiteral("still.png"));
+    QVERIFY(image.save(path, "PNG"));
+    Job job;
+    job.request = JobTestBed::request(QStringLiteral("The still comes alive"));
+    job.request.imagePath = path;
+    job = *bed.store->add(job).value;
+    // As if the previous run died during the upload.
+    job.state = JobState::Uploading;
+    QVERIFY(bed.store->update(job));
+
+    QList<JobState> seen;
+    QObject::connect(bed.store.get(), &JobStore::jobChanged, bed.store.get(),
+                     [&](qint64 id) { seen << bed.store->job(id)->state; });
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.start();
+    QTRY_COMPARE(bed.store->job(job.id)->state, JobState::Generating);
+    const Job after = *bed.store->job(job.id);
+    QVERIFY(after.imageId > 0);
+    QVERIFY(!after.imageUrl.isEmpty());
+    QCOMPARE(seen, (QList<JobState>{JobState::Queued, JobState::Uploading, JobState::Submitting, JobState::Generating}));
+    QCOMPARE(bed.sandbox->stats().uploads, 1);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+void TestJobScheduler::authErrorFailsAndPauses() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    std::unique_ptr<Backend> wrongKey(bed.makeBackend(QStringLiteral("sk-not-a-key-0000000000000000")));
+    QVERIFY(wrongKey);
+    const QList<qint64> ids = addJobs(*bed.store, 3);
+    JobScheduler scheduler(bed.store.get(), wrongKey.get());
+    scheduler.setConcurrencyCap(1);
+    QSignalSpy paused(&scheduler, &JobScheduler::pausedChanged);
+    QSignalSpy sessionEnded(wrongKey.get(), &Backend::sessionEnded);
+    scheduler.start();
+    QTRY_COMPARE(bed.store->job(ids[0])->state, JobState::Failed);
+    QCOMPARE(bed.store->job(ids[0])->errorCode, 400012);
+    QCOMPARE(bed.store->job(ids[0])->errorMessage, ApiError::service(400012, {}).userMessage());
+    QVERIFY(scheduler.isPaused());
+    QCOMPARE(paused.count(), 1);
+    QCOMPARE(sessionEnded.count(), 1);
+    QTest::qWait(100);
+    QCOMPARE(bed.store->job(ids[1])->state, JobState::Queued); // not burnt one by one
+    QCOMPARE(bed.store->job(ids[2])->state, JobState::Queued);
+}
+
+void TestJobScheduler::cancelOnlyBeforeSending() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const QList<qint64> ids = addJobs(*bed.store, 2);
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.setConcurrencyCap(1);
+    scheduler.start();
+    QTRY_COMPARE(bed.store->job(ids[0])->state, JobState::Generating);
+    QVERIFY(!scheduler.cancel(ids[0])); // on the service already
+    QVERIFY(scheduler.cancel(ids[1]));
+    QCOMPARE(bed.store->job(ids[1])->state, JobState::Cancelled);
+    QVERIFY(bed.store->modify(ids[0], [](Job& job) { job.state = JobState::Done; }));
+    QTest::qWait(100);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+void TestJobScheduler::pollerMakesOneCallPerTick() {
+    sandbox::SandboxConfig config;
+    config.generationMs = 10 * 60 * 1000; // they stay pending for the whole test
+    config.concurrencyLimit = 20;
+    JobTestBed bed(config, 1.0);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    StatusPoller poller(bed.backend.get());
+    poller.setSchedule(PollSchedule::uniform(40));
+    for (const int n : {1, 4, 12}) {
+        QList<qint64> videos;
+        for (int i = 0; i < n; ++i)
+            videos << createVideo(bed, QStringLiteral("pending %1").arg(i));
+        for (int i = 0; i < n; ++i)
+            poller.watch(1000 * n + i, videos[i], QDateTime::currentDateTimeUtc());
+        // Read the sandbox's request count as each tick ends: no poll request is in flight then.
+        QObject context;
+        QList<qint64> requestsAtTick;
+        QList<int> asked;
+        QObject::connect(&poller, &StatusPoller::tickFinished, &context, [&](int sent, int answered) {
+            requestsAtTick << bed.sandbox->stats().requests;
+            asked << sent;
+            QCOMPARE(answered, sent);
+        });
+        QTRY_VERIFY(requestsAtTick.size() >= 6);
+        // OpenAPI: one result call per pending id per tick, and every tick serves every job.
+        for (qsizetype i = 1; i < requestsAtTick.size(); ++i) {
+            QCOMPARE(asked.at(i), n);
+            QCOMPARE(requestsAtTick.at(i) - requestsAtTick.at(i - 1), qint64(n));
+        }
+        qInfo("poller: %d pending jobs -> %d result requests per tick (%lld ticks measured)", n, n,
+              static_cast<long long>(requestsAtTick.size() - 1));
+        for (int i = 0; i < n; ++i)
+            poller.unwatch(1000 * n + i);
+    }
+}
+
+void TestJobScheduler::pollerFollowsTheSchedule() {
+    sandbox::SandboxConfig config;
+    config.generationMs = 10 * 60 * 1000;
+    JobTestBed bed(config, 1.0);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 young = createVideo(bed, QStringLiteral("young"));
+    const qint64 old = createVideo(bed, QStringLiteral("old"));
+    StatusPoller poller(bed.backend.get());
+    PollSchedule schedule;
+    schedule.steps = {{0, 30}, {60 * 1000, 400}}; // "30 ms, then 400 ms after a minute"
+    poller.setSchedule(schedule);
+    poller.watch(1, young, QDateTime::currentDateTimeUtc());
+    poller.watch(2, old, QDateTime::currentDateTimeUtc().addSecs(-120));
+    QSignalSpy statuses(&poller, &StatusPoller::statusReceived);
+    QTest::qWait(1000);
+    int youngCount = 0;
+    int oldCount = 0;
+    for (const QVariantList& s : std::as_const(statuses))
+        (s.at(0).toLongLong() == 1 ? youngCount : oldCount)++;
+    QVERIFY2(youngCount >= 10, qPrintable(QString::number(youngCount)));
+    QVERIFY2(oldCount >= 1 && oldCount <= 4, qPrintable(QString::number(oldCount)));
+    QVERIFY(poller.ticks() < youngCount + oldCount + 1); // the old one rode along with the young
+}
+
+void TestJobScheduler::pollerFlagsStalledJobsAndKeepsPolling() {
+    sandbox::SandboxConfig config;
+    config.generationMs = 10 * 60 * 1000;
+    JobTestBed bed(config, 1.0);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 video = createVideo(bed, QStringLiteral("slow"));
+    StatusPoller poller(bed.backend.get());
+    poller.setSchedule(PollSchedule::uniform(20));
+    poller.setStallLimit(150);
+    QSignalSpy stalled(&poller, &StatusPoller::jobStalled);
+    QSignalSpy statuses(&poller, &StatusPoller::statusReceived);
+    poller.watch(7, video, QDateTime::currentDateTimeUtc());
+    QTRY_COMPARE(stalled.count(), 1);
+    const qsizetype before = statuses.count();
+    QTRY_VERIFY(statuses.count() >= before + 3);
+    QCOMPARE(stalled.count(), 1); // once
+    QCOMPARE(statuses.last().at(1).value<VideoStatus>().state, VideoState::Pending);
+}
+
+void TestJobScheduler::pollerPausesWhileOffline() {
+    sandbox::SandboxConfig config;
+    config.generationMs = 10 * 60 * 1000;
+    JobTestBed bed(config, 1.0);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 video = createVideo(bed, QStringLiteral("offline"));
+    StatusPoller poller(bed.backend.get());
+    poller.setSchedule(PollSchedule::uniform(20));
+    QSignalSpy online(&poller, &StatusPoller::onlineChanged);
+    poller.watch(1, video, QDateTime::currentDateTimeUtc());
+    QTRY_VERIFY(poller.ticks() >= 2);
+    poller.setSystemOnline(false);
+    QCOMPARE(online.count(), 1);
+    QVERIFY(!poller.isOnline());
+    const qint64 ticks = poller.ticks();
+    const qint64 requests = bed.sandbox->stats().requests;
+    QTest::qWait(300);
+    QVERIFY(poller.ticks() <= ticks + 1); // at most the one already in flight
+    QVERIFY(bed.sandbox->stats().requests <= requests + 1);
+    QSignalSpy statuses(&poller, &StatusPoller::statusReceived);
+    poller.setSystemOnline(true);
+    QCOMPARE(online.count(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(statuses.count() >= 1, 500);
+}
+
+void TestJobScheduler::pollerProbesAfterNetworkErrors() {
+    sandbox::SandboxConfig config;
+    config.generationMs = 10 * 60 * 1000;
+    JobTestBed bed(config, 1.0);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 first = createVideo(bed, QStringLiteral("one"));
+    const qint64 second = createVideo(bed, QStringLiteral("two"));
+    StatusPoller poller(bed.backend.get());
+    poller.setSchedule(PollSchedule::uniform(10));
+    poller.setOfflineAfterErrors(3);
+    poller.setOfflineProbeInterval(150);
+    sandbox::SandboxFault drop;
+    drop.kind = sandbox::SandboxFault::Kind::DropConnection;
+    drop.pathContains = QStringLiteral("video/result");
+    drop.count = -1;
+    bed.sandbox->injectFault(drop);
+    QSignalSpy online(&poller, &StatusPoller::onlineChanged);
+    poller.watch(1, first, QDateTime::currentDateTimeUtc());
+    poller.watch(2, second, QDateTime::currentDateTimeUtc());
+    QTRY_COMPARE(online.count(), 1);
+    QVERIFY(!poller.isOnline());
+    // Offline: one probe (one id) every 150 ms instead of both ids every 10 ms.
+    const qint64 ticks = poller.ticks();
+    const qint64 asked = poller.idsAsked();
+    QTest::qWait(400);
+    QVERIFY2(poller.ticks() - ticks <= 3, qPrintable(QString::number(poller.ticks() - ticks)));
+    QCOMPARE(poller.idsAsked() - asked, poller.ticks() - ticks);
+    QSignalSpy statuses(&poller, &StatusPoller::statusReceived);
+    bed.sandbox->clearFaults();
+    QTRY_COMPARE_WITH_TIMEOUT(online.count(), 2, 1000);
+    QVERIFY(poller.isOnline());
+    QTRY_VERIFY(statuses.count() >= 2); // both jobs again
+}
+
+QTEST_GUILESS_MAIN(TestJobScheduler)
+#include "tst_jobscheduler.moc"

@@ -1,0 +1,335 @@
+// JobStore on real SQLite files: rows survive a reopen, WAL is on, an older schema is migrated,
+// a newer one refused, the creator's image is copied into the data directory.
+#include "core/jobs/JobStore.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pixverse;
+
+class TestJobStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void createsAFreshDatabaseWithWal();
+    void addUpdateReload();
+    void modifyIsReadChangeWrite();
+    void updateOfAnUnknownJobFails();
+    void survivesReopenAndNeverReusesIds();
+    void migratesFromVersion1();
+    void refusesANewerSchema();
+    void copiesTheImage();
+    void refusesAnUnreadableImage();
+    void removeDropsTheUnusedImageCopy();
+    void stateIdsRoundTrip();
+
+private:
+    static Job sampleJob(const QString& prompt = QStringLiteral("A lighthouse in a storm"));
+    QString makePng(const QString& name, QColor colour);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestJobStore::init() { m_dir = std::make_unique<QTemporaryDir>(); }
+
+Job TestJobStore::sampleJob(const QString& prompt) {
+    Job job;
+    job.family = ApiFamily::OpenApi;
+    job.account = QStringLiteral("sk-…0000");
+    job.request.prompt = prompt;
+    job.request.quality = QStringLiteral("720p");
+    job.request.seed = 42;
+    return job;
+}
+
+QString TestJobStore::makePng(const QString& name, QColor colour) {
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(colour);
+    const QString path = m_dir->filePath(name);
+    if (!image.save(path, "PNG"))
+        return {};
+    return path;
+}
+
+void TestJobStore::createsAFreshDatabaseWithWal() {
+    JobStore store;
+    QVERIFY2(store.open(m_dir->filePath(QStringLiteral("data"))), qPrintable(store.errorString()));
+    QCOMPARE(store.journalMode(), QStringLiteral("wal"));
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
+    QVERIFY(QFileInfo::exists(store.databasePath()));
+    QVERIFY(QFileInfo(store.imagesDir()).isDir());
+    QVERIFY(store.jobs().isEmpty());
+    QVERIFY(store.add(sampleJob()).ok());
+    // Committed rows live in the write-ahead log until a checkpoint.
+    QVERIFY(QFileInfo::exists(store.databasePath() + QStringLiteral("-wal")));
+}
+
+void TestJobStore::addUpdateReload() {
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    Job stored;
+    {
+        JobStore store;
+        QVERIFY(store.open(dataDir));
+        QSignalSpy added(&store, &JobStore::jobAdded);
+        QSignalSpy changed(&store, &JobStore::jobChanged);
+        const Result<Job> result = store.add(sampleJob());
+        QVERIFY(result.ok());
+        stored = *result.value;
+        QVERIFY(stored.id > 0);
+        QCOMPARE(stored.state, JobState::Queued);
+        QVERIFY(stored.createdAt.isValid());
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(added.first().first().toLongLong(), stored.id);
+
+        stored.state = JobState::Generating;
+        stored.traceId = QStringLiteral("0b7c7c0e-3d5e-4a8e-9d0f-1a2b3c4d5e6f");
+        stored.videoId = 629000000000000001LL; // above 2^53: must keep every digit
+        stored.imageId = 0;
+        stored.credits = 45;
+        stored.rawStatus = 5;
+        stored.errorMessage = QStringLiteral("waiting");
+        stored.errorCode = 500044;
+        stored.videoUrl = QStringLiteral("http://127.0.0.1:1/media/video/1.mp4");
+        stored.videoWidth = 1280;
+        stored.videoHeight = 720;
+        stored.seed = 123456;
+        stored.videoPath = m_dir->filePath(QStringLiteral("lib/x.mp4"));
+        stored.sidecarPath = m_dir->filePath(QStringLiteral("lib/x.json"));
+        stored.thumbnailPath = m_dir->filePath(QStringLiteral("thumb.png"));
+        stored.attempts = 3;
+        stored.nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(30);
+        stored.generatingSince = QDateTime::currentDateTimeUtc();
+        stored.stalled = true;
+        stored.favourite = true;
+        QVERIFY(store.update(stored));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(store.job(stored.id)->videoId, stored.videoId);
+    }
+    JobStore reopened;
+    QVERIFY(reopened.open(dataDir));
+    const std::optional<Job> back = reopened.job(stored.id);
+    QVERIFY(back);
+    QCOMPARE(back->state, JobState::Generating);
+    QCOMPARE(back->request, stored.request);
+    QCOMPARE(back->family, ApiFamily::OpenApi);
+    QCOMPARE(back->account, stored.account);
+    QCOMPARE(back->traceId, stored.traceId);
+    QCOMPARE(back->videoId, 629000000000000001LL);
+    QCOMPARE(back->credits, std::optional<int>(45));
+    QCOMPARE(back->rawStatus, 5);
+    QCOMPARE(back->errorMessage, stored.errorMessage);
+    QCOMPARE(back->errorCode, 500044);
+    QCOMPARE(back->videoUrl, stored.videoUrl);
+    QCOMPARE(back->videoWidth, 1280);
+    QCOMPARE(back->videoHeight, 720);
+    QCOMPARE(back->seed, std::optional<qint64>(123456));
+    QCOMPARE(back->videoPath, stored.videoPath);
+    QCOMPARE(back->sidecarPath, stored.sidecarPath);
+    QCOMPARE(back->thumbnailPath, stored.thumbnailPath);
+    QCOMPARE(back->attempts, 3);
+    QCOMPARE(back->nextAttemptAt.toMSecsSinceEpoch(), stored.nextAttemptAt.toMSecsSinceEpoch());
+    QCOMPARE(back->generatingSince.toMSecsSinceEpoch(), stored.generatingSince.toMSecsSinceEpoch());
+    QCOMPARE(back->createdAt.toMSecsSinceEpoch(), stored.createdAt.toMSecsSinceEpoch());
+    QVERIFY(back->updatedAt >= back->createdAt);
+    QVERIFY(back->stalled);
+    QVERIFY(back->favourite);
+}
+
+void TestJobStore::modifyIsReadChangeWrite() {
+    JobStore store;
+    QVERIFY(store.open(m_dir->path()));
+    const qint64 id = store.add(sampleJob()).value->id;
+    QVERIFY(store.modify(id, [](Job& job) { job.favourite = true; }));
+    QVERIFY(store.job(id)->favourite);
+    QCOMPARE(store.job(id)->request.prompt, QStringLiteral("A lighthouse in a storm"));
+    QVERIFY(!store.modify(id + 100, [](Job& job) { job.favourite = true; }));
+}
+
+void TestJobStore::updateOfAnUnknownJobFails() {
+    JobStore store;
+    QVERIFY(store.open(m_dir->path()));
+    Job ghost = sampleJob();
+    ghost.id = 77;
+    QSignalSpy changed(&store, &JobStore::jobChanged);
+    QVERIFY(!store.update(ghost));
+    QCOMPARE(changed.count(), 0);
+}
+
+void TestJobStore::survivesReopenAndNeverReusesIds() {
+    qint64 last = 0;
+    {
+        JobStore store;
+        QVERIFY(store.open(m_dir->path()));
+        for (int i = 0; i < 3; ++i)
+            last = store.add(sampleJob(QStringLiteral("job %1").arg(i))).value->id;
+        QVERIFY(store.remove(last));
+        // No close(): the destructor, like a process ending, must leave a usable file.
+    }
+    JobStore store;
+    QVERIFY(store.open(m_dir->path()));
+    const QList<Job> jobs = store.jobs();
+    QCOMPARE(jobs.size(), 2);
+    QCOMPARE(jobs.at(0).request.prompt, QStringLiteral("job 0"));
+    QCOMPARE(jobs.at(1).request.prompt, QStringLiteral("job 1"));
+    QVERIFY(jobs.at(0).id < jobs.at(1).id);
+    // A removed id never comes back: file names and logs stay unambiguous.
+    QVERIFY(store.add(sampleJob()).value->id > last);
+}
+
+void TestJobStore::migratesFromVersion1() {
+    const QString dataDir = m_dir->filePath(QStringLiteral("old"));
+    QDir().mkpath(dataDir);
+    {
+        // The version 1 file, as the first release wrote it.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(QDir(dataDir).filePath(JobStore::databaseFileName()));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT NULL,"
+            " updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL DEFAULT '',"
+            " request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, trace_id TEXT, video_id INTEGER,"
+            " image_id INTEGER, image_url TEXT, image_remote_path TEXT, state TEXT NOT NULL, raw_status INTEGER,"
+            " credits INTEGER, error_message TEXT, error_code INTEGER, video_url TEXT, video_width INTEGER,"
+            " video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT,"
+            " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO jobs (created_at, updated_at, family, account, request, state, trace_id, video_id)"
+            " VALUES (1700000000000, 1700000000000, 'openapi', 'sk-…beef',"
+            " '{\"prompt\":\"old job\",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"}',"
+            " 'generating', 'ab5c0b0e-0000-4000-8000-000000000001', 987654321)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+    JobStore store;
+    QVERIFY2(store.open(dataDir), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
+    QCOMPARE(store.jobs().size(), 1);
+    Job job = store.jobs().first();
+    QCOMPARE(job.request.prompt, QStringLiteral("old job"));
+    QCOMPARE(job.state, JobState::Generating);
+    QCOMPARE(job.videoId, 987654321);
+    QCOMPARE(job.traceId, QStringLiteral("ab5c0b0e-0000-4000-8000-000000000001"));
+    QCOMPARE(job.createdAt.toMSecsSinceEpoch(), 1700000000000LL);
+    QVERIFY(!job.favourite);
+    QVERIFY(!job.stalled);
+    QVERIFY(job.thumbnailPath.isEmpty());
+    job.favourite = true;
+    QVERIFY(store.update(job));
+    store.close();
+    QVERIFY(store.open(dataDir));
+    QVERIFY(store.jobs().first().favourite);
+}
+
+void TestJobStore::refusesANewerSchema() {
+    {
+        JobStore store;
+        QVERIFY(store.open(m_dir->path()));
+        QVERIFY(store.add(sampleJob()).ok());
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+        db.setDatabaseName(QDir(m_dir->path()).filePath(JobStore::databaseFileName()));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=99")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("future"));
+    JobStore store;
+    QVERIFY(!store.open(m_dir->path()));
+    QVERIFY(store.errorString().contains(QStringLiteral("newer")));
+    QVERIFY(!store.isOpen());
+}
+
+void TestJobStore::copiesTheImage() {
+    JobStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("data"))));
+    const QString original = makePng(QStringLiteral("cat.png"), Qt::red);
+    QVERIFY(!original.isEmpty());
+    QFile source(original);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray bytes = source.readAll();
+    source.close();
+
+    Job job = sampleJob();
+    job.request.imagePath = original;
+    const Result<Job> added = store.add(job);
+    QVERIFY(added.ok());
+    const QString copy = added.value->request.imagePath;
+    QCOMPARE(QFileInfo(copy).absolutePath(), QFileInfo(store.imagesDir()).absoluteFilePath());
+    QCOMPARE(QFileInfo(copy).fileName(),
+             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) + QStringLiteral(".png"));
+    QCOMPARE(added.value->sourceImagePath, QFileInfo(original).absoluteFilePath());
+
+    // Moving the original away does not matter any more.
+    QVERIFY(QFile::remove(original));
+    QFile kept(copy);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), bytes);
+
+    // The same content is kept once.
+    const QString again = makePng(QStringLiteral("cat-again.png"), Qt::red);
+    job.request.imagePath = again;
+    QCOMPARE(store.add(job).value->request.imagePath, copy);
+    QCOMPARE(QDir(store.imagesDir()).entryList(QDir::Files).size(), 1);
+    // The path is stored with the row.
+    store.close();
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("data"))));
+    QCOMPARE(store.jobs().first().request.imagePath, copy);
+    QVERIFY(store.jobs().first().isImageToVideo());
+}
+
+void TestJobStore::refusesAnUnreadableImage() {
+    JobStore store;
+    QVERIFY(store.open(m_dir->path()));
+    Job job = sampleJob();
+    job.request.imagePath = m_dir->filePath(QStringLiteral("missing.png"));
+    QSignalSpy added(&store, &JobStore::jobAdded);
+    const Result<Job> result = store.add(job);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.category(), ApiError::Category::Input);
+    QVERIFY(!result.error.userMessage().isEmpty());
+    QCOMPARE(added.count(), 0);
+    QVERIFY(store.jobs().isEmpty());
+}
+
+void TestJobStore::removeDropsTheUnusedImageCopy() {
+    JobStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("data"))));
+    Job job = sampleJob();
+    job.request.imagePath = makePng(QStringLiteral("a.png"), Qt::blue);
+    const Job first = *store.add(job).value;
+    const Job second = *store.add(job).value;
+    QSignalSpy removed(&store, &JobStore::jobRemoved);
+    QVERIFY(store.remove(first.id));
+    QVERIFY(QFileInfo::exists(second.request.imagePath)); // still used
+    QVERIFY(store.remove(second.id));
+    QVERIFY(!QFileInfo::exists(second.request.imagePath));
+    QCOMPARE(removed.count(), 2);
+    QVERIFY(!store.remove(second.id));
+}
+
+void TestJobStore::stateIdsRoundTrip() {
+    for (const JobState state : {JobState::Queued, JobState::Uploading, JobState::Submitting, JobState::Generating,
+                                 JobState::Downloading, JobState::Done, JobState::Failed, JobState::Moderated,
+                                 JobState::Cancelled})
+        QCOMPARE(jobStateFromId(jobStateId(state)), std::optional<JobState>(state));
+    QVERIFY(!jobStateFromId(QStringLiteral("nonsense")));
+    QVERIFY(holdsSlot(JobState::Submitting));
+    QVERIFY(!holdsSlot(JobState::Downloading));
+    QVERIFY(isTerminal(JobState::Moderated));
+    QVERIFY(!isTerminal(JobState::Downloading));
+}
+
+QTEST_GUILESS_MAIN(TestJobStore)
+#include "tst_jobstore.moc"
