@@ -3,13 +3,18 @@
 #include "core/api/ApiClient.h"
 #include "core/backend/BackendFactory.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/auth/CredentialStore.h"
+#include "core/jobs/JobEngine.h"
+#include "core/jobs/JobStore.h"
 #include "core/jobs/VideoDownloader.h"
 #include "core/sandbox/SandboxHost.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -56,7 +61,12 @@ CliParse parseCommandLine(const QStringList& arguments) {
         "Commands:\n"
         "  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR\n"
         "  status VIDEO_ID                              show a video's status\n"
-        "  balance                                      show the account's credits\n\n"
+        "  balance                                      show the account's credits\n"
+        "  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,\n"
+        "                                               or JSON Lines); re-running resumes, never duplicates\n\n"
+        "Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with\n"
+        "--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR\n"
+        "or, with --account EMAIL, the token the app remembered. Never a password on the command line.\n\n"
         "Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,\n"
         "5 network or server trouble."));
     parser.addHelpOption();
@@ -78,6 +88,23 @@ CliParse parseCommandLine(const QStringList& arguments) {
     const auto keyEnvOption = option(QStringLiteral("api-key-env"),
                                      tr("Environment variable holding the platform API key (default PIXVERSE_API_KEY)."),
                                      QStringLiteral("VAR"));
+    const auto tokenEnvOption = option(QStringLiteral("token-env"),
+                                       tr("Environment variable holding a PixVerse account's session token (web sign-in)."),
+                                       QStringLiteral("VAR"));
+    const auto accountOption = option(QStringLiteral("account"),
+                                      tr("Use the session the app remembered in the keychain for this e-mail."),
+                                      QStringLiteral("EMAIL"));
+    const auto keychainOption = option(QStringLiteral("keychain"), tr("Use the API key the app remembered in the keychain."));
+    QCommandLineOption objectStoreOption(QStringLiteral("object-store-url"), tr("Object store for web uploads."),
+                                         QStringLiteral("URL"));
+    objectStoreOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(objectStoreOption);
+    const auto maxCreditsOption = option(QStringLiteral("max-credits"),
+                                         tr("batch: refuse to start when the batch would cost more than N credits."),
+                                         QStringLiteral("N"));
+    const auto concurrencyOption = option(QStringLiteral("concurrency"),
+                                          tr("batch: at most N videos generating at once (default 5)."),
+                                          QStringLiteral("N"));
     const auto jsonOption = option(QStringLiteral("json"), tr("Print machine-readable JSON."));
     const auto verboseOption = option(QStringLiteral("verbose"), tr("Log every request to stderr (never secrets)."));
     const auto promptOption = option(QStringLiteral("prompt"), tr("What the video shows."), QStringLiteral("TEXT"));
@@ -96,7 +123,7 @@ CliParse parseCommandLine(const QStringList& arguments) {
     QCommandLineOption pollOption(QStringLiteral("poll-interval-ms"), tr("Fixed polling interval."), QStringLiteral("MS"));
     pollOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(pollOption);
-    parser.addPositionalArgument(QStringLiteral("command"), tr("generate, status or balance"));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("generate, status, balance or batch"));
 
     if (!parser.parse(arguments)) {
         parse.error = parser.errorText();
@@ -116,7 +143,7 @@ CliParse parseCommandLine(const QStringList& arguments) {
     CliOptions o;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        parse.error = tr("Say what to do: generate, status or balance (see --help).");
+        parse.error = tr("Say what to do: generate, status, balance or batch (see --help).");
         return parse;
     }
     const QString command = positional.first();
@@ -126,8 +153,10 @@ CliParse parseCommandLine(const QStringList& arguments) {
         o.command = CliOptions::Command::Status;
     } else if (command == u"balance") {
         o.command = CliOptions::Command::Balance;
+    } else if (command == u"batch") {
+        o.command = CliOptions::Command::Batch;
     } else {
-        parse.error = tr("Unknown command “%1”: use generate, status or balance.").arg(command);
+        parse.error = tr("Unknown command “%1”: use generate, status, balance or batch.").arg(command);
         return parse;
     }
 
@@ -155,6 +184,20 @@ CliParse parseCommandLine(const QStringList& arguments) {
         parse.error = tr("--api-key-env needs the name of an environment variable.");
         return parse;
     }
+    o.tokenEnv = parser.value(tokenEnvOption);
+    o.account = parser.value(accountOption).trimmed();
+    o.keychainKey = parser.isSet(keychainOption);
+    if (int(!o.tokenEnv.isEmpty()) + int(!o.account.isEmpty()) + int(o.keychainKey) + int(o.sandbox) > 1) {
+        parse.error = tr("Choose one way to sign in: --sandbox, --token-env, --account or --keychain.");
+        return parse;
+    }
+    if (parser.isSet(objectStoreOption)) {
+        o.objectStoreUrl = QUrl(parser.value(objectStoreOption));
+        if (const ApiError problem = ApiClient::checkBaseUrl(o.objectStoreUrl); problem.isError()) {
+            parse.error = problem.userMessage();
+            return parse;
+        }
+    }
     o.json = parser.isSet(jsonOption);
     o.verbose = parser.isSet(verboseOption);
 
@@ -165,12 +208,35 @@ CliParse parseCommandLine(const QStringList& arguments) {
             parse.error = tr("status needs one video id, a positive whole number: status VIDEO_ID.");
             return parse;
         }
+    } else if (o.command == CliOptions::Command::Batch) {
+        if (positional.size() != 2) {
+            parse.error = tr("batch needs one file: batch FILE --out DIR.");
+            return parse;
+        }
+        o.batchFile = positional.at(1);
     } else if (positional.size() > 1) {
         parse.error = tr("Unexpected argument “%1”.").arg(positional.at(1));
         return parse;
     }
+    if (parser.isSet(concurrencyOption)) {
+        bool ok = false;
+        o.concurrency = parser.value(concurrencyOption).toInt(&ok);
+        if (!ok || o.concurrency < 1 || o.concurrency > 20) {
+            parse.error = tr("--concurrency needs a number from 1 to 20.");
+            return parse;
+        }
+    }
+    if (parser.isSet(maxCreditsOption)) {
+        bool ok = false;
+        const qint64 max = parser.value(maxCreditsOption).toLongLong(&ok);
+        if (!ok || max < 0) {
+            parse.error = tr("--max-credits needs a whole number of credits.");
+            return parse;
+        }
+        o.maxCredits = max;
+    }
 
-    if (o.command == CliOptions::Command::Generate) {
+    if (o.command == CliOptions::Command::Generate || o.command == CliOptions::Command::Batch) {
         GenerationRequest& r = o.request;
         r.prompt = parser.value(promptOption);
         r.negativePrompt = parser.value(negativeOption);
@@ -210,7 +276,9 @@ CliParse parseCommandLine(const QStringList& arguments) {
         r.cameraMovement = parser.value(cameraOption);
         o.outDir = parser.value(outOption);
         if (o.outDir.isEmpty()) {
-            parse.error = tr("generate needs --out DIR, the folder to save the video into.");
+            parse.error = o.command == CliOptions::Command::Batch
+                              ? tr("batch needs --out DIR, the folder to save the videos into.")
+                              : tr("generate needs --out DIR, the folder to save the video into.");
             return parse;
         }
         if (parser.isSet(waitOption)) {
@@ -220,17 +288,107 @@ CliParse parseCommandLine(const QStringList& arguments) {
                 parse.error = tr("--wait needs a positive number of seconds.");
                 return parse;
             }
+            o.waitGiven = true;
         }
         if (parser.isSet(pollOption))
             o.pollIntervalMs = std::max(10, parser.value(pollOption).toInt());
-        // The same table the app and the sandbox use: refuse locally what PixVerse would refuse.
-        const QList<RuleViolation> violations = ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi);
-        if (!violations.isEmpty()) {
-            parse.error = violations.first().reason;
-            return parse;
+        const ApiFamily family = o.tokenEnv.isEmpty() && o.account.isEmpty() ? ApiFamily::OpenApi : ApiFamily::Web;
+        if (o.command == CliOptions::Command::Batch) {
+            BatchParse batch = parseBatchFile(o.batchFile, r);
+            if (!batch.error.isEmpty()) {
+                parse.error = batch.error;
+                return parse;
+            }
+            // Checked against the family actually used.
+            for (qsizetype i = 0; i < batch.requests.size(); ++i) {
+                const QList<RuleViolation> violations = ModelCatalog::builtIn().validate(batch.requests[i], family);
+                if (!violations.isEmpty()) {
+                    parse.error = tr("%1, generation %2: %3").arg(o.batchFile).arg(i + 1).arg(violations.first().reason);
+                    return parse;
+                }
+            }
+            o.batch = batch.requests;
+        } else {
+            // The same table the app and the sandbox use: refuse locally what PixVerse would refuse.
+            const QList<RuleViolation> violations = ModelCatalog::builtIn().validate(r, family);
+            if (!violations.isEmpty()) {
+                parse.error = violations.first().reason;
+                return parse;
+            }
         }
     }
     parse.options = o;
+    return parse;
+}
+
+BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults) {
+    BatchParse parse;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        parse.error = tr("Cannot read the batch file “%1”: %2.").arg(path, file.errorString());
+        return parse;
+    }
+    if (file.size() > 16 * 1024 * 1024) {
+        parse.error = tr("The batch file “%1” is larger than 16 MB.").arg(path);
+        return parse;
+    }
+    const QDir base = QFileInfo(path).absoluteDir();
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines[i].trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QString where = tr("%1, line %2").arg(QFileInfo(path).fileName()).arg(i + 1);
+        GenerationRequest r = defaults;
+        if (!line.startsWith(u'{')) {
+            r.prompt = line;
+            parse.requests.append(r);
+            continue;
+        }
+        QJsonParseError error{};
+        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
+        if (!document.isObject()) {
+            parse.error = tr("%1 is not a JSON object: %2.").arg(where, error.errorString());
+            return parse;
+        }
+        const QJsonObject o = document.object();
+        auto text = [&o](std::initializer_list<const char16_t*> keys, QString& target) {
+            for (const char16_t* key : keys)
+                if (o.contains(QStringView(key)))
+                    target = o.value(QStringView(key)).toString();
+        };
+        text({u"prompt"}, r.prompt);
+        text({u"negative_prompt", u"negative-prompt"}, r.negativePrompt);
+        text({u"model"}, r.model);
+        text({u"quality"}, r.quality);
+        text({u"aspect", u"aspect_ratio"}, r.aspectRatio);
+        text({u"motion", u"motion_mode"}, r.motionMode);
+        text({u"style"}, r.style);
+        text({u"camera", u"camera_movement"}, r.cameraMovement);
+        if (o.contains(u"duration")) {
+            const auto duration = json::toInt(o.value(u"duration"));
+            if (!duration) {
+                parse.error = tr("%1: “duration” must be a whole number of seconds.").arg(where);
+                return parse;
+            }
+            r.duration = static_cast<int>(*duration);
+        }
+        if (o.contains(u"seed")) {
+            const auto seed = json::toId(o.value(u"seed"));
+            if (!seed) {
+                parse.error = tr("%1: “seed” must be a whole number.").arg(where);
+                return parse;
+            }
+            r.seed = *seed;
+        }
+        if (o.contains(u"image")) {
+            const QString image = o.value(u"image").toString();
+            r.imagePath = image.isEmpty() ? QString() : QFileInfo(base, image).absoluteFilePath();
+        }
+        parse.requests.append(r);
+    }
+    if (parse.requests.isEmpty())
+        parse.error = tr("The batch file “%1” holds no generation.").arg(path);
     return parse;
 }
 
@@ -243,8 +401,8 @@ CliRunner::CliRunner(CliOptions options, QObject* parent)
 CliRunner::~CliRunner() = default;
 
 void CliRunner::start() {
-    QString apiKey;
-    QUrl baseUrl = m_options.baseUrl;
+    m_network = new QNetworkAccessManager(this);
+    m_downloader = new VideoDownloader(m_network, this);
     if (m_options.sandbox) {
         sandbox::SandboxConfig config;
         m_sandbox = std::make_unique<sandbox::SandboxHost>(config);
@@ -253,36 +411,73 @@ void CliRunner::start() {
             return;
         }
         m_sandbox->setClockSpeed(m_options.sandboxClockSpeed);
-        baseUrl = m_sandbox->baseUrl();
-        apiKey = m_sandbox->defaultApiKey();
-        progressLine(tr("Using the offline sandbox at %1").arg(baseUrl.toString()));
-    } else {
-        apiKey = QProcessEnvironment::systemEnvironment().value(m_options.apiKeyEnv).trimmed();
-        if (apiKey.isEmpty()) {
-            fail(tr("No API key: set the environment variable %1 to your PixVerse platform API key.")
-                     .arg(m_options.apiKeyEnv),
+        progressLine(tr("Using the offline sandbox at %1").arg(m_sandbox->baseUrl().toString()));
+        connectBackend(ApiFamily::OpenApi, m_sandbox->baseUrl(), m_sandbox->defaultApiKey(), {});
+        return;
+    }
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!m_options.tokenEnv.isEmpty()) {
+        const QString token = environment.value(m_options.tokenEnv).trimmed();
+        if (token.isEmpty()) {
+            fail(tr("No session token: set the environment variable %1 to a PixVerse account's token.")
+                     .arg(m_options.tokenEnv),
                  ExitAuth);
             return;
         }
+        connectBackend(ApiFamily::Web, m_options.baseUrl, token, m_options.account);
+        return;
     }
+    if (!m_options.account.isEmpty() || m_options.keychainKey) {
+        // What the app remembered with "Remember me" (same service and key names).
+        auto* keychain = new CredentialStore(CredentialStore::defaultService(), this);
+        const ApiFamily family = m_options.keychainKey ? ApiFamily::OpenApi : ApiFamily::Web;
+        const QString entry = m_options.keychainKey ? QStringLiteral("api-key") : m_options.account.toLower();
+        keychain->read(family, entry, this, [this, family](CredentialStore::ReadResult read) {
+            if (!read.secret) {
+                const QString who = family == ApiFamily::Web ? m_options.account : tr("the API key");
+                fail(read.error.isEmpty()
+                         ? tr("The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.").arg(who)
+                         : tr("The keychain could not be read: %1.").arg(read.error),
+                     ExitAuth);
+                return;
+            }
+            connectBackend(family, m_options.baseUrl, *read.secret, m_options.account);
+        });
+        return;
+    }
+    const QString apiKey = environment.value(m_options.apiKeyEnv).trimmed();
+    if (apiKey.isEmpty()) {
+        fail(tr("No API key: set the environment variable %1 to your PixVerse platform API key.").arg(m_options.apiKeyEnv),
+             ExitAuth);
+        return;
+    }
+    connectBackend(ApiFamily::OpenApi, m_options.baseUrl, apiKey, {});
+}
 
-    m_network = new QNetworkAccessManager(this);
+void CliRunner::connectBackend(ApiFamily family, const QUrl& baseUrl, const QString& secret, const QString& account) {
     BackendConfig config;
-    config.family = ApiFamily::OpenApi;
+    config.family = family;
     config.baseUrl = baseUrl;
-    config.secret = apiKey;
+    config.secret = secret;
+    config.account = account;
+    config.objectStoreUrl = m_options.objectStoreUrl;
+    if (config.objectStoreUrl.isEmpty() && ApiClient::isLoopback(baseUrl))
+        config.objectStoreUrl = sandboxObjectStoreUrl(baseUrl); // the sandbox serves both
     const Result<Backend*> backend = createBackend(m_network, config, this);
     if (!backend.ok()) {
         fail(backend.error);
         return;
     }
     m_backend = *backend.value;
-    m_downloader = new VideoDownloader(m_network, this);
+    runCommand();
+}
 
+void CliRunner::runCommand() {
     switch (m_options.command) {
     case CliOptions::Command::Generate: runGenerate(); break;
     case CliOptions::Command::Status: runStatus(); break;
     case CliOptions::Command::Balance: runBalance(); break;
+    case CliOptions::Command::Batch: runBatch(); break;
     }
 }
 
@@ -526,6 +721,171 @@ void CliRunner::runBalance() {
         }
         succeed();
     });
+}
+
+void CliRunner::runBatch() {
+    const QString outDir = QDir(m_options.outDir).absolutePath();
+    if (!QDir().mkpath(outDir) || !QFileInfo(outDir).isWritable()) {
+        fail(tr("Cannot write into the folder “%1”.").arg(m_options.outDir), ExitUsage);
+        return;
+    }
+    // The batch's own job store lives in the output folder: re-running the same batch into the
+    // same folder picks up where it stopped and never sends a line twice.
+    m_store = new JobStore(this);
+    if (!m_store->open(QDir(outDir).filePath(QStringLiteral(".pixverse-studio")))) {
+        fail(tr("Cannot open the batch's job list in “%1”: %2.").arg(outDir, m_store->errorString()), ExitUsage);
+        return;
+    }
+    const QList<Job> existing = m_store->jobs();
+    if (existing.size() > m_options.batch.size()) {
+        fail(tr("“%1” already holds a larger batch; use another --out folder.").arg(outDir), ExitUsage);
+        return;
+    }
+    for (qsizetype i = 0; i < existing.size(); ++i) {
+        const GenerationRequest& was = existing[i].request;
+        const GenerationRequest& now = m_options.batch[i];
+        if (was.prompt != now.prompt || was.model != now.model || was.duration != now.duration
+            || was.quality != now.quality || was.isImageToVideo() != now.isImageToVideo()) {
+            fail(tr("Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.")
+                     .arg(i + 1)
+                     .arg(outDir),
+                 ExitUsage);
+            return;
+        }
+    }
+    const QList<GenerationRequest> remaining = m_options.batch.mid(existing.size());
+    qint64 totalCost = 0;
+    qint64 remainingCost = 0;
+    for (qsizetype i = 0; i < m_options.batch.size(); ++i) {
+        const qint64 cost = ModelCatalog::builtIn().creditCost(m_options.batch[i]).value_or(0);
+        totalCost += cost;
+        if (i >= existing.size())
+            remainingCost += cost;
+    }
+    if (m_options.maxCredits && remainingCost > *m_options.maxCredits) {
+        fail(tr("The batch would cost %1 credits, more than --max-credits %2; nothing was sent.")
+                 .arg(remainingCost)
+                 .arg(*m_options.maxCredits),
+             ExitUsage);
+        return;
+    }
+    m_backend->fetchBalance(this, [this, remaining, totalCost, remainingCost, existing](Result<Balance> balance) {
+        if (!balance.ok()) {
+            fail(balance.error);
+            return;
+        }
+        progressLine(tr("Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.")
+                         .arg(m_options.batch.size())
+                         .arg(totalCost)
+                         .arg(remaining.size())
+                         .arg(remainingCost)
+                         .arg(balance.value->total()));
+        if (remainingCost > balance.value->total()) {
+            fail(tr("The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.")
+                     .arg(balance.value->total())
+                     .arg(remainingCost),
+                 ExitRefused);
+            return;
+        }
+        startBatch(remaining, remainingCost);
+    });
+}
+
+void CliRunner::startBatch(const QList<GenerationRequest>& requests, qint64) {
+    JobEngineOptions options;
+    options.libraryFolder = QDir(m_options.outDir).absolutePath();
+    options.watchSystemNetwork = false; // the scheduler's backoff copes with a lost network
+    options.concurrencyCap = m_options.concurrency;
+    if (m_options.pollIntervalMs > 0)
+        options.pollSchedule = PollSchedule::uniform(m_options.pollIntervalMs);
+    m_engine = new JobEngine(m_store, m_backend, m_network, options, this);
+    for (const GenerationRequest& request : requests) {
+        const Result<Job> added = m_engine->enqueue(request);
+        if (!added.ok()) {
+            fail(added.error);
+            return;
+        }
+    }
+    connect(m_engine, &JobEngine::jobSettled, this, &CliRunner::batchProgress);
+    connect(m_engine, &JobEngine::allSettled, this, &CliRunner::finishBatch);
+    connect(m_engine->scheduler(), &JobScheduler::pausedChanged, this, [this](bool paused) {
+        if (paused)
+            fail(tr("PixVerse stopped accepting the credentials; sign in again, then re-run the same batch to continue."),
+                 ExitAuth);
+    });
+    if (m_options.waitGiven)
+        QTimer::singleShot(qint64(m_options.waitSeconds) * 1000, this, [this] {
+            fail(tr("The batch was not finished after %1 seconds; re-run the same command to continue.")
+                     .arg(m_options.waitSeconds),
+                 ExitTransient);
+        });
+    m_engine->start();
+    if (m_engine->unfinishedCount() == 0)
+        QTimer::singleShot(0, this, &CliRunner::finishBatch);
+    else
+        batchProgress();
+}
+
+void CliRunner::batchProgress() {
+    int done = 0;
+    int failed = 0;
+    int working = 0;
+    int waiting = 0;
+    for (const Job& job : m_store->jobs()) {
+        if (job.state == JobState::Done)
+            ++done;
+        else if (isTerminal(job.state))
+            ++failed;
+        else if (job.state == JobState::Queued)
+            ++waiting;
+        else
+            ++working;
+    }
+    const QString line = tr("Batch: %1 done, %2 failed, %3 in progress, %4 waiting").arg(done).arg(failed).arg(working).arg(waiting);
+    if (line != m_lastProgress)
+        progressLine(line);
+    m_lastProgress = line;
+}
+
+void CliRunner::finishBatch() {
+    if (m_done)
+        return;
+    int exitCode = ExitOk;
+    const QList<Job> jobs = m_store->jobs();
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const Job& job = jobs[i];
+        if (!isTerminal(job.state))
+            return; // not yet: allSettled will come again
+    }
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const Job& job = jobs[i];
+        if (job.state == JobState::Done) {
+            if (m_options.json) {
+                QJsonObject json{{QStringLiteral("line"), int(i + 1)},
+                                 {QStringLiteral("video_id"), job.videoId},
+                                 {QStringLiteral("path"), job.videoPath}};
+                m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
+            } else {
+                m_out << QDir::toNativeSeparators(job.videoPath) << Qt::endl;
+            }
+            continue;
+        }
+        m_err << tr("Generation %1 (“%2”): %3")
+                     .arg(i + 1)
+                     .arg(job.request.prompt.left(40), job.errorMessage.isEmpty() ? jobStateId(job.state) : job.errorMessage)
+              << Qt::endl;
+        const int code = job.state == JobState::Moderated || job.state == JobState::Cancelled
+                             ? int(ExitRefused)
+                             : (job.errorCode > 0 ? exitCodeFor(ApiError::service(job.errorCode, {})) : int(ExitTransient));
+        exitCode = std::max(exitCode, code);
+    }
+    batchProgress();
+    if (exitCode == ExitOk) {
+        succeed();
+        return;
+    }
+    m_done = true;
+    Q_EMIT finished(exitCode);
 }
 
 } // namespace pixverse

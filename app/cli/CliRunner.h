@@ -17,6 +17,8 @@ class QNetworkAccessManager;
 namespace pixverse {
 
 class VideoDownloader;
+class JobEngine;
+class JobStore;
 namespace sandbox { class SandboxHost; }
 
 //! Exit codes of pixverse-studio-cli: a contract (README "CLI").
@@ -32,12 +34,16 @@ int exitCodeFor(const ApiError& error);
 
 //! What the command line asked for, after parsing.
 struct CliOptions {
-    enum class Command { Generate, Status, Balance };
+    enum class Command { Generate, Status, Balance, Batch };
     Command command = Command::Generate;
     bool sandbox = false;
     double sandboxClockSpeed = 1.0;
     QUrl baseUrl;
     QString apiKeyEnv = QStringLiteral("PIXVERSE_API_KEY");
+    QString tokenEnv;          //!< web family: the session token is in this variable
+    QString account;           //!< web family: the token the app remembered for this e-mail
+    bool keychainKey = false;  //!< the API key the app remembered in the keychain
+    QUrl objectStoreUrl;       //!< web uploads; empty: the real one, or the sandbox's on loopback
     bool json = false;
     bool verbose = false;
     GenerationRequest request;
@@ -45,6 +51,11 @@ struct CliOptions {
     qint64 videoId = 0;
     int waitSeconds = 900;      //!< generate: give up waiting after this
     int pollIntervalMs = 0;     //!< 0: adaptive (1 s, 2 s, 3 s, then 5 s)
+    QString batchFile;          //!< batch: one prompt a line, or JSON Lines
+    QList<GenerationRequest> batch; //!< the batch file's generations, in order
+    bool waitGiven = false;
+    std::optional<qint64> maxCredits;
+    int concurrency = 5;
 };
 
 //! Parses argv into CliOptions, or says why not (exit code 2 for usage, with one sentence).
@@ -54,6 +65,17 @@ struct CliParse {
     bool handled = false; //!< --help / --version printed, exit 0
 };
 CliParse parseCommandLine(const QStringList& arguments);
+
+//! Reads a batch file: JSON Lines (one generation object a line, keys as in the API or the CLI:
+//! prompt, negative_prompt, model, duration, quality, aspect_ratio|aspect, motion_mode|motion,
+//! seed, style, camera_movement|camera, image) or plain text (one prompt a line). Blank lines
+//! and lines starting with # are skipped. `defaults` fills what a line leaves out. Every line is
+//! checked against the model table; the error names the line.
+struct BatchParse {
+    QList<GenerationRequest> requests;
+    QString error;
+};
+BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults);
 
 //! Runs one CLI command asynchronously and quits the event loop with its exit code.
 class CliRunner : public QObject {
@@ -79,6 +101,12 @@ private:
     void downloadVideo(const VideoStatus& status);
     void runStatus();
     void runBalance();
+    void connectBackend(ApiFamily family, const QUrl& baseUrl, const QString& secret, const QString& account);
+    void runCommand();
+    void runBatch();
+    void startBatch(const QList<GenerationRequest>& requests, qint64 cost);
+    void batchProgress();
+    void finishBatch();
     void progressLine(const QString& text);
 
     CliOptions m_options;
@@ -95,6 +123,10 @@ private:
     int m_lastPercent = -1;
     bool m_done = false;
     bool m_waitingForSlot = false;
+    JobStore* m_store = nullptr;
+    JobEngine* m_engine = nullptr;
+    QList<qint64> m_batchJobs;
+    QString m_lastProgress;
 };
 
 } // namespace pixverse

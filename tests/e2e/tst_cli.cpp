@@ -1,6 +1,9 @@
 // The built pixverse-studio-cli against the sandbox over real loopback HTTP: whole generations
 // to an MP4 that Qt Multimedia decodes, the JSON outputs, and every error with its exit code.
+#include "core/api/ApiClient.h"
 #include "core/api/ApiError.h"
+#include "core/api/WebApiRequests.h"
+#include "tests/support/Await.h"
 #include "core/sandbox/SandboxHost.h"
 #include "tests/support/TestSupport.h"
 
@@ -10,6 +13,7 @@
 #include <QMediaMetaData>
 #include <QMediaFormat>
 #include <QMediaPlayer>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -50,6 +54,8 @@ private Q_SLOTS:
     void textToVideoSavesAnH264Mp4();
     void imageToVideoFollowsTheImage();
     void embeddedSandbox();
+    void webAccountEndToEnd();
+    void webTokenProblemsExit3();
     void statusAndBalanceAsJson();
     void waitsForAFreeSlot();
     void usageErrorsExit2_data();
@@ -61,6 +67,11 @@ private Q_SLOTS:
 
 private:
     CliRun run(const QStringList& arguments, int timeoutMs = 60000);
+    QString webToken();
+    QStringList webConnection() const {
+        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--token-env"),
+                QStringLiteral("PXTEST_TOKEN")};
+    }
     QStringList connection() const {
         return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--api-key-env"),
                 QStringLiteral("PXTEST_KEY")};
@@ -72,6 +83,8 @@ private:
     QTemporaryDir m_dir;
     QString m_cli;
     QString m_key;
+    QString m_token;
+    QNetworkAccessManager m_network;
 };
 
 void TestCli::initTestCase() {
@@ -98,6 +111,8 @@ CliRun TestCli::run(const QStringList& arguments, int timeoutMs) {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PXTEST_KEY"), m_key);
+    if (!m_token.isEmpty())
+        env.insert(QStringLiteral("PXTEST_TOKEN"), m_token);
     process.setProcessEnvironment(env);
     process.start(m_cli, arguments);
     CliRun result;
@@ -201,6 +216,58 @@ void TestCli::embeddedSandbox() {
     checkVideo(cli.lastLine(), QSize(1920, 1080));
 }
 
+QString TestCli::webToken() {
+    ApiClient client(&m_network);
+    client.setBaseUrl(m_sandbox->baseUrl());
+    const auto login = pixverse::test::await<Result<web::LoginResult>>([&](auto done) {
+        client.call(web::LoginRequest(QStringLiteral("creator@sandbox.local"), QStringLiteral("sandbox-password")), nullptr,
+                    std::function<void(Result<web::LoginResult>)>(done));
+    });
+    return login && login->ok() ? login->value->token : QString();
+}
+
+void TestCli::webAccountEndToEnd() {
+    // The e-mail + password family: the CLI takes the session token, never the password.
+    m_token = webToken();
+    QVERIFY(!m_token.isEmpty());
+    m_sandbox->setCredits(QStringLiteral("creator@sandbox.local"), 60, 100000, 0);
+    const CliRun t2v = run(webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                                         QStringLiteral("Northern lights"), QStringLiteral("--aspect"),
+                                                         QStringLiteral("4:3"), QStringLiteral("--out"),
+                                                         m_dir.filePath(QStringLiteral("web"))});
+    QVERIFY2(t2v.exitCode == 0, qPrintable(t2v.err));
+    checkVideo(t2v.lastLine(), QSize(720, 540));
+
+    const QString image = makeImage(QStringLiteral("tall.png"), 480, 640);
+    const CliRun i2v = run(webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                                         QStringLiteral("The tall one waves"), QStringLiteral("--image"),
+                                                         image, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("web"))});
+    QVERIFY2(i2v.exitCode == 0, qPrintable(i2v.err));
+    checkVideo(i2v.lastLine(), QSize(540, 720));
+    QVERIFY(!i2v.err.contains(m_token));
+
+    const CliRun credits = run(webConnection() + QStringList{QStringLiteral("balance"), QStringLiteral("--json")});
+    QCOMPARE(credits.exitCode, 0);
+    QVERIFY(QJsonDocument::fromJson(credits.out.toUtf8()).object().value(u"total").toInteger() > 0);
+    m_token.clear();
+}
+
+void TestCli::webTokenProblemsExit3() {
+    m_token = webToken();
+    QVERIFY(!webToken().isEmpty()); // a second login: the first token now answers 10005
+    const CliRun elsewhere = run(webConnection() + QStringList{QStringLiteral("balance")});
+    QCOMPARE(elsewhere.exitCode, 3);
+    QVERIFY2(elsewhere.err.contains(sentence(10005)), qPrintable(elsewhere.err));
+    m_token = QStringLiteral("eyJnot-a-token");
+    const CliRun unknown = run(webConnection() + QStringList{QStringLiteral("balance")});
+    QCOMPARE(unknown.exitCode, 3);
+    QVERIFY2(unknown.err.contains(sentence(10001)), qPrintable(unknown.err));
+    m_token.clear();
+    const CliRun unset = run(webConnection() + QStringList{QStringLiteral("balance")});
+    QCOMPARE(unset.exitCode, 3);
+    QVERIFY(unset.err.contains(u"PXTEST_TOKEN"));
+}
+
 void TestCli::statusAndBalanceAsJson() {
     const QString out = m_dir.filePath(QStringLiteral("status"));
     const CliRun made = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
@@ -260,7 +327,7 @@ void TestCli::waitsForAFreeSlot() {
 void TestCli::usageErrorsExit2_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("says");
-    QTest::newRow("no command") << QStringList{} << "generate, status or balance";
+    QTest::newRow("no command") << QStringList{} << "generate, status, balance or batch";
     QTest::newRow("unknown command") << L({"paint"}) << "Unknown command";
     QTest::newRow("no out") << L({"generate", "--prompt", "x"}) << "--out";
     QTest::newRow("empty prompt") << L({"generate", "--out", "/tmp/x"}) << "prompt";

@@ -1,0 +1,276 @@
+// `pixverse-studio-cli batch` against the sandbox, and the crash test: the CLI is killed with
+// SIGKILL at every stage of a job and started again; every job must end with its video, the
+// sandbox must count exactly one generation per job, and no half-written file may be left.
+#include "core/sandbox/SandboxHost.h"
+#include "tests/support/TestSupport.h"
+
+#include <QDirIterator>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pixverse;
+
+namespace {
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class TestBatch : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void textAndJsonLines();
+    void rerunNeverDuplicates();
+    void refusesBeforeSendingAnything_data();
+    void refusesBeforeSendingAnything();
+    void failedLinesAreReported();
+    void survivesSigkill_data();
+    void survivesSigkill();
+
+private:
+    QStringList connection() const {
+        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--api-key-env"),
+                QStringLiteral("PXTEST_KEY"), QStringLiteral("--poll-interval-ms"), QStringLiteral("100")};
+    }
+    void startCli(QProcess& process, const QStringList& arguments);
+    CliRun run(const QStringList& arguments);
+    QString writeBatch(const QString& name, const QStringList& lines);
+    static QStringList videosIn(const QString& dir);
+    static QStringList partFilesIn(const QString& dir);
+
+    std::unique_ptr<sandbox::SandboxHost> m_sandbox;
+    QTemporaryDir m_dir;
+    QString m_cli;
+    QString m_image;
+};
+
+void TestBatch::initTestCase() {
+    m_cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
+    QVERIFY(!m_cli.isEmpty());
+    m_sandbox = std::make_unique<sandbox::SandboxHost>();
+    QVERIFY(m_sandbox->start());
+    QImage image(640, 480, QImage::Format_RGB32);
+    image.fill(QColor(10, 140, 90));
+    m_image = m_dir.filePath(QStringLiteral("meadow.png"));
+    QVERIFY(image.save(m_image));
+}
+
+void TestBatch::init() {
+    m_sandbox->clearFaults();
+    m_sandbox->setClockSpeed(200);
+    m_sandbox->setCredits(m_sandbox->defaultApiKey(), 1000000, 0);
+}
+
+void TestBatch::startCli(QProcess& process, const QStringList& arguments) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PXTEST_KEY"), m_sandbox->defaultApiKey());
+    process.setProcessEnvironment(env);
+    process.start(m_cli, connection() + arguments);
+    QVERIFY(process.waitForStarted());
+}
+
+CliRun TestBatch::run(const QStringList& arguments) {
+    QProcess process;
+    startCli(process, arguments);
+    CliRun result;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QString TestBatch::writeBatch(const QString& name, const QStringList& lines) {
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(lines.join(u'\n').toUtf8());
+    return path;
+}
+
+QStringList TestBatch::videosIn(const QString& dir) {
+    QStringList videos;
+    QDirIterator it(dir, {QStringLiteral("*.mp4")}, QDir::Files);
+    while (it.hasNext())
+        videos << it.next();
+    return videos;
+}
+
+QStringList TestBatch::partFilesIn(const QString& dir) {
+    QStringList parts;
+    QDirIterator it(dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        parts << it.next();
+    return parts;
+}
+
+void TestBatch::textAndJsonLines() {
+    const QString file = writeBatch(QStringLiteral("mixed.txt"),
+                                    {QStringLiteral("# a comment"), QStringLiteral("A red fox in the snow"), QString(),
+                                     QStringLiteral(R"({"prompt":"A whale","quality":"720p","aspect":"9:16","seed":5})"),
+                                     QStringLiteral(R"({"prompt":"The meadow sways","image":"meadow.png"})")});
+    const QString out = m_dir.filePath(QStringLiteral("mixed"));
+    const qint64 before = m_sandbox->stats().generationsCreated;
+    const CliRun cli = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--json")});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    QCOMPARE(m_sandbox->stats().generationsCreated, before + 3);
+    // The cost is said before anything is sent: 45 + 60 + 45.
+    QVERIFY2(cli.err.contains(u"3 generations, 150 credits"), qPrintable(cli.err));
+    const QStringList lines = cli.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    for (const QString& line : lines) {
+        const QJsonObject json = QJsonDocument::fromJson(line.toUtf8()).object();
+        const QString path = json.value(u"path").toString();
+        QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+        QVERIFY(json.value(u"video_id").toInteger() > (Q_INT64_C(1) << 53));
+        // The sidecar makes the file self-describing outside the app.
+        QFile sidecar(path.chopped(4) + u".json");
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        QVERIFY(sidecar.readAll().contains(QByteArray::number(json.value(u"video_id").toInteger())));
+    }
+    QCOMPARE(videosIn(out).size(), 3);
+    QVERIFY(videosIn(out).filter(u"a-whale").size() == 1);
+}
+
+void TestBatch::rerunNeverDuplicates() {
+    const QString file = writeBatch(QStringLiteral("twice.txt"), {QStringLiteral("First"), QStringLiteral("Second")});
+    const QString out = m_dir.filePath(QStringLiteral("twice"));
+    QCOMPARE(run({QStringLiteral("batch"), file, QStringLiteral("--out"), out}).exitCode, 0);
+    const qint64 after = m_sandbox->stats().generationsCreated;
+    const CliRun again = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out});
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(m_sandbox->stats().generationsCreated, after);
+    QCOMPARE(again.out.split(u'\n', Qt::SkipEmptyParts).size(), 2);
+    // A longer file continues the same batch: only the new line is sent.
+    writeBatch(QStringLiteral("twice.txt"), {QStringLiteral("First"), QStringLiteral("Second"), QStringLiteral("Third")});
+    QCOMPARE(run({QStringLiteral("batch"), file, QStringLiteral("--out"), out}).exitCode, 0);
+    QCOMPARE(m_sandbox->stats().generationsCreated, after + 1);
+    // A changed file is not mistaken for the same batch.
+    writeBatch(QStringLiteral("twice.txt"), {QStringLiteral("Other"), QStringLiteral("Second")});
+    const CliRun changed = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out});
+    QCOMPARE(changed.exitCode, 2);
+    QVERIFY(changed.err.contains(u"another --out folder"));
+}
+
+void TestBatch::refusesBeforeSendingAnything_data() {
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<qint64>("credits");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+    const QStringList two{QStringLiteral("One"), QStringLiteral("Two")};
+    QTest::newRow("max credits") << two << QStringList{QStringLiteral("--max-credits"), QStringLiteral("50")} << qint64(100000) << 2 << "--max-credits 50";
+    QTest::newRow("balance short") << two << QStringList{} << qint64(60) << 4 << "too low";
+    QTest::newRow("bad line") << QStringList{QStringLiteral("Fine"), QStringLiteral(R"({"prompt":"x","quality":"1080p","duration":8})")}
+                              << QStringList{} << qint64(100000) << 2 << "generation 2";
+    QTest::newRow("not json") << QStringList{QStringLiteral("{oops")} << QStringList{} << qint64(100000) << 2 << "line 1";
+    QTest::newRow("empty") << QStringList{QStringLiteral("# nothing")} << QStringList{} << qint64(100000) << 2 << "no generation";
+}
+
+void TestBatch::refusesBeforeSendingAnything() {
+    QFETCH(QStringList, lines);
+    QFETCH(QStringList, extra);
+    QFETCH(qint64, credits);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    m_sandbox->setCredits(m_sandbox->defaultApiKey(), credits, 0);
+    const QString file = writeBatch(QStringLiteral("refused.txt"), lines);
+    const QString out = m_dir.filePath(QStringLiteral("refused-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    const qint64 before = m_sandbox->stats().generationsCreated;
+    const CliRun cli = run(QStringList{QStringLiteral("batch"), file, QStringLiteral("--out"), out} + extra);
+    QCOMPARE(cli.exitCode, exitCode);
+    QVERIFY2(cli.err.contains(says), qPrintable(cli.err));
+    QCOMPARE(m_sandbox->stats().generationsCreated, before);
+}
+
+void TestBatch::failedLinesAreReported() {
+    const QString file = writeBatch(QStringLiteral("some-fail.txt"),
+                                    {QStringLiteral("A quiet lake"), QStringLiteral("Something forbidden")});
+    const QString out = m_dir.filePath(QStringLiteral("some-fail"));
+    const CliRun cli = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out});
+    QCOMPARE(cli.exitCode, 4); // moderation is a refusal by the service
+    QCOMPARE(cli.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
+    QVERIFY2(cli.err.contains(u"Generation 2"), qPrintable(cli.err));
+}
+
+void TestBatch::survivesSigkill_data() {
+    QTest::addColumn<QString>("stage");
+    QTest::newRow("queued and uploading") << "upload";
+    QTest::newRow("create sent, answer not yet back") << "create";
+    QTest::newRow("generating") << "generating";
+    QTest::newRow("downloading") << "download";
+}
+
+void TestBatch::survivesSigkill() {
+    QFETCH(QString, stage);
+    const QString file = writeBatch(u"crash-" + stage + u".txt",
+                                    {QStringLiteral(R"({"prompt":"The meadow sways","image":"meadow.png"})"),
+                                     QStringLiteral("A lighthouse at night"), QStringLiteral("Rain on a window")});
+    const QString out = m_dir.filePath(u"crash-" + stage);
+    const sandbox::SandboxStats before = m_sandbox->stats();
+
+    sandbox::SandboxFault stall;
+    stall.kind = sandbox::SandboxFault::Kind::Stall;
+    stall.delayMs = 60000;
+    stall.count = -1;
+    if (stage == u"upload")
+        stall.pathContains = QStringLiteral("image/upload");
+    else if (stage == u"create")
+        stall.pathContains = QStringLiteral("/generate");
+    else if (stage == u"download")
+        stall.pathContains = QStringLiteral("/media/video/");
+    if (!stall.pathContains.isEmpty())
+        m_sandbox->injectFault(stall);
+    if (stage == u"generating")
+        m_sandbox->setClockSpeed(0.01); // stays generating while we pull the plug
+
+    QProcess process;
+    // One at a time, so that the other jobs are still queued when the first one is hit.
+    startCli(process, {QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--concurrency"),
+                       QStringLiteral("1")});
+    if (stage == u"upload")
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().uploads > before.uploads, 20000);
+    else if (stage == u"create")
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().generationsCreated > before.generationsCreated, 20000);
+    else if (stage == u"generating")
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().generationsCreated > before.generationsCreated
+                                     && m_sandbox->stats().requests > before.requests + 4,
+                                 20000);
+    else
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().mediaRequests > before.mediaRequests, 20000);
+    process.kill(); // SIGKILL: no chance to clean up
+    QVERIFY(process.waitForFinished());
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+
+    m_sandbox->clearFaults();
+    m_sandbox->setClockSpeed(200);
+    const CliRun again = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QCOMPARE(m_sandbox->stats().generationsCreated, before.generationsCreated + 3); // exactly once each
+    const QStringList videos = videosIn(out);
+    QCOMPARE(videos.size(), 3);
+    QVERIFY2(partFilesIn(out).isEmpty(), qPrintable(partFilesIn(out).join(u", ")));
+    for (const QString& video : videos) {
+        QFile file(video);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray head = file.read(12);
+        QVERIFY2(head.mid(4, 4) == "ftyp", qPrintable(video));
+        QVERIFY(file.size() > 1000);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestBatch)
+#include "tst_batch.moc"
