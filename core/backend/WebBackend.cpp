@@ -207,69 +207,37 @@ RequestHandle WebBackend::createVideo(const GenerationRequest& request, const st
 RequestHandle WebBackend::fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                                         std::function<void(Result<QHash<qint64, VideoStatus>>)> done) {
     using Statuses = QHash<qint64, VideoStatus>;
-    // One list call serves every pending job; older jobs may need a few more pages.
-    struct Walk {
-        QSet<qint64> wanted;
-        Statuses found;
-        int pages = 0;
-        std::function<void(Result<Statuses>)> done;
-        RequestHandle current;
-        bool cancelled = false;
-        std::function<void(int)> next;
-    };
-    auto walk = std::make_shared<Walk>();
-    walk->wanted = QSet<qint64>(videoIds.cbegin(), videoIds.cend());
-    walk->done = std::move(done);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    // `next` holds the walk only weakly; the request in flight holds it strongly.
-    walk->next = [this, weak = std::weak_ptr<Walk>(walk), guard, hasContext](int offset) {
-        const std::shared_ptr<Walk> walk = weak.lock();
-        if (!walk)
-            return;
-        walk->current = m_client->call(
-            web::PersonalVideosRequest(offset, 50), guard.data(),
-            std::function<void(Result<web::VideoPage>)>([this, walk, guard, hasContext](Result<web::VideoPage> page) {
-                if (walk->cancelled || (hasContext && !guard))
-                    return;
-                if (!page.ok()) {
-                    noticeError(page.error);
-                    walk->next = nullptr;
-                    if (walk->found.isEmpty())
-                        walk->done(Result<Statuses>::failure(page.error));
-                    else
-                        walk->done(Result<Statuses>::success(walk->found));
-                    return;
-                }
-                ++walk->pages;
-                for (const VideoStatus& status : std::as_const(page.value->videos)) {
-                    if (walk->wanted.remove(status.videoId))
-                        walk->found.insert(status.videoId, status);
-                }
-                if (!walk->wanted.isEmpty() && page.value->hasMore && walk->pages < m_maxListPages
-                    && page.value->nextOffset > 0) {
-                    walk->next(page.value->nextOffset);
-                    return;
-                }
-                auto done = std::move(walk->done);
-                walk->next = nullptr; // breaks the self-reference
-                done(Result<Statuses>::success(walk->found));
-            }));
-    };
-    if (walk->wanted.isEmpty()) {
-        QMetaObject::invokeMethod(this, [walk, guard, hasContext] {
-            walk->next = nullptr;
+    if (videoIds.isEmpty()) {
+        QPointer<QObject> guard(context);
+        QMetaObject::invokeMethod(this, [guard, hasContext = context != nullptr, done = std::move(done)] {
             if (!hasContext || guard)
-                walk->done(Result<Statuses>::success({}));
+                done(Result<Statuses>::success({}));
         }, Qt::QueuedConnection);
         return {};
     }
-    walk->next(0);
-    return RequestHandle([walk] {
-        walk->cancelled = true;
-        walk->current.cancel();
-        walk->next = nullptr;
-    });
+    // Exactly one list call per check, whatever the number of pending jobs. The list is newest
+    // first, so pending jobs are nearly always on the first page; jobs it does not show are
+    // looked for on the next page at the next check (the caller polls again for missing ids).
+    const int offset = m_listCursor;
+    const QSet<qint64> wanted(videoIds.cbegin(), videoIds.cend());
+    return m_client->call(
+        web::PersonalVideosRequest(offset, m_listPageSize), context,
+        std::function<void(Result<web::VideoPage>)>([this, wanted, offset, done = std::move(done)](Result<web::VideoPage> page) {
+            if (!page.ok()) {
+                noticeError(page.error);
+                m_listCursor = 0;
+                done(Result<Statuses>::failure(page.error));
+                return;
+            }
+            Statuses found;
+            for (const VideoStatus& status : std::as_const(page.value->videos)) {
+                if (wanted.contains(status.videoId))
+                    found.insert(status.videoId, status);
+            }
+            const bool missing = found.size() < wanted.size();
+            m_listCursor = missing && page.value->hasMore && page.value->nextOffset > offset ? page.value->nextOffset : 0;
+            done(Result<Statuses>::success(found));
+        }));
 }
 
 RequestHandle WebBackend::fetchBalance(QObject* context, std::function<void(Result<Balance>)> done) {

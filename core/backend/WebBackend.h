@@ -24,8 +24,8 @@ public:
     ApiFamily family() const override { return ApiFamily::Web; }
     QString accountLabel() const override { return m_email; }
     ApiClient* client() const { return m_client; }
-    //! How many list pages one status check may read looking for older jobs.
-    void setMaxListPages(int pages) { m_maxListPages = pages; }
+    //! Videos per list page (the service allows up to 100). Each status check reads one page.
+    void setListPageSize(int size) { m_listPageSize = size; }
 
     RequestHandle uploadImage(const QString& filePath, QObject* context,
                               std::function<void(Result<UploadedImage>)> done, Progress progress = {}) override;
@@ -47,7 +47,8 @@ private:
     QString m_email;
     QUrl m_objectStore;
     std::optional<web::UploadToken> m_uploadToken; //!< reused, as the site does, until refused
-    int m_maxListPages = 4;
+    int m_listPageSize = 100;
+    int m_listCursor = 0; //!< where the next status check reads the list
     bool m_sessionEnded = false;
 };
 
