@@ -1,7 +1,7 @@
 // pixverse-sandbox: runs the local PixVerse-compatible server alone and prints its base URL.
 //
 //   pixverse-sandbox [--port N] [--api-key KEY]... [--account EMAIL:PASSWORD]... [--clock-speed X]
-//                    [--generation-seconds S]
+//                    [--generation-seconds S] [--clips-dir DIR] [--concurrency N]
 //
 // stdout: the base URL, one line. stderr: "API key: ..." when no --api-key was given (the
 // public sandbox key) and "Web account: EMAIL:PASSWORD" when no --account was given (the public
@@ -51,7 +51,13 @@ int main(int argc, char** argv) {
                                            QStringLiteral("A web account (e-mail and password) the sandbox accepts; "
                                                           "repeat for more. Default: the public sandbox account."),
                                            QStringLiteral("EMAIL:PASSWORD"));
-    parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption});
+    const QCommandLineOption clipsOption(QStringLiteral("clips-dir"),
+                                         QStringLiteral("Folder of sample clips named WIDTHxHEIGHT.mp4 (benchmarks)."),
+                                         QStringLiteral("DIR"));
+    const QCommandLineOption limitOption(QStringLiteral("concurrency"),
+                                         QStringLiteral("Videos generating at once per account (default 5)."),
+                                         QStringLiteral("N"));
+    parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption, clipsOption, limitOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -78,6 +84,15 @@ int main(int argc, char** argv) {
         if (!ok || seconds < 0 || seconds > 86400)
             return fail(QStringLiteral("--generation-seconds must be a number from 0 to 86400."));
         config.generationMs = static_cast<int>(seconds * 1000);
+    }
+
+    if (parser.isSet(clipsOption))
+        config.clipsDir = parser.value(clipsOption);
+    if (parser.isSet(limitOption)) {
+        const int limit = parser.value(limitOption).toInt(&ok);
+        if (!ok || limit < 1)
+            return fail(QStringLiteral("--concurrency must be a number above 0."));
+        config.concurrencyLimit = limit;
     }
 
     const QStringList keys = parser.values(keyOption);

@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
@@ -28,6 +29,7 @@ ImageFile ImageFile::load(const QString& filePath) {
         image.problem = tr("“%1” is empty.").arg(filePath);
         return image;
     }
+    image.md5Base64 = QCryptographicHash::hash(image.bytes, QCryptographicHash::Md5).toBase64();
     const QMimeType mime = QMimeDatabase().mimeTypeForData(image.bytes);
     image.mimeType = mime.name().toLatin1();
     if (image.mimeType == "image/jpeg")

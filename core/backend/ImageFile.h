@@ -13,6 +13,7 @@ struct ImageFile {
     QString extension;    //!< "png", "jpg", "webp"; from the MIME type, not the file name
     int width = 0;
     int height = 0;
+    QByteArray md5Base64; //!< Content-MD5 of the bytes (the object-store upload sends it)
     QString problem;      //!< non-empty: refused before sending, one sentence naming the file
 
     //! Reads the whole file; never call it on the GUI thread.

@@ -41,26 +41,30 @@ void OpenApiBackend::noticeError(const ApiError& error) {
 
 RequestHandle OpenApiBackend::uploadImage(const QString& filePath, QObject* context,
                                           std::function<void(Result<UploadedImage>)> done, Progress progress) {
-    // Reading up to 20 MB is disk work: it happens on the thread pool, the send on this thread.
+    // Reading up to 20 MB and building the multipart body are disk and memory work: both happen
+    // on the thread pool; only the send is on this thread.
+    struct Prepared {
+        ImageFile file;
+        std::optional<openapi::UploadImageRequest> request;
+    };
     auto cancelled = std::make_shared<bool>(false);
     auto inner = std::make_shared<RequestHandle>();
-    auto* watcher = new QFutureWatcher<ImageFile>(this);
+    auto* watcher = new QFutureWatcher<Prepared>(this);
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    connect(watcher, &QFutureWatcher<ImageFile>::finished, this,
+    connect(watcher, &QFutureWatcher<Prepared>::finished, this,
             [this, watcher, cancelled, inner, guard, hasContext, done = std::move(done), progress]() mutable {
                 watcher->deleteLater();
                 if (*cancelled || (hasContext && !guard))
                     return;
-                const ImageFile image = watcher->result();
-                if (!image.problem.isEmpty()) {
-                    done(Result<UploadedImage>::failure(ApiError::input(image.problem)));
+                const Prepared prepared = watcher->result();
+                if (!prepared.file.problem.isEmpty()) {
+                    done(Result<UploadedImage>::failure(ApiError::input(prepared.file.problem)));
                     return;
                 }
-                const int width = image.width;
-                const int height = image.height;
-                *inner = m_client->call(openapi::UploadImageRequest(image.bytes, image.fileName, image.mimeType),
-                                        guard.data(),
+                const int width = prepared.file.width;
+                const int height = prepared.file.height;
+                *inner = m_client->call(*prepared.request, guard.data(),
                                         std::function<void(Result<UploadedImage>)>(
                                             [this, width, height, done](Result<UploadedImage> result) {
                                                 if (result.ok()) {
@@ -73,7 +77,15 @@ RequestHandle OpenApiBackend::uploadImage(const QString& filePath, QObject* cont
                                             }),
                                         std::move(progress));
             });
-    watcher->setFuture(QtConcurrent::run(&ImageFile::load, filePath));
+    watcher->setFuture(QtConcurrent::run([filePath] {
+        Prepared prepared;
+        prepared.file = ImageFile::load(filePath);
+        if (prepared.file.problem.isEmpty()) {
+            prepared.request.emplace(prepared.file.bytes, prepared.file.fileName, prepared.file.mimeType);
+            prepared.file.bytes.clear(); // the request holds the only copy it needs
+        }
+        return prepared;
+    }));
     return RequestHandle([cancelled, inner] {
         *cancelled = true;
         inner->cancel();

@@ -119,7 +119,7 @@ void WebBackend::putObject(const std::shared_ptr<Upload>& upload) {
         return;
     }
     const QByteArray date = web::oss::httpDate(QDateTime::currentDateTimeUtc());
-    const QByteArray contentMd5 = QCryptographicHash::hash(upload->file.bytes, QCryptographicHash::Md5).toBase64();
+    const QByteArray contentMd5 = upload->file.md5Base64; // computed off the GUI thread
     const QByteArray contentType = upload->file.mimeType;
     const QList<QPair<QByteArray, QByteArray>> ossHeaders{{"x-oss-security-token", credentials.securityToken.toUtf8()}};
     const QByteArray signature = web::oss::signature(credentials.accessKeySecret.toUtf8(), "PUT", contentMd5, contentType,

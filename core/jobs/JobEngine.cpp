@@ -1,5 +1,9 @@
 #include "core/jobs/JobEngine.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QFutureWatcher>
+
 #include "core/backend/Backend.h"
 #include "core/jobs/ExponentialBackoff.h"
 #include "core/jobs/JobStore.h"
@@ -10,11 +14,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimer>
 #include <QUrl>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pixverse {
 
@@ -107,6 +113,43 @@ Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
     }
     job.state = JobState::Queued;
     return m_store->add(job); // the scheduler hears jobAdded
+}
+
+void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context, std::function<void(Result<Job>)> done) {
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    if (!request.isImageToVideo()) {
+        const Result<Job> added = enqueue(request);
+        QMetaObject::invokeMethod(this, [guard, hasContext, done = std::move(done), added] {
+            if (!hasContext || guard)
+                done(added);
+        }, Qt::QueuedConnection);
+        return;
+    }
+    auto* watcher = new QFutureWatcher<Result<QString>>(this);
+    const QString source = QFileInfo(request.imagePath).absoluteFilePath();
+    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this,
+            [this, watcher, request, source, guard, hasContext, done = std::move(done)] {
+                watcher->deleteLater();
+                const Result<QString> copy = watcher->result();
+                Result<Job> added = Result<Job>::failure(copy.error);
+                if (copy.ok()) {
+                    Job job;
+                    job.request = request;
+                    job.request.imagePath = *copy.value;
+                    job.sourceImagePath = source;
+                    if (m_backend) {
+                        job.family = m_backend->family();
+                        job.account = m_backend->accountLabel();
+                    }
+                    job.state = JobState::Queued;
+                    added = m_store->add(job);
+                }
+                if (!hasContext || guard)
+                    done(added);
+            });
+    const JobStore* store = m_store;
+    watcher->setFuture(QtConcurrent::run([store, source] { return store->copyImage(source); }));
 }
 
 bool JobEngine::retry(qint64 jobId) {

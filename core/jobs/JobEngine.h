@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -57,7 +58,11 @@ public:
     bool isStarted() const { return m_started; }
 
     //! Stores a new job (state Queued, image copied) and lets the scheduler send it.
+    //! Copies and hashes the image on the calling thread: use enqueueAsync() from the GUI.
     Result<Job> enqueue(const GenerationRequest& request);
+    //! As enqueue(), with the image copied into the store on the thread pool first, so the
+    //! GUI thread never reads a 20 MB file. `done` runs on this thread unless `context` died.
+    void enqueueAsync(const GenerationRequest& request, QObject* context, std::function<void(Result<Job>)> done);
     //! A failed, moderated or cancelled job as a new generation (new trace id). False otherwise.
     bool retry(qint64 jobId);
     //! A job not yet sent (Queued, Uploading) is cancelled. False otherwise.

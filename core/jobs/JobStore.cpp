@@ -330,7 +330,10 @@ Result<QString> JobStore::copyImage(const QString& sourcePath) const {
 Result<Job> JobStore::add(Job job) {
     if (!isOpen())
         return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
-    if (job.request.isImageToVideo()) {
+    // An image already copied into the store (JobEngine::enqueueAsync copies off the GUI
+    // thread) is not read again.
+    const bool alreadyKept = QFileInfo(job.request.imagePath).absolutePath() == QFileInfo(imagesDir()).absoluteFilePath();
+    if (job.request.isImageToVideo() && !alreadyKept) {
         const Result<QString> copy = copyImage(job.request.imagePath);
         if (!copy.ok())
             return Result<Job>::failure(copy.error);

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QtEndian>
 
 namespace pixverse {
 
@@ -18,13 +19,45 @@ Q_LOGGING_CATEGORY(lcDownload, "pixverse.download")
 namespace {
 QString message(const char* text) { return QCoreApplication::translate("pixverse::VideoDownloader", text); }
 
-//! Every MP4 starts with a box whose type is `ftyp` (ISO/IEC 14496-12); an HTML error page does not.
-bool looksLikeMp4(const QString& path) {
+enum class Mp4Check { Complete, NotMp4, Incomplete };
+
+//! Every MP4 starts with a box whose type is `ftyp` (ISO/IEC 14496-12 §4.2); an HTML error page
+//! does not. A whole one is a chain of top-level boxes that ends exactly at the end of the file and
+//! holds a `moov`: a transfer that stopped early, even one the server announced at that length,
+//! leaves a box cut short.
+Mp4Check checkMp4(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = file.read(12);
-    return head.size() == 12 && head.mid(4, 4) == "ftyp";
+        return Mp4Check::NotMp4;
+    const qint64 size = file.size();
+    qint64 pos = 0;
+    bool moov = false;
+    while (pos < size) {
+        const bool first = pos == 0;
+        if (!file.seek(pos))
+            return Mp4Check::Incomplete;
+        const QByteArray header = file.read(16);
+        if (header.size() < 8)
+            return first ? Mp4Check::NotMp4 : Mp4Check::Incomplete;
+        const QByteArray type = header.mid(4, 4);
+        if (first && type != "ftyp")
+            return Mp4Check::NotMp4;
+        quint64 boxSize = qFromBigEndian<quint32>(header.constData());
+        quint64 headerSize = 8;
+        if (boxSize == 1) { // a 64-bit size follows the type
+            if (header.size() < 16)
+                return Mp4Check::Incomplete;
+            boxSize = qFromBigEndian<quint64>(header.constData() + 8);
+            headerSize = 16;
+        } else if (boxSize == 0) { // the last box, to the end of the file
+            boxSize = static_cast<quint64>(size - pos);
+        }
+        if (boxSize < headerSize || boxSize > static_cast<quint64>(size - pos))
+            return Mp4Check::Incomplete;
+        moov = moov || type == "moov";
+        pos += static_cast<qint64>(boxSize);
+    }
+    return moov ? Mp4Check::Complete : Mp4Check::Incomplete;
 }
 } // namespace
 
@@ -66,6 +99,8 @@ public:
         if (m_offset > 0)
             request.setRawHeader("Range", "bytes=" + QByteArray::number(m_offset) + '-');
         m_reply = m_owner->m_network->get(request);
+        // A bounded buffer keeps every write small: the GUI thread never copies megabytes at once.
+        m_reply->setReadBufferSize(512 * 1024);
         m_idle.start(m_owner->m_inactivityTimeoutMs);
         connect(m_reply, &QNetworkReply::metaDataChanged, this, &Transfer::onHeaders);
         connect(m_reply, &QNetworkReply::readyRead, this, [this] { onData(m_reply); });
@@ -151,6 +186,8 @@ private:
         }
         if (error.isError()) {
             qCInfo(lcDownload).noquote() << "download attempt" << m_attempts << "failed:" << error.logText();
+            if (size == 0)
+                QFile::remove(m_part); // nothing to resume from: leave no empty file in the library
             if ((error.isRetryable() || status == 416) && m_attempts < m_owner->m_retry.maxAttempts) {
                 m_retryTimer.start(std::min(m_owner->m_retry.maxDelayMs,
                                             m_owner->m_retry.initialDelayMs << std::min(m_attempts - 1, 16)));
@@ -159,9 +196,11 @@ private:
             finish(Result<QString>::failure(error));
             return;
         }
-        if (!looksLikeMp4(m_part)) {
+        if (const Mp4Check check = checkMp4(m_part); check != Mp4Check::Complete) {
             QFile::remove(m_part);
-            finish(Result<QString>::failure(ApiError::malformed(message("the downloaded file is not an MP4 video"))));
+            finish(Result<QString>::failure(ApiError::malformed(check == Mp4Check::NotMp4
+                                                                    ? message("the downloaded file is not an MP4 video")
+                                                                    : message("the downloaded video is incomplete"))));
             return;
         }
         QFile::remove(m_target);
