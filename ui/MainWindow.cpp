@@ -3,10 +3,14 @@
 #include "ui/ImageDropZone.h"
 #include "ui/PromptEditor.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -54,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->setSizes({512, 768});
     m_connectionLabel = new QLabel(this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    createAccountArea();
     statusBar()->addPermanentWidget(m_connectionLabel);
     resize(1280, 800);
 }
@@ -106,6 +111,63 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
 
 void MainWindow::setConnectionLabel(const QString& text) {
     m_connectionLabel->setText(text);
+}
+
+void MainWindow::createAccountArea() {
+    QMenu* account = menuBar()->addMenu(tr("&Account"));
+    account->setObjectName(QStringLiteral("accountMenu"));
+    m_signInAction = account->addAction(tr("&Sign in…"));
+    m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    m_signOutAction = account->addAction(tr("Sign &out"));
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    connect(m_signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+
+    m_accountLabel = new QLabel(this);
+    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
+    m_accountLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_balanceLabel = new QLabel(this);
+    m_balanceLabel->setObjectName(QStringLiteral("balanceLabel"));
+    // A little air between the account, the credits and the connection.
+    m_accountLabel->setContentsMargins(12, 0, 6, 0);
+    m_balanceLabel->setContentsMargins(6, 0, 6, 0);
+    statusBar()->addPermanentWidget(m_accountLabel);
+    statusBar()->addPermanentWidget(m_balanceLabel);
+    setSignedOut();
+}
+
+void MainWindow::setAccount(const QString& account, ApiFamily family) {
+    m_signedIn = true;
+    const QString backend =
+        family == ApiFamily::Web ? tr("PixVerse account") : tr("Platform API key");
+    m_accountLabel->setText(tr("%1 · %2").arg(account, backend));
+    m_accountLabel->setToolTip(
+        family == ApiFamily::Web
+            ? tr("Signed in with the e-mail and password of a PixVerse account.")
+            : tr("Signed in with an API key from the PixVerse platform."));
+    // Another account replaces this one once it has signed in; until then this one stays.
+    m_signInAction->setText(tr("&Switch account…"));
+    m_signOutAction->setEnabled(true);
+}
+
+void MainWindow::setSignedOut() {
+    m_signedIn = false;
+    m_accountLabel->setText(tr("Not signed in"));
+    m_accountLabel->setToolTip(QString());
+    m_signInAction->setText(tr("&Sign in…"));
+    m_signOutAction->setEnabled(false);
+    setBalance(std::nullopt);
+}
+
+void MainWindow::setBalance(std::optional<qint64> credits) {
+    m_balanceLabel->setText(credits ? tr("%1 credits").arg(QLocale().toString(*credits))
+                                    : QString());
+    m_balanceLabel->setVisible(credits.has_value());
+    m_promptEditor->setBalance(credits);
+}
+
+void MainWindow::showNotice(const QString& text) {
+    statusBar()->showMessage(text);
 }
 
 } // namespace pixverse

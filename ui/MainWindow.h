@@ -1,7 +1,12 @@
 #pragma once
 
+#include "core/generation/GenerationRequest.h"
+
 #include <QMainWindow>
 
+#include <optional>
+
+class QAction;
 class QLabel;
 
 namespace pixverse {
@@ -24,13 +29,35 @@ public:
     //! The Create pane's image for image-to-video.
     ImageDropZone* imageDropZone() const { return m_imageDropZone; }
 
+    //! The account area: who is signed in (an e-mail or a masked key) and through which backend.
+    void setAccount(const QString& account, ApiFamily family);
+    //! Nobody is signed in: the account area says so and the menu offers "Sign in…".
+    void setSignedOut();
+    bool isSignedIn() const { return m_signedIn; }
+    //! Credits available, shown beside the account and given to the composer; empty: unknown.
+    void setBalance(std::optional<qint64> credits);
+    //! A passing message in the status bar (e.g. "Your sign-in will not be remembered: …").
+    void showNotice(const QString& text);
+
+Q_SIGNALS:
+    //! Account → Sign in… / Switch account…
+    void signInRequested();
+    //! Account → Sign out
+    void signOutRequested();
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QWidget* createPane();
+    void createAccountArea();
 
     QLabel* m_connectionLabel = nullptr;
+    QLabel* m_accountLabel = nullptr;
+    QLabel* m_balanceLabel = nullptr;
+    QAction* m_signInAction = nullptr;
+    QAction* m_signOutAction = nullptr;
+    bool m_signedIn = false;
     PromptEditor* m_promptEditor = nullptr;
     ImageDropZone* m_imageDropZone = nullptr;
 };

@@ -196,7 +196,7 @@ QString ApiError::userMessage() const {
     case Kind::None:
         return {};
     case Kind::Network:
-        return tr("Could not reach PixVerse. Check the internet connection; the app will keep trying.");
+        return tr("Could not reach PixVerse. Check the internet connection and try again.");
     case Kind::Timeout:
         return tr("PixVerse did not answer in time. The app will try again.");
     case Kind::Http:

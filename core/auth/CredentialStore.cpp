@@ -90,19 +90,22 @@ void CredentialStore::run(std::shared_ptr<Pending> op) {
         });
         return;
     }
+    // No parent: a job deleted with the store while libsecret still works on it crashes when
+    // the answer arrives (qtkeychain#261). Jobs delete themselves; the connection below dies
+    // with the store, so a late answer is dropped safely.
     QKeychain::Job* job = nullptr;
     switch (op->op) {
     case Op::Read:
-        job = new QKeychain::ReadPasswordJob(m_service, this);
+        job = new QKeychain::ReadPasswordJob(m_service);
         break;
     case Op::Write: {
-        auto* w = new QKeychain::WritePasswordJob(m_service, this);
+        auto* w = new QKeychain::WritePasswordJob(m_service);
         w->setTextData(op->secret);
         job = w;
         break;
     }
     case Op::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service, this);
+        job = new QKeychain::DeletePasswordJob(m_service);
         break;
     }
     job->setKey(op->key);

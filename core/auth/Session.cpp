@@ -27,9 +27,11 @@ void Session::setState(State state) {
     Q_EMIT stateChanged(state);
 }
 
-QString Session::keychainAccount(ApiFamily family, const QString& label) {
-    // One remembered API key per machine is enough; its masked label is not a stable id.
-    return family == ApiFamily::OpenApi ? QStringLiteral("api-key") : label.trimmed().toLower();
+QString Session::keychainAccount(ApiFamily family, const QString& label) const {
+    // One remembered API key per machine is enough; its masked label is not a stable id. The
+    // sandbox's entries are apart, so trying the sandbox never touches a real key.
+    const QString account = family == ApiFamily::OpenApi ? QStringLiteral("api-key") : label.trimmed().toLower();
+    return m_target.sandbox ? u"sandbox-" + account : account;
 }
 
 void Session::dropBackend() {

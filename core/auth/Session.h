@@ -85,7 +85,7 @@ private:
     void validate(Backend* backend, ApiFamily family, const QString& label, const QString& secret, bool remember,
                   bool restoring);
     void dropBackend();
-    static QString keychainAccount(ApiFamily family, const QString& label);
+    QString keychainAccount(ApiFamily family, const QString& label) const;
 
     QNetworkAccessManager* m_network;
     CredentialStore* m_credentials;

@@ -1,0 +1,220 @@
+#include "app/gui/StudioApp.h"
+
+#include "core/auth/CredentialStore.h"
+#include "core/auth/Session.h"
+#include "core/backend/BackendFactory.h"
+#include "core/logging/LogFile.h"
+#include "core/sandbox/SandboxHost.h"
+#include "core/settings/AppSettings.h"
+#include "ui/MainWindow.h"
+#include "ui/PromptEditor.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+
+namespace pixverse {
+
+Q_LOGGING_CATEGORY(lcStudio, "pixverse.ui")
+
+StudioApp::StudioApp(StudioOptions options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options)) {
+    m_dataDir = m_options.dataDir.isEmpty()
+                    ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                    : m_options.dataDir;
+    if (m_options.installLog) {
+        LogFile::install(m_dataDir);
+        m_logInstalled = true;
+    }
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_settings = m_options.settingsFile.isEmpty()
+                     ? std::make_unique<AppSettings>()
+                     : std::make_unique<AppSettings>(m_options.settingsFile);
+    applyProxy(*m_network, m_settings->proxy());
+    if (m_options.sandbox) {
+        // A demo run: nothing remembered is read, replaced or forgotten.
+        m_session = std::make_unique<Session>(m_network.get(), nullptr, nullptr);
+    } else {
+        m_credentials = std::make_unique<CredentialStore>(m_options.keychainService.isEmpty()
+                                                              ? CredentialStore::defaultService()
+                                                              : m_options.keychainService);
+        m_session =
+            std::make_unique<Session>(m_network.get(), m_credentials.get(), m_settings.get());
+    }
+    m_window = std::make_unique<MainWindow>();
+
+    Session* session = m_session.get();
+    connect(session, &Session::signedIn, this, &StudioApp::onSignedIn);
+    connect(session, &Session::balanceChanged, this,
+            [this](const Balance& balance) { m_window->setBalance(balance.total()); });
+    connect(session, &Session::signedOut, this, &StudioApp::onSignedOut);
+    connect(session, &Session::restoreFailed, this,
+            [this](ApiFamily family, const QString& account, const ApiError& error) {
+                m_window->setSignedOut();
+                updateConnectionLabel();
+                if (account.isEmpty() && !error.isError())
+                    showLoginDialog(); // nothing was remembered
+                else
+                    showLoginDialogFor(family, account, LoginDialog::sentence(error, family));
+            });
+    connect(session, &Session::sessionEnded, this,
+            [this](ApiFamily family, const QString& account, const ApiError& reason) {
+                m_window->setSignedOut();
+                updateConnectionLabel();
+                // Asked again, never signed in again behind the creator's back (one session per
+                // account).
+                showLoginDialogFor(family, account, reason.userMessage());
+            });
+    connect(session, &Session::signInFailed, this, [this](const ApiError& error) {
+        // The dialog shows its own failures; this is the silent --sandbox sign-in failing.
+        if (!m_dialog) {
+            updateConnectionLabel();
+            showLoginDialogFor(ApiFamily::OpenApi, QString(),
+                               LoginDialog::sentence(error, ApiFamily::OpenApi));
+        }
+    });
+    connect(session, &Session::rememberUnavailable, this, [this](const QString& reason) {
+        m_window->showNotice(tr("Your sign-in will not be remembered: %1").arg(reason));
+    });
+    connect(m_window.get(), &MainWindow::signInRequested, this, &StudioApp::showLoginDialog);
+    connect(m_window.get(), &MainWindow::signOutRequested, session, &Session::signOut);
+}
+
+StudioApp::~StudioApp() {
+    if (m_dialog)
+        m_dialog->disconnect(this);
+    m_window.reset();
+    m_session.reset();
+    m_credentials.reset();
+    m_sandbox.reset();
+    if (m_logInstalled)
+        LogFile::uninstall();
+}
+
+bool StudioApp::start() {
+    m_window->show();
+    if (m_options.sandbox) {
+        const std::optional<LoginDialog::SandboxOffer> offer = sandboxOffer(&m_error);
+        if (!offer)
+            return false;
+        m_session->setTarget(offer->target);
+        m_window->setConnectionLabel(tr("Offline sandbox · signing in…"));
+        m_session->signInWithApiKey(offer->apiKey, false);
+        return true;
+    }
+    // Back to where the remembered account lives before asking the keychain for its secret.
+    if (const std::optional<RememberedAccount> remembered = m_settings->rememberedAccount()) {
+        if (remembered->sandbox) {
+            QString why;
+            const std::optional<LoginDialog::SandboxOffer> offer = sandboxOffer(&why);
+            if (!offer) {
+                qCWarning(lcStudio).noquote()
+                    << "the sandbox of the remembered account did not start:" << why;
+                showLoginDialogFor(remembered->family, remembered->account,
+                                   tr("The offline sandbox could not start: %1").arg(why));
+                return true;
+            }
+            m_session->setTarget(offer->target);
+        } else if (!remembered->baseUrl.isEmpty()) {
+            Session::Target target;
+            target.baseUrl = QUrl(remembered->baseUrl);
+            m_session->setTarget(target);
+        }
+        m_window->setConnectionLabel(tr("Signing in as %1…").arg(remembered->account));
+    } else {
+        updateConnectionLabel();
+    }
+    m_session->restore();
+    return true;
+}
+
+std::optional<LoginDialog::SandboxOffer> StudioApp::sandboxOffer(QString* error) {
+    if (!m_sandbox) {
+        // The sandbox serves from a thread of its own, so the window never waits on it.
+        auto host = std::make_unique<sandbox::SandboxHost>(m_options.sandboxConfig);
+        if (!host->start()) {
+            if (error)
+                *error = host->errorString();
+            return std::nullopt;
+        }
+        m_sandbox = std::move(host);
+        qCInfo(lcStudio).noquote() << "offline sandbox at" << m_sandbox->baseUrl().toString();
+    }
+    LoginDialog::SandboxOffer offer;
+    offer.target.baseUrl = m_sandbox->baseUrl();
+    offer.target.objectStoreUrl = sandboxObjectStoreUrl(m_sandbox->baseUrl());
+    offer.target.sandbox = true;
+    offer.apiKey = m_sandbox->defaultApiKey();
+    if (!m_options.sandboxConfig.webAccounts.isEmpty()) {
+        offer.email = m_options.sandboxConfig.webAccounts.constFirst().first;
+        offer.password = m_options.sandboxConfig.webAccounts.constFirst().second;
+    }
+    return offer;
+}
+
+void StudioApp::showLoginDialog() {
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    // The sandbox was the last choice: start it now, so the dialog opens on it.
+    if (!m_options.sandbox && m_settings->useSandbox() && !m_session->target().sandbox) {
+        QString why;
+        if (const std::optional<LoginDialog::SandboxOffer> offer = sandboxOffer(&why))
+            m_session->setTarget(offer->target);
+        else
+            qCWarning(lcStudio).noquote() << "the offline sandbox did not start:" << why;
+    }
+    auto* dialog = new LoginDialog(m_session.get(), m_credentials.get(),
+                                   m_options.sandbox ? nullptr : m_settings.get(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSandboxStarter([this](QString* error) { return sandboxOffer(error); });
+    connect(dialog, &QDialog::finished, this, &StudioApp::updateConnectionLabel);
+    m_dialog = dialog;
+    dialog->open();
+    Q_EMIT loginDialogShown(dialog);
+}
+
+void StudioApp::showLoginDialogFor(ApiFamily family, const QString& account,
+                                   const QString& message) {
+    showLoginDialog();
+    if (m_dialog && !m_dialog->isBusy())
+        m_dialog->prefill(family, account, message);
+}
+
+void StudioApp::onSignedIn() {
+    m_window->setAccount(m_session->accountLabel(), m_session->family());
+    m_window->promptEditor()->setFamily(m_session->family());
+    if (const std::optional<Balance> balance = m_session->balance())
+        m_window->setBalance(balance->total());
+    updateConnectionLabel();
+    // Signed in some other way (the remembered account) while the dialog was open and idle.
+    if (m_dialog && !m_dialog->isBusy() && m_dialog->isVisible())
+        m_dialog->accept();
+}
+
+void StudioApp::onSignedOut() {
+    m_window->setSignedOut();
+    updateConnectionLabel();
+    showLoginDialog();
+}
+
+void StudioApp::updateConnectionLabel() {
+    const Session::Target target = m_session->target();
+    const QString where = target.sandbox ? tr("Offline sandbox") : target.baseUrl.host();
+    switch (m_session->state()) {
+    case Session::State::SignedIn:
+        m_window->setConnectionLabel(where);
+        break;
+    case Session::State::SigningIn:
+        m_window->setConnectionLabel(tr("%1 · signing in…").arg(where));
+        break;
+    case Session::State::SignedOut:
+        m_window->setConnectionLabel(target.sandbox ? where : QString());
+        break;
+    }
+}
+
+} // namespace pixverse

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/generation/GenerationRequest.h"
+#include "core/sandbox/SandboxServer.h"
+#include "ui/LoginDialog.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace pixverse {
+
+class AppSettings;
+class CredentialStore;
+class MainWindow;
+class Session;
+
+namespace sandbox {
+class SandboxHost;
+}
+
+//! How the app is started (the command line of pixverse-studio, or a test).
+struct StudioOptions {
+    //! `--sandbox`: run the embedded sandbox and sign in with its key, silently. Such a run
+    //! neither reads nor changes the remembered account or the keychain.
+    bool sandbox = false;
+    //! Where the log goes; empty: the app data directory.
+    QString dataDir;
+    //! The settings file; empty: the application's QSettings.
+    QString settingsFile;
+    //! The keychain service; empty: CredentialStore::defaultService().
+    QString keychainService;
+    //! The embedded sandbox, when it is started (`--sandbox` or the dialog's check box).
+    sandbox::SandboxConfig sandboxConfig;
+    //! Installs LogFile in `dataDir` (off in tests that keep their own handler).
+    bool installLog = true;
+};
+
+//! The GUI app's wiring: one network manager, the settings, the keychain, the Session, the
+//! window, the login dialog and, on demand, the embedded sandbox. main() only parses the command
+//! line and runs this; tests drive it the same way.
+class StudioApp : public QObject {
+    Q_OBJECT
+public:
+    explicit StudioApp(StudioOptions options = {}, QObject* parent = nullptr);
+    ~StudioApp() override;
+
+    //! Shows the window and signs in: with `--sandbox` silently with the sandbox's key, otherwise
+    //! with the remembered account (the dialog opens when there is none or it fails).
+    //! False when the sandbox could not start (errorString()).
+    bool start();
+    QString errorString() const { return m_error; }
+
+    MainWindow* window() const { return m_window.get(); }
+    Session* session() const { return m_session.get(); }
+    //! Null in a `--sandbox` run.
+    CredentialStore* credentials() const { return m_credentials.get(); }
+    AppSettings* settings() const { return m_settings.get(); }
+    QNetworkAccessManager* network() const { return m_network.get(); }
+    //! The open login dialog, or null.
+    LoginDialog* loginDialog() const { return m_dialog; }
+    //! The embedded sandbox once started, or null.
+    sandbox::SandboxHost* sandboxHost() const { return m_sandbox.get(); }
+    //! The data directory the log is in.
+    QString dataDir() const { return m_dataDir; }
+
+public Q_SLOTS:
+    //! Opens the login dialog (or raises the open one).
+    void showLoginDialog();
+    //! The same, on the right tab with the account filled in and why it is asked again.
+    void showLoginDialogFor(pixverse::ApiFamily family, const QString& account,
+                            const QString& message);
+
+Q_SIGNALS:
+    void loginDialogShown(pixverse::LoginDialog* dialog);
+
+private:
+    std::optional<LoginDialog::SandboxOffer> sandboxOffer(QString* error);
+    void onSignedIn();
+    void onSignedOut();
+    void updateConnectionLabel();
+
+    StudioOptions m_options;
+    QString m_dataDir;
+    QString m_error;
+    bool m_logInstalled = false;
+    // Declared in the order they may be torn down in reverse: the window (and the dialog in it)
+    // before the session, the session before the keychain and the network it uses.
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<sandbox::SandboxHost> m_sandbox;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<LoginDialog> m_dialog;
+};
+
+} // namespace pixverse
