@@ -52,6 +52,7 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
     m_poller->setSchedule(m_options.pollSchedule);
     m_poller->setStallLimit(m_options.stallLimitMs);
 
+    connect(m_scheduler, &JobScheduler::uploadProgress, this, &JobEngine::uploadProgress);
     connect(m_scheduler, &JobScheduler::jobSubmitted, this, &JobEngine::onSubmitted);
     connect(m_scheduler, &JobScheduler::jobFailed, this, [this](qint64 jobId) {
         Q_EMIT jobSettled(jobId, JobState::Failed);

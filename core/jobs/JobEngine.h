@@ -99,6 +99,7 @@ Q_SIGNALS:
     //! The job reached a final state (Done, Failed, Moderated, Cancelled).
     void jobSettled(qint64 jobId, pixverse::JobState state);
     void downloadProgress(qint64 jobId, qint64 received, qint64 total);
+    void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
     //! Every job is in a final state (after the last one settled).
     void allSettled();
 

@@ -80,6 +80,8 @@ Q_SIGNALS:
     //! The job failed for good (state Failed).
     void jobFailed(qint64 jobId, const pixverse::ApiError& reason);
     void pausedChanged(bool paused);
+    //! Bytes of the job's image sent so far (the composer shows it when the job starts).
+    void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
 
 private:
     void pass();
