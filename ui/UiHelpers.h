@@ -1,14 +1,22 @@
 #pragma once
 
 #include <QColor>
+#include <QFile>
+#include <QIcon>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
+#include <QString>
+#include <QSvgRenderer>
 
 namespace pixverse::ui {
 
-//! The colour of error text: red that stays readable on light and dark themes.
+//! The colour of error text: a red as light or dark as the palette's text, so that it reads on
+//! whatever background the palette (light, dark, high contrast) has.
 inline QColor errorColor(const QPalette& palette) {
-    return palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x7b, 0x72)
-                                                             : QColor(0xc6, 0x28, 0x28);
+    const int textLightness = palette.color(QPalette::WindowText).lightness();
+    // Dark text (a light palette) gets a deep red, light text (a dark palette) a soft one.
+    return QColor::fromHsl(2, 190, 95 + textLightness * 75 / 255);
 }
 
 //! Text that says something secondary (counts, hints), between the text and the background.
@@ -17,6 +25,28 @@ inline QColor hintColor(const QPalette& palette) {
     const QColor window = palette.color(QPalette::Window);
     return QColor((text.red() * 2 + window.red()) / 3, (text.green() * 2 + window.green()) / 3,
                   (text.blue() * 2 + window.blue()) / 3);
+}
+
+//! An action icon from resources/icons/actions/<name>.svg, drawn in the palette's text colour
+//! (the files use `currentColor`) at every size a menu or tool bar asks for, up to 200% scale.
+//! A null icon when there is no such file.
+inline QIcon actionIcon(const QString& name, const QPalette& palette) {
+    QFile file(QStringLiteral(":/icons/actions/") + name + QStringLiteral(".svg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray svg = file.readAll();
+    svg.replace("currentColor", palette.color(QPalette::WindowText).name().toLatin1());
+    QSvgRenderer renderer(svg);
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 44, 48, 64}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        renderer.render(&painter);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
 }
 
 } // namespace pixverse::ui

@@ -15,6 +15,23 @@ namespace pixverse {
 namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("pixverse::ModelCatalog", text); }
+//! A string of the table (a label, a rule's reason) in the UI language; fix-ts.py puts them in the .ts.
+QString dataText(const QString& text) { return tr(text.toUtf8().constData()); }
+
+//! The first control character (Unicode category Cc: a bell, an escape, a NUL...) other than a
+//! tab or a line break; 0 when there is none. Such characters come from pasted terminal output
+//! or binary junk, mean nothing in a prompt, and are refused before anything is sent.
+char16_t firstControlCharacter(const QString& text) {
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control && c != u'\t' && c != u'\n' && c != u'\r')
+            return c.unicode();
+    }
+    return 0;
+}
+
+QString codePoint(char16_t c) {
+    return QStringLiteral("U+%1").arg(static_cast<uint>(c), 4, 16, QLatin1Char('0')).toUpper();
+}
 
 QStringList stringList(const QJsonValue& value) {
     QStringList out;
@@ -266,6 +283,12 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
             tr("The negative prompt has %1 characters; PixVerse accepts at most %2.")
                 .arg(promptLength(r.negativePrompt))
                 .arg(m_promptMaxLength));
+    if (const char16_t c = firstControlCharacter(r.prompt))
+        add(Kind::NotAllowed, QStringLiteral("prompt"),
+            tr("The prompt contains an invisible control character (%1); remove it.").arg(codePoint(c)));
+    if (const char16_t c = firstControlCharacter(r.negativePrompt))
+        add(Kind::NotAllowed, QStringLiteral("negativePrompt"),
+            tr("The negative prompt contains an invisible control character (%1); remove it.").arg(codePoint(c)));
     if (r.seed && (*r.seed < 0 || *r.seed > m_seedMax))
         add(Kind::NotAllowed, QStringLiteral("seed"),
             tr("The seed must be a whole number from 0 to %1.").arg(m_seedMax));
@@ -332,10 +355,14 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
         if (matches) {
             QStringList fields = rule.when.keys();
             fields.sort();
-            add(Kind::NotAllowed, fields.first(), rule.reason, fields);
+            add(Kind::NotAllowed, fields.first(), dataText(rule.reason), fields);
         }
     }
     return out;
+}
+
+QString ModelCatalog::switchLabel(const QString& switchId) const {
+    return dataText(m_switchLabels.value(switchId, switchId));
 }
 
 std::optional<QString> ModelCatalog::whyNotAllowed(const GenerationRequest& request, ApiFamily family,

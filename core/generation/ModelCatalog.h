@@ -67,7 +67,8 @@ public:
     QStringList textToVideoOnlyCameraMovements() const { return m_t2vOnlyCameraMovements; }
     //! Switch ids ("audio", "multiShot", "offPeak") this family accepts at all.
     QStringList switchesFor(ApiFamily family) const;
-    QString switchLabel(const QString& switchId) const { return m_switchLabels.value(switchId, switchId); }
+    //! The switch's label from the table, translated (resources/translations has the table's strings).
+    QString switchLabel(const QString& switchId) const;
 
     QList<ModelSpec> models() const { return m_models; }
     //! Models offered for this family, in display order.

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb with CPack, unpacks it into a scratch root and checks the installed tree:
-# programs, desktop file, AppStream metainfo, icons, sample clips, declared dependencies.
+# programs, desktop file, AppStream metainfo, icons, translations, sample clips, and that the
+# declared dependencies cover every shared library the programs load and resolve with apt.
+# Usage: check-package.sh BUILD_DIR   (ctest -L packaging runs it on the test's build tree)
 set -euo pipefail
 build_dir="$1"
 scratch="$(mktemp -d)"
@@ -28,6 +30,8 @@ for size in 16 32 48 64 128 256; do
     [ -s "$png" ] || fail "the ${size}px icon is missing"
     file "$png" | grep -q "$size x $size" || fail "the ${size}px icon has the wrong size"
 done
+qm="$root/usr/share/pixverse-studio/translations/pixverse-studio_ru.qm"
+[ -s "$qm" ] || fail "the Russian translation is not installed"
 clips=$(find "$root/usr/share/pixverse-studio/clips" -name '*.mp4' 2>/dev/null | wc -l)
 [ "$clips" -gt 0 ] || fail "no sandbox clips are installed"
 desktop-file-validate "$root/usr/share/applications/$app_id.desktop" || fail "desktop-file-validate"
@@ -38,8 +42,30 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for dep in libqt6core6 libqt6widgets6 libqt6multimedia6 libqt6keychain1 libqt6sql6-sqlite qt6-qpa-plugins qt6-image-formats-plugins; do
     echo "$depends" | grep -q "$dep" || fail "Depends lacks $dep: $depends"
 done
-# Every shared library the programs need resolves on this system (what apt would pull).
+echo "Depends: $depends"
+# Every shared library the programs need resolves on this system, and the package that holds it
+# is declared (dpkg-shlibdeps wrote them; this catches a lost CPACK_DEBIAN_PACKAGE_SHLIBDEPS).
+declared=$(echo "$depends" | tr ',|' '\n\n' | sed -E 's/\(.*\)//; s/:any//; s/^ +//; s/ +$//' | sort -u)
 for f in "$root"/usr/bin/*; do
     if ldd "$f" | grep -q 'not found'; then ldd "$f" >&2; fail "$(basename "$f") has unresolved libraries"; fi
+    for lib in $(objdump -p "$f" | awk '/NEEDED/ {print $2}'); do
+        # "libfoo.so.1 => /path (0x…)", or "/lib64/ld-linux-x86-64.so.2 (0x…)" for the loader.
+        path=$(ldd "$f" | awk -v lib="$lib" '!found && $1 == lib {print $3; found = 1} !found && $1 ~ ("/" lib "$") {print $1; found = 1}')
+        [ -n "$path" ] || fail "$(basename "$f"): $lib is not found"
+        owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null || true)
+        owner=${owner%%:*}
+        [ -n "$owner" ] || fail "$(basename "$f"): no Debian package holds $path"
+        echo "$declared" | grep -qx "$owner" || fail "$(basename "$f") needs $lib from $owner, which Depends lacks"
+    done
 done
-echo "package ok: $(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version), $clips clips"
+# The package installs on this system with what Debian has (a dry run: nothing changes).
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    apt-get install --simulate --no-install-recommends "$deb" >"$scratch/apt.log" 2>&1 \
+        || { cat "$scratch/apt.log" >&2; fail "apt-get cannot install the package"; }
+    grep -E '^(Inst|Conf) pixverse-studio ' "$scratch/apt.log" >/dev/null \
+        || { cat "$scratch/apt.log" >&2; fail "apt-get would not install pixverse-studio"; }
+    echo "apt-get --simulate: $(grep -c '^Inst ' "$scratch/apt.log") package(s) to install"
+else
+    dpkg --dry-run -i "$deb" >/dev/null 2>&1 || echo "note: dpkg --dry-run -i failed (not root?)"
+fi
+echo "package ok: $(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version), $(du -h "$deb" | cut -f1), $clips clips, $(dpkg-deb -f "$deb" Installed-Size) KiB installed"

@@ -1,0 +1,295 @@
+// The Russian UI, light and dark: no text is clipped or elided by a widget too small for it, no
+// text is hard to read on the dark palette, and no English is left. With PIXVERSE_SCREENSHOT_DIR
+// set, each window is saved there as a PNG too (e.g. under `xvfb-run` or offscreen; add
+// QT_SCALE_FACTOR=2 for the 200% layout).
+#include "WidgetTexts.h"
+
+#include "core/auth/CredentialStore.h"
+#include "core/auth/Session.h"
+#include "core/settings/AppSettings.h"
+#include "tests/support/TestSupport.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
+#include "ui/Translations.h"
+
+#include <QAbstractScrollArea>
+#include <QAccessible>
+#include <QLabel>
+#include <QTabBar>
+#include <QApplication>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace pixverse;
+using namespace pixverse::test;
+
+namespace {
+
+QPalette darkPalette() {
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    const QColor disabled(0x80, 0x80, 0x80);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x3c, 0x3f, 0x41));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x50, 0x53, 0x57));
+    p.setColor(QPalette::Midlight, QColor(0x45, 0x48, 0x4b));
+    p.setColor(QPalette::Mid, QColor(0x35, 0x37, 0x3a));
+    p.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1d));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xb0, 0x8c, 0xff));
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+//! Relative luminance contrast (WCAG) of two colours, 1..21.
+double contrast(const QColor& a, const QColor& b) {
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+//! Is the widget's right part cut off by an ancestor (a pane too narrow, a scroll area that
+//! does not scroll sideways)? Scrolled out of view vertically is not clipping.
+bool cutOffSideways(const QWidget* w) {
+    const QRegion visible = w->visibleRegion();
+    if (visible.isEmpty())
+        return false;
+    return visible.boundingRect().right() < w->rect().right() - 1 || visible.boundingRect().left() > 1;
+}
+
+QStringList clippedTexts(const QWidget* root) {
+    QStringList out;
+    const QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    for (const QWidget* w : widgets) {
+        if (!w->isVisibleTo(root) || w->width() <= 0)
+            continue;
+        const QString name = w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                                        : w->objectName();
+        if (auto* label = qobject_cast<const QLabel*>(w)) {
+            const QString text = shownText(label->text());
+            if (text.isEmpty())
+                continue;
+            if (label->wordWrap()) {
+                if (label->heightForWidth(label->width()) > label->height() + 1)
+                    out << QStringLiteral("%1: \"%2\" needs %3 px of height, has %4")
+                               .arg(name, text).arg(label->heightForWidth(label->width())).arg(label->height());
+            } else {
+                const QSize need = label->sizeHint();
+                if (need.width() > label->width() + 1 || need.height() > label->height() + 1)
+                    out << QStringLiteral("%1: \"%2\" needs %3×%4 px, has %5×%6")
+                               .arg(name, text).arg(need.width()).arg(need.height()).arg(label->width()).arg(label->height());
+            }
+            if (cutOffSideways(label))
+                out << QStringLiteral("%1: \"%2\" is cut off by its pane").arg(name, text);
+        } else if (auto* button = qobject_cast<const QAbstractButton*>(w)) {
+            const QString text = shownText(button->text());
+            if (text.isEmpty())
+                continue;
+            const QSize need = button->sizeHint();
+            if (need.width() > button->width() + 1)
+                out << QStringLiteral("%1: \"%2\" needs %3 px, has %4").arg(name, text).arg(need.width()).arg(button->width());
+            if (cutOffSideways(button))
+                out << QStringLiteral("%1: \"%2\" is cut off by its pane").arg(name, text);
+        } else if (auto* tabs = qobject_cast<const QTabBar*>(w)) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                const QString text = shownText(tabs->tabText(i));
+                const int need = tabs->fontMetrics().horizontalAdvance(text);
+                if (need > tabs->tabRect(i).width())
+                    out << QStringLiteral("%1: tab \"%2\" needs %3 px, has %4")
+                               .arg(name, text).arg(need).arg(tabs->tabRect(i).width());
+            }
+        }
+    }
+    return out;
+}
+
+//! Labels whose text is hard to read on their background (a colour fixed for a light theme).
+QStringList unreadable(const QWidget* root) {
+    QStringList out;
+    const QList<QLabel*> labels = root->findChildren<QLabel*>();
+    for (const QLabel* label : labels) {
+        if (!label->isVisibleTo(root) || label->text().isEmpty() || !label->isEnabled())
+            continue;
+        const QColor fg = label->palette().color(label->foregroundRole());
+        const QColor bg = label->palette().color(label->backgroundRole());
+        const double ratio = contrast(fg, bg);
+        if (ratio < 3.0)
+            out << QStringLiteral("%1: \"%2\" %3 on %4 (contrast %5)")
+                       .arg(label->objectName(), shownText(label->text()), fg.name(), bg.name())
+                       .arg(ratio, 0, 'f', 1);
+    }
+    return out;
+}
+
+//! Buttons that show only an icon and tell a screen reader nothing.
+QStringList unnamedButtons(const QWidget* root) {
+    QStringList out;
+    const QList<QAbstractButton*> buttons = root->findChildren<QAbstractButton*>();
+    for (QAbstractButton* button : buttons) {
+        if (!button->isVisibleTo(root) || !shownText(button->text()).isEmpty())
+            continue;
+        QAccessibleInterface* a = QAccessible::queryAccessibleInterface(button);
+        if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+            out << QStringLiteral("%1: an icon-only button without an accessible name")
+                       .arg(button->objectName().isEmpty() ? QString::fromLatin1(button->metaObject()->className())
+                                                           : button->objectName());
+    }
+    return out;
+}
+
+} // namespace
+
+class TestScreenshotsI18n : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QPalette m_lightPalette;
+    QSet<QString> m_english;
+
+    void save(QWidget* window, const QString& name) {
+        const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+        QVERIFY2(window->grab().save(path), qPrintable(path));
+        qInfo("saved %s", qPrintable(path));
+    }
+
+    void check(QWidget* window, const QString& name, bool dark) {
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTest::qWait(50); // let the layouts settle (fonts, scroll areas)
+        QList<QTabWidget*> tabWidgets = window->findChildren<QTabWidget*>();
+        const int pages = tabWidgets.isEmpty() ? 1 : tabWidgets.first()->count();
+        QStringList problems;
+        for (int page = 0; page < pages; ++page) {
+            if (!tabWidgets.isEmpty())
+                tabWidgets.first()->setCurrentIndex(page);
+            QCoreApplication::sendPostedEvents();
+            save(window, pages > 1 ? QStringLiteral("%1-%2").arg(name).arg(page + 1) : name);
+            problems << clippedTexts(window);
+            problems << unnamedButtons(window);
+            if (dark)
+                problems << unreadable(window);
+            const QList<ShownText> shown = shownTexts(window);
+            for (const ShownText& s : shown) {
+                if (s.what == QLatin1String("text") || s.what == QLatin1String("tab") ||
+                    s.what == QLatin1String("title") || s.what == QLatin1String("window title")) {
+                    const QString why = englishLeft(s.text, m_english);
+                    if (!why.isEmpty())
+                        problems << QStringLiteral("%1: \"%2\" — %3").arg(s.widget->objectName(), s.text, why);
+                }
+            }
+        }
+        problems.removeDuplicates();
+        QVERIFY2(problems.isEmpty(), qPrintable(name + QStringLiteral(":\n") + problems.join(QLatin1Char('\n'))));
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        m_lightPalette = QApplication::palette();
+        QCOMPARE(installTranslations(*qApp, QStringLiteral("ru")), QStringLiteral("ru"));
+        const QList<TsMessage> messages = readTs(sourcePath(QStringLiteral("resources/translations/pixverse-studio_ru.ts")));
+        for (const TsMessage& m : messages) {
+            if (m.translation != m.source)
+                m_english << shownText(m.source);
+        }
+    }
+
+    void cleanup() { QApplication::setPalette(m_lightPalette); }
+
+    // The checks below must be able to fail: a label and a button squeezed on purpose.
+    void theChecksSeeClippingAndLowContrast() {
+        QWidget window;
+        window.setObjectName(QStringLiteral("probe"));
+        auto* label = new QLabel(QStringLiteral(u"Очень длинная подпись"), &window);
+        label->setObjectName(QStringLiteral("squeezedLabel"));
+        label->setGeometry(0, 0, 30, 20);
+        auto* button = new QPushButton(QStringLiteral(u"Очень длинная кнопка"), &window);
+        button->setObjectName(QStringLiteral("squeezedButton"));
+        button->setGeometry(0, 30, 30, 30);
+        QPalette grey = label->palette();
+        grey.setColor(QPalette::WindowText, grey.color(QPalette::Window).darker(110));
+        label->setPalette(grey);
+        window.resize(200, 80);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString clipped = clippedTexts(&window).join(QLatin1Char('\n'));
+        QVERIFY2(clipped.contains(QLatin1String("squeezedLabel")), qPrintable(clipped));
+        QVERIFY2(clipped.contains(QLatin1String("squeezedButton")), qPrintable(clipped));
+        QVERIFY(unreadable(&window).join(QLatin1Char('\n')).contains(QLatin1String("squeezedLabel")));
+    }
+
+    void mainWindow_data() {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void mainWindow() {
+        QFETCH(bool, dark);
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        MainWindow window;
+        window.setConnectionLabel(QCoreApplication::translate("pixverse::StudioApp", "Offline sandbox"));
+        window.setAccount(QStringLiteral("sk-…a1b2"), ApiFamily::OpenApi);
+        window.setBalance(1250);
+        if (dark)
+            QVERIFY(window.palette().color(QPalette::Window).lightness() < 100);
+        check(&window, dark ? QStringLiteral("main-ru-dark") : QStringLiteral("main-ru"), dark);
+    }
+
+    void settingsDialog_data() { mainWindow_data(); }
+    void settingsDialog() {
+        QFETCH(bool, dark);
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        AppSettings settings(m_dir.filePath(QStringLiteral("settings.ini")));
+        CredentialStore credentials(QStringLiteral("io.github.pixverse-studio.test-screenshots"));
+        SettingsDialog dialog(&settings, &credentials);
+        check(&dialog, dark ? QStringLiteral("settings-ru-dark") : QStringLiteral("settings-ru"), dark);
+    }
+
+    void loginDialog_data() { mainWindow_data(); }
+    void loginDialog() {
+        QFETCH(bool, dark);
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        AppSettings settings(m_dir.filePath(QStringLiteral("login.ini")));
+        QNetworkAccessManager network;
+        Session session(&network, nullptr, &settings);
+        LoginDialog dialog(&session, nullptr, &settings);
+        check(&dialog, dark ? QStringLiteral("login-ru-dark") : QStringLiteral("login-ru"), dark);
+    }
+};
+
+QTEST_MAIN(TestScreenshotsI18n)
+#include "tst_screenshots_i18n.moc"
