@@ -1,14 +1,20 @@
 #include "app/gui/StudioApp.h"
 
+
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
+#include "core/jobs/JobEngine.h"
+#include "core/jobs/JobStore.h"
 #include "core/logging/LogFile.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
+#include "ui/ImageDropZone.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
@@ -43,6 +49,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
             std::make_unique<Session>(m_network.get(), m_credentials.get(), m_settings.get());
     }
     m_window = std::make_unique<MainWindow>();
+    connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);
 
     Session* session = m_session.get();
     connect(session, &Session::signedIn, this, &StudioApp::onSignedIn);
@@ -85,6 +92,8 @@ StudioApp::~StudioApp() {
     if (m_dialog)
         m_dialog->disconnect(this);
     m_window.reset();
+    m_engine.reset();
+    m_store.reset();
     m_session.reset();
     m_credentials.reset();
     m_sandbox.reset();
@@ -184,7 +193,58 @@ void StudioApp::showLoginDialogFor(ApiFamily family, const QString& account,
         m_dialog->prefill(family, account, message);
 }
 
+void StudioApp::startJobEngine() {
+    stopJobEngine();
+    Backend* backend = m_session->backend();
+    if (!backend)
+        return;
+    // One store per account: its jobs are polled with its own credentials.
+    const Session::Target target = m_session->target();
+    const QString account = QString::fromLatin1(
+        QCryptographicHash::hash(m_session->accountLabel().toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    const QString folder = QDir(m_dataDir).filePath(QStringLiteral("accounts/%1%2-%3")
+                                                        .arg(target.sandbox ? QStringLiteral("sandbox-") : QString(),
+                                                             apiFamilyId(m_session->family()), account));
+    m_store = std::make_unique<JobStore>();
+    if (!m_store->open(folder)) {
+        m_window->showNotice(tr("Your jobs cannot be kept: %1").arg(m_store->errorString()));
+        m_store.reset();
+        return;
+    }
+    JobEngineOptions options = JobEngineOptions::fromSettings(*m_settings);
+    options.watchSystemNetwork = !target.sandbox; // the sandbox is on loopback, always reachable
+    m_engine = std::make_unique<JobEngine>(m_store.get(), backend, m_network.get(), options);
+    connect(m_engine.get(), &JobEngine::balanceChanged, this,
+            [this](const Balance& balance) { m_window->setBalance(balance.total()); });
+    connect(m_engine.get(), &JobEngine::uploadProgress, this, [this](qint64, qint64 sent, qint64 total) {
+        m_window->imageDropZone()->setUploadProgress(sent, total);
+    });
+    m_engine->start();
+    Q_EMIT jobEngineStarted(m_engine.get());
+}
+
+void StudioApp::stopJobEngine() {
+    if (!m_engine && !m_store)
+        return;
+    Q_EMIT jobEngineStopping();
+    m_engine.reset();
+    m_store.reset();
+}
+
+void StudioApp::generate(const GenerationRequest& request) {
+    if (!m_engine) {
+        m_window->showNotice(tr("Sign in to generate videos."));
+        showLoginDialog();
+        return;
+    }
+    m_engine->enqueueAsync(request, this, [this](Result<Job> added) {
+        if (!added.ok())
+            m_window->showNotice(added.error.userMessage());
+    });
+}
+
 void StudioApp::onSignedIn() {
+    startJobEngine();
     m_window->setAccount(m_session->accountLabel(), m_session->family());
     m_window->promptEditor()->setFamily(m_session->family());
     if (const std::optional<Balance> balance = m_session->balance())
@@ -196,6 +256,7 @@ void StudioApp::onSignedIn() {
 }
 
 void StudioApp::onSignedOut() {
+    stopJobEngine();
     m_window->setSignedOut();
     updateConnectionLabel();
     showLoginDialog();

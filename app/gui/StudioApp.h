@@ -18,6 +18,8 @@ namespace pixverse {
 
 class AppSettings;
 class CredentialStore;
+class JobEngine;
+class JobStore;
 class MainWindow;
 class Session;
 
@@ -69,6 +71,9 @@ public:
     sandbox::SandboxHost* sandboxHost() const { return m_sandbox.get(); }
     //! The data directory the log is in.
     QString dataDir() const { return m_dataDir; }
+    //! The signed-in account's jobs (null while signed out). Each account has its own store.
+    JobStore* jobStore() const { return m_store.get(); }
+    JobEngine* jobEngine() const { return m_engine.get(); }
 
 public Q_SLOTS:
     //! Opens the login dialog (or raises the open one).
@@ -79,12 +84,19 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void loginDialogShown(pixverse::LoginDialog* dialog);
+    //! A new engine runs for the signed-in account (the gallery attaches to it).
+    void jobEngineStarted(pixverse::JobEngine* engine);
+    //! The engine is about to go (sign-out, another account).
+    void jobEngineStopping();
 
 private:
     std::optional<LoginDialog::SandboxOffer> sandboxOffer(QString* error);
     void onSignedIn();
     void onSignedOut();
     void updateConnectionLabel();
+    void startJobEngine();
+    void stopJobEngine();
+    void generate(const GenerationRequest& request);
 
     StudioOptions m_options;
     QString m_dataDir;
@@ -97,6 +109,8 @@ private:
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<JobStore> m_store;
+    std::unique_ptr<JobEngine> m_engine;
     std::unique_ptr<MainWindow> m_window;
     QPointer<LoginDialog> m_dialog;
 };
