@@ -166,24 +166,24 @@ private Q_SLOTS:
             signInThroughTheDialog(app, LoginDialog::Tab::ApiKey);
             QCOMPARE(app.session()->family(), ApiFamily::OpenApi);
             QCOMPARE(
-                keychainSecret(ApiFamily::OpenApi, QStringLiteral("api-key")).value_or(QString()),
+                keychainSecret(ApiFamily::OpenApi, QStringLiteral("sandbox-api-key")).value_or(QString()),
                 m_key);
             generate(app, store, QStringLiteral("A lighthouse in a storm"), &expected);
 
             // 2. Sign out; then the PixVerse account, remembered (its token goes to the keychain).
             app.window()->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
-            QTRY_VERIFY_WITH_TIMEOUT(!keychainSecret(ApiFamily::OpenApi, QStringLiteral("api-key")),
+            QTRY_VERIFY_WITH_TIMEOUT(!keychainSecret(ApiFamily::OpenApi, QStringLiteral("sandbox-api-key")),
                                      kWait);
             signInThroughTheDialog(app, LoginDialog::Tab::Account);
             QCOMPARE(app.session()->family(), ApiFamily::Web);
-            token = keychainSecret(ApiFamily::Web, m_email).value_or(QString());
+            token = keychainSecret(ApiFamily::Web, u"sandbox-" + m_email).value_or(QString());
             QVERIFY(token.size() >= 8);
             QVERIFY(token != m_password);
             generate(app, store, QStringLiteral("A paper boat on a river"), &expected);
 
             // 3. Sign out: the keychain forgets the token.
             app.window()->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
-            QTRY_VERIFY_WITH_TIMEOUT(!keychainSecret(ApiFamily::Web, m_email), kWait);
+            QTRY_VERIFY_WITH_TIMEOUT(!keychainSecret(ApiFamily::Web, u"sandbox-" + m_email), kWait);
             QTRY_VERIFY(app.loginDialog());
             keychainSecret(ApiFamily::OpenApi,
                            QStringLiteral("settle")); // the dialog's probe is answered
