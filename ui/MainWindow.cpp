@@ -1,5 +1,8 @@
 #include "ui/MainWindow.h"
 
+#include "ui/LogViewer.h"
+#include "ui/UiHelpers.h"
+
 #include "ui/ImageDropZone.h"
 #include "ui/PromptEditor.h"
 
@@ -122,6 +125,21 @@ void MainWindow::createAccountArea() {
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+    account->addSeparator();
+    QAction* settings = account->addAction(ui::actionIcon(QStringLiteral("settings"), palette()), tr("&Settings…"));
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* logs = help->addAction(ui::actionIcon(QStringLiteral("logs"), palette()), tr("Show &Logs"));
+    logs->setObjectName(QStringLiteral("showLogsAction"));
+    connect(logs, &QAction::triggered, this, [this] {
+        auto* viewer = new LogViewer({}, this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->open();
+    });
 
     m_accountLabel = new QLabel(this);
     m_accountLabel->setObjectName(QStringLiteral("accountLabel"));

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void signInRequested();
     //! Account → Sign out
     void signOutRequested();
+    //! Account → Settings…
+    void settingsRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

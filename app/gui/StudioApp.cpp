@@ -12,6 +12,7 @@
 #include "ui/ImageDropZone.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
+#include "ui/SettingsDialog.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -37,7 +38,6 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     m_settings = m_options.settingsFile.isEmpty()
                      ? std::make_unique<AppSettings>()
                      : std::make_unique<AppSettings>(m_options.settingsFile);
-    applyProxy(*m_network, m_settings->proxy());
     if (m_options.sandbox) {
         // A demo run: nothing remembered is read, replaced or forgotten.
         m_session = std::make_unique<Session>(m_network.get(), nullptr, nullptr);
@@ -48,8 +48,22 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
         m_session =
             std::make_unique<Session>(m_network.get(), m_credentials.get(), m_settings.get());
     }
+    // The proxy's password, if any, is in the keychain.
+    applyStoredProxy(*m_network, *m_settings, m_credentials.get());
     m_window = std::make_unique<MainWindow>();
     connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, [this] {
+        auto* dialog = new SettingsDialog(m_settings.get(), m_credentials.get(), m_window.get());
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SettingsDialog::settingsApplied, this, [this, dialog] {
+            applyProxy(*m_network, m_settings->proxy(), dialog->proxyPassword());
+            if (m_engine) {
+                m_engine->setConcurrencyCap(m_settings->concurrencyCap());
+                m_engine->setLibraryFolder(m_settings->libraryFolder());
+            }
+        });
+        dialog->open();
+    });
 
     Session* session = m_session.get();
     connect(session, &Session::signedIn, this, &StudioApp::onSignedIn);

@@ -1,4 +1,6 @@
 #include "app/gui/StudioApp.h"
+#include "core/settings/AppSettings.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +12,7 @@ int main(int argc, char* argv[]) {
     QApplication::setOrganizationName(QStringLiteral("PixVerse Studio"));
     QApplication::setApplicationVersion(QStringLiteral(PIXVERSE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.pixverse_studio.PixVerseStudio"));
+    pixverse::installTranslations(app, pixverse::AppSettings().language());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

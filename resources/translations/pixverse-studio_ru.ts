@@ -1815,6 +1815,18 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>Show &amp;Logs</source>
+            <translation>Показать &amp;журнал</translation>
+        </message>
+        <message>
             <location filename="../../ui/MainWindow.cpp" line="47" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
