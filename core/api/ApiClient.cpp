@@ -84,6 +84,20 @@ std::optional<int> parseRetryAfter(const QByteArray& header) {
 
 const char* verbName(ApiRequest::Verb verb) { return verb == ApiRequest::Verb::Get ? "GET" : "POST"; }
 
+//! The connection broke: with a status it came after the headers, halfway through the body.
+bool transportBroke(QNetworkReply::NetworkError error) {
+    switch (error) {
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 //! One request in flight, through all of its attempts.
@@ -194,6 +208,9 @@ private:
             result.error = ApiError::timeout(m_request.path);
         } else if (!m_tlsProblem.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
             result.error = ApiError::tls(m_tlsProblem.isEmpty() ? reply->errorString() : m_tlsProblem);
+        } else if (status > 0 && transportBroke(error)) {
+            // A reply cut halfway is network trouble (and worth a resend), not a malformed answer.
+            result.error = ApiError::network(reply->errorString());
         } else if (status > 0) {
             result = ApiClient::parseEnvelope(status, body);
             if (result.error.kind() == ApiError::Kind::Http)

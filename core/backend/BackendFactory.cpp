@@ -21,6 +21,20 @@ Result<Backend*> createBackend(QNetworkAccessManager* network, const BackendConf
     if (config.secret.trimmed().isEmpty())
         return Result<Backend*>::failure(ApiError::input(
             QCoreApplication::translate("pixverse::BackendFactory", "No API key or sign-in token was given.")));
+    // Spaces around a pasted key are harmless and trimmed; inside it they mean a wrong copy, and a
+    // line break would end the HTTP header: refused before anything is sent.
+    const QString secret = config.secret.trimmed();
+    for (const QChar c : secret) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return Result<Backend*>::failure(ApiError::input(
+                config.family == ApiFamily::OpenApi
+                    ? QCoreApplication::translate("pixverse::BackendFactory",
+                                                  "The API key contains a space or a line break, so it cannot be "
+                                                  "right; copy it again from the PixVerse platform.")
+                    : QCoreApplication::translate("pixverse::BackendFactory",
+                                                  "The sign-in token contains a space or a line break, so it cannot "
+                                                  "be right; sign in again.")));
+    }
     auto* client = new ApiClient(network);
     if (const ApiError problem = client->setBaseUrl(config.baseUrl); problem.isError()) {
         delete client;

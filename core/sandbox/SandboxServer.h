@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -68,7 +69,12 @@ struct SandboxFault {
         ServiceError,   //!< HTTP 200 + `errCode` (e.g. 500069 high load, 500100)
         MalformedJson,  //!< HTTP 200 with a body that is not JSON
         Stall,          //!< answer after `delayMs`
-        DropConnection  //!< close the socket without answering
+        DropConnection, //!< close the socket without answering
+        // The three below answer the real request first (it takes effect: a create creates), then
+        // spoil what goes back, as a broken proxy or a changed service would.
+        TruncateBody,   //!< headers announcing the whole body, half of it, then the socket closes
+        TruncateJson,   //!< a complete reply whose body is the first half of the real one
+        PatchResp       //!< `respPatch` merged into the envelope's `Resp` (RFC 7396: null removes)
     };
     Kind kind = Kind::HttpStatus;
     QString pathContains;  //!< empty: every API path
@@ -77,6 +83,7 @@ struct SandboxFault {
     qint64 errCode = 0;
     int delayMs = 0;
     int retryAfterSeconds = 1;
+    QJsonObject respPatch; //!< PatchResp: e.g. {"status": 42}, {"video_id": null}, {"url": ""}
 };
 
 class SandboxState;

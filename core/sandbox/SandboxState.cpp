@@ -319,9 +319,28 @@ void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& re
         return;
     }
     const bool stall = fault && fault->kind == SandboxFault::Kind::Stall;
-    // A stalled request takes effect at once (so a retry with the same trace id is replayed);
-    // only its answer is late.
-    const HttpAnswer answer = fault && !stall ? faultAnswer(*fault) : route(request);
+    const bool spoil = fault
+        && (fault->kind == SandboxFault::Kind::TruncateBody || fault->kind == SandboxFault::Kind::TruncateJson
+            || fault->kind == SandboxFault::Kind::PatchResp);
+    // A stalled or spoiled request takes effect at once (so a retry with the same trace id is
+    // replayed); only its answer is late or damaged.
+    const HttpAnswer answer = fault && !stall && !spoil ? faultAnswer(*fault) : route(request);
+    if (spoil && !answer.headOnly) {
+        if (fault->kind == SandboxFault::Kind::TruncateBody) {
+            qCInfo(lcSandbox).noquote() << "fault: closing the connection halfway through the answer of" << request.path;
+            responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(answer.status));
+            for (const auto& header : answer.headers)
+                responder.writeHeader(header.first, header.second);
+            responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(answer.body.size()));
+            responder.writeBody(answer.body.left(answer.body.size() / 2));
+            // Closes once the half is written (abort() would discard it).
+            if (QTcpSocket* socket = responder.socket())
+                socket->disconnectFromHost();
+            return;
+        }
+        writeAnswer(responder, spoiledAnswer(*fault, answer));
+        return;
+    }
     if (stall && fault->delayMs > 0) {
         qCInfo(lcSandbox).noquote() << "fault: answering" << request.path << "after" << fault->delayMs << "ms";
         auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
@@ -787,10 +806,14 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
             {QStringLiteral("malformed"), SandboxFault::Kind::MalformedJson},
             {QStringLiteral("stall"), SandboxFault::Kind::Stall},
             {QStringLiteral("drop"), SandboxFault::Kind::DropConnection},
+            {QStringLiteral("truncate"), SandboxFault::Kind::TruncateBody},
+            {QStringLiteral("truncate-json"), SandboxFault::Kind::TruncateJson},
+            {QStringLiteral("patch"), SandboxFault::Kind::PatchResp},
         };
         const QString kind = f.value(QLatin1String("kind")).toString();
         if (!kinds.contains(kind))
-            return refuse(QStringLiteral("fault.kind must be http, service, malformed, stall or drop."));
+            return refuse(QStringLiteral(
+                "fault.kind must be http, service, malformed, stall, drop, truncate, truncate-json or patch."));
         SandboxFault fault;
         fault.kind = kinds.value(kind);
         fault.pathContains = f.value(QLatin1String("path")).toString();
@@ -799,6 +822,7 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
         fault.errCode = f.value(QLatin1String("errCode")).toInteger(fault.errCode);
         fault.delayMs = f.value(QLatin1String("delayMs")).toInt(fault.delayMs);
         fault.retryAfterSeconds = f.value(QLatin1String("retryAfter")).toInt(fault.retryAfterSeconds);
+        fault.respPatch = f.value(QLatin1String("resp")).toObject();
         if (fault.kind == SandboxFault::Kind::ServiceError && fault.errCode == 0)
             return refuse(QStringLiteral("A service fault needs a non-zero errCode."));
         actions << [this, fault] { injectFault(fault); };
@@ -836,6 +860,40 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
     for (const auto& action : actions)
         action();
     return jsonAnswer(QJsonObject{{QStringLiteral("ok"), true}});
+}
+
+namespace {
+
+//! RFC 7396 JSON merge patch: a null removes the key, an object merges, anything else replaces.
+QJsonObject mergePatch(QJsonObject target, const QJsonObject& patch) {
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it->isNull())
+            target.remove(it.key());
+        else if (it->isObject())
+            target.insert(it.key(), mergePatch(target.value(it.key()).toObject(), it->toObject()));
+        else
+            target.insert(it.key(), *it);
+    }
+    return target;
+}
+
+} // namespace
+
+HttpAnswer SandboxState::spoiledAnswer(const SandboxFault& fault, HttpAnswer answer) const {
+    if (fault.kind == SandboxFault::Kind::TruncateJson) {
+        qCInfo(lcSandbox) << "fault: sending the first half of an answer as if it were all";
+        answer.body = answer.body.left(answer.body.size() / 2);
+    } else if (fault.kind == SandboxFault::Kind::PatchResp) {
+        const QJsonDocument doc = QJsonDocument::fromJson(answer.body);
+        if (doc.isObject() && doc.object().contains(QLatin1String("Resp"))) {
+            QJsonObject envelope = doc.object();
+            envelope.insert(QStringLiteral("Resp"),
+                            mergePatch(envelope.value(QLatin1String("Resp")).toObject(), fault.respPatch));
+            answer.body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+            qCInfo(lcSandbox).noquote() << "fault: answering with a changed Resp:" << answer.body;
+        }
+    }
+    return answer;
 }
 
 HttpAnswer SandboxState::faultAnswer(const SandboxFault& fault) const {

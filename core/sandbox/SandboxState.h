@@ -138,6 +138,8 @@ public:
     HttpAnswer statsAnswer();
     HttpAnswer control(const HttpRequest& request);
     HttpAnswer faultAnswer(const SandboxFault& fault) const;
+    //! The real answer, damaged as a TruncateJson or PatchResp fault says.
+    HttpAnswer spoiledAnswer(const SandboxFault& fault, HttpAnswer answer) const;
 
     std::optional<SandboxFault> takeFault(const QString& path);
     void settle();

@@ -1,0 +1,518 @@
+// Bad input (issue 8): a table of wrong prompts, files, seeds, addresses, keys and settings, given
+// to the real widgets (PromptEditor, ImageDropZone by drag and drop) and to the real CLI. Each row
+// says which sentence the creator must read; for every refused row the sandbox (wired behind the
+// widgets through a JobEngine, and behind the CLI) must not have received a single request.
+//
+// Decisions this table records:
+// - Right-to-left text, emoji and bidi marks are valid prompts; a prompt is measured in code points
+//   (2048 emoji pass, 2049 do not).
+// - Control characters other than tab and line breaks (a bell U+0007, an escape...) are refused
+//   with a sentence naming the character, by the editor and the CLI alike (ModelCatalog::validate;
+//   the sandbox enforces the same rule).
+// - Files are judged by their content: a PNG named .jpg is accepted as the PNG it is. A JPEG of
+//   20 MB + 1 byte is re-encoded, an image over 4000 px is scaled down, both with a note. The
+//   service accepts tiny images (32 × 32 measured; no minimum known) and extreme aspect ratios
+//   (4000 × 100 measured), so 1 × 1 and 4000 × 10 pass, their size shown.
+// - An API key has no spaces: around it they are trimmed (a paste), inside it the key is refused
+//   before anything is sent (a line break would also end the HTTP header).
+#include "tests/core/jobs/JobTestFixture.h"
+#include "tests/support/TestSupport.h"
+
+#include "ui/ImageDropZone.h"
+#include "ui/PromptEditor.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace pixverse;
+using pixverse::test::JobTestBed;
+
+namespace {
+
+template <typename T> T* child(const QWidget* parent, const char* name) {
+    auto* w = parent->findChild<T*>(QLatin1String(name));
+    if (!w)
+        qFatal("no child named %s", name);
+    return w;
+}
+
+QImage picture(int width, int height) {
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(QColor(30, 120, 200));
+    return image;
+}
+
+QString repeated(const QString& unit, int times) {
+    QString s;
+    for (int i = 0; i < times; ++i)
+        s += unit;
+    return s;
+}
+
+const QString kEmoji = QStringLiteral("\U0001F30A"); // 🌊, two UTF-16 units, one code point
+
+} // namespace
+
+class TestBadInput : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void prompts_data();
+    void prompts();
+    void droppedFiles_data();
+    void droppedFiles();
+    void commandLine_data();
+    void commandLine();
+
+private:
+    //! Waits until the sandbox has been quiet for a moment (a finished job's balance refresh).
+    qint64 quietRequests();
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+    QString write(const QString& name, const QByteArray& bytes);
+    QString makeFile(const QString& kind);
+
+    std::unique_ptr<JobTestBed> m_bed;
+    QTemporaryDir m_dir;
+    int m_rows = 0;
+};
+
+void TestBadInput::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_bed = std::make_unique<JobTestBed>();
+    QVERIFY2(m_bed->ok(), qPrintable(m_bed->error));
+    m_bed->sandbox->setCredits(m_bed->sandbox->defaultApiKey(), 1000000, 0);
+    m_bed->makeEngine(m_bed->fastOptions(3))->start();
+    QTRY_VERIFY(m_bed->engine->balance().has_value());
+}
+
+void TestBadInput::cleanupTestCase() {
+    qInfo("%d inputs checked", m_rows);
+    m_bed.reset();
+}
+
+qint64 TestBadInput::quietRequests() {
+    qint64 seen = -1;
+    for (int i = 0; i < 100; ++i) {
+        const qint64 now = m_bed->sandbox->stats().requests;
+        if (now == seen && m_bed->engine->unfinishedCount() == 0)
+            return now;
+        seen = now;
+        QTest::qWait(60);
+    }
+    return seen;
+}
+
+QString TestBadInput::write(const QString& name, const QByteArray& bytes) {
+    QFile f(path(name));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(name));
+    return f.fileName();
+}
+
+// --- the prompt editor ---------------------------------------------------------------------
+
+void TestBadInput::prompts_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("negative");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QString>("says"); // in the line under Generate (refused) or the count (valid)
+    const QString empty = QStringLiteral("Write a prompt: it cannot be empty.");
+    QTest::newRow("empty") << QString() << QString() << false << empty;
+    QTest::newRow("spaces and tabs") << QStringLiteral("   \t  ") << QString() << false << empty;
+    QTest::newRow("line breaks only") << QStringLiteral("\n\n\r\n") << QString() << false << empty;
+    QTest::newRow("no-break and ideographic spaces") << QStringLiteral("\u00A0\u3000\u2003") << QString() << false
+                                                     << empty;
+    QTest::newRow("2049 characters") << repeated(QStringLiteral("a"), 2049) << QString() << false
+                                     << QStringLiteral("The prompt has 2049 characters; PixVerse accepts at most 2048.");
+    QTest::newRow("2049 emoji") << repeated(kEmoji, 2049) << QString() << false
+                                << QStringLiteral("The prompt has 2049 characters");
+    QTest::newRow("negative prompt 2049") << QStringLiteral("A calm sea") << repeated(QStringLiteral("b"), 2049)
+                                          << false << QStringLiteral("The negative prompt has 2049 characters");
+    QTest::newRow("bell character") << QStringLiteral("A boat\x07 at sea") << QString() << false
+                                    << QStringLiteral("The prompt contains an invisible control character (U+0007); remove it.");
+    QTest::newRow("escape sequence") << QStringLiteral("A boat \x1B[31mred\x1B[0m") << QString() << false
+                                     << QStringLiteral("control character (U+001B)");
+    QTest::newRow("delete character") << QStringLiteral("A boat\x7F") << QString() << false
+                                      << QStringLiteral("control character (U+007F)");
+    QTest::newRow("C1 control") << QStringLiteral("A boat \u009B at sea") << QString() << false
+                                << QStringLiteral("control character (U+009B)");
+    QTest::newRow("control in negative prompt") << QStringLiteral("A calm sea") << QStringLiteral("no\x08 rain")
+                                                << false << QStringLiteral("The negative prompt contains an invisible control character (U+0008)");
+    // Valid, and must get through intact.
+    QTest::newRow("2048 emoji (valid)") << repeated(kEmoji, 2048) << QString() << true << QStringLiteral("2048 / 2048");
+    QTest::newRow("Arabic, right to left (valid)") << QStringLiteral("قارب ورقي في بحر عاصف") << QString() << true
+                                                    << QStringLiteral("21 / 2048");
+    QTest::newRow("Hebrew mixed with English and bidi marks (valid)")
+        << QStringLiteral("סירה \u200Fפייפר boat \u202Eבים\u202C") << QString() << true << QStringLiteral("/ 2048");
+}
+
+void TestBadInput::prompts() {
+    QFETCH(QString, prompt);
+    QFETCH(QString, negative);
+    QFETCH(bool, valid);
+    QFETCH(QString, says);
+    ++m_rows;
+
+    PromptEditor editor(path(QStringLiteral("editor-%1.ini").arg(m_rows)));
+    QObject::connect(&editor, &PromptEditor::generateRequested, m_bed->engine.get(),
+                     [this](const GenerationRequest& r) { m_bed->engine->enqueue(r); });
+    QSignalSpy requested(&editor, &PromptEditor::generateRequested);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto* promptEdit = child<QPlainTextEdit>(&editor, "promptEdit");
+    auto* negativeEdit = child<QPlainTextEdit>(&editor, "negativePromptEdit");
+    auto* blocked = child<QLabel>(&editor, "generateBlockedLabel");
+    auto* count = child<QLabel>(&editor, "promptCount");
+    auto* generate = child<QPushButton>(&editor, "generateButton");
+
+    const qint64 before = quietRequests();
+    const qint64 created = m_bed->sandbox->stats().generationsCreated;
+    const bool typable = prompt.size() < 40
+        && std::all_of(prompt.cbegin(), prompt.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7F; });
+    if (typable)
+        QTest::keyClicks(promptEdit, prompt); // typed, where QTest has keys for it; else pasted
+    if (promptEdit->toPlainText() != prompt)
+        promptEdit->setPlainText(prompt);
+    negativeEdit->setPlainText(negative);
+    QTest::mouseClick(generate, Qt::LeftButton);
+
+    if (!valid) {
+        QTest::keyClick(promptEdit, Qt::Key_Return, Qt::ControlModifier);
+        editor.generate(); // even the slot itself refuses
+        QVERIFY(!generate->isEnabled());
+        QVERIFY2(blocked->text().contains(says), qPrintable(blocked->text()));
+        QCOMPARE(requested.count(), 0);
+        QTest::qWait(100);
+        QCOMPARE(m_bed->sandbox->stats().requests, before); // nothing sent
+        return;
+    }
+    QVERIFY2(generate->isEnabled(), qPrintable(blocked->text()));
+    QVERIFY2(count->text().contains(says), qPrintable(count->text()));
+    QCOMPARE(requested.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bed->engine->unfinishedCount(), 0, 15000);
+    QCOMPARE(m_bed->sandbox->stats().generationsCreated, created + 1);
+    const Job job = m_bed->store->jobs().last();
+    QCOMPARE(job.state, JobState::Done);
+    QCOMPARE(job.request.prompt, prompt); // intact, to the last code point
+}
+
+// --- the image drop zone -------------------------------------------------------------------
+
+QString TestBadInput::makeFile(const QString& kind) {
+    if (kind == u"zero bytes")
+        return write(QStringLiteral("empty.png"), {});
+    if (kind == u"truncated png") {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        picture(400, 300).save(&buffer, "PNG");
+        return write(QStringLiteral("cut.png"), png.left(png.size() / 2));
+    }
+    if (kind == u"text named .png")
+        return write(QStringLiteral("notes.png"), "shopping list: bread, milk\n");
+    if (kind == u"png named .jpg") {
+        const QString file = path(QStringLiteral("actually-png.jpg"));
+        picture(640, 360).save(file, "PNG");
+        return file;
+    }
+    if (kind == u"20 MB + 1 byte jpeg") {
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        picture(800, 600).save(&buffer, "JPEG", 90);
+        // Bytes after the end-of-image marker are ignored by decoders: a valid JPEG of that size.
+        jpeg.append(QByteArray(ImageLimits::maxBytes + 1 - jpeg.size(), '\0'));
+        return write(QStringLiteral("big.jpg"), jpeg);
+    }
+    if (kind == u"4001 px") {
+        const QString file = path(QStringLiteral("wide.png"));
+        picture(4001, 300).save(file, "PNG");
+        return file;
+    }
+    if (kind == u"1 x 1 px") {
+        const QString file = path(QStringLiteral("dot.png"));
+        picture(1, 1).save(file, "PNG");
+        return file;
+    }
+    if (kind == u"4000 x 10 px") {
+        const QString file = path(QStringLiteral("strip.png"));
+        picture(4000, 10).save(file, "PNG");
+        return file;
+    }
+    if (kind == u"directory") {
+        QDir().mkpath(path(QStringLiteral("holiday photos.png")));
+        return path(QStringLiteral("holiday photos.png"));
+    }
+    if (kind == u"no read permission") {
+        const QString file = path(QStringLiteral("secret.png"));
+        picture(64, 64).save(file, "PNG");
+        QFile::setPermissions(file, QFileDevice::Permissions());
+        return file;
+    }
+    if (kind == u"fifo") {
+        const QString file = path(QStringLiteral("pipe.png"));
+        QFile::remove(file);
+        if (mkfifo(QFile::encodeName(file).constData(), 0600) != 0)
+            qFatal("mkfifo failed");
+        return file;
+    }
+    if (kind == u"dangling symlink") {
+        const QString file = path(QStringLiteral("link.png"));
+        QFile::remove(file);
+        QFile::link(path(QStringLiteral("moved-away.png")), file);
+        return file;
+    }
+    if (kind == u"non-ascii path, broken file")
+        return write(QStringLiteral("снимок моря – été.png"), {});
+    if (kind == u"non-ascii path, good file") {
+        QDir().mkpath(path(QStringLiteral("фото 📷")));
+        const QString file = path(QStringLiteral("фото 📷/море café 🌊.png"));
+        picture(320, 240).save(file, "PNG");
+        return file;
+    }
+    qFatal("unknown kind %s", qPrintable(kind));
+}
+
+void TestBadInput::droppedFiles_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<QString>("says"); // in the message (refused) or in the info and note (accepted)
+    QTest::newRow("0 bytes") << QStringLiteral("zero bytes") << false << QStringLiteral("“empty.png” is empty (0 bytes).");
+    QTest::newRow("truncated PNG") << QStringLiteral("truncated png") << false
+                                   << QStringLiteral("“cut.png” looks like a PNG image but cannot be read");
+    QTest::newRow("text named .png") << QStringLiteral("text named .png") << false
+                                     << QStringLiteral("“notes.png” is not an image");
+    QTest::newRow("a directory") << QStringLiteral("directory") << false
+                                 << QStringLiteral("“holiday photos.png” is a folder, not an image.");
+    QTest::newRow("no read permission") << QStringLiteral("no read permission") << false
+                                        << QStringLiteral("“secret.png” cannot be opened");
+    QTest::newRow("a FIFO (unreadable as a file)") << QStringLiteral("fifo") << false
+                                                   << QStringLiteral("“pipe.png” is not a regular file.");
+    QTest::newRow("a dangling symlink") << QStringLiteral("dangling symlink") << false
+                                        << QStringLiteral("“link.png” cannot be found");
+    QTest::newRow("non-ASCII path, 0 bytes") << QStringLiteral("non-ascii path, broken file") << false
+                                             << QStringLiteral("“снимок моря – été.png” is empty (0 bytes).");
+    // Accepted, with what was done said in words.
+    QTest::newRow("PNG named .jpg") << QStringLiteral("png named .jpg") << true
+                                    << QStringLiteral("PNG · 640 × 360 px|Ready to upload as it is.");
+    QTest::newRow("20 MB + 1 byte JPEG") << QStringLiteral("20 MB + 1 byte jpeg") << true
+                                         << QStringLiteral("JPEG · 800 × 600 px|Re-encoded because the file was 20 MB");
+    QTest::newRow("4001 px") << QStringLiteral("4001 px") << true
+                             << QStringLiteral("PNG · 4000 ×|Scaled down from 4001 × 300 to 4000 ×");
+    QTest::newRow("1 x 1 px") << QStringLiteral("1 x 1 px") << true << QStringLiteral("PNG · 1 × 1 px|Ready to upload");
+    QTest::newRow("4000 x 10 px") << QStringLiteral("4000 x 10 px") << true
+                                  << QStringLiteral("PNG · 4000 × 10 px|Ready to upload");
+    QTest::newRow("non-ASCII path, good file") << QStringLiteral("non-ascii path, good file") << true
+                                               << QStringLiteral("PNG · 320 × 240 px|Ready to upload");
+}
+
+void TestBadInput::droppedFiles() {
+    QFETCH(QString, kind);
+    QFETCH(bool, accepted);
+    QFETCH(QString, says);
+    ++m_rows;
+    if (kind == u"no read permission" && geteuid() == 0)
+        QSKIP("Running as root: file permissions do not stop root from reading. The FIFO and "
+              "dangling-symlink rows cover files that cannot be read.");
+
+    const QString file = makeFile(kind);
+    PromptEditor editor(path(QStringLiteral("drop-%1.ini").arg(m_rows)));
+    ImageDropZone zone;
+    zone.setOutputDir(path(QStringLiteral("converted")));
+    // As the main window wires them.
+    QObject::connect(&zone, &ImageDropZone::busyChanged, &editor, &PromptEditor::setImagePending);
+    QObject::connect(&zone, &ImageDropZone::imageChanged, &editor,
+                     [&] { editor.setImagePath(zone.image() ? zone.image()->path : QString()); });
+    QObject::connect(&editor, &PromptEditor::generateRequested, m_bed->engine.get(),
+                     [this](const GenerationRequest& r) { m_bed->engine->enqueue(r); });
+    QSignalSpy refused(&zone, &ImageDropZone::refused);
+    QSignalSpy changed(&zone, &ImageDropZone::imageChanged);
+    zone.resize(480, 200);
+    zone.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&zone));
+    const qint64 before = quietRequests();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(file)});
+    const QPoint pos = zone.rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&zone, &enter);
+    QVERIFY(enter.isAccepted()); // a local file is always taken: the check says what is wrong
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&zone, &drop);
+    QTRY_VERIFY_WITH_TIMEOUT(refused.count() + changed.count() == 1, 30000);
+    QTRY_VERIFY(!zone.isBusy());
+
+    if (!accepted) {
+        QCOMPARE(refused.count(), 1);
+        QVERIFY2(zone.message().contains(says), qPrintable(zone.message()));
+        QVERIFY(!zone.image());
+        QVERIFY(!editor.isImageMode());
+    } else {
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(zone.image().has_value());
+        const QString shown =
+            child<QLabel>(&zone, "imageInfo")->text() + u'|' + child<QLabel>(&zone, "imageNote")->text();
+        for (const QString& part : says.split(u'|'))
+            QVERIFY2(shown.contains(part), qPrintable(shown));
+        QVERIFY(editor.isImageMode());
+        QCOMPARE(editor.request().imagePath, zone.image()->path);
+        QVERIFY(QFileInfo(zone.image()->path).size() < ImageLimits::maxBytes);
+    }
+    QTest::qWait(100);
+    QCOMPARE(m_bed->sandbox->stats().requests, before); // checked locally: nothing sent
+}
+
+// --- the command line ------------------------------------------------------------------------
+
+void TestBadInput::commandLine_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("apiKey");    // the value of PXBAD_KEY; "<sandbox>" for the right one
+    QTest::addColumn<bool>("useSandbox");   // --base-url of the sandbox in front of the arguments
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");      // on stderr
+
+    const QString key = QStringLiteral("<sandbox>");
+    const QString out = path(QStringLiteral("cli-out"));
+    auto generate = [&out](QStringList extra) {
+        return QStringList{QStringLiteral("generate"), QStringLiteral("--out"), out} + extra;
+    };
+    auto prompt = [&generate](const QString& text, QStringList extra = {}) {
+        return generate(QStringList{QStringLiteral("--prompt"), text} + extra);
+    };
+    const QString seedRange = QStringLiteral("The seed must be a whole number from 0 to 2147483647.");
+
+    QTest::newRow("cli: empty prompt") << prompt(QString()) << key << true << 2 << QStringLiteral("Write a prompt");
+    QTest::newRow("cli: whitespace prompt") << prompt(QStringLiteral(" \t ")) << key << true << 2
+                                            << QStringLiteral("Write a prompt: it cannot be empty.");
+    QTest::newRow("cli: 2049 characters") << prompt(repeated(QStringLiteral("x"), 2049)) << key << true << 2
+                                          << QStringLiteral("The prompt has 2049 characters");
+    QTest::newRow("cli: negative prompt 2049")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--negative-prompt"), repeated(QStringLiteral("y"), 2049)})
+        << key << true << 2 << QStringLiteral("The negative prompt has 2049 characters");
+    QTest::newRow("cli: bell in the prompt") << prompt(QStringLiteral("A boat\x07")) << key << true << 2
+                                             << QStringLiteral("control character (U+0007)");
+    QTest::newRow("cli: seed -1") << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("-1")})
+                                  << key << true << 2 << seedRange;
+    QTest::newRow("cli: seed 2147483648")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("2147483648")}) << key << true << 2
+        << seedRange;
+    QTest::newRow("cli: seed abc") << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("abc")})
+                                   << key << true << 2 << QStringLiteral("--seed needs a whole number, not “abc”.");
+    QTest::newRow("cli: seed 1.5") << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("1.5")})
+                                   << key << true << 2 << QStringLiteral("--seed needs a whole number");
+    QTest::newRow("cli: duration 7") << prompt(QStringLiteral("A boat"), {QStringLiteral("--duration"), QStringLiteral("7")})
+                                     << key << true << 2 << QStringLiteral("cannot make 7-second videos.");
+    QTest::newRow("cli: unknown model") << prompt(QStringLiteral("A boat"), {QStringLiteral("--model"), QStringLiteral("v9")})
+                                        << key << true << 2 << QStringLiteral("The model \"v9\" is not available here.");
+    QTest::newRow("cli: unknown quality") << prompt(QStringLiteral("A boat"), {QStringLiteral("--quality"), QStringLiteral("4k")})
+                                          << key << true << 2 << QStringLiteral("does not offer the quality 4k.");
+    QTest::newRow("cli: unknown aspect") << prompt(QStringLiteral("A boat"), {QStringLiteral("--aspect"), QStringLiteral("16:10")})
+                                         << key << true << 2 << QStringLiteral("does not offer the aspect ratio 16:10.");
+    QTest::newRow("cli: concurrency 0")
+        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-ok.txt")), QStringLiteral("--out"), out,
+                       QStringLiteral("--concurrency"), QStringLiteral("0")}
+        << key << true << 2 << QStringLiteral("--concurrency needs a number from 1 to 20.");
+    QTest::newRow("cli: image of 0 bytes") << prompt(QStringLiteral("A boat"), {QStringLiteral("--image"), path(QStringLiteral("cli-empty.png"))})
+                                           << key << true << 2 << QStringLiteral("“%1” is empty.").arg(path(QStringLiteral("cli-empty.png")));
+    QTest::newRow("cli: image is a directory") << prompt(QStringLiteral("A boat"), {QStringLiteral("--image"), m_dir.path()})
+                                               << key << true << 2 << QStringLiteral("does not exist or is not a file.");
+    QTest::newRow("cli: missing image, non-ASCII path")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--image"), QStringLiteral("/nonexistent/фото моря.png")})
+        << key << true << 2 << QStringLiteral("“/nonexistent/фото моря.png” does not exist");
+    QTest::newRow("cli: batch line over 2048")
+        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-long.txt")), QStringLiteral("--out"), out}
+        << key << true << 2 << QStringLiteral("generation 2: The prompt has 2049 characters");
+    QTest::newRow("cli: batch seed out of range")
+        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-seed.jsonl")), QStringLiteral("--out"), out}
+        << key << true << 2 << QStringLiteral("generation 1: ") + seedRange;
+    QTest::newRow("cli: batch seed text")
+        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-seed-text.jsonl")), QStringLiteral("--out"), out}
+        << key << true << 2 << QStringLiteral("line 1: “seed” must be a whole number.");
+    QTest::newRow("cli: batch file is a directory")
+        << QStringList{QStringLiteral("batch"), m_dir.path(), QStringLiteral("--out"), out} << key << true << 2
+        << QStringLiteral("Cannot read the batch file");
+    // Server addresses: checked before any connection.
+    QTest::newRow("cli: base URL htps://")
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("htps://app-api.pixverse.ai/"), QStringLiteral("balance")}
+        << key << false << 2 << QStringLiteral("must be reached over https://");
+    QTest::newRow("cli: base URL http//x")
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("http//x"), QStringLiteral("balance")} << key << false
+        << 2 << QStringLiteral("“http//x” is not a valid server address.");
+    QTest::newRow("cli: base URL without host")
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("https://"), QStringLiteral("balance")} << key << false
+        << 2 << QStringLiteral("is not a valid server address.");
+    QTest::newRow("cli: base URL plain http to a LAN host")
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("http://192.168.1.20:8080/"), QStringLiteral("balance")}
+        << key << false << 2 << QStringLiteral("The address http://192.168.1.20:8080/ is not secure");
+    // API keys.
+    QTest::newRow("cli: API key with a space inside") << QStringList{QStringLiteral("balance")}
+                                                      << QStringLiteral("sk-sandbox local-0000") << true << 2
+                                                      << QStringLiteral("The API key contains a space or a line break");
+    QTest::newRow("cli: API key with a line break (header injection)")
+        << QStringList{QStringLiteral("balance")} << QStringLiteral("sk-sandbox\r\nX-Evil: 1") << true << 2
+        << QStringLiteral("The API key contains a space or a line break");
+    QTest::newRow("cli: API key of spaces only") << QStringList{QStringLiteral("balance")} << QStringLiteral("   ")
+                                                 << true << 3 << QStringLiteral("No API key: set the environment variable PXBAD_KEY");
+    QTest::newRow("cli: API key with spaces around (trimmed, valid)")
+        << QStringList{QStringLiteral("balance")} << QStringLiteral("  <sandbox>  ") << true << 0 << QString();
+}
+
+void TestBadInput::commandLine() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, apiKey);
+    QFETCH(bool, useSandbox);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    ++m_rows;
+
+    write(QStringLiteral("batch-ok.txt"), "A paper boat\n");
+    write(QStringLiteral("batch-long.txt"), "A paper boat\n" + QByteArray(2049, 'z') + '\n');
+    write(QStringLiteral("batch-seed.jsonl"), R"({"prompt":"A boat","seed":2147483648})" "\n");
+    write(QStringLiteral("batch-seed-text.jsonl"), R"({"prompt":"A boat","seed":"abc"})" "\n");
+    write(QStringLiteral("cli-empty.png"), {});
+
+    const QString cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
+    QVERIFY(!cli.isEmpty());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PXBAD_KEY"), QString(apiKey).replace(QStringLiteral("<sandbox>"), m_bed->sandbox->defaultApiKey()));
+    QStringList all{QStringLiteral("--api-key-env"), QStringLiteral("PXBAD_KEY")};
+    if (useSandbox)
+        all << QStringLiteral("--base-url") << m_bed->sandbox->baseUrl().toString();
+    all << arguments;
+
+    const qint64 before = quietRequests();
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(cli, all);
+    QVERIFY(process.waitForFinished(60000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(process.exitCode()).arg(err)));
+    if (exitCode == 0) {
+        QVERIFY(m_bed->sandbox->stats().requests > before); // a trimmed key works
+        return;
+    }
+    // The error is the last line of stderr (progress lines may come before it); never the key.
+    const QString sentence = err.trimmed().section(u'\n', -1);
+    QVERIFY2(sentence.contains(says), qPrintable(err));
+    QVERIFY(!err.contains(m_bed->sandbox->defaultApiKey()));
+    QCOMPARE(m_bed->sandbox->stats().requests, before); // nothing sent
+}
+
+QTEST_MAIN(TestBadInput)
+#include "tst_badinput.moc"
