@@ -1,0 +1,179 @@
+#pragma once
+
+#include "core/generation/GenerationRequest.h"
+#include "core/jobs/Job.h"
+#include "core/jobs/JobEngine.h"
+#include "core/jobs/JobStore.h"
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QPointer>
+#include <QUrl>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSplitter;
+class QTimer;
+class QToolBar;
+class QToolButton;
+
+namespace pixverse {
+
+class JobFilterModel;
+class JobGalleryView;
+class JobListModel;
+class ThumbnailCache;
+class ThumbnailMaker;
+class VideoPlayer;
+
+//! The right side of the main window: a header (status filter with the count of each state,
+//! prompt search, favourites, the job toolbar), the gallery of job cards and the player.
+//! Every action works from the context menu, the toolbar and the keyboard, on the selection
+//! where several jobs make sense. The pane holds no job rules: it asks JobEngine (retry, cancel,
+//! download again) and JobStore (favourite, remove).
+class JobsPane : public QWidget {
+    Q_OBJECT
+public:
+    enum class Action {
+        Play,
+        OpenFolder,
+        SaveCopy,
+        CopyPrompt,
+        Reuse,
+        Favourite,
+        Retry,
+        Redownload,
+        Cancel,
+        Remove
+    };
+    Q_ENUM(Action)
+    //! What "Remove from list" does once confirmed.
+    enum class RemoveAnswer { Cancel, RemoveFromList, RemoveAndDeleteFiles };
+    Q_ENUM(RemoveAnswer)
+
+    //! Opens a folder in the file manager (default: QDesktopServices::openUrl).
+    using FolderOpener = std::function<bool(const QUrl& folder)>;
+    //! Asks where to save a copy; empty when the creator cancels (default: QFileDialog).
+    using SaveFileProvider = std::function<QString(QWidget* parent, const QString& suggestedPath)>;
+
+    //! `store` may be null (nobody signed in: an empty pane); setJobs() changes it. `engine`
+    //! may be null too: retry, cancel and download again are then unavailable.
+    JobsPane(JobStore* store, JobEngine* engine, QWidget* parent = nullptr);
+    ~JobsPane() override;
+
+    //! Shows the jobs of another account: its store and the engine that runs them (both null:
+    //! signed out, an empty pane). The player closes; filters stay.
+    void setJobs(JobStore* store, JobEngine* engine);
+    void setEngine(JobEngine* engine);
+    JobStore* store() const { return m_store; }
+    JobEngine* engine() const { return m_engine; }
+
+    JobListModel* model() const { return m_model; }
+    JobFilterModel* filterModel() const { return m_filter; }
+    JobGalleryView* view() const { return m_view; }
+    VideoPlayer* player() const { return m_player; }
+    ThumbnailCache* thumbnailCache() const { return m_thumbnails; }
+    ThumbnailMaker* thumbnailMaker() const { return m_maker; }
+    QAction* action(Action which) const { return m_actions.value(which); }
+    //! The menu a right-click (or the Menu key) on the gallery opens.
+    QMenu* contextMenu() const { return m_contextMenu; }
+
+    //! Jobs not in a final state (queued ones included): for the window title.
+    int runningCount() const;
+    //! Whether the player area is shown.
+    bool isPlayerVisible() const;
+
+    //! Seams for tests and for portals (KeePassXC's MessageBox::setNextAnswer pattern).
+    void setFolderOpener(FolderOpener opener);
+    void setSaveFileProvider(SaveFileProvider provider);
+    //! The next "Remove" confirmation answers `answer` without showing a dialog (once).
+    void setNextRemoveAnswer(RemoveAnswer answer) { m_nextRemoveAnswer = answer; }
+
+public Q_SLOTS:
+    //! Plays a finished job's video in the pane's player. False when it has no video on disk.
+    bool play(qint64 jobId);
+    void closePlayer();
+    //! The actions, on the selected jobs (they are also reachable through action()).
+    void playSelected();
+    void openFolderOfSelected();
+    void saveCopyOfSelected();
+    void copyPromptOfSelected();
+    void reuseSelected();
+    void toggleFavouriteOfSelected();
+    void retrySelected();
+    void redownloadSelected();
+    void cancelSelected();
+    void removeSelected();
+
+Q_SIGNALS:
+    //! "Reuse settings": the main window puts this into the editor (PromptEditor::setRequest and
+    //! the image drop zone when `request.imagePath` is set).
+    void reuseRequested(const pixverse::GenerationRequest& request);
+    //! A finished video was opened in the pane's player.
+    void playRequested(qint64 jobId, const QString& path);
+    //! A job finished, failed or was refused: the window shows it as a desktop notification
+    //! when it is not the active window.
+    void jobNotification(const QString& title, const QString& text);
+    //! runningCount() changed (for the window title).
+    void runningCountChanged(int count);
+    //! A passing message for the status bar ("Saved a copy to …", "The file is missing").
+    void noticeRequested(const QString& text);
+    //! "Save a copy as…" finished; `error` is empty on success.
+    void copySaved(const QString& path, const QString& error);
+
+private:
+    struct StatusGroup {
+        QString name;
+        QList<JobState> states;
+    };
+
+    void buildHeader(QWidget* header);
+    void createActions();
+    void connectEngine();
+    void updateActions();
+    void updateCounts();
+    void updatePlaceholder();
+    void applyStatusFilter();
+    void showContextMenu(const QPoint& position);
+    void onJobSettled(qint64 jobId, JobState state);
+    QList<Job> selectedJobs() const;
+    std::optional<Job> currentJob() const;
+    bool deleteFilesOf(const Job& job);
+    RemoveAnswer askRemove(int jobs, int files);
+
+    QPointer<JobStore> m_store;
+    QPointer<JobEngine> m_engine;
+    QList<QMetaObject::Connection> m_engineConnections;
+    JobListModel* m_model = nullptr;
+    JobFilterModel* m_filter = nullptr;
+    ThumbnailCache* m_thumbnails = nullptr;
+    ThumbnailMaker* m_maker = nullptr;
+
+    QLabel* m_countsLabel = nullptr;
+    QComboBox* m_statusCombo = nullptr;
+    QLineEdit* m_search = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    QToolButton* m_favouritesOnly = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QSplitter* m_splitter = nullptr;
+    JobGalleryView* m_view = nullptr;
+    VideoPlayer* m_player = nullptr;
+    QMenu* m_contextMenu = nullptr;
+    QMap<Action, QAction*> m_actions;
+    QList<StatusGroup> m_groups;
+
+    FolderOpener m_folderOpener;
+    SaveFileProvider m_saveFileProvider;
+    std::optional<RemoveAnswer> m_nextRemoveAnswer;
+    qint64 m_playingJob = 0;
+};
+
+} // namespace pixverse
