@@ -216,9 +216,14 @@ void JobsPane::connectEngine() {
     if (!m_engine)
         return;
     m_engineConnections << connect(m_engine, &JobEngine::jobSettled, this, &JobsPane::onJobSettled);
-    m_engineConnections << connect(
-        m_engine, &JobEngine::videoSaved, this,
-        [this](qint64 jobId, const QString&) { m_maker->remake(jobId); });
+    m_engineConnections << connect(m_engine, &JobEngine::videoSaved, this,
+                                   [this](qint64 jobId, const QString&) {
+                                       m_maker->remake(jobId);
+                                       if (jobId == m_playWhenSaved) {
+                                           m_playWhenSaved = 0;
+                                           play(jobId);
+                                       }
+                                   });
 }
 
 void JobsPane::setFolderOpener(FolderOpener opener) {
@@ -343,6 +348,7 @@ void JobsPane::buildHeader(QWidget* header) {
     m_countsLabel = new QLabel(header);
     m_countsLabel->setObjectName(QStringLiteral("jobCountsLabel"));
     m_countsLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_countsLabel->setWordWrap(true); // every state's count, on two lines where one is too short
     QPalette hint = m_countsLabel->palette();
     hint.setColor(QPalette::WindowText, ui::hintColor(palette()));
     m_countsLabel->setPalette(hint);
@@ -351,6 +357,9 @@ void JobsPane::buildHeader(QWidget* header) {
     m_statusCombo->setObjectName(QStringLiteral("statusFilterCombo"));
     m_statusCombo->setToolTip(tr("Show jobs in this state"));
     m_statusCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as its text where there is room, narrower where there is not: the window must fit
+    // a 1280-px screen at 200% (640 px).
+    m_statusCombo->setMinimumWidth(90);
     for (int i = 0; i < m_groups.size(); ++i)
         m_statusCombo->addItem(m_groups.at(i).name, i);
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this, &JobsPane::applyStatusFilter);
@@ -359,7 +368,7 @@ void JobsPane::buildHeader(QWidget* header) {
     m_search->setObjectName(QStringLiteral("jobSearchEdit"));
     m_search->setPlaceholderText(tr("Search prompts"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(120);
+    m_search->setMinimumWidth(50);
     m_searchDelay = new QTimer(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(120); // one filter pass per pause in typing, not per key
@@ -375,7 +384,8 @@ void JobsPane::buildHeader(QWidget* header) {
     m_favouritesOnly->setIcon(starIcon(QColor(0xfb, 0xbf, 0x24), QColor(0x78, 0x50, 0x00)));
     m_favouritesOnly->setText(tr("Favourites"));
     m_favouritesOnly->setToolTip(tr("Show only favourite jobs"));
-    m_favouritesOnly->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_favouritesOnly->setAccessibleName(tr("Favourites"));
+    m_favouritesOnly->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_favouritesOnly->setAutoRaise(true);
     connect(m_favouritesOnly, &QToolButton::toggled, this, [this](bool on) {
         m_filter->setFavouritesOnly(on);
@@ -481,7 +491,8 @@ void JobsPane::updateActions() {
     auto any = [&jobs](const std::function<bool(const Job&)>& test) {
         return std::any_of(jobs.cbegin(), jobs.cend(), test);
     };
-    action(Action::Play)->setEnabled(current && hasVideo(*current));
+    action(Action::Play)
+        ->setEnabled(current && (hasVideo(*current) || (engine && current->isOnServiceOnly())));
     action(Action::OpenFolder)->setEnabled(any(hasVideo));
     action(Action::SaveCopy)->setEnabled(current && hasVideo(*current));
     action(Action::CopyPrompt)->setEnabled(!jobs.isEmpty());
@@ -492,6 +503,12 @@ void JobsPane::updateActions() {
                                                     [](const Job& job) { return job.favourite; }));
     action(Action::Retry)->setEnabled(engine && any(canRetry));
     action(Action::Redownload)->setEnabled(engine && any(canRedownload));
+    // Never saved (imported from the account) is a first download, not another one.
+    const bool firstDownload =
+        !jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(), [](const Job& job) {
+            return job.isOnServiceOnly() && job.imported;
+        });
+    action(Action::Redownload)->setText(firstDownload ? tr("&Download") : tr("&Download Again"));
     action(Action::Cancel)->setEnabled(engine && any(canCancel));
     action(Action::Remove)->setEnabled(any(canRemove));
 }
@@ -513,6 +530,15 @@ void JobsPane::showContextMenu(const QPoint& position) {
 
 bool JobsPane::play(qint64 jobId) {
     const std::optional<Job> job = m_store ? m_store->job(jobId) : std::nullopt;
+    if (job && job->isOnServiceOnly() && m_engine) {
+        // Not saved yet (imported from the account): save it, then play it.
+        if (!m_engine->redownload(jobId))
+            return false;
+        m_playWhenSaved = jobId;
+        Q_EMIT noticeRequested(
+            tr("Saving the video from PixVerse; it plays once it is in your library."));
+        return true;
+    }
     if (!job || !hasVideo(*job))
         return false;
     if (!QFileInfo::exists(job->videoPath)) {

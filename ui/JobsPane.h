@@ -174,6 +174,7 @@ private:
     SaveFileProvider m_saveFileProvider;
     std::optional<RemoveAnswer> m_nextRemoveAnswer;
     qint64 m_playingJob = 0;
+    qint64 m_playWhenSaved = 0; //!< an imported video being saved because the creator played it
 };
 
 } // namespace pixverse

@@ -1,10 +1,12 @@
 #include "ui/MainWindow.h"
 
-#include "ui/LogViewer.h"
-#include "ui/UiHelpers.h"
-
+#include "ui/DesktopNotifier.h"
 #include "ui/ImageDropZone.h"
+#include "ui/JobGalleryView.h"
+#include "ui/JobsPane.h"
+#include "ui/LogViewer.h"
 #include "ui/PromptEditor.h"
+#include "ui/UiHelpers.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -33,16 +35,6 @@ QLabel* heading(const QString& title, QWidget* parent) {
     return label;
 }
 
-QWidget* placeholderPane(const QString& title, const QString& text, QWidget* parent) {
-    auto* pane = new QWidget(parent);
-    auto* layout = new QVBoxLayout(pane);
-    auto* body = new QLabel(text, pane);
-    body->setWordWrap(true);
-    body->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    layout->addWidget(heading(title, pane));
-    layout->addWidget(body, 1);
-    return pane;
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -53,7 +45,8 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(createPane());
-    splitter->addWidget(placeholderPane(tr("Jobs"), tr("Your generations appear here."), splitter));
+    m_jobsPane = new JobsPane(nullptr, nullptr, splitter);
+    splitter->addWidget(m_jobsPane);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     setCentralWidget(splitter);
@@ -63,6 +56,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     createAccountArea();
     statusBar()->addPermanentWidget(m_connectionLabel);
+    m_notifier = new DesktopNotifier(this);
+    connectJobsPane();
+    // Tab goes from the composer (image, prompt, settings, Generate) on to the gallery.
+    setTabOrder(m_promptEditor, m_jobsPane);
     resize(1280, 800);
 }
 
@@ -126,14 +123,18 @@ void MainWindow::createAccountArea() {
     connect(m_signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
     account->addSeparator();
-    QAction* settings = account->addAction(ui::actionIcon(QStringLiteral("settings"), palette()), tr("&Settings…"));
+    QAction* settings =
+        account->addAction(ui::actionIcon(QStringLiteral("settings"), palette()), tr("&Settings…"));
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
 
+    createJobsMenu(menuBar()->addMenu(tr("&Jobs")));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
-    QAction* logs = help->addAction(ui::actionIcon(QStringLiteral("logs"), palette()), tr("Show &Logs"));
+    QAction* logs =
+        help->addAction(ui::actionIcon(QStringLiteral("logs"), palette()), tr("Show &Logs"));
     logs->setObjectName(QStringLiteral("showLogsAction"));
     connect(logs, &QAction::triggered, this, [this] {
         auto* viewer = new LogViewer({}, this);
@@ -152,6 +153,74 @@ void MainWindow::createAccountArea() {
     statusBar()->addPermanentWidget(m_accountLabel);
     statusBar()->addPermanentWidget(m_balanceLabel);
     setSignedOut();
+}
+
+void MainWindow::createJobsMenu(QMenu* menu) {
+    menu->setObjectName(QStringLiteral("jobsMenu"));
+    // Moving between the two halves without a mouse.
+    QAction* toPrompt = menu->addAction(tr("Go to &Prompt"));
+    toPrompt->setObjectName(QStringLiteral("focusPromptAction"));
+    toPrompt->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(toPrompt, &QAction::triggered, this, &MainWindow::focusPrompt);
+    QAction* toGallery = menu->addAction(tr("Go to &Gallery"));
+    toGallery->setObjectName(QStringLiteral("focusGalleryAction"));
+    toGallery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(toGallery, &QAction::triggered, this, &MainWindow::focusGallery);
+    menu->addSeparator();
+    // The gallery's own actions, with their shortcuts shown (they act while the gallery has
+    // the focus, where Enter and Ctrl+C mean "play" and "copy the prompt").
+    using A = JobsPane::Action;
+    for (const A which :
+         {A::Play, A::OpenFolder, A::SaveCopy, A::CopyPrompt, A::Reuse, A::Favourite})
+        menu->addAction(m_jobsPane->action(which));
+    menu->addSeparator();
+    for (const A which : {A::Retry, A::Redownload, A::Cancel, A::Remove})
+        menu->addAction(m_jobsPane->action(which));
+}
+
+void MainWindow::focusPrompt() {
+    if (auto* edit = m_promptEditor->findChild<QWidget*>(QStringLiteral("promptEdit")))
+        edit->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::focusGallery() {
+    JobGalleryView* view = m_jobsPane->view();
+    view->setFocus(Qt::ShortcutFocusReason);
+    // Somewhere to start from: the current job, else the newest; selected, so that the actions
+    // apply to it (the shortcut's Ctrl must not turn this into a toggle).
+    QModelIndex at = view->currentIndex();
+    if (!at.isValid() && view->model()->rowCount() > 0)
+        at = view->model()->index(0, 0);
+    if (at.isValid() && !view->selectionModel()->isSelected(at))
+        view->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect);
+}
+
+void MainWindow::connectJobsPane() {
+    connect(m_jobsPane, &JobsPane::reuseRequested, this, &MainWindow::reuse);
+    connect(m_jobsPane, &JobsPane::noticeRequested, this, &MainWindow::showNotice);
+    connect(m_jobsPane, &JobsPane::runningCountChanged, this, &MainWindow::updateTitle);
+    connect(m_jobsPane, &JobsPane::jobNotification, this,
+            [this](const QString& title, const QString& text) {
+                showNotice(tr("%1: %2").arg(title, text));
+                // In front of the creator the card says it already; in the background the desktop
+                // does.
+                if (!isActiveWindow())
+                    m_notifier->notify(title, text);
+            });
+}
+
+void MainWindow::reuse(const GenerationRequest& request) {
+    m_promptEditor->setRequest(request);
+    if (request.imagePath.isEmpty())
+        m_imageDropZone->clear();
+    else
+        m_imageDropZone->openFile(request.imagePath);
+    focusPrompt();
+}
+
+void MainWindow::updateTitle(int running) {
+    setWindowTitle(running > 0 ? tr("PixVerse Studio (%1 running)").arg(running)
+                               : tr("PixVerse Studio"));
 }
 
 void MainWindow::setAccount(const QString& account, ApiFamily family) {

@@ -11,7 +11,9 @@ class QLabel;
 
 namespace pixverse {
 
+class DesktopNotifier;
 class ImageDropZone;
+class JobsPane;
 class PromptEditor;
 
 //! The studio window: the composer on the left, the job gallery on the right.
@@ -28,6 +30,10 @@ public:
     PromptEditor* promptEditor() const { return m_promptEditor; }
     //! The Create pane's image for image-to-video.
     ImageDropZone* imageDropZone() const { return m_imageDropZone; }
+    //! The gallery and the player (StudioApp gives it the signed-in account's jobs).
+    JobsPane* jobsPane() const { return m_jobsPane; }
+    //! Finished and failed jobs are announced through it while the window is in the background.
+    DesktopNotifier* notifier() const { return m_notifier; }
 
     //! The account area: who is signed in (an e-mail or a masked key) and through which backend.
     void setAccount(const QString& account, ApiFamily family);
@@ -36,6 +42,10 @@ public:
     bool isSignedIn() const { return m_signedIn; }
     //! Credits available, shown beside the account and given to the composer; empty: unknown.
     void setBalance(std::optional<qint64> credits);
+    //! Puts the keyboard into the prompt (Jobs → Go to Prompt, after signing in).
+    void focusPrompt();
+    //! Puts the keyboard into the gallery, on the newest job when none is current.
+    void focusGallery();
     //! A passing message in the status bar (e.g. "Your sign-in will not be remembered: …").
     void showNotice(const QString& text);
 
@@ -53,6 +63,10 @@ protected:
 private:
     QWidget* createPane();
     void createAccountArea();
+    void createJobsMenu(QMenu* view);
+    void connectJobsPane();
+    void reuse(const GenerationRequest& request);
+    void updateTitle(int running);
 
     QLabel* m_connectionLabel = nullptr;
     QLabel* m_accountLabel = nullptr;
@@ -62,6 +76,8 @@ private:
     bool m_signedIn = false;
     PromptEditor* m_promptEditor = nullptr;
     ImageDropZone* m_imageDropZone = nullptr;
+    JobsPane* m_jobsPane = nullptr;
+    DesktopNotifier* m_notifier = nullptr;
 };
 
 } // namespace pixverse

@@ -2,6 +2,8 @@
 
 #include "core/jobs/JobStore.h"
 
+#include "ui/UiHelpers.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QImage>
@@ -106,6 +108,7 @@ void ThumbnailMaker::next() {
             Q_EMIT idle();
         return;
     }
+    ui::chooseMediaBackend();
     m_player = new QMediaPlayer(this);
     m_sink = new QVideoSink(m_player);
     m_player->setVideoSink(m_sink);

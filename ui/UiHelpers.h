@@ -11,6 +11,16 @@
 
 namespace pixverse::ui {
 
+//! Qt Multimedia's backend for the player and the thumbnails: ffmpeg, which decodes H.264 in
+//! software with no GPU and no GStreamer plugins. Qt 6.4 tries GStreamer first on Linux, and its
+//! plugin crashes in QMediaPlayer's constructor where GStreamer's own plugins are missing (nothing
+//! in libqt6multimedia6's dependencies brings them). Call before the first QMediaPlayer; a
+//! QT_MEDIA_BACKEND set by the user still wins.
+inline void chooseMediaBackend() {
+    if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
+}
+
 //! The colour of error text: a red as light or dark as the palette's text, so that it reads on
 //! whatever background the palette (light, dark, high contrast) has.
 inline QColor errorColor(const QPalette& palette) {

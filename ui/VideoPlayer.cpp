@@ -46,6 +46,7 @@ QToolButton* toolButton(const QString& name, const QString& tip, QWidget* parent
 VideoPlayer::VideoPlayer(QWidget* parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("videoPlayer"));
+    ui::chooseMediaBackend();
     m_player = new QMediaPlayer(this);
     m_audio = new QAudioOutput(this);
     m_player->setAudioOutput(m_audio);
@@ -74,6 +75,7 @@ VideoPlayer::VideoPlayer(QWidget* parent)
     hint.setColor(QPalette::WindowText, ui::hintColor(palette()));
     m_frameSizeLabel->setPalette(hint);
     m_closeButton = toolButton(QStringLiteral("closePlayerButton"), tr("Close the player"), this);
+    m_closeButton->setAccessibleName(tr("Close the player"));
     m_closeButton->setIcon(ui::actionIcon(QStringLiteral("close"), palette()));
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("playerErrorLabel"));
@@ -301,12 +303,15 @@ void VideoPlayer::updateButtons() {
     m_playButton->setIcon(
         ui::actionIcon(playing ? QStringLiteral("pause") : QStringLiteral("play"), palette()));
     m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    // Icon-only: a screen reader says these names.
+    m_playButton->setAccessibleName(playing ? tr("Pause") : tr("Play"));
     m_playButton->setEnabled(!m_path.isEmpty());
     m_seek->setEnabled(!m_path.isEmpty());
     const bool muted = m_audio->isMuted();
     m_muteButton->setIcon(
         ui::actionIcon(muted ? QStringLiteral("mute") : QStringLiteral("volume"), palette()));
     m_muteButton->setToolTip(muted ? tr("Unmute (M)") : tr("Mute (M)"));
+    m_muteButton->setAccessibleName(muted ? tr("Unmute") : tr("Mute"));
 }
 
 void VideoPlayer::updateDuration(qint64 durationMs) {

@@ -1,6 +1,5 @@
 #include "app/gui/StudioApp.h"
 
-
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
@@ -10,6 +9,7 @@
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
 #include "ui/ImageDropZone.h"
+#include "ui/JobsPane.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
 #include "ui/SettingsDialog.h"
@@ -194,7 +194,14 @@ void StudioApp::showLoginDialog() {
                                    m_options.sandbox ? nullptr : m_settings.get(), m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setSandboxStarter([this](QString* error) { return sandboxOffer(error); });
-    connect(dialog, &QDialog::finished, this, &StudioApp::updateConnectionLabel);
+    connect(dialog, &QDialog::finished, this, [this] {
+        updateConnectionLabel();
+        // Back to the window, with the keyboard where the work starts (a window manager would
+        // activate it anyway; without one, nothing else would).
+        m_window->activateWindow();
+        if (m_session->state() == Session::State::SignedIn)
+            m_window->focusPrompt();
+    });
     m_dialog = dialog;
     dialog->open();
     Q_EMIT loginDialogShown(dialog);
@@ -215,10 +222,13 @@ void StudioApp::startJobEngine() {
     // One store per account: its jobs are polled with its own credentials.
     const Session::Target target = m_session->target();
     const QString account = QString::fromLatin1(
-        QCryptographicHash::hash(m_session->accountLabel().toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
-    const QString folder = QDir(m_dataDir).filePath(QStringLiteral("accounts/%1%2-%3")
-                                                        .arg(target.sandbox ? QStringLiteral("sandbox-") : QString(),
-                                                             apiFamilyId(m_session->family()), account));
+        QCryptographicHash::hash(m_session->accountLabel().toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(12));
+    const QString folder =
+        QDir(m_dataDir).filePath(QStringLiteral("accounts/%1%2-%3")
+                                     .arg(target.sandbox ? QStringLiteral("sandbox-") : QString(),
+                                          apiFamilyId(m_session->family()), account));
     m_store = std::make_unique<JobStore>();
     if (!m_store->open(folder)) {
         m_window->showNotice(tr("Your jobs cannot be kept: %1").arg(m_store->errorString()));
@@ -230,10 +240,26 @@ void StudioApp::startJobEngine() {
     m_engine = std::make_unique<JobEngine>(m_store.get(), backend, m_network.get(), options);
     connect(m_engine.get(), &JobEngine::balanceChanged, this,
             [this](const Balance& balance) { m_window->setBalance(balance.total()); });
-    connect(m_engine.get(), &JobEngine::uploadProgress, this, [this](qint64, qint64 sent, qint64 total) {
-        m_window->imageDropZone()->setUploadProgress(sent, total);
-    });
+    connect(m_engine.get(), &JobEngine::uploadProgress, this,
+            [this](qint64, qint64 sent, qint64 total) {
+                m_window->imageDropZone()->setUploadProgress(sent, total);
+            });
+    connect(
+        m_engine.get(), &JobEngine::accountVideosImported, this,
+        [this](int added, const ApiError& error) {
+            if (error.isError())
+                m_window->showNotice(
+                    tr("Your videos on PixVerse could not be listed: %1").arg(error.userMessage()));
+            else if (added > 0)
+                m_window->showNotice(
+                    tr("%n video(s) from your PixVerse account added to the gallery.", nullptr,
+                       added));
+        });
     m_engine->start();
+    m_window->jobsPane()->setJobs(m_store.get(), m_engine.get());
+    // A PixVerse account's earlier videos appear in the gallery, saved when asked (web family;
+    // the OpenAPI has no list, and nothing is sent).
+    m_engine->importAccountVideos();
     Q_EMIT jobEngineStarted(m_engine.get());
 }
 
@@ -241,6 +267,7 @@ void StudioApp::stopJobEngine() {
     if (!m_engine && !m_store)
         return;
     Q_EMIT jobEngineStopping();
+    m_window->jobsPane()->setJobs(nullptr, nullptr);
     m_engine.reset();
     m_store.reset();
 }

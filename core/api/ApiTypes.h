@@ -2,6 +2,8 @@
 
 #include "core/api/ApiError.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -52,6 +54,29 @@ struct VideoStatus {
     int height = 0;
     std::optional<qint64> seed;
     qint64 sizeBytes = 0; //!< 0 when unknown
+};
+
+//! A video the account already has on the service, as its list shows it (web family): the status
+//! plus whatever the list says about how it was made. Fields the list leaves out stay empty.
+struct RemoteVideo {
+    VideoStatus status; //!< `url` only once it succeeded
+    QString prompt;
+    QString negativePrompt;
+    QString model;
+    QString quality;
+    QString aspectRatio;
+    QString motionMode;
+    QString style;
+    QString cameraMovement;
+    int duration = 0;    //!< seconds; 0 when not given
+    QDateTime createdAt; //!< UTC; invalid when not given
+    QString imageUrl;    //!< the source image of an image-to-video on the service
+};
+
+//! The account's videos, newest first, as far as the listing went.
+struct RemoteVideoList {
+    QList<RemoteVideo> videos;
+    bool complete = true; //!< false: stopped at the cap while the service had more
 };
 
 struct Balance {

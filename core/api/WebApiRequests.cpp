@@ -201,6 +201,26 @@ VideoState PersonalVideosRequest::stateFor(int videoStatus) {
     }
 }
 
+QDateTime PersonalVideosRequest::parseTime(const QJsonValue& value) {
+    if (value.isString()) {
+        const QString text = value.toString().trimmed();
+        QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!time.isValid()) // "2025-06-01 10:00:00", as some captures show it
+            time = QDateTime::fromString(text, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        if (time.isValid()) {
+            if (time.timeSpec() == Qt::LocalTime) // no zone given: the service speaks UTC
+                time.setTimeSpec(Qt::UTC);
+            return time.toUTC();
+        }
+    }
+    const std::optional<qint64> number = json::toInt(value);
+    if (!number || *number <= 0 || value.isBool())
+        return {};
+    // Seconds until the year 5138; anything larger is milliseconds.
+    const qint64 ms = *number < 100000000000LL ? *number * 1000 : *number;
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
 Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
     const QJsonObject object = resp.toObject();
     const QJsonValue data = firstOf(object, {u"data", u"list"});
@@ -213,7 +233,8 @@ Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
         const auto status = json::toInt(firstOf(video, {u"video_status", u"status"}));
         if (!id || !status)
             continue; // one odd item must not hide the others
-        VideoStatus s;
+        RemoteVideo remote;
+        VideoStatus& s = remote.status;
         s.videoId = *id;
         s.rawStatus = static_cast<int>(*status);
         s.state = stateFor(s.rawStatus);
@@ -225,7 +246,23 @@ Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
         s.height = static_cast<int>(json::toInt(firstOf(video, {u"output_height", u"outputHeight"})).value_or(0));
         if (const auto seed = json::toId(video.value(u"seed")))
             s.seed = *seed;
-        page.videos.append(s);
+        // How it was made: read tolerantly, anything missing or odd stays empty.
+        remote.prompt = json::toString(video.value(u"prompt"));
+        remote.negativePrompt =
+            json::toString(firstOf(video, {u"negative_prompt", u"negativePrompt"}));
+        remote.model = json::toString(firstOf(video, {u"model", u"model_version"}));
+        remote.quality = json::toString(video.value(u"quality"));
+        remote.aspectRatio = json::toString(firstOf(video, {u"aspect_ratio", u"aspectRatio"}));
+        remote.motionMode = json::toString(firstOf(video, {u"motion_mode", u"motionMode"}));
+        remote.style = json::toString(video.value(u"style"));
+        remote.cameraMovement =
+            json::toString(firstOf(video, {u"camera_movement", u"cameraMovement"}));
+        const auto duration = json::toInt(video.value(u"duration"));
+        remote.duration =
+            duration && *duration > 0 && *duration < 3600 ? static_cast<int>(*duration) : 0;
+        remote.createdAt = parseTime(firstOf(video, {u"created_at", u"create_time", u"createdAt"}));
+        remote.imageUrl = json::toString(firstOf(video, {u"img_url", u"customer_img_url"}));
+        page.videos.append(remote);
     }
     page.hasMore = firstOf(object, {u"web_has_more", u"has_more"}).toBool();
     page.nextOffset = static_cast<int>(json::toInt(firstOf(object, {u"web_next_offset", u"next_offset"})).value_or(0));

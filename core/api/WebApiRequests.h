@@ -72,7 +72,7 @@ public:
 };
 
 struct VideoPage {
-    QList<VideoStatus> videos;
+    QList<RemoteVideo> videos; //!< each with its status and what the list says of its making
     bool hasMore = false;
     int nextOffset = 0;
 };
@@ -85,6 +85,9 @@ public:
     explicit PersonalVideosRequest(int offset = 0, int limit = 50);
     static Result<VideoPage> parse(const QJsonValue& resp);
     static VideoState stateFor(int videoStatus);
+    //! `created_at` as the list gives it: ISO 8601 text, or Unix seconds (or milliseconds) as a
+    //! number or numeric text. Invalid when it is neither.
+    static QDateTime parseTime(const QJsonValue& value);
 };
 
 //! GET user/credits (§3.8).

@@ -50,6 +50,21 @@ public:
     virtual RequestHandle fetchBalance(QObject* context,
                                        std::function<void(Result<Balance>)> done) = 0;
 
+    //! Whether the family can list the videos an account already has (the web family can; the
+    //! OpenAPI has no list call, only the ids a client kept).
+    virtual bool canListVideos() const { return false; }
+    //! The account's videos on the service, newest first, at most `maxVideos`: one page request
+    //! at a time, never several at once. Without a listing (canListVideos() false) this sends
+    //! nothing and answers an empty, complete list.
+    virtual RequestHandle listVideos(int maxVideos, QObject* context,
+                                     std::function<void(Result<RemoteVideoList>)> done);
+    //! The status of one video, looked for as far as needed (the web family reads its list page
+    //! by page, up to `maxVideos` deep, until it finds the id): what a download of an old video
+    //! needs for a fresh URL. An id the service does not report is missing from the map. The
+    //! default asks fetchStatuses() for the one id.
+    virtual RequestHandle lookUpVideo(qint64 videoId, int maxVideos, QObject* context,
+                                      std::function<void(Result<QHash<qint64, VideoStatus>>)> done);
+
 Q_SIGNALS:
     //! The credentials stopped working (bad key, token replaced by another login, expired).
     //! The app must ask the creator to sign in again; it never re-logs in by itself.

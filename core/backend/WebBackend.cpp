@@ -14,6 +14,7 @@
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <memory>
 
 namespace pixverse {
@@ -39,6 +40,30 @@ struct WebBackend::Upload {
         if (alive()) {
             cancelled = true; // exactly once
             done(std::move(result));
+        }
+    }
+};
+
+//! A walk through the personal list from its start: one page at a time, so a long history never
+//! means a burst of requests.
+struct WebBackend::Listing {
+    int maxVideos = 0;
+    int offset = 0;
+    int read = 0; //!< videos seen so far
+    QPointer<QObject> context;
+    bool hasContext = false;
+    bool cancelled = false;
+    RequestHandle inner;
+    //! Sees each page; true: that was enough, stop here.
+    std::function<bool(const web::VideoPage&)> onPage;
+    //! The end: an error, or success with `complete` false when the cap stopped the walk.
+    std::function<void(const ApiError& error, bool complete)> finish;
+
+    bool alive() const { return !cancelled && (!hasContext || context); }
+    void end(const ApiError& error, bool complete) {
+        if (alive()) {
+            cancelled = true; // exactly once
+            finish(error, complete);
         }
     }
 };
@@ -230,14 +255,115 @@ RequestHandle WebBackend::fetchStatuses(const QList<qint64>& videoIds, QObject* 
                 return;
             }
             Statuses found;
-            for (const VideoStatus& status : std::as_const(page.value->videos)) {
-                if (wanted.contains(status.videoId))
-                    found.insert(status.videoId, status);
+            for (const RemoteVideo& video : std::as_const(page.value->videos)) {
+                if (wanted.contains(video.status.videoId))
+                    found.insert(video.status.videoId, video.status);
             }
             const bool missing = found.size() < wanted.size();
             m_listCursor = missing && page.value->hasMore && page.value->nextOffset > offset ? page.value->nextOffset : 0;
             done(Result<Statuses>::success(found));
         }));
+}
+
+void WebBackend::readListPage(const std::shared_ptr<Listing>& listing) {
+    const int limit =
+        std::clamp(listing->maxVideos - listing->read, 1, std::max(1, m_listPageSize));
+    const int offset = listing->offset;
+    listing->inner = m_client->call(
+        web::PersonalVideosRequest(offset, limit), this,
+        std::function<void(Result<web::VideoPage>)>(
+            [this, listing, offset](Result<web::VideoPage> page) {
+                if (!listing->alive())
+                    return;
+                if (!page.ok()) {
+                    noticeError(page.error);
+                    listing->end(page.error, false);
+                    return;
+                }
+                listing->read += static_cast<int>(page.value->videos.size());
+                if (listing->onPage(*page.value)) {
+                    listing->end({}, true);
+                    return;
+                }
+                // A service that says "more" without saying where goes on after what it sent.
+                int next = page.value->nextOffset;
+                if (next <= offset)
+                    next = offset + static_cast<int>(page.value->videos.size());
+                if (!page.value->hasMore || page.value->videos.isEmpty() || next <= offset) {
+                    listing->end({}, true);
+                    return;
+                }
+                if (listing->read >= listing->maxVideos) {
+                    listing->end({}, false);
+                    return;
+                }
+                listing->offset = next;
+                readListPage(listing);
+            }));
+}
+
+RequestHandle WebBackend::listVideos(int maxVideos, QObject* context,
+                                     std::function<void(Result<RemoteVideoList>)> done) {
+    auto listing = std::make_shared<Listing>();
+    auto list = std::make_shared<RemoteVideoList>();
+    auto seen = std::make_shared<QSet<qint64>>();
+    listing->maxVideos = std::max(1, maxVideos);
+    listing->context = context;
+    listing->hasContext = context != nullptr;
+    listing->onPage = [list, seen](const web::VideoPage& page) {
+        for (const RemoteVideo& video : page.videos) {
+            // A video made while we page pushes the list down by one: its neighbour comes twice.
+            if (!seen->contains(video.status.videoId)) {
+                seen->insert(video.status.videoId);
+                list->videos.append(video);
+            }
+        }
+        return false;
+    };
+    listing->finish = [list, done = std::move(done)](const ApiError& error, bool complete) {
+        if (error.isError()) {
+            done(Result<RemoteVideoList>::failure(error));
+            return;
+        }
+        list->complete = complete;
+        done(Result<RemoteVideoList>::success(std::move(*list)));
+    };
+    readListPage(listing);
+    return RequestHandle([listing] {
+        listing->cancelled = true;
+        listing->inner.cancel();
+    });
+}
+
+RequestHandle
+WebBackend::lookUpVideo(qint64 videoId, int maxVideos, QObject* context,
+                        std::function<void(Result<QHash<qint64, VideoStatus>>)> done) {
+    using Statuses = QHash<qint64, VideoStatus>;
+    auto listing = std::make_shared<Listing>();
+    auto found = std::make_shared<Statuses>();
+    listing->maxVideos = std::max(1, maxVideos);
+    listing->context = context;
+    listing->hasContext = context != nullptr;
+    listing->onPage = [found, videoId](const web::VideoPage& page) {
+        for (const RemoteVideo& video : page.videos) {
+            if (video.status.videoId == videoId) {
+                found->insert(videoId, video.status);
+                return true;
+            }
+        }
+        return false;
+    };
+    listing->finish = [found, done = std::move(done)](const ApiError& error, bool) {
+        if (error.isError())
+            done(Result<Statuses>::failure(error));
+        else
+            done(Result<Statuses>::success(*found));
+    };
+    readListPage(listing);
+    return RequestHandle([listing] {
+        listing->cancelled = true;
+        listing->inner.cancel();
+    });
 }
 
 RequestHandle WebBackend::fetchBalance(QObject* context, std::function<void(Result<Balance>)> done) {

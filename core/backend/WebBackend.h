@@ -35,9 +35,21 @@ public:
     RequestHandle fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                                 std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
     RequestHandle fetchBalance(QObject* context, std::function<void(Result<Balance>)> done) override;
+    bool canListVideos() const override { return true; }
+    //! Reads list/personal from the start, one page of setListPageSize() at a time, until the
+    //! service has no more or `maxVideos` were read.
+    RequestHandle listVideos(int maxVideos, QObject* context,
+                             std::function<void(Result<RemoteVideoList>)> done) override;
+    //! Reads list/personal from the start, page after page, until the id shows up, the list
+    //! ends or `maxVideos` were read. Leaves the status checks' cursor alone.
+    RequestHandle
+    lookUpVideo(qint64 videoId, int maxVideos, QObject* context,
+                std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
 
 private:
     struct Upload;
+    struct Listing;
+    void readListPage(const std::shared_ptr<Listing>& listing);
     void continueUpload(const std::shared_ptr<Upload>& upload);
     void putObject(const std::shared_ptr<Upload>& upload);
     void registerObject(const std::shared_ptr<Upload>& upload);

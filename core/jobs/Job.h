@@ -74,8 +74,14 @@ struct Job {
     QDateTime generatingSince;  //!< when the service accepted it (poll schedule, stall limit)
     bool stalled = false;       //!< generating for longer than the limit; still polled
     bool favourite = false;
+    //! Made outside this app (or before it kept a store) and read from the account's video list
+    //! after sign-in (JobEngine::importAccountVideos). Its video is saved only when asked.
+    bool imported = false;
 
     bool isImageToVideo() const { return request.isImageToVideo(); }
+    //! Finished on the service and not (or no longer) in the library: an imported video nobody
+    //! asked to download yet. "Download again" (JobEngine::redownload) saves it.
+    bool isOnServiceOnly() const { return state == JobState::Done && videoPath.isEmpty(); }
 };
 
 } // namespace pixverse

@@ -73,6 +73,7 @@ JobEngine::~JobEngine() {
     for (const RequestHandle& handle : downloads)
         handle.cancel();
     m_balanceRequest.cancel();
+    m_importRequest.cancel();
 }
 
 void JobEngine::start() {
@@ -251,6 +252,7 @@ void JobEngine::onSubmitted(qint64 jobId) {
     const std::optional<Job> job = m_store->job(jobId);
     if (!job)
         return;
+    dropImportedTwins(*job);
     m_poller->watch(jobId, job->videoId, job->generatingSince, job->stalled);
     refreshBalance();
 }
@@ -280,6 +282,14 @@ void JobEngine::onStatus(qint64 jobId, const VideoStatus& status) {
         job->videoWidth = status.width;
         job->videoHeight = status.height;
         job->seed = status.seed ? status.seed : job->request.seed;
+        if (job->imported) {
+            // Made elsewhere: like the rest of the account's videos, saved only when asked.
+            job->attempts = 0;
+            job->errorMessage.clear();
+            settle(*job, JobState::Done);
+            refreshBalance();
+            return;
+        }
         job->state = JobState::Downloading;
         job->attempts = 0;
         job->errorMessage.clear();
@@ -292,16 +302,13 @@ void JobEngine::onStatus(qint64 jobId, const VideoStatus& status) {
     case VideoState::Moderated:
         m_poller->unwatch(jobId);
         job->rawStatus = status.rawStatus;
-        settle(*job, JobState::Moderated,
-               tr("PixVerse's moderation refused this video; the credits were refunded. "
-                  "Change the prompt or the image and try again."));
+        settle(*job, JobState::Moderated, moderatedMessage());
         refreshBalance();
         return;
     case VideoState::Failed:
         m_poller->unwatch(jobId);
         job->rawStatus = status.rawStatus;
-        settle(*job, JobState::Failed,
-               tr("PixVerse could not generate this video. Try again; if it keeps failing, change the settings."));
+        settle(*job, JobState::Failed, failedMessage());
         refreshBalance();
         return;
     case VideoState::Deleted:
@@ -323,6 +330,149 @@ void JobEngine::settle(Job job, JobState state, const QString& message, qint64 c
     Q_EMIT jobSettled(job.id, state);
     if (unfinishedCount() == 0)
         Q_EMIT allSettled();
+}
+
+QString JobEngine::moderatedMessage() {
+    return tr("PixVerse's moderation refused this video; the credits were refunded. "
+              "Change the prompt or the image and try again.");
+}
+
+QString JobEngine::failedMessage() {
+    return tr("PixVerse could not generate this video. Try again; if it keeps failing, change the "
+              "settings.");
+}
+
+// --- the account's own videos ----------------------------------------------------------------
+
+bool JobEngine::importAccountVideos() {
+    if (!m_backend || !m_backend->canListVideos()) {
+        qCInfo(lcJobs) << "import: this account's family has no video list";
+        return false;
+    }
+    if (m_importing)
+        return true;
+    m_importing = true;
+    qCInfo(lcJobs) << "import: reading the account's videos (at most" << m_options.importLimit
+                   << ")";
+    m_importRequest =
+        m_backend->listVideos(m_options.importLimit, this,
+                              [this](Result<RemoteVideoList> result) { onVideosListed(result); });
+    return true;
+}
+
+void JobEngine::onVideosListed(const Result<RemoteVideoList>& result) {
+    m_importing = false;
+    m_importRequest = {};
+    if (!m_backend)
+        return;
+    if (!result.ok()) {
+        qCWarning(lcJobs).noquote()
+            << "import: the account's videos could not be read:" << result.error.logText();
+        Q_EMIT accountVideosImported(0, result.error);
+        return;
+    }
+    QList<Job> jobs;
+    for (const RemoteVideo& video : result.value->videos) {
+        if (m_store->knowsVideo(m_backend->family(), video.status.videoId))
+            continue;
+        if (std::optional<Job> job = importedJob(video))
+            jobs << *job;
+    }
+    if (!result.value->complete)
+        qCInfo(lcJobs) << "import: stopped after" << result.value->videos.size()
+                       << "videos; older ones are not shown";
+    const Result<QList<Job>> added = m_store->importJobs(jobs);
+    if (!added.ok()) {
+        Q_EMIT accountVideosImported(0, added.error);
+        return;
+    }
+    int generating = 0;
+    for (const Job& job : *added.value) {
+        // Before start() the engine finds them with the other generating jobs.
+        if (job.state == JobState::Generating && m_started) {
+            m_poller->watch(job.id, job.videoId, job.generatingSince, job.stalled);
+            ++generating;
+        }
+    }
+    qCInfo(lcJobs) << "import:" << result.value->videos.size() << "videos listed,"
+                   << added.value->size() << "new," << generating << "still generating";
+    Q_EMIT accountVideosImported(static_cast<int>(added.value->size()), {});
+}
+
+std::optional<Job> JobEngine::importedJob(const RemoteVideo& video) const {
+    const VideoStatus& status = video.status;
+    if (status.videoId <= 0 || status.state == VideoState::Deleted)
+        return std::nullopt;
+    Job job;
+    job.imported = true;
+    job.family = m_backend->family();
+    job.account = m_backend->accountLabel();
+    job.videoId = status.videoId;
+    job.rawStatus = status.rawStatus;
+    // What the list says of its making; the rest keeps the defaults of a new request.
+    GenerationRequest& r = job.request;
+    r.prompt = video.prompt;
+    r.negativePrompt = video.negativePrompt;
+    if (!video.model.isEmpty())
+        r.model = video.model;
+    if (!video.quality.isEmpty())
+        r.quality = video.quality;
+    if (!video.aspectRatio.isEmpty())
+        r.aspectRatio = video.aspectRatio;
+    if (!video.motionMode.isEmpty())
+        r.motionMode = video.motionMode;
+    if (video.duration > 0)
+        r.duration = video.duration;
+    r.style = video.style;
+    r.cameraMovement = video.cameraMovement;
+    job.imageUrl = video.imageUrl;
+    job.createdAt = video.createdAt.isValid() ? video.createdAt : QDateTime::currentDateTimeUtc();
+    job.videoWidth = status.width;
+    job.videoHeight = status.height;
+    job.seed = status.seed;
+    switch (status.state) {
+    case VideoState::Succeeded:
+        job.state = JobState::Done; // on the service; no file until the creator asks
+        job.videoUrl = status.url;
+        break;
+    case VideoState::Pending:
+    case VideoState::Unknown:
+        job.state = JobState::Generating;
+        job.generatingSince = job.createdAt;
+        break;
+    case VideoState::Moderated:
+        job.state = JobState::Moderated;
+        job.errorMessage = moderatedMessage();
+        break;
+    case VideoState::Failed:
+    case VideoState::Deleted:
+        job.state = JobState::Failed;
+        job.errorMessage = failedMessage();
+        break;
+    }
+    return job;
+}
+
+void JobEngine::dropImportedTwins(const Job& job) {
+    if (job.videoId == 0 || job.imported)
+        return;
+    // A create whose answer was lost can be imported before its resend brings the id back:
+    // the video is this job's, so the imported copy goes (its file, if any, stays).
+    for (const Job& other : m_store->jobs()) {
+        if (other.id == job.id || !other.imported || other.videoId != job.videoId ||
+            other.family != job.family)
+            continue;
+        qCInfo(lcJobs) << "job" << other.id << "was imported but is job" << job.id
+                       << "'s own video; removed";
+        m_poller->unwatch(other.id);
+        m_downloadQueue.removeAll(other.id);
+        if (const auto download = m_downloads.constFind(other.id); download != m_downloads.cend()) {
+            const RequestHandle handle = *download;
+            m_downloads.remove(other.id);
+            handle.cancel();
+        }
+        m_store->remove(other.id);
+    }
 }
 
 // --- downloads -----------------------------------------------------------------------------
@@ -378,8 +528,10 @@ void JobEngine::fetchFreshUrl(qint64 jobId) {
         return;
     const qint64 videoId = job->videoId;
     m_downloads.insert(jobId, {});
-    RequestHandle handle = m_backend->fetchStatuses(
-        {videoId}, this, [this, jobId, videoId](Result<QHash<qint64, VideoStatus>> result) {
+    // Looked for as deep as the import reads: an old video is pages down the web list.
+    RequestHandle handle = m_backend->lookUpVideo(
+        videoId, m_options.importLimit, this,
+        [this, jobId, videoId](Result<QHash<qint64, VideoStatus>> result) {
             m_downloads.remove(jobId);
             std::optional<Job> job = m_store->job(jobId);
             if (!job || job->state != JobState::Downloading) {
@@ -549,6 +701,9 @@ QJsonObject JobEngine::sidecarFor(const Job& job) {
         sidecar.insert(QStringLiteral("credits"), *job.credits);
     if (job.isImageToVideo())
         sidecar.insert(QStringLiteral("source_image"), job.sourceImagePath);
+    if (job.imported)
+        sidecar.insert(QStringLiteral("imported"),
+                       true); // made outside the app, read from the account
     return sidecar;
 }
 

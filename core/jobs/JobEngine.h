@@ -35,6 +35,9 @@ struct JobEngineOptions {
     int maxDownloads = 3;           //!< videos saved at once
     //! Follow QNetworkInformation (pause polling while offline). Off in tests over loopback.
     bool watchSystemNetwork = true;
+    //! How deep importAccountVideos() reads the account's list, and how deep a fresh URL for an
+    //! old video is looked for (web family: pages of 100).
+    int importLimit = 1000;
 
     static JobEngineOptions fromSettings(const AppSettings& settings);
 };
@@ -71,6 +74,18 @@ public:
     //! download failed, asking the service for a fresh URL. False when the job has no video id.
     bool redownload(qint64 jobId);
 
+    //! Brings the videos already on the account into the store (web family; the app calls it
+    //! once after sign-in, next to start()). Reads the account's list page by page, up to
+    //! `importLimit` videos, and adds a job (`imported`) for each one whose remote id the store
+    //! does not know: finished ones as Done without a file (saved on demand by redownload()),
+    //! ones still generating as Generating (polled, and Done without a file when they finish),
+    //! failed and moderated ones in that state. Idempotent: a second import, or one after a
+    //! restart, adds only videos made since. Sends nothing and returns false when the family
+    //! has no list (OpenAPI). A call while an import runs joins it. accountVideosImported()
+    //! tells the end.
+    bool importAccountVideos();
+    bool isImporting() const { return m_importing; }
+
     void setLibraryFolder(const QString& folder) { m_options.libraryFolder = folder; }
     QString libraryFolder() const { return m_options.libraryFolder; }
     void setConcurrencyCap(int cap);
@@ -102,6 +117,9 @@ Q_SIGNALS:
     void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
     //! Every job is in a final state (after the last one settled).
     void allSettled();
+    //! An importAccountVideos() ended: `added` jobs are new in the store; `error` says why the
+    //! list could not be read (nothing was added then).
+    void accountVideosImported(int added, const pixverse::ApiError& error);
 
 private:
     void onSubmitted(qint64 jobId);
@@ -113,6 +131,11 @@ private:
     void onDownloaded(qint64 jobId, const Result<QString>& result);
     void downloadFailed(qint64 jobId, const ApiError& error);
     void fetchFreshUrl(qint64 jobId);
+    void onVideosListed(const Result<RemoteVideoList>& result);
+    std::optional<Job> importedJob(const RemoteVideo& video) const;
+    void dropImportedTwins(const Job& job);
+    static QString moderatedMessage();
+    static QString failedMessage();
     void nextDownload();
     bool writeSidecar(Job& job);
 
@@ -127,6 +150,9 @@ private:
     QHash<qint64, RequestHandle> m_downloads; // in progress, by job id
     QList<qint64> m_downloadQueue;            // waiting for a download slot
     QHash<qint64, int> m_downloadFailures;    // consecutive, by job id
+
+    bool m_importing = false;
+    RequestHandle m_importRequest;
 
     std::optional<Balance> m_balance;
     RequestHandle m_balanceRequest;

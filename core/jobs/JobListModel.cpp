@@ -231,6 +231,9 @@ QString JobListModel::statusText(const Job& job) const {
         const int perMille = m_progress.value(job.id, -1);
         return perMille < 0 ? stateText(job.state) : tr("Downloading %1%").arg(perMille / 10);
     }
+    case JobState::Done:
+        // An imported video not saved yet: it is there, one "Download" away.
+        return job.imported && job.isOnServiceOnly() ? tr("On PixVerse") : stateText(job.state);
     default:
         return stateText(job.state);
     }
@@ -314,6 +317,10 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
                                                          : QSize();
     case StalledRole:
         return job.stalled;
+    case ImportedRole:
+        return job.imported;
+    case OnServiceOnlyRole:
+        return job.isOnServiceOnly();
     default:
         return {};
     }
@@ -345,7 +352,9 @@ QHash<int, QByteArray> JobListModel::roleNames() const {
                   {ImageToVideoRole, "imageToVideo"},
                   {RequestRole, "request"},
                   {VideoSizeRole, "videoSize"},
-                  {StalledRole, "stalled"}});
+                  {StalledRole, "stalled"},
+                  {ImportedRole, "imported"},
+                  {OnServiceOnlyRole, "onServiceOnly"}});
     return names;
 }
 

@@ -52,6 +52,8 @@ public:
         RequestRole,               //!< pixverse::GenerationRequest (image path = the store's copy)
         VideoSizeRole,             //!< QSize of the finished video; invalid until known
         StalledRole,               //!< bool: generating for longer than the limit
+        ImportedRole,              //!< bool: read from the account's videos, not made here
+        OnServiceOnlyRole,         //!< bool: done on the service, no file yet ("Download again")
     };
     Q_ENUM(Role)
 

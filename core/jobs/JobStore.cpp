@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <array>
 #include <atomic>
 
 namespace pixverse {
@@ -58,6 +59,16 @@ const QList<QStringList>& migrations() {
          QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
          QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
          QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)")},
+        // 2 → 3: videos imported from the account's list, and every remote id the store ever
+        // held, so an import never brings back a video that is (or was) a job here.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("CREATE TABLE known_videos ("
+                        " family TEXT NOT NULL,"
+                        " video_id INTEGER NOT NULL,"
+                        " PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
+         QStringLiteral(
+             "INSERT OR IGNORE INTO known_videos (family, video_id)"
+             " SELECT family, video_id FROM jobs WHERE video_id IS NOT NULL AND video_id != 0")},
     };
     return steps;
 }
@@ -74,7 +85,7 @@ const QStringList& columns() {
         QStringLiteral("video_width"),     QStringLiteral("video_height"),   QStringLiteral("seed"),
         QStringLiteral("video_path"),      QStringLiteral("thumbnail_path"), QStringLiteral("sidecar_path"),
         QStringLiteral("attempts"),        QStringLiteral("next_attempt_at"), QStringLiteral("generating_since"),
-        QStringLiteral("stalled"),         QStringLiteral("favourite"),
+        QStringLiteral("stalled"),         QStringLiteral("favourite"),      QStringLiteral("imported"),
     };
     return names;
 }
@@ -119,6 +130,7 @@ QVariantList rowValues(const Job& job) {
         timeValue(job.generatingSince),
         job.stalled ? 1 : 0,
         job.favourite ? 1 : 0,
+        job.imported ? 1 : 0,
     };
 }
 
@@ -157,10 +169,15 @@ Job jobFrom(const QSqlQuery& query) {
     job.generatingSince = timeFrom(value("generating_since"));
     job.stalled = value("stalled").toInt() != 0;
     job.favourite = value("favourite").toInt() != 0;
+    job.imported = value("imported").toInt() != 0;
     return job;
 }
 
 QString sqlError(const QSqlQuery& query) { return query.lastError().text(); }
+
+int familyIndex(ApiFamily family) {
+    return family == ApiFamily::Web ? 1 : 0;
+}
 
 std::atomic<int> g_connectionCounter{0};
 
@@ -245,6 +262,8 @@ void JobStore::close() {
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
     m_jobs.clear();
+    for (QSet<qint64>& ids : m_knownVideos)
+        ids.clear();
 }
 
 int JobStore::schemaVersion() const {
@@ -300,6 +319,53 @@ bool JobStore::loadAll() {
         const Job job = jobFrom(query);
         m_jobs.insert(job.id, job);
     }
+    for (QSet<qint64>& ids : m_knownVideos)
+        ids.clear();
+    if (!query.exec(QStringLiteral("SELECT family, video_id FROM known_videos")))
+        return fail(tr("Cannot read the job database: %1").arg(sqlError(query)));
+    while (query.next()) {
+        if (const std::optional<ApiFamily> family = apiFamilyFromId(query.value(0).toString()))
+            m_knownVideos[familyIndex(*family)].insert(query.value(1).toLongLong());
+    }
+    return true;
+}
+
+bool JobStore::knowsVideo(ApiFamily family, qint64 videoId) const {
+    return videoId != 0 && m_knownVideos[familyIndex(family)].contains(videoId);
+}
+
+bool JobStore::rememberVideo(const Job& job) {
+    if (job.videoId == 0 || knowsVideo(job.family, job.videoId))
+        return true;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO known_videos (family, video_id) VALUES (:family, :id)"));
+    query.bindValue(QStringLiteral(":family"), apiFamilyId(job.family));
+    query.bindValue(QStringLiteral(":id"), job.videoId);
+    if (!query.exec()) {
+        qCWarning(lcJobs).noquote()
+            << "job" << job.id << "remote id not remembered:" << sqlError(query);
+        return false;
+    }
+    return true;
+}
+
+bool JobStore::insertRow(Job& job, QString* error) {
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QStringList placeholders;
+    for (const QString& column : columns())
+        placeholders << u':' + column;
+    query.prepare(
+        QStringLiteral("INSERT INTO jobs (%1) VALUES (%2)")
+            .arg(columns().join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
+    const QVariantList values = rowValues(job);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(placeholders.at(i), values.at(i));
+    if (!query.exec()) {
+        *error = tr("Cannot save the job: %1").arg(sqlError(query));
+        return false;
+    }
+    job.id = query.lastInsertId().toLongLong();
     return true;
 }
 
@@ -346,26 +412,64 @@ Result<Job> JobStore::add(Job job) {
         job.createdAt = now;
     job.updatedAt = now;
 
-    QSqlQuery query(QSqlDatabase::database(m_connection));
-    QStringList placeholders;
-    for (const QString& column : columns())
-        placeholders << u':' + column;
-    query.prepare(QStringLiteral("INSERT INTO jobs (%1) VALUES (%2)")
-                      .arg(columns().join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))));
-    const QVariantList values = rowValues(job);
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(placeholders.at(i), values.at(i));
-    if (!query.exec()) {
-        const QString error = tr("Cannot save the job: %1").arg(sqlError(query));
+    QString error;
+    if (!insertRow(job, &error)) {
         qCWarning(lcJobs).noquote() << error;
         return Result<Job>::failure(ApiError::input(error));
     }
-    job.id = query.lastInsertId().toLongLong();
     m_jobs.insert(job.id, job);
+    if (job.videoId != 0 && rememberVideo(job))
+        m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     qCInfo(lcJobs) << "job" << job.id << "added:" << (job.isImageToVideo() ? "image-to-video" : "text-to-video")
                    << job.request.model << job.request.quality << job.request.duration << "s";
     Q_EMIT jobAdded(job.id);
     return Result<Job>::success(job);
+}
+
+Result<QList<Job>> JobStore::importJobs(QList<Job> jobs) {
+    if (!isOpen())
+        return Result<QList<Job>>::failure(ApiError::input(tr("The job database is not open.")));
+    QList<Job> added;
+    std::array<QSet<qint64>, 2> batch; // a list that repeats an id adds it once
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    // One transaction: one sync to disk for the whole list instead of one per video.
+    if (!db.transaction())
+        return Result<QList<Job>>::failure(
+            ApiError::input(tr("Cannot save the job: %1").arg(db.lastError().text())));
+    for (Job& job : jobs) {
+        if (job.videoId == 0 || knowsVideo(job.family, job.videoId) ||
+            batch[familyIndex(job.family)].contains(job.videoId))
+            continue;
+        job.request.imagePath.clear(); // the service's image is not a file here
+        if (!job.createdAt.isValid())
+            job.createdAt = now;
+        job.updatedAt = now;
+        QString error;
+        if (!insertRow(job, &error) || !rememberVideo(job)) {
+            db.rollback();
+            if (error.isEmpty())
+                error = tr("Cannot save the job: %1").arg(db.lastError().text());
+            qCWarning(lcJobs).noquote() << "import:" << error;
+            return Result<QList<Job>>::failure(ApiError::input(error));
+        }
+        batch[familyIndex(job.family)].insert(job.videoId);
+        added << job;
+    }
+    if (!db.commit()) {
+        const QString error = tr("Cannot save the job: %1").arg(db.lastError().text());
+        db.rollback();
+        return Result<QList<Job>>::failure(ApiError::input(error));
+    }
+    // The mirror and the signals only once the rows are on disk.
+    for (const Job& job : std::as_const(added)) {
+        m_jobs.insert(job.id, job);
+        m_knownVideos[familyIndex(job.family)].insert(job.videoId);
+    }
+    qCInfo(lcJobs) << "import:" << added.size() << "of" << jobs.size() << "listed videos added";
+    for (const Job& job : std::as_const(added))
+        Q_EMIT jobAdded(job.id);
+    return Result<QList<Job>>::success(added);
 }
 
 std::optional<Job> JobStore::job(qint64 id) const {
@@ -432,6 +536,8 @@ bool JobStore::update(Job job) {
     }
     const Job before = m_jobs.value(job.id);
     m_jobs.insert(job.id, job);
+    if (job.videoId != 0 && rememberVideo(job))
+        m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     if (before.state != job.state)
         qCInfo(lcJobs).noquote() << "job" << job.id << jobStateId(before.state) << "→" << jobStateId(job.state);
     Q_EMIT jobChanged(job.id);

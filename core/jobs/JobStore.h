@@ -6,8 +6,10 @@
 #include <QList>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -23,7 +25,7 @@ class JobStore : public QObject {
 public:
     //! The schema this build writes. Files of an older version are migrated on open; a newer
     //! file is refused rather than damaged.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     explicit JobStore(QObject* parent = nullptr);
     ~JobStore() override;
@@ -47,6 +49,14 @@ public:
     //! images folder (keeping the original in `sourceImagePath`) and commits the row before it
     //! returns. Fails (Input error) when the image cannot be read or copied.
     Result<Job> add(Job job);
+
+    //! Adds videos read from the account's list (JobEngine::importAccountVideos) in one
+    //! transaction, skipping every job whose remote id the store knows (knowsVideo()) or that
+    //! the list repeats. No image is copied. Returns the jobs added (with their ids), in order.
+    Result<QList<Job>> importJobs(QList<Job> jobs);
+    //! Whether a job of this store holds, or ever held, this remote video id (kept when a job
+    //! is retried or removed, so an import never brings such a video back).
+    bool knowsVideo(ApiFamily family, qint64 videoId) const;
 
     std::optional<Job> job(qint64 id) const;
     QList<Job> jobs() const;               //!< every job, oldest first
@@ -78,12 +88,16 @@ Q_SIGNALS:
 private:
     bool migrate(int from);
     bool loadAll();
+    bool insertRow(Job& job, QString* error);
+    //! Writes the job's remote id to `known_videos` (true when it is there now or has none).
+    bool rememberVideo(const Job& job);
     bool fail(const QString& message);
 
     QString m_dataDir;
     QString m_connection; // QSqlDatabase connection name; empty when closed
     QString m_error;
     QMap<qint64, Job> m_jobs;
+    std::array<QSet<qint64>, 2> m_knownVideos; // remote ids ever held, by family (openapi, web)
 };
 
 } // namespace pixverse

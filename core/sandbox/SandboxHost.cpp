@@ -106,4 +106,10 @@ void SandboxHost::endWebSession(const QString& email, bool elsewhere) {
     onServerThread(m_server, [&] { m_server->endWebSession(email, elsewhere); });
 }
 
+QList<qint64> SandboxHost::addAccountVideos(const SandboxAccountVideos& videos) {
+    QList<qint64> ids;
+    onServerThread(m_server, [&] { ids = m_server->addAccountVideos(videos); });
+    return ids;
+}
+
 } // namespace pixverse::sandbox

@@ -30,6 +30,7 @@ public:
     void setCredits(const QString& apiKeyOrEmail, qint64 monthly, qint64 package);
     void setCredits(const QString& email, qint64 daily, qint64 monthly, qint64 package);
     void endWebSession(const QString& email, bool elsewhere);
+    QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
 
 private:
     SandboxConfig m_config;

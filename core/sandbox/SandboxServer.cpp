@@ -41,4 +41,8 @@ void SandboxServer::setCredits(const QString& email, qint64 daily, qint64 monthl
 
 void SandboxServer::endWebSession(const QString& email, bool elsewhere) { m_state->endWebSession(email, elsewhere); }
 
+QList<qint64> SandboxServer::addAccountVideos(const SandboxAccountVideos& videos) {
+    return m_state->addAccountVideos(videos);
+}
+
 } // namespace pixverse::sandbox

@@ -86,6 +86,27 @@ struct SandboxFault {
     QJsonObject respPatch; //!< PatchResp: e.g. {"status": 42}, {"video_id": null}, {"url": ""}
 };
 
+//! Videos put straight onto a web account, as if made earlier on the website or by another
+//! client: what an app signing in finds in `video/list/personal` (`addVideos` of the control
+//! route). Nothing is charged and no slot is checked.
+struct SandboxAccountVideos {
+    QString email; //!< a configured web account
+    int count = 1;
+    QString prompt =
+        QStringLiteral("A video made on the website %1"); //!< `%1`: 1, 2, ... (oldest first)
+    QString negativePrompt;
+    QString model = QStringLiteral("v4.5");
+    QString quality = QStringLiteral("540p");
+    int duration = 5;
+    QString aspectRatio = QStringLiteral("16:9");
+    QString motionMode = QStringLiteral("normal");
+    qint64 seed = -1; //!< the seed every one of them used; -1: a random one each
+    //! 1, 7 or 8: finished that way (made `ageMs` ago, one second apart, the last newest);
+    //! 5 or 10: still generating, made now, finishing with 1 after the configured generation time.
+    int status = 1;
+    qint64 ageMs = 10 * 60 * 1000;
+};
+
 class SandboxState;
 
 //! A PixVerse-compatible HTTP server on loopback: the platform OpenAPI (§2, §4.1, §6 of
@@ -124,6 +145,9 @@ public:
     //! Ends the web account's live session: `elsewhere` → its token answers 10005 (as after a
     //! login elsewhere), else 10001 (as if it expired). No-op without a session.
     void endWebSession(const QString& email, bool elsewhere);
+    //! Puts videos on a web account (see SandboxAccountVideos); their ids, oldest first, or
+    //! none when the account is not configured or the settings make no clip.
+    QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
 
 private:
     std::unique_ptr<SandboxState> m_state;

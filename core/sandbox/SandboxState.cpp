@@ -854,12 +854,65 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
         const bool replaced = elsewhere.toBool(true);
         actions << [this, email, replaced] { endWebSession(email, replaced); };
     }
+    auto addedIds = std::make_shared<QJsonArray>();
+    if (o.contains(QLatin1String("addVideos"))) {
+        const QJsonObject a = o.value(QLatin1String("addVideos")).toObject();
+        SandboxAccountVideos videos;
+        videos.email = webAccountEmail(a.value(QLatin1String("email")).toString());
+        if (videos.email.isEmpty())
+            return refuse(QStringLiteral("addVideos.email must be a configured web account."));
+        auto text = [&a](const char* name, QString& into) {
+            const QJsonValue v = a.value(QLatin1String(name));
+            if (v.isUndefined())
+                return true;
+            into = v.toString();
+            return v.isString();
+        };
+        if (!text("prompt", videos.prompt) || !text("negativePrompt", videos.negativePrompt) ||
+            !text("model", videos.model) || !text("quality", videos.quality) ||
+            !text("aspectRatio", videos.aspectRatio) || !text("motionMode", videos.motionMode))
+            return refuse(QStringLiteral("addVideos.prompt, negativePrompt, model, quality, "
+                                         "aspectRatio and motionMode must be text."));
+        auto whole = [&a](const char* name, qint64 fallback) -> std::optional<qint64> {
+            const QJsonValue v = a.value(QLatin1String(name));
+            return v.isUndefined() ? std::optional<qint64>(fallback) : exactInteger(v);
+        };
+        const auto count = whole("count", videos.count);
+        const auto duration = whole("duration", videos.duration);
+        const auto status = whole("status", videos.status);
+        const auto seed = whole("seed", videos.seed);
+        const auto age = whole("ageMs", videos.ageMs);
+        if (!count || *count < 1 || *count > 10000)
+            return refuse(QStringLiteral("addVideos.count must be from 1 to 10000."));
+        if (!duration || *duration < 1 || *duration > 60)
+            return refuse(QStringLiteral("addVideos.duration must be from 1 to 60 seconds."));
+        if (!status || !QList<qint64>{1, 5, 7, 8, 10}.contains(*status))
+            return refuse(QStringLiteral("addVideos.status must be 1, 5, 7, 8 or 10."));
+        if (!seed || *seed < -1 || !age || *age < 0)
+            return refuse(QStringLiteral(
+                "addVideos.seed and addVideos.ageMs must be whole numbers, 0 or more."));
+        if (!outputSize(videos.quality, videos.aspectRatio).isValid())
+            return refuse(
+                QStringLiteral("addVideos.quality and aspectRatio must make a known clip size."));
+        videos.count = static_cast<int>(*count);
+        videos.duration = static_cast<int>(*duration);
+        videos.status = static_cast<int>(*status);
+        videos.seed = *seed;
+        videos.ageMs = *age;
+        actions << [this, videos, addedIds] {
+            for (const qint64 id : addAccountVideos(videos))
+                addedIds->append(QJsonValue(id));
+        };
+    }
     if (actions.isEmpty())
-        return refuse(QStringLiteral(
-            "Nothing to do: use clockSpeed, advanceMs, fault, clearFaults, credits or endSession."));
+        return refuse(QStringLiteral("Nothing to do: use clockSpeed, advanceMs, fault, "
+                                     "clearFaults, credits, endSession or addVideos."));
     for (const auto& action : actions)
         action();
-    return jsonAnswer(QJsonObject{{QStringLiteral("ok"), true}});
+    QJsonObject answer{{QStringLiteral("ok"), true}};
+    if (o.contains(QLatin1String("addVideos")))
+        answer.insert(QStringLiteral("videoIds"), *addedIds);
+    return jsonAnswer(answer);
 }
 
 namespace {
@@ -1072,6 +1125,53 @@ void SandboxState::setCredits(const QString& key, qint64 daily, qint64 monthly, 
 
 void SandboxState::endWebSession(const QString& email, bool elsewhere) {
     m_web->endSession(email, elsewhere);
+}
+
+QList<qint64> SandboxState::addAccountVideos(const SandboxAccountVideos& videos) {
+    const QString owner = webAccountEmail(videos.email);
+    const QSize size = outputSize(videos.quality, videos.aspectRatio);
+    if (owner.isEmpty() || !size.isValid())
+        return {};
+    settle();
+    const qint64 now = m_clock.nowMs();
+    const bool generating = videos.status == 5 || videos.status == 10;
+    QList<qint64> ids;
+    for (int i = 0; i < videos.count; ++i) {
+        Video video;
+        video.id = nextId(m_lastVideoId);
+        video.owner = owner;
+        video.web = true;
+        GenerationRequest& r = video.request;
+        r.prompt =
+            videos.prompt.contains(QLatin1String("%1")) ? videos.prompt.arg(i + 1) : videos.prompt;
+        r.negativePrompt = videos.negativePrompt;
+        r.model = videos.model;
+        r.quality = videos.quality;
+        r.duration = videos.duration;
+        r.aspectRatio = videos.aspectRatio;
+        r.motionMode = videos.motionMode;
+        video.seed =
+            videos.seed >= 0 ? videos.seed : static_cast<qint64>(m_rng.bounded(2147483647U));
+        r.seed = video.seed;
+        video.size = size;
+        if (generating) {
+            video.createdAt = now;
+            video.finishAt = now + m_config.generationMs;
+            video.outcome = 1;
+        } else {
+            // Made one second apart, the last one second ago at the latest.
+            video.createdAt =
+                now - videos.ageMs - static_cast<qint64>(videos.count - 1 - i) * 1000 - 1000;
+            video.finishAt = video.createdAt;
+            video.outcome = videos.status;
+            video.settled = true; // nothing was charged, so nothing to refund
+        }
+        m_videos.insert(video.id, video);
+        ids << video.id;
+    }
+    qCDebug(lcSandbox) << ids.size() << "videos put on the account" << owner << "with status"
+                       << videos.status;
+    return ids;
 }
 
 } // namespace pixverse::sandbox

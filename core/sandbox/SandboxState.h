@@ -169,6 +169,7 @@ public:
     void injectFault(const SandboxFault& fault);
     void setCredits(const QString& key, qint64 daily, qint64 monthly, qint64 package);
     void endWebSession(const QString& email, bool elsewhere);
+    QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
 };
 
 //! Where the sample clips are: the configured folder, else $PIXVERSE_CLIPS_DIR, else the

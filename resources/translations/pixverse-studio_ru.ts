@@ -4,22 +4,22 @@
     <context>
         <name>main</name>
         <message>
-            <location filename="../../app/gui/main.cpp" line="16" />
+            <location filename="../../app/gui/main.cpp" line="19" />
             <source>Make AI videos on PixVerse.</source>
             <translation>Создавайте ИИ-видео в PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main.cpp" line="21" />
+            <location filename="../../app/gui/main.cpp" line="24" />
             <source>Use the built-in offline sandbox.</source>
             <translation>Использовать встроенную офлайн-песочницу.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main.cpp" line="30" />
+            <location filename="../../app/gui/main.cpp" line="33" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main.cpp" line="31" />
+            <location filename="../../app/gui/main.cpp" line="34" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
@@ -1066,12 +1066,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="298" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="324" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="315" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="341" />
             <source>Image · %1</source>
             <translation>Изображение · %1</translation>
         </message>
@@ -1079,27 +1079,27 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="296" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="336" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="341" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="310" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="317" />
             <source>PixVerse no longer has this video.</source>
             <translation>У PixVerse больше нет этого видео.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="412" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="564" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="478" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="630" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
@@ -1107,7 +1107,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobGalleryView</name>
         <message>
-            <location filename="../../ui/JobGalleryView.cpp" line="43" />
+            <location filename="../../ui/JobGalleryView.cpp" line="44" />
             <source>Your generations appear here.</source>
             <translation>Здесь появятся ваши генерации.</translation>
         </message>
@@ -1115,77 +1115,87 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobListModel</name>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="161" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="191" />
             <source>Queued</source>
             <translation>В очереди</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="162" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="193" />
             <source>Uploading</source>
             <translation>Загрузка</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="163" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="195" />
             <source>Starting</source>
             <translation>Запуск</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="164" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="197" />
             <source>Generating</source>
             <translation>Генерация</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="165" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="199" />
             <source>Downloading</source>
             <translation>Скачивание</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="166" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="201" />
             <source>Done</source>
             <translation>Готово</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="167" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="203" />
             <source>Failed</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="168" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="205" />
             <source>Moderated</source>
             <translation>Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="169" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="207" />
             <source>Cancelled</source>
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="186" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="223" />
+            <source>Uploading %1%</source>
+            <translation>Загрузка %1%</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="227" />
             <source>%1 %2</source>
             <translation>%1 %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="187" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="228" />
             <source>%1 (slow)</source>
             <translation>%1 (медленно)</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="191" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="232" />
             <source>Downloading %1%</source>
             <translation>Скачивание %1%</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="244" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="236" />
+            <source>On PixVerse</source>
+            <translation>На PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="290" />
             <source>%1 · %2 · %3 s</source>
             <translation>%1 · %2 · %3 с</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="251" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="299" />
             <source>1 credit</source>
             <translation>1 кредит</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="251" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="299" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -1193,63 +1203,68 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="188" />
+            <location filename="../../core/jobs/JobStore.cpp" line="205" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="198" />
+            <location filename="../../core/jobs/JobStore.cpp" line="215" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="208" />
+            <location filename="../../core/jobs/JobStore.cpp" line="225" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="218" />
+            <location filename="../../core/jobs/JobStore.cpp" line="235" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="273" />
+            <location filename="../../core/jobs/JobStore.cpp" line="292" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="279" />
-            <location filename="../../core/jobs/JobStore.cpp" line="286" />
+            <location filename="../../core/jobs/JobStore.cpp" line="298" />
+            <location filename="../../core/jobs/JobStore.cpp" line="305" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="298" />
+            <location filename="../../core/jobs/JobStore.cpp" line="317" />
+            <location filename="../../core/jobs/JobStore.cpp" line="325" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="310" />
+            <location filename="../../core/jobs/JobStore.cpp" line="376" />
             <source>Cannot read the image “%1”: %2.</source>
             <translation>Не удаётся прочитать изображение «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="313" />
+            <location filename="../../core/jobs/JobStore.cpp" line="379" />
             <source>The image “%1” is empty.</source>
             <translation>Изображение «%1» пустое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="326" />
+            <location filename="../../core/jobs/JobStore.cpp" line="392" />
             <source>Cannot keep a copy of the image in “%1”: %2.</source>
             <translation>Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="332" />
+            <location filename="../../core/jobs/JobStore.cpp" line="398" />
+            <location filename="../../core/jobs/JobStore.cpp" line="431" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="359" />
+            <location filename="../../core/jobs/JobStore.cpp" line="365" />
+            <location filename="../../core/jobs/JobStore.cpp" line="439" />
+            <location filename="../../core/jobs/JobStore.cpp" line="452" />
+            <location filename="../../core/jobs/JobStore.cpp" line="460" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -1257,324 +1272,341 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="90" />
+            <location filename="../../ui/JobsPane.cpp" line="102" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="90" />
+            <location filename="../../ui/JobsPane.cpp" line="103" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="100" />
+            <location filename="../../ui/JobsPane.cpp" line="113" />
             <source>All jobs</source>
             <translation>Все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="101" />
+            <location filename="../../ui/JobsPane.cpp" line="114" />
             <source>In progress</source>
             <translation>В работе</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="103" />
+            <location filename="../../ui/JobsPane.cpp" line="117" />
             <source>Done</source>
             <translation>Готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="104" />
+            <location filename="../../ui/JobsPane.cpp" line="118" />
             <source>Failed</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="105" />
+            <location filename="../../ui/JobsPane.cpp" line="119" />
             <source>Moderated</source>
             <translation>Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="106" />
+            <location filename="../../ui/JobsPane.cpp" line="120" />
             <source>Cancelled</source>
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="212" />
+            <location filename="../../ui/JobsPane.cpp" line="258" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="212" />
+            <location filename="../../ui/JobsPane.cpp" line="258" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="214" />
+            <location filename="../../ui/JobsPane.cpp" line="262" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="215" />
+            <location filename="../../ui/JobsPane.cpp" line="263" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="216" />
+            <location filename="../../ui/JobsPane.cpp" line="266" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="216" />
+            <location filename="../../ui/JobsPane.cpp" line="267" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="218" />
+            <location filename="../../ui/JobsPane.cpp" line="271" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="218" />
+            <location filename="../../ui/JobsPane.cpp" line="272" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="220" />
+            <location filename="../../ui/JobsPane.cpp" line="275" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="221" />
+            <location filename="../../ui/JobsPane.cpp" line="276" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="278" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="278" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="225" />
+            <location filename="../../ui/JobsPane.cpp" line="281" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="225" />
+            <location filename="../../ui/JobsPane.cpp" line="281" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="285" />
+            <location filename="../../ui/JobsPane.cpp" line="509" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="286" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="291" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="292" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="231" />
+            <location filename="../../ui/JobsPane.cpp" line="295" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="296" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="277" />
+            <location filename="../../ui/JobsPane.cpp" line="342" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="292" />
+            <location filename="../../ui/JobsPane.cpp" line="358" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="300" />
+            <location filename="../../ui/JobsPane.cpp" line="369" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="316" />
+            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="387" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="317" />
+            <location filename="../../ui/JobsPane.cpp" line="386" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="359" />
+            <location filename="../../ui/JobsPane.cpp" line="429" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="359" />
+            <location filename="../../ui/JobsPane.cpp" line="429" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="360" />
+            <location filename="../../ui/JobsPane.cpp" line="430" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="360" />
+            <location filename="../../ui/JobsPane.cpp" line="430" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="361" />
+            <location filename="../../ui/JobsPane.cpp" line="431" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="361" />
+            <location filename="../../ui/JobsPane.cpp" line="431" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="362" />
+            <location filename="../../ui/JobsPane.cpp" line="432" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="362" />
+            <location filename="../../ui/JobsPane.cpp" line="432" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="363" />
+            <location filename="../../ui/JobsPane.cpp" line="433" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="370" />
+            <location filename="../../ui/JobsPane.cpp" line="440" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="374" />
+            <location filename="../../ui/JobsPane.cpp" line="444" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="380" />
+            <location filename="../../ui/JobsPane.cpp" line="450" />
+            <source>Sign in to see your videos here.</source>
+            <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="453" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <location filename="../../ui/JobsPane.cpp" line="455" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="453" />
+            <location filename="../../ui/JobsPane.cpp" line="509" />
+            <source>&amp;Download</source>
+            <translation>&amp;Скачать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="536" />
+            <source>Saving the video from PixVerse; it plays once it is in your library.</source>
+            <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="543" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="497" />
+            <location filename="../../ui/JobsPane.cpp" line="588" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="517" />
+            <location filename="../../ui/JobsPane.cpp" line="610" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="525" />
+            <location filename="../../ui/JobsPane.cpp" line="618" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="528" />
+            <location filename="../../ui/JobsPane.cpp" line="621" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="598" />
+            <location filename="../../ui/JobsPane.cpp" line="695" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="599" />
+            <location filename="../../ui/JobsPane.cpp" line="696" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="599" />
+            <location filename="../../ui/JobsPane.cpp" line="697" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="603" />
+            <location filename="../../ui/JobsPane.cpp" line="702" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="604" />
+            <location filename="../../ui/JobsPane.cpp" line="703" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="605" />
+            <location filename="../../ui/JobsPane.cpp" line="704" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="608" />
+            <location filename="../../ui/JobsPane.cpp" line="707" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="609" />
+            <location filename="../../ui/JobsPane.cpp" line="708" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="669" />
+            <location filename="../../ui/JobsPane.cpp" line="770" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="670" />
+            <location filename="../../ui/JobsPane.cpp" line="771" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="681" />
+            <location filename="../../ui/JobsPane.cpp" line="782" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="684" />
+            <location filename="../../ui/JobsPane.cpp" line="785" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="688" />
+            <location filename="../../ui/JobsPane.cpp" line="790" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -1815,31 +1847,33 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
+            <location filename="../../ui/MainWindow.cpp" line="127" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
+            <location filename="../../ui/MainWindow.cpp" line="134" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
+            <location filename="../../ui/MainWindow.cpp" line="137" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="47" />
+            <location filename="../../ui/MainWindow.cpp" line="42" />
+            <location filename="../../ui/MainWindow.cpp" line="223" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="53" />
             <source>Jobs</source>
-            <translation>Задания</translation>
+            <translation type="vanished">Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="53" />
             <source>Your generations appear here.</source>
-            <translation>Здесь появятся ваши генерации.</translation>
+            <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="78" />
@@ -1853,7 +1887,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="119" />
-            <location filename="../../ui/MainWindow.cpp" line="157" />
+            <location filename="../../ui/MainWindow.cpp" line="244" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -1863,42 +1897,67 @@ Write a prompt and press Generate.</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="142" />
+            <location filename="../../ui/MainWindow.cpp" line="132" />
+            <source>&amp;Jobs</source>
+            <translation>&amp;Задания</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="161" />
+            <source>Go to &amp;Prompt</source>
+            <translation>Перейти к &amp;промпту</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="165" />
+            <source>Go to &amp;Gallery</source>
+            <translation>Перейти к &amp;галерее</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="204" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="222" />
+            <source>PixVerse Studio (%1 running)</source>
+            <translation>PixVerse Studio (выполняется: %1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="229" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="142" />
+            <location filename="../../ui/MainWindow.cpp" line="229" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="143" />
+            <location filename="../../ui/MainWindow.cpp" line="230" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="146" />
+            <location filename="../../ui/MainWindow.cpp" line="233" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="147" />
+            <location filename="../../ui/MainWindow.cpp" line="234" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="149" />
+            <location filename="../../ui/MainWindow.cpp" line="236" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="155" />
+            <location filename="../../ui/MainWindow.cpp" line="242" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="163" />
+            <location filename="../../ui/MainWindow.cpp" line="250" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -2630,32 +2689,56 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="78" />
+            <location filename="../../app/gui/StudioApp.cpp" line="99" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="102" />
+            <location filename="../../app/gui/StudioApp.cpp" line="125" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="115" />
+            <location filename="../../app/gui/StudioApp.cpp" line="138" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="124" />
+            <location filename="../../app/gui/StudioApp.cpp" line="147" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="206" />
+            <location filename="../../app/gui/StudioApp.cpp" line="234" />
+            <source>Your jobs cannot be kept: %1</source>
+            <translation>Не удаётся сохранить ваши задания: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioApp.cpp" line="252" />
+            <source>Your videos on PixVerse could not be listed: %1</source>
+            <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <source>%n video(s) from your PixVerse account added to the gallery.</source>
+            <translation>
+                <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
+                <numerusform>%n видео из вашей учётной записи PixVerse добавлены в галерею.</numerusform>
+                <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioApp.cpp" line="277" />
+            <source>Sign in to generate videos.</source>
+            <translation>Войдите, чтобы создавать видео.</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioApp.cpp" line="308" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="212" />
+            <location filename="../../app/gui/StudioApp.cpp" line="314" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -2663,27 +2746,27 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ThumbnailMaker</name>
         <message>
-            <location filename="../../ui/ThumbnailMaker.cpp" line="21" />
+            <location filename="../../ui/ThumbnailMaker.cpp" line="28" />
             <source>The video gave no picture in time.</source>
             <translation>Видео не дало кадра вовремя.</translation>
         </message>
         <message>
-            <location filename="../../ui/ThumbnailMaker.cpp" line="97" />
+            <location filename="../../ui/ThumbnailMaker.cpp" line="132" />
             <source>The file is not a video Qt can play.</source>
             <translation>Файл — не видео, которое может воспроизвести Qt.</translation>
         </message>
         <message>
-            <location filename="../../ui/ThumbnailMaker.cpp" line="99" />
+            <location filename="../../ui/ThumbnailMaker.cpp" line="134" />
             <source>The video ended before a picture was shown.</source>
             <translation>Видео закончилось раньше, чем показало кадр.</translation>
         </message>
         <message>
-            <location filename="../../ui/ThumbnailMaker.cpp" line="152" />
+            <location filename="../../ui/ThumbnailMaker.cpp" line="190" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/ThumbnailMaker.cpp" line="156" />
+            <location filename="../../ui/ThumbnailMaker.cpp" line="194" />
             <source>Cannot write “%1”: %2</source>
             <translation>Не удаётся записать «%1»: %2</translation>
         </message>
@@ -2724,66 +2807,87 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::VideoPlayer</name>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="69" />
+            <location filename="../../ui/VideoPlayer.cpp" line="73" />
             <source>Frame size of the video</source>
             <translation>Размер кадра видео</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="73" />
+            <location filename="../../ui/VideoPlayer.cpp" line="77" />
+            <location filename="../../ui/VideoPlayer.cpp" line="78" />
             <source>Close the player</source>
             <translation>Закрыть проигрыватель</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="83" />
-            <location filename="../../ui/VideoPlayer.cpp" line="276" />
+            <location filename="../../ui/VideoPlayer.cpp" line="88" />
+            <location filename="../../ui/VideoPlayer.cpp" line="305" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="86" />
+            <location filename="../../ui/VideoPlayer.cpp" line="91" />
             <source>Position</source>
             <translation>Позиция</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="90" />
+            <location filename="../../ui/VideoPlayer.cpp" line="96" />
             <source>Play again from the start when it ends (L)</source>
             <translation>По окончании начинать сначала (L)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="91" />
+            <location filename="../../ui/VideoPlayer.cpp" line="97" />
             <source>Loop</source>
             <translation>Повтор</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="93" />
-            <location filename="../../ui/VideoPlayer.cpp" line="281" />
+            <location filename="../../ui/VideoPlayer.cpp" line="101" />
+            <location filename="../../ui/VideoPlayer.cpp" line="313" />
             <source>Mute (M)</source>
             <translation>Выключить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="97" />
+            <location filename="../../ui/VideoPlayer.cpp" line="105" />
             <source>Volume</source>
             <translation>Громкость</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="141" />
+            <location filename="../../ui/VideoPlayer.cpp" line="151" />
             <source>This video cannot be played.</source>
             <translation>Это видео невозможно воспроизвести.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="268" />
+            <location filename="../../ui/VideoPlayer.cpp" line="296" />
             <source>%1 × %2</source>
             <translation>%1 × %2</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="276" />
+            <location filename="../../ui/VideoPlayer.cpp" line="305" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="281" />
+            <location filename="../../ui/VideoPlayer.cpp" line="307" />
+            <source>Pause</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoPlayer.cpp" line="307" />
+            <source>Play</source>
+            <translation>Воспроизвести</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoPlayer.cpp" line="313" />
             <source>Unmute (M)</source>
             <translation>Включить звук (M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoPlayer.cpp" line="314" />
+            <source>Unmute</source>
+            <translation>Включить звук</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoPlayer.cpp" line="314" />
+            <source>Mute</source>
+            <translation>Выключить звук</translation>
         </message>
     </context>
 </TS>

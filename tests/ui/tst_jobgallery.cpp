@@ -3,6 +3,7 @@
 // retried, cancelled, removed (with and without its file), dragged out as a file URL; the header
 // filters and counts; 10,000 jobs scroll with a bounded thumbnail cache; screenshots of every
 // state and of the player (written when PIXVERSE_SCREENSHOT_DIR is set).
+#include "SampleJobs.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "tests/core/jobs/BulkJobs.h"
@@ -691,116 +692,13 @@ void TestJobGallery::screenshots() {
     QTemporaryDir dir;
     JobStore store;
     QVERIFY(store.open(dir.filePath(QStringLiteral("data"))));
-    const QString library = dir.filePath(QStringLiteral("library"));
-    QVERIFY(QDir().mkpath(library));
-    auto clip = [&](const QString& size, const QString& name) {
-        const QString target = QDir(library).filePath(name);
-        QFile::copy(QDir(m_clips).filePath(size + QStringLiteral(".mp4")), target);
-        return target;
-    };
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    struct Spec {
-        QString prompt;
-        JobState state;
-        QString quality;
-        int duration;
-        QString clipSize;
-        QString error;
-    };
-    const QString moderated =
-        QStringLiteral("PixVerse's moderation refused this video; the credits were refunded. "
-                       "Change the prompt or the image and try "
-                       "again.");
-    const QList<Spec> specs{
-        {QStringLiteral(
-             "A lighthouse in a storm at night, waves crash over the rocks, cinematic lighting"),
-         JobState::Done,
-         QStringLiteral("540p"),
-         5,
-         QStringLiteral("960x540"),
-         {}},
-        {QStringLiteral("Portrait of an old fisherman mending nets, golden hour"),
-         JobState::Done,
-         QStringLiteral("720p"),
-         5,
-         QStringLiteral("720x1280"),
-         {}},
-        {QStringLiteral("A cat stretches on a sunny windowsill"),
-         JobState::Done,
-         QStringLiteral("360p"),
-         8,
-         QStringLiteral("640x360"),
-         {}},
-        {QStringLiteral("Drone shot over a misty pine forest at sunrise"),
-         JobState::Downloading,
-         QStringLiteral("1080p"),
-         5,
-         {},
-         {}},
-        {QStringLiteral("Neon city street in the rain, reflections on wet asphalt"),
-         JobState::Generating,
-         QStringLiteral("720p"),
-         5,
-         {},
-         {}},
-        {QStringLiteral("Paper boats drifting down a gutter stream"),
-         JobState::Uploading,
-         QStringLiteral("540p"),
-         5,
-         {},
-         {}},
-        {QStringLiteral("Time-lapse of clouds rolling over mountains"),
-         JobState::Queued,
-         QStringLiteral("540p"),
-         5,
-         {},
-         {}},
-        {QStringLiteral("The old tower will explode into confetti"),
-         JobState::Failed,
-         QStringLiteral("540p"),
-         5,
-         {},
-         QStringLiteral(
-             "PixVerse could not generate this video. Try again; if it keeps failing, change the "
-             "settings.")},
-        {QStringLiteral("Forbidden dance in the moonlight"),
-         JobState::Moderated,
-         QStringLiteral("540p"),
-         5,
-         {},
-         moderated},
-        {QStringLiteral("A red kite against a blue sky"),
-         JobState::Cancelled,
-         QStringLiteral("540p"),
-         5,
-         {},
-         {}},
-    };
-    QList<qint64> ids;
-    for (int i = 0; i < specs.size(); ++i) {
-        const Spec& spec = specs.at(i);
-        Job job;
-        job.request = JobTestBed::request(spec.prompt);
-        job.request.quality = spec.quality;
-        job.request.duration = spec.duration;
-        job.state = spec.state;
-        job.errorMessage = spec.error;
-        job.createdAt = now.addSecs(-60 * (specs.size() - i)); // the first one is the oldest
-        if (spec.state == JobState::Generating)
-            job.generatingSince = now.addSecs(-42);
-        if (spec.state == JobState::Uploading)
-            job.generatingSince = now.addSecs(-3);
-        if (!spec.clipSize.isEmpty())
-            job.videoPath = clip(spec.clipSize, QStringLiteral("video%1.mp4").arg(i));
-        job.favourite = i == 1;
-        const Result<Job> added = store.add(job);
-        QVERIFY(added.ok());
-        ids << added.value->id;
-    }
+    const QList<qint64> ids =
+        test::addSampleJobs(store, dir.filePath(QStringLiteral("library")), m_clips).ids;
+    QCOMPARE(ids.size(), 10);
 
     JobsPane pane(&store, nullptr);
     pane.thumbnailMaker()->setOutputDir(dir.filePath(QStringLiteral("thumbnails")));
-    pane.model()->setDownloadProgress(ids.at(3), 62, 100);
+    pane.model()->setDownloadProgress(ids.at(test::SampleJobs::kDownloading), 62, 100);
     pane.resize(1000, 820);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));

@@ -639,6 +639,11 @@ private Q_SLOTS:
         QApplication::processEvents();
         QVERIFY(area->verticalScrollBar()->isVisible());
         QVERIFY(area->widget()->width() <= area->viewport()->width());
+        // The gallery beside it keeps its header inside the window.
+        auto* jobsHeader = window.findChild<QWidget*>(QStringLiteral("jobsHeader"));
+        QVERIFY(jobsHeader && jobsHeader->isVisible());
+        QVERIFY(jobsHeader->mapTo(&window, QPoint(jobsHeader->width(), 0)).x() <= window.width());
+        QVERIFY(jobsHeader->width() >= jobsHeader->minimumSizeHint().width());
         for (const char* name :
              {"imageDropZone", "promptEdit", "modelCombo", "durationCombo", "seedSpin",
               "seedDiceButton", "generateButton", "recentPromptsButton", "removeButton"}) {

@@ -1,5 +1,4 @@
 #include "WidgetTexts.h"
-
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/generation/ModelCatalog.h"
@@ -15,7 +14,9 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -28,7 +29,9 @@ namespace {
 
 const QRegularExpression kCyrillic(QStringLiteral("[\\x{0400}-\\x{04FF}]"));
 
-QString tsPath() { return sourcePath(QStringLiteral("resources/translations/pixverse-studio_ru.ts")); }
+QString tsPath() {
+    return sourcePath(QStringLiteral("resources/translations/pixverse-studio_ru.ts"));
+}
 
 bool isLive(const TsMessage& m) {
     return m.type != QLatin1String("vanished") && m.type != QLatin1String("obsolete");
@@ -94,6 +97,69 @@ private Q_SLOTS:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
+    // A tr() added to the sources without running update_translations would be English in the
+    // Russian build, and no other check here would know the string: run lupdate (and fix-ts.py,
+    // as the target does) over the sources into a copy of the .ts and look for new messages.
+    void theTsHasEveryStringOfTheSources() {
+        const QString copy = m_dir.filePath(QStringLiteral("current_ru.ts"));
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(tsPath(), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QStringList sources;
+        const QString root = sourcePath(QString());
+        for (const QString& dir :
+             {QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app")}) {
+            QDirIterator it(QDir(root).filePath(dir),
+                            {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                if (!file.contains(
+                        QLatin1String("/core/sandbox/"))) // PixVerse's stand-in answers in English
+                    sources << file;
+            }
+        }
+        QVERIFY(sources.size() > 50);
+        const QString list = m_dir.filePath(QStringLiteral("sources.lst"));
+        QFile listFile(list);
+        QVERIFY(listFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        listFile.write(sources.join(QLatin1Char('\n')).toUtf8());
+        listFile.close();
+
+        QProcess lupdate;
+        lupdate.setProcessChannelMode(QProcess::MergedChannels);
+        lupdate.start(QStringLiteral(PIXVERSE_LUPDATE),
+                      {QStringLiteral("-silent"), QStringLiteral("-tr-function-alias"),
+                       QStringLiteral("tr+=message"), QStringLiteral("-I"), root,
+                       QLatin1Char('@') + list, QStringLiteral("-ts"), copy});
+        QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
+        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
+        if (!QStringLiteral(PIXVERSE_PYTHON3).isEmpty()) {
+            QProcess fix;
+            fix.setProcessChannelMode(QProcess::MergedChannels);
+            fix.start(QStringLiteral(PIXVERSE_PYTHON3),
+                      {QDir(root).filePath(QStringLiteral("resources/translations/fix-ts.py")),
+                       root, copy});
+            QVERIFY2(fix.waitForFinished(60000), "fix-ts.py did not finish");
+            QVERIFY2(fix.exitCode() == 0, fix.readAll().constData());
+        }
+        QString error;
+        const QList<TsMessage> current = readTs(copy, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList missing;
+        for (const TsMessage& m : current) {
+            if (isLive(m) && m.type == QLatin1String("unfinished"))
+                missing << m.context + QStringLiteral(": \"") + m.source + QLatin1Char('"');
+        }
+        QVERIFY2(current.size() >= m_messages.size() / 2, "lupdate found almost nothing");
+        QVERIFY2(
+            missing.isEmpty(),
+            qPrintable(
+                QStringLiteral("strings in the sources that pixverse-studio_ru.ts lacks (build the "
+                               "update_translations target and translate them):\n") +
+                missing.join(QLatin1Char('\n'))));
+    }
+
     void translationIsRussian() {
         // Most messages must actually be Russian: the same text is fine only for names and
         // formats ("PixVerse Studio", "%1 · %2").
@@ -117,10 +183,12 @@ private Q_SLOTS:
         QCOMPARE(translatedLanguages(), QStringList{QStringLiteral("ru")});
 
         QCOMPARE(installTranslations(*qApp, QString()), QStringLiteral("ru"));
-        QVERIFY(QCoreApplication::translate("pixverse::SettingsDialog", "Settings").contains(kCyrillic));
+        QVERIFY(QCoreApplication::translate("pixverse::SettingsDialog", "Settings")
+                    .contains(kCyrillic));
         // The setting wins over the system.
         QCOMPARE(installTranslations(*qApp, QStringLiteral("en")), QStringLiteral("en"));
-        QCOMPARE(QCoreApplication::translate("pixverse::SettingsDialog", "Settings"), QStringLiteral("Settings"));
+        QCOMPARE(QCoreApplication::translate("pixverse::SettingsDialog", "Settings"),
+                 QStringLiteral("Settings"));
         QCOMPARE(QLocale().language(), QLocale::English);
     }
 
@@ -131,19 +199,22 @@ private Q_SLOTS:
         for (const TsMessage& m : std::as_const(m_messages)) {
             if (!isLive(m) || m.numerus)
                 continue;
-            const QString got = QCoreApplication::translate(m.context.toUtf8().constData(), m.source.toUtf8().constData(),
-                                                            m.comment.isEmpty() ? nullptr : m.comment.toUtf8().constData());
+            const QString got = QCoreApplication::translate(
+                m.context.toUtf8().constData(), m.source.toUtf8().constData(),
+                m.comment.isEmpty() ? nullptr : m.comment.toUtf8().constData());
             if (got != m.translation)
                 stale << m.context + QStringLiteral(": ") + m.source + QStringLiteral(" -> ") + got;
         }
-        QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("the .qm is older than the .ts:\n") + stale.join(QLatin1Char('\n'))));
+        QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("the .qm is older than the .ts:\n") +
+                                             stale.join(QLatin1Char('\n'))));
     }
 
     void samplesFromSeveralContexts_data() {
         QTest::addColumn<QString>("context");
-        for (const char* c : {"pixverse::ApiError", "pixverse-studio-cli", "pixverse::PromptEditor",
-                              "pixverse::SettingsDialog", "pixverse::ModelCatalog", "pixverse::LoginDialog",
-                              "pixverse::ImageCheck", "pixverse::MainWindow", "main"})
+        for (const char* c :
+             {"pixverse::ApiError", "pixverse-studio-cli", "pixverse::PromptEditor",
+              "pixverse::SettingsDialog", "pixverse::ModelCatalog", "pixverse::LoginDialog",
+              "pixverse::ImageCheck", "pixverse::MainWindow", "main"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -152,9 +223,11 @@ private Q_SLOTS:
         installTranslations(*qApp, QStringLiteral("ru"));
         int checked = 0;
         for (const TsMessage& m : std::as_const(m_messages)) {
-            if (m.context != context || !isLive(m) || !m.translation.contains(kCyrillic) || checked >= 3)
+            if (m.context != context || !isLive(m) || !m.translation.contains(kCyrillic) ||
+                checked >= 3)
                 continue;
-            const QString got = QCoreApplication::translate(context.toUtf8().constData(), m.source.toUtf8().constData());
+            const QString got = QCoreApplication::translate(context.toUtf8().constData(),
+                                                            m.source.toUtf8().constData());
             QVERIFY2(got.contains(kCyrillic), qPrintable(m.source + QStringLiteral(" -> ") + got));
             ++checked;
         }
@@ -165,7 +238,8 @@ private Q_SLOTS:
         installTranslations(*qApp, QStringLiteral("ru"));
         // Qt's own (qtbase_ru from qt6-translations-l10n): the standard buttons.
         QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-        QCOMPARE(shownText(buttons.button(QDialogButtonBox::Cancel)->text()), QStringLiteral(u"Отмена"));
+        QCOMPARE(shownText(buttons.button(QDialogButtonBox::Cancel)->text()),
+                 QStringLiteral(u"Отмена"));
         // The model table's strings come through the catalog's context.
         QVERIFY(ModelCatalog::builtIn().switchLabel(QStringLiteral("audio")).contains(kCyrillic));
         GenerationRequest r;
@@ -173,7 +247,8 @@ private Q_SLOTS:
         r.model = QStringLiteral("v4.5");
         r.quality = QStringLiteral("1080p");
         r.duration = 8;
-        const QList<RuleViolation> violations = ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi);
+        const QList<RuleViolation> violations =
+            ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi);
         QVERIFY(!violations.isEmpty());
         for (const RuleViolation& v : violations)
             QVERIFY2(v.reason.contains(kCyrillic), qPrintable(v.reason));
@@ -223,7 +298,8 @@ private Q_SLOTS:
                     const QString why = englishLeft(s.text, english);
                     if (!why.isEmpty())
                         problems << QStringLiteral("%1 %2 (%3): \"%4\" — %5")
-                                        .arg(window->objectName(), s.widget->objectName(), s.what, s.text, why);
+                                        .arg(window->objectName(), s.widget->objectName(), s.what,
+                                             s.text, why);
                 }
             }
         }

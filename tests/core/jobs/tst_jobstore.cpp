@@ -25,6 +25,8 @@ private Q_SLOTS:
     void updateOfAnUnknownJobFails();
     void survivesReopenAndNeverReusesIds();
     void migratesFromVersion1();
+    void migratesFromVersion2();
+    void importAddsOnlyUnknownVideos();
     void refusesANewerSchema();
     void copiesTheImage();
     void refusesAnUnreadableImage();
@@ -228,6 +230,121 @@ void TestJobStore::migratesFromVersion1() {
     store.close();
     QVERIFY(store.open(dataDir));
     QVERIFY(store.jobs().first().favourite);
+}
+
+void TestJobStore::migratesFromVersion2() {
+    const QString dataDir = m_dir->filePath(QStringLiteral("v2"));
+    QDir().mkpath(dataDir);
+    {
+        // The version 2 file, as the release before account imports wrote it.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+        db.setDatabaseName(QDir(dataDir).filePath(JobStore::databaseFileName()));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT NULL,"
+            " updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL DEFAULT '',"
+            " request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, trace_id TEXT, "
+            "video_id INTEGER,"
+            " image_id INTEGER, image_url TEXT, image_remote_path TEXT, state TEXT NOT NULL, "
+            "raw_status INTEGER,"
+            " credits INTEGER, error_message TEXT, error_code INTEGER, video_url TEXT, video_width "
+            "INTEGER,"
+            " video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT,"
+            " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since "
+            "INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT")));
+        QVERIFY(q.exec(
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0")));
+        QVERIFY(q.exec(
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0")));
+        QVERIFY(q.exec(QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO jobs (created_at, updated_at, family, account, request, state, trace_id, "
+            "video_id,"
+            " favourite) VALUES (1700000000000, 1700000000000, 'web', 'creator@example.com',"
+            " '{\"prompt\":\"web job\",\"model\":\"v5\",\"duration\":5,\"quality\":\"540p\"}',"
+            " 'done', 'ab5c0b0e-0000-4000-8000-000000000002', 370981546391559, 1)")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO jobs (created_at, updated_at, family, request, state)"
+                           " VALUES (1700000001000, 1700000001000, 'openapi', "
+                           "'{\"prompt\":\"queued\"}', 'queued')")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+    JobStore store;
+    QVERIFY2(store.open(dataDir), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.jobs().size(), 2);
+    const Job old = store.jobs().first();
+    QCOMPARE(old.request.prompt, QStringLiteral("web job"));
+    QCOMPARE(old.videoId, 370981546391559);
+    QVERIFY(old.favourite);
+    QVERIFY(!old.imported);
+    QVERIFY(!store.jobs().last().imported);
+    // The remote ids the old file held are known, so an import never doubles them.
+    QVERIFY(store.knowsVideo(ApiFamily::Web, 370981546391559));
+    QVERIFY(!store.knowsVideo(ApiFamily::OpenApi, 370981546391559));
+    QVERIFY(!store.knowsVideo(ApiFamily::OpenApi, 0));
+    Job copy = old;
+    copy.imported = true;
+    QVERIFY(store.importJobs({copy}).value->isEmpty());
+    Job marked = store.jobs().last();
+    marked.imported = true;
+    QVERIFY(store.update(marked));
+    store.close();
+    QVERIFY(store.open(dataDir));
+    QVERIFY(store.jobs().last().imported);
+    QCOMPARE(store.schemaVersion(), 3);
+}
+
+void TestJobStore::importAddsOnlyUnknownVideos() {
+    JobStore store;
+    QVERIFY(store.open(m_dir->path()));
+    Job own = sampleJob(QStringLiteral("made here"));
+    own.family = ApiFamily::Web;
+    own.videoId = 1001;
+    own.state = JobState::Generating;
+    QVERIFY(store.add(own).ok());
+    QVERIFY(store.knowsVideo(ApiFamily::Web, 1001));
+
+    auto listed = [](qint64 videoId, const QString& prompt) {
+        Job job = sampleJob(prompt);
+        job.family = ApiFamily::Web;
+        job.imported = true;
+        job.videoId = videoId;
+        job.state = JobState::Done;
+        job.createdAt = QDateTime(QDate(2025, 6, 1), QTime(10, 0), Qt::UTC);
+        return job;
+    };
+    QSignalSpy added(&store, &JobStore::jobAdded);
+    const Result<QList<Job>> first = store.importJobs(
+        {listed(1001, QStringLiteral("mine")), listed(1002, QStringLiteral("b")),
+         listed(1003, QStringLiteral("c")), listed(1002, QStringLiteral("b again")),
+         listed(0, QStringLiteral("no id"))});
+    QVERIFY(first.ok());
+    QCOMPARE(first.value->size(), 2);
+    QCOMPARE(added.count(), 2);
+    QVERIFY(first.value->at(0).id > 0);
+    QCOMPARE(first.value->at(0).request.prompt, QStringLiteral("b"));
+    QCOMPARE(store.jobs().size(), 3);
+    QCOMPARE(store.job(first.value->at(1).id)->createdAt,
+             QDateTime(QDate(2025, 6, 1), QTime(10, 0), Qt::UTC));
+
+    // Removed, retried (id cleared) or not: a known id stays known, also after a reopen.
+    QVERIFY(store.remove(first.value->at(0).id));
+    QVERIFY(store.modify(store.jobs().first().id, [](Job& job) { job.videoId = 0; }));
+    store.close();
+    QVERIFY(store.open(m_dir->path()));
+    QVERIFY(store.knowsVideo(ApiFamily::Web, 1001));
+    QVERIFY(store.knowsVideo(ApiFamily::Web, 1002));
+    QVERIFY(
+        store.importJobs({listed(1001, {}), listed(1002, {}), listed(1003, {})}).value->isEmpty());
+    QCOMPARE(store.importJobs({listed(1004, QStringLiteral("new"))}).value->size(), 1);
+    QCOMPARE(store.jobs().size(), 3);
 }
 
 void TestJobStore::refusesANewerSchema() {
