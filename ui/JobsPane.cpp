@@ -126,16 +126,12 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     m_view->setModel(m_filter);
     m_view->cardDelegate()->setThumbnailCache(m_thumbnails);
     m_view->cardDelegate()->setThumbnailMaker(m_maker);
-    m_player = new VideoPlayer(this);
-    m_player->hide();
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("jobsSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_view);
-    m_splitter->addWidget(m_player);
     m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
 
     createActions();
     buildHeader(header);
@@ -175,9 +171,6 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
             qOverload<>(&QWidget::update));
     connect(m_maker, &ThumbnailMaker::thumbnailMade, this,
             [this](qint64, const QString& path) { m_thumbnails->invalidate(path); });
-
-    connect(m_player, &VideoPlayer::closeRequested, this, &JobsPane::closePlayer);
-    connect(m_player, &VideoPlayer::errorOccurred, this, &JobsPane::noticeRequested);
 
     connectEngine();
     updateCounts();
@@ -239,7 +232,7 @@ int JobsPane::runningCount() const {
 }
 
 bool JobsPane::isPlayerVisible() const {
-    return !m_player->isHidden();
+    return m_player && !m_player->isHidden();
 }
 
 // --- building -----------------------------------------------------------------------------------
@@ -548,7 +541,7 @@ bool JobsPane::play(qint64 jobId) {
         return false;
     }
     m_playingJob = jobId;
-    m_player->open(job->videoPath, excerpt(job->request.prompt));
+    player()->open(job->videoPath, excerpt(job->request.prompt));
     if (m_player->isHidden()) {
         m_player->show();
         const int total = m_splitter->height();
@@ -566,9 +559,27 @@ bool JobsPane::play(qint64 jobId) {
 }
 
 void JobsPane::closePlayer() {
-    m_player->close();
-    m_player->hide();
+    if (m_player) {
+        m_player->close();
+        m_player->hide();
+    }
     m_playingJob = 0;
+}
+
+VideoPlayer* JobsPane::player() {
+    // Made on first use: Qt Multimedia's plugin (FFmpeg and ~100 libraries) and the audio output
+    // cost 100–145 ms and 22 MB, which the window's start-up should not pay for a player that
+    // may never be opened.
+    if (!m_player) {
+        ui::chooseMediaBackend();
+        m_player = new VideoPlayer(this);
+        m_player->hide();
+        m_splitter->addWidget(m_player);
+        m_splitter->setStretchFactor(1, 2);
+        connect(m_player, &VideoPlayer::closeRequested, this, &JobsPane::closePlayer);
+        connect(m_player, &VideoPlayer::errorOccurred, this, &JobsPane::noticeRequested);
+    }
+    return m_player;
 }
 
 void JobsPane::playSelected() {

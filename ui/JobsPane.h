@@ -79,7 +79,8 @@ public:
     JobListModel* model() const { return m_model; }
     JobFilterModel* filterModel() const { return m_filter; }
     JobGalleryView* view() const { return m_view; }
-    VideoPlayer* player() const { return m_player; }
+    //! The player below the gallery, made the first time it is asked for (a video played).
+    VideoPlayer* player();
     ThumbnailCache* thumbnailCache() const { return m_thumbnails; }
     ThumbnailMaker* thumbnailMaker() const { return m_maker; }
     QAction* action(Action which) const { return m_actions.value(which); }

@@ -1,5 +1,8 @@
+#include "app/gui/BenchReady.h"
 #include "app/gui/StudioApp.h"
+#include "core/jobs/JobEngine.h"
 #include "core/settings/AppSettings.h"
+#include "ui/MainWindow.h"
 #include "ui/Translations.h"
 
 #include <QApplication>
@@ -7,6 +10,11 @@
 #include <QMessageBox>
 
 int main(int argc, char* argv[]) {
+    // Qt Multimedia's FFmpeg backend decodes H.264 on its own; the default GStreamer one needs
+    // plugins a Debian 12 install may lack (and then crashes in QMediaPlayer's constructor,
+    // which the main window's player runs at start). An explicit choice is kept.
+    if (!qEnvironmentVariableIsSet("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("PixVerse Studio"));
     QApplication::setOrganizationName(QStringLiteral("PixVerse Studio"));
@@ -34,6 +42,15 @@ int main(int argc, char* argv[]) {
             QApplication::translate("main", "The offline sandbox could not start: %1")
                 .arg(studio.errorString()));
         return 5;
+    }
+    // The start-up benchmark's marks (inert unless PIXVERSE_BENCH_READY is set): the window
+    // shown and idle, then, with --sandbox, signed in with the account's gallery filled and idle.
+    if (pixverse::bench::readyReportsEnabled()) {
+        pixverse::bench::reportWhenIdle(studio.window(), "shown", !options.sandbox);
+        QObject::connect(
+            &studio, &pixverse::StudioApp::jobEngineStarted, studio.window(),
+            [&studio] { pixverse::bench::reportWhenIdle(studio.window(), "signed-in", true); },
+            Qt::SingleShotConnection);
     }
     return QApplication::exec();
 }

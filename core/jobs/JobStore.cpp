@@ -134,8 +134,17 @@ QVariantList rowValues(const Job& job) {
     };
 }
 
-Job jobFrom(const QSqlQuery& query) {
-    auto value = [&query](const char* column) { return query.value(QLatin1String(column)); };
+//! Where each column of a `SELECT *` is, looked up once per query: QSqlQuery::value(name) builds
+//! the whole record again for every call, which made opening 10,000 jobs (31 columns) 4× slower.
+using ColumnIndex = QHash<QByteArray, int>;
+
+Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
+    auto value = [&query, &columns](const char* column) {
+        auto at = columns.constFind(QByteArray::fromRawData(column, static_cast<qsizetype>(qstrlen(column))));
+        if (at == columns.cend())
+            at = columns.insert(QByteArray(column), query.record().indexOf(QLatin1String(column)));
+        return query.value(*at);
+    };
     Job job;
     job.id = value("id").toLongLong();
     job.createdAt = timeFrom(value("created_at"));
@@ -315,8 +324,9 @@ bool JobStore::loadAll() {
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT * FROM jobs ORDER BY id")))
         return fail(tr("Cannot read the job database: %1").arg(sqlError(query)));
+    ColumnIndex columns;
     while (query.next()) {
-        const Job job = jobFrom(query);
+        const Job job = jobFrom(query, columns);
         m_jobs.insert(job.id, job);
     }
     for (QSet<qint64>& ids : m_knownVideos)

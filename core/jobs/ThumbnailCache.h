@@ -43,7 +43,7 @@ public:
     void invalidate(const QString& path);
     void clear();
 
-    //! The memory bound, in KiB of decoded pixels (default 48 MiB).
+    //! The memory bound, in KiB of decoded pixels (default 16 MiB).
     void setMaxCostKiB(qsizetype kib) { m_cache.setMaxCost(kib); }
     qsizetype maxCostKiB() const { return m_cache.maxCost(); }
     qsizetype totalCostKiB() const { return m_cache.totalCost(); }

@@ -1,6 +1,6 @@
 // The baseline for the start-up and memory benchmarks: a Qt Widgets program that only shows an
 // empty QMainWindow, built with the same flags as the app. Speaks the same readiness protocol.
-#include "tests/bench/BenchReady.h"
+#include "app/gui/BenchReady.h"
 
 #include <QApplication>
 #include <QMainWindow>
@@ -10,6 +10,6 @@ int main(int argc, char* argv[]) {
     QMainWindow window;
     window.resize(1280, 800);
     window.show();
-    pixverse::bench::reportWhenIdle(&window);
+    pixverse::bench::reportWhenIdle(&window, "shown");
     return QApplication::exec();
 }
