@@ -57,9 +57,13 @@ LogViewer::LogViewer(const QString& logFile, QWidget* parent)
 
 LogViewer::~LogViewer() = default;
 
-void LogViewer::setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+void LogViewer::setUrlOpener(UrlOpener opener) {
+    m_openUrl = std::move(opener);
+}
 
-QString LogViewer::text() const { return m_view->toPlainText(); }
+QString LogViewer::text() const {
+    return m_view->toPlainText();
+}
 
 QString LogViewer::readTail(const QString& file, qint64 maxBytes) {
     QFile f(file);
@@ -81,8 +85,9 @@ QString LogViewer::readTail(const QString& file, qint64 maxBytes) {
 void LogViewer::reload() {
     const int generation = ++m_generation;
     m_reload->setEnabled(false);
-    m_status->setText(m_logFile.isEmpty() ? tr("The app is not writing a log.")
-                                          : tr("Reading %1…").arg(QDir::toNativeSeparators(m_logFile)));
+    m_status->setText(m_logFile.isEmpty()
+                          ? tr("The app is not writing a log.")
+                          : tr("Reading %1…").arg(QDir::toNativeSeparators(m_logFile)));
     m_openFolder->setEnabled(!m_logFile.isEmpty());
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, generation] {
@@ -93,8 +98,9 @@ void LogViewer::reload() {
         m_view->setPlainText(text);
         m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->maximum());
         if (!m_logFile.isEmpty()) {
-            m_status->setText(text.isEmpty() ? tr("The log %1 is empty.").arg(QDir::toNativeSeparators(m_logFile))
-                                             : tr("The end of %1").arg(QDir::toNativeSeparators(m_logFile)));
+            m_status->setText(
+                text.isEmpty() ? tr("The log %1 is empty.").arg(QDir::toNativeSeparators(m_logFile))
+                               : tr("The end of %1").arg(QDir::toNativeSeparators(m_logFile)));
         }
         m_reload->setEnabled(true);
         Q_EMIT loaded();

@@ -26,7 +26,9 @@ Q_LOGGING_CATEGORY(lcSettingsDialog, "pixverse.ui")
 
 namespace {
 
-QString currentValue(const QComboBox* combo) { return combo->currentData().toString(); }
+QString currentValue(const QComboBox* combo) {
+    return combo->currentData().toString();
+}
 
 void selectValue(QComboBox* combo, const QString& value, const QString& fallback) {
     int index = combo->findData(value);
@@ -52,7 +54,8 @@ SettingsDialog::SettingsDialog(AppSettings* settings, CredentialStore* credentia
     , m_credentials(credentials)
     , m_catalog(ModelCatalog::builtIn())
     , m_chooseFolder([](QWidget* parent, const QString& current) {
-        return QFileDialog::getExistingDirectory(parent, SettingsDialog::tr("Library folder"), current);
+        return QFileDialog::getExistingDirectory(parent, SettingsDialog::tr("Library folder"),
+                                                 current);
     }) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -62,7 +65,9 @@ SettingsDialog::SettingsDialog(AppSettings* settings, CredentialStore* credentia
 
 SettingsDialog::~SettingsDialog() = default;
 
-void SettingsDialog::setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
+void SettingsDialog::setFolderChooser(FolderChooser chooser) {
+    m_chooseFolder = std::move(chooser);
+}
 
 void SettingsDialog::setCatalog(const ModelCatalog& catalog) {
     GenerationRequest current = m_loadedDefaults;
@@ -87,14 +92,18 @@ void SettingsDialog::buildUi() {
     // Ctrl+Tab / Ctrl+PageDown turn the page from any field: QTabWidget only sees these keys
     // when the focused field passes them on, and a combo box keeps them.
     auto turnPage = [this](int step) {
-        m_tabs->setCurrentIndex((m_tabs->currentIndex() + step + m_tabs->count()) % m_tabs->count());
+        m_tabs->setCurrentIndex((m_tabs->currentIndex() + step + m_tabs->count()) %
+                                m_tabs->count());
     };
-    for (const QKeySequence& keys : {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)})
-        connect(new QShortcut(keys, this), &QShortcut::activated, this, [turnPage] { turnPage(1); });
+    for (const QKeySequence& keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)})
+        connect(new QShortcut(keys, this), &QShortcut::activated, this,
+                [turnPage] { turnPage(1); });
     for (const QKeySequence& keys : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab),
                                      QKeySequence(Qt::CTRL | Qt::Key_PageUp)})
-        connect(new QShortcut(keys, this), &QShortcut::activated, this, [turnPage] { turnPage(-1); });
+        connect(new QShortcut(keys, this), &QShortcut::activated, this,
+                [turnPage] { turnPage(-1); });
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("settingsError"));
@@ -193,7 +202,8 @@ QWidget* SettingsDialog::buildGenerationPage() {
     page->setObjectName(QStringLiteral("generationPage"));
     auto* form = new QFormLayout(page);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(hintLabel(tr("What a new video starts with. Each video can still change them."), page));
+    form->addRow(
+        hintLabel(tr("What a new video starts with. Each video can still change them."), page));
     auto combo = [page](const char* name) {
         auto* c = new QComboBox(page);
         c->setObjectName(QLatin1String(name));
@@ -229,7 +239,8 @@ QWidget* SettingsDialog::buildNetworkPage() {
 
     m_proxyMode = new QComboBox(page);
     m_proxyMode->setObjectName(QStringLiteral("proxyModeCombo"));
-    m_proxyMode->addItem(tr("Use the system proxy settings"), static_cast<int>(ProxySettings::Mode::System));
+    m_proxyMode->addItem(tr("Use the system proxy settings"),
+                         static_cast<int>(ProxySettings::Mode::System));
     m_proxyMode->addItem(tr("No proxy"), static_cast<int>(ProxySettings::Mode::None));
     m_proxyMode->addItem(tr("HTTP proxy"), static_cast<int>(ProxySettings::Mode::Http));
     m_proxyMode->addItem(tr("SOCKS5 proxy"), static_cast<int>(ProxySettings::Mode::Socks5));
@@ -285,7 +296,8 @@ void SettingsDialog::load() {
                                 [this](CredentialStore::ReadResult result) {
                                     m_storedPassword = result.secret.value_or(QString());
                                     if (result.secret && !m_proxyPassword->isModified())
-                                        m_proxyPassword->setPlaceholderText(tr("saved in the keychain"));
+                                        m_proxyPassword->setPlaceholderText(
+                                            tr("saved in the keychain"));
                                 });
         }
     }
@@ -313,7 +325,8 @@ void SettingsDialog::fillValues(const GenerationRequest& preferred) {
         return;
     for (int d : spec->durations)
         m_duration->addItem(tr("%1 s").arg(d), QString::number(d));
-    selectValue(m_duration, QString::number(preferred.duration), QString::number(defaults.duration));
+    selectValue(m_duration, QString::number(preferred.duration),
+                QString::number(defaults.duration));
     for (const QString& q : spec->qualities)
         m_quality->addItem(q, q);
     selectValue(m_quality, preferred.quality, defaults.quality);
@@ -323,7 +336,7 @@ void SettingsDialog::fillValues(const GenerationRequest& preferred) {
     for (const QString& m : spec->motionModes) {
         const QString label = m == QLatin1String("normal") ? tr("Normal")
                               : m == QLatin1String("fast") ? tr("Fast")
-                                                            : m;
+                                                           : m;
         m_motion->addItem(label, m);
     }
     selectValue(m_motion, preferred.motionMode, defaults.motionMode);
@@ -332,8 +345,9 @@ void SettingsDialog::fillValues(const GenerationRequest& preferred) {
 void SettingsDialog::updateProxyFields() {
     const auto mode = static_cast<ProxySettings::Mode>(m_proxyMode->currentData().toInt());
     const bool manual = mode == ProxySettings::Mode::Http || mode == ProxySettings::Mode::Socks5;
-    for (QWidget* w : {static_cast<QWidget*>(m_proxyHost), static_cast<QWidget*>(m_proxyPort),
-                       static_cast<QWidget*>(m_proxyUser), static_cast<QWidget*>(m_proxyPassword)}) {
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_proxyHost), static_cast<QWidget*>(m_proxyPort),
+          static_cast<QWidget*>(m_proxyUser), static_cast<QWidget*>(m_proxyPassword)}) {
         if (w)
             w->setEnabled(manual);
     }
@@ -359,7 +373,9 @@ void SettingsDialog::showError(const QString& text, QWidget* field) {
     }
 }
 
-QString SettingsDialog::errorText() const { return m_error->isVisible() ? m_error->text() : QString(); }
+QString SettingsDialog::errorText() const {
+    return m_error->isVisible() ? m_error->text() : QString();
+}
 
 bool SettingsDialog::apply() {
     const QString folder = QDir::fromNativeSeparators(m_library->text().trimmed());
@@ -376,7 +392,8 @@ bool SettingsDialog::apply() {
 
     ProxySettings proxy;
     proxy.mode = static_cast<ProxySettings::Mode>(m_proxyMode->currentData().toInt());
-    const bool manual = proxy.mode == ProxySettings::Mode::Http || proxy.mode == ProxySettings::Mode::Socks5;
+    const bool manual =
+        proxy.mode == ProxySettings::Mode::Http || proxy.mode == ProxySettings::Mode::Socks5;
     proxy.host = m_proxyHost->text().trimmed();
     proxy.port = static_cast<quint16>(m_proxyPort->value());
     proxy.user = m_proxyUser->text().trimmed();
@@ -387,7 +404,8 @@ bool SettingsDialog::apply() {
         }
         if (proxy.host.contains(QLatin1Char(' ')) || proxy.host.contains(QLatin1Char('/'))) {
             showError(tr("“%1” is not a host name: enter a name or an address only, such as "
-                         "proxy.example.com.").arg(proxy.host),
+                         "proxy.example.com.")
+                          .arg(proxy.host),
                       m_proxyHost);
             return false;
         }
@@ -422,16 +440,19 @@ bool SettingsDialog::apply() {
         const QString password = typed ? m_proxyPassword->text() : m_storedPassword;
         // A password moves with its proxy; an emptied field or a proxy without a user forgets it.
         if (!previous.user.isEmpty() && (oldAccount != account || proxy.user.isEmpty() || !manual))
-            m_credentials->remove(ApiFamily::OpenApi, oldAccount, nullptr, [](bool, const QString&) {});
+            m_credentials->remove(ApiFamily::OpenApi, oldAccount, nullptr,
+                                  [](bool, const QString&) {});
         if (manual && !proxy.user.isEmpty() && (typed || oldAccount != account)) {
             if (password.isEmpty()) {
-                m_credentials->remove(ApiFamily::OpenApi, account, nullptr, [](bool, const QString&) {});
+                m_credentials->remove(ApiFamily::OpenApi, account, nullptr,
+                                      [](bool, const QString&) {});
             } else {
                 m_credentials->write(ApiFamily::OpenApi, account, password, nullptr,
                                      [](const CredentialStore::WriteResult& result) {
                                          if (!result.error.isEmpty())
                                              qCWarning(lcSettingsDialog)
-                                                 << "the proxy password was not saved:" << result.error;
+                                                 << "the proxy password was not saved:"
+                                                 << result.error;
                                      });
             }
         }
@@ -465,7 +486,8 @@ void applyStoredProxy(QNetworkAccessManager& network, const AppSettings& setting
                       CredentialStore* credentials) {
     const ProxySettings proxy = settings.proxy();
     applyProxy(network, proxy);
-    const bool manual = proxy.mode == ProxySettings::Mode::Http || proxy.mode == ProxySettings::Mode::Socks5;
+    const bool manual =
+        proxy.mode == ProxySettings::Mode::Http || proxy.mode == ProxySettings::Mode::Socks5;
     if (!credentials || !manual || proxy.user.isEmpty())
         return;
     QNetworkAccessManager* target = &network;

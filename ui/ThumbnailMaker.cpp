@@ -1,7 +1,6 @@
 #include "ui/ThumbnailMaker.h"
 
 #include "core/jobs/JobStore.h"
-
 #include "ui/UiHelpers.h"
 
 #include <QCryptographicHash>

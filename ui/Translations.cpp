@@ -23,8 +23,8 @@ QList<QPointer<QTranslator>>& installed() {
 }
 
 bool hasCatalog(const QString& language) {
-    return QFileInfo::exists(translationsDirectory() + QLatin1Char('/') + kCatalog + QLatin1Char('_') +
-                             language + QStringLiteral(".qm"));
+    return QFileInfo::exists(translationsDirectory() + QLatin1Char('/') + kCatalog +
+                             QLatin1Char('_') + language + QStringLiteral(".qm"));
 }
 
 //! "ru-RU" -> "ru", "en" -> "en", "C" -> "en".
@@ -37,12 +37,17 @@ QString languageCode(const QString& name) {
 
 } // namespace
 
-QString translationsDirectory() { return QStringLiteral(":/i18n"); }
+QString translationsDirectory() {
+    return QStringLiteral(":/i18n");
+}
 
-QStringList translatedLanguages() { return {QStringLiteral("ru")}; }
+QStringList translatedLanguages() {
+    return {QStringLiteral("ru")};
+}
 
 QString resolveLanguage(const QString& language) {
-    const QStringList wanted = language.isEmpty() ? QLocale::system().uiLanguages() : QStringList{language};
+    const QStringList wanted =
+        language.isEmpty() ? QLocale::system().uiLanguages() : QStringList{language};
     for (const QString& name : wanted) {
         const QString code = languageCode(name);
         // English is the language of the sources: nothing to load, and it wins over any

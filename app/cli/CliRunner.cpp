@@ -1,9 +1,9 @@
 #include "app/cli/CliRunner.h"
 
 #include "core/api/ApiClient.h"
+#include "core/auth/CredentialStore.h"
 #include "core/backend/BackendFactory.h"
 #include "core/generation/ModelCatalog.h"
-#include "core/auth/CredentialStore.h"
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/VideoDownloader.h"
@@ -26,16 +26,24 @@ namespace pixverse {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("pixverse-studio-cli", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("pixverse-studio-cli", text);
+}
 
 QString stateName(VideoState state) {
     switch (state) {
-    case VideoState::Pending: return QStringLiteral("generating");
-    case VideoState::Succeeded: return QStringLiteral("succeeded");
-    case VideoState::Moderated: return QStringLiteral("moderated");
-    case VideoState::Failed: return QStringLiteral("failed");
-    case VideoState::Deleted: return QStringLiteral("deleted");
-    case VideoState::Unknown: break;
+    case VideoState::Pending:
+        return QStringLiteral("generating");
+    case VideoState::Succeeded:
+        return QStringLiteral("succeeded");
+    case VideoState::Moderated:
+        return QStringLiteral("moderated");
+    case VideoState::Failed:
+        return QStringLiteral("failed");
+    case VideoState::Deleted:
+        return QStringLiteral("deleted");
+    case VideoState::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -44,11 +52,16 @@ QString stateName(VideoState state) {
 
 int exitCodeFor(const ApiError& error) {
     switch (error.category()) {
-    case ApiError::Category::None: return ExitOk;
-    case ApiError::Category::Input: return ExitUsage;
-    case ApiError::Category::Auth: return ExitAuth;
-    case ApiError::Category::Refusal: return ExitRefused;
-    case ApiError::Category::Transient: return ExitTransient;
+    case ApiError::Category::None:
+        return ExitOk;
+    case ApiError::Category::Input:
+        return ExitUsage;
+    case ApiError::Category::Auth:
+        return ExitAuth;
+    case ApiError::Category::Refusal:
+        return ExitRefused;
+    case ApiError::Category::Transient:
+        return ExitTransient;
     }
     return ExitTransient;
 }
@@ -56,19 +69,24 @@ int exitCodeFor(const ApiError& error) {
 CliParse parseCommandLine(const QStringList& arguments) {
     CliParse parse;
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "Make PixVerse videos from the command line.\n\n"
-        "Commands:\n"
-        "  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR\n"
-        "  status VIDEO_ID                              show a video's status\n"
-        "  balance                                      show the account's credits\n"
-        "  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,\n"
-        "                                               or JSON Lines); re-running resumes, never duplicates\n\n"
-        "Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with\n"
-        "--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR\n"
-        "or, with --account EMAIL, the token the app remembered. Never a password on the command line.\n\n"
-        "Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,\n"
-        "5 network or server trouble."));
+    parser.setApplicationDescription(
+        tr("Make PixVerse videos from the command line.\n\n"
+           "Commands:\n"
+           "  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR\n"
+           "  status VIDEO_ID                              show a video's status\n"
+           "  balance                                      show the account's credits\n"
+           "  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one "
+           "prompt a line,\n"
+           "                                               or JSON Lines); re-running resumes, "
+           "never duplicates\n\n"
+           "Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, "
+           "with\n"
+           "--keychain, the key the app remembered; a PixVerse account's session token from "
+           "--token-env VAR\n"
+           "or, with --account EMAIL, the token the app remembered. Never a password on the "
+           "command line.\n\n"
+           "Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,\n"
+           "5 network or server trouble."));
     parser.addHelpOption();
     parser.addVersionOption();
     auto option = [&parser](const QString& name, const QString& help, const QString& value = {}) {
@@ -76,54 +94,83 @@ CliParse parseCommandLine(const QStringList& arguments) {
         parser.addOption(o);
         return o;
     };
-    const auto sandboxOption = option(QStringLiteral("sandbox"), tr("Start the built-in offline sandbox and use it."));
-    QCommandLineOption clockOption(QStringLiteral("sandbox-clock-speed"),
-                                   tr("Run the sandbox's clock this many times faster (demos, tests)."),
-                                   QStringLiteral("factor"));
+    const auto sandboxOption =
+        option(QStringLiteral("sandbox"), tr("Start the built-in offline sandbox and use it."));
+    QCommandLineOption clockOption(
+        QStringLiteral("sandbox-clock-speed"),
+        tr("Run the sandbox's clock this many times faster (demos, tests)."),
+        QStringLiteral("factor"));
     clockOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(clockOption);
-    const auto baseUrlOption = option(QStringLiteral("base-url"), tr("PixVerse server address (default %1).")
-                                                                      .arg(defaultServiceUrl().toString()),
-                                      QStringLiteral("URL"));
-    const auto keyEnvOption = option(QStringLiteral("api-key-env"),
-                                     tr("Environment variable holding the platform API key (default PIXVERSE_API_KEY)."),
-                                     QStringLiteral("VAR"));
-    const auto tokenEnvOption = option(QStringLiteral("token-env"),
-                                       tr("Environment variable holding a PixVerse account's session token (web sign-in)."),
-                                       QStringLiteral("VAR"));
-    const auto accountOption = option(QStringLiteral("account"),
-                                      tr("Use the session the app remembered in the keychain for this e-mail."),
-                                      QStringLiteral("EMAIL"));
-    const auto keychainOption = option(QStringLiteral("keychain"), tr("Use the API key the app remembered in the keychain."));
-    QCommandLineOption objectStoreOption(QStringLiteral("object-store-url"), tr("Object store for web uploads."),
+    const auto baseUrlOption =
+        option(QStringLiteral("base-url"),
+               tr("PixVerse server address (default %1).").arg(defaultServiceUrl().toString()),
+               QStringLiteral("URL"));
+    const auto keyEnvOption =
+        option(QStringLiteral("api-key-env"),
+               tr("Environment variable holding the platform API key (default PIXVERSE_API_KEY)."),
+               QStringLiteral("VAR"));
+    const auto tokenEnvOption =
+        option(QStringLiteral("token-env"),
+               tr("Environment variable holding a PixVerse account's session token (web sign-in)."),
+               QStringLiteral("VAR"));
+    const auto accountOption =
+        option(QStringLiteral("account"),
+               tr("Use the session the app remembered in the keychain for this e-mail."),
+               QStringLiteral("EMAIL"));
+    const auto keychainOption = option(QStringLiteral("keychain"),
+                                       tr("Use the API key the app remembered in the keychain."));
+    QCommandLineOption objectStoreOption(QStringLiteral("object-store-url"),
+                                         tr("Object store for web uploads."),
                                          QStringLiteral("URL"));
     objectStoreOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(objectStoreOption);
-    const auto maxCreditsOption = option(QStringLiteral("max-credits"),
-                                         tr("batch: refuse to start when the batch would cost more than N credits."),
-                                         QStringLiteral("N"));
-    const auto concurrencyOption = option(QStringLiteral("concurrency"),
-                                          tr("batch: at most N videos generating at once (default 5)."),
-                                          QStringLiteral("N"));
+    const auto maxCreditsOption =
+        option(QStringLiteral("max-credits"),
+               tr("batch: refuse to start when the batch would cost more than N credits."),
+               QStringLiteral("N"));
+    const auto concurrencyOption =
+        option(QStringLiteral("concurrency"),
+               tr("batch: at most N videos generating at once (default 5)."), QStringLiteral("N"));
     const auto jsonOption = option(QStringLiteral("json"), tr("Print machine-readable JSON."));
-    const auto verboseOption = option(QStringLiteral("verbose"), tr("Log every request to stderr (never secrets)."));
-    const auto promptOption = option(QStringLiteral("prompt"), tr("What the video shows."), QStringLiteral("TEXT"));
-    const auto negativeOption = option(QStringLiteral("negative-prompt"), tr("What to avoid."), QStringLiteral("TEXT"));
-    const auto imageOption = option(QStringLiteral("image"), tr("Image to animate (image-to-video)."), QStringLiteral("FILE"));
-    const auto modelOption = option(QStringLiteral("model"), tr("Model (default v4.5)."), QStringLiteral("M"));
-    const auto durationOption = option(QStringLiteral("duration"), tr("Seconds (default 5)."), QStringLiteral("S"));
-    const auto qualityOption = option(QStringLiteral("quality"), tr("360p, 540p, 720p or 1080p (default 540p)."), QStringLiteral("Q"));
-    const auto aspectOption = option(QStringLiteral("aspect"), tr("Aspect ratio, e.g. 16:9 (default)."), QStringLiteral("A"));
-    const auto motionOption = option(QStringLiteral("motion"), tr("normal or fast (default normal)."), QStringLiteral("MODE"));
-    const auto seedOption = option(QStringLiteral("seed"), tr("Seed 0–2147483647 (default: random)."), QStringLiteral("N"));
-    const auto styleOption = option(QStringLiteral("style"), tr("Style (v3.5): anime, 3d_animation, day, cyberpunk, comic."), QStringLiteral("STYLE"));
-    const auto cameraOption = option(QStringLiteral("camera"), tr("Camera movement (v4, v4.5)."), QStringLiteral("MOVE"));
-    const auto outOption = option(QStringLiteral("out"), tr("Folder to save the MP4 into."), QStringLiteral("DIR"));
-    const auto waitOption = option(QStringLiteral("wait"), tr("Give up waiting for the video after this many seconds (default 900)."), QStringLiteral("S"));
-    QCommandLineOption pollOption(QStringLiteral("poll-interval-ms"), tr("Fixed polling interval."), QStringLiteral("MS"));
+    const auto verboseOption =
+        option(QStringLiteral("verbose"), tr("Log every request to stderr (never secrets)."));
+    const auto promptOption =
+        option(QStringLiteral("prompt"), tr("What the video shows."), QStringLiteral("TEXT"));
+    const auto negativeOption =
+        option(QStringLiteral("negative-prompt"), tr("What to avoid."), QStringLiteral("TEXT"));
+    const auto imageOption = option(
+        QStringLiteral("image"), tr("Image to animate (image-to-video)."), QStringLiteral("FILE"));
+    const auto modelOption =
+        option(QStringLiteral("model"), tr("Model (default v4.5)."), QStringLiteral("M"));
+    const auto durationOption =
+        option(QStringLiteral("duration"), tr("Seconds (default 5)."), QStringLiteral("S"));
+    const auto qualityOption =
+        option(QStringLiteral("quality"), tr("360p, 540p, 720p or 1080p (default 540p)."),
+               QStringLiteral("Q"));
+    const auto aspectOption = option(QStringLiteral("aspect"),
+                                     tr("Aspect ratio, e.g. 16:9 (default)."), QStringLiteral("A"));
+    const auto motionOption = option(
+        QStringLiteral("motion"), tr("normal or fast (default normal)."), QStringLiteral("MODE"));
+    const auto seedOption = option(QStringLiteral("seed"),
+                                   tr("Seed 0–2147483647 (default: random)."), QStringLiteral("N"));
+    const auto styleOption = option(QStringLiteral("style"),
+                                    tr("Style (v3.5): anime, 3d_animation, day, cyberpunk, comic."),
+                                    QStringLiteral("STYLE"));
+    const auto cameraOption =
+        option(QStringLiteral("camera"), tr("Camera movement (v4, v4.5)."), QStringLiteral("MOVE"));
+    const auto outOption =
+        option(QStringLiteral("out"), tr("Folder to save the MP4 into."), QStringLiteral("DIR"));
+    const auto waitOption =
+        option(QStringLiteral("wait"),
+               tr("Give up waiting for the video after this many seconds (default 900)."),
+               QStringLiteral("S"));
+    QCommandLineOption pollOption(QStringLiteral("poll-interval-ms"), tr("Fixed polling interval."),
+                                  QStringLiteral("MS"));
     pollOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(pollOption);
-    parser.addPositionalArgument(QStringLiteral("command"), tr("generate, status, balance or batch"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("generate, status, balance or batch"));
 
     if (!parser.parse(arguments)) {
         parse.error = parser.errorText();
@@ -156,7 +203,8 @@ CliParse parseCommandLine(const QStringList& arguments) {
     } else if (command == u"batch") {
         o.command = CliOptions::Command::Batch;
     } else {
-        parse.error = tr("Unknown command “%1”: use generate, status, balance or batch.").arg(command);
+        parse.error =
+            tr("Unknown command “%1”: use generate, status, balance or batch.").arg(command);
         return parse;
     }
 
@@ -173,7 +221,8 @@ CliParse parseCommandLine(const QStringList& arguments) {
             return parse;
         }
     }
-    o.baseUrl = parser.isSet(baseUrlOption) ? QUrl(parser.value(baseUrlOption)) : defaultServiceUrl();
+    o.baseUrl =
+        parser.isSet(baseUrlOption) ? QUrl(parser.value(baseUrlOption)) : defaultServiceUrl();
     if (const ApiError problem = ApiClient::checkBaseUrl(o.baseUrl); problem.isError()) {
         parse.error = problem.userMessage();
         return parse;
@@ -187,8 +236,11 @@ CliParse parseCommandLine(const QStringList& arguments) {
     o.tokenEnv = parser.value(tokenEnvOption);
     o.account = parser.value(accountOption).trimmed();
     o.keychainKey = parser.isSet(keychainOption);
-    if (int(!o.tokenEnv.isEmpty()) + int(!o.account.isEmpty()) + int(o.keychainKey) + int(o.sandbox) > 1) {
-        parse.error = tr("Choose one way to sign in: --sandbox, --token-env, --account or --keychain.");
+    if (int(!o.tokenEnv.isEmpty()) + int(!o.account.isEmpty()) + int(o.keychainKey) +
+            int(o.sandbox) >
+        1) {
+        parse.error =
+            tr("Choose one way to sign in: --sandbox, --token-env, --account or --keychain.");
         return parse;
     }
     if (parser.isSet(objectStoreOption)) {
@@ -205,7 +257,8 @@ CliParse parseCommandLine(const QStringList& arguments) {
         bool ok = false;
         o.videoId = positional.size() == 2 ? positional.at(1).toLongLong(&ok) : 0;
         if (!ok || o.videoId <= 0) {
-            parse.error = tr("status needs one video id, a positive whole number: status VIDEO_ID.");
+            parse.error =
+                tr("status needs one video id, a positive whole number: status VIDEO_ID.");
             return parse;
         }
     } else if (o.command == CliOptions::Command::Batch) {
@@ -253,7 +306,8 @@ CliParse parseCommandLine(const QStringList& arguments) {
             bool ok = false;
             r.duration = parser.value(durationOption).toInt(&ok);
             if (!ok) {
-                parse.error = tr("--duration needs a whole number of seconds, not “%1”.").arg(parser.value(durationOption));
+                parse.error = tr("--duration needs a whole number of seconds, not “%1”.")
+                                  .arg(parser.value(durationOption));
                 return parse;
             }
         }
@@ -267,7 +321,8 @@ CliParse parseCommandLine(const QStringList& arguments) {
             bool ok = false;
             const qint64 seed = parser.value(seedOption).toLongLong(&ok);
             if (!ok) {
-                parse.error = tr("--seed needs a whole number, not “%1”.").arg(parser.value(seedOption));
+                parse.error =
+                    tr("--seed needs a whole number, not “%1”.").arg(parser.value(seedOption));
                 return parse;
             }
             r.seed = seed;
@@ -292,7 +347,8 @@ CliParse parseCommandLine(const QStringList& arguments) {
         }
         if (parser.isSet(pollOption))
             o.pollIntervalMs = std::max(10, parser.value(pollOption).toInt());
-        const ApiFamily family = o.tokenEnv.isEmpty() && o.account.isEmpty() ? ApiFamily::OpenApi : ApiFamily::Web;
+        const ApiFamily family =
+            o.tokenEnv.isEmpty() && o.account.isEmpty() ? ApiFamily::OpenApi : ApiFamily::Web;
         if (o.command == CliOptions::Command::Batch) {
             BatchParse batch = parseBatchFile(o.batchFile, r);
             if (!batch.error.isEmpty()) {
@@ -301,15 +357,20 @@ CliParse parseCommandLine(const QStringList& arguments) {
             }
             // Checked against the family actually used.
             for (qsizetype i = 0; i < batch.requests.size(); ++i) {
-                const QList<RuleViolation> violations = ModelCatalog::builtIn().validate(batch.requests[i], family);
+                const QList<RuleViolation> violations =
+                    ModelCatalog::builtIn().validate(batch.requests[i], family);
                 if (!violations.isEmpty()) {
-                    parse.error = tr("%1, generation %2: %3").arg(o.batchFile).arg(i + 1).arg(violations.first().reason);
+                    parse.error = tr("%1, generation %2: %3")
+                                      .arg(o.batchFile)
+                                      .arg(i + 1)
+                                      .arg(violations.first().reason);
                     return parse;
                 }
             }
             o.batch = batch.requests;
         } else {
-            // The same table the app and the sandbox use: refuse locally what PixVerse would refuse.
+            // The same table the app and the sandbox use: refuse locally what PixVerse would
+            // refuse.
             const QList<RuleViolation> violations = ModelCatalog::builtIn().validate(r, family);
             if (!violations.isEmpty()) {
                 parse.error = violations.first().reason;
@@ -393,7 +454,10 @@ BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults
 }
 
 CliRunner::CliRunner(CliOptions options, QObject* parent)
-    : QObject(parent), m_options(std::move(options)), m_out(stdout), m_err(stderr) {
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_out(stdout)
+    , m_err(stderr) {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &CliRunner::poll);
 }
@@ -407,7 +471,8 @@ void CliRunner::start() {
         sandbox::SandboxConfig config;
         m_sandbox = std::make_unique<sandbox::SandboxHost>(config);
         if (!m_sandbox->start()) {
-            fail(tr("The offline sandbox could not start: %1.").arg(m_sandbox->errorString()), ExitTransient);
+            fail(tr("The offline sandbox could not start: %1.").arg(m_sandbox->errorString()),
+                 ExitTransient);
             return;
         }
         m_sandbox->setClockSpeed(m_options.sandboxClockSpeed);
@@ -419,7 +484,8 @@ void CliRunner::start() {
     if (!m_options.tokenEnv.isEmpty()) {
         const QString token = environment.value(m_options.tokenEnv).trimmed();
         if (token.isEmpty()) {
-            fail(tr("No session token: set the environment variable %1 to a PixVerse account's token.")
+            fail(tr("No session token: set the environment variable %1 to a PixVerse account's "
+                    "token.")
                      .arg(m_options.tokenEnv),
                  ExitAuth);
             return;
@@ -431,12 +497,16 @@ void CliRunner::start() {
         // What the app remembered with "Remember me" (same service and key names).
         auto* keychain = new CredentialStore(CredentialStore::defaultService(), this);
         const ApiFamily family = m_options.keychainKey ? ApiFamily::OpenApi : ApiFamily::Web;
-        const QString entry = m_options.keychainKey ? QStringLiteral("api-key") : m_options.account.toLower();
+        const QString entry =
+            m_options.keychainKey ? QStringLiteral("api-key") : m_options.account.toLower();
         keychain->read(family, entry, this, [this, family](CredentialStore::ReadResult read) {
             if (!read.secret) {
-                const QString who = family == ApiFamily::Web ? m_options.account : tr("the API key");
+                const QString who =
+                    family == ApiFamily::Web ? m_options.account : tr("the API key");
                 fail(read.error.isEmpty()
-                         ? tr("The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.").arg(who)
+                         ? tr("The keychain holds no sign-in for %1: sign in with the app and tick "
+                              "“Remember me”.")
+                               .arg(who)
                          : tr("The keychain could not be read: %1.").arg(read.error),
                      ExitAuth);
                 return;
@@ -447,14 +517,16 @@ void CliRunner::start() {
     }
     const QString apiKey = environment.value(m_options.apiKeyEnv).trimmed();
     if (apiKey.isEmpty()) {
-        fail(tr("No API key: set the environment variable %1 to your PixVerse platform API key.").arg(m_options.apiKeyEnv),
+        fail(tr("No API key: set the environment variable %1 to your PixVerse platform API key.")
+                 .arg(m_options.apiKeyEnv),
              ExitAuth);
         return;
     }
     connectBackend(ApiFamily::OpenApi, m_options.baseUrl, apiKey, {});
 }
 
-void CliRunner::connectBackend(ApiFamily family, const QUrl& baseUrl, const QString& secret, const QString& account) {
+void CliRunner::connectBackend(ApiFamily family, const QUrl& baseUrl, const QString& secret,
+                               const QString& account) {
     BackendConfig config;
     config.family = family;
     config.baseUrl = baseUrl;
@@ -474,10 +546,18 @@ void CliRunner::connectBackend(ApiFamily family, const QUrl& baseUrl, const QStr
 
 void CliRunner::runCommand() {
     switch (m_options.command) {
-    case CliOptions::Command::Generate: runGenerate(); break;
-    case CliOptions::Command::Status: runStatus(); break;
-    case CliOptions::Command::Balance: runBalance(); break;
-    case CliOptions::Command::Batch: runBatch(); break;
+    case CliOptions::Command::Generate:
+        runGenerate();
+        break;
+    case CliOptions::Command::Status:
+        runStatus();
+        break;
+    case CliOptions::Command::Balance:
+        runBalance();
+        break;
+    case CliOptions::Command::Batch:
+        runBatch();
+        break;
     }
 }
 
@@ -550,29 +630,34 @@ void CliRunner::submit(const std::optional<UploadedImage>& image) {
     const auto cost = ModelCatalog::builtIn().creditCost(r);
     if (!m_waitingForSlot)
         progressLine(tr("Submitting: %1, %2 s, %3%4%5")
-                     .arg(r.model)
-                     .arg(r.duration)
-                     .arg(r.quality)
-                     .arg(r.isImageToVideo() ? QString() : u", " + r.aspectRatio)
-                     .arg(cost ? tr(", %1 credits").arg(*cost) : QString()));
-    m_backend->createVideo(r, image, ApiClient::newTraceId(), this, [this, image](Result<CreatedVideo> result) {
-        if (!result.ok()) {
-            // The account is at its concurrency limit: wait for a slot, as the app's queue does.
-            if (result.error.errCode() == 500044 && m_waited.elapsed() < qint64(m_options.waitSeconds) * 1000) {
-                if (!m_waitingForSlot)
-                    progressLine(tr("The account is generating as many videos as it may; waiting for a free slot…"));
-                m_waitingForSlot = true;
-                QTimer::singleShot(m_options.pollIntervalMs > 0 ? m_options.pollIntervalMs : 5000, this,
-                                   [this, image] { submit(image); });
+                         .arg(r.model)
+                         .arg(r.duration)
+                         .arg(r.quality)
+                         .arg(r.isImageToVideo() ? QString() : u", " + r.aspectRatio)
+                         .arg(cost ? tr(", %1 credits").arg(*cost) : QString()));
+    m_backend->createVideo(
+        r, image, ApiClient::newTraceId(), this, [this, image](Result<CreatedVideo> result) {
+            if (!result.ok()) {
+                // The account is at its concurrency limit: wait for a slot, as the app's queue
+                // does.
+                if (result.error.errCode() == 500044 &&
+                    m_waited.elapsed() < qint64(m_options.waitSeconds) * 1000) {
+                    if (!m_waitingForSlot)
+                        progressLine(tr("The account is generating as many videos as it may; "
+                                        "waiting for a free slot…"));
+                    m_waitingForSlot = true;
+                    QTimer::singleShot(m_options.pollIntervalMs > 0 ? m_options.pollIntervalMs
+                                                                    : 5000,
+                                       this, [this, image] { submit(image); });
+                    return;
+                }
+                fail(result.error);
                 return;
             }
-            fail(result.error);
-            return;
-        }
-        m_videoId = result.value->videoId;
-        progressLine(tr("Video %1 is generating…").arg(m_videoId));
-        schedulePoll();
-    });
+            m_videoId = result.value->videoId;
+            progressLine(tr("Video %1 is generating…").arg(m_videoId));
+            schedulePoll();
+        });
 }
 
 void CliRunner::schedulePoll() {
@@ -616,24 +701,32 @@ void CliRunner::poll() {
             downloadVideo(status);
             return;
         case VideoState::Moderated:
-            fail(tr("PixVerse's moderation refused video %1; the credits were refunded. Change the prompt or image.")
+            fail(tr("PixVerse's moderation refused video %1; the credits were refunded. Change the "
+                    "prompt or image.")
                      .arg(m_videoId),
                  ExitRefused);
             return;
         case VideoState::Failed:
-            fail(tr("PixVerse could not generate video %1 (a failure on its side). Try again.").arg(m_videoId),
+            fail(tr("PixVerse could not generate video %1 (a failure on its side). Try again.")
+                     .arg(m_videoId),
                  ExitTransient);
             return;
         case VideoState::Deleted:
-            fail(tr("Video %1 was removed on PixVerse before it could be saved.").arg(m_videoId), ExitRefused);
+            fail(tr("Video %1 was removed on PixVerse before it could be saved.").arg(m_videoId),
+                 ExitRefused);
             return;
         }
     });
 }
 
 void CliRunner::downloadVideo(const VideoStatus& status) {
-    const QString target = QDir(m_options.outDir).absoluteFilePath(u"pixverse-" + QString::number(m_videoId) + u".mp4");
-    progressLine(tr("Video %1 is ready (%2×%3); downloading…").arg(m_videoId).arg(status.width).arg(status.height));
+    const QString target =
+        QDir(m_options.outDir)
+            .absoluteFilePath(u"pixverse-" + QString::number(m_videoId) + u".mp4");
+    progressLine(tr("Video %1 is ready (%2×%3); downloading…")
+                     .arg(m_videoId)
+                     .arg(status.width)
+                     .arg(status.height));
     m_lastPercent = -1;
     m_downloader->download(
         QUrl(status.url), target, this,
@@ -669,37 +762,38 @@ void CliRunner::downloadVideo(const VideoStatus& status) {
 }
 
 void CliRunner::runStatus() {
-    m_backend->fetchStatuses({m_options.videoId}, this, [this](Result<QHash<qint64, VideoStatus>> result) {
-        if (!result.ok()) {
-            fail(result.error);
-            return;
-        }
-        const auto found = result.value->constFind(m_options.videoId);
-        if (found == result.value->constEnd() || found->state == VideoState::Deleted) {
-            fail(ApiError::service(500008, {}));
-            return;
-        }
-        const VideoStatus& s = found.value();
-        if (m_options.json) {
-            QJsonObject json{{QStringLiteral("video_id"), s.videoId},
-                             {QStringLiteral("status"), s.rawStatus},
-                             {QStringLiteral("state"), stateName(s.state)},
-                             {QStringLiteral("url"), s.url},
-                             {QStringLiteral("width"), s.width},
-                             {QStringLiteral("height"), s.height}};
-            if (s.seed)
-                json.insert(u"seed", *s.seed);
-            m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
-        } else {
-            m_out << tr("Video %1: %2").arg(s.videoId).arg(stateName(s.state));
-            if (s.width > 0)
-                m_out << u" (" << s.width << u'×' << s.height << u')';
-            m_out << Qt::endl;
-            if (!s.url.isEmpty())
-                m_out << tr("URL: %1").arg(s.url) << Qt::endl;
-        }
-        succeed();
-    });
+    m_backend->fetchStatuses(
+        {m_options.videoId}, this, [this](Result<QHash<qint64, VideoStatus>> result) {
+            if (!result.ok()) {
+                fail(result.error);
+                return;
+            }
+            const auto found = result.value->constFind(m_options.videoId);
+            if (found == result.value->constEnd() || found->state == VideoState::Deleted) {
+                fail(ApiError::service(500008, {}));
+                return;
+            }
+            const VideoStatus& s = found.value();
+            if (m_options.json) {
+                QJsonObject json{{QStringLiteral("video_id"), s.videoId},
+                                 {QStringLiteral("status"), s.rawStatus},
+                                 {QStringLiteral("state"), stateName(s.state)},
+                                 {QStringLiteral("url"), s.url},
+                                 {QStringLiteral("width"), s.width},
+                                 {QStringLiteral("height"), s.height}};
+                if (s.seed)
+                    json.insert(u"seed", *s.seed);
+                m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
+            } else {
+                m_out << tr("Video %1: %2").arg(s.videoId).arg(stateName(s.state));
+                if (s.width > 0)
+                    m_out << u" (" << s.width << u'×' << s.height << u')';
+                m_out << Qt::endl;
+                if (!s.url.isEmpty())
+                    m_out << tr("URL: %1").arg(s.url) << Qt::endl;
+            }
+            succeed();
+        });
 }
 
 void CliRunner::runBalance() {
@@ -716,7 +810,10 @@ void CliRunner::runBalance() {
                                    {QStringLiteral("total"), b.total()}};
             m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
         } else {
-            m_out << tr("Credits: %1 (monthly %2, package %3)").arg(b.total()).arg(b.monthly).arg(b.package)
+            m_out << tr("Credits: %1 (monthly %2, package %3)")
+                         .arg(b.total())
+                         .arg(b.monthly)
+                         .arg(b.package)
                   << Qt::endl;
         }
         succeed();
@@ -733,20 +830,24 @@ void CliRunner::runBatch() {
     // same folder picks up where it stopped and never sends a line twice.
     m_store = new JobStore(this);
     if (!m_store->open(QDir(outDir).filePath(QStringLiteral(".pixverse-studio")))) {
-        fail(tr("Cannot open the batch's job list in “%1”: %2.").arg(outDir, m_store->errorString()), ExitUsage);
+        fail(
+            tr("Cannot open the batch's job list in “%1”: %2.").arg(outDir, m_store->errorString()),
+            ExitUsage);
         return;
     }
     const QList<Job> existing = m_store->jobs();
     if (existing.size() > m_options.batch.size()) {
-        fail(tr("“%1” already holds a larger batch; use another --out folder.").arg(outDir), ExitUsage);
+        fail(tr("“%1” already holds a larger batch; use another --out folder.").arg(outDir),
+             ExitUsage);
         return;
     }
     for (qsizetype i = 0; i < existing.size(); ++i) {
         const GenerationRequest& was = existing[i].request;
         const GenerationRequest& now = m_options.batch[i];
-        if (was.prompt != now.prompt || was.model != now.model || was.duration != now.duration
-            || was.quality != now.quality || was.isImageToVideo() != now.isImageToVideo()) {
-            fail(tr("Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.")
+        if (was.prompt != now.prompt || was.model != now.model || was.duration != now.duration ||
+            was.quality != now.quality || was.isImageToVideo() != now.isImageToVideo()) {
+            fail(tr("Generation %1 of the batch differs from the one already started in “%2”; use "
+                    "another --out folder.")
                      .arg(i + 1)
                      .arg(outDir),
                  ExitUsage);
@@ -769,26 +870,29 @@ void CliRunner::runBatch() {
              ExitUsage);
         return;
     }
-    m_backend->fetchBalance(this, [this, remaining, totalCost, remainingCost, existing](Result<Balance> balance) {
-        if (!balance.ok()) {
-            fail(balance.error);
-            return;
-        }
-        progressLine(tr("Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.")
-                         .arg(m_options.batch.size())
-                         .arg(totalCost)
-                         .arg(remaining.size())
-                         .arg(remainingCost)
-                         .arg(balance.value->total()));
-        if (remainingCost > balance.value->total()) {
-            fail(tr("The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.")
-                     .arg(balance.value->total())
-                     .arg(remainingCost),
-                 ExitRefused);
-            return;
-        }
-        startBatch(remaining, remainingCost);
-    });
+    m_backend->fetchBalance(
+        this, [this, remaining, totalCost, remainingCost, existing](Result<Balance> balance) {
+            if (!balance.ok()) {
+                fail(balance.error);
+                return;
+            }
+            progressLine(tr("Batch: %1 generations, %2 credits in all; %3 to send now for %4 "
+                            "credits; balance %5.")
+                             .arg(m_options.batch.size())
+                             .arg(totalCost)
+                             .arg(remaining.size())
+                             .arg(remainingCost)
+                             .arg(balance.value->total()));
+            if (remainingCost > balance.value->total()) {
+                fail(tr("The balance (%1 credits) is too low for this batch (%2 credits); nothing "
+                        "was sent.")
+                         .arg(balance.value->total())
+                         .arg(remainingCost),
+                     ExitRefused);
+                return;
+            }
+            startBatch(remaining, remainingCost);
+        });
 }
 
 void CliRunner::startBatch(const QList<GenerationRequest>& requests, qint64) {
@@ -810,12 +914,14 @@ void CliRunner::startBatch(const QList<GenerationRequest>& requests, qint64) {
     connect(m_engine, &JobEngine::allSettled, this, &CliRunner::finishBatch);
     connect(m_engine->scheduler(), &JobScheduler::pausedChanged, this, [this](bool paused) {
         if (paused)
-            fail(tr("PixVerse stopped accepting the credentials; sign in again, then re-run the same batch to continue."),
+            fail(tr("PixVerse stopped accepting the credentials; sign in again, then re-run the "
+                    "same batch to continue."),
                  ExitAuth);
     });
     if (m_options.waitGiven)
         QTimer::singleShot(qint64(m_options.waitSeconds) * 1000, this, [this] {
-            fail(tr("The batch was not finished after %1 seconds; re-run the same command to continue.")
+            fail(tr("The batch was not finished after %1 seconds; re-run the same command to "
+                    "continue.")
                      .arg(m_options.waitSeconds),
                  ExitTransient);
         });
@@ -841,7 +947,11 @@ void CliRunner::batchProgress() {
         else
             ++working;
     }
-    const QString line = tr("Batch: %1 done, %2 failed, %3 in progress, %4 waiting").arg(done).arg(failed).arg(working).arg(waiting);
+    const QString line = tr("Batch: %1 done, %2 failed, %3 in progress, %4 waiting")
+                             .arg(done)
+                             .arg(failed)
+                             .arg(working)
+                             .arg(waiting);
     if (line != m_lastProgress)
         progressLine(line);
     m_lastProgress = line;
@@ -872,11 +982,14 @@ void CliRunner::finishBatch() {
         }
         m_err << tr("Generation %1 (“%2”): %3")
                      .arg(i + 1)
-                     .arg(job.request.prompt.left(40), job.errorMessage.isEmpty() ? jobStateId(job.state) : job.errorMessage)
+                     .arg(job.request.prompt.left(40),
+                          job.errorMessage.isEmpty() ? jobStateId(job.state) : job.errorMessage)
               << Qt::endl;
-        const int code = job.state == JobState::Moderated || job.state == JobState::Cancelled
-                             ? int(ExitRefused)
-                             : (job.errorCode > 0 ? exitCodeFor(ApiError::service(job.errorCode, {})) : int(ExitTransient));
+        const int code =
+            job.state == JobState::Moderated || job.state == JobState::Cancelled
+                ? int(ExitRefused)
+                : (job.errorCode > 0 ? exitCodeFor(ApiError::service(job.errorCode, {}))
+                                     : int(ExitTransient));
         exitCode = std::max(exitCode, code);
     }
     batchProgress();

@@ -19,15 +19,17 @@ namespace pixverse {
 class VideoDownloader;
 class JobEngine;
 class JobStore;
-namespace sandbox { class SandboxHost; }
+namespace sandbox {
+class SandboxHost;
+}
 
 //! Exit codes of pixverse-studio-cli: a contract (README "CLI").
 enum CliExit {
     ExitOk = 0,
-    ExitUsage = 2,     //!< usage or input error
-    ExitAuth = 3,      //!< authentication
-    ExitRefused = 4,   //!< refused by the service: parameters, moderation, credits
-    ExitTransient = 5  //!< network or server trouble
+    ExitUsage = 2,    //!< usage or input error
+    ExitAuth = 3,     //!< authentication
+    ExitRefused = 4,  //!< refused by the service: parameters, moderation, credits
+    ExitTransient = 5 //!< network or server trouble
 };
 
 int exitCodeFor(const ApiError& error);
@@ -40,18 +42,18 @@ struct CliOptions {
     double sandboxClockSpeed = 1.0;
     QUrl baseUrl;
     QString apiKeyEnv = QStringLiteral("PIXVERSE_API_KEY");
-    QString tokenEnv;          //!< web family: the session token is in this variable
-    QString account;           //!< web family: the token the app remembered for this e-mail
-    bool keychainKey = false;  //!< the API key the app remembered in the keychain
-    QUrl objectStoreUrl;       //!< web uploads; empty: the real one, or the sandbox's on loopback
+    QString tokenEnv;         //!< web family: the session token is in this variable
+    QString account;          //!< web family: the token the app remembered for this e-mail
+    bool keychainKey = false; //!< the API key the app remembered in the keychain
+    QUrl objectStoreUrl;      //!< web uploads; empty: the real one, or the sandbox's on loopback
     bool json = false;
     bool verbose = false;
     GenerationRequest request;
     QString outDir;
     qint64 videoId = 0;
-    int waitSeconds = 900;      //!< generate: give up waiting after this
-    int pollIntervalMs = 0;     //!< 0: adaptive (1 s, 2 s, 3 s, then 5 s)
-    QString batchFile;          //!< batch: one prompt a line, or JSON Lines
+    int waitSeconds = 900;          //!< generate: give up waiting after this
+    int pollIntervalMs = 0;         //!< 0: adaptive (1 s, 2 s, 3 s, then 5 s)
+    QString batchFile;              //!< batch: one prompt a line, or JSON Lines
     QList<GenerationRequest> batch; //!< the batch file's generations, in order
     bool waitGiven = false;
     std::optional<qint64> maxCredits;
@@ -101,7 +103,8 @@ private:
     void downloadVideo(const VideoStatus& status);
     void runStatus();
     void runBalance();
-    void connectBackend(ApiFamily family, const QUrl& baseUrl, const QString& secret, const QString& account);
+    void connectBackend(ApiFamily family, const QUrl& baseUrl, const QString& secret,
+                        const QString& account);
     void runCommand();
     void runBatch();
     void startBatch(const QList<GenerationRequest>& requests, qint64 cost);

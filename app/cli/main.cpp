@@ -23,8 +23,9 @@ int main(int argc, char* argv[]) {
         QLoggingCategory::setFilterRules(QStringLiteral("pixverse.*=false\nqt.*=false"));
 
     pixverse::CliRunner runner(*parse.options);
-    QObject::connect(&runner, &pixverse::CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &runner, &pixverse::CliRunner::finished, &app,
+        [](int code) { QCoreApplication::exit(code); }, Qt::QueuedConnection);
     runner.start();
     return QCoreApplication::exec();
 }

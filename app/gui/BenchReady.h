@@ -16,7 +16,9 @@
 
 namespace pixverse::bench {
 
-inline bool readyReportsEnabled() { return qEnvironmentVariableIsSet("PIXVERSE_BENCH_READY"); }
+inline bool readyReportsEnabled() {
+    return qEnvironmentVariableIsSet("PIXVERSE_BENCH_READY");
+}
 
 namespace detail {
 

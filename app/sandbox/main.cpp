@@ -30,34 +30,40 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(PIXVERSE_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Runs the local PixVerse-compatible sandbox server and prints its base URL."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs the local PixVerse-compatible sandbox server and prints its base URL."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("Port on 127.0.0.1 (default 0: any free port)."),
-                                        QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption keyOption(QStringLiteral("api-key"),
-                                       QStringLiteral("An API key the sandbox accepts; repeat for more. "
-                                                      "Default: the public sandbox key."),
-                                       QStringLiteral("KEY"));
-    const QCommandLineOption speedOption(QStringLiteral("clock-speed"),
-                                         QStringLiteral("How much faster than the wall clock sandbox time runs."),
-                                         QStringLiteral("X"), QStringLiteral("1"));
-    const QCommandLineOption generationOption(QStringLiteral("generation-seconds"),
-                                              QStringLiteral("How long a video stays \"generating\" (sandbox time)."),
-                                              QStringLiteral("S"));
-    const QCommandLineOption accountOption(QStringLiteral("account"),
-                                           QStringLiteral("A web account (e-mail and password) the sandbox accepts; "
-                                                          "repeat for more. Default: the public sandbox account."),
-                                           QStringLiteral("EMAIL:PASSWORD"));
-    const QCommandLineOption clipsOption(QStringLiteral("clips-dir"),
-                                         QStringLiteral("Folder of sample clips named WIDTHxHEIGHT.mp4 (benchmarks)."),
-                                         QStringLiteral("DIR"));
-    const QCommandLineOption limitOption(QStringLiteral("concurrency"),
-                                         QStringLiteral("Videos generating at once per account (default 5)."),
-                                         QStringLiteral("N"));
-    parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption, clipsOption, limitOption});
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default 0: any free port)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("api-key"),
+        QStringLiteral("An API key the sandbox accepts; repeat for more. "
+                       "Default: the public sandbox key."),
+        QStringLiteral("KEY"));
+    const QCommandLineOption speedOption(
+        QStringLiteral("clock-speed"),
+        QStringLiteral("How much faster than the wall clock sandbox time runs."),
+        QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption generationOption(
+        QStringLiteral("generation-seconds"),
+        QStringLiteral("How long a video stays \"generating\" (sandbox time)."),
+        QStringLiteral("S"));
+    const QCommandLineOption accountOption(
+        QStringLiteral("account"),
+        QStringLiteral("A web account (e-mail and password) the sandbox accepts; "
+                       "repeat for more. Default: the public sandbox account."),
+        QStringLiteral("EMAIL:PASSWORD"));
+    const QCommandLineOption clipsOption(
+        QStringLiteral("clips-dir"),
+        QStringLiteral("Folder of sample clips named WIDTHxHEIGHT.mp4 (benchmarks)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption limitOption(
+        QStringLiteral("concurrency"),
+        QStringLiteral("Videos generating at once per account (default 5)."), QStringLiteral("N"));
+    parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption,
+                       clipsOption, limitOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -66,7 +72,8 @@ int main(int argc, char** argv) {
     if (parser.isSet(versionOption))
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst()));
+        return fail(QStringLiteral("unexpected argument \"%1\".")
+                        .arg(parser.positionalArguments().constFirst()));
 
     pixverse::sandbox::SandboxConfig config;
     bool ok = false;
@@ -111,7 +118,8 @@ int main(int argc, char** argv) {
         const QString email = account.left(colon).trimmed();
         const QString password = colon < 0 ? QString() : account.mid(colon + 1);
         if (colon < 0 || !email.contains(QLatin1Char('@')) || password.isEmpty())
-            return fail(QStringLiteral("--account must be EMAIL:PASSWORD with a non-empty password."));
+            return fail(
+                QStringLiteral("--account must be EMAIL:PASSWORD with a non-empty password."));
         webAccounts << qMakePair(email, password);
     }
     if (!webAccounts.isEmpty())

@@ -76,13 +76,16 @@ std::optional<int> parseRetryAfter(const QByteArray& header) {
     const int seconds = header.trimmed().toInt(&ok);
     if (ok)
         return std::max(0, seconds);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
+    const QDateTime when =
+        QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
     if (when.isValid())
         return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
     return std::nullopt;
 }
 
-const char* verbName(ApiRequest::Verb verb) { return verb == ApiRequest::Verb::Get ? "GET" : "POST"; }
+const char* verbName(ApiRequest::Verb verb) {
+    return verb == ApiRequest::Verb::Get ? "GET" : "POST";
+}
 
 //! The connection broke: with a status it came after the headers, halfway through the body.
 bool transportBroke(QNetworkReply::NetworkError error) {
@@ -103,10 +106,15 @@ bool transportBroke(QNetworkReply::NetworkError error) {
 //! One request in flight, through all of its attempts.
 class ApiClient::Call : public QObject {
 public:
-    Call(ApiClient* client, ApiRequest request, QObject* context, std::function<void(ApiReply)> done,
-         Progress progress)
-        : QObject(client), m_client(client), m_request(std::move(request)), m_context(context),
-          m_hasContext(context != nullptr), m_done(std::move(done)), m_progress(std::move(progress)) {
+    Call(ApiClient* client, ApiRequest request, QObject* context,
+         std::function<void(ApiReply)> done, Progress progress)
+        : QObject(client)
+        , m_client(client)
+        , m_request(std::move(request))
+        , m_context(context)
+        , m_hasContext(context != nullptr)
+        , m_done(std::move(done))
+        , m_progress(std::move(progress)) {
         m_timeout.setSingleShot(true);
         connect(&m_timeout, &QTimer::timeout, this, [this] {
             m_timedOut = true;
@@ -131,9 +139,10 @@ public:
         // the service would replay that answer for the old id, so a new one is due.
         if (m_request.sameTraceIdOnRetry && m_lastWasServiceAnswer)
             m_request.traceId = ApiClient::newTraceId();
-        m_traceId = m_request.sameTraceIdOnRetry || (m_attempts == 1 && !m_request.traceId.isEmpty())
-                        ? m_request.traceId
-                        : ApiClient::newTraceId();
+        m_traceId =
+            m_request.sameTraceIdOnRetry || (m_attempts == 1 && !m_request.traceId.isEmpty())
+                ? m_request.traceId
+                : ApiClient::newTraceId();
         QUrl url = m_client->m_baseUrl;
         QString basePath = url.path();
         if (!basePath.endsWith(u'/'))
@@ -151,22 +160,27 @@ public:
             request.setRawHeader(name, value);
         if (!m_request.contentType.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
 
         m_elapsed.start();
-        m_reply = m_request.verb == ApiRequest::Verb::Get ? m_client->m_network->get(request)
-                                                          : m_client->m_network->post(request, m_request.body);
-        const int timeoutMs = m_request.timeoutMs > 0 ? m_request.timeoutMs : m_client->m_defaultTimeoutMs;
+        m_reply = m_request.verb == ApiRequest::Verb::Get
+                      ? m_client->m_network->get(request)
+                      : m_client->m_network->post(request, m_request.body);
+        const int timeoutMs =
+            m_request.timeoutMs > 0 ? m_request.timeoutMs : m_client->m_defaultTimeoutMs;
         m_timeout.start(timeoutMs);
         connect(m_reply, &QNetworkReply::finished, this, &Call::onFinished);
         // The timeout counts silence, not total time: a big upload on a slow line is fine
         // as long as bytes keep moving.
-        connect(m_reply, &QNetworkReply::uploadProgress, this, [this, timeoutMs](qint64 sent, qint64 total) {
-            m_timeout.start(timeoutMs);
-            if (m_progress && (!m_hasContext || m_context))
-                m_progress(sent, total);
-        });
-        connect(m_reply, &QNetworkReply::downloadProgress, this, [this, timeoutMs] { m_timeout.start(timeoutMs); });
+        connect(m_reply, &QNetworkReply::uploadProgress, this,
+                [this, timeoutMs](qint64 sent, qint64 total) {
+                    m_timeout.start(timeoutMs);
+                    if (m_progress && (!m_hasContext || m_context))
+                        m_progress(sent, total);
+                });
+        connect(m_reply, &QNetworkReply::downloadProgress, this,
+                [this, timeoutMs] { m_timeout.start(timeoutMs); });
         connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
             // Never ignored: a bad certificate means we may be talking to someone else.
             if (!errors.isEmpty())
@@ -207,15 +221,17 @@ private:
         if (m_timedOut) {
             result.error = ApiError::timeout(m_request.path);
         } else if (!m_tlsProblem.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
-            result.error = ApiError::tls(m_tlsProblem.isEmpty() ? reply->errorString() : m_tlsProblem);
+            result.error =
+                ApiError::tls(m_tlsProblem.isEmpty() ? reply->errorString() : m_tlsProblem);
         } else if (status > 0 && transportBroke(error)) {
             // A reply cut halfway is network trouble (and worth a resend), not a malformed answer.
             result.error = ApiError::network(reply->errorString());
         } else if (status > 0) {
             result = ApiClient::parseEnvelope(status, body);
             if (result.error.kind() == ApiError::Kind::Http)
-                result.error = ApiError::http(status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
-                                              parseRetryAfter(reply->rawHeader("Retry-After")));
+                result.error = ApiError::http(
+                    status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
+                    parseRetryAfter(reply->rawHeader("Retry-After")));
         } else if (error == QNetworkReply::OperationCanceledError) {
             result.error = ApiError::timeout(m_request.path);
         } else {
@@ -225,8 +241,10 @@ private:
         result.traceId = m_traceId;
         result.attempts = m_attempts;
 
-        qCInfo(lcApi).noquote() << verbName(m_request.verb) << m_request.path << "trace" << m_traceId << "→"
-                                << (result.error.isError() ? result.error.logText() : QStringLiteral("ok"))
+        qCInfo(lcApi).noquote() << verbName(m_request.verb) << m_request.path << "trace"
+                                << m_traceId << "→"
+                                << (result.error.isError() ? result.error.logText()
+                                                           : QStringLiteral("ok"))
                                 << "in" << m_elapsed.elapsed() << "ms, attempt" << m_attempts;
 
         // Qt throttles upload progress to one signal per 100 ms, so a fast upload may report
@@ -237,7 +255,8 @@ private:
         m_lastWasServiceAnswer = result.error.kind() == ApiError::Kind::Service;
         const RetryPolicy& policy = m_client->m_retry;
         if (result.error.isRetryable() && m_attempts < policy.maxAttempts) {
-            int delay = std::min(policy.maxDelayMs, policy.initialDelayMs << std::min(m_attempts - 1, 16));
+            int delay =
+                std::min(policy.maxDelayMs, policy.initialDelayMs << std::min(m_attempts - 1, 16));
             if (const auto after = result.error.retryAfterSeconds())
                 delay = std::max(delay, std::min(*after * 1000, std::max(policy.maxDelayMs, 1000)));
             m_retryTimer.start(delay);
@@ -266,7 +285,9 @@ private:
     bool m_lastWasServiceAnswer = false;
 };
 
-ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent) : QObject(parent), m_network(network) {
+ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)
+    : QObject(parent)
+    , m_network(network) {
     Q_ASSERT(network);
 }
 
@@ -282,8 +303,9 @@ bool ApiClient::isLoopback(const QUrl& url) {
 
 ApiError ApiClient::checkBaseUrl(const QUrl& url) {
     if (!url.isValid() || url.host().isEmpty())
-        return ApiError::input(QCoreApplication::translate("pixverse::ApiError", "“%1” is not a valid server address.")
-                                   .arg(url.toString()));
+        return ApiError::input(
+            QCoreApplication::translate("pixverse::ApiError", "“%1” is not a valid server address.")
+                .arg(url.toString()));
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https")
         return {};
@@ -309,10 +331,12 @@ void ApiClient::clearCredential() {
     m_credential.clear();
 }
 
-void ApiClient::setExtraHeaders(const QList<QPair<QByteArray, QByteArray>>& headers) { m_extraHeaders = headers; }
+void ApiClient::setExtraHeaders(const QList<QPair<QByteArray, QByteArray>>& headers) {
+    m_extraHeaders = headers;
+}
 
-RequestHandle ApiClient::send(ApiRequest request, QObject* context, std::function<void(ApiReply)> done,
-                              Progress uploadProgress) {
+RequestHandle ApiClient::send(ApiRequest request, QObject* context,
+                              std::function<void(ApiReply)> done, Progress uploadProgress) {
     if (request.logName.isEmpty())
         request.logName = request.path;
     const ApiError urlProblem = checkBaseUrl(m_baseUrl);
@@ -329,7 +353,8 @@ RequestHandle ApiClient::send(ApiRequest request, QObject* context, std::functio
         });
         return {};
     }
-    auto* call = new Call(this, std::move(request), context, std::move(done), std::move(uploadProgress));
+    auto* call =
+        new Call(this, std::move(request), context, std::move(done), std::move(uploadProgress));
     call->startAttempt();
     QPointer<Call> guard(call);
     return RequestHandle([guard] {
@@ -343,20 +368,22 @@ ApiReply ApiClient::parseEnvelope(int httpStatus, const QByteArray& body) {
     reply.httpStatus = httpStatus;
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    const bool isEnvelope = parseError.error == QJsonParseError::NoError && document.isObject()
-                            && document.object().contains(u"ErrCode");
+    const bool isEnvelope = parseError.error == QJsonParseError::NoError && document.isObject() &&
+                            document.object().contains(u"ErrCode");
     const bool httpFailed = httpStatus >= 400 || httpStatus < 200;
     if (!isEnvelope) {
-        reply.error = httpFailed ? ApiError::http(httpStatus)
-                                 : ApiError::malformed(parseError.error != QJsonParseError::NoError
-                                                           ? parseError.errorString()
-                                                           : QStringLiteral("no ErrCode in the reply"));
+        reply.error = httpFailed
+                          ? ApiError::http(httpStatus)
+                          : ApiError::malformed(parseError.error != QJsonParseError::NoError
+                                                    ? parseError.errorString()
+                                                    : QStringLiteral("no ErrCode in the reply"));
         return reply;
     }
     const QJsonObject envelope = document.object();
     const std::optional<qint64> code = json::toInt(envelope.value(u"ErrCode"));
     if (!code) {
-        reply.error = httpFailed ? ApiError::http(httpStatus) : ApiError::malformed(QStringLiteral("ErrCode is not a number"));
+        reply.error = httpFailed ? ApiError::http(httpStatus)
+                                 : ApiError::malformed(QStringLiteral("ErrCode is not a number"));
         return reply;
     }
     // Rate limits and server faults stay HTTP errors so they are retried, even with an envelope.
@@ -376,6 +403,8 @@ ApiReply ApiClient::parseEnvelope(int httpStatus, const QByteArray& body) {
     return reply;
 }
 
-QString ApiClient::newTraceId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString ApiClient::newTraceId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 } // namespace pixverse

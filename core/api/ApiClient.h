@@ -22,22 +22,22 @@ namespace pixverse {
 struct ApiRequest {
     enum class Verb { Get, Post };
     Verb verb = Verb::Get;
-    QString path;            //!< relative to the base URL: "openapi/v2/video/result/42"
+    QString path; //!< relative to the base URL: "openapi/v2/video/result/42"
     QByteArray body;
-    QByteArray contentType;  //!< "application/json", a multipart type, or empty for GET
+    QByteArray contentType; //!< "application/json", a multipart type, or empty for GET
     //! Create calls keep their trace id on every retry, so the service answers a resend with the
     //! video it already made instead of making (and charging) a second one.
     bool sameTraceIdOnRetry = false;
-    QString traceId;         //!< empty: a fresh UUID per attempt (or once, see above)
-    int timeoutMs = 0;       //!< 0: the client's default
-    QString logName;         //!< short name for logs: "text-to-video"
+    QString traceId;   //!< empty: a fresh UUID per attempt (or once, see above)
+    int timeoutMs = 0; //!< 0: the client's default
+    QString logName;   //!< short name for logs: "text-to-video"
 };
 
 //! The payload of a successful envelope (`Resp`), or the error.
 struct ApiReply {
     ApiError error;
     QJsonValue resp;
-    QString traceId;  //!< of the last attempt
+    QString traceId; //!< of the last attempt
     int httpStatus = 0;
     int attempts = 0;
 };
@@ -82,16 +82,21 @@ public:
     RequestHandle send(ApiRequest request, QObject* context, std::function<void(ApiReply)> done,
                        Progress uploadProgress = {});
 
-    //! Sends a request class `R` (which has `Output` and `static Result<Output> parse(QJsonValue)`).
+    //! Sends a request class `R` (which has `Output` and `static Result<Output>
+    //! parse(QJsonValue)`).
     template <typename R>
     RequestHandle call(const R& request, QObject* context,
-                       std::function<void(Result<typename R::Output>)> done, Progress uploadProgress = {}) {
-        return send(request, context, [done = std::move(done)](const ApiReply& reply) {
-            if (reply.error.isError())
-                done(Result<typename R::Output>::failure(reply.error));
-            else
-                done(R::parse(reply.resp));
-        }, std::move(uploadProgress));
+                       std::function<void(Result<typename R::Output>)> done,
+                       Progress uploadProgress = {}) {
+        return send(
+            request, context,
+            [done = std::move(done)](const ApiReply& reply) {
+                if (reply.error.isError())
+                    done(Result<typename R::Output>::failure(reply.error));
+                else
+                    done(R::parse(reply.resp));
+            },
+            std::move(uploadProgress));
     }
 
     //! Reads a PixVerse envelope. Exposed for tests and for the web family's odd endpoints.

@@ -27,16 +27,17 @@ public:
     //! How the app should react; also the CLI's exit code family.
     enum class Category {
         None,
-        Input,     //!< fix the request (CLI exit 2)
-        Auth,      //!< sign in again / new key (CLI exit 3)
-        Refusal,   //!< the service said no: parameters, moderation, credits (CLI exit 4)
-        Transient  //!< network or server trouble, worth retrying (CLI exit 5)
+        Input,    //!< fix the request (CLI exit 2)
+        Auth,     //!< sign in again / new key (CLI exit 3)
+        Refusal,  //!< the service said no: parameters, moderation, credits (CLI exit 4)
+        Transient //!< network or server trouble, worth retrying (CLI exit 5)
     };
 
     ApiError() = default;
     static ApiError network(const QString& detail);
     static ApiError timeout(const QString& detail = {});
-    static ApiError http(int status, const QString& detail = {}, std::optional<int> retryAfterSeconds = {});
+    static ApiError http(int status, const QString& detail = {},
+                         std::optional<int> retryAfterSeconds = {});
     static ApiError service(qint64 errCode, const QString& errMsg, int httpStatus = 200);
     static ApiError malformed(const QString& detail);
     static ApiError insecureUrl(const QString& url);

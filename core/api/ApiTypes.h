@@ -12,8 +12,7 @@
 namespace pixverse {
 
 //! Either a value or the error that stopped it.
-template <typename T>
-struct Result {
+template <typename T> struct Result {
     std::optional<T> value;
     ApiError error;
     bool ok() const { return value.has_value(); }
@@ -81,7 +80,7 @@ struct RemoteVideoList {
 
 struct Balance {
     qint64 accountId = 0;
-    qint64 daily = 0;   //!< web only
+    qint64 daily = 0; //!< web only
     qint64 monthly = 0;
     qint64 package = 0;
     qint64 total() const { return daily + monthly + package; }
@@ -91,7 +90,8 @@ struct Balance {
 class RequestHandle {
 public:
     RequestHandle() = default;
-    explicit RequestHandle(std::function<void()> cancel) : m_cancel(std::move(cancel)) {}
+    explicit RequestHandle(std::function<void()> cancel)
+        : m_cancel(std::move(cancel)) {}
     void cancel() const {
         if (m_cancel)
             m_cancel();

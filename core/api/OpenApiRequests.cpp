@@ -7,10 +7,11 @@ namespace pixverse::openapi {
 
 namespace {
 
-QString endpointPath(const char* endpoint) { return QLatin1String(kPrefix) + QLatin1String(endpoint); }
+QString endpointPath(const char* endpoint) {
+    return QLatin1String(kPrefix) + QLatin1String(endpoint);
+}
 
-template <typename T>
-Result<T> malformed(const char* what) {
+template <typename T> Result<T> malformed(const char* what) {
     return Result<T>::failure(ApiError::malformed(QLatin1String(what)));
 }
 
@@ -19,7 +20,8 @@ Result<T> malformed(const char* what) {
 QByteArray UploadImageRequest::boundaryFor(const QByteArray& bytes) {
     // Derived from the content so it cannot occur inside it by chance (a random one could too,
     // but this keeps requests reproducible in tests).
-    QByteArray boundary = "----PixVerseStudio" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex();
+    QByteArray boundary =
+        "----PixVerseStudio" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex();
     while (bytes.contains(boundary))
         boundary += 'x';
     return boundary;
@@ -60,7 +62,8 @@ QJsonObject generationBody(const GenerationRequest& request) {
         {QStringLiteral("model"), request.model},
         {QStringLiteral("duration"), request.duration},
         {QStringLiteral("quality"), request.quality},
-        {QStringLiteral("motion_mode"), request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
+        {QStringLiteral("motion_mode"),
+         request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
         {QStringLiteral("water_mark"), false},
     };
     if (!request.negativePrompt.isEmpty())
@@ -102,7 +105,8 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
     return Result<CreatedVideo>::success(video);
 }
 
-ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, qint64 imageId, const QString& trace) {
+ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, qint64 imageId,
+                                         const QString& trace) {
     verb = Verb::Post;
     path = endpointPath("video/img/generate");
     logName = QStringLiteral("image-to-video");
@@ -123,12 +127,18 @@ VideoResultRequest::VideoResultRequest(qint64 videoId) {
 
 VideoState VideoResultRequest::stateFor(int status) {
     switch (status) {
-    case 1: return VideoState::Succeeded;
-    case 5: return VideoState::Pending;
-    case 6: return VideoState::Deleted;
-    case 7: return VideoState::Moderated;
-    case 8: return VideoState::Failed;
-    default: return VideoState::Unknown;
+    case 1:
+        return VideoState::Succeeded;
+    case 5:
+        return VideoState::Pending;
+    case 6:
+        return VideoState::Deleted;
+    case 7:
+        return VideoState::Moderated;
+    case 8:
+        return VideoState::Failed;
+    default:
+        return VideoState::Unknown;
     }
 }
 

@@ -16,7 +16,8 @@ inline constexpr auto kCredentialHeader = "API-KEY";
 class UploadImageRequest : public ApiRequest {
 public:
     using Output = UploadedImage;
-    UploadImageRequest(const QByteArray& imageBytes, const QString& fileName, const QByteArray& mimeType);
+    UploadImageRequest(const QByteArray& imageBytes, const QString& fileName,
+                       const QByteArray& mimeType);
     static Result<UploadedImage> parse(const QJsonValue& resp);
     static QByteArray boundaryFor(const QByteArray& bytes);
 };
@@ -36,8 +37,11 @@ public:
 class ImageToVideoRequest : public ApiRequest {
 public:
     using Output = CreatedVideo;
-    ImageToVideoRequest(const GenerationRequest& request, qint64 imageId, const QString& traceId = {});
-    static Result<CreatedVideo> parse(const QJsonValue& resp) { return TextToVideoRequest::parse(resp); }
+    ImageToVideoRequest(const GenerationRequest& request, qint64 imageId,
+                        const QString& traceId = {});
+    static Result<CreatedVideo> parse(const QJsonValue& resp) {
+        return TextToVideoRequest::parse(resp);
+    }
 };
 
 //! GET video/result/{id} (§2.4).

@@ -11,10 +11,11 @@ namespace pixverse::web {
 
 namespace {
 
-QString endpointPath(const char* endpoint) { return QLatin1String(kPrefix) + QLatin1String(endpoint); }
+QString endpointPath(const char* endpoint) {
+    return QLatin1String(kPrefix) + QLatin1String(endpoint);
+}
 
-template <typename T>
-Result<T> malformed(const char* what) {
+template <typename T> Result<T> malformed(const char* what) {
     return Result<T>::failure(ApiError::malformed(QLatin1String(what)));
 }
 
@@ -75,12 +76,14 @@ Result<UploadToken> UploadTokenRequest::parse(const QJsonValue& resp) {
     token.accessKeyId = json::toString(firstOf(object, {u"Ak", u"ak", u"AccessKeyId"}));
     token.accessKeySecret = json::toString(firstOf(object, {u"Sk", u"sk", u"AccessKeySecret"}));
     token.securityToken = json::toString(firstOf(object, {u"Token", u"token", u"SecurityToken"}));
-    if (token.accessKeyId.isEmpty() || token.accessKeySecret.isEmpty() || token.securityToken.isEmpty())
+    if (token.accessKeyId.isEmpty() || token.accessKeySecret.isEmpty() ||
+        token.securityToken.isEmpty())
         return malformed<UploadToken>("getUploadToken: incomplete credentials");
     return Result<UploadToken>::success(token);
 }
 
-RegisterUploadRequest::RegisterUploadRequest(const QString& objectKey, qint64 size, const QString& originalFileName) {
+RegisterUploadRequest::RegisterUploadRequest(const QString& objectKey, qint64 size,
+                                             const QString& originalFileName) {
     path = endpointPath("media/batch_upload_media");
     logName = QStringLiteral("register-upload");
     const QString name = objectKey.mid(objectKey.lastIndexOf(u'/') + 1);
@@ -92,7 +95,8 @@ RegisterUploadRequest::RegisterUploadRequest(const QString& objectKey, qint64 si
 }
 
 Result<UploadedImage> RegisterUploadRequest::parse(const QJsonValue& resp) {
-    const QJsonArray results = firstOf(resp.toObject(), {u"result", u"Result", u"images"}).toArray();
+    const QJsonArray results =
+        firstOf(resp.toObject(), {u"result", u"Result", u"images"}).toArray();
     if (results.isEmpty())
         return malformed<UploadedImage>("batch_upload_media: no result");
     const QJsonObject first = results.first().toObject();
@@ -117,7 +121,8 @@ QJsonObject generationBody(const GenerationRequest& request) {
         {QStringLiteral("model"), request.model},
         {QStringLiteral("duration"), request.duration},
         {QStringLiteral("quality"), request.quality},
-        {QStringLiteral("motion_mode"), request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
+        {QStringLiteral("motion_mode"),
+         request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
         {QStringLiteral("lip_sync_tts_speaker_id"), QStringLiteral("Auto")},
         {QStringLiteral("create_count"), 1},
     };
@@ -158,13 +163,14 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
         return malformed<CreatedVideo>("web generate: no video_id");
     CreatedVideo video;
     video.videoId = *id;
-    if (const auto credits = json::toInt(firstOf(object, {u"credit", u"credits", u"credit_change"})))
+    if (const auto credits =
+            json::toInt(firstOf(object, {u"credit", u"credits", u"credit_change"})))
         video.credits = static_cast<int>(*credits);
     return Result<CreatedVideo>::success(video);
 }
 
-ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, const UploadedImage& image,
-                                         const QString& trace) {
+ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request,
+                                         const UploadedImage& image, const QString& trace) {
     path = endpointPath("video/i2v");
     logName = QStringLiteral("web-image-to-video");
     QJsonObject body = generationBody(request);
@@ -191,13 +197,18 @@ PersonalVideosRequest::PersonalVideosRequest(int offset, int limit) {
 VideoState PersonalVideosRequest::stateFor(int videoStatus) {
     // The official CLI's table (§3.7): done 1; keep polling 5, 9, 10; failed 7, 8.
     switch (videoStatus) {
-    case 1: return VideoState::Succeeded;
+    case 1:
+        return VideoState::Succeeded;
     case 5:
     case 9:
-    case 10: return VideoState::Pending;
-    case 7: return VideoState::Moderated;
-    case 8: return VideoState::Failed;
-    default: return VideoState::Unknown;
+    case 10:
+        return VideoState::Pending;
+    case 7:
+        return VideoState::Moderated;
+    case 8:
+        return VideoState::Failed;
+    default:
+        return VideoState::Unknown;
     }
 }
 
@@ -242,8 +253,10 @@ Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
         if (s.state == VideoState::Succeeded)
             s.url = json::toString(firstOf(video, {u"url", u"video_url"}));
         s.coverUrl = json::toString(firstOf(video, {u"first_frame", u"cover_url"}));
-        s.width = static_cast<int>(json::toInt(firstOf(video, {u"output_width", u"outputWidth"})).value_or(0));
-        s.height = static_cast<int>(json::toInt(firstOf(video, {u"output_height", u"outputHeight"})).value_or(0));
+        s.width = static_cast<int>(
+            json::toInt(firstOf(video, {u"output_width", u"outputWidth"})).value_or(0));
+        s.height = static_cast<int>(
+            json::toInt(firstOf(video, {u"output_height", u"outputHeight"})).value_or(0));
         if (const auto seed = json::toId(video.value(u"seed")))
             s.seed = *seed;
         // How it was made: read tolerantly, anything missing or odd stays empty.
@@ -265,7 +278,8 @@ Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
         page.videos.append(remote);
     }
     page.hasMore = firstOf(object, {u"web_has_more", u"has_more"}).toBool();
-    page.nextOffset = static_cast<int>(json::toInt(firstOf(object, {u"web_next_offset", u"next_offset"})).value_or(0));
+    page.nextOffset = static_cast<int>(
+        json::toInt(firstOf(object, {u"web_next_offset", u"next_offset"})).value_or(0));
     return Result<VideoPage>::success(page);
 }
 
@@ -292,7 +306,9 @@ Result<Balance> CreditsRequest::parse(const QJsonValue& resp) {
 
 namespace oss {
 
-QUrl defaultEndpoint() { return QUrl(QStringLiteral("https://oss-accelerate.aliyuncs.com")); }
+QUrl defaultEndpoint() {
+    return QUrl(QStringLiteral("https://oss-accelerate.aliyuncs.com"));
+}
 
 QByteArray httpDate(const QDateTime& utc) {
     // Locale-independent on purpose: OSS compares the exact English form.
@@ -302,16 +318,18 @@ QByteArray httpDate(const QDateTime& utc) {
     const QDateTime t = utc.toUTC();
     const QDate d = t.date();
     const QTime h = t.time();
-    return QByteArray(days[d.dayOfWeek() - 1]) + ", " + QByteArray::number(d.day()).rightJustified(2, '0') + ' '
-           + months[d.month() - 1] + ' ' + QByteArray::number(d.year()) + ' '
-           + QByteArray::number(h.hour()).rightJustified(2, '0') + ':'
-           + QByteArray::number(h.minute()).rightJustified(2, '0') + ':'
-           + QByteArray::number(h.second()).rightJustified(2, '0') + " GMT";
+    return QByteArray(days[d.dayOfWeek() - 1]) + ", " +
+           QByteArray::number(d.day()).rightJustified(2, '0') + ' ' + months[d.month() - 1] + ' ' +
+           QByteArray::number(d.year()) + ' ' +
+           QByteArray::number(h.hour()).rightJustified(2, '0') + ':' +
+           QByteArray::number(h.minute()).rightJustified(2, '0') + ':' +
+           QByteArray::number(h.second()).rightJustified(2, '0') + " GMT";
 }
 
-QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb, const QByteArray& contentMd5,
-                     const QByteArray& contentType, const QByteArray& date,
-                     const QList<QPair<QByteArray, QByteArray>>& ossHeaders, const QString& bucket, const QString& key) {
+QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb,
+                     const QByteArray& contentMd5, const QByteArray& contentType,
+                     const QByteArray& date, const QList<QPair<QByteArray, QByteArray>>& ossHeaders,
+                     const QString& bucket, const QString& key) {
     QList<QPair<QByteArray, QByteArray>> headers;
     for (const auto& [name, value] : ossHeaders) {
         const QByteArray lower = name.toLower().trimmed();
@@ -323,7 +341,8 @@ QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb, 
     for (const auto& [name, value] : std::as_const(headers))
         toSign += name + ':' + value + '\n';
     toSign += '/' + bucket.toUtf8() + '/' + key.toUtf8();
-    return QMessageAuthenticationCode::hash(toSign, accessKeySecret, QCryptographicHash::Sha1).toBase64();
+    return QMessageAuthenticationCode::hash(toSign, accessKeySecret, QCryptographicHash::Sha1)
+        .toBase64();
 }
 
 QUrl objectUrl(const QUrl& endpoint, const QString& bucket, const QString& key) {

@@ -67,8 +67,11 @@ public:
 class ImageToVideoRequest : public ApiRequest {
 public:
     using Output = CreatedVideo;
-    ImageToVideoRequest(const GenerationRequest& request, const UploadedImage& image, const QString& traceId = {});
-    static Result<CreatedVideo> parse(const QJsonValue& resp) { return TextToVideoRequest::parse(resp); }
+    ImageToVideoRequest(const GenerationRequest& request, const UploadedImage& image,
+                        const QString& traceId = {});
+    static Result<CreatedVideo> parse(const QJsonValue& resp) {
+        return TextToVideoRequest::parse(resp);
+    }
 };
 
 struct VideoPage {
@@ -106,9 +109,10 @@ QUrl defaultEndpoint();
 //! RFC 1123 date in GMT, as OSS wants it in the `Date` header.
 QByteArray httpDate(const QDateTime& utc);
 //! Base64(HMAC-SHA1(secret, "PUT\nMD5\ntype\ndate\n" + x-oss headers + "/bucket/key")).
-QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb, const QByteArray& contentMd5,
-                     const QByteArray& contentType, const QByteArray& date,
-                     const QList<QPair<QByteArray, QByteArray>>& ossHeaders, const QString& bucket, const QString& key);
+QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb,
+                     const QByteArray& contentMd5, const QByteArray& contentType,
+                     const QByteArray& date, const QList<QPair<QByteArray, QByteArray>>& ossHeaders,
+                     const QString& bucket, const QString& key);
 //! Virtual-host style for the real service (https://bucket.endpoint/key), path style for a
 //! loopback endpoint (http://127.0.0.1:port/oss/bucket/key).
 QUrl objectUrl(const QUrl& endpoint, const QString& bucket, const QString& key);

@@ -36,7 +36,9 @@ struct CredentialStore::Pending {
     bool contextAlive() const { return !hasContext || !context.isNull(); }
 };
 
-QString CredentialStore::defaultService() { return QStringLiteral("io.github.pixverse-studio"); }
+QString CredentialStore::defaultService() {
+    return QStringLiteral("io.github.pixverse-studio");
+}
 
 CredentialStore::CredentialStore(QString service, QObject* parent)
     : QObject(parent)
@@ -85,9 +87,8 @@ void CredentialStore::remove(ApiFamily family, const QString& account, QObject* 
 void CredentialStore::run(std::shared_ptr<Pending> op) {
     if (!m_persistent) {
         // Answer asynchronously all the same, so callers see one behaviour.
-        QTimer::singleShot(0, this, [this, op] {
-            finish(op, QKeychain::NoError, {}, m_memory.value(op->key));
-        });
+        QTimer::singleShot(
+            0, this, [this, op] { finish(op, QKeychain::NoError, {}, m_memory.value(op->key)); });
         return;
     }
     // No parent: a job deleted with the store while libsecret still works on it crashes when
@@ -156,7 +157,8 @@ void CredentialStore::finish(std::shared_ptr<Pending> op, int error, const QStri
         } else if (error == QKeychain::NoError) {
             result.secret = data;
         } else if (error != QKeychain::EntryNotFound) {
-            result.error = tr("The keychain refused to read the saved sign-in (%1).").arg(errorText);
+            result.error =
+                tr("The keychain refused to read the saved sign-in (%1).").arg(errorText);
             qCWarning(lcAuth) << "keychain read failed, error" << error;
         }
         if (op->onRead)
@@ -178,11 +180,14 @@ void CredentialStore::finish(std::shared_ptr<Pending> op, int error, const QStri
         break;
     }
     case Op::Remove: {
-        const bool ok = inMemory || error == QKeychain::NoError || error == QKeychain::EntryNotFound;
+        const bool ok =
+            inMemory || error == QKeychain::NoError || error == QKeychain::EntryNotFound;
         if (inMemory)
             m_memory.remove(op->key);
         if (op->onRemove)
-            op->onRemove(ok, ok ? QString() : tr("The keychain refused to forget the sign-in (%1).").arg(errorText));
+            op->onRemove(
+                ok, ok ? QString()
+                       : tr("The keychain refused to forget the sign-in (%1).").arg(errorText));
         break;
     }
     }

@@ -56,7 +56,8 @@ private:
     enum class Op { Read, Write, Remove };
     struct Pending;
     void run(std::shared_ptr<Pending> op);
-    void finish(std::shared_ptr<Pending> op, int error, const QString& errorText, const QString& data);
+    void finish(std::shared_ptr<Pending> op, int error, const QString& errorText,
+                const QString& data);
     void markUnavailable(const QString& reason);
 
     QString m_service;

@@ -13,12 +13,18 @@ namespace pixverse {
 
 Q_LOGGING_CATEGORY(lcSession, "pixverse.auth")
 
-Session::Session(QNetworkAccessManager* network, CredentialStore* credentials, AppSettings* settings, QObject* parent)
-    : QObject(parent), m_network(network), m_credentials(credentials), m_settings(settings) {}
+Session::Session(QNetworkAccessManager* network, CredentialStore* credentials,
+                 AppSettings* settings, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_credentials(credentials)
+    , m_settings(settings) {}
 
 Session::~Session() = default;
 
-void Session::setTarget(const Target& target) { m_target = target; }
+void Session::setTarget(const Target& target) {
+    m_target = target;
+}
 
 void Session::setState(State state) {
     if (m_state == state)
@@ -30,7 +36,8 @@ void Session::setState(State state) {
 QString Session::keychainAccount(ApiFamily family, const QString& label) const {
     // One remembered API key per machine is enough; its masked label is not a stable id. The
     // sandbox's entries are apart, so trying the sandbox never touches a real key.
-    const QString account = family == ApiFamily::OpenApi ? QStringLiteral("api-key") : label.trimmed().toLower();
+    const QString account =
+        family == ApiFamily::OpenApi ? QStringLiteral("api-key") : label.trimmed().toLower();
     return m_target.sandbox ? u"sandbox-" + account : account;
 }
 
@@ -69,7 +76,8 @@ void Session::signInWithPassword(const QString& email, const QString& password, 
     cancel();
     const QString account = email.trimmed();
     if (account.isEmpty() || password.isEmpty()) {
-        Q_EMIT signInFailed(ApiError::input(tr("Enter the e-mail and the password of the PixVerse account.")));
+        Q_EMIT signInFailed(
+            ApiError::input(tr("Enter the e-mail and the password of the PixVerse account.")));
         return;
     }
     m_loginClient = new ApiClient(m_network, this);
@@ -88,40 +96,41 @@ void Session::signInWithPassword(const QString& email, const QString& password, 
     const quint64 attempt = ++m_attempt;
     m_inFlight = m_loginClient->call(
         web::LoginRequest(account, password), this,
-        std::function<void(Result<web::LoginResult>)>([this, attempt, account, remember](Result<web::LoginResult> login) {
-            if (attempt != m_attempt)
-                return;
-            m_loginClient->deleteLater();
-            m_loginClient = nullptr;
-            if (!login.ok()) {
-                qCInfo(lcSession).noquote() << "web sign-in failed:" << login.error.logText();
-                setState(m_backend ? State::SignedIn : State::SignedOut);
-                Q_EMIT signInFailed(login.error);
-                return;
-            }
-            LogFile::addSecret(login.value->token);
-            BackendConfig config;
-            config.family = ApiFamily::Web;
-            config.baseUrl = m_target.baseUrl;
-            config.objectStoreUrl = m_target.objectStoreUrl;
-            config.secret = login.value->token;
-            config.account = account;
-            const Result<Backend*> made = createBackend(m_network, config, this);
-            if (!made.ok()) {
-                setState(m_backend ? State::SignedIn : State::SignedOut);
-                Q_EMIT signInFailed(made.error);
-                return;
-            }
-            validate(*made.value, ApiFamily::Web, account, login.value->token, remember, false);
-        }));
+        std::function<void(Result<web::LoginResult>)>(
+            [this, attempt, account, remember](Result<web::LoginResult> login) {
+                if (attempt != m_attempt)
+                    return;
+                m_loginClient->deleteLater();
+                m_loginClient = nullptr;
+                if (!login.ok()) {
+                    qCInfo(lcSession).noquote() << "web sign-in failed:" << login.error.logText();
+                    setState(m_backend ? State::SignedIn : State::SignedOut);
+                    Q_EMIT signInFailed(login.error);
+                    return;
+                }
+                LogFile::addSecret(login.value->token);
+                BackendConfig config;
+                config.family = ApiFamily::Web;
+                config.baseUrl = m_target.baseUrl;
+                config.objectStoreUrl = m_target.objectStoreUrl;
+                config.secret = login.value->token;
+                config.account = account;
+                const Result<Backend*> made = createBackend(m_network, config, this);
+                if (!made.ok()) {
+                    setState(m_backend ? State::SignedIn : State::SignedOut);
+                    Q_EMIT signInFailed(made.error);
+                    return;
+                }
+                validate(*made.value, ApiFamily::Web, account, login.value->token, remember, false);
+            }));
 }
 
-void Session::validate(Backend* backend, ApiFamily family, const QString& label, const QString& secret, bool remember,
-                       bool restoring) {
+void Session::validate(Backend* backend, ApiFamily family, const QString& label,
+                       const QString& secret, bool remember, bool restoring) {
     const quint64 attempt = ++m_attempt;
     m_pending = backend;
-    m_inFlight = backend->fetchBalance(this, [this, attempt, backend, family, label, secret, remember,
-                                              restoring](Result<Balance> balance) {
+    m_inFlight = backend->fetchBalance(this, [this, attempt, backend, family, label, secret,
+                                              remember, restoring](Result<Balance> balance) {
         if (attempt != m_attempt) {
             backend->deleteLater();
             return;
@@ -134,7 +143,8 @@ void Session::validate(Backend* backend, ApiFamily family, const QString& label,
             if (restoring) {
                 // A stored secret the service refuses is useless: forget it, keep the account name.
                 if (balance.error.endsSession() && m_credentials)
-                    m_credentials->remove(family, keychainAccount(family, label), this, [](bool, const QString&) {});
+                    m_credentials->remove(family, keychainAccount(family, label), this,
+                                          [](bool, const QString&) {});
                 Q_EMIT restoreFailed(family, label, balance.error);
             } else {
                 Q_EMIT signInFailed(balance.error);
@@ -146,18 +156,20 @@ void Session::validate(Backend* backend, ApiFamily family, const QString& label,
         m_family = family;
         m_accountLabel = label;
         m_balance = *balance.value;
-        connect(backend, &Backend::sessionEnded, this, [this, backend, secret](const ApiError& reason) {
-            if (backend != m_backend)
-                return;
-            const ApiFamily family = m_family;
-            const QString account = m_accountLabel;
-            qCInfo(lcSession).noquote() << "session ended:" << reason.logText();
-            if (m_credentials)
-                m_credentials->remove(family, keychainAccount(family, account), this, [](bool, const QString&) {});
-            dropBackend();
-            setState(State::SignedOut);
-            Q_EMIT sessionEnded(family, account, reason);
-        });
+        connect(backend, &Backend::sessionEnded, this,
+                [this, backend, secret](const ApiError& reason) {
+                    if (backend != m_backend)
+                        return;
+                    const ApiFamily family = m_family;
+                    const QString account = m_accountLabel;
+                    qCInfo(lcSession).noquote() << "session ended:" << reason.logText();
+                    if (m_credentials)
+                        m_credentials->remove(family, keychainAccount(family, account), this,
+                                              [](bool, const QString&) {});
+                    dropBackend();
+                    setState(State::SignedOut);
+                    Q_EMIT sessionEnded(family, account, reason);
+                });
         setState(State::SignedIn);
         Q_EMIT balanceChanged(*m_balance);
         Q_EMIT signedIn();
@@ -169,7 +181,8 @@ void Session::validate(Backend* backend, ApiFamily family, const QString& label,
         remembered.sandbox = m_target.sandbox;
         if (!remember || !m_credentials) {
             if (m_credentials && !restoring)
-                m_credentials->remove(family, keychainAccount(family, label), this, [](bool, const QString&) {});
+                m_credentials->remove(family, keychainAccount(family, label), this,
+                                      [](bool, const QString&) {});
             if (m_settings && !restoring)
                 m_settings->setRememberedAccount(std::nullopt);
             return;
@@ -186,9 +199,10 @@ void Session::validate(Backend* backend, ApiFamily family, const QString& label,
                                      return;
                                  m_remembered = written.persisted;
                                  if (!written.persisted)
-                                     Q_EMIT rememberUnavailable(written.error.isEmpty()
-                                                                    ? m_credentials->unavailableReason()
-                                                                    : written.error);
+                                     Q_EMIT rememberUnavailable(
+                                         written.error.isEmpty()
+                                             ? m_credentials->unavailableReason()
+                                             : written.error);
                              });
     });
 }
@@ -210,7 +224,8 @@ void Session::cancel() {
 }
 
 void Session::restore() {
-    const std::optional<RememberedAccount> remembered = m_settings ? m_settings->rememberedAccount() : std::nullopt;
+    const std::optional<RememberedAccount> remembered =
+        m_settings ? m_settings->rememberedAccount() : std::nullopt;
     if (!remembered || !m_credentials) {
         Q_EMIT restoreFailed(ApiFamily::OpenApi, QString(), ApiError());
         return;
@@ -219,37 +234,40 @@ void Session::restore() {
     setState(State::SigningIn);
     const quint64 attempt = ++m_attempt;
     const RememberedAccount account = *remembered;
-    m_credentials->read(account.family, keychainAccount(account.family, account.account), this,
-                        [this, attempt, account](CredentialStore::ReadResult read) {
-                            if (attempt != m_attempt)
-                                return;
-                            if (!read.secret) {
-                                setState(State::SignedOut);
-                                Q_EMIT restoreFailed(account.family, account.account,
-                                                     read.error.isEmpty() ? ApiError() : ApiError::input(read.error));
-                                return;
-                            }
-                            LogFile::addSecret(*read.secret);
-                            BackendConfig config;
-                            config.family = account.family;
-                            config.baseUrl = m_target.baseUrl;
-                            config.objectStoreUrl = m_target.objectStoreUrl;
-                            config.secret = *read.secret;
-                            config.account = account.family == ApiFamily::Web ? account.account : QString();
-                            const Result<Backend*> made = createBackend(m_network, config, this);
-                            if (!made.ok()) {
-                                setState(State::SignedOut);
-                                Q_EMIT restoreFailed(account.family, account.account, made.error);
-                                return;
-                            }
-                            validate(*made.value, account.family, account.account, *read.secret, true, true);
-                        });
+    m_credentials->read(
+        account.family, keychainAccount(account.family, account.account), this,
+        [this, attempt, account](CredentialStore::ReadResult read) {
+            if (attempt != m_attempt)
+                return;
+            if (!read.secret) {
+                setState(State::SignedOut);
+                Q_EMIT restoreFailed(account.family, account.account,
+                                     read.error.isEmpty() ? ApiError()
+                                                          : ApiError::input(read.error));
+                return;
+            }
+            LogFile::addSecret(*read.secret);
+            BackendConfig config;
+            config.family = account.family;
+            config.baseUrl = m_target.baseUrl;
+            config.objectStoreUrl = m_target.objectStoreUrl;
+            config.secret = *read.secret;
+            config.account = account.family == ApiFamily::Web ? account.account : QString();
+            const Result<Backend*> made = createBackend(m_network, config, this);
+            if (!made.ok()) {
+                setState(State::SignedOut);
+                Q_EMIT restoreFailed(account.family, account.account, made.error);
+                return;
+            }
+            validate(*made.value, account.family, account.account, *read.secret, true, true);
+        });
 }
 
 void Session::signOut() {
     cancel();
     if (m_credentials && m_backend)
-        m_credentials->remove(m_family, keychainAccount(m_family, m_accountLabel), this, [](bool, const QString&) {});
+        m_credentials->remove(m_family, keychainAccount(m_family, m_accountLabel), this,
+                              [](bool, const QString&) {});
     if (m_settings)
         m_settings->setRememberedAccount(std::nullopt);
     const bool wasSignedIn = m_backend != nullptr;

@@ -71,10 +71,12 @@ Q_SIGNALS:
     void signedIn();
     void signInFailed(const pixverse::ApiError& error);
     //! Nothing remembered (`error` is None) or the remembered secret no longer works.
-    void restoreFailed(pixverse::ApiFamily family, const QString& account, const pixverse::ApiError& error);
+    void restoreFailed(pixverse::ApiFamily family, const QString& account,
+                       const pixverse::ApiError& error);
     //! The service stopped accepting the credentials (another login, expiry, revoked key). The
     //! app asks the creator to sign in again; it never signs in again on its own.
-    void sessionEnded(pixverse::ApiFamily family, const QString& account, const pixverse::ApiError& reason);
+    void sessionEnded(pixverse::ApiFamily family, const QString& account,
+                      const pixverse::ApiError& reason);
     void signedOut();
     void balanceChanged(const pixverse::Balance& balance);
     //! The keychain is missing: this session works, but will not be remembered.
@@ -82,8 +84,8 @@ Q_SIGNALS:
 
 private:
     void setState(State state);
-    void validate(Backend* backend, ApiFamily family, const QString& label, const QString& secret, bool remember,
-                  bool restoring);
+    void validate(Backend* backend, ApiFamily family, const QString& label, const QString& secret,
+                  bool remember, bool restoring);
     void dropBackend();
     QString keychainAccount(ApiFamily family, const QString& label) const;
 
@@ -93,7 +95,7 @@ private:
     Target m_target;
     State m_state = State::SignedOut;
     QPointer<Backend> m_backend;
-    QPointer<Backend> m_pending;     //!< being validated
+    QPointer<Backend> m_pending; //!< being validated
     ApiClient* m_loginClient = nullptr;
     RequestHandle m_inFlight;
     ApiFamily m_family = ApiFamily::OpenApi;

@@ -27,7 +27,8 @@ public:
     using Progress = std::function<void(qint64 sent, qint64 total)>;
     using Done = std::function<void()>;
 
-    explicit Backend(QObject* parent = nullptr) : QObject(parent) {}
+    explicit Backend(QObject* parent = nullptr)
+        : QObject(parent) {}
     ~Backend() override = default;
 
     virtual ApiFamily family() const = 0;
@@ -45,8 +46,9 @@ public:
                                       std::function<void(Result<CreatedVideo>)> done) = 0;
     //! Status of several videos at once: one request for the web family, one per id for the
     //! OpenAPI. Ids the service does not report are missing from the map.
-    virtual RequestHandle fetchStatuses(const QList<qint64>& videoIds, QObject* context,
-                                        std::function<void(Result<QHash<qint64, VideoStatus>>)> done) = 0;
+    virtual RequestHandle
+    fetchStatuses(const QList<qint64>& videoIds, QObject* context,
+                  std::function<void(Result<QHash<qint64, VideoStatus>>)> done) = 0;
     virtual RequestHandle fetchBalance(QObject* context,
                                        std::function<void(Result<Balance>)> done) = 0;
 

@@ -9,7 +9,9 @@ class QNetworkAccessManager;
 namespace pixverse {
 
 //! The real PixVerse host; both API families live under it (../shared/pixverse-api.md).
-inline QUrl defaultServiceUrl() { return QUrl(QStringLiteral("https://app-api.pixverse.ai/")); }
+inline QUrl defaultServiceUrl() {
+    return QUrl(QStringLiteral("https://app-api.pixverse.ai/"));
+}
 
 struct BackendConfig {
     ApiFamily family = ApiFamily::OpenApi;
@@ -25,6 +27,7 @@ QUrl sandboxObjectStoreUrl(const QUrl& sandboxBaseUrl);
 
 //! Builds the backend for how the creator signed in, with its own ApiClient over `network`.
 //! Refuses a plain http:// URL to anything but loopback (ApiError::InsecureUrl).
-Result<Backend*> createBackend(QNetworkAccessManager* network, const BackendConfig& config, QObject* parent);
+Result<Backend*> createBackend(QNetworkAccessManager* network, const BackendConfig& config,
+                               QObject* parent);
 
 } // namespace pixverse

@@ -11,7 +11,9 @@
 namespace pixverse {
 
 ImageFile ImageFile::load(const QString& filePath) {
-    auto tr = [](const char* text) { return QCoreApplication::translate("pixverse::ImageFile", text); };
+    auto tr = [](const char* text) {
+        return QCoreApplication::translate("pixverse::ImageFile", text);
+    };
     ImageFile image;
     const QFileInfo info(filePath);
     image.fileName = info.fileName();

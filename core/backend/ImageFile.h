@@ -9,8 +9,8 @@ namespace pixverse {
 struct ImageFile {
     QByteArray bytes;
     QString fileName;
-    QByteArray mimeType;  //!< sniffed from the bytes: image/png, image/jpeg, image/webp...
-    QString extension;    //!< "png", "jpg", "webp"; from the MIME type, not the file name
+    QByteArray mimeType; //!< sniffed from the bytes: image/png, image/jpeg, image/webp...
+    QString extension;   //!< "png", "jpg", "webp"; from the MIME type, not the file name
     int width = 0;
     int height = 0;
     QByteArray md5Base64; //!< Content-MD5 of the bytes (the object-store upload sends it)

@@ -21,13 +21,17 @@ public:
     static QString maskKey(const QString& apiKey);
 
     RequestHandle uploadImage(const QString& filePath, QObject* context,
-                              std::function<void(Result<UploadedImage>)> done, Progress progress = {}) override;
-    RequestHandle createVideo(const GenerationRequest& request, const std::optional<UploadedImage>& image,
-                              const QString& traceId, QObject* context,
+                              std::function<void(Result<UploadedImage>)> done,
+                              Progress progress = {}) override;
+    RequestHandle createVideo(const GenerationRequest& request,
+                              const std::optional<UploadedImage>& image, const QString& traceId,
+                              QObject* context,
                               std::function<void(Result<CreatedVideo>)> done) override;
-    RequestHandle fetchStatuses(const QList<qint64>& videoIds, QObject* context,
-                                std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
-    RequestHandle fetchBalance(QObject* context, std::function<void(Result<Balance>)> done) override;
+    RequestHandle
+    fetchStatuses(const QList<qint64>& videoIds, QObject* context,
+                  std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
+    RequestHandle fetchBalance(QObject* context,
+                               std::function<void(Result<Balance>)> done) override;
 
 private:
     //! Raises sessionEnded once for errors that mean the key stopped working.

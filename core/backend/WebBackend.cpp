@@ -68,9 +68,12 @@ struct WebBackend::Listing {
     }
 };
 
-WebBackend::WebBackend(ApiClient* client, const QString& token, const QString& email, const QUrl& objectStoreEndpoint,
-                       QObject* parent)
-    : Backend(parent), m_client(client), m_email(email), m_objectStore(objectStoreEndpoint) {
+WebBackend::WebBackend(ApiClient* client, const QString& token, const QString& email,
+                       const QUrl& objectStoreEndpoint, QObject* parent)
+    : Backend(parent)
+    , m_client(client)
+    , m_email(email)
+    , m_objectStore(objectStoreEndpoint) {
     m_client->setCredential(web::kCredentialHeader, token);
     m_client->setExtraHeaders(web::defaultHeaders());
 }
@@ -86,7 +89,8 @@ void WebBackend::noticeError(const ApiError& error) {
 }
 
 RequestHandle WebBackend::uploadImage(const QString& filePath, QObject* context,
-                                      std::function<void(Result<UploadedImage>)> done, Progress progress) {
+                                      std::function<void(Result<UploadedImage>)> done,
+                                      Progress progress) {
     auto upload = std::make_shared<Upload>();
     upload->filePath = filePath;
     upload->context = context;
@@ -103,8 +107,9 @@ RequestHandle WebBackend::uploadImage(const QString& filePath, QObject* context,
             upload->finish(Result<UploadedImage>::failure(ApiError::input(upload->file.problem)));
             return;
         }
-        upload->objectKey = u"upload/" + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'.'
-                            + (upload->file.extension.isEmpty() ? QStringLiteral("png") : upload->file.extension);
+        upload->objectKey =
+            u"upload/" + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'.' +
+            (upload->file.extension.isEmpty() ? QStringLiteral("png") : upload->file.extension);
         continueUpload(upload);
     });
     watcher->setFuture(QtConcurrent::run(&ImageFile::load, filePath));
@@ -121,18 +126,20 @@ void WebBackend::continueUpload(const std::shared_ptr<Upload>& upload) {
         putObject(upload);
         return;
     }
-    upload->inner = m_client->call(web::UploadTokenRequest(), this,
-                                   std::function<void(Result<web::UploadToken>)>([this, upload](Result<web::UploadToken> token) {
-                                       if (!upload->alive())
-                                           return;
-                                       if (!token.ok()) {
-                                           noticeError(token.error);
-                                           upload->finish(Result<UploadedImage>::failure(token.error));
-                                           return;
-                                       }
-                                       m_uploadToken = *token.value;
-                                       putObject(upload);
-                                   }));
+    upload->inner =
+        m_client->call(web::UploadTokenRequest(), this,
+                       std::function<void(Result<web::UploadToken>)>(
+                           [this, upload](Result<web::UploadToken> token) {
+                               if (!upload->alive())
+                                   return;
+                               if (!token.ok()) {
+                                   noticeError(token.error);
+                                   upload->finish(Result<UploadedImage>::failure(token.error));
+                                   return;
+                               }
+                               m_uploadToken = *token.value;
+                               putObject(upload);
+                           }));
 }
 
 void WebBackend::putObject(const std::shared_ptr<Upload>& upload) {
@@ -146,26 +153,30 @@ void WebBackend::putObject(const std::shared_ptr<Upload>& upload) {
     const QByteArray date = web::oss::httpDate(QDateTime::currentDateTimeUtc());
     const QByteArray contentMd5 = upload->file.md5Base64; // computed off the GUI thread
     const QByteArray contentType = upload->file.mimeType;
-    const QList<QPair<QByteArray, QByteArray>> ossHeaders{{"x-oss-security-token", credentials.securityToken.toUtf8()}};
-    const QByteArray signature = web::oss::signature(credentials.accessKeySecret.toUtf8(), "PUT", contentMd5, contentType,
-                                                     date, ossHeaders, bucket, upload->objectKey);
+    const QList<QPair<QByteArray, QByteArray>> ossHeaders{
+        {"x-oss-security-token", credentials.securityToken.toUtf8()}};
+    const QByteArray signature =
+        web::oss::signature(credentials.accessKeySecret.toUtf8(), "PUT", contentMd5, contentType,
+                            date, ossHeaders, bucket, upload->objectKey);
     QNetworkRequest request(url);
     request.setRawHeader("Date", date);
     request.setRawHeader("Content-MD5", contentMd5);
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setRawHeader("x-oss-security-token", credentials.securityToken.toUtf8());
-    request.setRawHeader("Authorization", "OSS " + credentials.accessKeyId.toUtf8() + ':' + signature);
+    request.setRawHeader("Authorization",
+                         "OSS " + credentials.accessKeyId.toUtf8() + ':' + signature);
     QNetworkReply* reply = m_client->network()->put(request, upload->file.bytes);
     upload->put = reply;
     auto* timeout = new QTimer(reply);
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, reply, &QNetworkReply::abort);
     timeout->start(m_client->defaultTimeout() * 4);
-    connect(reply, &QNetworkReply::uploadProgress, this, [upload, timeout](qint64 sent, qint64 total) {
-        timeout->start();
-        if (upload->progress && upload->alive())
-            upload->progress(sent, total);
-    });
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [upload, timeout](qint64 sent, qint64 total) {
+                timeout->start();
+                if (upload->progress && upload->alive())
+                    upload->progress(sent, total);
+            });
     connect(reply, &QNetworkReply::finished, this, [this, upload, reply] {
         reply->deleteLater();
         if (!upload->alive())
@@ -179,11 +190,13 @@ void WebBackend::putObject(const std::shared_ptr<Upload>& upload) {
         }
         // OSS speaks XML: <Error><Code>SignatureDoesNotMatch</Code>...
         const QString body = QString::fromUtf8(reply->readAll());
-        const QRegularExpressionMatch code = QRegularExpression(QStringLiteral("<Code>([^<]+)</Code>")).match(body);
+        const QRegularExpressionMatch code =
+            QRegularExpression(QStringLiteral("<Code>([^<]+)</Code>")).match(body);
         const QString ossCode = code.hasMatch() ? code.captured(1) : QString();
         qCWarning(lcWeb).noquote() << "object store PUT failed:" << status << ossCode;
-        const bool credentialProblem = ossCode == u"SecurityTokenExpired" || ossCode == u"InvalidAccessKeyId"
-                                       || ossCode == u"InvalidSecurityToken";
+        const bool credentialProblem = ossCode == u"SecurityTokenExpired" ||
+                                       ossCode == u"InvalidAccessKeyId" ||
+                                       ossCode == u"InvalidSecurityToken";
         if (credentialProblem && !upload->tokenRefreshed) {
             // The cached temporary credentials expired: fetch new ones once.
             upload->tokenRefreshed = true;
@@ -197,14 +210,17 @@ void WebBackend::putObject(const std::shared_ptr<Upload>& upload) {
                         ? ApiError::timeout(QStringLiteral("object store upload"))
                         : ApiError::network(reply->errorString());
         else
-            error = ApiError::http(status, ossCode.isEmpty() ? QStringLiteral("object store") : ossCode);
+            error = ApiError::http(status,
+                                   ossCode.isEmpty() ? QStringLiteral("object store") : ossCode);
         upload->finish(Result<UploadedImage>::failure(error));
     });
 }
 
 void WebBackend::registerObject(const std::shared_ptr<Upload>& upload) {
     upload->inner = m_client->call(
-        web::RegisterUploadRequest(upload->objectKey, upload->file.bytes.size(), upload->file.fileName), this,
+        web::RegisterUploadRequest(upload->objectKey, upload->file.bytes.size(),
+                                   upload->file.fileName),
+        this,
         std::function<void(Result<UploadedImage>)>([this, upload](Result<UploadedImage> result) {
             if (!result.ok())
                 noticeError(result.error);
@@ -216,28 +232,35 @@ void WebBackend::registerObject(const std::shared_ptr<Upload>& upload) {
         }));
 }
 
-RequestHandle WebBackend::createVideo(const GenerationRequest& request, const std::optional<UploadedImage>& image,
+RequestHandle WebBackend::createVideo(const GenerationRequest& request,
+                                      const std::optional<UploadedImage>& image,
                                       const QString& traceId, QObject* context,
                                       std::function<void(Result<CreatedVideo>)> done) {
-    auto wrapped = std::function<void(Result<CreatedVideo>)>([this, done = std::move(done)](Result<CreatedVideo> result) {
-        if (!result.ok())
-            noticeError(result.error);
-        done(std::move(result));
-    });
+    auto wrapped = std::function<void(Result<CreatedVideo>)>(
+        [this, done = std::move(done)](Result<CreatedVideo> result) {
+            if (!result.ok())
+                noticeError(result.error);
+            done(std::move(result));
+        });
     if (image)
-        return m_client->call(web::ImageToVideoRequest(request, *image, traceId), context, std::move(wrapped));
+        return m_client->call(web::ImageToVideoRequest(request, *image, traceId), context,
+                              std::move(wrapped));
     return m_client->call(web::TextToVideoRequest(request, traceId), context, std::move(wrapped));
 }
 
-RequestHandle WebBackend::fetchStatuses(const QList<qint64>& videoIds, QObject* context,
-                                        std::function<void(Result<QHash<qint64, VideoStatus>>)> done) {
+RequestHandle
+WebBackend::fetchStatuses(const QList<qint64>& videoIds, QObject* context,
+                          std::function<void(Result<QHash<qint64, VideoStatus>>)> done) {
     using Statuses = QHash<qint64, VideoStatus>;
     if (videoIds.isEmpty()) {
         QPointer<QObject> guard(context);
-        QMetaObject::invokeMethod(this, [guard, hasContext = context != nullptr, done = std::move(done)] {
-            if (!hasContext || guard)
-                done(Result<Statuses>::success({}));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, hasContext = context != nullptr, done = std::move(done)] {
+                if (!hasContext || guard)
+                    done(Result<Statuses>::success({}));
+            },
+            Qt::QueuedConnection);
         return {};
     }
     // Exactly one list call per check, whatever the number of pending jobs. The list is newest
@@ -247,22 +270,25 @@ RequestHandle WebBackend::fetchStatuses(const QList<qint64>& videoIds, QObject* 
     const QSet<qint64> wanted(videoIds.cbegin(), videoIds.cend());
     return m_client->call(
         web::PersonalVideosRequest(offset, m_listPageSize), context,
-        std::function<void(Result<web::VideoPage>)>([this, wanted, offset, done = std::move(done)](Result<web::VideoPage> page) {
-            if (!page.ok()) {
-                noticeError(page.error);
-                m_listCursor = 0;
-                done(Result<Statuses>::failure(page.error));
-                return;
-            }
-            Statuses found;
-            for (const RemoteVideo& video : std::as_const(page.value->videos)) {
-                if (wanted.contains(video.status.videoId))
-                    found.insert(video.status.videoId, video.status);
-            }
-            const bool missing = found.size() < wanted.size();
-            m_listCursor = missing && page.value->hasMore && page.value->nextOffset > offset ? page.value->nextOffset : 0;
-            done(Result<Statuses>::success(found));
-        }));
+        std::function<void(Result<web::VideoPage>)>(
+            [this, wanted, offset, done = std::move(done)](Result<web::VideoPage> page) {
+                if (!page.ok()) {
+                    noticeError(page.error);
+                    m_listCursor = 0;
+                    done(Result<Statuses>::failure(page.error));
+                    return;
+                }
+                Statuses found;
+                for (const RemoteVideo& video : std::as_const(page.value->videos)) {
+                    if (wanted.contains(video.status.videoId))
+                        found.insert(video.status.videoId, video.status);
+                }
+                const bool missing = found.size() < wanted.size();
+                m_listCursor = missing && page.value->hasMore && page.value->nextOffset > offset
+                                   ? page.value->nextOffset
+                                   : 0;
+                done(Result<Statuses>::success(found));
+            }));
 }
 
 void WebBackend::readListPage(const std::shared_ptr<Listing>& listing) {
@@ -366,13 +392,15 @@ WebBackend::lookUpVideo(qint64 videoId, int maxVideos, QObject* context,
     });
 }
 
-RequestHandle WebBackend::fetchBalance(QObject* context, std::function<void(Result<Balance>)> done) {
+RequestHandle WebBackend::fetchBalance(QObject* context,
+                                       std::function<void(Result<Balance>)> done) {
     return m_client->call(web::CreditsRequest(), context,
-                          std::function<void(Result<Balance>)>([this, done = std::move(done)](Result<Balance> result) {
-                              if (!result.ok())
-                                  noticeError(result.error);
-                              done(std::move(result));
-                          }));
+                          std::function<void(Result<Balance>)>(
+                              [this, done = std::move(done)](Result<Balance> result) {
+                                  if (!result.ok())
+                                      noticeError(result.error);
+                                  done(std::move(result));
+                              }));
 }
 
 } // namespace pixverse

@@ -18,7 +18,8 @@ class WebBackend : public Backend {
 public:
     //! `client` must already have its base URL; this sets its `Token` header.
     WebBackend(ApiClient* client, const QString& token, const QString& email,
-               const QUrl& objectStoreEndpoint = web::oss::defaultEndpoint(), QObject* parent = nullptr);
+               const QUrl& objectStoreEndpoint = web::oss::defaultEndpoint(),
+               QObject* parent = nullptr);
     ~WebBackend() override;
 
     ApiFamily family() const override { return ApiFamily::Web; }
@@ -28,13 +29,17 @@ public:
     void setListPageSize(int size) { m_listPageSize = size; }
 
     RequestHandle uploadImage(const QString& filePath, QObject* context,
-                              std::function<void(Result<UploadedImage>)> done, Progress progress = {}) override;
-    RequestHandle createVideo(const GenerationRequest& request, const std::optional<UploadedImage>& image,
-                              const QString& traceId, QObject* context,
+                              std::function<void(Result<UploadedImage>)> done,
+                              Progress progress = {}) override;
+    RequestHandle createVideo(const GenerationRequest& request,
+                              const std::optional<UploadedImage>& image, const QString& traceId,
+                              QObject* context,
                               std::function<void(Result<CreatedVideo>)> done) override;
-    RequestHandle fetchStatuses(const QList<qint64>& videoIds, QObject* context,
-                                std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
-    RequestHandle fetchBalance(QObject* context, std::function<void(Result<Balance>)> done) override;
+    RequestHandle
+    fetchStatuses(const QList<qint64>& videoIds, QObject* context,
+                  std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
+    RequestHandle fetchBalance(QObject* context,
+                               std::function<void(Result<Balance>)> done) override;
     bool canListVideos() const override { return true; }
     //! Reads list/personal from the start, one page of setListPageSize() at a time, until the
     //! service has no more or `maxVideos` were read.

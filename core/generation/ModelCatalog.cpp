@@ -14,9 +14,14 @@ namespace pixverse {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("pixverse::ModelCatalog", text); }
-//! A string of the table (a label, a rule's reason) in the UI language; fix-ts.py puts them in the .ts.
-QString dataText(const QString& text) { return tr(text.toUtf8().constData()); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("pixverse::ModelCatalog", text);
+}
+//! A string of the table (a label, a rule's reason) in the UI language; fix-ts.py puts them in the
+//! .ts.
+QString dataText(const QString& text) {
+    return tr(text.toUtf8().constData());
+}
 
 //! The first control character (Unicode category Cc: a bell, an escape, a NUL...) other than a
 //! tab or a line break; 0 when there is none. Such characters come from pasted terminal output
@@ -152,7 +157,8 @@ ModelCatalog ModelCatalog::load(const QString& dataDir) {
                           << "is not newer than the built-in" << builtin.version();
         return builtin;
     }
-    qCInfo(lcCatalog) << "using model catalog version" << parsed->version() << "from" << file.fileName();
+    qCInfo(lcCatalog) << "using model catalog version" << parsed->version() << "from"
+                      << file.fileName();
     return *parsed;
 }
 
@@ -165,8 +171,9 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject())
-        return fail(parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                 : QStringLiteral("not a JSON object"));
+        return fail(parseError.error != QJsonParseError::NoError
+                        ? parseError.errorString()
+                        : QStringLiteral("not a JSON object"));
     const QJsonObject root = doc.object();
     ModelCatalog c;
     c.m_version = root.value(QLatin1String("version")).toInt(-1);
@@ -176,7 +183,8 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
     c.m_seedMax = root.value(QLatin1String("seedMax")).toInteger(2147483647);
     c.m_styles = stringList(root.value(QLatin1String("styles")));
     c.m_cameraMovements = stringList(root.value(QLatin1String("cameraMovements")));
-    c.m_t2vOnlyCameraMovements = stringList(root.value(QLatin1String("textToVideoOnlyCameraMovements")));
+    c.m_t2vOnlyCameraMovements =
+        stringList(root.value(QLatin1String("textToVideoOnlyCameraMovements")));
     const QJsonObject switches = root.value(QLatin1String("switches")).toObject();
     for (auto it = switches.begin(); it != switches.end(); ++it) {
         const QJsonObject s = it.value().toObject();
@@ -208,7 +216,8 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
         spec.cameraMovement = m.value(QLatin1String("cameraMovement")).toBool();
         spec.switches = stringList(m.value(QLatin1String("switches")));
         if (spec.durations.isEmpty() || spec.qualities.isEmpty() || spec.aspectRatios.isEmpty())
-            return fail(QStringLiteral("model %1 lacks durations, qualities or aspect ratios").arg(spec.id));
+            return fail(QStringLiteral("model %1 lacks durations, qualities or aspect ratios")
+                            .arg(spec.id));
         const QJsonArray rules = m.value(QLatin1String("rules")).toArray();
         for (const QJsonValue& r : rules) {
             ModelSpec::Rule rule;
@@ -217,7 +226,8 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
                 rule.when.insert(it.key(), stringList(it.value()));
             rule.reason = r.toObject().value(QLatin1String("reason")).toString();
             if (rule.when.isEmpty() || rule.reason.isEmpty())
-                return fail(QStringLiteral("model %1 has a rule without \"when\" or \"reason\"").arg(spec.id));
+                return fail(QStringLiteral("model %1 has a rule without \"when\" or \"reason\"")
+                                .arg(spec.id));
             spec.rules << rule;
         }
         const QJsonObject credits = m.value(QLatin1String("credits")).toObject();
@@ -285,10 +295,12 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
                 .arg(m_promptMaxLength));
     if (const char16_t c = firstControlCharacter(r.prompt))
         add(Kind::NotAllowed, QStringLiteral("prompt"),
-            tr("The prompt contains an invisible control character (%1); remove it.").arg(codePoint(c)));
+            tr("The prompt contains an invisible control character (%1); remove it.")
+                .arg(codePoint(c)));
     if (const char16_t c = firstControlCharacter(r.negativePrompt))
         add(Kind::NotAllowed, QStringLiteral("negativePrompt"),
-            tr("The negative prompt contains an invisible control character (%1); remove it.").arg(codePoint(c)));
+            tr("The negative prompt contains an invisible control character (%1); remove it.")
+                .arg(codePoint(c)));
     if (r.seed && (*r.seed < 0 || *r.seed > m_seedMax))
         add(Kind::NotAllowed, QStringLiteral("seed"),
             tr("The seed must be a whole number from 0 to %1.").arg(m_seedMax));
@@ -323,9 +335,11 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
             tr("%1 does not offer the %2 motion mode.").arg(spec->label, r.motionMode));
     if (!r.style.isEmpty()) {
         if (!spec->styles)
-            add(Kind::NotAllowed, QStringLiteral("style"), tr("%1 does not take a style.").arg(spec->label));
+            add(Kind::NotAllowed, QStringLiteral("style"),
+                tr("%1 does not take a style.").arg(spec->label));
         else if (!m_styles.contains(r.style))
-            add(Kind::NotAllowed, QStringLiteral("style"), tr("Unknown style \"%1\".").arg(r.style));
+            add(Kind::NotAllowed, QStringLiteral("style"),
+                tr("Unknown style \"%1\".").arg(r.style));
     }
     if (!r.cameraMovement.isEmpty()) {
         if (!spec->cameraMovement)
@@ -336,17 +350,21 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
                 tr("Unknown camera movement \"%1\".").arg(r.cameraMovement));
         else if (r.isImageToVideo() && m_t2vOnlyCameraMovements.contains(r.cameraMovement))
             add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
-                tr("The camera movement \"%1\" works only for text-to-video.").arg(r.cameraMovement));
+                tr("The camera movement \"%1\" works only for text-to-video.")
+                    .arg(r.cameraMovement));
     }
-    const QStringList switchIds{QStringLiteral("audio"), QStringLiteral("multiShot"), QStringLiteral("offPeak")};
+    const QStringList switchIds{QStringLiteral("audio"), QStringLiteral("multiShot"),
+                                QStringLiteral("offPeak")};
     for (const QString& id : switchIds) {
         if (!switchOn(r, id))
             continue;
         if (!spec->switches.contains(id))
-            add(Kind::NotAllowed, id, tr("%1 has no \"%2\" option.").arg(spec->label, switchLabel(id)));
+            add(Kind::NotAllowed, id,
+                tr("%1 has no \"%2\" option.").arg(spec->label, switchLabel(id)));
         else if (!m_switchFamilies.value(id).contains(family))
             add(Kind::NotAllowed, id,
-                tr("\"%1\" is available only when signed in with a PixVerse account.").arg(switchLabel(id)));
+                tr("\"%1\" is available only when signed in with a PixVerse account.")
+                    .arg(switchLabel(id)));
     }
     for (const ModelSpec::Rule& rule : spec->rules) {
         bool matches = true;
@@ -365,8 +383,9 @@ QString ModelCatalog::switchLabel(const QString& switchId) const {
     return dataText(m_switchLabels.value(switchId, switchId));
 }
 
-std::optional<QString> ModelCatalog::whyNotAllowed(const GenerationRequest& request, ApiFamily family,
-                                                   const QString& field, const QString& value) const {
+std::optional<QString> ModelCatalog::whyNotAllowed(const GenerationRequest& request,
+                                                   ApiFamily family, const QString& field,
+                                                   const QString& value) const {
     GenerationRequest candidate = request;
     if (!setFieldValue(candidate, field, value))
         return tr("Unknown setting \"%1\".").arg(field);
@@ -385,7 +404,8 @@ std::optional<int> ModelCatalog::creditCost(const GenerationRequest& request) co
     const ModelSpec* spec = model(request.model);
     if (!spec)
         return std::nullopt;
-    const QString motion = request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode;
+    const QString motion =
+        request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode;
     const auto byMotion = spec->credits.constFind(motion);
     if (byMotion == spec->credits.cend())
         return std::nullopt;

@@ -13,17 +13,17 @@ namespace pixverse {
 
 //! One model and everything it allows, as read from the catalog JSON (resources/models.json).
 struct ModelSpec {
-    QString id;                 //!< as sent to the service: "v4.5"
-    QString label;              //!< as shown: "PixVerse V4.5"
-    bool offered = true;        //!< false: known but not offered yet (prices unsure)
-    QList<ApiFamily> families;  //!< which API families accept it
+    QString id;                //!< as sent to the service: "v4.5"
+    QString label;             //!< as shown: "PixVerse V4.5"
+    bool offered = true;       //!< false: known but not offered yet (prices unsure)
+    QList<ApiFamily> families; //!< which API families accept it
     QList<int> durations;
     QStringList qualities;
     QStringList aspectRatios;
-    QStringList motionModes;    //!< at least "normal"
-    bool styles = false;        //!< accepts `style`
-    bool cameraMovement = false;//!< accepts `camera_movement`
-    QStringList switches;       //!< "audio", "multiShot", "offPeak"
+    QStringList motionModes;     //!< at least "normal"
+    bool styles = false;         //!< accepts `style`
+    bool cameraMovement = false; //!< accepts `camera_movement`
+    QStringList switches;        //!< "audio", "multiShot", "offPeak"
     //! Forbidden combinations: each is a set of field=value conditions plus the reason shown.
     struct Rule {
         QHash<QString, QStringList> when; //!< field id -> values as text, any of which matches
@@ -42,9 +42,10 @@ struct RuleViolation {
         NotAllowed //!< a value or combination the service refuses (400017)
     };
     Kind kind = Kind::NotAllowed;
-    QString field;  //!< "prompt", "negativePrompt", "model", "duration", "quality", "aspectRatio",
-                    //!< "motionMode", "seed", "style", "cameraMovement", "audio", "multiShot", "offPeak"
-    QString reason; //!< one sentence for a creator
+    QString
+        field; //!< "prompt", "negativePrompt", "model", "duration", "quality", "aspectRatio",
+               //!< "motionMode", "seed", "style", "cameraMovement", "audio", "multiShot", "offPeak"
+    QString reason;     //!< one sentence for a creator
     QStringList fields; //!< every field involved (several for a forbidden combination)
 };
 
@@ -67,7 +68,8 @@ public:
     QStringList textToVideoOnlyCameraMovements() const { return m_t2vOnlyCameraMovements; }
     //! Switch ids ("audio", "multiShot", "offPeak") this family accepts at all.
     QStringList switchesFor(ApiFamily family) const;
-    //! The switch's label from the table, translated (resources/translations has the table's strings).
+    //! The switch's label from the table, translated (resources/translations has the table's
+    //! strings).
     QString switchLabel(const QString& switchId) const;
 
     QList<ModelSpec> models() const { return m_models; }

@@ -9,7 +9,8 @@ namespace pixverse {
 class ExponentialBackoff {
 public:
     ExponentialBackoff(int initialMs = 2000, int maxMs = 5 * 60 * 1000)
-        : m_initialMs(std::max(1, initialMs)), m_maxMs(std::max(m_initialMs, maxMs)) {}
+        : m_initialMs(std::max(1, initialMs))
+        , m_maxMs(std::max(m_initialMs, maxMs)) {}
 
     //! The delay to wait now; the one after it is twice as long (until the cap).
     int next() {

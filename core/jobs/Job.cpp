@@ -10,10 +10,10 @@ struct StateName {
     const char16_t* id;
 };
 constexpr StateName kStateNames[] = {
-    {JobState::Queued, u"queued"},         {JobState::Uploading, u"uploading"},
-    {JobState::Submitting, u"submitting"}, {JobState::Generating, u"generating"},
+    {JobState::Queued, u"queued"},           {JobState::Uploading, u"uploading"},
+    {JobState::Submitting, u"submitting"},   {JobState::Generating, u"generating"},
     {JobState::Downloading, u"downloading"}, {JobState::Done, u"done"},
-    {JobState::Failed, u"failed"},         {JobState::Moderated, u"moderated"},
+    {JobState::Failed, u"failed"},           {JobState::Moderated, u"moderated"},
     {JobState::Cancelled, u"cancelled"},
 };
 } // namespace
@@ -35,12 +35,13 @@ std::optional<JobState> jobStateFromId(const QString& id) {
 }
 
 bool isTerminal(JobState state) {
-    return state == JobState::Done || state == JobState::Failed || state == JobState::Moderated
-        || state == JobState::Cancelled;
+    return state == JobState::Done || state == JobState::Failed || state == JobState::Moderated ||
+           state == JobState::Cancelled;
 }
 
 bool holdsSlot(JobState state) {
-    return state == JobState::Uploading || state == JobState::Submitting || state == JobState::Generating;
+    return state == JobState::Uploading || state == JobState::Submitting ||
+           state == JobState::Generating;
 }
 
 } // namespace pixverse

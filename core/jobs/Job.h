@@ -65,14 +65,14 @@ struct Job {
     int videoWidth = 0;
     int videoHeight = 0;
     std::optional<qint64> seed; //!< the seed the service used
-    QString videoPath;     //!< the file in the library (final name; `.part` while downloading)
-    QString thumbnailPath; //!< set by the gallery once it made one
-    QString sidecarPath;   //!< `<video>.json`
+    QString videoPath;          //!< the file in the library (final name; `.part` while downloading)
+    QString thumbnailPath;      //!< set by the gallery once it made one
+    QString sidecarPath;        //!< `<video>.json`
 
-    int attempts = 0;           //!< failed attempts of the current step (drives the backoff)
-    QDateTime nextAttemptAt;    //!< not before this time (invalid: at once)
-    QDateTime generatingSince;  //!< when the service accepted it (poll schedule, stall limit)
-    bool stalled = false;       //!< generating for longer than the limit; still polled
+    int attempts = 0;          //!< failed attempts of the current step (drives the backoff)
+    QDateTime nextAttemptAt;   //!< not before this time (invalid: at once)
+    QDateTime generatingSince; //!< when the service accepted it (poll schedule, stall limit)
+    bool stalled = false;      //!< generating for longer than the limit; still polled
     bool favourite = false;
     //! Made outside this app (or before it kept a store) and read from the account's video list
     //! after sign-in (JobEngine::importAccountVideos). Its video is saved only when asked.

@@ -1,9 +1,5 @@
 #include "core/jobs/JobEngine.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <QFutureWatcher>
-
 #include "core/backend/Backend.h"
 #include "core/jobs/ExponentialBackoff.h"
 #include "core/jobs/JobStore.h"
@@ -41,11 +37,15 @@ JobEngineOptions JobEngineOptions::fromSettings(const AppSettings& settings) {
     return options;
 }
 
-JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* network, JobEngineOptions options,
-                     QObject* parent)
-    : QObject(parent), m_store(store), m_backend(backend), m_options(std::move(options)),
-      m_scheduler(new JobScheduler(store, backend, this)), m_poller(new StatusPoller(backend, this)),
-      m_downloader(new VideoDownloader(network, this)) {
+JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* network,
+                     JobEngineOptions options, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_backend(backend)
+    , m_options(std::move(options))
+    , m_scheduler(new JobScheduler(store, backend, this))
+    , m_poller(new StatusPoller(backend, this))
+    , m_downloader(new VideoDownloader(network, this)) {
     m_scheduler->setConcurrencyCap(m_options.concurrencyCap);
     m_scheduler->setAccountLimit(m_options.accountLimit);
     m_scheduler->setBackoffPolicy(m_options.backoff);
@@ -100,8 +100,8 @@ void JobEngine::start() {
             startDownload(job.id);
         }
     }
-    qCInfo(lcJobs) << "engine started:" << m_store->jobs().size() << "jobs," << polling << "to poll," << downloading
-                   << "downloads to resume";
+    qCInfo(lcJobs) << "engine started:" << m_store->jobs().size() << "jobs," << polling
+                   << "to poll," << downloading << "downloads to resume";
     m_scheduler->start();
     refreshBalance();
 }
@@ -117,15 +117,19 @@ Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
     return m_store->add(job); // the scheduler hears jobAdded
 }
 
-void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context, std::function<void(Result<Job>)> done) {
+void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
+                             std::function<void(Result<Job>)> done) {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     if (!request.isImageToVideo()) {
         const Result<Job> added = enqueue(request);
-        QMetaObject::invokeMethod(this, [guard, hasContext, done = std::move(done), added] {
-            if (!hasContext || guard)
-                done(added);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, hasContext, done = std::move(done), added] {
+                if (!hasContext || guard)
+                    done(added);
+            },
+            Qt::QueuedConnection);
         return;
     }
     auto* watcher = new QFutureWatcher<Result<QString>>(this);
@@ -156,8 +160,8 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
 
 bool JobEngine::retry(qint64 jobId) {
     std::optional<Job> job = m_store->job(jobId);
-    if (!job
-        || (job->state != JobState::Failed && job->state != JobState::Moderated && job->state != JobState::Cancelled))
+    if (!job || (job->state != JobState::Failed && job->state != JobState::Moderated &&
+                 job->state != JobState::Cancelled))
         return false;
     // A new generation: nothing of the old attempt is reused except the request and the image.
     job->state = JobState::Queued;
@@ -200,7 +204,8 @@ bool JobEngine::redownload(qint64 jobId) {
     if (!job || job->videoId == 0 || m_downloads.contains(jobId) || m_downloadQueue.contains(jobId))
         return false;
     // Done, or failed after the service said it succeeded (the download itself failed).
-    const bool made = job->state == JobState::Done || (job->state == JobState::Failed && job->rawStatus == 1);
+    const bool made =
+        job->state == JobState::Done || (job->state == JobState::Failed && job->rawStatus == 1);
     if (!made)
         return false;
     job->state = JobState::Downloading;
@@ -222,7 +227,9 @@ void JobEngine::setConcurrencyCap(int cap) {
     m_scheduler->setConcurrencyCap(cap);
 }
 
-int JobEngine::unfinishedCount() const { return m_store->unfinishedCount(); }
+int JobEngine::unfinishedCount() const {
+    return m_store->unfinishedCount();
+}
 
 void JobEngine::refreshBalance() {
     if (!m_backend)
@@ -504,8 +511,9 @@ void JobEngine::beginTransfer(qint64 jobId) {
     }
     // The app died between the rename and the commit: the file is complete (only complete
     // downloads are renamed), only the bookkeeping is missing.
-    if (QFileInfo::exists(job->videoPath) && !QFileInfo::exists(VideoDownloader::partPath(job->videoPath))
-        && job->sidecarPath.isEmpty() && !job->videoUrl.isEmpty()) {
+    if (QFileInfo::exists(job->videoPath) &&
+        !QFileInfo::exists(VideoDownloader::partPath(job->videoPath)) &&
+        job->sidecarPath.isEmpty() && !job->videoUrl.isEmpty()) {
         onDownloaded(jobId, Result<QString>::success(job->videoPath));
         return;
     }
@@ -517,7 +525,9 @@ void JobEngine::beginTransfer(qint64 jobId) {
     RequestHandle handle = m_downloader->download(
         QUrl(job->videoUrl), job->videoPath, this,
         [this, jobId](Result<QString> result) { onDownloaded(jobId, result); },
-        [this, jobId](qint64 received, qint64 total) { Q_EMIT downloadProgress(jobId, received, total); });
+        [this, jobId](qint64 received, qint64 total) {
+            Q_EMIT downloadProgress(jobId, received, total);
+        });
     if (m_downloads.contains(jobId))
         m_downloads.insert(jobId, handle);
 }
@@ -544,7 +554,8 @@ void JobEngine::fetchFreshUrl(qint64 jobId) {
             }
             const auto status = result.value->constFind(videoId);
             if (status == result.value->cend()) {
-                downloadFailed(jobId, ApiError::malformed(QStringLiteral("no status for the video")));
+                downloadFailed(jobId,
+                               ApiError::malformed(QStringLiteral("no status for the video")));
                 return;
             }
             if (status->state == VideoState::Succeeded && !status->url.isEmpty()) {
@@ -555,13 +566,15 @@ void JobEngine::fetchFreshUrl(qint64 jobId) {
                     job->seed = status->seed;
                 m_store->update(*job);
                 beginTransfer(jobId);
-            } else if (status->state == VideoState::Pending || status->state == VideoState::Unknown) {
+            } else if (status->state == VideoState::Pending ||
+                       status->state == VideoState::Unknown) {
                 job->state = JobState::Generating;
                 m_store->update(*job);
                 m_poller->watch(jobId, videoId, job->generatingSince, job->stalled);
                 nextDownload();
             } else {
-                settle(*job, JobState::Failed, tr("PixVerse no longer has this video, so it cannot be downloaded again."));
+                settle(*job, JobState::Failed,
+                       tr("PixVerse no longer has this video, so it cannot be downloaded again."));
                 nextDownload();
             }
         });
@@ -606,7 +619,8 @@ void JobEngine::downloadFailed(qint64 jobId, const ApiError& error) {
     const int status = error.kind() == ApiError::Kind::Http ? error.httpStatus() : 0;
     const bool urlGone = status == 403 || status == 404 || status == 410;
     if (urlGone && failures <= kMaxUrlRefreshes) {
-        qCInfo(lcJobs) << "job" << jobId << "video URL refused (HTTP" << status << "), asking for a fresh one";
+        qCInfo(lcJobs) << "job" << jobId << "video URL refused (HTTP" << status
+                       << "), asking for a fresh one";
         job->videoUrl.clear();
         m_store->update(*job);
         startDownload(jobId);
@@ -614,20 +628,22 @@ void JobEngine::downloadFailed(qint64 jobId, const ApiError& error) {
         return;
     }
     if (error.isRetryable() || error.kind() == ApiError::Kind::MalformedReply || status == 416) {
-        const int delay = ExponentialBackoff::delayFor(failures, m_options.backoff.initialMs, m_options.backoff.maxMs);
+        const int delay = ExponentialBackoff::delayFor(failures, m_options.backoff.initialMs,
+                                                       m_options.backoff.maxMs);
         job->attempts = failures;
         job->errorMessage = error.userMessage();
         job->nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
         m_store->update(*job);
-        qCInfo(lcJobs).noquote() << "job" << jobId << "download failed (" << error.logText() << "), again in" << delay
-                                 << "ms";
+        qCInfo(lcJobs).noquote() << "job" << jobId << "download failed (" << error.logText()
+                                 << "), again in" << delay << "ms";
         QTimer::singleShot(delay, this, [this, jobId] { startDownload(jobId); });
         nextDownload();
         return;
     }
     qCWarning(lcJobs).noquote() << "job" << jobId << "download failed for good:" << error.logText();
     settle(*job, JobState::Failed,
-           tr("The video was made but could not be saved: %1 Use “Download again” to retry.").arg(error.userMessage()),
+           tr("The video was made but could not be saved: %1 Use “Download again” to retry.")
+               .arg(error.userMessage()),
            error.errCode() != 0 ? error.errCode() : error.httpStatus());
     nextDownload();
 }
@@ -638,7 +654,8 @@ bool JobEngine::writeSidecar(Job& job) {
     QSaveFile file(path);
     const QByteArray bytes = QJsonDocument(sidecarFor(job)).toJson(QJsonDocument::Indented);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        qCWarning(lcJobs).noquote() << "job" << job.id << "sidecar not written:" << file.errorString();
+        qCWarning(lcJobs).noquote()
+            << "job" << job.id << "sidecar not written:" << file.errorString();
         return false;
     }
     job.sidecarPath = path;
@@ -648,7 +665,8 @@ bool JobEngine::writeSidecar(Job& job) {
 // --- names ---------------------------------------------------------------------------------
 
 QString JobEngine::fileNameFor(const Job& job) {
-    const QDateTime created = (job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc()).toLocalTime();
+    const QDateTime created =
+        (job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc()).toLocalTime();
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
     const QStringList words = job.request.prompt.toLower().split(separators, Qt::SkipEmptyParts);
     QString slug;
@@ -667,8 +685,10 @@ QString JobEngine::fileNameFor(const Job& job) {
         slug.chop(1);
     if (slug.isEmpty())
         slug = QStringLiteral("video");
-    const QString id = job.videoId != 0 ? QString::number(job.videoId) : QStringLiteral("job%1").arg(job.id);
-    return created.toString(QStringLiteral("yyyy-MM-dd_HHmm")) + u'_' + slug + u'_' + id + QStringLiteral(".mp4");
+    const QString id =
+        job.videoId != 0 ? QString::number(job.videoId) : QStringLiteral("job%1").arg(job.id);
+    return created.toString(QStringLiteral("yyyy-MM-dd_HHmm")) + u'_' + slug + u'_' + id +
+           QStringLiteral(".mp4");
 }
 
 QJsonObject JobEngine::sidecarFor(const Job& job) {

@@ -26,13 +26,13 @@ class JobStore;
 class VideoDownloader;
 
 struct JobEngineOptions {
-    QString libraryFolder;          //!< where finished videos go (AppSettings::libraryFolder())
-    int concurrencyCap = 5;         //!< AppSettings::concurrencyCap()
+    QString libraryFolder;           //!< where finished videos go (AppSettings::libraryFolder())
+    int concurrencyCap = 5;          //!< AppSettings::concurrencyCap()
     std::optional<int> accountLimit; //!< the plan's limit when known
     PollSchedule pollSchedule;
     qint64 stallLimitMs = 10 * 60 * 1000;
     BackoffPolicy backoff;
-    int maxDownloads = 3;           //!< videos saved at once
+    int maxDownloads = 3; //!< videos saved at once
     //! Follow QNetworkInformation (pause polling while offline). Off in tests over loopback.
     bool watchSystemNetwork = true;
     //! How deep importAccountVideos() reads the account's list, and how deep a fresh URL for an
@@ -52,8 +52,8 @@ class JobEngine : public QObject {
     Q_OBJECT
 public:
     //! `store` must be open; `backend` and `network` outlive the engine.
-    JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* network, JobEngineOptions options,
-              QObject* parent = nullptr);
+    JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* network,
+              JobEngineOptions options, QObject* parent = nullptr);
     ~JobEngine() override;
 
     //! Recovers the stored jobs and starts working.
@@ -65,7 +65,8 @@ public:
     Result<Job> enqueue(const GenerationRequest& request);
     //! As enqueue(), with the image copied into the store on the thread pool first, so the
     //! GUI thread never reads a 20 MB file. `done` runs on this thread unless `context` died.
-    void enqueueAsync(const GenerationRequest& request, QObject* context, std::function<void(Result<Job>)> done);
+    void enqueueAsync(const GenerationRequest& request, QObject* context,
+                      std::function<void(Result<Job>)> done);
     //! A failed, moderated or cancelled job as a new generation (new trace id). False otherwise.
     bool retry(qint64 jobId);
     //! A job not yet sent (Queued, Uploading) is cancelled. False otherwise.

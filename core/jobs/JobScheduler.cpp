@@ -14,7 +14,8 @@ namespace {
 
 //! Codes that mean the service forgot the uploaded image: upload it again instead of failing.
 bool imageForgotten(const ApiError& error) {
-    return error.kind() == ApiError::Kind::Service && (error.errCode() == 400032 || error.errCode() == 500042);
+    return error.kind() == ApiError::Kind::Service &&
+           (error.errCode() == 400032 || error.errCode() == 500042);
 }
 
 bool isConcurrencyLimit(const ApiError& error) {
@@ -29,8 +30,8 @@ bool worthRetrying(const ApiError& error) {
 //! Whether a failed create may still have made a video: anything but a PixVerse envelope (which
 //! is the service's definite answer) leaves it open.
 bool mayHaveReachedService(const ApiError& error) {
-    return error.kind() != ApiError::Kind::Service && error.kind() != ApiError::Kind::Input
-        && error.kind() != ApiError::Kind::InsecureUrl;
+    return error.kind() != ApiError::Kind::Service && error.kind() != ApiError::Kind::Input &&
+           error.kind() != ApiError::Kind::InsecureUrl;
 }
 
 qint64 codeOf(const ApiError& error) {
@@ -42,9 +43,11 @@ constexpr int kMaxImageReuploads = 3;
 } // namespace
 
 JobScheduler::JobScheduler(JobStore* store, Backend* backend, QObject* parent)
-    : QObject(parent), m_store(store), m_backend(backend),
-      m_transientBackoff(m_policy.initialMs, m_policy.maxMs),
-      m_concurrencyBackoff(m_policy.initialMs, m_policy.maxMs) {
+    : QObject(parent)
+    , m_store(store)
+    , m_backend(backend)
+    , m_transientBackoff(m_policy.initialMs, m_policy.maxMs)
+    , m_concurrencyBackoff(m_policy.initialMs, m_policy.maxMs) {
     m_wake.setSingleShot(true);
     connect(&m_wake, &QTimer::timeout, this, &JobScheduler::schedule);
     // Any change (a job left a slot, a job was added, retried, cancelled) may free work.
@@ -55,7 +58,9 @@ JobScheduler::JobScheduler(JobStore* store, Backend* backend, QObject* parent)
         connect(m_backend, &Backend::sessionEnded, this, &JobScheduler::pause);
 }
 
-JobScheduler::~JobScheduler() { stop(); }
+JobScheduler::~JobScheduler() {
+    stop();
+}
 
 void JobScheduler::setConcurrencyCap(int cap) {
     m_cap = std::clamp(cap, 1, 20);
@@ -91,8 +96,8 @@ void JobScheduler::start() {
         m_store->update(job);
     }
     const int resend = m_store->count(JobState::Submitting);
-    qCInfo(lcJobs) << "scheduler started:" << m_store->count(JobState::Queued) << "queued," << resend
-                   << "to resend with their trace id, limit" << effectiveLimit();
+    qCInfo(lcJobs) << "scheduler started:" << m_store->count(JobState::Queued) << "queued,"
+                   << resend << "to resend with their trace id, limit" << effectiveLimit();
     m_running = true;
     schedule();
 }
@@ -145,10 +150,13 @@ void JobScheduler::schedule() {
     if (m_passQueued || !m_running)
         return;
     m_passQueued = true;
-    QMetaObject::invokeMethod(this, [this] {
-        m_passQueued = false;
-        pass();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_passQueued = false;
+            pass();
+        },
+        Qt::QueuedConnection);
 }
 
 void JobScheduler::pass() {
@@ -206,7 +214,8 @@ void JobScheduler::pass() {
     }
 
     if (wake.isValid())
-        m_wake.start(static_cast<int>(std::clamp<qint64>(now.msecsTo(wake) + 1, 1, 24 * 3600 * 1000)));
+        m_wake.start(
+            static_cast<int>(std::clamp<qint64>(now.msecsTo(wake) + 1, 1, 24 * 3600 * 1000)));
 }
 
 void JobScheduler::startUpload(Job job) {
@@ -221,7 +230,8 @@ void JobScheduler::startUpload(Job job) {
     const qint64 id = job.id;
     m_inFlight.insert(id, {});
     RequestHandle handle = m_backend->uploadImage(
-        job.request.imagePath, this, [this, id](Result<UploadedImage> result) { onUploaded(id, result); },
+        job.request.imagePath, this,
+        [this, id](Result<UploadedImage> result) { onUploaded(id, result); },
         [this, id](qint64 sent, qint64 total) { Q_EMIT uploadProgress(id, sent, total); });
     if (m_inFlight.contains(id))
         m_inFlight.insert(id, handle);
@@ -280,7 +290,8 @@ void JobScheduler::startCreate(Job job) {
     }
     const qint64 id = job.id;
     const QString trace = job.traceId;
-    qCInfo(lcJobs).noquote() << "job" << id << "create sent, attempt" << job.attempts + 1 << "trace" << trace;
+    qCInfo(lcJobs).noquote() << "job" << id << "create sent, attempt" << job.attempts + 1 << "trace"
+                             << trace;
     m_inFlight.insert(id, {});
     RequestHandle handle = m_backend->createVideo(
         job.request, image, trace, this,
@@ -289,7 +300,8 @@ void JobScheduler::startCreate(Job job) {
         m_inFlight.insert(id, handle);
 }
 
-void JobScheduler::onCreated(qint64 jobId, const QString& traceId, const Result<CreatedVideo>& result) {
+void JobScheduler::onCreated(qint64 jobId, const QString& traceId,
+                             const Result<CreatedVideo>& result) {
     m_inFlight.remove(jobId);
     std::optional<Job> job = m_store->job(jobId);
     if (!job || job->state != JobState::Submitting || job->traceId != traceId)
@@ -308,7 +320,8 @@ void JobScheduler::onCreated(qint64 jobId, const QString& traceId, const Result<
         m_transientBackoff.reset();
         m_concurrencyBackoff.reset();
         if (!m_store->update(*job))
-            qCWarning(lcJobs) << "job" << jobId << "accepted as video" << job->videoId << "but not saved";
+            qCWarning(lcJobs) << "job" << jobId << "accepted as video" << job->videoId
+                              << "but not saved";
         qCInfo(lcJobs) << "job" << jobId << "accepted: video" << job->videoId;
         Q_EMIT jobSubmitted(jobId);
         return;
@@ -327,7 +340,8 @@ void JobScheduler::onCreated(qint64 jobId, const QString& traceId, const Result<
         const int delay = m_concurrencyBackoff.next();
         m_holdUntil = std::max(m_holdUntil.isValid() ? m_holdUntil : now, now.addMSecs(delay));
         job->traceId.clear();
-        qCInfo(lcJobs) << "job" << jobId << "back in the queue: the account is at its limit; learned limit"
+        qCInfo(lcJobs) << "job" << jobId
+                       << "back in the queue: the account is at its limit; learned limit"
                        << *m_learnedLimit;
         defer(*job, error, JobState::Queued, delay);
         return;
@@ -367,8 +381,11 @@ void JobScheduler::defer(Job job, const ApiError& error, JobState waitState, int
     job.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delayMs);
     job.errorMessage = error.userMessage(); // shown as "waiting: …" while not terminal
     job.errorCode = codeOf(error);
-    qCInfo(lcJobs).noquote() << "job" << job.id << "waits" << delayMs << "ms (" << error.logText() << ") then"
-                             << (waitState == JobState::Submitting ? "resends with the same trace id" : "tries again");
+    qCInfo(lcJobs).noquote() << "job" << job.id << "waits" << delayMs << "ms (" << error.logText()
+                             << ") then"
+                             << (waitState == JobState::Submitting
+                                     ? "resends with the same trace id"
+                                     : "tries again");
     m_store->update(job);
     Q_EMIT jobDeferred(job.id, delayMs, error);
     schedule();

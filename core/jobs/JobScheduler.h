@@ -20,8 +20,8 @@ class JobStore;
 
 //! The outer, long-term retry layer (ApiClient's RetryPolicy is the short inner one).
 struct BackoffPolicy {
-    int initialMs = 2000;            //!< first wait after a transient error or 500044
-    int maxMs = 5 * 60 * 1000;       //!< the cap of the doubling
+    int initialMs = 2000;                   //!< first wait after a transient error or 500044
+    int maxMs = 5 * 60 * 1000;              //!< the cap of the doubling
     int learnedLimitTtlMs = 10 * 60 * 1000; //!< how long a limit learned from 500044 holds
 };
 
@@ -65,7 +65,7 @@ public:
     //! Cancels a job that has not reached the service: Queued (or Uploading). False otherwise.
     bool cancel(qint64 jobId);
 
-    int activeCount() const;   //!< jobs holding a slot, from the store
+    int activeCount() const; //!< jobs holding a slot, from the store
     int inFlightCount() const { return static_cast<int>(m_inFlight.size()); }
 
 public Q_SLOTS:

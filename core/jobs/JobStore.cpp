@@ -25,35 +25,34 @@ namespace {
 const QList<QStringList>& migrations() {
     static const QList<QStringList> steps{
         // 0 → 1: the job table.
-        {QStringLiteral(
-             "CREATE TABLE jobs ("
-             " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-             " created_at INTEGER NOT NULL,"
-             " updated_at INTEGER NOT NULL,"
-             " family TEXT NOT NULL,"
-             " account TEXT NOT NULL DEFAULT '',"
-             " request TEXT NOT NULL,"
-             " image_path TEXT,"
-             " source_image_path TEXT,"
-             " trace_id TEXT,"
-             " video_id INTEGER,"
-             " image_id INTEGER,"
-             " image_url TEXT,"
-             " image_remote_path TEXT,"
-             " state TEXT NOT NULL,"
-             " raw_status INTEGER,"
-             " credits INTEGER,"
-             " error_message TEXT,"
-             " error_code INTEGER,"
-             " video_url TEXT,"
-             " video_width INTEGER,"
-             " video_height INTEGER,"
-             " seed INTEGER,"
-             " video_path TEXT,"
-             " sidecar_path TEXT,"
-             " attempts INTEGER NOT NULL DEFAULT 0,"
-             " next_attempt_at INTEGER,"
-             " generating_since INTEGER)")},
+        {QStringLiteral("CREATE TABLE jobs ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " created_at INTEGER NOT NULL,"
+                        " updated_at INTEGER NOT NULL,"
+                        " family TEXT NOT NULL,"
+                        " account TEXT NOT NULL DEFAULT '',"
+                        " request TEXT NOT NULL,"
+                        " image_path TEXT,"
+                        " source_image_path TEXT,"
+                        " trace_id TEXT,"
+                        " video_id INTEGER,"
+                        " image_id INTEGER,"
+                        " image_url TEXT,"
+                        " image_remote_path TEXT,"
+                        " state TEXT NOT NULL,"
+                        " raw_status INTEGER,"
+                        " credits INTEGER,"
+                        " error_message TEXT,"
+                        " error_code INTEGER,"
+                        " video_url TEXT,"
+                        " video_width INTEGER,"
+                        " video_height INTEGER,"
+                        " seed INTEGER,"
+                        " video_path TEXT,"
+                        " sidecar_path TEXT,"
+                        " attempts INTEGER NOT NULL DEFAULT 0,"
+                        " next_attempt_at INTEGER,"
+                        " generating_since INTEGER)")},
         // 1 → 2: what the gallery needs, and an index for the scheduler's lookups.
         {QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
          QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
@@ -76,16 +75,36 @@ const QList<QStringList>& migrations() {
 // Columns written by add() and update(); `id` is separate.
 const QStringList& columns() {
     static const QStringList names{
-        QStringLiteral("created_at"),      QStringLiteral("updated_at"),     QStringLiteral("family"),
-        QStringLiteral("account"),         QStringLiteral("request"),        QStringLiteral("image_path"),
-        QStringLiteral("source_image_path"), QStringLiteral("trace_id"),     QStringLiteral("video_id"),
-        QStringLiteral("image_id"),        QStringLiteral("image_url"),      QStringLiteral("image_remote_path"),
-        QStringLiteral("state"),           QStringLiteral("raw_status"),     QStringLiteral("credits"),
-        QStringLiteral("error_message"),   QStringLiteral("error_code"),     QStringLiteral("video_url"),
-        QStringLiteral("video_width"),     QStringLiteral("video_height"),   QStringLiteral("seed"),
-        QStringLiteral("video_path"),      QStringLiteral("thumbnail_path"), QStringLiteral("sidecar_path"),
-        QStringLiteral("attempts"),        QStringLiteral("next_attempt_at"), QStringLiteral("generating_since"),
-        QStringLiteral("stalled"),         QStringLiteral("favourite"),      QStringLiteral("imported"),
+        QStringLiteral("created_at"),
+        QStringLiteral("updated_at"),
+        QStringLiteral("family"),
+        QStringLiteral("account"),
+        QStringLiteral("request"),
+        QStringLiteral("image_path"),
+        QStringLiteral("source_image_path"),
+        QStringLiteral("trace_id"),
+        QStringLiteral("video_id"),
+        QStringLiteral("image_id"),
+        QStringLiteral("image_url"),
+        QStringLiteral("image_remote_path"),
+        QStringLiteral("state"),
+        QStringLiteral("raw_status"),
+        QStringLiteral("credits"),
+        QStringLiteral("error_message"),
+        QStringLiteral("error_code"),
+        QStringLiteral("video_url"),
+        QStringLiteral("video_width"),
+        QStringLiteral("video_height"),
+        QStringLiteral("seed"),
+        QStringLiteral("video_path"),
+        QStringLiteral("thumbnail_path"),
+        QStringLiteral("sidecar_path"),
+        QStringLiteral("attempts"),
+        QStringLiteral("next_attempt_at"),
+        QStringLiteral("generating_since"),
+        QStringLiteral("stalled"),
+        QStringLiteral("favourite"),
+        QStringLiteral("imported"),
     };
     return names;
 }
@@ -94,17 +113,23 @@ QVariant timeValue(const QDateTime& time) {
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
 }
 QDateTime timeFrom(const QVariant& value) {
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
-QVariant idValue(qint64 id) { return id != 0 ? QVariant(id) : QVariant(); }
-QVariant textValue(const QString& text) { return text.isEmpty() ? QVariant() : QVariant(text); }
+QVariant idValue(qint64 id) {
+    return id != 0 ? QVariant(id) : QVariant();
+}
+QVariant textValue(const QString& text) {
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
 
 QVariantList rowValues(const Job& job) {
     return {
         timeValue(job.createdAt),
         timeValue(job.updatedAt),
         apiFamilyId(job.family),
-        job.account.isNull() ? QStringLiteral("") : job.account, // NOT NULL: a null QString binds as NULL
+        job.account.isNull() ? QStringLiteral("")
+                             : job.account, // NOT NULL: a null QString binds as NULL
         QString::fromUtf8(QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)),
         textValue(job.request.imagePath),
         textValue(job.sourceImagePath),
@@ -140,7 +165,8 @@ using ColumnIndex = QHash<QByteArray, int>;
 
 Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     auto value = [&query, &columns](const char* column) {
-        auto at = columns.constFind(QByteArray::fromRawData(column, static_cast<qsizetype>(qstrlen(column))));
+        auto at = columns.constFind(
+            QByteArray::fromRawData(column, static_cast<qsizetype>(qstrlen(column))));
         if (at == columns.cend())
             at = columns.insert(QByteArray(column), query.record().indexOf(QLatin1String(column)));
         return query.value(*at);
@@ -151,7 +177,8 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.updatedAt = timeFrom(value("updated_at"));
     job.family = apiFamilyFromId(value("family").toString()).value_or(ApiFamily::OpenApi);
     job.account = value("account").toString();
-    job.request = GenerationRequest::fromJson(QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
+    job.request = GenerationRequest::fromJson(
+        QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
     job.request.imagePath = value("image_path").toString();
     job.sourceImagePath = value("source_image_path").toString();
     job.traceId = value("trace_id").toString();
@@ -182,7 +209,9 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     return job;
 }
 
-QString sqlError(const QSqlQuery& query) { return query.lastError().text(); }
+QString sqlError(const QSqlQuery& query) {
+    return query.lastError().text();
+}
 
 int familyIndex(ApiFamily family) {
     return family == ApiFamily::Web ? 1 : 0;
@@ -192,13 +221,20 @@ std::atomic<int> g_connectionCounter{0};
 
 } // namespace
 
-JobStore::JobStore(QObject* parent) : QObject(parent) {}
+JobStore::JobStore(QObject* parent)
+    : QObject(parent) {}
 
-JobStore::~JobStore() { close(); }
+JobStore::~JobStore() {
+    close();
+}
 
-QString JobStore::databasePath() const { return QDir(m_dataDir).filePath(databaseFileName()); }
+QString JobStore::databasePath() const {
+    return QDir(m_dataDir).filePath(databaseFileName());
+}
 
-QString JobStore::imagesDir() const { return QDir(m_dataDir).filePath(QStringLiteral("images")); }
+QString JobStore::imagesDir() const {
+    return QDir(m_dataDir).filePath(QStringLiteral("images"));
+}
 
 bool JobStore::fail(const QString& message) {
     m_error = message;
@@ -229,9 +265,10 @@ bool JobStore::open(const QString& dataDir) {
     QSqlQuery query(db);
     // WAL: readers never block the writer and a killed process loses nothing committed.
     // FULL: each commit is on disk before the next network step, even across a power cut.
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next()
-        || query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
-        const QString error = tr("The job database cannot use write-ahead logging: %1").arg(sqlError(query));
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next() ||
+        query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        const QString error =
+            tr("The job database cannot use write-ahead logging: %1").arg(sqlError(query));
         close();
         return fail(error);
     }
@@ -241,10 +278,11 @@ bool JobStore::open(const QString& dataDir) {
     const int version = schemaVersion();
     if (version > kSchemaVersion) {
         close();
-        return fail(tr("The job database was written by a newer version of PixVerse Studio (schema %1, "
-                       "this version knows %2). Update the app.")
-                        .arg(version)
-                        .arg(kSchemaVersion));
+        return fail(
+            tr("The job database was written by a newer version of PixVerse Studio (schema %1, "
+               "this version knows %2). Update the app.")
+                .arg(version)
+                .arg(kSchemaVersion));
     }
     if (version < kSchemaVersion && !migrate(version)) {
         const QString error = m_error;
@@ -256,8 +294,8 @@ bool JobStore::open(const QString& dataDir) {
         close();
         return fail(error);
     }
-    qCInfo(lcJobs).noquote() << "job store open:" << databasePath() << "schema" << kSchemaVersion << "with"
-                             << m_jobs.size() << "jobs";
+    qCInfo(lcJobs).noquote() << "job store open:" << databasePath() << "schema" << kSchemaVersion
+                             << "with" << m_jobs.size() << "jobs";
     return true;
 }
 
@@ -304,14 +342,18 @@ bool JobStore::migrate(int from) {
             if (!query.exec(statement)) {
                 const QString error = sqlError(query);
                 db.rollback();
-                return fail(tr("Cannot update the job database to schema %1: %2").arg(version + 1).arg(error));
+                return fail(tr("Cannot update the job database to schema %1: %2")
+                                .arg(version + 1)
+                                .arg(error));
             }
         }
         // Part of the same transaction: a crash leaves the old version with the old tables.
-        if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)) || !db.commit()) {
+        if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)) ||
+            !db.commit()) {
             const QString error = sqlError(query);
             db.rollback();
-            return fail(tr("Cannot update the job database to schema %1: %2").arg(version + 1).arg(error));
+            return fail(
+                tr("Cannot update the job database to schema %1: %2").arg(version + 1).arg(error));
         }
         qCInfo(lcJobs) << "job store: schema" << version << "→" << version + 1;
     }
@@ -382,24 +424,27 @@ bool JobStore::insertRow(Job& job, QString* error) {
 Result<QString> JobStore::copyImage(const QString& sourcePath) const {
     QFile source(sourcePath);
     if (!source.open(QIODevice::ReadOnly))
-        return Result<QString>::failure(
-            ApiError::input(tr("Cannot read the image “%1”: %2.").arg(sourcePath, source.errorString())));
+        return Result<QString>::failure(ApiError::input(
+            tr("Cannot read the image “%1”: %2.").arg(sourcePath, source.errorString())));
     const QByteArray bytes = source.readAll();
     if (bytes.isEmpty())
-        return Result<QString>::failure(ApiError::input(tr("The image “%1” is empty.").arg(sourcePath)));
+        return Result<QString>::failure(
+            ApiError::input(tr("The image “%1” is empty.").arg(sourcePath)));
     QString suffix = QFileInfo(sourcePath).suffix().toLower();
     if (suffix.isEmpty() || suffix.size() > 5)
         suffix = QMimeDatabase().mimeTypeForData(bytes).preferredSuffix();
     if (suffix.isEmpty())
         suffix = QStringLiteral("img");
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     const QString target = QDir(imagesDir()).filePath(hash + u'.' + suffix);
     if (QFileInfo(target).size() == bytes.size())
         return Result<QString>::success(target); // same content already kept
     QSaveFile copy(target);
     if (!copy.open(QIODevice::WriteOnly) || copy.write(bytes) != bytes.size() || !copy.commit())
         return Result<QString>::failure(
-            ApiError::input(tr("Cannot keep a copy of the image in “%1”: %2.").arg(imagesDir(), copy.errorString())));
+            ApiError::input(tr("Cannot keep a copy of the image in “%1”: %2.")
+                                .arg(imagesDir(), copy.errorString())));
     return Result<QString>::success(target);
 }
 
@@ -408,7 +453,8 @@ Result<Job> JobStore::add(Job job) {
         return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
     // An image already copied into the store (JobEngine::enqueueAsync copies off the GUI
     // thread) is not read again.
-    const bool alreadyKept = QFileInfo(job.request.imagePath).absolutePath() == QFileInfo(imagesDir()).absoluteFilePath();
+    const bool alreadyKept = QFileInfo(job.request.imagePath).absolutePath() ==
+                             QFileInfo(imagesDir()).absoluteFilePath();
     if (job.request.isImageToVideo() && !alreadyKept) {
         const Result<QString> copy = copyImage(job.request.imagePath);
         if (!copy.ok())
@@ -430,7 +476,8 @@ Result<Job> JobStore::add(Job job) {
     m_jobs.insert(job.id, job);
     if (job.videoId != 0 && rememberVideo(job))
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
-    qCInfo(lcJobs) << "job" << job.id << "added:" << (job.isImageToVideo() ? "image-to-video" : "text-to-video")
+    qCInfo(lcJobs) << "job" << job.id
+                   << "added:" << (job.isImageToVideo() ? "image-to-video" : "text-to-video")
                    << job.request.model << job.request.quality << job.request.duration << "s";
     Q_EMIT jobAdded(job.id);
     return Result<Job>::success(job);
@@ -489,7 +536,9 @@ std::optional<Job> JobStore::job(qint64 id) const {
     return *found;
 }
 
-QList<Job> JobStore::jobs() const { return m_jobs.values(); }
+QList<Job> JobStore::jobs() const {
+    return m_jobs.values();
+}
 
 QList<Job> JobStore::jobs(JobState state) const {
     QList<Job> result;
@@ -535,7 +584,8 @@ bool JobStore::update(Job job) {
     QStringList assignments;
     for (const QString& column : columns())
         assignments << column + QStringLiteral(" = :") + column;
-    query.prepare(QStringLiteral("UPDATE jobs SET %1 WHERE id = :id").arg(assignments.join(QStringLiteral(", "))));
+    query.prepare(QStringLiteral("UPDATE jobs SET %1 WHERE id = :id")
+                      .arg(assignments.join(QStringLiteral(", "))));
     const QVariantList values = rowValues(job);
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(u':' + columns().at(i), values.at(i));
@@ -549,7 +599,8 @@ bool JobStore::update(Job job) {
     if (job.videoId != 0 && rememberVideo(job))
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     if (before.state != job.state)
-        qCInfo(lcJobs).noquote() << "job" << job.id << jobStateId(before.state) << "→" << jobStateId(job.state);
+        qCInfo(lcJobs).noquote() << "job" << job.id << jobStateId(before.state) << "→"
+                                 << jobStateId(job.state);
     Q_EMIT jobChanged(job.id);
     return true;
 }

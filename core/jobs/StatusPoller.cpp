@@ -19,15 +19,20 @@ int PollSchedule::intervalFor(qint64 ageMs) const {
     return std::max(1, interval);
 }
 
-StatusPoller::StatusPoller(Backend* backend, QObject* parent) : QObject(parent), m_backend(backend) {
+StatusPoller::StatusPoller(Backend* backend, QObject* parent)
+    : QObject(parent)
+    , m_backend(backend) {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &StatusPoller::tick);
 }
 
-StatusPoller::~StatusPoller() { stop(); }
+StatusPoller::~StatusPoller() {
+    stop();
+}
 
 bool StatusPoller::watchSystemNetwork() {
-    if (!QNetworkInformation::instance() && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+    if (!QNetworkInformation::instance() &&
+        !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
         return false;
     QNetworkInformation* info = QNetworkInformation::instance();
     if (!info)
@@ -38,11 +43,13 @@ bool StatusPoller::watchSystemNetwork() {
     };
     connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
     apply(info->reachability());
-    qCInfo(lcJobs).noquote() << "poller follows the system network state through" << info->backendName();
+    qCInfo(lcJobs).noquote() << "poller follows the system network state through"
+                             << info->backendName();
     return true;
 }
 
-void StatusPoller::watch(qint64 jobId, qint64 videoId, const QDateTime& since, bool alreadyStalled) {
+void StatusPoller::watch(qint64 jobId, qint64 videoId, const QDateTime& since,
+                         bool alreadyStalled) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Entry entry;
     entry.videoId = videoId;
@@ -73,7 +80,8 @@ void StatusPoller::setSystemOnline(bool online) {
     } else {
         m_timer.stop();
     }
-    qCInfo(lcJobs) << "poller:" << (online ? "network back, polling again" : "offline, polling paused");
+    qCInfo(lcJobs) << "poller:"
+                   << (online ? "network back, polling again" : "offline, polling paused");
     if (wasOnline != isOnline())
         Q_EMIT onlineChanged(isOnline());
 }
@@ -83,7 +91,9 @@ void StatusPoller::setFailingOffline(bool offline) {
         return;
     const bool wasOnline = isOnline();
     m_failingOffline = offline;
-    qCInfo(lcJobs) << "poller:" << (offline ? "the service cannot be reached; probing" : "the service answers again");
+    qCInfo(lcJobs) << "poller:"
+                   << (offline ? "the service cannot be reached; probing"
+                               : "the service answers again");
     if (wasOnline != isOnline())
         Q_EMIT onlineChanged(isOnline());
 }
@@ -157,14 +167,15 @@ void StatusPoller::tick() {
     ++m_ticks;
     m_idsAsked += videoIds.size();
     m_inFlight = true;
-    qCDebug(lcJobs) << "poll tick" << m_ticks << "asks about" << videoIds.size() << "of" << m_entries.size() << "jobs";
-    m_request = m_backend->fetchStatuses(videoIds, this,
-                                         [this, jobIds](Result<QHash<qint64, VideoStatus>> result) {
-                                             onAnswer(jobIds, result);
-                                         });
+    qCDebug(lcJobs) << "poll tick" << m_ticks << "asks about" << videoIds.size() << "of"
+                    << m_entries.size() << "jobs";
+    m_request = m_backend->fetchStatuses(
+        videoIds, this,
+        [this, jobIds](Result<QHash<qint64, VideoStatus>> result) { onAnswer(jobIds, result); });
 }
 
-void StatusPoller::onAnswer(const QList<qint64>& jobIds, const Result<QHash<qint64, VideoStatus>>& result) {
+void StatusPoller::onAnswer(const QList<qint64>& jobIds,
+                            const Result<QHash<qint64, VideoStatus>>& result) {
     m_inFlight = false;
     m_request = {};
     int answered = 0;
@@ -206,7 +217,8 @@ void StatusPoller::onAnswer(const QList<qint64>& jobIds, const Result<QHash<qint
         }
     }
     for (const qint64 jobId : std::as_const(stalled)) {
-        qCWarning(lcJobs) << "job" << jobId << "has been generating for over" << m_stallLimitMs / 1000 << "s";
+        qCWarning(lcJobs) << "job" << jobId << "has been generating for over"
+                          << m_stallLimitMs / 1000 << "s";
         Q_EMIT jobStalled(jobId);
     }
     Q_EMIT tickFinished(static_cast<int>(jobIds.size()), answered);

@@ -18,7 +18,7 @@ class Backend;
 //! CLI's 2 s, then 5 s after a minute, then 10 s after five (../shared/pixverse-api.md §2.4).
 struct PollSchedule {
     struct Step {
-        qint64 afterMs = 0; //!< from this age on...
+        qint64 afterMs = 0;    //!< from this age on...
         int intervalMs = 2000; //!< ...ask this often
     };
     QList<Step> steps{{0, 2000}, {60 * 1000, 5000}, {5 * 60 * 1000, 10000}};
@@ -28,9 +28,9 @@ struct PollSchedule {
 };
 
 //! Asks the service about every generating job on ONE timer: each tick makes one
-//! Backend::fetchStatuses() call with every job that is due (jobs due within a quarter of their interval
-//! ride along, so jobs of similar age share ticks). For the web family that is one list call
-//! whatever the number of jobs; for the OpenAPI, one result call per id in the tick.
+//! Backend::fetchStatuses() call with every job that is due (jobs due within a quarter of their
+//! interval ride along, so jobs of similar age share ticks). For the web family that is one list
+//! call whatever the number of jobs; for the OpenAPI, one result call per id in the tick.
 //!
 //! Offline: when the system says the network is gone (QNetworkInformation) polling stops until it
 //! returns; without that information, after a few ticks in a row fail with a network error or a
@@ -45,10 +45,12 @@ public:
 
     void setSchedule(const PollSchedule& schedule) { m_schedule = schedule; }
     PollSchedule schedule() const { return m_schedule; }
-    void setStallLimit(qint64 ms) { m_stallLimitMs = ms; }     //!< default 10 min
+    void setStallLimit(qint64 ms) { m_stallLimitMs = ms; } //!< default 10 min
     qint64 stallLimit() const { return m_stallLimitMs; }
-    void setOfflineAfterErrors(int ticks) { m_offlineAfterErrors = std::max(1, ticks); } //!< default 3
-    void setOfflineProbeInterval(int ms) { m_probeIntervalMs = std::max(1, ms); }       //!< default 30 s
+    void setOfflineAfterErrors(int ticks) {
+        m_offlineAfterErrors = std::max(1, ticks);
+    }                                                                             //!< default 3
+    void setOfflineProbeInterval(int ms) { m_probeIntervalMs = std::max(1, ms); } //!< default 30 s
 
     //! Follows QNetworkInformation's reachability when a backend for it loads. False when the
     //! system offers none (then only failed ticks tell that the network is gone).

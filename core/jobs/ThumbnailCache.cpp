@@ -15,7 +15,8 @@ constexpr int kMaxRememberedFailures = 1024;
 
 ThumbnailCache::ThumbnailCache(QObject* parent)
     : QObject(parent) {
-    m_cache.setMaxCost(16 * 1024); // ~32 card thumbnails: two screens of cards, not the whole gallery
+    m_cache.setMaxCost(16 *
+                       1024); // ~32 card thumbnails: two screens of cards, not the whole gallery
     m_pool.setMaxThreadCount(m_maxConcurrent);
     m_pool.setObjectName(QStringLiteral("pixverse-thumbnails"));
 }

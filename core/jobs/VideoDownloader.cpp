@@ -17,7 +17,9 @@ namespace pixverse {
 Q_LOGGING_CATEGORY(lcDownload, "pixverse.download")
 
 namespace {
-QString message(const char* text) { return QCoreApplication::translate("pixverse::VideoDownloader", text); }
+QString message(const char* text) {
+    return QCoreApplication::translate("pixverse::VideoDownloader", text);
+}
 
 enum class Mp4Check { Complete, NotMp4, Incomplete };
 
@@ -65,9 +67,15 @@ class VideoDownloader::Transfer : public QObject {
 public:
     Transfer(VideoDownloader* owner, QUrl url, QString target, QObject* context,
              std::function<void(Result<QString>)> done, Progress progress)
-        : QObject(owner), m_owner(owner), m_url(std::move(url)), m_target(std::move(target)),
-          m_part(partPath(m_target)), m_context(context), m_hasContext(context != nullptr),
-          m_done(std::move(done)), m_progress(std::move(progress)) {
+        : QObject(owner)
+        , m_owner(owner)
+        , m_url(std::move(url))
+        , m_target(std::move(target))
+        , m_part(partPath(m_target))
+        , m_context(context)
+        , m_hasContext(context != nullptr)
+        , m_done(std::move(done))
+        , m_progress(std::move(progress)) {
         m_idle.setSingleShot(true);
         connect(&m_idle, &QTimer::timeout, this, [this] {
             m_timedOut = true;
@@ -95,7 +103,8 @@ public:
         m_offset = m_file.size();
         m_file.seek(m_offset);
         QNetworkRequest request(m_url);
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
         if (m_offset > 0)
             request.setRawHeader("Range", "bytes=" + QByteArray::number(m_offset) + '-');
         m_reply = m_owner->m_network->get(request);
@@ -168,7 +177,8 @@ private:
 
         ApiError error;
         if (!m_writeError.isEmpty()) {
-            finish(Result<QString>::failure(ApiError::input(message("Cannot save the video: %1.").arg(m_writeError))));
+            finish(Result<QString>::failure(
+                ApiError::input(message("Cannot save the video: %1.").arg(m_writeError))));
             return;
         }
         if (m_timedOut) {
@@ -182,15 +192,19 @@ private:
         } else if (reply->error() != QNetworkReply::NoError) {
             error = ApiError::network(reply->errorString());
         } else if (m_total > 0 && size != m_total) {
-            error = ApiError::network(message("the connection ended after %1 of %2 bytes").arg(size).arg(m_total));
+            error = ApiError::network(
+                message("the connection ended after %1 of %2 bytes").arg(size).arg(m_total));
         }
         if (error.isError()) {
-            qCInfo(lcDownload).noquote() << "download attempt" << m_attempts << "failed:" << error.logText();
+            qCInfo(lcDownload).noquote()
+                << "download attempt" << m_attempts << "failed:" << error.logText();
             if (size == 0)
                 QFile::remove(m_part); // nothing to resume from: leave no empty file in the library
-            if ((error.isRetryable() || status == 416) && m_attempts < m_owner->m_retry.maxAttempts) {
-                m_retryTimer.start(std::min(m_owner->m_retry.maxDelayMs,
-                                            m_owner->m_retry.initialDelayMs << std::min(m_attempts - 1, 16)));
+            if ((error.isRetryable() || status == 416) &&
+                m_attempts < m_owner->m_retry.maxAttempts) {
+                m_retryTimer.start(
+                    std::min(m_owner->m_retry.maxDelayMs,
+                             m_owner->m_retry.initialDelayMs << std::min(m_attempts - 1, 16)));
                 return;
             }
             finish(Result<QString>::failure(error));
@@ -198,14 +212,15 @@ private:
         }
         if (const Mp4Check check = checkMp4(m_part); check != Mp4Check::Complete) {
             QFile::remove(m_part);
-            finish(Result<QString>::failure(ApiError::malformed(check == Mp4Check::NotMp4
-                                                                    ? message("the downloaded file is not an MP4 video")
-                                                                    : message("the downloaded video is incomplete"))));
+            finish(Result<QString>::failure(ApiError::malformed(
+                check == Mp4Check::NotMp4 ? message("the downloaded file is not an MP4 video")
+                                          : message("the downloaded video is incomplete"))));
             return;
         }
         QFile::remove(m_target);
         if (!QFile::rename(m_part, m_target)) {
-            finish(Result<QString>::failure(ApiError::input(message("Cannot move the video to “%1”.").arg(m_target))));
+            finish(Result<QString>::failure(
+                ApiError::input(message("Cannot move the video to “%1”.").arg(m_target))));
             return;
         }
         qCInfo(lcDownload).noquote() << "saved" << size << "bytes to" << m_target;
@@ -239,23 +254,29 @@ private:
 };
 
 VideoDownloader::VideoDownloader(QNetworkAccessManager* network, QObject* parent)
-    : QObject(parent), m_network(network) {}
+    : QObject(parent)
+    , m_network(network) {}
 
 VideoDownloader::~VideoDownloader() = default;
 
-QString VideoDownloader::partPath(const QString& targetPath) { return targetPath + QStringLiteral(".part"); }
+QString VideoDownloader::partPath(const QString& targetPath) {
+    return targetPath + QStringLiteral(".part");
+}
 
-RequestHandle VideoDownloader::download(const QUrl& url, const QString& targetPath, QObject* context,
-                                        std::function<void(Result<QString>)> done, Progress progress) {
+RequestHandle VideoDownloader::download(const QUrl& url, const QString& targetPath,
+                                        QObject* context, std::function<void(Result<QString>)> done,
+                                        Progress progress) {
     if (const ApiError urlProblem = ApiClient::checkBaseUrl(url); urlProblem.isError()) {
         QPointer<QObject> guard(context);
-        QTimer::singleShot(0, this, [guard, hasContext = context != nullptr, done = std::move(done), urlProblem] {
-            if (!hasContext || guard)
-                done(Result<QString>::failure(urlProblem));
-        });
+        QTimer::singleShot(
+            0, this, [guard, hasContext = context != nullptr, done = std::move(done), urlProblem] {
+                if (!hasContext || guard)
+                    done(Result<QString>::failure(urlProblem));
+            });
         return {};
     }
-    auto* transfer = new Transfer(this, url, targetPath, context, std::move(done), std::move(progress));
+    auto* transfer =
+        new Transfer(this, url, targetPath, context, std::move(done), std::move(progress));
     transfer->start();
     QPointer<Transfer> guard(transfer);
     return RequestHandle([guard] {

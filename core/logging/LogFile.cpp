@@ -31,8 +31,8 @@ LogState& state() {
 
 // Credential-looking values: header lines, JSON fields and query items.
 const QRegularExpression& credentialPattern() {
-    static const QRegularExpression re(
-        QStringLiteral(R"re((?i)((?:api[-_]?key|token|password|passwd|secret|authorization|"?sk"?|"?ak"?|x-oss-security-token)"?\s*[:=]\s*"?)([^\s",;&}]{4,}))re"));
+    static const QRegularExpression re(QStringLiteral(
+        R"re((?i)((?:api[-_]?key|token|password|passwd|secret|authorization|"?sk"?|"?ak"?|x-oss-security-token)"?\s*[:=]\s*"?)([^\s",;&}]{4,}))re"));
     return re;
 }
 
@@ -52,7 +52,8 @@ void rotateLocked(LogState& s) {
 
 // An Authorization header value has spaces ("OSS id:signature"): scrub it to the end of the line.
 const QRegularExpression& authorizationPattern() {
-    static const QRegularExpression re(QStringLiteral("(?i)(authorization\\s*[:=]\\s*)[^\\r\\n\",}]+"));
+    static const QRegularExpression re(
+        QStringLiteral("(?i)(authorization\\s*[:=]\\s*)[^\\r\\n\",}]+"));
     return re;
 }
 
@@ -66,11 +67,16 @@ QString redactLocked(const LogState& s, QString text) {
 
 const char* levelName(QtMsgType type) {
     switch (type) {
-    case QtDebugMsg: return "debug";
-    case QtInfoMsg: return "info";
-    case QtWarningMsg: return "warning";
-    case QtCriticalMsg: return "critical";
-    case QtFatalMsg: return "fatal";
+    case QtDebugMsg:
+        return "debug";
+    case QtInfoMsg:
+        return "info";
+    case QtWarningMsg:
+        return "warning";
+    case QtCriticalMsg:
+        return "critical";
+    case QtFatalMsg:
+        return "fatal";
     }
     return "?";
 }

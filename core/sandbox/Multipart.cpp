@@ -56,7 +56,8 @@ QByteArray headerParameter(const QByteArray& headerValue, const QByteArray& para
     return {};
 }
 
-std::optional<QList<MultipartPart>> parseMultipart(const QByteArray& contentType, const QByteArray& body) {
+std::optional<QList<MultipartPart>> parseMultipart(const QByteArray& contentType,
+                                                   const QByteArray& body) {
     const QByteArray type = splitParameters(contentType).value(0).toLower();
     if (!type.startsWith("multipart/"))
         return std::nullopt;

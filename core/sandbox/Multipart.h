@@ -23,6 +23,7 @@ QByteArray headerParameter(const QByteArray& headerValue, const QByteArray& para
 //! header, which carries the boundary. Empty when the type is not multipart or the body does not
 //! follow the boundary structure. Delimiters count only at the start of a line, so the boundary
 //! text inside a part's data does not cut it.
-std::optional<QList<MultipartPart>> parseMultipart(const QByteArray& contentType, const QByteArray& body);
+std::optional<QList<MultipartPart>> parseMultipart(const QByteArray& contentType,
+                                                   const QByteArray& body);
 
 } // namespace pixverse::sandbox

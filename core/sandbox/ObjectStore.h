@@ -14,9 +14,9 @@ namespace pixverse::sandbox {
 //! memory. Answers like OSS: XML `<Error>` bodies with HTTP 403/404/400.
 class ObjectStore {
 public:
-    static constexpr qint64 kCredentialLifetimeMs = 60LL * 60 * 1000;   //!< STS triple: 1 h
-    static constexpr qint64 kMaxClockSkewMs = 15LL * 60 * 1000;         //!< `Date` vs. now
-    static constexpr qint64 kMaxObjectBytes = 100LL * 1024 * 1024;      //!< EntityTooLarge above
+    static constexpr qint64 kCredentialLifetimeMs = 60LL * 60 * 1000; //!< STS triple: 1 h
+    static constexpr qint64 kMaxClockSkewMs = 15LL * 60 * 1000;       //!< `Date` vs. now
+    static constexpr qint64 kMaxObjectBytes = 100LL * 1024 * 1024;    //!< EntityTooLarge above
 
     //! The bucket the site uploads to.
     static QString bucket();
@@ -51,8 +51,8 @@ public:
 
     //! The string a PUT's signature covers (OSS V1): verb, Content-MD5, Content-Type, Date, the
     //! sorted `x-oss-*` headers and "/<bucket>/<key>".
-    static QByteArray stringToSign(const HttpRequest& request, const QByteArray& verb, const QString& bucket,
-                                   const QString& key);
+    static QByteArray stringToSign(const HttpRequest& request, const QByteArray& verb,
+                                   const QString& bucket, const QString& key);
     //! Base64(HMAC-SHA1(secret, stringToSign)).
     static QByteArray signature(const QByteArray& secret, const QByteArray& stringToSign);
     //! An RFC 1123 date ("Wed, 25 Nov 2026 12:00:00 GMT"); invalid when it is not one.

@@ -41,7 +41,8 @@ QSize outputSize(const QString& quality, const QString& aspectRatio) {
     const auto [w, h] = *ratio;
     const int big = std::max(w, h);
     const int small = std::min(w, h);
-    // Same integer arithmetic as resources/clips/CMakeLists.txt: round(short * big / small / 2) * 2.
+    // Same integer arithmetic as resources/clips/CMakeLists.txt: round(short * big / small / 2)
+    // * 2.
     const int longSide = (shortSide * big + small) / (2 * small) * 2;
     return w >= h ? QSize(longSide, shortSide) : QSize(shortSide, longSide);
 }

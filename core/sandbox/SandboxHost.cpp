@@ -8,8 +8,7 @@ namespace {
 
 //! Runs `f` on the server's thread and waits for it; works whether or not the calling thread
 //! has an event loop (BlockingQueuedConnection waits on a semaphore, not on events).
-template <typename F>
-void onServerThread(SandboxServer* server, F&& f) {
+template <typename F> void onServerThread(SandboxServer* server, F&& f) {
     if (!server)
         return;
     if (QThread::currentThread() == server->thread())
@@ -20,7 +19,8 @@ void onServerThread(SandboxServer* server, F&& f) {
 
 } // namespace
 
-SandboxHost::SandboxHost(SandboxConfig config) : m_config(std::move(config)) {
+SandboxHost::SandboxHost(SandboxConfig config)
+    : m_config(std::move(config)) {
     m_thread.setObjectName(QStringLiteral("pixverse-sandbox"));
 }
 
@@ -66,11 +66,17 @@ bool SandboxHost::start() {
     return true;
 }
 
-QString SandboxHost::errorString() const { return m_error; }
+QString SandboxHost::errorString() const {
+    return m_error;
+}
 
-QUrl SandboxHost::baseUrl() const { return m_baseUrl; }
+QUrl SandboxHost::baseUrl() const {
+    return m_baseUrl;
+}
 
-QString SandboxHost::defaultApiKey() const { return m_config.apiKeys.value(0); }
+QString SandboxHost::defaultApiKey() const {
+    return m_config.apiKeys.value(0);
+}
 
 SandboxStats SandboxHost::stats() const {
     SandboxStats s;

@@ -25,8 +25,8 @@ struct SandboxConfig {
 
     qint64 creditMonthly = 1000; //!< starting balance of every key / account
     qint64 creditPackage = 500;
-    qint64 creditDaily = 60;     //!< web accounts only: daily credits, spent before the others
-    int concurrencyLimit = 5;    //!< videos "generating" at once per key (500044 above it)
+    qint64 creditDaily = 60;  //!< web accounts only: daily credits, spent before the others
+    int concurrencyLimit = 5; //!< videos "generating" at once per key (500044 above it)
 
     //! How long a video stays in status 5 (sandbox clock), then 1. Web videos: 5 for the first
     //! fifth of it, then 10 (PROCESSING).
@@ -51,15 +51,15 @@ struct SandboxConfig {
 
 //! What the sandbox has seen, for tests (`GET /sandbox/stats` returns the same as JSON).
 struct SandboxStats {
-    qint64 requests = 0;          //!< every HTTP request, including refused ones
-    qint64 uploads = 0;           //!< images accepted
+    qint64 requests = 0; //!< every HTTP request, including refused ones
+    qint64 uploads = 0;  //!< images accepted
     qint64 generationsCreated = 0;
-    qint64 replayedAnswers = 0;   //!< answers served from the trace-id cache
-    qint64 mediaRequests = 0;     //!< GETs of clips
-    int generating = 0;           //!< videos not yet final right now (5, or 10 on the web), all keys
-    qint64 webLogins = 0;         //!< successful `/creative_platform/login` calls
-    qint64 objectStorePuts = 0;   //!< object-store PUTs accepted (signature and all)
-    qint64 listCalls = 0;         //!< `/creative_platform/video/list/personal` calls, refused ones included
+    qint64 replayedAnswers = 0; //!< answers served from the trace-id cache
+    qint64 mediaRequests = 0;   //!< GETs of clips
+    int generating = 0;         //!< videos not yet final right now (5, or 10 on the web), all keys
+    qint64 webLogins = 0;       //!< successful `/creative_platform/login` calls
+    qint64 objectStorePuts = 0; //!< object-store PUTs accepted (signature and all)
+    qint64 listCalls = 0; //!< `/creative_platform/video/list/personal` calls, refused ones included
 };
 
 //! A fault the next matching requests get instead of their normal answer.
@@ -72,13 +72,13 @@ struct SandboxFault {
         DropConnection, //!< close the socket without answering
         // The three below answer the real request first (it takes effect: a create creates), then
         // spoil what goes back, as a broken proxy or a changed service would.
-        TruncateBody,   //!< headers announcing the whole body, half of it, then the socket closes
-        TruncateJson,   //!< a complete reply whose body is the first half of the real one
-        PatchResp       //!< `respPatch` merged into the envelope's `Resp` (RFC 7396: null removes)
+        TruncateBody, //!< headers announcing the whole body, half of it, then the socket closes
+        TruncateJson, //!< a complete reply whose body is the first half of the real one
+        PatchResp     //!< `respPatch` merged into the envelope's `Resp` (RFC 7396: null removes)
     };
     Kind kind = Kind::HttpStatus;
-    QString pathContains;  //!< empty: every API path
-    int count = 1;         //!< how many requests it hits; -1 forever
+    QString pathContains; //!< empty: every API path
+    int count = 1;        //!< how many requests it hits; -1 forever
     int httpStatus = 500;
     qint64 errCode = 0;
     int delayMs = 0;

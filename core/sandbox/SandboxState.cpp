@@ -37,7 +37,7 @@ namespace {
 
 // Ids live above 2^53 so that a client that goes through double loses digits (§1.3).
 constexpr qint64 kTwoPow53 = 9007199254740992LL;
-constexpr qint64 kFirstVideoId = kTwoPow53;               // the first id is at least 2^53 + 1
+constexpr qint64 kFirstVideoId = kTwoPow53; // the first id is at least 2^53 + 1
 constexpr qint64 kFirstImageId = kTwoPow53 + 100000000000LL;
 constexpr qint64 kFirstAccountId = kTwoPow53 + 200000000000LL;
 
@@ -45,28 +45,45 @@ const QByteArray kJson = QByteArrayLiteral("application/json");
 
 QByteArray reasonPhrase(int status) {
     switch (status) {
-    case 400: return QByteArrayLiteral("Bad Request");
-    case 403: return QByteArrayLiteral("Forbidden");
-    case 404: return QByteArrayLiteral("Not Found");
-    case 429: return QByteArrayLiteral("Too Many Requests");
-    case 500: return QByteArrayLiteral("Internal Server Error");
-    case 502: return QByteArrayLiteral("Bad Gateway");
-    case 503: return QByteArrayLiteral("Service Unavailable");
-    case 504: return QByteArrayLiteral("Gateway Timeout");
-    default: return QByteArrayLiteral("Error");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 502:
+        return QByteArrayLiteral("Bad Gateway");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    case 504:
+        return QByteArrayLiteral("Gateway Timeout");
+    default:
+        return QByteArrayLiteral("Error");
     }
 }
 
 QByteArray methodName(QHttpServerRequest::Method method) {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
-    default: return QByteArrayLiteral("OTHER");
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    default:
+        return QByteArrayLiteral("OTHER");
     }
 }
 
@@ -74,7 +91,8 @@ void writeAnswer(QHttpServerResponder& responder, const HttpAnswer& answer) {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(answer.status));
     for (const auto& header : answer.headers)
         responder.writeHeader(header.first, header.second);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(answer.body.size()));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                          QByteArray::number(answer.body.size()));
     responder.writeBody(answer.headOnly ? QByteArray() : answer.body);
 }
 
@@ -127,19 +145,24 @@ bool isAcceptedFormat(const QByteArray& format) {
     return format == "png" || format == "jpeg" || format == "webp";
 }
 
-HttpAnswer plainAnswer(int status, const QByteArray& text, QList<QPair<QByteArray, QByteArray>> headers) {
+HttpAnswer plainAnswer(int status, const QByteArray& text,
+                       QList<QPair<QByteArray, QByteArray>> headers) {
     HttpAnswer a;
     a.status = status;
     a.headers = std::move(headers);
-    a.headers.prepend({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")});
+    a.headers.prepend(
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain; charset=utf-8")});
     a.body = text + '\n';
     return a;
 }
 
-HttpAnswer notFound() { return plainAnswer(404, QByteArrayLiteral("Not Found")); }
+HttpAnswer notFound() {
+    return plainAnswer(404, QByteArrayLiteral("Not Found"));
+}
 
 HttpAnswer methodNotAllowed(const QByteArray& allowed) {
-    return plainAnswer(405, QByteArrayLiteral("Method Not Allowed"), {{QByteArrayLiteral("Allow"), allowed}});
+    return plainAnswer(405, QByteArrayLiteral("Method Not Allowed"),
+                       {{QByteArrayLiteral("Allow"), allowed}});
 }
 
 HttpAnswer jsonAnswer(const QJsonObject& object, int status) {
@@ -160,8 +183,8 @@ bool claimsAcceptedFormat(const MultipartPart& part) {
             return true;
     }
     const QByteArray type = part.contentType.toLower();
-    return type.startsWith("image/png") || type.startsWith("image/jpeg") || type.startsWith("image/jpg")
-        || type.startsWith("image/webp");
+    return type.startsWith("image/png") || type.startsWith("image/jpeg") ||
+           type.startsWith("image/jpg") || type.startsWith("image/webp");
 }
 
 } // namespace
@@ -176,41 +199,75 @@ QByteArray HttpRequest::header(const QByteArray& name) const {
 
 QString errMessage(qint64 errCode) {
     switch (errCode) {
-    case 0: return QStringLiteral("success");
-    case 400: return QStringLiteral("incorrect image width or height");
-    case 10001: return QStringLiteral("Token is invalid");
-    case 10003: return QStringLiteral("User is not logged in");
-    case 10005: return QStringLiteral("Your account has been logged in elsewhere");
-    case 400033: return QStringLiteral("Invalid traceId");
-    case 500043: return QStringLiteral("All credits have been used up, upgrade or buy credits");
-    case 500200: return QStringLiteral("User does not exist.");
-    case 500201: return QStringLiteral("Authentication user error");
-    case 400011: return QStringLiteral("A required parameter is empty");
-    case 400012: return QStringLiteral("Invalid API-KEY");
-    case 400013: return QStringLiteral("Binding failed: wrong parameter type or value");
-    case 400017: return QStringLiteral("Invalid parameter");
+    case 0:
+        return QStringLiteral("success");
+    case 400:
+        return QStringLiteral("incorrect image width or height");
+    case 10001:
+        return QStringLiteral("Token is invalid");
+    case 10003:
+        return QStringLiteral("User is not logged in");
+    case 10005:
+        return QStringLiteral("Your account has been logged in elsewhere");
+    case 400033:
+        return QStringLiteral("Invalid traceId");
+    case 500043:
+        return QStringLiteral("All credits have been used up, upgrade or buy credits");
+    case 500200:
+        return QStringLiteral("User does not exist.");
+    case 500201:
+        return QStringLiteral("Authentication user error");
+    case 400011:
+        return QStringLiteral("A required parameter is empty");
+    case 400012:
+        return QStringLiteral("Invalid API-KEY");
+    case 400013:
+        return QStringLiteral("Binding failed: wrong parameter type or value");
+    case 400017:
+        return QStringLiteral("Invalid parameter");
     case 400018:
-    case 400019: return QStringLiteral("The prompt or negative prompt is longer than 2048 characters");
-    case 400032: return QStringLiteral("Invalid image ID");
-    case 500008: return QStringLiteral("Requested data not found");
-    case 500020: return QStringLiteral("No permission for this operation");
-    case 500030: return QStringLiteral("Image is over 20 MB or over 4000x4000 pixels");
-    case 500031: return QStringLiteral("Could not read the image information");
-    case 500032: return QStringLiteral("Invalid image format");
-    case 500033: return QStringLiteral("Invalid image width or height");
-    case 500041: return QStringLiteral("Image upload failed");
-    case 500042: return QStringLiteral("Invalid image path");
-    case 500044: return QStringLiteral("Reached the limit for concurrent generations.");
-    case 500054: return QStringLiteral("The image may contain inappropriate content");
-    case 500060: return QStringLiteral("Monthly effect activation limit reached");
-    case 500063: return QStringLiteral("Moderation of the input failed");
-    case 500064: return QStringLiteral("The content has been deleted");
-    case 500069: return QStringLiteral("System is currently experiencing high load, try again later");
-    case 500070: return QStringLiteral("Template not activated");
-    case 500071: return QStringLiteral("This effect does not support 720p or 1080p");
-    case 500090: return QStringLiteral("Insufficient balance");
-    case 500100: return QStringLiteral("Internal database error");
-    default: return QStringLiteral("Unknown error");
+    case 400019:
+        return QStringLiteral("The prompt or negative prompt is longer than 2048 characters");
+    case 400032:
+        return QStringLiteral("Invalid image ID");
+    case 500008:
+        return QStringLiteral("Requested data not found");
+    case 500020:
+        return QStringLiteral("No permission for this operation");
+    case 500030:
+        return QStringLiteral("Image is over 20 MB or over 4000x4000 pixels");
+    case 500031:
+        return QStringLiteral("Could not read the image information");
+    case 500032:
+        return QStringLiteral("Invalid image format");
+    case 500033:
+        return QStringLiteral("Invalid image width or height");
+    case 500041:
+        return QStringLiteral("Image upload failed");
+    case 500042:
+        return QStringLiteral("Invalid image path");
+    case 500044:
+        return QStringLiteral("Reached the limit for concurrent generations.");
+    case 500054:
+        return QStringLiteral("The image may contain inappropriate content");
+    case 500060:
+        return QStringLiteral("Monthly effect activation limit reached");
+    case 500063:
+        return QStringLiteral("Moderation of the input failed");
+    case 500064:
+        return QStringLiteral("The content has been deleted");
+    case 500069:
+        return QStringLiteral("System is currently experiencing high load, try again later");
+    case 500070:
+        return QStringLiteral("Template not activated");
+    case 500071:
+        return QStringLiteral("This effect does not support 720p or 1080p");
+    case 500090:
+        return QStringLiteral("Insufficient balance");
+    case 500100:
+        return QStringLiteral("Internal database error");
+    default:
+        return QStringLiteral("Unknown error");
     }
 }
 
@@ -231,8 +288,9 @@ QString findClipsDir(const QString& configured) {
     if (!fromEnv.isEmpty() && QDir(fromEnv).exists())
         return fromEnv;
     if (QCoreApplication::instance()) {
-        const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath()
-                                                  + QStringLiteral("/../share/pixverse-studio/clips"));
+        const QString installed =
+            QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                            QStringLiteral("/../share/pixverse-studio/clips"));
         if (QDir(installed).exists())
             return installed;
     }
@@ -244,7 +302,8 @@ QString findClipsDir(const QString& configured) {
 }
 
 SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
-    : m_owner(owner), m_config(std::move(config)) {
+    : m_owner(owner)
+    , m_config(std::move(config)) {
     const std::array<quint32, 2> seed{static_cast<quint32>(m_config.randomSeed & 0xffffffffU),
                                       static_cast<quint32>(m_config.randomSeed >> 32)};
     m_rng = QRandomGenerator(seed.data(), seed.data() + seed.size());
@@ -254,9 +313,10 @@ SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
     m_epoch = QDateTime::currentDateTimeUtc();
     m_web = std::make_unique<WebRoutes>(*this);
     m_http = new QHttpServer(owner);
-    m_http->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        handle(request, std::move(responder));
-    });
+    m_http->setMissingHandler(
+        [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            handle(request, std::move(responder));
+        });
 }
 
 SandboxState::~SandboxState() {
@@ -269,7 +329,8 @@ bool SandboxState::start() {
         return true;
     m_clipsDir = findClipsDir(m_config.clipsDir);
     if (m_clipsDir.isEmpty() || !QDir(m_clipsDir).exists())
-        qCWarning(lcSandbox) << "no folder of sample clips found; finished videos cannot be downloaded";
+        qCWarning(lcSandbox)
+            << "no folder of sample clips found; finished videos cannot be downloaded";
     auto* tcp = new QTcpServer(m_http);
     if (!tcp->listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("Cannot listen on %1 port %2: %3.")
@@ -281,7 +342,8 @@ bool SandboxState::start() {
     }
     m_http->bind(tcp);
     m_port = tcp->serverPort();
-    qCInfo(lcSandbox).noquote() << "listening on" << baseUrl().toString() << "with clips from" << m_clipsDir;
+    qCInfo(lcSandbox).noquote() << "listening on" << baseUrl().toString() << "with clips from"
+                                << m_clipsDir;
     return true;
 }
 
@@ -290,9 +352,10 @@ QUrl SandboxState::baseUrl() const {
         return {};
     QUrl url;
     url.setScheme(QStringLiteral("http"));
-    const QHostAddress host = m_config.address == QHostAddress::Any || m_config.address == QHostAddress::AnyIPv4
-        ? QHostAddress(QHostAddress::LocalHost)
-        : m_config.address;
+    const QHostAddress host =
+        m_config.address == QHostAddress::Any || m_config.address == QHostAddress::AnyIPv4
+            ? QHostAddress(QHostAddress::LocalHost)
+            : m_config.address;
     url.setHost(host.toString());
     url.setPort(m_port);
     return url;
@@ -319,19 +382,21 @@ void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& re
         return;
     }
     const bool stall = fault && fault->kind == SandboxFault::Kind::Stall;
-    const bool spoil = fault
-        && (fault->kind == SandboxFault::Kind::TruncateBody || fault->kind == SandboxFault::Kind::TruncateJson
-            || fault->kind == SandboxFault::Kind::PatchResp);
+    const bool spoil = fault && (fault->kind == SandboxFault::Kind::TruncateBody ||
+                                 fault->kind == SandboxFault::Kind::TruncateJson ||
+                                 fault->kind == SandboxFault::Kind::PatchResp);
     // A stalled or spoiled request takes effect at once (so a retry with the same trace id is
     // replayed); only its answer is late or damaged.
     const HttpAnswer answer = fault && !stall && !spoil ? faultAnswer(*fault) : route(request);
     if (spoil && !answer.headOnly) {
         if (fault->kind == SandboxFault::Kind::TruncateBody) {
-            qCInfo(lcSandbox).noquote() << "fault: closing the connection halfway through the answer of" << request.path;
+            qCInfo(lcSandbox).noquote()
+                << "fault: closing the connection halfway through the answer of" << request.path;
             responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(answer.status));
             for (const auto& header : answer.headers)
                 responder.writeHeader(header.first, header.second);
-            responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(answer.body.size()));
+            responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                                  QByteArray::number(answer.body.size()));
             responder.writeBody(answer.body.left(answer.body.size() / 2));
             // Closes once the half is written (abort() would discard it).
             if (QTcpSocket* socket = responder.socket())
@@ -342,7 +407,8 @@ void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& re
         return;
     }
     if (stall && fault->delayMs > 0) {
-        qCInfo(lcSandbox).noquote() << "fault: answering" << request.path << "after" << fault->delayMs << "ms";
+        qCInfo(lcSandbox).noquote()
+            << "fault: answering" << request.path << "after" << fault->delayMs << "ms";
         auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
         QPointer<QTcpSocket> socket = pending->socket();
         QTimer::singleShot(fault->delayMs, m_http, [pending, socket, answer] {
@@ -374,10 +440,12 @@ HttpAnswer SandboxState::route(const HttpRequest& request) {
         return notFound();
     const QString endpoint = path.mid(apiPrefix.size());
     bool post = false;
-    if (endpoint == QLatin1String("image/upload") || endpoint == QLatin1String("video/text/generate")
-        || endpoint == QLatin1String("video/img/generate"))
+    if (endpoint == QLatin1String("image/upload") ||
+        endpoint == QLatin1String("video/text/generate") ||
+        endpoint == QLatin1String("video/img/generate"))
         post = true;
-    else if (endpoint != QLatin1String("account/balance") && !endpoint.startsWith(QLatin1String("video/result/")))
+    else if (endpoint != QLatin1String("account/balance") &&
+             !endpoint.startsWith(QLatin1String("video/result/")))
         return notFound();
     if (post && !request.isPost())
         return methodNotAllowed(QByteArrayLiteral("POST"));
@@ -431,11 +499,13 @@ const HttpAnswer* SandboxState::replayedAnswer(const QString& cacheKey) {
 }
 
 void SandboxState::rememberAnswer(const QString& cacheKey, const HttpAnswer& answer) {
-    m_traceCache.insert(cacheKey,
-                        {answer, m_clock.nowMs() + static_cast<qint64>(m_config.traceReplaySeconds) * 1000});
+    m_traceCache.insert(
+        cacheKey,
+        {answer, m_clock.nowMs() + static_cast<qint64>(m_config.traceReplaySeconds) * 1000});
 }
 
-std::optional<HttpAnswer> SandboxState::ruleRefusal(const GenerationRequest& r, ApiFamily family) const {
+std::optional<HttpAnswer> SandboxState::ruleRefusal(const GenerationRequest& r,
+                                                    ApiFamily family) const {
     const ModelCatalog& catalog = ModelCatalog::builtIn();
     const QList<RuleViolation> violations = catalog.validate(r, family);
     if (!violations.isEmpty()) {
@@ -453,17 +523,20 @@ std::optional<HttpAnswer> SandboxState::ruleRefusal(const GenerationRequest& r, 
         return envelope(400017, violations.first().reason);
     }
     if (!catalog.creditCost(r))
-        return envelope(400017, QStringLiteral("%1 at %2, %3 s, %4 motion is not available")
-                                    .arg(r.model, r.quality)
-                                    .arg(r.duration)
-                                    .arg(r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode));
+        return envelope(400017,
+                        QStringLiteral("%1 at %2, %3 s, %4 motion is not available")
+                            .arg(r.model, r.quality)
+                            .arg(r.duration)
+                            .arg(r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode));
     return std::nullopt;
 }
 
 int SandboxState::drawOutcome(const QString& prompt) {
-    if (!m_config.moderationWord.isEmpty() && prompt.contains(m_config.moderationWord, Qt::CaseInsensitive))
+    if (!m_config.moderationWord.isEmpty() &&
+        prompt.contains(m_config.moderationWord, Qt::CaseInsensitive))
         return 7;
-    if (!m_config.failureWord.isEmpty() && prompt.contains(m_config.failureWord, Qt::CaseInsensitive))
+    if (!m_config.failureWord.isEmpty() &&
+        prompt.contains(m_config.failureWord, Qt::CaseInsensitive))
         return 8;
     if (m_config.failureRate > 0 && m_rng.generateDouble() < m_config.failureRate)
         return 8;
@@ -471,7 +544,8 @@ int SandboxState::drawOutcome(const QString& prompt) {
 }
 
 HttpAnswer SandboxState::upload(const HttpRequest& request, const QString& key) {
-    const auto parts = parseMultipart(request.header(QByteArrayLiteral("Content-Type")), request.body);
+    const auto parts =
+        parseMultipart(request.header(QByteArrayLiteral("Content-Type")), request.body);
     if (!parts)
         return envelope(400013, QStringLiteral("The upload must be multipart/form-data"));
     const MultipartPart* image = nullptr;
@@ -514,10 +588,12 @@ HttpAnswer SandboxState::upload(const HttpRequest& request, const QString& key) 
     const QString ext = format == "jpeg" ? QStringLiteral("jpg") : QString::fromLatin1(format);
     return envelope(0, errMessage(0),
                     QJsonObject{{QStringLiteral("img_id"), QJsonValue(id)},
-                                {QStringLiteral("img_url"), mediaUrl(QStringLiteral("/media/img/%1.%2").arg(id).arg(ext))}});
+                                {QStringLiteral("img_url"),
+                                 mediaUrl(QStringLiteral("/media/img/%1.%2").arg(id).arg(ext))}});
 }
 
-HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key, bool imageToVideo) {
+HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key,
+                                  bool imageToVideo) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (!doc.isObject())
@@ -530,21 +606,25 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     };
 
     // 1. Types (400013).
-    for (const char* name : {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode",
-                             "style", "camera_movement"}) {
+    for (const char* name : {"prompt", "negative_prompt", "model", "quality", "aspect_ratio",
+                             "motion_mode", "style", "camera_movement"}) {
         if (present(name) && !value(name).isString())
-            return envelope(400013, QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
+            return envelope(400013,
+                            QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
     }
     for (const char* name : {"duration", "seed", "img_id", "template_id"}) {
         if (present(name) && !isIntegral(value(name)))
-            return envelope(400013, QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name)));
+            return envelope(400013,
+                            QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name)));
     }
     if (present("water_mark") && !value("water_mark").isBool())
         return envelope(400013, QStringLiteral("\"water_mark\" must be true or false"));
 
     // 2. Required fields (400011).
-    static const QList<const char*> textRequired{"prompt", "model", "duration", "quality", "aspect_ratio"};
-    static const QList<const char*> imageRequired{"img_id", "prompt", "model", "duration", "quality"};
+    static const QList<const char*> textRequired{"prompt", "model", "duration", "quality",
+                                                 "aspect_ratio"};
+    static const QList<const char*> imageRequired{"img_id", "prompt", "model", "duration",
+                                                  "quality"};
     for (const char* name : imageToVideo ? imageRequired : textRequired) {
         if (!present(name))
             return envelope(400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name)));
@@ -580,7 +660,8 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     if (imageToVideo)
         r.imagePath = QStringLiteral("sandbox:img/%1").arg(imageId); // marks the request as i2v
     const auto duration = exactInteger(value("duration"));
-    if (!duration || *duration < std::numeric_limits<int>::min() || *duration > std::numeric_limits<int>::max())
+    if (!duration || *duration < std::numeric_limits<int>::min() ||
+        *duration > std::numeric_limits<int>::max())
         return envelope(400017, QStringLiteral("The duration is not allowed"));
     r.duration = static_cast<int>(*duration);
     if (present("seed")) {
@@ -599,7 +680,9 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     }
     const QSize size = outputSize(r.quality, r.aspectRatio);
     if (!size.isValid())
-        return envelope(400017, QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
+        return envelope(
+            400017,
+            QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
 
     // 6. Credits, then the concurrency limit.
     Account& acc = account(key);
@@ -623,9 +706,10 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     acc.package -= video.chargedPackage;
     m_videos.insert(video.id, video);
     ++m_stats.generationsCreated;
-    qCDebug(lcSandbox) << "video" << video.id << "created:" << r.model << r.quality << r.aspectRatio << r.duration
-                      << "s, ends in status" << video.outcome;
-    return envelope(0, errMessage(0), QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
+    qCDebug(lcSandbox) << "video" << video.id << "created:" << r.model << r.quality << r.aspectRatio
+                       << r.duration << "s, ends in status" << video.outcome;
+    return envelope(0, errMessage(0),
+                    QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
 }
 
 HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
@@ -645,7 +729,8 @@ HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
         QJsonObject{
             {QStringLiteral("id"), QJsonValue(v.id)},
             {QStringLiteral("status"), st},
-            {QStringLiteral("url"), done ? mediaUrl(QStringLiteral("/media/video/%1.mp4").arg(v.id)) : QString()},
+            {QStringLiteral("url"),
+             done ? mediaUrl(QStringLiteral("/media/video/%1.mp4").arg(v.id)) : QString()},
             {QStringLiteral("prompt"), v.request.prompt},
             {QStringLiteral("negative_prompt"), v.request.negativePrompt},
             {QStringLiteral("seed"), QJsonValue(v.seed)},
@@ -656,7 +741,8 @@ HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
             {QStringLiteral("resolution_ratio"), qualityShortSide(v.request.quality)},
             {QStringLiteral("create_time"), isoTime(v.createdAt)},
             {QStringLiteral("modify_time"), isoTime(st == 5 ? v.createdAt : v.finishAt)},
-            {QStringLiteral("cover_url"), done ? mediaUrl(QStringLiteral("/media/video/%1.png").arg(v.id)) : QString()},
+            {QStringLiteral("cover_url"),
+             done ? mediaUrl(QStringLiteral("/media/video/%1.png").arg(v.id)) : QString()},
         });
 }
 
@@ -691,8 +777,9 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
     if (isUpload) {
         if (const ObjectStore::Object* object = m_web->objectStore().object(uploadKey)) {
             bytes = object->bytes;
-            contentType = object->contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
-                                                        : object->contentType;
+            contentType = object->contentType.isEmpty()
+                              ? QByteArrayLiteral("application/octet-stream")
+                              : object->contentType;
         }
     } else if (isVideo) {
         const auto found = m_videos.constFind(id);
@@ -720,7 +807,8 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
     a.headOnly = request.isHead();
     a.headers << qMakePair(QByteArrayLiteral("Content-Type"), contentType)
               << qMakePair(QByteArrayLiteral("Accept-Ranges"), QByteArrayLiteral("bytes"));
-    // One byte range (RFC 9110 §14), so an interrupted download resumes; anything else → the whole file.
+    // One byte range (RFC 9110 §14), so an interrupted download resumes; anything else → the whole
+    // file.
     const QByteArray range = request.header(QByteArrayLiteral("Range")).trimmed();
     if (range.startsWith("bytes=") && !range.contains(',')) {
         const QByteArray spec = range.mid(6).trimmed();
@@ -745,13 +833,15 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
             valid = false;
         if (!valid) {
             HttpAnswer refused = plainAnswer(416, QByteArrayLiteral("Range Not Satisfiable"),
-                                             {{QByteArrayLiteral("Content-Range"), QByteArray("bytes */" + QByteArray::number(size))}});
+                                             {{QByteArrayLiteral("Content-Range"),
+                                               QByteArray("bytes */" + QByteArray::number(size))}});
             return refused;
         }
         a.status = 206;
         a.headers << qMakePair(QByteArrayLiteral("Content-Range"),
-                               QByteArray("bytes " + QByteArray::number(start) + '-' + QByteArray::number(end) + '/'
-                                          + QByteArray::number(size)));
+                               QByteArray("bytes " + QByteArray::number(start) + '-' +
+                                          QByteArray::number(end) + '/' +
+                                          QByteArray::number(size)));
         a.body = bytes.mid(start, end - start + 1);
         return a;
     }
@@ -778,7 +868,8 @@ HttpAnswer SandboxState::statsAnswer() {
 
 HttpAnswer SandboxState::control(const HttpRequest& request) {
     auto refuse = [](const QString& why) {
-        return jsonAnswer(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}}, 400);
+        return jsonAnswer(
+            QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), why}}, 400);
     };
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
@@ -795,7 +886,8 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
     if (o.contains(QLatin1String("advanceMs"))) {
         const auto ms = exactInteger(o.value(QLatin1String("advanceMs")));
         if (!ms || *ms < 0)
-            return refuse(QStringLiteral("advanceMs must be a whole number of milliseconds, 0 or more."));
+            return refuse(
+                QStringLiteral("advanceMs must be a whole number of milliseconds, 0 or more."));
         actions << [this, ms] { advanceClock(*ms); };
     }
     if (o.contains(QLatin1String("fault"))) {
@@ -812,8 +904,8 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
         };
         const QString kind = f.value(QLatin1String("kind")).toString();
         if (!kinds.contains(kind))
-            return refuse(QStringLiteral(
-                "fault.kind must be http, service, malformed, stall, drop, truncate, truncate-json or patch."));
+            return refuse(QStringLiteral("fault.kind must be http, service, malformed, stall, "
+                                         "drop, truncate, truncate-json or patch."));
         SandboxFault fault;
         fault.kind = kinds.value(kind);
         fault.pathContains = f.value(QLatin1String("path")).toString();
@@ -821,7 +913,8 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
         fault.httpStatus = f.value(QLatin1String("status")).toInt(fault.httpStatus);
         fault.errCode = f.value(QLatin1String("errCode")).toInteger(fault.errCode);
         fault.delayMs = f.value(QLatin1String("delayMs")).toInt(fault.delayMs);
-        fault.retryAfterSeconds = f.value(QLatin1String("retryAfter")).toInt(fault.retryAfterSeconds);
+        fault.retryAfterSeconds =
+            f.value(QLatin1String("retryAfter")).toInt(fault.retryAfterSeconds);
         fault.respPatch = f.value(QLatin1String("resp")).toObject();
         if (fault.kind == SandboxFault::Kind::ServiceError && fault.errCode == 0)
             return refuse(QStringLiteral("A service fault needs a non-zero errCode."));
@@ -841,7 +934,8 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
             daily = exactInteger(c.value(QLatin1String("daily")));
         if (!daily)
             return refuse(QStringLiteral("credits.daily must be a whole number."));
-        actions << [this, key, daily, monthly, package] { setCredits(key, *daily, *monthly, *package); };
+        actions <<
+            [this, key, daily, monthly, package] { setCredits(key, *daily, *monthly, *package); };
     }
     if (o.contains(QLatin1String("endSession"))) {
         const QJsonObject e = o.value(QLatin1String("endSession")).toObject();
@@ -940,8 +1034,9 @@ HttpAnswer SandboxState::spoiledAnswer(const SandboxFault& fault, HttpAnswer ans
         const QJsonDocument doc = QJsonDocument::fromJson(answer.body);
         if (doc.isObject() && doc.object().contains(QLatin1String("Resp"))) {
             QJsonObject envelope = doc.object();
-            envelope.insert(QStringLiteral("Resp"),
-                            mergePatch(envelope.value(QLatin1String("Resp")).toObject(), fault.respPatch));
+            envelope.insert(
+                QStringLiteral("Resp"),
+                mergePatch(envelope.value(QLatin1String("Resp")).toObject(), fault.respPatch));
             answer.body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
             qCInfo(lcSandbox).noquote() << "fault: answering with a changed Resp:" << answer.body;
         }
@@ -956,18 +1051,23 @@ HttpAnswer SandboxState::faultAnswer(const SandboxFault& fault) const {
     case SandboxFault::Kind::MalformedJson: {
         HttpAnswer a;
         a.headers << qMakePair(QByteArrayLiteral("Content-Type"), kJson);
-        a.body = QByteArrayLiteral("{\"ErrCode\":0,\"ErrMsg\":\"success\",\"Resp\":{\"video_id\":<html>");
+        a.body = QByteArrayLiteral(
+            "{\"ErrCode\":0,\"ErrMsg\":\"success\",\"Resp\":{\"video_id\":<html>");
         return a;
     }
     case SandboxFault::Kind::HttpStatus:
     default: {
         HttpAnswer a;
         a.status = fault.httpStatus;
-        const QByteArray title = QByteArray::number(fault.httpStatus) + ' ' + reasonPhrase(fault.httpStatus);
-        a.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/html; charset=utf-8"));
+        const QByteArray title =
+            QByteArray::number(fault.httpStatus) + ' ' + reasonPhrase(fault.httpStatus);
+        a.headers << qMakePair(QByteArrayLiteral("Content-Type"),
+                               QByteArrayLiteral("text/html; charset=utf-8"));
         if (fault.httpStatus == 429 || fault.httpStatus == 503)
-            a.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(fault.retryAfterSeconds));
-        a.body = "<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>\n";
+            a.headers << qMakePair(QByteArrayLiteral("Retry-After"),
+                                   QByteArray::number(fault.retryAfterSeconds));
+        a.body = "<html><head><title>" + title + "</title></head><body><h1>" + title +
+                 "</h1></body></html>\n";
         return a;
     }
     }
@@ -1006,8 +1106,8 @@ SandboxState::Account& SandboxState::account(const QString& key) {
     auto it = m_accounts.find(key);
     if (it == m_accounts.end()) {
         const qint64 daily = webAccountEmail(key) == key ? m_config.creditDaily : 0;
-        it = m_accounts.insert(
-            key, Account{nextId(m_lastAccountId), daily, m_config.creditMonthly, m_config.creditPackage});
+        it = m_accounts.insert(key, Account{nextId(m_lastAccountId), daily, m_config.creditMonthly,
+                                            m_config.creditPackage});
     }
     return *it;
 }

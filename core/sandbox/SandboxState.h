@@ -107,8 +107,8 @@ public:
         qint64 chargedDaily = 0;
         qint64 chargedMonthly = 0;
         qint64 chargedPackage = 0;
-        bool web = false;     // made through /creative_platform: statuses 5 → 10 → final
-        QString imageUrl;     // web image-to-video: customer_img_url as sent
+        bool web = false; // made through /creative_platform: statuses 5 → 10 → final
+        QString imageUrl; // web image-to-video: customer_img_url as sent
     };
     QHash<qint64, Video> m_videos;
 
@@ -121,9 +121,9 @@ public:
     qint64 m_lastVideoId = 0;
     qint64 m_lastImageId = 0;
     qint64 m_lastAccountId = 0;
-    QHash<QString, QByteArray> m_clipBytes;   // by file name
-    QHash<QString, QByteArray> m_coverBytes;  // PNG by "WxH"
-    std::unique_ptr<WebRoutes> m_web;         // /creative_platform/..., /oss/...
+    QHash<QString, QByteArray> m_clipBytes;  // by file name
+    QHash<QString, QByteArray> m_coverBytes; // PNG by "WxH"
+    std::unique_ptr<WebRoutes> m_web;        // /creative_platform/..., /oss/...
 
     // Entry point of every request (QHttpServer's missing handler: there are no routes).
     void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
@@ -144,11 +144,13 @@ public:
     std::optional<SandboxFault> takeFault(const QString& path);
     void settle();
     Account& account(const QString& key);
-    //! The configured spelling of a web account's e-mail (compared case-insensitively); empty if none.
+    //! The configured spelling of a web account's e-mail (compared case-insensitively); empty if
+    //! none.
     QString webAccountEmail(const QString& email) const;
     //! Videos not yet in a final status, of one owner or (empty) of all.
     int generatingCount(const QString& key) const;
-    //! A reused trace id's earlier answer (stats counted), after dropping expired ones; null if none.
+    //! A reused trace id's earlier answer (stats counted), after dropping expired ones; null if
+    //! none.
     const HttpAnswer* replayedAnswer(const QString& cacheKey);
     void rememberAnswer(const QString& cacheKey, const HttpAnswer& answer);
     //! The catalog's refusal of `r` as the service answers it (400011/400018/400017), or empty.
@@ -180,12 +182,13 @@ QString findClipsDir(const QString& configured);
 QString errMessage(qint64 errCode);
 
 //! `{"ErrCode":code,"ErrMsg":message,"Resp":resp}` as an HTTP answer (200 unless told).
-HttpAnswer envelope(qint64 errCode, const QString& message, const std::optional<QJsonObject>& resp = {},
-                    int httpStatus = 200);
+HttpAnswer envelope(qint64 errCode, const QString& message,
+                    const std::optional<QJsonObject>& resp = {}, int httpStatus = 200);
 
 // Small pieces both API families use.
 HttpAnswer jsonAnswer(const QJsonObject& object, int status = 200);
-HttpAnswer plainAnswer(int status, const QByteArray& text, QList<QPair<QByteArray, QByteArray>> headers = {});
+HttpAnswer plainAnswer(int status, const QByteArray& text,
+                       QList<QPair<QByteArray, QByteArray>> headers = {});
 HttpAnswer notFound();
 HttpAnswer methodNotAllowed(const QByteArray& allowed);
 //! The value when it is a JSON number with an exact qint64 value; empty otherwise.

@@ -28,9 +28,13 @@ const QString kCredits = QStringLiteral("user/credits");
 constexpr int kDefaultListLimit = 50;
 constexpr int kMaxListLimit = 100;
 
-HttpAnswer webError(qint64 errCode) { return envelope(errCode, errMessage(errCode)); }
+HttpAnswer webError(qint64 errCode) {
+    return envelope(errCode, errMessage(errCode));
+}
 
-HttpAnswer notJson() { return envelope(400013, QStringLiteral("The request body is not a JSON object"), {}, 400); }
+HttpAnswer notJson() {
+    return envelope(400013, QStringLiteral("The request body is not a JSON object"), {}, 400);
+}
 
 QByteArray base64Url(const QByteArray& bytes) {
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -47,11 +51,14 @@ QByteArray randomBytes(int count) {
 //! presence in the session table makes it valid, so the signature is random bytes.
 QString newToken(qint64 accountId, const QDateTime& expires) {
     const QByteArray header = QByteArrayLiteral("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    const QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("AccountId"), QJsonValue(accountId)},
-                                                         {QStringLiteral("exp"), QJsonValue(expires.toSecsSinceEpoch())},
-                                                         {QStringLiteral("jti"), QString::fromLatin1(randomBytes(12).toHex())}})
-                                   .toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(base64Url(header) + '.' + base64Url(payload) + '.' + base64Url(randomBytes(32)));
+    const QByteArray payload =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("AccountId"), QJsonValue(accountId)},
+                        {QStringLiteral("exp"), QJsonValue(expires.toSecsSinceEpoch())},
+                        {QStringLiteral("jti"), QString::fromLatin1(randomBytes(12).toHex())}})
+            .toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(base64Url(header) + '.' + base64Url(payload) + '.' +
+                               base64Url(randomBytes(32)));
 }
 
 //! A web switch: 0/1 or false/true. Empty when it is neither.
@@ -66,10 +73,12 @@ std::optional<bool> switchValue(const QJsonValue& value) {
 
 } // namespace
 
-WebRoutes::WebRoutes(SandboxState& state) : m_state(state) {}
+WebRoutes::WebRoutes(SandboxState& state)
+    : m_state(state) {}
 
 HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint) {
-    static const QStringList posts{kLogin, kUploadToken, kBatchUpload, kTextToVideo, kImageToVideo, kList};
+    static const QStringList posts{kLogin,       kUploadToken,  kBatchUpload,
+                                   kTextToVideo, kImageToVideo, kList};
     const bool post = posts.contains(endpoint);
     if (!post && endpoint != kCredits)
         return notFound();
@@ -128,7 +137,8 @@ HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint)
 
 HttpAnswer WebRoutes::objectStoreRequest(const HttpRequest& request) {
     bool stored = false;
-    HttpAnswer answer = m_store.handle(request, m_state.m_clock.nowMs(), QDateTime::currentDateTimeUtc(), &stored);
+    HttpAnswer answer =
+        m_store.handle(request, m_state.m_clock.nowMs(), QDateTime::currentDateTimeUtc(), &stored);
     if (stored)
         ++m_state.m_stats.objectStorePuts;
     return answer;
@@ -180,11 +190,13 @@ HttpAnswer WebRoutes::login(const HttpRequest& request) {
     m_sessions.insert(token, Session{email, now + kSessionLifetimeMs, false});
     m_liveTokens.insert(email, token);
     ++m_state.m_stats.webLogins;
-    qCDebug(lcSandbox) << "web login of account" << account.id << (previous.isEmpty() ? "" : "(previous session ended)");
+    qCDebug(lcSandbox) << "web login of account" << account.id
+                       << (previous.isEmpty() ? "" : "(previous session ended)");
     return envelope(0, QStringLiteral("Success"),
                     QJsonObject{{QStringLiteral("Result"),
                                  QJsonObject{{QStringLiteral("AccountId"), QJsonValue(account.id)},
-                                             {QStringLiteral("Username"), email.section(QLatin1Char('@'), 0, 0)},
+                                             {QStringLiteral("Username"),
+                                              email.section(QLatin1Char('@'), 0, 0)},
                                              {QStringLiteral("Token"), token},
                                              {QStringLiteral("DeleteAt"), QString()}}}});
 }
@@ -235,8 +247,9 @@ HttpAnswer WebRoutes::batchUploadMedia(const HttpRequest& request, const QString
         if (!isAcceptedFormat(format)) {
             // Bytes that name no format under a PNG/JPEG/WebP name are an unreadable image.
             const QString lower = path.toLower();
-            const bool claimed = lower.endsWith(QLatin1String(".png")) || lower.endsWith(QLatin1String(".jpg"))
-                || lower.endsWith(QLatin1String(".jpeg")) || lower.endsWith(QLatin1String(".webp"));
+            const bool claimed =
+                lower.endsWith(QLatin1String(".png")) || lower.endsWith(QLatin1String(".jpg")) ||
+                lower.endsWith(QLatin1String(".jpeg")) || lower.endsWith(QLatin1String(".webp"));
             return webError(format.isEmpty() && claimed ? 500031 : 500032);
         }
         QBuffer buffer;
@@ -248,7 +261,8 @@ HttpAnswer WebRoutes::batchUploadMedia(const HttpRequest& request, const QString
             return webError(500031);
         const int maxSide = m_state.m_config.maxImageSide;
         // Measured on the real service: HTTP 200 + ErrCode 400 once the bytes are in the store.
-        if (size.width() < 1 || size.height() < 1 || size.width() > maxSide || size.height() > maxSide)
+        if (size.width() < 1 || size.height() < 1 || size.width() > maxSide ||
+            size.height() > maxSide)
             return webError(400);
         if (reader.read().isNull())
             return webError(500031);
@@ -265,7 +279,8 @@ HttpAnswer WebRoutes::batchUploadMedia(const HttpRequest& request, const QString
         result << QJsonObject{
             {QStringLiteral("id"), QJsonValue(id)},
             {QStringLiteral("url"),
-             m_state.mediaUrl(QStringLiteral("/media/") + QString::fromLatin1(QUrl::toPercentEncoding(c.path, "/")))},
+             m_state.mediaUrl(QStringLiteral("/media/") +
+                              QString::fromLatin1(QUrl::toPercentEncoding(c.path, "/")))},
             {QStringLiteral("path"), c.path},
             {QStringLiteral("size"), QJsonValue(c.bytes)},
             {QStringLiteral("name"), dot > 0 ? fileName.left(dot) : fileName},
@@ -281,7 +296,8 @@ HttpAnswer WebRoutes::batchUploadMedia(const HttpRequest& request, const QString
     return envelope(0, QStringLiteral("Success"), QJsonObject{{QStringLiteral("result"), result}});
 }
 
-HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email, bool imageToVideo) {
+HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
+                               bool imageToVideo) {
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
         return notJson();
@@ -293,27 +309,32 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     };
 
     // 1. Types (400013).
-    for (const char* name : {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode", "style",
-                             "camera_movement", "lip_sync_tts_speaker_id", "customer_img_path", "customer_img_url"}) {
+    for (const char* name :
+         {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode", "style",
+          "camera_movement", "lip_sync_tts_speaker_id", "customer_img_path", "customer_img_url"}) {
         if (present(name) && !value(name).isString())
-            return envelope(400013, QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
+            return envelope(400013,
+                            QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
     }
     for (const char* name : {"duration", "seed", "create_count", "credit_change", "template_id"}) {
         if (present(name) && !isIntegral(value(name)))
-            return envelope(400013, QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name)));
+            return envelope(400013,
+                            QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name)));
     }
     for (const char* name : {"off_peak", "multi_shot", "generate_audio_switch"}) {
         if (present(name) && !switchValue(value(name)))
-            return envelope(400013, QStringLiteral("\"%1\" must be 0 or 1").arg(QLatin1String(name)));
+            return envelope(400013,
+                            QStringLiteral("\"%1\" must be 0 or 1").arg(QLatin1String(name)));
     }
 
     // 2. Required fields (400011); the web t2v insists on aspect_ratio (§3.3).
-    static const QList<const char*> textRequired{"prompt", "model", "duration", "quality", "aspect_ratio"};
-    static const QList<const char*> imageRequired{"prompt",           "model",           "duration", "quality",
-                                                  "customer_img_path", "customer_img_url"};
+    static const QList<const char*> textRequired{"prompt", "model", "duration", "quality",
+                                                 "aspect_ratio"};
+    static const QList<const char*> imageRequired{
+        "prompt", "model", "duration", "quality", "customer_img_path", "customer_img_url"};
     for (const char* name : imageToVideo ? imageRequired : textRequired) {
-        if (!present(name) || (value(name).isString() && value(name).toString().isEmpty()
-                               && QByteArrayView(name).startsWith("customer_img_")))
+        if (!present(name) || (value(name).isString() && value(name).toString().isEmpty() &&
+                               QByteArrayView(name).startsWith("customer_img_")))
             return envelope(400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name)));
     }
 
@@ -321,7 +342,8 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     if (present("template_id") && exactInteger(value("template_id")).value_or(0) != 0)
         return webError(500070);
     if (present("create_count") && exactInteger(value("create_count")).value_or(0) != 1)
-        return envelope(400017, QStringLiteral("The sandbox makes one video per call: create_count must be 1"));
+        return envelope(
+            400017, QStringLiteral("The sandbox makes one video per call: create_count must be 1"));
 
     // 4. The image was registered by this account.
     const QString imagePath = value("customer_img_path").toString();
@@ -350,7 +372,8 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     if (imageToVideo)
         r.imagePath = QStringLiteral("sandbox:") + imagePath; // marks the request as i2v
     const auto duration = exactInteger(value("duration"));
-    if (!duration || *duration < std::numeric_limits<int>::min() || *duration > std::numeric_limits<int>::max())
+    if (!duration || *duration < std::numeric_limits<int>::min() ||
+        *duration > std::numeric_limits<int>::max())
         return envelope(400017, QStringLiteral("The duration is not allowed"));
     r.duration = static_cast<int>(*duration);
     if (present("seed")) {
@@ -369,7 +392,9 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     }
     const QSize size = outputSize(r.quality, r.aspectRatio);
     if (!size.isValid())
-        return envelope(400017, QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
+        return envelope(
+            400017,
+            QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
 
     // 6. Credits (web: 500043), then the account's concurrency limit.
     SandboxState::Account& acc = m_state.account(email);
@@ -398,9 +423,10 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     acc.package -= video.chargedPackage;
     m_state.m_videos.insert(video.id, video);
     ++m_state.m_stats.generationsCreated;
-    qCDebug(lcSandbox) << "web video" << video.id << "created:" << r.model << r.quality << r.aspectRatio << r.duration
-                       << "s, ends in status" << video.outcome;
-    return envelope(0, QStringLiteral("Success"), QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
+    qCDebug(lcSandbox) << "web video" << video.id << "created:" << r.model << r.quality
+                       << r.aspectRatio << r.duration << "s, ends in status" << video.outcome;
+    return envelope(0, QStringLiteral("Success"),
+                    QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
 }
 
 HttpAnswer WebRoutes::list(const HttpRequest& request, const QString& email) {
@@ -424,7 +450,9 @@ HttpAnswer WebRoutes::list(const HttpRequest& request, const QString& email) {
     const auto webOffset = number("web_offset");
     const auto limit = number("limit");
     if (!offset || !webOffset || !limit)
-        return envelope(400013, QStringLiteral("offset, web_offset and limit must be whole numbers, 0 or more"));
+        return envelope(
+            400013,
+            QStringLiteral("offset, web_offset and limit must be whole numbers, 0 or more"));
     // The site pages with web_offset; older clients with offset. web_offset wins when given.
     const qint64 start = *webOffset > 0 ? *webOffset : *offset;
     const qint64 count = *limit == 0 ? kDefaultListLimit : std::min<qint64>(*limit, kMaxListLimit);
@@ -434,9 +462,10 @@ HttpAnswer WebRoutes::list(const HttpRequest& request, const QString& email) {
         if (v.web && v.owner == email)
             own << &v;
     }
-    std::sort(own.begin(), own.end(), [](const SandboxState::Video* a, const SandboxState::Video* b) {
-        return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->id > b->id;
-    });
+    std::sort(own.begin(), own.end(),
+              [](const SandboxState::Video* a, const SandboxState::Video* b) {
+                  return a->createdAt != b->createdAt ? a->createdAt > b->createdAt : a->id > b->id;
+              });
     QJsonArray data;
     for (qint64 i = start; i < own.size() && i < start + count; ++i)
         data << listItem(*own.at(i));
@@ -456,8 +485,9 @@ QJsonObject WebRoutes::listItem(const SandboxState::Video& v) const {
         const qint64 waitEnd = v.createdAt + (v.finishAt - v.createdAt) / 5;
         queueSeconds = (waitEnd - now + 999) / 1000;
         for (const SandboxState::Video& other : m_state.m_videos) {
-            if (other.web && other.id != v.id && m_state.status(other) == 5
-                && (other.createdAt < v.createdAt || (other.createdAt == v.createdAt && other.id < v.id)))
+            if (other.web && other.id != v.id && m_state.status(other) == 5 &&
+                (other.createdAt < v.createdAt ||
+                 (other.createdAt == v.createdAt && other.id < v.id)))
                 ++queueCount;
         }
     }
@@ -467,12 +497,14 @@ QJsonObject WebRoutes::listItem(const SandboxState::Video& v) const {
         {QStringLiteral("video_id"), QJsonValue(v.id)},
         {QStringLiteral("video_status"), st},
         {QStringLiteral("url"), m_state.mediaUrl(QStringLiteral("/media/video/%1.mp4").arg(v.id))},
-        {QStringLiteral("first_frame"), m_state.mediaUrl(QStringLiteral("/media/video/%1.png").arg(v.id))},
+        {QStringLiteral("first_frame"),
+         m_state.mediaUrl(QStringLiteral("/media/video/%1.png").arg(v.id))},
         {QStringLiteral("prompt"), r.prompt},
         {QStringLiteral("negative_prompt"), r.negativePrompt},
         {QStringLiteral("model"), r.model},
         {QStringLiteral("quality"), r.quality},
-        {QStringLiteral("motion_mode"), r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode},
+        {QStringLiteral("motion_mode"),
+         r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode},
         {QStringLiteral("seed"), QJsonValue(v.seed)},
         {QStringLiteral("duration"), r.duration},
         {QStringLiteral("aspect_ratio"), r.aspectRatio},

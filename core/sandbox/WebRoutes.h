@@ -31,7 +31,7 @@ public:
 private:
     struct Session {
         QString email;
-        qint64 expiresAt = 0; // sandbox ms
+        qint64 expiresAt = 0;  // sandbox ms
         bool replaced = false; // a newer login (or endSession elsewhere) took over: 10005
     };
     //! An image registered by batch_upload_media.

@@ -8,14 +8,20 @@
 namespace pixverse {
 
 namespace {
-QString key(const char* k) { return QLatin1String(k); }
+QString key(const char* k) {
+    return QLatin1String(k);
+}
 
 QString modeId(ProxySettings::Mode mode) {
     switch (mode) {
-    case ProxySettings::Mode::System: return QStringLiteral("system");
-    case ProxySettings::Mode::None: return QStringLiteral("none");
-    case ProxySettings::Mode::Http: return QStringLiteral("http");
-    case ProxySettings::Mode::Socks5: return QStringLiteral("socks5");
+    case ProxySettings::Mode::System:
+        return QStringLiteral("system");
+    case ProxySettings::Mode::None:
+        return QStringLiteral("none");
+    case ProxySettings::Mode::Http:
+        return QStringLiteral("http");
+    case ProxySettings::Mode::Socks5:
+        return QStringLiteral("socks5");
     }
     return QStringLiteral("system");
 }
@@ -45,11 +51,15 @@ QNetworkProxy ProxySettings::toProxy(const QString& password) const {
     return QNetworkProxy(QNetworkProxy::DefaultProxy);
 }
 
-AppSettings::AppSettings() : m_settings(new QSettings()) {}
+AppSettings::AppSettings()
+    : m_settings(new QSettings()) {}
 
-AppSettings::AppSettings(const QString& iniFile) : m_settings(new QSettings(iniFile, QSettings::IniFormat)) {}
+AppSettings::AppSettings(const QString& iniFile)
+    : m_settings(new QSettings(iniFile, QSettings::IniFormat)) {}
 
-AppSettings::~AppSettings() { delete m_settings; }
+AppSettings::~AppSettings() {
+    delete m_settings;
+}
 
 QString AppSettings::defaultLibraryFolder() {
     QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
@@ -62,12 +72,16 @@ QString AppSettings::libraryFolder() const {
     const QString folder = m_settings->value(key("library/folder")).toString();
     return folder.isEmpty() ? defaultLibraryFolder() : folder;
 }
-void AppSettings::setLibraryFolder(const QString& folder) { m_settings->setValue(key("library/folder"), folder); }
+void AppSettings::setLibraryFolder(const QString& folder) {
+    m_settings->setValue(key("library/folder"), folder);
+}
 
 int AppSettings::concurrencyCap() const {
     return qBound(1, m_settings->value(key("jobs/concurrency"), 5).toInt(), 20);
 }
-void AppSettings::setConcurrencyCap(int cap) { m_settings->setValue(key("jobs/concurrency"), qBound(1, cap, 20)); }
+void AppSettings::setConcurrencyCap(int cap) {
+    m_settings->setValue(key("jobs/concurrency"), qBound(1, cap, 20));
+}
 
 ProxySettings AppSettings::proxy() const {
     ProxySettings p;
@@ -84,17 +98,30 @@ void AppSettings::setProxy(const ProxySettings& p) {
     m_settings->setValue(key("network/proxyUser"), p.user);
 }
 
-QString AppSettings::language() const { return m_settings->value(key("ui/language")).toString(); }
-void AppSettings::setLanguage(const QString& language) { m_settings->setValue(key("ui/language"), language); }
+QString AppSettings::language() const {
+    return m_settings->value(key("ui/language")).toString();
+}
+void AppSettings::setLanguage(const QString& language) {
+    m_settings->setValue(key("ui/language"), language);
+}
 
-bool AppSettings::useSandbox() const { return m_settings->value(key("service/sandbox"), false).toBool(); }
-void AppSettings::setUseSandbox(bool on) { m_settings->setValue(key("service/sandbox"), on); }
+bool AppSettings::useSandbox() const {
+    return m_settings->value(key("service/sandbox"), false).toBool();
+}
+void AppSettings::setUseSandbox(bool on) {
+    m_settings->setValue(key("service/sandbox"), on);
+}
 
-bool AppSettings::rememberMeByDefault() const { return m_settings->value(key("auth/rememberMe"), true).toBool(); }
-void AppSettings::setRememberMeByDefault(bool on) { m_settings->setValue(key("auth/rememberMe"), on); }
+bool AppSettings::rememberMeByDefault() const {
+    return m_settings->value(key("auth/rememberMe"), true).toBool();
+}
+void AppSettings::setRememberMeByDefault(bool on) {
+    m_settings->setValue(key("auth/rememberMe"), on);
+}
 
 GenerationRequest AppSettings::defaultGeneration() const {
-    GenerationRequest r = GenerationRequest::fromJson(m_settings->value(key("generation/defaults")).toJsonObject());
+    GenerationRequest r =
+        GenerationRequest::fromJson(m_settings->value(key("generation/defaults")).toJsonObject());
     r.prompt.clear();
     r.negativePrompt.clear();
     r.imagePath.clear();
@@ -132,9 +159,12 @@ void AppSettings::setRememberedAccount(const std::optional<RememberedAccount>& a
     m_settings->setValue(key("auth/sandbox"), account->sandbox);
 }
 
-void AppSettings::sync() { m_settings->sync(); }
+void AppSettings::sync() {
+    m_settings->sync();
+}
 
-void applyProxy(QNetworkAccessManager& network, const ProxySettings& proxy, const QString& password) {
+void applyProxy(QNetworkAccessManager& network, const ProxySettings& proxy,
+                const QString& password) {
     network.setProxy(proxy.toProxy(password));
 }
 

@@ -28,8 +28,8 @@ struct ProxySettings {
 //! keychain under (family, account).
 struct RememberedAccount {
     ApiFamily family = ApiFamily::OpenApi;
-    QString account;  //!< e-mail, or the masked API key label
-    QString baseUrl;  //!< empty: the real service
+    QString account; //!< e-mail, or the masked API key label
+    QString baseUrl; //!< empty: the real service
     bool sandbox = false;
     friend bool operator==(const RememberedAccount&, const RememberedAccount&) = default;
 };
@@ -80,6 +80,7 @@ private:
 };
 
 //! Applies the proxy to a network manager (and nothing else: no global proxy).
-void applyProxy(QNetworkAccessManager& network, const ProxySettings& proxy, const QString& password = {});
+void applyProxy(QNetworkAccessManager& network, const ProxySettings& proxy,
+                const QString& password = {});
 
 } // namespace pixverse

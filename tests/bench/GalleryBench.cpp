@@ -139,7 +139,9 @@ void idleFor(int ms) {
     loop.exec();
 }
 
-void put(const char* key, double value) { std::printf("%s %.3f\n", key, value); }
+void put(const char* key, double value) {
+    std::printf("%s %.3f\n", key, value);
+}
 
 int childMain(int argc, char* argv[]) {
     if (!qEnvironmentVariableIsSet("QT_MEDIA_BACKEND"))
@@ -199,7 +201,7 @@ int childMain(int argc, char* argv[]) {
     QElapsedTimer cadence;
     cadence.start();
     int step = 0;
-    for (int value = bar->minimum(); ; value = std::min(bar->maximum(), value + page)) {
+    for (int value = bar->minimum();; value = std::min(bar->maximum(), value + page)) {
         const qint64 t0 = app.clock.nsecsElapsed();
         bar->setValue(value);
         QEvent update(QEvent::UpdateRequest);
@@ -222,14 +224,17 @@ int childMain(int argc, char* argv[]) {
     put("scroll_ms", scrollMs);
     put("scroll_px", bar->maximum());
     put("frame_median_ms", sorted.at(sorted.size() / 2));
-    put("frame_p99_ms", sorted.at(static_cast<qsizetype>(0.99 * static_cast<double>(sorted.size() - 1))));
+    put("frame_p99_ms",
+        sorted.at(static_cast<qsizetype>(0.99 * static_cast<double>(sorted.size() - 1))));
     put("frame_worst_step_ms", worstStep);
-    put("frame_worst_step_index", static_cast<double>(std::max_element(stepMs.cbegin(), stepMs.cend()) - stepMs.cbegin()));
+    put("frame_worst_step_index",
+        static_cast<double>(std::max_element(stepMs.cbegin(), stepMs.cend()) - stepMs.cbegin()));
     put("frame_first_ms", stepMs.constFirst());
     put("frame_worst_after_first_ms", *std::max_element(stepMs.cbegin() + 1, stepMs.cend()));
     put("frame_worst_ms", std::max(worstStep, static_cast<double>(app.longestFrameNs) / 1e6));
     put("frames_over_33ms",
-        static_cast<double>(std::count_if(stepMs.cbegin(), stepMs.cend(), [](double ms) { return ms > 33.0; })));
+        static_cast<double>(
+            std::count_if(stepMs.cbegin(), stepMs.cend(), [](double ms) { return ms > 33.0; })));
     put("longest_event_ms", static_cast<double>(app.longestEventNs) / 1e6);
     const ThumbnailCache::Stats stats = cache->stats();
     put("thumbnails_read", static_cast<double>(stats.loadsStarted));
@@ -281,7 +286,8 @@ bool runChild(const QProcessEnvironment& env, const QStringList& args) {
 }
 
 //! Resident memory of the empty window 1 s after it reported "shown".
-std::optional<QPair<double, double>> baselineMemory(const QProcessEnvironment& env, const QString& program) {
+std::optional<QPair<double, double>> baselineMemory(const QProcessEnvironment& env,
+                                                    const QString& program) {
     QProcess process;
     QProcessEnvironment e = env;
     e.insert(QStringLiteral("PIXVERSE_BENCH_READY"), QStringLiteral("stay"));
@@ -309,7 +315,8 @@ void writeThumbnails(const QString& dir, int count) {
         for (int y = 0; y < image.height(); ++y) {
             auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
             for (int x = 0; x < image.width(); ++x)
-                line[x] = QColor::fromHsv((hue + x / 8) % 360, 120 + y / 3, 90 + (x + y) % 160).rgb();
+                line[x] =
+                    QColor::fromHsv((hue + x / 8) % 360, 120 + y / 3, 90 + (x + y) % 160).rgb();
         }
         image.save(QDir(dir).filePath(QStringLiteral("t%1.png").arg(i)));
     }
@@ -324,19 +331,23 @@ int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption jobsOption(QStringLiteral("jobs"), QStringLiteral("Jobs in the gallery."),
-                                        QStringLiteral("N"), QStringLiteral("10000"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs of each figure (median)."),
+    const QCommandLineOption jobsOption(QStringLiteral("jobs"),
+                                        QStringLiteral("Jobs in the gallery."), QStringLiteral("N"),
+                                        QStringLiteral("10000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Runs of each figure (median)."),
                                         QStringLiteral("N"), QStringLiteral("3"));
-    const QCommandLineOption platformOption(QStringLiteral("platform"), QStringLiteral("QT_QPA_PLATFORM."),
+    const QCommandLineOption platformOption(QStringLiteral("platform"),
+                                            QStringLiteral("QT_QPA_PLATFORM."),
                                             QStringLiteral("NAME"), QStringLiteral("offscreen"));
     const QCommandLineOption baselineOption(
         QStringLiteral("baseline"), QStringLiteral("The empty window."), QStringLiteral("PATH"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/bench_empty_window"));
-    const QCommandLineOption keepOption(QStringLiteral("keep"),
-                                        QStringLiteral("Work in DIR and keep it (to profile a child: bench_gallery "
-                                                       "--child gallery DIR/data, with DIR's HOME and XDG folders)."),
-                                        QStringLiteral("DIR"));
+    const QCommandLineOption keepOption(
+        QStringLiteral("keep"),
+        QStringLiteral("Work in DIR and keep it (to profile a child: bench_gallery "
+                       "--child gallery DIR/data, with DIR's HOME and XDG folders)."),
+        QStringLiteral("DIR"));
     parser.addOptions({jobsOption, runsOption, platformOption, baselineOption, keepOption});
     parser.process(app);
     const int jobs = std::max(1, parser.value(jobsOption).toInt());
@@ -346,8 +357,8 @@ int main(int argc, char* argv[]) {
     QDir scratch(parser.isSet(keepOption) ? parser.value(keepOption) : temporary.path());
     scratch.mkpath(QStringLiteral("."));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                             "XDG_RUNTIME_DIR"}) {
+    for (const char* name : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
+                             "XDG_STATE_HOME", "XDG_RUNTIME_DIR"}) {
         const QString dir = scratch.filePath(QString::fromLatin1(name).toLower());
         QDir().mkpath(dir);
         QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
@@ -385,9 +396,10 @@ int main(int argc, char* argv[]) {
         g_store, jobs,
         [&](int i, Job& job) {
             job.createdAt = base.addSecs(i * 600LL);
-            job.request.prompt = QStringLiteral("Job %1: a lighthouse in a storm at night, waves crash over the "
-                                                "rocks, cinematic lighting, slow push in")
-                                     .arg(i);
+            job.request.prompt =
+                QStringLiteral("Job %1: a lighthouse in a storm at night, waves crash over the "
+                               "rocks, cinematic lighting, slow push in")
+                    .arg(i);
             job.request.quality = QStringLiteral("540p");
             job.credits = 45;
             if (i % 50 == 7) {
@@ -402,7 +414,8 @@ int main(int argc, char* argv[]) {
                 job.videoWidth = 960;
                 job.videoHeight = 540;
                 job.videoPath = QDir(library).filePath(QStringLiteral("video-%1.mp4").arg(i));
-                job.thumbnailPath = QDir(thumbs).filePath(QStringLiteral("t%1.png").arg(i % kPictures));
+                job.thumbnailPath =
+                    QDir(thumbs).filePath(QStringLiteral("t%1.png").arg(i % kPictures));
             }
         },
         &error);
@@ -418,7 +431,9 @@ int main(int argc, char* argv[]) {
         for (auto it = g_last.cbegin(); it != g_last.cend(); ++it)
             gallery[it.key()] << it.value();
     }
-    const auto med = [&](const char* key) { return median(gallery.value(QString::fromLatin1(key))); };
+    const auto med = [&](const char* key) {
+        return median(gallery.value(QString::fromLatin1(key)));
+    };
     const auto worst = [&](const char* key) {
         const QList<double> v = gallery.value(QString::fromLatin1(key));
         return v.isEmpty() ? 0.0 : *std::max_element(v.cbegin(), v.cend());
@@ -428,34 +443,45 @@ int main(int argc, char* argv[]) {
 
     std::printf("Memory and gallery, %d runs each (median; worst frame: the worst of all runs), "
                 "QT_QPA_PLATFORM=%s, %d jobs (%d distinct 480x270 thumbnails)\n\n",
-                runs, qPrintable(parser.value(platformOption)), static_cast<int>(med("rows")), kPictures);
-    std::printf("| measure | PixVerse Studio | baseline | budget | met |\n| --- | --- | --- | --- | --- |\n");
-    std::printf("| RSS idle after sign-in (empty account) | %.1f MB | empty window %.1f MB | - | informative |\n",
+                runs, qPrintable(parser.value(platformOption)), static_cast<int>(med("rows")),
+                kPictures);
+    std::printf("| measure | PixVerse Studio | baseline | budget | met |\n| --- | --- | --- | --- "
+                "| --- |\n");
+    std::printf("| RSS idle after sign-in (empty account) | %.1f MB | empty window %.1f MB | - | "
+                "informative |\n",
                 median(idleRss), baseMb);
-    std::printf("| RSS idle with %d jobs, gallery open | %.1f MB | empty window %.1f MB | - | informative |\n", jobs,
-                med("rss_open_mb"), baseMb);
-    std::printf("| RSS idle with %d jobs, scrolled top to bottom | %.1f MB | empty window %.1f MB | ≤ 120 MB | %s |\n",
+    std::printf("| RSS idle with %d jobs, gallery open | %.1f MB | empty window %.1f MB | - | "
+                "informative |\n",
+                jobs, med("rss_open_mb"), baseMb);
+    std::printf("| RSS idle with %d jobs, scrolled top to bottom | %.1f MB | empty window %.1f MB "
+                "| ≤ 120 MB | %s |\n",
                 jobs, scrolledMb, baseMb, scrolledMb <= 120 ? "yes" : "**no**");
-    std::printf("| peak RSS (VmHWM) over the whole run | %.1f MB | - | ≤ 120 MB | %s |\n", med("hwm_mb"),
-                med("hwm_mb") <= 120 ? "yes" : "**no**");
-    std::printf("| open %d jobs: signed in → gallery's first frame | %.1f ms | of which store + engine + model %.1f ms; "
+    std::printf("| peak RSS (VmHWM) over the whole run | %.1f MB | - | ≤ 120 MB | %s |\n",
+                med("hwm_mb"), med("hwm_mb") <= 120 ? "yes" : "**no**");
+    std::printf("| open %d jobs: signed in → gallery's first frame | %.1f ms | of which store + "
+                "engine + model %.1f ms; "
                 "JobStore::open alone %.1f ms | < 300 ms | %s |\n",
                 jobs, med("open_ms"), med("open_to_engine_ms"), med("store_open_alone_ms"),
                 med("open_ms") < 300 ? "yes" : "**no**");
     std::printf("| signed in → first page's thumbnails shown | %.1f ms | - | - | informative |\n",
                 med("open_to_pictures_ms"));
-    std::printf("| scroll top to bottom: %d frames of one page (%d px) | median %.1f ms, p99 %.1f ms | - | - | "
+    std::printf("| scroll top to bottom: %d frames of one page (%d px) | median %.1f ms, p99 %.1f "
+                "ms | - | - | "
                 "informative |\n",
-                static_cast<int>(med("scroll_steps")), static_cast<int>(med("scroll_px")), med("frame_median_ms"),
-                med("frame_p99_ms"));
-    std::printf("| worst frame while scrolling | %.1f ms (frames over 33 ms: %d of %d; first frame %.1f ms) | - | "
+                static_cast<int>(med("scroll_steps")), static_cast<int>(med("scroll_px")),
+                med("frame_median_ms"), med("frame_p99_ms"));
+    std::printf("| worst frame while scrolling | %.1f ms (frames over 33 ms: %d of %d; first frame "
+                "%.1f ms) | - | "
                 "≤ 33 ms | %s |\n",
-                worst("frame_worst_ms"), static_cast<int>(med("frames_over_33ms")), static_cast<int>(med("scroll_steps")),
-                med("frame_first_ms"), worst("frame_worst_ms") <= 33 ? "yes" : "**no**");
+                worst("frame_worst_ms"), static_cast<int>(med("frames_over_33ms")),
+                static_cast<int>(med("scroll_steps")), med("frame_first_ms"),
+                worst("frame_worst_ms") <= 33 ? "yes" : "**no**");
     std::printf("| longest event delivery while scrolling | %.1f ms | - | - | informative |\n",
                 worst("longest_event_ms"));
-    std::printf("| thumbnails read (of %d cards), on the GUI thread | %d, %d | - | - | informative |\n", jobs,
-                static_cast<int>(med("thumbnails_read")), static_cast<int>(worst("thumbnails_on_gui_thread")));
+    std::printf(
+        "| thumbnails read (of %d cards), on the GUI thread | %d, %d | - | - | informative |\n",
+        jobs, static_cast<int>(med("thumbnails_read")),
+        static_cast<int>(worst("thumbnails_on_gui_thread")));
     std::printf("| thumbnail cache after scrolling | %.1f MB, %d images | - | - | informative |\n",
                 med("thumbnail_cache_mb"), static_cast<int>(med("thumbnail_cache_images")));
     return 0;

@@ -1,5 +1,6 @@
 // Start-up time of the app against the empty-window baseline, in the same run (issue 9).
-//   bench_startup [--runs N] [--platform offscreen|xcb] [--app PATH] [--baseline PATH] [-- app args]
+//   bench_startup [--runs N] [--platform offscreen|xcb] [--app PATH] [--baseline PATH] [-- app
+//   args]
 // Each run is a new process with a private HOME and XDG folders (nothing of the developer's is
 // read) and PIXVERSE_BENCH_READY=stay; the programs print "shown" once the main window is exposed
 // and the event loop idle, and the app (with --sandbox, the default arguments) "signed-in" once
@@ -93,17 +94,22 @@ int main(int argc, char* argv[]) {
     QCommandLineParser parser;
     parser.addHelpOption();
     const QString here = QCoreApplication::applicationDirPath();
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Counted runs per program."),
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Counted runs per program."),
                                         QStringLiteral("N"), QStringLiteral("15"));
     const QCommandLineOption platformOption(
-        QStringLiteral("platform"), QStringLiteral("QT_QPA_PLATFORM of both programs (xcb: run under xvfb-run)."),
+        QStringLiteral("platform"),
+        QStringLiteral("QT_QPA_PLATFORM of both programs (xcb: run under xvfb-run)."),
         QStringLiteral("NAME"), QStringLiteral("offscreen"));
-    const QCommandLineOption appOption(QStringLiteral("app"), QStringLiteral("The app."), QStringLiteral("PATH"),
+    const QCommandLineOption appOption(QStringLiteral("app"), QStringLiteral("The app."),
+                                       QStringLiteral("PATH"),
                                        here + QStringLiteral("/../../app/gui/pixverse-studio"));
-    const QCommandLineOption baselineOption(QStringLiteral("baseline"), QStringLiteral("The empty window."),
-                                            QStringLiteral("PATH"), here + QStringLiteral("/bench_empty_window"));
+    const QCommandLineOption baselineOption(
+        QStringLiteral("baseline"), QStringLiteral("The empty window."), QStringLiteral("PATH"),
+        here + QStringLiteral("/bench_empty_window"));
     parser.addOptions({runsOption, platformOption, appOption, baselineOption});
-    parser.addPositionalArgument(QStringLiteral("args"), QStringLiteral("Arguments for the app (default --sandbox)."));
+    parser.addPositionalArgument(QStringLiteral("args"),
+                                 QStringLiteral("Arguments for the app (default --sandbox)."));
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
 
@@ -111,9 +117,9 @@ int main(int argc, char* argv[]) {
     // creates what a second start finds: the app's settings and the sandbox account's store).
     QTemporaryDir home;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QStringList xdg{QStringLiteral("HOME"), QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("XDG_DATA_HOME"),
-                          QStringLiteral("XDG_CACHE_HOME"), QStringLiteral("XDG_STATE_HOME"),
-                          QStringLiteral("XDG_RUNTIME_DIR")};
+    const QStringList xdg{QStringLiteral("HOME"),           QStringLiteral("XDG_CONFIG_HOME"),
+                          QStringLiteral("XDG_DATA_HOME"),  QStringLiteral("XDG_CACHE_HOME"),
+                          QStringLiteral("XDG_STATE_HOME"), QStringLiteral("XDG_RUNTIME_DIR")};
     for (const QString& name : xdg) {
         const QString dir = home.filePath(name.toLower());
         QDir().mkpath(dir);
@@ -128,19 +134,28 @@ int main(int argc, char* argv[]) {
     QStringList appArgs = parser.positionalArguments();
     if (appArgs.isEmpty())
         appArgs << QStringLiteral("--sandbox");
-    Program baseline{QStringLiteral("empty QMainWindow (baseline)"), parser.value(baselineOption), {},
-                     {QStringLiteral("shown")}, {}, {}, 0};
-    Program studio{QStringLiteral("pixverse-studio ") + appArgs.join(QLatin1Char(' ')), parser.value(appOption),
+    Program baseline{QStringLiteral("empty QMainWindow (baseline)"),
+                     parser.value(baselineOption),
+                     {},
+                     {QStringLiteral("shown")},
+                     {},
+                     {},
+                     0};
+    Program studio{QStringLiteral("pixverse-studio ") + appArgs.join(QLatin1Char(' ')),
+                   parser.value(appOption),
                    appArgs,
                    appArgs.contains(QStringLiteral("--sandbox"))
                        ? QStringList{QStringLiteral("shown"), QStringLiteral("signed-in")}
                        : QStringList{QStringLiteral("shown")},
-                   {}, {}, 0};
+                   {},
+                   {},
+                   0};
 
     // One uncounted start each (page cache, the app's first-run files), then alternate.
     for (Program* p : {&baseline, &studio}) {
         if (!runOnce(*p, env, false)) {
-            std::fprintf(stderr, "%s did not report %s\n", qPrintable(p->path), qPrintable(p->marks.join(u'+')));
+            std::fprintf(stderr, "%s did not report %s\n", qPrintable(p->path),
+                         qPrintable(p->marks.join(u'+')));
             return 1;
         }
     }
@@ -153,23 +168,25 @@ int main(int argc, char* argv[]) {
     }
     std::fprintf(stderr, "\n");
     if (baseline.rssMb.isEmpty() || studio.rssMb.isEmpty()) {
-        std::fprintf(stderr, "no complete run (baseline %d failures, app %d failures)\n", baseline.failures,
-                     studio.failures);
+        std::fprintf(stderr, "no complete run (baseline %d failures, app %d failures)\n",
+                     baseline.failures, studio.failures);
         return 1;
     }
 
     std::printf("Start-up, %d runs each, QT_QPA_PLATFORM=%s, warm page cache\n\n", runs,
                 qPrintable(parser.value(platformOption)));
-    std::printf("| program | mark | median ms | p90 ms | min ms | max ms | × baseline (median) | RSS at last mark MB |\n");
+    std::printf("| program | mark | median ms | p90 ms | min ms | max ms | × baseline (median) | "
+                "RSS at last mark MB |\n");
     std::printf("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     const double base = percentile(baseline.ms.value(QStringLiteral("shown")), 0.5);
     for (const Program* p : {&baseline, &studio}) {
         for (const QString& mark : p->marks) {
             const QList<double>& v = p->ms.value(mark);
             const bool last = mark == p->marks.constLast();
-            std::printf("| %s | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %s |\n", qPrintable(p->label),
-                        qPrintable(mark), percentile(v, 0.5), percentile(v, 0.9), percentile(v, 0.0),
-                        percentile(v, 1.0), percentile(v, 0.5) / base,
+            std::printf("| %s | %s | %.1f | %.1f | %.1f | %.1f | %.2f | %s |\n",
+                        qPrintable(p->label), qPrintable(mark), percentile(v, 0.5),
+                        percentile(v, 0.9), percentile(v, 0.0), percentile(v, 1.0),
+                        percentile(v, 0.5) / base,
                         last ? qPrintable(QString::number(percentile(p->rssMb, 0.5), 'f', 1)) : "");
         }
     }
@@ -177,9 +194,10 @@ int main(int argc, char* argv[]) {
     std::printf("\nwindow shown+idle: %.2fx the empty window (budget 1.5x): %s\n", shownRatio,
                 shownRatio <= 1.5 ? "met" : "NOT met");
     if (studio.marks.contains(QStringLiteral("signed-in"))) {
-        const double signedInRatio = percentile(studio.ms.value(QStringLiteral("signed-in")), 0.5) / base;
-        std::printf("signed in+gallery+idle: %.2fx the empty window (budget 1.5x): %s\n", signedInRatio,
-                    signedInRatio <= 1.5 ? "met" : "NOT met");
+        const double signedInRatio =
+            percentile(studio.ms.value(QStringLiteral("signed-in")), 0.5) / base;
+        std::printf("signed in+gallery+idle: %.2fx the empty window (budget 1.5x): %s\n",
+                    signedInRatio, signedInRatio <= 1.5 ? "met" : "NOT met");
     }
     if (baseline.failures + studio.failures > 0)
         std::printf("incomplete runs: baseline %d, app %d\n", baseline.failures, studio.failures);

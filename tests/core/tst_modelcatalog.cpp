@@ -31,8 +31,8 @@ private Q_SLOTS:
         QStringList offered;
         for (const ModelSpec& m : c.offeredModels(ApiFamily::OpenApi))
             offered << m.id;
-        QCOMPARE(offered, (QStringList{QStringLiteral("v3.5"), QStringLiteral("v4"), QStringLiteral("v4.5"),
-                                       QStringLiteral("v5")}));
+        QCOMPARE(offered, (QStringList{QStringLiteral("v3.5"), QStringLiteral("v4"),
+                                       QStringLiteral("v4.5"), QStringLiteral("v5")}));
         // The newer models have room in the table but are not offered until they are priced.
         for (const char* id : {"v5.5", "v5.6", "v6", "c1"}) {
             const ModelSpec* m = c.model(QLatin1String(id));
@@ -56,7 +56,8 @@ private Q_SLOTS:
             const QString model = QLatin1String(m);
             auto row = [&](const char* q, const char* motion, int d, int credits) {
                 QTest::addRow("%s %s %s %ds", m, q, motion, d)
-                    << model << QString::fromLatin1(q) << QString::fromLatin1(motion) << d << credits;
+                    << model << QString::fromLatin1(q) << QString::fromLatin1(motion) << d
+                    << credits;
             };
             row("360p", "normal", 5, 45);
             row("360p", "normal", 8, 90);
@@ -122,18 +123,23 @@ private Q_SLOTS:
     void theDocumentedRulesHold() {
         QVERIFY(refuses(request(QStringLiteral("v4.5"), QStringLiteral("1080p"), 8)));
         QVERIFY(!refuses(request(QStringLiteral("v5"), QStringLiteral("1080p"), 8)));
-        QVERIFY(refuses(request(QStringLiteral("v4"), QStringLiteral("540p"), 8, QStringLiteral("fast"))));
-        QVERIFY(refuses(request(QStringLiteral("v3.5"), QStringLiteral("1080p"), 5, QStringLiteral("fast"))));
-        QVERIFY(refuses(request(QStringLiteral("v5"), QStringLiteral("540p"), 5, QStringLiteral("fast"))));
+        QVERIFY(refuses(
+            request(QStringLiteral("v4"), QStringLiteral("540p"), 8, QStringLiteral("fast"))));
+        QVERIFY(refuses(
+            request(QStringLiteral("v3.5"), QStringLiteral("1080p"), 5, QStringLiteral("fast"))));
+        QVERIFY(refuses(
+            request(QStringLiteral("v5"), QStringLiteral("540p"), 5, QStringLiteral("fast"))));
         QVERIFY(refuses(request(QStringLiteral("v9"), QStringLiteral("540p"), 5)));
         QVERIFY(refuses(request(QStringLiteral("v4.5"), QStringLiteral("480p"), 5)));
         QVERIFY(refuses(request(QStringLiteral("v4.5"), QStringLiteral("540p"), 6)));
-        QVERIFY(refuses(request(QStringLiteral("v6"), QStringLiteral("540p"), 5), ApiFamily::Web) == false);
+        QVERIFY(refuses(request(QStringLiteral("v6"), QStringLiteral("540p"), 5), ApiFamily::Web) ==
+                false);
 
         GenerationRequest r = request(QStringLiteral("v4.5"), QStringLiteral("540p"), 5);
         r.aspectRatio = QStringLiteral("21:9");
         QVERIFY(refuses(r));
-        r.imagePath = QStringLiteral("/tmp/cat.png"); // image-to-video: the image decides the aspect
+        r.imagePath =
+            QStringLiteral("/tmp/cat.png"); // image-to-video: the image decides the aspect
         QVERIFY(!refuses(r));
         r.aspectRatio.clear();
         QVERIFY(!refuses(r));
@@ -201,8 +207,12 @@ private Q_SLOTS:
         r.offPeak = true;
         QVERIFY(refuses(r, ApiFamily::OpenApi));
         QVERIFY(!refuses(r, ApiFamily::Web));
-        QVERIFY(ModelCatalog::builtIn().switchesFor(ApiFamily::Web).contains(QStringLiteral("offPeak")));
-        QVERIFY(!ModelCatalog::builtIn().switchesFor(ApiFamily::OpenApi).contains(QStringLiteral("offPeak")));
+        QVERIFY(ModelCatalog::builtIn()
+                    .switchesFor(ApiFamily::Web)
+                    .contains(QStringLiteral("offPeak")));
+        QVERIFY(!ModelCatalog::builtIn()
+                     .switchesFor(ApiFamily::OpenApi)
+                     .contains(QStringLiteral("offPeak")));
     }
 
     void whyNotAllowedExplainsDisabledChoices() {
@@ -212,12 +222,16 @@ private Q_SLOTS:
                                              QStringLiteral("1080p"));
         QVERIFY(why1080);
         QVERIFY(why1080->contains(QStringLiteral("1080p")));
-        QVERIFY(c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("motionMode"), QStringLiteral("fast")));
-        QVERIFY(!c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("quality"), QStringLiteral("720p")));
+        QVERIFY(c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("motionMode"),
+                                QStringLiteral("fast")));
+        QVERIFY(!c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("quality"),
+                                 QStringLiteral("720p")));
         r.prompt.clear(); // an empty prompt does not make every choice look forbidden
-        QVERIFY(!c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("quality"), QStringLiteral("720p")));
+        QVERIFY(!c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("quality"),
+                                 QStringLiteral("720p")));
         r.model = QStringLiteral("v5");
-        QVERIFY(!c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("quality"), QStringLiteral("1080p")));
+        QVERIFY(!c.whyNotAllowed(r, ApiFamily::OpenApi, QStringLiteral("quality"),
+                                 QStringLiteral("1080p")));
     }
 
     void aNewerFileInTheDataDirectoryOverridesTheBuiltInTable() {
@@ -228,7 +242,8 @@ private Q_SLOTS:
         QFile builtin(QStringLiteral(":/pixverse/models.json"));
         QVERIFY(builtin.open(QIODevice::ReadOnly));
         QByteArray json = builtin.readAll();
-        const QByteArray oldVersion = "\"version\": " + QByteArray::number(ModelCatalog::builtIn().version());
+        const QByteArray oldVersion =
+            "\"version\": " + QByteArray::number(ModelCatalog::builtIn().version());
         QVERIFY(json.contains(oldVersion));
 
         auto write = [&dir](const QByteArray& bytes) {
@@ -238,12 +253,14 @@ private Q_SLOTS:
         };
         // Same version: ignored.
         write(QByteArray(json).replace("\"label\": \"PixVerse V5\"", "\"label\": \"Renamed\""));
-        QCOMPARE(ModelCatalog::load(dir.path()).model(QStringLiteral("v5"))->label, QStringLiteral("PixVerse V5"));
+        QCOMPARE(ModelCatalog::load(dir.path()).model(QStringLiteral("v5"))->label,
+                 QStringLiteral("PixVerse V5"));
         // Newer version with v6 offered: a data change, no rebuild.
         QByteArray newer = json;
         newer.replace(oldVersion, "\"version\": 999");
-        newer.replace("\"id\": \"v6\",\n      \"label\": \"PixVerse V6\",\n      \"offered\": false",
-                      "\"id\": \"v6\",\n      \"label\": \"PixVerse V6\",\n      \"offered\": true");
+        newer.replace(
+            "\"id\": \"v6\",\n      \"label\": \"PixVerse V6\",\n      \"offered\": false",
+            "\"id\": \"v6\",\n      \"label\": \"PixVerse V6\",\n      \"offered\": true");
         write(newer);
         const ModelCatalog loaded = ModelCatalog::load(dir.path());
         QCOMPARE(loaded.version(), 999);
@@ -257,7 +274,8 @@ private Q_SLOTS:
     }
 
     void requestRoundTripsThroughJson() {
-        GenerationRequest r = request(QStringLiteral("v4"), QStringLiteral("720p"), 5, QStringLiteral("fast"));
+        GenerationRequest r =
+            request(QStringLiteral("v4"), QStringLiteral("720p"), 5, QStringLiteral("fast"));
         r.negativePrompt = QStringLiteral("blurry");
         r.seed = 2147483647;
         r.cameraMovement = QStringLiteral("zoom_in");

@@ -37,8 +37,9 @@ private Q_SLOTS:
 
 private:
     QStringList connection() const {
-        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--api-key-env"),
-                QStringLiteral("PXTEST_KEY"), QStringLiteral("--poll-interval-ms"), QStringLiteral("100")};
+        return {QStringLiteral("--base-url"),         m_sandbox->baseUrl().toString(),
+                QStringLiteral("--api-key-env"),      QStringLiteral("PXTEST_KEY"),
+                QStringLiteral("--poll-interval-ms"), QStringLiteral("100")};
     }
     void startCli(QProcess& process, const QStringList& arguments);
     CliRun run(const QStringList& arguments);
@@ -111,20 +112,23 @@ QStringList TestBatch::videosIn(const QString& dir) {
 
 QStringList TestBatch::partFilesIn(const QString& dir) {
     QStringList parts;
-    QDirIterator it(dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         parts << it.next();
     return parts;
 }
 
 void TestBatch::textAndJsonLines() {
-    const QString file = writeBatch(QStringLiteral("mixed.txt"),
-                                    {QStringLiteral("# a comment"), QStringLiteral("A red fox in the snow"), QString(),
-                                     QStringLiteral(R"({"prompt":"A whale","quality":"720p","aspect":"9:16","seed":5})"),
-                                     QStringLiteral(R"({"prompt":"The meadow sways","image":"meadow.png"})")});
+    const QString file = writeBatch(
+        QStringLiteral("mixed.txt"),
+        {QStringLiteral("# a comment"), QStringLiteral("A red fox in the snow"), QString(),
+         QStringLiteral(R"({"prompt":"A whale","quality":"720p","aspect":"9:16","seed":5})"),
+         QStringLiteral(R"({"prompt":"The meadow sways","image":"meadow.png"})")});
     const QString out = m_dir.filePath(QStringLiteral("mixed"));
     const qint64 before = m_sandbox->stats().generationsCreated;
-    const CliRun cli = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--json")});
+    const CliRun cli = run(
+        {QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--json")});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     QCOMPARE(m_sandbox->stats().generationsCreated, before + 3);
     // The cost is said before anything is sent: 45 + 60 + 45.
@@ -139,14 +143,16 @@ void TestBatch::textAndJsonLines() {
         // The sidecar makes the file self-describing outside the app.
         QFile sidecar(path.chopped(4) + u".json");
         QVERIFY(sidecar.open(QIODevice::ReadOnly));
-        QVERIFY(sidecar.readAll().contains(QByteArray::number(json.value(u"video_id").toInteger())));
+        QVERIFY(
+            sidecar.readAll().contains(QByteArray::number(json.value(u"video_id").toInteger())));
     }
     QCOMPARE(videosIn(out).size(), 3);
     QVERIFY(videosIn(out).filter(u"a-whale").size() == 1);
 }
 
 void TestBatch::rerunNeverDuplicates() {
-    const QString file = writeBatch(QStringLiteral("twice.txt"), {QStringLiteral("First"), QStringLiteral("Second")});
+    const QString file = writeBatch(QStringLiteral("twice.txt"),
+                                    {QStringLiteral("First"), QStringLiteral("Second")});
     const QString out = m_dir.filePath(QStringLiteral("twice"));
     QCOMPARE(run({QStringLiteral("batch"), file, QStringLiteral("--out"), out}).exitCode, 0);
     const qint64 after = m_sandbox->stats().generationsCreated;
@@ -155,7 +161,8 @@ void TestBatch::rerunNeverDuplicates() {
     QCOMPARE(m_sandbox->stats().generationsCreated, after);
     QCOMPARE(again.out.split(u'\n', Qt::SkipEmptyParts).size(), 2);
     // A longer file continues the same batch: only the new line is sent.
-    writeBatch(QStringLiteral("twice.txt"), {QStringLiteral("First"), QStringLiteral("Second"), QStringLiteral("Third")});
+    writeBatch(QStringLiteral("twice.txt"),
+               {QStringLiteral("First"), QStringLiteral("Second"), QStringLiteral("Third")});
     QCOMPARE(run({QStringLiteral("batch"), file, QStringLiteral("--out"), out}).exitCode, 0);
     QCOMPARE(m_sandbox->stats().generationsCreated, after + 1);
     // A changed file is not mistaken for the same batch.
@@ -172,12 +179,19 @@ void TestBatch::refusesBeforeSendingAnything_data() {
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("says");
     const QStringList two{QStringLiteral("One"), QStringLiteral("Two")};
-    QTest::newRow("max credits") << two << QStringList{QStringLiteral("--max-credits"), QStringLiteral("50")} << qint64(100000) << 2 << "--max-credits 50";
+    QTest::newRow("max credits") << two
+                                 << QStringList{QStringLiteral("--max-credits"),
+                                                QStringLiteral("50")}
+                                 << qint64(100000) << 2 << "--max-credits 50";
     QTest::newRow("balance short") << two << QStringList{} << qint64(60) << 4 << "too low";
-    QTest::newRow("bad line") << QStringList{QStringLiteral("Fine"), QStringLiteral(R"({"prompt":"x","quality":"1080p","duration":8})")}
-                              << QStringList{} << qint64(100000) << 2 << "generation 2";
-    QTest::newRow("not json") << QStringList{QStringLiteral("{oops")} << QStringList{} << qint64(100000) << 2 << "line 1";
-    QTest::newRow("empty") << QStringList{QStringLiteral("# nothing")} << QStringList{} << qint64(100000) << 2 << "no generation";
+    QTest::newRow("bad line")
+        << QStringList{QStringLiteral("Fine"),
+                       QStringLiteral(R"({"prompt":"x","quality":"1080p","duration":8})")}
+        << QStringList{} << qint64(100000) << 2 << "generation 2";
+    QTest::newRow("not json") << QStringList{QStringLiteral("{oops")} << QStringList{}
+                              << qint64(100000) << 2 << "line 1";
+    QTest::newRow("empty") << QStringList{QStringLiteral("# nothing")} << QStringList{}
+                           << qint64(100000) << 2 << "no generation";
 }
 
 void TestBatch::refusesBeforeSendingAnything() {
@@ -188,17 +202,21 @@ void TestBatch::refusesBeforeSendingAnything() {
     QFETCH(QString, says);
     m_sandbox->setCredits(m_sandbox->defaultApiKey(), credits, 0);
     const QString file = writeBatch(QStringLiteral("refused.txt"), lines);
-    const QString out = m_dir.filePath(QStringLiteral("refused-") + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    const QString out =
+        m_dir.filePath(QStringLiteral("refused-") +
+                       QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
     const qint64 before = m_sandbox->stats().generationsCreated;
-    const CliRun cli = run(QStringList{QStringLiteral("batch"), file, QStringLiteral("--out"), out} + extra);
+    const CliRun cli =
+        run(QStringList{QStringLiteral("batch"), file, QStringLiteral("--out"), out} + extra);
     QCOMPARE(cli.exitCode, exitCode);
     QVERIFY2(cli.err.contains(says), qPrintable(cli.err));
     QCOMPARE(m_sandbox->stats().generationsCreated, before);
 }
 
 void TestBatch::failedLinesAreReported() {
-    const QString file = writeBatch(QStringLiteral("some-fail.txt"),
-                                    {QStringLiteral("A quiet lake"), QStringLiteral("Something forbidden")});
+    const QString file =
+        writeBatch(QStringLiteral("some-fail.txt"),
+                   {QStringLiteral("A quiet lake"), QStringLiteral("Something forbidden")});
     const QString out = m_dir.filePath(QStringLiteral("some-fail"));
     const CliRun cli = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out});
     QCOMPARE(cli.exitCode, 4); // moderation is a refusal by the service
@@ -216,9 +234,10 @@ void TestBatch::survivesSigkill_data() {
 
 void TestBatch::survivesSigkill() {
     QFETCH(QString, stage);
-    const QString file = writeBatch(u"crash-" + stage + u".txt",
-                                    {QStringLiteral(R"({"prompt":"The meadow sways","image":"meadow.png"})"),
-                                     QStringLiteral("A lighthouse at night"), QStringLiteral("Rain on a window")});
+    const QString file =
+        writeBatch(u"crash-" + stage + u".txt",
+                   {QStringLiteral(R"({"prompt":"The meadow sways","image":"meadow.png"})"),
+                    QStringLiteral("A lighthouse at night"), QStringLiteral("Rain on a window")});
     const QString out = m_dir.filePath(u"crash-" + stage);
     const sandbox::SandboxStats before = m_sandbox->stats();
 
@@ -239,15 +258,17 @@ void TestBatch::survivesSigkill() {
 
     QProcess process;
     // One at a time, so that the other jobs are still queued when the first one is hit.
-    startCli(process, {QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--concurrency"),
-                       QStringLiteral("1")});
+    startCli(process, {QStringLiteral("batch"), file, QStringLiteral("--out"), out,
+                       QStringLiteral("--concurrency"), QStringLiteral("1")});
     if (stage == u"upload")
         QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().uploads > before.uploads, 20000);
     else if (stage == u"create")
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().generationsCreated > before.generationsCreated, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().generationsCreated > before.generationsCreated,
+                                 20000);
     else if (stage == u"generating")
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().generationsCreated > before.generationsCreated
-                                     && m_sandbox->stats().requests > before.requests + 4,
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().generationsCreated >
+                                         before.generationsCreated &&
+                                     m_sandbox->stats().requests > before.requests + 4,
                                  20000);
     else
         QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->stats().mediaRequests > before.mediaRequests, 20000);
@@ -259,7 +280,8 @@ void TestBatch::survivesSigkill() {
     m_sandbox->setClockSpeed(200);
     const CliRun again = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out});
     QVERIFY2(again.exitCode == 0, qPrintable(again.err));
-    QCOMPARE(m_sandbox->stats().generationsCreated, before.generationsCreated + 3); // exactly once each
+    QCOMPARE(m_sandbox->stats().generationsCreated,
+             before.generationsCreated + 3); // exactly once each
     const QStringList videos = videosIn(out);
     QCOMPARE(videos.size(), 3);
     QVERIFY2(partFilesIn(out).isEmpty(), qPrintable(partFilesIn(out).join(u", ")));

@@ -3,15 +3,15 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ApiError.h"
 #include "core/api/WebApiRequests.h"
-#include "tests/support/Await.h"
 #include "core/sandbox/SandboxHost.h"
+#include "tests/support/Await.h"
 #include "tests/support/TestSupport.h"
 
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMediaMetaData>
 #include <QMediaFormat>
+#include <QMediaMetaData>
 #include <QMediaPlayer>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -34,7 +34,9 @@ struct CliRun {
     }
 };
 
-QString sentence(qint64 code) { return ApiError::service(code, {}).userMessage(); }
+QString sentence(qint64 code) {
+    return ApiError::service(code, {}).userMessage();
+}
 
 QStringList L(std::initializer_list<const char*> items) {
     QStringList list;
@@ -69,12 +71,12 @@ private:
     CliRun run(const QStringList& arguments, int timeoutMs = 60000);
     QString webToken();
     QStringList webConnection() const {
-        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--token-env"),
-                QStringLiteral("PXTEST_TOKEN")};
+        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
+                QStringLiteral("--token-env"), QStringLiteral("PXTEST_TOKEN")};
     }
     QStringList connection() const {
-        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--api-key-env"),
-                QStringLiteral("PXTEST_KEY")};
+        return {QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
+                QStringLiteral("--api-key-env"), QStringLiteral("PXTEST_KEY")};
     }
     QString makeImage(const QString& name, int width, int height, const char* format = nullptr);
     static void checkVideo(const QString& path, QSize expected);
@@ -105,7 +107,9 @@ void TestCli::init() {
     m_sandbox->clearFaults();
 }
 
-void TestCli::cleanup() { m_sandbox->advanceClock(3600 * 1000); }
+void TestCli::cleanup() {
+    m_sandbox->advanceClock(3600 * 1000);
+}
 
 CliRun TestCli::run(const QStringList& arguments, int timeoutMs) {
     QProcess process;
@@ -141,13 +145,14 @@ void TestCli::checkVideo(const QString& path, QSize expected) {
     QVideoSink sink;
     player.setVideoSink(&sink);
     player.setSource(QUrl::fromLocalFile(path));
-    QTRY_VERIFY_WITH_TIMEOUT(player.mediaStatus() == QMediaPlayer::LoadedMedia
-                                 || player.mediaStatus() == QMediaPlayer::InvalidMedia,
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaStatus() == QMediaPlayer::LoadedMedia ||
+                                 player.mediaStatus() == QMediaPlayer::InvalidMedia,
                              10000);
     QCOMPARE(player.mediaStatus(), QMediaPlayer::LoadedMedia);
     QVERIFY(player.hasVideo());
     const QMediaMetaData meta = player.metaData();
-    QCOMPARE(meta.value(QMediaMetaData::VideoCodec).value<QMediaFormat::VideoCodec>(), QMediaFormat::VideoCodec::H264);
+    QCOMPARE(meta.value(QMediaMetaData::VideoCodec).value<QMediaFormat::VideoCodec>(),
+             QMediaFormat::VideoCodec::H264);
     QCOMPARE(meta.value(QMediaMetaData::Resolution).toSize(), expected);
     // Decode a real frame, not just the header.
     QSize frameSize;
@@ -165,9 +170,12 @@ void TestCli::textToVideoSavesAnH264Mp4_data() {
     QTest::addColumn<QString>("quality");
     QTest::addColumn<QString>("aspect");
     QTest::addColumn<QSize>("size");
-    QTest::newRow("540p 16:9") << "540p" << "16:9" << QSize(960, 540);
-    QTest::newRow("720p 9:16") << "720p" << "9:16" << QSize(720, 1280);
-    QTest::newRow("360p 1:1") << "360p" << "1:1" << QSize(360, 360);
+    QTest::newRow("540p 16:9") << "540p"
+                               << "16:9" << QSize(960, 540);
+    QTest::newRow("720p 9:16") << "720p"
+                               << "9:16" << QSize(720, 1280);
+    QTest::newRow("360p 1:1") << "360p"
+                              << "1:1" << QSize(360, 360);
 }
 
 void TestCli::textToVideoSavesAnH264Mp4() {
@@ -175,24 +183,27 @@ void TestCli::textToVideoSavesAnH264Mp4() {
     QFETCH(QString, aspect);
     QFETCH(QSize, size);
     const QString out = m_dir.filePath(u"t2v-" + quality);
-    const CliRun cli = run(connection() + QStringList{
-        QStringLiteral("generate"), QStringLiteral("--prompt"), QStringLiteral("A red fox running through snow"),
-        QStringLiteral("--quality"), quality, QStringLiteral("--aspect"), aspect, QStringLiteral("--seed"),
-        QStringLiteral("77"), QStringLiteral("--out"), out});
+    const CliRun cli =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("A red fox running through snow"),
+                                       QStringLiteral("--quality"), quality,
+                                       QStringLiteral("--aspect"), aspect, QStringLiteral("--seed"),
+                                       QStringLiteral("77"), QStringLiteral("--out"), out});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     const QString path = cli.lastLine();
     QVERIFY2(path.startsWith(out) && path.endsWith(u".mp4"), qPrintable(path));
     QVERIFY2(cli.err.contains(u"generating"), qPrintable(cli.err)); // progress goes to stderr
-    QVERIFY(!cli.err.contains(m_key)); // never the key
+    QVERIFY(!cli.err.contains(m_key));                              // never the key
     checkVideo(path, size);
 }
 
 void TestCli::imageToVideoFollowsTheImage() {
     const QString image = makeImage(QStringLiteral("landscape.jpg"), 800, 600, "JPG");
     const QString out = m_dir.filePath(QStringLiteral("i2v"));
-    const CliRun cli = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                                      QStringLiteral("The clouds drift"), QStringLiteral("--image"),
-                                                      image, QStringLiteral("--out"), out, QStringLiteral("--json")});
+    const CliRun cli = run(
+        connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                   QStringLiteral("The clouds drift"), QStringLiteral("--image"),
+                                   image, QStringLiteral("--out"), out, QStringLiteral("--json")});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     QVERIFY(cli.err.contains(u"uploaded"));
     const QStringList lines = cli.out.split(u'\n', Qt::SkipEmptyParts);
@@ -206,11 +217,12 @@ void TestCli::imageToVideoFollowsTheImage() {
 
 void TestCli::embeddedSandbox() {
     const QString out = m_dir.filePath(QStringLiteral("embedded"));
-    const CliRun cli = run({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-clock-speed"), QStringLiteral("100"),
-                            QStringLiteral("generate"), QStringLiteral("--prompt"), QStringLiteral("Waves on a beach"),
-                            QStringLiteral("--model"), QStringLiteral("v5"), QStringLiteral("--quality"),
-                            QStringLiteral("1080p"), QStringLiteral("--duration"), QStringLiteral("8"),
-                            QStringLiteral("--out"), out});
+    const CliRun cli =
+        run({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-clock-speed"),
+             QStringLiteral("100"), QStringLiteral("generate"), QStringLiteral("--prompt"),
+             QStringLiteral("Waves on a beach"), QStringLiteral("--model"), QStringLiteral("v5"),
+             QStringLiteral("--quality"), QStringLiteral("1080p"), QStringLiteral("--duration"),
+             QStringLiteral("8"), QStringLiteral("--out"), out});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     QVERIFY(cli.err.contains(u"sandbox"));
     checkVideo(cli.lastLine(), QSize(1920, 1080));
@@ -220,8 +232,9 @@ QString TestCli::webToken() {
     ApiClient client(&m_network);
     client.setBaseUrl(m_sandbox->baseUrl());
     const auto login = pixverse::test::await<Result<web::LoginResult>>([&](auto done) {
-        client.call(web::LoginRequest(QStringLiteral("creator@sandbox.local"), QStringLiteral("sandbox-password")), nullptr,
-                    std::function<void(Result<web::LoginResult>)>(done));
+        client.call(web::LoginRequest(QStringLiteral("creator@sandbox.local"),
+                                      QStringLiteral("sandbox-password")),
+                    nullptr, std::function<void(Result<web::LoginResult>)>(done));
     });
     return login && login->ok() ? login->value->token : QString();
 }
@@ -231,22 +244,26 @@ void TestCli::webAccountEndToEnd() {
     m_token = webToken();
     QVERIFY(!m_token.isEmpty());
     m_sandbox->setCredits(QStringLiteral("creator@sandbox.local"), 60, 100000, 0);
-    const CliRun t2v = run(webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                                         QStringLiteral("Northern lights"), QStringLiteral("--aspect"),
-                                                         QStringLiteral("4:3"), QStringLiteral("--out"),
-                                                         m_dir.filePath(QStringLiteral("web"))});
+    const CliRun t2v = run(
+        webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                      QStringLiteral("Northern lights"), QStringLiteral("--aspect"),
+                                      QStringLiteral("4:3"), QStringLiteral("--out"),
+                                      m_dir.filePath(QStringLiteral("web"))});
     QVERIFY2(t2v.exitCode == 0, qPrintable(t2v.err));
     checkVideo(t2v.lastLine(), QSize(720, 540));
 
     const QString image = makeImage(QStringLiteral("tall.png"), 480, 640);
-    const CliRun i2v = run(webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                                         QStringLiteral("The tall one waves"), QStringLiteral("--image"),
-                                                         image, QStringLiteral("--out"), m_dir.filePath(QStringLiteral("web"))});
+    const CliRun i2v =
+        run(webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                          QStringLiteral("The tall one waves"),
+                                          QStringLiteral("--image"), image, QStringLiteral("--out"),
+                                          m_dir.filePath(QStringLiteral("web"))});
     QVERIFY2(i2v.exitCode == 0, qPrintable(i2v.err));
     checkVideo(i2v.lastLine(), QSize(540, 720));
     QVERIFY(!i2v.err.contains(m_token));
 
-    const CliRun credits = run(webConnection() + QStringList{QStringLiteral("balance"), QStringLiteral("--json")});
+    const CliRun credits =
+        run(webConnection() + QStringList{QStringLiteral("balance"), QStringLiteral("--json")});
     QCOMPARE(credits.exitCode, 0);
     QVERIFY(QJsonDocument::fromJson(credits.out.toUtf8()).object().value(u"total").toInteger() > 0);
     m_token.clear();
@@ -270,16 +287,19 @@ void TestCli::webTokenProblemsExit3() {
 
 void TestCli::statusAndBalanceAsJson() {
     const QString out = m_dir.filePath(QStringLiteral("status"));
-    const CliRun made = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                                       QStringLiteral("Fireflies"), QStringLiteral("--out"), out,
-                                                       QStringLiteral("--json")});
+    const CliRun made =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("Fireflies"), QStringLiteral("--out"), out,
+                                       QStringLiteral("--json")});
     QVERIFY2(made.exitCode == 0, qPrintable(made.err));
     const QByteArray firstLine = made.out.split(u'\n').first().toUtf8();
     const qint64 id = QJsonDocument::fromJson(firstLine).object().value(u"video_id").toInteger();
     QVERIFY(id > (Q_INT64_C(1) << 53));
     QVERIFY2(firstLine.contains(QByteArray::number(id)), "the id is written with every digit");
 
-    const CliRun status = run(connection() + QStringList{QStringLiteral("status"), QString::number(id), QStringLiteral("--json")});
+    const CliRun status =
+        run(connection() +
+            QStringList{QStringLiteral("status"), QString::number(id), QStringLiteral("--json")});
     QCOMPARE(status.exitCode, 0);
     QVERIFY2(status.out.contains(QString::number(id)), qPrintable(status.out));
     const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8()).object();
@@ -288,13 +308,15 @@ void TestCli::statusAndBalanceAsJson() {
     QCOMPARE(json.value(u"state").toString(), QStringLiteral("succeeded"));
     QCOMPARE(json.value(u"width").toInt(), 960);
 
-    const CliRun human = run(connection() + QStringList{QStringLiteral("status"), QString::number(id)});
+    const CliRun human =
+        run(connection() + QStringList{QStringLiteral("status"), QString::number(id)});
     QCOMPARE(human.exitCode, 0);
     QVERIFY(human.out.contains(u"succeeded"));
     QVERIFY(human.out.contains(u"URL: http://127.0.0.1"));
 
     m_sandbox->setCredits(m_key, 700, 55);
-    const CliRun balance = run(connection() + QStringList{QStringLiteral("balance"), QStringLiteral("--json")});
+    const CliRun balance =
+        run(connection() + QStringList{QStringLiteral("balance"), QStringLiteral("--json")});
     QCOMPARE(balance.exitCode, 0);
     const QJsonObject credits = QJsonDocument::fromJson(balance.out.toUtf8()).object();
     QCOMPARE(credits.value(u"credit_monthly").toInteger(), 700);
@@ -308,10 +330,11 @@ void TestCli::statusAndBalanceAsJson() {
 void TestCli::waitsForAFreeSlot() {
     // Limit 1: a video already generating makes the service answer 500044; the CLI waits.
     m_sandbox->setClockSpeed(1);
-    const CliRun first = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                                        QStringLiteral("Slot holder"), QStringLiteral("--out"),
-                                                        m_dir.filePath(QStringLiteral("slot")), QStringLiteral("--wait"),
-                                                        QStringLiteral("1")});
+    const CliRun first =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("Slot holder"), QStringLiteral("--out"),
+                                       m_dir.filePath(QStringLiteral("slot")),
+                                       QStringLiteral("--wait"), QStringLiteral("1")});
     QCOMPARE(first.exitCode, 5); // gave up waiting; the video is still generating on the service
     QVERIFY2(first.err.contains(u"status"), qPrintable(first.err));
     // The second one is refused with 500044 and waits; only then does the holder finish.
@@ -319,12 +342,15 @@ void TestCli::waitsForAFreeSlot() {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PXTEST_KEY"), m_key);
     second.setProcessEnvironment(env);
-    second.start(m_cli, connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                                   QStringLiteral("Waiting turn"), QStringLiteral("--out"),
-                                                   m_dir.filePath(QStringLiteral("slot")),
-                                                   QStringLiteral("--poll-interval-ms"), QStringLiteral("100")});
+    second.start(m_cli,
+                 connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                            QStringLiteral("Waiting turn"), QStringLiteral("--out"),
+                                            m_dir.filePath(QStringLiteral("slot")),
+                                            QStringLiteral("--poll-interval-ms"),
+                                            QStringLiteral("100")});
     QString err;
-    QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(second.readAllStandardError())).contains(u"free slot"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (err += QString::fromUtf8(second.readAllStandardError())).contains(u"free slot"), 20000);
     m_sandbox->advanceClock(60 * 1000);
     m_sandbox->setClockSpeed(200);
     QVERIFY(second.waitForFinished(60000));
@@ -340,16 +366,27 @@ void TestCli::usageErrorsExit2_data() {
     QTest::newRow("unknown command") << L({"paint"}) << "Unknown command";
     QTest::newRow("no out") << L({"generate", "--prompt", "x"}) << "--out";
     QTest::newRow("empty prompt") << L({"generate", "--out", "/tmp/x"}) << "prompt";
-    QTest::newRow("1080p 8 s") << L({"generate", "--prompt", "x", "--quality", "1080p", "--duration", "8", "--out", "/tmp/x"}) << "1080p";
-    QTest::newRow("fast 8 s") << L({"generate", "--prompt", "x", "--motion", "fast", "--duration", "8", "--out", "/tmp/x"}) << "Fast motion";
-    QTest::newRow("bad duration") << L({"generate", "--prompt", "x", "--duration", "five", "--out", "/tmp/x"}) << "--duration";
-    QTest::newRow("bad seed") << L({"generate", "--prompt", "x", "--seed", "-1", "--out", "/tmp/x"}) << "eed";
+    QTest::newRow("1080p 8 s") << L({"generate", "--prompt", "x", "--quality", "1080p",
+                                     "--duration", "8", "--out", "/tmp/x"})
+                               << "1080p";
+    QTest::newRow("fast 8 s") << L({"generate", "--prompt", "x", "--motion", "fast", "--duration",
+                                    "8", "--out", "/tmp/x"})
+                              << "Fast motion";
+    QTest::newRow("bad duration") << L({"generate", "--prompt", "x", "--duration", "five", "--out",
+                                        "/tmp/x"})
+                                  << "--duration";
+    QTest::newRow("bad seed") << L({"generate", "--prompt", "x", "--seed", "-1", "--out", "/tmp/x"})
+                              << "eed";
     QTest::newRow("status without id") << L({"status"}) << "VIDEO_ID";
     QTest::newRow("status bad id") << L({"status", "abc"}) << "VIDEO_ID";
     QTest::newRow("unknown option") << L({"balance", "--colour"}) << "colour";
-    QTest::newRow("insecure url") << L({"--base-url", "http://app-api.pixverse.ai/", "balance"}) << "https://";
-    QTest::newRow("sandbox and url") << L({"--sandbox", "--base-url", "https://x.example/", "balance"}) << "not both";
-    QTest::newRow("missing image") << L({"--sandbox", "generate", "--prompt", "x", "--image", "/nonexistent/cat.png", "--out", "/tmp/x"}) << "cat.png";
+    QTest::newRow("insecure url") << L({"--base-url", "http://app-api.pixverse.ai/", "balance"})
+                                  << "https://";
+    QTest::newRow("sandbox and url")
+        << L({"--sandbox", "--base-url", "https://x.example/", "balance"}) << "not both";
+    QTest::newRow("missing image") << L({"--sandbox", "generate", "--prompt", "x", "--image",
+                                         "/nonexistent/cat.png", "--out", "/tmp/x"})
+                                   << "cat.png";
 }
 
 void TestCli::usageErrorsExit2() {
@@ -373,7 +410,8 @@ void TestCli::authErrorsExit3() {
     QVERIFY2(wrong.err.contains(sentence(400012)), qPrintable(wrong.err));
     QVERIFY(!wrong.err.contains(u"sk-wrong-key"));
 
-    const CliRun unset = run({QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(), QStringLiteral("--api-key-env"),
+    const CliRun unset = run({QStringLiteral("--base-url"), m_sandbox->baseUrl().toString(),
+                              QStringLiteral("--api-key-env"),
                               QStringLiteral("PXTEST_UNSET_VARIABLE"), QStringLiteral("balance")});
     QCOMPARE(unset.exitCode, 3);
     QVERIFY(unset.err.contains(u"PXTEST_UNSET_VARIABLE"));
@@ -384,11 +422,16 @@ void TestCli::refusalsExit4_data() {
     QTest::addColumn<QString>("image");
     QTest::addColumn<qint64>("credits");
     QTest::addColumn<QString>("says");
-    QTest::newRow("moderation") << L({"--prompt", "a forbidden scene"}) << QString() << qint64(100000) << "moderation";
-    QTest::newRow("500090 balance") << L({"--prompt", "x"}) << QString() << qint64(10) << sentence(500090);
-    QTest::newRow("500032 format") << L({"--prompt", "x"}) << "anim.gif" << qint64(100000) << sentence(500032);
-    QTest::newRow("500031 unreadable") << L({"--prompt", "x"}) << "broken.png" << qint64(100000) << sentence(500031);
-    QTest::newRow("500030 too large") << L({"--prompt", "x"}) << "huge.png" << qint64(100000) << sentence(500030);
+    QTest::newRow("moderation") << L({"--prompt", "a forbidden scene"}) << QString()
+                                << qint64(100000) << "moderation";
+    QTest::newRow("500090 balance")
+        << L({"--prompt", "x"}) << QString() << qint64(10) << sentence(500090);
+    QTest::newRow("500032 format")
+        << L({"--prompt", "x"}) << "anim.gif" << qint64(100000) << sentence(500032);
+    QTest::newRow("500031 unreadable")
+        << L({"--prompt", "x"}) << "broken.png" << qint64(100000) << sentence(500031);
+    QTest::newRow("500030 too large")
+        << L({"--prompt", "x"}) << "huge.png" << qint64(100000) << sentence(500030);
 }
 
 void TestCli::refusalsExit4() {
@@ -397,13 +440,15 @@ void TestCli::refusalsExit4() {
     QFETCH(qint64, credits);
     QFETCH(QString, says);
     m_sandbox->setCredits(m_key, credits, 0);
-    QStringList arguments = connection() + QStringList{QStringLiteral("generate")} + extra
-                            + QStringList{QStringLiteral("--out"), m_dir.filePath(QStringLiteral("refused"))};
+    QStringList arguments =
+        connection() + QStringList{QStringLiteral("generate")} + extra +
+        QStringList{QStringLiteral("--out"), m_dir.filePath(QStringLiteral("refused"))};
     if (image == u"anim.gif") {
         // Qt reads GIF but cannot write it: a minimal 1×1 GIF89a by hand.
         QFile file(m_dir.filePath(image));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b"));
+        file.write(QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c000"
+                                       "00000010001000002024401003b"));
         file.close();
         arguments << QStringLiteral("--image") << file.fileName();
     } else if (image == u"broken.png") {
@@ -422,9 +467,11 @@ void TestCli::refusalsExit4() {
 }
 
 void TestCli::trafficTroubleExits5() {
-    const CliRun failed = run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                                         QStringLiteral("the engine will explode"), QStringLiteral("--out"),
-                                                         m_dir.filePath(QStringLiteral("failed"))});
+    const CliRun failed =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("the engine will explode"),
+                                       QStringLiteral("--out"),
+                                       m_dir.filePath(QStringLiteral("failed"))});
     QCOMPARE(failed.exitCode, 5);
     QVERIFY2(failed.err.contains(u"could not generate"), qPrintable(failed.err));
 
@@ -442,12 +489,14 @@ void TestCli::trafficTroubleExits5() {
     QVERIFY(probe.listen(QHostAddress::LocalHost));
     const QString closed = QStringLiteral("http://127.0.0.1:%1/").arg(probe.serverPort());
     probe.close();
-    const CliRun refused = run({QStringLiteral("--base-url"), closed, QStringLiteral("--api-key-env"),
-                                QStringLiteral("PXTEST_KEY"), QStringLiteral("balance")});
+    const CliRun refused =
+        run({QStringLiteral("--base-url"), closed, QStringLiteral("--api-key-env"),
+             QStringLiteral("PXTEST_KEY"), QStringLiteral("balance")});
     QCOMPARE(refused.exitCode, 5);
     QVERIFY2(refused.err.contains(u"reach PixVerse"), qPrintable(refused.err));
 
-    const CliRun unknown = run(connection() + QStringList{QStringLiteral("status"), QStringLiteral("123")});
+    const CliRun unknown =
+        run(connection() + QStringList{QStringLiteral("status"), QStringLiteral("123")});
     QCOMPARE(unknown.exitCode, 4);
     QVERIFY2(unknown.err.contains(sentence(500008)), qPrintable(unknown.err));
 }

@@ -40,13 +40,16 @@ void TestCliKeychain::initTestCase() {
 }
 
 bool TestCliKeychain::remember(ApiFamily family, const QString& account, const QString& secret) {
-    const auto written = await<CredentialStore::WriteResult>([&](auto done) { m_store.write(family, account, secret, nullptr, done); });
+    const auto written = await<CredentialStore::WriteResult>(
+        [&](auto done) { m_store.write(family, account, secret, nullptr, done); });
     return written && written->persisted;
 }
 
 int TestCliKeychain::run(const QStringList& arguments, QString* err) {
     QProcess process;
-    process.start(m_cli, QStringList{QStringLiteral("--base-url"), m_sandbox->baseUrl().toString()} + arguments);
+    process.start(m_cli,
+                  QStringList{QStringLiteral("--base-url"), m_sandbox->baseUrl().toString()} +
+                      arguments);
     if (!process.waitForFinished(60000))
         return -1;
     if (err)
@@ -55,7 +58,8 @@ int TestCliKeychain::run(const QStringList& arguments, QString* err) {
 }
 
 void TestCliKeychain::rememberedApiKey() {
-    QVERIFY2(remember(ApiFamily::OpenApi, QStringLiteral("api-key"), m_sandbox->defaultApiKey()), "the keychain took the key");
+    QVERIFY2(remember(ApiFamily::OpenApi, QStringLiteral("api-key"), m_sandbox->defaultApiKey()),
+             "the keychain took the key");
     QString err;
     QCOMPARE(run({QStringLiteral("--keychain"), QStringLiteral("balance")}, &err), 0);
     QVERIFY2(!err.contains(m_sandbox->defaultApiKey()), qPrintable(err));
@@ -65,18 +69,25 @@ void TestCliKeychain::rememberedWebSession() {
     ApiClient client(&m_network);
     client.setBaseUrl(m_sandbox->baseUrl());
     const auto login = await<Result<web::LoginResult>>([&](auto done) {
-        client.call(web::LoginRequest(QStringLiteral("creator@sandbox.local"), QStringLiteral("sandbox-password")), nullptr,
-                    std::function<void(Result<web::LoginResult>)>(done));
+        client.call(web::LoginRequest(QStringLiteral("creator@sandbox.local"),
+                                      QStringLiteral("sandbox-password")),
+                    nullptr, std::function<void(Result<web::LoginResult>)>(done));
     });
     QVERIFY(login && login->ok());
     QVERIFY(remember(ApiFamily::Web, QStringLiteral("creator@sandbox.local"), login->value->token));
     QString err;
-    QCOMPARE(run({QStringLiteral("--account"), QStringLiteral("Creator@Sandbox.local"), QStringLiteral("balance")}, &err), 0);
+    QCOMPARE(run({QStringLiteral("--account"), QStringLiteral("Creator@Sandbox.local"),
+                  QStringLiteral("balance")},
+                 &err),
+             0);
 }
 
 void TestCliKeychain::nothingRemembered() {
     QString err;
-    QCOMPARE(run({QStringLiteral("--account"), QStringLiteral("stranger@sandbox.local"), QStringLiteral("balance")}, &err), 3);
+    QCOMPARE(run({QStringLiteral("--account"), QStringLiteral("stranger@sandbox.local"),
+                  QStringLiteral("balance")},
+                 &err),
+             3);
     QVERIFY2(err.contains(u"Remember me"), qPrintable(err));
 }
 

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     const QString root = QStringLiteral(PIXVERSE_SOURCE_DIR "/tests/fuzz/");
     int inputs = 0;
     for (const QString& kind : {QStringLiteral("corpus/"), QStringLiteral("regressions/")}) {
-        QDirIterator it(root + kind + QStringLiteral(PIXVERSE_FUZZ_TARGET), QDir::Files | QDir::Hidden);
+        QDirIterator it(root + kind + QStringLiteral(PIXVERSE_FUZZ_TARGET),
+                        QDir::Files | QDir::Hidden);
         while (it.hasNext()) {
             const QString path = it.next();
             if (path.endsWith(QStringLiteral("README.md")))
@@ -27,7 +28,8 @@ int main(int argc, char** argv) {
             }
             const QByteArray bytes = file.readAll();
             std::fprintf(stderr, "%s\n", qPrintable(path));
-            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.constData()), static_cast<size_t>(bytes.size()));
+            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.constData()),
+                                   static_cast<size_t>(bytes.size()));
             ++inputs;
         }
     }

@@ -40,11 +40,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             return 0;
         file.write(reinterpret_cast<const char*>(data), static_cast<qint64>(size));
     }
-    const ImageCheckResult result = ImageCheck::prepare(path, g_dir->filePath(QStringLiteral("out")));
+    const ImageCheckResult result =
+        ImageCheck::prepare(path, g_dir->filePath(QStringLiteral("out")));
     if (result.ok() == !result.message.isEmpty())
         __builtin_trap(); // a refusal always says why; an accepted image never carries a refusal
-    if (result.ok() && (result.image->width < 1 || result.image->height < 1 || result.image->width > ImageLimits::maxSide
-                        || result.image->height > ImageLimits::maxSide || result.image->bytes >= ImageLimits::maxBytes))
+    if (result.ok() && (result.image->width < 1 || result.image->height < 1 ||
+                        result.image->width > ImageLimits::maxSide ||
+                        result.image->height > ImageLimits::maxSide ||
+                        result.image->bytes >= ImageLimits::maxBytes))
         __builtin_trap(); // what passes is within the service's limits
     const ImageFile file = ImageFile::load(path);
     (void)file;

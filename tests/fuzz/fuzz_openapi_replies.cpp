@@ -20,8 +20,7 @@ void use(const ApiError& error) {
         __builtin_trap(); // every failure has words for the creator and for the log
 }
 
-template <typename R>
-void parseWith(const QJsonValue& resp) {
+template <typename R> void parseWith(const QJsonValue& resp) {
     const auto result = R::parse(resp);
     if (!result.ok())
         use(result.error);
@@ -37,10 +36,13 @@ void everyParser(const QJsonValue& resp) {
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) { return 0; }
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
+    const QByteArray body =
+        QByteArray::fromRawData(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     for (const int status : {200, 400, 429, 502}) {
         const ApiReply reply = ApiClient::parseEnvelope(status, body);
         use(reply.error);

@@ -17,7 +17,6 @@
 //   before anything is sent (a line break would also end the HTTP header).
 #include "tests/core/jobs/JobTestFixture.h"
 #include "tests/support/TestSupport.h"
-
 #include "ui/ImageDropZone.h"
 #include "ui/PromptEditor.h"
 
@@ -134,30 +133,38 @@ void TestBadInput::prompts_data() {
     QTest::newRow("empty") << QString() << QString() << false << empty;
     QTest::newRow("spaces and tabs") << QStringLiteral("   \t  ") << QString() << false << empty;
     QTest::newRow("line breaks only") << QStringLiteral("\n\n\r\n") << QString() << false << empty;
-    QTest::newRow("no-break and ideographic spaces") << QStringLiteral("\u00A0\u3000\u2003") << QString() << false
-                                                     << empty;
-    QTest::newRow("2049 characters") << repeated(QStringLiteral("a"), 2049) << QString() << false
-                                     << QStringLiteral("The prompt has 2049 characters; PixVerse accepts at most 2048.");
+    QTest::newRow("no-break and ideographic spaces")
+        << QStringLiteral("\u00A0\u3000\u2003") << QString() << false << empty;
+    QTest::newRow("2049 characters")
+        << repeated(QStringLiteral("a"), 2049) << QString() << false
+        << QStringLiteral("The prompt has 2049 characters; PixVerse accepts at most 2048.");
     QTest::newRow("2049 emoji") << repeated(kEmoji, 2049) << QString() << false
                                 << QStringLiteral("The prompt has 2049 characters");
-    QTest::newRow("negative prompt 2049") << QStringLiteral("A calm sea") << repeated(QStringLiteral("b"), 2049)
-                                          << false << QStringLiteral("The negative prompt has 2049 characters");
-    QTest::newRow("bell character") << QStringLiteral("A boat\x07 at sea") << QString() << false
-                                    << QStringLiteral("The prompt contains an invisible control character (U+0007); remove it.");
-    QTest::newRow("escape sequence") << QStringLiteral("A boat \x1B[31mred\x1B[0m") << QString() << false
-                                     << QStringLiteral("control character (U+001B)");
+    QTest::newRow("negative prompt 2049")
+        << QStringLiteral("A calm sea") << repeated(QStringLiteral("b"), 2049) << false
+        << QStringLiteral("The negative prompt has 2049 characters");
+    QTest::newRow("bell character")
+        << QStringLiteral("A boat\x07 at sea") << QString() << false
+        << QStringLiteral(
+               "The prompt contains an invisible control character (U+0007); remove it.");
+    QTest::newRow("escape sequence") << QStringLiteral("A boat \x1B[31mred\x1B[0m") << QString()
+                                     << false << QStringLiteral("control character (U+001B)");
     QTest::newRow("delete character") << QStringLiteral("A boat\x7F") << QString() << false
                                       << QStringLiteral("control character (U+007F)");
     QTest::newRow("C1 control") << QStringLiteral("A boat \u009B at sea") << QString() << false
                                 << QStringLiteral("control character (U+009B)");
-    QTest::newRow("control in negative prompt") << QStringLiteral("A calm sea") << QStringLiteral("no\x08 rain")
-                                                << false << QStringLiteral("The negative prompt contains an invisible control character (U+0008)");
+    QTest::newRow("control in negative prompt")
+        << QStringLiteral("A calm sea") << QStringLiteral("no\x08 rain") << false
+        << QStringLiteral("The negative prompt contains an invisible control character (U+0008)");
     // Valid, and must get through intact.
-    QTest::newRow("2048 emoji (valid)") << repeated(kEmoji, 2048) << QString() << true << QStringLiteral("2048 / 2048");
-    QTest::newRow("Arabic, right to left (valid)") << QStringLiteral("قارب ورقي في بحر عاصف") << QString() << true
-                                                    << QStringLiteral("21 / 2048");
+    QTest::newRow("2048 emoji (valid)")
+        << repeated(kEmoji, 2048) << QString() << true << QStringLiteral("2048 / 2048");
+    QTest::newRow("Arabic, right to left (valid)")
+        << QStringLiteral("قارب ورقي في بحر عاصف") << QString() << true
+        << QStringLiteral("21 / 2048");
     QTest::newRow("Hebrew mixed with English and bidi marks (valid)")
-        << QStringLiteral("סירה \u200Fפייפר boat \u202Eבים\u202C") << QString() << true << QStringLiteral("/ 2048");
+        << QStringLiteral("סירה \u200Fפייפר boat \u202Eבים\u202C") << QString() << true
+        << QStringLiteral("/ 2048");
 }
 
 void TestBadInput::prompts() {
@@ -181,8 +188,10 @@ void TestBadInput::prompts() {
 
     const qint64 before = quietRequests();
     const qint64 created = m_bed->sandbox->stats().generationsCreated;
-    const bool typable = prompt.size() < 40
-        && std::all_of(prompt.cbegin(), prompt.cend(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() < 0x7F; });
+    const bool typable =
+        prompt.size() < 40 && std::all_of(prompt.cbegin(), prompt.cend(), [](QChar c) {
+            return c.unicode() >= 0x20 && c.unicode() < 0x7F;
+        });
     if (typable)
         QTest::keyClicks(promptEdit, prompt); // typed, where QTest has keys for it; else pasted
     if (promptEdit->toPlainText() != prompt)
@@ -290,34 +299,44 @@ QString TestBadInput::makeFile(const QString& kind) {
 void TestBadInput::droppedFiles_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<bool>("accepted");
-    QTest::addColumn<QString>("says"); // in the message (refused) or in the info and note (accepted)
-    QTest::newRow("0 bytes") << QStringLiteral("zero bytes") << false << QStringLiteral("“empty.png” is empty (0 bytes).");
-    QTest::newRow("truncated PNG") << QStringLiteral("truncated png") << false
-                                   << QStringLiteral("“cut.png” looks like a PNG image but cannot be read");
+    QTest::addColumn<QString>(
+        "says"); // in the message (refused) or in the info and note (accepted)
+    QTest::newRow("0 bytes") << QStringLiteral("zero bytes") << false
+                             << QStringLiteral("“empty.png” is empty (0 bytes).");
+    QTest::newRow("truncated PNG")
+        << QStringLiteral("truncated png") << false
+        << QStringLiteral("“cut.png” looks like a PNG image but cannot be read");
     QTest::newRow("text named .png") << QStringLiteral("text named .png") << false
                                      << QStringLiteral("“notes.png” is not an image");
     QTest::newRow("a directory") << QStringLiteral("directory") << false
-                                 << QStringLiteral("“holiday photos.png” is a folder, not an image.");
+                                 << QStringLiteral(
+                                        "“holiday photos.png” is a folder, not an image.");
     QTest::newRow("no read permission") << QStringLiteral("no read permission") << false
                                         << QStringLiteral("“secret.png” cannot be opened");
-    QTest::newRow("a FIFO (unreadable as a file)") << QStringLiteral("fifo") << false
-                                                   << QStringLiteral("“pipe.png” is not a regular file.");
+    QTest::newRow("a FIFO (unreadable as a file)")
+        << QStringLiteral("fifo") << false << QStringLiteral("“pipe.png” is not a regular file.");
     QTest::newRow("a dangling symlink") << QStringLiteral("dangling symlink") << false
                                         << QStringLiteral("“link.png” cannot be found");
-    QTest::newRow("non-ASCII path, 0 bytes") << QStringLiteral("non-ascii path, broken file") << false
-                                             << QStringLiteral("“снимок моря – été.png” is empty (0 bytes).");
+    QTest::newRow("non-ASCII path, 0 bytes")
+        << QStringLiteral("non-ascii path, broken file") << false
+        << QStringLiteral("“снимок моря – été.png” is empty (0 bytes).");
     // Accepted, with what was done said in words.
-    QTest::newRow("PNG named .jpg") << QStringLiteral("png named .jpg") << true
-                                    << QStringLiteral("PNG · 640 × 360 px|Ready to upload as it is.");
-    QTest::newRow("20 MB + 1 byte JPEG") << QStringLiteral("20 MB + 1 byte jpeg") << true
-                                         << QStringLiteral("JPEG · 800 × 600 px|Re-encoded because the file was 20 MB");
+    QTest::newRow("PNG named .jpg")
+        << QStringLiteral("png named .jpg") << true
+        << QStringLiteral("PNG · 640 × 360 px|Ready to upload as it is.");
+    QTest::newRow("20 MB + 1 byte JPEG")
+        << QStringLiteral("20 MB + 1 byte jpeg") << true
+        << QStringLiteral("JPEG · 800 × 600 px|Re-encoded because the file was 20 MB");
     QTest::newRow("4001 px") << QStringLiteral("4001 px") << true
-                             << QStringLiteral("PNG · 4000 ×|Scaled down from 4001 × 300 to 4000 ×");
-    QTest::newRow("1 x 1 px") << QStringLiteral("1 x 1 px") << true << QStringLiteral("PNG · 1 × 1 px|Ready to upload");
+                             << QStringLiteral(
+                                    "PNG · 4000 ×|Scaled down from 4001 × 300 to 4000 ×");
+    QTest::newRow("1 x 1 px") << QStringLiteral("1 x 1 px") << true
+                              << QStringLiteral("PNG · 1 × 1 px|Ready to upload");
     QTest::newRow("4000 x 10 px") << QStringLiteral("4000 x 10 px") << true
                                   << QStringLiteral("PNG · 4000 × 10 px|Ready to upload");
-    QTest::newRow("non-ASCII path, good file") << QStringLiteral("non-ascii path, good file") << true
-                                               << QStringLiteral("PNG · 320 × 240 px|Ready to upload");
+    QTest::newRow("non-ASCII path, good file")
+        << QStringLiteral("non-ascii path, good file") << true
+        << QStringLiteral("PNG · 320 × 240 px|Ready to upload");
 }
 
 void TestBadInput::droppedFiles() {
@@ -365,8 +384,8 @@ void TestBadInput::droppedFiles() {
     } else {
         QCOMPARE(changed.count(), 1);
         QVERIFY(zone.image().has_value());
-        const QString shown =
-            child<QLabel>(&zone, "imageInfo")->text() + u'|' + child<QLabel>(&zone, "imageNote")->text();
+        const QString shown = child<QLabel>(&zone, "imageInfo")->text() + u'|' +
+                              child<QLabel>(&zone, "imageNote")->text();
         for (const QString& part : says.split(u'|'))
             QVERIFY2(shown.contains(part), qPrintable(shown));
         QVERIFY(editor.isImageMode());
@@ -381,10 +400,10 @@ void TestBadInput::droppedFiles() {
 
 void TestBadInput::commandLine_data() {
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<QString>("apiKey");    // the value of PXBAD_KEY; "<sandbox>" for the right one
-    QTest::addColumn<bool>("useSandbox");   // --base-url of the sandbox in front of the arguments
+    QTest::addColumn<QString>("apiKey");  // the value of PXBAD_KEY; "<sandbox>" for the right one
+    QTest::addColumn<bool>("useSandbox"); // --base-url of the sandbox in front of the arguments
     QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("says");      // on stderr
+    QTest::addColumn<QString>("says"); // on stderr
 
     const QString key = QStringLiteral("<sandbox>");
     const QString out = path(QStringLiteral("cli-out"));
@@ -394,82 +413,111 @@ void TestBadInput::commandLine_data() {
     auto prompt = [&generate](const QString& text, QStringList extra = {}) {
         return generate(QStringList{QStringLiteral("--prompt"), text} + extra);
     };
-    const QString seedRange = QStringLiteral("The seed must be a whole number from 0 to 2147483647.");
+    const QString seedRange =
+        QStringLiteral("The seed must be a whole number from 0 to 2147483647.");
 
-    QTest::newRow("cli: empty prompt") << prompt(QString()) << key << true << 2 << QStringLiteral("Write a prompt");
-    QTest::newRow("cli: whitespace prompt") << prompt(QStringLiteral(" \t ")) << key << true << 2
-                                            << QStringLiteral("Write a prompt: it cannot be empty.");
-    QTest::newRow("cli: 2049 characters") << prompt(repeated(QStringLiteral("x"), 2049)) << key << true << 2
-                                          << QStringLiteral("The prompt has 2049 characters");
+    QTest::newRow("cli: empty prompt")
+        << prompt(QString()) << key << true << 2 << QStringLiteral("Write a prompt");
+    QTest::newRow("cli: whitespace prompt")
+        << prompt(QStringLiteral(" \t ")) << key << true << 2
+        << QStringLiteral("Write a prompt: it cannot be empty.");
+    QTest::newRow("cli: 2049 characters")
+        << prompt(repeated(QStringLiteral("x"), 2049)) << key << true << 2
+        << QStringLiteral("The prompt has 2049 characters");
     QTest::newRow("cli: negative prompt 2049")
-        << prompt(QStringLiteral("A boat"), {QStringLiteral("--negative-prompt"), repeated(QStringLiteral("y"), 2049)})
+        << prompt(QStringLiteral("A boat"),
+                  {QStringLiteral("--negative-prompt"), repeated(QStringLiteral("y"), 2049)})
         << key << true << 2 << QStringLiteral("The negative prompt has 2049 characters");
-    QTest::newRow("cli: bell in the prompt") << prompt(QStringLiteral("A boat\x07")) << key << true << 2
-                                             << QStringLiteral("control character (U+0007)");
-    QTest::newRow("cli: seed -1") << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("-1")})
+    QTest::newRow("cli: bell in the prompt") << prompt(QStringLiteral("A boat\x07")) << key << true
+                                             << 2 << QStringLiteral("control character (U+0007)");
+    QTest::newRow("cli: seed -1") << prompt(QStringLiteral("A boat"),
+                                            {QStringLiteral("--seed"), QStringLiteral("-1")})
                                   << key << true << 2 << seedRange;
     QTest::newRow("cli: seed 2147483648")
-        << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("2147483648")}) << key << true << 2
-        << seedRange;
-    QTest::newRow("cli: seed abc") << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("abc")})
-                                   << key << true << 2 << QStringLiteral("--seed needs a whole number, not “abc”.");
-    QTest::newRow("cli: seed 1.5") << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("1.5")})
-                                   << key << true << 2 << QStringLiteral("--seed needs a whole number");
-    QTest::newRow("cli: duration 7") << prompt(QStringLiteral("A boat"), {QStringLiteral("--duration"), QStringLiteral("7")})
-                                     << key << true << 2 << QStringLiteral("cannot make 7-second videos.");
-    QTest::newRow("cli: unknown model") << prompt(QStringLiteral("A boat"), {QStringLiteral("--model"), QStringLiteral("v9")})
-                                        << key << true << 2 << QStringLiteral("The model \"v9\" is not available here.");
-    QTest::newRow("cli: unknown quality") << prompt(QStringLiteral("A boat"), {QStringLiteral("--quality"), QStringLiteral("4k")})
-                                          << key << true << 2 << QStringLiteral("does not offer the quality 4k.");
-    QTest::newRow("cli: unknown aspect") << prompt(QStringLiteral("A boat"), {QStringLiteral("--aspect"), QStringLiteral("16:10")})
-                                         << key << true << 2 << QStringLiteral("does not offer the aspect ratio 16:10.");
+        << prompt(QStringLiteral("A boat"),
+                  {QStringLiteral("--seed"), QStringLiteral("2147483648")})
+        << key << true << 2 << seedRange;
+    QTest::newRow("cli: seed abc")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("abc")})
+        << key << true << 2 << QStringLiteral("--seed needs a whole number, not “abc”.");
+    QTest::newRow("cli: seed 1.5")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("1.5")})
+        << key << true << 2 << QStringLiteral("--seed needs a whole number");
+    QTest::newRow("cli: duration 7")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--duration"), QStringLiteral("7")})
+        << key << true << 2 << QStringLiteral("cannot make 7-second videos.");
+    QTest::newRow("cli: unknown model")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--model"), QStringLiteral("v9")})
+        << key << true << 2 << QStringLiteral("The model \"v9\" is not available here.");
+    QTest::newRow("cli: unknown quality")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--quality"), QStringLiteral("4k")})
+        << key << true << 2 << QStringLiteral("does not offer the quality 4k.");
+    QTest::newRow("cli: unknown aspect")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--aspect"), QStringLiteral("16:10")})
+        << key << true << 2 << QStringLiteral("does not offer the aspect ratio 16:10.");
     QTest::newRow("cli: concurrency 0")
-        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-ok.txt")), QStringLiteral("--out"), out,
+        << QStringList{QStringLiteral("batch"),         path(QStringLiteral("batch-ok.txt")),
+                       QStringLiteral("--out"),         out,
                        QStringLiteral("--concurrency"), QStringLiteral("0")}
         << key << true << 2 << QStringLiteral("--concurrency needs a number from 1 to 20.");
-    QTest::newRow("cli: image of 0 bytes") << prompt(QStringLiteral("A boat"), {QStringLiteral("--image"), path(QStringLiteral("cli-empty.png"))})
-                                           << key << true << 2 << QStringLiteral("“%1” is empty.").arg(path(QStringLiteral("cli-empty.png")));
-    QTest::newRow("cli: image is a directory") << prompt(QStringLiteral("A boat"), {QStringLiteral("--image"), m_dir.path()})
-                                               << key << true << 2 << QStringLiteral("does not exist or is not a file.");
+    QTest::newRow("cli: image of 0 bytes")
+        << prompt(QStringLiteral("A boat"),
+                  {QStringLiteral("--image"), path(QStringLiteral("cli-empty.png"))})
+        << key << true << 2
+        << QStringLiteral("“%1” is empty.").arg(path(QStringLiteral("cli-empty.png")));
+    QTest::newRow("cli: image is a directory")
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--image"), m_dir.path()}) << key
+        << true << 2 << QStringLiteral("does not exist or is not a file.");
     QTest::newRow("cli: missing image, non-ASCII path")
-        << prompt(QStringLiteral("A boat"), {QStringLiteral("--image"), QStringLiteral("/nonexistent/фото моря.png")})
+        << prompt(QStringLiteral("A boat"),
+                  {QStringLiteral("--image"), QStringLiteral("/nonexistent/фото моря.png")})
         << key << true << 2 << QStringLiteral("“/nonexistent/фото моря.png” does not exist");
     QTest::newRow("cli: batch line over 2048")
-        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-long.txt")), QStringLiteral("--out"), out}
+        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-long.txt")),
+                       QStringLiteral("--out"), out}
         << key << true << 2 << QStringLiteral("generation 2: The prompt has 2049 characters");
     QTest::newRow("cli: batch seed out of range")
-        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-seed.jsonl")), QStringLiteral("--out"), out}
+        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-seed.jsonl")),
+                       QStringLiteral("--out"), out}
         << key << true << 2 << QStringLiteral("generation 1: ") + seedRange;
     QTest::newRow("cli: batch seed text")
-        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-seed-text.jsonl")), QStringLiteral("--out"), out}
+        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-seed-text.jsonl")),
+                       QStringLiteral("--out"), out}
         << key << true << 2 << QStringLiteral("line 1: “seed” must be a whole number.");
     QTest::newRow("cli: batch file is a directory")
-        << QStringList{QStringLiteral("batch"), m_dir.path(), QStringLiteral("--out"), out} << key << true << 2
-        << QStringLiteral("Cannot read the batch file");
+        << QStringList{QStringLiteral("batch"), m_dir.path(), QStringLiteral("--out"), out} << key
+        << true << 2 << QStringLiteral("Cannot read the batch file");
     // Server addresses: checked before any connection.
     QTest::newRow("cli: base URL htps://")
-        << QStringList{QStringLiteral("--base-url"), QStringLiteral("htps://app-api.pixverse.ai/"), QStringLiteral("balance")}
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("htps://app-api.pixverse.ai/"),
+                       QStringLiteral("balance")}
         << key << false << 2 << QStringLiteral("must be reached over https://");
     QTest::newRow("cli: base URL http//x")
-        << QStringList{QStringLiteral("--base-url"), QStringLiteral("http//x"), QStringLiteral("balance")} << key << false
-        << 2 << QStringLiteral("“http//x” is not a valid server address.");
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("http//x"),
+                       QStringLiteral("balance")}
+        << key << false << 2 << QStringLiteral("“http//x” is not a valid server address.");
     QTest::newRow("cli: base URL without host")
-        << QStringList{QStringLiteral("--base-url"), QStringLiteral("https://"), QStringLiteral("balance")} << key << false
-        << 2 << QStringLiteral("is not a valid server address.");
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("https://"),
+                       QStringLiteral("balance")}
+        << key << false << 2 << QStringLiteral("is not a valid server address.");
     QTest::newRow("cli: base URL plain http to a LAN host")
-        << QStringList{QStringLiteral("--base-url"), QStringLiteral("http://192.168.1.20:8080/"), QStringLiteral("balance")}
-        << key << false << 2 << QStringLiteral("The address http://192.168.1.20:8080/ is not secure");
+        << QStringList{QStringLiteral("--base-url"), QStringLiteral("http://192.168.1.20:8080/"),
+                       QStringLiteral("balance")}
+        << key << false << 2
+        << QStringLiteral("The address http://192.168.1.20:8080/ is not secure");
     // API keys.
-    QTest::newRow("cli: API key with a space inside") << QStringList{QStringLiteral("balance")}
-                                                      << QStringLiteral("sk-sandbox local-0000") << true << 2
-                                                      << QStringLiteral("The API key contains a space or a line break");
+    QTest::newRow("cli: API key with a space inside")
+        << QStringList{QStringLiteral("balance")} << QStringLiteral("sk-sandbox local-0000") << true
+        << 2 << QStringLiteral("The API key contains a space or a line break");
     QTest::newRow("cli: API key with a line break (header injection)")
-        << QStringList{QStringLiteral("balance")} << QStringLiteral("sk-sandbox\r\nX-Evil: 1") << true << 2
-        << QStringLiteral("The API key contains a space or a line break");
-    QTest::newRow("cli: API key of spaces only") << QStringList{QStringLiteral("balance")} << QStringLiteral("   ")
-                                                 << true << 3 << QStringLiteral("No API key: set the environment variable PXBAD_KEY");
+        << QStringList{QStringLiteral("balance")} << QStringLiteral("sk-sandbox\r\nX-Evil: 1")
+        << true << 2 << QStringLiteral("The API key contains a space or a line break");
+    QTest::newRow("cli: API key of spaces only")
+        << QStringList{QStringLiteral("balance")} << QStringLiteral("   ") << true << 3
+        << QStringLiteral("No API key: set the environment variable PXBAD_KEY");
     QTest::newRow("cli: API key with spaces around (trimmed, valid)")
-        << QStringList{QStringLiteral("balance")} << QStringLiteral("  <sandbox>  ") << true << 0 << QString();
+        << QStringList{QStringLiteral("balance")} << QStringLiteral("  <sandbox>  ") << true << 0
+        << QString();
 }
 
 void TestBadInput::commandLine() {
@@ -482,14 +530,18 @@ void TestBadInput::commandLine() {
 
     write(QStringLiteral("batch-ok.txt"), "A paper boat\n");
     write(QStringLiteral("batch-long.txt"), "A paper boat\n" + QByteArray(2049, 'z') + '\n');
-    write(QStringLiteral("batch-seed.jsonl"), R"({"prompt":"A boat","seed":2147483648})" "\n");
-    write(QStringLiteral("batch-seed-text.jsonl"), R"({"prompt":"A boat","seed":"abc"})" "\n");
+    write(QStringLiteral("batch-seed.jsonl"), R"({"prompt":"A boat","seed":2147483648})"
+                                              "\n");
+    write(QStringLiteral("batch-seed-text.jsonl"), R"({"prompt":"A boat","seed":"abc"})"
+                                                   "\n");
     write(QStringLiteral("cli-empty.png"), {});
 
     const QString cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
     QVERIFY(!cli.isEmpty());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PXBAD_KEY"), QString(apiKey).replace(QStringLiteral("<sandbox>"), m_bed->sandbox->defaultApiKey()));
+    env.insert(
+        QStringLiteral("PXBAD_KEY"),
+        QString(apiKey).replace(QStringLiteral("<sandbox>"), m_bed->sandbox->defaultApiKey()));
     QStringList all{QStringLiteral("--api-key-env"), QStringLiteral("PXBAD_KEY")};
     if (useSandbox)
         all << QStringLiteral("--base-url") << m_bed->sandbox->baseUrl().toString();
@@ -502,7 +554,8 @@ void TestBadInput::commandLine() {
     QVERIFY(process.waitForFinished(60000));
     const QString err = QString::fromUtf8(process.readAllStandardError());
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(process.exitCode() == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(process.exitCode()).arg(err)));
+    QVERIFY2(process.exitCode() == exitCode,
+             qPrintable(QStringLiteral("exit %1: %2").arg(process.exitCode()).arg(err)));
     if (exitCode == 0) {
         QVERIFY(m_bed->sandbox->stats().requests > before); // a trimmed key works
         return;

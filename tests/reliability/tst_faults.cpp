@@ -6,12 +6,11 @@
 // answers 404, an upload refused after the bytes were stored (web family), and the server going
 // away and coming back. For each: the job ends as it should (retried and done, or failed), the
 // creator reads a sentence, and the sandbox counts exactly one generation per job.
+#include "core/api/WebApiRequests.h"
+#include "core/backend/WebBackend.h"
 #include "tests/core/jobs/JobTestFixture.h"
 #include "tests/support/Await.h"
 #include "tests/support/TestSupport.h"
-
-#include "core/api/WebApiRequests.h"
-#include "core/backend/WebBackend.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -26,13 +25,13 @@ using pixverse::test::await;
 using pixverse::test::JobTestBed;
 using Kind = pixverse::sandbox::SandboxFault::Kind;
 
-
 namespace {
 
 //! What a creator may be shown: one or two sentences, no codes or markup from the wire.
 bool isSentence(const QString& text) {
-    static const QStringList leaks{QStringLiteral("ErrCode"), QStringLiteral("http="), QStringLiteral("QNetwork"),
-                                   QStringLiteral("<"), QStringLiteral("{"), QStringLiteral("Resp")};
+    static const QStringList leaks{QStringLiteral("ErrCode"),  QStringLiteral("http="),
+                                   QStringLiteral("QNetwork"), QStringLiteral("<"),
+                                   QStringLiteral("{"),        QStringLiteral("Resp")};
     if (text.size() < 12 || !text.front().isUpper() || !text.endsWith(u'.'))
         return false;
     for (const QString& leak : leaks) {
@@ -42,8 +41,8 @@ bool isSentence(const QString& text) {
     return true;
 }
 
-sandbox::SandboxFault fault(Kind kind, const QString& path, int count, int httpStatus = 500, qint64 errCode = 0,
-                            const QJsonObject& patch = {}) {
+sandbox::SandboxFault fault(Kind kind, const QString& path, int count, int httpStatus = 500,
+                            qint64 errCode = 0, const QJsonObject& patch = {}) {
     sandbox::SandboxFault f;
     f.kind = kind;
     f.pathContains = path;
@@ -54,7 +53,9 @@ sandbox::SandboxFault fault(Kind kind, const QString& path, int count, int httpS
     return f;
 }
 
-QJsonObject jsonObject(const char* text) { return QJsonDocument::fromJson(QByteArray(text)).object(); }
+QJsonObject jsonObject(const char* text) {
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
 
 QByteArray readAll(const QString& path) {
     QFile file(path);
@@ -63,7 +64,8 @@ QByteArray readAll(const QString& path) {
 
 QStringList partFiles(const QString& dir) {
     QStringList parts;
-    QDirIterator it(dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         parts << it.next();
     return parts;
@@ -118,31 +120,47 @@ void TestFaults::faultIsSurvived_data() {
     const QString create = QStringLiteral("video/text/generate");
     const QString result = QStringLiteral("video/result");
     const QString media = QStringLiteral("/media/video/");
-    auto row = [](const char* name, Kind kind, const QString& path, int count, int http, const QJsonObject& patch,
-                  const QString& jobMessage, const QString& requestMessage) {
-        QTest::newRow(name) << int(kind) << path << count << http << patch << jobMessage << requestMessage;
+    auto row = [](const char* name, Kind kind, const QString& path, int count, int http,
+                  const QJsonObject& patch, const QString& jobMessage,
+                  const QString& requestMessage) {
+        QTest::newRow(name) << int(kind) << path << count << http << patch << jobMessage
+                            << requestMessage;
     };
     // Creates: the video was made, the answer got lost or damaged; the resend with the same trace
     // id is answered with the same video (stats: one generation per job).
-    row("create: connection cut halfway through the reply", Kind::TruncateBody, create, 1, 200, {}, network, network);
+    row("create: connection cut halfway through the reply", Kind::TruncateBody, create, 1, 200, {},
+        network, network);
     row("create: truncated JSON", Kind::TruncateJson, create, 1, 200, {}, malformed, malformed);
-    row("create: video_id missing", Kind::PatchResp, create, 1, 200, jsonObject(R"({"video_id":null})"), malformed, malformed);
-    row("create: video_id an object", Kind::PatchResp, create, 1, 200, jsonObject(R"({"video_id":{"id":1}})"), malformed, malformed);
-    row("create: video_id text", Kind::PatchResp, create, 1, 200, jsonObject(R"({"video_id":"soon"})"), malformed, malformed);
-    row("create: video_id zero", Kind::PatchResp, create, 1, 200, jsonObject(R"({"video_id":0})"), malformed, malformed);
+    row("create: video_id missing", Kind::PatchResp, create, 1, 200,
+        jsonObject(R"({"video_id":null})"), malformed, malformed);
+    row("create: video_id an object", Kind::PatchResp, create, 1, 200,
+        jsonObject(R"({"video_id":{"id":1}})"), malformed, malformed);
+    row("create: video_id text", Kind::PatchResp, create, 1, 200,
+        jsonObject(R"({"video_id":"soon"})"), malformed, malformed);
+    row("create: video_id zero", Kind::PatchResp, create, 1, 200, jsonObject(R"({"video_id":0})"),
+        malformed, malformed);
     // Polls: a bad answer is asked again at the next tick; the job never fails for it.
-    row("result: connection cut halfway", Kind::TruncateBody, result, 3, 200, {}, QString(), network);
+    row("result: connection cut halfway", Kind::TruncateBody, result, 3, 200, {}, QString(),
+        network);
     row("result: truncated JSON", Kind::TruncateJson, result, 3, 200, {}, QString(), malformed);
-    row("result: status an object", Kind::PatchResp, result, 3, 200, jsonObject(R"({"status":{"code":1}})"), QString(), malformed);
-    row("result: status text", Kind::PatchResp, result, 3, 200, jsonObject(R"({"status":"done"})"), QString(), malformed);
-    row("result: status missing", Kind::PatchResp, result, 3, 200, jsonObject(R"({"status":null})"), QString(), malformed);
-    row("result: id missing", Kind::PatchResp, result, 3, 200, jsonObject(R"({"id":null})"), QString(), malformed);
-    row("result: unknown status 42", Kind::PatchResp, result, 4, 200, jsonObject(R"({"status":42})"), QString(), QString());
-    row("result: empty url on success", Kind::PatchResp, result, 3, 200, jsonObject(R"({"status":1,"url":""})"), QString(), malformed);
-    row("result: url missing on success", Kind::PatchResp, result, 3, 200, jsonObject(R"({"status":1,"url":null})"), QString(), malformed);
+    row("result: status an object", Kind::PatchResp, result, 3, 200,
+        jsonObject(R"({"status":{"code":1}})"), QString(), malformed);
+    row("result: status text", Kind::PatchResp, result, 3, 200, jsonObject(R"({"status":"done"})"),
+        QString(), malformed);
+    row("result: status missing", Kind::PatchResp, result, 3, 200, jsonObject(R"({"status":null})"),
+        QString(), malformed);
+    row("result: id missing", Kind::PatchResp, result, 3, 200, jsonObject(R"({"id":null})"),
+        QString(), malformed);
+    row("result: unknown status 42", Kind::PatchResp, result, 4, 200,
+        jsonObject(R"({"status":42})"), QString(), QString());
+    row("result: empty url on success", Kind::PatchResp, result, 3, 200,
+        jsonObject(R"({"status":1,"url":""})"), QString(), malformed);
+    row("result: url missing on success", Kind::PatchResp, result, 3, 200,
+        jsonObject(R"({"status":1,"url":null})"), QString(), malformed);
     // Downloads: a cut transfer resumes from its .part file; a complete-looking half is refused.
     row("video: connection cut halfway", Kind::TruncateBody, media, 2, 200, {}, network, QString());
-    row("video: half the file as if it were all", Kind::TruncateJson, media, 1, 200, {}, malformed, QString());
+    row("video: half the file as if it were all", Kind::TruncateJson, media, 1, 200, {}, malformed,
+        QString());
     // A video URL that answers 404 once: a fresh URL is asked for, silently.
     row("video: 404 then works", Kind::HttpStatus, media, 1, 404, {}, QString(), QString());
 }
@@ -177,12 +195,13 @@ void TestFaults::faultIsSurvived() {
     QCOMPARE(failed.count(), 0);
     QCOMPARE(bed.libraryFiles(QStringLiteral("*.mp4")).size(), ids.size());
     QVERIFY2(partFiles(bed.dir.path()).isEmpty(), qPrintable(partFiles(bed.dir.path()).join(u' ')));
-    const QByteArray clip = readAll(QDir(pixverse::test::clipsDir()).filePath(QStringLiteral("960x540.mp4")));
+    const QByteArray clip =
+        readAll(QDir(pixverse::test::clipsDir()).filePath(QStringLiteral("960x540.mp4")));
     QVERIFY(!clip.isEmpty());
     QSet<qint64> videoIds;
     for (const qint64 id : ids) {
         const Job job = *bed.store->job(id);
-        QVERIFY(job.errorMessage.isEmpty()); // cleared once the job got through
+        QVERIFY(job.errorMessage.isEmpty());    // cleared once the job got through
         QCOMPARE(readAll(job.videoPath), clip); // byte for byte the sandbox's clip
         videoIds.insert(job.videoId);
     }
@@ -200,7 +219,8 @@ void TestFaults::faultIsSurvived() {
         bool sawUnknown = false;
         for (const QVariantList& s : std::as_const(statuses)) {
             const auto status = s.at(1).value<VideoStatus>();
-            sawUnknown = sawUnknown || (status.rawStatus == 42 && status.state == VideoState::Unknown);
+            sawUnknown =
+                sawUnknown || (status.rawStatus == 42 && status.state == VideoState::Unknown);
         }
         QVERIFY(sawUnknown); // seen, and polled past
     }
@@ -210,16 +230,15 @@ void TestFaults::faultIsSurvived() {
         bed.sandbox->injectFault(fault(Kind(kind), path, 1, httpStatus, 0, patch));
         if (path.contains(u"generate")) {
             const auto created = await<Result<CreatedVideo>>([&](auto done) {
-                bed.backend->createVideo(JobTestBed::request(QStringLiteral("Once more")), std::nullopt,
-                                         ApiClient::newTraceId(), nullptr, done);
+                bed.backend->createVideo(JobTestBed::request(QStringLiteral("Once more")),
+                                         std::nullopt, ApiClient::newTraceId(), nullptr, done);
             });
             QVERIFY(created && !created->ok());
             QCOMPARE(created->error.userMessage(), requestMessage);
         } else {
             const qint64 videoId = bed.store->job(ids.first())->videoId;
-            const auto polled = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) {
-                bed.backend->fetchStatuses({videoId}, nullptr, done);
-            });
+            const auto polled = await<Result<QHash<qint64, VideoStatus>>>(
+                [&](auto done) { bed.backend->fetchStatuses({videoId}, nullptr, done); });
             QVERIFY(polled && !polled->ok());
             QCOMPARE(polled->error.userMessage(), requestMessage);
         }
@@ -238,7 +257,8 @@ void TestFaults::videoUrlThatStaysGoneFailsThenDownloadsAgain() {
     const Job failed = *bed.store->job(id);
     QCOMPARE(failed.rawStatus, 1); // made, not saved
     QVERIFY2(isSentence(failed.errorMessage), qPrintable(failed.errorMessage));
-    QVERIFY(failed.errorMessage.startsWith(QStringLiteral("The video was made but could not be saved")));
+    QVERIFY(failed.errorMessage.startsWith(
+        QStringLiteral("The video was made but could not be saved")));
     QVERIFY(failed.errorMessage.contains(ApiError::http(404).userMessage()));
     QCOMPARE(failed.errorCode, 404);
     QVERIFY(partFiles(bed.dir.path()).isEmpty());
@@ -260,7 +280,8 @@ void TestFaults::unknownStatusKeepsPollingUntilTheStallLimit() {
     JobEngine* engine = bed.makeEngine(options);
     QSignalSpy stalled(engine->poller(), &StatusPoller::jobStalled);
     engine->start();
-    bed.sandbox->injectFault(fault(Kind::PatchResp, QStringLiteral("video/result"), -1, 200, 0, jsonObject(R"({"status":42})")));
+    bed.sandbox->injectFault(fault(Kind::PatchResp, QStringLiteral("video/result"), -1, 200, 0,
+                                   jsonObject(R"({"status":42})")));
     const qint64 id = bed.enqueue(1).first();
     QTRY_COMPARE_WITH_TIMEOUT(stalled.count(), 1, 10000);
     const Job waiting = *bed.store->job(id);
@@ -283,15 +304,17 @@ void TestFaults::uploadRefusedAfterItWasStored_data() {
     QTest::addColumn<int>("registered"); //!< what the sandbox itself registered before answering
     QTest::addColumn<QString>("message");
     const QString widthOrHeight = ApiError::service(400, {}).userMessage();
-    QTest::newRow("ErrCode 400 (as measured)") << int(Kind::ServiceError) << 200 << qint64(400) << QJsonObject()
-                                               << QSize(640, 360) << 0 << widthOrHeight;
-    QTest::newRow("HTTP 400") << int(Kind::HttpStatus) << 400 << qint64(0) << QJsonObject() << QSize(640, 360) << 0
-                              << ApiError::http(400).userMessage();
-    QTest::newRow("err_msg inside a success") << int(Kind::PatchResp) << 200 << qint64(0)
-                                              << jsonObject(R"({"result":[{"err_msg":"incorrect image width or height"}]})")
-                                              << QSize(640, 360) << 1 << widthOrHeight;
-    QTest::newRow("4001 px, refused by the service itself") << -1 << 0 << qint64(0) << QJsonObject()
-                                                            << QSize(4001, 100) << 0 << widthOrHeight;
+    QTest::newRow("ErrCode 400 (as measured)")
+        << int(Kind::ServiceError) << 200 << qint64(400) << QJsonObject() << QSize(640, 360) << 0
+        << widthOrHeight;
+    QTest::newRow("HTTP 400") << int(Kind::HttpStatus) << 400 << qint64(0) << QJsonObject()
+                              << QSize(640, 360) << 0 << ApiError::http(400).userMessage();
+    QTest::newRow("err_msg inside a success")
+        << int(Kind::PatchResp) << 200 << qint64(0)
+        << jsonObject(R"({"result":[{"err_msg":"incorrect image width or height"}]})")
+        << QSize(640, 360) << 1 << widthOrHeight;
+    QTest::newRow("4001 px, refused by the service itself")
+        << -1 << 0 << qint64(0) << QJsonObject() << QSize(4001, 100) << 0 << widthOrHeight;
 }
 
 void TestFaults::uploadRefusedAfterItWasStored() {
@@ -313,7 +336,8 @@ void TestFaults::uploadRefusedAfterItWasStored() {
     ApiClient login(&network);
     login.setBaseUrl(sandbox.baseUrl());
     const auto token = await<Result<web::LoginResult>>([&](auto done) {
-        login.call(web::LoginRequest(email, password), nullptr, std::function<void(Result<web::LoginResult>)>(done));
+        login.call(web::LoginRequest(email, password), nullptr,
+                   std::function<void(Result<web::LoginResult>)>(done));
     });
     QVERIFY(token && token->ok());
     BackendConfig backendConfig;
@@ -343,7 +367,8 @@ void TestFaults::uploadRefusedAfterItWasStored() {
     QSignalSpy failed(engine.scheduler(), &JobScheduler::jobFailed);
     engine.start();
     if (kind >= 0)
-        sandbox.injectFault(fault(Kind(kind), QStringLiteral("media/batch_upload_media"), 1, httpStatus, errCode, patch));
+        sandbox.injectFault(fault(Kind(kind), QStringLiteral("media/batch_upload_media"), 1,
+                                  httpStatus, errCode, patch));
     GenerationRequest request = JobTestBed::request(QStringLiteral("The still comes alive"));
     request.imagePath = imagePath;
     const Result<Job> job = engine.enqueue(request);
@@ -356,10 +381,12 @@ void TestFaults::uploadRefusedAfterItWasStored() {
     QVERIFY2(isSentence(refused.errorMessage), qPrintable(refused.errorMessage));
     const sandbox::SandboxStats stats = sandbox.stats();
     QCOMPARE(stats.objectStorePuts, 1); // the bytes were stored...
-    QCOMPARE(stats.uploads, qint64(registered)); // ...but not registered (or the answer said it was not)
+    QCOMPARE(stats.uploads,
+             qint64(registered)); // ...but not registered (or the answer said it was not)
     QCOMPARE(stats.generationsCreated, 0);
     QTest::qWait(100);
-    QCOMPARE(sandbox.stats().objectStorePuts, 1); // and not uploaded again behind the creator's back
+    QCOMPARE(sandbox.stats().objectStorePuts,
+             1); // and not uploaded again behind the creator's back
 }
 
 void TestFaults::serverAnswersNothingThenComesBack() {

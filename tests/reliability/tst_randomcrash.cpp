@@ -27,8 +27,8 @@ namespace {
 constexpr int kJobs = 20;
 constexpr int kMinDelayMs = 50;
 constexpr int kMaxDelayMs = 800;
-constexpr int kMaxKills = 40;            // then the last run may finish
-constexpr qint64 kKillingForMs = 35000;  // the whole test stays under a minute
+constexpr int kMaxKills = 40;           // then the last run may finish
+constexpr qint64 kKillingForMs = 35000; // the whole test stays under a minute
 
 QByteArray readAll(const QString& path) {
     QFile file(path);
@@ -38,7 +38,8 @@ QByteArray readAll(const QString& path) {
 //! Runs `sql` on a private connection to the database file; the first column of every row.
 QStringList query(const QString& databasePath, const QString& sql) {
     QStringList rows;
-    const QString name = QStringLiteral("crash-check-%1").arg(QRandomGenerator::global()->generate());
+    const QString name =
+        QStringLiteral("crash-check-%1").arg(QRandomGenerator::global()->generate());
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(databasePath);
@@ -69,15 +70,18 @@ private Q_SLOTS:
 
 void TestRandomCrash::batchSurvivesRandomSigkills() {
     bool seedGiven = false;
-    const quint32 seed = qEnvironmentVariableIsSet("PIXVERSE_CRASH_SEED")
-                             ? static_cast<quint32>(qEnvironmentVariableIntValue("PIXVERSE_CRASH_SEED", &seedGiven))
-                             : QRandomGenerator::global()->generate();
-    qInfo("random crash seed %u%s (replay with PIXVERSE_CRASH_SEED=%u)", seed, seedGiven ? " (given)" : "", seed);
+    const quint32 seed =
+        qEnvironmentVariableIsSet("PIXVERSE_CRASH_SEED")
+            ? static_cast<quint32>(qEnvironmentVariableIntValue("PIXVERSE_CRASH_SEED", &seedGiven))
+            : QRandomGenerator::global()->generate();
+    qInfo("random crash seed %u%s (replay with PIXVERSE_CRASH_SEED=%u)", seed,
+          seedGiven ? " (given)" : "", seed);
     QRandomGenerator random(seed);
 
     const QString cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
     QVERIFY(!cli.isEmpty());
-    const QByteArray clip = readAll(QDir(pixverse::test::clipsDir()).filePath(QStringLiteral("960x540.mp4")));
+    const QByteArray clip =
+        readAll(QDir(pixverse::test::clipsDir()).filePath(QStringLiteral("960x540.mp4")));
     QVERIFY2(!clip.isEmpty(), qPrintable(pixverse::test::clipsDir()));
 
     sandbox::SandboxConfig config;
@@ -98,11 +102,18 @@ void TestRandomCrash::batchSurvivesRandomSigkills() {
     }
     const QString out = dir.filePath(QStringLiteral("library"));
     const QString database = QDir(out).filePath(QStringLiteral(".pixverse-studio/jobs.sqlite"));
-    const QStringList arguments{QStringLiteral("--base-url"), sandbox.baseUrl().toString(),
-                                QStringLiteral("--api-key-env"), QStringLiteral("PXTEST_KEY"),
-                                QStringLiteral("--poll-interval-ms"), QStringLiteral("100"),
-                                QStringLiteral("batch"), batch, QStringLiteral("--out"), out,
-                                QStringLiteral("--concurrency"), QStringLiteral("3")};
+    const QStringList arguments{QStringLiteral("--base-url"),
+                                sandbox.baseUrl().toString(),
+                                QStringLiteral("--api-key-env"),
+                                QStringLiteral("PXTEST_KEY"),
+                                QStringLiteral("--poll-interval-ms"),
+                                QStringLiteral("100"),
+                                QStringLiteral("batch"),
+                                batch,
+                                QStringLiteral("--out"),
+                                out,
+                                QStringLiteral("--concurrency"),
+                                QStringLiteral("3")};
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PXTEST_KEY"), sandbox.defaultApiKey());
 
@@ -127,14 +138,16 @@ void TestRandomCrash::batchSurvivesRandomSigkills() {
             QVERIFY(process.waitForFinished(10000));
             ++kills;
             if (QFile::exists(database)) {
-                for (const QString& state : query(database, QStringLiteral("SELECT state FROM jobs")))
+                for (const QString& state :
+                     query(database, QStringLiteral("SELECT state FROM jobs")))
                     ++killedWith[state];
             }
             continue;
         }
         lastOut = QString::fromUtf8(process.readAllStandardOutput());
         lastErr = QString::fromUtf8(process.readAllStandardError());
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, qPrintable(lastErr));
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+                 qPrintable(lastErr));
         break;
     }
     QStringList stages;
@@ -150,7 +163,8 @@ void TestRandomCrash::batchSurvivesRandomSigkills() {
     QCOMPARE(lastOut.split(u'\n', Qt::SkipEmptyParts).size(), kJobs);
 
     // The database is sound and says the same.
-    QCOMPARE(query(database, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});
+    QCOMPARE(query(database, QStringLiteral("PRAGMA integrity_check")),
+             QStringList{QStringLiteral("ok")});
     JobStore store;
     QVERIFY2(store.open(QFileInfo(database).absolutePath()), qPrintable(store.errorString()));
     const QList<Job> jobs = store.jobs();
@@ -177,7 +191,8 @@ void TestRandomCrash::batchSurvivesRandomSigkills() {
     }
     QCOMPARE(QDir(out).entryList({QStringLiteral("*.json")}, QDir::Files).size(), kJobs);
     QStringList parts;
-    QDirIterator it(out, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(out, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         parts << it.next();
     QVERIFY2(parts.isEmpty(), qPrintable(parts.join(u' ')));

@@ -40,12 +40,14 @@ using pixverse::test::await;
 namespace {
 
 //! Files under `root` (hidden ones too) whose bytes contain one of `secrets`, as "file: secret".
-QStringList filesHolding(const QString& root, const QStringList& secrets, const QStringList& skip = {}) {
+QStringList filesHolding(const QString& root, const QStringList& secrets,
+                         const QStringList& skip = {}) {
     QStringList found;
     QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (std::any_of(skip.cbegin(), skip.cend(), [&path](const QString& s) { return path.contains(s); }))
+        if (std::any_of(skip.cbegin(), skip.cend(),
+                        [&path](const QString& s) { return path.contains(s); }))
             continue;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
@@ -53,7 +55,8 @@ QStringList filesHolding(const QString& root, const QStringList& secrets, const 
         const QByteArray bytes = file.readAll();
         for (const QString& secret : secrets) {
             // UTF-8, and UTF-16 as QSettings or a QDataStream could write it.
-            const QByteArray utf16(reinterpret_cast<const char*>(secret.utf16()), secret.size() * 2);
+            const QByteArray utf16(reinterpret_cast<const char*>(secret.utf16()),
+                                   secret.size() * 2);
             if (bytes.contains(secret.toUtf8()) || bytes.contains(utf16))
                 found << path + QStringLiteral(": ") + secret.left(6) + QStringLiteral("…");
         }
@@ -65,7 +68,8 @@ QList<QHostAddress> nonLoopbackAddresses() {
     QList<QHostAddress> out;
     const QList<QHostAddress> all = QNetworkInterface::allAddresses();
     for (const QHostAddress& a : all) {
-        if (a.isLoopback() || a.isNull() || (a.protocol() == QAbstractSocket::IPv6Protocol && a.isLinkLocal()))
+        if (a.isLoopback() || a.isNull() ||
+            (a.protocol() == QAbstractSocket::IPv6Protocol && a.isLinkLocal()))
             continue;
         out << a;
     }
@@ -91,7 +95,8 @@ quint16 freePort() {
 class SelfSignedServer : public QTcpServer {
 public:
     SelfSignedServer(QSslCertificate certificate, QSslKey key)
-        : m_certificate(std::move(certificate)), m_key(std::move(key)) {}
+        : m_certificate(std::move(certificate))
+        , m_key(std::move(key)) {}
     qint64 plaintextBytes = 0;
     int handshakesFailed = 0;
 
@@ -101,8 +106,10 @@ protected:
         socket->setSocketDescriptor(descriptor);
         socket->setLocalCertificate(m_certificate);
         socket->setPrivateKey(m_key);
-        connect(socket, &QSslSocket::readyRead, socket, [this, socket] { plaintextBytes += socket->readAll().size(); });
-        connect(socket, &QSslSocket::errorOccurred, socket, [this](QAbstractSocket::SocketError) { ++handshakesFailed; });
+        connect(socket, &QSslSocket::readyRead, socket,
+                [this, socket] { plaintextBytes += socket->readAll().size(); });
+        connect(socket, &QSslSocket::errorOccurred, socket,
+                [this](QAbstractSocket::SocketError) { ++handshakesFailed; });
         socket->startServerEncryption();
     }
 
@@ -125,11 +132,16 @@ private Q_SLOTS:
 
 void TestSecurity::noSecretInAnythingWritten() {
     const QString home = QDir::homePath();
-    QVERIFY2(home.endsWith(QStringLiteral(".home")), qPrintable(home)); // ctest's private HOME, never a real one
+    QVERIFY2(home.endsWith(QStringLiteral(".home")),
+             qPrintable(home)); // ctest's private HOME, never a real one
     // Canaries: values that appear nowhere unless something copied them.
-    const QString apiKey = QStringLiteral("sk-canary-%1").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+    const QString apiKey =
+        QStringLiteral("sk-canary-%1")
+            .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
     const QString email = QStringLiteral("canary@sandbox.local");
-    const QString password = QStringLiteral("pw-canary-%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    const QString password =
+        QStringLiteral("pw-canary-%1")
+            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     sandbox::SandboxConfig config;
     config.apiKeys = {apiKey};
     config.webAccounts = {{email, password}};
@@ -149,13 +161,16 @@ void TestSecurity::noSecretInAnythingWritten() {
         file.write("A lighthouse in a storm\nA fox in the snow\n");
     }
     QString cliOutput;
-    const QStringList connection{QStringLiteral("--verbose"), QStringLiteral("--base-url"), sandbox.baseUrl().toString(),
-                                 QStringLiteral("--api-key-env"), QStringLiteral("PXSEC_KEY"),
-                                 QStringLiteral("--poll-interval-ms"), QStringLiteral("50")};
+    const QStringList connection{QStringLiteral("--verbose"),  QStringLiteral("--base-url"),
+                                 sandbox.baseUrl().toString(), QStringLiteral("--api-key-env"),
+                                 QStringLiteral("PXSEC_KEY"),  QStringLiteral("--poll-interval-ms"),
+                                 QStringLiteral("50")};
     for (const QStringList& command :
-         {QStringList{QStringLiteral("batch"), batch, QStringLiteral("--out"), QDir(videos).filePath(QStringLiteral("batch"))},
-          QStringList{QStringLiteral("generate"), QStringLiteral("--json"), QStringLiteral("--prompt"),
-                      QStringLiteral("A whale"), QStringLiteral("--out"), videos},
+         {QStringList{QStringLiteral("batch"), batch, QStringLiteral("--out"),
+                      QDir(videos).filePath(QStringLiteral("batch"))},
+          QStringList{QStringLiteral("generate"), QStringLiteral("--json"),
+                      QStringLiteral("--prompt"), QStringLiteral("A whale"),
+                      QStringLiteral("--out"), videos},
           QStringList{QStringLiteral("balance")}}) {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -164,7 +179,8 @@ void TestSecurity::noSecretInAnythingWritten() {
         process.setProcessEnvironment(env);
         process.start(cli, connection + command);
         QVERIFY(process.waitForFinished(60000));
-        const QString out = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        const QString out =
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
         QVERIFY2(process.exitCode() == 0, qPrintable(out));
         QVERIFY(!(connection + command).join(u' ').contains(apiKey)); // never on a command line
         cliOutput += out;
@@ -178,14 +194,16 @@ void TestSecurity::noSecretInAnythingWritten() {
     ApiClient login(&network);
     QVERIFY(!login.setBaseUrl(sandbox.baseUrl()).isError());
     const auto token = await<Result<web::LoginResult>>([&](auto done) {
-        login.call(web::LoginRequest(email, password), nullptr, std::function<void(Result<web::LoginResult>)>(done));
+        login.call(web::LoginRequest(email, password), nullptr,
+                   std::function<void(Result<web::LoginResult>)>(done));
     });
     QVERIFY(token && token->ok());
     const QString sessionToken = token->value->token;
     login.setCredential(web::kCredentialHeader, sessionToken);
     login.setExtraHeaders(web::defaultHeaders());
     const auto uploadToken = await<Result<web::UploadToken>>([&](auto done) {
-        login.call(web::UploadTokenRequest(), nullptr, std::function<void(Result<web::UploadToken>)>(done));
+        login.call(web::UploadTokenRequest(), nullptr,
+                   std::function<void(Result<web::UploadToken>)>(done));
     });
     QVERIFY(uploadToken && uploadToken->ok());
     BackendConfig backendConfig;
@@ -228,7 +246,8 @@ void TestSecurity::noSecretInAnythingWritten() {
     const QStringList secrets{apiKey, password, sessionToken, uploadToken->value->accessKeySecret,
                               uploadToken->value->securityToken};
     int files = 0;
-    for (QDirIterator it(home, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext(); it.next())
+    for (QDirIterator it(home, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+         it.hasNext(); it.next())
         ++files;
     QVERIFY(files >= 10);
     const QStringList leaks = filesHolding(home, secrets);
@@ -242,8 +261,8 @@ void TestSecurity::otherTestsLeftNoSecret() {
     QStringList secrets = defaults.apiKeys;
     for (const auto& account : defaults.webAccounts)
         secrets << account.second;
-    QDirIterator homes(QStringLiteral(PIXVERSE_BINARY_DIR "/tests"), {QStringLiteral("*.home")}, QDir::Dirs,
-                       QDirIterator::Subdirectories);
+    QDirIterator homes(QStringLiteral(PIXVERSE_BINARY_DIR "/tests"), {QStringLiteral("*.home")},
+                       QDir::Dirs, QDirIterator::Subdirectories);
     int searched = 0;
     QStringList leaks;
     while (homes.hasNext()) {
@@ -296,9 +315,10 @@ void TestSecurity::tlsProblemsAreShownAndNothingIsSent() {
     QTemporaryDir dir;
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                   QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                   QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
                    QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
     if (!openssl.waitForStarted() || !openssl.waitForFinished(60000) || openssl.exitCode() != 0)
         QSKIP("The openssl command is not available to make a self-signed certificate.");
@@ -323,7 +343,8 @@ void TestSecurity::tlsProblemsAreShownAndNothingIsSent() {
     QVERIFY(balance && !balance->ok());
     QCOMPARE(balance->error.kind(), ApiError::Kind::Tls);
     QCOMPARE(balance->error.userMessage(),
-             QStringLiteral("The secure connection to PixVerse could not be verified, so nothing was sent."));
+             QStringLiteral(
+                 "The secure connection to PixVerse could not be verified, so nothing was sent."));
     QCOMPARE(server.plaintextBytes, 0); // not a byte of the request (nor its key) went through
 }
 

@@ -14,7 +14,8 @@ namespace pixverse::test {
 //! it does or `timeoutMs` pass. Returns the value given to the callback, or nothing on timeout.
 //! A callback that arrives after the timeout is ignored safely.
 template <typename T>
-std::optional<T> await(const std::function<void(std::function<void(T)>)>& start, int timeoutMs = 15000) {
+std::optional<T> await(const std::function<void(std::function<void(T)>)>& start,
+                       int timeoutMs = 15000) {
     struct State {
         std::optional<T> result;
         QPointer<QEventLoop> loop;

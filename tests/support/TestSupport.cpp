@@ -12,8 +12,9 @@ QString sourcePath(const QString& relative) {
 
 QString clipsDir() {
     const QString fromEnv = qEnvironmentVariable("PIXVERSE_CLIPS_DIR");
-    return fromEnv.isEmpty() ? QDir(QStringLiteral(PIXVERSE_BINARY_DIR)).filePath(QStringLiteral("clips"))
-                             : fromEnv;
+    return fromEnv.isEmpty()
+               ? QDir(QStringLiteral(PIXVERSE_BINARY_DIR)).filePath(QStringLiteral("clips"))
+               : fromEnv;
 }
 
 QString appExecutable(const QString& name) {

@@ -25,7 +25,7 @@ struct TsMessage {
     QString source;
     QString comment;
     QString translation;
-    QString type;   //!< "" (finished), "unfinished", "vanished", "obsolete"
+    QString type; //!< "" (finished), "unfinished", "vanished", "obsolete"
     bool numerus = false;
     QStringList numerusForms;
 };
@@ -51,7 +51,8 @@ inline QList<TsMessage> readTs(const QString& path, QString* error = nullptr) {
         } else if (name == QLatin1String("message")) {
             message = TsMessage{};
             message.context = context;
-            message.numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            message.numerus =
+                xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
         } else if (name == QLatin1String("source")) {
             message.source = xml.readElementText();
         } else if (name == QLatin1String("comment")) {
@@ -138,14 +139,17 @@ inline QList<ShownText> shownTexts(const QWidget* root) {
 //! Words that stay as they are in any language: names, formats, units.
 inline const QSet<QString>& untranslatedWords() {
     static const QSet<QString> words{
-        QStringLiteral("PixVerse"), QStringLiteral("Studio"), QStringLiteral("API"), QStringLiteral("MP4"),
-        QStringLiteral("HTTP"), QStringLiteral("HTTPS"), QStringLiteral("SOCKS"), QStringLiteral("URL"),
-        QStringLiteral("PNG"), QStringLiteral("JPEG"), QStringLiteral("JPG"), QStringLiteral("WebP"),
-        QStringLiteral("English"), QStringLiteral("Turbo"), QStringLiteral("Ctrl"), QStringLiteral("Shift"),
-        QStringLiteral("Enter"), QStringLiteral("Esc"), QStringLiteral("Alt"), QStringLiteral("Tab"),
-        QStringLiteral("Space"), QStringLiteral("OpenAPI"), QStringLiteral("Hitchcock"), QStringLiteral("GIF"),
-        QStringLiteral("BMP"), QStringLiteral("TIFF"), QStringLiteral("H.264"), QStringLiteral("SOCKS5"),
-        QStringLiteral("sandbox"), QStringLiteral("example"), QStringLiteral("com"), QStringLiteral("proxy")};
+        QStringLiteral("PixVerse"), QStringLiteral("Studio"),    QStringLiteral("API"),
+        QStringLiteral("MP4"),      QStringLiteral("HTTP"),      QStringLiteral("HTTPS"),
+        QStringLiteral("SOCKS"),    QStringLiteral("URL"),       QStringLiteral("PNG"),
+        QStringLiteral("JPEG"),     QStringLiteral("JPG"),       QStringLiteral("WebP"),
+        QStringLiteral("English"),  QStringLiteral("Turbo"),     QStringLiteral("Ctrl"),
+        QStringLiteral("Shift"),    QStringLiteral("Enter"),     QStringLiteral("Esc"),
+        QStringLiteral("Alt"),      QStringLiteral("Tab"),       QStringLiteral("Space"),
+        QStringLiteral("OpenAPI"),  QStringLiteral("Hitchcock"), QStringLiteral("GIF"),
+        QStringLiteral("BMP"),      QStringLiteral("TIFF"),      QStringLiteral("H.264"),
+        QStringLiteral("SOCKS5"),   QStringLiteral("sandbox"),   QStringLiteral("example"),
+        QStringLiteral("com"),      QStringLiteral("proxy")};
     return words;
 }
 
@@ -169,7 +173,9 @@ inline QString englishLeft(const QString& text, const QSet<QString>& englishSour
         if (!untranslatedWords().contains(w))
             foreign << w;
     }
-    return foreign.isEmpty() ? QString() : QStringLiteral("English words: ") + foreign.join(QStringLiteral(", "));
+    return foreign.isEmpty()
+               ? QString()
+               : QStringLiteral("English words: ") + foreign.join(QStringLiteral(", "));
 }
 
 } // namespace pixverse::test

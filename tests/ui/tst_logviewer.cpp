@@ -2,9 +2,8 @@
 #include "ui/UiHelpers.h"
 
 #include <QDir>
-#include <QImage>
-
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -55,15 +54,18 @@ private Q_SLOTS:
         file.open(QIODevice::Append);
         file.write("2026-11-25 pixverse.jobs: job 7 done\n");
         file.close();
-        QTest::mouseClick(viewer.findChild<QPushButton*>(QStringLiteral("reloadLogButton")), Qt::LeftButton);
+        QTest::mouseClick(viewer.findChild<QPushButton*>(QStringLiteral("reloadLogButton")),
+                          Qt::LeftButton);
         QTRY_VERIFY(viewer.text().contains(QStringLiteral("job 7 done")));
 
-        QTest::mouseClick(viewer.findChild<QPushButton*>(QStringLiteral("openLogFolderButton")), Qt::LeftButton);
+        QTest::mouseClick(viewer.findChild<QPushButton*>(QStringLiteral("openLogFolderButton")),
+                          Qt::LeftButton);
         QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(m_dir.path())});
     }
 
     void actionIconsFollowThePalette() {
-        const QStringList icons = QDir(QStringLiteral(":/icons/actions")).entryList({QStringLiteral("*.svg")});
+        const QStringList icons =
+            QDir(QStringLiteral(":/icons/actions")).entryList({QStringLiteral("*.svg")});
         QVERIFY(icons.size() >= 12);
         QPalette light, dark;
         light.setColor(QPalette::WindowText, Qt::black);

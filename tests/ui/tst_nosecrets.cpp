@@ -165,15 +165,15 @@ private Q_SLOTS:
             // 1. The platform API key, remembered.
             signInThroughTheDialog(app, LoginDialog::Tab::ApiKey);
             QCOMPARE(app.session()->family(), ApiFamily::OpenApi);
-            QCOMPARE(
-                keychainSecret(ApiFamily::OpenApi, QStringLiteral("sandbox-api-key")).value_or(QString()),
-                m_key);
+            QCOMPARE(keychainSecret(ApiFamily::OpenApi, QStringLiteral("sandbox-api-key"))
+                         .value_or(QString()),
+                     m_key);
             generate(app, store, QStringLiteral("A lighthouse in a storm"), &expected);
 
             // 2. Sign out; then the PixVerse account, remembered (its token goes to the keychain).
             app.window()->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
-            QTRY_VERIFY_WITH_TIMEOUT(!keychainSecret(ApiFamily::OpenApi, QStringLiteral("sandbox-api-key")),
-                                     kWait);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !keychainSecret(ApiFamily::OpenApi, QStringLiteral("sandbox-api-key")), kWait);
             signInThroughTheDialog(app, LoginDialog::Tab::Account);
             QCOMPARE(app.session()->family(), ApiFamily::Web);
             token = keychainSecret(ApiFamily::Web, u"sandbox-" + m_email).value_or(QString());

@@ -72,15 +72,22 @@ void TestRuleSweep::openApiCombinations() {
                                         std::function<void(Result<CreatedVideo>)>(done));
                         });
                         QVERIFY(reply.has_value());
-                        const QString what = QStringLiteral("%1 %2s %3 %4 %5").arg(model.id).arg(duration).arg(quality, aspect, motion);
+                        const QString what = QStringLiteral("%1 %2s %3 %4 %5")
+                                                 .arg(model.id)
+                                                 .arg(duration)
+                                                 .arg(quality, aspect, motion);
                         if (editorAllows) {
-                            QVERIFY2(reply->ok(), qPrintable(what + u": editor allows it, sandbox says " + reply->error.logText()));
+                            QVERIFY2(reply->ok(),
+                                     qPrintable(what + u": editor allows it, sandbox says " +
+                                                reply->error.logText()));
                             ++allowed;
                         } else {
-                            QVERIFY2(!reply->ok(), qPrintable(what + u": editor forbids it, sandbox accepted"));
+                            QVERIFY2(!reply->ok(),
+                                     qPrintable(what + u": editor forbids it, sandbox accepted"));
                             const qint64 code = reply->error.errCode();
                             QVERIFY2(code == 400017 || code == 400011,
-                                     qPrintable(what + u": refused for the wrong reason " + reply->error.logText()));
+                                     qPrintable(what + u": refused for the wrong reason " +
+                                                reply->error.logText()));
                             ++forbidden;
                         }
                     }

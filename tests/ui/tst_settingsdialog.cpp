@@ -39,7 +39,8 @@ void choose(QComboBox* combo, const QVariant& data) {
 //! A keychain of its own per test: with no secret service (as under ctest) it keeps secrets in
 //! memory, which is all these tests need.
 QString uniqueService() {
-    return QStringLiteral("io.github.pixverse-studio.test.") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return QStringLiteral("io.github.pixverse-studio.test.") +
+           QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 } // namespace
@@ -51,7 +52,8 @@ class TestSettingsDialog : public QObject {
     QString ini() const {
         QString name = QString::fromLatin1(QTest::currentTestFunction());
         if (QTest::currentDataTag())
-            name += QLatin1Char('-') + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
+            name += QLatin1Char('-') + QString::fromLatin1(QTest::currentDataTag())
+                                           .replace(QLatin1Char(' '), QLatin1Char('_'));
         return m_dir.filePath(name + QStringLiteral(".ini"));
     }
 
@@ -70,7 +72,8 @@ private Q_SLOTS:
         QCOMPARE(child<QComboBox>(&dialog, "languageCombo")->count(), 3);
         QVERIFY(child<QCheckBox>(&dialog, "rememberMeCheck")->isChecked());
         QVERIFY(!child<QCheckBox>(&dialog, "sandboxCheck")->isChecked());
-        QCOMPARE(child<QComboBox>(&dialog, "defaultModelCombo")->currentData().toString(), GenerationRequest().model);
+        QCOMPARE(child<QComboBox>(&dialog, "defaultModelCombo")->currentData().toString(),
+                 GenerationRequest().model);
         QCOMPARE(child<QComboBox>(&dialog, "proxyModeCombo")->currentData().toInt(),
                  static_cast<int>(ProxySettings::Mode::System));
         // The manual proxy fields only matter for a manual proxy.
@@ -97,8 +100,10 @@ private Q_SLOTS:
             choose(child<QComboBox>(&dialog, "defaultQualityCombo"), QStringLiteral("720p"));
             choose(child<QComboBox>(&dialog, "defaultAspectCombo"), QStringLiteral("9:16"));
             choose(child<QComboBox>(&dialog, "defaultMotionCombo"), QStringLiteral("normal"));
-            choose(child<QComboBox>(&dialog, "proxyModeCombo"), static_cast<int>(ProxySettings::Mode::Socks5));
-            child<QLineEdit>(&dialog, "proxyHostEdit")->setText(QStringLiteral("socks.example.net"));
+            choose(child<QComboBox>(&dialog, "proxyModeCombo"),
+                   static_cast<int>(ProxySettings::Mode::Socks5));
+            child<QLineEdit>(&dialog, "proxyHostEdit")
+                ->setText(QStringLiteral("socks.example.net"));
             child<QSpinBox>(&dialog, "proxyPortSpin")->setValue(1080);
             child<QLineEdit>(&dialog, "proxyUserEdit")->setText(QStringLiteral("ann"));
             QTest::mouseClick(child<QPushButton>(&dialog, "okButton"), Qt::LeftButton);
@@ -126,11 +131,15 @@ private Q_SLOTS:
 
         // ...and the dialog shows them again.
         SettingsDialog again(&settings, nullptr);
-        QCOMPARE(child<QLineEdit>(&again, "libraryFolderEdit")->text(), QDir::toNativeSeparators(folder));
+        QCOMPARE(child<QLineEdit>(&again, "libraryFolderEdit")->text(),
+                 QDir::toNativeSeparators(folder));
         QCOMPARE(child<QSpinBox>(&again, "concurrencySpin")->value(), 3);
-        QCOMPARE(child<QComboBox>(&again, "languageCombo")->currentData().toString(), QStringLiteral("ru"));
-        QCOMPARE(child<QComboBox>(&again, "defaultQualityCombo")->currentData().toString(), QStringLiteral("720p"));
-        QCOMPARE(child<QLineEdit>(&again, "proxyHostEdit")->text(), QStringLiteral("socks.example.net"));
+        QCOMPARE(child<QComboBox>(&again, "languageCombo")->currentData().toString(),
+                 QStringLiteral("ru"));
+        QCOMPARE(child<QComboBox>(&again, "defaultQualityCombo")->currentData().toString(),
+                 QStringLiteral("720p"));
+        QCOMPARE(child<QLineEdit>(&again, "proxyHostEdit")->text(),
+                 QStringLiteral("socks.example.net"));
         QVERIFY(child<QLineEdit>(&again, "proxyHostEdit")->isEnabled());
     }
 
@@ -167,7 +176,8 @@ private Q_SLOTS:
         connect(&dialog, &SettingsDialog::settingsApplied, &network,
                 [&] { applyProxy(network, settings.proxy(), dialog.proxyPassword()); });
 
-        choose(child<QComboBox>(&dialog, "proxyModeCombo"), static_cast<int>(ProxySettings::Mode::Http));
+        choose(child<QComboBox>(&dialog, "proxyModeCombo"),
+               static_cast<int>(ProxySettings::Mode::Http));
         child<QLineEdit>(&dialog, "proxyHostEdit")->setText(QStringLiteral("proxy.example.com"));
         child<QSpinBox>(&dialog, "proxyPortSpin")->setValue(3128);
         child<QLineEdit>(&dialog, "proxyUserEdit")->setText(QStringLiteral("bob"));
@@ -191,8 +201,8 @@ private Q_SLOTS:
         QVERIFY(!stored.contains("s3cret-proxy-pw"));
         std::optional<QString> secret;
         bool read = false;
-        credentials.read(ApiFamily::OpenApi, SettingsDialog::proxyKeychainAccount(settings.proxy()), this,
-                         [&](CredentialStore::ReadResult result) {
+        credentials.read(ApiFamily::OpenApi, SettingsDialog::proxyKeychainAccount(settings.proxy()),
+                         this, [&](CredentialStore::ReadResult result) {
                              secret = result.secret;
                              read = true;
                          });
@@ -204,13 +214,16 @@ private Q_SLOTS:
         applyStoredProxy(restarted, AppSettings(ini()), &credentials);
         QCOMPARE(restarted.proxy().type(), QNetworkProxy::HttpProxy);
         QCOMPARE(restarted.proxy().hostName(), QStringLiteral("proxy.example.com"));
-        QTRY_COMPARE_WITH_TIMEOUT(restarted.proxy().password(), QStringLiteral("s3cret-proxy-pw"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.proxy().password(), QStringLiteral("s3cret-proxy-pw"),
+                                  15000);
 
         // No proxy, then the system's.
-        choose(child<QComboBox>(&dialog, "proxyModeCombo"), static_cast<int>(ProxySettings::Mode::None));
+        choose(child<QComboBox>(&dialog, "proxyModeCombo"),
+               static_cast<int>(ProxySettings::Mode::None));
         QVERIFY(dialog.apply());
         QCOMPARE(network.proxy().type(), QNetworkProxy::NoProxy);
-        choose(child<QComboBox>(&dialog, "proxyModeCombo"), static_cast<int>(ProxySettings::Mode::System));
+        choose(child<QComboBox>(&dialog, "proxyModeCombo"),
+               static_cast<int>(ProxySettings::Mode::System));
         QVERIFY(dialog.apply());
         QCOMPARE(network.proxy().type(), QNetworkProxy::DefaultProxy);
     }
@@ -224,18 +237,21 @@ private Q_SLOTS:
         const int http = static_cast<int>(ProxySettings::Mode::Http);
         const int socks = static_cast<int>(ProxySettings::Mode::Socks5);
         const QString folder = QDir::tempPath();
-        QTest::newRow("empty host") << http << QString() << 8080 << folder << QStringLiteral("proxyHostEdit");
-        QTest::newRow("blank host") << socks << QStringLiteral("   ") << 1080 << folder << QStringLiteral("proxyHostEdit");
+        QTest::newRow("empty host")
+            << http << QString() << 8080 << folder << QStringLiteral("proxyHostEdit");
+        QTest::newRow("blank host")
+            << socks << QStringLiteral("   ") << 1080 << folder << QStringLiteral("proxyHostEdit");
         QTest::newRow("url as host") << http << QStringLiteral("http://proxy/") << 8080 << folder
                                      << QStringLiteral("proxyHostEdit");
         QTest::newRow("port 0") << http << QStringLiteral("proxy.example.com") << 0 << folder
                                 << QStringLiteral("proxyPortSpin");
         QTest::newRow("socks port 0") << socks << QStringLiteral("proxy.example.com") << 0 << folder
                                       << QStringLiteral("proxyPortSpin");
-        QTest::newRow("no folder") << static_cast<int>(ProxySettings::Mode::System) << QString() << 0 << QString()
-                                   << QStringLiteral("libraryFolderEdit");
-        QTest::newRow("relative folder") << static_cast<int>(ProxySettings::Mode::System) << QString() << 0
-                                         << QStringLiteral("videos") << QStringLiteral("libraryFolderEdit");
+        QTest::newRow("no folder") << static_cast<int>(ProxySettings::Mode::System) << QString()
+                                   << 0 << QString() << QStringLiteral("libraryFolderEdit");
+        QTest::newRow("relative folder")
+            << static_cast<int>(ProxySettings::Mode::System) << QString() << 0
+            << QStringLiteral("videos") << QStringLiteral("libraryFolderEdit");
     }
 
     void invalidInputIsRefused() {
@@ -265,7 +281,9 @@ private Q_SLOTS:
         auto* error = child<QLabel>(&dialog, "settingsError");
         QVERIFY(error->isVisible());
         QCOMPARE(error->text(), dialog.errorText());
-        QTRY_COMPARE(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString(), focused);
+        QTRY_COMPARE(QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                                 : QString(),
+                     focused);
         // Nothing was saved, not even the valid fields.
         AppSettings reread(ini());
         QCOMPARE(reread.concurrencyCap(), 4);
@@ -295,11 +313,13 @@ private Q_SLOTS:
         });
         QTest::mouseClick(child<QPushButton>(&dialog, "libraryBrowseButton"), Qt::LeftButton);
         QCOMPARE(offered, AppSettings::defaultLibraryFolder());
-        QCOMPARE(child<QLineEdit>(&dialog, "libraryFolderEdit")->text(), QDir::toNativeSeparators(picked));
+        QCOMPARE(child<QLineEdit>(&dialog, "libraryFolderEdit")->text(),
+                 QDir::toNativeSeparators(picked));
         // Cancelled: nothing changes.
         dialog.setFolderChooser([](QWidget*, const QString&) { return QString(); });
         QTest::mouseClick(child<QPushButton>(&dialog, "libraryBrowseButton"), Qt::LeftButton);
-        QCOMPARE(child<QLineEdit>(&dialog, "libraryFolderEdit")->text(), QDir::toNativeSeparators(picked));
+        QCOMPARE(child<QLineEdit>(&dialog, "libraryFolderEdit")->text(),
+                 QDir::toNativeSeparators(picked));
     }
 
     void modelDecidesTheDefaultValues() {
@@ -315,9 +335,12 @@ private Q_SLOTS:
             QVERIFY(spec);
             QVERIFY(spec->offered);
             QCOMPARE(duration->count(), spec->durations.size());
-            QCOMPARE(child<QComboBox>(&dialog, "defaultQualityCombo")->count(), spec->qualities.size());
-            QCOMPARE(child<QComboBox>(&dialog, "defaultAspectCombo")->count(), spec->aspectRatios.size());
-            QCOMPARE(child<QComboBox>(&dialog, "defaultMotionCombo")->count(), spec->motionModes.size());
+            QCOMPARE(child<QComboBox>(&dialog, "defaultQualityCombo")->count(),
+                     spec->qualities.size());
+            QCOMPARE(child<QComboBox>(&dialog, "defaultAspectCombo")->count(),
+                     spec->aspectRatios.size());
+            QCOMPARE(child<QComboBox>(&dialog, "defaultMotionCombo")->count(),
+                     spec->motionModes.size());
         }
     }
 
@@ -332,15 +355,17 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&dialog));
 
         auto focusName = [] {
-            return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString();
+            return QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                               : QString();
         };
         // The General page, in reading order; Tab from the last field reaches the buttons.
         auto* library = child<QLineEdit>(&dialog, "libraryFolderEdit");
         library->setFocus();
         QTRY_COMPARE(focusName(), QStringLiteral("libraryFolderEdit"));
-        const QStringList generalOrder{QStringLiteral("libraryBrowseButton"), QStringLiteral("concurrencySpin"),
-                                       QStringLiteral("languageCombo"), QStringLiteral("sandboxCheck"),
-                                       QStringLiteral("rememberMeCheck")};
+        const QStringList generalOrder{
+            QStringLiteral("libraryBrowseButton"), QStringLiteral("concurrencySpin"),
+            QStringLiteral("languageCombo"), QStringLiteral("sandboxCheck"),
+            QStringLiteral("rememberMeCheck")};
         for (const QString& expected : generalOrder) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(focusName(), expected);
@@ -378,8 +403,9 @@ private Q_SLOTS:
         QTest::keyClick(mode, Qt::Key_Down);
         QTest::keyClick(mode, Qt::Key_Down);
         QCOMPARE(mode->currentData().toInt(), static_cast<int>(ProxySettings::Mode::Http));
-        const QStringList networkOrder{QStringLiteral("proxyHostEdit"), QStringLiteral("proxyPortSpin"),
-                                       QStringLiteral("proxyUserEdit"), QStringLiteral("proxyPasswordEdit")};
+        const QStringList networkOrder{
+            QStringLiteral("proxyHostEdit"), QStringLiteral("proxyPortSpin"),
+            QStringLiteral("proxyUserEdit"), QStringLiteral("proxyPasswordEdit")};
         for (const QString& expected : networkOrder) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(focusName(), expected);
@@ -411,7 +437,8 @@ private Q_SLOTS:
         SettingsDialog dialog(&settings, nullptr);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        choose(child<QComboBox>(&dialog, "proxyModeCombo"), static_cast<int>(ProxySettings::Mode::Http));
+        choose(child<QComboBox>(&dialog, "proxyModeCombo"),
+               static_cast<int>(ProxySettings::Mode::Http));
         auto* host = child<QLineEdit>(&dialog, "proxyHostEdit");
         child<QTabWidget>(&dialog, "settingsTabs")->setCurrentIndex(2);
         host->setFocus();

@@ -65,7 +65,8 @@ private:
             c->call(request, nullptr, std::function<void(Result<typename R::Output>)>(done));
         });
         if (!result)
-            return Result<typename R::Output>::failure(ApiError::timeout(QStringLiteral("test waited too long")));
+            return Result<typename R::Output>::failure(
+                ApiError::timeout(QStringLiteral("test waited too long")));
         return *result;
     }
     ApiReply send(const ApiRequest& request) {
@@ -131,12 +132,30 @@ void TestApiClient::everyParameterErrCodeReachesTheCreator_data() {
     QTest::addColumn<qint64>("errCode");
     const QByteArray ok = R"("model":"v4.5","duration":5,"quality":"540p","aspect_ratio":"16:9")";
     QTest::newRow("missing prompt") << QByteArray("{" + ok + "}") << qint64(400011);
-    QTest::newRow("duration as text") << QByteArray(R"({"prompt":"x",)" + QByteArray(ok).replace(R"("duration":5)", R"("duration":"five")") + "}") << qint64(400013);
-    QTest::newRow("1080p with 8 s") << QByteArray(R"({"prompt":"x","model":"v4.5","duration":8,"quality":"1080p","aspect_ratio":"16:9"})") << qint64(400017);
-    QTest::newRow("fast with 8 s") << QByteArray(R"({"prompt":"x","model":"v4.5","duration":8,"quality":"540p","aspect_ratio":"16:9","motion_mode":"fast"})") << qint64(400017);
-    QTest::newRow("unknown model") << QByteArray(R"({"prompt":"x","model":"v9","duration":5,"quality":"540p","aspect_ratio":"16:9"})") << qint64(400017);
-    QTest::newRow("seed too big") << QByteArray(R"({"prompt":"x","model":"v4.5","duration":5,"quality":"540p","aspect_ratio":"16:9","seed":2147483648})") << qint64(400017);
-    QTest::newRow("prompt 2049") << QByteArray(R"({"prompt":")" + QByteArray(2049, 'a') + R"(","model":"v4.5","duration":5,"quality":"540p","aspect_ratio":"16:9"})") << qint64(400018);
+    QTest::newRow("duration as text")
+        << QByteArray(R"({"prompt":"x",)" +
+                      QByteArray(ok).replace(R"("duration":5)", R"("duration":"five")") + "}")
+        << qint64(400013);
+    QTest::newRow("1080p with 8 s")
+        << QByteArray(
+               R"({"prompt":"x","model":"v4.5","duration":8,"quality":"1080p","aspect_ratio":"16:9"})")
+        << qint64(400017);
+    QTest::newRow("fast with 8 s")
+        << QByteArray(
+               R"({"prompt":"x","model":"v4.5","duration":8,"quality":"540p","aspect_ratio":"16:9","motion_mode":"fast"})")
+        << qint64(400017);
+    QTest::newRow("unknown model")
+        << QByteArray(
+               R"({"prompt":"x","model":"v9","duration":5,"quality":"540p","aspect_ratio":"16:9"})")
+        << qint64(400017);
+    QTest::newRow("seed too big")
+        << QByteArray(
+               R"({"prompt":"x","model":"v4.5","duration":5,"quality":"540p","aspect_ratio":"16:9","seed":2147483648})")
+        << qint64(400017);
+    QTest::newRow("prompt 2049")
+        << QByteArray(R"({"prompt":")" + QByteArray(2049, 'a') +
+                      R"(","model":"v4.5","duration":5,"quality":"540p","aspect_ratio":"16:9"})")
+        << qint64(400018);
 }
 
 void TestApiClient::everyParameterErrCodeReachesTheCreator() {
@@ -160,13 +179,19 @@ void TestApiClient::uploadErrCodes_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QByteArray>("mime");
     QTest::addColumn<qint64>("errCode");
-    QTest::newRow("gif") << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14) << "a.gif" << QByteArray("image/gif") << qint64(500032);
-    QTest::newRow("broken png") << QByteArray("\x89PNG\r\n\x1a\n" "garbage-garbage", 23) << "b.png" << QByteArray("image/png") << qint64(500031);
-    QTest::newRow("over 4000 px") << pngBytes(4001, 8) << "wide.png" << QByteArray("image/png") << qint64(500030);
+    QTest::newRow("gif") << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14) << "a.gif"
+                         << QByteArray("image/gif") << qint64(500032);
+    QTest::newRow("broken png") << QByteArray("\x89PNG\r\n\x1a\n"
+                                              "garbage-garbage",
+                                              23)
+                                << "b.png" << QByteArray("image/png") << qint64(500031);
+    QTest::newRow("over 4000 px") << pngBytes(4001, 8) << "wide.png" << QByteArray("image/png")
+                                  << qint64(500030);
     QByteArray noisy(400 * 1024, '\0');
     for (qsizetype i = 0; i < noisy.size(); ++i)
         noisy[i] = char((i * 7919) % 251);
-    QTest::newRow("over the size limit") << QByteArray("\x89PNG\r\n\x1a\n", 8) + noisy << "big.png" << QByteArray("image/png") << qint64(500030);
+    QTest::newRow("over the size limit") << QByteArray("\x89PNG\r\n\x1a\n", 8) + noisy << "big.png"
+                                         << QByteArray("image/png") << qint64(500030);
 }
 
 void TestApiClient::uploadErrCodes() {
@@ -181,10 +206,12 @@ void TestApiClient::uploadErrCodes() {
 }
 
 void TestApiClient::unknownImageAndVideo() {
-    const auto uploaded = call(openapi::UploadImageRequest(pngBytes(64, 48), QStringLiteral("ok.png"), "image/png"));
+    const auto uploaded =
+        call(openapi::UploadImageRequest(pngBytes(64, 48), QStringLiteral("ok.png"), "image/png"));
     QVERIFY2(uploaded.ok(), qPrintable(uploaded.error.logText()));
     QVERIFY(uploaded.value->imageId > 0);
-    const auto wrongImage = call(openapi::ImageToVideoRequest(validRequest(), uploaded.value->imageId + 1));
+    const auto wrongImage =
+        call(openapi::ImageToVideoRequest(validRequest(), uploaded.value->imageId + 1));
     QCOMPARE(wrongImage.error.errCode(), 400032);
     const auto unknownVideo = call(openapi::VideoResultRequest(Q_INT64_C(42)));
     QCOMPARE(unknownVideo.error.errCode(), 500008);
@@ -199,7 +226,8 @@ void TestApiClient::creditsAndConcurrency() {
     QCOMPARE(third.error.errCode(), 500044);
     QVERIFY(!third.error.isRetryable()); // the scheduler queues it; the client does not hammer
     m_sandbox->advanceClock(60 * 1000);
-    QVERIFY2(call(openapi::TextToVideoRequest(validRequest())).ok(), "a finished video frees its slot");
+    QVERIFY2(call(openapi::TextToVideoRequest(validRequest())).ok(),
+             "a finished video frees its slot");
 
     m_sandbox->setCredits(m_sandbox->defaultApiKey(), 10, 5);
     const auto poor = call(openapi::TextToVideoRequest(validRequest()));
@@ -362,8 +390,9 @@ void TestApiClient::cancelledCallNeverCallsBack() {
     fault.count = 1;
     m_sandbox->injectFault(fault);
     bool called = false;
-    const RequestHandle handle = m_client->call(openapi::BalanceRequest(), nullptr,
-                                                std::function<void(Result<Balance>)>([&](Result<Balance>) { called = true; }));
+    const RequestHandle handle = m_client->call(
+        openapi::BalanceRequest(), nullptr,
+        std::function<void(Result<Balance>)>([&](Result<Balance>) { called = true; }));
     handle.cancel();
     QTest::qWait(600);
     QVERIFY(!called);
@@ -381,8 +410,9 @@ void TestApiClient::destroyedContextNeverCalledBack() {
     // A live context does get its answer.
     QObject alive;
     const auto answered = await<bool>([&](auto done) {
-        m_client->call(openapi::BalanceRequest(), &alive,
-                       std::function<void(Result<Balance>)>([done](Result<Balance> r) { done(r.ok()); }));
+        m_client->call(
+            openapi::BalanceRequest(), &alive,
+            std::function<void(Result<Balance>)>([done](Result<Balance> r) { done(r.ok()); }));
     });
     QCOMPARE(answered, std::optional<bool>(true));
 }

@@ -32,11 +32,11 @@ private Q_SLOTS:
 
 namespace {
 // ../shared/pixverse-api.md §4.1 (official) and §4.2 (web) codes.
-const QList<qint64> kDocumentedCodes = {400011, 400012, 400013, 400017, 400018, 400019, 400032, 500008,
-                                        500020, 500030, 500031, 500032, 500033, 500041, 500042, 500044,
-                                        500054, 500060, 500063, 500064, 500069, 500070, 500071, 500090,
-                                        500100, 99999,  500043, 500045, 400051, 400001, 10001,  10003,
-                                        10005,  500200, 500201, 400,    400033};
+const QList<qint64> kDocumentedCodes = {
+    400011, 400012, 400013, 400017, 400018, 400019, 400032, 500008, 500020, 500030,
+    500031, 500032, 500033, 500041, 500042, 500044, 500054, 500060, 500063, 500064,
+    500069, 500070, 500071, 500090, 500100, 99999,  500043, 500045, 400051, 400001,
+    10001,  10003,  10005,  500200, 500201, 400,    400033};
 } // namespace
 
 void TestApiError::everyErrCodeHasItsOwnSentence() {
@@ -107,11 +107,15 @@ void TestApiError::transportErrorsSpeakPlainly() {
     QVERIFY(!ApiError::http(404).isRetryable());
     QCOMPARE(ApiError::http(401).category(), C::Auth);
     QVERIFY(ApiError::http(401).endsSession());
-    QVERIFY(ApiError::malformed(QStringLiteral("x")).userMessage().contains(u"could not understand"));
+    QVERIFY(
+        ApiError::malformed(QStringLiteral("x")).userMessage().contains(u"could not understand"));
     QCOMPARE(ApiError::insecureUrl(QStringLiteral("http://example.com")).category(), C::Input);
-    QVERIFY(ApiError::insecureUrl(QStringLiteral("http://example.com")).userMessage().contains(u"https://"));
+    QVERIFY(ApiError::insecureUrl(QStringLiteral("http://example.com"))
+                .userMessage()
+                .contains(u"https://"));
     QVERIFY(!ApiError::tls(QStringLiteral("self-signed")).isRetryable());
-    QCOMPARE(ApiError::input(QStringLiteral("Bad file.")).userMessage(), QStringLiteral("Bad file."));
+    QCOMPARE(ApiError::input(QStringLiteral("Bad file.")).userMessage(),
+             QStringLiteral("Bad file."));
     QVERIFY(!ApiError().isError());
     QVERIFY(ApiError().userMessage().isEmpty());
 }
@@ -129,19 +133,37 @@ void TestApiError::envelope_data() {
     QTest::addColumn<int>("kind");
     QTest::addColumn<qint64>("errCode");
     using K = ApiError::Kind;
-    QTest::newRow("success") << 200 << QByteArray(R"({"ErrCode":0,"ErrMsg":"success","Resp":{"a":1}})") << int(K::None) << qint64(0);
-    QTest::newRow("success, extra fields") << 200 << QByteArray(R"({"ErrCode":0,"ErrMsg":"Success","Resp":{},"request_id":"r"})") << int(K::None) << qint64(0);
-    QTest::newRow("code as string") << 200 << QByteArray(R"({"ErrCode":"0","ErrMsg":"string","Resp":{}})") << int(K::None) << qint64(0);
-    QTest::newRow("no Resp") << 200 << QByteArray(R"({"ErrCode":0,"ErrMsg":"ok"})") << int(K::None) << qint64(0);
-    QTest::newRow("business error") << 200 << QByteArray(R"({"ErrCode":400017,"ErrMsg":"invalid param","Resp":null})") << int(K::Service) << qint64(400017);
-    QTest::newRow("error on 400") << 400 << QByteArray(R"({"ErrCode":400013,"ErrMsg":"bind","Resp":null})") << int(K::Service) << qint64(400013);
-    QTest::newRow("not json") << 200 << QByteArray("<html>oops</html>") << int(K::MalformedReply) << qint64(0);
-    QTest::newRow("truncated json") << 200 << QByteArray(R"({"ErrCode":0,"Resp":{)") << int(K::MalformedReply) << qint64(0);
-    QTest::newRow("json array") << 200 << QByteArray("[1,2]") << int(K::MalformedReply) << qint64(0);
-    QTest::newRow("no ErrCode") << 200 << QByteArray(R"({"Resp":{}})") << int(K::MalformedReply) << qint64(0);
-    QTest::newRow("ErrCode not a number") << 200 << QByteArray(R"({"ErrCode":"zero"})") << int(K::MalformedReply) << qint64(0);
-    QTest::newRow("gateway html") << 502 << QByteArray("<html>Bad Gateway</html>") << int(K::Http) << qint64(0);
-    QTest::newRow("500 with envelope stays http") << 500 << QByteArray(R"({"ErrCode":99999})") << int(K::Http) << qint64(0);
+    QTest::newRow("success") << 200
+                             << QByteArray(R"({"ErrCode":0,"ErrMsg":"success","Resp":{"a":1}})")
+                             << int(K::None) << qint64(0);
+    QTest::newRow("success, extra fields")
+        << 200 << QByteArray(R"({"ErrCode":0,"ErrMsg":"Success","Resp":{},"request_id":"r"})")
+        << int(K::None) << qint64(0);
+    QTest::newRow("code as string")
+        << 200 << QByteArray(R"({"ErrCode":"0","ErrMsg":"string","Resp":{}})") << int(K::None)
+        << qint64(0);
+    QTest::newRow("no Resp") << 200 << QByteArray(R"({"ErrCode":0,"ErrMsg":"ok"})") << int(K::None)
+                             << qint64(0);
+    QTest::newRow("business error")
+        << 200 << QByteArray(R"({"ErrCode":400017,"ErrMsg":"invalid param","Resp":null})")
+        << int(K::Service) << qint64(400017);
+    QTest::newRow("error on 400") << 400
+                                  << QByteArray(R"({"ErrCode":400013,"ErrMsg":"bind","Resp":null})")
+                                  << int(K::Service) << qint64(400013);
+    QTest::newRow("not json") << 200 << QByteArray("<html>oops</html>") << int(K::MalformedReply)
+                              << qint64(0);
+    QTest::newRow("truncated json")
+        << 200 << QByteArray(R"({"ErrCode":0,"Resp":{)") << int(K::MalformedReply) << qint64(0);
+    QTest::newRow("json array") << 200 << QByteArray("[1,2]") << int(K::MalformedReply)
+                                << qint64(0);
+    QTest::newRow("no ErrCode") << 200 << QByteArray(R"({"Resp":{}})") << int(K::MalformedReply)
+                                << qint64(0);
+    QTest::newRow("ErrCode not a number")
+        << 200 << QByteArray(R"({"ErrCode":"zero"})") << int(K::MalformedReply) << qint64(0);
+    QTest::newRow("gateway html") << 502 << QByteArray("<html>Bad Gateway</html>") << int(K::Http)
+                                  << qint64(0);
+    QTest::newRow("500 with envelope stays http")
+        << 500 << QByteArray(R"({"ErrCode":99999})") << int(K::Http) << qint64(0);
     QTest::newRow("rate limited") << 429 << QByteArray() << int(K::Http) << qint64(0);
 }
 
@@ -160,19 +182,25 @@ void TestApiError::envelope() {
 void TestApiError::idsAboveTwoToThe53SurviveParsing() {
     // 2^53 + 1 cannot be a double; Qt 6 must keep it as an integer.
     const ApiReply reply = ApiClient::parseEnvelope(
-        200, R"({"ErrCode":0,"ErrMsg":"success","Resp":{"video_id":9007199254740993,"credit":45}})");
+        200,
+        R"({"ErrCode":0,"ErrMsg":"success","Resp":{"video_id":9007199254740993,"credit":45}})");
     const auto created = openapi::TextToVideoRequest::parse(reply.resp);
     QVERIFY(created.ok());
     QCOMPARE(created.value->videoId, Q_INT64_C(9007199254740993));
     QCOMPARE(created.value->credits, std::optional<int>(45));
     // Kits keep uint64 ids as strings; accept them too.
-    QCOMPARE(json::toId(QJsonValue(QStringLiteral("629000000000000001"))), std::optional<qint64>(Q_INT64_C(629000000000000001)));
+    QCOMPARE(json::toId(QJsonValue(QStringLiteral("629000000000000001"))),
+             std::optional<qint64>(Q_INT64_C(629000000000000001)));
     QCOMPARE(json::toId(QJsonValue(1.5)), std::nullopt);
     QCOMPARE(json::toId(QJsonValue(QStringLiteral("12ab"))), std::nullopt);
     // And back out as a JSON integer with every digit.
-    const QJsonObject body = QJsonDocument::fromJson(openapi::ImageToVideoRequest(GenerationRequest{}, Q_INT64_C(9007199254740995)).body).object();
+    const QJsonObject body =
+        QJsonDocument::fromJson(
+            openapi::ImageToVideoRequest(GenerationRequest{}, Q_INT64_C(9007199254740995)).body)
+            .object();
     QCOMPARE(body.value(u"img_id").toInteger(), Q_INT64_C(9007199254740995));
-    QVERIFY(openapi::ImageToVideoRequest(GenerationRequest{}, Q_INT64_C(9007199254740995)).body.contains("9007199254740995"));
+    QVERIFY(openapi::ImageToVideoRequest(GenerationRequest{}, Q_INT64_C(9007199254740995))
+                .body.contains("9007199254740995"));
     const auto missing = openapi::TextToVideoRequest::parse(QJsonValue(QJsonObject{}));
     QCOMPARE(missing.error.kind(), ApiError::Kind::MalformedReply);
 }
@@ -199,7 +227,9 @@ void TestApiError::resultParserIsTolerant() {
     QCOMPARE(parse(R"({"id":5,"status":8})").value->state, VideoState::Failed);
     QCOMPARE(parse(R"({"id":5,"status":6})").value->state, VideoState::Deleted);
     QCOMPARE(parse(R"({"id":5,"status":42})").value->state, VideoState::Unknown);
-    QCOMPARE(parse(R"({"id":5,"status":"1","url":"u","output_width":10,"output_height":20})").value->width, 10);
+    QCOMPARE(parse(R"({"id":5,"status":"1","url":"u","output_width":10,"output_height":20})")
+                 .value->width,
+             10);
     QCOMPARE(parse(R"({"id":5,"status":1})").error.kind(), ApiError::Kind::MalformedReply);
     QCOMPARE(parse(R"({"status":1})").error.kind(), ApiError::Kind::MalformedReply);
     // A size of 10.5 (the webhook's MB?) is not trusted as bytes.
@@ -208,7 +238,9 @@ void TestApiError::resultParserIsTolerant() {
 
 void TestApiError::balanceParser() {
     const auto balance = openapi::BalanceRequest::parse(
-        QJsonDocument::fromJson(R"({"account_id":123452341,"credit_monthly":1069020,"credit_package":3630})").object());
+        QJsonDocument::fromJson(
+            R"({"account_id":123452341,"credit_monthly":1069020,"credit_package":3630})")
+            .object());
     QVERIFY(balance.ok());
     QCOMPARE(balance.value->accountId, 123452341);
     QCOMPARE(balance.value->total(), 1069020 + 3630);
@@ -233,8 +265,10 @@ void TestApiError::requestBodies() {
     QCOMPARE(body.value(u"camera_movement").toString(), QStringLiteral("zoom_in"));
     QVERIFY(!body.contains(u"style"));
 
-    const QJsonObject i2v = QJsonDocument::fromJson(openapi::ImageToVideoRequest(r, 99).body).object();
-    QVERIFY2(!i2v.contains(u"aspect_ratio"), "image-to-video has no aspect ratio: the image decides");
+    const QJsonObject i2v =
+        QJsonDocument::fromJson(openapi::ImageToVideoRequest(r, 99).body).object();
+    QVERIFY2(!i2v.contains(u"aspect_ratio"),
+             "image-to-video has no aspect ratio: the image decides");
     QCOMPARE(i2v.value(u"img_id").toInteger(), 99);
 
     const QByteArray png("\x89PNG\r\n\x1a\nrest", 12);
@@ -272,7 +306,8 @@ void TestApiError::baseUrlMustBeHttpsUnlessLoopback() {
 }
 
 void TestApiError::traceIdsAreFreshUuids() {
-    const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
     QSet<QString> seen;
     for (int i = 0; i < 100; ++i) {
         const QString id = ApiClient::newTraceId();

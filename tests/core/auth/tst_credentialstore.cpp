@@ -28,7 +28,8 @@ Outcome readNow(CredentialStore& store, ApiFamily family, const QString& account
     return o;
 }
 
-Outcome writeNow(CredentialStore& store, ApiFamily family, const QString& account, const QString& secret) {
+Outcome writeNow(CredentialStore& store, ApiFamily family, const QString& account,
+                 const QString& secret) {
     Outcome o;
     store.write(family, account, secret, &store, [&o](CredentialStore::WriteResult r) {
         o.write = std::move(r);
@@ -79,14 +80,16 @@ private Q_SLOTS:
     void signOutDeletesTheEntry() {
         CredentialStore store(m_service);
         writeNow(store, ApiFamily::Web, QStringLiteral("ann@example.com"), kSecret);
-        QCOMPARE(readNow(store, ApiFamily::Web, QStringLiteral("ann@example.com")).read.secret.value_or(QString()),
+        QCOMPARE(readNow(store, ApiFamily::Web, QStringLiteral("ann@example.com"))
+                     .read.secret.value_or(QString()),
                  kSecret);
         const Outcome removed = removeNow(store, ApiFamily::Web, QStringLiteral("ann@example.com"));
         QVERIFY2(removed.removed, qPrintable(removed.error));
         const Outcome after = readNow(store, ApiFamily::Web, QStringLiteral("ann@example.com"));
-        QVERIFY(!after.read.secret);           // EntryNotFound means signed out...
-        QVERIFY(after.read.error.isEmpty());   // ...and is not an error
-        QVERIFY(removeNow(store, ApiFamily::Web, QStringLiteral("ann@example.com")).removed); // idempotent
+        QVERIFY(!after.read.secret);         // EntryNotFound means signed out...
+        QVERIFY(after.read.error.isEmpty()); // ...and is not an error
+        QVERIFY(removeNow(store, ApiFamily::Web, QStringLiteral("ann@example.com"))
+                    .removed); // idempotent
     }
 
     void theSecretIsNotInAnyFileUnderHome() {
@@ -116,7 +119,9 @@ private Q_SLOTS:
         QVERIFY(!store.unavailableReason().isEmpty());
         QVERIFY(!store.unavailableReason().contains(kSecret));
         // Usable for the rest of the session...
-        QCOMPARE(readNow(store, ApiFamily::OpenApi, QStringLiteral("key-1")).read.secret.value_or(QString()), kSecret);
+        QCOMPARE(readNow(store, ApiFamily::OpenApi, QStringLiteral("key-1"))
+                     .read.secret.value_or(QString()),
+                 kSecret);
         QVERIFY(removeNow(store, ApiFamily::OpenApi, QStringLiteral("key-1")).removed);
         QVERIFY(!readNow(store, ApiFamily::OpenApi, QStringLiteral("key-1")).read.secret);
         // ...and gone with it: a new store (a restart) knows nothing, and no file holds it.

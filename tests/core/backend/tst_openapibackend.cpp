@@ -77,13 +77,15 @@ void TestOpenApiBackend::textToVideoLifecycle() {
     QVERIFY2(created->value->videoId > (Q_INT64_C(1) << 53), "sandbox ids are above 2^53");
 
     const qint64 id = created->value->videoId;
-    auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
+    auto statuses = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { backend->fetchStatuses({id}, this, done); });
     QVERIFY(statuses && statuses->ok());
     QCOMPARE(statuses->value->value(id).state, VideoState::Pending);
     QCOMPARE(statuses->value->value(id).videoId, id);
 
     m_sandbox->advanceClock(120 * 1000);
-    statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
+    statuses = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { backend->fetchStatuses({id}, this, done); });
     const VideoStatus done = statuses->value->value(id);
     QCOMPARE(done.state, VideoState::Succeeded);
     QCOMPARE(done.width, 720);
@@ -128,7 +130,8 @@ void TestOpenApiBackend::imageToVideoFromAFile() {
     QVERIFY(created && created->ok());
     m_sandbox->advanceClock(120 * 1000);
     const qint64 id = created->value->videoId;
-    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
+    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { backend->fetchStatuses({id}, this, done); });
     // 3:4 image at 540p → the nearest aspect ratio 3:4 → 540×720.
     QCOMPARE(statuses->value->value(id).width, 540);
     QCOMPARE(statuses->value->value(id).height, 720);
@@ -146,7 +149,8 @@ void TestOpenApiBackend::uploadRefusesMissingFilesLocally() {
     QFile file(empty);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
-    const auto emptyResult = await<Result<UploadedImage>>([&](auto done) { backend->uploadImage(empty, this, done); });
+    const auto emptyResult =
+        await<Result<UploadedImage>>([&](auto done) { backend->uploadImage(empty, this, done); });
     QCOMPARE(emptyResult->error.kind(), ApiError::Kind::Input);
     QVERIFY(emptyResult->error.userMessage().contains(u"empty"));
     QCOMPARE(m_sandbox->stats().requests, before);
@@ -168,7 +172,8 @@ void TestOpenApiBackend::statusesOfSeveralIdsAtOnce() {
     }
     ids.append(Q_INT64_C(12345)); // not ours: the service says 500008
     m_sandbox->advanceClock(120 * 1000);
-    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses(ids, this, done); });
+    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { backend->fetchStatuses(ids, this, done); });
     QVERIFY(statuses && statuses->ok());
     QCOMPARE(statuses->value->size(), 3);
     QCOMPARE(statuses->value->value(ids[0]).state, VideoState::Succeeded);
@@ -180,7 +185,8 @@ void TestOpenApiBackend::badKeyEndsTheSessionOnce() {
     Backend* backend = makeBackend(QStringLiteral("sk-revoked-key-0000000000"));
     QSignalSpy ended(backend, &Backend::sessionEnded);
     for (int i = 0; i < 2; ++i) {
-        const auto balance = await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
+        const auto balance =
+            await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
         QCOMPARE(balance->error.errCode(), 400012);
     }
     QCOMPARE(ended.count(), 1);

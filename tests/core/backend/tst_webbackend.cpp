@@ -56,7 +56,8 @@ Result<web::LoginResult> TestWebBackend::login(const QString& email, const QStri
     client.setBaseUrl(m_sandbox->baseUrl());
     client.setExtraHeaders(web::defaultHeaders());
     const auto result = await<Result<web::LoginResult>>([&](auto done) {
-        client.call(web::LoginRequest(email, password), nullptr, std::function<void(Result<web::LoginResult>)>(done));
+        client.call(web::LoginRequest(email, password), nullptr,
+                    std::function<void(Result<web::LoginResult>)>(done));
     });
     return result.value_or(Result<web::LoginResult>::failure(ApiError::timeout()));
 }
@@ -84,20 +85,26 @@ QString TestWebBackend::image(const QString& name, int width, int height) {
 
 void TestWebBackend::ossSignatureMatchesTheDocumentedExample() {
     // The worked example of Aliyun's OSS V1 signature documentation.
-    const QByteArray signature = web::oss::signature(
-        "OtxrzxIsfpFjA7SwPzILwy8Bw21TLhquhboDYROV", "PUT", "ODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM=",
-        "text/html", "Thu, 17 Nov 2005 18:49:58 GMT",
-        {{"X-OSS-Meta-Author", "foo@bar.com"}, {"X-OSS-Magic", "abracadabra"}, {"Content-Type", "ignored"}},
-        QStringLiteral("oss-example"), QStringLiteral("nelson"));
+    const QByteArray signature =
+        web::oss::signature("OtxrzxIsfpFjA7SwPzILwy8Bw21TLhquhboDYROV", "PUT",
+                            "ODBGOERFMDMzQTczRUY3NUE3NzA5QzdFNUYzMDQxNEM=", "text/html",
+                            "Thu, 17 Nov 2005 18:49:58 GMT",
+                            {{"X-OSS-Meta-Author", "foo@bar.com"},
+                             {"X-OSS-Magic", "abracadabra"},
+                             {"Content-Type", "ignored"}},
+                            QStringLiteral("oss-example"), QStringLiteral("nelson"));
     QCOMPARE(signature, QByteArray("26NBxoKdsyly4EDv6inkoDft/yA="));
     QCOMPARE(web::oss::httpDate(QDateTime(QDate(2026, 11, 5), QTime(7, 8, 9), Qt::UTC)),
              QByteArray("Thu, 05 Nov 2026 07:08:09 GMT"));
 }
 
 void TestWebBackend::ossUrls() {
-    QCOMPARE(web::oss::objectUrl(web::oss::defaultEndpoint(), QStringLiteral("pixverse-fe-upload"), QStringLiteral("upload/a.png")),
-             QUrl(QStringLiteral("https://pixverse-fe-upload.oss-accelerate.aliyuncs.com/upload/a.png")));
-    QCOMPARE(web::oss::objectUrl(QUrl(QStringLiteral("http://127.0.0.1:9/oss")), QStringLiteral("b"), QStringLiteral("upload/a.png")),
+    QCOMPARE(web::oss::objectUrl(web::oss::defaultEndpoint(), QStringLiteral("pixverse-fe-upload"),
+                                 QStringLiteral("upload/a.png")),
+             QUrl(QStringLiteral(
+                 "https://pixverse-fe-upload.oss-accelerate.aliyuncs.com/upload/a.png")));
+    QCOMPARE(web::oss::objectUrl(QUrl(QStringLiteral("http://127.0.0.1:9/oss")),
+                                 QStringLiteral("b"), QStringLiteral("upload/a.png")),
              QUrl(QStringLiteral("http://127.0.0.1:9/oss/b/upload/a.png")));
 }
 
@@ -129,14 +136,17 @@ void TestWebBackend::textToVideoThroughTheList() {
     QVERIFY(id > (Q_INT64_C(1) << 53));
 
     const qint64 listsBefore = m_sandbox->stats().listCalls;
-    auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
+    auto statuses = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { backend->fetchStatuses({id}, this, done); });
     QVERIFY(statuses && statuses->ok());
     QCOMPARE(statuses->value->value(id).state, VideoState::Pending);
     QVERIFY2(statuses->value->value(id).url.isEmpty(), "a url before status 1 is not trusted");
     QCOMPARE(m_sandbox->stats().listCalls, listsBefore + 1);
 
     m_sandbox->advanceClock(120 * 1000);
-    statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id, Q_INT64_C(77)}, this, done); });
+    statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) {
+        backend->fetchStatuses({id, Q_INT64_C(77)}, this, done);
+    });
     const VideoStatus done = statuses->value->value(id);
     QCOMPARE(done.state, VideoState::Succeeded);
     QCOMPARE(done.rawStatus, 1);
@@ -151,7 +161,8 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
     const auto uploaded = await<Result<UploadedImage>>([&](auto done) {
         backend->uploadImage(image(QStringLiteral("wide.png"), 1280, 720), this, done);
     });
-    QVERIFY2(uploaded && uploaded->ok(), uploaded ? qPrintable(uploaded->error.logText()) : "timeout");
+    QVERIFY2(uploaded && uploaded->ok(),
+             uploaded ? qPrintable(uploaded->error.logText()) : "timeout");
     QCOMPARE(m_sandbox->stats().objectStorePuts, putsBefore + 1);
     QVERIFY(uploaded->value->path.startsWith(u"upload/"));
     QVERIFY(!uploaded->value->url.isEmpty());
@@ -166,8 +177,10 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
     QVERIFY(created && created->ok());
     m_sandbox->advanceClock(120 * 1000);
     const qint64 id = created->value->videoId;
-    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>([&](auto done) { backend->fetchStatuses({id}, this, done); });
-    QCOMPARE(QSize(statuses->value->value(id).width, statuses->value->value(id).height), QSize(960, 540));
+    const auto statuses = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { backend->fetchStatuses({id}, this, done); });
+    QCOMPARE(QSize(statuses->value->value(id).width, statuses->value->value(id).height),
+             QSize(960, 540));
 
     // A second upload reuses the cached temporary credentials (the site does the same).
     const auto second = await<Result<UploadedImage>>([&](auto done) {
@@ -207,7 +220,8 @@ void TestWebBackend::fourThousandPixelRule() {
 void TestWebBackend::creditsAndOutOfCredits() {
     WebBackend* backend = signedIn();
     m_sandbox->setCredits(kEmail, 60, 100, 7);
-    const auto credits = await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
+    const auto credits =
+        await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
     QVERIFY(credits && credits->ok());
     QCOMPARE(credits->value->daily, 60);
     QCOMPARE(credits->value->total(), 167);
@@ -226,13 +240,15 @@ void TestWebBackend::anotherLoginEndsThisSession() {
     WebBackend* backend = signedIn();
     QSignalSpy ended(backend, &Backend::sessionEnded);
     QVERIFY(login(kEmail, kPassword).ok()); // the creator signed in in a browser
-    const auto credits = await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
+    const auto credits =
+        await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
     QCOMPARE(credits->error.errCode(), 10005);
     QCOMPARE(ended.count(), 1);
     QCOMPARE(ended.first().first().value<ApiError>().errCode(), 10005);
     // Never a re-login behind the creator's back: the next call still fails the same way.
     const qint64 loginsBefore = m_sandbox->stats().webLogins;
-    const auto again = await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
+    const auto again =
+        await<Result<Balance>>([&](auto done) { backend->fetchBalance(this, done); });
     QCOMPARE(again->error.errCode(), 10005);
     QCOMPARE(m_sandbox->stats().webLogins, loginsBefore);
     QCOMPARE(ended.count(), 1);

@@ -103,10 +103,12 @@ public:
         return r;
     }
 
-    QList<qint64> enqueue(int count, const QString& prefix = QStringLiteral("A lighthouse in a storm, take")) {
+    QList<qint64> enqueue(int count,
+                          const QString& prefix = QStringLiteral("A lighthouse in a storm, take")) {
         QList<qint64> ids;
         for (int i = 0; i < count; ++i) {
-            const Result<Job> job = engine->enqueue(request(QStringLiteral("%1 %2").arg(prefix).arg(i + 1)));
+            const Result<Job> job =
+                engine->enqueue(request(QStringLiteral("%1 %2").arg(prefix).arg(i + 1)));
             if (job.ok())
                 ids << job.value->id;
         }
@@ -134,7 +136,8 @@ public:
 //! Samples a number on a short timer and keeps the largest value seen.
 class MaxSampler {
 public:
-    MaxSampler(std::function<int()> sample, int everyMs = 2) : m_sample(std::move(sample)) {
+    MaxSampler(std::function<int()> sample, int everyMs = 2)
+        : m_sample(std::move(sample)) {
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             m_max = std::max(m_max, m_sample());
             ++m_samples;

@@ -2,7 +2,6 @@
 // concurrency limit, faults on every route, refusals and moderation, a restart in the middle of
 // everything, files and sidecars in the library, download again, retry, cancel.
 #include "JobTestFixture.h"
-
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/VideoDownloader.h"
 
@@ -55,13 +54,16 @@ void TestJobEngine::fileNamesAreReadable() {
     job.id = 12;
     job.videoId = 370981546391559;
     job.createdAt = QDateTime(QDate(2026, 5, 24), QTime(14, 32, 10), Qt::LocalTime).toUTC();
-    job.request.prompt = QStringLiteral("A lighthouse, in a STORM: waves crash over the rocks at night");
+    job.request.prompt =
+        QStringLiteral("A lighthouse, in a STORM: waves crash over the rocks at night");
     QCOMPARE(JobEngine::fileNameFor(job),
              QStringLiteral("2026-05-24_1432_a-lighthouse-in-a-storm-waves_370981546391559.mp4"));
     job.request.prompt = QStringLiteral("  Маяк в шторм  ");
-    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_маяк-в-шторм_370981546391559.mp4"));
+    QCOMPARE(JobEngine::fileNameFor(job),
+             QStringLiteral("2026-05-24_1432_маяк-в-шторм_370981546391559.mp4"));
     job.request.prompt = QStringLiteral("../../etc/passwd <>:\"|?*");
-    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_etc-passwd_370981546391559.mp4"));
+    QCOMPARE(JobEngine::fileNameFor(job),
+             QStringLiteral("2026-05-24_1432_etc-passwd_370981546391559.mp4"));
     job.request.prompt.clear();
     job.videoId = 0;
     QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_video_job12.mp4"));
@@ -76,7 +78,8 @@ void TestJobEngine::thirtyJobsNeverExceedTheCap() {
     QSignalSpy balance(engine, &JobEngine::balanceChanged);
     QSignalSpy settled(engine, &JobEngine::allSettled);
     engine->start();
-    const qint64 creditsBefore = sandbox::SandboxConfig{}.creditMonthly + sandbox::SandboxConfig{}.creditPackage;
+    const qint64 creditsBefore =
+        sandbox::SandboxConfig{}.creditMonthly + sandbox::SandboxConfig{}.creditPackage;
     const QList<qint64> ids = bed.enqueue(30, QStringLiteral("Harbour at dawn, take"));
     QCOMPARE(ids.size(), 30);
 
@@ -89,7 +92,8 @@ void TestJobEngine::thirtyJobsNeverExceedTheCap() {
     QVERIFY2(sandboxGenerating.max() <= 3, qPrintable(QString::number(sandboxGenerating.max())));
     QVERIFY(sandboxGenerating.max() >= 2); // the cap was used, not just respected
     QVERIFY(appActive.max() <= 3);
-    qInfo("30 jobs, cap 3: max generating on the sandbox %d (%d samples), max slots held by the app %d",
+    qInfo("30 jobs, cap 3: max generating on the sandbox %d (%d samples), max slots held by the "
+          "app %d",
           sandboxGenerating.max(), sandboxGenerating.samples(), appActive.max());
     QCOMPARE(deferred.count(), 0); // never one 500044
     const sandbox::SandboxStats stats = bed.sandbox->stats();
@@ -103,7 +107,8 @@ void TestJobEngine::thirtyJobsNeverExceedTheCap() {
     QCOMPARE(videos.size(), 30);
     QCOMPARE(bed.libraryFiles(QStringLiteral("*.json")).size(), 30);
     QCOMPARE(bed.libraryFiles(QStringLiteral("*.part")).size(), 0);
-    static const QRegularExpression name(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}_\\d{4}_harbour-at-dawn-take-\\d+_\\d+\\.mp4$"));
+    static const QRegularExpression name(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}_\\d{4}_harbour-at-dawn-take-\\d+_\\d+\\.mp4$"));
     for (const QString& file : videos)
         QVERIFY2(name.match(file).hasMatch(), qPrintable(file));
     for (const qint64 id : ids) {
@@ -118,8 +123,10 @@ void TestJobEngine::thirtyJobsNeverExceedTheCap() {
         QCOMPARE(sidecar.value(u"seed").toInteger(), *job.seed);
         QCOMPARE(sidecar.value(u"width").toInt(), 960);
         QCOMPARE(sidecar.value(u"height").toInt(), 540);
-        QCOMPARE(sidecar.value(u"settings").toObject().value(u"quality").toString(), QStringLiteral("540p"));
-        QVERIFY(!sidecar.contains(u"account") || !sidecar.value(u"account").toString().contains(bed.sandbox->defaultApiKey()));
+        QCOMPARE(sidecar.value(u"settings").toObject().value(u"quality").toString(),
+                 QStringLiteral("540p"));
+        QVERIFY(!sidecar.contains(u"account") ||
+                !sidecar.value(u"account").toString().contains(bed.sandbox->defaultApiKey()));
     }
 
     // Credits: refreshed after submissions and final statuses, and the last one is right.
@@ -202,8 +209,10 @@ void TestJobEngine::refusalsAndModerationFailAtOnce() {
     invalid.duration = 8; // v4.5 refuses 1080p at 8 s; sent without the app's validation
     const qint64 invalidId = engine->enqueue(invalid).value->id;
     const qint64 moderatedId =
-        engine->enqueue(JobTestBed::request(QStringLiteral("Something forbidden happens"))).value->id;
-    const qint64 explodedId = engine->enqueue(JobTestBed::request(QStringLiteral("The engine will explode"))).value->id;
+        engine->enqueue(JobTestBed::request(QStringLiteral("Something forbidden happens")))
+            .value->id;
+    const qint64 explodedId =
+        engine->enqueue(JobTestBed::request(QStringLiteral("The engine will explode"))).value->id;
     QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 3, 10000);
 
     const Job refused = *bed.store->job(invalidId);
@@ -253,9 +262,9 @@ void TestJobEngine::restartRecoversEveryStage() {
     withImage.imagePath = imagePath;
     QVERIFY(engine->enqueue(withImage).ok());
     bed.enqueue(11);
-    QTRY_VERIFY_WITH_TIMEOUT(bed.anyIn(JobState::Uploading) && bed.anyIn(JobState::Submitting)
-                                 && bed.anyIn(JobState::Downloading) && bed.anyIn(JobState::Queued)
-                                 && bed.anyIn(JobState::Generating),
+    QTRY_VERIFY_WITH_TIMEOUT(bed.anyIn(JobState::Uploading) && bed.anyIn(JobState::Submitting) &&
+                                 bed.anyIn(JobState::Downloading) && bed.anyIn(JobState::Queued) &&
+                                 bed.anyIn(JobState::Generating),
                              10000);
     QStringList before;
     for (const Job& job : bed.store->jobs())
@@ -273,7 +282,7 @@ void TestJobEngine::restartRecoversEveryStage() {
     QTRY_VERIFY_WITH_TIMEOUT(bed.allIn(JobState::Done), 30000);
     const sandbox::SandboxStats stats = bed.sandbox->stats();
     QCOMPARE(stats.generationsCreated, 12); // exactly one per job
-    QVERIFY(stats.replayedAnswers >= 1);     // the stalled create came back through its trace id
+    QVERIFY(stats.replayedAnswers >= 1);    // the stalled create came back through its trace id
     QCOMPARE(bed.libraryFiles(QStringLiteral("*.mp4")).size(), 12);
     QCOMPARE(bed.libraryFiles(QStringLiteral("*.json")).size(), 12);
     QCOMPARE(bed.libraryFiles(QStringLiteral("*.part")).size(), 0);
@@ -328,7 +337,8 @@ void TestJobEngine::retryMakesANewGeneration() {
     QVERIFY2(bed.ok(), qPrintable(bed.error));
     JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
     engine->start();
-    const qint64 id = engine->enqueue(JobTestBed::request(QStringLiteral("It will explode"))).value->id;
+    const qint64 id =
+        engine->enqueue(JobTestBed::request(QStringLiteral("It will explode"))).value->id;
     QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Failed, 10000);
     const Job first = *bed.store->job(id);
     QVERIFY(!engine->redownload(id)); // nothing was made

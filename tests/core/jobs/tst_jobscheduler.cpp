@@ -2,7 +2,6 @@
 // does (requeue, backoff with the same or a new trace id, fail at once), crash recovery of a
 // create, and the poller's one-call ticks, schedule, stall flag and offline pause.
 #include "JobTestFixture.h"
-
 #include "core/jobs/ExponentialBackoff.h"
 #include "core/jobs/JobScheduler.h"
 #include "core/jobs/StatusPoller.h"
@@ -42,7 +41,8 @@ private Q_SLOTS:
 
 private:
     //! Adds `count` queued jobs straight to the store.
-    static QList<qint64> addJobs(JobStore& store, int count, const QString& prompt = QStringLiteral("A quiet harbour"));
+    static QList<qint64> addJobs(JobStore& store, int count,
+                                 const QString& prompt = QStringLiteral("A quiet harbour"));
     //! Makes a video on the sandbox directly and returns its id (0 on failure).
     static qint64 createVideo(JobTestBed& bed, const QString& prompt);
 };
@@ -60,8 +60,8 @@ QList<qint64> TestJobScheduler::addJobs(JobStore& store, int count, const QStrin
 qint64 TestJobScheduler::createVideo(JobTestBed& bed, const QString& prompt) {
     qint64 id = 0;
     bool done = false;
-    bed.backend->createVideo(JobTestBed::request(prompt), std::nullopt, ApiClient::newTraceId(), nullptr,
-                             [&](Result<CreatedVideo> r) {
+    bed.backend->createVideo(JobTestBed::request(prompt), std::nullopt, ApiClient::newTraceId(),
+                             nullptr, [&](Result<CreatedVideo> r) {
                                  done = true;
                                  if (r.ok())
                                      id = r.value->videoId;
@@ -167,7 +167,8 @@ void TestJobScheduler::transientErrorsAreRetried() {
     scheduler.start();
     QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Generating, 10000);
     if (fault.kind == sandbox::SandboxFault::Kind::DropConnection)
-        QVERIFY(deferred.count() >= 1 && deferred.count() <= 2); // Qt resends once itself on a closed socket
+        QVERIFY(deferred.count() >= 1 &&
+                deferred.count() <= 2); // Qt resends once itself on a closed socket
     else
         QCOMPARE(deferred.count(), 2);
     QCOMPARE(failed.count(), 0);
@@ -237,8 +238,10 @@ void TestJobScheduler::refusalsFailAtOnce_data() {
     QTest::addColumn<int>("duration");
     QTest::addColumn<qint64>("credits");
     QTest::addColumn<qint64>("errCode");
-    QTest::newRow("1080p + 8 s (400017)") << QStringLiteral("1080p") << 8 << qint64(1000) << qint64(400017);
-    QTest::newRow("no credits (500090)") << QStringLiteral("540p") << 5 << qint64(0) << qint64(500090);
+    QTest::newRow("1080p + 8 s (400017)")
+        << QStringLiteral("1080p") << 8 << qint64(1000) << qint64(400017);
+    QTest::newRow("no credits (500090)")
+        << QStringLiteral("540p") << 5 << qint64(0) << qint64(500090);
 }
 
 void TestJobScheduler::refusalsFailAtOnce() {
@@ -309,7 +312,8 @@ void TestJobScheduler::lostRepliesAreResentWithTheSameTrace() {
 void TestJobScheduler::crashWhileSubmittingResendsTheSameTrace() {
     JobTestBed bed;
     QVERIFY2(bed.ok(), qPrintable(bed.error));
-    // The previous run committed Submitting + trace id, sent the create, and died before the answer.
+    // The previous run committed Submitting + trace id, sent the create, and died before the
+    // answer.
     Job job;
     job.request = JobTestBed::request(QStringLiteral("A lighthouse before the crash"));
     job = *bed.store->add(job).value;
@@ -318,10 +322,11 @@ void TestJobScheduler::crashWhileSubmittingResendsTheSameTrace() {
     QVERIFY(bed.store->update(job));
     qint64 madeBeforeCrash = 0;
     bool answered = false;
-    bed.backend->createVideo(job.request, std::nullopt, job.traceId, nullptr, [&](Result<CreatedVideo> r) {
-        answered = true;
-        madeBeforeCrash = r.ok() ? r.value->videoId : -1;
-    });
+    bed.backend->createVideo(job.request, std::nullopt, job.traceId, nullptr,
+                             [&](Result<CreatedVideo> r) {
+                                 answered = true;
+                                 madeBeforeCrash = r.ok() ? r.value->videoId : -1;
+                             });
     QTRY_VERIFY(answered);
     QVERIFY(madeBeforeCrash > 0);
 
@@ -359,7 +364,8 @@ void TestJobScheduler::imageToVideoUploadsFirstAndAgainAfterACrash() {
     const Job after = *bed.store->job(job.id);
     QVERIFY(after.imageId > 0);
     QVERIFY(!after.imageUrl.isEmpty());
-    QCOMPARE(seen, (QList<JobState>{JobState::Queued, JobState::Uploading, JobState::Submitting, JobState::Generating}));
+    QCOMPARE(seen, (QList<JobState>{JobState::Queued, JobState::Uploading, JobState::Submitting,
+                                    JobState::Generating}));
     QCOMPARE(bed.sandbox->stats().uploads, 1);
     QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
 }
@@ -367,7 +373,8 @@ void TestJobScheduler::imageToVideoUploadsFirstAndAgainAfterACrash() {
 void TestJobScheduler::authErrorFailsAndPauses() {
     JobTestBed bed;
     QVERIFY2(bed.ok(), qPrintable(bed.error));
-    std::unique_ptr<Backend> wrongKey(bed.makeBackend(QStringLiteral("sk-not-a-key-0000000000000000")));
+    std::unique_ptr<Backend> wrongKey(
+        bed.makeBackend(QStringLiteral("sk-not-a-key-0000000000000000")));
     QVERIFY(wrongKey);
     const QList<qint64> ids = addJobs(*bed.store, 3);
     JobScheduler scheduler(bed.store.get(), wrongKey.get());
@@ -420,11 +427,12 @@ void TestJobScheduler::pollerMakesOneCallPerTick() {
         QObject context;
         QList<qint64> requestsAtTick;
         QList<int> asked;
-        QObject::connect(&poller, &StatusPoller::tickFinished, &context, [&](int sent, int answered) {
-            requestsAtTick << bed.sandbox->stats().requests;
-            asked << sent;
-            QCOMPARE(answered, sent);
-        });
+        QObject::connect(&poller, &StatusPoller::tickFinished, &context,
+                         [&](int sent, int answered) {
+                             requestsAtTick << bed.sandbox->stats().requests;
+                             asked << sent;
+                             QCOMPARE(answered, sent);
+                         });
         QTRY_VERIFY(requestsAtTick.size() >= 6);
         // OpenAPI: one result call per pending id per tick, and every tick serves every job.
         for (qsizetype i = 1; i < requestsAtTick.size(); ++i) {

@@ -39,7 +39,9 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestJobStore::init() { m_dir = std::make_unique<QTemporaryDir>(); }
+void TestJobStore::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+}
 
 Job TestJobStore::sampleJob(const QString& prompt) {
     Job job;
@@ -190,20 +192,26 @@ void TestJobStore::migratesFromVersion1() {
     QDir().mkpath(dataDir);
     {
         // The version 1 file, as the first release wrote it.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
         db.setDatabaseName(QDir(dataDir).filePath(JobStore::databaseFileName()));
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral(
             "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT NULL,"
             " updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL DEFAULT '',"
-            " request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, trace_id TEXT, video_id INTEGER,"
-            " image_id INTEGER, image_url TEXT, image_remote_path TEXT, state TEXT NOT NULL, raw_status INTEGER,"
-            " credits INTEGER, error_message TEXT, error_code INTEGER, video_url TEXT, video_width INTEGER,"
+            " request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, trace_id TEXT, "
+            "video_id INTEGER,"
+            " image_id INTEGER, image_url TEXT, image_remote_path TEXT, state TEXT NOT NULL, "
+            "raw_status INTEGER,"
+            " credits INTEGER, error_message TEXT, error_code INTEGER, video_url TEXT, video_width "
+            "INTEGER,"
             " video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT,"
-            " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since INTEGER)")));
+            " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since "
+            "INTEGER)")));
         QVERIFY(q.exec(QStringLiteral(
-            "INSERT INTO jobs (created_at, updated_at, family, account, request, state, trace_id, video_id)"
+            "INSERT INTO jobs (created_at, updated_at, family, account, request, state, trace_id, "
+            "video_id)"
             " VALUES (1700000000000, 1700000000000, 'openapi', 'sk-…beef',"
             " '{\"prompt\":\"old job\",\"model\":\"v4.5\",\"duration\":5,\"quality\":\"540p\"}',"
             " 'generating', 'ab5c0b0e-0000-4000-8000-000000000001', 987654321)")));
@@ -354,7 +362,8 @@ void TestJobStore::refusesANewerSchema() {
         QVERIFY(store.add(sampleJob()).ok());
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
         db.setDatabaseName(QDir(m_dir->path()).filePath(JobStore::databaseFileName()));
         QVERIFY(db.open());
         QSqlQuery q(db);
@@ -384,8 +393,10 @@ void TestJobStore::copiesTheImage() {
     QVERIFY(added.ok());
     const QString copy = added.value->request.imagePath;
     QCOMPARE(QFileInfo(copy).absolutePath(), QFileInfo(store.imagesDir()).absoluteFilePath());
-    QCOMPARE(QFileInfo(copy).fileName(),
-             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) + QStringLiteral(".png"));
+    QCOMPARE(
+        QFileInfo(copy).fileName(),
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) +
+            QStringLiteral(".png"));
     QCOMPARE(added.value->sourceImagePath, QFileInfo(original).absoluteFilePath());
 
     // Moving the original away does not matter any more.
@@ -437,9 +448,9 @@ void TestJobStore::removeDropsTheUnusedImageCopy() {
 }
 
 void TestJobStore::stateIdsRoundTrip() {
-    for (const JobState state : {JobState::Queued, JobState::Uploading, JobState::Submitting, JobState::Generating,
-                                 JobState::Downloading, JobState::Done, JobState::Failed, JobState::Moderated,
-                                 JobState::Cancelled})
+    for (const JobState state : {JobState::Queued, JobState::Uploading, JobState::Submitting,
+                                 JobState::Generating, JobState::Downloading, JobState::Done,
+                                 JobState::Failed, JobState::Moderated, JobState::Cancelled})
         QCOMPARE(jobStateFromId(jobStateId(state)), std::optional<JobState>(state));
     QVERIFY(!jobStateFromId(QStringLiteral("nonsense")));
     QVERIFY(holdsSlot(JobState::Submitting));

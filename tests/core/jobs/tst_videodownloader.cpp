@@ -61,7 +61,8 @@ VideoStatus TestVideoDownloader::finishedVideo(const QString& quality, const QSt
     request.quality = quality;
     request.aspectRatio = aspect;
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        m_client->call(openapi::TextToVideoRequest(request), nullptr, std::function<void(Result<CreatedVideo>)>(done));
+        m_client->call(openapi::TextToVideoRequest(request), nullptr,
+                       std::function<void(Result<CreatedVideo>)>(done));
     });
     if (!created || !created->ok())
         return {};
@@ -79,7 +80,8 @@ QByteArray TestVideoDownloader::readAll(const QString& path) {
 }
 
 Result<QString> TestVideoDownloader::download(const QUrl& url, const QString& target) {
-    const auto result = await<Result<QString>>([&](auto done) { m_downloader->download(url, target, nullptr, done); });
+    const auto result = await<Result<QString>>(
+        [&](auto done) { m_downloader->download(url, target, nullptr, done); });
     return result.value_or(Result<QString>::failure(ApiError::timeout()));
 }
 
@@ -94,7 +96,8 @@ void TestVideoDownloader::downloadsTheWholeClip() {
     });
     QVERIFY(saved && saved->ok());
     QCOMPARE(*saved->value, target);
-    const QByteArray expected = readAll(pixverse::test::clipsDir() + QStringLiteral("/960x540.mp4"));
+    const QByteArray expected =
+        readAll(pixverse::test::clipsDir() + QStringLiteral("/960x540.mp4"));
     QVERIFY(!expected.isEmpty());
     QCOMPARE(readAll(target), expected);
     QCOMPARE(lastReceived, expected.size());
@@ -103,7 +106,8 @@ void TestVideoDownloader::downloadsTheWholeClip() {
 
 void TestVideoDownloader::resumesFromAPartFile() {
     const VideoStatus video = finishedVideo(QStringLiteral("360p"), QStringLiteral("1:1"));
-    const QByteArray expected = readAll(pixverse::test::clipsDir() + QStringLiteral("/360x360.mp4"));
+    const QByteArray expected =
+        readAll(pixverse::test::clipsDir() + QStringLiteral("/360x360.mp4"));
     QVERIFY(expected.size() > 1000);
     const QString target = m_dir.filePath(QStringLiteral("resumed.mp4"));
     {
@@ -149,8 +153,8 @@ void TestVideoDownloader::refusesWhatIsNotAnMp4() {
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     const auto uploaded = await<Result<UploadedImage>>([&](auto done) {
-        m_client->call(openapi::UploadImageRequest(png, QStringLiteral("red.png"), "image/png"), nullptr,
-                       std::function<void(Result<UploadedImage>)>(done));
+        m_client->call(openapi::UploadImageRequest(png, QStringLiteral("red.png"), "image/png"),
+                       nullptr, std::function<void(Result<UploadedImage>)>(done));
     });
     QVERIFY(uploaded && uploaded->ok());
     const QString target = m_dir.filePath(QStringLiteral("not-a-video.mp4"));
@@ -161,7 +165,8 @@ void TestVideoDownloader::refusesWhatIsNotAnMp4() {
 }
 
 void TestVideoDownloader::refusesInsecureUrls() {
-    const auto saved = download(QUrl(QStringLiteral("http://media.pixverse.ai/v.mp4")), m_dir.filePath(QStringLiteral("x.mp4")));
+    const auto saved = download(QUrl(QStringLiteral("http://media.pixverse.ai/v.mp4")),
+                                m_dir.filePath(QStringLiteral("x.mp4")));
     QCOMPARE(saved.error.kind(), ApiError::Kind::InsecureUrl);
 }
 

@@ -74,7 +74,8 @@ void TestWebPoller::oneListCallPerTick() {
     QSignalSpy ticks(&poller, &StatusPoller::tickFinished);
     // The sandbox's list-call count at the end of each tick: consecutive ticks differ by one.
     QList<qint64> listCallsAtTick;
-    connect(&poller, &StatusPoller::tickFinished, this, [&] { listCallsAtTick.append(sandbox.stats().listCalls); });
+    connect(&poller, &StatusPoller::tickFinished, this,
+            [&] { listCallsAtTick.append(sandbox.stats().listCalls); });
     const qint64 listsBefore = sandbox.stats().listCalls;
     const qint64 requestsBefore = sandbox.stats().requests;
     poller.pollNow();
@@ -94,7 +95,8 @@ void TestWebPoller::oneListCallPerTick() {
         answered += tick.at(1).toInt();
     }
     // A page holds 100: more pending jobs are answered over consecutive ticks, never more calls.
-    QVERIFY2(answered >= std::min(pending, 100) * (tickCount - 1), qPrintable(QString::number(answered)));
+    QVERIFY2(answered >= std::min(pending, 100) * (tickCount - 1),
+             qPrintable(QString::number(answered)));
 }
 
 QTEST_GUILESS_MAIN(TestWebPoller)

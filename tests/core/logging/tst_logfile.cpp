@@ -50,8 +50,9 @@ private Q_SLOTS:
         for (const QString& line : lines)
             qCWarning(lcTest).noquote() << line;
         const QByteArray log = readAll(LogFile::filePath());
-        for (const char* secret : {"sk-abcdef123456", "eyJhbGciOiJIUzI1NiJ9", "hunter2hunter2", "STS.akakakak",
-                                   "sksksksksk", "CAISxyz123", "CAIStoken987", "signature123"})
+        for (const char* secret :
+             {"sk-abcdef123456", "eyJhbGciOiJIUzI1NiJ9", "hunter2hunter2", "STS.akakakak",
+              "sksksksksk", "CAISxyz123", "CAIStoken987", "signature123"})
             QVERIFY2(!log.contains(secret), secret);
         QVERIFY(log.contains("ann@example.com")); // not a secret: stays readable
     }

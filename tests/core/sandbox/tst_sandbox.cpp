@@ -55,8 +55,12 @@ struct HttpResult {
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     qint64 errCode() const { return json().value(QLatin1String("ErrCode")).toInteger(-1); }
     QJsonObject resp() const { return json().value(QLatin1String("Resp")).toObject(); }
-    qint64 respInt(const char* name) const { return resp().value(QLatin1String(name)).toInteger(-1); }
-    QString respText(const char* name) const { return resp().value(QLatin1String(name)).toString(); }
+    qint64 respInt(const char* name) const {
+        return resp().value(QLatin1String(name)).toInteger(-1);
+    }
+    QString respText(const char* name) const {
+        return resp().value(QLatin1String(name)).toString();
+    }
 };
 
 //! Credentials of one call: an empty optional leaves the header out.
@@ -65,7 +69,9 @@ struct Auth {
     std::optional<QByteArray> trace;
 };
 
-QByteArray newTrace() { return QUuid::createUuid().toByteArray(QUuid::WithoutBraces); }
+QByteArray newTrace() {
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+}
 
 QByteArray imageBytes(QSize size, const char* format, bool noisy = false) {
     QImage image(size, QImage::Format_RGB32);
@@ -85,8 +91,9 @@ QByteArray imageBytes(QSize size, const char* format, bool noisy = false) {
 }
 
 // A real 1×1 GIF.
-const QByteArray kGif = QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c00000000"
-                                            "010001000002024401003b");
+const QByteArray kGif =
+    QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c00000000"
+                        "010001000002024401003b");
 
 QJsonObject textToVideoBody() {
     return QJsonObject{
@@ -129,8 +136,8 @@ private:
 
     QNetworkRequest request(const QString& pathOrUrl, const Auth& a) const {
         const QUrl url = pathOrUrl.startsWith(QLatin1String("http"))
-            ? QUrl(pathOrUrl)
-            : QUrl(m_base.toString() + pathOrUrl);
+                             ? QUrl(pathOrUrl)
+                             : QUrl(m_base.toString() + pathOrUrl);
         QNetworkRequest r(url);
         if (a.key)
             r.setRawHeader("API-KEY", a.key->toUtf8());
@@ -169,7 +176,8 @@ private:
     }
     HttpResult get(const QString& path) { return get(path, auth()); }
 
-    HttpResult post(const QString& path, const QByteArray& body, const Auth& a, int transferTimeoutMs = 0) {
+    HttpResult post(const QString& path, const QByteArray& body, const Auth& a,
+                    int transferTimeoutMs = 0) {
         QNetworkRequest r = request(path, a);
         r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         if (transferTimeoutMs > 0)
@@ -179,22 +187,26 @@ private:
     HttpResult post(const QString& path, const QJsonObject& body, const Auth& a) {
         return post(path, QJsonDocument(body).toJson(QJsonDocument::Compact), a);
     }
-    HttpResult post(const QString& path, const QJsonObject& body) { return post(path, body, auth()); }
+    HttpResult post(const QString& path, const QJsonObject& body) {
+        return post(path, body, auth());
+    }
 
     HttpResult control(const QJsonObject& body) {
         return post(QStringLiteral("/sandbox/control"), body, Auth{});
     }
 
-    HttpResult upload(const QByteArray& bytes, const QString& fileName, const QByteArray& mime, const Auth& a,
-                      const QString& field = QStringLiteral("image")) {
+    HttpResult upload(const QByteArray& bytes, const QString& fileName, const QByteArray& mime,
+                      const Auth& a, const QString& field = QStringLiteral("image")) {
         auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
         QHttpPart part;
-        part.setHeader(QNetworkRequest::ContentDispositionHeader,
-                       QStringLiteral("form-data; name=\"%1\"; filename=\"%2\"").arg(field, fileName));
+        part.setHeader(
+            QNetworkRequest::ContentDispositionHeader,
+            QStringLiteral("form-data; name=\"%1\"; filename=\"%2\"").arg(field, fileName));
         part.setHeader(QNetworkRequest::ContentTypeHeader, mime);
         part.setBody(bytes);
         multi->append(part);
-        QNetworkReply* reply = m_nam->post(request(QStringLiteral("/openapi/v2/image/upload"), a), multi);
+        QNetworkReply* reply =
+            m_nam->post(request(QStringLiteral("/openapi/v2/image/upload"), a), multi);
         multi->setParent(reply);
         return finish(reply);
     }
@@ -213,11 +225,13 @@ private:
     }
 
     HttpResult result(qint64 id, const QString& key = {}) {
-        return get(QStringLiteral("/openapi/v2/video/result/%1").arg(id), authFor(key.isEmpty() ? m_key : key));
+        return get(QStringLiteral("/openapi/v2/video/result/%1").arg(id),
+                   authFor(key.isEmpty() ? m_key : key));
     }
 
     HttpResult balance(const QString& key = {}) {
-        return get(QStringLiteral("/openapi/v2/account/balance"), authFor(key.isEmpty() ? m_key : key));
+        return get(QStringLiteral("/openapi/v2/account/balance"),
+                   authFor(key.isEmpty() ? m_key : key));
     }
 
     QString pixverseSandboxPath() const {
@@ -240,14 +254,17 @@ private Q_SLOTS:
     }
 
     void envelopeAndApiKey() {
-        const HttpResult missing = get(QStringLiteral("/openapi/v2/account/balance"), Auth{{}, newTrace()});
+        const HttpResult missing =
+            get(QStringLiteral("/openapi/v2/account/balance"), Auth{{}, newTrace()});
         QCOMPARE(missing.status, 200);
         QCOMPARE(missing.errCode(), 400012);
-        QCOMPARE(missing.json().value(QLatin1String("ErrMsg")).toString(), QStringLiteral("Invalid API-KEY"));
+        QCOMPARE(missing.json().value(QLatin1String("ErrMsg")).toString(),
+                 QStringLiteral("Invalid API-KEY"));
         QVERIFY(missing.json().value(QLatin1String("Resp")).isNull());
         QVERIFY(missing.headers.value("content-type").startsWith("application/json"));
 
-        const HttpResult wrong = get(QStringLiteral("/openapi/v2/account/balance"), authFor(QStringLiteral("sk-wrong")));
+        const HttpResult wrong =
+            get(QStringLiteral("/openapi/v2/account/balance"), authFor(QStringLiteral("sk-wrong")));
         QCOMPARE(wrong.status, 200);
         QCOMPARE(wrong.errCode(), 400012);
 
@@ -278,7 +295,9 @@ private Q_SLOTS:
         QCOMPARE(missing.status, 200);
         QCOMPARE(missing.errCode(), 400011);
         QCOMPARE(get(path, Auth{m_key, QByteArray("not-a-uuid")}).errCode(), 400013);
-        QCOMPARE(get(path, Auth{m_key, QByteArray("6f1c1c7e-2f0a-4a53-9d1f-6b1f4f2a8d1")}).errCode(), 400013);
+        QCOMPARE(
+            get(path, Auth{m_key, QByteArray("6f1c1c7e-2f0a-4a53-9d1f-6b1f4f2a8d1")}).errCode(),
+            400013);
         QCOMPARE(get(path, Auth{m_key, newTrace().toUpper()}).errCode(), 0);
         // The header name is case-insensitive.
         QNetworkRequest r = request(path, Auth{m_key, {}});
@@ -335,9 +354,12 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("format");
         QTest::addColumn<QString>("fileName");
         QTest::addColumn<QByteArray>("mime");
-        QTest::newRow("png") << QByteArray("PNG") << QStringLiteral("cat.png") << QByteArray("image/png");
-        QTest::newRow("jpeg") << QByteArray("JPG") << QStringLiteral("cat.jpg") << QByteArray("image/jpeg");
-        QTest::newRow("webp") << QByteArray("WEBP") << QStringLiteral("cat.webp") << QByteArray("image/webp");
+        QTest::newRow("png") << QByteArray("PNG") << QStringLiteral("cat.png")
+                             << QByteArray("image/png");
+        QTest::newRow("jpeg") << QByteArray("JPG") << QStringLiteral("cat.jpg")
+                              << QByteArray("image/jpeg");
+        QTest::newRow("webp") << QByteArray("WEBP") << QStringLiteral("cat.webp")
+                              << QByteArray("image/webp");
     }
 
     void uploadAccepted() {
@@ -379,17 +401,20 @@ private Q_SLOTS:
         QByteArray truncated = imageBytes(QSize(200, 200), "PNG", true);
         truncated.truncate(truncated.size() / 2);
         QTest::newRow("gif") << kGif << QStringLiteral("a.gif") << image << qint64(500032);
-        QTest::newRow("bmp") << imageBytes(QSize(8, 8), "BMP") << QStringLiteral("a.bmp") << image << qint64(500032);
-        QTest::newRow("text") << QByteArray("just some notes") << QStringLiteral("notes.txt") << image << qint64(500032);
-        QTest::newRow("garbage named .png") << QByteArray("this is not an image at all") << QStringLiteral("a.png")
-                                            << image << qint64(500031);
-        QTest::newRow("truncated png") << truncated << QStringLiteral("a.png") << image << qint64(500031);
-        QTest::newRow("4001 px wide") << imageBytes(QSize(4001, 10), "PNG") << QStringLiteral("wide.png") << image
-                                      << qint64(500030);
-        QTest::newRow("4001 px high") << imageBytes(QSize(10, 4001), "PNG") << QStringLiteral("high.png") << image
-                                      << qint64(500030);
-        QTest::newRow("4000 px is fine") << imageBytes(QSize(4000, 10), "PNG") << QStringLiteral("ok.png") << image
-                                         << qint64(0);
+        QTest::newRow("bmp") << imageBytes(QSize(8, 8), "BMP") << QStringLiteral("a.bmp") << image
+                             << qint64(500032);
+        QTest::newRow("text") << QByteArray("just some notes") << QStringLiteral("notes.txt")
+                              << image << qint64(500032);
+        QTest::newRow("garbage named .png") << QByteArray("this is not an image at all")
+                                            << QStringLiteral("a.png") << image << qint64(500031);
+        QTest::newRow("truncated png")
+            << truncated << QStringLiteral("a.png") << image << qint64(500031);
+        QTest::newRow("4001 px wide") << imageBytes(QSize(4001, 10), "PNG")
+                                      << QStringLiteral("wide.png") << image << qint64(500030);
+        QTest::newRow("4001 px high") << imageBytes(QSize(10, 4001), "PNG")
+                                      << QStringLiteral("high.png") << image << qint64(500030);
+        QTest::newRow("4000 px is fine")
+            << imageBytes(QSize(4000, 10), "PNG") << QStringLiteral("ok.png") << image << qint64(0);
         QTest::newRow("no image field") << imageBytes(QSize(8, 8), "PNG") << QStringLiteral("a.png")
                                         << QStringLiteral("file") << qint64(400011);
     }
@@ -399,7 +424,8 @@ private Q_SLOTS:
         QFETCH(QString, fileName);
         QFETCH(QString, field);
         QFETCH(qint64, errCode);
-        const HttpResult r = upload(bytes, fileName, QByteArrayLiteral("application/octet-stream"), auth(), field);
+        const HttpResult r =
+            upload(bytes, fileName, QByteArrayLiteral("application/octet-stream"), auth(), field);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.errCode(), errCode);
         QCOMPARE(m_server->stats().uploads, errCode == 0 ? 1 : 0);
@@ -417,7 +443,8 @@ private Q_SLOTS:
     }
 
     void uploadNotMultipart() {
-        const HttpResult r = post(QStringLiteral("/openapi/v2/image/upload"), QJsonObject{{QStringLiteral("image"), 1}});
+        const HttpResult r = post(QStringLiteral("/openapi/v2/image/upload"),
+                                  QJsonObject{{QStringLiteral("image"), 1}});
         QCOMPARE(r.errCode(), 400013);
     }
 
@@ -425,17 +452,18 @@ private Q_SLOTS:
         // A quoted boundary with a ';' in it; its text inside the data does not cut the part
         // because it is not at the start of a line; a preamble before the first delimiter.
         const QByteArray type = "multipart/form-data; boundary=\"b;1\"";
-        const QByteArray body = "preamble\r\n"
-                                "--b;1\r\n"
-                                "Content-Disposition: form-data; name=\"image\"; filename=\"a;b.png\"\r\n"
-                                "Content-Type: image/png\r\n"
-                                "\r\n"
-                                "x--b;1y\r\nz\r\n"
-                                "--b;1\r\n"
-                                "content-disposition: form-data; name=note\r\n"
-                                "\r\n"
-                                "hi\r\n"
-                                "--b;1--\r\n";
+        const QByteArray body =
+            "preamble\r\n"
+            "--b;1\r\n"
+            "Content-Disposition: form-data; name=\"image\"; filename=\"a;b.png\"\r\n"
+            "Content-Type: image/png\r\n"
+            "\r\n"
+            "x--b;1y\r\nz\r\n"
+            "--b;1\r\n"
+            "content-disposition: form-data; name=note\r\n"
+            "\r\n"
+            "hi\r\n"
+            "--b;1--\r\n";
         const auto parts = parseMultipart(type, body);
         QVERIFY(parts);
         QCOMPARE(parts->size(), 2);
@@ -445,14 +473,16 @@ private Q_SLOTS:
         QCOMPARE(parts->at(0).data, QByteArray("x--b;1y\r\nz"));
         QCOMPARE(parts->at(1).name, QByteArray("note"));
         QCOMPARE(parts->at(1).data, QByteArray("hi"));
-        QCOMPARE(headerParameter("multipart/form-data; BOUNDARY=plain", "boundary"), QByteArray("plain"));
+        QCOMPARE(headerParameter("multipart/form-data; BOUNDARY=plain", "boundary"),
+                 QByteArray("plain"));
         QVERIFY(!parseMultipart("application/json", body));
         QVERIFY(!parseMultipart("multipart/form-data; boundary=zzz", body));
         QVERIFY(!parseMultipart(type, "--b;1\r\n\r\nunterminated"));
     }
 
     void textToVideoIdAbove2Pow53() {
-        const HttpResult r = post(QStringLiteral("/openapi/v2/video/text/generate"), textToVideoBody());
+        const HttpResult r =
+            post(QStringLiteral("/openapi/v2/video/text/generate"), textToVideoBody());
         QCOMPARE(r.status, 200);
         QCOMPARE(r.errCode(), 0);
         const qint64 id = r.respInt("video_id");
@@ -461,7 +491,8 @@ private Q_SLOTS:
         const QByteArray prefix = "\"video_id\":";
         const qsizetype at = r.body.indexOf(prefix);
         QVERIFY(at >= 0);
-        const QByteArray digits = r.body.mid(at + prefix.size(), r.body.indexOf('}', at) - at - prefix.size());
+        const QByteArray digits =
+            r.body.mid(at + prefix.size(), r.body.indexOf('}', at) - at - prefix.size());
         QCOMPARE(digits, QByteArray::number(id));
         QCOMPARE(m_server->stats().generationsCreated, 1);
         QCOMPARE(balance().respInt("credit_monthly"), 1000 - 45);
@@ -475,7 +506,9 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("errCode");
         const QJsonObject none;
         const QStringList keep;
-        auto with = [](const char* key, const QJsonValue& value) { return QJsonObject{{QLatin1String(key), value}}; };
+        auto with = [](const char* key, const QJsonValue& value) {
+            return QJsonObject{{QLatin1String(key), value}};
+        };
         const QString emoji = QString::fromUcs4(U"\U0001F600", 1);
 
         QTest::newRow("valid") << none << keep << qint64(0);
@@ -483,23 +516,30 @@ private Q_SLOTS:
             QTest::newRow(qPrintable(QStringLiteral("missing %1").arg(QLatin1String(field))))
                 << none << QStringList{QLatin1String(field)} << qint64(400011);
         QTest::newRow("null prompt") << with("prompt", QJsonValue::Null) << keep << qint64(400011);
-        QTest::newRow("blank prompt") << with("prompt", QStringLiteral("   ")) << keep << qint64(400011);
-        QTest::newRow("duration as text") << with("duration", QStringLiteral("5")) << keep << qint64(400013);
+        QTest::newRow("blank prompt")
+            << with("prompt", QStringLiteral("   ")) << keep << qint64(400011);
+        QTest::newRow("duration as text")
+            << with("duration", QStringLiteral("5")) << keep << qint64(400013);
         QTest::newRow("duration 5.5") << with("duration", 5.5) << keep << qint64(400013);
         QTest::newRow("prompt as number") << with("prompt", 12) << keep << qint64(400013);
-        QTest::newRow("seed as text") << with("seed", QStringLiteral("12")) << keep << qint64(400013);
-        QTest::newRow("water_mark as text") << with("water_mark", QStringLiteral("yes")) << keep << qint64(400013);
+        QTest::newRow("seed as text")
+            << with("seed", QStringLiteral("12")) << keep << qint64(400013);
+        QTest::newRow("water_mark as text")
+            << with("water_mark", QStringLiteral("yes")) << keep << qint64(400013);
         QTest::newRow("water_mark true") << with("water_mark", true) << keep << qint64(0);
         QTest::newRow("1080p 8 s on v4.5")
-            << QJsonObject{{QStringLiteral("quality"), QStringLiteral("1080p")}, {QStringLiteral("duration"), 8}}
+            << QJsonObject{{QStringLiteral("quality"), QStringLiteral("1080p")},
+                           {QStringLiteral("duration"), 8}}
             << keep << qint64(400017);
         QTest::newRow("1080p 8 s on v5")
-            << QJsonObject{{QStringLiteral("quality"), QStringLiteral("1080p")}, {QStringLiteral("duration"), 8},
+            << QJsonObject{{QStringLiteral("quality"), QStringLiteral("1080p")},
+                           {QStringLiteral("duration"), 8},
                            {QStringLiteral("model"), QStringLiteral("v5")}}
             << keep << qint64(0);
-        QTest::newRow("fast 8 s")
-            << QJsonObject{{QStringLiteral("motion_mode"), QStringLiteral("fast")}, {QStringLiteral("duration"), 8}}
-            << keep << qint64(400017);
+        QTest::newRow("fast 8 s") << QJsonObject{{QStringLiteral("motion_mode"),
+                                                  QStringLiteral("fast")},
+                                                 {QStringLiteral("duration"), 8}}
+                                  << keep << qint64(400017);
         QTest::newRow("fast 1080p")
             << QJsonObject{{QStringLiteral("motion_mode"), QStringLiteral("fast")},
                            {QStringLiteral("quality"), QStringLiteral("1080p")}}
@@ -508,32 +548,46 @@ private Q_SLOTS:
             << QJsonObject{{QStringLiteral("motion_mode"), QStringLiteral("fast")},
                            {QStringLiteral("quality"), QStringLiteral("720p")}}
             << keep << qint64(0);
-        QTest::newRow("bad aspect") << with("aspect_ratio", QStringLiteral("2:1")) << keep << qint64(400017);
-        QTest::newRow("21:9 on v4.5") << with("aspect_ratio", QStringLiteral("21:9")) << keep << qint64(400017);
+        QTest::newRow("bad aspect")
+            << with("aspect_ratio", QStringLiteral("2:1")) << keep << qint64(400017);
+        QTest::newRow("21:9 on v4.5")
+            << with("aspect_ratio", QStringLiteral("21:9")) << keep << qint64(400017);
         QTest::newRow("bad model") << with("model", QStringLiteral("v9")) << keep << qint64(400017);
-        QTest::newRow("unpriced model") << with("model", QStringLiteral("v6")) << keep << qint64(400017);
-        QTest::newRow("bad quality") << with("quality", QStringLiteral("4k")) << keep << qint64(400017);
+        QTest::newRow("unpriced model")
+            << with("model", QStringLiteral("v6")) << keep << qint64(400017);
+        QTest::newRow("bad quality")
+            << with("quality", QStringLiteral("4k")) << keep << qint64(400017);
         QTest::newRow("duration 6") << with("duration", 6) << keep << qint64(400017);
-        QTest::newRow("bad motion") << with("motion_mode", QStringLiteral("slow")) << keep << qint64(400017);
-        QTest::newRow("style on v4.5") << with("style", QStringLiteral("anime")) << keep << qint64(400017);
+        QTest::newRow("bad motion")
+            << with("motion_mode", QStringLiteral("slow")) << keep << qint64(400017);
+        QTest::newRow("style on v4.5")
+            << with("style", QStringLiteral("anime")) << keep << qint64(400017);
         QTest::newRow("style on v3.5")
-            << QJsonObject{{QStringLiteral("style"), QStringLiteral("anime")}, {QStringLiteral("model"), QStringLiteral("v3.5")}}
+            << QJsonObject{{QStringLiteral("style"), QStringLiteral("anime")},
+                           {QStringLiteral("model"), QStringLiteral("v3.5")}}
             << keep << qint64(0);
-        QTest::newRow("camera on v4.5") << with("camera_movement", QStringLiteral("zoom_in")) << keep << qint64(0);
-        QTest::newRow("bad camera") << with("camera_movement", QStringLiteral("barrel_roll")) << keep << qint64(400017);
+        QTest::newRow("camera on v4.5")
+            << with("camera_movement", QStringLiteral("zoom_in")) << keep << qint64(0);
+        QTest::newRow("bad camera")
+            << with("camera_movement", QStringLiteral("barrel_roll")) << keep << qint64(400017);
         QTest::newRow("seed -1") << with("seed", -1) << keep << qint64(400017);
-        QTest::newRow("seed 2^31") << with("seed", QJsonValue(qint64(2147483648LL))) << keep << qint64(400017);
+        QTest::newRow("seed 2^31")
+            << with("seed", QJsonValue(qint64(2147483648LL))) << keep << qint64(400017);
         QTest::newRow("seed 1e30") << with("seed", 1e30) << keep << qint64(400017);
         QTest::newRow("seed 0") << with("seed", 0) << keep << qint64(0);
-        QTest::newRow("seed 2^31-1") << with("seed", QJsonValue(qint64(2147483647LL))) << keep << qint64(0);
-        QTest::newRow("prompt 2048") << with("prompt", QString(2048, QLatin1Char('a'))) << keep << qint64(0);
-        QTest::newRow("prompt 2049") << with("prompt", QString(2049, QLatin1Char('a'))) << keep << qint64(400018);
-        QTest::newRow("negative 2049") << with("negative_prompt", QString(2049, QLatin1Char('a'))) << keep
-                                       << qint64(400018);
+        QTest::newRow("seed 2^31-1")
+            << with("seed", QJsonValue(qint64(2147483647LL))) << keep << qint64(0);
+        QTest::newRow("prompt 2048")
+            << with("prompt", QString(2048, QLatin1Char('a'))) << keep << qint64(0);
+        QTest::newRow("prompt 2049")
+            << with("prompt", QString(2049, QLatin1Char('a'))) << keep << qint64(400018);
+        QTest::newRow("negative 2049")
+            << with("negative_prompt", QString(2049, QLatin1Char('a'))) << keep << qint64(400018);
         QTest::newRow("2048 emoji") << with("prompt", repeated(emoji, 2048)) << keep << qint64(0);
-        QTest::newRow("2049 emoji") << with("prompt", repeated(emoji, 2049)) << keep << qint64(400018);
-        QTest::newRow("template") << with("template_id", QJsonValue(qint64(302325299692608LL))) << keep
-                                  << qint64(500070);
+        QTest::newRow("2049 emoji")
+            << with("prompt", repeated(emoji, 2049)) << keep << qint64(400018);
+        QTest::newRow("template") << with("template_id", QJsonValue(qint64(302325299692608LL)))
+                                  << keep << qint64(500070);
         QTest::newRow("unknown field") << with("whatever", 1) << keep << qint64(0);
     }
 
@@ -556,10 +610,12 @@ private Q_SLOTS:
     }
 
     void badJsonBody() {
-        const HttpResult r = post(QStringLiteral("/openapi/v2/video/text/generate"), QByteArray("{not json"), auth());
+        const HttpResult r = post(QStringLiteral("/openapi/v2/video/text/generate"),
+                                  QByteArray("{not json"), auth());
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errCode(), 400013);
-        const HttpResult array = post(QStringLiteral("/openapi/v2/video/text/generate"), QByteArray("[1,2]"), auth());
+        const HttpResult array =
+            post(QStringLiteral("/openapi/v2/video/text/generate"), QByteArray("[1,2]"), auth());
         QCOMPARE(array.errCode(), 400013);
     }
 
@@ -567,17 +623,22 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("image");
         QTest::addColumn<QString>("quality");
         QTest::addColumn<QSize>("output");
-        QTest::newRow("4:3 at 540p") << QSize(1200, 900) << QStringLiteral("540p") << QSize(720, 540);
-        QTest::newRow("1:2 is nearest 9:16") << QSize(500, 1000) << QStringLiteral("540p") << QSize(540, 960);
-        QTest::newRow("square at 720p") << QSize(800, 790) << QStringLiteral("720p") << QSize(720, 720);
-        QTest::newRow("wide at 1080p") << QSize(2000, 1000) << QStringLiteral("1080p") << QSize(1920, 1080);
+        QTest::newRow("4:3 at 540p")
+            << QSize(1200, 900) << QStringLiteral("540p") << QSize(720, 540);
+        QTest::newRow("1:2 is nearest 9:16")
+            << QSize(500, 1000) << QStringLiteral("540p") << QSize(540, 960);
+        QTest::newRow("square at 720p")
+            << QSize(800, 790) << QStringLiteral("720p") << QSize(720, 720);
+        QTest::newRow("wide at 1080p")
+            << QSize(2000, 1000) << QStringLiteral("1080p") << QSize(1920, 1080);
     }
 
     void imageToVideo() {
         QFETCH(QSize, image);
         QFETCH(QString, quality);
         QFETCH(QSize, output);
-        const HttpResult uploaded = upload(imageBytes(image, "PNG"), QStringLiteral("photo.png"), "image/png");
+        const HttpResult uploaded =
+            upload(imageBytes(image, "PNG"), QStringLiteral("photo.png"), "image/png");
         QCOMPARE(uploaded.errCode(), 0);
         const QJsonObject body{
             {QStringLiteral("img_id"), QJsonValue(uploaded.respInt("img_id"))},
@@ -606,9 +667,11 @@ private Q_SLOTS:
         SandboxConfig config;
         config.apiKeys << QStringLiteral("sk-second");
         startServer(config);
-        const qint64 mine = upload(imageBytes(QSize(64, 64), "PNG"), QStringLiteral("a.png"), "image/png").respInt("img_id");
-        const qint64 theirs = upload(imageBytes(QSize(64, 64), "PNG"), QStringLiteral("b.png"), "image/png",
-                                     authFor(QStringLiteral("sk-second")))
+        const qint64 mine =
+            upload(imageBytes(QSize(64, 64), "PNG"), QStringLiteral("a.png"), "image/png")
+                .respInt("img_id");
+        const qint64 theirs = upload(imageBytes(QSize(64, 64), "PNG"), QStringLiteral("b.png"),
+                                     "image/png", authFor(QStringLiteral("sk-second")))
                                   .respInt("img_id");
         QVERIFY(mine > kTwoPow53);
         QVERIFY(theirs > kTwoPow53);
@@ -627,7 +690,9 @@ private Q_SLOTS:
         QCOMPARE(post(path, body(QJsonValue(QJsonValue::Undefined))).errCode(), 400011);
         QCOMPARE(post(path, body(QString::number(mine))).errCode(), 400013); // a quoted id
         QCOMPARE(post(path, body(QJsonValue(mine))).errCode(), 0);
-        QCOMPARE(post(path, body(QJsonValue(theirs)), authFor(QStringLiteral("sk-second"))).errCode(), 0);
+        QCOMPARE(
+            post(path, body(QJsonValue(theirs)), authFor(QStringLiteral("sk-second"))).errCode(),
+            0);
     }
 
     void resultLifecycle() {
@@ -653,7 +718,8 @@ private Q_SLOTS:
         QCOMPARE(pending.respInt("outputWidth"), 960);
         QCOMPARE(pending.respInt("outputHeight"), 540);
         QCOMPARE(pending.respInt("resolution_ratio"), 540);
-        const QDateTime created = QDateTime::fromString(pending.respText("create_time"), Qt::ISODate);
+        const QDateTime created =
+            QDateTime::fromString(pending.respText("create_time"), Qt::ISODate);
         QVERIFY(created.isValid());
 
         const int generationMs = m_server->config().generationMs;
@@ -684,14 +750,16 @@ private Q_SLOTS:
         // Ranges, so a download can resume.
         const HttpResult part = get(url, Auth{}, "bytes=100-199");
         QCOMPARE(part.status, 206);
-        QCOMPARE(part.headers.value("content-range"), QByteArray("bytes 100-199/" + QByteArray::number(clip.body.size())));
+        QCOMPARE(part.headers.value("content-range"),
+                 QByteArray("bytes 100-199/" + QByteArray::number(clip.body.size())));
         QCOMPARE(part.body, clip.body.mid(100, 100));
         const HttpResult rest = get(url, Auth{}, "bytes=1000-");
         QCOMPARE(rest.status, 206);
         QCOMPARE(rest.body, clip.body.mid(1000));
         const HttpResult tail = get(url, Auth{}, "bytes=-10");
         QCOMPARE(tail.body, clip.body.right(10));
-        const HttpResult beyond = get(url, Auth{}, "bytes=" + QByteArray::number(clip.body.size()) + "-");
+        const HttpResult beyond =
+            get(url, Auth{}, "bytes=" + QByteArray::number(clip.body.size()) + "-");
         QCOMPARE(beyond.status, 416);
         const HttpResult head = finish(m_nam->head(request(url, Auth{})));
         QCOMPARE(head.status, 200);
@@ -707,7 +775,9 @@ private Q_SLOTS:
         // No clip before status 1; no result for an unknown id or another key's video.
         const qint64 second = createVideo();
         QVERIFY(second > id);
-        QCOMPARE(get(QString(url).replace(QString::number(id), QString::number(second)), Auth{}).status, 404);
+        QCOMPARE(
+            get(QString(url).replace(QString::number(id), QString::number(second)), Auth{}).status,
+            404);
         QCOMPARE(result(id + 1000000).errCode(), 500008);
         QCOMPARE(get(QStringLiteral("/openapi/v2/video/result/abc")).errCode(), 400013);
         // Without a seed the sandbox picks one in range.
@@ -725,7 +795,8 @@ private Q_SLOTS:
     }
 
     void moderationRefundsCredits() {
-        const qint64 id = createVideo({{QStringLiteral("prompt"), QStringLiteral("a FORBIDDEN dance")}});
+        const qint64 id =
+            createVideo({{QStringLiteral("prompt"), QStringLiteral("a FORBIDDEN dance")}});
         QVERIFY(id > 0);
         QCOMPARE(balance().respInt("credit_monthly"), 1000 - 45);
         QCOMPARE(result(id).respInt("status"), 5);
@@ -738,7 +809,8 @@ private Q_SLOTS:
     }
 
     void failureWordAndRate() {
-        const qint64 id = createVideo({{QStringLiteral("prompt"), QStringLiteral("things explode")}});
+        const qint64 id =
+            createVideo({{QStringLiteral("prompt"), QStringLiteral("things explode")}});
         m_server->advanceClock(m_server->config().generationMs);
         const HttpResult failed = result(id);
         QCOMPARE(failed.respInt("status"), 8);
@@ -755,7 +827,8 @@ private Q_SLOTS:
 
     void creditsShortAndMonthlyFirst() {
         m_server->setCredits(m_key, 10, 20);
-        const HttpResult refused = post(QStringLiteral("/openapi/v2/video/text/generate"), textToVideoBody());
+        const HttpResult refused =
+            post(QStringLiteral("/openapi/v2/video/text/generate"), textToVideoBody());
         QCOMPARE(refused.errCode(), 500090);
         QCOMPARE(balance().respInt("credit_monthly"), 10);
         m_server->setCredits(m_key, 30, 100);
@@ -776,10 +849,12 @@ private Q_SLOTS:
         startServer(config);
         QVERIFY(createVideo() > 0);
         QVERIFY(createVideo() > 0);
-        const HttpResult refused = post(QStringLiteral("/openapi/v2/video/text/generate"), textToVideoBody());
+        const HttpResult refused =
+            post(QStringLiteral("/openapi/v2/video/text/generate"), textToVideoBody());
         QCOMPARE(refused.errCode(), 500044);
         QCOMPARE(m_server->stats().generating, 2);
-        QCOMPARE(balance().respInt("credit_monthly"), 1000 - 2 * 45); // nothing charged for the refusal
+        QCOMPARE(balance().respInt("credit_monthly"),
+                 1000 - 2 * 45); // nothing charged for the refusal
         // The limit is per key.
         QVERIFY(createVideo({}, QStringLiteral("sk-second")) > 0);
         // Finished videos free their slots, whatever their final status.
@@ -875,8 +950,8 @@ private Q_SLOTS:
         QNetworkRequest r = request(QStringLiteral("/openapi/v2/account/balance"), auth());
         r.setTransferTimeout(60);
         const HttpResult timedOut = finish(m_nam->get(r));
-        QVERIFY(timedOut.error == QNetworkReply::OperationCanceledError
-                || timedOut.error == QNetworkReply::TimeoutError);
+        QVERIFY(timedOut.error == QNetworkReply::OperationCanceledError ||
+                timedOut.error == QNetworkReply::TimeoutError);
         QCOMPARE(balance().errCode(), 0);
     }
 
@@ -910,7 +985,8 @@ private Q_SLOTS:
 
     void controlRoute() {
         const qint64 id = createVideo();
-        HttpResult r = control(QJsonObject{{QStringLiteral("advanceMs"), m_server->config().generationMs}});
+        HttpResult r =
+            control(QJsonObject{{QStringLiteral("advanceMs"), m_server->config().generationMs}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QLatin1String("ok")).toBool(), true);
         QCOMPARE(result(id).respInt("status"), 1);
@@ -936,20 +1012,21 @@ private Q_SLOTS:
         QCOMPARE(balance().errCode(), 500100);
         QCOMPARE(balance().errCode(), 0);
 
-        r = control(QJsonObject{{QStringLiteral("fault"),
-                                 QJsonObject{{QStringLiteral("kind"), QStringLiteral("malformed")}}}});
+        r = control(
+            QJsonObject{{QStringLiteral("fault"),
+                         QJsonObject{{QStringLiteral("kind"), QStringLiteral("malformed")}}}});
         QCOMPARE(r.status, 200);
         QCOMPARE(balance().errCode(), -1);
 
-        r = control(QJsonObject{{QStringLiteral("fault"),
-                                 QJsonObject{{QStringLiteral("kind"), QStringLiteral("stall")},
-                                             {QStringLiteral("delayMs"), 120}}}});
+        r = control(QJsonObject{
+            {QStringLiteral("fault"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("stall")},
+                                                  {QStringLiteral("delayMs"), 120}}}});
         QCOMPARE(r.status, 200);
         QVERIFY(balance().elapsedMs >= 110);
 
-        r = control(QJsonObject{{QStringLiteral("fault"),
-                                 QJsonObject{{QStringLiteral("kind"), QStringLiteral("drop")},
-                                             {QStringLiteral("count"), -1}}}});
+        r = control(QJsonObject{
+            {QStringLiteral("fault"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("drop")},
+                                                  {QStringLiteral("count"), -1}}}});
         QCOMPARE(r.status, 200);
         QVERIFY(balance().error != QNetworkReply::NoError);
         QCOMPARE(control(QJsonObject{{QStringLiteral("clearFaults"), true}}).status, 200);
@@ -961,10 +1038,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server->stats().generating, 0, 2000);
         QCOMPARE(result(fast).respInt("status"), 1);
 
-        r = control(QJsonObject{{QStringLiteral("credits"),
-                                 QJsonObject{{QStringLiteral("key"), m_key},
-                                             {QStringLiteral("monthly"), 7},
-                                             {QStringLiteral("package"), 8}}}});
+        r = control(
+            QJsonObject{{QStringLiteral("credits"), QJsonObject{{QStringLiteral("key"), m_key},
+                                                                {QStringLiteral("monthly"), 7},
+                                                                {QStringLiteral("package"), 8}}}});
         QCOMPARE(r.status, 200);
         QCOMPARE(balance().respInt("credit_monthly"), 7);
         QCOMPARE(balance().respInt("credit_package"), 8);
@@ -972,23 +1049,29 @@ private Q_SLOTS:
         // Refusals change nothing.
         QCOMPARE(control(QJsonObject{}).status, 400);
         QCOMPARE(control(QJsonObject{{QStringLiteral("clockSpeed"), 0}}).status, 400);
-        QCOMPARE(control(QJsonObject{{QStringLiteral("fault"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("nope")}}}})
-                     .status,
-                 400);
-        const HttpResult partial = control(QJsonObject{
-            {QStringLiteral("advanceMs"), 1000},
-            {QStringLiteral("credits"), QJsonObject{{QStringLiteral("key"), m_key}}}});
+        QCOMPARE(
+            control(QJsonObject{{QStringLiteral("fault"),
+                                 QJsonObject{{QStringLiteral("kind"), QStringLiteral("nope")}}}})
+                .status,
+            400);
+        const HttpResult partial = control(
+            QJsonObject{{QStringLiteral("advanceMs"), 1000},
+                        {QStringLiteral("credits"), QJsonObject{{QStringLiteral("key"), m_key}}}});
         QCOMPARE(partial.status, 400);
         QCOMPARE(partial.json().value(QLatin1String("ok")).toBool(), false);
         QVERIFY(!partial.json().value(QLatin1String("error")).toString().isEmpty());
-        QCOMPARE(post(QStringLiteral("/sandbox/control"), QByteArray("garbage"), Auth{}).status, 400);
+        QCOMPARE(post(QStringLiteral("/sandbox/control"), QByteArray("garbage"), Auth{}).status,
+                 400);
         QCOMPARE(get(QStringLiteral("/sandbox/control"), Auth{}).status, 405);
         QCOMPARE(balance().respInt("credit_monthly"), 7);
     }
 
     void clockIsContinuous() {
         auto clockMs = [this] {
-            return get(QStringLiteral("/sandbox/stats"), Auth{}).json().value(QLatin1String("clockMs")).toInteger(-1);
+            return get(QStringLiteral("/sandbox/stats"), Auth{})
+                .json()
+                .value(QLatin1String("clockMs"))
+                .toInteger(-1);
         };
         const qint64 a = clockMs();
         m_server->setClockSpeed(0.001);
@@ -1020,9 +1103,10 @@ private Q_SLOTS:
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(url.port()));
             if (socket.waitForConnected(5000)) {
-                socket.write(QByteArray("GET /openapi/v2/account/balance HTTP/1.1\r\nHost: 127.0.0.1\r\nAPI-KEY: "
-                                        + host.defaultApiKey().toUtf8() + "\r\nAi-trace-id: " + newTrace()
-                                        + "\r\nConnection: close\r\n\r\n"));
+                socket.write(QByteArray(
+                    "GET /openapi/v2/account/balance HTTP/1.1\r\nHost: 127.0.0.1\r\nAPI-KEY: " +
+                    host.defaultApiKey().toUtf8() + "\r\nAi-trace-id: " + newTrace() +
+                    "\r\nConnection: close\r\n\r\n"));
                 socket.waitForBytesWritten(5000);
                 while (!answer.contains("}}") && socket.waitForReadyRead(5000))
                     answer += socket.readAll();
@@ -1077,15 +1161,17 @@ private Q_SLOTS:
         const QString program = pixverseSandboxPath();
         QVERIFY2(QFile::exists(program), "pixverse-sandbox is not built");
         QProcess process;
-        process.start(program, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--generation-seconds"),
-                                QStringLiteral("0")});
+        process.start(program, {QStringLiteral("--port"), QStringLiteral("0"),
+                                QStringLiteral("--generation-seconds"), QStringLiteral("0")});
         QVERIFY(process.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
         const QString line = QString::fromUtf8(process.readLine()).trimmed();
         const QUrl url(line);
-        QVERIFY2(url.isValid() && url.scheme() == QLatin1String("http") && url.port() > 0, qPrintable(line));
+        QVERIFY2(url.isValid() && url.scheme() == QLatin1String("http") && url.port() > 0,
+                 qPrintable(line));
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("API key: "), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("API key: "),
+                                 5000);
         QVERIFY(err.contains("API key: sk-sandbox-local-0000000000000000"));
 
         m_base = url;
@@ -1100,9 +1186,10 @@ private Q_SLOTS:
 
     void executableWithKeys() {
         QProcess process;
-        process.start(pixverseSandboxPath(), {QStringLiteral("--api-key"), QStringLiteral("sk-one"),
-                                              QStringLiteral("--api-key"), QStringLiteral("sk-two"),
-                                              QStringLiteral("--clock-speed"), QStringLiteral("1000")});
+        process.start(pixverseSandboxPath(),
+                      {QStringLiteral("--api-key"), QStringLiteral("sk-one"),
+                       QStringLiteral("--api-key"), QStringLiteral("sk-two"),
+                       QStringLiteral("--clock-speed"), QStringLiteral("1000")});
         QVERIFY(process.waitForStarted(5000));
         QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
         m_base = QUrl(QString::fromUtf8(process.readLine()).trimmed());
@@ -1119,14 +1206,19 @@ private Q_SLOTS:
     void executableRefusesBadArguments_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("port not a number") << QStringList{QStringLiteral("--port"), QStringLiteral("abc")}
-                                           << QStringLiteral("--port");
-        QTest::newRow("port too high") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")}
-                                       << QStringLiteral("--port");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << QStringLiteral("bogus");
-        QTest::newRow("clock speed 0") << QStringList{QStringLiteral("--clock-speed"), QStringLiteral("0")}
-                                       << QStringLiteral("--clock-speed");
-        QTest::newRow("stray argument") << QStringList{QStringLiteral("serve")} << QStringLiteral("serve");
+        QTest::newRow("port not a number")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("abc")}
+            << QStringLiteral("--port");
+        QTest::newRow("port too high")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("70000")}
+            << QStringLiteral("--port");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--bogus")} << QStringLiteral("bogus");
+        QTest::newRow("clock speed 0")
+            << QStringList{QStringLiteral("--clock-speed"), QStringLiteral("0")}
+            << QStringLiteral("--clock-speed");
+        QTest::newRow("stray argument")
+            << QStringList{QStringLiteral("serve")} << QStringLiteral("serve");
     }
 
     void executableRefusesBadArguments() {
@@ -1147,7 +1239,8 @@ private Q_SLOTS:
         QTcpServer blocker;
         QVERIFY(blocker.listen(QHostAddress::LocalHost));
         QProcess process;
-        process.start(pixverseSandboxPath(), {QStringLiteral("--port"), QString::number(blocker.serverPort())});
+        process.start(pixverseSandboxPath(),
+                      {QStringLiteral("--port"), QString::number(blocker.serverPort())});
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), 2);
         const QString err = QString::fromUtf8(process.readAllStandardError()).trimmed();

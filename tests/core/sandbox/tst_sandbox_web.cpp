@@ -50,8 +50,12 @@ struct HttpResult {
     qint64 errCode() const { return json().value(QLatin1String("ErrCode")).toInteger(-1); }
     QString errMsg() const { return json().value(QLatin1String("ErrMsg")).toString(); }
     QJsonObject resp() const { return json().value(QLatin1String("Resp")).toObject(); }
-    qint64 respInt(const char* name) const { return resp().value(QLatin1String(name)).toInteger(-1); }
-    QString respText(const char* name) const { return resp().value(QLatin1String(name)).toString(); }
+    qint64 respInt(const char* name) const {
+        return resp().value(QLatin1String(name)).toInteger(-1);
+    }
+    QString respText(const char* name) const {
+        return resp().value(QLatin1String(name)).toString();
+    }
     //! The <Code> of an OSS XML error.
     QByteArray ossCode() const {
         const qsizetype start = body.indexOf("<Code>");
@@ -60,7 +64,9 @@ struct HttpResult {
     }
 };
 
-QByteArray newTrace() { return QUuid::createUuid().toByteArray(QUuid::WithoutBraces); }
+QByteArray newTrace() {
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+}
 
 QByteArray imageBytes(QSize size, const char* format) {
     QImage image(size, QImage::Format_RGB32);
@@ -72,8 +78,9 @@ QByteArray imageBytes(QSize size, const char* format) {
     return bytes;
 }
 
-const QByteArray kGif = QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c00000000"
-                                            "010001000002024401003b");
+const QByteArray kGif =
+    QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c00000000"
+                        "010001000002024401003b");
 
 QByteArray httpDate(const QDateTime& utc) {
     return QLocale::c().toString(utc, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
@@ -96,8 +103,8 @@ struct OssPut {
     std::optional<QByteArray> contentMd5;
     std::optional<QByteArray> securityToken; // empty: the triple's
     bool sendSecurityToken = true;
-    QByteArray accessKeyId;                  // empty: the triple's
-    QByteArray signingSecret;                // empty: the triple's
+    QByteArray accessKeyId;                               // empty: the triple's
+    QByteArray signingSecret;                             // empty: the triple's
     QList<QPair<QByteArray, QByteArray>> unsignedHeaders; // sent but left out of the signature
 };
 
@@ -157,7 +164,8 @@ private:
     }
 
     QUrl url(const QString& pathOrUrl) const {
-        return pathOrUrl.startsWith(QLatin1String("http")) ? QUrl(pathOrUrl) : QUrl(m_base.toString() + pathOrUrl);
+        return pathOrUrl.startsWith(QLatin1String("http")) ? QUrl(pathOrUrl)
+                                                           : QUrl(m_base.toString() + pathOrUrl);
     }
 
     HttpResult finish(QNetworkReply* reply) {
@@ -179,7 +187,8 @@ private:
     }
 
     //! A web call; an empty optional leaves the header out.
-    HttpResult call(const QString& path, const std::optional<QByteArray>& body, const std::optional<QString>& token,
+    HttpResult call(const QString& path, const std::optional<QByteArray>& body,
+                    const std::optional<QString>& token,
                     const std::optional<QByteArray>& trace = newTrace(),
                     const QList<QPair<QByteArray, QByteArray>>& extraHeaders = {}) {
         QNetworkRequest r(url(path));
@@ -212,7 +221,11 @@ private:
     }
     QString login(const QString& email = kEmail, const QString& password = kPassword) {
         const HttpResult r = loginCall(email, password);
-        return r.resp().value(QLatin1String("Result")).toObject().value(QLatin1String("Token")).toString();
+        return r.resp()
+            .value(QLatin1String("Result"))
+            .toObject()
+            .value(QLatin1String("Token"))
+            .toString();
     }
 
     HttpResult credits(const QString& token) {
@@ -220,8 +233,10 @@ private:
     }
 
     Sts uploadToken(const QString& token) {
-        const HttpResult r = call(QStringLiteral("/creative_platform/getUploadToken"), QByteArrayLiteral("{}"), token);
-        return Sts{r.respText("Ak").toLatin1(), r.respText("Sk").toLatin1(), r.respText("Token").toLatin1()};
+        const HttpResult r = call(QStringLiteral("/creative_platform/getUploadToken"),
+                                  QByteArrayLiteral("{}"), token);
+        return Sts{r.respText("Ak").toLatin1(), r.respText("Sk").toLatin1(),
+                   r.respText("Token").toLatin1()};
     }
 
     HttpResult put(const OssPut& p, const Sts& sts) {
@@ -230,10 +245,11 @@ private:
         if (p.sendSecurityToken)
             signedHeaders << qMakePair(QByteArrayLiteral("x-oss-security-token"), token);
         const QByteArray md5 = p.contentMd5.value_or(QByteArray());
-        const QByteArray signature
-            = ossSignature(p.signingSecret.isEmpty() ? sts.sk : p.signingSecret, md5, p.contentType, p.date,
-                           signedHeaders, '/' + p.bucket + '/' + p.key);
-        QNetworkRequest r(url(QStringLiteral("/oss/%1/%2").arg(QString::fromLatin1(p.bucket), QString::fromLatin1(p.key))));
+        const QByteArray signature =
+            ossSignature(p.signingSecret.isEmpty() ? sts.sk : p.signingSecret, md5, p.contentType,
+                         p.date, signedHeaders, '/' + p.bucket + '/' + p.key);
+        QNetworkRequest r(url(QStringLiteral("/oss/%1/%2")
+                                  .arg(QString::fromLatin1(p.bucket), QString::fromLatin1(p.key))));
         r.setRawHeader("Date", p.date);
         r.setHeader(QNetworkRequest::ContentTypeHeader, p.contentType);
         if (p.contentMd5)
@@ -242,7 +258,9 @@ private:
             r.setRawHeader(h.first, h.second);
         for (const auto& h : p.unsignedHeaders)
             r.setRawHeader(h.first, h.second);
-        r.setRawHeader("Authorization", "OSS " + (p.accessKeyId.isEmpty() ? sts.ak : p.accessKeyId) + ':' + signature);
+        r.setRawHeader("Authorization", "OSS " +
+                                            (p.accessKeyId.isEmpty() ? sts.ak : p.accessKeyId) +
+                                            ':' + signature);
         return finish(m_nam->put(r, p.body));
     }
 
@@ -251,7 +269,8 @@ private:
     }
 
     //! Upload with a correct signature, then register; the batch_upload_media answer.
-    HttpResult uploadAndRegister(const QString& token, const QByteArray& bytes, const QByteArray& key = newKey()) {
+    HttpResult uploadAndRegister(const QString& token, const QByteArray& bytes,
+                                 const QByteArray& key = newKey()) {
         OssPut p;
         p.key = key;
         p.body = bytes;
@@ -271,7 +290,8 @@ private:
     }
 
     HttpResult t2v(const QString& token, const QJsonObject& changes = {}) {
-        return post(QStringLiteral("/creative_platform/video/t2v"), with(textToVideoBody(), changes), token);
+        return post(QStringLiteral("/creative_platform/video/t2v"),
+                    with(textToVideoBody(), changes), token);
     }
 
     HttpResult list(const QString& token, const QJsonObject& body = {}) {
@@ -340,16 +360,24 @@ private Q_SLOTS:
         QCOMPARE(loginCall(kEmail, kOtherPassword).errCode(), 500201); // another account's password
         QCOMPARE(loginCall(kEmail, QString()).errCode(), 400011);
         QCOMPARE(loginCall(QString(), kPassword).errCode(), 400011);
-        QCOMPARE(call(QStringLiteral("/creative_platform/login"), QByteArrayLiteral("{\"Username\":\"x\"}"), std::nullopt)
+        QCOMPARE(call(QStringLiteral("/creative_platform/login"),
+                      QByteArrayLiteral("{\"Username\":\"x\"}"), std::nullopt)
                      .errCode(),
                  400011);
-        const HttpResult garbage = call(QStringLiteral("/creative_platform/login"), QByteArrayLiteral("nope"), std::nullopt);
+        const HttpResult garbage = call(QStringLiteral("/creative_platform/login"),
+                                        QByteArrayLiteral("nope"), std::nullopt);
         QCOMPARE(garbage.status, 400);
         QCOMPARE(garbage.errCode(), 400013);
         // Login needs a trace id too.
-        const QByteArray body = QByteArrayLiteral("{\"Username\":\"creator@sandbox.local\",\"Password\":\"sandbox-password\"}");
-        QCOMPARE(call(QStringLiteral("/creative_platform/login"), body, std::nullopt, std::nullopt).errCode(), 400033);
-        QCOMPARE(call(QStringLiteral("/creative_platform/login"), body, std::nullopt, QByteArray("123")).errCode(), 400033);
+        const QByteArray body = QByteArrayLiteral(
+            "{\"Username\":\"creator@sandbox.local\",\"Password\":\"sandbox-password\"}");
+        QCOMPARE(call(QStringLiteral("/creative_platform/login"), body, std::nullopt, std::nullopt)
+                     .errCode(),
+                 400033);
+        QCOMPARE(
+            call(QStringLiteral("/creative_platform/login"), body, std::nullopt, QByteArray("123"))
+                .errCode(),
+            400033);
         QCOMPARE(m_server->stats().webLogins, 0);
     }
 
@@ -376,12 +404,14 @@ private Q_SLOTS:
         const QString fourth = login();
         HttpResult r = post(QStringLiteral("/sandbox/control"),
                             QJsonObject{{QStringLiteral("endSession"),
-                                         QJsonObject{{QStringLiteral("email"), kEmail}, {QStringLiteral("elsewhere"), true}}}},
+                                         QJsonObject{{QStringLiteral("email"), kEmail},
+                                                     {QStringLiteral("elsewhere"), true}}}},
                             QString());
         QCOMPARE(r.status, 200);
         QCOMPARE(credits(fourth).errCode(), 10005);
         r = post(QStringLiteral("/sandbox/control"),
-                 QJsonObject{{QStringLiteral("endSession"), QJsonObject{{QStringLiteral("email"), QStringLiteral("x@y.z")}}}},
+                 QJsonObject{{QStringLiteral("endSession"),
+                              QJsonObject{{QStringLiteral("email"), QStringLiteral("x@y.z")}}}},
                  QString());
         QCOMPARE(r.status, 400);
 
@@ -401,7 +431,8 @@ private Q_SLOTS:
         QCOMPARE(unknown.status, 200);
         QCOMPARE(unknown.errCode(), 10001);
         // The session is checked before the trace id.
-        QCOMPARE(call(path, std::nullopt, QStringLiteral("eyJnot.a.token"), std::nullopt).errCode(), 10001);
+        QCOMPARE(call(path, std::nullopt, QStringLiteral("eyJnot.a.token"), std::nullopt).errCode(),
+                 10001);
         const HttpResult noTrace = call(path, std::nullopt, token, std::nullopt);
         QCOMPARE(noTrace.status, 200);
         QCOMPARE(noTrace.errCode(), 400033);
@@ -419,8 +450,11 @@ private Q_SLOTS:
 
         // Wrong methods and unknown paths are transport errors.
         QCOMPARE(call(path, QByteArrayLiteral("{}"), token).status, 405);
-        QCOMPARE(call(QStringLiteral("/creative_platform/video/t2v"), std::nullopt, token).status, 405);
-        QCOMPARE(call(QStringLiteral("/creative_platform/no/such"), QByteArrayLiteral("{}"), token).status, 404);
+        QCOMPARE(call(QStringLiteral("/creative_platform/video/t2v"), std::nullopt, token).status,
+                 405);
+        QCOMPARE(call(QStringLiteral("/creative_platform/no/such"), QByteArrayLiteral("{}"), token)
+                     .status,
+                 404);
     }
 
     void traceReplayPerToken() {
@@ -437,8 +471,11 @@ private Q_SLOTS:
         const QByteArray body = QJsonDocument(textToVideoBody()).toJson(QJsonDocument::Compact);
         m_server->setCredits(kEmail, 60, 1000, 500);
         const QByteArray createTrace = newTrace();
-        const HttpResult created = call(QStringLiteral("/creative_platform/video/t2v"), body, token, createTrace);
-        QCOMPARE(call(QStringLiteral("/creative_platform/video/t2v"), body, token, createTrace).body, created.body);
+        const HttpResult created =
+            call(QStringLiteral("/creative_platform/video/t2v"), body, token, createTrace);
+        QCOMPARE(
+            call(QStringLiteral("/creative_platform/video/t2v"), body, token, createTrace).body,
+            created.body);
         QCOMPARE(m_server->stats().generationsCreated, 1);
     }
 
@@ -454,12 +491,13 @@ private Q_SLOTS:
         QCOMPARE(r.respInt("credit_daily"), 0);
         QCOMPARE(r.respInt("credit_monthly"), 7);
         QCOMPARE(r.respInt("credit_package"), 8);
-        r = post(QStringLiteral("/sandbox/control"),
-                 QJsonObject{{QStringLiteral("credits"), QJsonObject{{QStringLiteral("key"), kEmail},
-                                                                     {QStringLiteral("daily"), 5},
-                                                                     {QStringLiteral("monthly"), 6},
-                                                                     {QStringLiteral("package"), 7}}}},
-                 QString());
+        r = post(
+            QStringLiteral("/sandbox/control"),
+            QJsonObject{{QStringLiteral("credits"), QJsonObject{{QStringLiteral("key"), kEmail},
+                                                                {QStringLiteral("daily"), 5},
+                                                                {QStringLiteral("monthly"), 6},
+                                                                {QStringLiteral("package"), 7}}}},
+            QString());
         QCOMPARE(r.status, 200);
         QCOMPARE(credits(token).respInt("credit_daily"), 5);
         QCOMPARE(credits(token).respInt("credit_package"), 7);
@@ -488,7 +526,8 @@ private Q_SLOTS:
 
     void uploadToken() {
         const QString token = login();
-        const HttpResult r = call(QStringLiteral("/creative_platform/getUploadToken"), QByteArray(), token);
+        const HttpResult r =
+            call(QStringLiteral("/creative_platform/getUploadToken"), QByteArray(), token);
         QCOMPARE(r.errCode(), 0);
         QVERIFY(r.respText("Ak").startsWith(QLatin1String("STS.")));
         QVERIFY(r.respText("Token").startsWith(QLatin1String("CAIS")));
@@ -497,7 +536,10 @@ private Q_SLOTS:
         QVERIFY(second.ak.startsWith("STS."));
         QVERIFY(second.ak != r.respText("Ak").toLatin1());
         QVERIFY(second.sk != r.respText("Sk").toLatin1());
-        QCOMPARE(call(QStringLiteral("/creative_platform/getUploadToken"), QByteArray(), std::nullopt).errCode(), 10003);
+        QCOMPARE(
+            call(QStringLiteral("/creative_platform/getUploadToken"), QByteArray(), std::nullopt)
+                .errCode(),
+            10003);
     }
 
     void objectStorePut() {
@@ -523,29 +565,44 @@ private Q_SLOTS:
         QCOMPARE(m_server->stats().objectStorePuts, 2);
 
         // GET for debugging returns the bytes.
-        const HttpResult back = get(QStringLiteral("/oss/pixverse-fe-upload/") + QString::fromLatin1(p.key));
+        const HttpResult back =
+            get(QStringLiteral("/oss/pixverse-fe-upload/") + QString::fromLatin1(p.key));
         QCOMPARE(back.status, 200);
         QCOMPARE(back.body, p.body);
-        QCOMPARE(get(QStringLiteral("/oss/pixverse-fe-upload/upload/missing.png")).ossCode(), QByteArray("NoSuchKey"));
+        QCOMPARE(get(QStringLiteral("/oss/pixverse-fe-upload/upload/missing.png")).ossCode(),
+                 QByteArray("NoSuchKey"));
     }
 
     void objectStoreRefusals_data() {
         QTest::addColumn<QString>("fault");
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("code");
-        QTest::newRow("bad signature") << QStringLiteral("signature") << 403 << QByteArray("SignatureDoesNotMatch");
-        QTest::newRow("unsigned x-oss header") << QStringLiteral("unsigned") << 403 << QByteArray("SignatureDoesNotMatch");
-        QTest::newRow("wrong security token") << QStringLiteral("token") << 403 << QByteArray("InvalidSecurityToken");
-        QTest::newRow("no security token") << QStringLiteral("notoken") << 403 << QByteArray("InvalidSecurityToken");
-        QTest::newRow("unknown Ak") << QStringLiteral("ak") << 403 << QByteArray("InvalidAccessKeyId");
-        QTest::newRow("skewed Date") << QStringLiteral("skew") << 403 << QByteArray("RequestTimeTooSkewed");
-        QTest::newRow("future Date") << QStringLiteral("future") << 403 << QByteArray("RequestTimeTooSkewed");
-        QTest::newRow("garbage Date") << QStringLiteral("garbage") << 403 << QByteArray("RequestTimeTooSkewed");
-        QTest::newRow("no Date") << QStringLiteral("nodate") << 403 << QByteArray("RequestTimeTooSkewed");
-        QTest::newRow("bad Content-MD5") << QStringLiteral("md5") << 400 << QByteArray("InvalidDigest");
-        QTest::newRow("wrong bucket") << QStringLiteral("bucket") << 404 << QByteArray("NoSuchBucket");
-        QTest::newRow("outside upload/") << QStringLiteral("folder") << 403 << QByteArray("AccessDenied");
-        QTest::newRow("expired credentials") << QStringLiteral("expired") << 403 << QByteArray("SecurityTokenExpired");
+        QTest::newRow("bad signature")
+            << QStringLiteral("signature") << 403 << QByteArray("SignatureDoesNotMatch");
+        QTest::newRow("unsigned x-oss header")
+            << QStringLiteral("unsigned") << 403 << QByteArray("SignatureDoesNotMatch");
+        QTest::newRow("wrong security token")
+            << QStringLiteral("token") << 403 << QByteArray("InvalidSecurityToken");
+        QTest::newRow("no security token")
+            << QStringLiteral("notoken") << 403 << QByteArray("InvalidSecurityToken");
+        QTest::newRow("unknown Ak")
+            << QStringLiteral("ak") << 403 << QByteArray("InvalidAccessKeyId");
+        QTest::newRow("skewed Date")
+            << QStringLiteral("skew") << 403 << QByteArray("RequestTimeTooSkewed");
+        QTest::newRow("future Date")
+            << QStringLiteral("future") << 403 << QByteArray("RequestTimeTooSkewed");
+        QTest::newRow("garbage Date")
+            << QStringLiteral("garbage") << 403 << QByteArray("RequestTimeTooSkewed");
+        QTest::newRow("no Date") << QStringLiteral("nodate") << 403
+                                 << QByteArray("RequestTimeTooSkewed");
+        QTest::newRow("bad Content-MD5")
+            << QStringLiteral("md5") << 400 << QByteArray("InvalidDigest");
+        QTest::newRow("wrong bucket")
+            << QStringLiteral("bucket") << 404 << QByteArray("NoSuchBucket");
+        QTest::newRow("outside upload/")
+            << QStringLiteral("folder") << 403 << QByteArray("AccessDenied");
+        QTest::newRow("expired credentials")
+            << QStringLiteral("expired") << 403 << QByteArray("SecurityTokenExpired");
         QTest::newRow("10 min skew is fine") << QStringLiteral("smallskew") << 200 << QByteArray();
     }
 
@@ -561,7 +618,8 @@ private Q_SLOTS:
         if (fault == QLatin1String("signature"))
             p.signingSecret = "not-the-secret";
         else if (fault == QLatin1String("unsigned"))
-            p.unsignedHeaders << qMakePair(QByteArrayLiteral("x-oss-meta-owner"), QByteArrayLiteral("me"));
+            p.unsignedHeaders << qMakePair(QByteArrayLiteral("x-oss-meta-owner"),
+                                           QByteArrayLiteral("me"));
         else if (fault == QLatin1String("token"))
             p.securityToken = QByteArrayLiteral("CAISwrong");
         else if (fault == QLatin1String("notoken"))
@@ -579,7 +637,8 @@ private Q_SLOTS:
         else if (fault == QLatin1String("nodate"))
             p.date.clear();
         else if (fault == QLatin1String("md5"))
-            p.contentMd5 = QCryptographicHash::hash("other bytes", QCryptographicHash::Md5).toBase64();
+            p.contentMd5 =
+                QCryptographicHash::hash("other bytes", QCryptographicHash::Md5).toBase64();
         else if (fault == QLatin1String("bucket"))
             p.bucket = "someone-elses-bucket";
         else if (fault == QLatin1String("folder"))
@@ -593,7 +652,8 @@ private Q_SLOTS:
             QCOMPARE(m_server->stats().objectStorePuts, 1);
             return;
         }
-        QVERIFY2(r.body.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"), r.body.constData());
+        QVERIFY2(r.body.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"),
+                 r.body.constData());
         QCOMPARE(r.ossCode(), code);
         QVERIFY(r.body.contains("<Message>"));
         QVERIFY(r.headers.value("content-type").contains("xml"));
@@ -618,7 +678,8 @@ private Q_SLOTS:
         QCOMPARE(item.value(QLatin1String("height")).toInt(), 360);
         QCOMPARE(item.value(QLatin1String("path")).toString(), QString::fromLatin1(key));
         QCOMPARE(item.value(QLatin1String("size")).toInteger(), png.size());
-        QCOMPARE(item.value(QLatin1String("name")).toString(), QString::fromLatin1(key.mid(7).chopped(4)));
+        QCOMPARE(item.value(QLatin1String("name")).toString(),
+                 QString::fromLatin1(key.mid(7).chopped(4)));
         QCOMPARE(item.value(QLatin1String("category")).toInt(-1), 0);
         QCOMPARE(item.value(QLatin1String("err_msg")).toString(QStringLiteral("x")), QString());
         QCOMPARE(item.value(QLatin1String("asset_id")).toInt(-1), 0);
@@ -640,22 +701,29 @@ private Q_SLOTS:
         QCOMPARE(uploadAndRegister(token, imageBytes(QSize(100, 4001), "PNG")).errCode(), 400);
         // Formats.
         QCOMPARE(uploadAndRegister(token, kGif, newKey("gif")).errCode(), 500032);
-        QCOMPARE(uploadAndRegister(token, QByteArrayLiteral("not an image at all"), newKey()).errCode(), 500031);
+        QCOMPARE(
+            uploadAndRegister(token, QByteArrayLiteral("not an image at all"), newKey()).errCode(),
+            500031);
         QCOMPARE(uploadAndRegister(token, png.left(png.size() / 2), newKey()).errCode(), 500031);
-        QCOMPARE(uploadAndRegister(token, imageBytes(QSize(20, 20), "WEBP"), newKey("webp")).errCode(), 0);
+        QCOMPARE(
+            uploadAndRegister(token, imageBytes(QSize(20, 20), "WEBP"), newKey("webp")).errCode(),
+            0);
         // Paths: never uploaded, or uploaded with another account's credentials.
         QCOMPARE(registerMedia(token, newKey(), 10).errCode(), 500042);
         const QString otherToken = login(kOtherEmail, kOtherPassword);
         QCOMPARE(registerMedia(otherToken, key, png.size()).errCode(), 500042);
-        QCOMPARE(post(QStringLiteral("/creative_platform/media/batch_upload_media"), QJsonObject{}, token).errCode(),
+        QCOMPARE(post(QStringLiteral("/creative_platform/media/batch_upload_media"), QJsonObject{},
+                      token)
+                     .errCode(),
                  400011);
     }
 
     void textToVideo() {
         const QString token = login();
-        const HttpResult r = t2v(token, QJsonObject{{QStringLiteral("credit_change"), 45},
-                                                    {QStringLiteral("multi_shot"), 0},
-                                                    {QStringLiteral("generate_audio_switch"), false}});
+        const HttpResult r =
+            t2v(token, QJsonObject{{QStringLiteral("credit_change"), 45},
+                                   {QStringLiteral("multi_shot"), 0},
+                                   {QStringLiteral("generate_audio_switch"), false}});
         QCOMPARE(r.errCode(), 0);
         const qint64 id = r.respInt("video_id");
         QVERIFY(id > kTwoPow53);
@@ -664,19 +732,27 @@ private Q_SLOTS:
 
         QJsonObject noAspect = textToVideoBody();
         noAspect.remove(QStringLiteral("aspect_ratio"));
-        QCOMPARE(post(QStringLiteral("/creative_platform/video/t2v"), noAspect, token).errCode(), 400011);
+        QCOMPARE(post(QStringLiteral("/creative_platform/video/t2v"), noAspect, token).errCode(),
+                 400011);
         QCOMPARE(t2v(token, {{QStringLiteral("prompt"), QString()}}).errCode(), 400011);
-        QCOMPARE(t2v(token, {{QStringLiteral("quality"), QStringLiteral("1080p")}, {QStringLiteral("duration"), 8}})
+        QCOMPARE(t2v(token, {{QStringLiteral("quality"), QStringLiteral("1080p")},
+                             {QStringLiteral("duration"), 8}})
                      .errCode(),
                  400017);
-        QCOMPARE(t2v(token, {{QStringLiteral("aspect_ratio"), QStringLiteral("2:1")}}).errCode(), 400017);
+        QCOMPARE(t2v(token, {{QStringLiteral("aspect_ratio"), QStringLiteral("2:1")}}).errCode(),
+                 400017);
         QCOMPARE(t2v(token, {{QStringLiteral("duration"), QStringLiteral("5")}}).errCode(), 400013);
         QCOMPARE(t2v(token, {{QStringLiteral("off_peak"), 2}}).errCode(), 400013);
-        QCOMPARE(t2v(token, {{QStringLiteral("generate_audio_switch"), true}}).errCode(), 400017); // no audio on v4.5
+        QCOMPARE(t2v(token, {{QStringLiteral("generate_audio_switch"), true}}).errCode(),
+                 400017); // no audio on v4.5
         QCOMPARE(t2v(token, {{QStringLiteral("create_count"), 2}}).errCode(), 400017);
-        QCOMPARE(t2v(token, {{QStringLiteral("off_peak"), 1}}).errCode(), 0); // v4.5 has off-peak on the web
-        QCOMPARE(t2v(token, {{QStringLiteral("prompt"), QString(2049, QLatin1Char('a'))}}).errCode(), 400018);
-        const HttpResult garbage = call(QStringLiteral("/creative_platform/video/t2v"), QByteArrayLiteral("{"), token);
+        QCOMPARE(t2v(token, {{QStringLiteral("off_peak"), 1}}).errCode(),
+                 0); // v4.5 has off-peak on the web
+        QCOMPARE(
+            t2v(token, {{QStringLiteral("prompt"), QString(2049, QLatin1Char('a'))}}).errCode(),
+            400018);
+        const HttpResult garbage =
+            call(QStringLiteral("/creative_platform/video/t2v"), QByteArrayLiteral("{"), token);
         QCOMPARE(garbage.status, 400);
         QCOMPARE(garbage.errCode(), 400013);
         QCOMPARE(m_server->stats().generationsCreated, 2);
@@ -714,9 +790,11 @@ private Q_SLOTS:
         QFETCH(QString, aspect);
         QFETCH(QSize, output);
         const QString token = login();
-        const HttpResult registered = uploadAndRegister(token, imageBytes(image, "JPG"), newKey("jpg"));
+        const HttpResult registered =
+            uploadAndRegister(token, imageBytes(image, "JPG"), newKey("jpg"));
         QCOMPARE(registered.errCode(), 0);
-        const QJsonObject media = registered.resp().value(QLatin1String("result")).toArray().first().toObject();
+        const QJsonObject media =
+            registered.resp().value(QLatin1String("result")).toArray().first().toObject();
         QJsonObject body = textToVideoBody();
         body.remove(QStringLiteral("aspect_ratio"));
         body.insert(QStringLiteral("customer_img_path"), media.value(QLatin1String("path")));
@@ -729,14 +807,16 @@ private Q_SLOTS:
         QCOMPARE(entry.value(QLatin1String("aspect_ratio")).toString(), aspect);
         QCOMPARE(entry.value(QLatin1String("output_width")).toInt(), output.width());
         QCOMPARE(entry.value(QLatin1String("output_height")).toInt(), output.height());
-        QCOMPARE(entry.value(QLatin1String("img_url")).toString(), media.value(QLatin1String("url")).toString());
+        QCOMPARE(entry.value(QLatin1String("img_url")).toString(),
+                 media.value(QLatin1String("url")).toString());
     }
 
     void imageToVideoRefusals() {
         const QString token = login();
         const QByteArray bytes = imageBytes(QSize(300, 300), "PNG");
         const HttpResult registered = uploadAndRegister(token, bytes);
-        const QJsonObject media = registered.resp().value(QLatin1String("result")).toArray().first().toObject();
+        const QJsonObject media =
+            registered.resp().value(QLatin1String("result")).toArray().first().toObject();
         QJsonObject body = textToVideoBody();
         body.insert(QStringLiteral("customer_img_path"), media.value(QLatin1String("path")));
         body.insert(QStringLiteral("customer_img_url"), media.value(QLatin1String("url")));
@@ -746,8 +826,13 @@ private Q_SLOTS:
         QJsonObject noUrl = body;
         noUrl.remove(QStringLiteral("customer_img_url"));
         QCOMPARE(post(path, noUrl, token).errCode(), 400011);
-        QCOMPARE(post(path, with(body, {{QStringLiteral("customer_img_path"), QString()}}), token).errCode(), 400011);
-        QCOMPARE(post(path, with(body, {{QStringLiteral("customer_img_path"), QStringLiteral("upload/none.png")}}), token)
+        QCOMPARE(post(path, with(body, {{QStringLiteral("customer_img_path"), QString()}}), token)
+                     .errCode(),
+                 400011);
+        QCOMPARE(post(path,
+                      with(body, {{QStringLiteral("customer_img_path"),
+                                   QStringLiteral("upload/none.png")}}),
+                      token)
                      .errCode(),
                  500042);
         // Stored in the object store but never registered.
@@ -755,9 +840,12 @@ private Q_SLOTS:
         p.key = newKey();
         p.body = bytes;
         QCOMPARE(put(p, uploadToken(token)).status, 200);
-        QCOMPARE(post(path, with(body, {{QStringLiteral("customer_img_path"), QString::fromLatin1(p.key)}}), token)
-                     .errCode(),
-                 500042);
+        QCOMPARE(
+            post(path,
+                 with(body, {{QStringLiteral("customer_img_path"), QString::fromLatin1(p.key)}}),
+                 token)
+                .errCode(),
+            500042);
         // Registered by another account.
         QCOMPARE(post(path, body, login(kOtherEmail, kOtherPassword)).errCode(), 500042);
     }
@@ -780,7 +868,8 @@ private Q_SLOTS:
         QVERIFY(videoUrl.startsWith(m_base.toString()));
         QVERIFY(videoUrl.endsWith(QLatin1String(".mp4")));
         QCOMPARE(get(videoUrl).status, 404);
-        QCOMPARE(entry.value(QLatin1String("prompt")).toString(), QStringLiteral("A red fox running through snow"));
+        QCOMPARE(entry.value(QLatin1String("prompt")).toString(),
+                 QStringLiteral("A red fox running through snow"));
         QCOMPARE(entry.value(QLatin1String("model")).toString(), QStringLiteral("v4.5"));
         QCOMPARE(entry.value(QLatin1String("quality")).toString(), QStringLiteral("540p"));
         QCOMPARE(entry.value(QLatin1String("duration")).toInt(), 5);
@@ -832,18 +921,23 @@ private Q_SLOTS:
                 out << v.toObject().value(QLatin1String("video_id")).toInteger();
             return out;
         };
-        HttpResult page = list(token, QJsonObject{{QStringLiteral("offset"), 0}, {QStringLiteral("limit"), 2},
+        HttpResult page = list(token, QJsonObject{{QStringLiteral("offset"), 0},
+                                                  {QStringLiteral("limit"), 2},
                                                   {QStringLiteral("polling"), true},
-                                                  {QStringLiteral("filter"), QJsonObject{{QStringLiteral("off_peak"), 0}}},
-                                                  {QStringLiteral("web_offset"), 0}, {QStringLiteral("app_offset"), 0}});
+                                                  {QStringLiteral("filter"),
+                                                   QJsonObject{{QStringLiteral("off_peak"), 0}}},
+                                                  {QStringLiteral("web_offset"), 0},
+                                                  {QStringLiteral("app_offset"), 0}});
         QCOMPARE(page.errCode(), 0);
         QCOMPARE(idsOf(page), ids.mid(0, 2)); // newest first
         QCOMPARE(page.resp().value(QLatin1String("web_has_more")).toBool(), true);
         QCOMPARE(page.resp().value(QLatin1String("web_next_offset")).toInt(), 2);
-        page = list(token, QJsonObject{{QStringLiteral("web_offset"), 2}, {QStringLiteral("limit"), 2}});
+        page = list(token,
+                    QJsonObject{{QStringLiteral("web_offset"), 2}, {QStringLiteral("limit"), 2}});
         QCOMPARE(idsOf(page), ids.mid(2, 2));
         QCOMPARE(page.resp().value(QLatin1String("web_next_offset")).toInt(), 4);
-        page = list(token, QJsonObject{{QStringLiteral("offset"), 4}, {QStringLiteral("limit"), 2}});
+        page =
+            list(token, QJsonObject{{QStringLiteral("offset"), 4}, {QStringLiteral("limit"), 2}});
         QCOMPARE(idsOf(page), ids.mid(4, 1));
         QCOMPARE(page.resp().value(QLatin1String("web_has_more")).toBool(), false);
         QCOMPARE(page.resp().value(QLatin1String("web_next_offset")).toInt(), 5);
@@ -860,18 +954,24 @@ private Q_SLOTS:
         QNetworkRequest openApi(url(QStringLiteral("/openapi/v2/video/text/generate")));
         openApi.setRawHeader("API-KEY", m_server->defaultApiKey().toUtf8());
         openApi.setRawHeader("Ai-trace-id", newTrace());
-        openApi.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QCOMPARE(finish(m_nam->post(openApi, QJsonDocument(textToVideoBody()).toJson())).errCode(), 0);
+        openApi.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        QCOMPARE(finish(m_nam->post(openApi, QJsonDocument(textToVideoBody()).toJson())).errCode(),
+                 0);
         QCOMPARE(idsOf(list(token)).size(), 5);
         QCOMPARE(m_server->stats().listCalls, 9);
     }
 
     void moderationRefundsAndFailure() {
         const QString token = login();
-        const qint64 banned = t2v(token, {{QStringLiteral("prompt"), QStringLiteral("a Forbidden scene")}}).respInt("video_id");
+        const qint64 banned =
+            t2v(token, {{QStringLiteral("prompt"), QStringLiteral("a Forbidden scene")}})
+                .respInt("video_id");
         QVERIFY(banned > 0);
         QCOMPARE(credits(token).respInt("credit_daily"), 15);
-        const qint64 failed = t2v(token, {{QStringLiteral("prompt"), QStringLiteral("cars explode")}}).respInt("video_id");
+        const qint64 failed =
+            t2v(token, {{QStringLiteral("prompt"), QStringLiteral("cars explode")}})
+                .respInt("video_id");
         QVERIFY(failed > 0);
         QCOMPARE(credits(token).respInt("credit_daily"), 0);
         QCOMPARE(credits(token).respInt("credit_monthly"), 970);
@@ -951,7 +1051,8 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
             m_base = QUrl(QString::fromUtf8(process.readLine()).trimmed());
             QByteArray err;
-            QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("Web account: "), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (err += process.readAllStandardError()).contains("Web account: "), 5000);
             QVERIFY(err.contains("Web account: creator@sandbox.local:sandbox-password"));
             QVERIFY(!login().isEmpty());
             process.terminate();
@@ -959,8 +1060,9 @@ private Q_SLOTS:
         }
         {
             QProcess process;
-            process.start(program, {QStringLiteral("--account"), QStringLiteral("a@b.test:pw:with:colons"),
-                                    QStringLiteral("--account"), QStringLiteral("c@d.test:x")});
+            process.start(program,
+                          {QStringLiteral("--account"), QStringLiteral("a@b.test:pw:with:colons"),
+                           QStringLiteral("--account"), QStringLiteral("c@d.test:x")});
             QVERIFY(process.waitForStarted(5000));
             QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
             m_base = QUrl(QString::fromUtf8(process.readLine()).trimmed());
@@ -979,7 +1081,8 @@ private Q_SLOTS:
             process.start(program, {QStringLiteral("--account"), bad});
             QVERIFY(process.waitForFinished(10000));
             QCOMPARE(process.exitCode(), 2);
-            QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(QLatin1String("--account")));
+            QVERIFY(QString::fromUtf8(process.readAllStandardError())
+                        .contains(QLatin1String("--account")));
         }
     }
 };

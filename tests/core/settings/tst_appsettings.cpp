@@ -24,8 +24,10 @@ private Q_SLOTS:
     }
 
     void valuesPersistAcrossARestart() {
-        ProxySettings proxy{ProxySettings::Mode::Socks5, QStringLiteral("proxy.lan"), 1080, QStringLiteral("ann")};
-        RememberedAccount account{ApiFamily::Web, QStringLiteral("ann@example.com"), QString(), true};
+        ProxySettings proxy{ProxySettings::Mode::Socks5, QStringLiteral("proxy.lan"), 1080,
+                            QStringLiteral("ann")};
+        RememberedAccount account{ApiFamily::Web, QStringLiteral("ann@example.com"), QString(),
+                                  true};
         GenerationRequest defaults;
         defaults.model = QStringLiteral("v5");
         defaults.quality = QStringLiteral("720p");
@@ -59,8 +61,10 @@ private Q_SLOTS:
 
     void theProxyIsAppliedToTheNetworkManager() {
         QNetworkAccessManager network;
-        applyProxy(network, {ProxySettings::Mode::Http, QStringLiteral("10.0.0.1"), 3128, QStringLiteral("u")},
-                   QStringLiteral("pw"));
+        applyProxy(
+            network,
+            {ProxySettings::Mode::Http, QStringLiteral("10.0.0.1"), 3128, QStringLiteral("u")},
+            QStringLiteral("pw"));
         QCOMPARE(network.proxy().type(), QNetworkProxy::HttpProxy);
         QCOMPARE(network.proxy().hostName(), QStringLiteral("10.0.0.1"));
         QCOMPARE(network.proxy().port(), quint16(3128));
