@@ -26,15 +26,6 @@ Q_LOGGING_CATEGORY(lcLoginDialog, "pixverse.ui")
 
 namespace {
 
-QLabel* hintLabel(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, ui::hintColor(palette));
-    label->setPalette(palette);
-    return label;
-}
-
 //! A line edit for a secret with a Show/Hide toggle beside it.
 QWidget* secretRow(QLineEdit* edit, QToolButton* toggle, QWidget* parent) {
     auto* row = new QWidget(parent);
@@ -157,10 +148,11 @@ void LoginDialog::buildUi() {
     m_keyLink->setToolTip(platformUrl().toString());
     connect(m_keyLink, &QLabel::linkActivated, this, &LoginDialog::openKeyPage);
     keyForm->addRow(QString(), m_keyLink);
-    keyForm->addRow(QString(),
-                    hintLabel(tr("Videos made with a key are paid from the platform account's API "
-                                 "credits."),
-                              keyPage));
+    keyForm->addRow(
+        QString(),
+        ui::hintLabel(tr("Videos made with a key are paid from the platform account's API "
+                         "credits."),
+                      keyPage));
     m_tabs->addTab(keyPage, tr("API key"));
 
     // PixVerse account
@@ -179,9 +171,10 @@ void LoginDialog::buildUi() {
     m_showPassword->setObjectName(QStringLiteral("showPasswordButton"));
     accountForm->addRow(tr("&Password:"), secretRow(m_password, m_showPassword, accountPage));
     accountForm->addRow(
-        QString(), hintLabel(tr("The account of the PixVerse website. It allows one session at a "
-                                "time: signing in here signs you out in the browser."),
-                             accountPage));
+        QString(),
+        ui::hintLabel(tr("The account of the PixVerse website. It allows one session at a "
+                         "time: signing in here signs you out in the browser."),
+                      accountPage));
     m_tabs->addTab(accountPage, tr("PixVerse account"));
     layout->addWidget(m_tabs);
 
@@ -208,13 +201,13 @@ void LoginDialog::buildUi() {
         tr("A PixVerse stand-in inside the app: try everything without an account or credits."));
     layout->addWidget(m_sandbox);
     m_sandboxHint =
-        hintLabel(tr("Offline: nothing leaves this computer and no credits are spent."), this);
+        ui::hintLabel(tr("Offline: nothing leaves this computer and no credits are spent."), this);
     m_sandboxHint->setObjectName(QStringLiteral("sandboxHint"));
     m_sandboxHint->setContentsMargins(24, 0, 0, 0);
     layout->addWidget(m_sandboxHint);
     connect(m_sandbox, &QCheckBox::toggled, this, &LoginDialog::onSandboxToggled);
 
-    m_notice = hintLabel(QString(), this);
+    m_notice = ui::hintLabel(QString(), this);
     m_notice->setObjectName(QStringLiteral("keychainNotice"));
     layout->addWidget(m_notice);
 

@@ -37,15 +37,6 @@ void selectValue(QComboBox* combo, const QString& value, const QString& fallback
     combo->setCurrentIndex(index >= 0 ? index : (combo->count() > 0 ? 0 : -1));
 }
 
-QLabel* hintLabel(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, ui::hintColor(palette));
-    label->setPalette(palette);
-    return label;
-}
-
 } // namespace
 
 SettingsDialog::SettingsDialog(AppSettings* settings, CredentialStore* credentials, QWidget* parent)
@@ -181,7 +172,7 @@ QWidget* SettingsDialog::buildGeneralPage() {
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral(u"Русский"), QStringLiteral("ru"));
     form->addRow(tr("&Language:"), m_language);
-    form->addRow(QString(), hintLabel(tr("A new language is used from the next start."), page));
+    form->addRow(QString(), ui::hintLabel(tr("A new language is used from the next start."), page));
 
     m_sandbox = new QCheckBox(tr("Use the offline &sandbox instead of PixVerse"), page);
     m_sandbox->setObjectName(QStringLiteral("sandboxCheck"));
@@ -203,7 +194,7 @@ QWidget* SettingsDialog::buildGenerationPage() {
     auto* form = new QFormLayout(page);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(
-        hintLabel(tr("What a new video starts with. Each video can still change them."), page));
+        ui::hintLabel(tr("What a new video starts with. Each video can still change them."), page));
     auto combo = [page](const char* name) {
         auto* c = new QComboBox(page);
         c->setObjectName(QLatin1String(name));

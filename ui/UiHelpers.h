@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QFile>
 #include <QIcon>
+#include <QLabel>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -35,6 +36,16 @@ inline QColor hintColor(const QPalette& palette) {
     const QColor window = palette.color(QPalette::Window);
     return QColor((text.red() * 2 + window.red()) / 3, (text.green() * 2 + window.green()) / 3,
                   (text.blue() * 2 + window.blue()) / 3);
+}
+
+//! A word-wrapped label in the hint colour: secondary text under a form field.
+inline QLabel* hintLabel(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, hintColor(palette));
+    label->setPalette(palette);
+    return label;
 }
 
 //! An action icon from resources/icons/actions/<name>.svg, drawn in the palette's text colour

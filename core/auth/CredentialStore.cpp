@@ -34,6 +34,16 @@ struct CredentialStore::Pending {
     std::function<void(bool, QString)> onRemove;
 
     bool contextAlive() const { return !hasContext || !context.isNull(); }
+
+    static std::shared_ptr<Pending> make(Op op, ApiFamily family, const QString& account,
+                                         QObject* context) {
+        auto pending = std::make_shared<Pending>();
+        pending->op = op;
+        pending->key = entryKey(family, account);
+        pending->context = context;
+        pending->hasContext = context != nullptr;
+        return pending;
+    }
 };
 
 QString CredentialStore::defaultService() {
@@ -52,34 +62,22 @@ QString CredentialStore::entryKey(ApiFamily family, const QString& account) {
 
 void CredentialStore::write(ApiFamily family, const QString& account, const QString& secret,
                             QObject* context, std::function<void(WriteResult)> done) {
-    auto op = std::make_shared<Pending>();
-    op->op = Op::Write;
-    op->key = entryKey(family, account);
+    auto op = Pending::make(Op::Write, family, account, context);
     op->secret = secret;
-    op->context = context;
-    op->hasContext = context != nullptr;
     op->onWrite = std::move(done);
     run(op);
 }
 
 void CredentialStore::read(ApiFamily family, const QString& account, QObject* context,
                            std::function<void(ReadResult)> done) {
-    auto op = std::make_shared<Pending>();
-    op->op = Op::Read;
-    op->key = entryKey(family, account);
-    op->context = context;
-    op->hasContext = context != nullptr;
+    auto op = Pending::make(Op::Read, family, account, context);
     op->onRead = std::move(done);
     run(op);
 }
 
 void CredentialStore::remove(ApiFamily family, const QString& account, QObject* context,
                              std::function<void(bool, QString)> done) {
-    auto op = std::make_shared<Pending>();
-    op->op = Op::Remove;
-    op->key = entryKey(family, account);
-    op->context = context;
-    op->hasContext = context != nullptr;
+    auto op = Pending::make(Op::Remove, family, account, context);
     op->onRemove = std::move(done);
     run(op);
 }
