@@ -1,5 +1,6 @@
 #include "core/auth/CredentialStore.h"
 #include "core/settings/AppSettings.h"
+#include "core/settings/ProxySetup.h"
 #include "ui/SettingsDialog.h"
 
 #include <QApplication>
@@ -201,8 +202,8 @@ private Q_SLOTS:
         QVERIFY(!stored.contains("s3cret-proxy-pw"));
         std::optional<QString> secret;
         bool read = false;
-        credentials.read(ApiFamily::OpenApi, SettingsDialog::proxyKeychainAccount(settings.proxy()),
-                         this, [&](CredentialStore::ReadResult result) {
+        credentials.read(ApiFamily::OpenApi, proxyKeychainAccount(settings.proxy()), this,
+                         [&](CredentialStore::ReadResult result) {
                              secret = result.secret;
                              read = true;
                          });
