@@ -20,10 +20,8 @@ namespace pixverse {
 
 namespace {
 
-constexpr char kContext[] = "pixverse-studio-cli";
-
 QString tr(const char* text) {
-    return QCoreApplication::translate(kContext, text);
+    return QCoreApplication::translate("pixverse-studio-cli", text);
 }
 
 //! One option of the command line: the table below is the whole list (README "The command line").
@@ -370,6 +368,40 @@ CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& cata
     if (parse.error.isEmpty())
         parse.options = options;
     return parse;
+}
+
+BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const QString& outDir,
+                    const ModelCatalog& catalog) {
+    BatchPlan plan;
+    if (existing.size() > options.batch.size()) {
+        plan.error = tr("“%1” already holds a larger batch; use another --out folder.").arg(outDir);
+        return plan;
+    }
+    for (qsizetype i = 0; i < existing.size(); ++i) {
+        const GenerationRequest& was = existing[i].request;
+        const GenerationRequest& now = options.batch[i];
+        if (was.prompt != now.prompt || was.model != now.model || was.duration != now.duration ||
+            was.quality != now.quality || was.isImageToVideo() != now.isImageToVideo()) {
+            plan.error = tr("Generation %1 of the batch differs from the one already started in "
+                            "“%2”; use another --out folder.")
+                             .arg(i + 1)
+                             .arg(outDir);
+            return plan;
+        }
+    }
+    plan.remaining = options.batch.mid(existing.size());
+    for (qsizetype i = 0; i < options.batch.size(); ++i) {
+        const qint64 cost = catalog.creditCost(options.batch[i]).value_or(0);
+        plan.totalCost += cost;
+        if (i >= existing.size())
+            plan.remainingCost += cost;
+    }
+    if (options.maxCredits && plan.remainingCost > *options.maxCredits)
+        plan.error =
+            tr("The batch would cost %1 credits, more than --max-credits %2; nothing was sent.")
+                .arg(plan.remainingCost)
+                .arg(*options.maxCredits);
+    return plan;
 }
 
 BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults) {

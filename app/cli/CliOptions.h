@@ -2,6 +2,7 @@
 
 #include "core/api/ApiError.h"
 #include "core/generation/GenerationRequest.h"
+#include "core/jobs/Job.h"
 
 #include <QList>
 #include <QString>
@@ -73,5 +74,16 @@ struct BatchParse {
     QString error;
 };
 BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults);
+
+//! What a batch run into `outDir` would send, given the jobs its job list already holds (a
+//! re-run sends only the rest, and refuses a different batch), priced with `catalog`.
+struct BatchPlan {
+    QList<GenerationRequest> remaining; //!< the generations not yet in the job list
+    qint64 totalCost = 0;
+    qint64 remainingCost = 0;
+    QString error; //!< why this batch cannot run into this folder (a usage error)
+};
+BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const QString& outDir,
+                    const ModelCatalog& catalog);
 
 } // namespace pixverse

@@ -287,74 +287,37 @@ void CliRunner::runGenerate() {
     startEngine({r});
 }
 
-QString CliRunner::batchMismatch() const {
-    const QString outDir = QDir(m_options.outDir).absolutePath();
-    const QList<Job> existing = m_store->jobs();
-    if (existing.size() > m_options.batch.size())
-        return tr("“%1” already holds a larger batch; use another --out folder.").arg(outDir);
-    for (qsizetype i = 0; i < existing.size(); ++i) {
-        const GenerationRequest& was = existing[i].request;
-        const GenerationRequest& now = m_options.batch[i];
-        if (was.prompt != now.prompt || was.model != now.model || was.duration != now.duration ||
-            was.quality != now.quality || was.isImageToVideo() != now.isImageToVideo())
-            return tr("Generation %1 of the batch differs from the one already started in “%2”; "
-                      "use another --out folder.")
-                .arg(i + 1)
-                .arg(outDir);
-    }
-    return {};
-}
-
 void CliRunner::runBatch() {
     if (!openJobStore())
         return;
-    if (const QString mismatch = batchMismatch(); !mismatch.isEmpty()) {
-        fail(mismatch, ExitUsage);
+    const BatchPlan plan =
+        planBatch(m_options, m_store->jobs(), QDir(m_options.outDir).absolutePath(), m_catalog);
+    if (!plan.error.isEmpty()) {
+        fail(plan.error, ExitUsage);
         return;
     }
-    checkBalanceThenStart(m_options.batch.mid(m_store->jobs().size()));
-}
-
-void CliRunner::checkBalanceThenStart(const QList<GenerationRequest>& remaining) {
-    const qsizetype sent = m_options.batch.size() - remaining.size();
-    qint64 totalCost = 0;
-    qint64 remainingCost = 0;
-    for (qsizetype i = 0; i < m_options.batch.size(); ++i) {
-        const qint64 cost = m_catalog.creditCost(m_options.batch[i]).value_or(0);
-        totalCost += cost;
-        if (i >= sent)
-            remainingCost += cost;
-    }
-    if (m_options.maxCredits && remainingCost > *m_options.maxCredits) {
-        fail(tr("The batch would cost %1 credits, more than --max-credits %2; nothing was sent.")
-                 .arg(remainingCost)
-                 .arg(*m_options.maxCredits),
-             ExitUsage);
-        return;
-    }
-    m_backend->fetchBalance(
-        this, [this, remaining, totalCost, remainingCost](Result<Balance> balance) {
-            if (!balance.ok()) {
-                fail(balance.error);
-                return;
-            }
-            progressLine(tr("Batch: %1 generations, %2 credits in all; %3 to send now for %4 "
-                            "credits; balance %5.")
-                             .arg(m_options.batch.size())
-                             .arg(totalCost)
-                             .arg(remaining.size())
-                             .arg(remainingCost)
-                             .arg(balance.value->total()));
-            if (remainingCost > balance.value->total()) {
-                fail(tr("The balance (%1 credits) is too low for this batch (%2 credits); nothing "
-                        "was sent.")
-                         .arg(balance.value->total())
-                         .arg(remainingCost),
-                     ExitRefused);
-                return;
-            }
-            startEngine(remaining);
-        });
+    m_backend->fetchBalance(this, [this, plan](Result<Balance> balance) {
+        if (!balance.ok()) {
+            fail(balance.error);
+            return;
+        }
+        progressLine(tr("Batch: %1 generations, %2 credits in all; %3 to send now for %4 "
+                        "credits; balance %5.")
+                         .arg(m_options.batch.size())
+                         .arg(plan.totalCost)
+                         .arg(plan.remaining.size())
+                         .arg(plan.remainingCost)
+                         .arg(balance.value->total()));
+        if (plan.remainingCost > balance.value->total()) {
+            fail(tr("The balance (%1 credits) is too low for this batch (%2 credits); nothing "
+                    "was sent.")
+                     .arg(balance.value->total())
+                     .arg(plan.remainingCost),
+                 ExitRefused);
+            return;
+        }
+        startEngine(plan.remaining);
+    });
 }
 
 void CliRunner::startEngine(const QList<GenerationRequest>& requests) {

@@ -53,8 +53,6 @@ private:
     void runGenerate();
     void runBatch();
     bool openJobStore();
-    QString batchMismatch() const;
-    void checkBalanceThenStart(const QList<GenerationRequest>& remaining);
     void startEngine(const QList<GenerationRequest>& requests);
     void connectEngine();
 
