@@ -9,6 +9,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -495,6 +499,42 @@ private Q_SLOTS:
         f.editor.setFamily(ApiFamily::OpenApi);
         QVERIFY(!offPeak->isVisibleTo(&f.editor));
         QVERIFY(!f.editor.request().offPeak);
+    }
+
+    void pricesWithTheCatalogItIsGiven() {
+        // The app's one table (StudioApp injects it): a price changed there is the editor's price.
+        QFile file(QStringLiteral(":/pixverse/models.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject table = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray models = table.value(u"models").toArray();
+        for (qsizetype i = 0; i < models.size(); ++i) {
+            QJsonObject model = models[i].toObject();
+            if (model.value(u"id").toString() != u"v4.5")
+                continue;
+            QJsonObject credits = model.value(u"credits").toObject();
+            QJsonObject normal = credits.value(u"normal").toObject();
+            QJsonObject p540 = normal.value(u"540p").toObject();
+            p540.insert(QStringLiteral("5"), 50);
+            normal.insert(QStringLiteral("540p"), p540);
+            credits.insert(QStringLiteral("normal"), normal);
+            model.insert(QStringLiteral("credits"), credits);
+            models[i] = model;
+        }
+        table.insert(QStringLiteral("models"), models);
+        QString error;
+        const std::optional<ModelCatalog> shared =
+            ModelCatalog::fromJson(QJsonDocument(table).toJson(), &error);
+        QVERIFY2(shared, qPrintable(error));
+
+        Fixture f(ini());
+        f.set("v4.5", "540p", 5);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 45 credits")); // the built-in table
+        f.editor.setCatalog(&*shared);
+        QCOMPARE(&f.editor.catalog(), &*shared); // the instance itself, not a copy
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 50 credits"));
+        QCOMPARE(f.editor.cost(), std::optional<int>(50));
+        f.set("v4.5", "720p", 5);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 60 credits"));
     }
 
     void settingsAreRememberedAcrossEditors() {

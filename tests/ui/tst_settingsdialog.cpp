@@ -8,6 +8,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -343,6 +346,41 @@ private Q_SLOTS:
             QCOMPARE(child<QComboBox>(&dialog, "defaultMotionCombo")->count(),
                      spec->motionModes.size());
         }
+    }
+
+    void offersWhatTheCatalogItIsGivenAllows() {
+        // StudioApp's one table: a model renamed and limited there is what the dialog offers.
+        QFile file(QStringLiteral(":/pixverse/models.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject table = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray models = table.value(u"models").toArray();
+        for (qsizetype i = 0; i < models.size(); ++i) {
+            QJsonObject model = models[i].toObject();
+            if (model.value(u"id").toString() != u"v4.5")
+                continue;
+            model.insert(QStringLiteral("label"), QStringLiteral("PixVerse V4.5 (shared table)"));
+            model.insert(QStringLiteral("durations"), QJsonArray{5});
+            models[i] = model;
+        }
+        table.insert(QStringLiteral("models"), models);
+        QString error;
+        const std::optional<ModelCatalog> shared =
+            ModelCatalog::fromJson(QJsonDocument(table).toJson(), &error);
+        QVERIFY2(shared, qPrintable(error));
+
+        AppSettings settings(ini());
+        SettingsDialog dialog(&settings, nullptr);
+        auto* model = child<QComboBox>(&dialog, "defaultModelCombo");
+        auto* duration = child<QComboBox>(&dialog, "defaultDurationCombo");
+        choose(model, QStringLiteral("v4.5"));
+        Q_EMIT model->activated(model->currentIndex());
+        QCOMPARE(duration->count(), 2); // the built-in table: 5 and 8 s
+        dialog.setCatalog(&*shared);
+        choose(model, QStringLiteral("v4.5"));
+        Q_EMIT model->activated(model->currentIndex());
+        QCOMPARE(model->currentText(), QStringLiteral("PixVerse V4.5 (shared table)"));
+        QCOMPARE(duration->count(), 1);
+        QCOMPARE(duration->currentData().toString(), QStringLiteral("5"));
     }
 
     void keyboardOnly() {
