@@ -492,11 +492,12 @@ void CliRunner::giveUp() {
         return;
     }
     // Not on the service yet: cancelled, so a later run into this folder does not send it too.
-    if (job && m_engine->cancel(job->id)) {
+    if (job && (job->state == JobState::Queued || job->state == JobState::Uploading)) {
         fail(tr("The video was not started after %1 seconds (PixVerse had no free slot); it was "
                 "cancelled. Try again later.")
                  .arg(m_options.waitSeconds),
              ExitTransient);
+        m_engine->cancel(job->id); // after fail(): its jobSettled says nothing more
         return;
     }
     fail(tr("PixVerse did not confirm the video after %1 seconds; run the same command into the "

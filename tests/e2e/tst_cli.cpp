@@ -61,6 +61,7 @@ private Q_SLOTS:
     void statusAndBalanceAsJson();
     void statusFindsAVideoOnAnyPage();
     void waitsForAFreeSlot();
+    void givingUpBeforeASlotCancels();
     void usageErrorsExit2_data();
     void usageErrorsExit2();
     void authErrorsExit3();
@@ -405,6 +406,32 @@ void TestCli::waitsForAFreeSlot() {
     err += QString::fromUtf8(second.readAllStandardError());
     QVERIFY2(second.exitCode() == 0, qPrintable(err));
     QVERIFY(QString::fromUtf8(second.readAllStandardOutput()).trimmed().endsWith(u".mp4"));
+}
+
+void TestCli::givingUpBeforeASlotCancels() {
+    // Limit 1 and a clock that barely moves: the holder keeps the account's only slot.
+    m_sandbox->setClockSpeed(0.001);
+    const QString out = m_dir.filePath(QStringLiteral("no-slot"));
+    const CliRun holder =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("Holding the slot"), QStringLiteral("--out"),
+                                       out, QStringLiteral("--wait"), QStringLiteral("1")});
+    QCOMPARE(holder.exitCode, 5);
+    const qint64 created = m_sandbox->stats().generationsCreated;
+    const CliRun waiting = run(
+        connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                   QStringLiteral("Never sent"), QStringLiteral("--out"),
+                                   m_dir.filePath(QStringLiteral("no-slot-2")),
+                                   QStringLiteral("--wait"), QStringLiteral("2"),
+                                   QStringLiteral("--poll-interval-ms"), QStringLiteral("100")});
+    QCOMPARE(waiting.exitCode, 5);
+    QVERIFY2(waiting.err.contains(u"free slot"), qPrintable(waiting.err));
+    QVERIFY2(waiting.err.contains(u"was cancelled"), qPrintable(waiting.err));
+    QVERIFY(waiting.out.isEmpty());
+    QCOMPARE(m_sandbox->stats().generationsCreated, created); // refused each time, never made
+
+    m_sandbox->advanceClock(60 * 1000);
+    m_sandbox->setClockSpeed(200);
 }
 
 void TestCli::usageErrorsExit2_data() {
