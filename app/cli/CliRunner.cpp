@@ -394,7 +394,8 @@ void CliRunner::onDeferred(qint64 jobId, const ApiError& reason) {
         m_waitingForSlot = true;
         return;
     }
-    progressLine(tr("%1 Trying again shortly…").arg(reason.userMessage()));
+    if (m_generateJob != 0) // a batch's summary lines say enough
+        progressLine(tr("%1 Trying again shortly…").arg(reason.userMessage()));
 }
 
 void CliRunner::onSubmitted(qint64 jobId) {
