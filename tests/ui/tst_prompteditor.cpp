@@ -1,4 +1,5 @@
 #include "core/generation/ModelCatalog.h"
+#include "tests/support/CatalogVariant.h"
 #include "ui/ImageDropZone.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
@@ -9,9 +10,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
@@ -503,27 +501,19 @@ private Q_SLOTS:
 
     void pricesWithTheCatalogItIsGiven() {
         // The app's one table (StudioApp injects it): a price changed there is the editor's price.
-        QFile file(QStringLiteral(":/pixverse/models.json"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QJsonObject table = QJsonDocument::fromJson(file.readAll()).object();
-        QJsonArray models = table.value(u"models").toArray();
-        for (qsizetype i = 0; i < models.size(); ++i) {
-            QJsonObject model = models[i].toObject();
-            if (model.value(u"id").toString() != u"v4.5")
-                continue;
-            QJsonObject credits = model.value(u"credits").toObject();
-            QJsonObject normal = credits.value(u"normal").toObject();
-            QJsonObject p540 = normal.value(u"540p").toObject();
-            p540.insert(QStringLiteral("5"), 50);
-            normal.insert(QStringLiteral("540p"), p540);
-            credits.insert(QStringLiteral("normal"), normal);
-            model.insert(QStringLiteral("credits"), credits);
-            models[i] = model;
-        }
-        table.insert(QStringLiteral("models"), models);
         QString error;
-        const std::optional<ModelCatalog> shared =
-            ModelCatalog::fromJson(QJsonDocument(table).toJson(), &error);
+        const std::optional<ModelCatalog> shared = test::builtInCatalogWith(
+            QStringLiteral("v4.5"),
+            [](QJsonObject& model) {
+                QJsonObject credits = model.value(u"credits").toObject();
+                QJsonObject normal = credits.value(u"normal").toObject();
+                QJsonObject p540 = normal.value(u"540p").toObject();
+                p540.insert(QStringLiteral("5"), 50);
+                normal.insert(QStringLiteral("540p"), p540);
+                credits.insert(QStringLiteral("normal"), normal);
+                model.insert(QStringLiteral("credits"), credits);
+            },
+            &error);
         QVERIFY2(shared, qPrintable(error));
 
         Fixture f(ini());

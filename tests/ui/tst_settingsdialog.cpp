@@ -1,6 +1,7 @@
 #include "core/auth/CredentialStore.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/ProxySetup.h"
+#include "tests/support/CatalogVariant.h"
 #include "ui/SettingsDialog.h"
 
 #include <QApplication>
@@ -9,7 +10,6 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -359,22 +359,15 @@ private Q_SLOTS:
 
     void offersWhatTheCatalogItIsGivenAllows() {
         // StudioApp's one table: a model renamed and limited there is what the dialog offers.
-        QFile file(QStringLiteral(":/pixverse/models.json"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QJsonObject table = QJsonDocument::fromJson(file.readAll()).object();
-        QJsonArray models = table.value(u"models").toArray();
-        for (qsizetype i = 0; i < models.size(); ++i) {
-            QJsonObject model = models[i].toObject();
-            if (model.value(u"id").toString() != u"v4.5")
-                continue;
-            model.insert(QStringLiteral("label"), QStringLiteral("PixVerse V4.5 (shared table)"));
-            model.insert(QStringLiteral("durations"), QJsonArray{5});
-            models[i] = model;
-        }
-        table.insert(QStringLiteral("models"), models);
         QString error;
-        const std::optional<ModelCatalog> shared =
-            ModelCatalog::fromJson(QJsonDocument(table).toJson(), &error);
+        const std::optional<ModelCatalog> shared = test::builtInCatalogWith(
+            QStringLiteral("v4.5"),
+            [](QJsonObject& model) {
+                model.insert(QStringLiteral("label"),
+                             QStringLiteral("PixVerse V4.5 (shared table)"));
+                model.insert(QStringLiteral("durations"), QJsonArray{5});
+            },
+            &error);
         QVERIFY2(shared, qPrintable(error));
 
         AppSettings settings(ini());
