@@ -19,7 +19,6 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStandardItemModel>
-#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -60,8 +59,7 @@ PromptEditor::PromptEditor(QWidget* parent)
 
 PromptEditor::PromptEditor(const QString& settingsFile, QWidget* parent)
     : QWidget(parent)
-    , m_catalog(
-          ModelCatalog::load(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)))
+    , m_catalog(&ModelCatalog::builtIn())
     , m_settings(settingsFile.isEmpty() ? std::make_unique<AppSettings>()
                                         : std::make_unique<AppSettings>(settingsFile))
     , m_recent(std::make_unique<RecentPrompts>(settingsFile)) {
@@ -199,7 +197,7 @@ void PromptEditor::buildUi() {
     m_seed = new QSpinBox(this);
     m_seed->setObjectName(QStringLiteral("seedSpin"));
     m_seed->setRange(
-        0, static_cast<int>(qMin<qint64>(m_catalog.seedMax(), std::numeric_limits<int>::max())));
+        0, static_cast<int>(qMin<qint64>(m_catalog->seedMax(), std::numeric_limits<int>::max())));
     m_seed->setEnabled(false);
     // Wide enough for the largest seed, no wider.
     m_seed->setMinimumWidth(m_seed->fontMetrics().horizontalAdvance(QStringLiteral("2147483647")) +
@@ -228,7 +226,7 @@ void PromptEditor::buildUi() {
     auto* switchRow = new QHBoxLayout;
     for (const char* id : {"audio", "multiShot", "offPeak"}) {
         const QString switchId = QLatin1String(id);
-        auto* box = new QCheckBox(m_catalog.switchLabel(switchId), this);
+        auto* box = new QCheckBox(m_catalog->switchLabel(switchId), this);
         box->setObjectName(QStringLiteral("switch_") + switchId);
         connect(box, &QCheckBox::toggled, this, &PromptEditor::onSettingChanged);
         m_switches.insert(switchId, box);
@@ -278,13 +276,13 @@ void PromptEditor::buildUi() {
     }
 }
 
-void PromptEditor::setCatalog(const ModelCatalog& catalog) {
+void PromptEditor::setCatalog(const ModelCatalog* catalog) {
     const GenerationRequest current = request();
     m_catalog = catalog;
     for (auto it = m_switches.begin(); it != m_switches.end(); ++it)
-        it.value()->setText(m_catalog.switchLabel(it.key()));
+        it.value()->setText(m_catalog->switchLabel(it.key()));
     m_seed->setMaximum(
-        static_cast<int>(qMin<qint64>(m_catalog.seedMax(), std::numeric_limits<int>::max())));
+        static_cast<int>(qMin<qint64>(m_catalog->seedMax(), std::numeric_limits<int>::max())));
     m_updating = true;
     rebuildModels(current.model);
     rebuildValues(current);
@@ -347,7 +345,7 @@ GenerationRequest PromptEditor::request() const {
     r.cameraMovement = spec && spec->cameraMovement ? currentValue(m_camera.combo) : QString();
     if (m_seedFixed->isChecked())
         r.seed = m_seed->value();
-    const QStringList familySwitches = m_catalog.switchesFor(m_family);
+    const QStringList familySwitches = m_catalog->switchesFor(m_family);
     auto on = [&](const QString& id) {
         return spec && spec->switches.contains(id) && familySwitches.contains(id) &&
                m_switches.value(id)->isChecked();
@@ -377,7 +375,7 @@ void PromptEditor::setRequest(const GenerationRequest& request) {
 }
 
 const ModelSpec* PromptEditor::currentSpec() const {
-    return m_catalog.model(currentValue(m_model.combo));
+    return m_catalog->model(currentValue(m_model.combo));
 }
 
 GenerationRequest PromptEditor::ruleRequest() const {
@@ -389,7 +387,7 @@ GenerationRequest PromptEditor::ruleRequest() const {
 
 void PromptEditor::rebuildModels(const QString& preferred) {
     m_model.combo->clear();
-    const QList<ModelSpec> models = m_catalog.offeredModels(m_family);
+    const QList<ModelSpec> models = m_catalog->offeredModels(m_family);
     for (const ModelSpec& spec : models)
         m_model.combo->addItem(spec.label, spec.id);
     if (!selectValue(m_model.combo, preferred) &&
@@ -418,8 +416,8 @@ void PromptEditor::rebuildValues(const GenerationRequest& preferred) {
     fill(m_quality, spec->qualities, preferred.quality, defaults.quality);
     fill(m_aspect, spec->aspectRatios, preferred.aspectRatio, defaults.aspectRatio);
     fill(m_motion, spec->motionModes, preferred.motionMode, defaults.motionMode);
-    fill(m_style, QStringList{QString()} + m_catalog.styles(), preferred.style, QString());
-    fill(m_camera, QStringList{QString()} + m_catalog.cameraMovements(), preferred.cameraMovement,
+    fill(m_style, QStringList{QString()} + m_catalog->styles(), preferred.style, QString());
+    fill(m_camera, QStringList{QString()} + m_catalog->cameraMovements(), preferred.cameraMovement,
          QString());
 }
 
@@ -435,7 +433,7 @@ void PromptEditor::updateItemStates() {
             QStandardItem* item = model->item(row);
             const QString value = item->data(Qt::UserRole).toString();
             const std::optional<QString> why =
-                m_catalog.whyNotAllowed(r, m_family, c->field, value);
+                m_catalog->whyNotAllowed(r, m_family, c->field, value);
             Qt::ItemFlags flags = item->flags();
             flags.setFlag(Qt::ItemIsEnabled, !why);
             flags.setFlag(Qt::ItemIsSelectable, !why);
@@ -453,7 +451,7 @@ void PromptEditor::updateItemStates() {
             : m_aspect.combo->toolTip());
     for (auto it = m_switches.begin(); it != m_switches.end(); ++it) {
         const std::optional<QString> why =
-            m_catalog.whyNotAllowed(r, m_family, it.key(), QStringLiteral("true"));
+            m_catalog->whyNotAllowed(r, m_family, it.key(), QStringLiteral("true"));
         // A checked switch stays clickable so that it can be turned off.
         it.value()->setEnabled(!why || it.value()->isChecked());
         it.value()->setToolTip(why.value_or(QString()));
@@ -473,7 +471,7 @@ void PromptEditor::updateVisibility() {
     m_motion.combo->setEnabled(m_motion.combo->count() > 1);
     if (m_motion.combo->count() <= 1 && spec)
         m_motion.combo->setToolTip(tr("%1 has one motion mode.").arg(spec->label));
-    const QStringList familySwitches = m_catalog.switchesFor(m_family);
+    const QStringList familySwitches = m_catalog->switchesFor(m_family);
     for (auto it = m_switches.begin(); it != m_switches.end(); ++it)
         it.value()->setVisible(spec && spec->switches.contains(it.key()) &&
                                familySwitches.contains(it.key()));
@@ -496,7 +494,7 @@ void PromptEditor::updateVisibility() {
 }
 
 std::optional<int> PromptEditor::cost() const {
-    return m_catalog.creditCost(ruleRequest());
+    return m_catalog->creditCost(ruleRequest());
 }
 
 QStringList PromptEditor::blockingReasons() const {
@@ -506,10 +504,10 @@ QStringList PromptEditor::blockingReasons() const {
     else if (m_imageMode && m_imagePath.isEmpty())
         reasons << tr("Add an image to animate, or remove it to generate from the prompt alone.");
     const GenerationRequest r = ruleRequest();
-    const QList<RuleViolation> violations = m_catalog.validate(r, m_family);
+    const QList<RuleViolation> violations = m_catalog->validate(r, m_family);
     for (const RuleViolation& v : violations)
         reasons << v.reason;
-    const std::optional<int> credits = m_catalog.creditCost(r);
+    const std::optional<int> credits = m_catalog->creditCost(r);
     if (m_balance && credits && *m_balance < *credits)
         reasons << tr("Not enough credits: this video costs %1 and the balance is %2.")
                        .arg(QLocale().toString(*credits), QLocale().toString(*m_balance));
@@ -521,7 +519,7 @@ bool PromptEditor::canGenerate() const {
 }
 
 void PromptEditor::updateState() {
-    const int max = m_catalog.promptMaxLength();
+    const int max = m_catalog->promptMaxLength();
     auto showCount = [this, max](QLabel* label, const QString& text) {
         const qsizetype n = promptLength(text);
         const bool over = n > max;

@@ -35,9 +35,11 @@ public:
     explicit PromptEditor(const QString& settingsFile, QWidget* parent = nullptr);
     ~PromptEditor() override;
 
-    //! Replaces the table of models (the default is ModelCatalog::load(<app data dir>)).
-    void setCatalog(const ModelCatalog& catalog);
-    const ModelCatalog& catalog() const { return m_catalog; }
+    //! The table of models every value, rule and price comes from; `catalog` outlives the
+    //! editor (StudioApp owns the one the editor, the settings, the cards and the engine share).
+    //! The default is the built-in table.
+    void setCatalog(const ModelCatalog* catalog);
+    const ModelCatalog& catalog() const { return *m_catalog; }
 
     void setFamily(ApiFamily family);
     ApiFamily family() const { return m_family; }
@@ -99,7 +101,7 @@ private:
     GenerationRequest ruleRequest() const;
     QString valueLabel(const QString& field, const QString& value) const;
 
-    ModelCatalog m_catalog;
+    const ModelCatalog* m_catalog;
     ApiFamily m_family = ApiFamily::OpenApi;
     std::optional<qint64> m_balance;
     bool m_imageMode = false;

@@ -1,6 +1,7 @@
 #include "ui/SettingsDialog.h"
 
 #include "core/auth/CredentialStore.h"
+#include "core/settings/ProxySetup.h"
 #include "ui/UiHelpers.h"
 
 #include <QCheckBox>
@@ -43,7 +44,7 @@ SettingsDialog::SettingsDialog(AppSettings* settings, CredentialStore* credentia
     : QDialog(parent)
     , m_settings(settings)
     , m_credentials(credentials)
-    , m_catalog(ModelCatalog::builtIn())
+    , m_catalog(&ModelCatalog::builtIn())
     , m_chooseFolder([](QWidget* parent, const QString& current) {
         return QFileDialog::getExistingDirectory(parent, SettingsDialog::tr("Library folder"),
                                                  current);
@@ -60,7 +61,7 @@ void SettingsDialog::setFolderChooser(FolderChooser chooser) {
     m_chooseFolder = std::move(chooser);
 }
 
-void SettingsDialog::setCatalog(const ModelCatalog& catalog) {
+void SettingsDialog::setCatalog(const ModelCatalog* catalog) {
     GenerationRequest current = m_loadedDefaults;
     current.model = currentValue(m_model);
     current.duration = currentValue(m_duration).toInt();
@@ -299,7 +300,7 @@ void SettingsDialog::load() {
 
 void SettingsDialog::fillModels(const QString& preferred) {
     m_model->clear();
-    const QList<ModelSpec> models = m_catalog.models();
+    const QList<ModelSpec> models = m_catalog->models();
     for (const ModelSpec& spec : models) {
         if (spec.offered)
             m_model->addItem(spec.label, spec.id);
@@ -308,7 +309,7 @@ void SettingsDialog::fillModels(const QString& preferred) {
 }
 
 void SettingsDialog::fillValues(const GenerationRequest& preferred) {
-    const ModelSpec* spec = m_catalog.model(currentValue(m_model));
+    const ModelSpec* spec = m_catalog->model(currentValue(m_model));
     const GenerationRequest defaults;
     for (QComboBox* c : {m_duration, m_quality, m_aspect, m_motion})
         c->clear();
@@ -467,26 +468,6 @@ QString SettingsDialog::proxyPassword() const {
     if (m_proxyPassword && m_proxyPassword->isModified())
         return m_proxyPassword->text();
     return m_storedPassword;
-}
-
-QString SettingsDialog::proxyKeychainAccount(const ProxySettings& proxy) {
-    return QStringLiteral("proxy:%1@%2:%3").arg(proxy.user, proxy.host).arg(proxy.port);
-}
-
-void applyStoredProxy(QNetworkAccessManager& network, const AppSettings& settings,
-                      CredentialStore* credentials) {
-    const ProxySettings proxy = settings.proxy();
-    applyProxy(network, proxy);
-    const bool manual =
-        proxy.mode == ProxySettings::Mode::Http || proxy.mode == ProxySettings::Mode::Socks5;
-    if (!credentials || !manual || proxy.user.isEmpty())
-        return;
-    QNetworkAccessManager* target = &network;
-    credentials->read(ApiFamily::OpenApi, SettingsDialog::proxyKeychainAccount(proxy), target,
-                      [target, proxy](const CredentialStore::ReadResult& result) {
-                          if (result.secret)
-                              applyProxy(*target, proxy, *result.secret);
-                      });
 }
 
 } // namespace pixverse

@@ -38,8 +38,9 @@ public:
     ~SettingsDialog() override;
 
     void setFolderChooser(FolderChooser chooser);
-    //! The table the default generation settings come from (ModelCatalog::builtIn() by default).
-    void setCatalog(const ModelCatalog& catalog);
+    //! The table the default generation settings come from; `catalog` outlives the dialog
+    //! (StudioApp's one). The default is the built-in table.
+    void setCatalog(const ModelCatalog* catalog);
 
     //! Fills every field from the settings (done once by the constructor).
     void load();
@@ -51,9 +52,6 @@ public:
 
     //! The proxy password to use with AppSettings::proxy(): what was typed, or the stored one.
     QString proxyPassword() const;
-
-    //! The keychain entry of a proxy password (service = the app's, family OpenApi).
-    static QString proxyKeychainAccount(const ProxySettings& proxy);
 
 public Q_SLOTS:
     void accept() override;
@@ -76,7 +74,7 @@ private:
 
     AppSettings* m_settings;
     QPointer<CredentialStore> m_credentials;
-    ModelCatalog m_catalog;
+    const ModelCatalog* m_catalog;
     FolderChooser m_chooseFolder;
     QString m_storedPassword;
     GenerationRequest m_loadedDefaults;
@@ -101,10 +99,5 @@ private:
     QLabel* m_error = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };
-
-//! Applies the stored proxy to `network` now, and again with its password once the keychain has
-//! answered (when a user name is set and `credentials` is given). For the app's start.
-void applyStoredProxy(QNetworkAccessManager& network, const AppSettings& settings,
-                      CredentialStore* credentials);
 
 } // namespace pixverse

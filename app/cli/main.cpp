@@ -1,4 +1,5 @@
 #include "app/cli/CliRunner.h"
+#include "core/generation/ModelCatalog.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -11,7 +12,10 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setOrganizationName(QStringLiteral("PixVerse Studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PIXVERSE_VERSION));
 
-    const pixverse::CliParse parse = pixverse::parseCommandLine(QCoreApplication::arguments());
+    // The CLI's own table: it validates and prices every generation of this run.
+    pixverse::ModelCatalog catalog = pixverse::ModelCatalog::builtIn();
+    const pixverse::CliParse parse =
+        pixverse::parseCommandLine(QCoreApplication::arguments(), catalog);
     if (parse.handled)
         return 0;
     if (!parse.options) {
@@ -22,7 +26,7 @@ int main(int argc, char* argv[]) {
     if (!parse.options->verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("pixverse.*=false\nqt.*=false"));
 
-    pixverse::CliRunner runner(*parse.options);
+    pixverse::CliRunner runner(*parse.options, std::move(catalog));
     QObject::connect(
         &runner, &pixverse::CliRunner::finished, &app,
         [](int code) { QCoreApplication::exit(code); }, Qt::QueuedConnection);

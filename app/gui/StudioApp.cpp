@@ -3,11 +3,14 @@
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobEngine.h"
+#include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "core/logging/LogFile.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
+#include "core/settings/ProxySetup.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobsPane.h"
 #include "ui/MainWindow.h"
@@ -34,6 +37,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
         LogFile::install(m_dataDir);
         m_logInstalled = true;
     }
+    m_catalog = std::make_unique<const ModelCatalog>(ModelCatalog::load(m_dataDir));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_settings = m_options.settingsFile.isEmpty()
                      ? std::make_unique<AppSettings>()
@@ -51,10 +55,13 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     // The proxy's password, if any, is in the keychain.
     applyStoredProxy(*m_network, *m_settings, m_credentials.get());
     m_window = std::make_unique<MainWindow>();
+    m_window->promptEditor()->setCatalog(m_catalog.get());
+    m_window->jobsPane()->model()->setCatalog(m_catalog.get());
     connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);
     connect(m_window.get(), &MainWindow::settingsRequested, this, [this] {
         auto* dialog = new SettingsDialog(m_settings.get(), m_credentials.get(), m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setCatalog(m_catalog.get());
         connect(dialog, &SettingsDialog::settingsApplied, this, [this, dialog] {
             applyProxy(*m_network, m_settings->proxy(), dialog->proxyPassword());
             if (m_engine) {
@@ -236,6 +243,7 @@ void StudioApp::startJobEngine() {
         return;
     }
     JobEngineOptions options = JobEngineOptions::fromSettings(*m_settings);
+    options.catalog = m_catalog.get();
     options.watchSystemNetwork = !target.sandbox; // the sandbox is on loopback, always reachable
     m_engine = std::make_unique<JobEngine>(m_store.get(), backend, m_network.get(), options);
     connect(m_engine.get(), &JobEngine::balanceChanged, this,

@@ -18,6 +18,7 @@ namespace pixverse {
 
 class AppSettings;
 class CredentialStore;
+class ModelCatalog;
 class JobEngine;
 class JobStore;
 class MainWindow;
@@ -106,6 +107,8 @@ private:
     // before the session, the session before the keychain and the network it uses.
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<AppSettings> m_settings;
+    //! The one table of models: the editor, the settings, the cards and the engine share it.
+    std::unique_ptr<const ModelCatalog> m_catalog;
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<Session> m_session;

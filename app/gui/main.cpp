@@ -16,8 +16,9 @@ int main(int argc, char* argv[]) {
     if (!qEnvironmentVariableIsSet("QT_MEDIA_BACKEND"))
         qputenv("QT_MEDIA_BACKEND", "ffmpeg");
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("PixVerse Studio"));
-    QApplication::setOrganizationName(QStringLiteral("PixVerse Studio"));
+    // The CLI reads the same settings file (AppSettings::Scope::TheApp).
+    QApplication::setApplicationName(pixverse::AppSettings::appName());
+    QApplication::setOrganizationName(pixverse::AppSettings::appName());
     QApplication::setApplicationVersion(QStringLiteral(PIXVERSE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.pixverse_studio.PixVerseStudio"));
     pixverse::installTranslations(app, pixverse::AppSettings().language());

@@ -23,6 +23,7 @@ namespace pixverse {
 class AppSettings;
 class Backend;
 class JobStore;
+class ModelCatalog;
 class VideoDownloader;
 
 struct JobEngineOptions {
@@ -38,6 +39,8 @@ struct JobEngineOptions {
     //! How deep importAccountVideos() reads the account's list, and how deep a fresh URL for an
     //! old video is looked for (web family: pages of 100).
     int importLimit = 1000;
+    //! The table jobs are checked and priced with: the one instance the app (or the CLI) owns.
+    const ModelCatalog* catalog = nullptr;
 
     static JobEngineOptions fromSettings(const AppSettings& settings);
 };

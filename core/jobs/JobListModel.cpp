@@ -40,8 +40,8 @@ QString excerpt(const QString& prompt, int length) {
     return out + QChar(0x2026); // …
 }
 
-QString modelLabel(const QString& id) {
-    if (const ModelSpec* spec = ModelCatalog::builtIn().model(id)) {
+QString modelLabel(const ModelCatalog& catalog, const QString& id) {
+    if (const ModelSpec* spec = catalog.model(id)) {
         QString label = spec->label;
         if (label.startsWith(QLatin1String("PixVerse ")))
             label = label.mid(9);
@@ -53,10 +53,10 @@ QString modelLabel(const QString& id) {
     return id.at(0).toUpper() + id.mid(1);
 }
 
-std::optional<int> costOf(const Job& job) {
+std::optional<int> costOf(const ModelCatalog& catalog, const Job& job) {
     if (job.credits)
         return job.credits;
-    return ModelCatalog::builtIn().creditCost(job.request);
+    return catalog.creditCost(job.request);
 }
 
 bool ticks(JobState state) {
@@ -281,21 +281,21 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     case ModelRole:
         return job.request.model;
     case ModelLabelRole:
-        return modelLabel(job.request.model);
+        return modelLabel(*m_catalog, job.request.model);
     case QualityRole:
         return job.request.quality;
     case DurationRole:
         return job.request.duration;
     case SettingsTextRole:
         return tr("%1 · %2 · %3 s")
-            .arg(modelLabel(job.request.model), job.request.quality)
+            .arg(modelLabel(*m_catalog, job.request.model), job.request.quality)
             .arg(job.request.duration);
     case CostRole:
-        if (const std::optional<int> cost = costOf(job))
+        if (const std::optional<int> cost = costOf(*m_catalog, job))
             return *cost;
         return {};
     case CostTextRole:
-        if (const std::optional<int> cost = costOf(job))
+        if (const std::optional<int> cost = costOf(*m_catalog, job))
             return *cost == 1 ? tr("1 credit") : tr("%1 credits").arg(*cost);
         return QString();
     case ErrorRole:

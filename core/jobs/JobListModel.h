@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/Job.h"
 
 #include <QAbstractListModel>
@@ -70,6 +71,9 @@ public:
     //! Upload and download progress come from the engine; without one the model shows the
     //! store only.
     void setEngine(JobEngine* engine);
+    //! The table the cards' model names and prices come from; `catalog` outlives the model
+    //! (StudioApp's one). The default is the built-in table.
+    void setCatalog(const ModelCatalog* catalog) { m_catalog = catalog; }
     JobStore* store() const { return m_store; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -143,6 +147,7 @@ private:
     qint64 elapsedMs(const Job& job) const;
 
     JobStore* m_store = nullptr;
+    const ModelCatalog* m_catalog = &ModelCatalog::builtIn();
     QList<QMetaObject::Connection> m_storeConnections;
     QList<QMetaObject::Connection> m_engineConnections;
     QList<Row> m_rows;                 // sorted by before()

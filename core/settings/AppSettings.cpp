@@ -57,6 +57,10 @@ AppSettings::AppSettings()
 AppSettings::AppSettings(const QString& iniFile)
     : m_settings(new QSettings(iniFile, QSettings::IniFormat)) {}
 
+AppSettings::AppSettings(Scope)
+    : m_settings(
+          new QSettings(QSettings::NativeFormat, QSettings::UserScope, appName(), appName())) {}
+
 AppSettings::~AppSettings() {
     delete m_settings;
 }

@@ -42,6 +42,11 @@ public:
     AppSettings();
     //! Uses a given settings file (tests).
     explicit AppSettings(const QString& iniFile);
+    enum class Scope { TheApp };
+    //! The window app's own settings, whatever this process is called: what the CLI reads to
+    //! go out the way the app does (its proxy).
+    explicit AppSettings(Scope scope);
+    static QString appName() { return QStringLiteral("PixVerse Studio"); } //!< organisation too
     ~AppSettings();
     AppSettings(const AppSettings&) = delete;
     AppSettings& operator=(const AppSettings&) = delete;

@@ -27,6 +27,21 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="1" />
+            <source>“%1” already holds a larger batch; use another --out folder.</source>
+            <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="1" />
+            <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
+            <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="1" />
+            <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
+            <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
+        </message>
+        <message>
             <location filename="../../app/cli/CliRunner.cpp" line="59" />
             <source>Make PixVerse videos from the command line.
 
@@ -599,6 +614,51 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     </context>
     <context>
         <name>pixverse::CliRunner</name>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="407" />
+            <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
+            <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="434" />
+            <source>%1 Trying again shortly…</source>
+            <translation>%1 Скоро будет новая попытка…</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <source>Image uploaded.</source>
+            <translation>Изображение загружено.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="195" />
+            <source>PixVerse does not list video %1 on this account (every page of its videos was read): check the id and the account it was made with.</source>
+            <translation>PixVerse не показывает видео %1 в этой учётной записи (прочитаны все страницы её видео): проверьте ID и учётную запись, в которой оно сделано.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="220" />
+            <source>Video %1: %2 (%3×%4)</source>
+            <translation>Видео %1: %2 (%3×%4)</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="625" />
+            <source> (PixVerse error %1)</source>
+            <translation> (ошибка PixVerse %1)</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="631" />
+            <source>The generation ended: %1.</source>
+            <translation>Генерация завершилась: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="533" />
+            <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
+            <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="539" />
+            <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
+            <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
+        </message>
         <message>
             <location filename="../../app/cli/CliRunner.cpp" line="410" />
             <source>The offline sandbox could not start: %1.</source>

@@ -59,7 +59,9 @@ private Q_SLOTS:
     void webAccountEndToEnd();
     void webTokenProblemsExit3();
     void statusAndBalanceAsJson();
+    void statusFindsAVideoOnAnyPage();
     void waitsForAFreeSlot();
+    void givingUpBeforeASlotCancels();
     void usageErrorsExit2_data();
     void usageErrorsExit2();
     void authErrorsExit3();
@@ -210,7 +212,17 @@ void TestCli::imageToVideoFollowsTheImage() {
     QCOMPARE(lines.size(), 2);
     const QJsonObject json = QJsonDocument::fromJson(lines.first().toUtf8()).object();
     QCOMPARE(json.value(u"path").toString(), cli.lastLine());
-    QVERIFY(json.value(u"video_id").toInteger() > (Q_INT64_C(1) << 53));
+    const qint64 id = json.value(u"video_id").toInteger();
+    QVERIFY(id > (Q_INT64_C(1) << 53));
+    QCOMPARE(json.value(u"width").toInt(), 720);
+    // The same engine as batch and the window: the library's name, its sidecar, its job store.
+    QVERIFY2(cli.lastLine().endsWith(u'_' + QString::number(id) + u".mp4"),
+             qPrintable(cli.lastLine()));
+    QFile sidecar(cli.lastLine().chopped(4) + u".json");
+    QVERIFY2(sidecar.open(QIODevice::ReadOnly), qPrintable(sidecar.fileName()));
+    QCOMPARE(QJsonDocument::fromJson(sidecar.readAll()).object().value(u"prompt").toString(),
+             QStringLiteral("The clouds drift"));
+    QVERIFY(QFileInfo::exists(out + u"/.pixverse-studio"));
     // 4:3 image at the default 540p → 720×540.
     checkVideo(cli.lastLine(), QSize(720, 540));
 }
@@ -327,6 +339,43 @@ void TestCli::statusAndBalanceAsJson() {
     QVERIFY2(plain.out.contains(u"755"), qPrintable(plain.out));
 }
 
+void TestCli::statusFindsAVideoOnAnyPage() {
+    // 250 videos made on the website: the oldest is on the third page of list/personal.
+    m_token = webToken();
+    QVERIFY(!m_token.isEmpty());
+    sandbox::SandboxAccountVideos made;
+    made.email = QStringLiteral("creator@sandbox.local");
+    made.count = 250;
+    const QList<qint64> ids = m_sandbox->addAccountVideos(made);
+    QCOMPARE(ids.size(), 250);
+    const qint64 oldest = ids.first();
+    const qint64 before = m_sandbox->stats().listCalls;
+
+    const CliRun human =
+        run(webConnection() + QStringList{QStringLiteral("status"), QString::number(oldest)});
+    QVERIFY2(human.exitCode == 0, qPrintable(human.err));
+    const QString line = human.out.split(u'\n').first();
+    QCOMPARE(line, QStringLiteral("Video %1: succeeded (960×540)").arg(oldest));
+    QVERIFY2(!human.out.contains(u"0x") && !human.err.contains(u"0x"), qPrintable(human.out));
+    QCOMPARE(m_sandbox->stats().listCalls - before, 3); // pages of 100: read until found
+
+    const CliRun json =
+        run(webConnection() + QStringList{QStringLiteral("status"), QString::number(oldest),
+                                          QStringLiteral("--json")});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(object.value(u"video_id").toInteger(), oldest);
+    QCOMPARE(object.value(u"state").toString(), QStringLiteral("succeeded"));
+
+    // An id the account does not have: every page read, then an honest sentence, no made-up code.
+    const CliRun unknown =
+        run(webConnection() + QStringList{QStringLiteral("status"), QStringLiteral("123")});
+    QCOMPARE(unknown.exitCode, 4);
+    QVERIFY2(unknown.err.contains(u"does not list video 123"), qPrintable(unknown.err));
+    QVERIFY2(!unknown.err.contains(u"500008"), qPrintable(unknown.err));
+    m_token.clear();
+}
+
 void TestCli::waitsForAFreeSlot() {
     // Limit 1: a video already generating makes the service answer 500044; the CLI waits.
     m_sandbox->setClockSpeed(1);
@@ -357,6 +406,32 @@ void TestCli::waitsForAFreeSlot() {
     err += QString::fromUtf8(second.readAllStandardError());
     QVERIFY2(second.exitCode() == 0, qPrintable(err));
     QVERIFY(QString::fromUtf8(second.readAllStandardOutput()).trimmed().endsWith(u".mp4"));
+}
+
+void TestCli::givingUpBeforeASlotCancels() {
+    // Limit 1 and a clock that barely moves: the holder keeps the account's only slot.
+    m_sandbox->setClockSpeed(0.001);
+    const QString out = m_dir.filePath(QStringLiteral("no-slot"));
+    const CliRun holder =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("Holding the slot"), QStringLiteral("--out"),
+                                       out, QStringLiteral("--wait"), QStringLiteral("1")});
+    QCOMPARE(holder.exitCode, 5);
+    const qint64 created = m_sandbox->stats().generationsCreated;
+    const CliRun waiting = run(
+        connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                   QStringLiteral("Never sent"), QStringLiteral("--out"),
+                                   m_dir.filePath(QStringLiteral("no-slot-2")),
+                                   QStringLiteral("--wait"), QStringLiteral("2"),
+                                   QStringLiteral("--poll-interval-ms"), QStringLiteral("100")});
+    QCOMPARE(waiting.exitCode, 5);
+    QVERIFY2(waiting.err.contains(u"free slot"), qPrintable(waiting.err));
+    QVERIFY2(waiting.err.contains(u"was cancelled"), qPrintable(waiting.err));
+    QVERIFY(waiting.out.isEmpty());
+    QCOMPARE(m_sandbox->stats().generationsCreated, created); // refused each time, never made
+
+    m_sandbox->advanceClock(60 * 1000);
+    m_sandbox->setClockSpeed(200);
 }
 
 void TestCli::usageErrorsExit2_data() {

@@ -1,4 +1,5 @@
 #include "core/generation/ModelCatalog.h"
+#include "tests/support/CatalogVariant.h"
 #include "ui/ImageDropZone.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
@@ -9,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -495,6 +497,34 @@ private Q_SLOTS:
         f.editor.setFamily(ApiFamily::OpenApi);
         QVERIFY(!offPeak->isVisibleTo(&f.editor));
         QVERIFY(!f.editor.request().offPeak);
+    }
+
+    void pricesWithTheCatalogItIsGiven() {
+        // The app's one table (StudioApp injects it): a price changed there is the editor's price.
+        QString error;
+        const std::optional<ModelCatalog> shared = test::builtInCatalogWith(
+            QStringLiteral("v4.5"),
+            [](QJsonObject& model) {
+                QJsonObject credits = model.value(u"credits").toObject();
+                QJsonObject normal = credits.value(u"normal").toObject();
+                QJsonObject p540 = normal.value(u"540p").toObject();
+                p540.insert(QStringLiteral("5"), 50);
+                normal.insert(QStringLiteral("540p"), p540);
+                credits.insert(QStringLiteral("normal"), normal);
+                model.insert(QStringLiteral("credits"), credits);
+            },
+            &error);
+        QVERIFY2(shared, qPrintable(error));
+
+        Fixture f(ini());
+        f.set("v4.5", "540p", 5);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 45 credits")); // the built-in table
+        f.editor.setCatalog(&*shared);
+        QCOMPARE(&f.editor.catalog(), &*shared); // the instance itself, not a copy
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 50 credits"));
+        QCOMPARE(f.editor.cost(), std::optional<int>(50));
+        f.set("v4.5", "720p", 5);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 60 credits"));
     }
 
     void settingsAreRememberedAcrossEditors() {

@@ -1,5 +1,7 @@
 #include "core/auth/CredentialStore.h"
 #include "core/settings/AppSettings.h"
+#include "core/settings/ProxySetup.h"
+#include "tests/support/CatalogVariant.h"
 #include "ui/SettingsDialog.h"
 
 #include <QApplication>
@@ -7,6 +9,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -201,21 +205,30 @@ private Q_SLOTS:
         QVERIFY(!stored.contains("s3cret-proxy-pw"));
         std::optional<QString> secret;
         bool read = false;
-        credentials.read(ApiFamily::OpenApi, SettingsDialog::proxyKeychainAccount(settings.proxy()),
-                         this, [&](CredentialStore::ReadResult result) {
+        credentials.read(ApiFamily::OpenApi, proxyKeychainAccount(settings.proxy()), this,
+                         [&](CredentialStore::ReadResult result) {
                              secret = result.secret;
                              read = true;
                          });
         QTRY_VERIFY_WITH_TIMEOUT(read, 15000);
         QCOMPARE(secret.value_or(QString()), QStringLiteral("s3cret-proxy-pw"));
 
-        // The app's start: the proxy at once, with its password once the keychain answers.
+        // The app's (and the CLI's) start: the proxy at once, with its password once the keychain
+        // answers; `ready` tells when it is complete (the CLI sends nothing before).
         QNetworkAccessManager restarted;
-        applyStoredProxy(restarted, AppSettings(ini()), &credentials);
+        bool ready = false;
+        applyStoredProxy(restarted, AppSettings(ini()), &credentials, [&ready] { ready = true; });
         QCOMPARE(restarted.proxy().type(), QNetworkProxy::HttpProxy);
         QCOMPARE(restarted.proxy().hostName(), QStringLiteral("proxy.example.com"));
-        QTRY_COMPARE_WITH_TIMEOUT(restarted.proxy().password(), QStringLiteral("s3cret-proxy-pw"),
-                                  15000);
+        QTRY_VERIFY_WITH_TIMEOUT(ready, 15000);
+        QCOMPARE(restarted.proxy().password(), QStringLiteral("s3cret-proxy-pw"));
+        // Without a user name there is nothing to wait for.
+        QNetworkAccessManager plain;
+        bool readyAtOnce = false;
+        applyStoredProxy(plain, AppSettings(m_dir.filePath(QStringLiteral("no-proxy.ini"))),
+                         &credentials, [&readyAtOnce] { readyAtOnce = true; });
+        QVERIFY(readyAtOnce);
+        QCOMPARE(plain.proxy().type(), QNetworkProxy::DefaultProxy);
 
         // No proxy, then the system's.
         choose(child<QComboBox>(&dialog, "proxyModeCombo"),
@@ -342,6 +355,34 @@ private Q_SLOTS:
             QCOMPARE(child<QComboBox>(&dialog, "defaultMotionCombo")->count(),
                      spec->motionModes.size());
         }
+    }
+
+    void offersWhatTheCatalogItIsGivenAllows() {
+        // StudioApp's one table: a model renamed and limited there is what the dialog offers.
+        QString error;
+        const std::optional<ModelCatalog> shared = test::builtInCatalogWith(
+            QStringLiteral("v4.5"),
+            [](QJsonObject& model) {
+                model.insert(QStringLiteral("label"),
+                             QStringLiteral("PixVerse V4.5 (shared table)"));
+                model.insert(QStringLiteral("durations"), QJsonArray{5});
+            },
+            &error);
+        QVERIFY2(shared, qPrintable(error));
+
+        AppSettings settings(ini());
+        SettingsDialog dialog(&settings, nullptr);
+        auto* model = child<QComboBox>(&dialog, "defaultModelCombo");
+        auto* duration = child<QComboBox>(&dialog, "defaultDurationCombo");
+        choose(model, QStringLiteral("v4.5"));
+        Q_EMIT model->activated(model->currentIndex());
+        QCOMPARE(duration->count(), 2); // the built-in table: 5 and 8 s
+        dialog.setCatalog(&*shared);
+        choose(model, QStringLiteral("v4.5"));
+        Q_EMIT model->activated(model->currentIndex());
+        QCOMPARE(model->currentText(), QStringLiteral("PixVerse V4.5 (shared table)"));
+        QCOMPARE(duration->count(), 1);
+        QCOMPARE(duration->currentData().toString(), QStringLiteral("5"));
     }
 
     void keyboardOnly() {

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/generation/GenerationRequest.h"
+#include "core/jobs/Job.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace pixverse {
+
+class ModelCatalog;
+
+//! Exit codes of pixverse-studio-cli: a contract (README "The command line").
+enum CliExit {
+    ExitOk = 0,
+    ExitUsage = 2,    //!< usage or input error
+    ExitAuth = 3,     //!< authentication
+    ExitRefused = 4,  //!< refused by the service: parameters, moderation, credits
+    ExitTransient = 5 //!< network or server trouble
+};
+
+int exitCodeFor(const ApiError& error);
+
+//! What the command line asked for, after parsing.
+struct CliOptions {
+    enum class Command { Generate, Status, Balance, Batch };
+    Command command = Command::Generate;
+    bool sandbox = false;
+    double sandboxClockSpeed = 1.0;
+    QUrl baseUrl;
+    QString apiKeyEnv = QStringLiteral("PIXVERSE_API_KEY");
+    QString tokenEnv;         //!< web family: the session token is in this variable
+    QString account;          //!< web family: the token the app remembered for this e-mail
+    bool keychainKey = false; //!< the API key the app remembered in the keychain
+    QUrl objectStoreUrl;      //!< web uploads; empty: the real one, or the sandbox's on loopback
+    bool json = false;
+    bool verbose = false;
+    GenerationRequest request;
+    QString outDir;
+    qint64 videoId = 0;
+    int waitSeconds = 900;          //!< generate: give up waiting after this
+    int pollIntervalMs = 0;         //!< 0: adaptive (the engine's schedule)
+    QString batchFile;              //!< batch: one prompt a line, or JSON Lines
+    QList<GenerationRequest> batch; //!< the batch file's generations, in order
+    bool waitGiven = false;
+    std::optional<qint64> maxCredits;
+    int concurrency = 5;
+
+    ApiFamily family() const {
+        return tokenEnv.isEmpty() && account.isEmpty() ? ApiFamily::OpenApi : ApiFamily::Web;
+    }
+};
+
+//! Parses argv into CliOptions, or says why not (exit code 2 for usage, with one sentence).
+//! Generations are checked against `catalog` before anything is sent.
+struct CliParse {
+    std::optional<CliOptions> options;
+    QString error;
+    bool handled = false; //!< --help / --version printed, exit 0
+};
+CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& catalog);
+
+//! Reads a batch file: JSON Lines (one generation object a line, keys as in the API or the CLI:
+//! prompt, negative_prompt, model, duration, quality, aspect_ratio|aspect, motion_mode|motion,
+//! seed, style, camera_movement|camera, image) or plain text (one prompt a line). Blank lines
+//! and lines starting with # are skipped. `defaults` fills what a line leaves out.
+struct BatchParse {
+    QList<GenerationRequest> requests;
+    QString error;
+};
+BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults);
+
+//! What a batch run into `outDir` would send, given the jobs its job list already holds (a
+//! re-run sends only the rest, and refuses a different batch), priced with `catalog`.
+struct BatchPlan {
+    QList<GenerationRequest> remaining; //!< the generations not yet in the job list
+    qint64 totalCost = 0;
+    qint64 remainingCost = 0;
+    QString error; //!< why this batch cannot run into this folder (a usage error)
+};
+BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const QString& outDir,
+                    const ModelCatalog& catalog);
+
+} // namespace pixverse
