@@ -1,6 +1,7 @@
 // The real LoginDialog driven by QTest against the sandbox over loopback HTTP: both tabs, the
 // errors each tell their own story, Cancel aborts a stalled sign-in, and StudioApp shows the
 // account in the window.
+#include "Screenshots.h"
 #include "app/gui/StudioApp.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
@@ -99,16 +100,6 @@ quint16 closedPort() {
     const quint16 port = probe.serverPort();
     probe.close();
     return port;
-}
-
-void saveScreenshot(QWidget* widget, const QString& name) {
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(shot.save(QDir(dir).filePath(name + QStringLiteral(".png"))));
 }
 
 } // namespace
@@ -521,7 +512,8 @@ private Q_SLOTS:
         QCOMPARE(window->promptEditor()->family(), ApiFamily::Web);
         QCOMPARE(window->promptEditor()->balance().value_or(-1), app.session()->balance()->total());
         QVERIFY(signOut->isEnabled());
-        saveScreenshot(window, QStringLiteral("mainwindow-account"));
+        QVERIFY(account->isVisible() && balance->isVisible()); // in the picture below
+        test::verifyScreenshot(window, QStringLiteral("mainwindow-account"));
 
         // Account → Switch account… opens the dialog again.
         auto* signIn = window->findChild<QAction*>(QStringLiteral("signInAction"));
@@ -544,14 +536,32 @@ private Q_SLOTS:
         });
         QVERIFY(b->open());
         b->typeKey(QStringLiteral("sk-1234567890abcdef"));
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-apikey"));
+        // Each picture shows its page: the field typed in, no error, nothing running.
+        QCOMPARE(b->tabs()->currentWidget()->objectName(), QStringLiteral("apiKeyPage"));
+        QVERIFY(b->apiKey()->isVisible());
+        QCOMPARE(b->apiKey()->text(), QStringLiteral("sk-1234567890abcdef"));
+        QVERIFY(b->error()->isHidden());
+        QVERIFY(b->busy()->isHidden());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-apikey"));
         b->typeAccount(QStringLiteral("creator@example.com"), QStringLiteral("secret"));
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-account"));
+        QCOMPARE(b->tabs()->currentWidget()->objectName(), QStringLiteral("accountPage"));
+        QVERIFY(b->email()->isVisible() && b->password()->isVisible());
+        QVERIFY(!b->apiKey()->isVisible());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-account"));
         b->typeAccount(kEmail, QStringLiteral("wrong"));
         QTest::mouseClick(b->signIn(), Qt::LeftButton);
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-busy"));
+        // Busy: the bar runs, Sign in waits, Cancel is there to stop it.
+        QVERIFY(b->dialog->isBusy());
+        QVERIFY(b->busy()->isVisible());
+        QVERIFY(!b->signIn()->isEnabled());
+        QVERIFY(b->cancel()->isVisible());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-busy"));
         QTRY_VERIFY_WITH_TIMEOUT(!b->dialog->isBusy(), kWait);
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-error"));
+        // The error is shown in words, in the picture (verifyScreenshot: painted, not flat).
+        QVERIFY(b->error()->isVisible());
+        QVERIFY(!b->error()->text().isEmpty());
+        QVERIFY(b->busy()->isHidden());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-error"));
     }
 };
 
