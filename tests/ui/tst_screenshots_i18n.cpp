@@ -282,6 +282,47 @@ class TestScreenshotsI18n : public QObject {
         QCOMPARE(shownText(shown), shownText(russian));
     }
 
+    static QLabel* probeLabel(QWidget* window, const QString& name, const QString& text,
+                              const QRect& geometry) {
+        auto* label = new QLabel(text, window);
+        label->setObjectName(name);
+        label->setGeometry(geometry);
+        return label;
+    }
+
+    //! The gallery in the picture: the counts line names every state, in Russian; the card
+    //! played is in view; every card in view is painted.
+    static void verifyGallery(JobsPane* pane, QWidget* window, qint64 played) {
+        auto counted = [](const char* source, int n) {
+            return QCoreApplication::translate("pixverse::JobsPane", source).arg(n);
+        };
+        const QStringList counts{counted("%1 queued", 1),     counted("%1 uploading", 1),
+                                 counted("%1 generating", 1), counted("%1 downloading", 1),
+                                 counted("%1 done", 3),       counted("%1 failed", 1),
+                                 counted("%1 moderated", 1),  counted("%1 cancelled", 1)};
+        auto* countsLabel = pane->findChild<QLabel*>(QStringLiteral("jobCountsLabel"));
+        QVERIFY(countsLabel && countsLabel->isVisible());
+        QCOMPARE(countsLabel->text(), counts.join(QStringLiteral(" · ")));
+        QVERIFY2(!counts.contains(QStringLiteral("1 queued")), "the counts are translated");
+
+        const QImage shot = window->grab().toImage(); // as check() saved it
+        QAbstractItemView* view = pane->view();
+        const QRect viewport = view->viewport()->rect();
+        const QModelIndex playedCard =
+            pane->filterModel()->mapFromSource(pane->model()->indexOf(played));
+        QVERIFY(viewport.contains(view->visualRect(playedCard)));
+        int inView = 0;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QRect card = view->visualRect(view->model()->index(row, 0)) & viewport;
+            if (card.isEmpty())
+                continue; // scrolled out of view
+            ++inView;
+            const QRect pixels = pixelsOf(card, view->viewport(), window, shot);
+            QVERIFY2(coloursIn(shot, pixels, 3) >= 3, qPrintable(QString::number(row)));
+        }
+        QVERIFY(inView >= 3);
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
@@ -302,9 +343,8 @@ private Q_SLOTS:
     void theChecksSeeClippingAndLowContrast() {
         QWidget window;
         window.setObjectName(QStringLiteral("probe"));
-        auto* label = new QLabel(QStringLiteral(u"Очень длинная подпись"), &window);
-        label->setObjectName(QStringLiteral("squeezedLabel"));
-        label->setGeometry(0, 0, 30, 20);
+        QLabel* label = probeLabel(&window, QStringLiteral("squeezedLabel"),
+                                   QStringLiteral(u"Очень длинная подпись"), {0, 0, 30, 20});
         auto* button = new QPushButton(QStringLiteral(u"Очень длинная кнопка"), &window);
         button->setObjectName(QStringLiteral("squeezedButton"));
         button->setGeometry(0, 30, 30, 30);
@@ -325,12 +365,10 @@ private Q_SLOTS:
     // colour of its background, a blank grab and one of the wrong size.
     void theScreenshotChecksSeeWhatIsMissing() {
         QWidget window;
-        auto* outside = new QLabel(QStringLiteral(u"За краем"), &window);
-        outside->setObjectName(QStringLiteral("outsideLabel"));
-        outside->setGeometry(150, 0, 100, 20);
-        auto* flat = new QLabel(QStringLiteral(u"Невидимка"), &window);
-        flat->setObjectName(QStringLiteral("flatLabel"));
-        flat->setGeometry(0, 30, 120, 20);
+        probeLabel(&window, QStringLiteral("outsideLabel"), QStringLiteral(u"За краем"),
+                   {150, 0, 100, 20});
+        QLabel* flat = probeLabel(&window, QStringLiteral("flatLabel"),
+                                  QStringLiteral(u"Невидимка"), {0, 30, 120, 20});
         QPalette same = flat->palette();
         same.setColor(QPalette::WindowText, Qt::white);
         same.setColor(QPalette::Window, Qt::white);
@@ -340,7 +378,6 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QStringList found = screenshotProblems(&window, window.grab().toImage());
-
         QVERIFY2(found.size() == 2, qPrintable(found.join(QLatin1Char('\n'))));
         QVERIFY2(
             found.contains(QStringLiteral(u"outsideLabel: \"За краем\" lies outside the window")),
@@ -409,39 +446,6 @@ private Q_SLOTS:
         verifyShows(window.findChild<QPushButton*>(QStringLiteral("generateButton"))->text(),
                     "pixverse::PromptEditor", "&Generate");
         verifyGallery(pane, &window, ids.constFirst());
-    }
-
-    //! The gallery in the picture: the counts line names every state, in Russian; the card
-    //! played is in view; every card in view is painted.
-    static void verifyGallery(JobsPane* pane, QWidget* window, qint64 played) {
-        auto counted = [](const char* source, int n) {
-            return QCoreApplication::translate("pixverse::JobsPane", source).arg(n);
-        };
-        const QStringList counts{counted("%1 queued", 1),     counted("%1 uploading", 1),
-                                 counted("%1 generating", 1), counted("%1 downloading", 1),
-                                 counted("%1 done", 3),       counted("%1 failed", 1),
-                                 counted("%1 moderated", 1),  counted("%1 cancelled", 1)};
-        auto* countsLabel = pane->findChild<QLabel*>(QStringLiteral("jobCountsLabel"));
-        QVERIFY(countsLabel && countsLabel->isVisible());
-        QCOMPARE(countsLabel->text(), counts.join(QStringLiteral(" · ")));
-        QVERIFY2(!counts.contains(QStringLiteral("1 queued")), "the counts are translated");
-
-        const QImage shot = window->grab().toImage(); // as check() saved it
-        QAbstractItemView* view = pane->view();
-        const QRect viewport = view->viewport()->rect();
-        const QModelIndex playedCard =
-            pane->filterModel()->mapFromSource(pane->model()->indexOf(played));
-        QVERIFY(viewport.contains(view->visualRect(playedCard)));
-        int inView = 0;
-        for (int row = 0; row < view->model()->rowCount(); ++row) {
-            const QRect card = view->visualRect(view->model()->index(row, 0)) & viewport;
-            if (card.isEmpty())
-                continue; // scrolled out of view
-            ++inView;
-            const QRect pixels = pixelsOf(card, view->viewport(), window, shot);
-            QVERIFY2(coloursIn(shot, pixels, 3) >= 3, qPrintable(QString::number(row)));
-        }
-        QVERIFY(inView >= 3);
     }
 
     void settingsDialog_data() { mainWindow_data(); }
