@@ -60,6 +60,7 @@ struct SandboxStats {
     qint64 webLogins = 0;       //!< successful `/creative_platform/login` calls
     qint64 objectStorePuts = 0; //!< object-store PUTs accepted (signature and all)
     qint64 listCalls = 0; //!< `/creative_platform/video/list/personal` calls, refused ones included
+    qint64 stalledAnswersDropped = 0; //!< stalled answers that came due after their client left
 };
 
 //! A fault the next matching requests get instead of their normal answer.

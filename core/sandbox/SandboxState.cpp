@@ -411,10 +411,12 @@ void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& re
             << "fault: answering" << request.path << "after" << fault->delayMs << "ms";
         auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
         QPointer<QTcpSocket> socket = pending->socket();
-        QTimer::singleShot(fault->delayMs, m_http, [pending, socket, answer] {
+        QTimer::singleShot(fault->delayMs, m_http, [this, pending, socket, answer] {
             // The client may have given up: its socket is then closed or already deleted.
             if (socket && socket->state() == QAbstractSocket::ConnectedState)
                 writeAnswer(*pending, answer);
+            else
+                ++m_stats.stalledAnswersDropped;
         });
         return;
     }
@@ -861,6 +863,7 @@ HttpAnswer SandboxState::statsAnswer() {
         {QStringLiteral("webLogins"), QJsonValue(s.webLogins)},
         {QStringLiteral("objectStorePuts"), QJsonValue(s.objectStorePuts)},
         {QStringLiteral("listCalls"), QJsonValue(s.listCalls)},
+        {QStringLiteral("stalledAnswersDropped"), QJsonValue(s.stalledAnswersDropped)},
         {QStringLiteral("clockMs"), QJsonValue(m_clock.nowMs())},
         {QStringLiteral("clockSpeed"), m_clock.speed()},
     });

@@ -1,7 +1,9 @@
 // Bad input (issue 8): a table of wrong prompts, files, seeds, addresses, keys and settings, given
 // to the real widgets (PromptEditor, ImageDropZone by drag and drop) and to the real CLI. Each row
-// says which sentence the creator must read; for every refused row the sandbox (wired behind the
-// widgets through a JobEngine, and behind the CLI) must not have received a single request.
+// says which sentence the creator must read; for every refused row nothing may be sent: the widgets
+// (wired to a sandbox through a JobEngine) store no job, so the engine has nothing to send and the
+// sandbox creates nothing; the CLI, on a sandbox of its own, must not reach it with a single
+// request.
 //
 // Decisions this table records:
 // - Right-to-left text, emoji and bidi marks are valid prompts; a prompt is measured in code points
@@ -78,13 +80,15 @@ private Q_SLOTS:
     void commandLine();
 
 private:
-    //! Waits until the sandbox has been quiet for a moment (a finished job's balance refresh).
-    qint64 quietRequests();
+    //! What the widgets' sandbox has made so far: jobs stored, generations created, uploads.
+    QList<qint64> madeSoFar() const;
     QString path(const QString& name) const { return m_dir.filePath(name); }
     QString write(const QString& name, const QByteArray& bytes);
     QString makeFile(const QString& kind);
 
     std::unique_ptr<JobTestBed> m_bed;
+    //! The CLI's own: the widgets' engine may still refresh its balance on m_bed's sandbox.
+    std::unique_ptr<sandbox::SandboxHost> m_cliSandbox;
     QTemporaryDir m_dir;
     int m_rows = 0;
 };
@@ -96,23 +100,19 @@ void TestBadInput::initTestCase() {
     m_bed->sandbox->setCredits(m_bed->sandbox->defaultApiKey(), 1000000, 0);
     m_bed->makeEngine(m_bed->fastOptions(3))->start();
     QTRY_VERIFY(m_bed->engine->balance().has_value());
+    m_cliSandbox = std::make_unique<sandbox::SandboxHost>();
+    QVERIFY2(m_cliSandbox->start(), qPrintable(m_cliSandbox->errorString()));
 }
 
 void TestBadInput::cleanupTestCase() {
     qInfo("%d inputs checked", m_rows);
     m_bed.reset();
+    m_cliSandbox.reset();
 }
 
-qint64 TestBadInput::quietRequests() {
-    qint64 seen = -1;
-    for (int i = 0; i < 100; ++i) {
-        const qint64 now = m_bed->sandbox->stats().requests;
-        if (now == seen && m_bed->engine->unfinishedCount() == 0)
-            return now;
-        seen = now;
-        QTest::qWait(60);
-    }
-    return seen;
+QList<qint64> TestBadInput::madeSoFar() const {
+    const sandbox::SandboxStats stats = m_bed->sandbox->stats();
+    return {m_bed->store->jobs().size(), stats.generationsCreated, stats.uploads};
 }
 
 QString TestBadInput::write(const QString& name, const QByteArray& bytes) {
@@ -186,7 +186,7 @@ void TestBadInput::prompts() {
     auto* count = child<QLabel>(&editor, "promptCount");
     auto* generate = child<QPushButton>(&editor, "generateButton");
 
-    const qint64 before = quietRequests();
+    const QList<qint64> before = madeSoFar();
     const qint64 created = m_bed->sandbox->stats().generationsCreated;
     const bool typable =
         prompt.size() < 40 && std::all_of(prompt.cbegin(), prompt.cend(), [](QChar c) {
@@ -205,8 +205,9 @@ void TestBadInput::prompts() {
         QVERIFY(!generate->isEnabled());
         QVERIFY2(blocked->text().contains(says), qPrintable(blocked->text()));
         QCOMPARE(requested.count(), 0);
-        QTest::qWait(100);
-        QCOMPARE(m_bed->sandbox->stats().requests, before); // nothing sent
+        // No job stored: the engine has nothing to send, now or later.
+        QCOMPARE(m_bed->engine->unfinishedCount(), 0);
+        QCOMPARE(madeSoFar(), before);
         return;
     }
     QVERIFY2(generate->isEnabled(), qPrintable(blocked->text()));
@@ -360,10 +361,11 @@ void TestBadInput::droppedFiles() {
                      [this](const GenerationRequest& r) { m_bed->engine->enqueue(r); });
     QSignalSpy refused(&zone, &ImageDropZone::refused);
     QSignalSpy changed(&zone, &ImageDropZone::imageChanged);
+    QSignalSpy requested(&editor, &PromptEditor::generateRequested);
     zone.resize(480, 200);
     zone.show();
     QVERIFY(QTest::qWaitForWindowExposed(&zone));
-    const qint64 before = quietRequests();
+    const QList<qint64> before = madeSoFar();
 
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(file)});
@@ -392,8 +394,10 @@ void TestBadInput::droppedFiles() {
         QCOMPARE(editor.request().imagePath, zone.image()->path);
         QVERIFY(QFileInfo(zone.image()->path).size() < ImageLimits::maxBytes);
     }
-    QTest::qWait(100);
-    QCOMPARE(m_bed->sandbox->stats().requests, before); // checked locally: nothing sent
+    // Checked locally: no job stored, so nothing is or will be sent.
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(m_bed->engine->unfinishedCount(), 0);
+    QCOMPARE(madeSoFar(), before);
 }
 
 // --- the command line ------------------------------------------------------------------------
@@ -539,15 +543,15 @@ void TestBadInput::commandLine() {
     const QString cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
     QVERIFY(!cli.isEmpty());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(
-        QStringLiteral("PXBAD_KEY"),
-        QString(apiKey).replace(QStringLiteral("<sandbox>"), m_bed->sandbox->defaultApiKey()));
+    env.insert(QStringLiteral("PXBAD_KEY"),
+               QString(apiKey).replace(QStringLiteral("<sandbox>"), m_cliSandbox->defaultApiKey()));
     QStringList all{QStringLiteral("--api-key-env"), QStringLiteral("PXBAD_KEY")};
     if (useSandbox)
-        all << QStringLiteral("--base-url") << m_bed->sandbox->baseUrl().toString();
+        all << QStringLiteral("--base-url") << m_cliSandbox->baseUrl().toString();
     all << arguments;
 
-    const qint64 before = quietRequests();
+    // Only the CLI talks to this sandbox, and it has exited when it is read.
+    const qint64 before = m_cliSandbox->stats().requests;
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(cli, all);
@@ -557,14 +561,14 @@ void TestBadInput::commandLine() {
     QVERIFY2(process.exitCode() == exitCode,
              qPrintable(QStringLiteral("exit %1: %2").arg(process.exitCode()).arg(err)));
     if (exitCode == 0) {
-        QVERIFY(m_bed->sandbox->stats().requests > before); // a trimmed key works
+        QVERIFY(m_cliSandbox->stats().requests > before); // a trimmed key works
         return;
     }
     // The error is the last line of stderr (progress lines may come before it); never the key.
     const QString sentence = err.trimmed().section(u'\n', -1);
     QVERIFY2(sentence.contains(says), qPrintable(err));
-    QVERIFY(!err.contains(m_bed->sandbox->defaultApiKey()));
-    QCOMPARE(m_bed->sandbox->stats().requests, before); // nothing sent
+    QVERIFY(!err.contains(m_cliSandbox->defaultApiKey()));
+    QCOMPARE(m_cliSandbox->stats().requests, before); // nothing sent
 }
 
 QTEST_MAIN(TestBadInput)

@@ -109,7 +109,6 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         Q_EMIT window.jobsPane()->jobNotification(QStringLiteral("Video ready"),
                                                   QStringLiteral("A kite"));
-        QTest::qWait(200);
         QCOMPARE(delivered.count(), 0); // the creator is looking at it
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("A kite")));
 
@@ -120,6 +119,8 @@ private Q_SLOTS:
         QVERIFY(!window.isActiveWindow());
         Q_EMIT window.jobsPane()->jobNotification(QStringLiteral("Video failed"),
                                                   QStringLiteral("Out of credits"));
+        // The bus answers a connection's calls in order: had the first one been sent, its
+        // answer would come first. So the first answer being this one proves it was not.
         QTRY_COMPARE(delivered.count(), 1);
         QCOMPARE(delivered.constFirst().at(0).toString(), QStringLiteral("Video failed"));
     }

@@ -9,6 +9,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -243,8 +244,9 @@ private Q_SLOTS:
         QVERIFY(f.changed.wait(20000));
         QCOMPARE(f.zone.image()->path, small);
         // Let the first check end (cancelled or not) and deliver its signals: they change nothing.
+        // Each check's watcher deletes itself once its result was handled.
         QVERIFY(QThreadPool::globalInstance()->waitForDone(60000));
-        QTest::qWait(20);
+        QTRY_VERIFY(f.zone.findChildren<QFutureWatcherBase*>().isEmpty());
         QCOMPARE(f.changed.count(), 1);
         QCOMPARE(f.refused.count(), 0);
         QCOMPARE(f.zone.image()->path, small);

@@ -1,6 +1,7 @@
 // The real LoginDialog driven by QTest against the sandbox over loopback HTTP: both tabs, the
 // errors each tell their own story, Cancel aborts a stalled sign-in, and StudioApp shows the
 // account in the window.
+#include "Screenshots.h"
 #include "app/gui/StudioApp.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
@@ -101,16 +102,6 @@ quint16 closedPort() {
     return port;
 }
 
-void saveScreenshot(QWidget* widget, const QString& name) {
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(shot.save(QDir(dir).filePath(name + QStringLiteral(".png"))));
-}
-
 } // namespace
 
 class TestLoginDialog : public QObject {
@@ -196,6 +187,7 @@ private Q_SLOTS:
         stall.kind = sandbox::SandboxFault::Kind::Stall;
         stall.pathContains = QStringLiteral("balance");
         stall.delayMs = 3000;
+        const qint64 droppedBefore = m_sandbox->stats().stalledAnswersDropped;
         m_sandbox->injectFault(stall);
         const qint64 before = m_sandbox->stats().requests;
         QSignalSpy signedIn(&b->session, &Session::signedIn);
@@ -210,8 +202,11 @@ private Q_SLOTS:
         QVERIFY(b->dialog->isVisible()); // Cancel aborted the sign-in, it did not close the dialog
         QVERIFY(b->dialog->errorText().isEmpty());
         QCOMPARE(b->session.state(), Session::State::SignedOut);
-        // The stalled answer comes and goes: nothing signs in behind the creator's back.
-        QVERIFY(!signedIn.wait(3500));
+        // The stalled answer comes due and finds nobody (Cancel closed the request): nothing
+        // signs in behind the creator's back.
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->stats().stalledAnswersDropped, droppedBefore + 1,
+                                  kWait);
+        QCOMPARE(signedIn.count(), 0);
         QCOMPARE(failed.count(), 0);
         QCOMPARE(b->session.state(), Session::State::SignedOut);
         QVERIFY(b->dialog->isVisible());
@@ -521,7 +516,8 @@ private Q_SLOTS:
         QCOMPARE(window->promptEditor()->family(), ApiFamily::Web);
         QCOMPARE(window->promptEditor()->balance().value_or(-1), app.session()->balance()->total());
         QVERIFY(signOut->isEnabled());
-        saveScreenshot(window, QStringLiteral("mainwindow-account"));
+        QVERIFY(account->isVisible() && balance->isVisible()); // in the picture below
+        test::verifyScreenshot(window, QStringLiteral("mainwindow-account"));
 
         // Account → Switch account… opens the dialog again.
         auto* signIn = window->findChild<QAction*>(QStringLiteral("signInAction"));
@@ -544,14 +540,32 @@ private Q_SLOTS:
         });
         QVERIFY(b->open());
         b->typeKey(QStringLiteral("sk-1234567890abcdef"));
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-apikey"));
+        // Each picture shows its page: the field typed in, no error, nothing running.
+        QCOMPARE(b->tabs()->currentWidget()->objectName(), QStringLiteral("apiKeyPage"));
+        QVERIFY(b->apiKey()->isVisible());
+        QCOMPARE(b->apiKey()->text(), QStringLiteral("sk-1234567890abcdef"));
+        QVERIFY(b->error()->isHidden());
+        QVERIFY(b->busy()->isHidden());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-apikey"));
         b->typeAccount(QStringLiteral("creator@example.com"), QStringLiteral("secret"));
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-account"));
+        QCOMPARE(b->tabs()->currentWidget()->objectName(), QStringLiteral("accountPage"));
+        QVERIFY(b->email()->isVisible() && b->password()->isVisible());
+        QVERIFY(!b->apiKey()->isVisible());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-account"));
         b->typeAccount(kEmail, QStringLiteral("wrong"));
         QTest::mouseClick(b->signIn(), Qt::LeftButton);
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-busy"));
+        // Busy: the bar runs, Sign in waits, Cancel is there to stop it.
+        QVERIFY(b->dialog->isBusy());
+        QVERIFY(b->busy()->isVisible());
+        QVERIFY(!b->signIn()->isEnabled());
+        QVERIFY(b->cancel()->isVisible());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-busy"));
         QTRY_VERIFY_WITH_TIMEOUT(!b->dialog->isBusy(), kWait);
-        saveScreenshot(b->dialog.get(), QStringLiteral("login-error"));
+        // The error is shown in words, in the picture (verifyScreenshot: painted, not flat).
+        QVERIFY(b->error()->isVisible());
+        QVERIFY(!b->error()->text().isEmpty());
+        QVERIFY(b->busy()->isHidden());
+        test::verifyScreenshot(b->dialog.get(), QStringLiteral("login-error"));
     }
 };
 

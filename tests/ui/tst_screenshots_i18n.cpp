@@ -1,8 +1,10 @@
 // The Russian UI, light and dark: no text is clipped or elided by a widget too small for it, no
-// text is hard to read on the dark palette, and no English is left. With PIXVERSE_SCREENSHOT_DIR
-// set, each window is saved there as a PNG too (e.g. under `xvfb-run` or offscreen; add
-// QT_SCALE_FACTOR=2 for the 200% layout).
+// text is hard to read on the dark palette, and no English is left. Each page is grabbed and the
+// picture checked: every text inside the window and painted, the palette's theme, the Russian
+// strings, the gallery's job states. With PIXVERSE_SCREENSHOT_DIR set, each picture is saved there
+// as a PNG too (e.g. under `xvfb-run` or offscreen; add QT_SCALE_FACTOR=2 for the 200% layout).
 #include "SampleJobs.h"
+#include "Screenshots.h"
 #include "WidgetTexts.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
@@ -10,6 +12,7 @@
 #include "core/jobs/ThumbnailCache.h"
 #include "core/settings/AppSettings.h"
 #include "tests/support/TestSupport.h"
+#include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -194,48 +197,130 @@ class TestScreenshotsI18n : public QObject {
     QPalette m_lightPalette;
     QSet<QString> m_english;
 
-    void save(QWidget* window, const QString& name) {
-        const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
-        QVERIFY2(window->grab().save(path), qPrintable(path));
-        qInfo("saved %s", qPrintable(path));
+    //! What the page shown now gets wrong (clipping, icon-only buttons, contrast, English).
+    QStringList pageProblems(const QWidget* window, bool dark) const {
+        QStringList problems = clippedTexts(window);
+        problems << unnamedButtons(window);
+        if (dark)
+            problems << unreadable(window);
+        const QList<ShownText> shown = shownTexts(window);
+        for (const ShownText& s : shown) {
+            if (s.widget->objectName() == QLatin1String("playerTitle"))
+                continue; // the prompt: the creator's own words
+            if (isWording(s)) {
+                const QString why = englishLeft(s.text, m_english);
+                if (!why.isEmpty())
+                    problems << QStringLiteral("%1: \"%2\" — %3")
+                                    .arg(s.widget->objectName(), s.text, why);
+            }
+        }
+        problems.removeDuplicates();
+        return problems;
+    }
+
+    static bool isWording(const ShownText& s) {
+        return s.what == QLatin1String("text") || s.what == QLatin1String("tab") ||
+               s.what == QLatin1String("title") || s.what == QLatin1String("window title");
+    }
+
+    //! The picture is in the palette's theme: its most common colour is dark or light.
+    static void verifyTheme(const QImage& shot, bool dark) {
+        QHash<QRgb, int> counts;
+        for (int y = 0; y < shot.height(); y += 2) {
+            for (int x = 0; x < shot.width(); x += 2)
+                ++counts[shot.pixel(x, y)];
+        }
+        const QRgb common = std::max_element(counts.cbegin(), counts.cend()).key();
+        const int lightness = QColor(common).lightness();
+        if (dark)
+            QVERIFY2(lightness < 100, qPrintable(QColor(common).name()));
+        else
+            QVERIFY2(lightness > 150, qPrintable(QColor(common).name()));
+    }
+
+    //! The page speaks Russian: several of its texts are in Cyrillic.
+    static void verifyRussian(const QWidget* window) {
+        static const QRegularExpression cyrillic(QStringLiteral("[\\x{0400}-\\x{04FF}]"));
+        int russian = 0;
+        const QList<ShownText> shown = shownTexts(window);
+        for (const ShownText& s : shown)
+            russian += isWording(s) && s.text.contains(cyrillic) ? 1 : 0;
+        QVERIFY2(russian >= 3, qPrintable(QString::number(russian)));
     }
 
     void check(QWidget* window, const QString& name, bool dark) {
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
-        QTest::qWait(50); // let the layouts settle (fonts, scroll areas)
         QList<QTabWidget*> tabWidgets = window->findChildren<QTabWidget*>();
         const int pages = tabWidgets.isEmpty() ? 1 : tabWidgets.first()->count();
-        QStringList problems;
         for (int page = 0; page < pages; ++page) {
             if (!tabWidgets.isEmpty())
                 tabWidgets.first()->setCurrentIndex(page);
-            QCoreApplication::sendPostedEvents();
-            save(window, pages > 1 ? QStringLiteral("%1-%2").arg(name).arg(page + 1) : name);
-            problems << clippedTexts(window);
-            problems << unnamedButtons(window);
-            if (dark)
-                problems << unreadable(window);
-            const QList<ShownText> shown = shownTexts(window);
-            for (const ShownText& s : shown) {
-                if (s.widget->objectName() == QLatin1String("playerTitle"))
-                    continue; // the prompt: the creator's own words
-                if (s.what == QLatin1String("text") || s.what == QLatin1String("tab") ||
-                    s.what == QLatin1String("title") || s.what == QLatin1String("window title")) {
-                    const QString why = englishLeft(s.text, m_english);
-                    if (!why.isEmpty())
-                        problems << QStringLiteral("%1: \"%2\" — %3")
-                                        .arg(s.widget->objectName(), s.text, why);
-                }
-            }
+            const QString shotName =
+                pages > 1 ? QStringLiteral("%1-%2").arg(name).arg(page + 1) : name;
+            // Layouts finish through posted events (fonts, scroll areas): the page is checked
+            // once they have, then its picture.
+            QStringList problems;
+            QTRY_VERIFY2(
+                (problems = pageProblems(window, dark)).isEmpty(),
+                qPrintable(shotName + QStringLiteral(":\n") + problems.join(QLatin1Char('\n'))));
+            QImage shot;
+            verifyScreenshot(window, shotName, &shot);
+            if (QTest::currentTestFailed())
+                return;
+            verifyTheme(shot, dark);
+            verifyRussian(window);
+            if (QTest::currentTestFailed())
+                return;
         }
-        problems.removeDuplicates();
-        QVERIFY2(problems.isEmpty(),
-                 qPrintable(name + QStringLiteral(":\n") + problems.join(QLatin1Char('\n'))));
+    }
+
+    //! `shown` is the Russian of `source`, a tr() text of `context`.
+    static void verifyShows(const QString& shown, const char* context, const char* source) {
+        const QString russian = QCoreApplication::translate(context, source);
+        QVERIFY2(russian != QLatin1String(source), source); // translated
+        QCOMPARE(shownText(shown), shownText(russian));
+    }
+
+    static QLabel* probeLabel(QWidget* window, const QString& name, const QString& text,
+                              const QRect& geometry) {
+        auto* label = new QLabel(text, window);
+        label->setObjectName(name);
+        label->setGeometry(geometry);
+        return label;
+    }
+
+    //! The gallery in the picture: the counts line names every state, in Russian; the card
+    //! played is in view; every card in view is painted.
+    static void verifyGallery(JobsPane* pane, QWidget* window, qint64 played) {
+        auto counted = [](const char* source, int n) {
+            return QCoreApplication::translate("pixverse::JobsPane", source).arg(n);
+        };
+        const QStringList counts{counted("%1 queued", 1),     counted("%1 uploading", 1),
+                                 counted("%1 generating", 1), counted("%1 downloading", 1),
+                                 counted("%1 done", 3),       counted("%1 failed", 1),
+                                 counted("%1 moderated", 1),  counted("%1 cancelled", 1)};
+        auto* countsLabel = pane->findChild<QLabel*>(QStringLiteral("jobCountsLabel"));
+        QVERIFY(countsLabel && countsLabel->isVisible());
+        QCOMPARE(countsLabel->text(), counts.join(QStringLiteral(" · ")));
+        QVERIFY2(!counts.contains(QStringLiteral("1 queued")), "the counts are translated");
+
+        const QImage shot = window->grab().toImage(); // as check() saved it
+        QAbstractItemView* view = pane->view();
+        const QRect viewport = view->viewport()->rect();
+        const QModelIndex playedCard =
+            pane->filterModel()->mapFromSource(pane->model()->indexOf(played));
+        QVERIFY(viewport.contains(view->visualRect(playedCard)));
+        int inView = 0;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QRect card = view->visualRect(view->model()->index(row, 0)) & viewport;
+            if (card.isEmpty())
+                continue; // scrolled out of view
+            ++inView;
+            const QRect pixels = pixelsOf(card, view->viewport(), window, shot);
+            QVERIFY2(coloursIn(shot, pixels, 3) >= 3, qPrintable(QString::number(row)));
+        }
+        QVERIFY(inView >= 3);
     }
 
 private Q_SLOTS:
@@ -258,9 +343,8 @@ private Q_SLOTS:
     void theChecksSeeClippingAndLowContrast() {
         QWidget window;
         window.setObjectName(QStringLiteral("probe"));
-        auto* label = new QLabel(QStringLiteral(u"Очень длинная подпись"), &window);
-        label->setObjectName(QStringLiteral("squeezedLabel"));
-        label->setGeometry(0, 0, 30, 20);
+        QLabel* label = probeLabel(&window, QStringLiteral("squeezedLabel"),
+                                   QStringLiteral(u"Очень длинная подпись"), {0, 0, 30, 20});
         auto* button = new QPushButton(QStringLiteral(u"Очень длинная кнопка"), &window);
         button->setObjectName(QStringLiteral("squeezedButton"));
         button->setGeometry(0, 30, 30, 30);
@@ -275,6 +359,37 @@ private Q_SLOTS:
         QVERIFY2(clipped.contains(QLatin1String("squeezedButton")), qPrintable(clipped));
         QVERIFY(
             unreadable(&window).join(QLatin1Char('\n')).contains(QLatin1String("squeezedLabel")));
+    }
+
+    // And the checks of the pictures: a text beyond the window's edge, one painted in the
+    // colour of its background, a blank grab and one of the wrong size.
+    void theScreenshotChecksSeeWhatIsMissing() {
+        QWidget window;
+        probeLabel(&window, QStringLiteral("outsideLabel"), QStringLiteral(u"За краем"),
+                   {150, 0, 100, 20});
+        QLabel* flat = probeLabel(&window, QStringLiteral("flatLabel"),
+                                  QStringLiteral(u"Невидимка"), {0, 30, 120, 20});
+        QPalette same = flat->palette();
+        same.setColor(QPalette::WindowText, Qt::white);
+        same.setColor(QPalette::Window, Qt::white);
+        flat->setPalette(same);
+        flat->setAutoFillBackground(true);
+        window.resize(200, 80);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QStringList found = screenshotProblems(&window, window.grab().toImage());
+        QVERIFY2(found.size() == 2, qPrintable(found.join(QLatin1Char('\n'))));
+        QVERIFY2(
+            found.contains(QStringLiteral(u"outsideLabel: \"За краем\" lies outside the window")),
+            qPrintable(found.join(QLatin1Char('\n'))));
+        QVERIFY2(found.filter(QStringLiteral("flatLabel")).size() == 1,
+                 qPrintable(found.join(QLatin1Char('\n'))));
+        QImage blank(window.size(), QImage::Format_RGB32);
+        blank.fill(Qt::white);
+        QVERIFY(screenshotProblems(&window, blank).contains(QStringLiteral("the grab is blank")));
+        QVERIFY(screenshotProblems(&window, window.grab().toImage().copy(0, 0, 10, 10))
+                    .constFirst()
+                    .startsWith(QStringLiteral("the grab is 10×10 px")));
     }
 
     void mainWindow_data() {
@@ -326,6 +441,11 @@ private Q_SLOTS:
         }
         QVERIFY2(cardProblems.isEmpty(), qPrintable(cardProblems.join(QLatin1Char('\n'))));
         check(&window, dark ? QStringLiteral("main-ru-dark") : QStringLiteral("main-ru"), dark);
+        if (QTest::currentTestFailed())
+            return;
+        verifyShows(window.findChild<QPushButton*>(QStringLiteral("generateButton"))->text(),
+                    "pixverse::PromptEditor", "&Generate");
+        verifyGallery(pane, &window, ids.constFirst());
     }
 
     void settingsDialog_data() { mainWindow_data(); }
@@ -338,6 +458,13 @@ private Q_SLOTS:
         SettingsDialog dialog(&settings, &credentials);
         check(&dialog, dark ? QStringLiteral("settings-ru-dark") : QStringLiteral("settings-ru"),
               dark);
+        if (QTest::currentTestFailed())
+            return;
+        verifyShows(dialog.windowTitle(), "pixverse::SettingsDialog", "Settings");
+        QTabBar* tabs = dialog.findChild<QTabWidget*>()->tabBar();
+        verifyShows(tabs->tabText(0), "pixverse::SettingsDialog", "&General");
+        verifyShows(tabs->tabText(1), "pixverse::SettingsDialog", "New &videos");
+        verifyShows(tabs->tabText(2), "pixverse::SettingsDialog", "&Network");
     }
 
     void loginDialog_data() { mainWindow_data(); }
@@ -350,6 +477,11 @@ private Q_SLOTS:
         Session session(&network, nullptr, &settings);
         LoginDialog dialog(&session, nullptr, &settings);
         check(&dialog, dark ? QStringLiteral("login-ru-dark") : QStringLiteral("login-ru"), dark);
+        if (QTest::currentTestFailed())
+            return;
+        verifyShows(dialog.windowTitle(), "pixverse::LoginDialog", "Sign in to PixVerse");
+        verifyShows(dialog.findChild<QPushButton*>(QStringLiteral("signInButton"))->text(),
+                    "pixverse::LoginDialog", "Sign &in");
     }
 };
 

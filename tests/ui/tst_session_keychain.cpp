@@ -1,6 +1,7 @@
 // Signing in and the keychain. Runs twice: against a real gnome-keyring in a private D-Bus
 // session (tst_session_keychain, KEYCHAIN), and with the session bus pointed nowhere
 // (tst_session_nokeychain, PIXVERSE_NO_KEYCHAIN) to prove the in-memory session and its notice.
+#include "Screenshots.h"
 #include "app/gui/StudioApp.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
@@ -52,16 +53,6 @@ constexpr int kWait = 15000;
             store.read(family, account, &store, done);
         });
     return result.value_or(CredentialStore::ReadResult{std::nullopt, QStringLiteral("no answer")});
-}
-
-void saveScreenshot(QWidget* widget, const QString& name) {
-    const QPixmap shot = widget->grab();
-    QVERIFY(!shot.isNull());
-    const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(shot.save(QDir(dir).filePath(name + QStringLiteral(".png"))));
 }
 
 //! One run of the app's sign-in core: a network manager, the keychain, a Session.
@@ -277,7 +268,11 @@ private Q_SLOTS:
             QCOMPARE(child<QLineEdit>(dialog, "apiKeyEdit")->text(),
                      app.sandboxHost()->defaultApiKey());
             QTRY_VERIFY_WITH_TIMEOUT(dialog->noticeText().isEmpty(), kWait); // the keychain answers
-            saveScreenshot(dialog, QStringLiteral("login-apikey-keychain"));
+            // The picture: the key filled in, "remember" offered and ticked, no keychain notice.
+            QVERIFY(child<QLineEdit>(dialog, "apiKeyEdit")->isVisible());
+            QVERIFY(remember->isVisible() && remember->isChecked());
+            QVERIFY(child<QLabel>(dialog, "keychainNotice")->isHidden());
+            test::verifyScreenshot(dialog, QStringLiteral("login-apikey-keychain"));
             QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
             QTRY_COMPARE_WITH_TIMEOUT(app.session()->state(), Session::State::SignedIn, kWait);
             QTRY_VERIFY_WITH_TIMEOUT(app.session()->isRemembered(), kWait);
@@ -349,7 +344,7 @@ private Q_SLOTS:
             dialog.noticeText().startsWith(QStringLiteral("Your sign-in will not be remembered: ")),
             qPrintable(dialog.noticeText()));
         QVERIFY(child<QLabel>(&dialog, "keychainNotice")->isVisible());
-        saveScreenshot(&dialog, QStringLiteral("login-nokeychain"));
+        test::verifyScreenshot(&dialog, QStringLiteral("login-nokeychain"));
         // Signing in still works, in memory.
         QTest::keyClicks(child<QLineEdit>(&dialog, "apiKeyEdit"), m_key);
         QTest::mouseClick(child<QPushButton>(&dialog, "signInButton"), Qt::LeftButton);

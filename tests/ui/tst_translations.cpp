@@ -65,6 +65,8 @@ private Q_SLOTS:
         QString error;
         m_messages = readTs(tsPath(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
+        // The checks below walk these messages: with none they would pass having seen nothing.
+        QVERIFY2(m_messages.size() >= 300, qPrintable(QString::number(m_messages.size())));
         QVERIFY(m_dir.isValid());
     }
 

@@ -28,6 +28,8 @@ template <typename T> T* child(const QWidget* parent, const char* name) {
 }
 
 constexpr int kTimeout = 15000;
+//! Two gaps between position updates of a playing player (Qt's ffmpeg backend: every 100 ms).
+constexpr int kStillMs = 200;
 
 } // namespace
 
@@ -115,11 +117,15 @@ void TestVideoPlayer::pauseAndSeek() {
     player.open(m_clip);
     player.play();
     QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->position() > 0, kTimeout);
+    // Playing, the position moves within kStillMs: so a quiet kStillMs below means "paused".
+    QSignalSpy moved(player.mediaPlayer(), &QMediaPlayer::positionChanged);
+    QVERIFY(moved.wait(kStillMs));
     player.pause();
     QTRY_COMPARE(player.mediaPlayer()->playbackState(), QMediaPlayer::PausedState);
-    QTest::qWait(100);
+    // Standing still has no event of its own: the one negative wait of this test.
     const qint64 paused = player.mediaPlayer()->position();
-    QTest::qWait(250);
+    moved.clear();
+    QVERIFY2(!moved.wait(kStillMs), "the position moved while paused");
     QCOMPARE(player.mediaPlayer()->position(), paused);
 
     player.seek(600);
@@ -158,8 +164,13 @@ void TestVideoPlayer::loopsWhenAsked() {
                               kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(
         player.mediaPlayer()->position() > 0 && player.mediaPlayer()->position() < 900, kTimeout);
-    QTest::qWait(1200); // a whole clip later, still going
-    QCOMPARE(player.mediaPlayer()->playbackState(), QMediaPlayer::PlayingState);
+    // A whole clip later it has reached the end again and is still going.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        status.count(QList<QVariant>{QVariant::fromValue(QMediaPlayer::EndOfMedia)}), 2, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(player.mediaPlayer()->playbackState(), QMediaPlayer::PlayingState,
+                              kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        player.mediaPlayer()->position() > 0 && player.mediaPlayer()->position() < 900, kTimeout);
     player.setLooping(false);
     QVERIFY(!child<QToolButton>(&player, "loopButton")->isChecked());
     QTRY_COMPARE_WITH_TIMEOUT(player.mediaPlayer()->playbackState(), QMediaPlayer::StoppedState,

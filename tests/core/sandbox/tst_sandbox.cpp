@@ -942,7 +942,8 @@ private Q_SLOTS:
         const HttpResult slow = balance();
         QCOMPARE(slow.errCode(), 0);
         QVERIFY2(slow.elapsedMs >= 140, qPrintable(QString::number(slow.elapsedMs)));
-        QCOMPARE(balance().errCode(), 0); // count 1: used up
+        QCOMPARE(balance().errCode(), 0);                     // count 1: used up
+        QCOMPARE(m_server->stats().stalledAnswersDropped, 0); // that one was answered
 
         // A client that gives up first sees a timeout; the sandbox goes on serving.
         fault.delayMs = 1000;
@@ -953,6 +954,8 @@ private Q_SLOTS:
         QVERIFY(timedOut.error == QNetworkReply::OperationCanceledError ||
                 timedOut.error == QNetworkReply::TimeoutError);
         QCOMPARE(balance().errCode(), 0);
+        // When the late answer comes due, the sandbox sees that nobody waits for it any more.
+        QTRY_COMPARE(m_server->stats().stalledAnswersDropped, 1);
     }
 
     void faultsSpareSandboxRoutes() {
@@ -979,6 +982,7 @@ private Q_SLOTS:
         QCOMPARE(s.value(QLatin1String("uploads")).toInteger(), 0);
         QCOMPARE(s.value(QLatin1String("replayedAnswers")).toInteger(), 0);
         QCOMPARE(s.value(QLatin1String("mediaRequests")).toInteger(), 0);
+        QCOMPARE(s.value(QLatin1String("stalledAnswersDropped")).toInteger(), 0);
         QVERIFY(s.contains(QLatin1String("clockMs")));
         QCOMPARE(post(QStringLiteral("/sandbox/stats"), QJsonObject{}, Auth{}).status, 405);
     }
