@@ -102,6 +102,9 @@ CliParse parseCommandLine(const QStringList& arguments) {
         QStringLiteral("factor"));
     clockOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(clockOption);
+    const auto sandboxResetOption =
+        option(QStringLiteral("sandbox-reset"),
+               tr("Use the offline sandbox, emptied first (it remembers its videos across runs)."));
     const auto baseUrlOption =
         option(QStringLiteral("base-url"),
                tr("PixVerse server address (default %1).").arg(defaultServiceUrl().toString()),
@@ -208,7 +211,8 @@ CliParse parseCommandLine(const QStringList& arguments) {
         return parse;
     }
 
-    o.sandbox = parser.isSet(sandboxOption);
+    o.sandboxReset = parser.isSet(sandboxResetOption);
+    o.sandbox = parser.isSet(sandboxOption) || o.sandboxReset;
     if (o.sandbox && parser.isSet(baseUrlOption)) {
         parse.error = tr("Use either --sandbox or --base-url, not both.");
         return parse;
@@ -469,6 +473,12 @@ void CliRunner::start() {
     m_downloader = new VideoDownloader(m_network, this);
     if (m_options.sandbox) {
         sandbox::SandboxConfig config;
+        config.stateDir = sandbox::defaultStateDir(); // shared with the app's --sandbox
+        QString why;
+        if (m_options.sandboxReset && !sandbox::resetState(config.stateDir, &why)) {
+            fail(tr("The offline sandbox could not start: %1.").arg(why), ExitTransient);
+            return;
+        }
         m_sandbox = std::make_unique<sandbox::SandboxHost>(config);
         if (!m_sandbox->start()) {
             fail(tr("The offline sandbox could not start: %1.").arg(m_sandbox->errorString()),
