@@ -106,6 +106,14 @@ QJsonObject videoRecord(const SandboxState::Video& v, const Owners& owners) {
     };
 }
 
+bool sameVideo(const SandboxState::Video& a, const SandboxState::Video& b) {
+    return a.id == b.id && a.owner == b.owner && a.request == b.request && a.seed == b.seed &&
+           a.size == b.size && a.createdAt == b.createdAt && a.finishAt == b.finishAt &&
+           a.outcome == b.outcome && a.settled == b.settled && a.chargedDaily == b.chargedDaily &&
+           a.chargedMonthly == b.chargedMonthly && a.chargedPackage == b.chargedPackage &&
+           a.web == b.web && a.imageUrl == b.imageUrl;
+}
+
 SandboxState::Video videoFrom(qint64 id, const QJsonObject& o, const QString& owner) {
     SandboxState::Video v;
     v.id = id;
@@ -242,6 +250,7 @@ bool SandboxStore::open(SandboxState& state) {
     restore(state, stored);
     restoreClock(state, stored.value(kClock));
     m_written = records(state);
+    m_writtenVideos = state.m_videos;
     qCInfo(lcSandbox).noquote() << "sandbox state in" << m_dir << "with" << state.m_videos.size()
                                 << "videos";
     return true;
@@ -250,15 +259,12 @@ bool SandboxStore::open(SandboxState& state) {
 SandboxStore::Records SandboxStore::records(const SandboxState& state) const {
     const Owners owners(state);
     Records r;
-    r.reserve(state.m_videos.size() + state.m_accounts.size() + 16);
     for (auto it = state.m_accounts.cbegin(); it != state.m_accounts.cend(); ++it)
         r.insert(kAccount + owners.storedName(it.key()),
                  compact({{QStringLiteral("id"), idText(it->id)},
                           {QStringLiteral("daily"), QJsonValue(it->daily)},
                           {QStringLiteral("monthly"), QJsonValue(it->monthly)},
                           {QStringLiteral("package"), QJsonValue(it->package)}}));
-    for (const SandboxState::Video& v : state.m_videos)
-        r.insert(kVideo + QString::number(v.id), compact(videoRecord(v, owners)));
     for (auto it = state.m_images.cbegin(); it != state.m_images.cend(); ++it)
         r.insert(kImage + QString::number(it.key()),
                  compact({{QStringLiteral("owner"), owners.storedName(it->owner)},
@@ -393,7 +399,7 @@ void SandboxStore::restoreClock(SandboxState& state, const QByteArray& record) {
 bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
     if (m_connection.isEmpty())
         return false;
-    const Records now = records(state);
+    Records now = records(state);
     QStringList changed;
     QStringList removed;
     for (auto it = now.cbegin(); it != now.cend(); ++it) {
@@ -405,8 +411,22 @@ bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
         if (!now.contains(it.key()))
             removed << it.key();
     }
-    if (changed.isEmpty() && removed.isEmpty() && !clockChanged)
+    // Videos are compared as values: serialising each on every request would cost more than the
+    // request itself. (Videos are never removed.)
+    QList<const SandboxState::Video*> changedVideos;
+    for (const SandboxState::Video& v : state.m_videos) {
+        const auto written = m_writtenVideos.constFind(v.id);
+        if (written == m_writtenVideos.cend() || !sameVideo(*written, v))
+            changedVideos << &v;
+    }
+    if (changed.isEmpty() && removed.isEmpty() && changedVideos.isEmpty() && !clockChanged)
         return true;
+    QStringList videoNames;
+    const Owners owners(state);
+    for (const SandboxState::Video* v : std::as_const(changedVideos)) {
+        videoNames << kVideo + QString::number(v->id);
+        now.insert(videoNames.constLast(), compact(videoRecord(*v, owners)));
+    }
     // The bytes first: a committed record never names bytes that are not on disk.
     for (const QString& name : std::as_const(changed)) {
         if ((name.startsWith(kImage) || name.startsWith(kObject)) && !writeBlob(name, state))
@@ -421,7 +441,7 @@ bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
         query.bindValue(1, value);
         return query.exec();
     };
-    for (const QString& name : std::as_const(changed))
+    for (const QString& name : changed + videoNames)
         ok = ok && put(name, now.value(name));
     ok = ok && put(kClock, clockRecord(state));
     QSqlQuery remove(db);
@@ -442,6 +462,8 @@ bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
     }
     for (const QString& name : std::as_const(changed))
         m_written.insert(name, now.value(name));
+    for (const SandboxState::Video* v : std::as_const(changedVideos))
+        m_writtenVideos.insert(v->id, *v);
     return true;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sandbox/SandboxState.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QHash>
@@ -12,8 +14,6 @@ class QLockFile;
 QT_END_NAMESPACE
 
 namespace pixverse::sandbox {
-
-class SandboxState;
 
 //! Keeps a SandboxState in a directory (SandboxConfig::stateDir), so a restarted sandbox continues
 //! like the real service: an SQLite file (WAL) of small JSON records (accounts and credits, web
@@ -55,6 +55,7 @@ public:
 private:
     using Records = QHash<QString, QByteArray>; // "kind/key" → compact JSON
 
+    //! Every record but the videos (see m_writtenVideos).
     Records records(const SandboxState& state) const;
     void restore(SandboxState& state, const Records& stored);
     QByteArray clockRecord(const SandboxState& state) const;
@@ -67,6 +68,7 @@ private:
     QString m_connection;
     std::unique_ptr<QLockFile> m_lock;
     Records m_written; // what the database holds, of the records this run understood
+    QHash<qint64, SandboxState::Video> m_writtenVideos; // as the database holds them
     quint16 m_previousPort = 0;
     QString m_error;
 };
