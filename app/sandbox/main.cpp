@@ -63,13 +63,13 @@ int main(int argc, char** argv) {
     const QCommandLineOption limitOption(
         QStringLiteral("concurrency"),
         QStringLiteral("Videos generating at once per account (default 5)."), QStringLiteral("N"));
-    const QCommandLineOption stateOption(
-        QStringLiteral("state"),
+    // Remembering across restarts (issue 14): in memory unless given a folder.
+    const QString stateHelp =
         QStringLiteral("Keep the sandbox's accounts, videos, credits and uploads in DIR, so a "
-                       "restart continues where it stopped (default: in memory only)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption resetOption(
-        QStringLiteral("reset"), QStringLiteral("Start afresh: empty the --state folder first."));
+                       "restart continues where it stopped (default: in memory only).");
+    const QCommandLineOption stateOption(QStringLiteral("state"), stateHelp, QStringLiteral("DIR"));
+    const QCommandLineOption resetOption(QStringLiteral("reset"),
+                                         QStringLiteral("Start afresh: empty the --state folder."));
     parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption,
                        clipsOption, limitOption, stateOption, resetOption});
 

@@ -26,19 +26,21 @@ namespace pixverse::sandbox {
 
 namespace {
 
-const QString kDatabaseName = QStringLiteral("sandbox-state.sqlite");
-const QString kLockName = QStringLiteral("sandbox-state.lock");
-const QString kBlobsDir = QStringLiteral("blobs");
-const QString kClock = QStringLiteral("clock");
-const QString kCounters = QStringLiteral("counters");
-const QString kStats = QStringLiteral("stats");
-const QString kAccount = QStringLiteral("account/");
-const QString kVideo = QStringLiteral("video/");
-const QString kImage = QStringLiteral("image/");
-const QString kObject = QStringLiteral("object/");
-const QString kMedia = QStringLiteral("media/");
-const QString kSession = QStringLiteral("session/");
-const QString kTrace = QStringLiteral("trace/");
+// Files in the state folder.
+constexpr QLatin1String kDatabaseName("sandbox-state.sqlite");
+constexpr QLatin1String kLockName("sandbox-state.lock");
+constexpr QLatin1String kBlobsDir("blobs");
+// Record names: single ones, and "<kind>/<key>" prefixes.
+constexpr QLatin1String kClock("clock");
+constexpr QLatin1String kCounters("counters");
+constexpr QLatin1String kStats("stats");
+constexpr QLatin1String kAccount("account/");
+constexpr QLatin1String kVideo("video/");
+constexpr QLatin1String kImage("image/");
+constexpr QLatin1String kObject("object/");
+constexpr QLatin1String kMedia("media/");
+constexpr QLatin1String kSession("session/");
+constexpr QLatin1String kTrace("trace/");
 
 std::atomic<int> g_connectionCounter{0};
 
