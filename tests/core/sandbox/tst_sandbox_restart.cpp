@@ -2,6 +2,7 @@
 // started again it continues like the real service (videos, credits, web sessions, replays, ids
 // that never repeat), writes nothing for a poll, keeps no secret in its files, and resets.
 
+#include "core/sandbox/ObjectStore.h"
 #include "core/sandbox/SandboxServer.h"
 #include "tests/support/TestSupport.h"
 
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -146,6 +148,28 @@ private:
             .value(QLatin1String("Token"))
             .toString();
     }
+    //! A signed object-store PUT of `bytes` under `key` with getUploadToken's credentials.
+    Reply putObject(const QJsonObject& sts, const QString& key, const QByteArray& bytes) {
+        HttpRequest toSign;
+        toSign.headers = {
+            {"Content-Type", "image/png"},
+            {"Date", QLocale::c()
+                         .toString(QDateTime::currentDateTimeUtc(),
+                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                         .toLatin1()},
+            {"x-oss-security-token", sts.value(QLatin1String("Token")).toString().toLatin1()}};
+        const QByteArray signature = ObjectStore::signature(
+            sts.value(QLatin1String("Sk")).toString().toLatin1(),
+            ObjectStore::stringToSign(toSign, "PUT", ObjectStore::bucket(), key));
+        QNetworkRequest r(QUrl(m_server->baseUrl().toString() + QStringLiteral("/oss/") +
+                               ObjectStore::bucket() + QLatin1Char('/') + key));
+        for (const auto& header : toSign.headers)
+            r.setRawHeader(header.first, header.second);
+        r.setRawHeader("Authorization", "OSS " +
+                                            sts.value(QLatin1String("Ak")).toString().toLatin1() +
+                                            ':' + signature);
+        return finish(m_nam.put(r, bytes));
+    }
     QString walPath() const {
         return QDir(config().stateDir).filePath(QStringLiteral("sandbox-state.sqlite-wal"));
     }
@@ -233,6 +257,51 @@ private Q_SLOTS:
                  textToVideo(QStringLiteral("A fox in the snow")), webTrace, token);
         QCOMPARE(webResent.respInt("video_id"), webVideoId);
         QCOMPARE(m_server->stats().webLogins, 1);
+    }
+
+    void webUploadSurvivesRestarts() {
+        QImage image(400, 300, QImage::Format_RGB32);
+        image.fill(QColor(200, 120, 40));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        const QString token = webLogin();
+        const QJsonObject sts =
+            post(QStringLiteral("/creative_platform/getUploadToken"), {}, newTrace(), token).resp();
+        const QString key =
+            QStringLiteral("upload/%1.png").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        QCOMPARE(putObject(sts, key, png).status, 200);
+
+        restart(); // between the PUT and its registration
+        // The credentials were not kept (no secret in a file): a PUT with them is refused, and a
+        // client asks for new ones.
+        const Reply stale = putObject(sts, key, png);
+        QCOMPARE(stale.status, 403);
+        QVERIFY(stale.body.contains("InvalidAccessKeyId"));
+        const Reply registered = post(
+            QStringLiteral("/creative_platform/media/batch_upload_media"),
+            {{QStringLiteral("images"), QJsonArray{QJsonObject{{QStringLiteral("path"), key}}}}},
+            newTrace(), token);
+        QCOMPARE(registered.errCode(), 0);
+        const QJsonObject media =
+            registered.resp().value(QLatin1String("result")).toArray().first().toObject();
+        QCOMPARE(media.value(QLatin1String("width")).toInt(), 400);
+
+        restart(); // between the registration and the generation
+        const Reply uploaded = finish(m_nam.get(QNetworkRequest(
+            QUrl(m_server->baseUrl().toString() + QStringLiteral("/media/") + key))));
+        QCOMPARE(uploaded.body, png);
+        QJsonObject fromImage = textToVideo(QStringLiteral("The field, moving"));
+        fromImage.remove(QStringLiteral("aspect_ratio"));
+        fromImage.insert(QStringLiteral("customer_img_path"), key);
+        fromImage.insert(QStringLiteral("customer_img_url"),
+                         media.value(QLatin1String("url")).toString());
+        QCOMPARE(post(QStringLiteral("/creative_platform/video/i2v"), fromImage, newTrace(), token)
+                     .errCode(),
+                 0);
+        QCOMPARE(m_server->stats().uploads, 1);
+        QCOMPARE(m_server->stats().objectStorePuts, 1);
     }
 
     void noStatusGoesBack() {
