@@ -324,6 +324,8 @@ SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
 SandboxState::~SandboxState() {
     // Before the state goes: the server's handler points at it.
     delete m_http;
+    if (m_store)
+        m_store->close(*this);
 }
 
 bool SandboxState::start() {

@@ -375,10 +375,10 @@ void SandboxStore::restore(SandboxState& state, const Records& stored) {
     state.m_rng = QRandomGenerator(words.data(), words.data() + words.size());
 }
 
-QByteArray SandboxStore::clockRecord(const SandboxState& state) const {
+QByteArray SandboxStore::clockRecord(const SandboxState& state, double stoppedSpeed) const {
     return compact({{QStringLiteral("sandboxMs"), QJsonValue(state.m_clock.nowMs())},
                     {QStringLiteral("wallMs"), QJsonValue(QDateTime::currentMSecsSinceEpoch())},
-                    {QStringLiteral("speed"), state.m_clock.speed()},
+                    {QStringLiteral("speed"), stoppedSpeed},
                     {QStringLiteral("epochMs"), QJsonValue(state.m_epoch.toMSecsSinceEpoch())},
                     {QStringLiteral("port"), state.m_port}});
 }
@@ -445,7 +445,9 @@ bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
     };
     for (const QString& name : changed + videoNames)
         ok = ok && put(name, now.value(name));
-    ok = ok && put(kClock, clockRecord(state));
+    // Killed before the next save, the sandbox ran at its speed: counting the time it was
+    // stopped at that speed, no status a client saw goes back.
+    ok = ok && put(kClock, clockRecord(state, state.m_clock.speed()));
     QSqlQuery remove(db);
     ok = ok && remove.prepare(QStringLiteral("DELETE FROM records WHERE name = ?"));
     for (const QString& name : std::as_const(removed)) {
@@ -467,6 +469,17 @@ bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
     for (const SandboxState::Video* v : std::as_const(changedVideos))
         m_writtenVideos.insert(v->id, *v);
     return true;
+}
+
+void SandboxStore::close(const SandboxState& state) {
+    if (m_connection.isEmpty())
+        return;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO records VALUES (?, ?)"));
+    query.bindValue(0, QString(kClock));
+    query.bindValue(1, clockRecord(state, 1.0));
+    if (!query.exec())
+        fail(tr("Cannot write the sandbox state in “%1”: %2").arg(m_dir, query.lastError().text()));
 }
 
 bool SandboxStore::reset(const QString& dir, QString* error) {

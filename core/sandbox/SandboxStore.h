@@ -26,9 +26,10 @@ namespace pixverse::sandbox {
 //! digests, and the object store's temporary upload credentials are not kept (a PUT signed with
 //! credentials from before a restart is refused as InvalidAccessKeyId; the client asks again).
 //!
-//! The clock: sandbox time keeps running while the sandbox is stopped, at the speed it ran at
-//! when last saved (a speed change is saved at once), so a video that was generating has finished
-//! if its time went by, and no status a client saw before the stop goes back afterwards.
+//! The clock: sandbox time keeps running while the sandbox is stopped, as on the real service, so
+//! a video that was generating has finished if its time went by. After a clean stop that time
+//! counts at 1×; after a kill, at the speed the clock ran at when last saved (a speed change is
+//! saved at once), so no status a client saw before the kill goes back afterwards.
 class SandboxStore {
     Q_DECLARE_TR_FUNCTIONS(SandboxStore)
 
@@ -45,6 +46,8 @@ public:
     //! Writes what changed since the last save; `clockChanged`: the clock's speed or time was
     //! set, so it is written even when nothing else changed. False (and a warning) on a failure.
     bool save(const SandboxState& state, bool clockChanged = false);
+    //! A clean stop: from now on the stopped time counts at 1× (a test's fast clock stops here).
+    void close(const SandboxState& state);
     //! The port of the previous run (0: none), tried first so stored video URLs keep working.
     quint16 previousPort() const { return m_previousPort; }
     QString errorString() const { return m_error; }
@@ -58,7 +61,8 @@ private:
     //! Every record but the videos (see m_writtenVideos).
     Records records(const SandboxState& state) const;
     void restore(SandboxState& state, const Records& stored);
-    QByteArray clockRecord(const SandboxState& state) const;
+    //! The clock now; `stoppedSpeed`: how fast its time runs while the sandbox is not running.
+    QByteArray clockRecord(const SandboxState& state, double stoppedSpeed) const;
     void restoreClock(SandboxState& state, const QByteArray& record);
     QString blobPath(const QString& recordName) const;
     bool writeBlob(const QString& recordName, const SandboxState& state);
