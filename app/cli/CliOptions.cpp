@@ -35,6 +35,10 @@ struct OptionSpec {
 const OptionSpec kOptions[] = {
     {"sandbox",
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "Start the built-in offline sandbox and use it.")},
+    {"sandbox-reset",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "Use the offline sandbox, emptied first (it remembers its videos across "
+                       "runs).")},
     {"sandbox-clock-speed",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "Run the sandbox's clock this many times faster (demos, tests)."),
@@ -173,7 +177,8 @@ QString readCommand(const QStringList& positional, CliOptions& o) {
 }
 
 QString readConnection(const Reader& r, CliOptions& o) {
-    o.sandbox = r.isSet("sandbox");
+    o.sandboxReset = r.isSet("sandbox-reset");
+    o.sandbox = r.isSet("sandbox") || o.sandboxReset;
     if (o.sandbox && r.isSet("base-url"))
         return tr("Use either --sandbox or --base-url, not both.");
     if (r.isSet("sandbox-clock-speed")) {

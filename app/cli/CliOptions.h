@@ -31,6 +31,7 @@ struct CliOptions {
     enum class Command { Generate, Status, Balance, Batch };
     Command command = Command::Generate;
     bool sandbox = false;
+    bool sandboxReset = false; //!< empty the sandbox's kept state before it starts
     double sandboxClockSpeed = 1.0;
     QUrl baseUrl;
     QString apiKeyEnv = QStringLiteral("PIXVERSE_API_KEY");

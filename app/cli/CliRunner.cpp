@@ -76,6 +76,12 @@ void CliRunner::start() {
     m_network = new QNetworkAccessManager(this);
     if (m_options.sandbox) {
         sandbox::SandboxConfig config;
+        config.stateDir = sandbox::defaultStateDir(); // shared with the app's --sandbox
+        QString why;
+        if (m_options.sandboxReset && !sandbox::resetState(config.stateDir, &why)) {
+            fail(tr("The offline sandbox could not start: %1.").arg(why), ExitTransient);
+            return;
+        }
         m_sandbox = std::make_unique<sandbox::SandboxHost>(config);
         if (!m_sandbox->start()) {
             fail(tr("The offline sandbox could not start: %1.").arg(m_sandbox->errorString()),

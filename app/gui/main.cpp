@@ -1,6 +1,7 @@
 #include "app/gui/BenchReady.h"
 #include "app/gui/StudioApp.h"
 #include "core/jobs/JobEngine.h"
+#include "core/sandbox/SandboxServer.h"
 #include "core/settings/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
@@ -32,10 +33,26 @@ int main(int argc, char* argv[]) {
         QStringLiteral("sandbox"),
         QApplication::translate("main", "Use the built-in offline sandbox."));
     parser.addOption(sandboxOption);
+    const QCommandLineOption sandboxResetOption(
+        QStringLiteral("sandbox-reset"),
+        QApplication::translate("main", "Use the built-in offline sandbox, emptied first (it "
+                                        "remembers its accounts and videos across runs)."));
+    parser.addOption(sandboxResetOption);
     parser.process(app);
 
     pixverse::StudioOptions options;
-    options.sandbox = parser.isSet(sandboxOption);
+    options.sandbox = parser.isSet(sandboxOption) || parser.isSet(sandboxResetOption);
+    // Shared with the CLI's --sandbox; the login dialog's sandbox keeps its state there too.
+    options.sandboxConfig.stateDir = pixverse::sandbox::defaultStateDir();
+    QString resetError;
+    if (parser.isSet(sandboxResetOption) &&
+        !pixverse::sandbox::resetState(options.sandboxConfig.stateDir, &resetError)) {
+        QMessageBox::critical(
+            nullptr, QApplication::translate("main", "PixVerse Studio"),
+            QApplication::translate("main", "The offline sandbox could not start: %1")
+                .arg(resetError));
+        return 5;
+    }
     pixverse::StudioApp studio(options);
     if (!studio.start()) {
         QMessageBox::critical(

@@ -2,6 +2,7 @@
 //
 //   pixverse-sandbox [--port N] [--api-key KEY]... [--account EMAIL:PASSWORD]... [--clock-speed X]
 //                    [--generation-seconds S] [--clips-dir DIR] [--concurrency N]
+//                    [--state DIR [--reset]]
 //
 // stdout: the base URL, one line. stderr: "API key: ..." when no --api-key was given (the
 // public sandbox key) and "Web account: EMAIL:PASSWORD" when no --account was given (the public
@@ -62,8 +63,15 @@ int main(int argc, char** argv) {
     const QCommandLineOption limitOption(
         QStringLiteral("concurrency"),
         QStringLiteral("Videos generating at once per account (default 5)."), QStringLiteral("N"));
+    // Remembering across restarts (issue 14): in memory unless given a folder.
+    const QString stateHelp =
+        QStringLiteral("Keep the sandbox's accounts, videos, credits and uploads in DIR, so a "
+                       "restart continues where it stopped (default: in memory only).");
+    const QCommandLineOption stateOption(QStringLiteral("state"), stateHelp, QStringLiteral("DIR"));
+    const QCommandLineOption resetOption(QStringLiteral("reset"),
+                                         QStringLiteral("Start afresh: empty the --state folder."));
     parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption,
-                       clipsOption, limitOption});
+                       clipsOption, limitOption, stateOption, resetOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -124,6 +132,17 @@ int main(int argc, char** argv) {
     }
     if (!webAccounts.isEmpty())
         config.webAccounts = webAccounts;
+
+    if (parser.isSet(resetOption) && !parser.isSet(stateOption))
+        return fail(QStringLiteral("--reset needs --state DIR."));
+    if (parser.isSet(stateOption)) {
+        config.stateDir = parser.value(stateOption);
+        if (config.stateDir.trimmed().isEmpty())
+            return fail(QStringLiteral("--state needs a folder."));
+        QString why;
+        if (parser.isSet(resetOption) && !pixverse::sandbox::resetState(config.stateDir, &why))
+            return fail(why);
+    }
 
     pixverse::sandbox::SandboxServer server(config);
     if (!server.start())

@@ -9,6 +9,8 @@
 
 namespace pixverse::sandbox {
 
+class SandboxStore;
+
 //! The Aliyun OSS emulation behind the web upload (§3.5 of ../shared/pixverse-api.md): temporary
 //! STS credentials, `PUT /oss/<bucket>/<key>` checked with the OSS V1 signature, and the objects in
 //! memory. Answers like OSS: XML `<Error>` bodies with HTTP 403/404/400.
@@ -59,6 +61,8 @@ public:
     static QDateTime parseHttpDate(const QByteArray& text);
 
 private:
+    friend class SandboxStore; // keeps the objects (never the credentials) across restarts
+
     QHash<QByteArray, Credentials> m_credentials; // by access key id
     QHash<QString, Object> m_objects;             // by key
 };

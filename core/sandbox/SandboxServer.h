@@ -47,7 +47,17 @@ struct SandboxConfig {
     QString clipsDir;
     //! Seed for ids, failure draws and random seeds, so a test run is repeatable.
     quint64 randomSeed = 20260524;
+    //! Folder where the sandbox keeps its state across restarts (see SandboxStore); empty: in
+    //! memory only, gone when it stops (tests).
+    QString stateDir;
 };
+
+//! The state folder the app's and the CLI's `--sandbox` share:
+//! GenericDataLocation/PixVerse Studio/PixVerse Studio/sandbox.
+QString defaultStateDir();
+//! Empties the state kept in `dir`, so the next sandbox started on it is fresh. False (and why)
+//! when a running sandbox uses it or a file cannot be removed.
+bool resetState(const QString& dir, QString* error = nullptr);
 
 //! What the sandbox has seen, for tests (`GET /sandbox/stats` returns the same as JSON).
 struct SandboxStats {

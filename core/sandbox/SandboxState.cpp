@@ -3,11 +3,13 @@
 #include "core/generation/ModelCatalog.h"
 #include "core/sandbox/Multipart.h"
 #include "core/sandbox/OutputSize.h"
+#include "core/sandbox/SandboxStore.h"
 #include "core/sandbox/WebRoutes.h"
 
 #include <QBuffer>
 #include <QColor>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QHttpServer>
@@ -322,17 +324,30 @@ SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
 SandboxState::~SandboxState() {
     // Before the state goes: the server's handler points at it.
     delete m_http;
+    if (m_store)
+        m_store->close(*this);
 }
 
 bool SandboxState::start() {
     if (m_port != 0)
         return true;
+    if (!m_config.stateDir.isEmpty() && !m_store) {
+        auto store = std::make_unique<SandboxStore>(m_config.stateDir);
+        if (!store->open(*this)) {
+            m_error = store->errorString();
+            return false;
+        }
+        m_store = std::move(store);
+    }
     m_clipsDir = findClipsDir(m_config.clipsDir);
     if (m_clipsDir.isEmpty() || !QDir(m_clipsDir).exists())
         qCWarning(lcSandbox)
             << "no folder of sample clips found; finished videos cannot be downloaded";
     auto* tcp = new QTcpServer(m_http);
-    if (!tcp->listen(m_config.address, m_config.port)) {
+    // The previous run's port when it is free, so the video URLs clients kept still work.
+    const quint16 previousPort = m_store && m_config.port == 0 ? m_store->previousPort() : 0;
+    if ((previousPort == 0 || !tcp->listen(m_config.address, previousPort)) &&
+        !tcp->listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("Cannot listen on %1 port %2: %3.")
                       .arg(m_config.address.toString())
                       .arg(m_config.port)
@@ -388,6 +403,7 @@ void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& re
     // A stalled or spoiled request takes effect at once (so a retry with the same trace id is
     // replayed); only its answer is late or damaged.
     const HttpAnswer answer = fault && !stall && !spoil ? faultAnswer(*fault) : route(request);
+    persist(); // before the answer leaves: a client killed right after it loses nothing
     if (spoil && !answer.headOnly) {
         if (fault->kind == SandboxFault::Kind::TruncateBody) {
             qCInfo(lcSandbox).noquote()
@@ -475,6 +491,7 @@ HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endp
     }
 
     HttpAnswer answer;
+    const bool post = request.isPost(); // uploads and creates: they change the state
     if (endpoint == QLatin1String("image/upload"))
         answer = upload(request, key);
     else if (endpoint == QLatin1String("video/text/generate"))
@@ -485,25 +502,40 @@ HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endp
         answer = balance(key);
     else
         answer = result(endpoint.mid(QLatin1String("video/result/").size()), key);
-    rememberAnswer(cacheKey, answer);
+    rememberAnswer(cacheKey, answer, post);
     return answer;
 }
+
+namespace {
+
+QString traceCacheKey(const QString& cacheKey) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(cacheKey.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
 
 const HttpAnswer* SandboxState::replayedAnswer(const QString& cacheKey) {
     const qint64 now = m_clock.nowMs();
     for (auto it = m_traceCache.begin(); it != m_traceCache.end();)
         it = it->expiresAt <= now ? m_traceCache.erase(it) : std::next(it);
-    const auto cached = m_traceCache.constFind(cacheKey);
+    const auto cached = m_traceCache.constFind(traceCacheKey(cacheKey));
     if (cached == m_traceCache.cend())
         return nullptr;
     ++m_stats.replayedAnswers;
     return &cached->answer;
 }
 
-void SandboxState::rememberAnswer(const QString& cacheKey, const HttpAnswer& answer) {
-    m_traceCache.insert(
-        cacheKey,
-        {answer, m_clock.nowMs() + static_cast<qint64>(m_config.traceReplaySeconds) * 1000});
+void SandboxState::rememberAnswer(const QString& cacheKey, const HttpAnswer& answer, bool durable) {
+    m_traceCache.insert(traceCacheKey(cacheKey),
+                        {answer,
+                         m_clock.nowMs() + static_cast<qint64>(m_config.traceReplaySeconds) * 1000,
+                         durable});
+}
+
+void SandboxState::persist(bool clockChanged) {
+    if (m_store)
+        m_store->save(*this, clockChanged);
 }
 
 std::optional<HttpAnswer> SandboxState::ruleRefusal(const GenerationRequest& r,
@@ -1205,12 +1237,14 @@ SandboxStats SandboxState::stats() {
 void SandboxState::setClockSpeed(double factor) {
     if (factor > 0)
         m_clock.setSpeed(factor);
+    persist(true);
 }
 
 void SandboxState::advanceClock(qint64 ms) {
     if (ms > 0)
         m_clock.advance(ms);
     settle();
+    persist(true);
 }
 
 void SandboxState::injectFault(const SandboxFault& fault) {
@@ -1224,10 +1258,12 @@ void SandboxState::setCredits(const QString& key, qint64 daily, qint64 monthly, 
     acc.daily = daily;
     acc.monthly = monthly;
     acc.package = package;
+    persist();
 }
 
 void SandboxState::endWebSession(const QString& email, bool elsewhere) {
     m_web->endSession(email, elsewhere);
+    persist();
 }
 
 QList<qint64> SandboxState::addAccountVideos(const SandboxAccountVideos& videos) {
@@ -1274,6 +1310,7 @@ QList<qint64> SandboxState::addAccountVideos(const SandboxAccountVideos& videos)
     }
     qCDebug(lcSandbox) << ids.size() << "videos put on the account" << owner << "with status"
                        << videos.status;
+    persist();
     return ids;
 }
 

@@ -54,6 +54,7 @@ struct HttpAnswer {
 };
 
 class WebRoutes;
+class SandboxStore;
 
 //! The sandbox's state and request handling behind SandboxServer. Lives on the server's thread.
 class SandboxState {
@@ -115,8 +116,10 @@ public:
     struct CachedAnswer {
         HttpAnswer answer;
         qint64 expiresAt = 0; // sandbox ms
+        bool durable = false; // the request changed the state: kept across restarts
     };
-    QHash<QString, CachedAnswer> m_traceCache; // by API key + '\n' + trace id
+    // By the SHA-256 of API key (or web token) + '\n' + trace id, so no secret is a key.
+    QHash<QString, CachedAnswer> m_traceCache;
 
     qint64 m_lastVideoId = 0;
     qint64 m_lastImageId = 0;
@@ -124,6 +127,7 @@ public:
     QHash<QString, QByteArray> m_clipBytes;  // by file name
     QHash<QString, QByteArray> m_coverBytes; // PNG by "WxH"
     std::unique_ptr<WebRoutes> m_web;        // /creative_platform/..., /oss/...
+    std::unique_ptr<SandboxStore> m_store;   // with a stateDir only
 
     // Entry point of every request (QHttpServer's missing handler: there are no routes).
     void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
@@ -152,7 +156,10 @@ public:
     //! A reused trace id's earlier answer (stats counted), after dropping expired ones; null if
     //! none.
     const HttpAnswer* replayedAnswer(const QString& cacheKey);
-    void rememberAnswer(const QString& cacheKey, const HttpAnswer& answer);
+    //! `durable`: the request changed the state, so a resend after a restart is replayed too.
+    void rememberAnswer(const QString& cacheKey, const HttpAnswer& answer, bool durable = false);
+    //! Writes what changed to the store, if there is one (before an answer leaves).
+    void persist(bool clockChanged = false);
     //! The catalog's refusal of `r` as the service answers it (400011/400018/400017), or empty.
     std::optional<HttpAnswer> ruleRefusal(const GenerationRequest& r, ApiFamily family) const;
     //! The final status a new video with this prompt will reach: 7 (moderation word), 8 (failure

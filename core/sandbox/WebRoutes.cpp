@@ -4,6 +4,7 @@
 #include "core/sandbox/OutputSize.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,6 +62,12 @@ QString newToken(qint64 accountId, const QDateTime& expires) {
                                base64Url(randomBytes(32)));
 }
 
+//! What the session table is keyed by: the token's SHA-256, so a kept state holds no token.
+QString sessionKey(const QString& token) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
 //! A web switch: 0/1 or false/true. Empty when it is neither.
 std::optional<bool> switchValue(const QJsonValue& value) {
     if (value.isBool())
@@ -98,13 +105,13 @@ HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint)
     const QString token = QString::fromLatin1(request.header(QByteArrayLiteral("Token"))).trimmed();
     if (token.isEmpty())
         return webError(10003);
-    const auto session = m_sessions.find(token);
+    const auto session = m_sessions.find(sessionKey(token));
     if (session == m_sessions.end())
         return webError(10001);
     if (session->replaced)
         return webError(10005);
     if (m_state.m_clock.nowMs() >= session->expiresAt) {
-        if (m_liveTokens.value(session->email) == token)
+        if (m_liveTokens.value(session->email) == session.key())
             m_liveTokens.remove(session->email);
         m_sessions.erase(session);
         return webError(10001);
@@ -131,7 +138,10 @@ HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint)
         answer = list(request, email);
     else
         answer = credits(email);
-    m_state.rememberAnswer(cacheKey, answer);
+    // Not the upload token: its answer holds credentials, which are never written to a file.
+    const bool durable =
+        endpoint == kBatchUpload || endpoint == kTextToVideo || endpoint == kImageToVideo;
+    m_state.rememberAnswer(cacheKey, answer, durable);
     return answer;
 }
 
@@ -182,13 +192,13 @@ HttpAnswer WebRoutes::login(const HttpRequest& request) {
     QString token;
     do
         token = newToken(account.id, QDateTime::currentDateTimeUtc().addMSecs(kSessionLifetimeMs));
-    while (m_sessions.contains(token));
+    while (m_sessions.contains(sessionKey(token)));
     // One live session per account: the previous token now answers 10005.
     const QString previous = m_liveTokens.value(email);
     if (!previous.isEmpty())
         m_sessions[previous].replaced = true;
-    m_sessions.insert(token, Session{email, now + kSessionLifetimeMs, false});
-    m_liveTokens.insert(email, token);
+    m_sessions.insert(sessionKey(token), Session{email, now + kSessionLifetimeMs, false});
+    m_liveTokens.insert(email, sessionKey(token));
     ++m_state.m_stats.webLogins;
     qCDebug(lcSandbox) << "web login of account" << account.id
                        << (previous.isEmpty() ? "" : "(previous session ended)");

@@ -10,6 +10,8 @@
 
 namespace pixverse::sandbox {
 
+class SandboxStore;
+
 //! The web family (`/creative_platform/...`, §3 and §4.2 of ../shared/pixverse-api.md) on top of
 //! the shared SandboxState: e-mail + password login with one live session per account, the
 //! three-step image upload through the ObjectStore, t2v/i2v, the personal list and the credits.
@@ -29,6 +31,8 @@ public:
     ObjectStore& objectStore() { return m_store; }
 
 private:
+    friend class SandboxStore; // keeps sessions, media and objects across restarts
+
     struct Session {
         QString email;
         qint64 expiresAt = 0;  // sandbox ms
@@ -51,8 +55,8 @@ private:
 
     SandboxState& m_state;
     ObjectStore m_store;
-    QHash<QString, Session> m_sessions;   // by token; replaced ones stay to answer 10005
-    QHash<QString, QString> m_liveTokens; // e-mail → its one live token
+    QHash<QString, Session> m_sessions;   // by token digest; replaced ones stay to answer 10005
+    QHash<QString, QString> m_liveTokens; // e-mail → the digest of its one live token
     QHash<QString, Media> m_media;        // by object key ("upload/<uuid>.png")
 };
 

@@ -14,6 +14,11 @@
             <translation>Использовать встроенную офлайн-песочницу.</translation>
         </message>
         <message>
+            <location filename="../../app/gui/main.cpp" line="35" />
+            <source>Use the built-in offline sandbox, emptied first (it remembers its accounts and videos across runs).</source>
+            <translation>Использовать встроенную офлайн-песочницу, предварительно очистив её (она помнит свои аккаунты и видео между запусками).</translation>
+        </message>
+        <message>
             <location filename="../../app/gui/main.cpp" line="33" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
@@ -80,6 +85,11 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/CliRunner.cpp" line="79" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="106" />
+            <source>Use the offline sandbox, emptied first (it remembers its videos across runs).</source>
+            <translation>Использовать офлайн-песочницу, предварительно очистив её (она помнит свои видео между запусками).</translation>
         </message>
         <message>
             <location filename="../../app/cli/CliRunner.cpp" line="81" />

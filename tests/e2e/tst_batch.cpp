@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +37,7 @@ private Q_SLOTS:
     void failedLinesAreReported();
     void survivesSigkill_data();
     void survivesSigkill();
+    void embeddedSandboxRemembersAcrossKills();
 
 private:
     QStringList connection() const {
@@ -292,6 +296,107 @@ void TestBatch::survivesSigkill() {
         QVERIFY2(head.mid(4, 4) == "ftyp", qPrintable(video));
         QVERIFY(file.size() > 1000);
     }
+}
+
+namespace {
+
+//! How many videos the embedded sandbox has kept in its state folder (read beside the running
+//! CLI, as SQLite's WAL allows), to pull the plug at the right moment.
+int keptVideos(const QString& stateDir) {
+    const QString path = QDir(stateDir).filePath(QStringLiteral("sandbox-state.sqlite"));
+    if (!QFileInfo::exists(path))
+        return 0;
+    int count = 0;
+    const QString name = QStringLiteral("peek-sandbox-state");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(
+                    QStringLiteral("SELECT COUNT(*) FROM records WHERE name LIKE 'video/%'")) &&
+                query.next())
+                count = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
+} // namespace
+
+// Issue 14: `--sandbox batch` killed twice and run again ends with every video, one generation
+// each: the embedded sandbox (in the CLI's own process) keeps its state in the data folder.
+void TestBatch::embeddedSandboxRemembersAcrossKills() {
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QString dataHome = home.filePath(QStringLiteral("share"));
+    const QString stateDir = dataHome + QStringLiteral("/PixVerse Studio/PixVerse Studio/sandbox");
+    QStringList prompts;
+    for (int i = 1; i <= 6; ++i)
+        prompts << QStringLiteral("Lantern number %1 on the river").arg(i);
+    const QString file = writeBatch(QStringLiteral("embedded.txt"), prompts);
+    const QString out = m_dir.filePath(QStringLiteral("embedded"));
+    auto start = [&](QProcess& process, const QString& clockSpeed, const QString& concurrency) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+        process.setProcessEnvironment(env);
+        process.start(m_cli,
+                      {QStringLiteral("--sandbox"), QStringLiteral("--sandbox-clock-speed"),
+                       clockSpeed, QStringLiteral("--poll-interval-ms"), QStringLiteral("100"),
+                       QStringLiteral("batch"), file, QStringLiteral("--out"), out,
+                       QStringLiteral("--concurrency"), concurrency});
+        QVERIFY(process.waitForStarted());
+    };
+
+    // 1. Killed after some creates (the clock crawls, so nothing has finished).
+    QProcess first;
+    start(first, QStringLiteral("0.01"), QStringLiteral("2"));
+    QTRY_VERIFY_WITH_TIMEOUT(keptVideos(stateDir) >= 2, 30000);
+    first.kill();
+    QVERIFY(first.waitForFinished());
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    QVERIFY(videosIn(out).isEmpty());
+
+    // 2. Killed mid-generation (a video takes 6 s here), with more created; the videos of run 1
+    // are found again, still generating.
+    QProcess second;
+    start(second, QStringLiteral("1"), QStringLiteral("6"));
+    QTRY_VERIFY_WITH_TIMEOUT(keptVideos(stateDir) >= 4, 30000);
+    second.kill();
+    QVERIFY(second.waitForFinished());
+
+    // 3. Run to the end.
+    QProcess third;
+    start(third, QStringLiteral("200"), QStringLiteral("6"));
+    QVERIFY(third.waitForFinished(120000));
+    const QString err = QString::fromUtf8(third.readAllStandardError());
+    QVERIFY2(third.exitStatus() == QProcess::NormalExit && third.exitCode() == 0, qPrintable(err));
+    QCOMPARE(videosIn(out).size(), 6);
+    QVERIFY2(!err.contains(QStringLiteral("no longer has")), qPrintable(err));
+
+    // The sandbox's own record, opened again on the same folder: six generations, one per line,
+    // each the video its file says.
+    sandbox::SandboxConfig config;
+    config.stateDir = stateDir;
+    sandbox::SandboxHost kept(config);
+    QVERIFY2(kept.start(), qPrintable(kept.errorString()));
+    QCOMPARE(kept.stats().generationsCreated, 6);
+    QCOMPARE(keptVideos(stateDir), 6);
+    QSet<qint64> ids;
+    QDirIterator sidecars(out, {QStringLiteral("*.json")}, QDir::Files);
+    while (sidecars.hasNext()) {
+        QFile sidecar(sidecars.next());
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const QByteArray text = sidecar.readAll();
+        const QJsonObject json = QJsonDocument::fromJson(text).object();
+        const qint64 id = json.value(u"pixverse").toObject().value(u"video_id").toInteger();
+        QVERIFY2(id > (Q_INT64_C(1) << 53), text.constData());
+        ids.insert(id);
+    }
+    QCOMPARE(ids.size(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestBatch)

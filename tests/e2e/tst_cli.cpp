@@ -229,8 +229,9 @@ void TestCli::imageToVideoFollowsTheImage() {
 
 void TestCli::embeddedSandbox() {
     const QString out = m_dir.filePath(QStringLiteral("embedded"));
+    // Afresh: the embedded sandbox remembers its credits across runs in the test's HOME.
     const CliRun cli =
-        run({QStringLiteral("--sandbox"), QStringLiteral("--sandbox-clock-speed"),
+        run({QStringLiteral("--sandbox-reset"), QStringLiteral("--sandbox-clock-speed"),
              QStringLiteral("100"), QStringLiteral("generate"), QStringLiteral("--prompt"),
              QStringLiteral("Waves on a beach"), QStringLiteral("--model"), QStringLiteral("v5"),
              QStringLiteral("--quality"), QStringLiteral("1080p"), QStringLiteral("--duration"),
