@@ -118,13 +118,11 @@ std::optional<Refusal> missingRefusal(const QJsonObject& body, const BodyFields&
 const SandboxRules& SandboxRules::builtIn() {
     static const SandboxRules rules = [] {
         QFile file(QStringLiteral(":/pixverse/sandbox/rules.json"));
-        QString error;
-        std::optional<SandboxRules> parsed;
-        if (file.open(QIODevice::ReadOnly))
-            parsed = fromJson(file.readAll(), &error);
-        else
-            error = file.errorString();
-        if (!parsed) // compiled in: a broken file is a build defect, not a runtime condition
+        QString error = file.open(QIODevice::ReadOnly) ? QString() : file.errorString();
+        const std::optional<SandboxRules> parsed =
+            error.isEmpty() ? fromJson(file.readAll(), &error) : std::nullopt;
+        // Compiled in: a broken file is a build defect, not a runtime condition.
+        if (!parsed)
             qFatal("The sandbox's built-in rules do not load: %s", qUtf8Printable(error));
         return *parsed;
     }();
@@ -156,12 +154,12 @@ std::optional<SandboxRules::Model> SandboxRules::readModel(const QJsonObject& m,
     model.longEdge = m.value(QLatin1String("sizing")).toString() == QLatin1String("longEdge");
     const QJsonArray forbidden = m.value(QLatin1String("forbidden")).toArray();
     for (const QJsonValue& f : forbidden) {
-        Model::Forbidden rule;
-        const QJsonObject when = f.toObject().value(QLatin1String("when")).toObject();
-        for (auto it = when.begin(); it != when.end(); ++it)
-            rule.when.insert(it.key(), stringList(it.value()));
-        rule.reason = f.toObject().value(QLatin1String("reason")).toString();
-        model.forbidden << rule;
+        const QJsonObject rule = f.toObject();
+        const QJsonObject conditions = rule.value(u"when").toObject();
+        QHash<QString, QStringList> when;
+        for (const QString& field : conditions.keys())
+            when.insert(field, stringList(conditions.value(field)));
+        model.forbidden << Model::Forbidden{when, rule.value(u"reason").toString()};
     }
     auto clipPrices = [&m](const char* key) {
         Model::ClipPrices prices;
@@ -194,16 +192,23 @@ std::optional<SandboxRules::Model> SandboxRules::readModel(const QJsonObject& m,
 }
 
 std::optional<SandboxRules> SandboxRules::fromJson(const QByteArray& json, QString* error) {
-    auto fail = [error](const QString& why) -> std::optional<SandboxRules> {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    };
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    QString why;
     if (!doc.isObject())
-        return fail(parseError.errorString());
-    const QJsonObject o = doc.object();
+        why = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                           : QStringLiteral("not a JSON object");
+    std::optional<SandboxRules> rules = why.isEmpty() ? read(doc.object(), why) : std::nullopt;
+    if (!rules && error)
+        *error = why;
+    return rules;
+}
+
+std::optional<SandboxRules> SandboxRules::read(const QJsonObject& o, QString& why) {
+    auto fail = [&why](const QString& reason) -> std::optional<SandboxRules> {
+        why = reason;
+        return std::nullopt;
+    };
     SandboxRules rules;
     rules.m_notes = stringList(o.value(QLatin1String("notes")));
     rules.m_seedMax = o.value(QLatin1String("seedMax")).toInteger(rules.m_seedMax);
@@ -220,10 +225,9 @@ std::optional<SandboxRules> SandboxRules::fromJson(const QByteArray& json, QStri
         rules.m_longEdges.insert(it.key(), it.value().toInt());
     const QJsonArray models = o.value(QLatin1String("models")).toArray();
     for (const QJsonValue& m : models) {
-        QString why;
         const std::optional<Model> model = readModel(m.toObject(), &why);
         if (!model)
-            return fail(why);
+            return std::nullopt;
         rules.m_models << *model;
     }
     const QJsonObject families = o.value(QLatin1String("families")).toObject();

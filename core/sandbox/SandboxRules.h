@@ -100,6 +100,7 @@ private:
         bool refuseLegacy = false;
     };
 
+    static std::optional<SandboxRules> read(const QJsonObject& json, QString& why);
     static std::optional<Model> readModel(const QJsonObject& json, QString* error);
     const Family& family(ApiFamily family) const;
     //! The model `id` names in `family`, or null when the family does not take it.
@@ -108,17 +109,17 @@ private:
                                         ApiFamily family) const;
     std::optional<Refusal> extrasRefusal(const GenerationRequest& r, const Model& model) const;
 
-    QStringList m_notes;
-    qint64 m_seedMax = 2147483647;
-    int m_negativePromptMaxLength = 2048;
-    qint64 m_unknownPriceCredits = 50;
-    QStringList m_styles;
-    QStringList m_cameraMovements;
-    QStringList m_t2vOnlyCameraMovements;
-    QHash<QString, int> m_longEdges;
+    QList<Model> m_models;
     Family m_openApi;
     Family m_web;
-    QList<Model> m_models;
+    QStringList m_styles; // every model that takes a style takes these (plus its extraStyles)
+    QHash<QString, int> m_longEdges; // quality → long edge, for the models sized that way
+    QStringList m_cameraMovements;
+    QStringList m_t2vOnlyCameraMovements;
+    int m_negativePromptMaxLength = 2048;
+    qint64 m_seedMax = 2147483647;
+    qint64 m_unknownPriceCredits = 50;
+    QStringList m_notes;
 };
 
 } // namespace pixverse::sandbox
