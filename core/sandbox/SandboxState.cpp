@@ -641,8 +641,10 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     ++m_stats.generationsCreated;
     qCDebug(lcSandbox) << "video" << video.id << "created:" << r.model << r.quality << r.aspectRatio
                        << r.duration << "s, ends in status" << video.outcome;
+    // The answer may carry the credits charged (§2.2: the API export, ComfyUI's response model).
     return envelope(0, errMessage(0),
-                    QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
+                    QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)},
+                                {QStringLiteral("credits"), QJsonValue(cost)}});
 }
 
 HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
