@@ -746,20 +746,30 @@ private Q_SLOTS:
     }
 
     void imageToVideo_data() {
+        QTest::addColumn<QString>("model");
         QTest::addColumn<QSize>("image");
         QTest::addColumn<QString>("quality");
         QTest::addColumn<QSize>("output");
+        const QString v45 = QStringLiteral("v4.5");
         QTest::newRow("4:3 at 540p")
-            << QSize(1200, 900) << QStringLiteral("540p") << QSize(720, 540);
+            << v45 << QSize(1200, 900) << QStringLiteral("540p") << QSize(720, 540);
         QTest::newRow("1:2 is nearest 9:16")
-            << QSize(500, 1000) << QStringLiteral("540p") << QSize(540, 960);
+            << v45 << QSize(500, 1000) << QStringLiteral("540p") << QSize(540, 960);
         QTest::newRow("square at 720p")
-            << QSize(800, 790) << QStringLiteral("720p") << QSize(720, 720);
+            << v45 << QSize(800, 790) << QStringLiteral("720p") << QSize(720, 720);
         QTest::newRow("wide at 1080p")
-            << QSize(2000, 1000) << QStringLiteral("1080p") << QSize(1920, 1080);
+            << v45 << QSize(2000, 1000) << QStringLiteral("1080p") << QSize(1920, 1080);
+        // V6: the image's nearest of 8 ratios, the quality as the long edge (§2.11).
+        QTest::newRow("v6: 21:9 at 720p") << QStringLiteral("v6") << QSize(2100, 900)
+                                          << QStringLiteral("720p") << QSize(1280, 548);
+        QTest::newRow("v6: 2:1 is nearest 16:9") << QStringLiteral("v6") << QSize(2000, 1000)
+                                                 << QStringLiteral("540p") << QSize(1024, 576);
+        QTest::newRow("v6: 2:3 at 360p")
+            << QStringLiteral("v6") << QSize(600, 900) << QStringLiteral("360p") << QSize(426, 640);
     }
 
     void imageToVideo() {
+        QFETCH(QString, model);
         QFETCH(QSize, image);
         QFETCH(QString, quality);
         QFETCH(QSize, output);
@@ -769,7 +779,7 @@ private Q_SLOTS:
         const QJsonObject body{
             {QStringLiteral("img_id"), QJsonValue(uploaded.respInt("img_id"))},
             {QStringLiteral("prompt"), QStringLiteral("The cat turns its head and blinks")},
-            {QStringLiteral("model"), QStringLiteral("v4.5")},
+            {QStringLiteral("model"), model},
             {QStringLiteral("duration"), 5},
             {QStringLiteral("quality"), quality},
             {QStringLiteral("aspect_ratio"), QStringLiteral("21:9")}, // i2v has none: ignored
