@@ -10,7 +10,6 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <limits>
 
 namespace pixverse::sandbox {
 
