@@ -47,6 +47,18 @@ QSize outputSize(const QString& quality, const QString& aspectRatio) {
     return w >= h ? QSize(longSide, shortSide) : QSize(shortSide, longSide);
 }
 
+QSize outputSizeByLongEdge(int longEdge, const QString& aspectRatio) {
+    const auto ratio = parseAspectRatio(aspectRatio);
+    if (longEdge < 2 || !ratio)
+        return {};
+    const auto [w, h] = *ratio;
+    const int big = std::max(w, h);
+    const int small = std::min(w, h);
+    // Same integer arithmetic as resources/clips/CMakeLists.txt: floor(long * small / big / 2) * 2.
+    const int shortEdge = longEdge * small / (2 * big) * 2;
+    return w >= h ? QSize(longEdge, shortEdge) : QSize(shortEdge, longEdge);
+}
+
 QString nearestAspectRatio(QSize image, const QStringList& candidates) {
     if (image.width() < 1 || image.height() < 1)
         return {};

@@ -16,6 +16,12 @@ namespace pixverse::sandbox {
 //! An invalid QSize for an unknown quality or aspect ratio.
 QSize outputSize(const QString& quality, const QString& aspectRatio);
 
+//! The V6/C1 rule (../shared/pixverse-api.md §2.11): the quality names the long edge (640, 1024,
+//! 1280, 1920 px) and the short edge follows from the ratio, rounded down to an even number as
+//! the reference's table has it: 16:9 at 1024 → 1024×576, 3:2 at 1280 → 1280×852. Invalid for a
+//! long edge below 2 or an unknown aspect ratio. resources/clips makes a clip for these too.
+QSize outputSizeByLongEdge(int longEdge, const QString& aspectRatio);
+
 //! "540p" → 540; 0 when it is not a quality.
 int qualityShortSide(const QString& quality);
 

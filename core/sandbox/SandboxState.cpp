@@ -1,8 +1,8 @@
 #include "core/sandbox/SandboxState.h"
 
-#include "core/generation/ModelCatalog.h"
 #include "core/sandbox/Multipart.h"
 #include "core/sandbox/OutputSize.h"
+#include "core/sandbox/SandboxRules.h"
 #include "core/sandbox/SandboxStore.h"
 #include "core/sandbox/WebRoutes.h"
 
@@ -538,31 +538,17 @@ void SandboxState::persist(bool clockChanged) {
         m_store->save(*this, clockChanged);
 }
 
-std::optional<HttpAnswer> SandboxState::ruleRefusal(const GenerationRequest& r,
-                                                    ApiFamily family) const {
-    const ModelCatalog& catalog = ModelCatalog::builtIn();
-    const QList<RuleViolation> violations = catalog.validate(r, family);
-    if (!violations.isEmpty()) {
-        auto first = [&violations](RuleViolation::Kind kind) -> const RuleViolation* {
-            for (const RuleViolation& v : violations) {
-                if (v.kind == kind)
-                    return &v;
-            }
-            return nullptr;
-        };
-        if (const RuleViolation* v = first(RuleViolation::Kind::Missing))
-            return envelope(400011, v->reason);
-        if (const RuleViolation* v = first(RuleViolation::Kind::TooLong))
-            return envelope(400018, v->reason);
-        return envelope(400017, violations.first().reason);
-    }
-    if (!catalog.creditCost(r))
-        return envelope(400017,
-                        QStringLiteral("%1 at %2, %3 s, %4 motion is not available")
-                            .arg(r.model, r.quality)
-                            .arg(r.duration)
-                            .arg(r.motionMode.isEmpty() ? QStringLiteral("normal") : r.motionMode));
-    return std::nullopt;
+std::variant<HttpAnswer, SandboxState::Accepted>
+SandboxState::judge(GenerationRequest& r, ApiFamily family, QSize imageSize) const {
+    const SandboxRules& rules = SandboxRules::builtIn();
+    if (const std::optional<Refusal> refusal = rules.refusal(r, family))
+        return envelope(refusal->errCode, refusal->message);
+    const QSize size = rules.fitOutput(r, family, imageSize);
+    if (!size.isValid())
+        return envelope(
+            400017,
+            QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
+    return Accepted{rules.price(r, family), size};
 }
 
 int SandboxState::drawOutcome(const QString& prompt) {
@@ -639,88 +625,35 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
         return !v.isUndefined() && !v.isNull();
     };
 
-    // 1. Types (400013).
-    for (const char* name : {"prompt", "negative_prompt", "model", "quality", "aspect_ratio",
-                             "motion_mode", "style", "camera_movement"}) {
-        if (present(name) && !value(name).isString())
-            return envelope(400013,
-                            QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
-    }
-    for (const char* name : {"duration", "seed", "img_id", "template_id"}) {
-        if (present(name) && !isIntegral(value(name)))
-            return envelope(400013,
-                            QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name)));
-    }
-    if (present("water_mark") && !value("water_mark").isBool())
-        return envelope(400013, QStringLiteral("\"water_mark\" must be true or false"));
+    // 1. Types (400013) and required fields (400011), by the sandbox's own rules.
+    auto read = SandboxRules::builtIn().readBody(body, ApiFamily::OpenApi, imageToVideo);
+    if (const auto* refusal = std::get_if<Refusal>(&read))
+        return envelope(refusal->errCode, refusal->message);
+    GenerationRequest& r = std::get<GenerationRequest>(read);
 
-    // 2. Required fields (400011).
-    static const QList<const char*> textRequired{"prompt", "model", "duration", "quality",
-                                                 "aspect_ratio"};
-    static const QList<const char*> imageRequired{"img_id", "prompt", "model", "duration",
-                                                  "quality"};
-    for (const char* name : imageToVideo ? imageRequired : textRequired) {
-        if (!present(name))
-            return envelope(400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name)));
-    }
-
-    // 3. Effect templates must be activated on the platform first; none is, here.
+    // 2. Effect templates must be activated on the platform first; none is, here.
     if (present("template_id"))
         return envelope(500070, errMessage(500070));
 
-    // 4. The image belongs to this key.
+    // 3. The image belongs to this key.
     const Image* image = nullptr;
-    qint64 imageId = 0;
     if (imageToVideo) {
         const auto id = exactInteger(value("img_id"));
         const auto found = id ? m_images.constFind(*id) : m_images.cend();
         if (found == m_images.cend() || found->owner != key)
             return envelope(400032, errMessage(400032));
         image = &*found;
-        imageId = *id;
     }
 
-    // 5. The parameter rules, from the one catalog the app and the CLI use too.
-    GenerationRequest r;
-    r.prompt = value("prompt").toString();
-    r.negativePrompt = value("negative_prompt").toString();
-    r.model = value("model").toString();
-    r.quality = value("quality").toString();
-    r.aspectRatio = imageToVideo ? QString() : value("aspect_ratio").toString();
-    if (present("motion_mode"))
-        r.motionMode = value("motion_mode").toString();
-    r.style = value("style").toString();
-    r.cameraMovement = value("camera_movement").toString();
-    if (imageToVideo)
-        r.imagePath = QStringLiteral("sandbox:img/%1").arg(imageId); // marks the request as i2v
-    const auto duration = exactInteger(value("duration"));
-    if (!duration || *duration < std::numeric_limits<int>::min() ||
-        *duration > std::numeric_limits<int>::max())
-        return envelope(400017, QStringLiteral("The duration is not allowed"));
-    r.duration = static_cast<int>(*duration);
-    if (present("seed")) {
-        const auto seed = exactInteger(value("seed"));
-        if (!seed)
-            return envelope(400017, QStringLiteral("The seed must be from 0 to 2147483647"));
-        r.seed = *seed;
-    }
-    if (auto refusal = ruleRefusal(r, ApiFamily::OpenApi))
+    // 4. The parameter rules and the price (§2.11, §2.9).
+    const auto verdict = judge(r, ApiFamily::OpenApi, image ? image->size : QSize());
+    if (const auto* refusal = std::get_if<HttpAnswer>(&verdict))
         return *refusal;
-    const ModelCatalog& catalog = ModelCatalog::builtIn();
-    const std::optional<int> cost = catalog.creditCost(r);
-    if (imageToVideo) {
-        const ModelSpec* spec = catalog.model(r.model);
-        r.aspectRatio = nearestAspectRatio(image->size, spec ? spec->aspectRatios : QStringList());
-    }
-    const QSize size = outputSize(r.quality, r.aspectRatio);
-    if (!size.isValid())
-        return envelope(
-            400017,
-            QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
+    const auto [cost, size] = std::get<Accepted>(verdict);
 
-    // 6. Credits, then the concurrency limit.
+    // 5. Credits, then the concurrency limit.
     Account& acc = account(key);
-    if (acc.monthly + acc.package < *cost)
+    if (acc.monthly + acc.package < cost)
         return envelope(500090, errMessage(500090));
     if (generatingCount(key) >= m_config.concurrencyLimit)
         return envelope(500044, errMessage(500044));
@@ -734,16 +667,18 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     video.createdAt = m_clock.nowMs();
     video.finishAt = video.createdAt + m_config.generationMs;
     video.outcome = drawOutcome(r.prompt);
-    video.chargedMonthly = std::min<qint64>(acc.monthly, *cost);
-    video.chargedPackage = *cost - video.chargedMonthly;
+    video.chargedMonthly = std::min<qint64>(acc.monthly, cost);
+    video.chargedPackage = cost - video.chargedMonthly;
     acc.monthly -= video.chargedMonthly;
     acc.package -= video.chargedPackage;
     m_videos.insert(video.id, video);
     ++m_stats.generationsCreated;
     qCDebug(lcSandbox) << "video" << video.id << "created:" << r.model << r.quality << r.aspectRatio
                        << r.duration << "s, ends in status" << video.outcome;
+    // The answer may carry the credits charged (§2.2: the API export, ComfyUI's response model).
     return envelope(0, errMessage(0),
-                    QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
+                    QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)},
+                                {QStringLiteral("credits"), QJsonValue(cost)}});
 }
 
 HttpAnswer SandboxState::result(const QString& idText, const QString& key) {

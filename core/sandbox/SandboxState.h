@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <optional>
+#include <variant>
 
 QT_BEGIN_NAMESPACE
 class QHttpServer;
@@ -160,8 +161,16 @@ public:
     void rememberAnswer(const QString& cacheKey, const HttpAnswer& answer, bool durable = false);
     //! Writes what changed to the store, if there is one (before an answer leaves).
     void persist(bool clockChanged = false);
-    //! The catalog's refusal of `r` as the service answers it (400011/400018/400017), or empty.
-    std::optional<HttpAnswer> ruleRefusal(const GenerationRequest& r, ApiFamily family) const;
+    //! What an accepted generation costs and the size of its video.
+    struct Accepted {
+        qint64 cost = 0;
+        QSize size;
+    };
+    //! The verdict of the sandbox's own rules (SandboxRules) on `r`: the refusal as the service
+    //! answers it (400011/400018/400017), or the price and output size. Sets an image-to-video
+    //! request's aspect ratio from the image.
+    std::variant<HttpAnswer, Accepted> judge(GenerationRequest& r, ApiFamily family,
+                                             QSize imageSize) const;
     //! The final status a new video with this prompt will reach: 7 (moderation word), 8 (failure
     //! word or the failure rate) or 1.
     int drawOutcome(const QString& prompt);

@@ -1,7 +1,6 @@
 #include "core/sandbox/WebRoutes.h"
 
-#include "core/generation/ModelCatalog.h"
-#include "core/sandbox/OutputSize.h"
+#include "core/sandbox/SandboxRules.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -12,7 +11,6 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <limits>
 
 namespace pixverse::sandbox {
 
@@ -66,16 +64,6 @@ QString newToken(qint64 accountId, const QDateTime& expires) {
 QString sessionKey(const QString& token) {
     return QString::fromLatin1(
         QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
-}
-
-//! A web switch: 0/1 or false/true. Empty when it is neither.
-std::optional<bool> switchValue(const QJsonValue& value) {
-    if (value.isBool())
-        return value.toBool();
-    const auto n = exactInteger(value);
-    if (n && (*n == 0 || *n == 1))
-        return *n == 1;
-    return std::nullopt;
 }
 
 } // namespace
@@ -318,44 +306,20 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
         return !v.isUndefined() && !v.isNull();
     };
 
-    // 1. Types (400013).
-    for (const char* name :
-         {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode", "style",
-          "camera_movement", "lip_sync_tts_speaker_id", "customer_img_path", "customer_img_url"}) {
-        if (present(name) && !value(name).isString())
-            return envelope(400013,
-                            QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
-    }
-    for (const char* name : {"duration", "seed", "create_count", "credit_change", "template_id"}) {
-        if (present(name) && !isIntegral(value(name)))
-            return envelope(400013,
-                            QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name)));
-    }
-    for (const char* name : {"off_peak", "multi_shot", "generate_audio_switch"}) {
-        if (present(name) && !switchValue(value(name)))
-            return envelope(400013,
-                            QStringLiteral("\"%1\" must be 0 or 1").arg(QLatin1String(name)));
-    }
+    // 1. Types (400013) and required fields (400011; the web t2v insists on aspect_ratio, §3.3).
+    auto read = SandboxRules::builtIn().readBody(body, ApiFamily::Web, imageToVideo);
+    if (const auto* refusal = std::get_if<Refusal>(&read))
+        return envelope(refusal->errCode, refusal->message);
+    GenerationRequest& r = std::get<GenerationRequest>(read);
 
-    // 2. Required fields (400011); the web t2v insists on aspect_ratio (§3.3).
-    static const QList<const char*> textRequired{"prompt", "model", "duration", "quality",
-                                                 "aspect_ratio"};
-    static const QList<const char*> imageRequired{
-        "prompt", "model", "duration", "quality", "customer_img_path", "customer_img_url"};
-    for (const char* name : imageToVideo ? imageRequired : textRequired) {
-        if (!present(name) || (value(name).isString() && value(name).toString().isEmpty() &&
-                               QByteArrayView(name).startsWith("customer_img_")))
-            return envelope(400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name)));
-    }
-
-    // 3. What the sandbox does not make: effect templates, several videos per call.
+    // 2. What the sandbox does not make: effect templates, several videos per call.
     if (present("template_id") && exactInteger(value("template_id")).value_or(0) != 0)
         return webError(500070);
     if (present("create_count") && exactInteger(value("create_count")).value_or(0) != 1)
         return envelope(
             400017, QStringLiteral("The sandbox makes one video per call: create_count must be 1"));
 
-    // 4. The image was registered by this account.
+    // 3. The image was registered by this account.
     const QString imagePath = value("customer_img_path").toString();
     const Media* media = nullptr;
     if (imageToVideo) {
@@ -365,48 +329,13 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
         media = &*found;
     }
 
-    // 5. The parameter rules, from the catalog, for the web family.
-    GenerationRequest r;
-    r.prompt = value("prompt").toString();
-    r.negativePrompt = value("negative_prompt").toString();
-    r.model = value("model").toString();
-    r.quality = value("quality").toString();
-    r.aspectRatio = imageToVideo ? QString() : value("aspect_ratio").toString();
-    if (present("motion_mode"))
-        r.motionMode = value("motion_mode").toString();
-    r.style = value("style").toString();
-    r.cameraMovement = value("camera_movement").toString();
-    r.offPeak = present("off_peak") && *switchValue(value("off_peak"));
-    r.multiShot = present("multi_shot") && *switchValue(value("multi_shot"));
-    r.audio = present("generate_audio_switch") && *switchValue(value("generate_audio_switch"));
-    if (imageToVideo)
-        r.imagePath = QStringLiteral("sandbox:") + imagePath; // marks the request as i2v
-    const auto duration = exactInteger(value("duration"));
-    if (!duration || *duration < std::numeric_limits<int>::min() ||
-        *duration > std::numeric_limits<int>::max())
-        return envelope(400017, QStringLiteral("The duration is not allowed"));
-    r.duration = static_cast<int>(*duration);
-    if (present("seed")) {
-        const auto seed = exactInteger(value("seed"));
-        if (!seed)
-            return envelope(400017, QStringLiteral("The seed must be from 0 to 2147483647"));
-        r.seed = *seed;
-    }
-    if (auto refusal = m_state.ruleRefusal(r, ApiFamily::Web))
+    // 4. The parameter rules and the price, for the web family.
+    const auto verdict = m_state.judge(r, ApiFamily::Web, media ? media->size : QSize());
+    if (const auto* refusal = std::get_if<HttpAnswer>(&verdict))
         return *refusal;
-    const ModelCatalog& catalog = ModelCatalog::builtIn();
-    const qint64 cost = catalog.creditCost(r).value_or(0);
-    if (imageToVideo) {
-        const ModelSpec* spec = catalog.model(r.model);
-        r.aspectRatio = nearestAspectRatio(media->size, spec ? spec->aspectRatios : QStringList());
-    }
-    const QSize size = outputSize(r.quality, r.aspectRatio);
-    if (!size.isValid())
-        return envelope(
-            400017,
-            QStringLiteral("The sandbox cannot make %1 %2 videos").arg(r.quality, r.aspectRatio));
+    const auto [cost, size] = std::get<SandboxState::Accepted>(verdict);
 
-    // 6. Credits (web: 500043), then the account's concurrency limit.
+    // 5. Credits (web: 500043), then the account's concurrency limit.
     SandboxState::Account& acc = m_state.account(email);
     if (acc.daily + acc.monthly + acc.package < cost)
         return webError(500043);

@@ -1,10 +1,10 @@
 // The sandbox over real loopback HTTP, spoken with a plain QNetworkAccessManager (no project
 // client class), plus its host thread and the pixverse-sandbox executable.
 
-#include "core/generation/ModelCatalog.h"
 #include "core/sandbox/Multipart.h"
 #include "core/sandbox/OutputSize.h"
 #include "core/sandbox/SandboxHost.h"
+#include "core/sandbox/SandboxRules.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/SandboxState.h"
 #include "tests/support/TestSupport.h"
@@ -26,6 +26,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -553,15 +554,84 @@ private Q_SLOTS:
         QTest::newRow("21:9 on v4.5")
             << with("aspect_ratio", QStringLiteral("21:9")) << keep << qint64(400017);
         QTest::newRow("bad model") << with("model", QStringLiteral("v9")) << keep << qint64(400017);
-        QTest::newRow("unpriced model")
-            << with("model", QStringLiteral("v6")) << keep << qint64(400017);
+        QTest::newRow("v6, no motion_mode")
+            << with("model", QStringLiteral("v6")) << keep << qint64(0);
+        auto on = [](const char* model, QJsonObject changes) {
+            changes.insert(QStringLiteral("model"), QLatin1String(model));
+            return changes;
+        };
+        QTest::newRow("v6 15 s") << on("v6", with("duration", 15)) << keep << qint64(0);
+        QTest::newRow("v6 1 s") << on("v6", with("duration", 1)) << keep << qint64(0);
+        QTest::newRow("v6 16 s") << on("v6", with("duration", 16)) << keep << qint64(400017);
+        QTest::newRow("v6 0 s") << on("v6", with("duration", 0)) << keep << qint64(400017);
+        QTest::newRow("v6 21:9") << on("v6", with("aspect_ratio", QStringLiteral("21:9"))) << keep
+                                 << qint64(0);
+        QTest::newRow("v6 fast") << on("v6", with("motion_mode", QStringLiteral("fast"))) << keep
+                                 << qint64(400017);
+        QTest::newRow("v6 normal")
+            << on("v6", with("motion_mode", QStringLiteral("normal"))) << keep << qint64(0);
+        QTest::newRow("v6 realistic")
+            << on("v6", with("style", QStringLiteral("realistic"))) << keep << qint64(0);
+        QTest::newRow("realistic on v4.5")
+            << with("style", QStringLiteral("realistic")) << keep << qint64(400017);
+        QTest::newRow("v6 prompt 5000")
+            << on("v6", with("prompt", QString(5000, QLatin1Char('a')))) << keep << qint64(0);
+        QTest::newRow("v6 prompt 5001")
+            << on("v6", with("prompt", QString(5001, QLatin1Char('a')))) << keep << qint64(400018);
+        QTest::newRow("v6 negative 2049")
+            << on("v6", with("negative_prompt", QString(2049, QLatin1Char('a')))) << keep
+            << qint64(400018);
+        QTest::newRow("v6 audio, multi-clip, water_mark")
+            << on("v6", QJsonObject{{QStringLiteral("generate_audio_switch"), true},
+                                    {QStringLiteral("generate_multi_clip_switch"), true},
+                                    {QStringLiteral("water_mark"), false}})
+            << keep << qint64(0);
+        QTest::newRow("audio as 1")
+            << on("v6", with("generate_audio_switch", 1)) << keep << qint64(400013);
+        QTest::newRow("multi-clip as text")
+            << on("v6", with("generate_multi_clip_switch", QStringLiteral("true"))) << keep
+            << qint64(400013);
+        QTest::newRow("audio on v4.5")
+            << with("generate_audio_switch", true) << keep << qint64(400017);
+        QTest::newRow("audio off on v4.5")
+            << with("generate_audio_switch", false) << keep << qint64(0);
+        QTest::newRow("multi-clip on c1 ignored")
+            << on("c1", with("generate_multi_clip_switch", true)) << keep << qint64(0);
+        QTest::newRow("c1 camera") << on("c1", with("camera_movement", QStringLiteral("zoom_in")))
+                                   << keep << qint64(400017);
+        QTest::newRow("c1 style") << on("c1", with("style", QStringLiteral("anime"))) << keep
+                                  << qint64(400017);
+        QTest::newRow("c1 1080p 5 s")
+            << on("c1", with("quality", QStringLiteral("1080p"))) << keep << qint64(0);
+        QTest::newRow("c1 1080p 6 s")
+            << on("c1", QJsonObject{{QStringLiteral("quality"), QStringLiteral("1080p")},
+                                    {QStringLiteral("duration"), 6}})
+            << keep << qint64(400017);
+        QTest::newRow("pixverse-c1 is the web's id")
+            << with("model", QStringLiteral("pixverse-c1")) << keep << qint64(400017);
+        QTest::newRow("v5.6 10 s") << on("v5.6", with("duration", 10)) << keep << qint64(0);
+        QTest::newRow("v5.6 1080p 9 s")
+            << on("v5.6", QJsonObject{{QStringLiteral("quality"), QStringLiteral("1080p")},
+                                      {QStringLiteral("duration"), 9}})
+            << keep << qint64(400017);
+        QTest::newRow("v5.5 11 s") << on("v5.5", with("duration", 11)) << keep << qint64(400017);
+        QTest::newRow("fast on v5")
+            << on("v5", with("motion_mode", QStringLiteral("fast"))) << keep << qint64(400017);
         QTest::newRow("bad quality")
             << with("quality", QStringLiteral("4k")) << keep << qint64(400017);
         QTest::newRow("duration 6") << with("duration", 6) << keep << qint64(400017);
         QTest::newRow("bad motion")
             << with("motion_mode", QStringLiteral("slow")) << keep << qint64(400017);
+        // §2.2 gives the style list without a model limit (the client offers it on v3.5 only).
         QTest::newRow("style on v4.5")
-            << with("style", QStringLiteral("anime")) << keep << qint64(400017);
+            << with("style", QStringLiteral("anime")) << keep << qint64(0);
+        QTest::newRow("clay on v4.5") << with("style", QStringLiteral("clay")) << keep << qint64(0);
+        QTest::newRow("unknown style")
+            << with("style", QStringLiteral("watercolour")) << keep << qint64(400017);
+        QTest::newRow("camera on v5")
+            << QJsonObject{{QStringLiteral("camera_movement"), QStringLiteral("zoom_in")},
+                           {QStringLiteral("model"), QStringLiteral("v5")}}
+            << keep << qint64(400017);
         QTest::newRow("style on v3.5")
             << QJsonObject{{QStringLiteral("style"), QStringLiteral("anime")},
                            {QStringLiteral("model"), QStringLiteral("v3.5")}}
@@ -609,6 +679,62 @@ private Q_SLOTS:
             QVERIFY(r.json().value(QLatin1String("Resp")).isNull());
     }
 
+    void prices_data() {
+        QTest::addColumn<QJsonObject>("changes");
+        QTest::addColumn<qint64>("credits");
+        QTest::addColumn<QSize>("size");
+        auto row = [](const char* name, const char* model, const char* quality, int duration,
+                      QJsonObject more, qint64 credits, QSize size) {
+            more.insert(QStringLiteral("model"), QLatin1String(model));
+            more.insert(QStringLiteral("quality"), QLatin1String(quality));
+            more.insert(QStringLiteral("duration"), duration);
+            QTest::newRow(name) << more << credits << size;
+        };
+        const QJsonObject plain;
+        const QJsonObject audio{{QStringLiteral("generate_audio_switch"), true}};
+        // §2.9: per clip for v3.5-v5 ...
+        row("v4.5 540p 5 s", "v4.5", "540p", 5, plain, 45, QSize(960, 540));
+        row("v4.5 720p 8 s", "v4.5", "720p", 8, plain, 120, QSize(1280, 720));
+        row("v4.5 fast 720p", "v4.5", "720p", 5,
+            QJsonObject{{QStringLiteral("motion_mode"), QStringLiteral("fast")}}, 120,
+            QSize(1280, 720));
+        row("v5 1080p 8 s", "v5", "1080p", 8, plain, 240, QSize(1920, 1080));
+        // ... per second without / with audio for v6 and c1, whose quality is the long edge
+        row("v6 540p 5 s", "v6", "540p", 5, plain, 35, QSize(1024, 576));
+        row("v6 720p 5 s audio", "v6", "720p", 5, audio, 60, QSize(1280, 720));
+        row("v6 1080p 15 s audio", "v6", "1080p", 15, audio, 345, QSize(1920, 1080));
+        row("v6 720p 3:2", "v6", "720p", 5,
+            QJsonObject{{QStringLiteral("aspect_ratio"), QStringLiteral("3:2")}}, 45,
+            QSize(1280, 852));
+        row("c1 360p 9:16 10 s audio", "c1", "360p", 10,
+            QJsonObject{{QStringLiteral("aspect_ratio"), QStringLiteral("9:16")},
+                        {QStringLiteral("generate_audio_switch"), true}},
+            80, QSize(360, 640));
+        // ... v5.6's two published prices, and the flat amount where nothing is published.
+        row("v5.6 720p 5 s audio", "v5.6", "720p", 5, audio, 80, QSize(1280, 720));
+        row("v5.6 1080p 5 s", "v5.6", "1080p", 5, plain, 75, QSize(1920, 1080));
+        row("v5.6 540p 5 s (unpublished)", "v5.6", "540p", 5, plain,
+            SandboxRules::builtIn().unknownPriceCredits(), QSize(960, 540));
+        row("v5.5 720p 7 s (unpublished)", "v5.5", "720p", 7, plain,
+            SandboxRules::builtIn().unknownPriceCredits(), QSize(1280, 720));
+    }
+
+    void prices() {
+        QFETCH(QJsonObject, changes);
+        QFETCH(qint64, credits);
+        QFETCH(QSize, size);
+        QJsonObject body = textToVideoBody();
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            body.insert(it.key(), it.value());
+        const HttpResult created = post(QStringLiteral("/openapi/v2/video/text/generate"), body);
+        QCOMPARE(created.errCode(), 0);
+        QCOMPARE(created.respInt("credits"), credits); // the answer says what it charged
+        const HttpResult after = balance();
+        QCOMPARE(1500 - after.respInt("credit_monthly") - after.respInt("credit_package"), credits);
+        const HttpResult r = result(created.respInt("video_id"));
+        QCOMPARE(QSize(int(r.respInt("outputWidth")), int(r.respInt("outputHeight"))), size);
+    }
+
     void badJsonBody() {
         const HttpResult r = post(QStringLiteral("/openapi/v2/video/text/generate"),
                                   QByteArray("{not json"), auth());
@@ -620,20 +746,30 @@ private Q_SLOTS:
     }
 
     void imageToVideo_data() {
+        QTest::addColumn<QString>("model");
         QTest::addColumn<QSize>("image");
         QTest::addColumn<QString>("quality");
         QTest::addColumn<QSize>("output");
+        const QString v45 = QStringLiteral("v4.5");
         QTest::newRow("4:3 at 540p")
-            << QSize(1200, 900) << QStringLiteral("540p") << QSize(720, 540);
+            << v45 << QSize(1200, 900) << QStringLiteral("540p") << QSize(720, 540);
         QTest::newRow("1:2 is nearest 9:16")
-            << QSize(500, 1000) << QStringLiteral("540p") << QSize(540, 960);
+            << v45 << QSize(500, 1000) << QStringLiteral("540p") << QSize(540, 960);
         QTest::newRow("square at 720p")
-            << QSize(800, 790) << QStringLiteral("720p") << QSize(720, 720);
+            << v45 << QSize(800, 790) << QStringLiteral("720p") << QSize(720, 720);
         QTest::newRow("wide at 1080p")
-            << QSize(2000, 1000) << QStringLiteral("1080p") << QSize(1920, 1080);
+            << v45 << QSize(2000, 1000) << QStringLiteral("1080p") << QSize(1920, 1080);
+        // V6: the image's nearest of 8 ratios, the quality as the long edge (§2.11).
+        QTest::newRow("v6: 21:9 at 720p") << QStringLiteral("v6") << QSize(2100, 900)
+                                          << QStringLiteral("720p") << QSize(1280, 548);
+        QTest::newRow("v6: 2:1 is nearest 16:9") << QStringLiteral("v6") << QSize(2000, 1000)
+                                                 << QStringLiteral("540p") << QSize(1024, 576);
+        QTest::newRow("v6: 2:3 at 360p")
+            << QStringLiteral("v6") << QSize(600, 900) << QStringLiteral("360p") << QSize(426, 640);
     }
 
     void imageToVideo() {
+        QFETCH(QString, model);
         QFETCH(QSize, image);
         QFETCH(QString, quality);
         QFETCH(QSize, output);
@@ -643,7 +779,7 @@ private Q_SLOTS:
         const QJsonObject body{
             {QStringLiteral("img_id"), QJsonValue(uploaded.respInt("img_id"))},
             {QStringLiteral("prompt"), QStringLiteral("The cat turns its head and blinks")},
-            {QStringLiteral("model"), QStringLiteral("v4.5")},
+            {QStringLiteral("model"), model},
             {QStringLiteral("duration"), 5},
             {QStringLiteral("quality"), quality},
             {QStringLiteral("aspect_ratio"), QStringLiteral("21:9")}, // i2v has none: ignored
@@ -1273,20 +1409,28 @@ private Q_SLOTS:
     void everyOutputSizeHasAClip() {
         const QString dir = findClipsDir({});
         QVERIFY2(QDir(dir).exists(), qPrintable(dir));
-        int checked = 0;
-        const QList<ModelSpec> models = ModelCatalog::builtIn().models();
-        for (const ModelSpec& model : models) {
-            for (const QString& quality : model.qualities) {
-                for (const QString& aspect : model.aspectRatios) {
-                    const QSize size = outputSize(quality, aspect);
-                    QVERIFY2(size.isValid(), qPrintable(quality + QLatin1Char(' ') + aspect));
-                    const QString file = QDir(dir).filePath(clipFileName(size));
-                    QVERIFY2(QFileInfo(file).size() > 0, qPrintable(file));
-                    ++checked;
+        const SandboxRules& rules = SandboxRules::builtIn();
+        QSet<QString> checked;
+        for (const ApiFamily family : {ApiFamily::OpenApi, ApiFamily::Web}) {
+            for (const QString& model : rules.modelIds(family)) {
+                for (const QString& quality : rules.qualities(model, family)) {
+                    for (const QString& aspect : rules.aspectRatios(model, family)) {
+                        GenerationRequest r;
+                        r.model = model;
+                        r.quality = quality;
+                        r.aspectRatio = aspect;
+                        const QSize size = rules.fitOutput(r, family);
+                        const QString what = model + u' ' + quality + u' ' + aspect;
+                        QVERIFY2(size.isValid(), qPrintable(what));
+                        const QString file = QDir(dir).filePath(clipFileName(size));
+                        QVERIFY2(QFileInfo(file).size() > 0, qPrintable(what + u": " + file));
+                        checked.insert(file);
+                    }
                 }
             }
         }
-        QVERIFY(checked >= 4 * 8);
+        // Both size rules: 4 qualities × 7 ratios (short side) and × 8 (long edge), 6 coincide.
+        QVERIFY(checked.size() >= 50);
     }
 };
 

@@ -748,14 +748,56 @@ private Q_SLOTS:
         QCOMPARE(t2v(token, {{QStringLiteral("create_count"), 2}}).errCode(), 400017);
         QCOMPARE(t2v(token, {{QStringLiteral("off_peak"), 1}}).errCode(),
                  0); // v4.5 has off-peak on the web
+        // Web prompts may be 5000 characters (the site's own text, §3.10).
         QCOMPARE(
-            t2v(token, {{QStringLiteral("prompt"), QString(2049, QLatin1Char('a'))}}).errCode(),
+            t2v(token, {{QStringLiteral("prompt"), QString(5001, QLatin1Char('a'))}}).errCode(),
             400018);
         const HttpResult garbage =
             call(QStringLiteral("/creative_platform/video/t2v"), QByteArrayLiteral("{"), token);
         QCOMPARE(garbage.status, 400);
         QCOMPARE(garbage.errCode(), 400013);
         QCOMPARE(m_server->stats().generationsCreated, 2);
+    }
+
+    void modelsOfTheWeb() {
+        SandboxConfig config;
+        config.concurrencyLimit = 20;
+        startServer(config);
+        const QString token = login();
+        m_server->setCredits(kEmail, 0, 10000, 0);
+        auto model = [](const char* id, QJsonObject more = {}) {
+            more.insert(QStringLiteral("model"), QLatin1String(id));
+            return more;
+        };
+        auto spent = [&](const QJsonObject& changes) -> qint64 {
+            QJsonObject body = textToVideoBody();
+            body.remove(QStringLiteral("motion_mode"));
+            const qint64 before = credits(token).respInt("credit_monthly");
+            const HttpResult r =
+                post(QStringLiteral("/creative_platform/video/t2v"), with(body, changes), token);
+            return r.errCode() == 0 ? before - credits(token).respInt("credit_monthly")
+                                    : -r.errCode();
+        };
+        // C1 is "pixverse-c1" on the web (§3.10); "c1" is the OpenAPI's id.
+        QCOMPARE(spent(model("pixverse-c1")), 8 * 5);
+        QCOMPARE(spent(model("c1")), -400017);
+        QCOMPARE(
+            spent(model("pixverse-c1", {{QStringLiteral("aspect_ratio"), QStringLiteral("21:9")}})),
+            -400017); // the web lists 7 ratios for C1
+        // V6: per second, higher with audio (a switch may be 0/1 on the web).
+        QCOMPARE(spent(model("v6", {{QStringLiteral("generate_audio_switch"), 1},
+                                    {QStringLiteral("duration"), 10}})),
+                 9 * 10);
+        QCOMPARE(spent(model("v6", {{QStringLiteral("multi_shot"), 1},
+                                    {QStringLiteral("quality"), QStringLiteral("720p")}})),
+                 9 * 5);
+        QCOMPARE(spent(model("v6", {{QStringLiteral("motion_mode"), QStringLiteral("fast")}})),
+                 -400017);
+        QCOMPARE(spent(model("v5.6", {{QStringLiteral("aspect_ratio"), QStringLiteral("3:2")},
+                                      {QStringLiteral("quality"), QStringLiteral("720p")}})),
+                 45);
+        QCOMPARE(spent(model("v6", {{QStringLiteral("prompt"), QString(5000, QLatin1Char('a'))}})),
+                 7 * 5);
     }
 
     void concurrencyPerAccount() {

@@ -1,0 +1,473 @@
+#include "core/sandbox/SandboxRules.h"
+
+#include "core/sandbox/OutputSize.h"
+#include "core/sandbox/SandboxState.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <limits>
+
+namespace pixverse::sandbox {
+
+namespace {
+
+const QString kNormal = QStringLiteral("normal");
+
+QStringList stringList(const QJsonValue& value) {
+    QStringList out;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue& item : array)
+        out << item.toString();
+    return out;
+}
+
+//! The JSON fields of one family's t2v/i2v body, by expected type, and which are required.
+struct BodyFields {
+    QList<const char*> strings;
+    QList<const char*> integers;
+    QList<const char*> switches;
+    bool numericSwitches = false; //!< the web sends switches as 0/1 as well as false/true
+    QList<const char*> textRequired;
+    QList<const char*> imageRequired;
+    const char* multiClipSwitch = nullptr;
+    const char* offPeakSwitch = nullptr; //!< only the web has an off-peak mode (§2.9)
+};
+
+const BodyFields& bodyFields(ApiFamily family) {
+    static const BodyFields openApi{
+        {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode", "style",
+         "camera_movement"},
+        {"duration", "seed", "img_id", "template_id"},
+        {"water_mark", "generate_audio_switch", "generate_multi_clip_switch"},
+        false,
+        {"prompt", "model", "duration", "quality", "aspect_ratio"},
+        {"img_id", "prompt", "model", "duration", "quality"},
+        "generate_multi_clip_switch",
+        nullptr};
+    static const BodyFields web{
+        {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode", "style",
+         "camera_movement", "lip_sync_tts_speaker_id", "customer_img_path", "customer_img_url"},
+        {"duration", "seed", "create_count", "credit_change", "template_id"},
+        {"off_peak", "multi_shot", "generate_audio_switch"},
+        true,
+        {"prompt", "model", "duration", "quality", "aspect_ratio"},
+        {"prompt", "model", "duration", "quality", "customer_img_path", "customer_img_url"},
+        "multi_shot",
+        "off_peak"};
+    return family == ApiFamily::Web ? web : openApi;
+}
+
+//! A switch: true/false, and on the web also 0/1. Empty when it is neither.
+std::optional<bool> switchValue(const QJsonValue& value, bool numeric) {
+    if (value.isBool())
+        return value.toBool();
+    const auto n = numeric ? exactInteger(value) : std::nullopt;
+    if (n && (*n == 0 || *n == 1))
+        return *n == 1;
+    return std::nullopt;
+}
+
+Refusal notAllowed(const QString& message) {
+    return Refusal{400017, message};
+}
+
+//! The first of `names` whose value has the wrong JSON type, as a 400013 refusal.
+std::optional<Refusal> typeRefusal(const QJsonObject& body, const BodyFields& fields) {
+    auto present = [&body](const char* name) {
+        const QJsonValue v = body.value(QLatin1String(name));
+        return !v.isUndefined() && !v.isNull();
+    };
+    auto value = [&body](const char* name) { return body.value(QLatin1String(name)); };
+    for (const char* name : fields.strings) {
+        if (present(name) && !value(name).isString())
+            return Refusal{400013,
+                           QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name))};
+    }
+    for (const char* name : fields.integers) {
+        if (present(name) && !isIntegral(value(name)))
+            return Refusal{400013,
+                           QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name))};
+    }
+    for (const char* name : fields.switches) {
+        if (present(name) && !switchValue(value(name), fields.numericSwitches))
+            return Refusal{400013,
+                           (fields.numericSwitches ? QStringLiteral("\"%1\" must be 0 or 1")
+                                                   : QStringLiteral("\"%1\" must be true or false"))
+                               .arg(QLatin1String(name))};
+    }
+    return std::nullopt;
+}
+
+//! The first required field that is absent (an empty image path or URL counts as absent).
+std::optional<Refusal> missingRefusal(const QJsonObject& body, const BodyFields& fields,
+                                      bool imageToVideo) {
+    for (const char* name : imageToVideo ? fields.imageRequired : fields.textRequired) {
+        const QJsonValue v = body.value(QLatin1String(name));
+        const bool emptyImage = QByteArrayView(name).startsWith("customer_img_") && v.isString() &&
+                                v.toString().isEmpty();
+        if (v.isUndefined() || v.isNull() || emptyImage)
+            return Refusal{400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name))};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+const SandboxRules& SandboxRules::builtIn() {
+    static const SandboxRules rules = [] {
+        QFile file(QStringLiteral(":/pixverse/sandbox/rules.json"));
+        QString error = file.open(QIODevice::ReadOnly) ? QString() : file.errorString();
+        const std::optional<SandboxRules> parsed =
+            error.isEmpty() ? fromJson(file.readAll(), &error) : std::nullopt;
+        // Compiled in: a broken file is a build defect, not a runtime condition.
+        if (!parsed)
+            qFatal("The sandbox's built-in rules do not load: %s", qUtf8Printable(error));
+        return *parsed;
+    }();
+    return rules;
+}
+
+std::optional<SandboxRules::Model> SandboxRules::readModel(const QJsonObject& m, QString* error) {
+    Model model;
+    model.id = m.value(QLatin1String("id")).toString();
+    const QJsonArray durations = m.value(QLatin1String("durations")).toArray();
+    for (const QJsonValue& d : durations)
+        model.durations << d.toInt();
+    const QJsonArray range = m.value(QLatin1String("durationRange")).toArray();
+    for (int d = range.at(0).toInt(1); range.size() == 2 && d <= range.at(1).toInt(); ++d)
+        model.durations << d;
+    model.qualities = stringList(m.value(QLatin1String("qualities")));
+    model.aspectRatios = stringList(m.value(QLatin1String("aspectRatios")));
+    const QJsonObject byFamily = m.value(QLatin1String("familyAspectRatios")).toObject();
+    for (auto it = byFamily.begin(); it != byFamily.end(); ++it)
+        model.familyAspectRatios.insert(it.key(), stringList(it.value()));
+    model.motionModes = stringList(m.value(QLatin1String("motionModes")));
+    model.styles = m.value(QLatin1String("styles")).toBool();
+    model.extraStyles = stringList(m.value(QLatin1String("extraStyles")));
+    model.cameraMovement = m.value(QLatin1String("cameraMovement")).toBool();
+    model.audio = m.value(QLatin1String("audio")).toBool();
+    model.multiClip = m.value(QLatin1String("multiClip")).toBool();
+    if (m.contains(QLatin1String("promptMaxLength")))
+        model.promptMaxLength = m.value(QLatin1String("promptMaxLength")).toInt();
+    model.longEdge = m.value(QLatin1String("sizing")).toString() == QLatin1String("longEdge");
+    const QJsonArray forbidden = m.value(QLatin1String("forbidden")).toArray();
+    for (const QJsonValue& f : forbidden) {
+        const QJsonObject rule = f.toObject();
+        const QJsonObject conditions = rule.value(u"when").toObject();
+        QHash<QString, QStringList> when;
+        for (const QString& field : conditions.keys())
+            when.insert(field, stringList(conditions.value(field)));
+        model.forbidden << Model::Forbidden{when, rule.value(u"reason").toString()};
+    }
+    auto clipPrices = [&m](const char* key) {
+        Model::ClipPrices prices;
+        const QJsonObject byMotion = m.value(QLatin1String(key)).toObject();
+        for (auto motion = byMotion.begin(); motion != byMotion.end(); ++motion) {
+            const QJsonObject byQuality = motion.value().toObject();
+            for (auto quality = byQuality.begin(); quality != byQuality.end(); ++quality) {
+                const QJsonObject byDuration = quality.value().toObject();
+                for (auto d = byDuration.begin(); d != byDuration.end(); ++d)
+                    prices[motion.key()][quality.key()][d.key().toInt()] = d.value().toInt();
+            }
+        }
+        return prices;
+    };
+    model.perClip = clipPrices("perClip");
+    model.perClipWithAudio = clipPrices("perClipWithAudio");
+    const QJsonObject perSecond = m.value(QLatin1String("perSecond")).toObject();
+    for (auto it = perSecond.begin(); it != perSecond.end(); ++it)
+        model.perSecond.insert(
+            it.key(), {it.value().toArray().at(0).toInt(), it.value().toArray().at(1).toInt()});
+    if (model.id.isEmpty() || model.durations.isEmpty() || model.qualities.isEmpty() ||
+        model.aspectRatios.isEmpty() || model.motionModes.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("model \"%1\" lacks an id, durations, qualities, aspect "
+                                    "ratios or motion modes")
+                         .arg(model.id);
+        return std::nullopt;
+    }
+    return model;
+}
+
+std::optional<SandboxRules> SandboxRules::fromJson(const QByteArray& json, QString* error) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    QString why;
+    if (!doc.isObject())
+        why = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                           : QStringLiteral("not a JSON object");
+    std::optional<SandboxRules> rules = why.isEmpty() ? read(doc.object(), why) : std::nullopt;
+    if (!rules && error)
+        *error = why;
+    return rules;
+}
+
+std::optional<SandboxRules> SandboxRules::read(const QJsonObject& o, QString& why) {
+    auto fail = [&why](const QString& reason) -> std::optional<SandboxRules> {
+        why = reason;
+        return std::nullopt;
+    };
+    SandboxRules rules;
+    rules.m_notes = stringList(o.value(QLatin1String("notes")));
+    rules.m_seedMax = o.value(QLatin1String("seedMax")).toInteger(rules.m_seedMax);
+    rules.m_negativePromptMaxLength =
+        o.value(QLatin1String("negativePromptMaxLength")).toInt(rules.m_negativePromptMaxLength);
+    rules.m_unknownPriceCredits =
+        o.value(QLatin1String("unknownPriceCredits")).toInteger(rules.m_unknownPriceCredits);
+    rules.m_styles = stringList(o.value(QLatin1String("styles")));
+    rules.m_cameraMovements = stringList(o.value(QLatin1String("cameraMovements")));
+    rules.m_t2vOnlyCameraMovements =
+        stringList(o.value(QLatin1String("textToVideoOnlyCameraMovements")));
+    const QJsonObject longEdges = o.value(QLatin1String("longEdges")).toObject();
+    for (auto it = longEdges.begin(); it != longEdges.end(); ++it)
+        rules.m_longEdges.insert(it.key(), it.value().toInt());
+    const QJsonArray models = o.value(QLatin1String("models")).toArray();
+    for (const QJsonValue& m : models) {
+        const std::optional<Model> model = readModel(m.toObject(), &why);
+        if (!model)
+            return std::nullopt;
+        rules.m_models << *model;
+    }
+    const QJsonObject families = o.value(QLatin1String("families")).toObject();
+    for (const ApiFamily id : {ApiFamily::OpenApi, ApiFamily::Web}) {
+        const QJsonObject f = families.value(apiFamilyId(id)).toObject();
+        Family& family = id == ApiFamily::Web ? rules.m_web : rules.m_openApi;
+        family.promptMaxLength = f.value(QLatin1String("promptMaxLength")).toInt(2048);
+        family.legacy = stringList(f.value(QLatin1String("legacyModels")));
+        family.refuseLegacy = f.value(QLatin1String("refuseLegacyModels")).toBool();
+        const QJsonObject ids = f.value(QLatin1String("models")).toObject();
+        for (auto it = ids.begin(); it != ids.end(); ++it) {
+            family.models.insert(it.key(), it.value().toString());
+            if (!rules.model(it.key(), id))
+                return fail(QStringLiteral("family %1 names the unknown model \"%2\"")
+                                .arg(apiFamilyId(id), it.value().toString()));
+        }
+        if (family.models.isEmpty())
+            return fail(QStringLiteral("family %1 has no models").arg(apiFamilyId(id)));
+    }
+    return rules;
+}
+
+const SandboxRules::Family& SandboxRules::family(ApiFamily family) const {
+    return family == ApiFamily::Web ? m_web : m_openApi;
+}
+
+const SandboxRules::Model* SandboxRules::model(const QString& id, ApiFamily family) const {
+    const QString rulesId = this->family(family).models.value(id);
+    for (const Model& m : m_models) {
+        if (!rulesId.isEmpty() && m.id == rulesId)
+            return &m;
+    }
+    return nullptr;
+}
+
+std::variant<GenerationRequest, Refusal>
+SandboxRules::readBody(const QJsonObject& body, ApiFamily family, bool imageToVideo) const {
+    const BodyFields& fields = bodyFields(family);
+    if (auto refusal = typeRefusal(body, fields))
+        return *refusal;
+    if (auto refusal = missingRefusal(body, fields, imageToVideo))
+        return *refusal;
+    auto text = [&body](const char* name) { return body.value(QLatin1String(name)).toString(); };
+    auto on = [&body, &fields](const char* name) {
+        return name &&
+               switchValue(body.value(QLatin1String(name)), fields.numericSwitches).value_or(false);
+    };
+
+    GenerationRequest r;
+    r.prompt = text("prompt");
+    r.negativePrompt = text("negative_prompt");
+    r.model = text("model");
+    r.quality = text("quality");
+    r.aspectRatio = imageToVideo ? QString() : text("aspect_ratio"); // the image decides (§2.3)
+    r.motionMode = text("motion_mode");                              // empty: normal
+    r.style = text("style");
+    r.cameraMovement = text("camera_movement");
+    r.audio = on("generate_audio_switch");
+    // Multi-clip is ignored on every model that does not make it (§6).
+    const Model* spec = model(r.model, family);
+    r.multiShot = spec && spec->multiClip && on(fields.multiClipSwitch);
+    r.offPeak = on(fields.offPeakSwitch);
+    if (imageToVideo)
+        r.imagePath = QStringLiteral("sandbox:") +
+                      (family == ApiFamily::Web
+                           ? text("customer_img_path")
+                           : QString::number(exactInteger(body.value(u"img_id")).value_or(0)));
+    const auto duration = exactInteger(body.value(u"duration"));
+    if (!duration || *duration < std::numeric_limits<int>::min() ||
+        *duration > std::numeric_limits<int>::max())
+        return notAllowed(QStringLiteral("The duration is not allowed"));
+    r.duration = static_cast<int>(*duration);
+    const QJsonValue seed = body.value(u"seed");
+    if (!seed.isUndefined() && !seed.isNull()) {
+        r.seed = exactInteger(seed);
+        if (!r.seed)
+            return notAllowed(QStringLiteral("The seed must be from 0 to %1").arg(m_seedMax));
+    }
+    return r;
+}
+
+std::optional<Refusal> SandboxRules::refusal(const GenerationRequest& r, ApiFamily family) const {
+    auto missing = [](const char* name) {
+        return Refusal{400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name))};
+    };
+    if (r.prompt.trimmed().isEmpty())
+        return missing("prompt");
+    if (r.model.isEmpty())
+        return missing("model");
+    if (r.quality.isEmpty())
+        return missing("quality");
+    if (!r.isImageToVideo() && r.aspectRatio.isEmpty())
+        return missing("aspect_ratio");
+
+    const int promptLimit = promptMaxLength(r.model, family);
+    if (promptLength(r.prompt) > promptLimit)
+        return Refusal{400018,
+                       QStringLiteral("The prompt has %1 characters; at most %2 are allowed")
+                           .arg(promptLength(r.prompt))
+                           .arg(promptLimit)};
+    if (promptLength(r.negativePrompt) > m_negativePromptMaxLength)
+        return Refusal{400018,
+                       QStringLiteral("The negative prompt has %1 characters; at most %2 are "
+                                      "allowed")
+                           .arg(promptLength(r.negativePrompt))
+                           .arg(m_negativePromptMaxLength)};
+
+    const Model* spec = model(r.model, family);
+    if (!spec)
+        return notAllowed(QStringLiteral("The model \"%1\" is not available").arg(r.model));
+    if (this->family(family).refuseLegacy && this->family(family).legacy.contains(spec->id))
+        return notAllowed(
+            QStringLiteral("The model \"%1\" no longer makes videos here").arg(r.model));
+    if (r.seed && (*r.seed < 0 || *r.seed > m_seedMax))
+        return notAllowed(QStringLiteral("The seed must be from 0 to %1").arg(m_seedMax));
+    if (auto refusal = valueRefusal(r, *spec, family))
+        return refusal;
+    return extrasRefusal(r, *spec);
+}
+
+std::optional<Refusal> SandboxRules::valueRefusal(const GenerationRequest& r, const Model& model,
+                                                  ApiFamily family) const {
+    if (!model.durations.contains(r.duration))
+        return notAllowed(
+            QStringLiteral("%1 cannot make %2-second videos").arg(r.model).arg(r.duration));
+    if (!model.qualities.contains(r.quality))
+        return notAllowed(QStringLiteral("%1 does not make %2 videos").arg(r.model, r.quality));
+    if (!r.isImageToVideo() && !aspectRatios(r.model, family).contains(r.aspectRatio))
+        return notAllowed(
+            QStringLiteral("%1 does not take the aspect ratio %2").arg(r.model, r.aspectRatio));
+    const QString motion = r.motionMode.isEmpty() ? kNormal : r.motionMode;
+    if (!model.motionModes.contains(motion))
+        return notAllowed(
+            QStringLiteral("%1 does not take the motion mode %2").arg(r.model, r.motionMode));
+    const QHash<QString, QString> values{{QStringLiteral("quality"), r.quality},
+                                         {QStringLiteral("duration"), QString::number(r.duration)},
+                                         {QStringLiteral("motion_mode"), motion}};
+    for (const Model::Forbidden& rule : model.forbidden) {
+        bool matches = true;
+        for (auto it = rule.when.begin(); it != rule.when.end() && matches; ++it)
+            matches = it.value().contains(values.value(it.key()));
+        if (matches)
+            return notAllowed(rule.reason);
+    }
+    return std::nullopt;
+}
+
+std::optional<Refusal> SandboxRules::extrasRefusal(const GenerationRequest& r,
+                                                   const Model& model) const {
+    if (!r.style.isEmpty()) {
+        if (!model.styles)
+            return notAllowed(QStringLiteral("%1 does not take a style").arg(r.model));
+        if (!m_styles.contains(r.style) && !model.extraStyles.contains(r.style))
+            return notAllowed(QStringLiteral("Unknown style \"%1\"").arg(r.style));
+    }
+    if (!r.cameraMovement.isEmpty()) {
+        if (!model.cameraMovement)
+            return notAllowed(QStringLiteral("%1 does not take a camera movement").arg(r.model));
+        if (!m_cameraMovements.contains(r.cameraMovement))
+            return notAllowed(
+                QStringLiteral("Unknown camera movement \"%1\"").arg(r.cameraMovement));
+        if (r.isImageToVideo() && m_t2vOnlyCameraMovements.contains(r.cameraMovement))
+            return notAllowed(QStringLiteral("The camera movement \"%1\" is for text-to-video only")
+                                  .arg(r.cameraMovement));
+    }
+    if (r.audio && !model.audio)
+        return notAllowed(QStringLiteral("%1 does not generate audio").arg(r.model));
+    return std::nullopt;
+}
+
+std::variant<GenerationRequest, Refusal>
+SandboxRules::judge(const QJsonObject& body, ApiFamily family, bool imageToVideo) const {
+    auto read = readBody(body, family, imageToVideo);
+    if (const auto* request = std::get_if<GenerationRequest>(&read)) {
+        if (auto refused = refusal(*request, family))
+            return *refused;
+    }
+    return read;
+}
+
+qint64 SandboxRules::price(const GenerationRequest& r, ApiFamily family) const {
+    const Model* spec = model(r.model, family);
+    if (!spec)
+        return m_unknownPriceCredits;
+    if (!spec->perSecond.isEmpty()) {
+        const auto rate = spec->perSecond.constFind(r.quality);
+        if (rate == spec->perSecond.cend())
+            return m_unknownPriceCredits;
+        return static_cast<qint64>(r.audio ? rate->second : rate->first) * r.duration;
+    }
+    const Model::ClipPrices& table =
+        r.audio && !spec->perClipWithAudio.isEmpty() ? spec->perClipWithAudio : spec->perClip;
+    const QString motion = r.motionMode.isEmpty() ? kNormal : r.motionMode;
+    return table.value(motion).value(r.quality).value(r.duration, m_unknownPriceCredits);
+}
+
+QSize SandboxRules::fitOutput(GenerationRequest& r, ApiFamily family, QSize imageSize) const {
+    const Model* spec = model(r.model, family);
+    if (!spec)
+        return {};
+    if (r.isImageToVideo())
+        r.aspectRatio = nearestAspectRatio(imageSize, aspectRatios(r.model, family));
+    if (spec->longEdge)
+        return outputSizeByLongEdge(m_longEdges.value(r.quality), r.aspectRatio);
+    return outputSize(r.quality, r.aspectRatio);
+}
+
+QStringList SandboxRules::modelIds(ApiFamily family) const {
+    QStringList ids = this->family(family).models.keys();
+    ids.sort();
+    return ids;
+}
+
+QList<int> SandboxRules::durations(const QString& modelId, ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    return spec ? spec->durations : QList<int>();
+}
+
+QStringList SandboxRules::qualities(const QString& modelId, ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    return spec ? spec->qualities : QStringList();
+}
+
+QStringList SandboxRules::aspectRatios(const QString& modelId, ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    if (!spec)
+        return {};
+    return spec->familyAspectRatios.value(apiFamilyId(family), spec->aspectRatios);
+}
+
+QStringList SandboxRules::motionModes(const QString& modelId, ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    return spec ? spec->motionModes : QStringList();
+}
+
+int SandboxRules::promptMaxLength(const QString& modelId, ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    const int familyLimit = this->family(family).promptMaxLength;
+    return spec && spec->promptMaxLength ? std::max(*spec->promptMaxLength, familyLimit)
+                                         : familyLimit;
+}
+
+} // namespace pixverse::sandbox
