@@ -66,6 +66,7 @@ Transfer::Transfer(ApiClient* client, QObject* context, QString logName, int ina
             m_reply->abort();
     });
     m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire before Retry-After
     connect(&m_retryTimer, &QTimer::timeout, this, &Transfer::startAttempt);
 }
 

@@ -100,9 +100,8 @@ QImage flattened(const QImage& image) {
     return out;
 }
 
-ImageCheckResult prepareImpl(const QString& path, const ImageCheckOptions& options,
-                             const Cancelled& cancelled, QByteArray* content) {
-    ensureDecodeLimit();
+//! A path that is not a non-empty regular file.
+std::optional<ImageCheckResult> refuseFile(const QString& path) {
     if (path.isEmpty())
         return refuse(ImageProblem::Missing, ImageCheck::tr("No file was given."));
     const QFileInfo info(path);
@@ -119,6 +118,16 @@ ImageCheckResult prepareImpl(const QString& path, const ImageCheckOptions& optio
                       ImageCheck::tr("%1 is not a regular file.").arg(name));
     if (info.size() == 0)
         return refuse(ImageProblem::Empty, ImageCheck::tr("%1 is empty (0 bytes).").arg(name));
+    return std::nullopt;
+}
+
+ImageCheckResult prepareImpl(const QString& path, const ImageCheckOptions& options,
+                             const Cancelled& cancelled, QByteArray* content) {
+    ensureDecodeLimit();
+    if (std::optional<ImageCheckResult> refused = refuseFile(path))
+        return *refused;
+    const QFileInfo info(path);
+    const QString name = quoted(info.fileName());
 
     QFile file(info.absoluteFilePath());
     if (!file.open(QIODevice::ReadOnly))
@@ -336,6 +345,11 @@ ImageCheckResult ImageCheck::check(const QString& path, const ImageCheckOptions&
                                    QByteArray* content) {
     return prepareImpl(
         path, options, [] { return false; }, content);
+}
+
+QString ImageCheck::fileProblem(const QString& path) {
+    const std::optional<ImageCheckResult> refused = refuseFile(path);
+    return refused ? refused->message : QString();
 }
 
 QString ImageCheck::tooManyPixels(const QString& fileName, QSize size) {

@@ -75,6 +75,8 @@ public:
     //! result's `path` (the file as read, or the converted image), so nothing reads it again.
     static ImageCheckResult check(const QString& path, const ImageCheckOptions& options,
                                   QByteArray* content = nullptr);
+    //! Why `path` is no image file at all (missing, a folder, empty), or empty when it is a file.
+    static QString fileProblem(const QString& path);
     //! The sentence refusing an image larger than ImageLimits::maxSide on a side.
     static QString tooManyPixels(const QString& fileName, QSize size);
     //! Runs on the calling thread and may take seconds for a big image; safe on any thread.

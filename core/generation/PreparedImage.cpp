@@ -64,12 +64,10 @@ Result<PreparedImage> PreparedImage::intoStore(const QString& source, const QStr
 }
 
 Result<PreparedImage> PreparedImage::forUpload(const QString& path, bool withMd5) {
+    if (const QString problem = ImageCheck::fileProblem(path); !problem.isEmpty())
+        return refused(problem);
     const QFileInfo info(path);
     const QString name = quoted(info.fileName());
-    if (!info.isFile())
-        return refused(tr("%1 cannot be found: it may have been moved or deleted.").arg(name));
-    if (info.size() == 0)
-        return refused(tr("%1 is empty (0 bytes).").arg(name));
     if (info.size() >= ImageLimits::maxBytes)
         return refused(tr("%1 is %2; PixVerse accepts images under %3.")
                            .arg(name, ImageCheck::formatBytes(info.size()),
