@@ -133,24 +133,28 @@ ImageCheckResult prepareImpl(const QString& path, const ImageCheckOptions& optio
     if (!file.open(QIODevice::ReadOnly))
         return refuse(ImageProblem::Unreadable,
                       ImageCheck::tr("%1 cannot be opened: %2.").arg(name, file.errorString()));
-    // Read once: the same bytes are decoded here and, unchanged, hashed and kept by the caller.
-    QByteArray data = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return refuse(ImageProblem::Unreadable,
-                      ImageCheck::tr("%1 cannot be read: %2.").arg(name, file.errorString()));
-    file.close();
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::ReadOnly);
-
-    QImageReader reader(&buffer);
-    reader.setDecideFormatFromContent(true); // a PNG named .jpg is still a PNG
-    reader.setAutoTransform(true);
-    const QByteArray format = normalFormat(reader.format());
+    // The header first, so that a file that is no image (a film dropped by mistake) is never
+    // read whole; a PNG named .jpg is still a PNG.
+    QImageReader sniffer(&file);
+    sniffer.setDecideFormatFromContent(true);
+    const QByteArray format = normalFormat(sniffer.format());
     if (format.isEmpty())
         return refuse(
             ImageProblem::NotAnImage,
             ImageCheck::tr("%1 is not an image, or not in a format PixVerse Studio can read.")
                 .arg(name));
+    // Read once: the same bytes are decoded here and, unchanged, hashed and kept by the caller.
+    QByteArray data;
+    if (file.seek(0))
+        data = file.readAll();
+    if (data.size() != file.size())
+        return refuse(ImageProblem::Unreadable,
+                      ImageCheck::tr("%1 cannot be read: %2.").arg(name, file.errorString()));
+    file.close();
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, format);
+    reader.setAutoTransform(true);
     const QString formatName = ImageCheck::formatName(format);
 
     const QSize size = reader.size(); // from the header; invalid for a few formats

@@ -323,6 +323,14 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::ApiClient</name>
+        <message>
+            <location filename="../../core/api/ApiClient.cpp" line="1" />
+            <source>Cannot read “%1”: %2.</source>
+            <translation>Не удаётся прочитать «%1»: %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::ApiError</name>
         <message>
             <location filename="../../core/api/ApiClient.cpp" line="285" />
@@ -806,6 +814,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     </context>
     <context>
         <name>pixverse::ImageCheck</name>
+        <message>
+            <location filename="../../core/generation/ImageCheck.cpp" line="1" />
+            <source>%1 cannot be read: %2.</source>
+            <translation>Не удаётся прочитать %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ImageCheck.cpp" line="1" />
+            <source>The image %1 is %2 × %3 px; PixVerse accepts at most %4 px per side: scale it down first.</source>
+            <translation>Изображение %1 имеет размер %2 × %3 пикс.; PixVerse принимает не более %4 пикс. по каждой стороне: сначала уменьшите его.</translation>
+        </message>
         <message>
             <location filename="../../core/generation/ImageCheck.cpp" line="107" />
             <source>No file was given.</source>
@@ -2108,6 +2126,39 @@ Write a prompt and press Generate.</source>
             <location filename="../models.json" />
             <source>1080p videos can be at most 8 seconds long on this model.</source>
             <translation>На этой модели видео 1080p может длиться не больше 8 секунд.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PreparedImage</name>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>Cannot keep a copy of the image in “%1”: %2.</source>
+            <translation>Не удаётся сохранить копию изображения в «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 is %2; PixVerse accepts images under %3.</source>
+            <translation>Размер %1 — %2; PixVerse принимает изображения меньше %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 cannot be opened: %2.</source>
+            <translation>Не удаётся открыть %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 is not a %2 image.</source>
+            <translation>%1 — не изображение %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 cannot be read as an image.</source>
+            <translation>%1 не удаётся прочитать как изображение.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 cannot be read: %2.</source>
+            <translation>Не удаётся прочитать %1: %2.</translation>
         </message>
     </context>
     <context>

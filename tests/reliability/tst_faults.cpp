@@ -94,6 +94,24 @@ std::unique_ptr<Backend> signedInWebBackend(sandbox::SandboxHost& sandbox,
     return std::unique_ptr<Backend>(made.ok() ? *made.value : nullptr);
 }
 
+//! A plain picture of `size`, saved as a PNG in `dir`; empty when it could not be written.
+QString savePicture(const QTemporaryDir& dir, QSize size, const QString& name) {
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    const QString path = dir.filePath(name);
+    return image.save(path, "PNG") ? path : QString();
+}
+
+//! An engine that polls often, retries soon and keeps its library in `dir`.
+JobEngineOptions quickOptions(const QTemporaryDir& dir) {
+    JobEngineOptions options;
+    options.libraryFolder = dir.filePath(QStringLiteral("library"));
+    options.pollSchedule = PollSchedule::uniform(20);
+    options.backoff = {20, 200, 60 * 1000};
+    options.watchSystemNetwork = false;
+    return options;
+}
+
 //! Every non-empty message a job showed on its way (defer, download trouble, failure).
 class MessageLog {
 public:
@@ -360,18 +378,11 @@ void TestFaults::uploadRefusedAfterItWasStored() {
     qobject_cast<WebBackend*>(backend.get())->client()->setRetryPolicy({1, 10, 10});
 
     QTemporaryDir dir;
-    QImage image(imageSize, QImage::Format_RGB32);
-    image.fill(Qt::darkCyan);
-    const QString imagePath = dir.filePath(QStringLiteral("still.png"));
-    QVERIFY(image.save(imagePath, "PNG"));
+    const QString imagePath = savePicture(dir, imageSize, QStringLiteral("still.png"));
+    QVERIFY(!imagePath.isEmpty());
     JobStore store;
     QVERIFY(store.open(dir.filePath(QStringLiteral("data"))));
-    JobEngineOptions options;
-    options.libraryFolder = dir.filePath(QStringLiteral("library"));
-    options.pollSchedule = PollSchedule::uniform(20);
-    options.backoff = {20, 200, 60 * 1000};
-    options.watchSystemNetwork = false;
-    JobEngine engine(&store, backend.get(), &network, options);
+    JobEngine engine(&store, backend.get(), &network, quickOptions(dir));
     QSignalSpy failed(engine.scheduler(), &JobScheduler::jobFailed);
     engine.start();
     if (kind >= 0)
@@ -429,17 +440,11 @@ void TestFaults::overSizeImageIsRefusedBeforeAnyRequest() {
     QVERIFY(backend);
 
     QTemporaryDir dir;
-    QImage image(width, 10, QImage::Format_RGB32);
-    image.fill(Qt::darkMagenta);
-    const QString imagePath = dir.filePath(QStringLiteral("panorama.png"));
-    QVERIFY(image.save(imagePath, "PNG"));
+    const QString imagePath = savePicture(dir, QSize(width, 10), QStringLiteral("panorama.png"));
+    QVERIFY(!imagePath.isEmpty());
     JobStore store;
     QVERIFY(store.open(dir.filePath(QStringLiteral("data"))));
-    JobEngineOptions options;
-    options.libraryFolder = dir.filePath(QStringLiteral("library"));
-    options.pollSchedule = PollSchedule::uniform(20);
-    options.watchSystemNetwork = false;
-    JobEngine engine(&store, backend.get(), &network, options);
+    JobEngine engine(&store, backend.get(), &network, quickOptions(dir));
     QSignalSpy submitted(engine.scheduler(), &JobScheduler::jobSubmitted);
     engine.start();
     QTRY_VERIFY(engine.balance().has_value()); // the engine's own start-up calls are done
