@@ -16,7 +16,7 @@ namespace pixverse {
 namespace {
 
 QString message(const char* text) {
-    return QCoreApplication::translate("pixverse::VideoDownloader", text);
+    return QCoreApplication::translate("pixverse::ApiClient", text);
 }
 
 enum class Mp4Check { Complete, NotMp4, Incomplete };

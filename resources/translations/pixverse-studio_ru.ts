@@ -325,6 +325,36 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ApiClient</name>
         <message>
+            <location filename="../../core/api/Download.cpp" line="92" />
+            <source>Cannot write to “%1”: %2.</source>
+            <translation>Не удаётся записать в «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="171" />
+            <source>Cannot save the video: %1.</source>
+            <translation>Не удаётся сохранить видео: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="185" />
+            <source>the connection ended after %1 of %2 bytes</source>
+            <translation>соединение оборвалось после %1 из %2 байт</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="202" />
+            <source>the downloaded file is not an MP4 video</source>
+            <translation>скачанный файл — не видео MP4</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="203" />
+            <source>the downloaded video is incomplete</source>
+            <translation>скачанное видео неполное</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="208" />
+            <source>Cannot move the video to “%1”.</source>
+            <translation>Не удаётся переместить видео в «%1».</translation>
+        </message>
+        <message>
             <location filename="../../core/api/ApiClient.cpp" line="1" />
             <source>Cannot read “%1”: %2.</source>
             <translation>Не удаётся прочитать «%1»: %2.</translation>
@@ -2820,39 +2850,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/ThumbnailMaker.cpp" line="194" />
             <source>Cannot write “%1”: %2</source>
             <translation>Не удаётся записать «%1»: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>pixverse::VideoDownloader</name>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="92" />
-            <source>Cannot write to “%1”: %2.</source>
-            <translation>Не удаётся записать в «%1»: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="171" />
-            <source>Cannot save the video: %1.</source>
-            <translation>Не удаётся сохранить видео: %1.</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="185" />
-            <source>the connection ended after %1 of %2 bytes</source>
-            <translation>соединение оборвалось после %1 из %2 байт</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="202" />
-            <source>the downloaded file is not an MP4 video</source>
-            <translation>скачанный файл — не видео MP4</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="203" />
-            <source>the downloaded video is incomplete</source>
-            <translation>скачанное видео неполное</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="208" />
-            <source>Cannot move the video to “%1”.</source>
-            <translation>Не удаётся переместить видео в «%1».</translation>
         </message>
     </context>
     <context>
