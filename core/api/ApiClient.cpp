@@ -3,7 +3,6 @@
 #include "core/api/Transfer.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QFile>
 #include <QHostAddress>
 #include <QHttpMultiPart>
