@@ -1,12 +1,13 @@
 #include "core/api/ApiClient.h"
 
+#include "core/api/Transfer.h"
+
 #include <QCoreApplication>
-#include <QDateTime>
-#include <QElapsedTimer>
+#include <QFile>
 #include <QHostAddress>
+#include <QHttpMultiPart>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -17,8 +18,6 @@
 #include <algorithm>
 
 namespace pixverse {
-
-Q_LOGGING_CATEGORY(lcApi, "pixverse.api")
 
 namespace json {
 
@@ -69,81 +68,47 @@ QString toString(const QJsonValue& value) {
 
 namespace {
 
-std::optional<int> parseRetryAfter(const QByteArray& header) {
-    if (header.isEmpty())
-        return std::nullopt;
-    bool ok = false;
-    const int seconds = header.trimmed().toInt(&ok);
-    if (ok)
-        return std::max(0, seconds);
-    const QDateTime when =
-        QDateTime::fromString(QString::fromLatin1(header.trimmed()), Qt::RFC2822Date);
-    if (when.isValid())
-        return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
-    return std::nullopt;
-}
-
 const char* verbName(ApiRequest::Verb verb) {
-    return verb == ApiRequest::Verb::Get ? "GET" : "POST";
+    switch (verb) {
+    case ApiRequest::Verb::Get:
+        return "GET";
+    case ApiRequest::Verb::Post:
+        return "POST";
+    case ApiRequest::Verb::Put:
+        return "PUT";
+    }
+    return "?";
 }
 
-//! The connection broke: with a status it came after the headers, halfway through the body.
-bool transportBroke(QNetworkReply::NetworkError error) {
-    switch (error) {
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-        return true;
-    default:
-        return false;
-    }
+//! `form-data; name="image"; filename="cat.png"`, with nothing that could end the quoted name.
+QByteArray dispositionOf(const ApiRequest::FilePart& part) {
+    QByteArray safeName = part.fileName.toUtf8();
+    safeName.replace('"', '_').replace('\r', '_').replace('\n', '_');
+    return "form-data; name=\"" + part.field + "\"; filename=\"" + safeName + '"';
 }
 
 } // namespace
 
-//! One request in flight, through all of its attempts.
-class ApiClient::Call : public QObject {
+//! One request (JSON, multipart upload or object-store PUT) through all of its attempts.
+class ApiClient::Call : public Transfer {
 public:
     Call(ApiClient* client, ApiRequest request, QObject* context,
          std::function<void(ApiReply)> done, Progress progress)
-        : QObject(client)
-        , m_client(client)
+        : Transfer(client, context, request.logName, request.timeoutMs)
         , m_request(std::move(request))
-        , m_context(context)
-        , m_hasContext(context != nullptr)
         , m_done(std::move(done))
         , m_progress(std::move(progress)) {
-        m_timeout.setSingleShot(true);
-        connect(&m_timeout, &QTimer::timeout, this, [this] {
-            m_timedOut = true;
-            if (m_reply)
-                m_reply->abort();
-        });
-        m_retryTimer.setSingleShot(true);
-        connect(&m_retryTimer, &QTimer::timeout, this, &Call::startAttempt);
         if (m_request.traceId.isEmpty() && m_request.sameTraceIdOnRetry)
             m_request.traceId = ApiClient::newTraceId();
     }
 
-    void startAttempt() {
-        if (m_hasContext && !m_context) {
-            deleteLater();
-            return;
-        }
-        ++m_attempts;
-        m_timedOut = false;
-        // A create keeps its trace id so that a resend the service already saw is answered with
-        // the same video. After a definite business answer (500069...) nothing was created and
-        // the service would replay that answer for the old id, so a new one is due.
-        if (m_request.sameTraceIdOnRetry && m_lastWasServiceAnswer)
-            m_request.traceId = ApiClient::newTraceId();
-        m_traceId =
-            m_request.sameTraceIdOnRetry || (m_attempts == 1 && !m_request.traceId.isEmpty())
-                ? m_request.traceId
-                : ApiClient::newTraceId();
-        QUrl url = m_client->m_baseUrl;
+private:
+    bool absolute() const { return m_request.url.isValid(); }
+
+    QUrl targetUrl() const {
+        if (absolute())
+            return m_request.url;
+        QUrl url = client()->m_baseUrl;
         QString basePath = url.path();
         if (!basePath.endsWith(u'/'))
             basePath += u'/';
@@ -151,137 +116,143 @@ public:
         url.setPath(basePath + (query < 0 ? m_request.path : m_request.path.left(query)));
         if (query >= 0)
             url.setQuery(m_request.path.mid(query + 1));
-        QNetworkRequest request(url);
-        request.setRawHeader("Ai-trace-id", m_traceId.toLatin1());
-        request.setRawHeader("Accept", "application/json");
-        if (!m_client->m_credentialHeader.isEmpty() && !m_client->m_credential.isEmpty())
-            request.setRawHeader(m_client->m_credentialHeader, m_client->m_credential);
-        for (const auto& [name, value] : std::as_const(m_client->m_extraHeaders))
+        return url;
+    }
+
+    QNetworkRequest networkRequest() {
+        // A create keeps its trace id so that a resend the service already saw is answered with
+        // the same video. After a definite business answer (500069...) nothing was created and
+        // the service would replay that answer for the old id, so a new one is due.
+        if (m_request.sameTraceIdOnRetry && m_lastWasServiceAnswer)
+            m_request.traceId = ApiClient::newTraceId();
+        m_traceId =
+            m_request.sameTraceIdOnRetry || (attempts() == 1 && !m_request.traceId.isEmpty())
+                ? m_request.traceId
+                : ApiClient::newTraceId();
+        QNetworkRequest request(targetUrl());
+        if (!absolute()) {
+            request.setRawHeader("Ai-trace-id", m_traceId.toLatin1());
+            request.setRawHeader("Accept", "application/json");
+            const ApiClient* c = client();
+            if (!c->m_credentialHeader.isEmpty() && !c->m_credential.isEmpty())
+                request.setRawHeader(c->m_credentialHeader, c->m_credential);
+            for (const auto& [name, value] : std::as_const(c->m_extraHeaders))
+                request.setRawHeader(name, value);
+        }
+        for (const auto& [name, value] : std::as_const(m_request.headers))
             request.setRawHeader(name, value);
         if (!m_request.contentType.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType);
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                              QNetworkRequest::NoLessSafeRedirectPolicy);
-
-        m_elapsed.start();
-        m_reply = m_request.verb == ApiRequest::Verb::Get
-                      ? m_client->m_network->get(request)
-                      : m_client->m_network->post(request, m_request.body);
-        const int timeoutMs =
-            m_request.timeoutMs > 0 ? m_request.timeoutMs : m_client->m_defaultTimeoutMs;
-        m_timeout.start(timeoutMs);
-        connect(m_reply, &QNetworkReply::finished, this, &Call::onFinished);
-        // The timeout counts silence, not total time: a big upload on a slow line is fine
-        // as long as bytes keep moving.
-        connect(m_reply, &QNetworkReply::uploadProgress, this,
-                [this, timeoutMs](qint64 sent, qint64 total) {
-                    m_timeout.start(timeoutMs);
-                    if (m_progress && (!m_hasContext || m_context))
-                        m_progress(sent, total);
-                });
-        connect(m_reply, &QNetworkReply::downloadProgress, this,
-                [this, timeoutMs] { m_timeout.start(timeoutMs); });
-        connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-            // Never ignored: a bad certificate means we may be talking to someone else.
-            if (!errors.isEmpty())
-                m_tlsProblem = errors.first().errorString();
-        });
+        return request;
     }
 
-    void cancel() {
-        m_cancelled = true;
-        m_retryTimer.stop();
-        m_timeout.stop();
-        if (m_reply) {
-            QNetworkReply* reply = m_reply;
-            m_reply = nullptr;
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
+    //! The file behind the body, opened afresh for each attempt; `owner` (or, later, the reply)
+    //! deletes it.
+    QFile* openBodyFile(const QString& path, QObject* owner, ApiError* problem) {
+        auto* file = new QFile(path, owner);
+        if (!file->open(QIODevice::ReadOnly)) {
+            *problem = ApiError::input(
+                QCoreApplication::translate("pixverse::ApiClient", "Cannot read “%1”: %2.")
+                    .arg(path, file->errorString()));
+            delete file;
+            return nullptr;
         }
-        qCDebug(lcApi).noquote() << m_request.logName << "cancelled";
-        deleteLater();
+        m_bodySize = file->size();
+        return file;
     }
 
-private:
-    void onFinished() {
-        m_timeout.stop();
-        QNetworkReply* reply = m_reply;
-        m_reply = nullptr;
-        if (!reply)
-            return;
-        reply->deleteLater();
-        if (m_cancelled)
-            return;
+    QNetworkReply* sendAttempt(ApiError* problem) override {
+        QNetworkReply* reply = sendOnce(problem);
+        if (!reply) { // refused before sending: the file behind the body cannot be read
+            m_result = ApiReply{};
+            m_result.error = *problem;
+            m_result.attempts = attempts();
+        }
+        return reply;
+    }
 
-        ApiReply result;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = m_timedOut ? QByteArray() : reply->readAll();
-        const auto error = reply->error();
-        if (m_timedOut) {
-            result.error = ApiError::timeout(m_request.path);
-        } else if (!m_tlsProblem.isEmpty() || error == QNetworkReply::SslHandshakeFailedError) {
-            result.error =
-                ApiError::tls(m_tlsProblem.isEmpty() ? reply->errorString() : m_tlsProblem);
-        } else if (status > 0 && transportBroke(error)) {
-            // A reply cut halfway is network trouble (and worth a resend), not a malformed answer.
-            result.error = ApiError::network(reply->errorString());
-        } else if (status > 0) {
-            result = ApiClient::parseEnvelope(status, body);
-            if (result.error.kind() == ApiError::Kind::Http)
-                result.error = ApiError::http(
-                    status, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
-                    parseRetryAfter(reply->rawHeader("Retry-After")));
-        } else if (error == QNetworkReply::OperationCanceledError) {
-            result.error = ApiError::timeout(m_request.path);
+    QNetworkReply* sendOnce(ApiError* problem) {
+        QNetworkAccessManager* network = client()->m_network;
+        QNetworkRequest request = networkRequest();
+        m_bodySize = m_request.body.size();
+        QNetworkReply* reply = nullptr;
+        if (m_request.filePart) {
+            auto* multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+            QFile* file = openBodyFile(m_request.filePart->filePath, multipart, problem);
+            if (!file) {
+                delete multipart;
+                return nullptr;
+            }
+            QHttpPart part;
+            part.setRawHeader("Content-Disposition", dispositionOf(*m_request.filePart));
+            part.setHeader(QNetworkRequest::ContentTypeHeader, m_request.filePart->mimeType);
+            part.setBodyDevice(file);
+            multipart->append(part);
+            reply = network->post(request, multipart);
+            multipart->setParent(reply);
+        } else if (!m_request.bodyFile.isEmpty()) {
+            QFile* file = openBodyFile(m_request.bodyFile, nullptr, problem);
+            if (!file)
+                return nullptr;
+            reply = m_request.verb == ApiRequest::Verb::Put ? network->put(request, file)
+                                                            : network->post(request, file);
+            file->setParent(reply);
+        } else if (m_request.verb == ApiRequest::Verb::Get) {
+            reply = network->get(request);
         } else {
-            result.error = ApiError::network(reply->errorString());
+            reply = m_request.verb == ApiRequest::Verb::Put
+                        ? network->put(request, m_request.body)
+                        : network->post(request, m_request.body);
+        }
+        connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+            if (m_progress && callerAlive())
+                m_progress(sent, total);
+        });
+        return reply;
+    }
+
+    ApiError judge(QNetworkReply* reply, const ApiError& transport) override {
+        ApiReply& result = m_result;
+        result = ApiReply{};
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (transport.isError()) {
+            result.error = transport;
+        } else if (!m_request.envelope) {
+            result.body = reply->readAll();
+            if (status < 200 || status >= 300)
+                result.error = httpError(reply, status);
+        } else {
+            result = ApiClient::parseEnvelope(status, reply->readAll());
+            if (result.error.kind() == ApiError::Kind::Http)
+                result.error = httpError(reply, status);
         }
         result.httpStatus = status;
         result.traceId = m_traceId;
-        result.attempts = m_attempts;
-
-        qCInfo(lcApi).noquote() << verbName(m_request.verb) << m_request.path << "trace"
-                                << m_traceId << "→"
-                                << (result.error.isError() ? result.error.logText()
-                                                           : QStringLiteral("ok"))
-                                << "in" << m_elapsed.elapsed() << "ms, attempt" << m_attempts;
-
+        result.attempts = attempts();
         // Qt throttles upload progress to one signal per 100 ms, so a fast upload may report
         // nothing: say once that every byte went out.
-        if (status > 0 && m_progress && !m_request.body.isEmpty() && (!m_hasContext || m_context))
-            m_progress(m_request.body.size(), m_request.body.size());
-
+        if (status > 0 && m_progress && m_bodySize > 0 && callerAlive())
+            m_progress(m_bodySize, m_bodySize);
         m_lastWasServiceAnswer = result.error.kind() == ApiError::Kind::Service;
-        const RetryPolicy& policy = m_client->m_retry;
-        if (result.error.isRetryable() && m_attempts < policy.maxAttempts) {
-            int delay =
-                std::min(policy.maxDelayMs, policy.initialDelayMs << std::min(m_attempts - 1, 16));
-            if (const auto after = result.error.retryAfterSeconds())
-                delay = std::max(delay, std::min(*after * 1000, std::max(policy.maxDelayMs, 1000)));
-            m_retryTimer.start(delay);
-            return;
-        }
-        if (!m_hasContext || m_context)
-            m_done(result);
-        deleteLater();
+        return result.error;
     }
 
-    ApiClient* m_client;
+    void deliver(const ApiError&) override { m_done(m_result); }
+
+    QString describeAttempt() const override {
+        // An absolute URL is the object store's: its path names the object, no secret.
+        return QString::fromLatin1(verbName(m_request.verb)) + u' ' +
+               (absolute() ? m_request.url.path() : m_request.path) + u" trace " + m_traceId;
+    }
+
     ApiRequest m_request;
-    QPointer<QObject> m_context;
-    bool m_hasContext;
     std::function<void(ApiReply)> m_done;
     Progress m_progress;
-    QPointer<QNetworkReply> m_reply;
-    QTimer m_timeout;
-    QTimer m_retryTimer;
-    QElapsedTimer m_elapsed;
+    ApiReply m_result;
     QString m_traceId;
-    QString m_tlsProblem;
-    int m_attempts = 0;
-    bool m_timedOut = false;
-    bool m_cancelled = false;
+    qint64 m_bodySize = 0;
     bool m_lastWasServiceAnswer = false;
 };
 
@@ -335,32 +306,32 @@ void ApiClient::setExtraHeaders(const QList<QPair<QByteArray, QByteArray>>& head
     m_extraHeaders = headers;
 }
 
+void ApiClient::answerSoon(QObject* context, std::function<void()> answer) {
+    // Still asynchronous, so callers never see their callback run inside the call itself.
+    QPointer<QObject> guard(context);
+    QTimer::singleShot(0, this,
+                       [guard, hasContext = context != nullptr, answer = std::move(answer)] {
+                           if (!hasContext || guard)
+                               answer();
+                       });
+}
+
 RequestHandle ApiClient::send(ApiRequest request, QObject* context,
                               std::function<void(ApiReply)> done, Progress uploadProgress) {
     if (request.logName.isEmpty())
-        request.logName = request.path;
-    const ApiError urlProblem = checkBaseUrl(m_baseUrl);
+        request.logName = request.url.isValid() ? request.url.path() : request.path;
+    const ApiError urlProblem = checkBaseUrl(request.url.isValid() ? request.url : m_baseUrl);
     if (urlProblem.isError()) {
-        // Still asynchronous, so callers never see their callback run inside send().
-        QPointer<QObject> guard(context);
-        const bool hasContext = context != nullptr;
-        QTimer::singleShot(0, this, [guard, hasContext, done = std::move(done), urlProblem] {
-            if (!hasContext || guard) {
-                ApiReply reply;
-                reply.error = urlProblem;
-                done(reply);
-            }
+        answerSoon(context, [done = std::move(done), urlProblem] {
+            ApiReply reply;
+            reply.error = urlProblem;
+            done(reply);
         });
         return {};
     }
     auto* call =
         new Call(this, std::move(request), context, std::move(done), std::move(uploadProgress));
-    call->startAttempt();
-    QPointer<Call> guard(call);
-    return RequestHandle([guard] {
-        if (guard)
-            guard->cancel();
-    });
+    return call->start();
 }
 
 ApiReply ApiClient::parseEnvelope(int httpStatus, const QByteArray& body) {

@@ -12,24 +12,40 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
 namespace pixverse {
 
-//! One HTTP call to PixVerse as data. The request classes (OpenApiRequests.h, WebApiRequests.h)
-//! fill it in their constructors; ApiClient sends it, retries it and reads the envelope.
+//! One HTTP call as data. The request classes (OpenApiRequests.h, WebApiRequests.h) fill it in
+//! their constructors; ApiClient sends it, retries it and reads the envelope.
 struct ApiRequest {
-    enum class Verb { Get, Post };
+    enum class Verb { Get, Post, Put };
+    //! multipart/form-data with one file field, streamed from the file at each attempt (random
+    //! boundary; the file is never held in memory).
+    struct FilePart {
+        QByteArray field; //!< "image"
+        QString filePath;
+        QString fileName; //!< what the service is told
+        QByteArray mimeType;
+    };
     Verb verb = Verb::Get;
     QString path; //!< relative to the base URL: "openapi/v2/video/result/42"
+    //! Absolute instead of `path` (the object store): sent without the client's credential,
+    //! fixed headers and trace id; same URL rule as the base URL.
+    QUrl url;
     QByteArray body;
-    QByteArray contentType; //!< "application/json", a multipart type, or empty for GET
+    QString bodyFile; //!< the body streamed from this file instead of `body` (object-store PUT)
+    std::optional<FilePart> filePart;             //!< instead of `body`; sets the content type
+    QByteArray contentType;                       //!< "application/json", or empty for GET
+    QList<QPair<QByteArray, QByteArray>> headers; //!< this request's own headers
+    bool envelope = true; //!< false: the answer is not a PixVerse envelope (ApiReply::body)
     //! Create calls keep their trace id on every retry, so the service answers a resend with the
     //! video it already made instead of making (and charging) a second one.
     bool sameTraceIdOnRetry = false;
     QString traceId;   //!< empty: a fresh UUID per attempt (or once, see above)
-    int timeoutMs = 0; //!< 0: the client's default
+    int timeoutMs = 0; //!< of silence; 0: the client's default
     QString logName;   //!< short name for logs: "text-to-video"
 };
 
@@ -37,21 +53,29 @@ struct ApiRequest {
 struct ApiReply {
     ApiError error;
     QJsonValue resp;
+    QByteArray body; //!< requests without an envelope only: the answer as it came
     QString traceId; //!< of the last attempt
     int httpStatus = 0;
     int attempts = 0;
 };
 
-//! When and how often a failed call is sent again. The only retry logic in the app.
+//! When and how often a failed transfer is sent again. The only retry logic below the job
+//! scheduler: every call, upload, object-store PUT and download follows it.
 struct RetryPolicy {
     int maxAttempts = 3;       //!< including the first one
-    int initialDelayMs = 1000; //!< doubled after each failure
+    int initialDelayMs = 1000; //!< doubled after each failure (ExponentialBackoff)
     int maxDelayMs = 30000;
+
+    //! The wait after `failures` failed attempts in a row: capped doubling, but at least what
+    //! the last answer's Retry-After asked (itself capped at max(maxDelayMs, 1 s)).
+    int delayAfter(int failures, const ApiError& error) const;
 };
 
-//! Talks to one PixVerse host over an injected QNetworkAccessManager: base URL (https:// unless
-//! loopback), the credential header, a fresh `Ai-trace-id` per request, timeouts, the retry policy
-//! and the `{ErrCode, ErrMsg, Resp}` envelope. Knows no endpoint; the request classes do.
+//! Every byte the app sends or receives: talks to one PixVerse host over an injected
+//! QNetworkAccessManager (base URL, https:// unless loopback; the credential header; a fresh
+//! `Ai-trace-id` per request; the `{ErrCode, ErrMsg, Resp}` envelope), sends absolute-URL
+//! requests (the object store) and streams downloads to files, all under one inactivity timeout
+//! and one RetryPolicy (Transfer.h). Knows no endpoint; the request classes do.
 class ApiClient : public QObject {
     Q_OBJECT
 public:
@@ -99,6 +123,16 @@ public:
             std::move(uploadProgress));
     }
 
+    using DownloadProgress = std::function<void(qint64 received, qint64 total)>;
+    //! Streams `url` (https://, or http:// on loopback; no credential is sent) into
+    //! partPath(`targetPath`), resuming an earlier part with a Range request, and renames it to
+    //! `targetPath` once every byte arrived and it is a whole MP4. `done` gets the final path;
+    //! same callback rules as send().
+    RequestHandle download(const QUrl& url, const QString& targetPath, QObject* context,
+                           std::function<void(Result<QString>)> done,
+                           DownloadProgress progress = {});
+    static QString partPath(const QString& targetPath);
+
     //! Reads a PixVerse envelope. Exposed for tests and for the web family's odd endpoints.
     static ApiReply parseEnvelope(int httpStatus, const QByteArray& body);
     //! A new UUID v4 in the 8-4-4-4-12 form, as `Ai-trace-id` wants it.
@@ -107,6 +141,9 @@ public:
 private:
     class Call;
     friend class Call;
+    class Download;
+    //! Runs `answer` on the next turn of the event loop, unless `context` died meanwhile.
+    void answerSoon(QObject* context, std::function<void()> answer);
 
     QNetworkAccessManager* m_network;
     QUrl m_baseUrl;

@@ -1,6 +1,5 @@
 #include "core/api/OpenApiRequests.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 
 namespace pixverse::openapi {
@@ -17,32 +16,12 @@ template <typename T> Result<T> malformed(const char* what) {
 
 } // namespace
 
-QByteArray UploadImageRequest::boundaryFor(const QByteArray& bytes) {
-    // Derived from the content so it cannot occur inside it by chance (a random one could too,
-    // but this keeps requests reproducible in tests).
-    QByteArray boundary =
-        "----PixVerseStudio" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex();
-    while (bytes.contains(boundary))
-        boundary += 'x';
-    return boundary;
-}
-
-UploadImageRequest::UploadImageRequest(const QByteArray& imageBytes, const QString& fileName,
+UploadImageRequest::UploadImageRequest(const QString& filePath, const QString& fileName,
                                        const QByteArray& mimeType) {
     verb = Verb::Post;
     path = endpointPath("image/upload");
     logName = QStringLiteral("upload-image");
-    timeoutMs = 120000;
-    const QByteArray boundary = boundaryFor(imageBytes);
-    QByteArray safeName = fileName.toUtf8();
-    safeName.replace('"', '_').replace('\r', '_').replace('\n', '_');
-    body.reserve(imageBytes.size() + 512);
-    body += "--" + boundary + "\r\n";
-    body += "Content-Disposition: form-data; name=\"image\"; filename=\"" + safeName + "\"\r\n";
-    body += "Content-Type: " + mimeType + "\r\n\r\n";
-    body += imageBytes;
-    body += "\r\n--" + boundary + "--\r\n";
-    contentType = "multipart/form-data; boundary=" + boundary;
+    filePart = FilePart{"image", filePath, fileName, mimeType};
 }
 
 Result<UploadedImage> UploadImageRequest::parse(const QJsonValue& resp) {

@@ -12,14 +12,13 @@ namespace pixverse::openapi {
 inline constexpr auto kPrefix = "openapi/v2/";
 inline constexpr auto kCredentialHeader = "API-KEY";
 
-//! POST image/upload, multipart with one field `image` (§2.1).
+//! POST image/upload, multipart with one field `image` (§2.1), streamed from `filePath`.
 class UploadImageRequest : public ApiRequest {
 public:
     using Output = UploadedImage;
-    UploadImageRequest(const QByteArray& imageBytes, const QString& fileName,
+    UploadImageRequest(const QString& filePath, const QString& fileName,
                        const QByteArray& mimeType);
     static Result<UploadedImage> parse(const QJsonValue& resp);
-    static QByteArray boundaryFor(const QByteArray& bytes);
 };
 
 //! The JSON fields text- and image-to-video share (§2.2, §2.3).

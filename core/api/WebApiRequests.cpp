@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -357,6 +358,33 @@ QUrl objectUrl(const QUrl& endpoint, const QString& bucket, const QString& key) 
         url.setPath(basePath + u'/' + key);
     }
     return url;
+}
+
+PutObjectRequest::PutObjectRequest(const QUrl& endpoint, const UploadToken& credentials,
+                                   const Object& object, const QDateTime& now) {
+    const QString bucket = QLatin1String(kBucket);
+    verb = Verb::Put;
+    url = objectUrl(endpoint, bucket, object.key);
+    logName = QStringLiteral("object-store upload");
+    bodyFile = object.filePath;
+    contentType = object.contentType;
+    envelope = false;
+    const QByteArray date = httpDate(now);
+    const QList<QPair<QByteArray, QByteArray>> ossHeaders{
+        {"x-oss-security-token", credentials.securityToken.toUtf8()}};
+    const QByteArray signed_ =
+        signature(credentials.accessKeySecret.toUtf8(), "PUT", object.contentMd5,
+                  object.contentType, date, ossHeaders, bucket, object.key);
+    headers = ossHeaders;
+    headers.append({"Date", date});
+    headers.append({"Content-MD5", object.contentMd5});
+    headers.append({"Authorization", "OSS " + credentials.accessKeyId.toUtf8() + ':' + signed_});
+}
+
+QString PutObjectRequest::readErrorCode(const QByteArray& body) {
+    static const QRegularExpression code(QStringLiteral("<Code>([^<]+)</Code>"));
+    const QRegularExpressionMatch match = code.match(QString::fromUtf8(body));
+    return match.hasMatch() ? match.captured(1) : QString();
 }
 
 } // namespace oss

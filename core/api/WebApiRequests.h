@@ -116,6 +116,22 @@ QByteArray signature(const QByteArray& accessKeySecret, const QByteArray& verb,
 //! Virtual-host style for the real service (https://bucket.endpoint/key), path style for a
 //! loopback endpoint (http://127.0.0.1:port/oss/bucket/key).
 QUrl objectUrl(const QUrl& endpoint, const QString& bucket, const QString& key);
+
+//! The signed PUT of one file into the bucket (§3.5 step 2), its body streamed from the file.
+//! OSS answers XML, not an envelope: ApiReply::body holds it (readErrorCode() reads it).
+class PutObjectRequest : public ApiRequest {
+public:
+    struct Object {
+        QString key;
+        QString filePath;
+        QByteArray contentType;
+        QByteArray contentMd5; //!< Base64 of the file's MD5
+    };
+    PutObjectRequest(const QUrl& endpoint, const UploadToken& credentials, const Object& object,
+                     const QDateTime& now);
+    //! `SignatureDoesNotMatch` out of `<Error><Code>...</Code>`; empty when there is none.
+    static QString readErrorCode(const QByteArray& body);
+};
 } // namespace oss
 
 } // namespace pixverse::web

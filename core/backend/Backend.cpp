@@ -1,5 +1,8 @@
 #include "core/backend/Backend.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace pixverse {
 
 RequestHandle Backend::listVideos(int maxVideos, QObject* context,
@@ -22,6 +25,37 @@ RequestHandle Backend::lookUpVideo(qint64 videoId, int maxVideos, QObject* conte
                                    std::function<void(Result<QHash<qint64, VideoStatus>>)> done) {
     Q_UNUSED(maxVideos)
     return fetchStatuses({videoId}, context, std::move(done));
+}
+
+RequestHandle Backend::startUpload(const QString& filePath, bool withMd5, QObject* context,
+                                   std::function<void(Result<UploadedImage>)> done,
+                                   Progress progress,
+                                   std::function<void(const std::shared_ptr<UploadSteps>&)> send) {
+    auto upload = std::make_shared<UploadSteps>();
+    upload->context = context;
+    upload->hasContext = context != nullptr;
+    upload->done = std::move(done);
+    upload->progress = std::move(progress);
+    // Reading the header (and the MD5 of up to 20 MB) is disk work: off this thread.
+    auto* watcher = new QFutureWatcher<Result<PreparedImage>>(this);
+    connect(watcher, &QFutureWatcher<Result<PreparedImage>>::finished, this,
+            [watcher, upload, send = std::move(send)] {
+                watcher->deleteLater();
+                if (!upload->alive())
+                    return;
+                const Result<PreparedImage> image = watcher->result();
+                if (!image.ok()) {
+                    upload->finish(Result<UploadedImage>::failure(image.error));
+                    return;
+                }
+                upload->image = *image.value;
+                send(upload);
+            });
+    watcher->setFuture(QtConcurrent::run(&PreparedImage::forUpload, filePath, withMd5));
+    return RequestHandle([upload] {
+        upload->cancelled = true;
+        upload->inner.cancel();
+    });
 }
 
 } // namespace pixverse

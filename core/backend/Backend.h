@@ -3,6 +3,7 @@
 #include "core/api/ApiError.h"
 #include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
+#include "core/generation/PreparedImage.h"
 
 #include <QHash>
 #include <QList>
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkReply;
@@ -66,6 +68,32 @@ public:
     //! default asks fetchStatuses() for the one id.
     virtual RequestHandle lookUpVideo(qint64 videoId, int maxVideos, QObject* context,
                                       std::function<void(Result<QHash<qint64, VideoStatus>>)> done);
+
+protected:
+    //! One image upload through its steps; the handle the caller got cancels whichever runs.
+    struct UploadSteps {
+        QPointer<QObject> context;
+        bool hasContext = false;
+        bool cancelled = false;
+        RequestHandle inner; //!< the request of the step now running
+        std::function<void(Result<UploadedImage>)> done;
+        Progress progress;
+        PreparedImage image; //!< what PreparedImage::forUpload() read
+
+        bool alive() const { return !cancelled && (!hasContext || context); }
+        void finish(Result<UploadedImage> result) {
+            if (alive()) {
+                cancelled = true; // exactly once
+                done(std::move(result));
+            }
+        }
+    };
+    //! Reads what an upload of `filePath` needs (PreparedImage::forUpload, with the MD5 when
+    //! `withMd5`) on the thread pool, then runs `send` on this thread. An image that breaks the
+    //! limits ends the upload there, before any request.
+    RequestHandle startUpload(const QString& filePath, bool withMd5, QObject* context,
+                              std::function<void(Result<UploadedImage>)> done, Progress progress,
+                              std::function<void(const std::shared_ptr<UploadSteps>&)> send);
 
 Q_SIGNALS:
     //! The credentials stopped working (bad key, token replaced by another login, expired).

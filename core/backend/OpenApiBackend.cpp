@@ -1,16 +1,8 @@
 #include "core/backend/OpenApiBackend.h"
 
 #include "core/api/OpenApiRequests.h"
-#include "core/backend/ImageFile.h"
 
-#include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-#include <QFutureWatcher>
-#include <QImageReader>
-#include <QMimeDatabase>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -44,58 +36,28 @@ void OpenApiBackend::noticeError(const ApiError& error) {
 RequestHandle OpenApiBackend::uploadImage(const QString& filePath, QObject* context,
                                           std::function<void(Result<UploadedImage>)> done,
                                           Progress progress) {
-    // Reading up to 20 MB and building the multipart body are disk and memory work: both happen
-    // on the thread pool; only the send is on this thread.
-    struct Prepared {
-        ImageFile file;
-        std::optional<openapi::UploadImageRequest> request;
-    };
-    auto cancelled = std::make_shared<bool>(false);
-    auto inner = std::make_shared<RequestHandle>();
-    auto* watcher = new QFutureWatcher<Prepared>(this);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    connect(watcher, &QFutureWatcher<Prepared>::finished, this,
-            [this, watcher, cancelled, inner, guard, hasContext, done = std::move(done),
-             progress]() mutable {
-                watcher->deleteLater();
-                if (*cancelled || (hasContext && !guard))
-                    return;
-                const Prepared prepared = watcher->result();
-                if (!prepared.file.problem.isEmpty()) {
-                    done(Result<UploadedImage>::failure(ApiError::input(prepared.file.problem)));
-                    return;
-                }
-                const int width = prepared.file.width;
-                const int height = prepared.file.height;
-                *inner =
-                    m_client->call(*prepared.request, guard.data(),
-                                   std::function<void(Result<UploadedImage>)>(
-                                       [this, width, height, done](Result<UploadedImage> result) {
-                                           if (result.ok()) {
-                                               result.value->width = width;
-                                               result.value->height = height;
-                                           } else {
-                                               noticeError(result.error);
-                                           }
-                                           done(std::move(result));
-                                       }),
-                                   std::move(progress));
-            });
-    watcher->setFuture(QtConcurrent::run([filePath] {
-        Prepared prepared;
-        prepared.file = ImageFile::load(filePath);
-        if (prepared.file.problem.isEmpty()) {
-            prepared.request.emplace(prepared.file.bytes, prepared.file.fileName,
-                                     prepared.file.mimeType);
-            prepared.file.bytes.clear(); // the request holds the only copy it needs
-        }
-        return prepared;
-    }));
-    return RequestHandle([cancelled, inner] {
-        *cancelled = true;
-        inner->cancel();
-    });
+    return startUpload(filePath, false, context, std::move(done), std::move(progress),
+                       [this](const std::shared_ptr<UploadSteps>& upload) {
+                           const PreparedImage& image = upload->image;
+                           upload->inner = m_client->call(
+                               openapi::UploadImageRequest(image.path, image.fileName(),
+                                                           image.mimeType().toLatin1()),
+                               upload->context.data(),
+                               std::function<void(Result<UploadedImage>)>(
+                                   [this, upload](Result<UploadedImage> result) {
+                                       if (result.ok()) {
+                                           result.value->width = upload->image.width;
+                                           result.value->height = upload->image.height;
+                                       } else {
+                                           noticeError(result.error);
+                                       }
+                                       upload->finish(std::move(result));
+                                   }),
+                               [upload](qint64 sent, qint64 total) {
+                                   if (upload->progress && upload->alive())
+                                       upload->progress(sent, total);
+                               });
+                       });
 }
 
 RequestHandle OpenApiBackend::createVideo(const GenerationRequest& request,

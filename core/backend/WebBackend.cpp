@@ -1,18 +1,9 @@
 #include "core/backend/WebBackend.h"
 
-#include "core/backend/ImageFile.h"
-
-#include <QCryptographicHash>
-#include <QFutureWatcher>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QSet>
-#include <QTimer>
 #include <QUuid>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <memory>
@@ -20,29 +11,6 @@
 namespace pixverse {
 
 Q_LOGGING_CATEGORY(lcWeb, "pixverse.web")
-
-//! One image on its way: read → upload token → signed PUT → register.
-struct WebBackend::Upload {
-    QString filePath;
-    ImageFile file;
-    QString objectKey;
-    QPointer<QObject> context;
-    bool hasContext = false;
-    bool cancelled = false;
-    bool tokenRefreshed = false;
-    std::function<void(Result<UploadedImage>)> done;
-    Progress progress;
-    RequestHandle inner;
-    QPointer<QNetworkReply> put;
-
-    bool alive() const { return !cancelled && (!hasContext || context); }
-    void finish(Result<UploadedImage> result) {
-        if (alive()) {
-            cancelled = true; // exactly once
-            done(std::move(result));
-        }
-    }
-};
 
 //! A walk through the personal list from its start: one page at a time, so a long history never
 //! means a burst of requests.
@@ -91,45 +59,26 @@ void WebBackend::noticeError(const ApiError& error) {
 RequestHandle WebBackend::uploadImage(const QString& filePath, QObject* context,
                                       std::function<void(Result<UploadedImage>)> done,
                                       Progress progress) {
-    auto upload = std::make_shared<Upload>();
-    upload->filePath = filePath;
-    upload->context = context;
-    upload->hasContext = context != nullptr;
-    upload->done = std::move(done);
-    upload->progress = std::move(progress);
-    auto* watcher = new QFutureWatcher<ImageFile>(this);
-    connect(watcher, &QFutureWatcher<ImageFile>::finished, this, [this, watcher, upload] {
-        watcher->deleteLater();
-        if (!upload->alive())
-            return;
-        upload->file = watcher->result();
-        if (!upload->file.problem.isEmpty()) {
-            upload->finish(Result<UploadedImage>::failure(ApiError::input(upload->file.problem)));
-            return;
-        }
-        upload->objectKey =
-            u"upload/" + QUuid::createUuid().toString(QUuid::WithoutBraces) + u'.' +
-            (upload->file.extension.isEmpty() ? QStringLiteral("png") : upload->file.extension);
-        continueUpload(upload);
-    });
-    watcher->setFuture(QtConcurrent::run(&ImageFile::load, filePath));
-    return RequestHandle([upload] {
-        upload->cancelled = true;
-        upload->inner.cancel();
-        if (upload->put)
-            upload->put->abort();
-    });
+    // Read (header and MD5, off this thread) → upload token → signed PUT → register.
+    return startUpload(filePath, true, context, std::move(done), std::move(progress),
+                       [this](const std::shared_ptr<UploadSteps>& upload) {
+                           const QString key = u"upload/" +
+                                               QUuid::createUuid().toString(QUuid::WithoutBraces) +
+                                               u'.' + upload->image.extension();
+                           continueUpload(upload, key, false);
+                       });
 }
 
-void WebBackend::continueUpload(const std::shared_ptr<Upload>& upload) {
+void WebBackend::continueUpload(const std::shared_ptr<UploadSteps>& upload, const QString& key,
+                                bool tokenRefreshed) {
     if (m_uploadToken) {
-        putObject(upload);
+        putObject(upload, key, tokenRefreshed);
         return;
     }
     upload->inner =
         m_client->call(web::UploadTokenRequest(), this,
                        std::function<void(Result<web::UploadToken>)>(
-                           [this, upload](Result<web::UploadToken> token) {
+                           [this, upload, key, tokenRefreshed](Result<web::UploadToken> token) {
                                if (!upload->alive())
                                    return;
                                if (!token.ok()) {
@@ -138,95 +87,59 @@ void WebBackend::continueUpload(const std::shared_ptr<Upload>& upload) {
                                    return;
                                }
                                m_uploadToken = *token.value;
-                               putObject(upload);
+                               putObject(upload, key, tokenRefreshed);
                            }));
 }
 
-void WebBackend::putObject(const std::shared_ptr<Upload>& upload) {
-    const web::UploadToken credentials = *m_uploadToken;
-    const QString bucket = QLatin1String(web::oss::kBucket);
-    const QUrl url = web::oss::objectUrl(m_objectStore, bucket, upload->objectKey);
-    if (const ApiError insecure = ApiClient::checkBaseUrl(url); insecure.isError()) {
-        upload->finish(Result<UploadedImage>::failure(insecure));
-        return;
-    }
-    const QByteArray date = web::oss::httpDate(QDateTime::currentDateTimeUtc());
-    const QByteArray contentMd5 = upload->file.md5Base64; // computed off the GUI thread
-    const QByteArray contentType = upload->file.mimeType;
-    const QList<QPair<QByteArray, QByteArray>> ossHeaders{
-        {"x-oss-security-token", credentials.securityToken.toUtf8()}};
-    const QByteArray signature =
-        web::oss::signature(credentials.accessKeySecret.toUtf8(), "PUT", contentMd5, contentType,
-                            date, ossHeaders, bucket, upload->objectKey);
-    QNetworkRequest request(url);
-    request.setRawHeader("Date", date);
-    request.setRawHeader("Content-MD5", contentMd5);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    request.setRawHeader("x-oss-security-token", credentials.securityToken.toUtf8());
-    request.setRawHeader("Authorization",
-                         "OSS " + credentials.accessKeyId.toUtf8() + ':' + signature);
-    QNetworkReply* reply = m_client->network()->put(request, upload->file.bytes);
-    upload->put = reply;
-    auto* timeout = new QTimer(reply);
-    timeout->setSingleShot(true);
-    connect(timeout, &QTimer::timeout, reply, &QNetworkReply::abort);
-    timeout->start(m_client->defaultTimeout() * 4);
-    connect(reply, &QNetworkReply::uploadProgress, this,
-            [upload, timeout](qint64 sent, qint64 total) {
-                timeout->start();
-                if (upload->progress && upload->alive())
-                    upload->progress(sent, total);
-            });
-    connect(reply, &QNetworkReply::finished, this, [this, upload, reply] {
-        reply->deleteLater();
-        if (!upload->alive())
-            return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 200) {
-            if (upload->progress)
-                upload->progress(upload->file.bytes.size(), upload->file.bytes.size());
-            registerObject(upload);
-            return;
-        }
-        // OSS speaks XML: <Error><Code>SignatureDoesNotMatch</Code>...
-        const QString body = QString::fromUtf8(reply->readAll());
-        const QRegularExpressionMatch code =
-            QRegularExpression(QStringLiteral("<Code>([^<]+)</Code>")).match(body);
-        const QString ossCode = code.hasMatch() ? code.captured(1) : QString();
-        qCWarning(lcWeb).noquote() << "object store PUT failed:" << status << ossCode;
-        const bool credentialProblem = ossCode == u"SecurityTokenExpired" ||
-                                       ossCode == u"InvalidAccessKeyId" ||
-                                       ossCode == u"InvalidSecurityToken";
-        if (credentialProblem && !upload->tokenRefreshed) {
-            // The cached temporary credentials expired: fetch new ones once.
-            upload->tokenRefreshed = true;
-            m_uploadToken.reset();
-            continueUpload(upload);
-            return;
-        }
-        ApiError error;
-        if (status == 0)
-            error = reply->error() == QNetworkReply::OperationCanceledError
-                        ? ApiError::timeout(QStringLiteral("object store upload"))
-                        : ApiError::network(reply->errorString());
-        else
-            error = ApiError::http(status,
-                                   ossCode.isEmpty() ? QStringLiteral("object store") : ossCode);
-        upload->finish(Result<UploadedImage>::failure(error));
-    });
+void WebBackend::putObject(const std::shared_ptr<UploadSteps>& upload, const QString& key,
+                           bool tokenRefreshed) {
+    const PreparedImage& image = upload->image;
+    const web::oss::PutObjectRequest put(
+        m_objectStore, *m_uploadToken,
+        {key, image.path, image.mimeType().toLatin1(), image.md5Base64},
+        QDateTime::currentDateTimeUtc());
+    upload->inner = m_client->send(
+        put, this,
+        [this, upload, key, tokenRefreshed](const ApiReply& reply) {
+            if (!upload->alive())
+                return;
+            if (!reply.error.isError()) {
+                registerObject(upload, key);
+                return;
+            }
+            const QString ossCode = web::oss::PutObjectRequest::readErrorCode(reply.body);
+            qCWarning(lcWeb).noquote()
+                << "object store PUT failed:" << reply.error.logText() << ossCode;
+            const bool credentialProblem = ossCode == u"SecurityTokenExpired" ||
+                                           ossCode == u"InvalidAccessKeyId" ||
+                                           ossCode == u"InvalidSecurityToken";
+            if (credentialProblem && !tokenRefreshed) {
+                // The cached temporary credentials expired: fetch new ones once.
+                m_uploadToken.reset();
+                continueUpload(upload, key, true);
+                return;
+            }
+            ApiError error = reply.error;
+            if (error.kind() == ApiError::Kind::Http && !ossCode.isEmpty())
+                error = ApiError::http(error.httpStatus(), ossCode, error.retryAfterSeconds());
+            upload->finish(Result<UploadedImage>::failure(error));
+        },
+        [upload](qint64 sent, qint64 total) {
+            if (upload->progress && upload->alive())
+                upload->progress(sent, total);
+        });
 }
 
-void WebBackend::registerObject(const std::shared_ptr<Upload>& upload) {
+void WebBackend::registerObject(const std::shared_ptr<UploadSteps>& upload, const QString& key) {
+    const PreparedImage& image = upload->image;
     upload->inner = m_client->call(
-        web::RegisterUploadRequest(upload->objectKey, upload->file.bytes.size(),
-                                   upload->file.fileName),
-        this,
+        web::RegisterUploadRequest(key, image.bytes, image.fileName()), this,
         std::function<void(Result<UploadedImage>)>([this, upload](Result<UploadedImage> result) {
             if (!result.ok())
                 noticeError(result.error);
             else if (result.value->width == 0) {
-                result.value->width = upload->file.width;
-                result.value->height = upload->file.height;
+                result.value->width = upload->image.width;
+                result.value->height = upload->image.height;
             }
             upload->finish(std::move(result));
         }));

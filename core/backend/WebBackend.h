@@ -52,12 +52,13 @@ public:
                 std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
 
 private:
-    struct Upload;
     struct Listing;
     void readListPage(const std::shared_ptr<Listing>& listing);
-    void continueUpload(const std::shared_ptr<Upload>& upload);
-    void putObject(const std::shared_ptr<Upload>& upload);
-    void registerObject(const std::shared_ptr<Upload>& upload);
+    void continueUpload(const std::shared_ptr<UploadSteps>& upload, const QString& key,
+                        bool tokenRefreshed);
+    void putObject(const std::shared_ptr<UploadSteps>& upload, const QString& key,
+                   bool tokenRefreshed);
+    void registerObject(const std::shared_ptr<UploadSteps>& upload, const QString& key);
     void noticeError(const ApiError& error);
 
     ApiClient* m_client;

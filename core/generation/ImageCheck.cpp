@@ -100,9 +100,8 @@ QImage flattened(const QImage& image) {
     return out;
 }
 
-ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
-                             const Cancelled& cancelled) {
-    ensureDecodeLimit();
+//! A path that is not a non-empty regular file.
+std::optional<ImageCheckResult> refuseFile(const QString& path) {
     if (path.isEmpty())
         return refuse(ImageProblem::Missing, ImageCheck::tr("No file was given."));
     const QFileInfo info(path);
@@ -119,21 +118,43 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
                       ImageCheck::tr("%1 is not a regular file.").arg(name));
     if (info.size() == 0)
         return refuse(ImageProblem::Empty, ImageCheck::tr("%1 is empty (0 bytes).").arg(name));
+    return std::nullopt;
+}
+
+ImageCheckResult prepareImpl(const QString& path, const ImageCheckOptions& options,
+                             const Cancelled& cancelled, QByteArray* content) {
+    ensureDecodeLimit();
+    if (std::optional<ImageCheckResult> refused = refuseFile(path))
+        return *refused;
+    const QFileInfo info(path);
+    const QString name = quoted(info.fileName());
 
     QFile file(info.absoluteFilePath());
     if (!file.open(QIODevice::ReadOnly))
         return refuse(ImageProblem::Unreadable,
                       ImageCheck::tr("%1 cannot be opened: %2.").arg(name, file.errorString()));
-
-    QImageReader reader(&file);
-    reader.setDecideFormatFromContent(true); // a PNG named .jpg is still a PNG
-    reader.setAutoTransform(true);
-    const QByteArray format = normalFormat(reader.format());
+    // The header first, so that a file that is no image (a film dropped by mistake) is never
+    // read whole; a PNG named .jpg is still a PNG.
+    QImageReader sniffer(&file);
+    sniffer.setDecideFormatFromContent(true);
+    const QByteArray format = normalFormat(sniffer.format());
     if (format.isEmpty())
         return refuse(
             ImageProblem::NotAnImage,
             ImageCheck::tr("%1 is not an image, or not in a format PixVerse Studio can read.")
                 .arg(name));
+    // Read once: the same bytes are decoded here and, unchanged, hashed and kept by the caller.
+    QByteArray data;
+    if (file.seek(0))
+        data = file.readAll();
+    if (data.size() != file.size())
+        return refuse(ImageProblem::Unreadable,
+                      ImageCheck::tr("%1 cannot be read: %2.").arg(name, file.errorString()));
+    file.close();
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, format);
+    reader.setAutoTransform(true);
     const QString formatName = ImageCheck::formatName(format);
 
     const QSize size = reader.size(); // from the header; invalid for a few formats
@@ -148,8 +169,12 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
     }
     const int frames = reader.imageCount();
     QSize scaledTo;
-    if (size.isValid() &&
-        (size.width() > ImageLimits::maxSide || size.height() > ImageLimits::maxSide)) {
+    const auto tooWide = [](QSize s) {
+        return s.width() > ImageLimits::maxSide || s.height() > ImageLimits::maxSide;
+    };
+    if (size.isValid() && tooWide(size) && !options.shrink)
+        return refuse(ImageProblem::TooLarge, ImageCheck::tooManyPixels(info.fileName(), size));
+    if (size.isValid() && tooWide(size)) {
         scaledTo = size.scaled(ImageLimits::maxSide, ImageLimits::maxSide, Qt::KeepAspectRatio);
         // Formats that can decode at a smaller size (JPEG) never hold the full image in memory;
         // for the others QImageReader scales after decoding.
@@ -170,8 +195,10 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
                       ImageCheck::tr("The check of %1 was cancelled.").arg(name));
 
     // Header-less formats: learn the size from the pixels and scale now.
-    if (!scaledTo.isValid() &&
-        (image.width() > ImageLimits::maxSide || image.height() > ImageLimits::maxSide)) {
+    if (!scaledTo.isValid() && tooWide(image.size()) && !options.shrink)
+        return refuse(ImageProblem::TooLarge,
+                      ImageCheck::tooManyPixels(info.fileName(), image.size()));
+    if (!scaledTo.isValid() && tooWide(image.size())) {
         scaledTo =
             image.size().scaled(ImageLimits::maxSide, ImageLimits::maxSide, Qt::KeepAspectRatio);
         image = image.scaled(scaledTo, Qt::KeepAspectRatio, Qt::SmoothTransformation);
@@ -184,11 +211,12 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
     if (reader.transformation() & QImageIOHandler::TransformationRotate90)
         out.sourceSize.transpose();
     out.sourceBytes = info.size();
-    out.preview =
-        (image.width() > ImageLimits::previewSide || image.height() > ImageLimits::previewSide)
-            ? image.scaled(ImageLimits::previewSide, ImageLimits::previewSide, Qt::KeepAspectRatio,
-                           Qt::SmoothTransformation)
-            : image;
+    if (options.preview)
+        out.preview =
+            (image.width() > ImageLimits::previewSide || image.height() > ImageLimits::previewSide)
+                ? image.scaled(ImageLimits::previewSide, ImageLimits::previewSide,
+                               Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                : image;
 
     const bool accepted = ImageLimits::acceptedFormats().contains(format);
     const bool tooManyBytes = info.size() >= ImageLimits::maxBytes;
@@ -199,6 +227,8 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
         out.bytes = info.size();
         out.format = format;
         out.note = ImageCheck::tr("Ready to upload as it is.");
+        if (content)
+            *content = std::move(data);
         return ImageCheckResult{out, ImageProblem::None, {}};
     }
 
@@ -223,6 +253,8 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
             quality = ImageLimits::jpegQuality;
         } else if (quality > 70) {
             quality -= 10;
+        } else if (!options.shrink) {
+            break; // only fewer pixels would help, and this caller wants none taken away
         } else {
             // Still too big as a JPEG: only fewer pixels help.
             const QSize smaller = image.size() * 0.8;
@@ -267,7 +299,19 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
                      .arg(image.height())
                      .arg(ImageLimits::maxSide);
 
-    const QString dir = outputDir.isEmpty() ? ImageCheck::defaultOutputDir() : outputDir;
+    out.width = image.width();
+    out.height = image.height();
+    out.bytes = bytes.size();
+    out.format = outFormat;
+    out.converted = true;
+    out.note = notes.join(QLatin1Char(' '));
+    if (!options.writeCopy) {
+        if (content)
+            *content = std::move(bytes);
+        return ImageCheckResult{out, ImageProblem::None, {}};
+    }
+    const QString dir =
+        options.outputDir.isEmpty() ? ImageCheck::defaultOutputDir() : options.outputDir;
     if (!QDir().mkpath(dir))
         return refuse(ImageProblem::CannotWrite,
                       ImageCheck::tr("%1 could not be converted: the folder %2 cannot be created.")
@@ -279,12 +323,8 @@ ImageCheckResult prepareImpl(const QString& path, const QString& outputDir,
                           .arg(name, copy.fileName(), copy.errorString()));
 
     out.path = copy.fileName();
-    out.width = image.width();
-    out.height = image.height();
-    out.bytes = bytes.size();
-    out.format = outFormat;
-    out.converted = true;
-    out.note = notes.join(QLatin1Char(' '));
+    if (content)
+        *content = std::move(bytes);
     qCDebug(lcImageCheck) << "prepared" << out.sourcePath << "->" << out.path << out.note;
     return ImageCheckResult{out, ImageProblem::None, {}};
 }
@@ -299,20 +339,39 @@ QString ImageLimits::acceptedFormatsText() {
     return tr("PNG, JPEG or WebP");
 }
 
-QString PreparedImage::mimeType() const {
-    return QStringLiteral("image/") +
-           QString::fromLatin1(format.isEmpty() ? QByteArray("png") : format);
+ImageCheckResult ImageCheck::prepare(const QString& path, const QString& outputDir) {
+    ImageCheckOptions options;
+    options.outputDir = outputDir;
+    return check(path, options);
 }
 
-ImageCheckResult ImageCheck::prepare(const QString& path, const QString& outputDir) {
-    return prepareImpl(path, outputDir, [] { return false; });
+ImageCheckResult ImageCheck::check(const QString& path, const ImageCheckOptions& options,
+                                   QByteArray* content) {
+    return prepareImpl(
+        path, options, [] { return false; }, content);
+}
+
+QString ImageCheck::fileProblem(const QString& path) {
+    const std::optional<ImageCheckResult> refused = refuseFile(path);
+    return refused ? refused->message : QString();
+}
+
+QString ImageCheck::tooManyPixels(const QString& fileName, QSize size) {
+    return tr("The image %1 is %2 × %3 px; PixVerse accepts at most %4 px per side: scale it "
+              "down first.")
+        .arg(quoted(fileName))
+        .arg(size.width())
+        .arg(size.height())
+        .arg(ImageLimits::maxSide);
 }
 
 QFuture<ImageCheckResult> ImageCheck::prepareAsync(const QString& path, const QString& outputDir) {
     ensureDecodeLimit(); // on the caller's thread, before any worker reads images
     return QtConcurrent::run([path, outputDir](QPromise<ImageCheckResult>& promise) {
-        promise.addResult(
-            prepareImpl(path, outputDir, [&promise] { return promise.isCanceled(); }));
+        ImageCheckOptions options;
+        options.outputDir = outputDir;
+        promise.addResult(prepareImpl(
+            path, options, [&promise] { return promise.isCanceled(); }, nullptr));
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/generation/PreparedImage.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QFuture>
@@ -32,24 +34,6 @@ public:
     static QString acceptedFormatsText();
 };
 
-//! An image that passed the check, ready to upload.
-struct PreparedImage {
-    QString sourcePath; //!< what the creator chose
-    QString path;       //!< what to send: `sourcePath`, or a converted copy in the cache
-    int width = 0;      //!< of `path`, as displayed (EXIF orientation applied)
-    int height = 0;
-    qint64 bytes = 0;        //!< of `path`
-    QByteArray format;       //!< of `path`: "png", "jpeg" or "webp"
-    QByteArray sourceFormat; //!< "tiff", "bmp", "gif", ...
-    QSize sourceSize;
-    qint64 sourceBytes = 0;
-    bool converted = false; //!< true when `path` is a new file
-    QString note;           //!< what was done, in a sentence or two for the creator
-    QImage preview;         //!< at most ImageLimits::previewSide pixels per side
-
-    QString mimeType() const; //!< "image/png", "image/jpeg", "image/webp"
-};
-
 //! Why an image was refused.
 enum class ImageProblem {
     None,
@@ -72,6 +56,14 @@ struct ImageCheckResult {
     bool ok() const { return image.has_value(); }
 };
 
+//! How ImageCheck::check() goes about an image.
+struct ImageCheckOptions {
+    QString outputDir;     //!< converted copies; empty: ImageCheck::defaultOutputDir()
+    bool shrink = true;    //!< scale an image over ImageLimits::maxSide down (false: refuse it)
+    bool preview = true;   //!< fill PreparedImage::preview
+    bool writeCopy = true; //!< write a converted image to `outputDir` (false: `content` only)
+};
+
 //! Checks an image against ImageLimits and prepares it for upload: PNG, JPEG and WebP within the
 //! limits pass unchanged; other readable formats are converted (PNG, or JPEG when the PNG would be
 //! too big, or when the source is a JPEG) and over-size images scaled down. No QtWidgets.
@@ -79,6 +71,14 @@ class ImageCheck {
     Q_DECLARE_TR_FUNCTIONS(pixverse::ImageCheck)
 
 public:
+    //! The check itself; reads the file once. `content`, when given, receives the bytes of the
+    //! result's `path` (the file as read, or the converted image), so nothing reads it again.
+    static ImageCheckResult check(const QString& path, const ImageCheckOptions& options,
+                                  QByteArray* content = nullptr);
+    //! Why `path` is no image file at all (missing, a folder, empty), or empty when it is a file.
+    static QString fileProblem(const QString& path);
+    //! The sentence refusing an image larger than ImageLimits::maxSide on a side.
+    static QString tooManyPixels(const QString& fileName, QSize size);
     //! Runs on the calling thread and may take seconds for a big image; safe on any thread.
     //! Converted copies go to `outputDir` (defaultOutputDir() when empty).
     static ImageCheckResult prepare(const QString& path, const QString& outputDir = {});

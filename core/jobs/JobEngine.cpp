@@ -1,7 +1,7 @@
 #include "core/jobs/JobEngine.h"
 
+#include "core/api/ExponentialBackoff.h"
 #include "core/backend/Backend.h"
-#include "core/jobs/ExponentialBackoff.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/VideoDownloader.h"
 #include "core/settings/AppSettings.h"

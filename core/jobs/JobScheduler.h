@@ -2,7 +2,7 @@
 
 #include "core/api/ApiError.h"
 #include "core/api/ApiTypes.h"
-#include "core/jobs/ExponentialBackoff.h"
+#include "core/api/ExponentialBackoff.h"
 #include "core/jobs/Job.h"
 
 #include <QDateTime>

@@ -1,5 +1,7 @@
 #include "core/jobs/JobStore.h"
 
+#include "core/generation/PreparedImage.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -422,30 +424,12 @@ bool JobStore::insertRow(Job& job, QString* error) {
 }
 
 Result<QString> JobStore::copyImage(const QString& sourcePath) const {
-    QFile source(sourcePath);
-    if (!source.open(QIODevice::ReadOnly))
-        return Result<QString>::failure(ApiError::input(
-            tr("Cannot read the image “%1”: %2.").arg(sourcePath, source.errorString())));
-    const QByteArray bytes = source.readAll();
-    if (bytes.isEmpty())
-        return Result<QString>::failure(
-            ApiError::input(tr("The image “%1” is empty.").arg(sourcePath)));
-    QString suffix = QFileInfo(sourcePath).suffix().toLower();
-    if (suffix.isEmpty() || suffix.size() > 5)
-        suffix = QMimeDatabase().mimeTypeForData(bytes).preferredSuffix();
-    if (suffix.isEmpty())
-        suffix = QStringLiteral("img");
-    const QString hash =
-        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const QString target = QDir(imagesDir()).filePath(hash + u'.' + suffix);
-    if (QFileInfo(target).size() == bytes.size())
-        return Result<QString>::success(target); // same content already kept
-    QSaveFile copy(target);
-    if (!copy.open(QIODevice::WriteOnly) || copy.write(bytes) != bytes.size() || !copy.commit())
-        return Result<QString>::failure(
-            ApiError::input(tr("Cannot keep a copy of the image in “%1”: %2.")
-                                .arg(imagesDir(), copy.errorString())));
-    return Result<QString>::success(target);
+    // Checked, converted if needed, hashed and kept in one read; a bad image stops here, before
+    // the job exists and before any request.
+    const Result<PreparedImage> image = PreparedImage::intoStore(sourcePath, imagesDir());
+    if (!image.ok())
+        return Result<QString>::failure(image.error);
+    return Result<QString>::success(image.value->path);
 }
 
 Result<Job> JobStore::add(Job job) {

@@ -348,6 +348,44 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::ApiClient</name>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="92" />
+            <source>Cannot write to “%1”: %2.</source>
+            <translation>Не удаётся записать в «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="171" />
+            <source>Cannot save the video: %1.</source>
+            <translation>Не удаётся сохранить видео: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="185" />
+            <source>the connection ended after %1 of %2 bytes</source>
+            <translation>соединение оборвалось после %1 из %2 байт</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="202" />
+            <source>the downloaded file is not an MP4 video</source>
+            <translation>скачанный файл — не видео MP4</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="203" />
+            <source>the downloaded video is incomplete</source>
+            <translation>скачанное видео неполное</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/Download.cpp" line="208" />
+            <source>Cannot move the video to “%1”.</source>
+            <translation>Не удаётся переместить видео в «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../core/api/ApiClient.cpp" line="1" />
+            <source>Cannot read “%1”: %2.</source>
+            <translation>Не удаётся прочитать «%1»: %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::ApiError</name>
         <message>
             <location filename="../../core/api/ApiClient.cpp" line="285" />
@@ -876,6 +914,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     </context>
     <context>
         <name>pixverse::ImageCheck</name>
+        <message>
+            <location filename="../../core/generation/ImageCheck.cpp" line="1" />
+            <source>%1 cannot be read: %2.</source>
+            <translation>Не удаётся прочитать %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ImageCheck.cpp" line="1" />
+            <source>The image %1 is %2 × %3 px; PixVerse accepts at most %4 px per side: scale it down first.</source>
+            <translation>Изображение %1 имеет размер %2 × %3 пикс.; PixVerse принимает не более %4 пикс. по каждой стороне: сначала уменьшите его.</translation>
+        </message>
         <message>
             <location filename="../../core/generation/ImageCheck.cpp" line="107" />
             <source>No file was given.</source>
@@ -2181,6 +2229,39 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::PreparedImage</name>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>Cannot keep a copy of the image in “%1”: %2.</source>
+            <translation>Не удаётся сохранить копию изображения в «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 is %2; PixVerse accepts images under %3.</source>
+            <translation>Размер %1 — %2; PixVerse принимает изображения меньше %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 cannot be opened: %2.</source>
+            <translation>Не удаётся открыть %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 is not a %2 image.</source>
+            <translation>%1 — не изображение %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 cannot be read as an image.</source>
+            <translation>%1 не удаётся прочитать как изображение.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <source>%1 cannot be read: %2.</source>
+            <translation>Не удаётся прочитать %1: %2.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::PromptEditor</name>
         <message>
             <location filename="../../ui/PromptEditor.cpp" line="95" />
@@ -2839,39 +2920,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/ThumbnailMaker.cpp" line="194" />
             <source>Cannot write “%1”: %2</source>
             <translation>Не удаётся записать «%1»: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>pixverse::VideoDownloader</name>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="92" />
-            <source>Cannot write to “%1”: %2.</source>
-            <translation>Не удаётся записать в «%1»: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="171" />
-            <source>Cannot save the video: %1.</source>
-            <translation>Не удаётся сохранить видео: %1.</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="185" />
-            <source>the connection ended after %1 of %2 bytes</source>
-            <translation>соединение оборвалось после %1 из %2 байт</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="202" />
-            <source>the downloaded file is not an MP4 video</source>
-            <translation>скачанный файл — не видео MP4</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="203" />
-            <source>the downloaded video is incomplete</source>
-            <translation>скачанное видео неполное</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/VideoDownloader.cpp" line="208" />
-            <source>Cannot move the video to “%1”.</source>
-            <translation>Не удаётся переместить видео в «%1».</translation>
         </message>
     </context>
     <context>

@@ -67,6 +67,8 @@ private Q_SLOTS:
     void authErrorsExit3();
     void refusalsExit4_data();
     void refusalsExit4();
+    void badImagesExit2BeforeAnyRequest_data();
+    void badImagesExit2BeforeAnyRequest();
     void trafficTroubleExits5();
 
 private:
@@ -495,51 +497,57 @@ void TestCli::authErrorsExit3() {
 
 void TestCli::refusalsExit4_data() {
     QTest::addColumn<QStringList>("extra");
-    QTest::addColumn<QString>("image");
     QTest::addColumn<qint64>("credits");
     QTest::addColumn<QString>("says");
-    QTest::newRow("moderation") << L({"--prompt", "a forbidden scene"}) << QString()
-                                << qint64(100000) << "moderation";
-    QTest::newRow("500090 balance")
-        << L({"--prompt", "x"}) << QString() << qint64(10) << sentence(500090);
-    QTest::newRow("500032 format")
-        << L({"--prompt", "x"}) << "anim.gif" << qint64(100000) << sentence(500032);
-    QTest::newRow("500031 unreadable")
-        << L({"--prompt", "x"}) << "broken.png" << qint64(100000) << sentence(500031);
-    QTest::newRow("500030 too large")
-        << L({"--prompt", "x"}) << "huge.png" << qint64(100000) << sentence(500030);
+    QTest::newRow("moderation") << L({"--prompt", "a forbidden scene"}) << qint64(100000)
+                                << "moderation";
+    QTest::newRow("500090 balance") << L({"--prompt", "x"}) << qint64(10) << sentence(500090);
 }
 
 void TestCli::refusalsExit4() {
     QFETCH(QStringList, extra);
-    QFETCH(QString, image);
     QFETCH(qint64, credits);
     QFETCH(QString, says);
     m_sandbox->setCredits(m_key, credits, 0);
     QStringList arguments =
         connection() + QStringList{QStringLiteral("generate")} + extra +
         QStringList{QStringLiteral("--out"), m_dir.filePath(QStringLiteral("refused"))};
-    if (image == u"anim.gif") {
-        // Qt reads GIF but cannot write it: a minimal 1×1 GIF89a by hand.
-        QFile file(m_dir.filePath(image));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c000"
-                                       "00000010001000002024401003b"));
-        file.close();
-        arguments << QStringLiteral("--image") << file.fileName();
-    } else if (image == u"broken.png") {
-        QFile file(m_dir.filePath(image));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("\x89PNG\r\n\x1a\nnot really a png");
-        file.close();
-        arguments << QStringLiteral("--image") << file.fileName();
-    } else if (image == u"huge.png") {
-        arguments << QStringLiteral("--image") << makeImage(image, 4100, 64);
-    }
     const CliRun cli = run(arguments);
     QCOMPARE(cli.exitCode, 4);
     QVERIFY2(cli.err.contains(says), qPrintable(cli.err));
     QVERIFY(cli.out.isEmpty());
+}
+
+// An image the service would refuse (issue 14) is refused before a byte is sent.
+void TestCli::badImagesExit2BeforeAnyRequest_data() {
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("not really a PNG") << "broken.png"
+                                      << "cannot be read";
+    QTest::newRow("4100 px") << "huge.png"
+                             << "is 4100 × 64 px";
+}
+
+void TestCli::badImagesExit2BeforeAnyRequest() {
+    QFETCH(QString, image);
+    QFETCH(QString, says);
+    QString path = m_dir.filePath(image);
+    if (image == u"broken.png") {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x89PNG\r\n\x1a\nnot really a png");
+    } else {
+        path = makeImage(image, 4100, 64);
+    }
+    const qint64 uploadsBefore = m_sandbox->stats().uploads;
+    const CliRun cli =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("x"), QStringLiteral("--image"), path,
+                                       QStringLiteral("--out"),
+                                       m_dir.filePath(QStringLiteral("refused"))});
+    QCOMPARE(cli.exitCode, 2);
+    QVERIFY2(cli.err.contains(says), qPrintable(cli.err));
+    QCOMPARE(m_sandbox->stats().uploads, uploadsBefore);
 }
 
 void TestCli::trafficTroubleExits5() {

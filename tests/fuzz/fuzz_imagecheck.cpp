@@ -1,9 +1,10 @@
 // libFuzzer target: the image check every dropped, pasted or CLI image goes through
-// (ImageCheck::prepare: format sniffing, header sizes, decode, scale, re-encode) and the upload's
-// own reading of it (ImageFile::load). The bytes are written to a file in a private folder, as the
+// (ImageCheck::prepare: format sniffing, header sizes, decode, scale, re-encode), the job store's
+// copy of it (PreparedImage::intoStore) and the upload's reading of that copy
+// (PreparedImage::forUpload). The bytes are written to a file in a private folder, as the
 // creator's file would be; nothing leaves the process.
-#include "core/backend/ImageFile.h"
 #include "core/generation/ImageCheck.h"
+#include "core/generation/PreparedImage.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -49,8 +50,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                         result.image->height > ImageLimits::maxSide ||
                         result.image->bytes >= ImageLimits::maxBytes))
         __builtin_trap(); // what passes is within the service's limits
-    const ImageFile file = ImageFile::load(path);
-    (void)file;
+    const Result<PreparedImage> kept =
+        PreparedImage::intoStore(path, g_dir->filePath(QStringLiteral("out")));
+    if (kept.ok() == kept.error.isError())
+        __builtin_trap(); // kept, or refused with a reason: never both, never neither
+    if (kept.ok() && !PreparedImage::forUpload(kept.value->path, true).ok())
+        __builtin_trap(); // what the store kept, the upload sends
     QDir(g_dir->filePath(QStringLiteral("out"))).removeRecursively();
     return 0;
 }

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pixverse;
@@ -71,6 +72,46 @@ QStringList partFiles(const QString& dir) {
     return parts;
 }
 
+//! A web account signed in on `sandbox`, as the app has it after the login dialog.
+std::unique_ptr<Backend> signedInWebBackend(sandbox::SandboxHost& sandbox,
+                                            QNetworkAccessManager* network) {
+    const auto [email, password] = sandbox::SandboxConfig().webAccounts.first();
+    ApiClient login(network);
+    login.setBaseUrl(sandbox.baseUrl());
+    const auto token = await<Result<web::LoginResult>>([&](auto done) {
+        login.call(web::LoginRequest(email, password), nullptr,
+                   std::function<void(Result<web::LoginResult>)>(done));
+    });
+    if (!token || !token->ok())
+        return {};
+    BackendConfig config;
+    config.family = ApiFamily::Web;
+    config.baseUrl = sandbox.baseUrl();
+    config.secret = token->value->token;
+    config.account = email;
+    config.objectStoreUrl = sandboxObjectStoreUrl(sandbox.baseUrl());
+    const Result<Backend*> made = createBackend(network, config, nullptr);
+    return std::unique_ptr<Backend>(made.ok() ? *made.value : nullptr);
+}
+
+//! A plain picture of `size`, saved as a PNG in `dir`; empty when it could not be written.
+QString savePicture(const QTemporaryDir& dir, QSize size, const QString& name) {
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    const QString path = dir.filePath(name);
+    return image.save(path, "PNG") ? path : QString();
+}
+
+//! An engine that polls often, retries soon and keeps its library in `dir`.
+JobEngineOptions quickOptions(const QTemporaryDir& dir) {
+    JobEngineOptions options;
+    options.libraryFolder = dir.filePath(QStringLiteral("library"));
+    options.pollSchedule = PollSchedule::uniform(20);
+    options.backoff = {20, 200, 60 * 1000};
+    options.watchSystemNetwork = false;
+    return options;
+}
+
 //! Every non-empty message a job showed on its way (defer, download trouble, failure).
 class MessageLog {
 public:
@@ -100,6 +141,8 @@ private Q_SLOTS:
     void unknownStatusKeepsPollingUntilTheStallLimit();
     void uploadRefusedAfterItWasStored_data();
     void uploadRefusedAfterItWasStored();
+    void overSizeImageIsRefusedBeforeAnyRequest_data();
+    void overSizeImageIsRefusedBeforeAnyRequest();
     void serverAnswersNothingThenComesBack();
     void serverGoneThenBackOnTheSamePort();
 };
@@ -313,8 +356,6 @@ void TestFaults::uploadRefusedAfterItWasStored_data() {
         << int(Kind::PatchResp) << 200 << qint64(0)
         << jsonObject(R"({"result":[{"err_msg":"incorrect image width or height"}]})")
         << QSize(640, 360) << 1 << widthOrHeight;
-    QTest::newRow("4001 px, refused by the service itself")
-        << -1 << 0 << qint64(0) << QJsonObject() << QSize(4001, 100) << 0 << widthOrHeight;
 }
 
 void TestFaults::uploadRefusedAfterItWasStored() {
@@ -331,39 +372,17 @@ void TestFaults::uploadRefusedAfterItWasStored() {
     sandbox::SandboxHost sandbox(config);
     QVERIFY(sandbox.start());
     sandbox.setClockSpeed(200);
-    const auto [email, password] = config.webAccounts.first();
     QNetworkAccessManager network;
-    ApiClient login(&network);
-    login.setBaseUrl(sandbox.baseUrl());
-    const auto token = await<Result<web::LoginResult>>([&](auto done) {
-        login.call(web::LoginRequest(email, password), nullptr,
-                   std::function<void(Result<web::LoginResult>)>(done));
-    });
-    QVERIFY(token && token->ok());
-    BackendConfig backendConfig;
-    backendConfig.family = ApiFamily::Web;
-    backendConfig.baseUrl = sandbox.baseUrl();
-    backendConfig.secret = token->value->token;
-    backendConfig.account = email;
-    backendConfig.objectStoreUrl = sandboxObjectStoreUrl(sandbox.baseUrl());
-    const Result<Backend*> made = createBackend(&network, backendConfig, nullptr);
-    QVERIFY(made.ok());
-    std::unique_ptr<Backend> backend(*made.value);
+    std::unique_ptr<Backend> backend = signedInWebBackend(sandbox, &network);
+    QVERIFY(backend);
     qobject_cast<WebBackend*>(backend.get())->client()->setRetryPolicy({1, 10, 10});
 
     QTemporaryDir dir;
-    QImage image(imageSize, QImage::Format_RGB32);
-    image.fill(Qt::darkCyan);
-    const QString imagePath = dir.filePath(QStringLiteral("still.png"));
-    QVERIFY(image.save(imagePath, "PNG"));
+    const QString imagePath = savePicture(dir, imageSize, QStringLiteral("still.png"));
+    QVERIFY(!imagePath.isEmpty());
     JobStore store;
     QVERIFY(store.open(dir.filePath(QStringLiteral("data"))));
-    JobEngineOptions options;
-    options.libraryFolder = dir.filePath(QStringLiteral("library"));
-    options.pollSchedule = PollSchedule::uniform(20);
-    options.backoff = {20, 200, 60 * 1000};
-    options.watchSystemNetwork = false;
-    JobEngine engine(&store, backend.get(), &network, options);
+    JobEngine engine(&store, backend.get(), &network, quickOptions(dir));
     QSignalSpy failed(engine.scheduler(), &JobScheduler::jobFailed);
     engine.start();
     if (kind >= 0)
@@ -384,9 +403,78 @@ void TestFaults::uploadRefusedAfterItWasStored() {
     QCOMPARE(stats.uploads,
              qint64(registered)); // ...but not registered (or the answer said it was not)
     QCOMPARE(stats.generationsCreated, 0);
-    QTest::qWait(100);
-    QCOMPARE(sandbox.stats().objectStorePuts,
-             1); // and not uploaded again behind the creator's back
+    // And not uploaded again behind the creator's back: a refused job is final, not queued.
+    QCOMPARE(store.count(JobState::Queued), 0);
+    QCOMPARE(store.unfinished().size(), 0);
+    QCOMPARE(sandbox.stats().objectStorePuts, 1);
+}
+
+void TestFaults::overSizeImageIsRefusedBeforeAnyRequest_data() {
+    QTest::addColumn<int>("family");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("OpenAPI, 4001 px") << int(ApiFamily::OpenApi) << 4001 << false;
+    QTest::newRow("OpenAPI, 4000 px") << int(ApiFamily::OpenApi) << 4000 << true;
+    QTest::newRow("web, 4001 px") << int(ApiFamily::Web) << 4001 << false;
+    QTest::newRow("web, 4000 px") << int(ApiFamily::Web) << 4000 << true;
+}
+
+void TestFaults::overSizeImageIsRefusedBeforeAnyRequest() {
+    QFETCH(int, family);
+    QFETCH(int, width);
+    QFETCH(bool, accepted);
+    sandbox::SandboxHost sandbox;
+    QVERIFY(sandbox.start());
+    sandbox.setClockSpeed(200);
+    QNetworkAccessManager network;
+    std::unique_ptr<Backend> backend;
+    if (ApiFamily(family) == ApiFamily::Web) {
+        backend = signedInWebBackend(sandbox, &network);
+    } else {
+        BackendConfig config;
+        config.baseUrl = sandbox.baseUrl();
+        config.secret = sandbox.defaultApiKey();
+        const Result<Backend*> made = createBackend(&network, config, nullptr);
+        backend.reset(made.ok() ? *made.value : nullptr);
+    }
+    QVERIFY(backend);
+
+    QTemporaryDir dir;
+    const QString imagePath = savePicture(dir, QSize(width, 10), QStringLiteral("panorama.png"));
+    QVERIFY(!imagePath.isEmpty());
+    JobStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("data"))));
+    JobEngine engine(&store, backend.get(), &network, quickOptions(dir));
+    QSignalSpy submitted(engine.scheduler(), &JobScheduler::jobSubmitted);
+    engine.start();
+    QTRY_VERIFY(engine.balance().has_value()); // the engine's own start-up calls are done
+    const sandbox::SandboxStats before = sandbox.stats();
+
+    // Both doors: enqueue() (the CLI) and enqueueAsync() (the window).
+    GenerationRequest request = JobTestBed::request(QStringLiteral("The panorama pans"));
+    request.imagePath = imagePath;
+    const Result<Job> direct = engine.enqueue(request);
+    const auto async =
+        await<Result<Job>>([&](auto done) { engine.enqueueAsync(request, nullptr, done); });
+    QVERIFY(async);
+    if (accepted) {
+        QVERIFY2(direct.ok() && async->ok(), qPrintable(direct.error.logText()));
+        QTRY_COMPARE_WITH_TIMEOUT(submitted.count(), 2, 20000);
+        QCOMPARE(sandbox.stats().generationsCreated, 2);
+        return;
+    }
+    for (const Result<Job>& refused : {direct, *async}) {
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error.kind(), ApiError::Kind::Input);
+        const QString sentence = refused.error.userMessage();
+        QVERIFY2(sentence.contains(u"“panorama.png” is 4001 × 10 px"), qPrintable(sentence));
+        QVERIFY2(isSentence(sentence), qPrintable(sentence));
+    }
+    QVERIFY(store.jobs().isEmpty()); // nothing stored that could be sent later
+    const sandbox::SandboxStats after = sandbox.stats();
+    QCOMPARE(after.requests, before.requests); // no upload token, PUT, registration or upload
+    QCOMPARE(after.objectStorePuts, 0);
+    QCOMPARE(after.uploads, 0);
 }
 
 void TestFaults::serverAnswersNothingThenComesBack() {
@@ -397,13 +485,16 @@ void TestFaults::serverAnswersNothingThenComesBack() {
     engine->poller()->setOfflineProbeInterval(100);
     MessageLog log(bed.store.get());
     QSignalSpy online(engine->poller(), &StatusPoller::onlineChanged);
+    QSignalSpy deferred(engine->scheduler(), &JobScheduler::jobDeferred);
     engine->start();
     QTRY_VERIFY(engine->balance().has_value());
     // Every route closes the connection, for as long as it takes.
     bed.sandbox->injectFault(fault(Kind::DropConnection, QString(), -1));
     const QList<qint64> ids = bed.enqueue(4);
     QTRY_VERIFY_WITH_TIMEOUT(log.messages().contains(ApiError::network({}).userMessage()), 10000);
-    QTest::qWait(300);
+    // The jobs keep being tried again, and none of them gives up.
+    const qsizetype retriesSoFar = deferred.count();
+    QTRY_VERIFY_WITH_TIMEOUT(deferred.count() > retriesSoFar + 3, 10000);
     QCOMPARE(bed.countIn(JobState::Failed), 0);
     QCOMPARE(bed.countIn(JobState::Done), 0);
     bed.sandbox->clearFaults();
@@ -422,6 +513,7 @@ void TestFaults::serverGoneThenBackOnTheSamePort() {
     engine->downloader()->setRetryPolicy({1, 10, 10});
     engine->poller()->setOfflineProbeInterval(100);
     MessageLog log(bed.store.get());
+    QSignalSpy deferred(engine->scheduler(), &JobScheduler::jobDeferred);
     engine->start();
     QTRY_VERIFY(engine->balance().has_value());
 
@@ -429,7 +521,8 @@ void TestFaults::serverGoneThenBackOnTheSamePort() {
     bed.sandbox.reset();
     const QList<qint64> ids = bed.enqueue(3);
     QTRY_VERIFY_WITH_TIMEOUT(log.messages().contains(ApiError::network({}).userMessage()), 10000);
-    QTest::qWait(200);
+    const qsizetype retriesSoFar = deferred.count();
+    QTRY_VERIFY_WITH_TIMEOUT(deferred.count() > retriesSoFar + 3, 10000);
     QCOMPARE(bed.countIn(JobState::Failed), 0);
     for (const qint64 id : ids)
         QVERIFY(!isTerminal(bed.store->job(id)->state));

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void textToVideoLifecycle();
     void imageToVideoFromAFile();
     void uploadRefusesMissingFilesLocally();
+    void fourThousandPixelRule();
     void statusesOfSeveralIdsAtOnce();
     void badKeyEndsTheSessionOnce();
     void accountLabelNeverShowsTheKey();
@@ -154,6 +155,28 @@ void TestOpenApiBackend::uploadRefusesMissingFilesLocally() {
     QCOMPARE(emptyResult->error.kind(), ApiError::Kind::Input);
     QVERIFY(emptyResult->error.userMessage().contains(u"empty"));
     QCOMPARE(m_sandbox->stats().requests, before);
+}
+
+void TestOpenApiBackend::fourThousandPixelRule() {
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    const auto upload = [&](const QString& name, int width) {
+        QImage picture(width, 10, QImage::Format_RGB32);
+        picture.fill(Qt::darkGreen);
+        const QString path = m_dir.filePath(name);
+        picture.save(path, "PNG");
+        return await<Result<UploadedImage>>(
+            [&](auto done) { backend->uploadImage(path, this, done); });
+    };
+    const auto edge = upload(QStringLiteral("edge.png"), 4000);
+    QVERIFY(edge && edge->ok());
+    QCOMPARE(edge->value->width, 4000);
+    const qint64 before = m_sandbox->stats().requests;
+    const auto over = upload(QStringLiteral("over.png"), 4001);
+    QVERIFY(over && !over->ok());
+    QCOMPARE(over->error.kind(), ApiError::Kind::Input);
+    QVERIFY2(over->error.userMessage().contains(u"“over.png” is 4001 × 10 px"),
+             qPrintable(over->error.userMessage()));
+    QCOMPARE(m_sandbox->stats().requests, before); // refused before a single byte was sent
 }
 
 void TestOpenApiBackend::statusesOfSeveralIdsAtOnce() {

@@ -206,15 +206,24 @@ void TestWebBackend::expiredUploadCredentialsAreRenewedOnce() {
 void TestWebBackend::fourThousandPixelRule() {
     WebBackend* backend = signedIn();
     const auto edge = await<Result<UploadedImage>>([&](auto done) {
-        backend->uploadImage(image(QStringLiteral("edge.png"), 4000, 100), this, done);
+        backend->uploadImage(image(QStringLiteral("edge.png"), 4000, 10), this, done);
     });
     QVERIFY(edge && edge->ok());
+    QCOMPARE(edge->value->width, 4000);
+    // One pixel more is refused here, before the token, the PUT or the registration.
+    const sandbox::SandboxStats before = m_sandbox->stats();
     const auto over = await<Result<UploadedImage>>([&](auto done) {
-        backend->uploadImage(image(QStringLiteral("over.png"), 4001, 100), this, done);
+        backend->uploadImage(image(QStringLiteral("over.png"), 4001, 10), this, done);
     });
     QVERIFY(over && !over->ok());
-    QCOMPARE(over->error.errCode(), 400);
-    QCOMPARE(over->error.userMessage(), ApiError::service(400, {}).userMessage());
+    QCOMPARE(over->error.kind(), ApiError::Kind::Input);
+    QVERIFY2(over->error.userMessage().contains(u"“over.png” is 4001 × 10 px"),
+             qPrintable(over->error.userMessage()));
+    QVERIFY(over->error.userMessage().contains(u"4000 px"));
+    const sandbox::SandboxStats after = m_sandbox->stats();
+    QCOMPARE(after.requests, before.requests);
+    QCOMPARE(after.objectStorePuts, before.objectStorePuts);
+    QCOMPARE(after.uploads, before.uploads);
 }
 
 void TestWebBackend::creditsAndOutOfCredits() {

@@ -2,7 +2,7 @@
 // does (requeue, backoff with the same or a new trace id, fail at once), crash recovery of a
 // create, and the poller's one-call ticks, schedule, stall flag and offline pause.
 #include "JobTestFixture.h"
-#include "core/jobs/ExponentialBackoff.h"
+#include "core/api/ExponentialBackoff.h"
 #include "core/jobs/JobScheduler.h"
 #include "core/jobs/StatusPoller.h"
 

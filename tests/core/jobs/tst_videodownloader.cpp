@@ -148,10 +148,8 @@ void TestVideoDownloader::notReadyIsAnHttpError() {
 void TestVideoDownloader::refusesWhatIsNotAnMp4() {
     QImage image(32, 32, QImage::Format_RGB32);
     image.fill(Qt::red);
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    const QString png = m_dir.filePath(QStringLiteral("red.png"));
+    QVERIFY(image.save(png, "PNG"));
     const auto uploaded = await<Result<UploadedImage>>([&](auto done) {
         m_client->call(openapi::UploadImageRequest(png, QStringLiteral("red.png"), "image/png"),
                        nullptr, std::function<void(Result<UploadedImage>)>(done));
