@@ -3,6 +3,7 @@
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
+#include "core/jobs/JobTransitions.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
@@ -72,22 +73,12 @@ QString excerpt(const QString& prompt, int length = 80) {
     return text.size() <= length ? text : text.left(length - 1) + QChar(0x2026);
 }
 
-bool canRetry(const Job& job) {
-    return job.state == JobState::Failed || job.state == JobState::Moderated ||
-           job.state == JobState::Cancelled;
+bool allows(const Job& job, JobAction action) {
+    return jobAllowedActions(job).has(action);
 }
-bool canCancel(const Job& job) {
-    return job.state == JobState::Queued || job.state == JobState::Uploading;
-}
-bool canRemove(const Job& job) {
-    return isTerminal(job.state) || job.state == JobState::Queued;
-}
-bool canRedownload(const Job& job) {
-    return job.videoId != 0 &&
-           (job.state == JobState::Done || (job.state == JobState::Failed && job.rawStatus == 1));
-}
-bool hasVideo(const Job& job) {
-    return job.state == JobState::Done && !job.videoPath.isEmpty();
+//! Saved before or never: "Download Again" and "Download" are one action with two names.
+bool allowsDownload(const Job& job) {
+    return allows(job, JobAction::Redownload) || allows(job, JobAction::Download);
 }
 
 } // namespace
@@ -95,7 +86,8 @@ bool hasVideo(const Job& job) {
 JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_engine(engine) {
+    , m_engine(engine)
+    , m_library(store) {
     setObjectName(QStringLiteral("jobsPane"));
     m_folderOpener = [](const QUrl& folder) { return QDesktopServices::openUrl(folder); };
     m_saveFileProvider = [](QWidget* parent, const QString& suggested) {
@@ -146,8 +138,8 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     connect(m_view->cardDelegate(), &JobCardDelegate::favouriteClicked, this,
             [this](const QModelIndex& index) {
                 const qint64 id = index.data(JobListModel::IdRole).toLongLong();
-                if (m_store)
-                    m_store->modify(id, [](Job& job) { job.favourite = !job.favourite; });
+                const bool favourite = index.data(JobListModel::FavouriteRole).toBool();
+                m_library.setFavourite({id}, !favourite);
             });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JobsPane::updateActions);
@@ -184,6 +176,7 @@ void JobsPane::setJobs(JobStore* store, JobEngine* engine) {
     if (store != m_store) {
         closePlayer();
         m_store = store;
+        m_library = JobLibrary(store);
         m_maker->setStore(store);
         m_model->setStore(store);
         updateCounts();
@@ -481,29 +474,33 @@ void JobsPane::updateActions() {
     const QList<Job> jobs = selectedJobs();
     const std::optional<Job> current = currentJob();
     const bool engine = m_engine != nullptr;
-    auto any = [&jobs](const std::function<bool(const Job&)>& test) {
-        return std::any_of(jobs.cbegin(), jobs.cend(), test);
+    auto any = [&jobs](JobAction which) {
+        return std::any_of(jobs.cbegin(), jobs.cend(),
+                           [which](const Job& job) { return allows(job, which); });
     };
+    auto currentAllows = [&current](JobAction which) { return current && allows(*current, which); };
+    // Playing a video that is only on the service saves it first: that needs the engine.
     action(Action::Play)
-        ->setEnabled(current && (hasVideo(*current) || (engine && current->isOnServiceOnly())));
-    action(Action::OpenFolder)->setEnabled(any(hasVideo));
-    action(Action::SaveCopy)->setEnabled(current && hasVideo(*current));
-    action(Action::CopyPrompt)->setEnabled(!jobs.isEmpty());
+        ->setEnabled(currentAllows(JobAction::Play) && (engine || !current->videoPath.isEmpty()));
+    action(Action::OpenFolder)->setEnabled(any(JobAction::OpenFolder));
+    action(Action::SaveCopy)->setEnabled(currentAllows(JobAction::SaveCopy));
+    action(Action::CopyPrompt)->setEnabled(any(JobAction::CopyPrompt));
     action(Action::Reuse)->setEnabled(jobs.size() == 1);
-    action(Action::Favourite)->setEnabled(!jobs.isEmpty());
+    action(Action::Favourite)->setEnabled(any(JobAction::Favourite));
     action(Action::Favourite)
         ->setChecked(!jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(),
                                                     [](const Job& job) { return job.favourite; }));
-    action(Action::Retry)->setEnabled(engine && any(canRetry));
-    action(Action::Redownload)->setEnabled(engine && any(canRedownload));
+    action(Action::Retry)->setEnabled(engine && any(JobAction::Retry));
+    action(Action::Redownload)
+        ->setEnabled(engine && std::any_of(jobs.cbegin(), jobs.cend(), allowsDownload));
     // Never saved (imported from the account) is a first download, not another one.
     const bool firstDownload =
         !jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(), [](const Job& job) {
-            return job.isOnServiceOnly() && job.imported;
+            return allows(job, JobAction::Download);
         });
     action(Action::Redownload)->setText(firstDownload ? tr("&Download") : tr("&Download Again"));
-    action(Action::Cancel)->setEnabled(engine && any(canCancel));
-    action(Action::Remove)->setEnabled(any(canRemove));
+    action(Action::Cancel)->setEnabled(engine && any(JobAction::Cancel));
+    action(Action::Remove)->setEnabled(any(JobAction::Remove));
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {
@@ -532,9 +529,9 @@ bool JobsPane::play(qint64 jobId) {
             tr("Saving the video from PixVerse; it plays once it is in your library."));
         return true;
     }
-    if (!job || !hasVideo(*job))
+    if (!job || !allows(*job, JobAction::OpenFolder))
         return false;
-    if (!QFileInfo::exists(job->videoPath)) {
+    if (!JobLibrary::hasVideoFile(*job)) {
         Q_EMIT noticeRequested(
             tr("The video “%1” is no longer there. Use “Download Again” to get it back.")
                 .arg(QFileInfo(job->videoPath).fileName()));
@@ -590,9 +587,9 @@ void JobsPane::playSelected() {
 void JobsPane::openFolderOfSelected() {
     QStringList folders;
     for (const Job& job : selectedJobs()) {
-        if (!hasVideo(job))
+        if (!allows(job, JobAction::OpenFolder))
             continue;
-        const QString folder = QFileInfo(job.videoPath).absolutePath();
+        const QString folder = JobLibrary::folderOf(job);
         if (!folders.contains(folder))
             folders << folder;
     }
@@ -605,7 +602,7 @@ void JobsPane::openFolderOfSelected() {
 
 void JobsPane::saveCopyOfSelected() {
     const std::optional<Job> job = currentJob();
-    if (!job || !hasVideo(*job) || !m_saveFileProvider)
+    if (!job || !allows(*job, JobAction::SaveCopy) || !m_saveFileProvider)
         return;
     QString base = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
     if (base.isEmpty())
@@ -625,17 +622,7 @@ void JobsPane::saveCopyOfSelected() {
                             : error);
         Q_EMIT copySaved(target, error);
     });
-    watcher->setFuture(QtConcurrent::run([source, target]() -> QString {
-        if (QFileInfo(source).canonicalFilePath() == QFileInfo(target).canonicalFilePath())
-            return {};
-        if (QFileInfo::exists(target) && !QFile::remove(target))
-            return tr("Cannot replace “%1”.").arg(QDir::toNativeSeparators(target));
-        QFile file(source);
-        if (!file.copy(target))
-            return tr("Cannot save a copy to “%1”: %2")
-                .arg(QDir::toNativeSeparators(target), file.errorString());
-        return {};
-    }));
+    watcher->setFuture(QtConcurrent::run(&JobLibrary::copyVideo, source, target));
 }
 
 void JobsPane::copyPromptOfSelected() {
@@ -653,13 +640,7 @@ void JobsPane::reuseSelected() {
     const std::optional<Job> job = m_store ? m_store->job(selected.first()) : std::nullopt;
     if (!job)
         return;
-    GenerationRequest request = job->request;
-    // The store keeps its own copy of the image; should it be gone, the original may still be
-    // there.
-    if (request.isImageToVideo() && !QFileInfo::exists(request.imagePath) &&
-        QFileInfo::exists(job->sourceImagePath))
-        request.imagePath = job->sourceImagePath;
-    Q_EMIT reuseRequested(request);
+    Q_EMIT reuseRequested(JobLibrary::reusableRequest(*job));
 }
 
 void JobsPane::toggleFavouriteOfSelected() {
@@ -668,8 +649,7 @@ void JobsPane::toggleFavouriteOfSelected() {
         return;
     const bool all =
         std::all_of(jobs.cbegin(), jobs.cend(), [](const Job& job) { return job.favourite; });
-    for (const Job& job : jobs)
-        m_store->modify(job.id, [all](Job& j) { j.favourite = !all; });
+    m_library.setFavourite(m_view->selectedJobIds(), !all);
     updateActions();
 }
 
@@ -677,7 +657,7 @@ void JobsPane::retrySelected() {
     if (!m_engine)
         return;
     for (const Job& job : selectedJobs()) {
-        if (canRetry(job))
+        if (allows(job, JobAction::Retry))
             m_engine->retry(job.id);
     }
 }
@@ -686,7 +666,7 @@ void JobsPane::redownloadSelected() {
     if (!m_engine)
         return;
     for (const Job& job : selectedJobs()) {
-        if (canRedownload(job))
+        if (allowsDownload(job))
             m_engine->redownload(job.id);
     }
 }
@@ -695,7 +675,7 @@ void JobsPane::cancelSelected() {
     if (!m_engine)
         return;
     for (const Job& job : selectedJobs()) {
-        if (canCancel(job))
+        if (allows(job, JobAction::Cancel))
             m_engine->cancel(job.id);
     }
 }
@@ -732,52 +712,29 @@ JobsPane::RemoveAnswer JobsPane::askRemove(int jobs, int files) {
     return RemoveAnswer::Cancel;
 }
 
-bool JobsPane::deleteFilesOf(const Job& job) {
-    bool ok = true;
-    // To the trash where there is one (a creator can change their mind); removed otherwise.
-    auto discard = [&ok](const QString& path) {
-        if (path.isEmpty() || !QFileInfo::exists(path))
-            return;
-        if (!QFile::moveToTrash(path) && !QFile::remove(path)) {
-            qCWarning(lcJobsPane).noquote() << "cannot delete" << path;
-            ok = false;
-        }
-    };
-    discard(job.videoPath);
-    discard(job.sidecarPath);
-    if (!job.thumbnailPath.isEmpty()) {
-        m_thumbnails->invalidate(job.thumbnailPath);
-        QFile::remove(job.thumbnailPath);
-    }
-    return ok;
-}
-
 void JobsPane::removeSelected() {
     QList<Job> jobs;
     for (const Job& job : selectedJobs()) {
-        if (canRemove(job))
+        if (allows(job, JobAction::Remove))
             jobs << job;
     }
     if (jobs.isEmpty() || !m_store)
         return;
     const int files =
-        static_cast<int>(std::count_if(jobs.cbegin(), jobs.cend(), [](const Job& job) {
-            return !job.videoPath.isEmpty() && QFileInfo::exists(job.videoPath);
-        }));
+        static_cast<int>(std::count_if(jobs.cbegin(), jobs.cend(), JobLibrary::hasVideoFile));
     const RemoveAnswer answer = askRemove(static_cast<int>(jobs.size()), files);
     if (answer == RemoveAnswer::Cancel)
         return;
     int failedDeletes = 0;
     for (const Job& job : std::as_const(jobs)) {
-        if (job.state == JobState::Queued && m_engine)
+        if (allows(job, JobAction::Cancel) && m_engine)
             m_engine->cancel(job.id); // so the scheduler lets go of it first
         if (job.id == m_playingJob)
             closePlayer();
-        if (answer == RemoveAnswer::RemoveAndDeleteFiles && !deleteFilesOf(job))
-            ++failedDeletes;
-        else if (answer == RemoveAnswer::RemoveFromList && !job.thumbnailPath.isEmpty())
+        if (!job.thumbnailPath.isEmpty())
             m_thumbnails->invalidate(job.thumbnailPath);
-        m_store->remove(job.id);
+        if (!m_library.remove(job, answer == RemoveAnswer::RemoveAndDeleteFiles))
+            ++failedDeletes;
     }
     if (failedDeletes > 0)
         Q_EMIT noticeRequested(failedDeletes == 1

@@ -640,7 +640,7 @@ void CliRunner::submit(const std::optional<UploadedImage>& image) {
             if (!result.ok()) {
                 // The account is at its concurrency limit: wait for a slot, as the app's queue
                 // does.
-                if (result.error.errCode() == 500044 &&
+                if (result.error.isConcurrencyLimit() &&
                     m_waited.elapsed() < qint64(m_options.waitSeconds) * 1000) {
                     if (!m_waitingForSlot)
                         progressLine(tr("The account is generating as many videos as it may; "
