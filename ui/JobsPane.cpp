@@ -26,8 +26,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPainterPath>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -37,36 +35,11 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <cmath>
-#include <numbers>
-
 namespace pixverse {
 
 Q_LOGGING_CATEGORY(lcJobsPane, "pixverse.ui")
 
 namespace {
-
-QIcon starIcon(const QColor& fill, const QColor& outline) {
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    QPainterPath path;
-    for (int i = 0; i < 10; ++i) {
-        const double angle = -std::numbers::pi / 2 + i * std::numbers::pi / 5;
-        const double r = i % 2 == 0 ? 28.0 : 12.5;
-        const QPointF p(32 + r * std::cos(angle), 33 + r * std::sin(angle));
-        if (i == 0)
-            path.moveTo(p);
-        else
-            path.lineTo(p);
-    }
-    path.closeSubpath();
-    painter.setPen(QPen(outline, 3));
-    painter.setBrush(fill);
-    painter.drawPath(path);
-    return QIcon(pixmap);
-}
 
 QString excerpt(const QString& prompt, int length = 80) {
     const QString text = prompt.simplified();
@@ -262,8 +235,7 @@ void JobsPane::createActions() {
          tr("Put this job's prompt, settings and image back into the editor"),
          s->standardIcon(QStyle::SP_ArrowBack), QKeySequence(Qt::CTRL | Qt::Key_E)},
         {Action::Favourite, "favouriteAction", tr("F&avourite"), tr("Mark as a favourite"),
-         starIcon(QColor(0xfb, 0xbf, 0x24), QColor(0x78, 0x50, 0x00)),
-         QKeySequence(Qt::CTRL | Qt::Key_D)},
+         JobCardDelegate::favouriteIcon(), QKeySequence(Qt::CTRL | Qt::Key_D)},
         {Action::Retry, "retryAction", tr("&Retry"), tr("Generate this job again"),
          ui::actionIcon(QStringLiteral("reload"), palette()), QKeySequence(Qt::CTRL | Qt::Key_R)},
         {Action::Redownload,
@@ -367,7 +339,7 @@ void JobsPane::buildHeader(QWidget* header) {
     m_favouritesOnly = new QToolButton(header);
     m_favouritesOnly->setObjectName(QStringLiteral("favouritesOnlyButton"));
     m_favouritesOnly->setCheckable(true);
-    m_favouritesOnly->setIcon(starIcon(QColor(0xfb, 0xbf, 0x24), QColor(0x78, 0x50, 0x00)));
+    m_favouritesOnly->setIcon(JobCardDelegate::favouriteIcon());
     m_favouritesOnly->setText(tr("Favourites"));
     m_favouritesOnly->setToolTip(tr("Show only favourite jobs"));
     m_favouritesOnly->setAccessibleName(tr("Favourites"));

@@ -134,7 +134,9 @@ GenerationRequest JobLibrary::reusableRequest(const Job& job) {
 
 // Said by the gallery first; the translations stay under its name.
 QString JobLibrary::copyVideo(const QString& source, const QString& target) {
-    if (QFileInfo(source).canonicalFilePath() == QFileInfo(target).canonicalFilePath())
+    // Onto itself: nothing to do. (Two missing files have the same empty canonical path.)
+    const QString canonical = QFileInfo(source).canonicalFilePath();
+    if (!canonical.isEmpty() && canonical == QFileInfo(target).canonicalFilePath())
         return {};
     if (QFileInfo::exists(target) && !QFile::remove(target))
         return QCoreApplication::translate("pixverse::JobsPane", "Cannot replace “%1”.")
