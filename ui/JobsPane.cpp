@@ -445,34 +445,31 @@ std::optional<Job> JobsPane::currentJob() const {
 void JobsPane::updateActions() {
     const QList<Job> jobs = selectedJobs();
     const std::optional<Job> current = currentJob();
+    const JobActions currentAllows = current ? jobAllowedActions(*current) : JobActions();
+    const SelectionActions selection = jobsAllowedActions(jobs);
     const bool engine = m_engine != nullptr;
-    auto any = [&jobs](JobAction which) {
-        return std::any_of(jobs.cbegin(), jobs.cend(),
-                           [which](const Job& job) { return allows(job, which); });
-    };
-    auto currentAllows = [&current](JobAction which) { return current && allows(*current, which); };
     // Playing a video that is only on the service saves it first: that needs the engine.
     action(Action::Play)
-        ->setEnabled(currentAllows(JobAction::Play) && (engine || !current->videoPath.isEmpty()));
-    action(Action::OpenFolder)->setEnabled(any(JobAction::OpenFolder));
-    action(Action::SaveCopy)->setEnabled(currentAllows(JobAction::SaveCopy));
-    action(Action::CopyPrompt)->setEnabled(any(JobAction::CopyPrompt));
+        ->setEnabled(currentAllows.has(JobAction::Play) &&
+                     (engine || !current->videoPath.isEmpty()));
+    action(Action::OpenFolder)->setEnabled(selection.any.has(JobAction::OpenFolder));
+    action(Action::SaveCopy)->setEnabled(currentAllows.has(JobAction::SaveCopy));
+    action(Action::CopyPrompt)->setEnabled(selection.any.has(JobAction::CopyPrompt));
     action(Action::Reuse)->setEnabled(jobs.size() == 1);
-    action(Action::Favourite)->setEnabled(any(JobAction::Favourite));
+    action(Action::Favourite)->setEnabled(selection.any.has(JobAction::Favourite));
     action(Action::Favourite)
         ->setChecked(!jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(),
                                                     [](const Job& job) { return job.favourite; }));
-    action(Action::Retry)->setEnabled(engine && any(JobAction::Retry));
+    action(Action::Retry)->setEnabled(engine && selection.any.has(JobAction::Retry));
     action(Action::Redownload)
-        ->setEnabled(engine && std::any_of(jobs.cbegin(), jobs.cend(), allowsDownload));
+        ->setEnabled(engine && (selection.any.has(JobAction::Redownload) ||
+                                selection.any.has(JobAction::Download)));
     // Never saved (imported from the account) is a first download, not another one.
-    const bool firstDownload =
-        !jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(), [](const Job& job) {
-            return allows(job, JobAction::Download);
-        });
-    action(Action::Redownload)->setText(firstDownload ? tr("&Download") : tr("&Download Again"));
-    action(Action::Cancel)->setEnabled(engine && any(JobAction::Cancel));
-    action(Action::Remove)->setEnabled(any(JobAction::Remove));
+    action(Action::Redownload)
+        ->setText(selection.every.has(JobAction::Download) ? tr("&Download")
+                                                           : tr("&Download Again"));
+    action(Action::Cancel)->setEnabled(engine && selection.any.has(JobAction::Cancel));
+    action(Action::Remove)->setEnabled(selection.any.has(JobAction::Remove));
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {
@@ -501,7 +498,7 @@ bool JobsPane::play(qint64 jobId) {
             tr("Saving the video from PixVerse; it plays once it is in your library."));
         return true;
     }
-    if (!job || !allows(*job, JobAction::OpenFolder))
+    if (!job || !allows(*job, JobAction::Play) || job->videoPath.isEmpty())
         return false;
     if (!JobLibrary::hasVideoFile(*job)) {
         Q_EMIT noticeRequested(

@@ -35,6 +35,10 @@ JobLibrary::JobLibrary(JobStore* store, QString libraryFolder)
     : m_store(store)
     , m_folder(std::move(libraryFolder)) {}
 
+JobStore* JobLibrary::store() const {
+    return m_store;
+}
+
 QString JobLibrary::fileNameFor(const Job& job) {
     const QDateTime created =
         (job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc()).toLocalTime();

@@ -19,7 +19,7 @@ public:
     //! `store` may be null (nobody signed in): every change then fails.
     explicit JobLibrary(JobStore* store, QString libraryFolder = {});
 
-    JobStore* store() const { return m_store; }
+    JobStore* store() const;
     void setLibraryFolder(const QString& folder) { m_folder = folder; }
     QString libraryFolder() const { return m_folder; }
 

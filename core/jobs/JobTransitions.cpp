@@ -121,4 +121,17 @@ JobActions jobAllowedActions(const Job& job) {
     return actions;
 }
 
+SelectionActions jobsAllowedActions(const QList<Job>& jobs) {
+    SelectionActions actions;
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const JobActions allowed = jobAllowedActions(jobs.at(i));
+        actions.any.unite(allowed);
+        if (i == 0)
+            actions.every = allowed;
+        else
+            actions.every.intersect(allowed);
+    }
+    return actions;
+}
+
 } // namespace pixverse

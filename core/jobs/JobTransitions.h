@@ -2,6 +2,8 @@
 
 #include "core/jobs/Job.h"
 
+#include <QList>
+
 #include <cstdint>
 #include <optional>
 
@@ -69,6 +71,15 @@ public:
         m_bits |= bit(action);
         return *this;
     }
+    constexpr JobActions& unite(JobActions other) {
+        m_bits |= other.m_bits;
+        return *this;
+    }
+    constexpr JobActions& intersect(JobActions other) {
+        m_bits &= other.m_bits;
+        return *this;
+    }
+    constexpr bool isEmpty() const { return m_bits == 0; }
     constexpr bool operator==(const JobActions&) const = default;
 
 private:
@@ -81,5 +92,12 @@ private:
 //! The actions `job` allows now. Engine-bound ones (Retry, Cancel, (Re)download) are listed
 //! whatever engine is present; the caller greys them out without one.
 JobActions jobAllowedActions(const Job& job);
+
+//! What a selection of jobs allows: `any` of them, and `every` one of them (empty without jobs).
+struct SelectionActions {
+    JobActions any;
+    JobActions every;
+};
+SelectionActions jobsAllowedActions(const QList<Job>& jobs);
 
 } // namespace pixverse

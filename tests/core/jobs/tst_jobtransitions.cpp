@@ -16,6 +16,7 @@ private Q_SLOTS:
     void allowedActions_data();
     void allowedActions();
     void applyLeavesARefusedJobAlone();
+    void selectionActions();
 };
 
 namespace {
@@ -215,6 +216,24 @@ void TestJobTransitions::applyLeavesARefusedJobAlone() {
     QCOMPARE(jobStateId(job.state), QStringLiteral("generating"));
     QVERIFY(applyJobEvent(job, JobEvent::StatusSucceeded));
     QCOMPARE(jobStateId(job.state), QStringLiteral("downloading"));
+}
+
+void TestJobTransitions::selectionActions() {
+    QVERIFY(jobsAllowedActions({}).any.isEmpty());
+    QVERIFY(jobsAllowedActions({}).every.isEmpty());
+    Job imported = jobIn(JobState::Done);
+    imported.imported = true;
+    imported.videoId = 1;
+    Job queued = jobIn(JobState::Queued);
+    const SelectionActions mixed = jobsAllowedActions({imported, queued});
+    QVERIFY(mixed.any.has(JobAction::Download));
+    QVERIFY(mixed.any.has(JobAction::Cancel));
+    QVERIFY(!mixed.every.has(JobAction::Download)); // "Download Again", not "Download"
+    QVERIFY(mixed.every.has(JobAction::Remove));
+    QVERIFY(!mixed.any.has(JobAction::Retry));
+    Job other = imported;
+    other.videoId = 2;
+    QVERIFY(jobsAllowedActions({imported, other}).every.has(JobAction::Download));
 }
 
 QTEST_APPLESS_MAIN(TestJobTransitions)
