@@ -49,10 +49,6 @@ QString excerpt(const QString& prompt, int length = 80) {
 bool allows(const Job& job, JobAction action) {
     return jobAllowedActions(job).has(action);
 }
-//! Saved before or never: "Download Again" and "Download" are one action with two names.
-bool allowsDownload(const Job& job) {
-    return allows(job, JobAction::Redownload) || allows(job, JobAction::Download);
-}
 
 } // namespace
 
@@ -622,31 +618,24 @@ void JobsPane::toggleFavouriteOfSelected() {
     updateActions();
 }
 
-void JobsPane::retrySelected() {
+void JobsPane::onEachSelected(bool (JobEngine::*act)(qint64)) {
     if (!m_engine)
         return;
-    for (const Job& job : selectedJobs()) {
-        if (allows(job, JobAction::Retry))
-            m_engine->retry(job.id);
-    }
+    // The engine asks the state machine: a job whose state does not allow it is left alone.
+    for (const qint64 id : m_view->selectedJobIds())
+        (m_engine->*act)(id);
+}
+
+void JobsPane::retrySelected() {
+    onEachSelected(&JobEngine::retry);
 }
 
 void JobsPane::redownloadSelected() {
-    if (!m_engine)
-        return;
-    for (const Job& job : selectedJobs()) {
-        if (allowsDownload(job))
-            m_engine->redownload(job.id);
-    }
+    onEachSelected(&JobEngine::redownload);
 }
 
 void JobsPane::cancelSelected() {
-    if (!m_engine)
-        return;
-    for (const Job& job : selectedJobs()) {
-        if (allows(job, JobAction::Cancel))
-            m_engine->cancel(job.id);
-    }
+    onEachSelected(&JobEngine::cancel);
 }
 
 JobsPane::RemoveAnswer JobsPane::askRemove(int jobs, int files) {

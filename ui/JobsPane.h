@@ -150,6 +150,8 @@ private:
     QList<Job> selectedJobs() const;
     std::optional<Job> currentJob() const;
     RemoveAnswer askRemove(int jobs, int files);
+    //! Asks the engine to `act` on every selected job.
+    void onEachSelected(bool (JobEngine::*act)(qint64));
 
     QPointer<JobStore> m_store;
     QPointer<JobEngine> m_engine;

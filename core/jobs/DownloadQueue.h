@@ -36,6 +36,7 @@ public:
     //! Forgets a job: its transfer is dropped (the part file stays).
     void drop(qint64 jobId);
     bool contains(qint64 jobId) const;
+    int runningCount() const { return static_cast<int>(m_running.size()); }
     //! Starts the failure count of a job afresh (a redownload the creator asked for).
     void forgetFailures(qint64 jobId) { m_failures.remove(jobId); }
     //! Drops every transfer, as if the app stopped here.
