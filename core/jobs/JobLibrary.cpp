@@ -152,6 +152,10 @@ QString JobLibrary::copyVideo(const QString& source, const QString& target) {
     return {};
 }
 
+bool JobLibrary::setThumbnail(qint64 jobId, const QString& path) {
+    return m_store && m_store->modify(jobId, [&path](Job& job) { job.thumbnailPath = path; });
+}
+
 void JobLibrary::setFavourite(const QList<qint64>& jobIds, bool favourite) {
     if (!m_store)
         return;

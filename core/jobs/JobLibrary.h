@@ -42,6 +42,8 @@ public:
     //! Copies a finished video (blocking; run it off the GUI thread). Empty, or a sentence.
     static QString copyVideo(const QString& source, const QString& target);
 
+    //! Records the picture the gallery made for a job. False without a store or such a job.
+    bool setThumbnail(qint64 jobId, const QString& path);
     //! Marks the jobs as favourites (or not).
     void setFavourite(const QList<qint64>& jobIds, bool favourite);
     //! Takes a job off the list; with `deleteFiles` its video and sidecar go to the trash (removed

@@ -133,6 +133,11 @@ void TestJobLibrary::favouritesAndReuse() {
     m_library->setFavourite({b.id}, false);
     QVERIFY(m_store->job(a.id)->favourite);
     QVERIFY(!m_store->job(b.id)->favourite);
+    const QString thumbnail = m_dir->filePath(QStringLiteral("a.png"));
+    QVERIFY(m_library->setThumbnail(a.id, thumbnail));
+    QCOMPARE(m_store->job(a.id)->thumbnailPath, thumbnail);
+    QVERIFY(!m_library->setThumbnail(9999, thumbnail));
+    QVERIFY(!JobLibrary(nullptr).setThumbnail(a.id, thumbnail));
 
     Job imageJob = a;
     imageJob.request.imagePath = m_dir->filePath(QStringLiteral("gone-copy.png"));
