@@ -325,7 +325,7 @@ LoginDialog::Problem LoginDialog::classify(const ApiError& error, ApiFamily fami
     case ApiError::Kind::MalformedReply:
         return Problem::Outage;
     case ApiError::Kind::Http:
-        if (error.httpStatus() >= 500)
+        if (error.isServerError())
             return Problem::Outage;
         if (error.isCredentialRefusal())
             return family == ApiFamily::OpenApi ? Problem::BadApiKey : Problem::WrongPassword;

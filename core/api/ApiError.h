@@ -68,6 +68,8 @@ public:
     bool isUnknownVideo() const;
     //! A download URL that no longer works (HTTP 403, 404, 410): ask for a fresh one.
     bool isUrlGone() const;
+    //! The server failed (HTTP 5xx): an outage, not a refusal.
+    bool isServerError() const { return m_kind == Kind::Http && m_httpStatus >= 500; }
     //! The server refused a Range request (HTTP 416): the part file must start afresh.
     bool isRangeRefused() const { return m_kind == Kind::Http && m_httpStatus == 416; }
     //! Whether a failed create may still have made a video: anything but the service's own

@@ -179,6 +179,7 @@ void TestApiError::questionsAboutCodes() {
     QTEST(error.mayHaveReachedService(), "mayHaveReached");
     QTEST(error.isWorthRetrying(), "worthRetrying");
     QCOMPARE(error.isRangeRefused(), error.code() == 416);
+    QCOMPARE(error.isServerError(), error.kind() == ApiError::Kind::Http && error.code() >= 500);
 }
 
 void TestApiError::logTextKeepsCodesForSupport() {
