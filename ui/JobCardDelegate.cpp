@@ -10,6 +10,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QTextLayout>
 
 #include <cmath>
@@ -167,6 +168,17 @@ void paintPlaceholder(QPainter* painter, const QRect& thumb, JobState state, dou
 
 JobCardDelegate::JobCardDelegate(QObject* parent)
     : QStyledItemDelegate(parent) {}
+
+QIcon JobCardDelegate::favouriteIcon() {
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0x78, 0x50, 0x00), 3));
+    painter.setBrush(QColor(0xfb, 0xbf, 0x24));
+    painter.drawPath(starPath(QRectF(4, 5, 56, 56)));
+    return QIcon(pixmap);
+}
 
 QColor JobCardDelegate::stateColor(JobState state) {
     switch (state) {

@@ -3,6 +3,7 @@
 #include "core/jobs/Job.h"
 
 #include <QColor>
+#include <QIcon>
 #include <QStyledItemDelegate>
 
 namespace pixverse {
@@ -39,6 +40,8 @@ public:
     QRect starRect(const QRect& cardRect) const;
     //! The colour of a state's chip.
     static QColor stateColor(JobState state);
+    //! The gold star of favourites, for actions and buttons (the cards paint the same shape).
+    static QIcon favouriteIcon();
 
 Q_SIGNALS:
     void favouriteClicked(const QModelIndex& index);

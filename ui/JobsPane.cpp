@@ -3,6 +3,7 @@
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
+#include "core/jobs/JobTransitions.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
@@ -25,8 +26,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPainterPath>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -36,58 +35,19 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <cmath>
-#include <numbers>
-
 namespace pixverse {
 
 Q_LOGGING_CATEGORY(lcJobsPane, "pixverse.ui")
 
 namespace {
 
-QIcon starIcon(const QColor& fill, const QColor& outline) {
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    QPainterPath path;
-    for (int i = 0; i < 10; ++i) {
-        const double angle = -std::numbers::pi / 2 + i * std::numbers::pi / 5;
-        const double r = i % 2 == 0 ? 28.0 : 12.5;
-        const QPointF p(32 + r * std::cos(angle), 33 + r * std::sin(angle));
-        if (i == 0)
-            path.moveTo(p);
-        else
-            path.lineTo(p);
-    }
-    path.closeSubpath();
-    painter.setPen(QPen(outline, 3));
-    painter.setBrush(fill);
-    painter.drawPath(path);
-    return QIcon(pixmap);
-}
-
 QString excerpt(const QString& prompt, int length = 80) {
     const QString text = prompt.simplified();
     return text.size() <= length ? text : text.left(length - 1) + QChar(0x2026);
 }
 
-bool canRetry(const Job& job) {
-    return job.state == JobState::Failed || job.state == JobState::Moderated ||
-           job.state == JobState::Cancelled;
-}
-bool canCancel(const Job& job) {
-    return job.state == JobState::Queued || job.state == JobState::Uploading;
-}
-bool canRemove(const Job& job) {
-    return isTerminal(job.state) || job.state == JobState::Queued;
-}
-bool canRedownload(const Job& job) {
-    return job.videoId != 0 &&
-           (job.state == JobState::Done || (job.state == JobState::Failed && job.rawStatus == 1));
-}
-bool hasVideo(const Job& job) {
-    return job.state == JobState::Done && !job.videoPath.isEmpty();
+bool allows(const Job& job, JobAction action) {
+    return jobAllowedActions(job).has(action);
 }
 
 } // namespace
@@ -95,7 +55,8 @@ bool hasVideo(const Job& job) {
 JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     : QWidget(parent)
     , m_store(store)
-    , m_engine(engine) {
+    , m_engine(engine)
+    , m_library(store) {
     setObjectName(QStringLiteral("jobsPane"));
     m_folderOpener = [](const QUrl& folder) { return QDesktopServices::openUrl(folder); };
     m_saveFileProvider = [](QWidget* parent, const QString& suggested) {
@@ -146,8 +107,8 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     connect(m_view->cardDelegate(), &JobCardDelegate::favouriteClicked, this,
             [this](const QModelIndex& index) {
                 const qint64 id = index.data(JobListModel::IdRole).toLongLong();
-                if (m_store)
-                    m_store->modify(id, [](Job& job) { job.favourite = !job.favourite; });
+                const bool favourite = index.data(JobListModel::FavouriteRole).toBool();
+                m_library.setFavourite({id}, !favourite);
             });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JobsPane::updateActions);
@@ -184,6 +145,7 @@ void JobsPane::setJobs(JobStore* store, JobEngine* engine) {
     if (store != m_store) {
         closePlayer();
         m_store = store;
+        m_library = JobLibrary(store);
         m_maker->setStore(store);
         m_model->setStore(store);
         updateCounts();
@@ -269,8 +231,7 @@ void JobsPane::createActions() {
          tr("Put this job's prompt, settings and image back into the editor"),
          s->standardIcon(QStyle::SP_ArrowBack), QKeySequence(Qt::CTRL | Qt::Key_E)},
         {Action::Favourite, "favouriteAction", tr("F&avourite"), tr("Mark as a favourite"),
-         starIcon(QColor(0xfb, 0xbf, 0x24), QColor(0x78, 0x50, 0x00)),
-         QKeySequence(Qt::CTRL | Qt::Key_D)},
+         JobCardDelegate::favouriteIcon(), QKeySequence(Qt::CTRL | Qt::Key_D)},
         {Action::Retry, "retryAction", tr("&Retry"), tr("Generate this job again"),
          ui::actionIcon(QStringLiteral("reload"), palette()), QKeySequence(Qt::CTRL | Qt::Key_R)},
         {Action::Redownload,
@@ -374,7 +335,7 @@ void JobsPane::buildHeader(QWidget* header) {
     m_favouritesOnly = new QToolButton(header);
     m_favouritesOnly->setObjectName(QStringLiteral("favouritesOnlyButton"));
     m_favouritesOnly->setCheckable(true);
-    m_favouritesOnly->setIcon(starIcon(QColor(0xfb, 0xbf, 0x24), QColor(0x78, 0x50, 0x00)));
+    m_favouritesOnly->setIcon(JobCardDelegate::favouriteIcon());
     m_favouritesOnly->setText(tr("Favourites"));
     m_favouritesOnly->setToolTip(tr("Show only favourite jobs"));
     m_favouritesOnly->setAccessibleName(tr("Favourites"));
@@ -480,30 +441,31 @@ std::optional<Job> JobsPane::currentJob() const {
 void JobsPane::updateActions() {
     const QList<Job> jobs = selectedJobs();
     const std::optional<Job> current = currentJob();
+    const JobActions currentAllows = current ? jobAllowedActions(*current) : JobActions();
+    const SelectionActions selection = jobsAllowedActions(jobs);
     const bool engine = m_engine != nullptr;
-    auto any = [&jobs](const std::function<bool(const Job&)>& test) {
-        return std::any_of(jobs.cbegin(), jobs.cend(), test);
-    };
+    // Playing a video that is only on the service saves it first: that needs the engine.
     action(Action::Play)
-        ->setEnabled(current && (hasVideo(*current) || (engine && current->isOnServiceOnly())));
-    action(Action::OpenFolder)->setEnabled(any(hasVideo));
-    action(Action::SaveCopy)->setEnabled(current && hasVideo(*current));
-    action(Action::CopyPrompt)->setEnabled(!jobs.isEmpty());
+        ->setEnabled(currentAllows.has(JobAction::Play) &&
+                     (engine || !current->videoPath.isEmpty()));
+    action(Action::OpenFolder)->setEnabled(selection.any.has(JobAction::OpenFolder));
+    action(Action::SaveCopy)->setEnabled(currentAllows.has(JobAction::SaveCopy));
+    action(Action::CopyPrompt)->setEnabled(selection.any.has(JobAction::CopyPrompt));
     action(Action::Reuse)->setEnabled(jobs.size() == 1);
-    action(Action::Favourite)->setEnabled(!jobs.isEmpty());
+    action(Action::Favourite)->setEnabled(selection.any.has(JobAction::Favourite));
     action(Action::Favourite)
         ->setChecked(!jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(),
                                                     [](const Job& job) { return job.favourite; }));
-    action(Action::Retry)->setEnabled(engine && any(canRetry));
-    action(Action::Redownload)->setEnabled(engine && any(canRedownload));
+    action(Action::Retry)->setEnabled(engine && selection.any.has(JobAction::Retry));
+    action(Action::Redownload)
+        ->setEnabled(engine && (selection.any.has(JobAction::Redownload) ||
+                                selection.any.has(JobAction::Download)));
     // Never saved (imported from the account) is a first download, not another one.
-    const bool firstDownload =
-        !jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(), [](const Job& job) {
-            return job.isOnServiceOnly() && job.imported;
-        });
-    action(Action::Redownload)->setText(firstDownload ? tr("&Download") : tr("&Download Again"));
-    action(Action::Cancel)->setEnabled(engine && any(canCancel));
-    action(Action::Remove)->setEnabled(any(canRemove));
+    action(Action::Redownload)
+        ->setText(selection.every.has(JobAction::Download) ? tr("&Download")
+                                                           : tr("&Download Again"));
+    action(Action::Cancel)->setEnabled(engine && selection.any.has(JobAction::Cancel));
+    action(Action::Remove)->setEnabled(selection.any.has(JobAction::Remove));
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {
@@ -532,9 +494,9 @@ bool JobsPane::play(qint64 jobId) {
             tr("Saving the video from PixVerse; it plays once it is in your library."));
         return true;
     }
-    if (!job || !hasVideo(*job))
+    if (!job || !allows(*job, JobAction::Play) || job->videoPath.isEmpty())
         return false;
-    if (!QFileInfo::exists(job->videoPath)) {
+    if (!JobLibrary::hasVideoFile(*job)) {
         Q_EMIT noticeRequested(
             tr("The video “%1” is no longer there. Use “Download Again” to get it back.")
                 .arg(QFileInfo(job->videoPath).fileName()));
@@ -590,9 +552,9 @@ void JobsPane::playSelected() {
 void JobsPane::openFolderOfSelected() {
     QStringList folders;
     for (const Job& job : selectedJobs()) {
-        if (!hasVideo(job))
+        if (!allows(job, JobAction::OpenFolder))
             continue;
-        const QString folder = QFileInfo(job.videoPath).absolutePath();
+        const QString folder = JobLibrary::folderOf(job);
         if (!folders.contains(folder))
             folders << folder;
     }
@@ -605,7 +567,7 @@ void JobsPane::openFolderOfSelected() {
 
 void JobsPane::saveCopyOfSelected() {
     const std::optional<Job> job = currentJob();
-    if (!job || !hasVideo(*job) || !m_saveFileProvider)
+    if (!job || !allows(*job, JobAction::SaveCopy) || !m_saveFileProvider)
         return;
     QString base = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
     if (base.isEmpty())
@@ -625,17 +587,7 @@ void JobsPane::saveCopyOfSelected() {
                             : error);
         Q_EMIT copySaved(target, error);
     });
-    watcher->setFuture(QtConcurrent::run([source, target]() -> QString {
-        if (QFileInfo(source).canonicalFilePath() == QFileInfo(target).canonicalFilePath())
-            return {};
-        if (QFileInfo::exists(target) && !QFile::remove(target))
-            return tr("Cannot replace “%1”.").arg(QDir::toNativeSeparators(target));
-        QFile file(source);
-        if (!file.copy(target))
-            return tr("Cannot save a copy to “%1”: %2")
-                .arg(QDir::toNativeSeparators(target), file.errorString());
-        return {};
-    }));
+    watcher->setFuture(QtConcurrent::run(&JobLibrary::copyVideo, source, target));
 }
 
 void JobsPane::copyPromptOfSelected() {
@@ -653,13 +605,7 @@ void JobsPane::reuseSelected() {
     const std::optional<Job> job = m_store ? m_store->job(selected.first()) : std::nullopt;
     if (!job)
         return;
-    GenerationRequest request = job->request;
-    // The store keeps its own copy of the image; should it be gone, the original may still be
-    // there.
-    if (request.isImageToVideo() && !QFileInfo::exists(request.imagePath) &&
-        QFileInfo::exists(job->sourceImagePath))
-        request.imagePath = job->sourceImagePath;
-    Q_EMIT reuseRequested(request);
+    Q_EMIT reuseRequested(JobLibrary::reusableRequest(*job));
 }
 
 void JobsPane::toggleFavouriteOfSelected() {
@@ -668,36 +614,28 @@ void JobsPane::toggleFavouriteOfSelected() {
         return;
     const bool all =
         std::all_of(jobs.cbegin(), jobs.cend(), [](const Job& job) { return job.favourite; });
-    for (const Job& job : jobs)
-        m_store->modify(job.id, [all](Job& j) { j.favourite = !all; });
+    m_library.setFavourite(m_view->selectedJobIds(), !all);
     updateActions();
 }
 
-void JobsPane::retrySelected() {
+void JobsPane::onEachSelected(bool (JobEngine::*act)(qint64)) {
     if (!m_engine)
         return;
-    for (const Job& job : selectedJobs()) {
-        if (canRetry(job))
-            m_engine->retry(job.id);
-    }
+    // The engine asks the state machine: a job whose state does not allow it is left alone.
+    for (const qint64 id : m_view->selectedJobIds())
+        (m_engine->*act)(id);
+}
+
+void JobsPane::retrySelected() {
+    onEachSelected(&JobEngine::retry);
 }
 
 void JobsPane::redownloadSelected() {
-    if (!m_engine)
-        return;
-    for (const Job& job : selectedJobs()) {
-        if (canRedownload(job))
-            m_engine->redownload(job.id);
-    }
+    onEachSelected(&JobEngine::redownload);
 }
 
 void JobsPane::cancelSelected() {
-    if (!m_engine)
-        return;
-    for (const Job& job : selectedJobs()) {
-        if (canCancel(job))
-            m_engine->cancel(job.id);
-    }
+    onEachSelected(&JobEngine::cancel);
 }
 
 JobsPane::RemoveAnswer JobsPane::askRemove(int jobs, int files) {
@@ -732,52 +670,29 @@ JobsPane::RemoveAnswer JobsPane::askRemove(int jobs, int files) {
     return RemoveAnswer::Cancel;
 }
 
-bool JobsPane::deleteFilesOf(const Job& job) {
-    bool ok = true;
-    // To the trash where there is one (a creator can change their mind); removed otherwise.
-    auto discard = [&ok](const QString& path) {
-        if (path.isEmpty() || !QFileInfo::exists(path))
-            return;
-        if (!QFile::moveToTrash(path) && !QFile::remove(path)) {
-            qCWarning(lcJobsPane).noquote() << "cannot delete" << path;
-            ok = false;
-        }
-    };
-    discard(job.videoPath);
-    discard(job.sidecarPath);
-    if (!job.thumbnailPath.isEmpty()) {
-        m_thumbnails->invalidate(job.thumbnailPath);
-        QFile::remove(job.thumbnailPath);
-    }
-    return ok;
-}
-
 void JobsPane::removeSelected() {
     QList<Job> jobs;
     for (const Job& job : selectedJobs()) {
-        if (canRemove(job))
+        if (allows(job, JobAction::Remove))
             jobs << job;
     }
     if (jobs.isEmpty() || !m_store)
         return;
     const int files =
-        static_cast<int>(std::count_if(jobs.cbegin(), jobs.cend(), [](const Job& job) {
-            return !job.videoPath.isEmpty() && QFileInfo::exists(job.videoPath);
-        }));
+        static_cast<int>(std::count_if(jobs.cbegin(), jobs.cend(), JobLibrary::hasVideoFile));
     const RemoveAnswer answer = askRemove(static_cast<int>(jobs.size()), files);
     if (answer == RemoveAnswer::Cancel)
         return;
     int failedDeletes = 0;
     for (const Job& job : std::as_const(jobs)) {
-        if (job.state == JobState::Queued && m_engine)
+        if (allows(job, JobAction::Cancel) && m_engine)
             m_engine->cancel(job.id); // so the scheduler lets go of it first
         if (job.id == m_playingJob)
             closePlayer();
-        if (answer == RemoveAnswer::RemoveAndDeleteFiles && !deleteFilesOf(job))
-            ++failedDeletes;
-        else if (answer == RemoveAnswer::RemoveFromList && !job.thumbnailPath.isEmpty())
+        if (!job.thumbnailPath.isEmpty())
             m_thumbnails->invalidate(job.thumbnailPath);
-        m_store->remove(job.id);
+        if (!m_library.remove(job, answer == RemoveAnswer::RemoveAndDeleteFiles))
+            ++failedDeletes;
     }
     if (failedDeletes > 0)
         Q_EMIT noticeRequested(failedDeletes == 1

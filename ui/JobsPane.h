@@ -3,6 +3,7 @@
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
 #include "core/jobs/JobEngine.h"
+#include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobStore.h"
 
 #include <QHash>
@@ -37,8 +38,9 @@ class VideoPlayer;
 //! The right side of the main window: a header (status filter with the count of each state,
 //! prompt search, favourites, the job toolbar), the gallery of job cards and the player.
 //! Every action works from the context menu, the toolbar and the keyboard, on the selection
-//! where several jobs make sense. The pane holds no job rules: it asks JobEngine (retry, cancel,
-//! download again) and JobStore (favourite, remove).
+//! where several jobs make sense. The pane holds no job rules: jobAllowedActions() says what a
+//! job allows, JobEngine does it (retry, cancel, download again) and JobLibrary handles files and
+//! bookkeeping (favourite, remove, copies).
 class JobsPane : public QWidget {
     Q_OBJECT
 public:
@@ -147,11 +149,13 @@ private:
     void onJobSettled(qint64 jobId, JobState state);
     QList<Job> selectedJobs() const;
     std::optional<Job> currentJob() const;
-    bool deleteFilesOf(const Job& job);
     RemoveAnswer askRemove(int jobs, int files);
+    //! Asks the engine to `act` on every selected job.
+    void onEachSelected(bool (JobEngine::*act)(qint64));
 
     QPointer<JobStore> m_store;
     QPointer<JobEngine> m_engine;
+    JobLibrary m_library; //!< the files and bookkeeping of m_store's jobs
     QList<QMetaObject::Connection> m_engineConnections;
     JobListModel* m_model = nullptr;
     JobFilterModel* m_filter = nullptr;

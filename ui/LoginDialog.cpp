@@ -318,9 +318,9 @@ LoginDialog::Problem LoginDialog::classify(const ApiError& error, ApiFamily fami
     case ApiError::Kind::MalformedReply:
         return Problem::Outage;
     case ApiError::Kind::Http:
-        if (error.httpStatus() >= 500)
+        if (error.isServerError())
             return Problem::Outage;
-        if (error.httpStatus() == 401 || error.httpStatus() == 403)
+        if (error.isCredentialRefusal())
             return family == ApiFamily::OpenApi ? Problem::BadApiKey : Problem::WrongPassword;
         return Problem::Other;
     case ApiError::Kind::Service:

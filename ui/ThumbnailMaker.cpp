@@ -1,5 +1,6 @@
 #include "ui/ThumbnailMaker.h"
 
+#include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobStore.h"
 #include "ui/UiHelpers.h"
 
@@ -201,9 +202,8 @@ void ThumbnailMaker::onFrame(const QVideoFrame& frame) {
                     qCWarning(lcThumbnails).noquote()
                         << "job" << id << "thumbnail not saved:" << error;
                     Q_EMIT thumbnailFailed(id, error);
-                } else if (m_store && generation == m_storeGeneration &&
-                           m_store->modify(id,
-                                           [&target](Job& job) { job.thumbnailPath = target; })) {
+                } else if (generation == m_storeGeneration &&
+                           JobLibrary(m_store).setThumbnail(id, target)) {
                     Q_EMIT thumbnailMade(id, target);
                 }
                 if (!isBusy())

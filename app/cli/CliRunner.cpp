@@ -393,7 +393,7 @@ void CliRunner::onUploadProgress(qint64 jobId, qint64 sent, qint64 total) {
 void CliRunner::onDeferred(qint64 jobId, const ApiError& reason) {
     if (m_generateJob != 0 && jobId != m_generateJob)
         return;
-    if (reason.errCode() == 500044) {
+    if (reason.isConcurrencyLimit()) {
         if (!m_waitingForSlot)
             progressLine(tr("The account is generating as many videos as it may; waiting for a "
                             "free slot…"));

@@ -207,7 +207,7 @@ ApiError::Category ApiError::category() const {
     case Kind::Tls:
         return Category::Transient;
     case Kind::Http:
-        if (m_httpStatus == 401 || m_httpStatus == 403)
+        if (isCredentialRefusal())
             return Category::Auth;
         if (m_httpStatus >= 500 || m_httpStatus == 429 || m_httpStatus == 408)
             return Category::Transient;
@@ -215,7 +215,7 @@ ApiError::Category ApiError::category() const {
     case Kind::Service:
         break;
     }
-    if (endsSession() || m_errCode == 500200 || m_errCode == 500201)
+    if (isSessionEnd() || m_errCode == 500200 || m_errCode == 500201)
         return Category::Auth;
     switch (m_errCode) {
     case 500069:
@@ -244,11 +244,41 @@ bool ApiError::isRetryable() const {
     }
 }
 
-bool ApiError::endsSession() const {
+bool ApiError::isSessionEnd() const {
     if (m_kind == Kind::Http)
         return m_httpStatus == 401;
     return m_kind == Kind::Service &&
            (m_errCode == 400012 || m_errCode == 10001 || m_errCode == 10003 || m_errCode == 10005);
+}
+
+bool ApiError::isCredentialRefusal() const {
+    return m_kind == Kind::Http && (m_httpStatus == 401 || m_httpStatus == 403);
+}
+
+bool ApiError::isConcurrencyLimit() const {
+    return m_kind == Kind::Service && m_errCode == 500044;
+}
+
+bool ApiError::isImageForgotten() const {
+    return m_kind == Kind::Service && (m_errCode == 400032 || m_errCode == 500042);
+}
+
+bool ApiError::isUnknownVideo() const {
+    return m_kind == Kind::Service && m_errCode == 500008;
+}
+
+bool ApiError::isUrlGone() const {
+    return m_kind == Kind::Http &&
+           (m_httpStatus == 403 || m_httpStatus == 404 || m_httpStatus == 410);
+}
+
+bool ApiError::mayHaveReachedService() const {
+    return m_kind != Kind::None && m_kind != Kind::Service && m_kind != Kind::Input &&
+           m_kind != Kind::InsecureUrl;
+}
+
+bool ApiError::isWorthRetrying() const {
+    return isRetryable() || m_kind == Kind::MalformedReply;
 }
 
 QString ApiError::userMessage() const {

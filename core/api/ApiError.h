@@ -56,8 +56,29 @@ public:
 
     //! Worth sending again later (network, timeout, 5xx, 429, 500069, 500100, 99999...).
     bool isRetryable() const;
-    //! The credentials no longer work (400012, 10001, 10003, 10005).
-    bool endsSession() const;
+    //! The credentials no longer work (400012, 10001, 10003, 10005, HTTP 401).
+    bool isSessionEnd() const;
+    //! The credentials were refused (HTTP 401 or 403): sign in again.
+    bool isCredentialRefusal() const;
+    //! The account is generating as many videos as its plan allows (500044): wait, not fail.
+    bool isConcurrencyLimit() const;
+    //! The service forgot the uploaded image (400032, 500042): upload it again.
+    bool isImageForgotten() const;
+    //! The service has no record of the video (500008).
+    bool isUnknownVideo() const;
+    //! A download URL that no longer works (HTTP 403, 404, 410): ask for a fresh one.
+    bool isUrlGone() const;
+    //! The server failed (HTTP 5xx): an outage, not a refusal.
+    bool isServerError() const { return m_kind == Kind::Http && m_httpStatus >= 500; }
+    //! The server refused a Range request (HTTP 416): the part file must start afresh.
+    bool isRangeRefused() const { return m_kind == Kind::Http && m_httpStatus == 416; }
+    //! Whether a failed create may still have made a video: anything but the service's own
+    //! answer (an envelope) or a local refusal leaves it open.
+    bool mayHaveReachedService() const;
+    //! Worth another try at the job level: retryable, or a malformed reply that may hide a success.
+    bool isWorthRetrying() const;
+    //! The PixVerse ErrCode, or the HTTP status when there is none; 0 without either.
+    qint64 code() const { return m_errCode != 0 ? m_errCode : m_httpStatus; }
 
     //! One or two sentences for a creator: what happened and what to do.
     QString userMessage() const;

@@ -166,7 +166,7 @@ private:
     }
 
     bool worthRetrying(const ApiError& error) const override {
-        return error.isRetryable() || error.httpStatus() == 416;
+        return error.isRetryable() || error.isRangeRefused();
     }
 
     void deliver(const ApiError& error) override {

@@ -142,7 +142,7 @@ void Session::validate(Backend* backend, ApiFamily family, const QString& label,
             setState(m_backend ? State::SignedIn : State::SignedOut);
             if (restoring) {
                 // A stored secret the service refuses is useless: forget it, keep the account name.
-                if (balance.error.endsSession() && m_credentials)
+                if (balance.error.isSessionEnd() && m_credentials)
                     m_credentials->remove(family, keychainAccount(family, label), this,
                                           [](bool, const QString&) {});
                 Q_EMIT restoreFailed(family, label, balance.error);

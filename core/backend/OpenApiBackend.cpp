@@ -27,7 +27,7 @@ QString OpenApiBackend::maskKey(const QString& apiKey) {
 }
 
 void OpenApiBackend::noticeError(const ApiError& error) {
-    if (error.endsSession() && !m_sessionEnded) {
+    if (error.isSessionEnd() && !m_sessionEnded) {
         m_sessionEnded = true;
         Q_EMIT sessionEnded(error);
     }
@@ -110,8 +110,7 @@ OpenApiBackend::fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                                [this, gather, id](Result<VideoStatus> result) {
                                    if (result.ok()) {
                                        gather->statuses.insert(id, *result.value);
-                                   } else if (result.error.kind() == ApiError::Kind::Service &&
-                                              result.error.errCode() == 500008) {
+                                   } else if (result.error.isUnknownVideo()) {
                                        // "Not found": the service no longer has it; polling again
                                        // will not help.
                                        VideoStatus gone;

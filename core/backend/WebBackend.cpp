@@ -50,7 +50,7 @@ WebBackend::~WebBackend() = default;
 
 void WebBackend::noticeError(const ApiError& error) {
     // 10001, 10003 and 10005 end the session: the creator signs in again, never an automatic loop.
-    if (error.endsSession() && !m_sessionEnded) {
+    if (error.isSessionEnd() && !m_sessionEnded) {
         m_sessionEnded = true;
         Q_EMIT sessionEnded(error);
     }

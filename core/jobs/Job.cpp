@@ -1,5 +1,10 @@
 #include "core/jobs/Job.h"
 
+#include "core/api/OpenApiRequests.h"
+#include "core/api/WebApiRequests.h"
+
+#include <QCoreApplication>
+
 namespace pixverse {
 
 Q_LOGGING_CATEGORY(lcJobs, "pixverse.jobs")
@@ -42,6 +47,31 @@ bool isTerminal(JobState state) {
 bool holdsSlot(JobState state) {
     return state == JobState::Uploading || state == JobState::Submitting ||
            state == JobState::Generating;
+}
+
+// The engine said these first; their translations stay under its name.
+QString moderatedJobMessage() {
+    return QCoreApplication::translate(
+        "pixverse::JobEngine",
+        "PixVerse's moderation refused this video; the credits were refunded. "
+        "Change the prompt or the image and try again.");
+}
+
+QString failedJobMessage() {
+    return QCoreApplication::translate(
+        "pixverse::JobEngine",
+        "PixVerse could not generate this video. Try again; if it keeps failing, change the "
+        "settings.");
+}
+
+bool Job::wasMadeOnService() const {
+    if (videoId == 0)
+        return false;
+    // Each family has its own status numbers; core/api knows them.
+    const VideoState said = family == ApiFamily::OpenApi
+                                ? openapi::VideoResultRequest::stateFor(rawStatus)
+                                : web::PersonalVideosRequest::stateFor(rawStatus);
+    return said == VideoState::Succeeded;
 }
 
 } // namespace pixverse

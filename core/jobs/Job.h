@@ -30,6 +30,9 @@ enum class JobState {
 //! The id as stored in the database: "queued", "uploading", ...
 QString jobStateId(JobState state);
 std::optional<JobState> jobStateFromId(const QString& id);
+//! What a creator reads for a video the service's moderation refused, or could not make.
+QString moderatedJobMessage();
+QString failedJobMessage();
 //! Done, Failed, Moderated or Cancelled: nothing more happens unless the creator asks.
 bool isTerminal(JobState state);
 //! Uploading, Submitting or Generating: the job holds one of the account's generation slots.
@@ -82,6 +85,8 @@ struct Job {
     //! Finished on the service and not (or no longer) in the library: an imported video nobody
     //! asked to download yet. "Download again" (JobEngine::redownload) saves it.
     bool isOnServiceOnly() const { return state == JobState::Done && videoPath.isEmpty(); }
+    //! The service's last status said the video was made (even if saving it failed since).
+    bool wasMadeOnService() const;
 };
 
 } // namespace pixverse

@@ -3,12 +3,12 @@
 #include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
+#include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobScheduler.h"
+#include "core/jobs/JobTransitions.h"
 #include "core/jobs/StatusPoller.h"
 
-#include <QHash>
 #include <QJsonObject>
-#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -20,8 +20,10 @@ class QNetworkAccessManager;
 
 namespace pixverse {
 
+class AccountImporter;
 class AppSettings;
 class Backend;
+class DownloadQueue;
 class JobStore;
 class ModelCatalog;
 class VideoDownloader;
@@ -36,21 +38,23 @@ struct JobEngineOptions {
     int maxDownloads = 3; //!< videos saved at once
     //! Follow QNetworkInformation (pause polling while offline). Off in tests over loopback.
     bool watchSystemNetwork = true;
-    //! How deep importAccountVideos() reads the account's list, and how deep a fresh URL for an
-    //! old video is looked for (web family: pages of 100).
-    int importLimit = 1000;
+    //! A safety bound on how deep importAccountVideos() and the look-up of a fresh URL read the
+    //! account's list (web family: pages of 100); far above any real account.
+    int importLimit = 100000;
     //! The table jobs are checked and priced with: the one instance the app (or the CLI) owns.
     const ModelCatalog* catalog = nullptr;
 
     static JobEngineOptions fromSettings(const AppSettings& settings);
 };
 
-//! The job pipeline: JobStore + JobScheduler + StatusPoller + VideoDownloader over one Backend.
-//! Finished videos are saved to the library as `YYYY-MM-DD_HHMM_<prompt words>_<video id>.mp4`
-//! with a JSON sidecar `<same>.json`; the balance is refreshed after each submission and each
-//! final status. start() picks up whatever a previous run left: queued jobs are sent, Uploading
-//! ones upload again, Submitting ones are resent with their stored trace id, Generating ones are
-//! polled again and Downloading ones resume from their `.part` file.
+//! The job pipeline over one Backend: wires the JobStore, the JobScheduler (queue and job-level
+//! retry), the StatusPoller, the DownloadQueue, the AccountImporter and the JobLibrary; every
+//! state change follows jobNextState(). Finished videos are saved to the library as
+//! `YYYY-MM-DD_HHMM_<prompt words>_<video id>.mp4` with a JSON sidecar `<same>.json`; the balance
+//! is refreshed after each submission and each final status. start() picks up whatever a previous
+//! run left: queued jobs are sent, Uploading ones upload again, Submitting ones are resent with
+//! their stored trace id, Generating ones are polled again and Downloading ones resume from their
+//! `.part` file.
 class JobEngine : public QObject {
     Q_OBJECT
 public:
@@ -79,8 +83,8 @@ public:
     bool redownload(qint64 jobId);
 
     //! Brings the videos already on the account into the store (web family; the app calls it
-    //! once after sign-in, next to start()). Reads the account's list page by page, up to
-    //! `importLimit` videos, and adds a job (`imported`) for each one whose remote id the store
+    //! once after sign-in, next to start()). Reads the account's list page by page until it ends
+    //! (AccountImporter), and adds a job (`imported`) for each one whose remote id the store
     //! does not know: finished ones as Done without a file (saved on demand by redownload()),
     //! ones still generating as Generating (polled, and Done without a file when they finish),
     //! failed and moderated ones in that state. Idempotent: a second import, or one after a
@@ -88,10 +92,10 @@ public:
     //! has no list (OpenAPI). A call while an import runs joins it. accountVideosImported()
     //! tells the end.
     bool importAccountVideos();
-    bool isImporting() const { return m_importing; }
+    bool isImporting() const;
 
-    void setLibraryFolder(const QString& folder) { m_options.libraryFolder = folder; }
-    QString libraryFolder() const { return m_options.libraryFolder; }
+    void setLibraryFolder(const QString& folder);
+    QString libraryFolder() const { return m_library.libraryFolder(); }
     void setConcurrencyCap(int cap);
 
     //! Fetches the balance now (coalesced with one in flight).
@@ -102,14 +106,18 @@ public:
     JobScheduler* scheduler() const { return m_scheduler; }
     StatusPoller* poller() const { return m_poller; }
     VideoDownloader* downloader() const { return m_downloader; }
+    DownloadQueue* downloads() const { return m_downloads; }
+    AccountImporter* importer() const { return m_importer; }
+    //! Files and bookkeeping of the jobs (names, sidecars, remove, redownload).
+    JobLibrary* library() { return &m_library; }
 
     //! Jobs that are not in a final state.
     int unfinishedCount() const;
 
-    //! `2026-05-24_1432_a-lighthouse-in-a-storm_370981546391559.mp4` (local time of creation).
-    static QString fileNameFor(const Job& job);
-    //! The sidecar written beside a video: prompt, settings, seed, model, family, ids, size.
-    static QJsonObject sidecarFor(const Job& job);
+    //! JobLibrary::fileNameFor(), for the CLI and older callers.
+    static QString fileNameFor(const Job& job) { return JobLibrary::fileNameFor(job); }
+    //! JobLibrary::sidecarFor(), for the CLI and older callers.
+    static QJsonObject sidecarFor(const Job& job) { return JobLibrary::sidecarFor(job); }
 
 Q_SIGNALS:
     //! The video is in the library (hook for the thumbnail maker and the gallery).
@@ -128,35 +136,21 @@ Q_SIGNALS:
 private:
     void onSubmitted(qint64 jobId);
     void onStatus(qint64 jobId, const VideoStatus& status);
-    void onStalled(qint64 jobId);
-    void settle(Job job, JobState state, const QString& message = {}, qint64 code = 0);
-    void startDownload(qint64 jobId);
-    void beginTransfer(qint64 jobId);
-    void onDownloaded(qint64 jobId, const Result<QString>& result);
-    void downloadFailed(qint64 jobId, const ApiError& error);
-    void fetchFreshUrl(qint64 jobId);
-    void onVideosListed(const Result<RemoteVideoList>& result);
-    std::optional<Job> importedJob(const RemoteVideo& video) const;
+    void onImported(const QList<Job>& added, const ApiError& error);
+    void onSettled(qint64 jobId, JobState state);
+    void settle(Job job, JobEvent event);
     void dropImportedTwins(const Job& job);
-    static QString moderatedMessage();
-    static QString failedMessage();
-    void nextDownload();
-    bool writeSidecar(Job& job);
 
     JobStore* m_store;
     QPointer<Backend> m_backend;
     JobEngineOptions m_options;
+    JobLibrary m_library;
     JobScheduler* m_scheduler;
     StatusPoller* m_poller;
     VideoDownloader* m_downloader;
+    AccountImporter* m_importer;
+    DownloadQueue* m_downloads;
     bool m_started = false;
-
-    QHash<qint64, RequestHandle> m_downloads; // in progress, by job id
-    QList<qint64> m_downloadQueue;            // waiting for a download slot
-    QHash<qint64, int> m_downloadFailures;    // consecutive, by job id
-
-    bool m_importing = false;
-    RequestHandle m_importRequest;
 
     std::optional<Balance> m_balance;
     RequestHandle m_balanceRequest;

@@ -106,6 +106,8 @@ public:
     //! How often running rows refresh their elapsed time; 0 stops the ticking (tests tick by hand).
     void setElapsedInterval(int ms);
     int elapsedInterval() const { return m_elapsedIntervalMs; }
+    //! The elapsed-time refresh is running (only while some job runs).
+    bool isTicking() const { return m_ticker.isActive(); }
 
 public Q_SLOTS:
     //! Download progress of a job (JobEngine::downloadProgress). A row changes only when its

@@ -12,33 +12,12 @@ namespace pixverse {
 
 namespace {
 
-//! Codes that mean the service forgot the uploaded image: upload it again instead of failing.
-bool imageForgotten(const ApiError& error) {
-    return error.kind() == ApiError::Kind::Service &&
-           (error.errCode() == 400032 || error.errCode() == 500042);
-}
-
-bool isConcurrencyLimit(const ApiError& error) {
-    return error.kind() == ApiError::Kind::Service && error.errCode() == 500044;
-}
-
-//! Worth another try later. A malformed reply is not retried by ApiClient but may hide a success.
-bool worthRetrying(const ApiError& error) {
-    return error.isRetryable() || error.kind() == ApiError::Kind::MalformedReply;
-}
-
-//! Whether a failed create may still have made a video: anything but a PixVerse envelope (which
-//! is the service's definite answer) leaves it open.
-bool mayHaveReachedService(const ApiError& error) {
-    return error.kind() != ApiError::Kind::Service && error.kind() != ApiError::Kind::Input &&
-           error.kind() != ApiError::Kind::InsecureUrl;
-}
-
-qint64 codeOf(const ApiError& error) {
-    return error.errCode() != 0 ? error.errCode() : error.httpStatus();
-}
-
 constexpr int kMaxImageReuploads = 3;
+
+int atLeastRetryAfter(int delayMs, const ApiError& error) {
+    const std::optional<int> after = error.retryAfterSeconds();
+    return after ? std::max(delayMs, *after * 1000) : delayMs;
+}
 
 } // namespace
 
@@ -92,7 +71,7 @@ void JobScheduler::start() {
         return;
     // An upload cut short leaves nothing on the service worth keeping: upload again.
     for (Job job : m_store->jobs(JobState::Uploading)) {
-        job.state = JobState::Queued;
+        applyJobEvent(job, JobEvent::UploadInterrupted);
         m_store->update(job);
     }
     const int resend = m_store->count(JobState::Submitting);
@@ -129,12 +108,27 @@ void JobScheduler::pause() {
 
 bool JobScheduler::cancel(qint64 jobId) {
     std::optional<Job> job = m_store->job(jobId);
-    if (!job || (job->state != JobState::Queued && job->state != JobState::Uploading))
+    if (!job || !applyJobEvent(*job, JobEvent::Cancelled))
         return false;
     m_inFlight.take(jobId).cancel();
-    job->state = JobState::Cancelled;
     job->nextAttemptAt = {};
     return m_store->update(*job);
+}
+
+std::optional<int> JobScheduler::downloadRetryDelay(int failures, const ApiError& error) const {
+    // 416: the part file no longer matches what the server has; the downloader starts afresh.
+    if (!error.isWorthRetrying() && !error.isRangeRefused())
+        return std::nullopt;
+    return delayAfter(failures, error);
+}
+
+int JobScheduler::delayAfter(int failures, const ApiError& error) const {
+    return atLeastRetryAfter(
+        ExponentialBackoff::delayFor(failures, m_policy.initialMs, m_policy.maxMs), error);
+}
+
+int JobScheduler::transientDelay(const ApiError& error) {
+    return atLeastRetryAfter(m_transientBackoff.next(), error);
 }
 
 int JobScheduler::activeCount() const {
@@ -219,7 +213,7 @@ void JobScheduler::pass() {
 }
 
 void JobScheduler::startUpload(Job job) {
-    job.state = JobState::Uploading;
+    applyJobEvent(job, JobEvent::UploadStarted);
     job.nextAttemptAt = {};
     if (!m_store->update(job)) {
         // Never send what the store does not know about; try again later.
@@ -246,14 +240,11 @@ void JobScheduler::onUploaded(qint64 jobId, const Result<UploadedImage>& result)
         const ApiError& error = result.error;
         if (error.kind() == ApiError::Kind::Cancelled)
             return;
-        if (error.endsSession() || error.category() == ApiError::Category::Auth) {
+        if (error.category() == ApiError::Category::Auth) {
             failJob(*job, error);
             pause();
-        } else if (worthRetrying(error)) {
-            int delay = m_transientBackoff.next();
-            if (const auto after = error.retryAfterSeconds())
-                delay = std::max(delay, *after * 1000);
-            defer(*job, error, JobState::Queued, delay);
+        } else if (error.isWorthRetrying()) {
+            defer(*job, error, JobEvent::TransientError, transientDelay(error));
         } else {
             failJob(*job, error);
         }
@@ -273,7 +264,8 @@ void JobScheduler::startCreate(Job job) {
     // or a lost reply, the resend carries the same one and the service replays its answer.
     if (job.traceId.isEmpty())
         job.traceId = ApiClient::newTraceId();
-    job.state = JobState::Submitting;
+    applyJobEvent(job,
+                  job.state == JobState::Uploading ? JobEvent::Uploaded : JobEvent::CreateSent);
     job.nextAttemptAt = {};
     if (!m_store->update(job)) {
         m_holdUntil = QDateTime::currentDateTimeUtc().addMSecs(m_transientBackoff.next());
@@ -311,7 +303,7 @@ void JobScheduler::onCreated(qint64 jobId, const QString& traceId,
         job->videoId = result.value->videoId;
         if (result.value->credits)
             job->credits = result.value->credits;
-        job->state = JobState::Generating;
+        applyJobEvent(*job, JobEvent::Accepted);
         job->generatingSince = now;
         job->attempts = 0;
         job->nextAttemptAt = {};
@@ -330,7 +322,7 @@ void JobScheduler::onCreated(qint64 jobId, const QString& traceId,
     const ApiError& error = result.error;
     if (error.kind() == ApiError::Kind::Cancelled)
         return;
-    if (isConcurrencyLimit(error)) {
+    if (error.isConcurrencyLimit()) {
         // The account is full. Learn how many it takes (ours that still hold a slot), hold the
         // queue, and try this job again first — with a new trace id: the service answered, and it
         // would replay this very refusal for the old one.
@@ -343,47 +335,45 @@ void JobScheduler::onCreated(qint64 jobId, const QString& traceId,
         qCInfo(lcJobs) << "job" << jobId
                        << "back in the queue: the account is at its limit; learned limit"
                        << *m_learnedLimit;
-        defer(*job, error, JobState::Queued, delay);
+        defer(*job, error, JobEvent::ConcurrencyLimited, delay);
         return;
     }
-    if (imageForgotten(error) && job->attempts < kMaxImageReuploads) {
+    if (error.isImageForgotten() && job->attempts < kMaxImageReuploads) {
         job->imageId = 0;
         job->imageUrl.clear();
         job->imageRemotePath.clear();
         job->traceId.clear();
-        defer(*job, error, JobState::Queued, 0);
+        defer(*job, error, JobEvent::ImageForgotten, 0);
         return;
     }
-    if (error.endsSession() || error.category() == ApiError::Category::Auth) {
+    if (error.category() == ApiError::Category::Auth) {
         failJob(*job, error);
         pause();
         return;
     }
-    if (worthRetrying(error)) {
-        int delay = m_transientBackoff.next();
-        if (const auto after = error.retryAfterSeconds())
-            delay = std::max(delay, *after * 1000);
+    if (error.isWorthRetrying()) {
+        const int delay = transientDelay(error);
         m_holdUntil = std::max(m_holdUntil.isValid() ? m_holdUntil : now, now.addMSecs(delay));
-        if (mayHaveReachedService(error)) {
-            defer(*job, error, JobState::Submitting, delay); // same trace id next time
+        if (error.mayHaveReachedService()) {
+            defer(*job, error, JobEvent::OutcomeUnknown, delay); // same trace id next time
         } else {
             job->traceId.clear(); // a definite "not now" (500069, 500100...): nothing was made
-            defer(*job, error, JobState::Queued, delay);
+            defer(*job, error, JobEvent::TransientError, delay);
         }
         return;
     }
     failJob(*job, error);
 }
 
-void JobScheduler::defer(Job job, const ApiError& error, JobState waitState, int delayMs) {
-    job.state = waitState;
+void JobScheduler::defer(Job job, const ApiError& error, JobEvent event, int delayMs) {
+    applyJobEvent(job, event);
     ++job.attempts;
     job.nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delayMs);
     job.errorMessage = error.userMessage(); // shown as "waiting: …" while not terminal
-    job.errorCode = codeOf(error);
+    job.errorCode = error.code();
     qCInfo(lcJobs).noquote() << "job" << job.id << "waits" << delayMs << "ms (" << error.logText()
                              << ") then"
-                             << (waitState == JobState::Submitting
+                             << (event == JobEvent::OutcomeUnknown
                                      ? "resends with the same trace id"
                                      : "tries again");
     m_store->update(job);
@@ -392,9 +382,9 @@ void JobScheduler::defer(Job job, const ApiError& error, JobState waitState, int
 }
 
 void JobScheduler::failJob(Job job, const ApiError& error) {
-    job.state = JobState::Failed;
+    applyJobEvent(job, error.isSessionEnd() ? JobEvent::SessionEnded : JobEvent::Refused);
     job.errorMessage = error.userMessage();
-    job.errorCode = codeOf(error);
+    job.errorCode = error.code();
     job.nextAttemptAt = {};
     qCInfo(lcJobs).noquote() << "job" << job.id << "failed:" << error.logText();
     m_store->update(job);

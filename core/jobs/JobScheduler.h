@@ -4,6 +4,7 @@
 #include "core/api/ApiTypes.h"
 #include "core/api/ExponentialBackoff.h"
 #include "core/jobs/Job.h"
+#include "core/jobs/JobTransitions.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -65,6 +66,11 @@ public:
     //! Cancels a job that has not reached the service: Queued (or Uploading). False otherwise.
     bool cancel(qint64 jobId);
 
+    //! The job-level retry of a failed download: how long to wait before attempt `failures` + 1
+    //! (the same capped doubling and Retry-After rule as a create), or nothing when the error
+    //! is final. The transfer-level retries are ApiClient's and already happened.
+    std::optional<int> downloadRetryDelay(int failures, const ApiError& error) const;
+
     int activeCount() const; //!< jobs holding a slot, from the store
     int inFlightCount() const { return static_cast<int>(m_inFlight.size()); }
 
@@ -89,10 +95,14 @@ private:
     void startCreate(Job job);
     void onUploaded(qint64 jobId, const Result<UploadedImage>& result);
     void onCreated(qint64 jobId, const QString& traceId, const Result<CreatedVideo>& result);
-    //! Waits and tries again; `keepSubmitting`: the create may have reached the service.
-    void defer(Job job, const ApiError& error, JobState waitState, int delayMs);
+    //! Waits and tries again; OutcomeUnknown: the create may have reached the service.
+    void defer(Job job, const ApiError& error, JobEvent event, int delayMs);
     void failJob(Job job, const ApiError& error);
     void pause();
+    //! The wait after `failures` failures in a row, at least what Retry-After asks.
+    int delayAfter(int failures, const ApiError& error) const;
+    //! The next step of the shared transient backoff, at least what Retry-After asks.
+    int transientDelay(const ApiError& error);
     bool holding(const QDateTime& now) const { return m_holdUntil.isValid() && m_holdUntil > now; }
 
     JobStore* m_store;

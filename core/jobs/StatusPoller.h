@@ -70,6 +70,8 @@ public:
     void pollNow();
     void stop();
 
+    //! A next tick is planned (false while offline or with nothing to watch).
+    bool isScheduled() const { return m_timer.isActive(); }
     qint64 ticks() const { return m_ticks; }       //!< fetchStatuses calls made
     qint64 idsAsked() const { return m_idsAsked; } //!< ids sent in them, summed
 

@@ -131,7 +131,7 @@ void TestApiClient::wrongKeyIsAnAuthError() {
     QVERIFY(!balance.ok());
     QCOMPARE(balance.error.errCode(), 400012);
     QCOMPARE(balance.error.category(), ApiError::Category::Auth);
-    QVERIFY(balance.error.endsSession());
+    QVERIFY(balance.error.isSessionEnd());
     QCOMPARE(balance.error.userMessage(), ApiError::service(400012, {}).userMessage());
     m_client->clearCredential();
     QCOMPARE(call(openapi::BalanceRequest()).error.errCode(), 400012);

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void categoriesDecideRetriesAndSessions_data();
     void categoriesDecideRetriesAndSessions();
     void transportErrorsSpeakPlainly();
+    void questionsAboutCodes_data();
+    void questionsAboutCodes();
     void logTextKeepsCodesForSupport();
     void envelope_data();
     void envelope();
@@ -60,7 +62,7 @@ void TestApiError::categoriesDecideRetriesAndSessions_data() {
     QTest::addColumn<qint64>("code");
     QTest::addColumn<int>("category");
     QTest::addColumn<bool>("retryable");
-    QTest::addColumn<bool>("endsSession");
+    QTest::addColumn<bool>("isSessionEnd");
     using C = ApiError::Category;
     QTest::newRow("bad key") << qint64(400012) << int(C::Auth) << false << true;
     QTest::newRow("bad combination") << qint64(400017) << int(C::Refusal) << false << false;
@@ -81,11 +83,11 @@ void TestApiError::categoriesDecideRetriesAndSessions() {
     QFETCH(qint64, code);
     QFETCH(int, category);
     QFETCH(bool, retryable);
-    QFETCH(bool, endsSession);
+    QFETCH(bool, isSessionEnd);
     const ApiError error = ApiError::service(code, {});
     QCOMPARE(int(error.category()), category);
     QCOMPARE(error.isRetryable(), retryable);
-    QCOMPARE(error.endsSession(), endsSession);
+    QCOMPARE(error.isSessionEnd(), isSessionEnd);
 }
 
 void TestApiError::transportErrorsSpeakPlainly() {
@@ -106,7 +108,7 @@ void TestApiError::transportErrorsSpeakPlainly() {
     QCOMPARE(ApiError::http(429, {}, 7).retryAfterSeconds(), std::optional<int>(7));
     QVERIFY(!ApiError::http(404).isRetryable());
     QCOMPARE(ApiError::http(401).category(), C::Auth);
-    QVERIFY(ApiError::http(401).endsSession());
+    QVERIFY(ApiError::http(401).isSessionEnd());
     QVERIFY(
         ApiError::malformed(QStringLiteral("x")).userMessage().contains(u"could not understand"));
     QCOMPARE(ApiError::insecureUrl(QStringLiteral("http://example.com")).category(), C::Input);
@@ -118,6 +120,66 @@ void TestApiError::transportErrorsSpeakPlainly() {
              QStringLiteral("Bad file."));
     QVERIFY(!ApiError().isError());
     QVERIFY(ApiError().userMessage().isEmpty());
+}
+
+void TestApiError::questionsAboutCodes_data() {
+    QTest::addColumn<ApiError>("error");
+    QTest::addColumn<qint64>("code");
+    QTest::addColumn<bool>("concurrency");
+    QTest::addColumn<bool>("imageForgotten");
+    QTest::addColumn<bool>("unknownVideo");
+    QTest::addColumn<bool>("urlGone");
+    QTest::addColumn<bool>("credentialRefusal");
+    QTest::addColumn<bool>("mayHaveReached");
+    QTest::addColumn<bool>("worthRetrying");
+    // error, code(), 500044, image forgotten, 500008, URL gone, 401/403, may have reached, retry
+    QTest::newRow("500044") << ApiError::service(500044, {}) << qint64(500044) << true << false
+                            << false << false << false << false << false;
+    QTest::newRow("400032") << ApiError::service(400032, {}) << qint64(400032) << false << true
+                            << false << false << false << false << false;
+    QTest::newRow("500042") << ApiError::service(500042, {}) << qint64(500042) << false << true
+                            << false << false << false << false << false;
+    QTest::newRow("500008") << ApiError::service(500008, {}) << qint64(500008) << false << false
+                            << true << false << false << false << false;
+    QTest::newRow("500069") << ApiError::service(500069, {}) << qint64(500069) << false << false
+                            << false << false << false << false << true;
+    QTest::newRow("http 403") << ApiError::http(403) << qint64(403) << false << false << false
+                              << true << true << true << false;
+    QTest::newRow("http 401") << ApiError::http(401) << qint64(401) << false << false << false
+                              << false << true << true << false;
+    QTest::newRow("http 404") << ApiError::http(404) << qint64(404) << false << false << false
+                              << true << false << true << false;
+    QTest::newRow("http 410") << ApiError::http(410) << qint64(410) << false << false << false
+                              << true << false << true << false;
+    QTest::newRow("http 416") << ApiError::http(416) << qint64(416) << false << false << false
+                              << false << false << true << false;
+    QTest::newRow("http 503") << ApiError::http(503) << qint64(503) << false << false << false
+                              << false << false << true << true;
+    QTest::newRow("timeout") << ApiError::timeout() << qint64(0) << false << false << false << false
+                             << false << true << true;
+    QTest::newRow("malformed") << ApiError::malformed(QStringLiteral("x")) << qint64(0) << false
+                               << false << false << false << false << true << true;
+    QTest::newRow("input") << ApiError::input(QStringLiteral("x")) << qint64(0) << false << false
+                           << false << false << false << false << false;
+    QTest::newRow("insecure") << ApiError::insecureUrl(QStringLiteral("http://x")) << qint64(0)
+                              << false << false << false << false << false << false << false;
+    QTest::newRow("no error") << ApiError() << qint64(0) << false << false << false << false
+                              << false << false << false;
+}
+
+void TestApiError::questionsAboutCodes() {
+    QFETCH(ApiError, error);
+    QFETCH(qint64, code);
+    QCOMPARE(error.code(), code);
+    QTEST(error.isConcurrencyLimit(), "concurrency");
+    QTEST(error.isImageForgotten(), "imageForgotten");
+    QTEST(error.isUnknownVideo(), "unknownVideo");
+    QTEST(error.isUrlGone(), "urlGone");
+    QTEST(error.isCredentialRefusal(), "credentialRefusal");
+    QTEST(error.mayHaveReachedService(), "mayHaveReached");
+    QTEST(error.isWorthRetrying(), "worthRetrying");
+    QCOMPARE(error.isRangeRefused(), error.code() == 416);
+    QCOMPARE(error.isServerError(), error.kind() == ApiError::Kind::Http && error.code() >= 500);
 }
 
 void TestApiError::logTextKeepsCodesForSupport() {

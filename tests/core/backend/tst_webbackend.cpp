@@ -114,7 +114,7 @@ void TestWebBackend::loginErrors() {
     QCOMPARE(unknown.error.category(), ApiError::Category::Auth);
     const auto wrong = login(kEmail, QStringLiteral("wrong"));
     QCOMPARE(wrong.error.errCode(), 500201);
-    QVERIFY(!wrong.error.endsSession());
+    QVERIFY(!wrong.error.isSessionEnd());
     QCOMPARE(wrong.error.userMessage(), ApiError::service(500201, {}).userMessage());
     const auto ok = login(kEmail, kPassword);
     QVERIFY(ok.ok());

@@ -9,6 +9,7 @@
 #include "core/api/WebApiRequests.h"
 #include "core/backend/BackendFactory.h"
 #include "core/backend/WebBackend.h"
+#include "core/jobs/AccountImporter.h"
 #include "core/jobs/JobListModel.h"
 #include "tests/support/Await.h"
 
@@ -203,6 +204,7 @@ private Q_SLOTS:
     void aLostCreateAnswerIsNotDoubled();
     void downloadOnDemandPagesForAnOldVideo();
     void longListsArePagedAndCapped();
+    void importReadsEveryPageAndLookUpFindsPageThree();
     void openApiImportSendsNothing();
 };
 
@@ -379,7 +381,8 @@ void TestAccountImport::importIsIdempotentAcrossRepeatsAndRestarts() {
     QVERIFY(engine->isImporting());
     QVERIFY(engine->importAccountVideos());
     QVERIFY(done.wait(10000));
-    QTest::qWait(100);
+    // One list request ran, and it has answered: no second answer can come.
+    QVERIFY(!engine->isImporting());
     QCOMPARE(done.count(), 1);
     QCOMPARE(bed.sandbox->stats().listCalls - lists, 1);
 
@@ -575,6 +578,45 @@ void TestAccountImport::longListsArePagedAndCapped() {
     QCOMPARE(bed.store->jobs().size(), 250);
 }
 
+void TestAccountImport::importReadsEveryPageAndLookUpFindsPageThree() {
+    WebBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const QList<qint64> ids = bed.addVideos({{QStringLiteral("count"), 250}});
+    QCOMPARE(ids.size(), 250);
+    QVERIFY(bed.signIn());
+    // The default options: no cap a real account reaches; the list is read to its end.
+    JobEngine* engine = bed.makeEngine();
+    QVERIFY(engine->importer()->depth() >= 100000);
+    engine->start();
+    qint64 lists = bed.sandbox->stats().listCalls;
+    QCOMPARE(bed.importNow(), 250);
+    QCOMPARE(bed.sandbox->stats().listCalls - lists, 3);
+    QVERIFY(bed.jobWithVideo(ids.first()));
+    QVERIFY(bed.jobWithVideo(ids.last()));
+
+    // The oldest video is on page 3 (newest first, 100 a page): found there, and no further.
+    lists = bed.sandbox->stats().listCalls;
+    const auto oldest = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { engine->importer()->lookUp(ids.at(10), nullptr, done); });
+    QVERIFY(oldest && oldest->ok());
+    QVERIFY(oldest->value->contains(ids.at(10)));
+    QCOMPARE(oldest->value->value(ids.at(10)).videoId, ids.at(10));
+    QCOMPARE(bed.sandbox->stats().listCalls - lists, 3);
+    // The newest is on page 1: one request.
+    lists = bed.sandbox->stats().listCalls;
+    const auto newest = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { engine->importer()->lookUp(ids.last(), nullptr, done); });
+    QVERIFY(newest && newest->ok() && newest->value->contains(ids.last()));
+    QCOMPARE(bed.sandbox->stats().listCalls - lists, 1);
+    // An id the account does not have: the whole list is read, then it is missing.
+    lists = bed.sandbox->stats().listCalls;
+    const auto unknown = await<Result<QHash<qint64, VideoStatus>>>(
+        [&](auto done) { engine->importer()->lookUp(42, nullptr, done); });
+    QVERIFY(unknown && unknown->ok());
+    QVERIFY(unknown->value->isEmpty());
+    QCOMPARE(bed.sandbox->stats().listCalls - lists, 3);
+}
+
 void TestAccountImport::openApiImportSendsNothing() {
     JobTestBed bed;
     QVERIFY2(bed.ok(), qPrintable(bed.error));
@@ -588,7 +630,7 @@ void TestAccountImport::openApiImportSendsNothing() {
         [&](auto cb) { bed.backend->listVideos(1000, nullptr, cb); });
     QVERIFY(listed && listed->ok());
     QVERIFY(listed->value->videos.isEmpty());
-    QTest::qWait(100);
+    // The refusal was synchronous; the event loop ran meanwhile (await) and brought no answer.
     QCOMPARE(done.count(), 0);
     QCOMPARE(bed.sandbox->stats().requests, requests);
     QCOMPARE(bed.store->jobs().size(), 0);

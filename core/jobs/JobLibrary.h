@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/generation/GenerationRequest.h"
+#include "core/jobs/Job.h"
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QString>
+
+namespace pixverse {
+
+class JobStore;
+
+//! The jobs' files on disk and the bookkeeping that goes with them: how a video is named, its
+//! JSON sidecar, removing a job with its files, what "download again" resets. Widgets call it
+//! instead of touching files or the store themselves; the engine saves through it.
+class JobLibrary {
+public:
+    //! `store` may be null (nobody signed in): every change then fails.
+    explicit JobLibrary(JobStore* store, QString libraryFolder = {});
+
+    JobStore* store() const;
+    void setLibraryFolder(const QString& folder) { m_folder = folder; }
+    QString libraryFolder() const { return m_folder; }
+
+    //! `2026-05-24_1432_a-lighthouse-in-a-storm_370981546391559.mp4` (local time of creation).
+    static QString fileNameFor(const Job& job);
+    //! The sidecar written beside a video: prompt, settings, seed, model, family, ids, size.
+    static QJsonObject sidecarFor(const Job& job);
+    //! Where the job's video goes in the library folder.
+    QString targetPathFor(const Job& job) const;
+    //! Writes `<video>.json` beside `job.videoPath` and records it in `job.sidecarPath`.
+    static bool writeSidecar(Job& job);
+
+    //! Its video is in the library and the file is there.
+    static bool hasVideoFile(const Job& job);
+    //! The folder that holds the job's video; empty when it has none.
+    static QString folderOf(const Job& job);
+    //! The request to put back in the editor: the store's copy of the image, or the original
+    //! when the copy is gone.
+    static GenerationRequest reusableRequest(const Job& job);
+    //! Copies a finished video (blocking; run it off the GUI thread). Empty, or a sentence.
+    static QString copyVideo(const QString& source, const QString& target);
+
+    //! Records the picture the gallery made for a job. False without a store or such a job.
+    bool setThumbnail(qint64 jobId, const QString& path);
+    //! Marks the jobs as favourites (or not).
+    void setFavourite(const QList<qint64>& jobIds, bool favourite);
+    //! Takes a job off the list; with `deleteFiles` its video and sidecar go to the trash (removed
+    //! where there is none) and its thumbnail is deleted. False when a file could not be deleted.
+    bool remove(const Job& job, bool deleteFiles);
+    //! Readies a job whose video the service made for another download (state Downloading, a
+    //! fresh URL to be asked for, a target name). False when its state does not allow it.
+    bool prepareRedownload(Job& job) const;
+
+private:
+    QPointer<JobStore> m_store;
+    QString m_folder;
+};
+
+} // namespace pixverse
