@@ -64,6 +64,21 @@ QString toString(const QJsonValue& value) {
     return {};
 }
 
+std::optional<Balance> toBalance(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const auto daily = toInt(object.value(u"credit_daily"));
+    const auto monthly = toInt(object.value(u"credit_monthly"));
+    const auto package = toInt(object.value(u"credit_package"));
+    if (!daily && !monthly && !package)
+        return std::nullopt;
+    Balance balance;
+    balance.accountId = toId(object.value(u"account_id")).value_or(0);
+    balance.daily = daily.value_or(0);
+    balance.monthly = monthly.value_or(0);
+    balance.package = package.value_or(0);
+    return balance;
+}
+
 } // namespace json
 
 namespace {

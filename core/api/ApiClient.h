@@ -160,6 +160,9 @@ namespace json {
 std::optional<qint64> toId(const QJsonValue& value);
 std::optional<qint64> toInt(const QJsonValue& value);
 QString toString(const QJsonValue& value);
+//! The credits of an account answer (`credit_daily` (web only), `credit_monthly`,
+//! `credit_package`, `account_id`); empty when it holds none of the three.
+std::optional<Balance> toBalance(const QJsonValue& resp);
 } // namespace json
 
 } // namespace pixverse

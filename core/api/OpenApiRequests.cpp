@@ -161,16 +161,9 @@ BalanceRequest::BalanceRequest() {
 }
 
 Result<Balance> BalanceRequest::parse(const QJsonValue& resp) {
-    const QJsonObject object = resp.toObject();
-    const auto monthly = json::toInt(object.value(u"credit_monthly"));
-    const auto package = json::toInt(object.value(u"credit_package"));
-    if (!monthly && !package)
-        return malformed<Balance>("account/balance: no credits");
-    Balance balance;
-    balance.accountId = json::toId(object.value(u"account_id")).value_or(0);
-    balance.monthly = monthly.value_or(0);
-    balance.package = package.value_or(0);
-    return Result<Balance>::success(balance);
+    if (const std::optional<Balance> balance = json::toBalance(resp))
+        return Result<Balance>::success(*balance);
+    return malformed<Balance>("account/balance: no credits");
 }
 
 } // namespace pixverse::openapi

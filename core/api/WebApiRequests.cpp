@@ -292,17 +292,9 @@ CreditsRequest::CreditsRequest() {
 }
 
 Result<Balance> CreditsRequest::parse(const QJsonValue& resp) {
-    const QJsonObject object = resp.toObject();
-    const auto daily = json::toInt(object.value(u"credit_daily"));
-    const auto monthly = json::toInt(object.value(u"credit_monthly"));
-    const auto package = json::toInt(object.value(u"credit_package"));
-    if (!daily && !monthly && !package)
-        return malformed<Balance>("user/credits: no credits");
-    Balance balance;
-    balance.daily = daily.value_or(0);
-    balance.monthly = monthly.value_or(0);
-    balance.package = package.value_or(0);
-    return Result<Balance>::success(balance);
+    if (const std::optional<Balance> balance = json::toBalance(resp))
+        return Result<Balance>::success(*balance);
+    return malformed<Balance>("user/credits: no credits");
 }
 
 namespace oss {

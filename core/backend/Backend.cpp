@@ -27,6 +27,13 @@ RequestHandle Backend::lookUpVideo(qint64 videoId, int maxVideos, QObject* conte
     return fetchStatuses({videoId}, context, std::move(done));
 }
 
+void Backend::noticeError(const ApiError& error) {
+    if (error.isSessionEnd() && !m_sessionEnded) {
+        m_sessionEnded = true;
+        Q_EMIT sessionEnded(error);
+    }
+}
+
 RequestHandle Backend::startUpload(const QString& filePath, bool withMd5, QObject* context,
                                    std::function<void(Result<UploadedImage>)> done,
                                    Progress progress,

@@ -94,11 +94,26 @@ protected:
     RequestHandle startUpload(const QString& filePath, bool withMd5, QObject* context,
                               std::function<void(Result<UploadedImage>)> done, Progress progress,
                               std::function<void(const std::shared_ptr<UploadSteps>&)> send);
+    //! Raises sessionEnded() once, for the first error that means the credentials stopped
+    //! working (the creator signs in again; never an automatic loop).
+    void noticeError(const ApiError& error);
+    //! `done`, after noticeError() has seen a failure: what every request's answer passes through.
+    template <typename T>
+    std::function<void(Result<T>)> watched(std::function<void(Result<T>)> done) {
+        return [this, done = std::move(done)](Result<T> result) {
+            if (!result.ok())
+                noticeError(result.error);
+            done(std::move(result));
+        };
+    }
 
 Q_SIGNALS:
     //! The credentials stopped working (bad key, token replaced by another login, expired).
     //! The app must ask the creator to sign in again; it never re-logs in by itself.
     void sessionEnded(const pixverse::ApiError& reason);
+
+private:
+    bool m_sessionEnded = false;
 };
 
 } // namespace pixverse

@@ -26,13 +26,6 @@ QString OpenApiBackend::maskKey(const QString& apiKey) {
     return prefix + u'…' + key.right(4);
 }
 
-void OpenApiBackend::noticeError(const ApiError& error) {
-    if (error.isSessionEnd() && !m_sessionEnded) {
-        m_sessionEnded = true;
-        Q_EMIT sessionEnded(error);
-    }
-}
-
 RequestHandle OpenApiBackend::uploadImage(const QString& filePath, QObject* context,
                                           std::function<void(Result<UploadedImage>)> done,
                                           Progress progress) {
@@ -64,17 +57,12 @@ RequestHandle OpenApiBackend::createVideo(const GenerationRequest& request,
                                           const std::optional<UploadedImage>& image,
                                           const QString& traceId, QObject* context,
                                           std::function<void(Result<CreatedVideo>)> done) {
-    auto wrapped = [this, done = std::move(done)](Result<CreatedVideo> result) {
-        if (!result.ok())
-            noticeError(result.error);
-        done(std::move(result));
-    };
+    auto answered = watched(std::move(done));
     if (image)
         return m_client->call(openapi::ImageToVideoRequest(request, image->imageId, traceId),
-                              context,
-                              std::function<void(Result<CreatedVideo>)>(std::move(wrapped)));
+                              context, std::move(answered));
     return m_client->call(openapi::TextToVideoRequest(request, traceId), context,
-                          std::function<void(Result<CreatedVideo>)>(std::move(wrapped)));
+                          std::move(answered));
 }
 
 RequestHandle
@@ -140,13 +128,7 @@ OpenApiBackend::fetchStatuses(const QList<qint64>& videoIds, QObject* context,
 
 RequestHandle OpenApiBackend::fetchBalance(QObject* context,
                                            std::function<void(Result<Balance>)> done) {
-    return m_client->call(openapi::BalanceRequest(), context,
-                          std::function<void(Result<Balance>)>(
-                              [this, done = std::move(done)](Result<Balance> result) {
-                                  if (!result.ok())
-                                      noticeError(result.error);
-                                  done(std::move(result));
-                              }));
+    return m_client->call(openapi::BalanceRequest(), context, watched(std::move(done)));
 }
 
 } // namespace pixverse

@@ -34,12 +34,8 @@ public:
                                std::function<void(Result<Balance>)> done) override;
 
 private:
-    //! Raises sessionEnded once for errors that mean the key stopped working.
-    void noticeError(const ApiError& error);
-
     ApiClient* m_client;
     QString m_label;
-    bool m_sessionEnded = false;
 };
 
 } // namespace pixverse

@@ -48,14 +48,6 @@ WebBackend::WebBackend(ApiClient* client, const QString& token, const QString& e
 
 WebBackend::~WebBackend() = default;
 
-void WebBackend::noticeError(const ApiError& error) {
-    // 10001, 10003 and 10005 end the session: the creator signs in again, never an automatic loop.
-    if (error.isSessionEnd() && !m_sessionEnded) {
-        m_sessionEnded = true;
-        Q_EMIT sessionEnded(error);
-    }
-}
-
 RequestHandle WebBackend::uploadImage(const QString& filePath, QObject* context,
                                       std::function<void(Result<UploadedImage>)> done,
                                       Progress progress) {
@@ -149,16 +141,11 @@ RequestHandle WebBackend::createVideo(const GenerationRequest& request,
                                       const std::optional<UploadedImage>& image,
                                       const QString& traceId, QObject* context,
                                       std::function<void(Result<CreatedVideo>)> done) {
-    auto wrapped = std::function<void(Result<CreatedVideo>)>(
-        [this, done = std::move(done)](Result<CreatedVideo> result) {
-            if (!result.ok())
-                noticeError(result.error);
-            done(std::move(result));
-        });
+    auto answered = watched(std::move(done));
     if (image)
         return m_client->call(web::ImageToVideoRequest(request, *image, traceId), context,
-                              std::move(wrapped));
-    return m_client->call(web::TextToVideoRequest(request, traceId), context, std::move(wrapped));
+                              std::move(answered));
+    return m_client->call(web::TextToVideoRequest(request, traceId), context, std::move(answered));
 }
 
 RequestHandle
@@ -307,13 +294,7 @@ WebBackend::lookUpVideo(qint64 videoId, int maxVideos, QObject* context,
 
 RequestHandle WebBackend::fetchBalance(QObject* context,
                                        std::function<void(Result<Balance>)> done) {
-    return m_client->call(web::CreditsRequest(), context,
-                          std::function<void(Result<Balance>)>(
-                              [this, done = std::move(done)](Result<Balance> result) {
-                                  if (!result.ok())
-                                      noticeError(result.error);
-                                  done(std::move(result));
-                              }));
+    return m_client->call(web::CreditsRequest(), context, watched(std::move(done)));
 }
 
 } // namespace pixverse

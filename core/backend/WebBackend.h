@@ -59,7 +59,6 @@ private:
     void putObject(const std::shared_ptr<UploadSteps>& upload, const QString& key,
                    bool tokenRefreshed);
     void registerObject(const std::shared_ptr<UploadSteps>& upload, const QString& key);
-    void noticeError(const ApiError& error);
 
     ApiClient* m_client;
     QString m_email;
@@ -67,7 +66,6 @@ private:
     std::optional<web::UploadToken> m_uploadToken; //!< reused, as the site does, until refused
     int m_listPageSize = 100;
     int m_listCursor = 0; //!< where the next status check reads the list
-    bool m_sessionEnded = false;
 };
 
 } // namespace pixverse

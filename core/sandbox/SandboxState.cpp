@@ -108,6 +108,11 @@ std::optional<qint64> exactInteger(const QJsonValue& value) {
     return low;
 }
 
+bool hasValue(const QJsonObject& body, const char* name) {
+    const QJsonValue value = body.value(QLatin1String(name));
+    return !value.isUndefined() && !value.isNull();
+}
+
 bool isIntegral(const QJsonValue& value) {
     if (!value.isDouble())
         return false;
@@ -619,11 +624,6 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     if (!doc.isObject())
         return envelope(400013, QStringLiteral("The request body is not a JSON object"), {}, 400);
     const QJsonObject body = doc.object();
-    auto value = [&body](const char* name) { return body.value(QLatin1String(name)); };
-    auto present = [&value](const char* name) {
-        const QJsonValue v = value(name);
-        return !v.isUndefined() && !v.isNull();
-    };
 
     // 1. Types (400013) and required fields (400011), by the sandbox's own rules.
     auto read = SandboxRules::builtIn().readBody(body, ApiFamily::OpenApi, imageToVideo);
@@ -632,13 +632,13 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     GenerationRequest& r = std::get<GenerationRequest>(read);
 
     // 2. Effect templates must be activated on the platform first; none is, here.
-    if (present("template_id"))
+    if (hasValue(body, "template_id"))
         return envelope(500070, errMessage(500070));
 
     // 3. The image belongs to this key.
     const Image* image = nullptr;
     if (imageToVideo) {
-        const auto id = exactInteger(value("img_id"));
+        const auto id = exactInteger(body.value(u"img_id"));
         const auto found = id ? m_images.constFind(*id) : m_images.cend();
         if (found == m_images.cend() || found->owner != key)
             return envelope(400032, errMessage(400032));

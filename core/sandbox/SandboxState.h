@@ -209,6 +209,8 @@ HttpAnswer notFound();
 HttpAnswer methodNotAllowed(const QByteArray& allowed);
 //! The value when it is a JSON number with an exact qint64 value; empty otherwise.
 std::optional<qint64> exactInteger(const QJsonValue& value);
+//! The body has the field, and it is not null.
+bool hasValue(const QJsonObject& body, const char* name);
 //! A JSON number without a fractional part.
 bool isIntegral(const QJsonValue& value);
 //! An RFC 4122 UUID in its text form (braces tolerated).

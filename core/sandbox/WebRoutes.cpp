@@ -300,11 +300,6 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     if (!doc.isObject())
         return notJson();
     const QJsonObject body = doc.object();
-    auto value = [&body](const char* name) { return body.value(QLatin1String(name)); };
-    auto present = [&value](const char* name) {
-        const QJsonValue v = value(name);
-        return !v.isUndefined() && !v.isNull();
-    };
 
     // 1. Types (400013) and required fields (400011; the web t2v insists on aspect_ratio, §3.3).
     auto read = SandboxRules::builtIn().readBody(body, ApiFamily::Web, imageToVideo);
@@ -313,14 +308,15 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     GenerationRequest& r = std::get<GenerationRequest>(read);
 
     // 2. What the sandbox does not make: effect templates, several videos per call.
-    if (present("template_id") && exactInteger(value("template_id")).value_or(0) != 0)
+    if (hasValue(body, "template_id") && exactInteger(body.value(u"template_id")).value_or(0) != 0)
         return webError(500070);
-    if (present("create_count") && exactInteger(value("create_count")).value_or(0) != 1)
+    if (hasValue(body, "create_count") &&
+        exactInteger(body.value(u"create_count")).value_or(0) != 1)
         return envelope(
             400017, QStringLiteral("The sandbox makes one video per call: create_count must be 1"));
 
     // 3. The image was registered by this account.
-    const QString imagePath = value("customer_img_path").toString();
+    const QString imagePath = body.value(u"customer_img_path").toString();
     const Media* media = nullptr;
     if (imageToVideo) {
         const auto found = m_media.constFind(imagePath);
@@ -347,7 +343,7 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     video.owner = email;
     video.web = true;
     video.request = r;
-    video.imageUrl = imageToVideo ? value("customer_img_url").toString() : QString();
+    video.imageUrl = imageToVideo ? body.value(u"customer_img_url").toString() : QString();
     video.seed = r.seed ? *r.seed : static_cast<qint64>(m_state.m_rng.bounded(2147483647U));
     video.size = size;
     video.createdAt = m_state.m_clock.nowMs();
