@@ -134,8 +134,16 @@ void ThumbnailMaker::next() {
                     fail(tr("The video ended before a picture was shown."));
             });
     m_timeout.start(m_timeoutMs);
-    m_player->setSource(QUrl::fromLocalFile(m_currentVideo));
-    m_player->play();
+    QMediaPlayer* player = m_player;
+    QString unreadable;
+    if (!ui::setLocalSource(player, m_currentVideo, &unreadable)) {
+        fail(unreadable);
+        return;
+    }
+    // A file the backend cannot decode may fail inside setSourceDevice(): fail() has let the
+    // player go then, and may already have started the next one.
+    if (token == m_token)
+        player->play();
 }
 
 void ThumbnailMaker::finishCurrent() {

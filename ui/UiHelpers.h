@@ -2,13 +2,16 @@
 
 #include <QColor>
 #include <QFile>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
+#include <QMediaPlayer>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
 #include <QString>
 #include <QSvgRenderer>
+#include <QUrl>
 
 namespace pixverse::ui {
 
@@ -20,6 +23,44 @@ namespace pixverse::ui {
 inline void chooseMediaBackend() {
     if (qEnvironmentVariableIsEmpty("QT_MEDIA_BACKEND"))
         qputenv("QT_MEDIA_BACKEND", "ffmpeg");
+}
+
+//! Gives `player` the local video at `path` as a stream, or no source for an empty path. Qt 6.4's
+//! FFmpeg backend hands ffmpeg the percent-encoded file URL, so a path with any non-ASCII
+//! character (the file of a Russian prompt, a "~/Видео" library) cannot be opened by URL; a QFile
+//! can (it is the player's child and goes with the next source). A stream at its end does not
+//! seek back on that backend: rewinding it means setting it again. False (and no source) when
+//! the file cannot be read; `error` says why.
+inline bool setLocalSource(QMediaPlayer* player, const QString& path, QString* error = nullptr) {
+    const QString name = QStringLiteral("pixverse-local-source");
+    QFile* previous = player->findChild<QFile*>(name, Qt::FindDirectChildrenOnly);
+    const QString absolute = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    bool ascii = true;
+    for (const QChar c : absolute)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii) {
+        // By URL where that works: the backend seeks a file more simply than a stream.
+        player->setSource(absolute.isEmpty() ? QUrl() : QUrl::fromLocalFile(absolute));
+        if (previous)
+            previous->deleteLater();
+        return true;
+    }
+    auto* file = new QFile(absolute, player);
+    if (!file->open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file->errorString();
+        delete file;
+        file = nullptr;
+    }
+    if (file) {
+        file->setObjectName(name);
+        player->setSourceDevice(file, QUrl::fromLocalFile(absolute));
+    } else {
+        player->setSource(QUrl());
+    }
+    if (previous)
+        previous->deleteLater(); // the backend let go of it in setSource*()
+    return file != nullptr;
 }
 
 //! The colour of error text: a red as light or dark as the palette's text, so that it reads on

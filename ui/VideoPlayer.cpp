@@ -213,7 +213,14 @@ void VideoPlayer::open(const QString& path, const QString& title) {
     m_title->setToolTip(path);
     m_seek->setRange(0, 0);
     updatePosition(0);
-    m_player->setSource(path.isEmpty() ? QUrl() : QUrl::fromLocalFile(path));
+    QString unreadable;
+    if (!ui::setLocalSource(m_player, path, &unreadable)) {
+        m_error = tr("This video cannot be played: %1").arg(unreadable);
+        m_errorLabel->setText(m_error);
+        m_errorLabel->show();
+        qCWarning(lcPlayer).noquote() << "player:" << m_path << m_error;
+        Q_EMIT errorOccurred(m_error);
+    }
     updateButtons();
 }
 
@@ -233,8 +240,15 @@ void VideoPlayer::play() {
     if (m_path.isEmpty())
         return;
     if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia)
-        m_player->setPosition(0);
+        rewind();
     m_player->play();
+}
+
+void VideoPlayer::rewind() {
+    if (m_player->sourceDevice())
+        ui::setLocalSource(m_player, m_path); // see setLocalSource(): a stream is set again
+    else
+        m_player->setPosition(0);
 }
 
 void VideoPlayer::pause() {
@@ -281,7 +295,7 @@ void VideoPlayer::onStatus(QMediaPlayer::MediaStatus status) {
     } else if (status == QMediaPlayer::EndOfMedia && m_looping) {
         // By hand rather than setLoops(): it behaves the same on every backend and can be
         // switched while playing.
-        m_player->setPosition(0);
+        rewind();
         m_player->play();
     }
     updateButtons();

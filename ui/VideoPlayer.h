@@ -68,6 +68,8 @@ private:
     void updateDuration(qint64 durationMs);
     void setFrameSize(const QSize& size);
     void onStatus(QMediaPlayer::MediaStatus status);
+    //! Back to the start, after the end of the media.
+    void rewind();
 
     QMediaPlayer* m_player = nullptr;
     QAudioOutput* m_audio = nullptr;
