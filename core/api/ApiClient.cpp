@@ -389,6 +389,12 @@ ApiReply ApiClient::parseEnvelope(int httpStatus, const QByteArray& body) {
     return reply;
 }
 
+void ApiRequest::setJsonBody(const QJsonObject& json) {
+    verb = Verb::Post;
+    body = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    contentType = "application/json";
+}
+
 QString ApiClient::newTraceId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }

@@ -4,6 +4,7 @@
 #include "core/api/ApiTypes.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QObject>
@@ -47,6 +48,9 @@ struct ApiRequest {
     QString traceId;   //!< empty: a fresh UUID per attempt (or once, see above)
     int timeoutMs = 0; //!< of silence; 0: the client's default
     QString logName;   //!< short name for logs: "text-to-video"
+
+    //! A POST of `json` (compact, `application/json`).
+    void setJsonBody(const QJsonObject& json);
 };
 
 //! The payload of a successful envelope (`Resp`), or the error.
@@ -164,5 +168,10 @@ QString toString(const QJsonValue& value);
 //! `credit_package`, `account_id`); empty when it holds none of the three.
 std::optional<Balance> toBalance(const QJsonValue& resp);
 } // namespace json
+
+//! A reply that lacks what the request class needs: `what` says which field, for the logs.
+template <typename T> Result<T> malformedReply(const char* what) {
+    return Result<T>::failure(ApiError::malformed(QLatin1String(what)));
+}
 
 } // namespace pixverse

@@ -10,10 +10,6 @@ QString endpointPath(const char* endpoint) {
     return QLatin1String(kPrefix) + QLatin1String(endpoint);
 }
 
-template <typename T> Result<T> malformed(const char* what) {
-    return Result<T>::failure(ApiError::malformed(QLatin1String(what)));
-}
-
 } // namespace
 
 UploadImageRequest::UploadImageRequest(const QString& filePath, const QString& fileName,
@@ -28,7 +24,7 @@ Result<UploadedImage> UploadImageRequest::parse(const QJsonValue& resp) {
     const QJsonObject object = resp.toObject();
     const auto id = json::toId(object.value(u"img_id"));
     if (!id || *id <= 0)
-        return malformed<UploadedImage>("image/upload: no img_id");
+        return malformedReply<UploadedImage>("image/upload: no img_id");
     UploadedImage image;
     image.imageId = *id;
     image.url = json::toString(object.value(u"img_url"));
@@ -59,13 +55,11 @@ QJsonObject generationBody(const GenerationRequest& request) {
 }
 
 TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const QString& trace) {
-    verb = Verb::Post;
     path = endpointPath("video/text/generate");
     logName = QStringLiteral("text-to-video");
     QJsonObject json = generationBody(request);
     json.insert(u"aspect_ratio", request.aspectRatio);
-    body = QJsonDocument(json).toJson(QJsonDocument::Compact);
-    contentType = "application/json";
+    setJsonBody(json);
     sameTraceIdOnRetry = true;
     traceId = trace;
 }
@@ -74,7 +68,7 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
     const QJsonObject object = resp.toObject();
     const auto id = json::toId(object.value(u"video_id"));
     if (!id || *id <= 0)
-        return malformed<CreatedVideo>("generate: no video_id");
+        return malformedReply<CreatedVideo>("generate: no video_id");
     CreatedVideo video;
     video.videoId = *id;
     for (const auto key : {u"credit", u"credits"}) {
@@ -86,13 +80,11 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
 
 ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, qint64 imageId,
                                          const QString& trace) {
-    verb = Verb::Post;
     path = endpointPath("video/img/generate");
     logName = QStringLiteral("image-to-video");
     QJsonObject json = generationBody(request);
     json.insert(u"img_id", imageId);
-    body = QJsonDocument(json).toJson(QJsonDocument::Compact);
-    contentType = "application/json";
+    setJsonBody(json);
     sameTraceIdOnRetry = true;
     traceId = trace;
 }
@@ -126,7 +118,7 @@ Result<VideoStatus> VideoResultRequest::parse(const QJsonValue& resp) {
     const auto id = json::toId(object.value(u"id"));
     const auto status = json::toInt(object.value(u"status"));
     if (!id || !status)
-        return malformed<VideoStatus>("video/result: no id or status");
+        return malformedReply<VideoStatus>("video/result: no id or status");
     VideoStatus result;
     result.videoId = *id;
     result.rawStatus = static_cast<int>(*status);
@@ -134,7 +126,7 @@ Result<VideoStatus> VideoResultRequest::parse(const QJsonValue& resp) {
     result.url = json::toString(object.value(u"url"));
     // The url is only meaningful at status 1 (§2.4); a success without one cannot be downloaded.
     if (result.state == VideoState::Succeeded && result.url.isEmpty())
-        return malformed<VideoStatus>("video/result: status 1 without url");
+        return malformedReply<VideoStatus>("video/result: status 1 without url");
     if (result.state != VideoState::Succeeded)
         result.url.clear();
     result.coverUrl = json::toString(object.value(u"cover_url"));
@@ -163,7 +155,7 @@ BalanceRequest::BalanceRequest() {
 Result<Balance> BalanceRequest::parse(const QJsonValue& resp) {
     if (const std::optional<Balance> balance = json::toBalance(resp))
         return Result<Balance>::success(*balance);
-    return malformed<Balance>("account/balance: no credits");
+    return malformedReply<Balance>("account/balance: no credits");
 }
 
 } // namespace pixverse::openapi

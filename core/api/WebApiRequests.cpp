@@ -16,16 +16,6 @@ QString endpointPath(const char* endpoint) {
     return QLatin1String(kPrefix) + QLatin1String(endpoint);
 }
 
-template <typename T> Result<T> malformed(const char* what) {
-    return Result<T>::failure(ApiError::malformed(QLatin1String(what)));
-}
-
-void setJson(ApiRequest& request, const QJsonObject& body) {
-    request.verb = ApiRequest::Verb::Post;
-    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    request.contentType = "application/json";
-}
-
 //! First of several spellings that is present.
 QJsonValue firstOf(const QJsonObject& object, std::initializer_list<const char16_t*> keys) {
     for (const char16_t* key : keys) {
@@ -48,7 +38,7 @@ QList<QPair<QByteArray, QByteArray>> defaultHeaders() {
 LoginRequest::LoginRequest(const QString& email, const QString& password) {
     path = endpointPath("login");
     logName = QStringLiteral("login");
-    setJson(*this, {{QStringLiteral("Username"), email}, {QStringLiteral("Password"), password}});
+    setJsonBody({{QStringLiteral("Username"), email}, {QStringLiteral("Password"), password}});
 }
 
 Result<LoginResult> LoginRequest::parse(const QJsonValue& resp) {
@@ -59,7 +49,7 @@ Result<LoginResult> LoginRequest::parse(const QJsonValue& resp) {
     LoginResult login;
     login.token = json::toString(firstOf(source, {u"Token", u"token"}));
     if (login.token.isEmpty())
-        return malformed<LoginResult>("login: no token");
+        return malformedReply<LoginResult>("login: no token");
     login.accountId = json::toId(firstOf(source, {u"AccountId", u"account_id"})).value_or(0);
     login.username = json::toString(firstOf(source, {u"Username", u"username"}));
     return Result<LoginResult>::success(login);
@@ -68,7 +58,7 @@ Result<LoginResult> LoginRequest::parse(const QJsonValue& resp) {
 UploadTokenRequest::UploadTokenRequest() {
     path = endpointPath("getUploadToken");
     logName = QStringLiteral("upload-token");
-    setJson(*this, {});
+    setJsonBody({});
 }
 
 Result<UploadToken> UploadTokenRequest::parse(const QJsonValue& resp) {
@@ -79,7 +69,7 @@ Result<UploadToken> UploadTokenRequest::parse(const QJsonValue& resp) {
     token.securityToken = json::toString(firstOf(object, {u"Token", u"token", u"SecurityToken"}));
     if (token.accessKeyId.isEmpty() || token.accessKeySecret.isEmpty() ||
         token.securityToken.isEmpty())
-        return malformed<UploadToken>("getUploadToken: incomplete credentials");
+        return malformedReply<UploadToken>("getUploadToken: incomplete credentials");
     return Result<UploadToken>::success(token);
 }
 
@@ -92,14 +82,14 @@ RegisterUploadRequest::RegisterUploadRequest(const QString& objectKey, qint64 si
                             {QStringLiteral("size"), size},
                             {QStringLiteral("path"), objectKey},
                             {QStringLiteral("file_name"), originalFileName}};
-    setJson(*this, {{QStringLiteral("images"), QJsonArray{image}}});
+    setJsonBody({{QStringLiteral("images"), QJsonArray{image}}});
 }
 
 Result<UploadedImage> RegisterUploadRequest::parse(const QJsonValue& resp) {
     const QJsonArray results =
         firstOf(resp.toObject(), {u"result", u"Result", u"images"}).toArray();
     if (results.isEmpty())
-        return malformed<UploadedImage>("batch_upload_media: no result");
+        return malformedReply<UploadedImage>("batch_upload_media: no result");
     const QJsonObject first = results.first().toObject();
     // A per-item error can come inside a successful envelope.
     if (const QString itemError = first.value(u"err_msg").toString(); !itemError.isEmpty())
@@ -111,7 +101,7 @@ Result<UploadedImage> RegisterUploadRequest::parse(const QJsonValue& resp) {
     image.width = static_cast<int>(json::toInt(first.value(u"width")).value_or(0));
     image.height = static_cast<int>(json::toInt(first.value(u"height")).value_or(0));
     if (image.url.isEmpty() || image.path.isEmpty())
-        return malformed<UploadedImage>("batch_upload_media: no url or path");
+        return malformedReply<UploadedImage>("batch_upload_media: no url or path");
     return Result<UploadedImage>::success(image);
 }
 
@@ -147,7 +137,7 @@ TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const Q
     logName = QStringLiteral("web-text-to-video");
     QJsonObject body = generationBody(request);
     body.insert(u"aspect_ratio", request.aspectRatio); // required on the web (§3.3)
-    setJson(*this, body);
+    setJsonBody(body);
     sameTraceIdOnRetry = true;
     traceId = trace;
 }
@@ -161,7 +151,7 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
             id = json::toId(ids.first());
     }
     if (!id || *id <= 0)
-        return malformed<CreatedVideo>("web generate: no video_id");
+        return malformedReply<CreatedVideo>("web generate: no video_id");
     CreatedVideo video;
     video.videoId = *id;
     if (const auto credits =
@@ -178,7 +168,7 @@ ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request,
     // The URL exactly as batch_upload_media returned it (§3.4: the slash encoding is disputed).
     body.insert(u"customer_img_path", image.path);
     body.insert(u"customer_img_url", image.url);
-    setJson(*this, body);
+    setJsonBody(body);
     sameTraceIdOnRetry = true;
     traceId = trace;
 }
@@ -187,12 +177,12 @@ PersonalVideosRequest::PersonalVideosRequest(int offset, int limit) {
     path = endpointPath("video/list/personal");
     logName = QStringLiteral("web-video-list");
     timeoutMs = 20000;
-    setJson(*this, {{QStringLiteral("offset"), offset},
-                    {QStringLiteral("limit"), limit},
-                    {QStringLiteral("polling"), true},
-                    {QStringLiteral("filter"), QJsonObject{{QStringLiteral("off_peak"), 0}}},
-                    {QStringLiteral("web_offset"), offset},
-                    {QStringLiteral("app_offset"), 0}});
+    setJsonBody({{QStringLiteral("offset"), offset},
+                 {QStringLiteral("limit"), limit},
+                 {QStringLiteral("polling"), true},
+                 {QStringLiteral("filter"), QJsonObject{{QStringLiteral("off_peak"), 0}}},
+                 {QStringLiteral("web_offset"), offset},
+                 {QStringLiteral("app_offset"), 0}});
 }
 
 VideoState PersonalVideosRequest::stateFor(int videoStatus) {
@@ -237,7 +227,7 @@ Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
     const QJsonObject object = resp.toObject();
     const QJsonValue data = firstOf(object, {u"data", u"list"});
     if (!data.isArray())
-        return malformed<VideoPage>("video/list/personal: no data");
+        return malformedReply<VideoPage>("video/list/personal: no data");
     VideoPage page;
     for (const QJsonValue& item : data.toArray()) {
         const QJsonObject video = item.toObject();
@@ -294,7 +284,7 @@ CreditsRequest::CreditsRequest() {
 Result<Balance> CreditsRequest::parse(const QJsonValue& resp) {
     if (const std::optional<Balance> balance = json::toBalance(resp))
         return Result<Balance>::success(*balance);
-    return malformed<Balance>("user/credits: no credits");
+    return malformedReply<Balance>("user/credits: no credits");
 }
 
 namespace oss {
