@@ -4,27 +4,29 @@
     <context>
         <name>main</name>
         <message>
-            <location filename="../../app/gui/main.cpp" line="19" />
+            <location filename="../../app/gui/main.cpp" line="29" />
             <source>Make AI videos on PixVerse.</source>
             <translation>Создавайте ИИ-видео в PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main.cpp" line="24" />
+            <location filename="../../app/gui/main.cpp" line="34" />
             <source>Use the built-in offline sandbox.</source>
             <translation>Использовать встроенную офлайн-песочницу.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main.cpp" line="35" />
+            <location filename="../../app/gui/main.cpp" line="38" />
             <source>Use the built-in offline sandbox, emptied first (it remembers its accounts and videos across runs).</source>
             <translation>Использовать встроенную офлайн-песочницу, предварительно очистив её (она помнит свои аккаунты и видео между запусками).</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main.cpp" line="33" />
+            <location filename="../../app/gui/main.cpp" line="51" />
+            <location filename="../../app/gui/main.cpp" line="59" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
         <message>
-            <location filename="../../app/gui/main.cpp" line="34" />
+            <location filename="../../app/gui/main.cpp" line="52" />
+            <location filename="../../app/gui/main.cpp" line="60" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
@@ -32,22 +34,7 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="1" />
-            <source>“%1” already holds a larger batch; use another --out folder.</source>
-            <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="1" />
-            <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
-            <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="1" />
-            <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
-            <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="59" />
+            <location filename="../../app/cli/CliOptions.cpp" line="103" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -82,267 +69,282 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="79" />
+            <location filename="../../app/cli/CliOptions.cpp" line="37" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="106" />
+            <location filename="../../app/cli/CliOptions.cpp" line="39" />
             <source>Use the offline sandbox, emptied first (it remembers its videos across runs).</source>
             <translation>Использовать офлайн-песочницу, предварительно очистив её (она помнит свои видео между запусками).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="81" />
+            <location filename="../../app/cli/CliOptions.cpp" line="43" />
             <source>Run the sandbox's clock this many times faster (demos, tests).</source>
             <translation>Ускорить часы песочницы во столько раз (для демонстраций и тестов).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="85" />
+            <location filename="../../app/cli/CliOptions.cpp" line="46" />
             <source>PixVerse server address (default %1).</source>
             <translation>Адрес сервера PixVerse (по умолчанию %1).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="89" />
+            <location filename="../../app/cli/CliOptions.cpp" line="49" />
             <source>Environment variable holding the platform API key (default PIXVERSE_API_KEY).</source>
             <translation>Переменная окружения с API-ключом платформы (по умолчанию PIXVERSE_API_KEY).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="92" />
+            <location filename="../../app/cli/CliOptions.cpp" line="54" />
             <source>Environment variable holding a PixVerse account's session token (web sign-in).</source>
             <translation>Переменная окружения с токеном сеанса учётной записи PixVerse (вход через сайт).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="95" />
+            <location filename="../../app/cli/CliOptions.cpp" line="59" />
             <source>Use the session the app remembered in the keychain for this e-mail.</source>
             <translation>Использовать сеанс, который приложение сохранило в связке ключей для этого адреса эл. почты.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="97" />
+            <location filename="../../app/cli/CliOptions.cpp" line="62" />
             <source>Use the API key the app remembered in the keychain.</source>
             <translation>Использовать API-ключ, который приложение сохранило в связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="98" />
+            <location filename="../../app/cli/CliOptions.cpp" line="64" />
             <source>Object store for web uploads.</source>
             <translation>Хранилище объектов для загрузок через сайт.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="103" />
+            <location filename="../../app/cli/CliOptions.cpp" line="67" />
             <source>batch: refuse to start when the batch would cost more than N credits.</source>
             <translation>batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="106" />
+            <location filename="../../app/cli/CliOptions.cpp" line="71" />
             <source>batch: at most N videos generating at once (default 5).</source>
             <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="108" />
+            <location filename="../../app/cli/CliOptions.cpp" line="74" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="109" />
+            <location filename="../../app/cli/CliOptions.cpp" line="76" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="110" />
+            <location filename="../../app/cli/CliOptions.cpp" line="77" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="111" />
+            <location filename="../../app/cli/CliOptions.cpp" line="78" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="112" />
+            <location filename="../../app/cli/CliOptions.cpp" line="79" />
             <source>Image to animate (image-to-video).</source>
             <translation>Изображение для анимации (видео из изображения).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="113" />
+            <location filename="../../app/cli/CliOptions.cpp" line="81" />
             <source>Model (default v4.5).</source>
             <translation>Модель (по умолчанию v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="114" />
+            <location filename="../../app/cli/CliOptions.cpp" line="82" />
             <source>Seconds (default 5).</source>
             <translation>Секунды (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="115" />
+            <location filename="../../app/cli/CliOptions.cpp" line="84" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="116" />
+            <location filename="../../app/cli/CliOptions.cpp" line="85" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="117" />
+            <location filename="../../app/cli/CliOptions.cpp" line="86" />
             <source>normal or fast (default normal).</source>
             <translation>normal или fast (по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="118" />
+            <location filename="../../app/cli/CliOptions.cpp" line="88" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="119" />
+            <location filename="../../app/cli/CliOptions.cpp" line="90" />
             <source>Style (v3.5): anime, 3d_animation, day, cyberpunk, comic.</source>
             <translation>Стиль (v3.5): anime, 3d_animation, day, cyberpunk, comic.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="120" />
+            <location filename="../../app/cli/CliOptions.cpp" line="93" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="121" />
+            <location filename="../../app/cli/CliOptions.cpp" line="94" />
             <source>Folder to save the MP4 into.</source>
             <translation>Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="122" />
+            <location filename="../../app/cli/CliOptions.cpp" line="96" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="123" />
+            <location filename="../../app/cli/CliOptions.cpp" line="99" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="126" />
+            <location filename="../../app/cli/CliOptions.cpp" line="137" />
             <source>generate, status, balance or batch</source>
             <translation>generate, status, balance или batch</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="146" />
+            <location filename="../../app/cli/CliOptions.cpp" line="164" />
             <source>Say what to do: generate, status, balance or batch (see --help).</source>
             <translation>Укажите, что сделать: generate, status, balance или batch (см. --help).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="159" />
+            <location filename="../../app/cli/CliOptions.cpp" line="174" />
             <source>Unknown command “%1”: use generate, status, balance or batch.</source>
             <translation>Неизвестная команда «%1»: используйте generate, status, balance или batch.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="165" />
+            <location filename="../../app/cli/CliOptions.cpp" line="183" />
             <source>Use either --sandbox or --base-url, not both.</source>
             <translation>Укажите либо --sandbox, либо --base-url, но не оба сразу.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="172" />
+            <location filename="../../app/cli/CliOptions.cpp" line="188" />
             <source>--sandbox-clock-speed needs a positive number.</source>
             <translation>Для --sandbox-clock-speed нужно положительное число.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="184" />
+            <location filename="../../app/cli/CliOptions.cpp" line="196" />
             <source>--api-key-env needs the name of an environment variable.</source>
             <translation>Для --api-key-env нужно имя переменной окружения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="191" />
+            <location filename="../../app/cli/CliOptions.cpp" line="203" />
             <source>Choose one way to sign in: --sandbox, --token-env, --account or --keychain.</source>
             <translation>Выберите один способ входа: --sandbox, --token-env, --account или --keychain.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="208" />
+            <location filename="../../app/cli/CliOptions.cpp" line="219" />
             <source>status needs one video id, a positive whole number: status VIDEO_ID.</source>
             <translation>Для status нужен один ID видео — целое положительное число: status ID_ВИДЕО.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="213" />
+            <location filename="../../app/cli/CliOptions.cpp" line="222" />
             <source>batch needs one file: batch FILE --out DIR.</source>
             <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="218" />
+            <location filename="../../app/cli/CliOptions.cpp" line="225" />
             <source>Unexpected argument “%1”.</source>
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="225" />
+            <location filename="../../app/cli/CliOptions.cpp" line="234" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="233" />
+            <location filename="../../app/cli/CliOptions.cpp" line="239" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="245" />
+            <location filename="../../app/cli/CliOptions.cpp" line="251" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="256" />
+            <location filename="../../app/cli/CliOptions.cpp" line="265" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="270" />
+            <location filename="../../app/cli/CliOptions.cpp" line="269" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="280" />
+            <location filename="../../app/cli/CliOptions.cpp" line="279" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="281" />
+            <location filename="../../app/cli/CliOptions.cpp" line="280" />
             <source>generate needs --out DIR, the folder to save the video into.</source>
             <translation>Для generate нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="288" />
+            <location filename="../../app/cli/CliOptions.cpp" line="284" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="306" />
+            <location filename="../../app/cli/CliOptions.cpp" line="305" />
             <source>%1, generation %2: %3</source>
             <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="328" />
+            <location filename="../../app/cli/CliOptions.cpp" line="382" />
+            <source>“%1” already holds a larger batch; use another --out folder.</source>
+            <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="390" />
+            <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
+            <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="406" />
+            <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
+            <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="416" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="332" />
+            <location filename="../../app/cli/CliOptions.cpp" line="420" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="341" />
+            <location filename="../../app/cli/CliOptions.cpp" line="429" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="351" />
+            <location filename="../../app/cli/CliOptions.cpp" line="439" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="371" />
+            <location filename="../../app/cli/CliOptions.cpp" line="459" />
             <source>%1: “duration” must be a whole number of seconds.</source>
             <translation>%1: «duration» должно быть целым числом секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="379" />
+            <location filename="../../app/cli/CliOptions.cpp" line="467" />
             <source>%1: “seed” must be a whole number.</source>
             <translation>%1: «seed» должно быть целым числом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="391" />
+            <location filename="../../app/cli/CliOptions.cpp" line="479" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
@@ -350,37 +352,37 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ApiClient</name>
         <message>
-            <location filename="../../core/api/Download.cpp" line="92" />
+            <location filename="../../core/api/Download.cpp" line="83" />
             <source>Cannot write to “%1”: %2.</source>
             <translation>Не удаётся записать в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/api/Download.cpp" line="171" />
+            <location filename="../../core/api/Download.cpp" line="135" />
             <source>Cannot save the video: %1.</source>
             <translation>Не удаётся сохранить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../core/api/Download.cpp" line="185" />
+            <location filename="../../core/api/Download.cpp" line="164" />
             <source>the connection ended after %1 of %2 bytes</source>
             <translation>соединение оборвалось после %1 из %2 байт</translation>
         </message>
         <message>
-            <location filename="../../core/api/Download.cpp" line="202" />
+            <location filename="../../core/api/Download.cpp" line="145" />
             <source>the downloaded file is not an MP4 video</source>
             <translation>скачанный файл — не видео MP4</translation>
         </message>
         <message>
-            <location filename="../../core/api/Download.cpp" line="203" />
+            <location filename="../../core/api/Download.cpp" line="146" />
             <source>the downloaded video is incomplete</source>
             <translation>скачанное видео неполное</translation>
         </message>
         <message>
-            <location filename="../../core/api/Download.cpp" line="208" />
+            <location filename="../../core/api/Download.cpp" line="150" />
             <source>Cannot move the video to “%1”.</source>
             <translation>Не удаётся переместить видео в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="1" />
+            <location filename="../../core/api/ApiClient.cpp" line="172" />
             <source>Cannot read “%1”: %2.</source>
             <translation>Не удаётся прочитать «%1»: %2.</translation>
         </message>
@@ -388,7 +390,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ApiError</name>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="285" />
+            <location filename="../../core/api/ApiClient.cpp" line="293" />
             <source>“%1” is not a valid server address.</source>
             <translation>«%1» — недопустимый адрес сервера.</translation>
         </message>
@@ -397,247 +399,247 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся связаться с PixVerse. Проверьте подключение к интернету; приложение продолжит попытки.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="199" />
+            <location filename="../../core/api/ApiError.cpp" line="289" />
             <source>Could not reach PixVerse. Check the internet connection and try again.</source>
             <translation>Не удалось связаться с PixVerse. Проверьте подключение к интернету и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="201" />
+            <location filename="../../core/api/ApiError.cpp" line="291" />
             <source>PixVerse did not answer in time. The app will try again.</source>
             <translation>PixVerse не ответил вовремя. Приложение попробует ещё раз.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="208" />
+            <location filename="../../core/api/ApiError.cpp" line="298" />
             <source>PixVerse refused the request (error %1).</source>
             <translation>PixVerse отклонил запрос (ошибка %1).</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="211" />
+            <location filename="../../core/api/ApiError.cpp" line="301" />
             <source>PixVerse sent an answer the app could not understand. Try again in a moment.</source>
             <translation>PixVerse прислал ответ, который приложение не смогло разобрать. Повторите попытку чуть позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="213" />
+            <location filename="../../core/api/ApiError.cpp" line="303" />
             <source>The address %1 is not secure: PixVerse must be reached over https://.</source>
             <translation>Адрес %1 небезопасен: к PixVerse нужно подключаться по https://.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="215" />
+            <location filename="../../core/api/ApiError.cpp" line="306" />
             <source>The secure connection to PixVerse could not be verified, so nothing was sent.</source>
             <translation>Не удалось проверить защищённое соединение с PixVerse, поэтому ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="217" />
+            <location filename="../../core/api/ApiError.cpp" line="308" />
             <source>Cancelled.</source>
             <translation>Отменено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="15" />
+            <location filename="../../core/api/ApiError.cpp" line="18" />
             <source>A required setting is empty. Fill in every required field and try again.</source>
             <translation>Не заполнен обязательный параметр. Заполните все обязательные поля и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="16" />
+            <location filename="../../core/api/ApiError.cpp" line="20" />
             <source>PixVerse did not accept this API key. Check the key on the PixVerse platform and sign in again.</source>
             <translation>PixVerse не принял этот API-ключ. Проверьте ключ на платформе PixVerse и войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="17" />
+            <location filename="../../core/api/ApiError.cpp" line="23" />
             <source>PixVerse could not read one of the settings (wrong type or value). Check the settings and try again.</source>
             <translation>PixVerse не смог прочитать один из параметров (неверный тип или значение). Проверьте параметры и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="18" />
+            <location filename="../../core/api/ApiError.cpp" line="26" />
             <source>PixVerse does not accept this combination of settings. Change the model, quality, duration or motion and try again.</source>
             <translation>PixVerse не принимает такое сочетание параметров. Измените модель, качество, длительность или движение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="19" />
+            <location filename="../../core/api/ApiError.cpp" line="29" />
             <source>The prompt or negative prompt is longer than 2048 characters. Shorten it and try again.</source>
             <translation>Промпт или негативный промпт длиннее 2048 символов. Сократите его и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="20" />
+            <location filename="../../core/api/ApiError.cpp" line="32" />
             <source>PixVerse found the text too long (over 2048 characters). Shorten the prompt or negative prompt.</source>
             <translation>PixVerse счёл текст слишком длинным (больше 2048 символов). Сократите промпт или негативный промпт.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="21" />
+            <location filename="../../core/api/ApiError.cpp" line="35" />
             <source>PixVerse no longer knows the uploaded image. Add the image again.</source>
             <translation>PixVerse больше не знает загруженное изображение. Добавьте изображение снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="22" />
+            <location filename="../../core/api/ApiError.cpp" line="37" />
             <source>PixVerse has no record of this video. It may belong to another account or have been removed.</source>
             <translation>У PixVerse нет записи об этом видео. Возможно, оно принадлежит другой учётной записи или было удалено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="23" />
+            <location filename="../../core/api/ApiError.cpp" line="40" />
             <source>This account is not allowed to do that on PixVerse.</source>
             <translation>Этой учётной записи PixVerse такое действие не разрешено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="24" />
+            <location filename="../../core/api/ApiError.cpp" line="42" />
             <source>The image is too large: it must be under 20 MB and at most 4000 × 4000 pixels.</source>
             <translation>Изображение слишком большое: оно должно быть меньше 20 МБ и не больше 4000 × 4000 пикселей.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="25" />
+            <location filename="../../core/api/ApiError.cpp" line="44" />
             <source>PixVerse could not read the image. Try another file.</source>
             <translation>PixVerse не смог прочитать изображение. Попробуйте другой файл.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="26" />
+            <location filename="../../core/api/ApiError.cpp" line="46" />
             <source>The image format is not supported. Use a PNG, JPEG or WebP image.</source>
             <translation>Формат изображения не поддерживается. Используйте PNG, JPEG или WebP.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="27" />
+            <location filename="../../core/api/ApiError.cpp" line="48" />
             <source>The image width or height is not accepted. Resize the image and try again.</source>
             <translation>Ширина или высота изображения не подходят. Измените размер изображения и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="28" />
+            <location filename="../../core/api/ApiError.cpp" line="50" />
             <source>The image upload failed on PixVerse's side. Try again in a moment.</source>
             <translation>Загрузка изображения не удалась на стороне PixVerse. Повторите попытку чуть позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="29" />
+            <location filename="../../core/api/ApiError.cpp" line="52" />
             <source>PixVerse cannot find the uploaded image. Add the image again.</source>
             <translation>PixVerse не может найти загруженное изображение. Добавьте изображение снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="30" />
+            <location filename="../../core/api/ApiError.cpp" line="54" />
             <source>All credits of this account are used up. Buy credits or upgrade the plan on PixVerse.</source>
             <translation>Все кредиты этой учётной записи израсходованы. Купите кредиты или повысьте тариф в PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="31" />
+            <location filename="../../core/api/ApiError.cpp" line="57" />
             <source>The account is already generating as many videos as its plan allows. The video will start when one finishes.</source>
             <translation>Учётная запись уже генерирует столько видео, сколько позволяет тариф. Это видео начнётся, когда одно из них будет готово.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="32" />
+            <location filename="../../core/api/ApiError.cpp" line="60" />
             <source>PixVerse asks to try again later.</source>
             <translation>PixVerse просит повторить попытку позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="33" />
+            <location filename="../../core/api/ApiError.cpp" line="62" />
             <source>PixVerse's moderation refused the image. Choose another image.</source>
             <translation>Модерация PixVerse отклонила изображение. Выберите другое изображение.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="34" />
+            <location filename="../../core/api/ApiError.cpp" line="64" />
             <source>The monthly limit of effect activations is reached.</source>
             <translation>Достигнут месячный лимит активаций эффектов.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="35" />
+            <location filename="../../core/api/ApiError.cpp" line="66" />
             <source>PixVerse's moderation refused the prompt or the image. Change them and try again.</source>
             <translation>Модерация PixVerse отклонила промпт или изображение. Измените их и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="36" />
+            <location filename="../../core/api/ApiError.cpp" line="69" />
             <source>This content has been deleted on PixVerse.</source>
             <translation>Этот материал удалён в PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="37" />
+            <location filename="../../core/api/ApiError.cpp" line="71" />
             <source>PixVerse is under heavy load right now. The app will try again shortly.</source>
             <translation>PixVerse сейчас сильно загружен. Приложение вскоре попробует снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="38" />
+            <location filename="../../core/api/ApiError.cpp" line="73" />
             <source>This effect template is not activated for the account. Activate it on the PixVerse platform first.</source>
             <translation>Этот шаблон эффекта не активирован для учётной записи. Сначала активируйте его на платформе PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="39" />
+            <location filename="../../core/api/ApiError.cpp" line="76" />
             <source>This effect does not support 720p or 1080p. Choose a lower quality.</source>
             <translation>Этот эффект не поддерживает 720p и 1080p. Выберите качество пониже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="40" />
+            <location filename="../../core/api/ApiError.cpp" line="78" />
             <source>The balance is too low for this video. Top up credits on the PixVerse platform.</source>
             <translation>На балансе недостаточно средств для этого видео. Пополните кредиты на платформе PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="41" />
+            <location filename="../../core/api/ApiError.cpp" line="81" />
             <source>PixVerse had an internal database error. Try again later.</source>
             <translation>Во внутренней базе данных PixVerse произошла ошибка. Повторите попытку позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="42" />
+            <location filename="../../core/api/ApiError.cpp" line="83" />
             <source>PixVerse reported an unknown error. Try again; if it keeps happening, contact PixVerse support.</source>
             <translation>PixVerse сообщил о неизвестной ошибке. Повторите попытку; если ошибка повторяется, обратитесь в поддержку PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="44" />
+            <location filename="../../core/api/ApiError.cpp" line="87" />
             <source>The PixVerse session is no longer valid. Sign in again.</source>
             <translation>Сеанс PixVerse больше не действителен. Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="45" />
+            <location filename="../../core/api/ApiError.cpp" line="89" />
             <source>You are not signed in to PixVerse. Sign in again.</source>
             <translation>Вы не вошли в PixVerse. Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="46" />
+            <location filename="../../core/api/ApiError.cpp" line="91" />
             <source>This PixVerse account signed in somewhere else, which ended this session. Sign in again.</source>
             <translation>В эту учётную запись PixVerse вошли в другом месте, и этот сеанс завершился. Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="47" />
+            <location filename="../../core/api/ApiError.cpp" line="94" />
             <source>The e-mail or password is wrong.</source>
             <translation>Неверный адрес эл. почты или пароль.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="48" />
+            <location filename="../../core/api/ApiError.cpp" line="96" />
             <source>PixVerse did not accept these sign-in details. Check the e-mail and password.</source>
             <translation>PixVerse не принял эти данные для входа. Проверьте адрес эл. почты и пароль.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="49" />
+            <location filename="../../core/api/ApiError.cpp" line="98" />
             <source>PixVerse did not accept the image's width or height. Resize the image and try again.</source>
             <translation>PixVerse не принял ширину или высоту изображения. Измените размер изображения и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="50" />
+            <location filename="../../core/api/ApiError.cpp" line="101" />
             <source>PixVerse refused the request's trace id. This is a bug in the app; please report it.</source>
             <translation>PixVerse отклонил идентификатор трассировки запроса. Это ошибка в приложении — пожалуйста, сообщите о ней.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="51" />
+            <location filename="../../core/api/ApiError.cpp" line="104" />
             <source>PixVerse refused one of the settings as invalid. Check the settings and try again.</source>
             <translation>PixVerse отклонил один из параметров как недопустимый. Проверьте параметры и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="52" />
+            <location filename="../../core/api/ApiError.cpp" line="107" />
             <source>PixVerse has no record of this task.</source>
             <translation>У PixVerse нет записи об этой задаче.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="59" />
+            <location filename="../../core/api/ApiError.cpp" line="115" />
             <source>PixVerse refused the credentials (HTTP %1). Sign in again.</source>
             <translation>PixVerse отклонил учётные данные (HTTP %1). Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="61" />
+            <location filename="../../core/api/ApiError.cpp" line="117" />
             <source>The PixVerse address answered “not found” (HTTP 404). Check the server address.</source>
             <translation>Адрес PixVerse ответил «не найдено» (HTTP 404). Проверьте адрес сервера.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="63" />
+            <location filename="../../core/api/ApiError.cpp" line="120" />
             <source>PixVerse is limiting how fast requests may be sent (HTTP 429). The app will wait and try again.</source>
             <translation>PixVerse ограничивает частоту запросов (HTTP 429). Приложение подождёт и попробует снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="65" />
+            <location filename="../../core/api/ApiError.cpp" line="123" />
             <source>The PixVerse server had a problem (HTTP %1). Try again in a moment.</source>
             <translation>На сервере PixVerse возникла проблема (HTTP %1). Повторите попытку чуть позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="66" />
+            <location filename="../../core/api/ApiError.cpp" line="125" />
             <source>PixVerse refused the request (HTTP %1).</source>
             <translation>PixVerse отклонил запрос (HTTP %1).</translation>
         </message>
@@ -650,12 +652,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Не указан ни API-ключ, ни токен входа.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/BackendFactory.cpp" line="31" />
+            <location filename="../../core/backend/BackendFactory.cpp" line="32" />
             <source>The API key contains a space or a line break, so it cannot be right; copy it again from the PixVerse platform.</source>
             <translation>В API-ключе есть пробел или перевод строки, значит, он неверен; скопируйте его заново с платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/BackendFactory.cpp" line="34" />
+            <location filename="../../core/backend/BackendFactory.cpp" line="36" />
             <source>The sign-in token contains a space or a line break, so it cannot be right; sign in again.</source>
             <translation>В токене входа есть пробел или перевод строки, значит, он неверен; войдите снова.</translation>
         </message>
@@ -663,228 +665,222 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="407" />
+            <location filename="../../app/cli/CliRunner.cpp" line="376" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="434" />
+            <location filename="../../app/cli/CliRunner.cpp" line="404" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <location filename="../../app/cli/CliRunner.cpp" line="415" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="195" />
+            <location filename="../../app/cli/CliRunner.cpp" line="201" />
             <source>PixVerse does not list video %1 on this account (every page of its videos was read): check the id and the account it was made with.</source>
             <translation>PixVerse не показывает видео %1 в этой учётной записи (прочитаны все страницы её видео): проверьте ID и учётную запись, в которой оно сделано.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="220" />
+            <location filename="../../app/cli/CliRunner.cpp" line="226" />
             <source>Video %1: %2 (%3×%4)</source>
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="625" />
+            <location filename="../../app/cli/CliRunner.cpp" line="596" />
+            <location filename="../../app/cli/CliRunner.cpp" line="607" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="631" />
+            <location filename="../../app/cli/CliRunner.cpp" line="602" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="533" />
+            <location filename="../../app/cli/CliRunner.cpp" line="503" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="539" />
+            <location filename="../../app/cli/CliRunner.cpp" line="510" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="410" />
+            <location filename="../../app/cli/CliRunner.cpp" line="82" />
+            <location filename="../../app/cli/CliRunner.cpp" line="87" />
             <source>The offline sandbox could not start: %1.</source>
             <translation>Не удалось запустить офлайн-песочницу: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="414" />
+            <location filename="../../app/cli/CliRunner.cpp" line="92" />
             <source>Using the offline sandbox at %1</source>
             <translation>Используется офлайн-песочница по адресу %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="422" />
+            <location filename="../../app/cli/CliRunner.cpp" line="111" />
             <source>No session token: set the environment variable %1 to a PixVerse account's token.</source>
             <translation>Нет токена сеанса: задайте в переменной окружения %1 токен учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="141" />
             <source>the API key</source>
             <translation>API-ключа</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="439" />
+            <location filename="../../app/cli/CliRunner.cpp" line="143" />
             <source>The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.</source>
             <translation>В связке ключей нет данных входа для %1: войдите через приложение и отметьте «Запомнить меня».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="440" />
+            <location filename="../../app/cli/CliRunner.cpp" line="146" />
             <source>The keychain could not be read: %1.</source>
             <translation>Не удалось прочитать связку ключей: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="450" />
+            <location filename="../../app/cli/CliRunner.cpp" line="126" />
             <source>No API key: set the environment variable %1 to your PixVerse platform API key.</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="515" />
-            <location filename="../../app/cli/CliRunner.cpp" line="729" />
+            <location filename="../../app/cli/CliRunner.cpp" line="267" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="523" />
+            <location filename="../../app/cli/CliRunner.cpp" line="388" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="531" />
             <source>Image uploaded (id %1, %2×%3).</source>
-            <translation>Изображение загружено (ID %1, %2×%3).</translation>
+            <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="543" />
+            <location filename="../../app/cli/CliRunner.cpp" line="390" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="552" />
+            <location filename="../../app/cli/CliRunner.cpp" line="287" />
             <source>Submitting: %1, %2 s, %3%4%5</source>
             <translation>Отправка: %1, %2 с, %3%4%5</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="557" />
+            <location filename="../../app/cli/CliRunner.cpp" line="292" />
             <source>, %1 credits</source>
             <translation>, кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="563" />
+            <location filename="../../app/cli/CliRunner.cpp" line="398" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="573" />
+            <location filename="../../app/cli/CliRunner.cpp" line="417" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="580" />
+            <location filename="../../app/cli/CliRunner.cpp" line="495" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="612" />
+            <location filename="../../app/cli/CliRunner.cpp" line="424" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="619" />
             <source>PixVerse's moderation refused video %1; the credits were refunded. Change the prompt or image.</source>
-            <translation>Модерация PixVerse отклонила видео %1; кредиты возвращены. Измените промпт или изображение.</translation>
+            <translation type="vanished">Модерация PixVerse отклонила видео %1; кредиты возвращены. Измените промпт или изображение.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="624" />
             <source>PixVerse could not generate video %1 (a failure on its side). Try again.</source>
-            <translation>PixVerse не смог сгенерировать видео %1 (сбой на его стороне). Повторите попытку.</translation>
+            <translation type="vanished">PixVerse не смог сгенерировать видео %1 (сбой на его стороне). Повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="628" />
             <source>Video %1 was removed on PixVerse before it could be saved.</source>
-            <translation>Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
+            <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="636" />
+            <location filename="../../app/cli/CliRunner.cpp" line="435" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="655" />
+            <location filename="../../app/cli/CliRunner.cpp" line="468" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="666" />
+            <location filename="../../app/cli/CliRunner.cpp" line="441" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="694" />
+            <location filename="../../app/cli/CliRunner.cpp" line="233" />
+            <location filename="../../app/cli/CliRunner.cpp" line="605" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="699" />
+            <location filename="../../app/cli/CliRunner.cpp" line="235" />
             <source>URL: %1</source>
             <translation>URL: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="719" />
+            <location filename="../../app/cli/CliRunner.cpp" line="252" />
             <source>Credits: %1 (monthly %2, package %3)</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="736" />
+            <location filename="../../app/cli/CliRunner.cpp" line="275" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="741" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
-            <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
+            <translation type="vanished">В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="749" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
-            <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
+            <translation type="vanished">Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="766" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
-            <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
+            <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="777" />
+            <location filename="../../app/cli/CliRunner.cpp" line="310" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="784" />
+            <location filename="../../app/cli/CliRunner.cpp" line="318" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="813" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same batch to continue.</source>
-            <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
+            <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="818" />
+            <location filename="../../app/cli/CliRunner.cpp" line="487" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="844" />
+            <location filename="../../app/cli/CliRunner.cpp" line="531" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="873" />
+            <location filename="../../app/cli/CliRunner.cpp" line="561" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -892,7 +888,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::CredentialStore</name>
         <message>
-            <location filename="../../core/auth/CredentialStore.cpp" line="142" />
+            <location filename="../../core/auth/CredentialStore.cpp" line="141" />
             <source>No keychain is available (%1).</source>
             <translation>Связка ключей недоступна (%1).</translation>
         </message>
@@ -907,7 +903,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Связка ключей не дала сохранить данные входа (%1).</translation>
         </message>
         <message>
-            <location filename="../../core/auth/CredentialStore.cpp" line="185" />
+            <location filename="../../core/auth/CredentialStore.cpp" line="188" />
             <source>The keychain refused to forget the sign-in (%1).</source>
             <translation>Связка ключей не дала удалить данные входа (%1).</translation>
         </message>
@@ -915,139 +911,139 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ImageCheck</name>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="1" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="152" />
             <source>%1 cannot be read: %2.</source>
             <translation>Не удаётся прочитать %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="1" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="360" />
             <source>The image %1 is %2 × %3 px; PixVerse accepts at most %4 px per side: scale it down first.</source>
             <translation>Изображение %1 имеет размер %2 × %3 пикс.; PixVerse принимает не более %4 пикс. по каждой стороне: сначала уменьшите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="107" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="106" />
             <source>No file was given.</source>
             <translation>Файл не указан.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="113" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="112" />
             <source>%1 cannot be found: it may have been moved or deleted.</source>
             <translation>Не удаётся найти %1: возможно, файл перемещён или удалён.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="116" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="115" />
             <source>%1 is a folder, not an image.</source>
             <translation>%1 — это папка, а не изображение.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="119" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="118" />
             <source>%1 is not a regular file.</source>
             <translation>%1 — не обычный файл.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="121" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="120" />
             <source>%1 is empty (0 bytes).</source>
             <translation>Файл %1 пуст (0 байт).</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="126" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="135" />
             <source>%1 cannot be opened: %2.</source>
             <translation>Не удаётся открыть %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="135" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="144" />
             <source>%1 is not an image, or not in a format PixVerse Studio can read.</source>
             <translation>%1 — не изображение или его формат PixVerse Studio прочитать не может.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="144" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="165" />
             <source>%1 is too large to open: %2 × %3 px.</source>
             <translation>%1 слишком велико, чтобы открыть: %2 × %3 пикс.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="160" />
-            <location filename="../../core/generation/ImageCheck.cpp" line="170" />
-            <location filename="../../core/generation/ImageCheck.cpp" line="213" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="185" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="195" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="243" />
             <source>The check of %1 was cancelled.</source>
             <translation>Проверка %1 отменена.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="165" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="190" />
             <source>%1 looks like a %2 image but cannot be read (%3): it may be damaged or incomplete.</source>
             <translation>%1 похоже на изображение %2, но не читается (%3): возможно, файл повреждён или неполон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="201" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="229" />
             <source>Ready to upload as it is.</source>
             <translation>Готово к загрузке без изменений.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="217" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="247" />
             <source>%1 could not be converted to %2.</source>
             <translation>Не удалось преобразовать %1 в %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="235" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="267" />
             <source>%1 cannot be made smaller than %2.</source>
             <translation>Не удаётся уменьшить %1 до размера меньше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="241" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="273" />
             <source>Used the first frame of the animated GIF.</source>
             <translation>Взят первый кадр анимированного GIF.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="243" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="275" />
             <source>Converted from %1 to JPEG, as PixVerse accepts only %2 and a PNG would be %3 or more.</source>
             <translation>Преобразовано из %1 в JPEG: PixVerse принимает только %2, а PNG занял бы %3 или больше.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="248" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="280" />
             <source>Converted from %1 to %2, as PixVerse accepts only %3.</source>
             <translation>Преобразовано из %1 в %2: PixVerse принимает только %3.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="252" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="284" />
             <source>Converted from %1 to %2 to keep the file under %3.</source>
             <translation>Преобразовано из %1 в %2, чтобы файл был меньше %3.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="256" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="288" />
             <source>Re-encoded because the file was %1; PixVerse accepts files under %2.</source>
             <translation>Перекодировано, потому что файл занимал %1; PixVerse принимает файлы меньше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="262" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="294" />
             <source>Scaled down from %1 × %2 to %3 × %4 px, as PixVerse accepts at most %5 px per side.</source>
             <translation>Уменьшено с %1 × %2 до %3 × %4 пикс.: PixVerse принимает не больше %5 пикс. по стороне.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="273" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="317" />
             <source>%1 could not be converted: the folder %2 cannot be created.</source>
             <translation>Не удалось преобразовать %1: не удаётся создать папку %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="278" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="322" />
             <source>%1 could not be converted: %2 cannot be written (%3).</source>
             <translation>Не удалось преобразовать %1: не удаётся записать %2 (%3).</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="328" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="387" />
             <source>%1 bytes</source>
             <translation>%1 байт</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="329" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="388" />
             <source>%1 KB</source>
             <translation>%1 КБ</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="329" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="388" />
             <source>%1 MB</source>
             <translation>%1 МБ</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="330" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="389" />
             <source>%1 GB</source>
             <translation>%1 ГБ</translation>
         </message>
@@ -1158,25 +1154,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ImageFile</name>
         <message>
-            <location filename="../../core/backend/ImageFile.cpp" line="19" />
             <source>“%1” does not exist or is not a file.</source>
-            <translation>«%1» не существует или не является файлом.</translation>
+            <translation type="vanished">«%1» не существует или не является файлом.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/ImageFile.cpp" line="24" />
             <source>“%1” cannot be read: %2.</source>
-            <translation>Не удаётся прочитать «%1»: %2.</translation>
+            <translation type="vanished">Не удаётся прочитать «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/ImageFile.cpp" line="29" />
             <source>“%1” is empty.</source>
-            <translation>Файл «%1» пуст.</translation>
+            <translation type="vanished">Файл «%1» пуст.</translation>
         </message>
     </context>
     <context>
         <name>pixverse::ImageLimits</name>
         <message>
-            <location filename="../../core/generation/ImageCheck.cpp" line="299" />
+            <location filename="../../core/generation/ImageCheck.cpp" line="339" />
             <source>PNG, JPEG or WebP</source>
             <translation>PNG, JPEG или WebP</translation>
         </message>
@@ -1184,12 +1177,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="324" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="336" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="341" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="353" />
             <source>Image · %1</source>
             <translation>Изображение · %1</translation>
         </message>
@@ -1197,27 +1190,27 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="336" />
+            <location filename="../../core/jobs/Job.cpp" line="54" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="341" />
+            <location filename="../../core/jobs/Job.cpp" line="61" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="317" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>PixVerse no longer has this video.</source>
             <translation>У PixVerse больше нет этого видео.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="564" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="150" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="630" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="212" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
@@ -1321,68 +1314,65 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="205" />
+            <location filename="../../core/jobs/JobStore.cpp" line="252" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="215" />
+            <location filename="../../core/jobs/JobStore.cpp" line="262" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="225" />
+            <location filename="../../core/jobs/JobStore.cpp" line="273" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="235" />
+            <location filename="../../core/jobs/JobStore.cpp" line="284" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="292" />
+            <location filename="../../core/jobs/JobStore.cpp" line="341" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="298" />
-            <location filename="../../core/jobs/JobStore.cpp" line="305" />
+            <location filename="../../core/jobs/JobStore.cpp" line="347" />
+            <location filename="../../core/jobs/JobStore.cpp" line="358" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="317" />
-            <location filename="../../core/jobs/JobStore.cpp" line="325" />
+            <location filename="../../core/jobs/JobStore.cpp" line="370" />
+            <location filename="../../core/jobs/JobStore.cpp" line="379" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="376" />
             <source>Cannot read the image “%1”: %2.</source>
-            <translation>Не удаётся прочитать изображение «%1»: %2.</translation>
+            <translation type="vanished">Не удаётся прочитать изображение «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="379" />
             <source>The image “%1” is empty.</source>
-            <translation>Изображение «%1» пустое.</translation>
+            <translation type="vanished">Изображение «%1» пустое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="392" />
             <source>Cannot keep a copy of the image in “%1”: %2.</source>
-            <translation>Не удаётся сохранить копию изображения в «%1»: %2.</translation>
+            <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="398" />
-            <location filename="../../core/jobs/JobStore.cpp" line="431" />
+            <location filename="../../core/jobs/JobStore.cpp" line="437" />
+            <location filename="../../core/jobs/JobStore.cpp" line="472" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="365" />
-            <location filename="../../core/jobs/JobStore.cpp" line="439" />
-            <location filename="../../core/jobs/JobStore.cpp" line="452" />
-            <location filename="../../core/jobs/JobStore.cpp" line="460" />
+            <location filename="../../core/jobs/JobStore.cpp" line="419" />
+            <location filename="../../core/jobs/JobStore.cpp" line="480" />
+            <location filename="../../core/jobs/JobStore.cpp" line="493" />
+            <location filename="../../core/jobs/JobStore.cpp" line="501" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -1390,341 +1380,341 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="102" />
+            <location filename="../../ui/JobsPane.cpp" line="63" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="103" />
+            <location filename="../../ui/JobsPane.cpp" line="64" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="113" />
+            <location filename="../../ui/JobsPane.cpp" line="74" />
             <source>All jobs</source>
             <translation>Все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="114" />
+            <location filename="../../ui/JobsPane.cpp" line="75" />
             <source>In progress</source>
             <translation>В работе</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="117" />
+            <location filename="../../ui/JobsPane.cpp" line="78" />
             <source>Done</source>
             <translation>Готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="118" />
+            <location filename="../../ui/JobsPane.cpp" line="79" />
             <source>Failed</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="119" />
+            <location filename="../../ui/JobsPane.cpp" line="80" />
             <source>Moderated</source>
             <translation>Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="120" />
+            <location filename="../../ui/JobsPane.cpp" line="81" />
             <source>Cancelled</source>
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="258" />
+            <location filename="../../ui/JobsPane.cpp" line="213" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="258" />
+            <location filename="../../ui/JobsPane.cpp" line="213" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="262" />
+            <location filename="../../ui/JobsPane.cpp" line="217" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="263" />
+            <location filename="../../ui/JobsPane.cpp" line="218" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="266" />
+            <location filename="../../ui/JobsPane.cpp" line="221" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="267" />
+            <location filename="../../ui/JobsPane.cpp" line="222" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="271" />
+            <location filename="../../ui/JobsPane.cpp" line="226" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="272" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="275" />
+            <location filename="../../ui/JobsPane.cpp" line="230" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="276" />
+            <location filename="../../ui/JobsPane.cpp" line="231" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="278" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="278" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="281" />
+            <location filename="../../ui/JobsPane.cpp" line="235" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="281" />
+            <location filename="../../ui/JobsPane.cpp" line="235" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="285" />
-            <location filename="../../ui/JobsPane.cpp" line="509" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="466" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="286" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="291" />
+            <location filename="../../ui/JobsPane.cpp" line="245" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="292" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="295" />
+            <location filename="../../ui/JobsPane.cpp" line="249" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="296" />
+            <location filename="../../ui/JobsPane.cpp" line="250" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="342" />
+            <location filename="../../ui/JobsPane.cpp" line="296" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="358" />
+            <location filename="../../ui/JobsPane.cpp" line="312" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="369" />
+            <location filename="../../ui/JobsPane.cpp" line="323" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
-            <location filename="../../ui/JobsPane.cpp" line="387" />
+            <location filename="../../ui/JobsPane.cpp" line="339" />
+            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="340" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="429" />
+            <location filename="../../ui/JobsPane.cpp" line="383" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="429" />
+            <location filename="../../ui/JobsPane.cpp" line="383" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="430" />
+            <location filename="../../ui/JobsPane.cpp" line="384" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="430" />
+            <location filename="../../ui/JobsPane.cpp" line="384" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="431" />
+            <location filename="../../ui/JobsPane.cpp" line="385" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="431" />
+            <location filename="../../ui/JobsPane.cpp" line="385" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="432" />
+            <location filename="../../ui/JobsPane.cpp" line="386" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="432" />
+            <location filename="../../ui/JobsPane.cpp" line="386" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="433" />
+            <location filename="../../ui/JobsPane.cpp" line="387" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="440" />
+            <location filename="../../ui/JobsPane.cpp" line="394" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="444" />
+            <location filename="../../ui/JobsPane.cpp" line="398" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="450" />
+            <location filename="../../ui/JobsPane.cpp" line="404" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="453" />
+            <location filename="../../ui/JobsPane.cpp" line="407" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="455" />
+            <location filename="../../ui/JobsPane.cpp" line="409" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="509" />
+            <location filename="../../ui/JobsPane.cpp" line="465" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="536" />
+            <location filename="../../ui/JobsPane.cpp" line="494" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="543" />
+            <location filename="../../ui/JobsPane.cpp" line="501" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="588" />
+            <location filename="../../ui/JobsPane.cpp" line="564" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="610" />
+            <location filename="../../ui/JobsPane.cpp" line="586" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="618" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="146" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="621" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="150" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="695" />
+            <location filename="../../ui/JobsPane.cpp" line="647" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="696" />
+            <location filename="../../ui/JobsPane.cpp" line="648" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="697" />
+            <location filename="../../ui/JobsPane.cpp" line="649" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="702" />
+            <location filename="../../ui/JobsPane.cpp" line="654" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="703" />
+            <location filename="../../ui/JobsPane.cpp" line="655" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="704" />
+            <location filename="../../ui/JobsPane.cpp" line="656" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="707" />
+            <location filename="../../ui/JobsPane.cpp" line="659" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="708" />
+            <location filename="../../ui/JobsPane.cpp" line="660" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="770" />
+            <location filename="../../ui/JobsPane.cpp" line="699" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="771" />
+            <location filename="../../ui/JobsPane.cpp" line="700" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="782" />
+            <location filename="../../ui/JobsPane.cpp" line="711" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="785" />
+            <location filename="../../ui/JobsPane.cpp" line="714" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="790" />
+            <location filename="../../ui/JobsPane.cpp" line="719" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -1752,22 +1742,22 @@ Write a prompt and press Generate.</source>
             <translation>Открыть &amp;папку журнала</translation>
         </message>
         <message>
-            <location filename="../../ui/LogViewer.cpp" line="84" />
+            <location filename="../../ui/LogViewer.cpp" line="89" />
             <source>The app is not writing a log.</source>
             <translation>Приложение не ведёт журнал.</translation>
         </message>
         <message>
-            <location filename="../../ui/LogViewer.cpp" line="85" />
+            <location filename="../../ui/LogViewer.cpp" line="90" />
             <source>Reading %1…</source>
             <translation>Чтение %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/LogViewer.cpp" line="96" />
+            <location filename="../../ui/LogViewer.cpp" line="102" />
             <source>The log %1 is empty.</source>
             <translation>Журнал %1 пуст.</translation>
         </message>
         <message>
-            <location filename="../../ui/LogViewer.cpp" line="97" />
+            <location filename="../../ui/LogViewer.cpp" line="103" />
             <source>The end of %1</source>
             <translation>Конец файла %1</translation>
         </message>
@@ -1775,189 +1765,189 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::LoginDialog</name>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="46" />
-            <location filename="../../ui/LoginDialog.cpp" line="50" />
+            <location filename="../../ui/LoginDialog.cpp" line="37" />
+            <location filename="../../ui/LoginDialog.cpp" line="41" />
             <source>Show</source>
             <translation>Показать</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="47" />
+            <location filename="../../ui/LoginDialog.cpp" line="38" />
             <source>Show or hide what you typed</source>
             <translation>Показать или скрыть введённое</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="50" />
+            <location filename="../../ui/LoginDialog.cpp" line="41" />
             <source>Hide</source>
             <translation>Скрыть</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="60" />
+            <location filename="../../ui/LoginDialog.cpp" line="51" />
             <source>HTTP %1</source>
             <translation>HTTP %1</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="62" />
+            <location filename="../../ui/LoginDialog.cpp" line="53" />
             <source>error %1</source>
             <translation>ошибка %1</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="64" />
+            <location filename="../../ui/LoginDialog.cpp" line="55" />
             <source>an answer the app could not read</source>
             <translation>ответ, который приложение не смогло прочитать</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="82" />
-            <location filename="../../ui/LoginDialog.cpp" line="126" />
+            <location filename="../../ui/LoginDialog.cpp" line="73" />
+            <location filename="../../ui/LoginDialog.cpp" line="117" />
             <source>Sign in to PixVerse</source>
             <translation>Вход в PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="111" />
+            <location filename="../../ui/LoginDialog.cpp" line="102" />
             <source>This run of the app does not remember sign-ins.</source>
             <translation>В этом запуске приложение не запоминает данные входа.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="144" />
+            <location filename="../../ui/LoginDialog.cpp" line="135" />
             <source>sk-…</source>
             <translation>sk-…</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="148" />
+            <location filename="../../ui/LoginDialog.cpp" line="139" />
             <source>&amp;API key:</source>
             <translation>&amp;API-ключ:</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="154" />
+            <location filename="../../ui/LoginDialog.cpp" line="145" />
             <source>Get a key on the PixVerse platform</source>
             <translation>Получить ключ на платформе PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="161" />
+            <location filename="../../ui/LoginDialog.cpp" line="153" />
             <source>Videos made with a key are paid from the platform account's API credits.</source>
             <translation>Видео, созданные с ключом, оплачиваются API-кредитами учётной записи платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="164" />
+            <location filename="../../ui/LoginDialog.cpp" line="156" />
             <source>API key</source>
             <translation>API-ключ</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="173" />
+            <location filename="../../ui/LoginDialog.cpp" line="165" />
             <source>name@example.com</source>
             <translation>name@example.com</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="175" />
+            <location filename="../../ui/LoginDialog.cpp" line="167" />
             <source>&amp;E-mail:</source>
             <translation>&amp;Эл. почта:</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="180" />
+            <location filename="../../ui/LoginDialog.cpp" line="172" />
             <source>&amp;Password:</source>
             <translation>&amp;Пароль:</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="182" />
+            <location filename="../../ui/LoginDialog.cpp" line="175" />
             <source>The account of the PixVerse website. It allows one session at a time: signing in here signs you out in the browser.</source>
             <translation>Учётная запись сайта PixVerse. Она допускает только один сеанс: вход здесь завершит сеанс в браузере.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="185" />
+            <location filename="../../ui/LoginDialog.cpp" line="178" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="199" />
+            <location filename="../../ui/LoginDialog.cpp" line="192" />
             <source>&amp;Remember me on this computer</source>
             <translation>&amp;Запомнить меня на этом компьютере</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="202" />
+            <location filename="../../ui/LoginDialog.cpp" line="195" />
             <source>Keeps the key or the session in the system keychain, never in a file.</source>
             <translation>Ключ или сеанс хранятся в системной связке ключей и никогда — в файле.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="205" />
+            <location filename="../../ui/LoginDialog.cpp" line="198" />
             <source>Use the offline &amp;sandbox</source>
             <translation>Использовать офлайн-&amp;песочницу</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="208" />
+            <location filename="../../ui/LoginDialog.cpp" line="201" />
             <source>A PixVerse stand-in inside the app: try everything without an account or credits.</source>
             <translation>Замена PixVerse внутри приложения: попробуйте всё без учётной записи и кредитов.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="211" />
+            <location filename="../../ui/LoginDialog.cpp" line="204" />
             <source>Offline: nothing leaves this computer and no credits are spent.</source>
             <translation>Офлайн: ничего не покидает этот компьютер, кредиты не тратятся.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="226" />
+            <location filename="../../ui/LoginDialog.cpp" line="219" />
             <source>Signing in</source>
             <translation>Вход</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="237" />
+            <location filename="../../ui/LoginDialog.cpp" line="230" />
             <source>Sign &amp;in</source>
             <translation>&amp;Войти</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="308" />
+            <location filename="../../ui/LoginDialog.cpp" line="301" />
             <source>The key %1 again, or a new one</source>
             <translation>Снова ключ %1 или новый</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="361" />
+            <location filename="../../ui/LoginDialog.cpp" line="354" />
             <source>The e-mail or password is wrong.</source>
             <translation>Неверный адрес эл. почты или пароль.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="366" />
+            <location filename="../../ui/LoginDialog.cpp" line="359" />
             <source>Could not reach PixVerse: it did not answer in time. Check the internet connection and try again.</source>
             <translation>Не удалось связаться с PixVerse: он не ответил вовремя. Проверьте подключение к интернету и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="369" />
+            <location filename="../../ui/LoginDialog.cpp" line="362" />
             <source>Could not reach PixVerse. Check the internet connection and try again.</source>
             <translation>Не удалось связаться с PixVerse. Проверьте подключение к интернету и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="371" />
+            <location filename="../../ui/LoginDialog.cpp" line="364" />
             <source>PixVerse is having trouble right now (%1). Try again in a few minutes.</source>
             <translation>У PixVerse сейчас проблемы (%1). Повторите попытку через несколько минут.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="387" />
+            <location filename="../../ui/LoginDialog.cpp" line="380" />
             <source>Enter the API key from the PixVerse platform.</source>
             <translation>Введите API-ключ с платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="399" />
+            <location filename="../../ui/LoginDialog.cpp" line="392" />
             <source>Enter the e-mail address of the PixVerse account.</source>
             <translation>Введите адрес эл. почты учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="404" />
+            <location filename="../../ui/LoginDialog.cpp" line="397" />
             <source>Enter the password of the PixVerse account.</source>
             <translation>Введите пароль учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="501" />
+            <location filename="../../ui/LoginDialog.cpp" line="494" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="512" />
+            <location filename="../../ui/LoginDialog.cpp" line="505" />
             <source>the app was started without it.</source>
             <translation>приложение запущено без этой возможности.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="518" />
+            <location filename="../../ui/LoginDialog.cpp" line="511" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="578" />
+            <location filename="../../ui/LoginDialog.cpp" line="571" />
             <source>Could not open %1 in a browser.</source>
             <translation>Не удалось открыть %1 в браузере.</translation>
         </message>
@@ -2083,112 +2073,112 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="275" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="285" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="278" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="288" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="283" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="293" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="288" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="298" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="291" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="302" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="294" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="306" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="297" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="309" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="303" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="315" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="308" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="320" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="310" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="322" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="313" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="325" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="316" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="328" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="319" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="331" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="323" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="335" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="326" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="339" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="328" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="342" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="333" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="347" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="336" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="350" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="339" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="353" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="346" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="363" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="349" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="366" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="372" />
+            <location filename="../../core/generation/ModelCatalog.cpp" line="391" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
@@ -2231,32 +2221,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::PreparedImage</name>
         <message>
-            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <location filename="../../core/generation/PreparedImage.cpp" line="58" />
             <source>Cannot keep a copy of the image in “%1”: %2.</source>
             <translation>Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <location filename="../../core/generation/PreparedImage.cpp" line="72" />
             <source>%1 is %2; PixVerse accepts images under %3.</source>
             <translation>Размер %1 — %2; PixVerse принимает изображения меньше %3.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <location filename="../../core/generation/PreparedImage.cpp" line="77" />
             <source>%1 cannot be opened: %2.</source>
             <translation>Не удаётся открыть %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <location filename="../../core/generation/PreparedImage.cpp" line="88" />
             <source>%1 is not a %2 image.</source>
             <translation>%1 — не изображение %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <location filename="../../core/generation/PreparedImage.cpp" line="91" />
             <source>%1 cannot be read as an image.</source>
             <translation>%1 не удаётся прочитать как изображение.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PreparedImage.cpp" line="1" />
+            <location filename="../../core/generation/PreparedImage.cpp" line="105" />
             <source>%1 cannot be read: %2.</source>
             <translation>Не удаётся прочитать %1: %2.</translation>
         </message>
@@ -2264,333 +2254,333 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::PromptEditor</name>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="95" />
+            <location filename="../../ui/PromptEditor.cpp" line="93" />
             <source>&amp;Prompt</source>
             <translation>&amp;Промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="106" />
+            <location filename="../../ui/PromptEditor.cpp" line="104" />
             <source>&amp;Recent</source>
             <translation>Н&amp;едавние</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="108" />
+            <location filename="../../ui/PromptEditor.cpp" line="106" />
             <source>Reuse one of your last prompts</source>
             <translation>Взять один из последних промптов</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="121" />
+            <location filename="../../ui/PromptEditor.cpp" line="119" />
             <source>Describe the video: the subject, what happens, the camera, the light…</source>
             <translation>Опишите видео: кто или что в кадре, что происходит, камера, свет…</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="127" />
+            <location filename="../../ui/PromptEditor.cpp" line="125" />
             <source>&amp;Negative prompt</source>
             <translation>&amp;Негативный промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="138" />
+            <location filename="../../ui/PromptEditor.cpp" line="136" />
             <source>What to keep out of the video (optional)</source>
             <translation>Чего не должно быть в видео (необязательно)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="160" />
+            <location filename="../../ui/PromptEditor.cpp" line="158" />
             <source>&amp;Model</source>
             <translation>&amp;Модель</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="161" />
+            <location filename="../../ui/PromptEditor.cpp" line="159" />
             <source>&amp;Duration</source>
             <translation>&amp;Длительность</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="162" />
+            <location filename="../../ui/PromptEditor.cpp" line="160" />
             <source>&amp;Quality</source>
             <translation>&amp;Качество</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="163" />
+            <location filename="../../ui/PromptEditor.cpp" line="161" />
             <source>&amp;Aspect ratio</source>
             <translation>&amp;Соотношение сторон</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="164" />
+            <location filename="../../ui/PromptEditor.cpp" line="162" />
             <source>M&amp;otion</source>
             <translation>Дви&amp;жение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="165" />
+            <location filename="../../ui/PromptEditor.cpp" line="163" />
             <source>St&amp;yle</source>
             <translation>С&amp;тиль</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="166" />
+            <location filename="../../ui/PromptEditor.cpp" line="164" />
             <source>&amp;Camera</source>
             <translation>Камер&amp;а</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="167" />
-            <location filename="../../ui/PromptEditor.cpp" line="452" />
+            <location filename="../../ui/PromptEditor.cpp" line="165" />
+            <location filename="../../ui/PromptEditor.cpp" line="450" />
             <source>The shape of the video. With an image, the image decides it.</source>
             <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="193" />
+            <location filename="../../ui/PromptEditor.cpp" line="191" />
             <source>S&amp;eed</source>
             <translation>С&amp;ид</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="195" />
+            <location filename="../../ui/PromptEditor.cpp" line="193" />
             <source>Fixed</source>
             <translation>Фиксированный</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="197" />
+            <location filename="../../ui/PromptEditor.cpp" line="195" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="210" />
+            <location filename="../../ui/PromptEditor.cpp" line="208" />
             <source>⚄ Roll</source>
             <translation>⚄ Бросить</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="211" />
+            <location filename="../../ui/PromptEditor.cpp" line="209" />
             <source>Roll a random seed and keep it</source>
             <translation>Выбросить случайный сид и закрепить его</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="212" />
+            <location filename="../../ui/PromptEditor.cpp" line="210" />
             <source>Roll a random seed</source>
             <translation>Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="253" />
+            <location filename="../../ui/PromptEditor.cpp" line="251" />
             <source>&amp;Generate</source>
             <translation>С&amp;генерировать</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="475" />
+            <location filename="../../ui/PromptEditor.cpp" line="473" />
             <source>%1 has one motion mode.</source>
             <translation>У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="505" />
+            <location filename="../../ui/PromptEditor.cpp" line="503" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="507" />
+            <location filename="../../ui/PromptEditor.cpp" line="505" />
             <source>Add an image to animate, or remove it to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="514" />
+            <location filename="../../ui/PromptEditor.cpp" line="512" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="528" />
+            <location filename="../../ui/PromptEditor.cpp" line="526" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="530" />
+            <location filename="../../ui/PromptEditor.cpp" line="528" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="531" />
+            <location filename="../../ui/PromptEditor.cpp" line="529" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="540" />
+            <location filename="../../ui/PromptEditor.cpp" line="538" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="541" />
+            <location filename="../../ui/PromptEditor.cpp" line="539" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="543" />
+            <location filename="../../ui/PromptEditor.cpp" line="541" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="544" />
+            <location filename="../../ui/PromptEditor.cpp" line="542" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="549" />
+            <location filename="../../ui/PromptEditor.cpp" line="547" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="620" />
+            <location filename="../../ui/PromptEditor.cpp" line="618" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="623" />
+            <location filename="../../ui/PromptEditor.cpp" line="621" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="635" />
+            <location filename="../../ui/PromptEditor.cpp" line="633" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="637" />
+            <location filename="../../ui/PromptEditor.cpp" line="635" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="640" />
+            <location filename="../../ui/PromptEditor.cpp" line="638" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="642" />
+            <location filename="../../ui/PromptEditor.cpp" line="640" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="647" />
+            <location filename="../../ui/PromptEditor.cpp" line="645" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="648" />
+            <location filename="../../ui/PromptEditor.cpp" line="646" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="649" />
+            <location filename="../../ui/PromptEditor.cpp" line="647" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="650" />
+            <location filename="../../ui/PromptEditor.cpp" line="648" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="651" />
+            <location filename="../../ui/PromptEditor.cpp" line="649" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="652" />
+            <location filename="../../ui/PromptEditor.cpp" line="650" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="653" />
+            <location filename="../../ui/PromptEditor.cpp" line="651" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="654" />
+            <location filename="../../ui/PromptEditor.cpp" line="652" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="655" />
+            <location filename="../../ui/PromptEditor.cpp" line="653" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="656" />
+            <location filename="../../ui/PromptEditor.cpp" line="654" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="657" />
+            <location filename="../../ui/PromptEditor.cpp" line="655" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="658" />
+            <location filename="../../ui/PromptEditor.cpp" line="656" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="659" />
+            <location filename="../../ui/PromptEditor.cpp" line="657" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="660" />
+            <location filename="../../ui/PromptEditor.cpp" line="658" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="661" />
+            <location filename="../../ui/PromptEditor.cpp" line="659" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="662" />
+            <location filename="../../ui/PromptEditor.cpp" line="660" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="663" />
+            <location filename="../../ui/PromptEditor.cpp" line="661" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="664" />
+            <location filename="../../ui/PromptEditor.cpp" line="662" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="665" />
+            <location filename="../../ui/PromptEditor.cpp" line="663" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="666" />
+            <location filename="../../ui/PromptEditor.cpp" line="664" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="667" />
+            <location filename="../../ui/PromptEditor.cpp" line="665" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="668" />
+            <location filename="../../ui/PromptEditor.cpp" line="666" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="669" />
+            <location filename="../../ui/PromptEditor.cpp" line="667" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="670" />
+            <location filename="../../ui/PromptEditor.cpp" line="668" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="671" />
+            <location filename="../../ui/PromptEditor.cpp" line="669" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="672" />
+            <location filename="../../ui/PromptEditor.cpp" line="670" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="675" />
+            <location filename="../../ui/PromptEditor.cpp" line="673" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -2598,12 +2588,12 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::Session</name>
         <message>
-            <location filename="../../core/auth/Session.cpp" line="51" />
+            <location filename="../../core/auth/Session.cpp" line="58" />
             <source>Enter the API key from the PixVerse platform.</source>
             <translation>Введите API-ключ с платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/auth/Session.cpp" line="72" />
+            <location filename="../../core/auth/Session.cpp" line="80" />
             <source>Enter the e-mail and the password of the PixVerse account.</source>
             <translation>Введите адрес эл. почты и пароль учётной записи PixVerse.</translation>
         </message>
@@ -2611,228 +2601,228 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::SettingsDialog</name>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="55" />
+            <location filename="../../ui/SettingsDialog.cpp" line="49" />
             <source>Library folder</source>
             <translation>Папка библиотеки</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="58" />
+            <location filename="../../ui/SettingsDialog.cpp" line="53" />
             <source>Settings</source>
             <translation>Настройки</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="83" />
+            <location filename="../../ui/SettingsDialog.cpp" line="80" />
             <source>&amp;General</source>
             <translation>&amp;Общие</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="84" />
+            <location filename="../../ui/SettingsDialog.cpp" line="81" />
             <source>New &amp;videos</source>
             <translation>&amp;Новые видео</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="85" />
+            <location filename="../../ui/SettingsDialog.cpp" line="82" />
             <source>&amp;Network</source>
             <translation>&amp;Сеть</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="147" />
+            <location filename="../../ui/SettingsDialog.cpp" line="148" />
             <source>Where finished videos are saved.</source>
             <translation>Куда сохраняются готовые видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="148" />
+            <location filename="../../ui/SettingsDialog.cpp" line="149" />
             <source>&amp;Browse…</source>
             <translation>&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="156" />
+            <location filename="../../ui/SettingsDialog.cpp" line="157" />
             <source>&amp;Library folder:</source>
             <translation>&amp;Папка библиотеки:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="164" />
+            <location filename="../../ui/SettingsDialog.cpp" line="165" />
             <source>How many videos PixVerse Studio asks for at the same time; the rest wait in the queue. Your PixVerse plan may allow fewer.</source>
             <translation>Сколько видео PixVerse Studio заказывает одновременно; остальные ждут в очереди. Ваш тариф PixVerse может разрешать меньше.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="166" />
+            <location filename="../../ui/SettingsDialog.cpp" line="167" />
             <source>&amp;Videos at once:</source>
             <translation>&amp;Видео одновременно:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="170" />
+            <location filename="../../ui/SettingsDialog.cpp" line="171" />
             <source>System default</source>
             <translation>Как в системе</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="174" />
+            <location filename="../../ui/SettingsDialog.cpp" line="175" />
             <source>&amp;Language:</source>
             <translation>&amp;Язык:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="175" />
+            <location filename="../../ui/SettingsDialog.cpp" line="176" />
             <source>A new language is used from the next start.</source>
             <translation>Новый язык будет использоваться со следующего запуска.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="177" />
+            <location filename="../../ui/SettingsDialog.cpp" line="178" />
             <source>Use the offline &amp;sandbox instead of PixVerse</source>
             <translation>Использовать офлайн-песо&amp;чницу вместо PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="179" />
+            <location filename="../../ui/SettingsDialog.cpp" line="180" />
             <source>A local stand-in for PixVerse: try everything without an account, credits or a network. Used from the next sign-in.</source>
             <translation>Локальная замена PixVerse: пробуйте всё без учётной записи, кредитов и сети. Действует со следующего входа.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="183" />
+            <location filename="../../ui/SettingsDialog.cpp" line="184" />
             <source>&amp;Remember me when signing in</source>
             <translation>&amp;Запоминать меня при входе</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="185" />
+            <location filename="../../ui/SettingsDialog.cpp" line="186" />
             <source>Whether the sign-in dialog offers to keep you signed in, with the secret kept in the system keychain.</source>
             <translation>Предлагать ли в окне входа сохранить вход; секрет хранится в системной связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="196" />
+            <location filename="../../ui/SettingsDialog.cpp" line="198" />
             <source>What a new video starts with. Each video can still change them.</source>
             <translation>С чего начинается новое видео. У каждого видео их можно изменить.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="207" />
+            <location filename="../../ui/SettingsDialog.cpp" line="209" />
             <source>&amp;Model:</source>
             <translation>&amp;Модель:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="208" />
+            <location filename="../../ui/SettingsDialog.cpp" line="210" />
             <source>&amp;Duration:</source>
             <translation>&amp;Длительность:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="209" />
+            <location filename="../../ui/SettingsDialog.cpp" line="211" />
             <source>&amp;Quality:</source>
             <translation>&amp;Качество:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="210" />
+            <location filename="../../ui/SettingsDialog.cpp" line="212" />
             <source>&amp;Aspect ratio:</source>
             <translation>Соотношение с&amp;торон:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="211" />
+            <location filename="../../ui/SettingsDialog.cpp" line="213" />
             <source>M&amp;otion:</source>
             <translation>Дви&amp;жение:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="232" />
+            <location filename="../../ui/SettingsDialog.cpp" line="234" />
             <source>Use the system proxy settings</source>
             <translation>Системные настройки прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="233" />
+            <location filename="../../ui/SettingsDialog.cpp" line="236" />
             <source>No proxy</source>
             <translation>Без прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="234" />
+            <location filename="../../ui/SettingsDialog.cpp" line="237" />
             <source>HTTP proxy</source>
             <translation>HTTP-прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="235" />
+            <location filename="../../ui/SettingsDialog.cpp" line="238" />
             <source>SOCKS5 proxy</source>
             <translation>SOCKS5-прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="237" />
+            <location filename="../../ui/SettingsDialog.cpp" line="240" />
             <source>&amp;Proxy:</source>
             <translation>&amp;Прокси:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="241" />
+            <location filename="../../ui/SettingsDialog.cpp" line="244" />
             <source>proxy.example.com</source>
             <translation>proxy.example.com</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="242" />
+            <location filename="../../ui/SettingsDialog.cpp" line="245" />
             <source>&amp;Host:</source>
             <translation>&amp;Хост:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="246" />
+            <location filename="../../ui/SettingsDialog.cpp" line="249" />
             <source>none</source>
             <translation>нет</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="247" />
+            <location filename="../../ui/SettingsDialog.cpp" line="250" />
             <source>P&amp;ort:</source>
             <translation>По&amp;рт:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="250" />
-            <location filename="../../ui/SettingsDialog.cpp" line="256" />
+            <location filename="../../ui/SettingsDialog.cpp" line="253" />
+            <location filename="../../ui/SettingsDialog.cpp" line="259" />
             <source>optional</source>
             <translation>необязательно</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="251" />
+            <location filename="../../ui/SettingsDialog.cpp" line="254" />
             <source>&amp;User name:</source>
             <translation>&amp;Имя пользователя:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="257" />
+            <location filename="../../ui/SettingsDialog.cpp" line="260" />
             <source>Kept in the system keychain, never in the settings file.</source>
             <translation>Хранится в системной связке ключей и никогда — в файле настроек.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="258" />
+            <location filename="../../ui/SettingsDialog.cpp" line="261" />
             <source>Pass&amp;word:</source>
             <translation>П&amp;ароль:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="288" />
+            <location filename="../../ui/SettingsDialog.cpp" line="292" />
             <source>saved in the keychain</source>
             <translation>сохранён в связке ключей</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="315" />
+            <location filename="../../ui/SettingsDialog.cpp" line="319" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="324" />
+            <location filename="../../ui/SettingsDialog.cpp" line="329" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="325" />
+            <location filename="../../ui/SettingsDialog.cpp" line="330" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="367" />
+            <location filename="../../ui/SettingsDialog.cpp" line="375" />
             <source>Choose a library folder for the finished videos.</source>
             <translation>Выберите папку библиотеки для готовых видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="371" />
+            <location filename="../../ui/SettingsDialog.cpp" line="379" />
             <source>The library folder must be a full path, such as %1.</source>
             <translation>Папка библиотеки должна быть указана полным путём, например %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="385" />
+            <location filename="../../ui/SettingsDialog.cpp" line="394" />
             <source>Enter the host name or address of the proxy.</source>
             <translation>Введите имя хоста или адрес прокси.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="389" />
+            <location filename="../../ui/SettingsDialog.cpp" line="398" />
             <source>“%1” is not a host name: enter a name or an address only, such as proxy.example.com.</source>
             <translation>«%1» — не имя хоста: введите только имя или адрес, например proxy.example.com.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="395" />
+            <location filename="../../ui/SettingsDialog.cpp" line="405" />
             <source>Enter the port of the proxy, a number from 1 to 65535.</source>
             <translation>Введите порт прокси — число от 1 до 65535.</translation>
         </message>
@@ -2840,37 +2830,37 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="99" />
+            <location filename="../../app/gui/StudioApp.cpp" line="106" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="125" />
+            <location filename="../../app/gui/StudioApp.cpp" line="132" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="138" />
+            <location filename="../../app/gui/StudioApp.cpp" line="145" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="147" />
+            <location filename="../../app/gui/StudioApp.cpp" line="154" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="234" />
+            <location filename="../../app/gui/StudioApp.cpp" line="241" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="252" />
+            <location filename="../../app/gui/StudioApp.cpp" line="260" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <location filename="../../app/gui/StudioApp.cpp" line="263" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -2879,17 +2869,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="277" />
+            <location filename="../../app/gui/StudioApp.cpp" line="285" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="308" />
+            <location filename="../../app/gui/StudioApp.cpp" line="316" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="314" />
+            <location filename="../../app/gui/StudioApp.cpp" line="322" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -2912,12 +2902,12 @@ Write a prompt and press Generate.</source>
             <translation>Видео закончилось раньше, чем показало кадр.</translation>
         </message>
         <message>
-            <location filename="../../ui/ThumbnailMaker.cpp" line="190" />
+            <location filename="../../ui/ThumbnailMaker.cpp" line="198" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/ThumbnailMaker.cpp" line="194" />
+            <location filename="../../ui/ThumbnailMaker.cpp" line="202" />
             <source>Cannot write “%1”: %2</source>
             <translation>Не удаётся записать «%1»: %2</translation>
         </message>
@@ -2937,7 +2927,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="88" />
-            <location filename="../../ui/VideoPlayer.cpp" line="305" />
+            <location filename="../../ui/VideoPlayer.cpp" line="319" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Space)</translation>
         </message>
@@ -2958,7 +2948,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="101" />
-            <location filename="../../ui/VideoPlayer.cpp" line="313" />
+            <location filename="../../ui/VideoPlayer.cpp" line="327" />
             <source>Mute (M)</source>
             <translation>Выключить звук (M)</translation>
         </message>
@@ -2973,37 +2963,42 @@ Write a prompt and press Generate.</source>
             <translation>Это видео невозможно воспроизвести.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="296" />
+            <location filename="../../ui/VideoPlayer.cpp" line="218" />
+            <source>This video cannot be played: %1</source>
+            <translation>Это видео невозможно воспроизвести: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoPlayer.cpp" line="310" />
             <source>%1 × %2</source>
             <translation>%1 × %2</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="305" />
+            <location filename="../../ui/VideoPlayer.cpp" line="319" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="307" />
+            <location filename="../../ui/VideoPlayer.cpp" line="321" />
             <source>Pause</source>
             <translation>Пауза</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="307" />
+            <location filename="../../ui/VideoPlayer.cpp" line="321" />
             <source>Play</source>
             <translation>Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="313" />
+            <location filename="../../ui/VideoPlayer.cpp" line="327" />
             <source>Unmute (M)</source>
             <translation>Включить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="314" />
+            <location filename="../../ui/VideoPlayer.cpp" line="328" />
             <source>Unmute</source>
             <translation>Включить звук</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="314" />
+            <location filename="../../ui/VideoPlayer.cpp" line="328" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
