@@ -519,8 +519,7 @@ bool PromptEditor::canGenerate() const {
 }
 
 void PromptEditor::updateState() {
-    const int max = m_catalog->promptMaxLength();
-    auto showCount = [this, max](QLabel* label, const QString& text) {
+    auto showCount = [this](QLabel* label, const QString& text, int max) {
         const qsizetype n = promptLength(text);
         const bool over = n > max;
         label->setText(tr("%1 / %2").arg(n).arg(max));
@@ -531,8 +530,8 @@ void PromptEditor::updateState() {
         p.setColor(QPalette::WindowText, over ? ui::errorColor(p) : ui::hintColor(p));
         label->setPalette(p);
     };
-    showCount(m_promptCount, m_prompt->toPlainText());
-    showCount(m_negativeCount, m_negative->toPlainText());
+    showCount(m_promptCount, m_prompt->toPlainText(), m_catalog->promptMaxLength(m_family));
+    showCount(m_negativeCount, m_negative->toPlainText(), m_catalog->negativePromptMaxLength());
 
     const std::optional<int> credits = cost();
     m_cost->setText(credits ? tr("Cost: %1 credits").arg(QLocale().toString(*credits))

@@ -245,10 +245,11 @@ void VideoPlayer::play() {
 }
 
 void VideoPlayer::rewind() {
-    if (m_player->sourceDevice())
-        ui::setLocalSource(m_player, m_path); // see setLocalSource(): a stream is set again
-    else
-        m_player->setPosition(0);
+    // Seeking back from the end is unreliable on Qt 6.4's FFmpeg backend (the position can stay
+    // at the end, and EndOfMedia comes again at once, over and over), and a stream cannot seek
+    // back at all: the source set anew always starts from the first frame.
+    m_player->setSource(QUrl());
+    ui::setLocalSource(m_player, m_path);
 }
 
 void VideoPlayer::pause() {

@@ -68,7 +68,7 @@ private:
     void updateDuration(qint64 durationMs);
     void setFrameSize(const QSize& size);
     void onStatus(QMediaPlayer::MediaStatus status);
-    //! Back to the start, after the end of the media.
+    //! Back to the start, after the end of the media (the source is set again).
     void rewind();
 
     QMediaPlayer* m_player = nullptr;

@@ -179,7 +179,16 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
     c.m_version = root.value(QLatin1String("version")).toInt(-1);
     if (c.m_version < 0)
         return fail(QStringLiteral("no integer \"version\""));
-    c.m_promptMaxLength = root.value(QLatin1String("promptMaxLength")).toInt(2048);
+    // A number (every family), or one per family: {"openapi": 2048, "web": 5000}.
+    const QJsonValue limits = root.value(QLatin1String("promptMaxLength"));
+    c.m_promptMaxLength = limits.isObject()
+                              ? limits.toObject().value(QLatin1String("openapi")).toInt(2048)
+                              : limits.toInt(2048);
+    c.m_webPromptMaxLength =
+        limits.isObject() ? limits.toObject().value(QLatin1String("web")).toInt(c.m_promptMaxLength)
+                          : c.m_promptMaxLength;
+    c.m_negativePromptMaxLength =
+        root.value(QLatin1String("negativePromptMaxLength")).toInt(c.m_promptMaxLength);
     c.m_seedMax = root.value(QLatin1String("seedMax")).toInteger(2147483647);
     c.m_styles = stringList(root.value(QLatin1String("styles")));
     c.m_cameraMovements = stringList(root.value(QLatin1String("cameraMovements")));
@@ -283,16 +292,16 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
 
     if (r.prompt.trimmed().isEmpty())
         add(Kind::Missing, QStringLiteral("prompt"), tr("Write a prompt: it cannot be empty."));
-    else if (promptLength(r.prompt) > m_promptMaxLength)
+    else if (promptLength(r.prompt) > promptMaxLength(family))
         add(Kind::TooLong, QStringLiteral("prompt"),
             tr("The prompt has %1 characters; PixVerse accepts at most %2.")
                 .arg(promptLength(r.prompt))
-                .arg(m_promptMaxLength));
-    if (promptLength(r.negativePrompt) > m_promptMaxLength)
+                .arg(promptMaxLength(family)));
+    if (promptLength(r.negativePrompt) > m_negativePromptMaxLength)
         add(Kind::TooLong, QStringLiteral("negativePrompt"),
             tr("The negative prompt has %1 characters; PixVerse accepts at most %2.")
                 .arg(promptLength(r.negativePrompt))
-                .arg(m_promptMaxLength));
+                .arg(m_negativePromptMaxLength));
     if (const char16_t c = firstControlCharacter(r.prompt))
         add(Kind::NotAllowed, QStringLiteral("prompt"),
             tr("The prompt contains an invisible control character (%1); remove it.")

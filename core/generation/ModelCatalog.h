@@ -61,7 +61,12 @@ public:
     static std::optional<ModelCatalog> fromJson(const QByteArray& json, QString* error = nullptr);
 
     int version() const { return m_version; }
-    int promptMaxLength() const { return m_promptMaxLength; }
+    //! Characters a prompt may have in this family (the website takes more than the OpenAPI).
+    int promptMaxLength(ApiFamily family = ApiFamily::OpenApi) const {
+        return family == ApiFamily::Web ? m_webPromptMaxLength : m_promptMaxLength;
+    }
+    //! Characters a negative prompt may have (both families).
+    int negativePromptMaxLength() const { return m_negativePromptMaxLength; }
     qint64 seedMax() const { return m_seedMax; }
     QStringList styles() const { return m_styles; }
     QStringList cameraMovements() const { return m_cameraMovements; }
@@ -88,6 +93,8 @@ public:
 private:
     int m_version = 0;
     int m_promptMaxLength = 2048;
+    int m_webPromptMaxLength = 2048;
+    int m_negativePromptMaxLength = 2048;
     qint64 m_seedMax = 2147483647;
     QStringList m_styles;
     QStringList m_cameraMovements;

@@ -41,7 +41,9 @@ private Q_SLOTS:
             QVERIFY(m->switches.contains(QStringLiteral("audio")));
         }
         QCOMPARE(c.model(QStringLiteral("v6"))->durations.size(), 15);
-        QCOMPARE(c.promptMaxLength(), 2048);
+        QCOMPARE(c.promptMaxLength(ApiFamily::OpenApi), 2048);
+        QCOMPARE(c.promptMaxLength(ApiFamily::Web), 5000); // §3.10
+        QCOMPARE(c.negativePromptMaxLength(), 2048);
         QCOMPARE(c.seedMax(), qint64(2147483647));
     }
 
@@ -169,6 +171,26 @@ private Q_SLOTS:
         QCOMPARE(v.size(), 1);
         QCOMPARE(v.first().field, QStringLiteral("negativePrompt"));
         r.negativePrompt.clear();
+        // The website takes 5000 characters (§3.10); the negative prompt stays at 2048.
+        r.prompt = QString(4500, QLatin1Char('a'));
+        QVERIFY(ModelCatalog::builtIn().validate(r, ApiFamily::Web).isEmpty());
+        QCOMPARE(ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi).size(), 1);
+        r.prompt = QString(5001, QLatin1Char('a'));
+        QCOMPARE(ModelCatalog::builtIn().validate(r, ApiFamily::Web).size(), 1);
+        r.prompt = QStringLiteral("a");
+        r.negativePrompt = QString(2049, QLatin1Char('a'));
+        QCOMPARE(ModelCatalog::builtIn().validate(r, ApiFamily::Web).first().field,
+                 QStringLiteral("negativePrompt"));
+        r.negativePrompt.clear();
+        // A table with one number for both families still reads.
+        const std::optional<ModelCatalog> single =
+            ModelCatalog::fromJson("{\"version\": 1, \"promptMaxLength\": 1000, \"models\": [{"
+                                   "\"id\": \"m\", \"families\": [\"openapi\", \"web\"], "
+                                   "\"durations\": [5], \"qualities\": [\"540p\"], "
+                                   "\"aspectRatios\": [\"16:9\"]}]}");
+        QVERIFY(single);
+        QCOMPARE(single->promptMaxLength(ApiFamily::Web), 1000);
+        QCOMPARE(single->negativePromptMaxLength(), 1000);
         r.prompt = QStringLiteral("   \t\n");
         v = ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi);
         QCOMPARE(v.first().kind, RuleViolation::Kind::Missing);

@@ -491,6 +491,10 @@ private Q_SLOTS:
         QVERIFY(!audio->isVisibleTo(&f.editor));   // no offered model has audio yet
         f.editor.setFamily(ApiFamily::Web);
         QVERIFY(offPeak->isVisibleTo(&f.editor));
+        // The website takes longer prompts than the OpenAPI (§3.10); negative prompts do not.
+        QCOMPARE(child<QLabel>(&f.editor, "promptCount")->text(), QStringLiteral("0 / 5000"));
+        QCOMPARE(child<QLabel>(&f.editor, "negativePromptCount")->text(),
+                 QStringLiteral("0 / 2048"));
         QCOMPARE(offPeak->text(), QStringLiteral("Off-peak (cheaper, slower)"));
         offPeak->setChecked(true);
         QVERIFY(f.editor.request().offPeak);
