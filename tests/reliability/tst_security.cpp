@@ -230,8 +230,8 @@ void TestSecurity::noSecretInAnythingWritten() {
         QDir().mkpath(QFileInfo(imagePath).absolutePath());
         QVERIFY(image.save(imagePath));
         GenerationRequest request;
-        request.prompt = QStringLiteral("The still comes alive");
         request.model = QStringLiteral("v6"); // the web refuses v3.5-v5.5 (§3.10)
+        request.prompt = QStringLiteral("The still comes alive");
         request.imagePath = imagePath;
         QVERIFY(engine.enqueue(request).ok());
         request.imagePath.clear();

@@ -170,8 +170,8 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
     QCOMPARE(uploaded->value->width, 1280);
 
     GenerationRequest request;
-    request.prompt = QStringLiteral("The sun sets");
     request.model = QStringLiteral("v6");
+    request.prompt = QStringLiteral("The sun sets");
     request.imagePath = m_dir.filePath(QStringLiteral("wide.png"));
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
         backend->createVideo(request, uploaded->value, ApiClient::newTraceId(), this, done);
