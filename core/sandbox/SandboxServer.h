@@ -120,6 +120,9 @@ struct SandboxAccountVideos {
     int duration = 5;
     QString aspectRatio = QStringLiteral("16:9");
     QString motionMode = QStringLiteral("normal");
+    //! Made with sound: served with an audio track, has_audio in the list. Only for a model the
+    //! sandbox's rules give sound (v5.5, v5.6, v6, pixverse-c1).
+    bool audio = false;
     qint64 seed = -1; //!< the seed every one of them used; -1: a random one each
     //! 1, 7 or 8: finished that way (made `ageMs` ago, one second apart, the last newest);
     //! 5 or 10: still generating, made now, finishing with 1 after the configured generation time.
@@ -165,8 +168,9 @@ public:
     //! Ends the web account's live session: `elsewhere` → its token answers 10005 (as after a
     //! login elsewhere), else 10001 (as if it expired). No-op without a session.
     void endWebSession(const QString& email, bool elsewhere);
-    //! Puts videos on a web account (see SandboxAccountVideos); their ids, oldest first, or
-    //! none when the account is not configured or the settings make no clip.
+    //! Puts videos on a web account (see SandboxAccountVideos), sized by the model's rule (V6
+    //! and C1 by the long edge); their ids, oldest first, or none when the account is not
+    //! configured or the settings make no clip.
     QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
     //! Deletes a video on the service's side (§2.6), whatever its status: from now on its
     //! OpenAPI status is 6 with no URL, the web list leaves it out, its file and cover answer

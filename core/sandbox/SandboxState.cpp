@@ -964,9 +964,15 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
         if (!seed || *seed < -1 || !age || *age < 0)
             return refuse(QStringLiteral(
                 "addVideos.seed and addVideos.ageMs must be whole numbers, 0 or more."));
-        if (!outputSize(videos.quality, videos.aspectRatio).isValid())
+        if (!accountVideoSize(videos).isValid())
             return refuse(
                 QStringLiteral("addVideos.quality and aspectRatio must make a known clip size."));
+        const QJsonValue audio = a.value(QLatin1String("audio"));
+        if (!audio.isUndefined() && !audio.isBool())
+            return refuse(QStringLiteral("addVideos.audio must be true or false."));
+        videos.audio = audio.toBool();
+        if (videos.audio && !m_rules.makesAudio(videos.model, ApiFamily::Web))
+            return refuse(QStringLiteral("addVideos.audio needs a model with sound."));
         videos.count = static_cast<int>(*count);
         videos.duration = static_cast<int>(*duration);
         videos.status = static_cast<int>(*status);
@@ -1178,6 +1184,15 @@ QByteArray SandboxState::cover(QSize size) {
     return png;
 }
 
+QSize SandboxState::accountVideoSize(const SandboxAccountVideos& videos) const {
+    GenerationRequest r;
+    r.model = videos.model;
+    r.quality = videos.quality;
+    r.aspectRatio = videos.aspectRatio;
+    const QSize size = m_rules.fitOutput(r, ApiFamily::Web);
+    return size.isValid() ? size : outputSize(videos.quality, videos.aspectRatio);
+}
+
 bool SandboxState::deleteVideo(qint64 videoId) {
     settle(); // a refund due before the deletion still happens
     const auto found = m_videos.find(videoId);
@@ -1238,9 +1253,10 @@ void SandboxState::endWebSession(const QString& email, bool elsewhere) {
 
 QList<qint64> SandboxState::addAccountVideos(const SandboxAccountVideos& videos) {
     const QString owner = webAccountEmail(videos.email);
-    const QSize size = outputSize(videos.quality, videos.aspectRatio);
+    const QSize size = accountVideoSize(videos);
     if (owner.isEmpty() || !size.isValid())
         return {};
+    const bool audio = videos.audio && m_rules.makesAudio(videos.model, ApiFamily::Web);
     settle();
     const qint64 now = m_clock.nowMs();
     const bool generating = videos.status == 5 || videos.status == 10;
@@ -1259,6 +1275,8 @@ QList<qint64> SandboxState::addAccountVideos(const SandboxAccountVideos& videos)
         r.duration = videos.duration;
         r.aspectRatio = videos.aspectRatio;
         r.motionMode = videos.motionMode;
+        r.audio = audio;
+        video.hasAudio = audio;
         video.seed =
             videos.seed >= 0 ? videos.seed : static_cast<qint64>(m_rng.bounded(2147483647U));
         r.seed = video.seed;

@@ -194,6 +194,9 @@ public:
     void setCredits(const QString& key, qint64 daily, qint64 monthly, qint64 package);
     void endWebSession(const QString& email, bool elsewhere);
     QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
+    //! Their size by the model's rule where the rules know the model, else by the short side;
+    //! invalid when neither gives one.
+    QSize accountVideoSize(const SandboxAccountVideos& videos) const;
     bool deleteVideo(qint64 videoId);
 };
 

@@ -899,6 +899,49 @@ private Q_SLOTS:
         QCOMPARE(streams.hasAudio, audio);
     }
 
+    // Videos put on the account (as if made on the website) follow the model's size rule and
+    // may have sound.
+    void accountVideosByModel() {
+        const QString token = login();
+        const auto add = [this](const QJsonObject& videos) {
+            QJsonObject withEmail = videos;
+            withEmail.insert(QStringLiteral("email"), kEmail);
+            return post(QStringLiteral("/sandbox/control"),
+                        QJsonObject{{QStringLiteral("addVideos"), withEmail}}, QString());
+        };
+        const HttpResult v6 = add({{QStringLiteral("model"), QStringLiteral("v6")},
+                                   {QStringLiteral("quality"), QStringLiteral("720p")},
+                                   {QStringLiteral("aspectRatio"), QStringLiteral("21:9")},
+                                   {QStringLiteral("duration"), 12},
+                                   {QStringLiteral("audio"), true}});
+        QCOMPARE(v6.status, 200);
+        const qint64 withSound =
+            v6.json().value(QLatin1String("videoIds")).toArray().first().toInteger();
+        const HttpResult old = add({{QStringLiteral("model"), QStringLiteral("v4.5")}});
+        QCOMPARE(old.status, 200);
+        const qint64 silent =
+            old.json().value(QLatin1String("videoIds")).toArray().first().toInteger();
+        QCOMPARE(add({{QStringLiteral("model"), QStringLiteral("v4.5")},
+                      {QStringLiteral("audio"), true}})
+                     .status,
+                 400); // v4.5 makes no sound
+        QCOMPARE(add({{QStringLiteral("audio"), 1}}).status, 400);
+
+        const QJsonObject sound = item(token, withSound);
+        QCOMPARE(sound.value(QLatin1String("output_width")).toInt(), 1280);
+        QCOMPARE(sound.value(QLatin1String("output_height")).toInt(), 548);
+        QCOMPARE(sound.value(QLatin1String("has_audio")).toBool(), true);
+        QCOMPARE(sound.value(QLatin1String("credits")).toInteger(-1), 0); // not made here
+        const test::ClipStreams streams =
+            test::probeClip(get(sound.value(QLatin1String("url")).toString()).body);
+        QVERIFY(streams.loaded);
+        QVERIFY(streams.hasAudio);
+        QCOMPARE(streams.resolution, QSize(1280, 548));
+        const QJsonObject plain = item(token, silent);
+        QCOMPARE(plain.value(QLatin1String("output_width")).toInt(), 960);
+        QCOMPARE(plain.value(QLatin1String("has_audio")).toBool(true), false);
+    }
+
     // Status 6 has no web code (§3.7): a deleted video leaves the list, its file answers 404.
     void deletedVideosLeaveTheList() {
         SandboxHost host;
