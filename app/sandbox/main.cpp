@@ -2,7 +2,7 @@
 //
 //   pixverse-sandbox [--port N] [--api-key KEY]... [--account EMAIL:PASSWORD]... [--clock-speed X]
 //                    [--generation-seconds S] [--clips-dir DIR] [--concurrency N]
-//                    [--state DIR [--reset]]
+//                    [--state DIR [--reset]] [--web-legacy-models]
 //
 // stdout: the base URL, one line. stderr: "API key: ..." when no --api-key was given (the
 // public sandbox key) and "Web account: EMAIL:PASSWORD" when no --account was given (the public
@@ -70,8 +70,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption stateOption(QStringLiteral("state"), stateHelp, QStringLiteral("DIR"));
     const QCommandLineOption resetOption(QStringLiteral("reset"),
                                          QStringLiteral("Start afresh: empty the --state folder."));
+    const QCommandLineOption legacyOption(
+        QStringLiteral("web-legacy-models"),
+        QStringLiteral("Let the web family take v3.5-v5.5 too (by default it refuses them with "
+                       "400017, as the website no longer offers them)."));
     parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption,
-                       clipsOption, limitOption, stateOption, resetOption});
+                       clipsOption, limitOption, stateOption, resetOption, legacyOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -103,6 +107,7 @@ int main(int argc, char** argv) {
 
     if (parser.isSet(clipsOption))
         config.clipsDir = parser.value(clipsOption);
+    config.webRefusesLegacyModels = !parser.isSet(legacyOption);
     if (parser.isSet(limitOption)) {
         const int limit = parser.value(limitOption).toInt(&ok);
         if (!ok || limit < 1)

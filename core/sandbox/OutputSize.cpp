@@ -79,8 +79,11 @@ QString nearestAspectRatio(QSize image, const QStringList& candidates) {
     return best;
 }
 
-QString clipFileName(QSize size) {
-    return QStringLiteral("%1x%2.mp4").arg(size.width()).arg(size.height());
+QString clipFileName(QSize size, bool withAudio) {
+    return QStringLiteral("%1x%2%3.mp4")
+        .arg(size.width())
+        .arg(size.height())
+        .arg(withAudio ? QStringLiteral("-audio") : QString());
 }
 
 } // namespace pixverse::sandbox

@@ -32,7 +32,8 @@ std::optional<std::pair<int, int>> parseAspectRatio(const QString& aspectRatio);
 //! are equally far from 1:1). Empty when there is no valid candidate or the size is empty.
 QString nearestAspectRatio(QSize image, const QStringList& candidates);
 
-//! The file name of the sample clip of that size: "960x540.mp4".
-QString clipFileName(QSize size);
+//! The file name of the sample clip of that size: "960x540.mp4", or with a 1 s AAC sine
+//! track for a video made with audio (generate_audio_switch): "1280x548-audio.mp4".
+QString clipFileName(QSize size, bool withAudio = false);
 
 } // namespace pixverse::sandbox

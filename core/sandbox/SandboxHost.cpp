@@ -118,4 +118,10 @@ QList<qint64> SandboxHost::addAccountVideos(const SandboxAccountVideos& videos) 
     return ids;
 }
 
+bool SandboxHost::deleteVideo(qint64 videoId) {
+    bool deleted = false;
+    onServerThread(m_server, [&] { deleted = m_server->deleteVideo(videoId); });
+    return deleted;
+}
+
 } // namespace pixverse::sandbox

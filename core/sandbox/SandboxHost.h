@@ -31,6 +31,7 @@ public:
     void setCredits(const QString& email, qint64 daily, qint64 monthly, qint64 package);
     void endWebSession(const QString& email, bool elsewhere);
     QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
+    bool deleteVideo(qint64 videoId);
 
 private:
     SandboxConfig m_config;

@@ -27,10 +27,11 @@ QStringList stringList(const QJsonValue& value) {
 struct BodyFields {
     QList<const char*> strings;
     QList<const char*> integers;
-    QList<const char*> switches;
-    bool numericSwitches = false; //!< the web sends switches as 0/1 as well as false/true
+    QList<const char*> booleans; //!< true or false only
+    QList<const char*> flags;    //!< the web's 0/1 switches (false/true tolerated)
     QList<const char*> textRequired;
     QList<const char*> imageRequired;
+    QList<const char*> audioSwitches; //!< every spelling of the audio switch the family takes
     const char* multiClipSwitch = nullptr;
     const char* offPeakSwitch = nullptr; //!< only the web has an off-peak mode (§2.9)
 };
@@ -41,29 +42,36 @@ const BodyFields& bodyFields(ApiFamily family) {
          "camera_movement"},
         {"duration", "seed", "img_id", "template_id"},
         {"water_mark", "generate_audio_switch", "generate_multi_clip_switch"},
-        false,
+        {},
         {"prompt", "model", "duration", "quality", "aspect_ratio"},
         {"img_id", "prompt", "model", "duration", "quality"},
+        {"generate_audio_switch"},
         "generate_multi_clip_switch",
         nullptr};
+    // The web's audio field is uncertain (§3.3): the site's transition call names it `audio`
+    // (§3.11), older clients sent the OpenAPI's name. Both are taken, as JSON booleans only: the
+    // site's price formulas compare audio with true, so 1 would not be sound (§3.12).
+    // multi_shot and off_peak were captured as 0/1 (§3.3, §3.11); booleans are tolerated.
     static const BodyFields web{
         {"prompt", "negative_prompt", "model", "quality", "aspect_ratio", "motion_mode", "style",
-         "camera_movement", "lip_sync_tts_speaker_id", "customer_img_path", "customer_img_url"},
+         "camera_movement", "lip_sync_tts_speaker_id", "customer_img_path", "customer_img_url",
+         "model_name_default"},
         {"duration", "seed", "create_count", "credit_change", "template_id"},
-        {"off_peak", "multi_shot", "generate_audio_switch"},
-        true,
+        {"generate_audio_switch", "audio"},
+        {"off_peak", "multi_shot"},
         {"prompt", "model", "duration", "quality", "aspect_ratio"},
         {"prompt", "model", "duration", "quality", "customer_img_path", "customer_img_url"},
+        {"generate_audio_switch", "audio"},
         "multi_shot",
         "off_peak"};
     return family == ApiFamily::Web ? web : openApi;
 }
 
-//! A switch: true/false, and on the web also 0/1. Empty when it is neither.
-std::optional<bool> switchValue(const QJsonValue& value, bool numeric) {
+//! A switch: true/false or 0/1 (the types were checked before). Empty when it is neither.
+std::optional<bool> switchValue(const QJsonValue& value) {
     if (value.isBool())
         return value.toBool();
-    const auto n = numeric ? exactInteger(value) : std::nullopt;
+    const auto n = exactInteger(value);
     if (n && (*n == 0 || *n == 1))
         return *n == 1;
     return std::nullopt;
@@ -73,7 +81,7 @@ Refusal notAllowed(const QString& message) {
     return Refusal{400017, message};
 }
 
-//! The first of `names` whose value has the wrong JSON type, as a 400013 refusal.
+//! The first field whose value has the wrong JSON type, as a 400013 refusal.
 std::optional<Refusal> typeRefusal(const QJsonObject& body, const BodyFields& fields) {
     auto present = [&body](const char* name) {
         const QJsonValue v = body.value(QLatin1String(name));
@@ -90,14 +98,32 @@ std::optional<Refusal> typeRefusal(const QJsonObject& body, const BodyFields& fi
             return Refusal{400013,
                            QStringLiteral("\"%1\" must be an integer").arg(QLatin1String(name))};
     }
-    for (const char* name : fields.switches) {
-        if (present(name) && !switchValue(value(name), fields.numericSwitches))
+    for (const char* name : fields.booleans) {
+        if (present(name) && !value(name).isBool())
             return Refusal{400013,
-                           (fields.numericSwitches ? QStringLiteral("\"%1\" must be 0 or 1")
-                                                   : QStringLiteral("\"%1\" must be true or false"))
-                               .arg(QLatin1String(name))};
+                           QStringLiteral("\"%1\" must be true or false").arg(QLatin1String(name))};
+    }
+    for (const char* name : fields.flags) {
+        if (present(name) && !switchValue(value(name)))
+            return Refusal{400013,
+                           QStringLiteral("\"%1\" must be 0 or 1").arg(QLatin1String(name))};
     }
     return std::nullopt;
+}
+
+//! The audio switch, in whichever of the family's spellings the body has it; empty when two
+//! spellings disagree.
+std::optional<bool> audioSwitch(const QJsonObject& body, const BodyFields& fields) {
+    std::optional<bool> on;
+    for (const char* name : fields.audioSwitches) {
+        const QJsonValue v = body.value(QLatin1String(name));
+        if (!v.isBool())
+            continue;
+        if (on && *on != v.toBool())
+            return std::nullopt;
+        on = v.toBool();
+    }
+    return on.value_or(false);
 }
 
 //! The first required field that is absent (an empty image path or URL counts as absent).
@@ -271,10 +297,12 @@ SandboxRules::readBody(const QJsonObject& body, ApiFamily family, bool imageToVi
     if (auto refusal = missingRefusal(body, fields, imageToVideo))
         return *refusal;
     auto text = [&body](const char* name) { return body.value(QLatin1String(name)).toString(); };
-    auto on = [&body, &fields](const char* name) {
-        return name &&
-               switchValue(body.value(QLatin1String(name)), fields.numericSwitches).value_or(false);
+    auto on = [&body](const char* name) {
+        return name && switchValue(body.value(QLatin1String(name))).value_or(false);
     };
+    const std::optional<bool> audio = audioSwitch(body, fields);
+    if (!audio)
+        return notAllowed(QStringLiteral("audio and generate_audio_switch disagree"));
 
     GenerationRequest r;
     r.prompt = text("prompt");
@@ -285,7 +313,7 @@ SandboxRules::readBody(const QJsonObject& body, ApiFamily family, bool imageToVi
     r.motionMode = text("motion_mode");                              // empty: normal
     r.style = text("style");
     r.cameraMovement = text("camera_movement");
-    r.audio = on("generate_audio_switch");
+    r.audio = *audio;
     // Multi-clip is ignored on every model that does not make it (§6).
     const Model* spec = model(r.model, family);
     r.multiClip = spec && spec->multiClip && on(fields.multiClipSwitch);
@@ -461,6 +489,11 @@ QStringList SandboxRules::aspectRatios(const QString& modelId, ApiFamily family)
 QStringList SandboxRules::motionModes(const QString& modelId, ApiFamily family) const {
     const Model* spec = model(modelId, family);
     return spec ? spec->motionModes : QStringList();
+}
+
+bool SandboxRules::makesAudio(const QString& modelId, ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    return spec && spec->audio;
 }
 
 int SandboxRules::promptMaxLength(const QString& modelId, ApiFamily family) const {

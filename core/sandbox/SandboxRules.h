@@ -59,14 +59,17 @@ public:
     QStringList qualities(const QString& modelId, ApiFamily family) const;
     QStringList aspectRatios(const QString& modelId, ApiFamily family) const;
     QStringList motionModes(const QString& modelId, ApiFamily family) const;
+    //! The model takes the audio switch (and its videos then have a sound track).
+    bool makesAudio(const QString& modelId, ApiFamily family) const;
     //! The prompt limit in code points (negative prompts: negativePromptMaxLength()).
     int promptMaxLength(const QString& modelId, ApiFamily family) const;
     int negativePromptMaxLength() const { return m_negativePromptMaxLength; }
     QStringList notes() const { return m_notes; }
 
     //! §6: the web family may refuse v3.5–v5.5 (whether the real server still takes them is
-    //! unknown, §3.10). rules.json sets the default.
+    //! unknown, §3.10). rules.json sets the default (on); SandboxConfig the sandbox's.
     void setWebRefusesLegacyModels(bool refuse) { m_web.refuseLegacy = refuse; }
+    bool webRefusesLegacyModels() const { return m_web.refuseLegacy; }
 
 private:
     struct Model {

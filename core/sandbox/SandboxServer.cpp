@@ -70,4 +70,8 @@ QList<qint64> SandboxServer::addAccountVideos(const SandboxAccountVideos& videos
     return m_state->addAccountVideos(videos);
 }
 
+bool SandboxServer::deleteVideo(qint64 videoId) {
+    return m_state->deleteVideo(videoId);
+}
+
 } // namespace pixverse::sandbox

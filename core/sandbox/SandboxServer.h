@@ -35,6 +35,11 @@ struct SandboxConfig {
     QString moderationWord = QStringLiteral("forbidden");
     //! A prompt containing this word ends in status 8 (generation failed).
     QString failureWord = QStringLiteral("explode");
+    //! A prompt containing this word ends in status 6 (deleted, §2.6): made, then removed before
+    //! anyone downloaded it; no URL, and no refund (only moderation is documented as refunded).
+    //! The web list no longer shows such a video. SandboxServer::deleteVideo() does the same to
+    //! any existing video at once.
+    QString deletionWord = QStringLiteral("vanish");
     //! Share of other generations that end in status 8, 0..1, drawn from a seeded generator.
     double failureRate = 0.0;
 
@@ -47,6 +52,10 @@ struct SandboxConfig {
     QString clipsDir;
     //! Seed for ids, failure draws and random seeds, so a test run is repeatable.
     quint64 randomSeed = 20260524;
+    //! The web family refuses v3.5-v5.5 with 400017, as the website no longer offers them
+    //! (§3.10; whether its server still takes them is unknown). `pixverse-sandbox
+    //! --web-legacy-models` turns it off.
+    bool webRefusesLegacyModels = true;
     //! Folder where the sandbox keeps its state across restarts (see SandboxStore); empty: in
     //! memory only, gone when it stops (tests).
     QString stateDir;
@@ -111,6 +120,9 @@ struct SandboxAccountVideos {
     int duration = 5;
     QString aspectRatio = QStringLiteral("16:9");
     QString motionMode = QStringLiteral("normal");
+    //! Made with sound: served with an audio track, has_audio in the list. Only for a model the
+    //! sandbox's rules give sound (v5.5, v5.6, v6, pixverse-c1).
+    bool audio = false;
     qint64 seed = -1; //!< the seed every one of them used; -1: a random one each
     //! 1, 7 or 8: finished that way (made `ageMs` ago, one second apart, the last newest);
     //! 5 or 10: still generating, made now, finishing with 1 after the configured generation time.
@@ -156,9 +168,15 @@ public:
     //! Ends the web account's live session: `elsewhere` → its token answers 10005 (as after a
     //! login elsewhere), else 10001 (as if it expired). No-op without a session.
     void endWebSession(const QString& email, bool elsewhere);
-    //! Puts videos on a web account (see SandboxAccountVideos); their ids, oldest first, or
-    //! none when the account is not configured or the settings make no clip.
+    //! Puts videos on a web account (see SandboxAccountVideos), sized by the model's rule (V6
+    //! and C1 by the long edge); their ids, oldest first, or none when the account is not
+    //! configured or the settings make no clip.
     QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
+    //! Deletes a video on the service's side (§2.6), whatever its status: from now on its
+    //! OpenAPI status is 6 with no URL, the web list leaves it out, its file and cover answer
+    //! 404, and a video still generating frees its slot. Credits stay spent. False for an
+    //! unknown id.
+    bool deleteVideo(qint64 videoId);
 
 private:
     std::unique_ptr<SandboxState> m_state;

@@ -310,7 +310,9 @@ QString findClipsDir(const QString& configured) {
 
 SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
     : m_owner(owner)
-    , m_config(std::move(config)) {
+    , m_config(std::move(config))
+    , m_rules(SandboxRules::builtIn()) {
+    m_rules.setWebRefusesLegacyModels(m_config.webRefusesLegacyModels);
     const std::array<quint32, 2> seed{static_cast<quint32>(m_config.randomSeed & 0xffffffffU),
                                       static_cast<quint32>(m_config.randomSeed >> 32)};
     m_rng = QRandomGenerator(seed.data(), seed.data() + seed.size());
@@ -545,7 +547,7 @@ void SandboxState::persist(bool clockChanged) {
 
 std::variant<HttpAnswer, SandboxState::Accepted>
 SandboxState::judge(GenerationRequest& r, ApiFamily family, QSize imageSize) const {
-    const SandboxRules& rules = SandboxRules::builtIn();
+    const SandboxRules& rules = m_rules;
     if (const std::optional<Refusal> refusal = rules.refusal(r, family))
         return envelope(refusal->errCode, refusal->message);
     const QSize size = rules.fitOutput(r, family, imageSize);
@@ -563,6 +565,9 @@ int SandboxState::drawOutcome(const QString& prompt) {
     if (!m_config.failureWord.isEmpty() &&
         prompt.contains(m_config.failureWord, Qt::CaseInsensitive))
         return 8;
+    if (!m_config.deletionWord.isEmpty() &&
+        prompt.contains(m_config.deletionWord, Qt::CaseInsensitive))
+        return 6;
     if (m_config.failureRate > 0 && m_rng.generateDouble() < m_config.failureRate)
         return 8;
     return 1;
@@ -626,7 +631,7 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     const QJsonObject body = doc.object();
 
     // 1. Types (400013) and required fields (400011), by the sandbox's own rules.
-    auto read = SandboxRules::builtIn().readBody(body, ApiFamily::OpenApi, imageToVideo);
+    auto read = m_rules.readBody(body, ApiFamily::OpenApi, imageToVideo);
     if (const auto* refusal = std::get_if<Refusal>(&read))
         return envelope(refusal->errCode, refusal->message);
     GenerationRequest& r = std::get<GenerationRequest>(read);
@@ -667,6 +672,7 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     video.createdAt = m_clock.nowMs();
     video.finishAt = video.createdAt + m_config.generationMs;
     video.outcome = drawOutcome(r.prompt);
+    video.hasAudio = r.audio; // judged: only a model with audio takes the switch
     video.chargedMonthly = std::min<qint64>(acc.monthly, cost);
     video.chargedPackage = cost - video.chargedMonthly;
     acc.monthly -= video.chargedMonthly;
@@ -692,7 +698,7 @@ HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
     const Video& v = *found;
     const int st = status(v);
     const bool done = st == 1;
-    const qint64 fileSize = done ? clip(v.size).size() : 0;
+    const qint64 fileSize = done ? clip(v.size, v.hasAudio).size() : 0;
     return envelope(
         0, errMessage(0),
         QJsonObject{
@@ -708,6 +714,9 @@ HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
             {QStringLiteral("outputWidth"), v.size.width()},
             {QStringLiteral("outputHeight"), v.size.height()},
             {QStringLiteral("resolution_ratio"), qualityShortSide(v.request.quality)},
+            // §2.4 (optional fields): whether the MP4 has sound, and what the job cost.
+            {QStringLiteral("has_audio"), v.hasAudio},
+            {QStringLiteral("credits"), QJsonValue(credits(v))},
             {QStringLiteral("create_time"), isoTime(v.createdAt)},
             {QStringLiteral("modify_time"), isoTime(st == 5 ? v.createdAt : v.finishAt)},
             {QStringLiteral("cover_url"),
@@ -755,7 +764,7 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
         if (found == m_videos.cend() || status(*found) != 1)
             return notFound();
         if (ext == QLatin1String("mp4")) {
-            bytes = clip(found->size);
+            bytes = clip(found->size, found->hasAudio);
             contentType = QByteArrayLiteral("video/mp4");
         } else if (ext == QLatin1String("png")) {
             bytes = cover(found->size);
@@ -955,9 +964,15 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
         if (!seed || *seed < -1 || !age || *age < 0)
             return refuse(QStringLiteral(
                 "addVideos.seed and addVideos.ageMs must be whole numbers, 0 or more."));
-        if (!outputSize(videos.quality, videos.aspectRatio).isValid())
+        if (!accountVideoSize(videos).isValid())
             return refuse(
                 QStringLiteral("addVideos.quality and aspectRatio must make a known clip size."));
+        const QJsonValue audio = a.value(QLatin1String("audio"));
+        if (!audio.isUndefined() && !audio.isBool())
+            return refuse(QStringLiteral("addVideos.audio must be true or false."));
+        videos.audio = audio.toBool();
+        if (videos.audio && !m_rules.makesAudio(videos.model, ApiFamily::Web))
+            return refuse(QStringLiteral("addVideos.audio needs a model with sound."));
         videos.count = static_cast<int>(*count);
         videos.duration = static_cast<int>(*duration);
         videos.status = static_cast<int>(*status);
@@ -968,9 +983,16 @@ HttpAnswer SandboxState::control(const HttpRequest& request) {
                 addedIds->append(QJsonValue(id));
         };
     }
+    if (o.contains(QLatin1String("deleteVideo"))) {
+        const auto id = exactInteger(o.value(QLatin1String("deleteVideo")));
+        if (!id || !m_videos.contains(*id))
+            return refuse(QStringLiteral("deleteVideo must be the id of an existing video."));
+        actions << [this, id] { deleteVideo(*id); };
+    }
     if (actions.isEmpty())
         return refuse(QStringLiteral("Nothing to do: use clockSpeed, advanceMs, fault, "
-                                     "clearFaults, credits, endSession or addVideos."));
+                                     "clearFaults, credits, endSession, addVideos or "
+                                     "deleteVideo."));
     for (const auto& action : actions)
         action();
     QJsonObject answer{{QStringLiteral("ok"), true}};
@@ -1067,6 +1089,7 @@ void SandboxState::settle() {
             acc.daily += v.chargedDaily;
             acc.monthly += v.chargedMonthly;
             acc.package += v.chargedPackage;
+            v.chargedDaily = v.chargedMonthly = v.chargedPackage = 0;
         }
         qCDebug(lcSandbox) << "video" << v.id << "finished with status" << v.outcome;
     }
@@ -1113,6 +1136,10 @@ int SandboxState::status(const Video& video) const {
     return now < video.createdAt + (video.finishAt - video.createdAt) / 5 ? 5 : 10;
 }
 
+qint64 SandboxState::credits(const Video& video) {
+    return video.chargedDaily + video.chargedMonthly + video.chargedPackage;
+}
+
 QString SandboxState::isoTime(qint64 sandboxMs) const {
     return m_epoch.addMSecs(sandboxMs).toString(Qt::ISODate);
 }
@@ -1121,8 +1148,8 @@ QString SandboxState::mediaUrl(const QString& path) const {
     return baseUrl().toString() + path;
 }
 
-QByteArray SandboxState::clip(QSize size) {
-    const QString name = clipFileName(size);
+QByteArray SandboxState::clip(QSize size, bool withAudio) {
+    const QString name = clipFileName(size, withAudio);
     auto it = m_clipBytes.constFind(name);
     if (it != m_clipBytes.cend())
         return *it;
@@ -1155,6 +1182,29 @@ QByteArray SandboxState::cover(QSize size) {
     image.save(&buffer, "PNG");
     m_coverBytes.insert(name, png);
     return png;
+}
+
+QSize SandboxState::accountVideoSize(const SandboxAccountVideos& videos) const {
+    GenerationRequest r;
+    r.model = videos.model;
+    r.quality = videos.quality;
+    r.aspectRatio = videos.aspectRatio;
+    const QSize size = m_rules.fitOutput(r, ApiFamily::Web);
+    return size.isValid() ? size : outputSize(videos.quality, videos.aspectRatio);
+}
+
+bool SandboxState::deleteVideo(qint64 videoId) {
+    settle(); // a refund due before the deletion still happens
+    const auto found = m_videos.find(videoId);
+    if (found == m_videos.end())
+        return false;
+    found->outcome = 6;
+    // A video still generating ends now (its slot is free); a finished one keeps its time.
+    found->finishAt = std::min(found->finishAt, m_clock.nowMs());
+    found->settled = true; // nothing to refund: a deletion keeps the credits spent
+    qCDebug(lcSandbox) << "video" << videoId << "deleted";
+    persist();
+    return true;
 }
 
 qint64 SandboxState::nextId(qint64& last) {
@@ -1203,9 +1253,10 @@ void SandboxState::endWebSession(const QString& email, bool elsewhere) {
 
 QList<qint64> SandboxState::addAccountVideos(const SandboxAccountVideos& videos) {
     const QString owner = webAccountEmail(videos.email);
-    const QSize size = outputSize(videos.quality, videos.aspectRatio);
+    const QSize size = accountVideoSize(videos);
     if (owner.isEmpty() || !size.isValid())
         return {};
+    const bool audio = videos.audio && m_rules.makesAudio(videos.model, ApiFamily::Web);
     settle();
     const qint64 now = m_clock.nowMs();
     const bool generating = videos.status == 5 || videos.status == 10;
@@ -1224,6 +1275,8 @@ QList<qint64> SandboxState::addAccountVideos(const SandboxAccountVideos& videos)
         r.duration = videos.duration;
         r.aspectRatio = videos.aspectRatio;
         r.motionMode = videos.motionMode;
+        r.audio = audio;
+        video.hasAudio = audio;
         video.seed =
             videos.seed >= 0 ? videos.seed : static_cast<qint64>(m_rng.bounded(2147483647U));
         r.seed = video.seed;

@@ -2,6 +2,7 @@
 
 #include "core/generation/GenerationRequest.h"
 #include "core/sandbox/SandboxClock.h"
+#include "core/sandbox/SandboxRules.h"
 #include "core/sandbox/SandboxServer.h"
 
 #include <QByteArray>
@@ -70,6 +71,7 @@ public:
 
     SandboxServer* m_owner;
     SandboxConfig m_config;
+    SandboxRules m_rules;          // the built-in rules with the config's switches
     QHttpServer* m_http = nullptr; // a child of m_owner, so it follows moveToThread
     QString m_error;
     quint16 m_port = 0;
@@ -104,8 +106,10 @@ public:
         QSize size;
         qint64 createdAt = 0; // sandbox ms
         qint64 finishAt = 0;
-        int outcome = 1;      // the final status: 1, 7 or 8
-        bool settled = false; // the final status has taken effect (refund done)
+        int outcome = 1;       // the final status: 1, 6 (deleted), 7 or 8
+        bool settled = false;  // the final status has taken effect (refund done)
+        bool hasAudio = false; // made with the audio switch: its clip has a sound track
+        // What it cost, by where the credits came from; zeroed by a refund (status 7).
         qint64 chargedDaily = 0;
         qint64 chargedMonthly = 0;
         qint64 chargedPackage = 0;
@@ -172,12 +176,14 @@ public:
     std::variant<HttpAnswer, Accepted> judge(GenerationRequest& r, ApiFamily family,
                                              QSize imageSize) const;
     //! The final status a new video with this prompt will reach: 7 (moderation word), 8 (failure
-    //! word or the failure rate) or 1.
+    //! word or the failure rate), 6 (deletion word) or 1.
     int drawOutcome(const QString& prompt);
     int status(const Video& video) const;
+    //! The credits the video cost in the end (0 once refunded), for the status answers.
+    static qint64 credits(const Video& video);
     QString isoTime(qint64 sandboxMs) const;
     QString mediaUrl(const QString& path) const;
-    QByteArray clip(QSize size);
+    QByteArray clip(QSize size, bool withAudio);
     QByteArray cover(QSize size);
     qint64 nextId(qint64& last);
 
@@ -188,6 +194,10 @@ public:
     void setCredits(const QString& key, qint64 daily, qint64 monthly, qint64 package);
     void endWebSession(const QString& email, bool elsewhere);
     QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
+    //! Their size by the model's rule where the rules know the model, else by the short side;
+    //! invalid when neither gives one.
+    QSize accountVideoSize(const SandboxAccountVideos& videos) const;
+    bool deleteVideo(qint64 videoId);
 };
 
 //! Where the sample clips are: the configured folder, else $PIXVERSE_CLIPS_DIR, else the

@@ -100,6 +100,7 @@ QJsonObject videoRecord(const SandboxState::Video& v, const Owners& owners) {
         {QStringLiteral("finishAt"), QJsonValue(v.finishAt)},
         {QStringLiteral("outcome"), v.outcome},
         {QStringLiteral("settled"), v.settled},
+        {QStringLiteral("hasAudio"), v.hasAudio},
         {QStringLiteral("chargedDaily"), QJsonValue(v.chargedDaily)},
         {QStringLiteral("chargedMonthly"), QJsonValue(v.chargedMonthly)},
         {QStringLiteral("chargedPackage"), QJsonValue(v.chargedPackage)},
@@ -111,9 +112,9 @@ QJsonObject videoRecord(const SandboxState::Video& v, const Owners& owners) {
 bool sameVideo(const SandboxState::Video& a, const SandboxState::Video& b) {
     return a.id == b.id && a.owner == b.owner && a.request == b.request && a.seed == b.seed &&
            a.size == b.size && a.createdAt == b.createdAt && a.finishAt == b.finishAt &&
-           a.outcome == b.outcome && a.settled == b.settled && a.chargedDaily == b.chargedDaily &&
-           a.chargedMonthly == b.chargedMonthly && a.chargedPackage == b.chargedPackage &&
-           a.web == b.web && a.imageUrl == b.imageUrl;
+           a.outcome == b.outcome && a.settled == b.settled && a.hasAudio == b.hasAudio &&
+           a.chargedDaily == b.chargedDaily && a.chargedMonthly == b.chargedMonthly &&
+           a.chargedPackage == b.chargedPackage && a.web == b.web && a.imageUrl == b.imageUrl;
 }
 
 SandboxState::Video videoFrom(qint64 id, const QJsonObject& o, const QString& owner) {
@@ -128,6 +129,9 @@ SandboxState::Video videoFrom(qint64 id, const QJsonObject& o, const QString& ow
     v.finishAt = o.value(QLatin1String("finishAt")).toInteger();
     v.outcome = o.value(QLatin1String("outcome")).toInt(1);
     v.settled = o.value(QLatin1String("settled")).toBool();
+    // A state kept before the sandbox had clips with sound has no "hasAudio": it served them
+    // silent.
+    v.hasAudio = o.value(QLatin1String("hasAudio")).toBool();
     v.chargedDaily = o.value(QLatin1String("chargedDaily")).toInteger();
     v.chargedMonthly = o.value(QLatin1String("chargedMonthly")).toInteger();
     v.chargedPackage = o.value(QLatin1String("chargedPackage")).toInteger();

@@ -302,7 +302,7 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     const QJsonObject body = doc.object();
 
     // 1. Types (400013) and required fields (400011; the web t2v insists on aspect_ratio, §3.3).
-    auto read = SandboxRules::builtIn().readBody(body, ApiFamily::Web, imageToVideo);
+    auto read = m_state.m_rules.readBody(body, ApiFamily::Web, imageToVideo);
     if (const auto* refusal = std::get_if<Refusal>(&read))
         return envelope(refusal->errCode, refusal->message);
     GenerationRequest& r = std::get<GenerationRequest>(read);
@@ -349,6 +349,7 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     video.createdAt = m_state.m_clock.nowMs();
     video.finishAt = video.createdAt + m_state.m_config.generationMs;
     video.outcome = m_state.drawOutcome(r.prompt);
+    video.hasAudio = r.audio;
     // Daily credits first, then monthly, then package.
     video.chargedDaily = std::clamp<qint64>(acc.daily, 0, cost);
     video.chargedMonthly = std::clamp<qint64>(acc.monthly, 0, cost - video.chargedDaily);
@@ -392,9 +393,11 @@ HttpAnswer WebRoutes::list(const HttpRequest& request, const QString& email) {
     const qint64 start = *webOffset > 0 ? *webOffset : *offset;
     const qint64 count = *limit == 0 ? kDefaultListLimit : std::min<qint64>(*limit, kMaxListLimit);
 
+    // A deleted video (status 6, which the web has no code for, §3.7) is gone from the list, as
+    // a video the creator deleted on the website is.
     QList<const SandboxState::Video*> own;
     for (const SandboxState::Video& v : std::as_const(m_state.m_videos)) {
-        if (v.web && v.owner == email)
+        if (v.web && v.owner == email && m_state.status(v) != 6)
             own << &v;
     }
     std::sort(own.begin(), own.end(),
@@ -451,6 +454,9 @@ QJsonObject WebRoutes::listItem(const SandboxState::Video& v) const {
         {QStringLiteral("template_id"), 0},
         {QStringLiteral("style"), r.style},
         {QStringLiteral("camera_movement"), r.cameraMovement},
+        // As on the OpenAPI (§2.4): whether the MP4 has sound, and what it cost.
+        {QStringLiteral("has_audio"), v.hasAudio},
+        {QStringLiteral("credits"), QJsonValue(SandboxState::credits(v))},
         {QStringLiteral("queue_data"),
          QJsonObject{{QStringLiteral("queue_time"), QJsonValue(queueSeconds)},
                      {QStringLiteral("queue_count"), queueCount}}},

@@ -486,6 +486,7 @@ int main(int argc, char* argv[]) {
         for (int i = 0; i < 200; ++i) {
             GenerationRequest request;
             request.prompt = QStringLiteral("Pending web %1").arg(i);
+            request.model = QStringLiteral("v6"); // the web refuses v3.5-v5.5 (§3.10)
             bool created = false;
             web->createVideo(
                 request, std::nullopt, ApiClient::newTraceId(), &app, [&](Result<CreatedVideo> r) {

@@ -259,22 +259,24 @@ void TestCli::webAccountEndToEnd() {
     m_token = webToken();
     QVERIFY(!m_token.isEmpty());
     m_sandbox->setCredits(QStringLiteral("creator@sandbox.local"), 60, 100000, 0);
-    const CliRun t2v = run(
-        webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                      QStringLiteral("Northern lights"), QStringLiteral("--aspect"),
-                                      QStringLiteral("4:3"), QStringLiteral("--out"),
-                                      m_dir.filePath(QStringLiteral("web"))});
+    const CliRun t2v =
+        run(webConnection() +
+            QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                        QStringLiteral("Northern lights"), QStringLiteral("--aspect"),
+                        QStringLiteral("4:3"), QStringLiteral("--model"), QStringLiteral("v6"),
+                        QStringLiteral("--out"), m_dir.filePath(QStringLiteral("web"))});
     QVERIFY2(t2v.exitCode == 0, qPrintable(t2v.err));
-    checkVideo(t2v.lastLine(), QSize(720, 540));
+    checkVideo(t2v.lastLine(), QSize(1024, 768)); // V6: 540p is the long edge
 
     const QString image = makeImage(QStringLiteral("tall.png"), 480, 640);
     const CliRun i2v =
-        run(webConnection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                          QStringLiteral("The tall one waves"),
-                                          QStringLiteral("--image"), image, QStringLiteral("--out"),
-                                          m_dir.filePath(QStringLiteral("web"))});
+        run(webConnection() +
+            QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                        QStringLiteral("The tall one waves"), QStringLiteral("--image"), image,
+                        QStringLiteral("--model"), QStringLiteral("v6"), QStringLiteral("--out"),
+                        m_dir.filePath(QStringLiteral("web"))});
     QVERIFY2(i2v.exitCode == 0, qPrintable(i2v.err));
-    checkVideo(i2v.lastLine(), QSize(540, 720));
+    checkVideo(i2v.lastLine(), QSize(768, 1024));
     QVERIFY(!i2v.err.contains(m_token));
 
     const CliRun credits =

@@ -34,6 +34,9 @@ qm="$root/usr/share/pixverse-studio/translations/pixverse-studio_ru.qm"
 [ -s "$qm" ] || fail "the Russian translation is not installed"
 clips=$(find "$root/usr/share/pixverse-studio/clips" -name '*.mp4' 2>/dev/null | wc -l)
 [ "$clips" -gt 0 ] || fail "no sandbox clips are installed"
+# Videos made with sound are served from <w>x<h>-audio.mp4 (resources/clips).
+sound_clips=$(find "$root/usr/share/pixverse-studio/clips" -name '*-audio.mp4' 2>/dev/null | wc -l)
+[ "$sound_clips" -gt 0 ] || fail "no sandbox clips with sound are installed"
 desktop-file-validate "$root/usr/share/applications/$app_id.desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" || fail "appstreamcli validate"
 grep -q "^Icon=$app_id$" "$root/usr/share/applications/$app_id.desktop" || fail "the desktop file names another icon"

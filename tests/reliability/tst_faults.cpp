@@ -452,6 +452,7 @@ void TestFaults::overSizeImageIsRefusedBeforeAnyRequest() {
 
     // Both doors: enqueue() (the CLI) and enqueueAsync() (the window).
     GenerationRequest request = JobTestBed::request(QStringLiteral("The panorama pans"));
+    request.model = QStringLiteral("v6"); // both families take it; the web refuses v4.5
     request.setStartImage(imagePath);
     const Result<Job> direct = engine.enqueue(request);
     const auto async =

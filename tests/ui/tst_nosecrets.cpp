@@ -85,7 +85,7 @@ class TestNoSecrets : public QObject {
         engine.start();
         GenerationRequest request;
         request.prompt = prompt;
-        request.model = QStringLiteral("v4.5");
+        request.model = QStringLiteral("v6"); // both families take it (the web refuses v4.5)
         request.quality = QStringLiteral("540p");
         request.duration = 5;
         request.aspectRatio = QStringLiteral("16:9");

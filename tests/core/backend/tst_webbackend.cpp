@@ -133,6 +133,7 @@ void TestWebBackend::textToVideoThroughTheList() {
     QVERIFY(backend);
     GenerationRequest request;
     request.prompt = QStringLiteral("A kite over the dunes");
+    request.model = QStringLiteral("v6"); // the web refuses v3.5-v5.5 (§3.10)
     request.aspectRatio = QStringLiteral("3:4");
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
         backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
@@ -156,7 +157,7 @@ void TestWebBackend::textToVideoThroughTheList() {
     const VideoStatus done = statuses->value->value(id);
     QCOMPARE(done.state, VideoState::Succeeded);
     QCOMPARE(done.rawStatus, 1);
-    QCOMPARE(QSize(done.width, done.height), QSize(540, 720));
+    QCOMPARE(QSize(done.width, done.height), QSize(768, 1024)); // V6: 540p is the long edge
     QVERIFY(!done.url.isEmpty());
     QVERIFY2(!statuses->value->contains(77), "an id not on the account is simply not reported");
 }
@@ -175,6 +176,7 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
     QCOMPARE(uploaded->value->width, 1280);
 
     GenerationRequest request;
+    request.model = QStringLiteral("v6");
     request.prompt = QStringLiteral("The sun sets");
     request.setStartImage(m_dir.filePath(QStringLiteral("wide.png")));
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
@@ -186,7 +188,7 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
     const auto statuses = await<Result<QHash<qint64, VideoStatus>>>(
         [&](auto done) { backend->fetchStatuses({id}, this, done); });
     QCOMPARE(QSize(statuses->value->value(id).width, statuses->value->value(id).height),
-             QSize(960, 540));
+             QSize(1024, 576));
 
     // A second upload reuses the cached temporary credentials (the site does the same).
     const auto second = await<Result<UploadedImage>>([&](auto done) {
@@ -243,6 +245,7 @@ void TestWebBackend::creditsAndOutOfCredits() {
     m_sandbox->setCredits(kEmail, 0, 10, 0);
     GenerationRequest request;
     request.prompt = QStringLiteral("Too expensive");
+    request.model = QStringLiteral("v6");
     const auto refused = await<Result<CreatedVideo>>([&](auto done) {
         backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
     });

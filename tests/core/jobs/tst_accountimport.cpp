@@ -53,6 +53,13 @@ public:
 
     bool ok() const { return error.isEmpty() && store && store->isOpen(); }
 
+    //! JobTestBed's request on V6: the web refuses v3.5-v5.5 (§3.10).
+    static GenerationRequest request(const QString& prompt) {
+        GenerationRequest r = JobTestBed::request(prompt);
+        r.model = QStringLiteral("v6");
+        return r;
+    }
+
     QString token() {
         ApiClient client(&network);
         client.setBaseUrl(sandbox->baseUrl());
@@ -270,7 +277,7 @@ void TestAccountImport::videosMadeElsewhereAppearWithTheirStates() {
     // Another client (the website) makes a video; the app's sign-in later ends that session.
     WebBackend* other = bed.signIn();
     QVERIFY(other);
-    GenerationRequest elsewhere = JobTestBed::request(QStringLiteral("A kite over the dunes"));
+    GenerationRequest elsewhere = WebBed::request(QStringLiteral("A kite over the dunes"));
     elsewhere.seed = 99;
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
         other->createVideo(elsewhere, std::nullopt, ApiClient::newTraceId(), nullptr, done);
@@ -414,7 +421,7 @@ void TestAccountImport::theEngineOwnVideosAreNotDoubled() {
     JobEngine* engine = bed.makeEngine();
     engine->start();
     const Result<Job> own =
-        engine->enqueue(JobTestBed::request(QStringLiteral("A lighthouse in a storm")));
+        engine->enqueue(WebBed::request(QStringLiteral("A lighthouse in a storm")));
     QVERIFY(own.ok());
     QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(own.value->id)->state, JobState::Done, 15000);
     const Job made = *bed.store->job(own.value->id);
@@ -428,7 +435,7 @@ void TestAccountImport::theEngineOwnVideosAreNotDoubled() {
     QCOMPARE(bed.store->jobs().size(), 3);
 
     // A video made by the engine and later retried keeps its old id out of the import as well.
-    const Result<Job> bad = engine->enqueue(JobTestBed::request(QStringLiteral("It will explode")));
+    const Result<Job> bad = engine->enqueue(WebBed::request(QStringLiteral("It will explode")));
     QVERIFY(bad.ok());
     QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(bad.value->id)->state, JobState::Failed, 15000);
     const qint64 oldVideo = bed.store->job(bad.value->id)->videoId;
@@ -445,7 +452,7 @@ void TestAccountImport::aLostCreateAnswerIsNotDoubled() {
     QVERIFY(web);
     // The app sent a create and died before the answer was stored: the job is Submitting with
     // its trace id, and the video is already on the account.
-    const GenerationRequest request = JobTestBed::request(QStringLiteral("A lost answer"));
+    const GenerationRequest request = WebBed::request(QStringLiteral("A lost answer"));
     const QString trace = ApiClient::newTraceId();
     const auto created = await<Result<CreatedVideo>>(
         [&](auto done) { web->createVideo(request, std::nullopt, trace, nullptr, done); });

@@ -63,6 +63,7 @@ void TestWebPoller::oneListCallPerTick() {
     for (int i = 0; i < pending; ++i) {
         GenerationRequest request;
         request.prompt = QStringLiteral("Pending %1").arg(i);
+        request.model = QStringLiteral("v6"); // the web refuses v3.5-v5.5 (§3.10)
         const auto created = await<Result<CreatedVideo>>([&](auto done) {
             backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
         });

@@ -7,6 +7,7 @@
 #include "core/sandbox/SandboxRules.h"
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/SandboxState.h"
+#include "tests/core/sandbox/ClipProbe.h"
 #include "tests/support/TestSupport.h"
 
 #include <QBuffer>
@@ -703,6 +704,10 @@ private Q_SLOTS:
         row("v6 540p 5 s", "v6", "540p", 5, plain, 35, QSize(1024, 576));
         row("v6 720p 5 s audio", "v6", "720p", 5, audio, 60, QSize(1280, 720));
         row("v6 1080p 15 s audio", "v6", "1080p", 15, audio, 345, QSize(1920, 1080));
+        row("v6 720p 12 s 21:9 audio", "v6", "720p", 12,
+            QJsonObject{{QStringLiteral("aspect_ratio"), QStringLiteral("21:9")},
+                        {QStringLiteral("generate_audio_switch"), true}},
+            144, QSize(1280, 548));
         row("v6 720p 3:2", "v6", "720p", 5,
             QJsonObject{{QStringLiteral("aspect_ratio"), QStringLiteral("3:2")}}, 45,
             QSize(1280, 852));
@@ -733,6 +738,9 @@ private Q_SLOTS:
         QCOMPARE(1500 - after.respInt("credit_monthly") - after.respInt("credit_package"), credits);
         const HttpResult r = result(created.respInt("video_id"));
         QCOMPARE(QSize(int(r.respInt("outputWidth")), int(r.respInt("outputHeight"))), size);
+        QCOMPARE(r.respInt("credits"), credits); // and so does the status
+        QCOMPARE(r.resp().value(QLatin1String("has_audio")).toBool(),
+                 changes.value(QLatin1String("generate_audio_switch")).toBool());
     }
 
     void badJsonBody() {
@@ -959,6 +967,111 @@ private Q_SLOTS:
         const qint64 unlucky = createVideo();
         m_server->advanceClock(m_server->config().generationMs);
         QCOMPARE(result(unlucky).respInt("status"), 8);
+    }
+
+    // Issue 15: a V6 clip with sound over real HTTP, decoded as the app plays it.
+    void v6WithSound_data() {
+        QTest::addColumn<bool>("audio");
+        QTest::addColumn<qint64>("credits");
+        QTest::newRow("with sound") << true << qint64(12 * 12);
+        QTest::newRow("silent") << false << qint64(12 * 9);
+    }
+
+    void v6WithSound() {
+        QFETCH(bool, audio);
+        QFETCH(qint64, credits);
+        const HttpResult created =
+            post(QStringLiteral("/openapi/v2/video/text/generate"),
+                 QJsonObject{{QStringLiteral("model"), QStringLiteral("v6")},
+                             {QStringLiteral("prompt"), QStringLiteral("Waves on a pebble beach")},
+                             {QStringLiteral("duration"), 12},
+                             {QStringLiteral("quality"), QStringLiteral("720p")},
+                             {QStringLiteral("aspect_ratio"), QStringLiteral("21:9")},
+                             {QStringLiteral("generate_audio_switch"), audio},
+                             {QStringLiteral("generate_multi_clip_switch"), false}});
+        QCOMPARE(created.errCode(), 0);
+        QCOMPARE(created.respInt("credits"), credits);
+        QCOMPARE(balance().respInt("credit_monthly"), 1000 - credits);
+        QCOMPARE(balance().respInt("credit_package"), 500);
+        const qint64 id = created.respInt("video_id");
+        m_server->advanceClock(m_server->config().generationMs);
+        const HttpResult done = result(id);
+        QCOMPARE(done.respInt("status"), 1);
+        QCOMPARE(done.resp().value(QLatin1String("has_audio")).toBool(!audio), audio);
+        QCOMPARE(done.respInt("credits"), credits);
+        const HttpResult clip = get(done.respText("url"), Auth{});
+        QCOMPARE(clip.status, 200);
+        QCOMPARE(clip.body.size(), done.respInt("size"));
+        const test::ClipStreams streams = test::probeClip(clip.body);
+        QVERIFY(streams.loaded);
+        QVERIFY(streams.hasVideo);
+        QCOMPARE(streams.resolution, QSize(1280, 548));
+        QCOMPARE(streams.hasAudio, audio);
+        QCOMPARE(streams.audioTracks, audio ? 1 : 0);
+    }
+
+    // Status 6 (§2.6) on demand: by the deletion word, by the control route and by the host.
+    void deletedOnDemand() {
+        SandboxConfig config;
+        config.concurrencyLimit = 1;
+        startServer(config);
+        const int generationMs = m_server->config().generationMs;
+        const qint64 vanishing =
+            createVideo({{QStringLiteral("prompt"), QStringLiteral("Footprints that VANISH")}});
+        QVERIFY(vanishing > 0);
+        QCOMPARE(result(vanishing).respInt("status"), 5);
+        m_server->advanceClock(generationMs);
+        HttpResult gone = result(vanishing);
+        QCOMPARE(gone.respInt("status"), 6);
+        QCOMPARE(gone.respText("url"), QString());
+        QCOMPARE(gone.respText("cover_url"), QString());
+        QCOMPARE(gone.respInt("credits"), 45); // not refunded: only status 7 is
+        QCOMPARE(balance().respInt("credit_monthly"), 1000 - 45);
+        QCOMPARE(get(QStringLiteral("/media/video/%1.mp4").arg(vanishing), Auth{}).status, 404);
+
+        // A finished video deleted afterwards: its URL stops serving at once.
+        const qint64 kept = createVideo();
+        m_server->advanceClock(generationMs);
+        const QString url = result(kept).respText("url");
+        QCOMPARE(get(url, Auth{}).status, 200);
+        const HttpResult deleted = control({{QStringLiteral("deleteVideo"), QJsonValue(kept)}});
+        QCOMPARE(deleted.status, 200);
+        QCOMPARE(result(kept).respInt("status"), 6);
+        QCOMPARE(result(kept).respText("url"), QString());
+        QCOMPARE(get(url, Auth{}).status, 404);
+        QCOMPARE(
+            get(QString(url).replace(QLatin1String(".mp4"), QLatin1String(".png")), Auth{}).status,
+            404);
+        QCOMPARE(control({{QStringLiteral("deleteVideo"), QJsonValue(kept + 1)}}).status, 400);
+        QCOMPARE(control({{QStringLiteral("deleteVideo"), QStringLiteral("x")}}).status, 400);
+
+        // A video deleted while generating ends at once and frees its slot (limit 1 here).
+        const qint64 early = createVideo();
+        QVERIFY(early > 0);
+        QCOMPARE(createVideo(), -1); // 500044
+        QVERIFY(m_server->deleteVideo(early));
+        QCOMPARE(result(early).respInt("status"), 6);
+        QCOMPARE(m_server->stats().generating, 0);
+        QVERIFY(createVideo() > 0);
+        QVERIFY(!m_server->deleteVideo(12345));
+    }
+
+    void hostDeletesVideos() {
+        m_server.reset();
+        SandboxHost host;
+        QVERIFY2(host.start(), qPrintable(host.errorString()));
+        m_base = host.baseUrl();
+        const qint64 id = createVideo({{QStringLiteral("model"), QStringLiteral("v6")},
+                                       {QStringLiteral("generate_audio_switch"), true}});
+        QVERIFY(id > 0);
+        host.advanceClock(60000);
+        QCOMPARE(result(id).respInt("status"), 1);
+        QVERIFY(host.deleteVideo(id));
+        const HttpResult gone = result(id);
+        QCOMPARE(gone.respInt("status"), 6);
+        QCOMPARE(gone.resp().value(QLatin1String("has_audio")).toBool(), true);
+        QCOMPARE(gone.respInt("credits"), 9 * 5);
+        QVERIFY(!host.deleteVideo(id + 1));
     }
 
     void creditsShortAndMonthlyFirst() {
@@ -1425,12 +1538,26 @@ private Q_SLOTS:
                         const QString file = QDir(dir).filePath(clipFileName(size));
                         QVERIFY2(QFileInfo(file).size() > 0, qPrintable(what + u": " + file));
                         checked.insert(file);
+                        if (!rules.makesAudio(model, family))
+                            continue;
+                        const QString withAudio = QDir(dir).filePath(clipFileName(size, true));
+                        if (checked.contains(withAudio))
+                            continue;
+                        QFile clip(withAudio);
+                        QVERIFY2(clip.open(QIODevice::ReadOnly),
+                                 qPrintable(what + u": " + withAudio));
+                        // Decoded: the picture of that size, and a sound track.
+                        const test::ClipStreams streams = test::probeClip(clip.readAll());
+                        QVERIFY2(streams.loaded && streams.hasAudio && streams.resolution == size,
+                                 qPrintable(what + u": " + withAudio));
+                        checked.insert(withAudio);
                     }
                 }
             }
         }
-        // Both size rules: 4 qualities × 7 ratios (short side) and × 8 (long edge), 6 coincide.
-        QVERIFY(checked.size() >= 50);
+        // Both size rules: 4 qualities × 7 ratios (short side) and × 8 (long edge), 6 coincide;
+        // every one has a model with sound (v5.5/v5.6 short side, v6/c1 long edge).
+        QVERIFY(checked.size() >= 100);
     }
 };
 

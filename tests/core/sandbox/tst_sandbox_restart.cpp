@@ -7,6 +7,7 @@
 #include "tests/support/TestSupport.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -51,12 +52,14 @@ QByteArray newTrace() {
     return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 
-QJsonObject textToVideo(const QString& prompt) {
+//! A V6 body both families take (the web refuses v3.5-v5.5 by default).
+QJsonObject textToVideo(const QString& prompt, bool audio = false) {
     return QJsonObject{{QStringLiteral("prompt"), prompt},
-                       {QStringLiteral("model"), QStringLiteral("v4.5")},
+                       {QStringLiteral("model"), QStringLiteral("v6")},
                        {QStringLiteral("duration"), 5},
                        {QStringLiteral("quality"), QStringLiteral("540p")},
-                       {QStringLiteral("aspect_ratio"), QStringLiteral("16:9")}};
+                       {QStringLiteral("aspect_ratio"), QStringLiteral("16:9")},
+                       {QStringLiteral("generate_audio_switch"), audio}};
 }
 
 } // namespace
@@ -257,6 +260,48 @@ private Q_SLOTS:
                  textToVideo(QStringLiteral("A fox in the snow")), webTrace, token);
         QCOMPARE(webResent.respInt("video_id"), webVideoId);
         QCOMPARE(m_server->stats().webLogins, 1);
+    }
+
+    void soundAndDeletionSurviveRestarts() {
+        // V6 540p 5 s: 9 credits/s with sound, 7 without (§2.9).
+        const qint64 withSound = post(QStringLiteral("/openapi/v2/video/text/generate"),
+                                      textToVideo(QStringLiteral("Rain on a tin roof"), true))
+                                     .respInt("video_id");
+        const qint64 deleted = create(QStringLiteral("A sandcastle")).respInt("video_id");
+        const qint64 vanishing = create(QStringLiteral("It will vanish")).respInt("video_id");
+        const QString token = webLogin();
+        const qint64 webDeleted =
+            post(QStringLiteral("/creative_platform/video/t2v"),
+                 textToVideo(QStringLiteral("A web sandcastle"), true), newTrace(), token)
+                .respInt("video_id");
+        QVERIFY(withSound > 0 && deleted > 0 && vanishing > 0 && webDeleted > 0);
+        m_server->advanceClock(60000);
+        QVERIFY(m_server->deleteVideo(deleted));
+        QVERIFY(m_server->deleteVideo(webDeleted));
+
+        restart();
+        const Reply sound = result(withSound);
+        QCOMPARE(sound.respInt("status"), 1);
+        QCOMPARE(sound.resp().value(QLatin1String("has_audio")).toBool(), true);
+        QCOMPARE(sound.respInt("credits"), 9 * 5);
+        const Reply clip = finish(
+            m_nam.get(QNetworkRequest(QUrl(sound.resp().value(QLatin1String("url")).toString()))));
+        QFile audioClip(QDir(test::clipsDir()).filePath(QStringLiteral("1024x576-audio.mp4")));
+        QVERIFY(audioClip.open(QIODevice::ReadOnly));
+        QCOMPARE(clip.body, audioClip.readAll()); // still the clip with sound
+
+        for (const qint64 id : {deleted, vanishing}) {
+            const Reply gone = result(id);
+            QCOMPARE(gone.respInt("status"), 6);
+            QCOMPARE(gone.resp().value(QLatin1String("url")).toString(), QString());
+            QCOMPARE(gone.respInt("credits"), 7 * 5); // a deletion refunds nothing
+            QCOMPARE(get(QStringLiteral("/media/video/%1.mp4").arg(id)).status, 404);
+        }
+        const Reply list =
+            post(QStringLiteral("/creative_platform/video/list/personal"), {}, newTrace(), token);
+        QCOMPARE(list.errCode(), 0);
+        QCOMPARE(list.resp().value(QLatin1String("data")).toArray().size(), 0);
+        QCOMPARE(get(QStringLiteral("/media/video/%1.mp4").arg(webDeleted)).status, 404);
     }
 
     void webUploadSurvivesRestarts() {

@@ -4,6 +4,7 @@
 
 #include "core/sandbox/SandboxHost.h"
 #include "core/sandbox/SandboxServer.h"
+#include "tests/core/sandbox/ClipProbe.h"
 #include "tests/support/TestSupport.h"
 
 #include <QBuffer>
@@ -124,18 +125,20 @@ QByteArray ossSignature(const QByteArray& secret, const QByteArray& md5, const Q
     return QMessageAuthenticationCode::hash(toSign, secret, QCryptographicHash::Sha1).toBase64();
 }
 
+//! A 2026 web body: V6 (no motion_mode), 540p 5 s 16:9 without sound: 7 credits/s × 5 = 35.
 QJsonObject textToVideoBody() {
     return QJsonObject{
         {QStringLiteral("prompt"), QStringLiteral("A red fox running through snow")},
         {QStringLiteral("negative_prompt"), QString()},
-        {QStringLiteral("model"), QStringLiteral("v4.5")},
+        {QStringLiteral("model"), QStringLiteral("v6")},
         {QStringLiteral("duration"), 5},
         {QStringLiteral("quality"), QStringLiteral("540p")},
         {QStringLiteral("aspect_ratio"), QStringLiteral("16:9")},
-        {QStringLiteral("motion_mode"), QStringLiteral("normal")},
         {QStringLiteral("lip_sync_tts_speaker_id"), QStringLiteral("Auto")},
         {QStringLiteral("create_count"), 1},
         {QStringLiteral("off_peak"), 0},
+        {QStringLiteral("multi_shot"), 0},
+        {QStringLiteral("generate_audio_switch"), false},
     };
 }
 
@@ -505,20 +508,20 @@ private Q_SLOTS:
 
     void creditsSpentDailyFirst() {
         const QString token = login();
-        QVERIFY(t2v(token).errCode() == 0); // v4.5 540p 5 s normal: 45
+        QVERIFY(t2v(token).errCode() == 0); // v6 540p 5 s: 35
         HttpResult r = credits(token);
-        QCOMPARE(r.respInt("credit_daily"), 15);
+        QCOMPARE(r.respInt("credit_daily"), 25);
         QCOMPARE(r.respInt("credit_monthly"), 1000);
         QVERIFY(t2v(token).errCode() == 0);
         r = credits(token);
         QCOMPARE(r.respInt("credit_daily"), 0);
-        QCOMPARE(r.respInt("credit_monthly"), 970);
+        QCOMPARE(r.respInt("credit_monthly"), 990);
         m_server->setCredits(kEmail, 0, 10, 100);
         QVERIFY(t2v(token).errCode() == 0);
         r = credits(token);
         QCOMPARE(r.respInt("credit_monthly"), 0);
-        QCOMPARE(r.respInt("credit_package"), 65);
-        m_server->setCredits(kEmail, 20, 10, 14); // 44 < 45
+        QCOMPARE(r.respInt("credit_package"), 75);
+        m_server->setCredits(kEmail, 20, 10, 4); // 34 < 35
         const HttpResult short_ = t2v(token);
         QCOMPARE(short_.errCode(), 500043);
         QCOMPARE(credits(token).respInt("credit_daily"), 20);
@@ -721,9 +724,10 @@ private Q_SLOTS:
     void textToVideo() {
         const QString token = login();
         const HttpResult r =
-            t2v(token, QJsonObject{{QStringLiteral("credit_change"), 45},
-                                   {QStringLiteral("multi_shot"), 0},
-                                   {QStringLiteral("generate_audio_switch"), false}});
+            t2v(token,
+                QJsonObject{{QStringLiteral("credit_change"), 35},
+                            {QStringLiteral("model_name_default"), QStringLiteral("PixVerse V6")},
+                            {QStringLiteral("preview_mode"), 0}});
         QCOMPARE(r.errCode(), 0);
         const qint64 id = r.respInt("video_id");
         QVERIFY(id > kTwoPow53);
@@ -735,19 +739,18 @@ private Q_SLOTS:
         QCOMPARE(post(QStringLiteral("/creative_platform/video/t2v"), noAspect, token).errCode(),
                  400011);
         QCOMPARE(t2v(token, {{QStringLiteral("prompt"), QString()}}).errCode(), 400011);
-        QCOMPARE(t2v(token, {{QStringLiteral("quality"), QStringLiteral("1080p")},
-                             {QStringLiteral("duration"), 8}})
-                     .errCode(),
-                 400017);
+        QCOMPARE(t2v(token, {{QStringLiteral("duration"), 16}}).errCode(), 400017);
         QCOMPARE(t2v(token, {{QStringLiteral("aspect_ratio"), QStringLiteral("2:1")}}).errCode(),
                  400017);
         QCOMPARE(t2v(token, {{QStringLiteral("duration"), QStringLiteral("5")}}).errCode(), 400013);
         QCOMPARE(t2v(token, {{QStringLiteral("off_peak"), 2}}).errCode(), 400013);
-        QCOMPARE(t2v(token, {{QStringLiteral("generate_audio_switch"), true}}).errCode(),
-                 400017); // no audio on v4.5
+        // The audio switch is a JSON boolean (§3.12's formulas compare it with true).
+        QCOMPARE(t2v(token, {{QStringLiteral("generate_audio_switch"), 1}}).errCode(), 400013);
+        QCOMPARE(t2v(token, {{QStringLiteral("audio"), 0}}).errCode(), 400013);
+        QCOMPARE(t2v(token, {{QStringLiteral("audio"), true}}).errCode(), 400017); // disagree
         QCOMPARE(t2v(token, {{QStringLiteral("create_count"), 2}}).errCode(), 400017);
         QCOMPARE(t2v(token, {{QStringLiteral("off_peak"), 1}}).errCode(),
-                 0); // v4.5 has off-peak on the web
+                 0); // off-peak exists on the web
         // Web prompts may be 5000 characters (the site's own text, §3.10).
         QCOMPARE(
             t2v(token, {{QStringLiteral("prompt"), QString(5001, QLatin1Char('a'))}}).errCode(),
@@ -771,7 +774,7 @@ private Q_SLOTS:
         };
         auto spent = [&](const QJsonObject& changes) -> qint64 {
             QJsonObject body = textToVideoBody();
-            body.remove(QStringLiteral("motion_mode"));
+            body.remove(QStringLiteral("generate_audio_switch")); // absent: no sound
             const qint64 before = credits(token).respInt("credit_monthly");
             const HttpResult r =
                 post(QStringLiteral("/creative_platform/video/t2v"), with(body, changes), token);
@@ -784,10 +787,14 @@ private Q_SLOTS:
         QCOMPARE(
             spent(model("pixverse-c1", {{QStringLiteral("aspect_ratio"), QStringLiteral("21:9")}})),
             -400017); // the web lists 7 ratios for C1
-        // V6: per second, higher with audio (a switch may be 0/1 on the web).
-        QCOMPARE(spent(model("v6", {{QStringLiteral("generate_audio_switch"), 1},
+        // V6: per second, higher with audio, by either name of the switch.
+        QCOMPARE(spent(model("v6", {{QStringLiteral("generate_audio_switch"), true},
                                     {QStringLiteral("duration"), 10}})),
                  9 * 10);
+        QCOMPARE(spent(model("v6", {{QStringLiteral("audio"), true},
+                                    {QStringLiteral("quality"), QStringLiteral("720p")},
+                                    {QStringLiteral("duration"), 12}})),
+                 12 * 12);
         QCOMPARE(spent(model("v6", {{QStringLiteral("multi_shot"), 1},
                                     {QStringLiteral("quality"), QStringLiteral("720p")}})),
                  9 * 5);
@@ -798,6 +805,175 @@ private Q_SLOTS:
                  45);
         QCOMPARE(spent(model("v6", {{QStringLiteral("prompt"), QString(5000, QLatin1Char('a'))}})),
                  7 * 5);
+    }
+
+    // §3.10: the website no longer takes v3.5-v5.5; the sandbox refuses them by default.
+    void legacyModelsRefusedByDefault() {
+        const QString token = login();
+        QJsonObject legacy = textToVideoBody();
+        legacy.insert(QStringLiteral("motion_mode"), QStringLiteral("normal"));
+        for (const char* model : {"v3.5", "v4", "v4.5", "v5", "v5.5"}) {
+            const HttpResult r =
+                t2v(token, with(legacy, {{QStringLiteral("model"), QLatin1String(model)}}));
+            QCOMPARE(r.errCode(), 400017);
+            QVERIFY(r.errMsg().contains(QLatin1String(model)));
+        }
+        QCOMPARE(t2v(token, {{QStringLiteral("model"), QStringLiteral("c1")}}).errCode(), 400017);
+        for (const char* model : {"v6", "v5.6", "pixverse-c1"})
+            QCOMPARE(t2v(token, {{QStringLiteral("model"), QLatin1String(model)}}).errCode(), 0);
+        QCOMPARE(m_server->stats().generationsCreated, 3);
+
+        SandboxConfig config;
+        config.webRefusesLegacyModels = false;
+        startServer(config);
+        QCOMPARE(t2v(login(), with(legacy, {{QStringLiteral("model"), QStringLiteral("v4.5")}}))
+                     .errCode(),
+                 0);
+    }
+
+    void executableTakesLegacyModelsOnRequest() {
+        const QString program = pixverseSandboxPath();
+        QVERIFY2(QFile::exists(program), "pixverse-sandbox is not built");
+        m_server.reset();
+        for (const bool legacy : {false, true}) {
+            QProcess process;
+            QStringList arguments{QStringLiteral("--port"), QStringLiteral("0")};
+            if (legacy)
+                arguments << QStringLiteral("--web-legacy-models");
+            process.start(program, arguments);
+            QVERIFY(process.waitForStarted(5000));
+            QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
+            m_base = QUrl(QString::fromUtf8(process.readLine()).trimmed());
+            const HttpResult r =
+                t2v(login(), {{QStringLiteral("model"), QStringLiteral("v4.5")},
+                              {QStringLiteral("motion_mode"), QStringLiteral("normal")}});
+            QCOMPARE(r.errCode(), legacy ? 0 : 400017);
+            process.terminate();
+            QVERIFY(process.waitForFinished(5000));
+            m_nam->clearConnectionCache();
+        }
+    }
+
+    // Issue 15: a V6 clip with sound, asked by either name of the web's audio switch.
+    void v6WithSound_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<bool>("audio");
+        QTest::addColumn<qint64>("cost");
+        QTest::newRow("audio") << QStringLiteral("audio") << true << qint64(12 * 12);
+        QTest::newRow("generate_audio_switch")
+            << QStringLiteral("generate_audio_switch") << true << qint64(12 * 12);
+        QTest::newRow("silent") << QStringLiteral("audio") << false << qint64(12 * 9);
+    }
+
+    void v6WithSound() {
+        QFETCH(QString, field);
+        QFETCH(bool, audio);
+        QFETCH(qint64, cost);
+        const QString token = login();
+        m_server->setCredits(kEmail, 0, 1000, 0);
+        QJsonObject body = textToVideoBody();
+        body.remove(QStringLiteral("generate_audio_switch"));
+        body.insert(field, audio);
+        const HttpResult created =
+            post(QStringLiteral("/creative_platform/video/t2v"),
+                 with(body, {{QStringLiteral("duration"), 12},
+                             {QStringLiteral("quality"), QStringLiteral("720p")},
+                             {QStringLiteral("aspect_ratio"), QStringLiteral("21:9")}}),
+                 token);
+        QCOMPARE(created.errCode(), 0);
+        QCOMPARE(credits(token).respInt("credit_monthly"), 1000 - cost);
+        const qint64 id = created.respInt("video_id");
+        m_server->advanceClock(m_server->config().generationMs);
+        const QJsonObject entry = item(token, id);
+        QCOMPARE(entry.value(QLatin1String("video_status")).toInt(), 1);
+        QCOMPARE(entry.value(QLatin1String("has_audio")).toBool(!audio), audio);
+        QCOMPARE(entry.value(QLatin1String("credits")).toInteger(), cost);
+        QCOMPARE(entry.value(QLatin1String("output_width")).toInt(), 1280);
+        QCOMPARE(entry.value(QLatin1String("output_height")).toInt(), 548);
+        const HttpResult clip = get(entry.value(QLatin1String("url")).toString());
+        QCOMPARE(clip.status, 200);
+        const test::ClipStreams streams = test::probeClip(clip.body);
+        QVERIFY(streams.loaded);
+        QVERIFY(streams.hasVideo);
+        QCOMPARE(streams.resolution, QSize(1280, 548));
+        QCOMPARE(streams.hasAudio, audio);
+    }
+
+    // Videos put on the account (as if made on the website) follow the model's size rule and
+    // may have sound.
+    void accountVideosByModel() {
+        const QString token = login();
+        const auto add = [this](const QJsonObject& videos) {
+            QJsonObject withEmail = videos;
+            withEmail.insert(QStringLiteral("email"), kEmail);
+            return post(QStringLiteral("/sandbox/control"),
+                        QJsonObject{{QStringLiteral("addVideos"), withEmail}}, QString());
+        };
+        const HttpResult v6 = add({{QStringLiteral("model"), QStringLiteral("v6")},
+                                   {QStringLiteral("quality"), QStringLiteral("720p")},
+                                   {QStringLiteral("aspectRatio"), QStringLiteral("21:9")},
+                                   {QStringLiteral("duration"), 12},
+                                   {QStringLiteral("audio"), true}});
+        QCOMPARE(v6.status, 200);
+        const qint64 withSound =
+            v6.json().value(QLatin1String("videoIds")).toArray().first().toInteger();
+        const HttpResult old = add({{QStringLiteral("model"), QStringLiteral("v4.5")}});
+        QCOMPARE(old.status, 200);
+        const qint64 silent =
+            old.json().value(QLatin1String("videoIds")).toArray().first().toInteger();
+        QCOMPARE(add({{QStringLiteral("model"), QStringLiteral("v4.5")},
+                      {QStringLiteral("audio"), true}})
+                     .status,
+                 400); // v4.5 makes no sound
+        QCOMPARE(add({{QStringLiteral("audio"), 1}}).status, 400);
+
+        const QJsonObject sound = item(token, withSound);
+        QCOMPARE(sound.value(QLatin1String("output_width")).toInt(), 1280);
+        QCOMPARE(sound.value(QLatin1String("output_height")).toInt(), 548);
+        QCOMPARE(sound.value(QLatin1String("has_audio")).toBool(), true);
+        QCOMPARE(sound.value(QLatin1String("credits")).toInteger(-1), 0); // not made here
+        const test::ClipStreams streams =
+            test::probeClip(get(sound.value(QLatin1String("url")).toString()).body);
+        QVERIFY(streams.loaded);
+        QVERIFY(streams.hasAudio);
+        QCOMPARE(streams.resolution, QSize(1280, 548));
+        const QJsonObject plain = item(token, silent);
+        QCOMPARE(plain.value(QLatin1String("output_width")).toInt(), 960);
+        QCOMPARE(plain.value(QLatin1String("has_audio")).toBool(true), false);
+    }
+
+    // Status 6 has no web code (§3.7): a deleted video leaves the list, its file answers 404.
+    void deletedVideosLeaveTheList() {
+        SandboxHost host;
+        QVERIFY2(host.start(), qPrintable(host.errorString()));
+        m_server.reset();
+        m_base = host.baseUrl();
+        const QString token = login();
+        const qint64 vanishing =
+            t2v(token, {{QStringLiteral("prompt"), QStringLiteral("Snow that will vanish")}})
+                .respInt("video_id");
+        const qint64 kept = t2v(token).respInt("video_id");
+        QVERIFY(vanishing > 0 && kept > 0);
+        QCOMPARE(item(token, vanishing).value(QLatin1String("video_status")).toInt(), 5);
+        host.advanceClock(60000);
+        QVERIFY(item(token, vanishing).isEmpty());
+        const QJsonObject finished = item(token, kept);
+        QCOMPARE(finished.value(QLatin1String("video_status")).toInt(), 1);
+        const QString url = finished.value(QLatin1String("url")).toString();
+        QCOMPARE(get(url).status, 200);
+        QCOMPARE(
+            get(QString(url).replace(QString::number(kept), QString::number(vanishing))).status,
+            404);
+        // No refund for a deletion: both videos stay paid (2 × 35 from the daily 60, then 10).
+        QCOMPARE(credits(token).respInt("credit_monthly"), 1000 - 10);
+
+        QVERIFY(host.deleteVideo(kept));
+        QVERIFY(item(token, kept).isEmpty());
+        const HttpResult page = list(token);
+        QCOMPARE(page.resp().value(QLatin1String("data")).toArray().size(), 0);
+        QCOMPARE(page.resp().value(QLatin1String("web_has_more")).toBool(true), false);
+        QCOMPARE(get(url).status, 404);
+        QVERIFY(!host.deleteVideo(kept + 1));
     }
 
     void concurrencyPerAccount() {
@@ -822,9 +998,12 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("image");
         QTest::addColumn<QString>("aspect");
         QTest::addColumn<QSize>("output");
-        QTest::newRow("portrait") << QSize(360, 640) << QStringLiteral("9:16") << QSize(540, 960);
-        QTest::newRow("square") << QSize(500, 480) << QStringLiteral("1:1") << QSize(540, 540);
-        QTest::newRow("landscape") << QSize(1672, 941) << QStringLiteral("16:9") << QSize(960, 540);
+        // V6 540p: the long edge is 1024 (§2.11).
+        QTest::newRow("portrait") << QSize(360, 640) << QStringLiteral("9:16") << QSize(576, 1024);
+        QTest::newRow("square") << QSize(500, 480) << QStringLiteral("1:1") << QSize(1024, 1024);
+        QTest::newRow("landscape")
+            << QSize(1672, 941) << QStringLiteral("16:9") << QSize(1024, 576);
+        QTest::newRow("wide") << QSize(2100, 900) << QStringLiteral("21:9") << QSize(1024, 438);
     }
 
     void imageToVideo() {
@@ -912,12 +1091,14 @@ private Q_SLOTS:
         QCOMPARE(get(videoUrl).status, 404);
         QCOMPARE(entry.value(QLatin1String("prompt")).toString(),
                  QStringLiteral("A red fox running through snow"));
-        QCOMPARE(entry.value(QLatin1String("model")).toString(), QStringLiteral("v4.5"));
+        QCOMPARE(entry.value(QLatin1String("model")).toString(), QStringLiteral("v6"));
         QCOMPARE(entry.value(QLatin1String("quality")).toString(), QStringLiteral("540p"));
         QCOMPARE(entry.value(QLatin1String("duration")).toInt(), 5);
         QCOMPARE(entry.value(QLatin1String("aspect_ratio")).toString(), QStringLiteral("16:9"));
-        QCOMPARE(entry.value(QLatin1String("output_width")).toInt(), 960);
-        QCOMPARE(entry.value(QLatin1String("output_height")).toInt(), 540);
+        QCOMPARE(entry.value(QLatin1String("output_width")).toInt(), 1024);
+        QCOMPARE(entry.value(QLatin1String("output_height")).toInt(), 576);
+        QCOMPARE(entry.value(QLatin1String("has_audio")).toBool(true), false);
+        QCOMPARE(entry.value(QLatin1String("credits")).toInteger(), 35);
         QCOMPARE(entry.value(QLatin1String("motion_mode")).toString(), QStringLiteral("normal"));
         QVERIFY(entry.value(QLatin1String("seed")).toInteger(-1) >= 0);
         QVERIFY(entry.value(QLatin1String("created_at")).toString().endsWith(QLatin1Char('Z')));
@@ -1010,20 +1191,22 @@ private Q_SLOTS:
             t2v(token, {{QStringLiteral("prompt"), QStringLiteral("a Forbidden scene")}})
                 .respInt("video_id");
         QVERIFY(banned > 0);
-        QCOMPARE(credits(token).respInt("credit_daily"), 15);
+        QCOMPARE(credits(token).respInt("credit_daily"), 25);
         const qint64 failed =
             t2v(token, {{QStringLiteral("prompt"), QStringLiteral("cars explode")}})
                 .respInt("video_id");
         QVERIFY(failed > 0);
         QCOMPARE(credits(token).respInt("credit_daily"), 0);
-        QCOMPARE(credits(token).respInt("credit_monthly"), 970);
+        QCOMPARE(credits(token).respInt("credit_monthly"), 990);
         m_server->advanceClock(m_server->config().generationMs);
         QCOMPARE(item(token, banned).value(QLatin1String("video_status")).toInt(), 7);
         QCOMPARE(item(token, failed).value(QLatin1String("video_status")).toInt(), 8);
-        // Status 7 gives the 45 credits back to the daily balance they came from; 8 does not.
+        // Status 7 gives the 35 credits back to the daily balance they came from; 8 does not.
         const HttpResult after = credits(token);
-        QCOMPARE(after.respInt("credit_daily"), 45);
-        QCOMPARE(after.respInt("credit_monthly"), 970);
+        QCOMPARE(after.respInt("credit_daily"), 35);
+        QCOMPARE(after.respInt("credit_monthly"), 990);
+        QCOMPARE(item(token, banned).value(QLatin1String("credits")).toInteger(-1), 0);
+        QCOMPARE(item(token, failed).value(QLatin1String("credits")).toInteger(-1), 35);
         QCOMPARE(after.respInt("credit_package"), 500);
         QCOMPARE(get(item(token, banned).value(QLatin1String("url")).toString()).status, 404);
     }

@@ -130,7 +130,7 @@ private Q_SLOTS:
         QTest::newRow("v6") << openApi << QStringLiteral("v6") << 15 * 4 * 2 * 8;
         // C1: 1080p only up to 5 s.
         QTest::newRow("c1") << openApi << QStringLiteral("c1") << (15 * 3 + 5) * 2 * 8;
-        QTest::newRow("web v4.5") << web << QStringLiteral("v4.5") << (7 * 2 + 3) * 5;
+        QTest::newRow("web v4.5") << web << QStringLiteral("v4.5") << 0; // refused by default
         QTest::newRow("web v5.6") << web << QStringLiteral("v5.6") << 38 * 2 * 7;
         QTest::newRow("web v6") << web << QStringLiteral("v6") << 15 * 4 * 2 * 8;
         QTest::newRow("web pixverse-c1") << web << QStringLiteral("pixverse-c1") << 50 * 2 * 7;
@@ -196,8 +196,11 @@ private Q_SLOTS:
             << o << with("prompt", QString(5001, u'a'), "v6") << qint64(400018);
         QTest::newRow("negative 2049 on v6")
             << o << with("negative_prompt", QString(2049, u'a'), "v6") << qint64(400018);
-        QTest::newRow("web prompt 5000 on v4.5")
-            << w << with("prompt", QString(5000, u'a')) << qint64(0);
+        QTest::newRow("web prompt 5000 on v5.6")
+            << w << with("prompt", QString(5000, u'a'), "v5.6") << qint64(0);
+        QTest::newRow("web prompt 5001 on v6")
+            << w << with("prompt", QString(5001, u'a'), "v6") << qint64(400018);
+        QTest::newRow("web v4.5") << w << QJsonObject() << qint64(400017);
         QTest::newRow("web negative 2049")
             << w << with("negative_prompt", QString(2049, u'a')) << qint64(400018);
         QTest::newRow("seed 2^31")
@@ -224,8 +227,21 @@ private Q_SLOTS:
             << o << with("generate_audio_switch", true, "v5.5") << qint64(0);
         QTest::newRow("audio 1 on the OpenAPI")
             << o << with("generate_audio_switch", 1, "v6") << qint64(400013);
+        // The web's audio switch: either name, JSON booleans only (§3.12), never disagreeing.
         QTest::newRow("audio 1 on the web")
-            << w << with("generate_audio_switch", 1, "v6") << qint64(0);
+            << w << with("generate_audio_switch", 1, "v6") << qint64(400013);
+        QTest::newRow("web audio true") << w << with("audio", true, "v6") << qint64(0);
+        QTest::newRow("web audio 0") << w << with("audio", 0, "v6") << qint64(400013);
+        QTest::newRow("web audio on v5.6") << w << with("audio", true, "v5.6") << qint64(0);
+        QTest::newRow("web audio names disagree")
+            << w
+            << QJsonObject{{QStringLiteral("audio"), true},
+                           {QStringLiteral("generate_audio_switch"), false},
+                           {QStringLiteral("model"), QStringLiteral("v6")}}
+            << qint64(400017);
+        QTest::newRow("web multi_shot true") << w << with("multi_shot", true, "v6") << qint64(0);
+        QTest::newRow("audio on the OpenAPI is not named audio")
+            << o << with("audio", 1, "v6") << qint64(0); // an unknown field there: ignored
         QTest::newRow("web switch 2") << w << with("multi_shot", 2, "v6") << qint64(400013);
         QTest::newRow("water_mark ignored on v6")
             << o << with("water_mark", true, "v6") << qint64(0);
@@ -259,7 +275,7 @@ private Q_SLOTS:
         open.insert(QStringLiteral("camera_movement"), QStringLiteral("auto_camera"));
         QCOMPARE(verdict(rules, open, ApiFamily::OpenApi, true), 400017); // t2v only
 
-        QJsonObject web = textBody();
+        QJsonObject web = textBody({{QStringLiteral("model"), QStringLiteral("v6")}});
         web.insert(QStringLiteral("customer_img_path"), QString());
         web.insert(QStringLiteral("customer_img_url"), QStringLiteral("https://x/upload/a.png"));
         QCOMPARE(verdict(rules, web, ApiFamily::Web, true), 400011); // empty path
@@ -267,10 +283,9 @@ private Q_SLOTS:
         QCOMPARE(verdict(rules, web, ApiFamily::Web, true), 0);
     }
 
-    void webMayRefuseLegacyModels() {
+    void webRefusesLegacyModels() {
         SandboxRules rules = SandboxRules::builtIn();
-        QCOMPARE(verdict(rules, textBody(), ApiFamily::Web), 0); // unknown (§3.10): accepted
-        rules.setWebRefusesLegacyModels(true);
+        QVERIFY(rules.webRefusesLegacyModels()); // the default (§3.10, §6)
         for (const char* model : {"v3.5", "v4", "v4.5", "v5", "v5.5"})
             QCOMPARE(verdict(rules, textBody({{QStringLiteral("model"), QLatin1String(model)}}),
                              ApiFamily::Web),
@@ -280,6 +295,29 @@ private Q_SLOTS:
                              ApiFamily::Web),
                      0);
         QCOMPARE(verdict(rules, textBody(), ApiFamily::OpenApi), 0); // the OpenAPI keeps them
+        QCOMPARE(verdict(rules, textBody({{QStringLiteral("model"), QStringLiteral("c1")}}),
+                         ApiFamily::Web),
+                 400017); // C1's OpenAPI id
+        // The switch off: whether the real server still takes them is unknown.
+        rules.setWebRefusesLegacyModels(false);
+        QCOMPARE(verdict(rules, textBody(), ApiFamily::Web), 0);
+        QCOMPARE(rules.price(request("v4.5", "540p", 5), ApiFamily::Web), 45);
+    }
+
+    void modelsWithSound() {
+        const SandboxRules& rules = SandboxRules::builtIn();
+        for (const char* model : {"v6", "c1", "v5.6", "v5.5"})
+            QVERIFY2(rules.makesAudio(QLatin1String(model), ApiFamily::OpenApi), model);
+        for (const char* model : {"v5", "v4.5", "v4", "v3.5", "pixverse-c1"})
+            QVERIFY2(!rules.makesAudio(QLatin1String(model), ApiFamily::OpenApi), model);
+        QVERIFY(rules.makesAudio(QStringLiteral("pixverse-c1"), ApiFamily::Web));
+        // Issue 15's figure: V6 720p 12 s with sound is 12 credits a second.
+        GenerationRequest v6 = request("v6", "720p", 12, "21:9");
+        v6.audio = true;
+        QCOMPARE(rules.price(v6, ApiFamily::OpenApi), 144);
+        QCOMPARE(rules.fitOutput(v6, ApiFamily::OpenApi), QSize(1280, 548));
+        QCOMPARE(clipFileName(QSize(1280, 548), true), QStringLiteral("1280x548-audio.mp4"));
+        QCOMPARE(clipFileName(QSize(1280, 548)), QStringLiteral("1280x548.mp4"));
     }
 
     void prices_data() {
