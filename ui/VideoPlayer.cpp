@@ -1,6 +1,7 @@
 #include "ui/VideoPlayer.h"
 
 #include "core/jobs/Job.h"
+#include "core/settings/AppSettings.h"
 #include "ui/UiHelpers.h"
 
 #include <QAction>
@@ -8,6 +9,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMediaMetaData>
 #include <QSlider>
 #include <QStyle>
@@ -23,14 +25,19 @@ Q_LOGGING_CATEGORY(lcPlayer, "pixverse.ui")
 
 namespace {
 
-QString timeText(qint64 ms) {
-    const qint64 seconds = std::max<qint64>(0, ms) / 1000;
+//! `ms` as h:mm:ss or m:ss, with tenths when `tenths`.
+QString clockText(qint64 ms, bool tenths) {
+    const qint64 clamped = std::max<qint64>(0, ms);
+    const qint64 seconds = clamped / 1000;
     if (seconds >= 3600)
         return QStringLiteral("%1:%2:%3")
             .arg(seconds / 3600)
             .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
             .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const QString text =
+        QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return tenths ? text + QLocale().decimalPoint() + QString::number((clamped % 1000) / 100)
+                  : text;
 }
 
 QToolButton* toolButton(const QString& name, const QString& tip, QWidget* parent) {
@@ -90,7 +97,7 @@ VideoPlayer::VideoPlayer(QWidget* parent)
     m_seek->setObjectName(QStringLiteral("seekSlider"));
     m_seek->setToolTip(tr("Position"));
     m_seek->setRange(0, 0);
-    m_time = new QLabel(timeText(0) + QStringLiteral(" / ") + timeText(0), this);
+    m_time = new QLabel(timeText(0, 0), this);
     m_time->setObjectName(QStringLiteral("timeLabel"));
     m_loopButton = toolButton(QStringLiteral("loopButton"),
                               tr("Play again from the start when it ends (L)"), this);
@@ -156,6 +163,8 @@ VideoPlayer::VideoPlayer(QWidget* parent)
             });
     connect(m_audio, &QAudioOutput::mutedChanged, this, [this](bool muted) {
         m_muteButton->setChecked(muted);
+        if (m_settings)
+            m_settings->setPlayerMuted(muted);
         updateButtons();
     });
     connect(m_audio, &QAudioOutput::volumeChanged, this, [this](float volume) {
@@ -196,6 +205,18 @@ VideoPlayer::~VideoPlayer() {
         sink->disconnect(this);
     m_player->disconnect(this);
     m_player->stop();
+}
+
+void VideoPlayer::setSettings(AppSettings* settings) {
+    m_settings = nullptr; // taking the stored state is no change to store
+    if (settings)
+        setMuted(settings->playerMuted());
+    m_settings = settings;
+}
+
+QString VideoPlayer::timeText(qint64 positionMs, qint64 durationMs) {
+    const bool tenths = durationMs < 60 * 1000;
+    return tr("%1 / %2").arg(clockText(positionMs, tenths), clockText(durationMs, tenths));
 }
 
 QVideoSink* VideoPlayer::videoSink() const {
@@ -250,6 +271,7 @@ void VideoPlayer::rewind() {
     // back at all: the source set anew always starts from the first frame.
     m_player->setSource(QUrl());
     ui::setLocalSource(m_player, m_path);
+    updatePosition(0);
 }
 
 void VideoPlayer::pause() {
@@ -298,6 +320,10 @@ void VideoPlayer::onStatus(QMediaPlayer::MediaStatus status) {
         // switched while playing.
         rewind();
         m_player->play();
+    } else if (status == QMediaPlayer::EndOfMedia) {
+        // The last position the backend reports is the last frame's start (0.92 s of a 1 s
+        // clip at 12 fps): at the end, the slider and the time say the end.
+        updatePosition(m_durationMs);
     }
     updateButtons();
 }
@@ -343,7 +369,7 @@ void VideoPlayer::updatePosition(qint64 positionMs) {
         m_seek->setValue(
             static_cast<int>(std::min<qint64>(positionMs, std::numeric_limits<int>::max())));
     }
-    m_time->setText(timeText(positionMs) + QStringLiteral(" / ") + timeText(m_durationMs));
+    m_time->setText(timeText(positionMs, m_durationMs));
 }
 
 } // namespace pixverse

@@ -285,7 +285,7 @@ void TestJobStore::migratesFromVersion2() {
 
     JobStore store;
     QVERIFY2(store.open(dataDir), qPrintable(store.errorString()));
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
     QCOMPARE(store.jobs().size(), 2);
     const Job old = store.jobs().first();
     QCOMPARE(old.request.prompt, QStringLiteral("web job"));
@@ -306,7 +306,7 @@ void TestJobStore::migratesFromVersion2() {
     store.close();
     QVERIFY(store.open(dataDir));
     QVERIFY(store.jobs().last().imported);
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
 }
 
 void TestJobStore::importAddsOnlyUnknownVideos() {
