@@ -72,8 +72,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setSettings(AppSettings* settings) {
     m_settings = settings;
     m_jobsPane->setSettings(settings);
-    const QByteArray geometry = settings ? settings->windowGeometry() : QByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
+    const QByteArray saved = settings ? settings->windowGeometry() : QByteArray();
+    if (saved.isEmpty() || !restoreGeometry(saved))
         return;
     // Saved on another screen layout (a monitor unplugged, a larger scale since): keep it on
     // the screen it is on now.

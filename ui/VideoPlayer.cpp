@@ -5,11 +5,13 @@
 #include "ui/UiHelpers.h"
 
 #include <QAction>
+#include <QAudioDevice>
 #include <QAudioOutput>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMediaDevices>
 #include <QMediaMetaData>
 #include <QSlider>
 #include <QStyle>
@@ -56,7 +58,10 @@ VideoPlayer::VideoPlayer(QWidget* parent)
     ui::chooseMediaBackend();
     m_player = new QMediaPlayer(this);
     m_audio = new QAudioOutput(this);
-    m_player->setAudioOutput(m_audio);
+    attachAudioOutput();
+    // Headphones plugged in, or the sound server started after the player.
+    connect(new QMediaDevices(this), &QMediaDevices::audioOutputsChanged, this,
+            &VideoPlayer::attachAudioOutput);
     m_video = new QVideoWidget(this);
     m_video->setObjectName(QStringLiteral("videoWidget"));
     m_video->setMinimumHeight(120);
@@ -217,6 +222,22 @@ void VideoPlayer::setSettings(AppSettings* settings) {
 QString VideoPlayer::timeText(qint64 positionMs, qint64 durationMs) {
     const bool tenths = durationMs < 60 * 1000;
     return tr("%1 / %2").arg(clockText(positionMs, tenths), clockText(durationMs, tenths));
+}
+
+void VideoPlayer::attachAudioOutput() {
+    // Qt 6.4's FFmpeg backend crashes playing a clip with sound when there is no audio device
+    // at all (its sink writes to the null device a failed start gives): without one, the
+    // picture plays silently; the mute button keeps its state for when a device comes.
+    const bool device = !QMediaDevices::audioOutputs().isEmpty();
+    if (device == (m_player->audioOutput() != nullptr))
+        return;
+    if (!device)
+        qCInfo(lcPlayer) << "player: no audio output device; videos play without sound";
+    m_player->setAudioOutput(device ? m_audio : nullptr);
+}
+
+bool VideoPlayer::hasSoundOutput() const {
+    return m_player->audioOutput() != nullptr;
 }
 
 QVideoSink* VideoPlayer::videoSink() const {

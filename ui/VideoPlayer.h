@@ -47,6 +47,9 @@ public:
     float volume() const; //!< 0..1
     QString errorString() const { return m_error; }
 
+    //! The sound goes to an audio device (false: the system has none; the picture plays).
+    bool hasSoundOutput() const;
+
     //! For tests and the window: the objects behind the controls.
     QMediaPlayer* mediaPlayer() const { return m_player; }
     QAudioOutput* audioOutput() const { return m_audio; }
@@ -73,6 +76,7 @@ Q_SIGNALS:
     void closeRequested();
 
 private:
+    void attachAudioOutput();
     void updateButtons();
     void updatePosition(qint64 positionMs);
     void updateDuration(qint64 durationMs);

@@ -68,8 +68,7 @@ QString failedJobMessage() {
 QString deletedJobMessage() {
     return QCoreApplication::translate(
         "pixverse::JobEngine",
-        "PixVerse deleted this video before it was saved here, so there is nothing to play or "
-        "download. Retry makes a new one.");
+        "PixVerse deleted this video before it was saved here. Retry makes a new one.");
 }
 
 bool Job::wasMadeOnService() const {

@@ -710,7 +710,8 @@ void TestJobGallery::cardsShowModeSoundDurationAndDeletion() {
     QVERIFY(QDir().mkpath(library));
     auto add = [&](Job job) {
         job.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60 + store.jobs().size());
-        return store.add(job).value->id;
+        const Result<Job> added = store.add(job);
+        return added.ok() ? added.value->id : qint64(0);
     };
     // A 12 s text-to-video clip with sound, saved.
     Job withSound;
@@ -724,10 +725,14 @@ void TestJobGallery::cardsShowModeSoundDurationAndDeletion() {
     QVERIFY(
         QFile::copy(QDir(m_clips).filePath(QStringLiteral("960x540.mp4")), withSound.videoPath));
     const qint64 soundId = add(withSound);
+    QVERIFY(soundId > 0);
     // An image-to-video clip without sound, saved, that PixVerse deleted since.
     Job keptCopy = withSound;
     keptCopy.request.prompt = QStringLiteral("A paper plane over a city");
     keptCopy.request.imagePath = dir.filePath(QStringLiteral("image.png"));
+    QImage image(64, 36, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QVERIFY(image.save(keptCopy.request.imagePath));
     keptCopy.request.duration = 5;
     keptCopy.request.audio = false;
     keptCopy.hasAudio = false;
@@ -736,6 +741,7 @@ void TestJobGallery::cardsShowModeSoundDurationAndDeletion() {
     keptCopy.videoPath = QDir(library).filePath(QStringLiteral("kept.mp4"));
     QVERIFY(QFile::copy(QDir(m_clips).filePath(QStringLiteral("960x540.mp4")), keptCopy.videoPath));
     const qint64 keptId = add(keptCopy);
+    QVERIFY(keptId > 0);
     // Status 6 before it was saved.
     Job deleted;
     deleted.request = JobTestBed::request(QStringLiteral("Fireworks over a harbour"));
@@ -745,6 +751,7 @@ void TestJobGallery::cardsShowModeSoundDurationAndDeletion() {
     deleted.deletedOnService = true;
     deleted.errorMessage = deletedJobMessage();
     const qint64 deletedId = add(deleted);
+    QVERIFY(deletedId > 0);
 
     JobsPane pane(&store, nullptr);
     pane.thumbnailMaker()->setOutputDir(dir.filePath(QStringLiteral("thumbnails")));
@@ -792,6 +799,10 @@ void TestJobGallery::cardsShowModeSoundDurationAndDeletion() {
                            (QSizeF(mark.size()) * scale).toSize());
     QVERIFY2(whitePixels(shot, markPixels) >= markPixels.width() / 2,
              qPrintable(QString::number(whitePixels(shot, markPixels))));
+    if (const QString out = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QVERIFY(QDir().mkpath(out));
+        QVERIFY(shot.save(QDir(out).filePath(QStringLiteral("cards-sound-deleted.png"))));
+    }
 
     // The pane's filter and counts know the new state; the actions follow jobAllowedActions.
     auto* combo = child<QComboBox>(&pane, "statusFilterCombo");
