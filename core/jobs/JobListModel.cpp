@@ -307,10 +307,6 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
         return tr("%1 · %2 · %3")
             .arg(modelLabel(*m_catalog, job.request.model), job.request.quality,
                  durationText(job.request.duration));
-    case DurationTextRole:
-        return durationText(job.request.duration);
-    case ModeTextRole:
-        return job.isImageToVideo() ? tr("Image to video") : tr("Text to video");
     case CostRole:
         if (const std::optional<int> cost = costOf(*m_catalog, job))
             return *cost;
@@ -342,12 +338,23 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
         return job.imported;
     case OnServiceOnlyRole:
         return job.isOnServiceOnly();
+    default:
+        return markData(job, role);
+    }
+}
+
+QVariant JobListModel::markData(const Job& job, int role) const {
+    switch (role) {
+    case DurationTextRole:
+        return durationText(job.request.duration);
+    case ModeTextRole:
+        return job.isImageToVideo() ? tr("Image to video") : tr("Text to video");
+    case HasAudioRole:
+        return job.hasAudio;
     case DeletedOnServiceRole:
         return job.deletedOnService;
     case DeletedNoteRole:
         return job.deletedOnService ? deletedOnServiceText() : QString();
-    case HasAudioRole:
-        return job.hasAudio;
     default:
         return {};
     }

@@ -155,6 +155,8 @@ private:
     void track(qint64 id, std::optional<JobState> before, std::optional<JobState> after);
     void updateTicker();
     QString statusText(const Job& job) const;
+    //! The roles of a card's marks (mode, duration, sound, deleted on the service).
+    QVariant markData(const Job& job, int role) const;
     qint64 elapsedMs(const Job& job) const;
 
     JobStore* m_store = nullptr;
