@@ -9,6 +9,7 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,6 +103,12 @@ void TestMainWindow::firstRunFitsTheScreen() {
     composer->ensureWidgetVisible(generate);
     QTRY_VERIFY(screen.contains(globalRect(generate)));
     QVERIFY(globalRect(&window).contains(globalRect(generate)));
+    if (const QString out = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QVERIFY(QDir().mkpath(out));
+        const QString name = QStringLiteral("window-%1.png")
+                                 .arg(qEnvironmentVariable(kScreenVariable).replace(u'%', u'p'));
+        QVERIFY(window.grab().save(QDir(out).filePath(name)));
+    }
     // The gallery's tool bar too.
     auto* toolBar = window.jobsPane()->findChild<QToolBar*>(QStringLiteral("jobsToolBar"));
     QVERIFY(toolBar);
