@@ -136,6 +136,8 @@ std::optional<Job> AccountImporter::importedJob(const RemoteVideo& video) const 
     job.videoWidth = status.width;
     job.videoHeight = status.height;
     job.seed = status.seed;
+    // Absent from older lists: such clips had no sound (no model before V6 made any).
+    job.hasAudio = status.hasAudio.value_or(false);
     switch (status.state) {
     case VideoState::Succeeded:
         job.state = JobState::Done; // on the service; no file until the creator asks

@@ -147,6 +147,8 @@ void DownloadQueue::onLookedUp(qint64 jobId, const VideoStatus* status) {
         job->videoHeight = status->height;
         if (status->seed)
             job->seed = status->seed;
+        if (status->hasAudio)
+            job->hasAudio = *status->hasAudio;
         m_store->update(*job);
         begin(jobId);
     } else if (status->state == VideoState::Pending || status->state == VideoState::Unknown) {

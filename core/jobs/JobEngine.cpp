@@ -151,7 +151,7 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
         return;
     }
     auto* watcher = new QFutureWatcher<Result<QString>>(this);
-    const QString source = QFileInfo(request.imagePath).absoluteFilePath();
+    const QString source = QFileInfo(request.startImagePath()).absoluteFilePath();
     connect(watcher, &QFutureWatcher<Result<QString>>::finished, this,
             [this, watcher, request, source, guard, hasContext, done = std::move(done)] {
                 watcher->deleteLater();
@@ -159,7 +159,7 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
                 Result<Job> added = Result<Job>::failure(copy.error);
                 if (copy.ok()) {
                     Job job = newJob(request);
-                    job.request.imagePath = *copy.value;
+                    job.request.setStartImage(*copy.value);
                     job.sourceImagePath = source;
                     added = m_store->add(job);
                 }
@@ -307,6 +307,7 @@ void JobEngine::onStatus(qint64 jobId, const VideoStatus& status) {
         job->videoWidth = status.width;
         job->videoHeight = status.height;
         job->seed = status.seed ? status.seed : job->request.seed;
+        job->hasAudio = status.hasAudio.value_or(job->request.audio);
         job->attempts = 0;
         job->errorMessage.clear();
         break;

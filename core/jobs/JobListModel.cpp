@@ -348,7 +348,7 @@ QVariant JobListModel::markData(const Job& job, int role) const {
     case DurationTextRole:
         return durationText(job.request.duration);
     case ModeTextRole:
-        return job.isImageToVideo() ? tr("Image to video") : tr("Text to video");
+        return generationModeLabel(job.request.mode);
     case HasAudioRole:
         return job.hasAudio;
     case DeletedOnServiceRole:

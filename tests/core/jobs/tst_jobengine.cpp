@@ -30,6 +30,7 @@ private Q_SLOTS:
     void redownloadAfterTheFileWasDeleted();
     void statusSixIsItsOwnEnd();
     void aSavedVideoDeletedOnTheServiceStaysPlayable();
+    void theSoundMarkFollowsTheService();
     void retryMakesANewGeneration();
     void cancelAQueuedJob();
     void stalledJobsAreFlaggedAndFinish();
@@ -264,7 +265,7 @@ void TestJobEngine::restartRecoversEveryStage() {
     JobEngine* engine = bed.makeEngine(options);
     engine->start();
     GenerationRequest withImage = JobTestBed::request(QStringLiteral("The still comes alive"));
-    withImage.imagePath = imagePath;
+    withImage.setStartImage(imagePath);
     QVERIFY(engine->enqueue(withImage).ok());
     bed.enqueue(11);
     QTRY_VERIFY_WITH_TIMEOUT(bed.anyIn(JobState::Uploading) && bed.anyIn(JobState::Submitting) &&
@@ -423,6 +424,32 @@ void TestJobEngine::aSavedVideoDeletedOnTheServiceStaysPlayable() {
     QVERIFY(bed.store->job(kept.id)->deletedOnService);
     QCOMPARE(bed.store->job(kept.id)->state, JobState::Done);
     QCOMPARE(bed.sandbox->stats().generationsCreated, 2);
+}
+
+void TestJobEngine::theSoundMarkFollowsTheService() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    // No `has_audio` in the answer: what was asked. The request's switch is kept from the start.
+    GenerationRequest silent = JobTestBed::request(QStringLiteral("A quiet forest"));
+    const qint64 quiet = engine->enqueue(silent).value->id;
+    QVERIFY(!bed.store->job(quiet)->hasAudio);
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(quiet)->state, JobState::Done, 10000);
+    QVERIFY(!bed.store->job(quiet)->hasAudio);
+    // The service says the clip has sound: the card believes the service (§2.4 `has_audio`).
+    sandbox::SandboxFault sound;
+    sound.kind = sandbox::SandboxFault::Kind::PatchResp;
+    sound.pathContains = QStringLiteral("video/result");
+    sound.count = -1;
+    sound.respPatch = QJsonObject{{QStringLiteral("has_audio"), true}};
+    bed.sandbox->injectFault(sound);
+    const qint64 loud = engine->enqueue(JobTestBed::request(QStringLiteral("Thunder"))).value->id;
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(loud)->state, JobState::Done, 10000);
+    QVERIFY(bed.store->job(loud)->hasAudio);
+    QVERIFY(bed.reopenStore());
+    QVERIFY(bed.store->job(loud)->hasAudio); // stored
+    QVERIFY(!bed.store->job(quiet)->hasAudio);
 }
 
 void TestJobEngine::retryMakesANewGeneration() {
