@@ -151,6 +151,15 @@ void paintPlaceholder(QPainter* painter, const QRect& thumb, JobState state, dou
         painter->drawLine(icon.center() + QPointF(-d, d), icon.center() + QPointF(d, -d));
         break;
     }
+    case JobState::Deleted: {
+        // A cross: nothing of it is left anywhere.
+        pen.setColor(strong);
+        painter->setPen(pen);
+        const qreal d = size * 0.3;
+        painter->drawLine(icon.center() + QPointF(-d, -d), icon.center() + QPointF(d, d));
+        painter->drawLine(icon.center() + QPointF(-d, d), icon.center() + QPointF(d, -d));
+        break;
+    }
     case JobState::Done: {
         painter->setPen(Qt::NoPen);
         painter->setBrush(strong);
@@ -164,10 +173,46 @@ void paintPlaceholder(QPainter* painter, const QRect& thumb, JobState state, dou
     }
 }
 
+//! A rounded label on the picture: white text on a dark, see-through pill.
+void paintPill(QPainter* painter, const QRectF& pill, const QColor& fill) {
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+}
+
+const QColor kPillFill(0, 0, 0, 150);
+constexpr qreal kPillPadding = 7;
+constexpr qreal kPillGap = 4; // between the sound mark and the duration
+
 } // namespace
 
 JobCardDelegate::JobCardDelegate(QObject* parent)
-    : QStyledItemDelegate(parent) {}
+    : QStyledItemDelegate(parent) {
+    QPalette white;
+    white.setColor(QPalette::WindowText, Qt::white);
+    m_soundIcon = ui::actionIcon(QStringLiteral("sound"), white);
+}
+
+JobCardDelegate::CardTexts JobCardDelegate::cardTexts(const QModelIndex& index) {
+    CardTexts texts;
+    const auto state = static_cast<JobState>(index.data(JobListModel::StateRole).toInt());
+    texts.status = index.data(JobListModel::StatusTextRole).toString();
+    // A Done job the service deleted: its chip says "Done" (the copy plays) and this one why
+    // "Download again" is gone. Never saved, its chip already says "Deleted".
+    if (state == JobState::Done && !index.data(JobListModel::VideoPathRole).toString().isEmpty())
+        texts.deletedNote = index.data(JobListModel::DeletedNoteRole).toString();
+    texts.mode = index.data(JobListModel::ModeTextRole).toString();
+    texts.duration = index.data(JobListModel::DurationTextRole).toString();
+    texts.sound = index.data(JobListModel::HasAudioRole).toBool();
+    const QString prompt = index.data(JobListModel::PromptExcerptRole).toString();
+    texts.prompt = prompt.isEmpty() ? tr("(no prompt)") : prompt;
+    if (state == JobState::Failed || state == JobState::Moderated || state == JobState::Deleted)
+        texts.error = index.data(JobListModel::ErrorRole).toString();
+    texts.settings = tr("%1 · %2").arg(index.data(JobListModel::ModelLabelRole).toString(),
+                                       index.data(JobListModel::QualityRole).toString());
+    texts.cost = index.data(JobListModel::CostTextRole).toString();
+    return texts;
+}
 
 QIcon JobCardDelegate::favouriteIcon() {
     QPixmap pixmap(64, 64);
@@ -199,6 +244,8 @@ QColor JobCardDelegate::stateColor(JobState state) {
         return QColor(0xd9, 0x77, 0x06);
     case JobState::Cancelled:
         return QColor(0x52, 0x52, 0x5b);
+    case JobState::Deleted:
+        return QColor(0x9f, 0x12, 0x39);
     }
     return QColor(0x6b, 0x72, 0x80);
 }
@@ -295,23 +342,8 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     }
     painter->restore();
 
-    // The status chip.
-    const QFont small = chipFont(option.font);
-    const QFontMetricsF smallMetrics(small);
-    const QString status = index.data(JobListModel::StatusTextRole).toString();
-    const qreal chipHeight = std::ceil(smallMetrics.height()) + 6;
-    // Room for the text (rounded up: an exact fit would be elided), at most the picture's width
-    // less the star.
-    const qreal textWidth =
-        std::min(std::ceil(smallMetrics.horizontalAdvance(status)) + 2, thumb.width() - 64.0);
-    const QRectF chip(thumb.left() + 8, thumb.top() + 8, textWidth + 16, chipHeight);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(stateColor(state));
-    painter->drawRoundedRect(chip, chipHeight / 2.0, chipHeight / 2.0);
-    painter->setPen(Qt::white);
-    painter->setFont(small);
-    painter->drawText(chip.adjusted(8, 0, -8, 0), Qt::AlignCenter | Qt::TextSingleLine,
-                      smallMetrics.elidedText(status, Qt::ElideRight, textWidth));
+    const CardTexts texts = cardTexts(index);
+    paintBadges(painter, thumb, texts, state, option.font);
 
     // The favourite star: gold when set, an outline while the mouse is over the card.
     const bool favourite = index.data(JobListModel::FavouriteRole).toBool();
@@ -322,40 +354,7 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->setBrush(favourite ? QColor(0xfb, 0xbf, 0x24) : QColor(0, 0, 0, 90));
         painter->drawPath(star);
     }
-
-    // The text under the picture.
-    const int ls = lineSpacing(option.font);
-    const QRect text(card.left() + kPadding, thumb.bottom() + 1 + kPadding,
-                     card.width() - 2 * kPadding, 3 * ls);
-    const QString prompt = index.data(JobListModel::PromptExcerptRole).toString();
-    const QString error = (state == JobState::Failed || state == JobState::Moderated)
-                              ? index.data(JobListModel::ErrorRole).toString()
-                              : QString();
-    painter->setPen(palette.color(QPalette::Text));
-    const int promptLines = error.isEmpty() ? 3 : 1;
-    const QString shownPrompt = prompt.isEmpty() ? tr("(no prompt)") : prompt;
-    const int used = drawWrapped(painter, text, shownPrompt, option.font, promptLines);
-    if (!error.isEmpty()) {
-        painter->setPen(ui::errorColor(palette));
-        drawWrapped(painter, text.adjusted(0, used, 0, 0), error, option.font, 3 - promptLines);
-    }
-
-    const QRect meta(text.left(), text.bottom() + 1 + 6, text.width(), ls);
-    painter->setPen(ui::hintColor(palette));
-    QFont metaFont = option.font;
-    metaFont.setPointSizeF(std::max(6.0, option.font.pointSizeF() * 0.92));
-    painter->setFont(metaFont);
-    const QFontMetrics metaMetrics(metaFont);
-    const QString cost = index.data(JobListModel::CostTextRole).toString();
-    const int costWidth = cost.isEmpty() ? 0 : metaMetrics.horizontalAdvance(cost) + 8;
-    QString settings = index.data(JobListModel::SettingsTextRole).toString();
-    if (index.data(JobListModel::ImageToVideoRole).toBool())
-        settings = tr("Image · %1").arg(settings);
-    painter->drawText(meta.adjusted(0, 0, -costWidth, 0),
-                      Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      metaMetrics.elidedText(settings, Qt::ElideRight, meta.width() - costWidth));
-    if (!cost.isEmpty())
-        painter->drawText(meta, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, cost);
+    paintText(painter, option, card, thumb, texts);
 
     // The border last, over everything: thicker in the highlight colour when selected.
     painter->setBrush(Qt::NoBrush);
@@ -376,6 +375,109 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
                                  kRadius - 2);
     }
     painter->restore();
+}
+
+QRectF JobCardDelegate::durationPill(const QRectF& thumb, const CardTexts& texts,
+                                     const QFont& font) const {
+    const QFontMetricsF metrics(font);
+    const qreal height = std::ceil(metrics.height()) + 6;
+    const qreal iconSide = texts.sound ? height - 6 : 0;
+    const qreal width = std::ceil(metrics.horizontalAdvance(texts.duration)) + 2 +
+                        2 * kPillPadding + (texts.sound ? iconSide + kPillGap : 0);
+    // Above the download's progress track.
+    return {thumb.right() + 1 - 8 - width, thumb.bottom() + 1 - 10 - height, width, height};
+}
+
+QRect JobCardDelegate::soundMarkRect(const QStyleOptionViewItem& option,
+                                     const QModelIndex& index) const {
+    const CardTexts texts = cardTexts(index);
+    if (!texts.sound || texts.duration.isEmpty())
+        return {};
+    const QRect card = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+    const QRectF pill = durationPill(thumbnailRect(card), texts, chipFont(option.font));
+    const qreal side = pill.height() - 6;
+    return QRectF(pill.left() + kPillPadding, pill.top() + 3, side, side).toAlignedRect();
+}
+
+void JobCardDelegate::paintBadges(QPainter* painter, const QRectF& thumb, const CardTexts& texts,
+                                  JobState state, const QFont& font) const {
+    const QFont small = chipFont(font);
+    const QFontMetricsF metrics(small);
+    const qreal height = std::ceil(metrics.height()) + 6;
+    painter->setFont(small);
+    // The status chip, with room for the text (rounded up: an exact fit would be elided), at
+    // most the picture's width less the star; "Deleted on PixVerse" under it.
+    qreal top = thumb.top() + 8;
+    auto chip = [&](const QString& text, const QColor& colour) {
+        const qreal width =
+            std::min(std::ceil(metrics.horizontalAdvance(text)) + 2, thumb.width() - 64.0);
+        const QRectF rect(thumb.left() + 8, top, width + 16, height);
+        paintPill(painter, rect, colour);
+        painter->setPen(Qt::white);
+        painter->drawText(rect.adjusted(8, 0, -8, 0), Qt::AlignCenter | Qt::TextSingleLine,
+                          metrics.elidedText(text, Qt::ElideRight, width));
+        top += height + 4;
+    };
+    chip(texts.status, stateColor(state));
+    if (!texts.deletedNote.isEmpty())
+        chip(texts.deletedNote, stateColor(JobState::Deleted));
+
+    // The duration (after the sound mark) at the bottom right, the mode at the bottom left in
+    // what is left.
+    const QRectF duration = durationPill(thumb, texts, font);
+    paintPill(painter, duration, kPillFill);
+    qreal textLeft = duration.left() + kPillPadding;
+    if (texts.sound) {
+        const qreal side = height - 6;
+        const QRectF icon(textLeft, duration.top() + 3, side, side);
+        painter->drawPixmap(icon.toAlignedRect(),
+                            m_soundIcon.pixmap(QSize(qRound(side), qRound(side)),
+                                               painter->device()->devicePixelRatioF()));
+        textLeft += side + kPillGap;
+    }
+    painter->setPen(Qt::white);
+    painter->drawText(QRectF(textLeft, duration.top(), duration.right() - kPillPadding - textLeft,
+                             duration.height()),
+                      Qt::AlignCenter | Qt::TextSingleLine, texts.duration);
+    const qreal modeRoom = duration.left() - 6 - (thumb.left() + 8) - 2 * kPillPadding;
+    if (texts.mode.isEmpty() || modeRoom < metrics.averageCharWidth() * 4)
+        return;
+    const QString mode = metrics.elidedText(texts.mode, Qt::ElideRight, modeRoom);
+    const qreal width = std::ceil(metrics.horizontalAdvance(mode)) + 2 + 2 * kPillPadding;
+    const QRectF pill(thumb.left() + 8, duration.top(), width, height);
+    paintPill(painter, pill, kPillFill);
+    painter->setPen(Qt::white);
+    painter->drawText(pill, Qt::AlignCenter | Qt::TextSingleLine, mode);
+}
+
+void JobCardDelegate::paintText(QPainter* painter, const QStyleOptionViewItem& option,
+                                const QRect& card, const QRect& thumb,
+                                const CardTexts& texts) const {
+    const QPalette& palette = option.palette;
+    const int ls = lineSpacing(option.font);
+    const QRect text(card.left() + kPadding, thumb.bottom() + 1 + kPadding,
+                     card.width() - 2 * kPadding, 3 * ls);
+    painter->setPen(palette.color(QPalette::Text));
+    const int promptLines = texts.error.isEmpty() ? 3 : 1;
+    const int used = drawWrapped(painter, text, texts.prompt, option.font, promptLines);
+    if (!texts.error.isEmpty()) {
+        painter->setPen(ui::errorColor(palette));
+        drawWrapped(painter, text.adjusted(0, used, 0, 0), texts.error, option.font,
+                    3 - promptLines);
+    }
+
+    const QRect meta(text.left(), text.bottom() + 1 + 6, text.width(), ls);
+    painter->setPen(ui::hintColor(palette));
+    QFont metaFont = option.font;
+    metaFont.setPointSizeF(std::max(6.0, option.font.pointSizeF() * 0.92));
+    painter->setFont(metaFont);
+    const QFontMetrics metaMetrics(metaFont);
+    const int costWidth = texts.cost.isEmpty() ? 0 : metaMetrics.horizontalAdvance(texts.cost) + 8;
+    painter->drawText(
+        meta.adjusted(0, 0, -costWidth, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+        metaMetrics.elidedText(texts.settings, Qt::ElideRight, meta.width() - costWidth));
+    if (!texts.cost.isEmpty())
+        painter->drawText(meta, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, texts.cost);
 }
 
 bool JobCardDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,

@@ -13,12 +13,28 @@ class ThumbnailMaker;
 
 //! Paints a job as a card: the thumbnail (or a placeholder while there is none), a status chip
 //! (queued, uploading, generating with its elapsed time, downloading with a progress bar, done,
-//! failed, moderated, cancelled), the favourite star, the prompt excerpt, the reason a job
-//! failed, and model · quality · duration with the cost. Reads JobListModel roles only; the
+//! failed, moderated, cancelled, deleted) and "Deleted on PixVerse" under it when the service
+//! deleted a saved video, the favourite star, the mode and the duration (with a sound mark when
+//! the clip has audio) on the picture, the prompt excerpt, the reason a job failed, and
+//! model · quality with the cost. Reads JobListModel roles only; the
 //! thumbnail comes from a ThumbnailCache (never from the disk on the GUI thread).
 class JobCardDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
+    //! Every text a card shows, and its marks: what paint() draws (and tests read).
+    struct CardTexts {
+        QString status;      //!< the chip: "Generating 0:42", "Done", ...
+        QString deletedNote; //!< a second chip, "Deleted on PixVerse"; empty: none
+        QString mode;        //!< on the picture, bottom left: "Text to video"
+        QString duration;    //!< on the picture, bottom right: "12 s"
+        bool sound = false;  //!< a sound mark before the duration: the clip has audio
+        QString prompt;      //!< the excerpt, or "(no prompt)"
+        QString error;       //!< why it failed, was refused or deleted; empty otherwise
+        QString settings;    //!< under the text: "V6 · 720p"
+        QString cost;        //!< at its right: "144 credits"; empty: unknown
+    };
+    static CardTexts cardTexts(const QModelIndex& index);
+
     explicit JobCardDelegate(QObject* parent = nullptr);
 
     void setThumbnailCache(ThumbnailCache* cache) { m_cache = cache; }
@@ -38,6 +54,9 @@ public:
 
     //! Where the favourite star of the card at `cardRect` is (a click there toggles it).
     QRect starRect(const QRect& cardRect) const;
+    //! Where the card painted in `option` shows its sound mark (`option.rect` is the item's
+    //! rect); empty when the clip has no sound.
+    QRect soundMarkRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     //! The colour of a state's chip.
     static QColor stateColor(JobState state);
     //! The gold star of favourites, for actions and buttons (the cards paint the same shape).
@@ -52,10 +71,17 @@ protected:
 
 private:
     QRect thumbnailRect(const QRect& cardRect) const;
+    //! The duration pill (with room for the sound mark) at the bottom right of `thumb`.
+    QRectF durationPill(const QRectF& thumb, const CardTexts& texts, const QFont& font) const;
+    void paintBadges(QPainter* painter, const QRectF& thumb, const CardTexts& texts, JobState state,
+                     const QFont& font) const;
+    void paintText(QPainter* painter, const QStyleOptionViewItem& option, const QRect& card,
+                   const QRect& thumb, const CardTexts& texts) const;
 
     ThumbnailCache* m_cache = nullptr; // both owned by the pane, which outlives the view
     ThumbnailMaker* m_maker = nullptr;
     int m_cardWidth = 0;
+    QIcon m_soundIcon; //!< resources/icons/actions/sound.svg in white, made once
 };
 
 } // namespace pixverse

@@ -79,6 +79,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
         {tr("Failed"), {JobState::Failed}},
         {tr("Moderated"), {JobState::Moderated}},
         {tr("Cancelled"), {JobState::Cancelled}},
+        {tr("Deleted"), {JobState::Deleted}},
     };
 
     auto* header = new QWidget(this);
@@ -384,7 +385,7 @@ void JobsPane::updateCounts() {
         {JobState::Submitting, tr("%1 starting")},     {JobState::Generating, tr("%1 generating")},
         {JobState::Downloading, tr("%1 downloading")}, {JobState::Done, tr("%1 done")},
         {JobState::Failed, tr("%1 failed")},           {JobState::Moderated, tr("%1 moderated")},
-        {JobState::Cancelled, tr("%1 cancelled")},
+        {JobState::Cancelled, tr("%1 cancelled")},     {JobState::Deleted, tr("%1 deleted")},
     };
     QStringList shown;
     for (const Part& part : parts) {
@@ -535,6 +536,7 @@ VideoPlayer* JobsPane::player() {
     if (!m_player) {
         ui::chooseMediaBackend();
         m_player = new VideoPlayer(this);
+        m_player->setSettings(m_settings);
         m_player->hide();
         m_splitter->addWidget(m_player);
         m_splitter->setStretchFactor(1, 2);
@@ -542,6 +544,12 @@ VideoPlayer* JobsPane::player() {
         connect(m_player, &VideoPlayer::errorOccurred, this, &JobsPane::noticeRequested);
     }
     return m_player;
+}
+
+void JobsPane::setSettings(AppSettings* settings) {
+    m_settings = settings;
+    if (m_player)
+        m_player->setSettings(settings);
 }
 
 void JobsPane::playSelected() {
@@ -708,7 +716,12 @@ void JobsPane::onJobSettled(qint64 jobId, JobState state) {
     const QString prompt = excerpt(job->request.prompt);
     switch (state) {
     case JobState::Done:
-        Q_EMIT jobNotification(tr("Video ready"), prompt);
+        // "Download again" found it deleted on the service: the earlier copy stays.
+        if (job->deletedOnService)
+            Q_EMIT jobNotification(tr("Video deleted on PixVerse"),
+                                   prompt + u'\n' + tr("The copy in your library still plays."));
+        else
+            Q_EMIT jobNotification(tr("Video ready"), prompt);
         break;
     case JobState::Failed:
         Q_EMIT jobNotification(tr("Video failed"), job->errorMessage.isEmpty()
@@ -717,6 +730,9 @@ void JobsPane::onJobSettled(qint64 jobId, JobState state) {
         break;
     case JobState::Moderated:
         Q_EMIT jobNotification(tr("Video refused by moderation"), prompt);
+        break;
+    case JobState::Deleted:
+        Q_EMIT jobNotification(tr("Video deleted on PixVerse"), prompt + u'\n' + job->errorMessage);
         break;
     default:
         break; // cancelled: the creator did it

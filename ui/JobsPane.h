@@ -28,6 +28,7 @@ class QToolButton;
 
 namespace pixverse {
 
+class AppSettings;
 class JobFilterModel;
 class JobGalleryView;
 class JobListModel;
@@ -83,6 +84,8 @@ public:
     JobGalleryView* view() const { return m_view; }
     //! The player below the gallery, made the first time it is asked for (a video played).
     VideoPlayer* player();
+    //! Where the player remembers its mute button (VideoPlayer::setSettings); may be null.
+    void setSettings(AppSettings* settings);
     ThumbnailCache* thumbnailCache() const { return m_thumbnails; }
     ThumbnailMaker* thumbnailMaker() const { return m_maker; }
     QAction* action(Action which) const { return m_actions.value(which); }
@@ -171,6 +174,7 @@ private:
     QSplitter* m_splitter = nullptr;
     JobGalleryView* m_view = nullptr;
     VideoPlayer* m_player = nullptr;
+    AppSettings* m_settings = nullptr;
     QMenu* m_contextMenu = nullptr;
     QMap<Action, QAction*> m_actions;
     QList<StatusGroup> m_groups;

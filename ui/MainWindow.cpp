@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "core/settings/AppSettings.h"
 #include "ui/DesktopNotifier.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
@@ -10,6 +11,7 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
@@ -18,6 +20,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -60,10 +63,50 @@ MainWindow::MainWindow(QWidget* parent)
     connectJobsPane();
     // Tab goes from the composer (image, prompt, settings, Generate) on to the gallery.
     setTabOrder(m_promptEditor, m_jobsPane);
-    resize(1280, 800);
+    // 1280×800 is taller than a 1366×768 laptop's screen less its panel: fit the screen.
+    setGeometry(fittedGeometry(QRect(QPoint(), preferredSize()), availableArea(), true));
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setSettings(AppSettings* settings) {
+    m_settings = settings;
+    m_jobsPane->setSettings(settings);
+    const QByteArray saved = settings ? settings->windowGeometry() : QByteArray();
+    if (saved.isEmpty() || !restoreGeometry(saved))
+        return;
+    // Saved on another screen layout (a monitor unplugged, a larger scale since): keep it on
+    // the screen it is on now.
+    if (!isMaximized() && !isFullScreen())
+        setGeometry(fittedGeometry(geometry(), availableArea()));
+}
+
+QRect MainWindow::availableArea() const {
+    const QScreen* on = QGuiApplication::screenAt(geometry().center());
+    if (!on)
+        on = screen() ? screen() : QGuiApplication::primaryScreen();
+    return on ? on->availableGeometry() : QRect(QPoint(), preferredSize());
+}
+
+QRect MainWindow::fittedGeometry(const QRect& wanted, const QRect& available, bool centre) {
+    // The window manager's title bar and borders lie outside the widget's geometry and are not
+    // known before the window is shown: room for a usual one.
+    constexpr int kBorder = 4;
+    constexpr int kTitleBar = 36;
+    const QRect room = available.adjusted(kBorder, kTitleBar, -kBorder, -kBorder);
+    QRect fitted(wanted.topLeft(), wanted.size().boundedTo(room.size()));
+    if (centre)
+        fitted.moveCenter(room.center());
+    fitted.moveLeft(std::clamp(fitted.left(), room.left(), room.right() + 1 - fitted.width()));
+    fitted.moveTop(std::clamp(fitted.top(), room.top(), room.bottom() + 1 - fitted.height()));
+    return fitted;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_settings)
+        m_settings->setWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}
 
 QWidget* MainWindow::createPane() {
     // Scrolls when the window is small (or the scale large) rather than squashing the fields.

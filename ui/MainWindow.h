@@ -11,6 +11,7 @@ class QLabel;
 
 namespace pixverse {
 
+class AppSettings;
 class DesktopNotifier;
 class ImageDropZone;
 class JobsPane;
@@ -22,6 +23,17 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    //! What the window remembers across runs (its geometry, the player's mute) goes to
+    //! `settings`, which outlives the window. Restores the geometry of the last run now, kept
+    //! on the screen it is on; without one the window keeps its first-run size.
+    void setSettings(AppSettings* settings);
+    //! The window's first-run size: 1280×800.
+    static QSize preferredSize() { return {1280, 800}; }
+    //! `wanted` (a window's geometry, without its frame) moved and, if need be, shrunk so that
+    //! the window with its title bar and borders lies inside `available` (a screen's available
+    //! area); `centre`: placed in the middle (a first run).
+    static QRect fittedGeometry(const QRect& wanted, const QRect& available, bool centre = false);
 
     //! Shows which service the window talks to ("Offline sandbox", a host name...).
     void setConnectionLabel(const QString& text);
@@ -59,6 +71,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     QWidget* createPane();
@@ -67,6 +80,8 @@ private:
     void connectJobsPane();
     void reuse(const GenerationRequest& request);
     void updateTitle(int running);
+    //! The available area of the screen the window is (mostly) on.
+    QRect availableArea() const;
 
     QLabel* m_connectionLabel = nullptr;
     QLabel* m_accountLabel = nullptr;
@@ -78,6 +93,7 @@ private:
     ImageDropZone* m_imageDropZone = nullptr;
     JobsPane* m_jobsPane = nullptr;
     DesktopNotifier* m_notifier = nullptr;
+    AppSettings* m_settings = nullptr;
 };
 
 } // namespace pixverse

@@ -1,13 +1,17 @@
 #include "ui/VideoPlayer.h"
 
 #include "core/jobs/Job.h"
+#include "core/settings/AppSettings.h"
 #include "ui/UiHelpers.h"
 
 #include <QAction>
+#include <QAudioDevice>
 #include <QAudioOutput>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QMediaDevices>
 #include <QMediaMetaData>
 #include <QSlider>
 #include <QStyle>
@@ -23,14 +27,19 @@ Q_LOGGING_CATEGORY(lcPlayer, "pixverse.ui")
 
 namespace {
 
-QString timeText(qint64 ms) {
-    const qint64 seconds = std::max<qint64>(0, ms) / 1000;
+//! `ms` as h:mm:ss or m:ss, with tenths when `tenths`.
+QString clockText(qint64 ms, bool tenths) {
+    const qint64 clamped = std::max<qint64>(0, ms);
+    const qint64 seconds = clamped / 1000;
     if (seconds >= 3600)
         return QStringLiteral("%1:%2:%3")
             .arg(seconds / 3600)
             .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
             .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const QString text =
+        QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return tenths ? text + QLocale().decimalPoint() + QString::number((clamped % 1000) / 100)
+                  : text;
 }
 
 QToolButton* toolButton(const QString& name, const QString& tip, QWidget* parent) {
@@ -49,7 +58,10 @@ VideoPlayer::VideoPlayer(QWidget* parent)
     ui::chooseMediaBackend();
     m_player = new QMediaPlayer(this);
     m_audio = new QAudioOutput(this);
-    m_player->setAudioOutput(m_audio);
+    attachAudioOutput();
+    // Headphones plugged in, or the sound server started after the player.
+    connect(new QMediaDevices(this), &QMediaDevices::audioOutputsChanged, this,
+            &VideoPlayer::attachAudioOutput);
     m_video = new QVideoWidget(this);
     m_video->setObjectName(QStringLiteral("videoWidget"));
     m_video->setMinimumHeight(120);
@@ -90,7 +102,7 @@ VideoPlayer::VideoPlayer(QWidget* parent)
     m_seek->setObjectName(QStringLiteral("seekSlider"));
     m_seek->setToolTip(tr("Position"));
     m_seek->setRange(0, 0);
-    m_time = new QLabel(timeText(0) + QStringLiteral(" / ") + timeText(0), this);
+    m_time = new QLabel(timeText(0, 0), this);
     m_time->setObjectName(QStringLiteral("timeLabel"));
     m_loopButton = toolButton(QStringLiteral("loopButton"),
                               tr("Play again from the start when it ends (L)"), this);
@@ -156,6 +168,8 @@ VideoPlayer::VideoPlayer(QWidget* parent)
             });
     connect(m_audio, &QAudioOutput::mutedChanged, this, [this](bool muted) {
         m_muteButton->setChecked(muted);
+        if (m_settings)
+            m_settings->setPlayerMuted(muted);
         updateButtons();
     });
     connect(m_audio, &QAudioOutput::volumeChanged, this, [this](float volume) {
@@ -196,6 +210,34 @@ VideoPlayer::~VideoPlayer() {
         sink->disconnect(this);
     m_player->disconnect(this);
     m_player->stop();
+}
+
+void VideoPlayer::setSettings(AppSettings* settings) {
+    m_settings = nullptr; // taking the stored state is no change to store
+    if (settings)
+        setMuted(settings->playerMuted());
+    m_settings = settings;
+}
+
+QString VideoPlayer::timeText(qint64 positionMs, qint64 durationMs) {
+    const bool tenths = durationMs < 60 * 1000;
+    return tr("%1 / %2").arg(clockText(positionMs, tenths), clockText(durationMs, tenths));
+}
+
+void VideoPlayer::attachAudioOutput() {
+    // Qt 6.4's FFmpeg backend crashes playing a clip with sound when there is no audio device
+    // at all (its sink writes to the null device a failed start gives): without one, the
+    // picture plays silently; the mute button keeps its state for when a device comes.
+    const bool device = !QMediaDevices::audioOutputs().isEmpty();
+    if (device == (m_player->audioOutput() != nullptr))
+        return;
+    if (!device)
+        qCInfo(lcPlayer) << "player: no audio output device; videos play without sound";
+    m_player->setAudioOutput(device ? m_audio : nullptr);
+}
+
+bool VideoPlayer::hasSoundOutput() const {
+    return m_player->audioOutput() != nullptr;
 }
 
 QVideoSink* VideoPlayer::videoSink() const {
@@ -250,6 +292,7 @@ void VideoPlayer::rewind() {
     // back at all: the source set anew always starts from the first frame.
     m_player->setSource(QUrl());
     ui::setLocalSource(m_player, m_path);
+    updatePosition(0);
 }
 
 void VideoPlayer::pause() {
@@ -298,6 +341,10 @@ void VideoPlayer::onStatus(QMediaPlayer::MediaStatus status) {
         // switched while playing.
         rewind();
         m_player->play();
+    } else if (status == QMediaPlayer::EndOfMedia) {
+        // The last position the backend reports is the last frame's start (0.92 s of a 1 s
+        // clip at 12 fps): at the end, the slider and the time say the end.
+        updatePosition(m_durationMs);
     }
     updateButtons();
 }
@@ -343,7 +390,7 @@ void VideoPlayer::updatePosition(qint64 positionMs) {
         m_seek->setValue(
             static_cast<int>(std::min<qint64>(positionMs, std::numeric_limits<int>::max())));
     }
-    m_time->setText(timeText(positionMs) + QStringLiteral(" / ") + timeText(m_durationMs));
+    m_time->setText(timeText(positionMs, m_durationMs));
 }
 
 } // namespace pixverse

@@ -14,6 +14,8 @@ class QVideoWidget;
 
 namespace pixverse {
 
+class AppSettings;
+
 //! Plays one video file from disk: play/pause, seek, loop, mute and volume, and the frame size.
 //! Qt Multimedia decodes it (the ffmpeg backend decodes H.264 in software, no GPU needed).
 //! Keyboard: Space plays/pauses, Left/Right seek, L loops, M mutes.
@@ -22,6 +24,14 @@ class VideoPlayer : public QWidget {
 public:
     explicit VideoPlayer(QWidget* parent = nullptr);
     ~VideoPlayer() override;
+
+    //! Where the mute button is remembered across runs: takes the stored state now and stores
+    //! every change. `settings` outlives the player; null: not remembered.
+    void setSettings(AppSettings* settings);
+
+    //! "0:04.2 / 0:12.0" under a minute (clips are 1–15 s: whole seconds would say "0:00 / 0:01"
+    //! with the slider near the end), "1:05 / 2:10" from a minute on.
+    static QString timeText(qint64 positionMs, qint64 durationMs);
 
     //! Loads `path` (stopped at the start); `title` is shown above the picture (default: the
     //! file name).
@@ -36,6 +46,9 @@ public:
     bool isMuted() const;
     float volume() const; //!< 0..1
     QString errorString() const { return m_error; }
+
+    //! The sound goes to an audio device (false: the system has none; the picture plays).
+    bool hasSoundOutput() const;
 
     //! For tests and the window: the objects behind the controls.
     QMediaPlayer* mediaPlayer() const { return m_player; }
@@ -63,6 +76,7 @@ Q_SIGNALS:
     void closeRequested();
 
 private:
+    void attachAudioOutput();
     void updateButtons();
     void updatePosition(qint64 positionMs);
     void updateDuration(qint64 durationMs);
@@ -85,6 +99,7 @@ private:
     QToolButton* m_muteButton = nullptr;
     QSlider* m_volume = nullptr;
 
+    AppSettings* m_settings = nullptr;
     QString m_path;
     QString m_error;
     QSize m_frameSize;

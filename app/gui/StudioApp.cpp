@@ -55,6 +55,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     // The proxy's password, if any, is in the keychain.
     applyStoredProxy(*m_network, *m_settings, m_credentials.get());
     m_window = std::make_unique<MainWindow>();
+    m_window->setSettings(m_settings.get());
     m_window->promptEditor()->setCatalog(m_catalog.get());
     m_window->jobsPane()->model()->setCatalog(m_catalog.get());
     connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);

@@ -2,6 +2,9 @@
 
 #include "core/backend/Backend.h"
 #include "core/jobs/JobStore.h"
+#include "core/jobs/JobTransitions.h"
+
+#include <QSet>
 
 namespace pixverse {
 
@@ -56,7 +59,9 @@ void AccountImporter::onListed(const Result<RemoteVideoList>& result) {
         if (std::optional<Job> job = importedJob(video))
             jobs << *job;
     }
-    if (!result.value->complete)
+    if (result.value->complete)
+        markDeletedOnService(result.value->videos);
+    else
         qCWarning(lcJobs) << "import: stopped at the safety bound of" << m_depth
                           << "videos; older ones are not shown";
     const Result<QList<Job>> added = m_store->importJobs(jobs);
@@ -67,6 +72,37 @@ void AccountImporter::onListed(const Result<RemoteVideoList>& result) {
     qCInfo(lcJobs) << "import:" << result.value->videos.size() << "videos listed,"
                    << added.value->size() << "new";
     Q_EMIT finished(*added.value, {});
+}
+
+void AccountImporter::markDeletedOnService(const QList<RemoteVideo>& listed) {
+    // The web family has no "deleted" status (§3.7): a video the service deleted leaves the
+    // account's list. So a finished job of this account missing from a COMPLETE list is marked;
+    // one that is listed again (the list was wrong once) loses the mark.
+    QSet<qint64> present;
+    for (const RemoteVideo& video : listed) {
+        if (video.status.state != VideoState::Deleted)
+            present.insert(video.status.videoId);
+    }
+    const ApiFamily family = m_backend->family();
+    const QString account = m_backend->accountLabel();
+    int marked = 0;
+    for (Job job : m_store->jobs()) {
+        if (job.state != JobState::Done || job.videoId == 0 || job.family != family ||
+            job.account != account)
+            continue;
+        const bool gone = !present.contains(job.videoId);
+        if (gone == job.deletedOnService)
+            continue;
+        if (gone) {
+            applyServiceDeletion(job, job.videoFileExists());
+            ++marked;
+        } else {
+            job.deletedOnService = false;
+        }
+        m_store->update(job);
+    }
+    if (marked > 0)
+        qCInfo(lcJobs) << "import:" << marked << "finished videos are no longer on the account";
 }
 
 std::optional<Job> AccountImporter::importedJob(const RemoteVideo& video) const {
@@ -100,6 +136,8 @@ std::optional<Job> AccountImporter::importedJob(const RemoteVideo& video) const 
     job.videoWidth = status.width;
     job.videoHeight = status.height;
     job.seed = status.seed;
+    // Absent from older lists: such clips had no sound (no model before V6 made any).
+    job.hasAudio = status.hasAudio.value_or(false);
     switch (status.state) {
     case VideoState::Succeeded:
         job.state = JobState::Done; // on the service; no file until the creator asks

@@ -48,6 +48,8 @@ Q_SIGNALS:
 private:
     void onListed(const Result<RemoteVideoList>& result);
     std::optional<Job> importedJob(const RemoteVideo& video) const;
+    //! Marks this account's finished jobs whose video a complete list no longer holds.
+    void markDeletedOnService(const QList<RemoteVideo>& listed);
 
     JobStore* m_store;
     QPointer<Backend> m_backend;

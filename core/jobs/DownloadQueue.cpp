@@ -128,8 +128,17 @@ void DownloadQueue::onLookedUp(qint64 jobId, const VideoStatus* status) {
         next();
         return;
     }
-    if (!status) {
-        onFailed(jobId, ApiError::malformed(QStringLiteral("no status for the video")));
+    // The look-up read the account until the list ended (web) or asked for the id (OpenAPI,
+    // where "unknown video" already reads as Deleted): an id it did not find is gone.
+    if (!status || status->state == VideoState::Deleted) {
+        const bool hadCopy = job->videoFileExists();
+        applyServiceDeletion(*job, hadCopy);
+        qCInfo(lcJobs) << "job" << jobId << "video" << job->videoId
+                       << "is deleted on the service; the library"
+                       << (hadCopy ? "keeps its copy" : "has no copy");
+        m_store->update(*job);
+        Q_EMIT jobSettled(jobId, job->state);
+        next();
         return;
     }
     if (status->state == VideoState::Succeeded && !status->url.isEmpty()) {
@@ -138,6 +147,8 @@ void DownloadQueue::onLookedUp(qint64 jobId, const VideoStatus* status) {
         job->videoHeight = status->height;
         if (status->seed)
             job->seed = status->seed;
+        if (status->hasAudio)
+            job->hasAudio = *status->hasAudio;
         m_store->update(*job);
         begin(jobId);
     } else if (status->state == VideoState::Pending || status->state == VideoState::Unknown) {
@@ -146,7 +157,9 @@ void DownloadQueue::onLookedUp(qint64 jobId, const VideoStatus* status) {
         Q_EMIT jobBackToGenerating(jobId);
         next();
     } else {
-        settle(*job, JobEvent::StatusDeleted,
+        settle(*job,
+               status->state == VideoState::Moderated ? JobEvent::StatusModerated
+                                                      : JobEvent::StatusFailed,
                QCoreApplication::translate(
                    "pixverse::JobEngine",
                    "PixVerse no longer has this video, so it cannot be downloaded again."));

@@ -4,6 +4,7 @@
 #include "core/api/WebApiRequests.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace pixverse {
 
@@ -19,7 +20,7 @@ constexpr StateName kStateNames[] = {
     {JobState::Submitting, u"submitting"},   {JobState::Generating, u"generating"},
     {JobState::Downloading, u"downloading"}, {JobState::Done, u"done"},
     {JobState::Failed, u"failed"},           {JobState::Moderated, u"moderated"},
-    {JobState::Cancelled, u"cancelled"},
+    {JobState::Cancelled, u"cancelled"},     {JobState::Deleted, u"deleted"},
 };
 } // namespace
 
@@ -41,7 +42,7 @@ std::optional<JobState> jobStateFromId(const QString& id) {
 
 bool isTerminal(JobState state) {
     return state == JobState::Done || state == JobState::Failed || state == JobState::Moderated ||
-           state == JobState::Cancelled;
+           state == JobState::Cancelled || state == JobState::Deleted;
 }
 
 bool holdsSlot(JobState state) {
@@ -64,6 +65,12 @@ QString failedJobMessage() {
         "settings.");
 }
 
+QString deletedJobMessage() {
+    return QCoreApplication::translate(
+        "pixverse::JobEngine",
+        "PixVerse deleted this video before it was saved here. Retry makes a new one.");
+}
+
 bool Job::wasMadeOnService() const {
     if (videoId == 0)
         return false;
@@ -72,6 +79,14 @@ bool Job::wasMadeOnService() const {
                                 ? openapi::VideoResultRequest::stateFor(rawStatus)
                                 : web::PersonalVideosRequest::stateFor(rawStatus);
     return said == VideoState::Succeeded;
+}
+
+} // namespace pixverse
+
+namespace pixverse {
+
+bool Job::videoFileExists() const {
+    return !videoPath.isEmpty() && QFileInfo(videoPath).isFile();
 }
 
 } // namespace pixverse

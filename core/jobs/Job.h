@@ -24,7 +24,8 @@ enum class JobState {
     Done,        //!< the video is in the library
     Failed,      //!< refused or failed; `errorMessage` says why
     Moderated,   //!< refused by moderation (credits refunded by the service)
-    Cancelled    //!< cancelled by the creator before it was sent
+    Cancelled,   //!< cancelled by the creator before it was sent
+    Deleted      //!< the service deleted the video (status 6) before the library had a copy
 };
 
 //! The id as stored in the database: "queued", "uploading", ...
@@ -33,7 +34,9 @@ std::optional<JobState> jobStateFromId(const QString& id);
 //! What a creator reads for a video the service's moderation refused, or could not make.
 QString moderatedJobMessage();
 QString failedJobMessage();
-//! Done, Failed, Moderated or Cancelled: nothing more happens unless the creator asks.
+//! What a creator reads for a video the service deleted before it was saved here (status 6).
+QString deletedJobMessage();
+//! Done, Failed, Moderated, Cancelled or Deleted: nothing more happens unless the creator asks.
 bool isTerminal(JobState state);
 //! Uploading, Submitting or Generating: the job holds one of the account's generation slots.
 bool holdsSlot(JobState state);
@@ -80,6 +83,12 @@ struct Job {
     //! Made outside this app (or before it kept a store) and read from the account's video list
     //! after sign-in (JobEngine::importAccountVideos). Its video is saved only when asked.
     bool imported = false;
+    //! The service says it deleted the video (status 6, or gone from the account's list) while
+    //! the library keeps its copy: the job stays Done and playable, marked "Deleted on PixVerse".
+    bool deletedOnService = false;
+    //! The clip has a sound track: the service's `has_audio` once it answered, before that
+    //! what was asked (the request's audio switch).
+    bool hasAudio = false;
 
     bool isImageToVideo() const { return request.isImageToVideo(); }
     //! Finished on the service and not (or no longer) in the library: an imported video nobody
@@ -87,6 +96,9 @@ struct Job {
     bool isOnServiceOnly() const { return state == JobState::Done && videoPath.isEmpty(); }
     //! The service's last status said the video was made (even if saving it failed since).
     bool wasMadeOnService() const;
+    //! A complete file of the video is in the library (a download in progress writes
+    //! `<videoPath>.part`, so `videoPath` exists only once complete). Reads the disk.
+    bool videoFileExists() const;
 };
 
 } // namespace pixverse

@@ -119,15 +119,20 @@ void JobEngine::start() {
     refreshBalance();
 }
 
-Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
+Job JobEngine::newJob(const GenerationRequest& request) const {
     Job job;
     job.request = request;
+    job.hasAudio = request.audio; // until the service says what it made
     if (m_backend) {
         job.family = m_backend->family();
         job.account = m_backend->accountLabel();
     }
     job.state = JobState::Queued;
-    return m_store->add(job); // the scheduler hears jobAdded
+    return job;
+}
+
+Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
+    return m_store->add(newJob(request)); // the scheduler hears jobAdded
 }
 
 void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
@@ -153,15 +158,9 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
                 const Result<QString> copy = watcher->result();
                 Result<Job> added = Result<Job>::failure(copy.error);
                 if (copy.ok()) {
-                    Job job;
-                    job.request = request;
+                    Job job = newJob(request);
                     job.request.setStartImage(*copy.value);
                     job.sourceImagePath = source;
-                    if (m_backend) {
-                        job.family = m_backend->family();
-                        job.account = m_backend->accountLabel();
-                    }
-                    job.state = JobState::Queued;
                     added = m_store->add(job);
                 }
                 if (!hasContext || guard)
@@ -199,6 +198,8 @@ bool JobEngine::retry(qint64 jobId) {
     job->nextAttemptAt = {};
     job->generatingSince = {};
     job->stalled = false;
+    job->deletedOnService = false;
+    job->hasAudio = job->request.audio;
     m_downloads->forgetFailures(jobId);
     qCInfo(lcJobs) << "job" << jobId << "retried as a new generation";
     return m_store->update(*job);
@@ -289,6 +290,16 @@ void JobEngine::onStatus(qint64 jobId, const VideoStatus& status) {
     }
     m_poller->unwatch(jobId);
     job->rawStatus = status.rawStatus;
+    if (event == JobEvent::StatusDeleted) {
+        // Status 6: its own end, not a failure (a "download again" may have left a copy).
+        applyServiceDeletion(*job, job->videoFileExists());
+        qCInfo(lcJobs) << "job" << jobId << "video" << job->videoId
+                       << "was deleted on the service; now" << jobStateId(job->state);
+        m_store->update(*job);
+        onSettled(jobId, job->state);
+        refreshBalance();
+        return;
+    }
     switch (event) {
     case JobEvent::StatusSucceeded:
     case JobEvent::StatusSucceededImported:
@@ -296,14 +307,12 @@ void JobEngine::onStatus(qint64 jobId, const VideoStatus& status) {
         job->videoWidth = status.width;
         job->videoHeight = status.height;
         job->seed = status.seed ? status.seed : job->request.seed;
+        job->hasAudio = status.hasAudio.value_or(job->request.audio);
         job->attempts = 0;
         job->errorMessage.clear();
         break;
     case JobEvent::StatusModerated:
         job->errorMessage = moderatedJobMessage();
-        break;
-    case JobEvent::StatusDeleted:
-        job->errorMessage = tr("PixVerse no longer has this video.");
         break;
     default:
         job->errorMessage = failedJobMessage();

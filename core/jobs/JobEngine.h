@@ -134,6 +134,8 @@ Q_SIGNALS:
     void accountVideosImported(int added, const pixverse::ApiError& error);
 
 private:
+    //! A queued job for `request` on this engine's account (not stored yet).
+    Job newJob(const GenerationRequest& request) const;
     void onSubmitted(qint64 jobId);
     void onStatus(qint64 jobId, const VideoStatus& status);
     void onImported(const QList<Job>& added, const ApiError& error);

@@ -205,8 +205,18 @@ QString JobListModel::stateText(JobState state) {
         return tr("Moderated");
     case JobState::Cancelled:
         return tr("Cancelled");
+    case JobState::Deleted:
+        return tr("Deleted");
     }
     return {};
+}
+
+QString JobListModel::deletedOnServiceText() {
+    return tr("Deleted on PixVerse");
+}
+
+QString JobListModel::durationText(int seconds) {
+    return tr("%1 s").arg(seconds);
 }
 
 qint64 JobListModel::elapsedMs(const Job& job) const {
@@ -232,6 +242,9 @@ QString JobListModel::statusText(const Job& job) const {
         return perMille < 0 ? stateText(job.state) : tr("Downloading %1%").arg(perMille / 10);
     }
     case JobState::Done:
+        // Deleted on the service and never saved here: nothing is left anywhere.
+        if (job.deletedOnService && job.videoPath.isEmpty())
+            return stateText(JobState::Deleted);
         // An imported video not saved yet: it is there, one "Download" away.
         return job.imported && job.isOnServiceOnly() ? tr("On PixVerse") : stateText(job.state);
     default:
@@ -254,10 +267,14 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
     case PromptExcerptRole:
         return excerpt(job.request.prompt, kExcerptLength);
-    case Qt::ToolTipRole:
-        return job.errorMessage.isEmpty()
-                   ? job.request.prompt
-                   : job.request.prompt + QStringLiteral("\n\n") + job.errorMessage;
+    case Qt::ToolTipRole: {
+        QString tip = job.request.prompt;
+        if (job.deletedOnService && job.state == JobState::Done)
+            tip += QStringLiteral("\n\n") + deletedOnServiceText();
+        if (!job.errorMessage.isEmpty())
+            tip += QStringLiteral("\n\n") + job.errorMessage;
+        return tip;
+    }
     case JobRole:
         return QVariant::fromValue(job);
     case StateRole:
@@ -287,9 +304,9 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     case DurationRole:
         return job.request.duration;
     case SettingsTextRole:
-        return tr("%1 · %2 · %3 s")
-            .arg(modelLabel(*m_catalog, job.request.model), job.request.quality)
-            .arg(job.request.duration);
+        return tr("%1 · %2 · %3")
+            .arg(modelLabel(*m_catalog, job.request.model), job.request.quality,
+                 durationText(job.request.duration));
     case CostRole:
         if (const std::optional<int> cost = costOf(*m_catalog, job))
             return *cost;
@@ -321,6 +338,23 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
         return job.imported;
     case OnServiceOnlyRole:
         return job.isOnServiceOnly();
+    default:
+        return markData(job, role);
+    }
+}
+
+QVariant JobListModel::markData(const Job& job, int role) const {
+    switch (role) {
+    case DurationTextRole:
+        return durationText(job.request.duration);
+    case ModeTextRole:
+        return generationModeLabel(job.request.mode);
+    case HasAudioRole:
+        return job.hasAudio;
+    case DeletedOnServiceRole:
+        return job.deletedOnService;
+    case DeletedNoteRole:
+        return job.deletedOnService ? deletedOnServiceText() : QString();
     default:
         return {};
     }
@@ -354,7 +388,12 @@ QHash<int, QByteArray> JobListModel::roleNames() const {
                   {VideoSizeRole, "videoSize"},
                   {StalledRole, "stalled"},
                   {ImportedRole, "imported"},
-                  {OnServiceOnlyRole, "onServiceOnly"}});
+                  {OnServiceOnlyRole, "onServiceOnly"},
+                  {DeletedOnServiceRole, "deletedOnService"},
+                  {DeletedNoteRole, "deletedNote"},
+                  {HasAudioRole, "hasAudio"},
+                  {DurationTextRole, "durationText"},
+                  {ModeTextRole, "modeText"}});
     return names;
 }
 

@@ -55,12 +55,17 @@ public:
         StalledRole,               //!< bool: generating for longer than the limit
         ImportedRole,              //!< bool: read from the account's videos, not made here
         OnServiceOnlyRole,         //!< bool: done on the service, no file yet ("Download again")
+        DeletedOnServiceRole,      //!< bool: the service deleted the video (status 6)
+        DeletedNoteRole,           //!< "Deleted on PixVerse" when it did; empty otherwise
+        HasAudioRole,              //!< bool: the clip has a sound track
+        DurationTextRole,          //!< "12 s"
+        ModeTextRole,              //!< "Text to video", "Image to video", ... translated
     };
     Q_ENUM(Role)
 
     static constexpr int kExcerptLength = 140;
     //! The number of JobState values (for per-state counts).
-    static constexpr int kStateCount = static_cast<int>(JobState::Cancelled) + 1;
+    static constexpr int kStateCount = static_cast<int>(JobState::Deleted) + 1;
 
     explicit JobListModel(JobStore* store, QObject* parent = nullptr);
     ~JobListModel() override;
@@ -100,6 +105,10 @@ public:
 
     //! Translated name of a state: "Queued", "Generating", ...
     static QString stateText(JobState state);
+    //! The mark of a job whose video the service deleted: "Deleted on PixVerse".
+    static QString deletedOnServiceText();
+    //! A clip's length as the cards write it: "12 s".
+    static QString durationText(int seconds);
 
     //! What "now" is (tests make elapsed times exact). The default is the system clock.
     void setClock(std::function<QDateTime()> now);
@@ -146,6 +155,8 @@ private:
     void track(qint64 id, std::optional<JobState> before, std::optional<JobState> after);
     void updateTicker();
     QString statusText(const Job& job) const;
+    //! The roles of a card's marks (mode, duration, sound, deleted on the service).
+    QVariant markData(const Job& job, int role) const;
     qint64 elapsedMs(const Job& job) const;
 
     JobStore* m_store = nullptr;

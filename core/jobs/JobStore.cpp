@@ -73,6 +73,12 @@ const QList<QStringList>& migrations() {
         // 3 → 4: the request JSON of issue 15 (`mode`, `images`, `multiClip` instead of
         // `imagePath` and `multiShot`). No table change: rewriteRequests() does the rows.
         {},
+        // 4 → 5 (the "ui" change; it follows the request's 3 → 4 step, so it stays the LAST
+        // entry): a finished video the service deleted since, and whether a clip has sound.
+        // Old jobs read as "not deleted" and "no sound" (no model before V6 made sound).
+        {QStringLiteral(
+             "ALTER TABLE jobs ADD COLUMN deleted_on_service INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN has_audio INTEGER NOT NULL DEFAULT 0")},
     };
     return steps;
 }
@@ -153,6 +159,8 @@ const QStringList& columns() {
         QStringLiteral("stalled"),
         QStringLiteral("favourite"),
         QStringLiteral("imported"),
+        QStringLiteral("deleted_on_service"),
+        QStringLiteral("has_audio"),
     };
     return names;
 }
@@ -204,6 +212,8 @@ QVariantList rowValues(const Job& job) {
         job.stalled ? 1 : 0,
         job.favourite ? 1 : 0,
         job.imported ? 1 : 0,
+        job.deletedOnService ? 1 : 0,
+        job.hasAudio ? 1 : 0,
     };
 }
 
@@ -254,6 +264,8 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.stalled = value("stalled").toInt() != 0;
     job.favourite = value("favourite").toInt() != 0;
     job.imported = value("imported").toInt() != 0;
+    job.deletedOnService = value("deleted_on_service").toInt() != 0;
+    job.hasAudio = value("has_audio").toInt() != 0;
     return job;
 }
 

@@ -41,14 +41,15 @@ constexpr Transition kTransitions[] = {
     {S::Generating, E::StatusSucceededImported, S::Done},
     {S::Generating, E::StatusModerated, S::Moderated},
     {S::Generating, E::StatusFailed, S::Failed},
-    {S::Generating, E::StatusDeleted, S::Failed},
+    {S::Generating, E::StatusDeleted, S::Deleted},
 
     // While a fresh URL is looked up the service may report anything again.
     {S::Downloading, E::StatusPending, S::Generating},
     {S::Downloading, E::StatusSucceeded, S::Downloading},
     {S::Downloading, E::StatusModerated, S::Failed},
     {S::Downloading, E::StatusFailed, S::Failed},
-    {S::Downloading, E::StatusDeleted, S::Failed},
+    {S::Downloading, E::StatusDeleted, S::Deleted},
+    {S::Downloading, E::ServiceCopyDeleted, S::Done},
     {S::Downloading, E::Downloaded, S::Done},
     {S::Downloading, E::DownloadDeferred, S::Downloading},
     {S::Downloading, E::DownloadFailed, S::Failed},
@@ -60,17 +61,35 @@ constexpr Transition kTransitions[] = {
     {S::Failed, E::RedownloadAsked, S::Downloading},
     {S::Moderated, E::Retried, S::Queued},
     {S::Cancelled, E::Retried, S::Queued},
+    {S::Deleted, E::Retried, S::Queued},
 };
 
 constexpr const char* kEventNames[kJobEventCount] = {
-    "upload-started",   "uploaded",          "upload-interrupted",
-    "create-sent",      "accepted",          "concurrency-limited",
-    "image-forgotten",  "transient-error",   "outcome-unknown",
-    "refused",          "session-ended",     "video-id-lost",
-    "status-pending",   "status-succeeded",  "status-succeeded-imported",
-    "status-moderated", "status-failed",     "status-deleted",
-    "downloaded",       "download-deferred", "download-failed",
-    "cancelled",        "retried",           "redownload-asked",
+    "upload-started",
+    "uploaded",
+    "upload-interrupted",
+    "create-sent",
+    "accepted",
+    "concurrency-limited",
+    "image-forgotten",
+    "transient-error",
+    "outcome-unknown",
+    "refused",
+    "session-ended",
+    "video-id-lost",
+    "status-pending",
+    "status-succeeded",
+    "status-succeeded-imported",
+    "status-moderated",
+    "status-failed",
+    "status-deleted",
+    "downloaded",
+    "download-deferred",
+    "download-failed",
+    "cancelled",
+    "retried",
+    "redownload-asked",
+    "service-copy-deleted",
 };
 
 bool allows(const Job& job, JobEvent event) {
@@ -100,10 +119,31 @@ const char* jobEventName(JobEvent event) {
     return index >= 0 && index < kJobEventCount ? kEventNames[index] : "unknown";
 }
 
+bool applyServiceDeletion(Job& job, bool libraryHasCopy) {
+    if (job.state == JobState::Done) {
+        if (job.deletedOnService)
+            return false;
+        job.deletedOnService = true; // a Done job stays Done: its copy (if any) still plays
+        return true;
+    }
+    const JobEvent event = libraryHasCopy ? JobEvent::ServiceCopyDeleted : JobEvent::StatusDeleted;
+    if (!applyJobEvent(job, event))
+        return false;
+    job.deletedOnService = true;
+    job.videoUrl.clear();
+    job.errorMessage = job.state == JobState::Deleted ? deletedJobMessage() : QString();
+    job.errorCode = 0;
+    job.attempts = 0;
+    job.nextAttemptAt = {};
+    return true;
+}
+
 JobActions jobAllowedActions(const Job& job) {
     JobActions actions;
     actions.add(JobAction::CopyPrompt).add(JobAction::Reuse).add(JobAction::Favourite);
-    if (job.state == JobState::Done)
+    // Deleted on the service and never saved: nothing left to play.
+    const bool playable = !job.deletedOnService || !job.videoPath.isEmpty();
+    if (job.state == JobState::Done && playable)
         actions.add(JobAction::Play);
     if (job.state == JobState::Done && !job.videoPath.isEmpty())
         actions.add(JobAction::OpenFolder).add(JobAction::SaveCopy);
@@ -111,7 +151,8 @@ JobActions jobAllowedActions(const Job& job) {
         actions.add(JobAction::Retry);
     if (allows(job, JobEvent::Cancelled))
         actions.add(JobAction::Cancel);
-    const bool saveable = job.videoId != 0 && allows(job, JobEvent::RedownloadAsked) &&
+    const bool saveable = job.videoId != 0 && !job.deletedOnService &&
+                          allows(job, JobEvent::RedownloadAsked) &&
                           (job.state == JobState::Done || job.wasMadeOnService());
     if (saveable)
         actions.add(job.imported && job.isOnServiceOnly() ? JobAction::Download

@@ -29,16 +29,19 @@ enum class JobEvent {
     StatusSucceededImported, //!< an imported video finished: kept on the service until asked
     StatusModerated,         //!< moderation refused it
     StatusFailed,            //!< the service could not make it
-    StatusDeleted,           //!< the service no longer has it
+    StatusDeleted,           //!< the service deleted it (status 6) and the library has no copy
     Downloaded,              //!< the file is in the library
     DownloadDeferred,        //!< the download failed and is tried again later
     DownloadFailed,          //!< the download failed for good
     Cancelled,               //!< the creator cancelled it
     Retried,                 //!< the creator asked for a new generation
-    RedownloadAsked          //!< the creator asked to save the video (again)
+    RedownloadAsked,         //!< the creator asked to save the video (again)
+    //! The service deleted a video whose earlier copy the library still holds (a "download
+    //! again" found it gone): the job is done with that copy (Job::deletedOnService).
+    ServiceCopyDeleted
 };
-inline constexpr int kJobEventCount = static_cast<int>(JobEvent::RedownloadAsked) + 1;
-inline constexpr int kJobStateCount = static_cast<int>(JobState::Cancelled) + 1;
+inline constexpr int kJobEventCount = static_cast<int>(JobEvent::ServiceCopyDeleted) + 1;
+inline constexpr int kJobStateCount = static_cast<int>(JobState::Deleted) + 1;
 
 //! The state after `event`, or nothing when the event is refused in `state`.
 std::optional<JobState> jobNextState(JobState state, JobEvent event);
@@ -46,6 +49,12 @@ std::optional<JobState> jobNextState(JobState state, JobEvent event);
 bool applyJobEvent(Job& job, JobEvent event);
 //! For logs and test names: "upload-started", ...
 const char* jobEventName(JobEvent event);
+//! The service said it deleted `job`'s video (status 6, or gone from the account's list).
+//! `libraryHasCopy`: a complete file of it is in the library. A generating or downloading job
+//! without a copy becomes Deleted (with deletedJobMessage()); one with a copy, or one already
+//! Done, stays (or becomes) Done and playable with Job::deletedOnService set. Other states are
+//! left alone. False when nothing changed.
+bool applyServiceDeletion(Job& job, bool libraryHasCopy);
 
 //! What a creator may do with a job (context menu, toolbar, the Jobs menu).
 enum class JobAction : std::uint16_t {

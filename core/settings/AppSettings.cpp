@@ -123,6 +123,20 @@ void AppSettings::setRememberMeByDefault(bool on) {
     m_settings->setValue(key("auth/rememberMe"), on);
 }
 
+bool AppSettings::playerMuted() const {
+    return m_settings->value(key("player/muted"), false).toBool();
+}
+void AppSettings::setPlayerMuted(bool muted) {
+    m_settings->setValue(key("player/muted"), muted);
+}
+
+QByteArray AppSettings::windowGeometry() const {
+    return m_settings->value(key("window/geometry")).toByteArray();
+}
+void AppSettings::setWindowGeometry(const QByteArray& geometry) {
+    m_settings->setValue(key("window/geometry"), geometry);
+}
+
 GenerationRequest AppSettings::defaultGeneration() const {
     GenerationRequest r =
         GenerationRequest::fromJson(m_settings->value(key("generation/defaults")).toJsonObject());

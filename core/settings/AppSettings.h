@@ -71,6 +71,14 @@ public:
     bool rememberMeByDefault() const; //!< default true
     void setRememberMeByDefault(bool on);
 
+    //! The player's mute button, as the creator left it (default: sound on).
+    bool playerMuted() const;
+    void setPlayerMuted(bool muted);
+
+    //! The main window's geometry (QWidget::saveGeometry()); empty before the first run ends.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+
     //! Default generation settings for a new composer (prompt fields are not part of it).
     GenerationRequest defaultGeneration() const;
     void setDefaultGeneration(const GenerationRequest& request);

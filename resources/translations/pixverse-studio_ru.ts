@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -1234,7 +1233,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Image · %1</source>
             <translation>Изображение · %1</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="211" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobEngine</name>
         <message>
@@ -1262,7 +1266,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/jobs/Job.cpp" line="69" />
+            <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
+            <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobGalleryView</name>
         <message>
@@ -1358,7 +1367,35 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="209" />
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="215" />
+            <source>Deleted on PixVerse</source>
+            <translation>Удалено на PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="219" />
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="307" />
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>Image to video</source>
+            <translation type="vanished">Изображение в видео</translation>
+        </message>
+        <message>
+            <source>Text to video</source>
+            <translation type="vanished">Текст в видео</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobStore</name>
         <message>
@@ -1767,7 +1804,28 @@ Write a prompt and press Generate.</source>
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/JobsPane.cpp" line="82" />
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <source>%1 deleted</source>
+            <translation>удалено: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="721" />
+            <location filename="../../ui/JobsPane.cpp" line="735" />
+            <source>Video deleted on PixVerse</source>
+            <translation>Видео удалено на PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="722" />
+            <source>The copy in your library still plays.</source>
+            <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::LogViewer</name>
         <message>
@@ -3083,7 +3141,12 @@ Write a prompt and press Generate.</source>
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/VideoPlayer.cpp" line="224" />
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::WebBackend</name>
         <message>

@@ -165,6 +165,7 @@ private Q_SLOTS:
     void headerFiltersAndCounts();
     void signOutAndIn();
     void tenThousandJobsScrollWithBoundedThumbnails();
+    void cardsShowModeSoundDurationAndDeletion();
     void screenshots();
 
 private:
@@ -687,6 +688,137 @@ void TestJobGallery::tenThousandJobsScrollWithBoundedThumbnails() {
     QVERIFY(cache->count() <= 60);
     QVERIFY(!pane.thumbnailMaker()->isBusy()); // every job had its thumbnail: nothing decoded
     QVERIFY2(openMs < 10000, qPrintable(QString::number(openMs)));
+}
+
+namespace {
+//! Pixels of `image` inside `rect` that are nearly white (the sound mark is drawn in white).
+int whitePixels(const QImage& image, const QRect& rect) {
+    int n = 0;
+    const QRect area = rect.intersected(image.rect());
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x)
+            n += qGray(image.pixel(x, y)) > 200 ? 1 : 0;
+    }
+    return n;
+}
+} // namespace
+
+void TestJobGallery::cardsShowModeSoundDurationAndDeletion() {
+    QTemporaryDir dir;
+    JobStore store;
+    QVERIFY(store.open(dir.filePath(QStringLiteral("data"))));
+    const QString library = dir.filePath(QStringLiteral("library"));
+    QVERIFY(QDir().mkpath(library));
+    auto add = [&](Job job) {
+        job.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60 + store.jobs().size());
+        const Result<Job> added = store.add(job);
+        return added.ok() ? added.value->id : qint64(0);
+    };
+    // A 12 s text-to-video clip with sound, saved.
+    Job withSound;
+    withSound.request = JobTestBed::request(QStringLiteral("Waves on a pebble beach, loud"));
+    withSound.request.duration = 12;
+    withSound.request.audio = true;
+    withSound.hasAudio = true;
+    withSound.state = JobState::Done;
+    withSound.videoId = 101;
+    withSound.videoPath = QDir(library).filePath(QStringLiteral("sound.mp4"));
+    QVERIFY(
+        QFile::copy(QDir(m_clips).filePath(QStringLiteral("960x540.mp4")), withSound.videoPath));
+    const qint64 soundId = add(withSound);
+    QVERIFY(soundId > 0);
+    // An image-to-video clip without sound, saved, that PixVerse deleted since.
+    Job keptCopy = withSound;
+    keptCopy.request.prompt = QStringLiteral("A paper plane over a city");
+    keptCopy.request.setStartImage(dir.filePath(QStringLiteral("image.png")));
+    QImage image(64, 36, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QVERIFY(image.save(keptCopy.request.startImagePath()));
+    keptCopy.request.duration = 5;
+    keptCopy.request.audio = false;
+    keptCopy.hasAudio = false;
+    keptCopy.videoId = 102;
+    keptCopy.deletedOnService = true;
+    keptCopy.videoPath = QDir(library).filePath(QStringLiteral("kept.mp4"));
+    QVERIFY(QFile::copy(QDir(m_clips).filePath(QStringLiteral("960x540.mp4")), keptCopy.videoPath));
+    const qint64 keptId = add(keptCopy);
+    QVERIFY(keptId > 0);
+    // Status 6 before it was saved.
+    Job deleted;
+    deleted.request = JobTestBed::request(QStringLiteral("Fireworks over a harbour"));
+    deleted.state = JobState::Deleted;
+    deleted.videoId = 103;
+    deleted.rawStatus = 6;
+    deleted.deletedOnService = true;
+    deleted.errorMessage = deletedJobMessage();
+    const qint64 deletedId = add(deleted);
+    QVERIFY(deletedId > 0);
+
+    JobsPane pane(&store, nullptr);
+    pane.thumbnailMaker()->setOutputDir(dir.filePath(QStringLiteral("thumbnails")));
+    pane.resize(1000, 760);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    JobGalleryView* view = pane.view();
+    auto indexOf = [&](qint64 id) {
+        return pane.filterModel()->mapFromSource(pane.model()->indexOf(id));
+    };
+    using Texts = JobCardDelegate::CardTexts;
+    const Texts sound = JobCardDelegate::cardTexts(indexOf(soundId));
+    QCOMPARE(sound.status, QStringLiteral("Done"));
+    QCOMPARE(sound.mode, QStringLiteral("Text to video"));
+    QCOMPARE(sound.duration, QStringLiteral("12 s"));
+    QVERIFY(sound.sound);
+    QVERIFY(sound.deletedNote.isEmpty());
+    QCOMPARE(sound.settings, QStringLiteral("V4.5 · 540p"));
+    const Texts kept = JobCardDelegate::cardTexts(indexOf(keptId));
+    QCOMPARE(kept.status, QStringLiteral("Done"));
+    QCOMPARE(kept.mode, QStringLiteral("Image to video"));
+    QCOMPARE(kept.duration, QStringLiteral("5 s"));
+    QVERIFY(!kept.sound);
+    QCOMPARE(kept.deletedNote, QStringLiteral("Deleted on PixVerse"));
+    QVERIFY(kept.error.isEmpty());
+    const Texts gone = JobCardDelegate::cardTexts(indexOf(deletedId));
+    QCOMPARE(gone.status, QStringLiteral("Deleted"));
+    QCOMPARE(gone.error, deletedJobMessage());
+    QVERIFY(gone.deletedNote.isEmpty()); // its chip says it already
+    QVERIFY(indexOf(keptId).data(Qt::ToolTipRole).toString().contains(kept.deletedNote));
+
+    // The sound mark is painted where the delegate says, on the card with sound only.
+    QStyleOptionViewItem option;
+    option.initFrom(view->viewport());
+    option.font = view->font();
+    option.rect = view->visualRect(indexOf(soundId));
+    const QRect mark = view->cardDelegate()->soundMarkRect(option, indexOf(soundId));
+    QVERIFY(!mark.isEmpty());
+    QVERIFY(option.rect.contains(mark));
+    option.rect = view->visualRect(indexOf(keptId));
+    QVERIFY(view->cardDelegate()->soundMarkRect(option, indexOf(keptId)).isEmpty());
+    const QImage shot = view->viewport()->grab().toImage();
+    const qreal scale = shot.devicePixelRatio();
+    const QRect markPixels((QPointF(mark.topLeft()) * scale).toPoint(),
+                           (QSizeF(mark.size()) * scale).toSize());
+    QVERIFY2(whitePixels(shot, markPixels) >= markPixels.width() / 2,
+             qPrintable(QString::number(whitePixels(shot, markPixels))));
+    if (const QString out = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QVERIFY(QDir().mkpath(out));
+        QVERIFY(shot.save(QDir(out).filePath(QStringLiteral("cards-sound-deleted.png"))));
+    }
+
+    // The pane's filter and counts know the new state; the actions follow jobAllowedActions.
+    auto* combo = child<QComboBox>(&pane, "statusFilterCombo");
+    const int deletedGroup = combo->findText(QStringLiteral("Deleted (1)"));
+    QVERIFY2(deletedGroup >= 0, qPrintable(combo->itemText(combo->count() - 1)));
+    combo->setCurrentIndex(deletedGroup);
+    QTRY_COMPARE(pane.filterModel()->rowCount(), 1);
+    QVERIFY(child<QLabel>(&pane, "jobCountsLabel")->text().contains(QStringLiteral("1 deleted")));
+    combo->setCurrentIndex(0);
+    view->selectJob(keptId);
+    QVERIFY(pane.action(JobsPane::Action::Play)->isEnabled());
+    QVERIFY(!pane.action(JobsPane::Action::Redownload)->isEnabled());
+    view->selectJob(deletedId);
+    QVERIFY(!pane.action(JobsPane::Action::Play)->isEnabled());
+    QVERIFY(!pane.play(deletedId));
 }
 
 void TestJobGallery::screenshots() {

@@ -402,6 +402,8 @@ private Q_SLOTS:
         if (dark)
             QApplication::setPalette(darkPalette());
         MainWindow window;
+        // The window fits its screen, and the offscreen one is 800×600: shown at its own size.
+        window.resize(MainWindow::preferredSize());
         window.setConnectionLabel(
             QCoreApplication::translate("pixverse::StudioApp", "Offline sandbox"));
         window.setAccount(QStringLiteral("sk-…a1b2"), ApiFamily::OpenApi);

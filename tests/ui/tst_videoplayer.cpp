@@ -1,15 +1,21 @@
 // The player on a real H.264 clip (the sandbox's 960x540 sample, 1 s at 12 fps) with Qt's
 // ffmpeg backend, offscreen: play/pause, seek, loop, mute and volume, the frame size, and a
 // decoded frame read through the video sink (QVideoWidget::grab() is blank offscreen).
+#include "core/settings/AppSettings.h"
 #include "tests/support/TestSupport.h"
 #include "ui/VideoPlayer.h"
 
+#include <QAudioDevice>
 #include <QAudioOutput>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMediaDevices>
+#include <QMediaMetaData>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -46,6 +52,10 @@ private Q_SLOTS:
     void muteAndVolume();
     void keyboard();
     void aMissingFileSaysSo();
+    void muteIsRememberedAcrossRuns();
+    void playsTheSoundTrack();
+    void timeText();
+    void theTimeAndSliderAgreeAtTheEnd();
 
 private:
     //! The clip under its own name and under a Cyrillic one in a Cyrillic folder (a Russian
@@ -97,7 +107,7 @@ void TestVideoPlayer::playsAndShowsTheFrameSize() {
     QCOMPARE(child<QLabel>(&player, "frameSizeLabel")->text(), QStringLiteral("960 × 540"));
     QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->duration() > 500, kTimeout);
     QCOMPARE(child<QSlider>(&player, "seekSlider")->maximum(), player.mediaPlayer()->duration());
-    QVERIFY(child<QLabel>(&player, "timeLabel")->text().endsWith(QLatin1String(" / 0:01")));
+    QVERIFY(child<QLabel>(&player, "timeLabel")->text().endsWith(QLatin1String(" / 0:01.0")));
 
     // The clip ends; without loop the player stops there.
     QTRY_COMPARE_WITH_TIMEOUT(player.mediaPlayer()->mediaStatus(), QMediaPlayer::EndOfMedia,
@@ -263,6 +273,136 @@ void TestVideoPlayer::aMissingFileSaysSo() {
     player.open(m_clip);
     QVERIFY(player.errorString().isEmpty());
     QVERIFY(!child<QLabel>(&player, "playerErrorLabel")->isVisible());
+}
+
+void TestVideoPlayer::muteIsRememberedAcrossRuns() {
+    QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("settings.ini"));
+    {
+        AppSettings settings(ini);
+        VideoPlayer player;
+        player.setSettings(&settings);
+        QVERIFY(!player.isMuted()); // sound on by default
+        // The output is the media player's (when the system has an audio device at all):
+        // muting it mutes what is played.
+        QCOMPARE(player.hasSoundOutput(), !QMediaDevices::audioOutputs().isEmpty());
+        if (player.hasSoundOutput())
+            QCOMPARE(player.mediaPlayer()->audioOutput(), player.audioOutput());
+        child<QToolButton>(&player, "muteButton")->click();
+        QVERIFY(player.audioOutput()->isMuted());
+        QVERIFY(settings.playerMuted());
+    }
+    {
+        // The next run: a new player, the settings read again from the file.
+        AppSettings settings(ini);
+        QVERIFY(settings.playerMuted());
+        VideoPlayer player;
+        QVERIFY(!player.isMuted());
+        player.setSettings(&settings);
+        QVERIFY(player.isMuted());
+        QVERIFY(player.audioOutput()->isMuted());
+        QVERIFY(child<QToolButton>(&player, "muteButton")->isChecked());
+        QCOMPARE(child<QToolButton>(&player, "muteButton")->accessibleName(),
+                 QStringLiteral("Unmute"));
+        player.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&player));
+        player.setFocus();
+        QTest::keyClick(&player, Qt::Key_M);
+        QVERIFY(!player.audioOutput()->isMuted());
+        QVERIFY(!settings.playerMuted());
+    }
+    AppSettings settings(ini);
+    QVERIFY(!settings.playerMuted());
+}
+
+void TestVideoPlayer::playsTheSoundTrack() {
+    // The sandbox's clips with sound (a 440 Hz AAC track); made here with ffmpeg when this tree
+    // has none yet.
+    QString clip;
+    const QStringList withSound =
+        QDir(test::clipsDir()).entryList({QStringLiteral("*-audio.mp4")}, QDir::Files);
+    if (!withSound.isEmpty()) {
+        clip = QDir(test::clipsDir()).filePath(withSound.first());
+    } else {
+        const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+        if (ffmpeg.isEmpty())
+            QSKIP("no clip with sound and no ffmpeg to make one");
+        clip = m_dir.filePath(QStringLiteral("with-sound.mp4"));
+        QProcess make;
+        make.start(ffmpeg, {QStringLiteral("-y"), QStringLiteral("-loglevel"),
+                            QStringLiteral("error"), QStringLiteral("-i"), m_clip,
+                            QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                            QStringLiteral("sine=frequency=440:sample_rate=48000:duration=1"),
+                            QStringLiteral("-c:v"), QStringLiteral("copy"), QStringLiteral("-c:a"),
+                            QStringLiteral("aac"), QStringLiteral("-shortest"), clip});
+        QVERIFY(make.waitForFinished(60000));
+        QCOMPARE(make.exitCode(), 0);
+    }
+    VideoPlayer player;
+    player.show();
+    player.open(clip);
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->mediaStatus() == QMediaPlayer::LoadedMedia ||
+                                 player.mediaPlayer()->mediaStatus() == QMediaPlayer::BufferedMedia,
+                             kTimeout);
+    QVERIFY(player.mediaPlayer()->hasAudio());
+    QVERIFY(!player.mediaPlayer()->audioTracks().isEmpty());
+    qInfo("audio devices: %d", int(QMediaDevices::audioOutputs().size()));
+    QCOMPARE(player.hasSoundOutput(), !QMediaDevices::audioOutputs().isEmpty());
+    player.play();
+    // It plays to the end, with or without a device to hear it on.
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->position() > 0, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(player.mediaPlayer()->mediaStatus(), QMediaPlayer::EndOfMedia,
+                              kTimeout);
+    QCOMPARE(player.mediaPlayer()->error(), QMediaPlayer::NoError);
+    QVERIFY(!player.audioOutput()->isMuted());
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.setFocus();
+    QTest::keyClick(&player, Qt::Key_M);
+    QVERIFY(player.audioOutput()->isMuted());
+}
+
+void TestVideoPlayer::timeText() {
+    QLocale::setDefault(QLocale::c());
+    // Under a minute (every clip is 1–15 s): tenths, so that the position moves.
+    QCOMPARE(VideoPlayer::timeText(0, 0), QStringLiteral("0:00.0 / 0:00.0"));
+    QCOMPARE(VideoPlayer::timeText(917, 1000), QStringLiteral("0:00.9 / 0:01.0"));
+    QCOMPARE(VideoPlayer::timeText(12000, 12000), QStringLiteral("0:12.0 / 0:12.0"));
+    QCOMPARE(VideoPlayer::timeText(-5, 15000), QStringLiteral("0:00.0 / 0:15.0"));
+    // From a minute on, whole seconds.
+    QCOMPARE(VideoPlayer::timeText(65000, 130000), QStringLiteral("1:05 / 2:10"));
+    QCOMPARE(VideoPlayer::timeText(3725000, 7200000), QStringLiteral("1:02:05 / 2:00:00"));
+}
+
+void TestVideoPlayer::theTimeAndSliderAgreeAtTheEnd() {
+    // Issue 18: "0:00 / 0:01" while the slider stood near the end of a 1 s clip.
+    VideoPlayer player;
+    player.show();
+    auto* slider = child<QSlider>(&player, "seekSlider");
+    auto* time = child<QLabel>(&player, "timeLabel");
+    player.open(m_clip);
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->duration() > 500, kTimeout);
+    const qint64 duration = player.mediaPlayer()->duration();
+    // Loaded: at the start.
+    QCOMPARE(slider->value(), 0);
+    QCOMPARE(time->text(), VideoPlayer::timeText(0, duration));
+    // While it plays, the label says where the slider is.
+    int disagreements = 0;
+    connect(player.mediaPlayer(), &QMediaPlayer::positionChanged, this, [&] {
+        if (time->text() != VideoPlayer::timeText(slider->value(), duration))
+            ++disagreements;
+    });
+    player.play();
+    QTRY_COMPARE_WITH_TIMEOUT(player.mediaPlayer()->mediaStatus(), QMediaPlayer::EndOfMedia,
+                              kTimeout);
+    QCOMPARE(disagreements, 0);
+    // At the end both say the end.
+    QTRY_COMPARE(slider->value(), slider->maximum());
+    QCOMPARE(time->text(), VideoPlayer::timeText(duration, duration));
+    // Played again: back at the start, both.
+    player.play();
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->position() > 0, kTimeout);
+    QVERIFY(slider->value() < slider->maximum());
+    QCOMPARE(time->text(), VideoPlayer::timeText(slider->value(), duration));
 }
 
 QTEST_MAIN(TestVideoPlayer)

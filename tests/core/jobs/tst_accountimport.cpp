@@ -213,6 +213,7 @@ private Q_SLOTS:
     void longListsArePagedAndCapped();
     void importReadsEveryPageAndLookUpFindsPageThree();
     void openApiImportSendsNothing();
+    void videosGoneFromTheListAreMarkedDeleted();
 };
 
 void TestAccountImport::listItemsAreReadTolerantly() {
@@ -641,6 +642,58 @@ void TestAccountImport::openApiImportSendsNothing() {
     QCOMPARE(done.count(), 0);
     QCOMPARE(bed.sandbox->stats().requests, requests);
     QCOMPARE(bed.store->jobs().size(), 0);
+}
+
+void TestAccountImport::videosGoneFromTheListAreMarkedDeleted() {
+    WebBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const QList<qint64> ids = bed.addVideos({{QStringLiteral("count"), 2}});
+    QCOMPARE(ids.size(), 2);
+    QVERIFY(bed.signIn());
+    JobEngine* engine = bed.makeEngine();
+    engine->start();
+    QCOMPARE(bed.importNow(), 2);
+    const Job saved = *bed.jobWithVideo(ids.at(0));
+    const Job notSaved = *bed.jobWithVideo(ids.at(1));
+    QSignalSpy videoSaved(engine, &JobEngine::videoSaved);
+    QVERIFY(engine->redownload(saved.id));
+    QTRY_COMPARE_WITH_TIMEOUT(videoSaved.count(), 1, 15000);
+    QVERIFY(!bed.store->job(saved.id)->deletedOnService);
+
+    // The web family has no "deleted" status: a deleted video leaves the list. Here the whole
+    // list comes back empty (and complete), as when both were deleted on the website.
+    sandbox::SandboxFault emptied;
+    emptied.kind = sandbox::SandboxFault::Kind::PatchResp;
+    emptied.pathContains = QStringLiteral("list/personal");
+    emptied.count = -1;
+    emptied.respPatch = QJsonObject{{QStringLiteral("data"), QJsonArray()},
+                                    {QStringLiteral("web_has_more"), false}};
+    bed.sandbox->injectFault(emptied);
+    QCOMPARE(bed.importNow(), 0);
+    const Job stillPlays = *bed.store->job(saved.id);
+    QCOMPARE(stillPlays.state, JobState::Done);
+    QVERIFY(stillPlays.deletedOnService);
+    QVERIFY(isMp4(stillPlays.videoPath));
+    QVERIFY(jobAllowedActions(stillPlays).has(JobAction::Play));
+    QVERIFY(!jobAllowedActions(stillPlays).has(JobAction::Redownload));
+    const Job nothingLeft = *bed.store->job(notSaved.id);
+    QCOMPARE(nothingLeft.state, JobState::Done); // a finished job stays finished...
+    QVERIFY(nothingLeft.deletedOnService);       // ...with nothing to play or download
+    QVERIFY(!jobAllowedActions(nothingLeft).has(JobAction::Play));
+    QVERIFY(!jobAllowedActions(nothingLeft).has(JobAction::Download));
+    QVERIFY(!engine->redownload(notSaved.id));
+    JobListModel model(bed.store.get());
+    QCOMPARE(model.indexOf(saved.id).data(JobListModel::DeletedNoteRole).toString(),
+             JobListModel::deletedOnServiceText());
+    QCOMPARE(model.indexOf(notSaved.id).data(JobListModel::StatusTextRole).toString(),
+             JobListModel::stateText(JobState::Deleted));
+
+    // Listed again (the list was wrong once): the mark goes.
+    bed.sandbox->clearFaults();
+    QCOMPARE(bed.importNow(), 0);
+    QVERIFY(!bed.store->job(saved.id)->deletedOnService);
+    QVERIFY(!bed.store->job(notSaved.id)->deletedOnService);
+    QVERIFY(jobAllowedActions(*bed.store->job(notSaved.id)).has(JobAction::Download));
 }
 
 QTEST_GUILESS_MAIN(TestAccountImport)

@@ -28,6 +28,9 @@ private Q_SLOTS:
     void restartRecoversEveryStage();
     void recoveryFinishesARenamedDownload();
     void redownloadAfterTheFileWasDeleted();
+    void statusSixIsItsOwnEnd();
+    void aSavedVideoDeletedOnTheServiceStaysPlayable();
+    void theSoundMarkFollowsTheService();
     void retryMakesANewGeneration();
     void cancelAQueuedJob();
     void stalledJobsAreFlaggedAndFinish();
@@ -333,6 +336,120 @@ void TestJobEngine::redownloadAfterTheFileWasDeleted() {
     QVERIFY(isMp4(done.videoPath));
     QCOMPARE(bed.store->job(id)->state, JobState::Done);
     QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+namespace {
+//! Every result answer says status 6 (§2.6: deleted, no url), as the service does once it
+//! deleted the video.
+sandbox::SandboxFault statusSix() {
+    sandbox::SandboxFault fault;
+    fault.kind = sandbox::SandboxFault::Kind::PatchResp;
+    fault.pathContains = QStringLiteral("video/result");
+    fault.count = -1;
+    fault.respPatch = QJsonObject{{QStringLiteral("status"), 6}, {QStringLiteral("url"), {}}};
+    return fault;
+}
+} // namespace
+
+void TestJobEngine::statusSixIsItsOwnEnd() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    bed.sandbox->injectFault(statusSix());
+    QSignalSpy settled(engine, &JobEngine::jobSettled);
+    engine->start();
+    const qint64 id = bed.enqueue(1).first();
+    QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 1, 10000);
+    QCOMPARE(settled.first().at(1).value<JobState>(), JobState::Deleted);
+    const Job deleted = *bed.store->job(id);
+    QCOMPARE(deleted.state, JobState::Deleted);
+    QCOMPARE(deleted.rawStatus, 6);
+    QCOMPARE(deleted.errorMessage, deletedJobMessage());
+    QVERIFY(deleted.deletedOnService);
+    QVERIFY(deleted.videoPath.isEmpty());
+    QCOMPARE(bed.sandbox->stats().mediaRequests, 0);
+    QCOMPARE(engine->unfinishedCount(), 0);
+    // Stored as its own state, and a restart finds it settled (nothing polled again).
+    QVERIFY(bed.reopenStore());
+    QCOMPARE(jobStateId(bed.store->job(id)->state), QStringLiteral("deleted"));
+    QVERIFY(bed.store->job(id)->deletedOnService);
+    engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    QVERIFY(!engine->poller()->isWatching(id));
+    QVERIFY(!engine->redownload(id)); // nothing on the service to save
+    // Retry is a new generation, which the service keeps this time.
+    bed.sandbox->clearFaults();
+    QVERIFY(engine->retry(id));
+    QVERIFY(!bed.store->job(id)->deletedOnService);
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Done, 10000);
+    QVERIFY(isMp4(bed.store->job(id)->videoPath));
+    QVERIFY(bed.store->job(id)->errorMessage.isEmpty());
+}
+
+void TestJobEngine::aSavedVideoDeletedOnTheServiceStaysPlayable() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    const QList<qint64> ids = bed.enqueue(2);
+    for (const qint64 id : ids)
+        QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Done, 10000);
+    const Job kept = *bed.store->job(ids.at(0));
+    const Job lost = *bed.store->job(ids.at(1));
+    QVERIFY(QFile::remove(lost.videoPath));
+    bed.sandbox->injectFault(statusSix());
+    QSignalSpy settled(engine, &JobEngine::jobSettled);
+    // "Download again" asks for a fresh URL and hears status 6.
+    QVERIFY(engine->redownload(kept.id));
+    QVERIFY(engine->redownload(lost.id));
+    QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 2, 10000);
+
+    // The one with its file stays Done and playable, marked; the file is untouched.
+    const Job stillDone = *bed.store->job(kept.id);
+    QCOMPARE(stillDone.state, JobState::Done);
+    QVERIFY(stillDone.deletedOnService);
+    QVERIFY(stillDone.errorMessage.isEmpty());
+    QCOMPARE(stillDone.videoPath, kept.videoPath);
+    QVERIFY(isMp4(stillDone.videoPath));
+    QVERIFY(jobAllowedActions(stillDone).has(JobAction::Play));
+    QVERIFY(!jobAllowedActions(stillDone).has(JobAction::Redownload));
+    // The one whose file was gone has nothing left: Deleted, with its sentence.
+    const Job gone = *bed.store->job(lost.id);
+    QCOMPARE(gone.state, JobState::Deleted);
+    QCOMPARE(gone.errorMessage, deletedJobMessage());
+    QVERIFY(!jobAllowedActions(gone).has(JobAction::Play));
+    QVERIFY(jobAllowedActions(gone).has(JobAction::Retry));
+    // The mark survives a restart.
+    QVERIFY(bed.reopenStore());
+    QVERIFY(bed.store->job(kept.id)->deletedOnService);
+    QCOMPARE(bed.store->job(kept.id)->state, JobState::Done);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 2);
+}
+
+void TestJobEngine::theSoundMarkFollowsTheService() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    // No `has_audio` in the answer: what was asked. The request's switch is kept from the start.
+    GenerationRequest silent = JobTestBed::request(QStringLiteral("A quiet forest"));
+    const qint64 quiet = engine->enqueue(silent).value->id;
+    QVERIFY(!bed.store->job(quiet)->hasAudio);
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(quiet)->state, JobState::Done, 10000);
+    QVERIFY(!bed.store->job(quiet)->hasAudio);
+    // The service says the clip has sound: the card believes the service (§2.4 `has_audio`).
+    sandbox::SandboxFault sound;
+    sound.kind = sandbox::SandboxFault::Kind::PatchResp;
+    sound.pathContains = QStringLiteral("video/result");
+    sound.count = -1;
+    sound.respPatch = QJsonObject{{QStringLiteral("has_audio"), true}};
+    bed.sandbox->injectFault(sound);
+    const qint64 loud = engine->enqueue(JobTestBed::request(QStringLiteral("Thunder"))).value->id;
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(loud)->state, JobState::Done, 10000);
+    QVERIFY(bed.store->job(loud)->hasAudio);
+    QVERIFY(bed.reopenStore());
+    QVERIFY(bed.store->job(loud)->hasAudio); // stored
+    QVERIFY(!bed.store->job(quiet)->hasAudio);
 }
 
 void TestJobEngine::retryMakesANewGeneration() {

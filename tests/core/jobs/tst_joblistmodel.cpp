@@ -206,6 +206,26 @@ void TestJobListModel::rolesDescribeTheCard() {
     QVERIFY(excerpt.chopped(1).endsWith(QLatin1String("word")));
     QVERIFY(second.data(Qt::ToolTipRole).toString().contains(failed.errorMessage));
 
+    // The marks: mode, duration, sound; none deleted yet.
+    const QModelIndex card = m_model->indexOf(id);
+    QCOMPARE(card.data(JobListModel::ModeTextRole).toString(), QStringLiteral("Text to video"));
+    QCOMPARE(card.data(JobListModel::DurationTextRole).toString(), QStringLiteral("8 s"));
+    QCOMPARE(card.data(JobListModel::HasAudioRole).toBool(), false);
+    QCOMPARE(card.data(JobListModel::DeletedOnServiceRole).toBool(), false);
+    QVERIFY(card.data(JobListModel::DeletedNoteRole).toString().isEmpty());
+    QVERIFY(m_store->modify(id, [](Job& j) {
+        j.hasAudio = true;
+        j.deletedOnService = true;
+    }));
+    QCOMPARE(card.data(JobListModel::HasAudioRole).toBool(), true);
+    QCOMPARE(card.data(JobListModel::DeletedNoteRole).toString(),
+             QStringLiteral("Deleted on PixVerse"));
+    QVERIFY(card.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Deleted on PixVerse")));
+    // Its file is kept, so the chip still says Done; never saved, the chip says Deleted.
+    QCOMPARE(card.data(JobListModel::StatusTextRole).toString(), QStringLiteral("Done"));
+    QVERIFY(m_store->modify(id, [](Job& j) { j.videoPath.clear(); }));
+    QCOMPARE(card.data(JobListModel::StatusTextRole).toString(), QStringLiteral("Deleted"));
+
     const QHash<int, QByteArray> names = m_model->roleNames();
     QCOMPARE(names.value(JobListModel::StatusTextRole), QByteArray("statusText"));
     QCOMPARE(names.value(JobListModel::ThumbnailPathRole), QByteArray("thumbnailPath"));
@@ -282,12 +302,16 @@ void TestJobListModel::countsFollowTheStates() {
     add(makeJob(QStringLiteral("b"), JobState::Queued, 1));
     const qint64 d = add(makeJob(QStringLiteral("c"), JobState::Done, 2));
     add(makeJob(QStringLiteral("d"), JobState::Failed, 3));
+    const qint64 x = add(makeJob(QStringLiteral("e"), JobState::Deleted, 4));
+    QCOMPARE(m_model->count(JobState::Deleted), 1); // a final state: not running
+    QCOMPARE(m_model->index(m_model->rowOf(x), 0).data(JobListModel::StateTextRole).toString(),
+             QStringLiteral("Deleted"));
     QCOMPARE(m_model->count(JobState::Queued), 2);
     QCOMPARE(m_model->count(JobState::Done), 1);
     QCOMPARE(m_model->count(JobState::Failed), 1);
     QCOMPARE(m_model->count({JobState::Done, JobState::Failed}), 2);
     QCOMPARE(m_model->runningCount(), 2);
-    QCOMPARE(counts.count(), 4);
+    QCOMPARE(counts.count(), 5);
     QCOMPARE(running.count(), 2);
     QCOMPARE(running.last().at(0).toInt(), 2);
 

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void tableCoversEveryEventAndName();
     void allowedActions_data();
     void allowedActions();
+    void serviceDeletion_data();
+    void serviceDeletion();
     void applyLeavesARefusedJobAlone();
     void selectionActions();
 };
@@ -27,9 +29,9 @@ namespace {
 //! 10 SessionEnded  11 VideoIdLost  12 StatusPending  13 StatusSucceeded
 //! 14 StatusSucceededImported  15 StatusModerated  16 StatusFailed  17 StatusDeleted
 //! 18 Downloaded  19 DownloadDeferred  20 DownloadFailed  21 Cancelled  22 Retried
-//! 23 RedownloadAsked
+//! 23 RedownloadAsked  24 ServiceCopyDeleted
 //! Q queued, U uploading, S submitting, G generating, D downloading, O done, F failed,
-//! M moderated, C cancelled, '.' refused.
+//! M moderated, C cancelled, X deleted, '.' refused.
 struct Row {
     JobState state;
     const char* next;
@@ -37,16 +39,17 @@ struct Row {
 // clang-format off
 constexpr Row kTable[] = {
     //                          0         1         2
-    //                          012345678901234567890123
-    {JobState::Queued,         "U..S.................C.."},
-    {JobState::Uploading,      ".SQ....Q.FF..........C.."},
-    {JobState::Submitting,     "...SGQQQSFF............."},
-    {JobState::Generating,     "...........SGDOMFF......"},
-    {JobState::Downloading,    "............GD.FFFODF..."},
-    {JobState::Done,           ".......................D"},
-    {JobState::Failed,         "......................QD"},
-    {JobState::Moderated,      "......................Q."},
-    {JobState::Cancelled,      "......................Q."},
+    //                          0123456789012345678901234
+    {JobState::Queued,         "U..S.................C..."},
+    {JobState::Uploading,      ".SQ....Q.FF..........C..."},
+    {JobState::Submitting,     "...SGQQQSFF.............."},
+    {JobState::Generating,     "...........SGDOMFX......."},
+    {JobState::Downloading,    "............GD.FFXODF...O"},
+    {JobState::Done,           ".......................D."},
+    {JobState::Failed,         "......................QD."},
+    {JobState::Moderated,      "......................Q.."},
+    {JobState::Cancelled,      "......................Q.."},
+    {JobState::Deleted,        "......................Q.."},
 };
 // clang-format on
 
@@ -70,6 +73,8 @@ std::optional<JobState> stateOf(char code) {
         return JobState::Moderated;
     case 'C':
         return JobState::Cancelled;
+    case 'X':
+        return JobState::Deleted;
     default:
         return std::nullopt;
     }
@@ -196,6 +201,22 @@ void TestJobTransitions::allowedActions_data() {
     }
     QTest::newRow("moderated") << jobIn(JobState::Moderated) << with({A::Retry, A::Remove});
     QTest::newRow("cancelled") << jobIn(JobState::Cancelled) << with({A::Retry, A::Remove});
+
+    // Status 6: deleted before the library had it, nothing to play, open or download.
+    Job deleted = jobIn(JobState::Deleted);
+    deleted.videoId = 45;
+    deleted.rawStatus = 6;
+    deleted.deletedOnService = true;
+    QTest::newRow("deleted on the service, never saved") << deleted << with({A::Retry, A::Remove});
+    // Done and saved, deleted on the service since: the copy plays; no download again.
+    Job savedThenDeleted = saved;
+    savedThenDeleted.deletedOnService = true;
+    QTest::newRow("done, saved, deleted on the service since")
+        << savedThenDeleted << with({A::Play, A::OpenFolder, A::SaveCopy, A::Remove});
+    Job importedThenDeleted = imported;
+    importedThenDeleted.deletedOnService = true;
+    QTest::newRow("done, imported, deleted before it was saved")
+        << importedThenDeleted << with({A::Remove});
 }
 
 void TestJobTransitions::allowedActions() {
@@ -208,6 +229,45 @@ void TestJobTransitions::allowedActions() {
                  qPrintable(QStringLiteral("action bit %1").arg(bit)));
     }
     QVERIFY(allowed == expected);
+}
+
+void TestJobTransitions::serviceDeletion_data() {
+    QTest::addColumn<JobState>("state");
+    QTest::addColumn<bool>("libraryHasCopy");
+    QTest::addColumn<bool>("changed");
+    QTest::addColumn<JobState>("expected");
+    QTest::newRow("generating") << JobState::Generating << false << true << JobState::Deleted;
+    QTest::newRow("downloading, no copy")
+        << JobState::Downloading << false << true << JobState::Deleted;
+    QTest::newRow("downloading again over a copy")
+        << JobState::Downloading << true << true << JobState::Done;
+    QTest::newRow("done") << JobState::Done << true << true << JobState::Done;
+    QTest::newRow("queued: nothing on the service yet")
+        << JobState::Queued << false << false << JobState::Queued;
+    QTest::newRow("failed") << JobState::Failed << false << false << JobState::Failed;
+}
+
+void TestJobTransitions::serviceDeletion() {
+    QFETCH(JobState, state);
+    QFETCH(bool, libraryHasCopy);
+    QFETCH(bool, changed);
+    QFETCH(JobState, expected);
+    Job job = jobIn(state);
+    job.videoId = 46;
+    job.videoUrl = QStringLiteral("https://media.example/v.mp4");
+    QCOMPARE(applyServiceDeletion(job, libraryHasCopy), changed);
+    QCOMPARE(jobStateId(job.state), jobStateId(expected));
+    QCOMPARE(job.deletedOnService, changed);
+    if (!changed)
+        return;
+    // Its own sentence only when nothing is left; a kept copy is no error.
+    QCOMPARE(job.errorMessage, expected == JobState::Deleted ? deletedJobMessage() : QString());
+    QVERIFY(!deletedJobMessage().isEmpty());
+    QVERIFY(deletedJobMessage() != failedJobMessage());
+    QVERIFY(isTerminal(job.state));
+    QVERIFY(!jobAllowedActions(job).has(JobAction::Redownload));
+    // Told twice, nothing more changes.
+    QVERIFY(!applyServiceDeletion(job, libraryHasCopy));
 }
 
 void TestJobTransitions::applyLeavesARefusedJobAlone() {
