@@ -99,7 +99,7 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
         out << (cost ? tr("Cost: %1 credits").arg(*cost) : tr("Cost: no published price"))
             << Qt::endl;
         for (const PlannedCall& call : calls) {
-            out << call.verb << u' ' << shownPath(call) << Qt::endl;
+            out << call.verb << QLatin1Char(' ') << shownPath(call) << Qt::endl;
             // The body as it would go out, byte for byte (requests send compact JSON).
             if (call.body.isObject())
                 out << QJsonDocument(call.body.toObject()).toJson(QJsonDocument::Compact)

@@ -344,7 +344,7 @@ void TestCli::dryRunSendsNothing() {
     QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
     QVERIFY2(plain.out.contains(u"144 credits"), qPrintable(plain.out));
     const QStringList lines = plain.out.split(u'\n', Qt::SkipEmptyParts);
-    const qsizetype verb = lines.indexOf(u"POST /openapi/v2/video/text/generate");
+    const qsizetype verb = lines.indexOf(QStringLiteral("POST /openapi/v2/video/text/generate"));
     QVERIFY2(verb >= 0 && verb + 1 < lines.size(), qPrintable(plain.out));
     QCOMPARE(lines.at(verb + 1),
              QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
@@ -392,8 +392,9 @@ void TestCli::dryRunShowsEachFamilysBody() {
                                                 "--model", "c1", "--duration", "4", "--dry-run",
                                                 "--json", "--out", "/tmp/never-made"}));
     QVERIFY2(web.exitCode == 0, qPrintable(web.err));
-    const QJsonObject call =
-        dryRunJson(web.out).value(u"requests").toArray().first().toObject();
+    const QJsonArray webCalls = dryRunJson(web.out).value(u"requests").toArray();
+    QCOMPARE(webCalls.size(), 1);
+    const QJsonObject call = webCalls.first().toObject();
     QCOMPARE(call.value(u"path").toString(), QStringLiteral("/creative_platform/video/t2v"));
     const QJsonObject body = call.value(u"body").toObject();
     QCOMPARE(body.value(u"model").toString(), QStringLiteral("pixverse-c1")); // C1's web id
@@ -405,13 +406,9 @@ void TestCli::dryRunShowsEachFamilysBody() {
         run(connection() + L({"generate", "--prompt", "A heron takes off", "--model",
                               "pixverse-c1", "--dry-run", "--json", "--out", "/tmp/never-made"}));
     QVERIFY2(openApi.exitCode == 0, qPrintable(openApi.err));
-    const QJsonObject openApiBody = dryRunJson(openApi.out)
-                                        .value(u"requests")
-                                        .toArray()
-                                        .first()
-                                        .toObject()
-                                        .value(u"body")
-                                        .toObject();
+    const QJsonArray openApiCalls = dryRunJson(openApi.out).value(u"requests").toArray();
+    QCOMPARE(openApiCalls.size(), 1);
+    const QJsonObject openApiBody = openApiCalls.first().toObject().value(u"body").toObject();
     QCOMPARE(openApiBody.value(u"model").toString(), QStringLiteral("c1"));
     QCOMPARE(openApiBody.value(u"generate_audio_switch"), QJsonValue(false)); // explicit
     QVERIFY(!openApiBody.contains(u"generate_multi_clip_switch"));           // V6 only
