@@ -74,7 +74,7 @@ PromptEditor::PromptEditor(const QString& settingsFile, QWidget* parent)
         m_seed->setValue(
             static_cast<int>(std::clamp<qint64>(*remembered.seed, 0, m_seed->maximum())));
     m_switches.value(QStringLiteral("audio"))->setChecked(remembered.audio);
-    m_switches.value(QStringLiteral("multiShot"))->setChecked(remembered.multiShot);
+    m_switches.value(QStringLiteral("multiClip"))->setChecked(remembered.multiClip);
     m_switches.value(QStringLiteral("offPeak"))->setChecked(remembered.offPeak);
     m_updating = false;
     updateItemStates();
@@ -224,7 +224,7 @@ void PromptEditor::buildUi() {
 
     // The switches some models have (audio, multi-shot, off-peak); labels come from the table.
     auto* switchRow = new QHBoxLayout;
-    for (const char* id : {"audio", "multiShot", "offPeak"}) {
+    for (const char* id : {"audio", "multiClip", "offPeak"}) {
         const QString switchId = QLatin1String(id);
         auto* box = new QCheckBox(m_catalog->switchLabel(switchId), this);
         box->setObjectName(QStringLiteral("switch_") + switchId);
@@ -341,19 +341,19 @@ GenerationRequest PromptEditor::request() const {
     r.aspectRatio = currentValue(m_aspect.combo);
     r.motionMode = currentValue(m_motion.combo);
     const ModelSpec* spec = currentSpec();
-    r.style = spec && spec->styles ? currentValue(m_style.combo) : QString();
+    r.style = spec && spec->takesStyle() ? currentValue(m_style.combo) : QString();
     r.cameraMovement = spec && spec->cameraMovement ? currentValue(m_camera.combo) : QString();
     if (m_seedFixed->isChecked())
         r.seed = m_seed->value();
     const QStringList familySwitches = m_catalog->switchesFor(m_family);
     auto on = [&](const QString& id) {
-        return spec && spec->switches.contains(id) && familySwitches.contains(id) &&
+        return spec && spec->hasSwitch(id, m_family) && familySwitches.contains(id) &&
                m_switches.value(id)->isChecked();
     };
     r.audio = on(QStringLiteral("audio"));
-    r.multiShot = on(QStringLiteral("multiShot"));
+    r.multiClip = on(QStringLiteral("multiClip"));
     r.offPeak = on(QStringLiteral("offPeak"));
-    r.imagePath = m_imageMode ? m_imagePath : QString();
+    r.setStartImage(m_imageMode ? m_imagePath : QString());
     return r;
 }
 
@@ -368,7 +368,7 @@ void PromptEditor::setRequest(const GenerationRequest& request) {
     if (request.seed)
         m_seed->setValue(static_cast<int>(std::clamp<qint64>(*request.seed, 0, m_seed->maximum())));
     m_switches.value(QStringLiteral("audio"))->setChecked(request.audio);
-    m_switches.value(QStringLiteral("multiShot"))->setChecked(request.multiShot);
+    m_switches.value(QStringLiteral("multiClip"))->setChecked(request.multiClip);
     m_switches.value(QStringLiteral("offPeak"))->setChecked(request.offPeak);
     m_updating = false;
     onSettingChanged();
@@ -380,8 +380,8 @@ const ModelSpec* PromptEditor::currentSpec() const {
 
 GenerationRequest PromptEditor::ruleRequest() const {
     GenerationRequest r = request();
-    if (m_imageMode && r.imagePath.isEmpty())
-        r.imagePath = kImagePlaceholder;
+    if (m_imageMode && r.startImagePath().isEmpty())
+        r.setStartImage(kImagePlaceholder);
     return r;
 }
 
@@ -409,14 +409,14 @@ void PromptEditor::rebuildValues(const GenerationRequest& preferred) {
             c.combo->setCurrentIndex(c.combo->count() > 0 ? 0 : -1);
     };
     QStringList durations;
-    for (int d : spec->durations)
+    for (int d : spec->durations())
         durations << QString::number(d);
     fill(m_duration, durations, QString::number(preferred.duration),
          QString::number(defaults.duration));
     fill(m_quality, spec->qualities, preferred.quality, defaults.quality);
-    fill(m_aspect, spec->aspectRatios, preferred.aspectRatio, defaults.aspectRatio);
-    fill(m_motion, spec->motionModes, preferred.motionMode, defaults.motionMode);
-    fill(m_style, QStringList{QString()} + m_catalog->styles(), preferred.style, QString());
+    fill(m_aspect, spec->aspectRatios(m_family), preferred.aspectRatio, defaults.aspectRatio);
+    fill(m_motion, spec->motionChoices(), preferred.motionMode, defaults.motionMode);
+    fill(m_style, QStringList{QString()} + spec->styles, preferred.style, QString());
     fill(m_camera, QStringList{QString()} + m_catalog->cameraMovements(), preferred.cameraMovement,
          QString());
 }
@@ -462,7 +462,7 @@ void PromptEditor::updateVisibility() {
     const ModelSpec* spec = currentSpec();
     m_aspect.label->setVisible(!m_imageMode);
     m_aspect.combo->setVisible(!m_imageMode);
-    const bool styles = spec && spec->styles;
+    const bool styles = spec && spec->takesStyle();
     m_style.label->setVisible(styles);
     m_style.combo->setVisible(styles);
     const bool camera = spec && spec->cameraMovement;
@@ -473,7 +473,7 @@ void PromptEditor::updateVisibility() {
         m_motion.combo->setToolTip(tr("%1 has one motion mode.").arg(spec->label));
     const QStringList familySwitches = m_catalog->switchesFor(m_family);
     for (auto it = m_switches.begin(); it != m_switches.end(); ++it)
-        it.value()->setVisible(spec && spec->switches.contains(it.key()) &&
+        it.value()->setVisible(spec && spec->hasSwitch(it.key(), m_family) &&
                                familySwitches.contains(it.key()));
 
     // Lay the visible choices out two to a row, so that a hidden one leaves no hole.

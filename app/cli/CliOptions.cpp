@@ -102,8 +102,8 @@ const OptionSpec kOptions[] = {
     {"camera", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Camera movement (v4, v4.5)."), "MOVE"},
     {"audio", QT_TRANSLATE_NOOP("pixverse-studio-cli",
                                 "Generate a sound track too (V6, C1, v5.6; costs more).")},
-    {"multi-clip",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli", "Let the model cut the clip into several shots (V6).")},
+    {"multi-clip", QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                                     "Let the model cut the clip into several shots (V6).")},
     {"dry-run",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "generate: check everything, print the cost and the exact request bodies, "
@@ -279,9 +279,12 @@ bool readSwitch(const QJsonObject& keys, QLatin1String key, bool& target) {
 //! Sets what `keys` give over what `r` holds; the sentence about the first wrong key, or empty.
 QString applyKeys(const QJsonObject& keys, GenerationRequest& r) {
     const std::pair<QLatin1String, QString*> texts[] = {
-        {QLatin1String("prompt"), &r.prompt},      {QLatin1String("negative_prompt"), &r.negativePrompt},
-        {QLatin1String("quality"), &r.quality},    {QLatin1String("aspect"), &r.aspectRatio},
-        {QLatin1String("motion"), &r.motionMode},  {QLatin1String("style"), &r.style},
+        {QLatin1String("prompt"), &r.prompt},
+        {QLatin1String("negative_prompt"), &r.negativePrompt},
+        {QLatin1String("quality"), &r.quality},
+        {QLatin1String("aspect"), &r.aspectRatio},
+        {QLatin1String("motion"), &r.motionMode},
+        {QLatin1String("style"), &r.style},
         {QLatin1String("camera"), &r.cameraMovement}};
     for (const auto& [key, target] : texts) {
         if (!keys.contains(key))
@@ -302,8 +305,9 @@ QString applyKeys(const QJsonObject& keys, GenerationRequest& r) {
             return tr("“seed” must be a whole number.");
         r.seed = *seed;
     }
-    for (const auto& [key, target] : {std::pair<QLatin1String, bool*>{QLatin1String("audio"), &r.audio},
-                                      {QLatin1String("multi_clip"), &r.multiClip}})
+    for (const auto& [key, target] :
+         {std::pair<QLatin1String, bool*>{QLatin1String("audio"), &r.audio},
+          {QLatin1String("multi_clip"), &r.multiClip}})
         if (!readSwitch(keys, key, *target))
             return tr("“%1” must be true or false.").arg(key);
     if (keys.contains(u"image")) {
@@ -527,7 +531,8 @@ QJsonObject canonicalKeys(const QJsonObject& line, const QDir& base) {
     for (auto it = line.begin(); it != line.end(); ++it)
         keys.insert(aliases.value(it.key(), it.key()), it.value());
     // An image is relative to the batch file; "" means none (over a --image default).
-    if (const QJsonValue image = keys.value(u"image"); image.isString() && !image.toString().isEmpty())
+    if (const QJsonValue image = keys.value(u"image");
+        image.isString() && !image.toString().isEmpty())
         keys.insert(u"image", QFileInfo(base, image.toString()).absoluteFilePath());
     return keys;
 }

@@ -85,9 +85,9 @@ QJsonObject pricesJson(const ModelSpec& spec) {
         QJsonObject perSecond;
         for (const QString& quality : pricedQualities(spec, spec.creditsPerSecond)) {
             const ModelSpec::PerSecondPrice price = spec.creditsPerSecond.value(quality);
-            perSecond.insert(quality, QJsonObject{{QStringLiteral("without_audio"),
-                                                   price.withoutAudio},
-                                                  {QStringLiteral("with_audio"), price.withAudio}});
+            perSecond.insert(quality,
+                             QJsonObject{{QStringLiteral("without_audio"), price.withoutAudio},
+                                         {QStringLiteral("with_audio"), price.withAudio}});
         }
         prices.insert(QStringLiteral("per_second"), perSecond);
         return prices;
@@ -140,8 +140,10 @@ QString pricesText(const ModelSpec& spec) {
         QStringList parts;
         for (const QString& quality : pricedQualities(spec, spec.creditsPerSecond)) {
             const ModelSpec::PerSecondPrice price = spec.creditsPerSecond.value(quality);
-            parts << QStringLiteral("%1 %2 / %3").arg(quality).arg(price.withoutAudio).arg(
-                         price.withAudio);
+            parts << QStringLiteral("%1 %2 / %3")
+                         .arg(quality)
+                         .arg(price.withoutAudio)
+                         .arg(price.withAudio);
         }
         return tr("per second, without / with sound: %1").arg(parts.join(QStringLiteral(", ")));
     }

@@ -70,8 +70,54 @@ const QList<QStringList>& migrations() {
          QStringLiteral(
              "INSERT OR IGNORE INTO known_videos (family, video_id)"
              " SELECT family, video_id FROM jobs WHERE video_id IS NOT NULL AND video_id != 0")},
+        // 3 → 4: the request JSON of issue 15 (`mode`, `images`, `multiClip` instead of
+        // `imagePath` and `multiShot`). No table change: rewriteRequests() does the rows.
+        {},
     };
     return steps;
+}
+
+//! Step 3 → 4 in code: every row's `request` read (GenerationRequest::fromJson reads the old
+//! form) and written back in the current one. The image_path column held the image of an
+//! image-to-video; it wins over a request that lacks one.
+bool rewriteRequests(QSqlDatabase& db, QString* error) {
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT id, request, image_path FROM jobs"))) {
+        *error = read.lastError().text();
+        return false;
+    }
+    QList<std::pair<qint64, QString>> rows;
+    while (read.next()) {
+        GenerationRequest request = GenerationRequest::fromJson(
+            QJsonDocument::fromJson(read.value(1).toString().toUtf8()).object());
+        const QString image = read.value(2).toString();
+        if (!image.isEmpty() && request.startImagePath().isEmpty())
+            request.setStartImage(image);
+        rows.append(
+            {read.value(0).toLongLong(),
+             QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact))});
+    }
+    QSqlQuery write(db);
+    if (!write.prepare(QStringLiteral("UPDATE jobs SET request = ? WHERE id = ?"))) {
+        *error = write.lastError().text();
+        return false;
+    }
+    for (const auto& [id, json] : std::as_const(rows)) {
+        write.addBindValue(json);
+        write.addBindValue(id);
+        if (!write.exec()) {
+            *error = write.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+//! The steps that also change rows in code, by the version they start from.
+using RowStep = bool (*)(QSqlDatabase&, QString*);
+RowStep rowStep(int fromVersion) {
+    return fromVersion == 3 ? &rewriteRequests : nullptr;
 }
 
 // Columns written by add() and update(); `id` is separate.
@@ -133,7 +179,7 @@ QVariantList rowValues(const Job& job) {
         job.account.isNull() ? QStringLiteral("")
                              : job.account, // NOT NULL: a null QString binds as NULL
         QString::fromUtf8(QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)),
-        textValue(job.request.imagePath),
+        textValue(job.request.startImagePath()),
         textValue(job.sourceImagePath),
         textValue(job.traceId),
         idValue(job.videoId),
@@ -181,7 +227,7 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.account = value("account").toString();
     job.request = GenerationRequest::fromJson(
         QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
-    job.request.imagePath = value("image_path").toString();
+    job.request.setStartImage(value("image_path").toString());
     job.sourceImagePath = value("source_image_path").toString();
     job.traceId = value("trace_id").toString();
     job.videoId = value("video_id").toLongLong();
@@ -349,6 +395,15 @@ bool JobStore::migrate(int from) {
                                 .arg(error));
             }
         }
+        if (const RowStep rows = rowStep(version)) {
+            QString error;
+            if (!rows(db, &error)) {
+                db.rollback();
+                return fail(tr("Cannot update the job database to schema %1: %2")
+                                .arg(version + 1)
+                                .arg(error));
+            }
+        }
         // Part of the same transaction: a crash leaves the old version with the old tables.
         if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1)) ||
             !db.commit()) {
@@ -437,15 +492,15 @@ Result<Job> JobStore::add(Job job) {
         return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
     // An image already copied into the store (JobEngine::enqueueAsync copies off the GUI
     // thread) is not read again.
-    const bool alreadyKept = QFileInfo(job.request.imagePath).absolutePath() ==
+    const bool alreadyKept = QFileInfo(job.request.startImagePath()).absolutePath() ==
                              QFileInfo(imagesDir()).absoluteFilePath();
     if (job.request.isImageToVideo() && !alreadyKept) {
-        const Result<QString> copy = copyImage(job.request.imagePath);
+        const Result<QString> copy = copyImage(job.request.startImagePath());
         if (!copy.ok())
             return Result<Job>::failure(copy.error);
         if (job.sourceImagePath.isEmpty())
-            job.sourceImagePath = QFileInfo(job.request.imagePath).absoluteFilePath();
-        job.request.imagePath = *copy.value;
+            job.sourceImagePath = QFileInfo(job.request.startImagePath()).absoluteFilePath();
+        job.request.setStartImage(*copy.value);
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!job.createdAt.isValid())
@@ -482,7 +537,7 @@ Result<QList<Job>> JobStore::importJobs(QList<Job> jobs) {
         if (job.videoId == 0 || knowsVideo(job.family, job.videoId) ||
             batch[familyIndex(job.family)].contains(job.videoId))
             continue;
-        job.request.imagePath.clear(); // the service's image is not a file here
+        job.request.setStartImage({}); // the service's image is not a file here
         if (!job.createdAt.isValid())
             job.createdAt = now;
         job.updatedAt = now;
@@ -609,11 +664,11 @@ bool JobStore::remove(qint64 id) {
         return false;
     }
     m_jobs.remove(id);
-    const QString image = gone->request.imagePath;
+    const QString image = gone->request.startImagePath();
     if (!image.isEmpty() && image.startsWith(imagesDir())) {
         bool used = false;
         for (const Job& other : std::as_const(m_jobs))
-            used = used || other.request.imagePath == image;
+            used = used || other.request.startImagePath() == image;
         if (!used)
             QFile::remove(image);
     }

@@ -25,7 +25,7 @@ class JobStore : public QObject {
 public:
     //! The schema this build writes. Files of an older version are migrated on open; a newer
     //! file is refused rather than damaged.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     explicit JobStore(QObject* parent = nullptr);
     ~JobStore() override;
@@ -45,7 +45,7 @@ public:
     int schemaVersion() const;
     QString journalMode() const;
 
-    //! Adds a job. The store assigns id and timestamps, copies `request.imagePath` into the
+    //! Adds a job. The store assigns id and timestamps, copies `request.startImagePath()` into the
     //! images folder (keeping the original in `sourceImagePath`) and commits the row before it
     //! returns. Fails (Input error) when the image cannot be read or copied.
     Result<Job> add(Job job);

@@ -192,11 +192,11 @@ void TestBatch::refusesBeforeSendingAnything_data() {
     QTest::newRow("balance short") << two << QStringList{} << qint64(60) << 4 << "too low";
     QTest::newRow("bad line")
         << QStringList{QStringLiteral("Fine"),
-                       QStringLiteral(R"({"prompt":"x","model":"v4.5","quality":"1080p","duration":8})")}
+                       QStringLiteral(
+                           R"({"prompt":"x","model":"v4.5","quality":"1080p","duration":8})")}
         << QStringList{} << qint64(100000) << 2 << "generation 2";
-    QTest::newRow("16 s on V6")
-        << QStringList{QStringLiteral(R"({"prompt":"x","duration":16})")} << QStringList{}
-        << qint64(100000) << 2 << "generation 1";
+    QTest::newRow("16 s on V6") << QStringList{QStringLiteral(R"({"prompt":"x","duration":16})")}
+                                << QStringList{} << qint64(100000) << 2 << "generation 1";
     // The command line's --audio is every line's default; an old model has no sound.
     QTest::newRow("sound on v4.5")
         << QStringList{QStringLiteral("Fine"), QStringLiteral(R"({"prompt":"x","model":"v4.5"})")}
@@ -254,9 +254,9 @@ void TestBatch::soundMultiClipAndAnyDuration() {
     const QString key = m_sandbox->defaultApiKey();
     m_sandbox->setCredits(key, 10000, 0);
     const qint64 before = m_sandbox->stats().generationsCreated;
-    const CliRun cli = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out,
-                            QStringLiteral("--model"), QStringLiteral("v6"),
-                            QStringLiteral("--audio"), QStringLiteral("--json")});
+    const CliRun cli =
+        run({QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--model"),
+             QStringLiteral("v6"), QStringLiteral("--audio"), QStringLiteral("--json")});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     QCOMPARE(m_sandbox->stats().generationsCreated, before + 3);
     // Per second (§2.9): 720p with sound 12 × 12 = 144; 540p without 7 × 12 = 84; v4.5 540p

@@ -211,11 +211,17 @@ void TestCli::textToVideoSavesAnH264Mp4() {
     QFETCH(QSize, size);
     const QString out = m_dir.filePath(u"t2v-" + model + u'-' + quality);
     QStringList arguments =
-        connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+        connection() + QStringList{QStringLiteral("generate"),
+                                   QStringLiteral("--prompt"),
                                    QStringLiteral("A red fox running through snow"),
-                                   QStringLiteral("--quality"), quality, QStringLiteral("--aspect"),
-                                   aspect, QStringLiteral("--seed"), QStringLiteral("77"),
-                                   QStringLiteral("--out"), out};
+                                   QStringLiteral("--quality"),
+                                   quality,
+                                   QStringLiteral("--aspect"),
+                                   aspect,
+                                   QStringLiteral("--seed"),
+                                   QStringLiteral("77"),
+                                   QStringLiteral("--out"),
+                                   out};
     if (!model.isEmpty())
         arguments << QStringLiteral("--model") << model;
     const CliRun cli = run(arguments);
@@ -284,8 +290,8 @@ void TestCli::v6ClipWithSoundAt21By9() {
     const qint64 before = balance();
     QCOMPARE(before, 100000);
     const QString out = m_dir.filePath(QStringLiteral("v6-sound"));
-    const CliRun cli = run(connection() + v6TwelveSecondsWithSound(out) +
-                           QStringList{QStringLiteral("--json")});
+    const CliRun cli =
+        run(connection() + v6TwelveSecondsWithSound(out) + QStringList{QStringLiteral("--json")});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     // 12 credits a second with sound at 720p × 12 s (pixverse-api.md §2.9), said before sending.
     QVERIFY2(cli.err.contains(u"144 credits"), qPrintable(cli.err));
@@ -339,8 +345,8 @@ void TestCli::dryRunSendsNothing() {
     QVERIFY2(!body.contains(u"water_mark"), json.out.toUtf8().constData());
 
     // Without --json: the cost, then each call and its body exactly as it would go out.
-    const CliRun plain = run(connection() + v6TwelveSecondsWithSound(out) +
-                             L({"--seed", "42", "--dry-run"}));
+    const CliRun plain =
+        run(connection() + v6TwelveSecondsWithSound(out) + L({"--seed", "42", "--dry-run"}));
     QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
     QVERIFY2(plain.out.contains(u"144 credits"), qPrintable(plain.out));
     const QStringList lines = plain.out.split(u'\n', Qt::SkipEmptyParts);
@@ -366,14 +372,11 @@ void TestCli::dryRunSendsNothing() {
     QVERIFY(i2vCalls.at(1).toObject().value(u"body").toObject().contains(u"img_id"));
 
     // A refused image is still refused, with nothing sent.
-    const CliRun badImage = run(connection() + QStringList{QStringLiteral("generate"),
-                                                           QStringLiteral("--prompt"),
-                                                           QStringLiteral("x"),
-                                                           QStringLiteral("--image"),
-                                                           makeImage(QStringLiteral("wide.png"),
-                                                                     4100, 64),
-                                                           QStringLiteral("--out"), out,
-                                                           QStringLiteral("--dry-run")});
+    const CliRun badImage =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("x"), QStringLiteral("--image"),
+                                       makeImage(QStringLiteral("wide.png"), 4100, 64),
+                                       QStringLiteral("--out"), out, QStringLiteral("--dry-run")});
     QCOMPARE(badImage.exitCode, 2);
     QVERIFY2(badImage.err.contains(u"4100"), qPrintable(badImage.err));
 
@@ -403,15 +406,15 @@ void TestCli::dryRunShowsEachFamilysBody() {
 
     // The family's service id is taken too, and the OpenAPI sends C1 as "c1".
     const CliRun openApi =
-        run(connection() + L({"generate", "--prompt", "A heron takes off", "--model",
-                              "pixverse-c1", "--dry-run", "--json", "--out", "/tmp/never-made"}));
+        run(connection() + L({"generate", "--prompt", "A heron takes off", "--model", "pixverse-c1",
+                              "--dry-run", "--json", "--out", "/tmp/never-made"}));
     QVERIFY2(openApi.exitCode == 0, qPrintable(openApi.err));
     const QJsonArray openApiCalls = dryRunJson(openApi.out).value(u"requests").toArray();
     QCOMPARE(openApiCalls.size(), 1);
     const QJsonObject openApiBody = openApiCalls.first().toObject().value(u"body").toObject();
     QCOMPARE(openApiBody.value(u"model").toString(), QStringLiteral("c1"));
     QCOMPARE(openApiBody.value(u"generate_audio_switch"), QJsonValue(false)); // explicit
-    QVERIFY(!openApiBody.contains(u"generate_multi_clip_switch"));           // V6 only
+    QVERIFY(!openApiBody.contains(u"generate_multi_clip_switch"));            // V6 only
     QCOMPARE(dryRunJson(openApi.out).value(u"credits").toInt(), 8 * 5);       // C1 540p 5 s
     QCOMPARE(m_sandbox->stats().requests, requests);
 }
@@ -432,11 +435,10 @@ void TestCli::promptLimitFollowsTheModel() {
 
     const sandbox::SandboxStats before = m_sandbox->stats();
     for (const char* model : {"v4.5", "c1"}) {
-        const CliRun refused =
-            run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                           prompt, QStringLiteral("--model"),
-                                           QString::fromLatin1(model), QStringLiteral("--out"),
-                                           out});
+        const CliRun refused = run(
+            connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       prompt, QStringLiteral("--model"),
+                                       QString::fromLatin1(model), QStringLiteral("--out"), out});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(u"2048") || refused.err.contains(u"2,048") ||
                      refused.err.contains(u"2 048"),
@@ -527,7 +529,8 @@ void TestCli::modelsPrintsTheFamilysTable() {
             return line.startsWith(id + u' ');
         });
         QVERIFY2(row != lines.end(), qPrintable(id + u" in\n" + plain.out));
-        QVERIFY2(row->at(labelColumn - 1) == u' ' && row->at(labelColumn) != u' ', qPrintable(*row));
+        QVERIFY2(row->at(labelColumn - 1) == u' ' && row->at(labelColumn) != u' ',
+                 qPrintable(*row));
         if (id == u"v6") {
             QVERIFY2(row->mid(durationColumn).startsWith(u"1–15"), qPrintable(*row));
         }
@@ -762,15 +765,14 @@ void TestCli::usageErrorsExit2_data() {
     QTest::newRow("16 s on V6") << L({"generate", "--prompt", "x", "--duration", "16", "--out",
                                       "/tmp/x"})
                                 << "DURATION?";
-    QTest::newRow("sound on v4.5") << L({"generate", "--prompt", "x", "--model", "v4.5",
-                                         "--audio", "--out", "/tmp/x"})
-                                   << "AUDIO?";
-    QTest::newRow("multi-clip on C1") << L({"generate", "--prompt", "x", "--model", "c1",
-                                            "--multi-clip", "--out", "/tmp/x"})
-                                      << "MULTI?";
-    QTest::newRow("unknown model") << L({"generate", "--prompt", "x", "--model", "v9", "--out",
-                                         "/tmp/x"})
-                                   << "v9";
+    QTest::newRow("sound on v4.5")
+        << L({"generate", "--prompt", "x", "--model", "v4.5", "--audio", "--out", "/tmp/x"})
+        << "AUDIO?";
+    QTest::newRow("multi-clip on C1")
+        << L({"generate", "--prompt", "x", "--model", "c1", "--multi-clip", "--out", "/tmp/x"})
+        << "MULTI?";
+    QTest::newRow("unknown model")
+        << L({"generate", "--prompt", "x", "--model", "v9", "--out", "/tmp/x"}) << "v9";
     QTest::newRow("dry run of a balance") << L({"balance", "--dry-run"}) << "--dry-run";
     QTest::newRow("models with an argument") << L({"models", "v6"}) << "Unexpected argument";
     QTest::newRow("bad duration") << L({"generate", "--prompt", "x", "--duration", "five", "--out",

@@ -456,7 +456,7 @@ private Q_SLOTS:
         QVERIFY(f.editor.isImageMode());
         QVERIFY(!f.aspect->isVisibleTo(&f.editor));
         QVERIFY(!child<QLabel>(&f.editor, "aspectRatioLabel")->isVisibleTo(&f.editor));
-        QCOMPARE(f.editor.request().imagePath, image);
+        QCOMPARE(f.editor.request().startImagePath(), image);
         QVERIFY(f.editor.request().isImageToVideo());
         // Some camera movements are for text-to-video only.
         QVERIFY(!itemEnabled(f.camera, QStringLiteral("auto_camera")));

@@ -128,9 +128,12 @@ void TestRuleSweep::sweepCombinations(ApiFamily family) {
     QVERIFY(models.size() >= 4);
     for (const ModelSpec& model : models) {
         qualities.unite(QSet<QString>(model.qualities.cbegin(), model.qualities.cend()));
-        aspects.unite(QSet<QString>(model.aspectRatios.cbegin(), model.aspectRatios.cend()));
-        motions.unite(QSet<QString>(model.motionModes.cbegin(), model.motionModes.cend()));
-        durations.unite(QSet<int>(model.durations.cbegin(), model.durations.cend()));
+        const QStringList modelAspects = model.aspectRatios(family);
+        const QStringList modelMotions = model.motionChoices();
+        const QList<int> modelDurations = model.durations();
+        aspects.unite(QSet<QString>(modelAspects.cbegin(), modelAspects.cend()));
+        motions.unite(QSet<QString>(modelMotions.cbegin(), modelMotions.cend()));
+        durations.unite(QSet<int>(modelDurations.cbegin(), modelDurations.cend()));
     }
     motions.insert(QStringLiteral("fast"));
     const QList<bool> offPeaks =
@@ -233,9 +236,9 @@ void TestRuleSweep::pricesAgree() {
     for (const ApiFamily family : {ApiFamily::OpenApi, ApiFamily::Web}) {
         const QList<ModelSpec> models = catalog.offeredModels(family);
         for (const ModelSpec& model : models) {
-            for (const int duration : model.durations) {
+            for (const int duration : model.durations()) {
                 for (const QString& quality : model.qualities) {
-                    for (const QString& motion : model.motionModes) {
+                    for (const QString& motion : model.motionChoices()) {
                         GenerationRequest r;
                         r.prompt = kPrompt;
                         r.model = model.id;
