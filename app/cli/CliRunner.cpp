@@ -186,6 +186,8 @@ void CliRunner::runCommand() {
     case CliOptions::Command::Batch:
         runBatch();
         break;
+    case CliOptions::Command::Models: // answered without signing in (OfflineCommands)
+        break;
     }
 }
 
@@ -221,6 +223,8 @@ void CliRunner::printStatus(const VideoStatus& s) {
                          {QStringLiteral("height"), s.height}};
         if (s.seed)
             json.insert(u"seed", *s.seed);
+        if (s.hasAudio)
+            json.insert(u"has_audio", *s.hasAudio);
         m_out << compactJson(json) << Qt::endl;
         return;
     }

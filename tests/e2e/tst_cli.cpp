@@ -764,13 +764,13 @@ void TestCli::usageErrorsExit2_data() {
     // The model table's checks for the 2026 models, before anything is sent.
     QTest::newRow("16 s on V6") << L({"generate", "--prompt", "x", "--duration", "16", "--out",
                                       "/tmp/x"})
-                                << "DURATION?";
+                                << "1 to 15 seconds";
     QTest::newRow("sound on v4.5")
         << L({"generate", "--prompt", "x", "--model", "v4.5", "--audio", "--out", "/tmp/x"})
-        << "AUDIO?";
+        << "Sound";
     QTest::newRow("multi-clip on C1")
         << L({"generate", "--prompt", "x", "--model", "c1", "--multi-clip", "--out", "/tmp/x"})
-        << "MULTI?";
+        << "Multi-shot";
     QTest::newRow("unknown model")
         << L({"generate", "--prompt", "x", "--model", "v9", "--out", "/tmp/x"}) << "v9";
     QTest::newRow("dry run of a balance") << L({"balance", "--dry-run"}) << "--dry-run";
