@@ -78,19 +78,37 @@ const OptionSpec kOptions[] = {
     {"negative-prompt", QT_TRANSLATE_NOOP("pixverse-studio-cli", "What to avoid."), "TEXT"},
     {"image", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Image to animate (image-to-video)."),
      "FILE"},
-    {"model", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Model (default v4.5)."), "M"},
-    {"duration", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Seconds (default 5)."), "S"},
+    {"model",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "Model: v6, c1, v5.6, … (default: the newest the account's family takes; "
+                       "the command models lists them)."),
+     "M"},
+    {"duration",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5)."),
+     "S"},
     {"quality",
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "360p, 540p, 720p or 1080p (default 540p)."), "Q"},
     {"aspect", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Aspect ratio, e.g. 16:9 (default)."), "A"},
-    {"motion", QT_TRANSLATE_NOOP("pixverse-studio-cli", "normal or fast (default normal)."),
+    {"motion",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli", "normal or fast (v3.5–v4.5; default normal)."),
      "MODE"},
     {"seed", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Seed 0–2147483647 (default: random)."), "N"},
     {"style",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Style (v3.5): anime, 3d_animation, day, cyberpunk, comic."),
+                       "Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the "
+                       "command models lists each model's)."),
      "STYLE"},
     {"camera", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Camera movement (v4, v4.5)."), "MOVE"},
+    {"audio", QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                                "Generate a sound track too (V6, C1, v5.6; costs more).")},
+    {"multi-clip", QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                                     "Let the model cut the clip into several shots (V6).")},
+    {"dry-run",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "generate: check everything, print the cost and the exact request bodies, "
+                       "and send nothing. It does not sign in either: the sign-in options only "
+                       "choose the family.")},
     {"out", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Folder to save the MP4 into."), "DIR"},
     {"wait",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
@@ -107,6 +125,8 @@ const char kDescription[] = QT_TRANSLATE_NOOP(
     "  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR\n"
     "  status VIDEO_ID                              show a video's status\n"
     "  balance                                      show the account's credits\n"
+    "  models                                       list the models the account's family takes,\n"
+    "                                               with their settings and prices\n"
     "  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a "
     "line,\n"
     "                                               or JSON Lines); re-running resumes, never "
@@ -115,7 +135,9 @@ const char kDescription[] = QT_TRANSLATE_NOOP(
     "--keychain, the key the app remembered; a PixVerse account's session token from --token-env "
     "VAR\n"
     "or, with --account EMAIL, the token the app remembered. Never a password on the command "
-    "line.\n\n"
+    "line.\n"
+    "models and generate --dry-run sign in to nothing and send nothing: the sign-in options only\n"
+    "say which family's models and request bodies to show.\n\n"
     "Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,\n"
     "5 network or server trouble.");
 
@@ -134,7 +156,7 @@ void addOptions(QCommandLineParser& parser) {
         parser.addOption(option);
     }
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("generate, status, balance or batch"));
+                                 tr("generate, status, balance, batch or models"));
 }
 
 //! Reads the parser's options by name; every check returns the one sentence of a usage error.
@@ -161,17 +183,19 @@ private:
 
 QString readCommand(const QStringList& positional, CliOptions& o) {
     if (positional.isEmpty())
-        return tr("Say what to do: generate, status, balance or batch (see --help).");
+        return tr("Say what to do: generate, status, balance, batch or models (see --help).");
     static const QList<std::pair<QString, CliOptions::Command>> commands = {
         {QStringLiteral("generate"), CliOptions::Command::Generate},
         {QStringLiteral("status"), CliOptions::Command::Status},
         {QStringLiteral("balance"), CliOptions::Command::Balance},
-        {QStringLiteral("batch"), CliOptions::Command::Batch}};
+        {QStringLiteral("batch"), CliOptions::Command::Batch},
+        {QStringLiteral("models"), CliOptions::Command::Models}};
     const QString& word = positional.first();
     const auto found = std::find_if(commands.begin(), commands.end(),
                                     [&word](const auto& command) { return command.first == word; });
     if (found == commands.end())
-        return tr("Unknown command “%1”: use generate, status, balance or batch.").arg(word);
+        return tr("Unknown command “%1”: use generate, status, balance, batch or models.")
+            .arg(word);
     o.command = found->second;
     return {};
 }
@@ -242,33 +266,89 @@ QString readLimits(const Reader& r, CliOptions& o) {
     return {};
 }
 
+//! Reads the bool `key` of `keys` into `target`; false when it is there but no boolean.
+bool readSwitch(const QJsonObject& keys, QLatin1String key, bool& target) {
+    if (!keys.contains(key))
+        return true;
+    const std::optional<bool> value = json::toBool(keys.value(key)); // true/false, or 1/0
+    if (value)
+        target = *value;
+    return value.has_value();
+}
+
+//! Sets what `keys` give over what `r` holds; the sentence about the first wrong key, or empty.
+QString applyKeys(const QJsonObject& keys, GenerationRequest& r) {
+    const std::pair<QLatin1String, QString*> texts[] = {
+        {QLatin1String("prompt"), &r.prompt},
+        {QLatin1String("negative_prompt"), &r.negativePrompt},
+        {QLatin1String("quality"), &r.quality},
+        {QLatin1String("aspect"), &r.aspectRatio},
+        {QLatin1String("motion"), &r.motionMode},
+        {QLatin1String("style"), &r.style},
+        {QLatin1String("camera"), &r.cameraMovement}};
+    for (const auto& [key, target] : texts) {
+        if (!keys.contains(key))
+            continue;
+        if (!keys.value(key).isString())
+            return tr("“%1” must be text.").arg(key);
+        *target = keys.value(key).toString();
+    }
+    if (keys.contains(u"duration")) {
+        const auto duration = json::toInt(keys.value(u"duration"));
+        if (!duration)
+            return tr("“duration” must be a whole number of seconds.");
+        r.duration = static_cast<int>(*duration);
+    }
+    if (keys.contains(u"seed")) {
+        const auto seed = json::toId(keys.value(u"seed"));
+        if (!seed)
+            return tr("“seed” must be a whole number.");
+        r.seed = *seed;
+    }
+    for (const auto& [key, target] :
+         {std::pair<QLatin1String, bool*>{QLatin1String("audio"), &r.audio},
+          {QLatin1String("multi_clip"), &r.multiClip}})
+        if (!readSwitch(keys, key, *target))
+            return tr("“%1” must be true or false.").arg(key);
+    if (keys.contains(u"image")) {
+        if (!keys.value(u"image").isString())
+            return tr("“image” must be the path of an image file.");
+        r.setStartImage(keys.value(u"image").toString());
+    }
+    return {};
+}
+
+//! The command line's generation options, as batch lines spell them: a generation's settings
+//! and every batch line's defaults.
 QString readGeneration(const Reader& r, CliOptions& o) {
-    GenerationRequest& request = o.request;
-    request.prompt = r.value("prompt");
-    request.negativePrompt = r.value("negative-prompt");
+    QJsonObject& keys = o.generationKeys;
+    const std::pair<const char*, QLatin1String> texts[] = {
+        {"prompt", QLatin1String("prompt")}, {"negative-prompt", QLatin1String("negative_prompt")},
+        {"model", QLatin1String("model")},   {"quality", QLatin1String("quality")},
+        {"aspect", QLatin1String("aspect")}, {"motion", QLatin1String("motion")},
+        {"style", QLatin1String("style")},   {"camera", QLatin1String("camera")}};
+    for (const auto& [option, key] : texts)
+        if (r.isSet(option))
+            keys.insert(key, r.value(option));
     if (r.isSet("image")) {
         if (r.value("image").trimmed().isEmpty())
             return tr("--image needs the path of an image file.");
-        request.setStartImage(QFileInfo(r.value("image")).absoluteFilePath());
+        keys.insert(u"image", QFileInfo(r.value("image")).absoluteFilePath());
     }
-    const std::pair<const char*, QString*> texts[] = {{"model", &request.model},
-                                                      {"quality", &request.quality},
-                                                      {"aspect", &request.aspectRatio},
-                                                      {"motion", &request.motionMode}};
-    for (const auto& [name, target] : texts)
-        if (r.isSet(name))
-            *target = r.value(name);
     bool bad = false;
     if (const auto duration = r.number("duration", &bad); duration)
-        request.duration = static_cast<int>(*duration);
+        keys.insert(u"duration", *duration);
     else if (bad)
         return tr("--duration needs a whole number of seconds, not “%1”.").arg(r.value("duration"));
     if (const auto seed = r.number("seed", &bad); seed)
-        request.seed = *seed;
+        keys.insert(u"seed", *seed);
     else if (bad)
         return tr("--seed needs a whole number, not “%1”.").arg(r.value("seed"));
-    request.style = r.value("style");
-    request.cameraMovement = r.value("camera");
+    if (r.isSet("audio"))
+        keys.insert(u"audio", true);
+    if (r.isSet("multi-clip"))
+        keys.insert(u"multi_clip", true);
+    o.dryRun = r.isSet("dry-run");
     return {};
 }
 
@@ -293,10 +373,13 @@ QString readOutput(const Reader& r, CliOptions& o) {
 //! The same table the app and the engine use: refuse locally what PixVerse would refuse.
 QString checkGenerations(CliOptions& o, const ModelCatalog& catalog) {
     if (o.command == CliOptions::Command::Generate) {
+        QString error = requestFromKeys(o.generationKeys, catalog, o.family(), o.request);
+        if (!error.isEmpty())
+            return error;
         const QList<RuleViolation> violations = catalog.validate(o.request, o.family());
         return violations.isEmpty() ? QString() : violations.first().reason;
     }
-    BatchParse batch = parseBatchFile(o.batchFile, o.request);
+    BatchParse batch = parseBatchFile(o.batchFile, o.generationKeys, catalog, o.family());
     if (!batch.error.isEmpty())
         return batch.error;
     for (qsizetype i = 0; i < batch.requests.size(); ++i) {
@@ -325,6 +408,8 @@ QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalo
         o.command == CliOptions::Command::Generate || o.command == CliOptions::Command::Batch;
     if (error.isEmpty() && generates)
         error = readGeneration(r, o);
+    if (error.isEmpty() && r.isSet("dry-run") && o.command != CliOptions::Command::Generate)
+        error = tr("--dry-run goes with generate.");
     if (error.isEmpty() && generates)
         error = readOutput(r, o);
     if (error.isEmpty() && generates)
@@ -386,7 +471,8 @@ BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const
         const GenerationRequest& was = existing[i].request;
         const GenerationRequest& now = options.batch[i];
         if (was.prompt != now.prompt || was.model != now.model || was.duration != now.duration ||
-            was.quality != now.quality || was.isImageToVideo() != now.isImageToVideo()) {
+            was.quality != now.quality || was.mode != now.mode || was.audio != now.audio ||
+            was.multiClip != now.multiClip) {
             plan.error = tr("Generation %1 of the batch differs from the one already started in "
                             "“%2”; use another --out folder.")
                              .arg(i + 1)
@@ -409,7 +495,52 @@ BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const
     return plan;
 }
 
-BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults) {
+QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
+                        GenerationRequest& request) {
+    GenerationRequest r;
+    r.model = catalog.defaultModel(family);
+    if (keys.contains(u"model")) {
+        if (!keys.value(u"model").isString())
+            return tr("“model” must be text.");
+        const QString asked = keys.value(u"model").toString();
+        const ModelSpec* spec = catalog.model(asked); // "c1" and "pixverse-c1" are one model
+        r.model = spec ? spec->id : asked;            // unknown: validate() says so
+    }
+    // The defaults follow the model (5 s, 540p, 16:9 where it takes them); what the keys give is
+    // set afterwards and checked by validate(), never changed.
+    catalog.fitToModel(r, family);
+    if (QString error = applyKeys(keys, r); !error.isEmpty())
+        return error;
+    request = r;
+    return {};
+}
+
+namespace {
+
+//! A batch line's keys as the command line's: the API's field names and older spellings taken.
+QJsonObject canonicalKeys(const QJsonObject& line, const QDir& base) {
+    static const QHash<QString, QString> aliases = {
+        {QStringLiteral("negative-prompt"), QStringLiteral("negative_prompt")},
+        {QStringLiteral("aspect_ratio"), QStringLiteral("aspect")},
+        {QStringLiteral("motion_mode"), QStringLiteral("motion")},
+        {QStringLiteral("camera_movement"), QStringLiteral("camera")},
+        {QStringLiteral("multi-clip"), QStringLiteral("multi_clip")},
+        {QStringLiteral("generate_audio_switch"), QStringLiteral("audio")},
+        {QStringLiteral("generate_multi_clip_switch"), QStringLiteral("multi_clip")}};
+    QJsonObject keys;
+    for (auto it = line.begin(); it != line.end(); ++it)
+        keys.insert(aliases.value(it.key(), it.key()), it.value());
+    // An image is relative to the batch file; "" means none (over a --image default).
+    if (const QJsonValue image = keys.value(u"image");
+        image.isString() && !image.toString().isEmpty())
+        keys.insert(u"image", QFileInfo(base, image.toString()).absoluteFilePath());
+    return keys;
+}
+
+} // namespace
+
+BatchParse parseBatchFile(const QString& path, const QJsonObject& defaults,
+                          const ModelCatalog& catalog, ApiFamily family) {
     BatchParse parse;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -427,54 +558,27 @@ BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         const QString where = tr("%1, line %2").arg(QFileInfo(path).fileName()).arg(i + 1);
-        GenerationRequest r = defaults;
+        QJsonObject keys = defaults;
         if (!line.startsWith(u'{')) {
-            r.prompt = line;
-            parse.requests.append(r);
-            continue;
+            keys.insert(u"prompt", line);
+        } else {
+            QJsonParseError error{};
+            const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
+            if (!document.isObject()) {
+                parse.error = tr("%1 is not a JSON object: %2.").arg(where, error.errorString());
+                return parse;
+            }
+            const QJsonObject own = canonicalKeys(document.object(), base);
+            for (auto it = own.begin(); it != own.end(); ++it)
+                keys.insert(it.key(), it.value());
         }
-        QJsonParseError error{};
-        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
-        if (!document.isObject()) {
-            parse.error = tr("%1 is not a JSON object: %2.").arg(where, error.errorString());
+        GenerationRequest request;
+        if (const QString error = requestFromKeys(keys, catalog, family, request);
+            !error.isEmpty()) {
+            parse.error = tr("%1: %2").arg(where, error);
             return parse;
         }
-        const QJsonObject o = document.object();
-        auto text = [&o](std::initializer_list<const char16_t*> keys, QString& target) {
-            for (const char16_t* key : keys)
-                if (o.contains(QStringView(key)))
-                    target = o.value(QStringView(key)).toString();
-        };
-        text({u"prompt"}, r.prompt);
-        text({u"negative_prompt", u"negative-prompt"}, r.negativePrompt);
-        text({u"model"}, r.model);
-        text({u"quality"}, r.quality);
-        text({u"aspect", u"aspect_ratio"}, r.aspectRatio);
-        text({u"motion", u"motion_mode"}, r.motionMode);
-        text({u"style"}, r.style);
-        text({u"camera", u"camera_movement"}, r.cameraMovement);
-        if (o.contains(u"duration")) {
-            const auto duration = json::toInt(o.value(u"duration"));
-            if (!duration) {
-                parse.error = tr("%1: “duration” must be a whole number of seconds.").arg(where);
-                return parse;
-            }
-            r.duration = static_cast<int>(*duration);
-        }
-        if (o.contains(u"seed")) {
-            const auto seed = json::toId(o.value(u"seed"));
-            if (!seed) {
-                parse.error = tr("%1: “seed” must be a whole number.").arg(where);
-                return parse;
-            }
-            r.seed = *seed;
-        }
-        if (o.contains(u"image")) {
-            const QString image = o.value(u"image").toString();
-            r.setStartImage(image.isEmpty() ? QString()
-                                            : QFileInfo(base, image).absoluteFilePath());
-        }
-        parse.requests.append(r);
+        parse.requests.append(request);
     }
     if (parse.requests.isEmpty())
         parse.error = tr("The batch file “%1” holds no generation.").arg(path);

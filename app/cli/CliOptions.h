@@ -4,6 +4,7 @@
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,7 +29,7 @@ int exitCodeFor(const ApiError& error);
 
 //! What the command line asked for, after parsing.
 struct CliOptions {
-    enum class Command { Generate, Status, Balance, Batch };
+    enum class Command { Generate, Status, Balance, Batch, Models };
     Command command = Command::Generate;
     bool sandbox = false;
     bool sandboxReset = false; //!< empty the sandbox's kept state before it starts
@@ -41,7 +42,11 @@ struct CliOptions {
     QUrl objectStoreUrl;      //!< web uploads; empty: the real one, or the sandbox's on loopback
     bool json = false;
     bool verbose = false;
-    GenerationRequest request;
+    bool dryRun = false; //!< generate: check, price and print the bodies; send nothing
+    //! generate and batch: the generation options given, by their batch-line keys (see
+    //! requestFromKeys); a batch line's own keys win over them.
+    QJsonObject generationKeys;
+    GenerationRequest request; //!< generate: generationKeys made into a request
     QString outDir;
     qint64 videoId = 0;
     int waitSeconds = 900;          //!< generate: give up waiting after this
@@ -66,15 +71,25 @@ struct CliParse {
 };
 CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& catalog);
 
-//! Reads a batch file: JSON Lines (one generation object a line, keys as in the API or the CLI:
-//! prompt, negative_prompt, model, duration, quality, aspect_ratio|aspect, motion_mode|motion,
-//! seed, style, camera_movement|camera, image) or plain text (one prompt a line). Blank lines
-//! and lines starting with # are skipped. `defaults` fills what a line leaves out.
+//! A generation from its keys (those of a batch line: prompt, negative_prompt, model, duration,
+//! quality, aspect, motion, seed, style, camera, image (an absolute path; "" for none), audio,
+//! multi_clip): the family's default model unless `model` names one (by the catalog's id or a
+//! service id), the other defaults fitted to that model, then every key given, unchanged (the
+//! caller validates). Returns the sentence about a key of the wrong type, or empty.
+QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
+                        GenerationRequest& request);
+
+//! Reads a batch file: JSON Lines (one generation object a line, keys as in requestFromKeys or
+//! the API: aspect_ratio, motion_mode, camera_movement, negative-prompt, generate_audio_switch,
+//! generate_multi_clip_switch; an image relative to the file) or plain text (one prompt a line).
+//! Blank lines and lines starting with # are skipped. `defaults` (the command line's keys) fill
+//! what a line leaves out.
 struct BatchParse {
     QList<GenerationRequest> requests;
     QString error;
 };
-BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults);
+BatchParse parseBatchFile(const QString& path, const QJsonObject& defaults,
+                          const ModelCatalog& catalog, ApiFamily family);
 
 //! What a batch run into `outDir` would send, given the jobs its job list already holds (a
 //! re-run sends only the rest, and refuses a different batch), priced with `catalog`.

@@ -1,5 +1,6 @@
 #include "app/cli/CliRunner.h"
 
+#include "app/cli/ModelTable.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/CredentialStore.h"
 #include "core/backend/BackendFactory.h"
@@ -159,6 +160,7 @@ void CliRunner::connectBackend(ApiFamily family, const QUrl& baseUrl, const QStr
     config.secret = secret;
     config.account = account;
     config.objectStoreUrl = m_options.objectStoreUrl;
+    config.catalog = &m_catalog; // the bodies follow the same table the checks used
     if (config.objectStoreUrl.isEmpty() && ApiClient::isLoopback(baseUrl))
         config.objectStoreUrl = sandboxObjectStoreUrl(baseUrl); // the sandbox serves both
     const Result<Backend*> backend = createBackend(m_network, config, this);
@@ -183,6 +185,8 @@ void CliRunner::runCommand() {
         break;
     case CliOptions::Command::Batch:
         runBatch();
+        break;
+    case CliOptions::Command::Models: // answered without signing in (OfflineCommands)
         break;
     }
 }
@@ -219,6 +223,8 @@ void CliRunner::printStatus(const VideoStatus& s) {
                          {QStringLiteral("height"), s.height}};
         if (s.seed)
             json.insert(u"seed", *s.seed);
+        if (s.hasAudio)
+            json.insert(u"has_audio", *s.hasAudio);
         m_out << compactJson(json) << Qt::endl;
         return;
     }
@@ -283,13 +289,7 @@ void CliRunner::runGenerate() {
     if (!openJobStore())
         return;
     const GenerationRequest& r = m_options.request;
-    const auto cost = m_catalog.creditCost(r);
-    progressLine(tr("Submitting: %1, %2 s, %3%4%5")
-                     .arg(r.model)
-                     .arg(r.duration)
-                     .arg(r.quality)
-                     .arg(r.isImageToVideo() ? QString() : u", " + r.aspectRatio)
-                     .arg(cost ? tr(", %1 credits").arg(*cost) : QString()));
+    progressLine(tr("Submitting: %1").arg(generationSummary(r, m_catalog, m_backend->family())));
     startEngine({r});
 }
 
@@ -461,7 +461,11 @@ void CliRunner::onVideoSaved(qint64 jobId, const QString& path) {
                          {QStringLiteral("path"), path},
                          {QStringLiteral("width"), job->videoWidth},
                          {QStringLiteral("height"), job->videoHeight},
-                         {QStringLiteral("url"), job->videoUrl}};
+                         {QStringLiteral("url"), job->videoUrl},
+                         {QStringLiteral("mode"), generationModeId(job->request.mode)},
+                         {QStringLiteral("duration"), job->request.duration},
+                         // What was asked; the service's own has_audio is not kept on the job.
+                         {QStringLiteral("has_audio"), job->request.audio}};
         if (job->seed)
             json.insert(u"seed", *job->seed);
         m_out << compactJson(json) << Qt::endl;

@@ -1,8 +1,10 @@
 #include "app/cli/CliRunner.h"
+#include "app/cli/OfflineCommands.h"
 #include "core/generation/ModelCatalog.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QTextStream>
 
 #include <cstdio>
 
@@ -25,6 +27,11 @@ int main(int argc, char* argv[]) {
     // stderr is for the progress lines; request logs only when asked for.
     if (!parse.options->verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("pixverse.*=false\nqt.*=false"));
+    if (pixverse::runsOffline(*parse.options)) { // models, --dry-run: no sign-in, no request
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return pixverse::runOffline(*parse.options, catalog, out, err);
+    }
 
     pixverse::CliRunner runner(*parse.options, std::move(catalog));
     QObject::connect(

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void refusesBeforeSendingAnything_data();
     void refusesBeforeSendingAnything();
     void failedLinesAreReported();
+    void soundMultiClipAndAnyDuration();
     void survivesSigkill_data();
     void survivesSigkill();
     void embeddedSandboxRemembersAcrossKills();
@@ -135,8 +136,9 @@ void TestBatch::textAndJsonLines() {
         {QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--json")});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     QCOMPARE(m_sandbox->stats().generationsCreated, before + 3);
-    // The cost is said before anything is sent: 45 + 60 + 45.
-    QVERIFY2(cli.err.contains(u"3 generations, 150 credits"), qPrintable(cli.err));
+    // The cost is said before anything is sent, on the default V6 at 7 and 9 credits a second
+    // (540p, 720p, no sound; §2.9): 35 + 45 + 35.
+    QVERIFY2(cli.err.contains(u"3 generations, 115 credits"), qPrintable(cli.err));
     const QStringList lines = cli.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     for (const QString& line : lines) {
@@ -190,8 +192,18 @@ void TestBatch::refusesBeforeSendingAnything_data() {
     QTest::newRow("balance short") << two << QStringList{} << qint64(60) << 4 << "too low";
     QTest::newRow("bad line")
         << QStringList{QStringLiteral("Fine"),
-                       QStringLiteral(R"({"prompt":"x","quality":"1080p","duration":8})")}
+                       QStringLiteral(
+                           R"({"prompt":"x","model":"v4.5","quality":"1080p","duration":8})")}
         << QStringList{} << qint64(100000) << 2 << "generation 2";
+    QTest::newRow("16 s on V6") << QStringList{QStringLiteral(R"({"prompt":"x","duration":16})")}
+                                << QStringList{} << qint64(100000) << 2 << "generation 1";
+    // The command line's --audio is every line's default; an old model has no sound.
+    QTest::newRow("sound on v4.5")
+        << QStringList{QStringLiteral("Fine"), QStringLiteral(R"({"prompt":"x","model":"v4.5"})")}
+        << QStringList{QStringLiteral("--audio")} << qint64(100000) << 2 << "generation 2";
+    QTest::newRow("audio not a boolean")
+        << QStringList{QStringLiteral(R"({"prompt":"x","audio":"yes"})")} << QStringList{}
+        << qint64(100000) << 2 << "line 1";
     QTest::newRow("not json") << QStringList{QStringLiteral("{oops")} << QStringList{}
                               << qint64(100000) << 2 << "line 1";
     QTest::newRow("empty") << QStringList{QStringLiteral("# nothing")} << QStringList{}
@@ -226,6 +238,58 @@ void TestBatch::failedLinesAreReported() {
     QCOMPARE(cli.exitCode, 4); // moderation is a refusal by the service
     QCOMPARE(cli.out.split(u'\n', Qt::SkipEmptyParts).size(), 1);
     QVERIFY2(cli.err.contains(u"Generation 2"), qPrintable(cli.err));
+}
+
+// Lines with `audio`, `multi_clip` and 12 s; the command line's --model/--audio are defaults.
+void TestBatch::soundMultiClipAndAnyDuration() {
+    const QString file = writeBatch(
+        QStringLiteral("sound.jsonl"),
+        {QStringLiteral(
+             R"({"prompt":"Rain on a tin roof","duration":12,"quality":"720p","aspect":"21:9"})"),
+         QStringLiteral(
+             R"({"prompt":"A market at noon","audio":false,"multi_clip":true,"duration":12})"),
+         QStringLiteral(
+             R"({"prompt":"A quiet street","model":"v4.5","audio":false,"duration":8})")});
+    const QString out = m_dir.filePath(QStringLiteral("sound"));
+    const QString key = m_sandbox->defaultApiKey();
+    m_sandbox->setCredits(key, 10000, 0);
+    const qint64 before = m_sandbox->stats().generationsCreated;
+    const CliRun cli =
+        run({QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--model"),
+             QStringLiteral("v6"), QStringLiteral("--audio"), QStringLiteral("--json")});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    QCOMPARE(m_sandbox->stats().generationsCreated, before + 3);
+    // Per second (§2.9): 720p with sound 12 × 12 = 144; 540p without 7 × 12 = 84; v4.5 540p
+    // 8 s per clip 90.
+    QVERIFY2(cli.err.contains(u"3 generations, 318 credits"), qPrintable(cli.err));
+    const CliRun balance = run({QStringLiteral("balance"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(balance.out.toUtf8()).object().value(u"total").toInteger(),
+             10000 - 318); // the sandbox charged what the preview said
+
+    const QStringList lines = cli.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    // Each sidecar says what was asked: the mode, the sound, the shots, the length.
+    const struct {
+        bool audio;
+        bool multiClip;
+        int duration;
+        const char* model;
+    } expected[] = {{true, false, 12, "v6"}, {false, true, 12, "v6"}, {false, false, 8, "v4.5"}};
+    for (const QString& line : lines) {
+        const QJsonObject json = QJsonDocument::fromJson(line.toUtf8()).object();
+        const int index = json.value(u"line").toInt() - 1;
+        QVERIFY(index >= 0 && index < 3);
+        QFile sidecar(json.value(u"path").toString().chopped(4) + u".json");
+        QVERIFY2(sidecar.open(QIODevice::ReadOnly), qPrintable(sidecar.fileName()));
+        const QByteArray text = sidecar.readAll();
+        const QJsonObject meta = QJsonDocument::fromJson(text).object();
+        QCOMPARE(meta.value(u"mode").toString(), QStringLiteral("t2v"));
+        QCOMPARE(meta.value(u"audio").toBool(), expected[index].audio);
+        QCOMPARE(meta.value(u"multi_clip").toBool(), expected[index].multiClip);
+        QCOMPARE(meta.value(u"settings").toObject().value(u"duration").toInt(),
+                 expected[index].duration);
+        QCOMPARE(meta.value(u"model").toString(), QString::fromLatin1(expected[index].model));
+    }
 }
 
 void TestBatch::survivesSigkill_data() {

@@ -8,6 +8,7 @@
 #include "tests/support/TestSupport.h"
 
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMediaFormat>
@@ -55,6 +56,12 @@ private Q_SLOTS:
     void textToVideoSavesAnH264Mp4_data();
     void textToVideoSavesAnH264Mp4();
     void imageToVideoFollowsTheImage();
+    void v6ClipWithSoundAt21By9();
+    void dryRunSendsNothing();
+    void dryRunShowsEachFamilysBody();
+    void promptLimitFollowsTheModel();
+    void modelsPrintsTheFamilysTable_data();
+    void modelsPrintsTheFamilysTable();
     void embeddedSandbox();
     void webAccountEndToEnd();
     void webTokenProblemsExit3();
@@ -83,7 +90,10 @@ private:
                 QStringLiteral("--api-key-env"), QStringLiteral("PXTEST_KEY")};
     }
     QString makeImage(const QString& name, int width, int height, const char* format = nullptr);
-    static void checkVideo(const QString& path, QSize expected);
+    //! `audio`: whether the file must (or must not) carry a sound track; empty: not checked.
+    static void checkVideo(const QString& path, QSize expected,
+                           std::optional<bool> audio = std::nullopt);
+    qint64 balance();
 
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     QTemporaryDir m_dir;
@@ -143,7 +153,7 @@ QString TestCli::makeImage(const QString& name, int width, int height, const cha
     return image.save(path, format) ? path : QString();
 }
 
-void TestCli::checkVideo(const QString& path, QSize expected) {
+void TestCli::checkVideo(const QString& path, QSize expected, std::optional<bool> audio) {
     QVERIFY2(QFileInfo::exists(path), qPrintable(path));
     QMediaPlayer player;
     QVideoSink sink;
@@ -154,6 +164,10 @@ void TestCli::checkVideo(const QString& path, QSize expected) {
                              10000);
     QCOMPARE(player.mediaStatus(), QMediaPlayer::LoadedMedia);
     QVERIFY(player.hasVideo());
+    if (audio) {
+        QCOMPARE(player.hasAudio(), *audio);
+        QCOMPARE(player.audioTracks().isEmpty(), !*audio);
+    }
     const QMediaMetaData meta = player.metaData();
     QCOMPARE(meta.value(QMediaMetaData::VideoCodec).value<QMediaFormat::VideoCodec>(),
              QMediaFormat::VideoCodec::H264);
@@ -171,34 +185,53 @@ void TestCli::checkVideo(const QString& path, QSize expected) {
 }
 
 void TestCli::textToVideoSavesAnH264Mp4_data() {
+    QTest::addColumn<QString>("model"); // empty: no --model, the family's default (V6)
     QTest::addColumn<QString>("quality");
     QTest::addColumn<QString>("aspect");
     QTest::addColumn<QSize>("size");
-    QTest::newRow("540p 16:9") << "540p"
-                               << "16:9" << QSize(960, 540);
-    QTest::newRow("720p 9:16") << "720p"
-                               << "9:16" << QSize(720, 1280);
-    QTest::newRow("360p 1:1") << "360p"
-                              << "1:1" << QSize(360, 360);
+    // V6 names the long edge (§2.11): 540p 16:9 is 1024×576; the older models the short one.
+    QTest::newRow("default V6 540p 16:9") << ""
+                                          << "540p"
+                                          << "16:9" << QSize(1024, 576);
+    QTest::newRow("V6 720p 9:16") << "v6"
+                                  << "720p"
+                                  << "9:16" << QSize(720, 1280);
+    QTest::newRow("v4.5 540p 16:9") << "v4.5"
+                                    << "540p"
+                                    << "16:9" << QSize(960, 540);
+    QTest::newRow("v4.5 360p 1:1") << "v4.5"
+                                   << "360p"
+                                   << "1:1" << QSize(360, 360);
 }
 
 void TestCli::textToVideoSavesAnH264Mp4() {
+    QFETCH(QString, model);
     QFETCH(QString, quality);
     QFETCH(QString, aspect);
     QFETCH(QSize, size);
-    const QString out = m_dir.filePath(u"t2v-" + quality);
-    const CliRun cli =
-        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                       QStringLiteral("A red fox running through snow"),
-                                       QStringLiteral("--quality"), quality,
-                                       QStringLiteral("--aspect"), aspect, QStringLiteral("--seed"),
-                                       QStringLiteral("77"), QStringLiteral("--out"), out});
+    const QString out = m_dir.filePath(u"t2v-" + model + u'-' + quality);
+    QStringList arguments =
+        connection() + QStringList{QStringLiteral("generate"),
+                                   QStringLiteral("--prompt"),
+                                   QStringLiteral("A red fox running through snow"),
+                                   QStringLiteral("--quality"),
+                                   quality,
+                                   QStringLiteral("--aspect"),
+                                   aspect,
+                                   QStringLiteral("--seed"),
+                                   QStringLiteral("77"),
+                                   QStringLiteral("--out"),
+                                   out};
+    if (!model.isEmpty())
+        arguments << QStringLiteral("--model") << model;
+    const CliRun cli = run(arguments);
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
     const QString path = cli.lastLine();
     QVERIFY2(path.startsWith(out) && path.endsWith(u".mp4"), qPrintable(path));
     QVERIFY2(cli.err.contains(u"generating"), qPrintable(cli.err)); // progress goes to stderr
-    QVERIFY(!cli.err.contains(m_key));                              // never the key
-    checkVideo(path, size);
+    QVERIFY2(cli.err.contains(model.isEmpty() ? QStringLiteral("v6") : model), qPrintable(cli.err));
+    QVERIFY(!cli.err.contains(m_key)); // never the key
+    checkVideo(path, size, false);     // no sound was asked for
 }
 
 void TestCli::imageToVideoFollowsTheImage() {
@@ -216,7 +249,8 @@ void TestCli::imageToVideoFollowsTheImage() {
     QCOMPARE(json.value(u"path").toString(), cli.lastLine());
     const qint64 id = json.value(u"video_id").toInteger();
     QVERIFY(id > (Q_INT64_C(1) << 53));
-    QCOMPARE(json.value(u"width").toInt(), 720);
+    QCOMPARE(json.value(u"width").toInt(), 1024);
+    QCOMPARE(json.value(u"mode").toString(), QStringLiteral("i2v"));
     // The same engine as batch and the window: the library's name, its sidecar, its job store.
     QVERIFY2(cli.lastLine().endsWith(u'_' + QString::number(id) + u".mp4"),
              qPrintable(cli.lastLine()));
@@ -225,8 +259,283 @@ void TestCli::imageToVideoFollowsTheImage() {
     QCOMPARE(QJsonDocument::fromJson(sidecar.readAll()).object().value(u"prompt").toString(),
              QStringLiteral("The clouds drift"));
     QVERIFY(QFileInfo::exists(out + u"/.pixverse-studio"));
-    // 4:3 image at the default 540p → 720×540.
-    checkVideo(cli.lastLine(), QSize(720, 540));
+    // 4:3 image at the default 540p on the default V6: the long edge is 1024 (§2.11).
+    checkVideo(cli.lastLine(), QSize(1024, 768));
+}
+
+qint64 TestCli::balance() {
+    const CliRun cli =
+        run(connection() + QStringList{QStringLiteral("balance"), QStringLiteral("--json")});
+    return cli.exitCode == 0
+               ? QJsonDocument::fromJson(cli.out.toUtf8()).object().value(u"total").toInteger(-1)
+               : -1;
+}
+
+namespace {
+QStringList v6TwelveSecondsWithSound(const QString& out) {
+    return L({"generate", "--prompt", "A paper boat drifts across a quiet pond at dawn", "--model",
+              "v6", "--duration", "12", "--quality", "720p", "--aspect", "21:9", "--audio",
+              "--out"}) +
+           QStringList{out};
+}
+
+//! The one JSON object a --dry-run --json printed.
+QJsonObject dryRunJson(const QString& out) {
+    return QJsonDocument::fromJson(out.toUtf8()).object();
+}
+} // namespace
+
+// Issue 15's clip from the command line: V6, 12 s, 720p, 21:9, with sound, on the sandbox.
+void TestCli::v6ClipWithSoundAt21By9() {
+    const qint64 before = balance();
+    QCOMPARE(before, 100000);
+    const QString out = m_dir.filePath(QStringLiteral("v6-sound"));
+    const CliRun cli =
+        run(connection() + v6TwelveSecondsWithSound(out) + QStringList{QStringLiteral("--json")});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    // 12 credits a second with sound at 720p × 12 s (pixverse-api.md §2.9), said before sending.
+    QVERIFY2(cli.err.contains(u"144 credits"), qPrintable(cli.err));
+    QCOMPARE(balance(), before - 144); // and what the sandbox charged
+    const QStringList lines = cli.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject json = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+    QCOMPARE(json.value(u"mode").toString(), QStringLiteral("t2v"));
+    QCOMPARE(json.value(u"has_audio").toBool(), true);
+    QCOMPARE(json.value(u"duration").toInt(), 12);
+    QCOMPARE(json.value(u"width").toInt(), 1280);
+    QCOMPARE(json.value(u"height").toInt(), 548);
+    QCOMPARE(json.value(u"path").toString(), cli.lastLine()); // every key of before is kept
+    QVERIFY(json.value(u"video_id").toInteger() > 0);
+    QVERIFY(json.contains(u"url"));
+    // The sidecar carries the mode beside the prompt.
+    QFile sidecar(cli.lastLine().chopped(4) + u".json");
+    QVERIFY2(sidecar.open(QIODevice::ReadOnly), qPrintable(sidecar.fileName()));
+    const QByteArray sidecarText = sidecar.readAll();
+    QVERIFY2(sidecarText.contains("\"t2v\""), sidecarText.constData());
+    // The saved clip plays with a sound track, at V6's long-edge size for 21:9 (§2.11).
+    checkVideo(cli.lastLine(), QSize(1280, 548), true);
+}
+
+// --dry-run checks, prices and prints the exact body, and sends nothing at all.
+void TestCli::dryRunSendsNothing() {
+    const QString out = m_dir.filePath(QStringLiteral("dry-run"));
+    const sandbox::SandboxStats before = m_sandbox->stats();
+    const CliRun json = run(connection() + v6TwelveSecondsWithSound(out) +
+                            L({"--seed", "42", "--dry-run", "--json"}));
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonObject plan = dryRunJson(json.out);
+    QCOMPARE(plan.value(u"credits").toInt(), 144);
+    const QJsonArray requests = plan.value(u"requests").toArray();
+    QCOMPARE(requests.size(), 1);
+    const QJsonObject call = requests.first().toObject();
+    QCOMPARE(call.value(u"method").toString(), QStringLiteral("POST"));
+    QCOMPARE(call.value(u"path").toString(), QStringLiteral("/openapi/v2/video/text/generate"));
+    const QJsonObject body = call.value(u"body").toObject();
+    QCOMPARE(body.value(u"model").toString(), QStringLiteral("v6"));
+    QCOMPARE(body.value(u"duration").toInt(), 12);
+    QCOMPARE(body.value(u"quality").toString(), QStringLiteral("720p"));
+    QCOMPARE(body.value(u"aspect_ratio").toString(), QStringLiteral("21:9"));
+    QCOMPARE(body.value(u"seed").toInteger(), 42);
+    QCOMPARE(body.value(u"prompt").toString(),
+             QStringLiteral("A paper boat drifts across a quiet pond at dawn"));
+    // V6 bodies (§2.2, §2.11): the switches explicit, no motion_mode, no water_mark.
+    QCOMPARE(body.value(u"generate_audio_switch"), QJsonValue(true));
+    QCOMPARE(body.value(u"generate_multi_clip_switch"), QJsonValue(false));
+    QVERIFY2(!body.contains(u"motion_mode"), json.out.toUtf8().constData());
+    QVERIFY2(!body.contains(u"water_mark"), json.out.toUtf8().constData());
+
+    // Without --json: the cost, then each call and its body exactly as it would go out.
+    const CliRun plain =
+        run(connection() + v6TwelveSecondsWithSound(out) + L({"--seed", "42", "--dry-run"}));
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+    QVERIFY2(plain.out.contains(u"144 credits"), qPrintable(plain.out));
+    const QStringList lines = plain.out.split(u'\n', Qt::SkipEmptyParts);
+    const qsizetype verb = lines.indexOf(QStringLiteral("POST /openapi/v2/video/text/generate"));
+    QVERIFY2(verb >= 0 && verb + 1 < lines.size(), qPrintable(plain.out));
+    QCOMPARE(lines.at(verb + 1),
+             QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+
+    // An image-to-video lists its upload instead of the bytes, and uploads nothing either.
+    const QString image = makeImage(QStringLiteral("dry.png"), 640, 480);
+    const CliRun i2v =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("The meadow sways"),
+                                       QStringLiteral("--image"), image, QStringLiteral("--out"),
+                                       out, QStringLiteral("--dry-run"), QStringLiteral("--json")});
+    QVERIFY2(i2v.exitCode == 0, qPrintable(i2v.err));
+    const QJsonArray i2vCalls = dryRunJson(i2v.out).value(u"requests").toArray();
+    QCOMPARE(i2vCalls.size(), 2);
+    QVERIFY2(i2vCalls.at(0).toObject().value(u"path").toString().contains(u"image/upload"),
+             qPrintable(i2v.out));
+    QCOMPARE(i2vCalls.at(1).toObject().value(u"path").toString(),
+             QStringLiteral("/openapi/v2/video/img/generate"));
+    QVERIFY(i2vCalls.at(1).toObject().value(u"body").toObject().contains(u"img_id"));
+
+    // A refused image is still refused, with nothing sent.
+    const CliRun badImage =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       QStringLiteral("x"), QStringLiteral("--image"),
+                                       makeImage(QStringLiteral("wide.png"), 4100, 64),
+                                       QStringLiteral("--out"), out, QStringLiteral("--dry-run")});
+    QCOMPARE(badImage.exitCode, 2);
+    QVERIFY2(badImage.err.contains(u"4100"), qPrintable(badImage.err));
+
+    const sandbox::SandboxStats after = m_sandbox->stats();
+    QCOMPARE(after.requests, before.requests);
+    QCOMPARE(after.uploads, before.uploads);
+    QCOMPARE(after.generationsCreated, before.generationsCreated);
+    QVERIFY2(!QFileInfo::exists(out), "a dry run writes nothing either");
+}
+
+// The family decides the body; a dry run does not sign in, so no token is needed to see it.
+void TestCli::dryRunShowsEachFamilysBody() {
+    m_token.clear(); // PXTEST_TOKEN unset: the sign-in is skipped, only the family counts
+    const qint64 requests = m_sandbox->stats().requests;
+    const CliRun web = run(webConnection() + L({"generate", "--prompt", "A heron takes off",
+                                                "--model", "c1", "--duration", "4", "--dry-run",
+                                                "--json", "--out", "/tmp/never-made"}));
+    QVERIFY2(web.exitCode == 0, qPrintable(web.err));
+    const QJsonArray webCalls = dryRunJson(web.out).value(u"requests").toArray();
+    QCOMPARE(webCalls.size(), 1);
+    const QJsonObject call = webCalls.first().toObject();
+    QCOMPARE(call.value(u"path").toString(), QStringLiteral("/creative_platform/video/t2v"));
+    const QJsonObject body = call.value(u"body").toObject();
+    QCOMPARE(body.value(u"model").toString(), QStringLiteral("pixverse-c1")); // C1's web id
+    QCOMPARE(body.value(u"duration").toInt(), 4);
+    QVERIFY(!body.contains(u"motion_mode"));
+
+    // The family's service id is taken too, and the OpenAPI sends C1 as "c1".
+    const CliRun openApi =
+        run(connection() + L({"generate", "--prompt", "A heron takes off", "--model", "pixverse-c1",
+                              "--dry-run", "--json", "--out", "/tmp/never-made"}));
+    QVERIFY2(openApi.exitCode == 0, qPrintable(openApi.err));
+    const QJsonArray openApiCalls = dryRunJson(openApi.out).value(u"requests").toArray();
+    QCOMPARE(openApiCalls.size(), 1);
+    const QJsonObject openApiBody = openApiCalls.first().toObject().value(u"body").toObject();
+    QCOMPARE(openApiBody.value(u"model").toString(), QStringLiteral("c1"));
+    QCOMPARE(openApiBody.value(u"generate_audio_switch"), QJsonValue(false)); // explicit
+    QVERIFY(!openApiBody.contains(u"generate_multi_clip_switch"));            // V6 only
+    QCOMPARE(dryRunJson(openApi.out).value(u"credits").toInt(), 8 * 5);       // C1 540p 5 s
+    QCOMPARE(m_sandbox->stats().requests, requests);
+}
+
+// V6 takes 5,000 characters (§2.2); a 2,048 model refuses the same prompt before sending.
+void TestCli::promptLimitFollowsTheModel() {
+    QString prompt;
+    while (prompt.size() < 4500)
+        prompt += QStringLiteral("A slow pan across a quiet harbour at dawn, gulls overhead. ");
+    prompt.truncate(4500);
+    const QString out = m_dir.filePath(QStringLiteral("long-prompt"));
+    const CliRun v6 =
+        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       prompt, QStringLiteral("--model"), QStringLiteral("v6"),
+                                       QStringLiteral("--out"), out});
+    QVERIFY2(v6.exitCode == 0, qPrintable(v6.err));
+    QVERIFY(v6.lastLine().endsWith(u".mp4"));
+
+    const sandbox::SandboxStats before = m_sandbox->stats();
+    for (const char* model : {"v4.5", "c1"}) {
+        const CliRun refused = run(
+            connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                       prompt, QStringLiteral("--model"),
+                                       QString::fromLatin1(model), QStringLiteral("--out"), out});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(u"2048") || refused.err.contains(u"2,048") ||
+                     refused.err.contains(u"2 048"),
+                 qPrintable(refused.err));
+        QVERIFY(refused.out.isEmpty());
+    }
+    QCOMPARE(m_sandbox->stats().requests, before.requests); // not one request
+}
+
+void TestCli::modelsPrintsTheFamilysTable_data() {
+    QTest::addColumn<bool>("web");
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<QStringList>("absent");
+    // §2.11 and §3.10: the OpenAPI takes C1 as "c1", the website as "pixverse-c1", and the
+    // website no longer takes v4.5.
+    QTest::newRow("OpenAPI") << false << L({"v6", "c1", "v5.6", "v4.5"}) << L({"pixverse-c1"});
+    QTest::newRow("web") << true << L({"v6", "v5.6", "pixverse-c1"}) << L({"v4.5", "c1", "v5"});
+}
+
+void TestCli::modelsPrintsTheFamilysTable() {
+    QFETCH(bool, web);
+    QFETCH(QStringList, ids);
+    QFETCH(QStringList, absent);
+    m_token.clear(); // the table is the client's own: no sign-in, no request
+    const QStringList connect = web ? webConnection() : connection();
+    const qint64 requests = m_sandbox->stats().requests;
+
+    const CliRun json = run(connect + L({"models", "--json"}));
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonArray table = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonValue& row : table)
+        byId.insert(row.toObject().value(u"id").toString(), row.toObject());
+    for (const QString& id : ids)
+        QVERIFY2(byId.contains(id), qPrintable(id + u" in " + json.out));
+    for (const QString& id : absent)
+        QVERIFY2(!byId.contains(id), qPrintable(id + u" in " + json.out));
+    const QJsonObject v6 = byId.value(QStringLiteral("v6"));
+    QVERIFY(!v6.value(u"label").toString().isEmpty());
+    QVERIFY(v6.value(u"modes").toArray().contains(QStringLiteral("t2v")));
+    QVERIFY(v6.value(u"modes").toArray().contains(QStringLiteral("i2v")));
+    QJsonArray oneToFifteen;
+    for (int s = 1; s <= 15; ++s)
+        oneToFifteen.append(s);
+    QCOMPARE(v6.value(u"durations").toArray(), oneToFifteen);
+    QVERIFY(v6.value(u"qualities").toArray().contains(QStringLiteral("1080p")));
+    QVERIFY(v6.value(u"aspect_ratios").toArray().contains(QStringLiteral("21:9")));
+    QVERIFY(v6.value(u"switches").toArray().contains(QStringLiteral("audio")));
+    QCOMPARE(v6.value(u"prompt_max_length").toInt(), 5000);
+    if (!web) {
+        // Per second, without and with sound (§2.9); per clip for the old models.
+        const QJsonObject hd = v6.value(u"prices")
+                                   .toObject()
+                                   .value(u"per_second")
+                                   .toObject()
+                                   .value(u"720p")
+                                   .toObject();
+        QCOMPARE(hd.value(u"without_audio").toInt(), 9);
+        QCOMPARE(hd.value(u"with_audio").toInt(), 12);
+        QVERIFY(v6.value(u"switches").toArray().contains(QStringLiteral("multi_clip")));
+        const QJsonObject old = byId.value(QStringLiteral("v4.5"));
+        QCOMPARE(old.value(u"durations").toArray(), (QJsonArray{5, 8}));
+        QCOMPARE(old.value(u"prompt_max_length").toInt(), 2048);
+        QCOMPARE(old.value(u"prices")
+                     .toObject()
+                     .value(u"per_clip")
+                     .toObject()
+                     .value(u"normal")
+                     .toObject()
+                     .value(u"540p")
+                     .toObject()
+                     .value(u"5")
+                     .toInt(),
+                 45);
+    }
+
+    // Plain text: one aligned row per model, under a header.
+    const CliRun plain = run(connect + L({"models"}));
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+    const QStringList lines = plain.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(lines.size() > ids.size(), qPrintable(plain.out));
+    const QString header = lines.first();
+    const qsizetype labelColumn = header.indexOf(u"LABEL");
+    const qsizetype durationColumn = header.indexOf(u"DURATIONS");
+    QVERIFY2(labelColumn > 0 && durationColumn > labelColumn, qPrintable(header));
+    for (const QString& id : ids) {
+        const auto row = std::find_if(lines.begin() + 1, lines.end(), [&id](const QString& line) {
+            return line.startsWith(id + u' ');
+        });
+        QVERIFY2(row != lines.end(), qPrintable(id + u" in\n" + plain.out));
+        QVERIFY2(row->at(labelColumn - 1) == u' ' && row->at(labelColumn) != u' ',
+                 qPrintable(*row));
+        if (id == u"v6") {
+            QVERIFY2(row->mid(durationColumn).startsWith(u"1–15"), qPrintable(*row));
+        }
+    }
+    QCOMPARE(m_sandbox->stats().requests, requests);
 }
 
 void TestCli::embeddedSandbox() {
@@ -266,7 +575,9 @@ void TestCli::webAccountEndToEnd() {
                         QStringLiteral("4:3"), QStringLiteral("--model"), QStringLiteral("v6"),
                         QStringLiteral("--out"), m_dir.filePath(QStringLiteral("web"))});
     QVERIFY2(t2v.exitCode == 0, qPrintable(t2v.err));
-    checkVideo(t2v.lastLine(), QSize(1024, 768)); // V6: 540p is the long edge
+    // The website's default is V6 too (§3.10); it names the long edge.
+    QVERIFY2(t2v.err.contains(u"v6"), qPrintable(t2v.err));
+    checkVideo(t2v.lastLine(), QSize(1024, 768));
 
     const QString image = makeImage(QStringLiteral("tall.png"), 480, 640);
     const CliRun i2v =
@@ -323,7 +634,7 @@ void TestCli::statusAndBalanceAsJson() {
     QCOMPARE(json.value(u"video_id").toInteger(), id); // above 2^53 and back, exactly
     QCOMPARE(json.value(u"status").toInt(), 1);
     QCOMPARE(json.value(u"state").toString(), QStringLiteral("succeeded"));
-    QCOMPARE(json.value(u"width").toInt(), 960);
+    QCOMPARE(json.value(u"width").toInt(), 1024); // V6 540p 16:9
 
     const CliRun human =
         run(connection() + QStringList{QStringLiteral("status"), QString::number(id)});
@@ -442,16 +753,30 @@ void TestCli::givingUpBeforeASlotCancels() {
 void TestCli::usageErrorsExit2_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("says");
-    QTest::newRow("no command") << QStringList{} << "generate, status, balance or batch";
+    QTest::newRow("no command") << QStringList{} << "generate, status, balance, batch or models";
     QTest::newRow("unknown command") << L({"paint"}) << "Unknown command";
     QTest::newRow("no out") << L({"generate", "--prompt", "x"}) << "--out";
     QTest::newRow("empty prompt") << L({"generate", "--out", "/tmp/x"}) << "prompt";
-    QTest::newRow("1080p 8 s") << L({"generate", "--prompt", "x", "--quality", "1080p",
-                                     "--duration", "8", "--out", "/tmp/x"})
+    QTest::newRow("1080p 8 s") << L({"generate", "--prompt", "x", "--model", "v4.5", "--quality",
+                                     "1080p", "--duration", "8", "--out", "/tmp/x"})
                                << "1080p";
-    QTest::newRow("fast 8 s") << L({"generate", "--prompt", "x", "--motion", "fast", "--duration",
-                                    "8", "--out", "/tmp/x"})
+    QTest::newRow("fast 8 s") << L({"generate", "--prompt", "x", "--model", "v4.5", "--motion",
+                                    "fast", "--duration", "8", "--out", "/tmp/x"})
                               << "Fast motion";
+    // The model table's checks for the 2026 models, before anything is sent.
+    QTest::newRow("16 s on V6") << L({"generate", "--prompt", "x", "--duration", "16", "--out",
+                                      "/tmp/x"})
+                                << "1 to 15 seconds";
+    QTest::newRow("sound on v4.5")
+        << L({"generate", "--prompt", "x", "--model", "v4.5", "--audio", "--out", "/tmp/x"})
+        << "Sound";
+    QTest::newRow("multi-clip on C1")
+        << L({"generate", "--prompt", "x", "--model", "c1", "--multi-clip", "--out", "/tmp/x"})
+        << "Multi-shot";
+    QTest::newRow("unknown model")
+        << L({"generate", "--prompt", "x", "--model", "v9", "--out", "/tmp/x"}) << "v9";
+    QTest::newRow("dry run of a balance") << L({"balance", "--dry-run"}) << "--dry-run";
+    QTest::newRow("models with an argument") << L({"models", "v6"}) << "Unexpected argument";
     QTest::newRow("bad duration") << L({"generate", "--prompt", "x", "--duration", "five", "--out",
                                         "/tmp/x"})
                                   << "--duration";
