@@ -131,6 +131,9 @@ GenerationRequest AppSettings::defaultGeneration() const {
     r.imagePath.clear();
     return r;
 }
+bool AppSettings::hasDefaultGeneration() const {
+    return m_settings->contains(key("generation/defaults"));
+}
 void AppSettings::setDefaultGeneration(const GenerationRequest& request) {
     GenerationRequest r = request;
     r.prompt.clear();
