@@ -118,7 +118,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     //! "Reuse settings": the main window puts this into the editor (PromptEditor::setRequest and
-    //! the image drop zone when `request.imagePath` is set).
+    //! the image drop zone when `request.startImagePath()` is set).
     void reuseRequested(const pixverse::GenerationRequest& request);
     //! A finished video was opened in the pane's player.
     void playRequested(qint64 jobId, const QString& path);

@@ -211,10 +211,10 @@ void MainWindow::connectJobsPane() {
 
 void MainWindow::reuse(const GenerationRequest& request) {
     m_promptEditor->setRequest(request);
-    if (request.imagePath.isEmpty())
+    if (request.startImagePath().isEmpty())
         m_imageDropZone->clear();
     else
-        m_imageDropZone->openFile(request.imagePath);
+        m_imageDropZone->openFile(request.startImagePath());
     focusPrompt();
 }
 

@@ -315,17 +315,17 @@ void SettingsDialog::fillValues(const GenerationRequest& preferred) {
         c->clear();
     if (!spec)
         return;
-    for (int d : spec->durations)
+    for (int d : spec->durations())
         m_duration->addItem(tr("%1 s").arg(d), QString::number(d));
     selectValue(m_duration, QString::number(preferred.duration),
                 QString::number(defaults.duration));
     for (const QString& q : spec->qualities)
         m_quality->addItem(q, q);
     selectValue(m_quality, preferred.quality, defaults.quality);
-    for (const QString& a : spec->aspectRatios)
+    for (const QString& a : spec->aspectRatios(ApiFamily::OpenApi))
         m_aspect->addItem(a, a);
     selectValue(m_aspect, preferred.aspectRatio, defaults.aspectRatio);
-    for (const QString& m : spec->motionModes) {
+    for (const QString& m : spec->motionChoices()) {
         const QString label = m == QLatin1String("normal") ? tr("Normal")
                               : m == QLatin1String("fast") ? tr("Fast")
                                                            : m;

@@ -249,7 +249,7 @@ QString readGeneration(const Reader& r, CliOptions& o) {
     if (r.isSet("image")) {
         if (r.value("image").trimmed().isEmpty())
             return tr("--image needs the path of an image file.");
-        request.imagePath = QFileInfo(r.value("image")).absoluteFilePath();
+        request.setStartImage(QFileInfo(r.value("image")).absoluteFilePath());
     }
     const std::pair<const char*, QString*> texts[] = {{"model", &request.model},
                                                       {"quality", &request.quality},
@@ -471,7 +471,8 @@ BatchParse parseBatchFile(const QString& path, const GenerationRequest& defaults
         }
         if (o.contains(u"image")) {
             const QString image = o.value(u"image").toString();
-            r.imagePath = image.isEmpty() ? QString() : QFileInfo(base, image).absoluteFilePath();
+            r.setStartImage(image.isEmpty() ? QString()
+                                            : QFileInfo(base, image).absoluteFilePath());
         }
         parse.requests.append(r);
     }

@@ -385,7 +385,8 @@ void CliRunner::onUploadProgress(qint64 jobId, qint64 sent, qint64 total) {
     if (!m_saidUploading) {
         m_saidUploading = true;
         m_lastPercent = -1;
-        progressLine(tr("Uploading %1…").arg(QFileInfo(m_options.request.imagePath).fileName()));
+        progressLine(
+            tr("Uploading %1…").arg(QFileInfo(m_options.request.startImagePath()).fileName()));
     }
     sayPercent(tr("Uploading… %1%"), sent, total);
 }

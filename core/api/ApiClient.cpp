@@ -56,6 +56,20 @@ std::optional<qint64> toInt(const QJsonValue& value) {
     return std::nullopt;
 }
 
+std::optional<bool> toBool(const QJsonValue& value) {
+    if (value.isBool())
+        return value.toBool();
+    const QString text = value.isString() ? value.toString().trimmed().toLower() : QString();
+    if (text == QLatin1String("true"))
+        return true;
+    if (text == QLatin1String("false"))
+        return false;
+    const std::optional<qint64> number = toInt(value);
+    if (number && (*number == 0 || *number == 1))
+        return *number == 1;
+    return std::nullopt;
+}
+
 QString toString(const QJsonValue& value) {
     if (value.isString())
         return value.toString();
@@ -393,6 +407,26 @@ void ApiRequest::setJsonBody(const QJsonObject& json) {
     verb = Verb::Post;
     body = QJsonDocument(json).toJson(QJsonDocument::Compact);
     contentType = "application/json";
+}
+
+PlannedCall plannedCall(const ApiRequest& request, const QString& description) {
+    PlannedCall call;
+    switch (request.verb) {
+    case ApiRequest::Verb::Get:
+        call.verb = QStringLiteral("GET");
+        break;
+    case ApiRequest::Verb::Post:
+        call.verb = QStringLiteral("POST");
+        break;
+    case ApiRequest::Verb::Put:
+        call.verb = QStringLiteral("PUT");
+        break;
+    }
+    call.path = request.url.isEmpty() ? request.path : request.url.toString();
+    if (!request.body.isEmpty())
+        call.body = QJsonDocument::fromJson(request.body).object();
+    call.description = description;
+    return call;
 }
 
 QString ApiClient::newTraceId() {

@@ -53,6 +53,17 @@ struct ApiRequest {
     void setJsonBody(const QJsonObject& json);
 };
 
+//! One call a request would make, for a dry run: nothing is sent.
+struct PlannedCall {
+    QString verb;        //!< "POST", "GET", "PUT"
+    QString path;        //!< relative to the base URL, or the absolute URL of the object store
+    QJsonValue body;     //!< the exact JSON object that would be sent; null for a file or no body
+    QString description; //!< what a step without a JSON body sends ("the image still.png")
+};
+
+//! The call `request` describes, as a dry run shows it (its JSON body parsed back).
+PlannedCall plannedCall(const ApiRequest& request, const QString& description = {});
+
 //! The payload of a successful envelope (`Resp`), or the error.
 struct ApiReply {
     ApiError error;
@@ -164,6 +175,8 @@ namespace json {
 std::optional<qint64> toId(const QJsonValue& value);
 std::optional<qint64> toInt(const QJsonValue& value);
 QString toString(const QJsonValue& value);
+//! A switch or flag: true/false, 0/1 (number or text) or "true"/"false"; empty otherwise.
+std::optional<bool> toBool(const QJsonValue& value);
 //! The credits of an account answer (`credit_daily` (web only), `credit_monthly`,
 //! `credit_package`, `account_id`); empty when it holds none of the three.
 std::optional<Balance> toBalance(const QJsonValue& resp);

@@ -52,7 +52,8 @@ struct VideoStatus {
     int width = 0;
     int height = 0;
     std::optional<qint64> seed;
-    qint64 sizeBytes = 0; //!< 0 when unknown
+    qint64 sizeBytes = 0;         //!< 0 when unknown
+    std::optional<bool> hasAudio; //!< `has_audio` (bool or 0/1); empty when not given
 };
 
 //! A video the account already has on the service, as its list shows it (web family): the status

@@ -31,33 +31,44 @@ Result<UploadedImage> UploadImageRequest::parse(const QJsonValue& resp) {
     return Result<UploadedImage>::success(image);
 }
 
-QJsonObject generationBody(const GenerationRequest& request) {
+QJsonObject generationBody(const GenerationRequest& request, const ModelSpec* spec) {
+    const ApiFamily family = ApiFamily::OpenApi;
     QJsonObject body{
         {QStringLiteral("prompt"), request.prompt},
-        {QStringLiteral("model"), request.model},
+        {QStringLiteral("model"), spec ? spec->serviceId(family) : request.model},
         {QStringLiteral("duration"), request.duration},
         {QStringLiteral("quality"), request.quality},
-        {QStringLiteral("motion_mode"),
-         request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
-        {QStringLiteral("water_mark"), false},
     };
     if (!request.negativePrompt.isEmpty())
         body.insert(u"negative_prompt", request.negativePrompt);
     if (request.seed)
         body.insert(u"seed", *request.seed);
-    if (!request.style.isEmpty())
+    const QString motion =
+        request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode;
+    if (spec ? !spec->motionModes.isEmpty() : !request.motionMode.isEmpty())
+        body.insert(u"motion_mode", motion);
+    if (spec && spec->waterMark)
+        body.insert(u"water_mark", false);
+    if (!request.style.isEmpty() && (!spec || spec->takesStyle()))
         body.insert(u"style", request.style);
-    if (!request.cameraMovement.isEmpty())
+    if (!request.cameraMovement.isEmpty() && (!spec || spec->cameraMovement))
         body.insert(u"camera_movement", request.cameraMovement);
-    if (request.audio) // newer models only; the catalog decides whether it is offered
-        body.insert(u"generate_audio_switch", true);
+    // Sent explicitly where the model has sound: off must not depend on a server default (§2.2).
+    if (spec ? spec->hasSwitch(QStringLiteral("audio"), family) : request.audio)
+        body.insert(u"generate_audio_switch", request.audio);
+    const bool clipMode =
+        request.mode == GenerationMode::TextToVideo || request.mode == GenerationMode::ImageToVideo;
+    if (clipMode &&
+        (spec ? spec->hasSwitch(QStringLiteral("multiClip"), family) : request.multiClip))
+        body.insert(u"generate_multi_clip_switch", request.multiClip);
     return body;
 }
 
-TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const QString& trace) {
+TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const ModelSpec* spec,
+                                       const QString& trace) {
     path = endpointPath("video/text/generate");
     logName = QStringLiteral("text-to-video");
-    QJsonObject json = generationBody(request);
+    QJsonObject json = generationBody(request, spec);
     json.insert(u"aspect_ratio", request.aspectRatio);
     setJsonBody(json);
     sameTraceIdOnRetry = true;
@@ -78,11 +89,11 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
     return Result<CreatedVideo>::success(video);
 }
 
-ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, qint64 imageId,
-                                         const QString& trace) {
+ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, const ModelSpec* spec,
+                                         qint64 imageId, const QString& trace) {
     path = endpointPath("video/img/generate");
     logName = QStringLiteral("image-to-video");
-    QJsonObject json = generationBody(request);
+    QJsonObject json = generationBody(request, spec);
     json.insert(u"img_id", imageId);
     setJsonBody(json);
     sameTraceIdOnRetry = true;
@@ -142,6 +153,7 @@ Result<VideoStatus> VideoResultRequest::parse(const QJsonValue& resp) {
     // `size` is probably bytes, but the webhook shows 10.5 (MB?): only trust whole numbers > 4 KB.
     if (const auto size = json::toInt(object.value(u"size")); size && *size > 4096)
         result.sizeBytes = *size;
+    result.hasAudio = json::toBool(object.value(u"has_audio"));
     return Result<VideoStatus>::success(result);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/generation/GenerationRequest.h"
+#include "core/generation/ModelCatalog.h"
 
 #include <QJsonObject>
 
@@ -21,14 +22,23 @@ public:
     static Result<UploadedImage> parse(const QJsonValue& resp);
 };
 
-//! The JSON fields text- and image-to-video share (§2.2, §2.3).
-QJsonObject generationBody(const GenerationRequest& request);
+//! The JSON fields text- and image-to-video share (§2.2, §2.3, §2.11), only those `spec` takes:
+//! `model` is its OpenAPI id; `motion_mode` only where it has motion modes (v3.5–v4.5);
+//! `water_mark: false` only v3.5–v5.x; `generate_audio_switch` always, true or false, where it
+//! has sound; `generate_multi_clip_switch` always where it has multi-clip (V6 t2v/i2v); style and
+//! camera movement only where taken. Without a spec (a model the catalog does not know) the
+//! fields the request has go out as they are, and the service judges them.
+QJsonObject generationBody(const GenerationRequest& request, const ModelSpec* spec);
 
 //! POST video/text/generate (§2.2).
 class TextToVideoRequest : public ApiRequest {
 public:
     using Output = CreatedVideo;
-    explicit TextToVideoRequest(const GenerationRequest& request, const QString& traceId = {});
+    TextToVideoRequest(const GenerationRequest& request, const ModelSpec* spec,
+                       const QString& traceId = {});
+    //! With the model as ModelCatalog::builtIn() has it.
+    explicit TextToVideoRequest(const GenerationRequest& request, const QString& traceId = {})
+        : TextToVideoRequest(request, ModelCatalog::builtIn().model(request.model), traceId) {}
     static Result<CreatedVideo> parse(const QJsonValue& resp);
 };
 
@@ -36,8 +46,13 @@ public:
 class ImageToVideoRequest : public ApiRequest {
 public:
     using Output = CreatedVideo;
-    ImageToVideoRequest(const GenerationRequest& request, qint64 imageId,
+    ImageToVideoRequest(const GenerationRequest& request, const ModelSpec* spec, qint64 imageId,
                         const QString& traceId = {});
+    //! With the model as ModelCatalog::builtIn() has it.
+    ImageToVideoRequest(const GenerationRequest& request, qint64 imageId,
+                        const QString& traceId = {})
+        : ImageToVideoRequest(request, ModelCatalog::builtIn().model(request.model), imageId,
+                              traceId) {}
     static Result<CreatedVideo> parse(const QJsonValue& resp) {
         return TextToVideoRequest::parse(resp);
     }

@@ -105,37 +105,46 @@ Result<UploadedImage> RegisterUploadRequest::parse(const QJsonValue& resp) {
     return Result<UploadedImage>::success(image);
 }
 
-QJsonObject generationBody(const GenerationRequest& request) {
+QJsonObject generationBody(const GenerationRequest& request, const ModelSpec* spec) {
+    const ApiFamily family = ApiFamily::Web;
     QJsonObject body{
         {QStringLiteral("prompt"), request.prompt},
         {QStringLiteral("negative_prompt"), request.negativePrompt},
-        {QStringLiteral("model"), request.model},
+        {QStringLiteral("model"), spec ? spec->serviceId(family) : request.model},
         {QStringLiteral("duration"), request.duration},
         {QStringLiteral("quality"), request.quality},
-        {QStringLiteral("motion_mode"),
-         request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode},
         {QStringLiteral("lip_sync_tts_speaker_id"), QStringLiteral("Auto")},
         {QStringLiteral("create_count"), 1},
     };
+    if (spec ? !spec->motionModes.isEmpty() : !request.motionMode.isEmpty())
+        body.insert(u"motion_mode",
+                    request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode);
     if (request.seed)
         body.insert(u"seed", *request.seed);
-    if (!request.style.isEmpty())
+    if (!request.style.isEmpty() && (!spec || spec->takesStyle()))
         body.insert(u"style", request.style);
-    if (!request.cameraMovement.isEmpty())
+    if (!request.cameraMovement.isEmpty() && (!spec || spec->cameraMovement))
         body.insert(u"camera_movement", request.cameraMovement);
-    if (request.offPeak)
-        body.insert(u"off_peak", 1);
-    if (request.multiShot)
-        body.insert(u"multi_shot", 1);
-    if (request.audio)
-        body.insert(u"generate_audio_switch", true);
+    // The site's switches are 0/1 (§3.3, §3.4); sent explicitly where the model has them.
+    auto has = [spec, family](const char* id, bool on) {
+        return spec ? spec->hasSwitch(QLatin1String(id), family) : on;
+    };
+    if (has("offPeak", request.offPeak))
+        body.insert(u"off_peak", request.offPeak ? 1 : 0);
+    if (has("multiClip", request.multiClip))
+        body.insert(u"multi_shot", request.multiClip ? 1 : 0);
+    // The t2v/i2v name of the sound switch is not captured (§3.3, uncertain; /video/frames calls
+    // it `audio`): the OpenAPI's name, as a boolean, which the sandbox reads on both families.
+    if (has("audio", request.audio))
+        body.insert(u"generate_audio_switch", request.audio);
     return body;
 }
 
-TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const QString& trace) {
+TextToVideoRequest::TextToVideoRequest(const GenerationRequest& request, const ModelSpec* spec,
+                                       const QString& trace) {
     path = endpointPath("video/t2v");
     logName = QStringLiteral("web-text-to-video");
-    QJsonObject body = generationBody(request);
+    QJsonObject body = generationBody(request, spec);
     body.insert(u"aspect_ratio", request.aspectRatio); // required on the web (§3.3)
     setJsonBody(body);
     sameTraceIdOnRetry = true;
@@ -160,11 +169,11 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
     return Result<CreatedVideo>::success(video);
 }
 
-ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request,
+ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, const ModelSpec* spec,
                                          const UploadedImage& image, const QString& trace) {
     path = endpointPath("video/i2v");
     logName = QStringLiteral("web-image-to-video");
-    QJsonObject body = generationBody(request);
+    QJsonObject body = generationBody(request, spec);
     // The URL exactly as batch_upload_media returned it (§3.4: the slash encoding is disputed).
     body.insert(u"customer_img_path", image.path);
     body.insert(u"customer_img_url", image.url);
@@ -250,6 +259,7 @@ Result<VideoPage> PersonalVideosRequest::parse(const QJsonValue& resp) {
             json::toInt(firstOf(video, {u"output_height", u"outputHeight"})).value_or(0));
         if (const auto seed = json::toId(video.value(u"seed")))
             s.seed = *seed;
+        s.hasAudio = json::toBool(video.value(u"has_audio"));
         // How it was made: read tolerantly, anything missing or odd stays empty.
         remote.prompt = json::toString(video.value(u"prompt"));
         remote.negativePrompt =

@@ -2,6 +2,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/generation/GenerationRequest.h"
+#include "core/generation/ModelCatalog.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -53,13 +54,20 @@ public:
     static Result<UploadedImage> parse(const QJsonValue& resp);
 };
 
-//! The JSON fields t2v and i2v share (§3.3).
-QJsonObject generationBody(const GenerationRequest& request);
+//! The JSON fields t2v and i2v share (§3.3, §3.4), only those `spec` takes: `model` is the web's
+//! id ("pixverse-c1"); `motion_mode` only where the model has motion modes; `off_peak` and
+//! `multi_shot` as 0/1 and `generate_audio_switch` as true/false, always where the model has
+//! the switch. Without a spec the request's fields go out as they are.
+QJsonObject generationBody(const GenerationRequest& request, const ModelSpec* spec);
 
 class TextToVideoRequest : public ApiRequest {
 public:
     using Output = CreatedVideo;
-    explicit TextToVideoRequest(const GenerationRequest& request, const QString& traceId = {});
+    TextToVideoRequest(const GenerationRequest& request, const ModelSpec* spec,
+                       const QString& traceId = {});
+    //! With the model as ModelCatalog::builtIn() has it.
+    explicit TextToVideoRequest(const GenerationRequest& request, const QString& traceId = {})
+        : TextToVideoRequest(request, ModelCatalog::builtIn().model(request.model), traceId) {}
     //! `Resp.video_id`, or `Resp.video_ids[0]` as one capture shows.
     static Result<CreatedVideo> parse(const QJsonValue& resp);
 };
@@ -67,8 +75,13 @@ public:
 class ImageToVideoRequest : public ApiRequest {
 public:
     using Output = CreatedVideo;
+    ImageToVideoRequest(const GenerationRequest& request, const ModelSpec* spec,
+                        const UploadedImage& image, const QString& traceId = {});
+    //! With the model as ModelCatalog::builtIn() has it.
     ImageToVideoRequest(const GenerationRequest& request, const UploadedImage& image,
-                        const QString& traceId = {});
+                        const QString& traceId = {})
+        : ImageToVideoRequest(request, ModelCatalog::builtIn().model(request.model), image,
+                              traceId) {}
     static Result<CreatedVideo> parse(const QJsonValue& resp) {
         return TextToVideoRequest::parse(resp);
     }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/api/ApiClient.h"
 #include "core/api/ApiError.h"
 #include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
+#include "core/generation/ModelCatalog.h"
 #include "core/generation/PreparedImage.h"
 
 #include <QHash>
@@ -34,6 +36,11 @@ public:
     ~Backend() override = default;
 
     virtual ApiFamily family() const = 0;
+    //! The model table the request bodies follow (ModelCatalog::builtIn() unless set).
+    const ModelCatalog* catalog() const { return m_catalog; }
+    void setCatalog(const ModelCatalog* catalog) {
+        m_catalog = catalog ? catalog : &ModelCatalog::builtIn();
+    }
     //! Who is signed in, safe to show and log: an e-mail or a masked key ("sk-…3f9a").
     virtual QString accountLabel() const = 0;
 
@@ -53,6 +60,13 @@ public:
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) = 0;
     virtual RequestHandle fetchBalance(QObject* context,
                                        std::function<void(Result<Balance>)> done) = 0;
+    //! For a dry run: every call createVideo() (after uploadImage() for an image) would make for
+    //! `request`, with the exact JSON bodies, built by the same request classes. An upload is
+    //! listed with a short description instead of its bytes, and the generate body then holds
+    //! kUploadPlaceholder where the id or path the upload returns would go. Sends nothing.
+    virtual QList<PlannedCall> plannedCalls(const GenerationRequest& request) const = 0;
+    //! The placeholder a planned generate body holds for what an upload would return.
+    static QString uploadPlaceholder() { return QStringLiteral("<returned by the upload>"); }
 
     //! Whether the family can list the videos an account already has (the web family can; the
     //! OpenAPI has no list call, only the ids a client kept).
@@ -70,6 +84,10 @@ public:
                                       std::function<void(Result<QHash<qint64, VideoStatus>>)> done);
 
 protected:
+    //! The catalog's entry for the request's model; null for a model it does not know.
+    const ModelSpec* specFor(const GenerationRequest& request) const {
+        return m_catalog->model(request.model);
+    }
     //! One image upload through its steps; the handle the caller got cancels whichever runs.
     struct UploadSteps {
         QPointer<QObject> context;
@@ -114,6 +132,7 @@ Q_SIGNALS:
 
 private:
     bool m_sessionEnded = false;
+    const ModelCatalog* m_catalog = &ModelCatalog::builtIn();
 };
 
 } // namespace pixverse

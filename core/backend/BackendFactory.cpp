@@ -60,6 +60,7 @@ Result<Backend*> createBackend(QNetworkAccessManager* network, const BackendConf
     }
     }
     client->setParent(backend);
+    backend->setCatalog(config.catalog);
     return Result<Backend*>::success(backend);
 }
 

@@ -20,6 +20,9 @@ struct BackendConfig {
     QString account; //!< web: the e-mail; OpenAPI: empty
     //! Web uploads go to this object store; empty: the real one (Aliyun OSS accelerate).
     QUrl objectStoreUrl;
+    //! The model table the request bodies follow; null: ModelCatalog::builtIn(). Must outlive
+    //! the backend.
+    const ModelCatalog* catalog = nullptr;
 };
 
 //! The sandbox's stand-in for the object store, beside its API.

@@ -2,6 +2,8 @@
 
 #include "core/api/OpenApiRequests.h"
 
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QPointer>
 
 #include <memory>
@@ -58,11 +60,27 @@ RequestHandle OpenApiBackend::createVideo(const GenerationRequest& request,
                                           const QString& traceId, QObject* context,
                                           std::function<void(Result<CreatedVideo>)> done) {
     auto answered = watched(std::move(done));
+    const ModelSpec* spec = specFor(request);
     if (image)
-        return m_client->call(openapi::ImageToVideoRequest(request, image->imageId, traceId),
+        return m_client->call(openapi::ImageToVideoRequest(request, spec, image->imageId, traceId),
                               context, std::move(answered));
-    return m_client->call(openapi::TextToVideoRequest(request, traceId), context,
+    return m_client->call(openapi::TextToVideoRequest(request, spec, traceId), context,
                           std::move(answered));
+}
+
+QList<PlannedCall> OpenApiBackend::plannedCalls(const GenerationRequest& request) const {
+    const ModelSpec* spec = specFor(request);
+    if (!request.isImageToVideo())
+        return {plannedCall(openapi::TextToVideoRequest(request, spec))};
+    const QString image = request.startImagePath();
+    PlannedCall upload =
+        plannedCall(openapi::UploadImageRequest(image, QFileInfo(image).fileName(), QByteArray()),
+                    tr("multipart upload of the image %1").arg(QFileInfo(image).fileName()));
+    PlannedCall generate = plannedCall(openapi::ImageToVideoRequest(request, spec, 0));
+    QJsonObject body = generate.body.toObject();
+    body.insert(u"img_id", uploadPlaceholder());
+    generate.body = body;
+    return {upload, generate};
 }
 
 RequestHandle

@@ -32,6 +32,7 @@ public:
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
     RequestHandle fetchBalance(QObject* context,
                                std::function<void(Result<Balance>)> done) override;
+    QList<PlannedCall> plannedCalls(const GenerationRequest& request) const override;
 
 private:
     ApiClient* m_client;

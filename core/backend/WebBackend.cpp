@@ -1,5 +1,6 @@
 #include "core/backend/WebBackend.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
@@ -142,10 +143,36 @@ RequestHandle WebBackend::createVideo(const GenerationRequest& request,
                                       const QString& traceId, QObject* context,
                                       std::function<void(Result<CreatedVideo>)> done) {
     auto answered = watched(std::move(done));
+    const ModelSpec* spec = specFor(request);
     if (image)
-        return m_client->call(web::ImageToVideoRequest(request, *image, traceId), context,
+        return m_client->call(web::ImageToVideoRequest(request, spec, *image, traceId), context,
                               std::move(answered));
-    return m_client->call(web::TextToVideoRequest(request, traceId), context, std::move(answered));
+    return m_client->call(web::TextToVideoRequest(request, spec, traceId), context,
+                          std::move(answered));
+}
+
+QList<PlannedCall> WebBackend::plannedCalls(const GenerationRequest& request) const {
+    const ModelSpec* spec = specFor(request);
+    if (!request.isImageToVideo())
+        return {plannedCall(web::TextToVideoRequest(request, spec))};
+    // The three upload steps of §3.5, then the generate call with what they return.
+    const QString name = QFileInfo(request.startImagePath()).fileName();
+    const QString placeholder = uploadPlaceholder();
+    PlannedCall put;
+    put.verb = QStringLiteral("PUT");
+    put.path = web::oss::objectUrl(m_objectStore, QLatin1String(web::oss::kBucket),
+                                   QStringLiteral("upload/<uuid>.") + QFileInfo(name).suffix())
+                   .toString();
+    put.description = tr("the image %1, signed with the upload token").arg(name);
+    UploadedImage uploaded;
+    uploaded.path = placeholder;
+    uploaded.url = placeholder;
+    return {plannedCall(web::UploadTokenRequest(), tr("temporary object-store credentials")), put,
+            plannedCall(web::RegisterUploadRequest(
+                            QStringLiteral("upload/<uuid>.") + QFileInfo(name).suffix(),
+                            QFileInfo(request.startImagePath()).size(), name),
+                        tr("registers the uploaded image")),
+            plannedCall(web::ImageToVideoRequest(request, spec, uploaded))};
 }
 
 RequestHandle

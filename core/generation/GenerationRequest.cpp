@@ -1,6 +1,37 @@
 #include "core/generation/GenerationRequest.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <array>
+#include <utility>
+
 namespace pixverse {
+
+namespace {
+
+constexpr std::array kModeIds{std::pair{GenerationMode::TextToVideo, "t2v"},
+                              std::pair{GenerationMode::ImageToVideo, "i2v"},
+                              std::pair{GenerationMode::Transition, "transition"},
+                              std::pair{GenerationMode::Extend, "extend"},
+                              std::pair{GenerationMode::Effect, "effect"},
+                              std::pair{GenerationMode::Fusion, "fusion"},
+                              std::pair{GenerationMode::Upscale, "upscale"},
+                              std::pair{GenerationMode::SoundEffect, "sound"},
+                              std::pair{GenerationMode::LipSync, "lipsync"}};
+
+constexpr std::array kRoleIds{std::pair{RequestImage::Role::Start, "start"},
+                              std::pair{RequestImage::Role::FirstFrame, "first"},
+                              std::pair{RequestImage::Role::LastFrame, "last"},
+                              std::pair{RequestImage::Role::Subject, "subject"},
+                              std::pair{RequestImage::Role::Background, "background"}};
+
+QString text(const QJsonObject& json, const char* key, const QString& fallback = {}) {
+    const QJsonValue v = json.value(QLatin1String(key));
+    return v.isString() ? v.toString() : fallback;
+}
+
+} // namespace
 
 QString apiFamilyId(ApiFamily family) {
     return family == ApiFamily::Web ? QStringLiteral("web") : QStringLiteral("openapi");
@@ -11,6 +42,79 @@ std::optional<ApiFamily> apiFamilyFromId(const QString& id) {
         return ApiFamily::OpenApi;
     if (id == QLatin1String("web"))
         return ApiFamily::Web;
+    return std::nullopt;
+}
+
+QString generationModeId(GenerationMode mode) {
+    for (const auto& [m, id] : kModeIds) {
+        if (m == mode)
+            return QLatin1String(id);
+    }
+    return {};
+}
+
+std::optional<GenerationMode> generationModeFromId(const QString& id) {
+    for (const auto& [m, modeId] : kModeIds) {
+        if (id == QLatin1String(modeId))
+            return m;
+    }
+    return std::nullopt;
+}
+
+QString generationModeLabel(GenerationMode mode) {
+    const char* label = "";
+    switch (mode) {
+    case GenerationMode::TextToVideo:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Text to video");
+        break;
+    case GenerationMode::ImageToVideo:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Image to video");
+        break;
+    case GenerationMode::Transition:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "First and last frame");
+        break;
+    case GenerationMode::Extend:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Extend");
+        break;
+    case GenerationMode::Effect:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Effect");
+        break;
+    case GenerationMode::Fusion:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Reference to video");
+        break;
+    case GenerationMode::Upscale:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Upscale");
+        break;
+    case GenerationMode::SoundEffect:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Sound");
+        break;
+    case GenerationMode::LipSync:
+        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Lip sync");
+        break;
+    }
+    return QCoreApplication::translate("pixverse::GenerationMode", label);
+}
+
+QList<GenerationMode> allGenerationModes() {
+    QList<GenerationMode> out;
+    for (const auto& entry : kModeIds)
+        out << entry.first;
+    return out;
+}
+
+QString RequestImage::roleId(Role role) {
+    for (const auto& [r, id] : kRoleIds) {
+        if (r == role)
+            return QLatin1String(id);
+    }
+    return {};
+}
+
+std::optional<RequestImage::Role> RequestImage::roleFromId(const QString& id) {
+    for (const auto& [r, roleIdText] : kRoleIds) {
+        if (id == QLatin1String(roleIdText))
+            return r;
+    }
     return std::nullopt;
 }
 
@@ -25,8 +129,42 @@ qsizetype promptLength(const QString& text) {
     return count;
 }
 
+QString GenerationRequest::imagePath(RequestImage::Role role) const {
+    for (const RequestImage& image : images) {
+        if (image.role == role)
+            return image.path;
+    }
+    return {};
+}
+
+QString GenerationRequest::startImagePath() const {
+    return imagePath(RequestImage::Role::Start);
+}
+
+void GenerationRequest::setStartImage(const QString& path) {
+    images.removeIf(
+        [](const RequestImage& image) { return image.role == RequestImage::Role::Start; });
+    if (path.isEmpty()) {
+        if (mode == GenerationMode::ImageToVideo)
+            mode = GenerationMode::TextToVideo;
+        return;
+    }
+    images.prepend(RequestImage{RequestImage::Role::Start, path, {}});
+    if (mode == GenerationMode::TextToVideo)
+        mode = GenerationMode::ImageToVideo;
+}
+
 QJsonObject GenerationRequest::toJson() const {
+    QJsonArray imageArray;
+    for (const RequestImage& image : images) {
+        QJsonObject item{{QStringLiteral("role"), RequestImage::roleId(image.role)},
+                         {QStringLiteral("path"), image.path}};
+        if (!image.name.isEmpty())
+            item.insert(QStringLiteral("name"), image.name);
+        imageArray.append(item);
+    }
     QJsonObject json{
+        {QStringLiteral("mode"), generationModeId(mode)},
         {QStringLiteral("prompt"), prompt},
         {QStringLiteral("negativePrompt"), negativePrompt},
         {QStringLiteral("model"), model},
@@ -37,37 +175,70 @@ QJsonObject GenerationRequest::toJson() const {
         {QStringLiteral("style"), style},
         {QStringLiteral("cameraMovement"), cameraMovement},
         {QStringLiteral("audio"), audio},
-        {QStringLiteral("multiShot"), multiShot},
+        {QStringLiteral("multiClip"), multiClip},
         {QStringLiteral("offPeak"), offPeak},
-        {QStringLiteral("imagePath"), imagePath},
+        {QStringLiteral("images"), imageArray},
     };
     if (seed)
         json.insert(QStringLiteral("seed"), QJsonValue(*seed));
+    // The inputs of the later modes only when set, so a t2v/i2v row stays short.
+    if (sourceVideoId > 0)
+        json.insert(QStringLiteral("sourceVideoId"), QJsonValue(sourceVideoId));
+    const std::array optionalTexts{
+        std::pair{"sourceVideoPath", &sourceVideoPath}, std::pair{"audioPath", &audioPath},
+        std::pair{"speechText", &speechText}, std::pair{"speakerId", &speakerId}};
+    for (const auto& [key, value] : optionalTexts) {
+        if (!value->isEmpty())
+            json.insert(QLatin1String(key), *value);
+    }
+    if (templateId > 0)
+        json.insert(QStringLiteral("templateId"), QJsonValue(templateId));
     return json;
 }
 
 GenerationRequest GenerationRequest::fromJson(const QJsonObject& json) {
     GenerationRequest r;
-    auto text = [&json](const char* key, const QString& fallback) {
-        const QJsonValue v = json.value(QLatin1String(key));
-        return v.isString() ? v.toString() : fallback;
-    };
-    r.prompt = text("prompt", {});
-    r.negativePrompt = text("negativePrompt", {});
-    r.model = text("model", r.model);
+    r.prompt = text(json, "prompt");
+    r.negativePrompt = text(json, "negativePrompt");
+    r.model = text(json, "model", r.model);
     r.duration = json.value(QLatin1String("duration")).toInt(r.duration);
-    r.quality = text("quality", r.quality);
-    r.aspectRatio = text("aspectRatio", r.aspectRatio);
-    r.motionMode = text("motionMode", r.motionMode);
-    r.style = text("style", {});
-    r.cameraMovement = text("cameraMovement", {});
+    r.quality = text(json, "quality", r.quality);
+    r.aspectRatio = text(json, "aspectRatio", r.aspectRatio);
+    r.motionMode = text(json, "motionMode", r.motionMode);
+    r.style = text(json, "style");
+    r.cameraMovement = text(json, "cameraMovement");
     r.audio = json.value(QLatin1String("audio")).toBool();
-    r.multiShot = json.value(QLatin1String("multiShot")).toBool();
+    // Before issue 15 the switch was stored as "multiShot".
+    const QJsonValue multiClip = json.value(QLatin1String("multiClip"));
+    r.multiClip =
+        multiClip.isBool() ? multiClip.toBool() : json.value(QLatin1String("multiShot")).toBool();
     r.offPeak = json.value(QLatin1String("offPeak")).toBool();
-    r.imagePath = text("imagePath", {});
+    const QJsonArray images = json.value(QLatin1String("images")).toArray();
+    for (const QJsonValue& value : images) {
+        const QJsonObject item = value.toObject();
+        const auto role = RequestImage::roleFromId(text(item, "role"));
+        const QString path = text(item, "path");
+        if (role && !path.isEmpty())
+            r.images << RequestImage{*role, path, text(item, "name")};
+    }
+    // The old form: no mode, the image of an image-to-video in "imagePath".
+    const QString oldImage = text(json, "imagePath");
+    if (!json.contains(QLatin1String("images")) && !oldImage.isEmpty())
+        r.images << RequestImage{RequestImage::Role::Start, oldImage, {}};
+    if (const auto mode = generationModeFromId(text(json, "mode")))
+        r.mode = *mode;
+    else
+        r.mode = r.startImagePath().isEmpty() ? GenerationMode::TextToVideo
+                                              : GenerationMode::ImageToVideo;
     const QJsonValue seed = json.value(QLatin1String("seed"));
     if (seed.isDouble())
         r.seed = seed.toInteger();
+    r.sourceVideoId = json.value(QLatin1String("sourceVideoId")).toInteger();
+    r.sourceVideoPath = text(json, "sourceVideoPath");
+    r.templateId = json.value(QLatin1String("templateId")).toInteger();
+    r.audioPath = text(json, "audioPath");
+    r.speechText = text(json, "speechText");
+    r.speakerId = text(json, "speakerId");
     return r;
 }
 

@@ -1,6 +1,5 @@
 #include "core/generation/ModelCatalog.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -8,35 +7,13 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcCatalog, "pixverse.catalog")
 
 namespace pixverse {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("pixverse::ModelCatalog", text);
-}
-//! A string of the table (a label, a rule's reason) in the UI language; fix-ts.py puts them in the
-//! .ts.
-QString dataText(const QString& text) {
-    return tr(text.toUtf8().constData());
-}
-
-//! The first control character (Unicode category Cc: a bell, an escape, a NUL...) other than a
-//! tab or a line break; 0 when there is none. Such characters come from pasted terminal output
-//! or binary junk, mean nothing in a prompt, and are refused before anything is sent.
-char16_t firstControlCharacter(const QString& text) {
-    for (const QChar c : text) {
-        if (c.category() == QChar::Other_Control && c != u'\t' && c != u'\n' && c != u'\r')
-            return c.unicode();
-    }
-    return 0;
-}
-
-QString codePoint(char16_t c) {
-    return QStringLiteral("U+%1").arg(static_cast<uint>(c), 4, 16, QLatin1Char('0')).toUpper();
-}
 
 QStringList stringList(const QJsonValue& value) {
     QStringList out;
@@ -48,7 +25,7 @@ QStringList stringList(const QJsonValue& value) {
     return out;
 }
 
-QList<ApiFamily> families(const QJsonValue& value) {
+QList<ApiFamily> familyList(const QJsonValue& value) {
     QList<ApiFamily> out;
     const QStringList ids = stringList(value);
     for (const QString& id : ids) {
@@ -58,64 +35,111 @@ QList<ApiFamily> families(const QJsonValue& value) {
     return out;
 }
 
-//! The request's value of a catalog field, as text.
-QString fieldValue(const GenerationRequest& r, const QString& field) {
-    if (field == QLatin1String("model"))
-        return r.model;
-    if (field == QLatin1String("duration"))
-        return QString::number(r.duration);
-    if (field == QLatin1String("quality"))
-        return r.quality;
-    if (field == QLatin1String("aspectRatio"))
-        return r.aspectRatio;
-    if (field == QLatin1String("motionMode"))
-        return r.motionMode;
-    if (field == QLatin1String("style"))
-        return r.style;
-    if (field == QLatin1String("cameraMovement"))
-        return r.cameraMovement;
-    if (field == QLatin1String("audio"))
-        return r.audio ? QStringLiteral("true") : QStringLiteral("false");
-    if (field == QLatin1String("multiShot"))
-        return r.multiShot ? QStringLiteral("true") : QStringLiteral("false");
-    if (field == QLatin1String("offPeak"))
-        return r.offPeak ? QStringLiteral("true") : QStringLiteral("false");
-    return {};
+ModelSpec::ClipPrices clipPrices(const QJsonObject& credits) {
+    ModelSpec::ClipPrices out;
+    for (auto motion = credits.begin(); motion != credits.end(); ++motion) {
+        const QJsonObject byQuality = motion.value().toObject();
+        for (auto quality = byQuality.begin(); quality != byQuality.end(); ++quality) {
+            const QJsonObject byDuration = quality.value().toObject();
+            for (auto d = byDuration.begin(); d != byDuration.end(); ++d)
+                out[motion.key()][quality.key()][d.key().toInt()] = d.value().toInt();
+        }
+    }
+    return out;
 }
 
-bool setFieldValue(GenerationRequest& r, const QString& field, const QString& value) {
-    if (field == QLatin1String("model"))
-        r.model = value;
-    else if (field == QLatin1String("duration")) {
-        bool ok = false;
-        r.duration = value.toInt(&ok);
-        return ok;
-    } else if (field == QLatin1String("quality"))
-        r.quality = value;
-    else if (field == QLatin1String("aspectRatio"))
-        r.aspectRatio = value;
-    else if (field == QLatin1String("motionMode"))
-        r.motionMode = value;
-    else if (field == QLatin1String("style"))
-        r.style = value;
-    else if (field == QLatin1String("cameraMovement"))
-        r.cameraMovement = value;
-    else if (field == QLatin1String("audio"))
-        r.audio = value == QLatin1String("true");
-    else if (field == QLatin1String("multiShot"))
-        r.multiShot = value == QLatin1String("true");
-    else if (field == QLatin1String("offPeak"))
-        r.offPeak = value == QLatin1String("true");
-    else
-        return false;
-    return true;
-}
-
-bool switchOn(const GenerationRequest& r, const QString& id) {
-    return fieldValue(r, id) == QLatin1String("true");
+//! A list ([5, 8]) or a range ({"min": 1, "max": 15}); empty when it is neither.
+QList<int> durations(const QJsonValue& value, bool* isRange) {
+    QList<int> out;
+    *isRange = value.isObject();
+    if (*isRange) {
+        const int min = value.toObject().value(QLatin1String("min")).toInt(0);
+        const int max = value.toObject().value(QLatin1String("max")).toInt(0);
+        for (int d = std::max(1, min); d <= max; ++d)
+            out << d;
+        return out;
+    }
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue& d : array) {
+        if (d.toInt() > 0)
+            out << d.toInt();
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 } // namespace
+
+const ModelSpec::FamilyEntry* ModelSpec::entry(ApiFamily family) const {
+    const std::optional<FamilyEntry>& e = family == ApiFamily::Web ? m_web : m_openApi;
+    return e ? &*e : nullptr;
+}
+
+QString ModelSpec::serviceId(ApiFamily family) const {
+    const FamilyEntry* e = entry(family);
+    return e && !e->serviceId.isEmpty() ? e->serviceId : id;
+}
+
+bool ModelSpec::offeredFor(ApiFamily family) const {
+    const FamilyEntry* e = entry(family);
+    return offered && e && e->offered;
+}
+
+QStringList ModelSpec::modes(ApiFamily family) const {
+    const FamilyEntry* e = entry(family);
+    return e ? e->modes : QStringList();
+}
+
+bool ModelSpec::takesMode(GenerationMode mode, ApiFamily family) const {
+    return modes(family).contains(generationModeId(mode));
+}
+
+QStringList ModelSpec::aspectRatios(ApiFamily family) const {
+    const FamilyEntry* e = entry(family);
+    return e ? e->aspectRatios : QStringList();
+}
+
+int ModelSpec::promptMaxLength(ApiFamily family) const {
+    const FamilyEntry* e = entry(family);
+    return e ? e->promptMaxLength : 2048;
+}
+
+QStringList ModelSpec::switches(ApiFamily family) const {
+    const FamilyEntry* e = entry(family);
+    return e ? e->switches : QStringList();
+}
+
+bool ModelSpec::hasSwitch(const QString& switchId, ApiFamily family) const {
+    return switches(family).contains(switchId);
+}
+
+QStringList ModelSpec::motionChoices() const {
+    return motionModes.isEmpty() ? QStringList{QStringLiteral("normal")} : motionModes;
+}
+
+QSize ModelSpec::outputSize(const QString& quality, const QString& aspectRatio) const {
+    const QStringList parts = aspectRatio.split(QLatin1Char(':'));
+    const int w = parts.size() == 2 ? parts.at(0).toInt() : 0;
+    const int h = parts.size() == 2 ? parts.at(1).toInt() : 0;
+    if (w <= 0 || h <= 0 || !qualities.contains(quality))
+        return {};
+    const int big = std::max(w, h);
+    const int small = std::min(w, h);
+    int longSide = 0;
+    int shortSide = 0;
+    if (sizing == Sizing::LongEdge) {
+        // §2.11: the long edge from the table, the short one rounded down to an even number.
+        longSide = m_longEdges.value(quality);
+        shortSide = longSide * small / (2 * big) * 2;
+    } else {
+        // The quality is the short side; the long one rounded to the nearest even number.
+        shortSide = quality.chopped(1).toInt();
+        longSide = (shortSide * big + small) / (2 * small) * 2;
+    }
+    if (longSide <= 0 || shortSide <= 0)
+        return {};
+    return w >= h ? QSize(longSide, shortSide) : QSize(shortSide, longSide);
+}
 
 const ModelCatalog& ModelCatalog::builtIn() {
     static const ModelCatalog catalog = [] {
@@ -197,60 +221,113 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
     const QJsonObject switches = root.value(QLatin1String("switches")).toObject();
     for (auto it = switches.begin(); it != switches.end(); ++it) {
         const QJsonObject s = it.value().toObject();
-        c.m_switchFamilies.insert(it.key(), families(s.value(QLatin1String("families"))));
+        c.m_switchFamilies.insert(it.key(), familyList(s.value(QLatin1String("families"))));
         c.m_switchLabels.insert(it.key(), s.value(QLatin1String("label")).toString(it.key()));
     }
+    const QJsonObject longEdges = root.value(QLatin1String("longEdges")).toObject();
+    for (auto it = longEdges.begin(); it != longEdges.end(); ++it)
+        c.m_longEdges.insert(it.key(), it.value().toInt());
 
     const QJsonArray models = root.value(QLatin1String("models")).toArray();
     if (models.isEmpty())
         return fail(QStringLiteral("no \"models\""));
     for (const QJsonValue& value : models) {
-        const QJsonObject m = value.toObject();
-        ModelSpec spec;
-        spec.id = m.value(QLatin1String("id")).toString();
-        if (spec.id.isEmpty())
-            return fail(QStringLiteral("a model without \"id\""));
-        spec.label = m.value(QLatin1String("label")).toString(spec.id);
-        spec.offered = m.value(QLatin1String("offered")).toBool(true);
-        spec.families = families(m.value(QLatin1String("families")));
-        const QJsonArray durations = m.value(QLatin1String("durations")).toArray();
-        for (const QJsonValue& d : durations)
-            spec.durations << d.toInt();
-        spec.qualities = stringList(m.value(QLatin1String("qualities")));
-        spec.aspectRatios = stringList(m.value(QLatin1String("aspectRatios")));
-        spec.motionModes = stringList(m.value(QLatin1String("motionModes")));
-        if (spec.motionModes.isEmpty())
-            spec.motionModes << QStringLiteral("normal");
-        spec.styles = m.value(QLatin1String("styles")).toBool();
-        spec.cameraMovement = m.value(QLatin1String("cameraMovement")).toBool();
-        spec.switches = stringList(m.value(QLatin1String("switches")));
-        if (spec.durations.isEmpty() || spec.qualities.isEmpty() || spec.aspectRatios.isEmpty())
-            return fail(QStringLiteral("model %1 lacks durations, qualities or aspect ratios")
-                            .arg(spec.id));
-        const QJsonArray rules = m.value(QLatin1String("rules")).toArray();
-        for (const QJsonValue& r : rules) {
-            ModelSpec::Rule rule;
-            const QJsonObject when = r.toObject().value(QLatin1String("when")).toObject();
-            for (auto it = when.begin(); it != when.end(); ++it)
-                rule.when.insert(it.key(), stringList(it.value()));
-            rule.reason = r.toObject().value(QLatin1String("reason")).toString();
-            if (rule.when.isEmpty() || rule.reason.isEmpty())
-                return fail(QStringLiteral("model %1 has a rule without \"when\" or \"reason\"")
-                                .arg(spec.id));
-            spec.rules << rule;
-        }
-        const QJsonObject credits = m.value(QLatin1String("credits")).toObject();
-        for (auto motion = credits.begin(); motion != credits.end(); ++motion) {
-            const QJsonObject byQuality = motion.value().toObject();
-            for (auto quality = byQuality.begin(); quality != byQuality.end(); ++quality) {
-                const QJsonObject byDuration = quality.value().toObject();
-                for (auto d = byDuration.begin(); d != byDuration.end(); ++d)
-                    spec.credits[motion.key()][quality.key()][d.key().toInt()] = d.value().toInt();
-            }
-        }
-        c.m_models << spec;
+        std::optional<ModelSpec> spec = readModel(value.toObject(), c, error);
+        if (!spec)
+            return std::nullopt;
+        c.m_models << *spec;
     }
     return c;
+}
+
+std::optional<ModelSpec> ModelCatalog::readModel(const QJsonObject& m, const ModelCatalog& c,
+                                                 QString* error) {
+    auto fail = [error](const QString& why) -> std::optional<ModelSpec> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    ModelSpec spec;
+    spec.id = m.value(QLatin1String("id")).toString();
+    if (spec.id.isEmpty())
+        return fail(QStringLiteral("a model without \"id\""));
+    spec.label = m.value(QLatin1String("label")).toString(spec.id);
+    spec.offered = m.value(QLatin1String("offered")).toBool(true);
+    spec.m_durations = durations(m.value(QLatin1String("durations")), &spec.m_durationIsRange);
+    spec.qualities = stringList(m.value(QLatin1String("qualities")));
+    const QStringList aspectRatios = stringList(m.value(QLatin1String("aspectRatios")));
+    if (spec.m_durations.isEmpty() || spec.qualities.isEmpty() || aspectRatios.isEmpty())
+        return fail(
+            QStringLiteral("model %1 lacks durations, qualities or aspect ratios").arg(spec.id));
+    spec.motionModes = stringList(m.value(QLatin1String("motionModes")));
+    // Before version 3 "styles" was a yes/no for the catalog's whole list.
+    const QJsonValue styles = m.value(QLatin1String("styles"));
+    spec.styles =
+        styles.isBool() ? (styles.toBool() ? c.m_styles : QStringList()) : stringList(styles);
+    spec.cameraMovement = m.value(QLatin1String("cameraMovement")).toBool();
+    spec.waterMark = m.value(QLatin1String("waterMark")).toBool();
+    spec.sizing = m.value(QLatin1String("sizing")).toString() == QLatin1String("longEdge")
+                      ? ModelSpec::Sizing::LongEdge
+                      : ModelSpec::Sizing::ShortSide;
+    spec.m_longEdges = c.m_longEdges;
+
+    // The family entries: an object per family id with what differs there, or (before version
+    // 3) a plain list of family ids.
+    ModelSpec::FamilyEntry common;
+    common.modes = stringList(m.value(QLatin1String("modes")));
+    if (common.modes.isEmpty())
+        common.modes = QStringList{QStringLiteral("t2v"), QStringLiteral("i2v")};
+    common.aspectRatios = aspectRatios;
+    const QStringList modelSwitches = stringList(m.value(QLatin1String("switches")));
+    const QJsonValue families = m.value(QLatin1String("families"));
+    QJsonObject perFamily = families.toObject();
+    for (const ApiFamily f : familyList(families))
+        perFamily.insert(apiFamilyId(f), QJsonObject{});
+    for (const ApiFamily f : {ApiFamily::OpenApi, ApiFamily::Web}) {
+        if (!perFamily.contains(apiFamilyId(f)))
+            continue;
+        const QJsonObject o = perFamily.value(apiFamilyId(f)).toObject();
+        ModelSpec::FamilyEntry e = common;
+        e.serviceId = o.value(QLatin1String("id")).toString(spec.id);
+        e.offered = o.value(QLatin1String("offered")).toBool(true);
+        if (o.contains(QLatin1String("modes")))
+            e.modes = stringList(o.value(QLatin1String("modes")));
+        if (o.contains(QLatin1String("aspectRatios")))
+            e.aspectRatios = stringList(o.value(QLatin1String("aspectRatios")));
+        e.promptMaxLength =
+            o.value(QLatin1String("promptMaxLength"))
+                .toInt(m.value(QLatin1String("promptMaxLength")).toInt(c.promptMaxLength(f)));
+        for (const QString& s : modelSwitches) {
+            if (c.m_switchFamilies.value(s).contains(f))
+                e.switches << s;
+        }
+        (f == ApiFamily::Web ? spec.m_web : spec.m_openApi) = e;
+        spec.families << f;
+    }
+
+    const QJsonArray rules = m.value(QLatin1String("rules")).toArray();
+    for (const QJsonValue& r : rules) {
+        ModelSpec::Rule rule;
+        const QJsonObject when = r.toObject().value(QLatin1String("when")).toObject();
+        for (auto it = when.begin(); it != when.end(); ++it)
+            rule.when.insert(it.key(), stringList(it.value()));
+        rule.reason = r.toObject().value(QLatin1String("reason")).toString();
+        if (rule.when.isEmpty() || rule.reason.isEmpty())
+            return fail(
+                QStringLiteral("model %1 has a rule without \"when\" or \"reason\"").arg(spec.id));
+        spec.rules << rule;
+    }
+    spec.credits = clipPrices(m.value(QLatin1String("credits")).toObject());
+    spec.creditsWithAudio = clipPrices(m.value(QLatin1String("creditsWithAudio")).toObject());
+    const QJsonObject perSecond = m.value(QLatin1String("creditsPerSecond")).toObject();
+    for (auto it = perSecond.begin(); it != perSecond.end(); ++it) {
+        const QJsonArray pair = it.value().toArray();
+        if (pair.size() != 2)
+            return fail(QStringLiteral("model %1: creditsPerSecond.%2 is not [without, with audio]")
+                            .arg(spec.id, it.key()));
+        spec.creditsPerSecond.insert(it.key(), {pair.at(0).toInt(), pair.at(1).toInt()});
+    }
+    return spec;
 }
 
 QStringList ModelCatalog::switchesFor(ApiFamily family) const {
@@ -266,10 +343,15 @@ QStringList ModelCatalog::switchesFor(ApiFamily family) const {
 QList<ModelSpec> ModelCatalog::offeredModels(ApiFamily family) const {
     QList<ModelSpec> out;
     for (const ModelSpec& m : m_models) {
-        if (m.offered && m.families.contains(family))
+        if (m.offeredFor(family))
             out << m;
     }
     return out;
+}
+
+QString ModelCatalog::defaultModel(ApiFamily family) const {
+    const QList<ModelSpec> offered = offeredModels(family);
+    return offered.isEmpty() ? QString() : offered.first().id;
 }
 
 const ModelSpec* ModelCatalog::model(const QString& id) const {
@@ -277,154 +359,17 @@ const ModelSpec* ModelCatalog::model(const QString& id) const {
         if (m.id == id)
             return &m;
     }
+    for (const ModelSpec& m : m_models) {
+        if (m.serviceId(ApiFamily::OpenApi) == id || m.serviceId(ApiFamily::Web) == id)
+            return &m;
+    }
     return nullptr;
 }
 
-QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamily family) const {
-    QList<RuleViolation> out;
-    auto add = [&out](RuleViolation::Kind kind, const QString& field, const QString& reason,
-                      QStringList fields = {}) {
-        if (fields.isEmpty())
-            fields << field;
-        out << RuleViolation{kind, field, reason, fields};
-    };
-    using Kind = RuleViolation::Kind;
-
-    if (r.prompt.trimmed().isEmpty())
-        add(Kind::Missing, QStringLiteral("prompt"), tr("Write a prompt: it cannot be empty."));
-    else if (promptLength(r.prompt) > promptMaxLength(family))
-        add(Kind::TooLong, QStringLiteral("prompt"),
-            tr("The prompt has %1 characters; PixVerse accepts at most %2.")
-                .arg(promptLength(r.prompt))
-                .arg(promptMaxLength(family)));
-    if (promptLength(r.negativePrompt) > m_negativePromptMaxLength)
-        add(Kind::TooLong, QStringLiteral("negativePrompt"),
-            tr("The negative prompt has %1 characters; PixVerse accepts at most %2.")
-                .arg(promptLength(r.negativePrompt))
-                .arg(m_negativePromptMaxLength));
-    if (const char16_t c = firstControlCharacter(r.prompt))
-        add(Kind::NotAllowed, QStringLiteral("prompt"),
-            tr("The prompt contains an invisible control character (%1); remove it.")
-                .arg(codePoint(c)));
-    if (const char16_t c = firstControlCharacter(r.negativePrompt))
-        add(Kind::NotAllowed, QStringLiteral("negativePrompt"),
-            tr("The negative prompt contains an invisible control character (%1); remove it.")
-                .arg(codePoint(c)));
-    if (r.seed && (*r.seed < 0 || *r.seed > m_seedMax))
-        add(Kind::NotAllowed, QStringLiteral("seed"),
-            tr("The seed must be a whole number from 0 to %1.").arg(m_seedMax));
-
-    if (r.model.isEmpty()) {
-        add(Kind::Missing, QStringLiteral("model"), tr("Choose a model."));
-        return out;
-    }
-    const ModelSpec* spec = model(r.model);
-    if (!spec || !spec->families.contains(family)) {
-        add(Kind::NotAllowed, QStringLiteral("model"),
-            tr("The model \"%1\" is not available here.").arg(r.model));
-        return out;
-    }
-    if (!spec->durations.contains(r.duration))
-        add(Kind::NotAllowed, QStringLiteral("duration"),
-            tr("%1 cannot make %2-second videos.").arg(spec->label).arg(r.duration));
-    if (r.quality.isEmpty())
-        add(Kind::Missing, QStringLiteral("quality"), tr("Choose a quality."));
-    else if (!spec->qualities.contains(r.quality))
-        add(Kind::NotAllowed, QStringLiteral("quality"),
-            tr("%1 does not offer the quality %2.").arg(spec->label, r.quality));
-    if (!r.isImageToVideo()) {
-        if (r.aspectRatio.isEmpty())
-            add(Kind::Missing, QStringLiteral("aspectRatio"), tr("Choose an aspect ratio."));
-        else if (!spec->aspectRatios.contains(r.aspectRatio))
-            add(Kind::NotAllowed, QStringLiteral("aspectRatio"),
-                tr("%1 does not offer the aspect ratio %2.").arg(spec->label, r.aspectRatio));
-    }
-    if (!r.motionMode.isEmpty() && !spec->motionModes.contains(r.motionMode))
-        add(Kind::NotAllowed, QStringLiteral("motionMode"),
-            tr("%1 does not offer the %2 motion mode.").arg(spec->label, r.motionMode));
-    if (!r.style.isEmpty()) {
-        if (!spec->styles)
-            add(Kind::NotAllowed, QStringLiteral("style"),
-                tr("%1 does not take a style.").arg(spec->label));
-        else if (!m_styles.contains(r.style))
-            add(Kind::NotAllowed, QStringLiteral("style"),
-                tr("Unknown style \"%1\".").arg(r.style));
-    }
-    if (!r.cameraMovement.isEmpty()) {
-        if (!spec->cameraMovement)
-            add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
-                tr("%1 does not take a camera movement.").arg(spec->label));
-        else if (!m_cameraMovements.contains(r.cameraMovement))
-            add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
-                tr("Unknown camera movement \"%1\".").arg(r.cameraMovement));
-        else if (r.isImageToVideo() && m_t2vOnlyCameraMovements.contains(r.cameraMovement))
-            add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
-                tr("The camera movement \"%1\" works only for text-to-video.")
-                    .arg(r.cameraMovement));
-    }
-    const QStringList switchIds{QStringLiteral("audio"), QStringLiteral("multiShot"),
-                                QStringLiteral("offPeak")};
-    for (const QString& id : switchIds) {
-        if (!switchOn(r, id))
-            continue;
-        if (!spec->switches.contains(id))
-            add(Kind::NotAllowed, id,
-                tr("%1 has no \"%2\" option.").arg(spec->label, switchLabel(id)));
-        else if (!m_switchFamilies.value(id).contains(family))
-            add(Kind::NotAllowed, id,
-                tr("\"%1\" is available only when signed in with a PixVerse account.")
-                    .arg(switchLabel(id)));
-    }
-    for (const ModelSpec::Rule& rule : spec->rules) {
-        bool matches = true;
-        for (auto it = rule.when.begin(); it != rule.when.end() && matches; ++it)
-            matches = it.value().contains(fieldValue(r, it.key()));
-        if (matches) {
-            QStringList fields = rule.when.keys();
-            fields.sort();
-            add(Kind::NotAllowed, fields.first(), dataText(rule.reason), fields);
-        }
-    }
-    return out;
-}
-
-QString ModelCatalog::switchLabel(const QString& switchId) const {
-    return dataText(m_switchLabels.value(switchId, switchId));
-}
-
-std::optional<QString> ModelCatalog::whyNotAllowed(const GenerationRequest& request,
-                                                   ApiFamily family, const QString& field,
-                                                   const QString& value) const {
-    GenerationRequest candidate = request;
-    if (!setFieldValue(candidate, field, value))
-        return tr("Unknown setting \"%1\".").arg(field);
-    // Only the parameter rules matter here, not an empty prompt.
-    if (candidate.prompt.trimmed().isEmpty())
-        candidate.prompt = QStringLiteral("x");
-    const QList<RuleViolation> violations = validate(candidate, family);
-    for (const RuleViolation& v : violations) {
-        if (v.fields.contains(field))
-            return v.reason;
-    }
-    return std::nullopt;
-}
-
-std::optional<int> ModelCatalog::creditCost(const GenerationRequest& request) const {
-    const ModelSpec* spec = model(request.model);
-    if (!spec)
-        return std::nullopt;
-    const QString motion =
-        request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode;
-    const auto byMotion = spec->credits.constFind(motion);
-    if (byMotion == spec->credits.cend())
-        return std::nullopt;
-    const auto byQuality = byMotion->constFind(request.quality);
-    if (byQuality == byMotion->cend())
-        return std::nullopt;
-    const auto credits = byQuality->constFind(request.duration);
-    if (credits == byQuality->cend())
-        return std::nullopt;
-    return *credits;
+int ModelCatalog::promptMaxLength(const QString& modelId, ApiFamily family) const {
+    const ModelSpec* spec = model(modelId);
+    return spec && spec->families.contains(family) ? spec->promptMaxLength(family)
+                                                   : promptMaxLength(family);
 }
 
 } // namespace pixverse

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -11,27 +12,81 @@
 
 namespace pixverse {
 
-//! One model and everything it allows, as read from the catalog JSON (resources/models.json).
+//! One model and everything it allows, as read from the catalog JSON (resources/models.json,
+//! version 3). What differs between the API families (the id sent, the modes, aspect ratios,
+//! prompt limit, switches, whether it is offered) is asked per family.
 struct ModelSpec {
-    QString id;                //!< as sent to the service: "v4.5"
-    QString label;             //!< as shown: "PixVerse V4.5"
-    bool offered = true;       //!< false: known but not offered yet (prices unsure)
-    QList<ApiFamily> families; //!< which API families accept it
-    QList<int> durations;
-    QStringList qualities;
-    QStringList aspectRatios;
-    QStringList motionModes;     //!< at least "normal"
-    bool styles = false;         //!< accepts `style`
-    bool cameraMovement = false; //!< accepts `camera_movement`
-    QStringList switches;        //!< "audio", "multiShot", "offPeak"
-    //! Forbidden combinations: each is a set of field=value conditions plus the reason shown.
+    //! The part of a model that one API family sees differently.
+    struct FamilyEntry {
+        QString serviceId; //!< as this family's requests send it: "c1" / "pixverse-c1"
+        bool offered = true;
+        QStringList modes; //!< generationModeId()s
+        QStringList aspectRatios;
+        int promptMaxLength = 2048;
+        QStringList switches; //!< the model's switches this family has
+    };
+    //! How the quality names the output size (§2.11): the short side (v3.5–v5.x, 540p 16:9 is
+    //! 960×540) or the long edge (V6, C1: 540p 16:9 is 1024×576).
+    enum class Sizing { ShortSide, LongEdge };
+    struct PerSecondPrice {
+        int withoutAudio = 0;
+        int withAudio = 0;
+    };
+    //! credits[motionMode][quality][duration]; a missing entry means no price.
+    using ClipPrices = QHash<QString, QHash<QString, QHash<int, int>>>;
+    //! A forbidden combination: field=value conditions plus the reason shown.
     struct Rule {
         QHash<QString, QStringList> when; //!< field id -> values as text, any of which matches
         QString reason;
     };
+
+    QString id;                //!< the catalog's id, the OpenAPI's: "v4.5", "c1"
+    QString label;             //!< as shown: "PixVerse V4.5"
+    bool offered = true;       //!< false: known but offered in no family
+    QList<ApiFamily> families; //!< which API families accept it (offered there or not)
+    QStringList qualities;
+    QStringList motionModes;     //!< empty: the model takes no motion_mode (v5 and newer)
+    QStringList styles;          //!< the styles it takes; empty: no `style`
+    bool cameraMovement = false; //!< accepts `camera_movement`
+    bool waterMark = false;      //!< the OpenAPI body carries `water_mark` (v3.5–v5.x)
+    Sizing sizing = Sizing::ShortSide;
     QList<Rule> rules;
-    //! credits[motionMode][quality][duration]; a missing entry means the combination has no price.
-    QHash<QString, QHash<QString, QHash<int, int>>> credits;
+    ClipPrices credits;          //!< per clip (v3.5–v5.x); with audio see creditsWithAudio
+    ClipPrices creditsWithAudio; //!< per clip with sound on (v5.6's partial table)
+    QHash<QString, PerSecondPrice> creditsPerSecond; //!< by quality (V6, C1); empty: per clip
+
+    QString serviceId(ApiFamily family) const;
+    bool offeredFor(ApiFamily family) const;
+    QStringList modes(ApiFamily family) const;
+    bool takesMode(GenerationMode mode, ApiFamily family) const;
+    QStringList aspectRatios(ApiFamily family) const;
+    int promptMaxLength(ApiFamily family) const;
+    //! Switch ids ("audio", "multiClip", "offPeak") the model has in this family.
+    QStringList switches(ApiFamily family) const;
+    bool hasSwitch(const QString& switchId, ApiFamily family) const;
+    //! Every duration it takes, in seconds, ascending (a range expanded).
+    QList<int> durations() const { return m_durations; }
+    int minDuration() const { return m_durations.isEmpty() ? 0 : m_durations.first(); }
+    int maxDuration() const { return m_durations.isEmpty() ? 0 : m_durations.last(); }
+    //! Any whole second from min to max (V6, C1: a slider) rather than a short list (5 or 8).
+    bool durationIsRange() const { return m_durationIsRange; }
+    bool takesDuration(int seconds) const { return m_durations.contains(seconds); }
+    //! The motion modes a creator can pick: motionModes, or just "normal" when the body has none.
+    QStringList motionChoices() const;
+    bool takesStyle() const { return !styles.isEmpty(); }
+    bool pricedPerSecond() const { return !creditsPerSecond.isEmpty(); }
+    //! The output size for a text-to-video of this quality and aspect ratio; invalid when either
+    //! is unknown.
+    QSize outputSize(const QString& quality, const QString& aspectRatio) const;
+
+private:
+    friend class ModelCatalog;
+    const FamilyEntry* entry(ApiFamily family) const;
+    std::optional<FamilyEntry> m_openApi;
+    std::optional<FamilyEntry> m_web;
+    QList<int> m_durations;
+    bool m_durationIsRange = false;
+    QHash<QString, int> m_longEdges; //!< quality → long edge, for Sizing::LongEdge
 };
 
 //! Why a request cannot be sent, tied to the field that breaks it.
@@ -42,15 +97,24 @@ struct RuleViolation {
         NotAllowed //!< a value or combination the service refuses (400017)
     };
     Kind kind = Kind::NotAllowed;
-    QString
-        field; //!< "prompt", "negativePrompt", "model", "duration", "quality", "aspectRatio",
-               //!< "motionMode", "seed", "style", "cameraMovement", "audio", "multiShot", "offPeak"
+    //! "prompt", "negativePrompt", "mode", "images", "model", "duration", "quality",
+    //! "aspectRatio", "motionMode", "seed", "style", "cameraMovement", "audio", "multiClip",
+    //! "offPeak"
+    QString field;
     QString reason;     //!< one sentence for a creator
     QStringList fields; //!< every field involved (several for a forbidden combination)
 };
 
+//! One setting fitToModel() changed, and why (a translated sentence).
+struct SettingChange {
+    QString field; //!< as RuleViolation::field
+    QString from;
+    QString to;
+    QString reason;
+};
+
 //! The table of models, their allowed values, forbidden combinations and credit prices.
-//! The rules are data: the widgets, the CLI and the sandbox all ask this one table.
+//! The rules are data: the widgets, the CLI and the backends all ask this one table.
 class ModelCatalog {
 public:
     //! The catalog compiled into the binary (resources/models.json).
@@ -61,25 +125,32 @@ public:
     static std::optional<ModelCatalog> fromJson(const QByteArray& json, QString* error = nullptr);
 
     int version() const { return m_version; }
-    //! Characters a prompt may have in this family (the website takes more than the OpenAPI).
+    //! The family's usual prompt limit (the website takes more than the OpenAPI); a model may
+    //! differ (V6: 5000): see promptMaxLength(model, family).
     int promptMaxLength(ApiFamily family = ApiFamily::OpenApi) const {
         return family == ApiFamily::Web ? m_webPromptMaxLength : m_promptMaxLength;
     }
-    //! Characters a negative prompt may have (both families).
+    //! The prompt limit of `modelId` in this family; the family's when the model is unknown.
+    int promptMaxLength(const QString& modelId, ApiFamily family) const;
+    //! Characters a negative prompt may have (every model, both families).
     int negativePromptMaxLength() const { return m_negativePromptMaxLength; }
     qint64 seedMax() const { return m_seedMax; }
+    //! Every style any model takes (a model's own list: ModelSpec::styles).
     QStringList styles() const { return m_styles; }
     QStringList cameraMovements() const { return m_cameraMovements; }
     QStringList textToVideoOnlyCameraMovements() const { return m_t2vOnlyCameraMovements; }
-    //! Switch ids ("audio", "multiShot", "offPeak") this family accepts at all.
+    //! Switch ids ("audio", "multiClip", "offPeak") this family accepts at all.
     QStringList switchesFor(ApiFamily family) const;
     //! The switch's label from the table, translated (resources/translations has the table's
     //! strings).
     QString switchLabel(const QString& switchId) const;
 
     QList<ModelSpec> models() const { return m_models; }
-    //! Models offered for this family, in display order.
+    //! Models offered for this family, newest first.
     QList<ModelSpec> offeredModels(ApiFamily family) const;
+    //! The newest model the family is offered (V6).
+    QString defaultModel(ApiFamily family) const;
+    //! By the catalog's id or any family's service id ("c1" and "pixverse-c1" are one model).
     const ModelSpec* model(const QString& id) const;
 
     //! Every reason the service would refuse this request's parameters; empty when it is fine.
@@ -87,10 +158,22 @@ public:
     //! Why `field` may not take `value` given the rest of `request`; empty when it may.
     std::optional<QString> whyNotAllowed(const GenerationRequest& request, ApiFamily family,
                                          const QString& field, const QString& value) const;
-    //! Credits the request costs, or empty when the combination has no price.
+    //! Credits the request costs (per second × duration for V6/C1, with or without sound; per
+    //! clip for the older models), or empty when the combination has no price.
     std::optional<int> creditCost(const GenerationRequest& request) const;
+    //! Credits per second of output for a per-second model; empty for a per-clip one.
+    std::optional<int> creditsPerSecond(const GenerationRequest& request) const;
+    //! After `request.model` changed: keeps every setting still valid, moves each other one to
+    //! the nearest valid value (duration: nearest allowed; quality, aspect ratio: the model's
+    //! default; switches off; style and camera movement cleared) and says what changed and why.
+    QList<SettingChange> fitToModel(GenerationRequest& request, ApiFamily family) const;
 
 private:
+    static std::optional<ModelSpec> readModel(const QJsonObject& json, const ModelCatalog& c,
+                                              QString* error);
+    void addValueViolations(const GenerationRequest& r, const ModelSpec& spec, ApiFamily family,
+                            QList<RuleViolation>& out) const;
+
     int m_version = 0;
     int m_promptMaxLength = 2048;
     int m_webPromptMaxLength = 2048;
@@ -101,6 +184,7 @@ private:
     QStringList m_t2vOnlyCameraMovements;
     QHash<QString, QList<ApiFamily>> m_switchFamilies;
     QHash<QString, QString> m_switchLabels;
+    QHash<QString, int> m_longEdges;
     QList<ModelSpec> m_models;
 };
 

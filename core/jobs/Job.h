@@ -45,7 +45,7 @@ struct Job {
     QDateTime updatedAt;
     ApiFamily family = ApiFamily::OpenApi;
     QString account; //!< the backend's account label (masked key or e-mail), safe to show
-    //! What was asked. `request.imagePath` is the app's own copy of the image
+    //! What was asked. `request.startImagePath()` is the app's own copy of the image
     //! (`<dataDir>/images/<sha256>.<ext>`), so moving the original does not break a retry.
     GenerationRequest request;
     QString sourceImagePath; //!< where the creator's image was when the job was added

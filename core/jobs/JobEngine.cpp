@@ -146,7 +146,7 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
         return;
     }
     auto* watcher = new QFutureWatcher<Result<QString>>(this);
-    const QString source = QFileInfo(request.imagePath).absoluteFilePath();
+    const QString source = QFileInfo(request.startImagePath()).absoluteFilePath();
     connect(watcher, &QFutureWatcher<Result<QString>>::finished, this,
             [this, watcher, request, source, guard, hasContext, done = std::move(done)] {
                 watcher->deleteLater();
@@ -155,7 +155,7 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
                 if (copy.ok()) {
                     Job job;
                     job.request = request;
-                    job.request.imagePath = *copy.value;
+                    job.request.setStartImage(*copy.value);
                     job.sourceImagePath = source;
                     if (m_backend) {
                         job.family = m_backend->family();

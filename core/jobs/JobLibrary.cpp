@@ -70,7 +70,8 @@ QJsonObject JobLibrary::sidecarFor(const Job& job) {
     QJsonObject settings = job.request.toJson();
     settings.remove(QStringLiteral("prompt"));
     settings.remove(QStringLiteral("negativePrompt"));
-    settings.remove(QStringLiteral("imagePath"));
+    // Local paths of the app's own copies say nothing to whoever reads the file next to a video.
+    settings.remove(QStringLiteral("images"));
     QJsonObject ids{{QStringLiteral("video_id"), QJsonValue(job.videoId)},
                     {QStringLiteral("trace_id"), job.traceId}};
     if (job.imageId != 0)
@@ -81,6 +82,10 @@ QJsonObject JobLibrary::sidecarFor(const Job& job) {
         {QStringLiteral("prompt"), job.request.prompt},
         {QStringLiteral("negative_prompt"), job.request.negativePrompt},
         {QStringLiteral("model"), job.request.model},
+        {QStringLiteral("mode"), generationModeId(job.request.mode)},
+        {QStringLiteral("audio"), job.request.audio},
+        {QStringLiteral("multi_clip"), job.request.multiClip},
+        {QStringLiteral("duration"), job.request.duration},
         {QStringLiteral("settings"), settings},
         {QStringLiteral("backend"), apiFamilyId(job.family)},
         {QStringLiteral("account"), job.account},
@@ -130,9 +135,9 @@ QString JobLibrary::folderOf(const Job& job) {
 
 GenerationRequest JobLibrary::reusableRequest(const Job& job) {
     GenerationRequest request = job.request;
-    if (request.isImageToVideo() && !QFileInfo::exists(request.imagePath) &&
+    if (request.isImageToVideo() && !QFileInfo::exists(request.startImagePath()) &&
         QFileInfo::exists(job.sourceImagePath))
-        request.imagePath = job.sourceImagePath;
+        request.setStartImage(job.sourceImagePath);
     return request;
 }
 

@@ -224,7 +224,7 @@ void JobScheduler::startUpload(Job job) {
     const qint64 id = job.id;
     m_inFlight.insert(id, {});
     RequestHandle handle = m_backend->uploadImage(
-        job.request.imagePath, this,
+        job.request.startImagePath(), this,
         [this, id](Result<UploadedImage> result) { onUploaded(id, result); },
         [this, id](qint64 sent, qint64 total) { Q_EMIT uploadProgress(id, sent, total); });
     if (m_inFlight.contains(id))

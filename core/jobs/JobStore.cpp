@@ -133,7 +133,7 @@ QVariantList rowValues(const Job& job) {
         job.account.isNull() ? QStringLiteral("")
                              : job.account, // NOT NULL: a null QString binds as NULL
         QString::fromUtf8(QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)),
-        textValue(job.request.imagePath),
+        textValue(job.request.startImagePath()),
         textValue(job.sourceImagePath),
         textValue(job.traceId),
         idValue(job.videoId),
@@ -181,7 +181,7 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.account = value("account").toString();
     job.request = GenerationRequest::fromJson(
         QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
-    job.request.imagePath = value("image_path").toString();
+    job.request.setStartImage(value("image_path").toString());
     job.sourceImagePath = value("source_image_path").toString();
     job.traceId = value("trace_id").toString();
     job.videoId = value("video_id").toLongLong();
@@ -437,15 +437,15 @@ Result<Job> JobStore::add(Job job) {
         return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
     // An image already copied into the store (JobEngine::enqueueAsync copies off the GUI
     // thread) is not read again.
-    const bool alreadyKept = QFileInfo(job.request.imagePath).absolutePath() ==
+    const bool alreadyKept = QFileInfo(job.request.startImagePath()).absolutePath() ==
                              QFileInfo(imagesDir()).absoluteFilePath();
     if (job.request.isImageToVideo() && !alreadyKept) {
-        const Result<QString> copy = copyImage(job.request.imagePath);
+        const Result<QString> copy = copyImage(job.request.startImagePath());
         if (!copy.ok())
             return Result<Job>::failure(copy.error);
         if (job.sourceImagePath.isEmpty())
-            job.sourceImagePath = QFileInfo(job.request.imagePath).absoluteFilePath();
-        job.request.imagePath = *copy.value;
+            job.sourceImagePath = QFileInfo(job.request.startImagePath()).absoluteFilePath();
+        job.request.setStartImage(*copy.value);
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!job.createdAt.isValid())
@@ -482,7 +482,7 @@ Result<QList<Job>> JobStore::importJobs(QList<Job> jobs) {
         if (job.videoId == 0 || knowsVideo(job.family, job.videoId) ||
             batch[familyIndex(job.family)].contains(job.videoId))
             continue;
-        job.request.imagePath.clear(); // the service's image is not a file here
+        job.request.setStartImage({}); // the service's image is not a file here
         if (!job.createdAt.isValid())
             job.createdAt = now;
         job.updatedAt = now;
@@ -609,11 +609,11 @@ bool JobStore::remove(qint64 id) {
         return false;
     }
     m_jobs.remove(id);
-    const QString image = gone->request.imagePath;
+    const QString image = gone->request.startImagePath();
     if (!image.isEmpty() && image.startsWith(imagesDir())) {
         bool used = false;
         for (const Job& other : std::as_const(m_jobs))
-            used = used || other.request.imagePath == image;
+            used = used || other.request.startImagePath() == image;
         if (!used)
             QFile::remove(image);
     }

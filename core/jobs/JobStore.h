@@ -45,7 +45,7 @@ public:
     int schemaVersion() const;
     QString journalMode() const;
 
-    //! Adds a job. The store assigns id and timestamps, copies `request.imagePath` into the
+    //! Adds a job. The store assigns id and timestamps, copies `request.startImagePath()` into the
     //! images folder (keeping the original in `sourceImagePath`) and commits the row before it
     //! returns. Fails (Input error) when the image cannot be read or copied.
     Result<Job> add(Job job);

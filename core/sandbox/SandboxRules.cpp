@@ -288,13 +288,13 @@ SandboxRules::readBody(const QJsonObject& body, ApiFamily family, bool imageToVi
     r.audio = on("generate_audio_switch");
     // Multi-clip is ignored on every model that does not make it (§6).
     const Model* spec = model(r.model, family);
-    r.multiShot = spec && spec->multiClip && on(fields.multiClipSwitch);
+    r.multiClip = spec && spec->multiClip && on(fields.multiClipSwitch);
     r.offPeak = on(fields.offPeakSwitch);
     if (imageToVideo)
-        r.imagePath = QStringLiteral("sandbox:") +
-                      (family == ApiFamily::Web
-                           ? text("customer_img_path")
-                           : QString::number(exactInteger(body.value(u"img_id")).value_or(0)));
+        r.setStartImage(QStringLiteral("sandbox:") +
+                        (family == ApiFamily::Web
+                             ? text("customer_img_path")
+                             : QString::number(exactInteger(body.value(u"img_id")).value_or(0))));
     const auto duration = exactInteger(body.value(u"duration"));
     if (!duration || *duration < std::numeric_limits<int>::min() ||
         *duration > std::numeric_limits<int>::max())

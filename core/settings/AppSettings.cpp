@@ -128,7 +128,7 @@ GenerationRequest AppSettings::defaultGeneration() const {
         GenerationRequest::fromJson(m_settings->value(key("generation/defaults")).toJsonObject());
     r.prompt.clear();
     r.negativePrompt.clear();
-    r.imagePath.clear();
+    r.setStartImage({});
     return r;
 }
 bool AppSettings::hasDefaultGeneration() const {
@@ -138,7 +138,7 @@ void AppSettings::setDefaultGeneration(const GenerationRequest& request) {
     GenerationRequest r = request;
     r.prompt.clear();
     r.negativePrompt.clear();
-    r.imagePath.clear();
+    r.setStartImage({});
     m_settings->setValue(key("generation/defaults"), r.toJson());
 }
 

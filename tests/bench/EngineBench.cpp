@@ -552,7 +552,7 @@ int main(int argc, char* argv[]) {
                 GenerationRequest request;
                 request.prompt = QStringLiteral("Start to request");
                 if (withImage)
-                    request.imagePath = image; // the 19 MB PNG
+                    request.setStartImage(image); // the 19 MB PNG
                 timing.clock.start();
                 engine.enqueueAsync(request, &app, [](Result<Job>) {});
                 spinUntil([&timing] { return timing.createAtNs >= 0; }, 60000);

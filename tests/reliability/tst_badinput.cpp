@@ -391,7 +391,7 @@ void TestBadInput::droppedFiles() {
         for (const QString& part : says.split(u'|'))
             QVERIFY2(shown.contains(part), qPrintable(shown));
         QVERIFY(editor.isImageMode());
-        QCOMPARE(editor.request().imagePath, zone.image()->path);
+        QCOMPARE(editor.request().startImagePath(), zone.image()->path);
         QVERIFY(QFileInfo(zone.image()->path).size() < ImageLimits::maxBytes);
     }
     // Checked locally: no job stored, so nothing is or will be sent.

@@ -389,7 +389,7 @@ void TestFaults::uploadRefusedAfterItWasStored() {
         sandbox.injectFault(fault(Kind(kind), QStringLiteral("media/batch_upload_media"), 1,
                                   httpStatus, errCode, patch));
     GenerationRequest request = JobTestBed::request(QStringLiteral("The still comes alive"));
-    request.imagePath = imagePath;
+    request.setStartImage(imagePath);
     const Result<Job> job = engine.enqueue(request);
     QVERIFY(job.ok());
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
@@ -452,7 +452,7 @@ void TestFaults::overSizeImageIsRefusedBeforeAnyRequest() {
 
     // Both doors: enqueue() (the CLI) and enqueueAsync() (the window).
     GenerationRequest request = JobTestBed::request(QStringLiteral("The panorama pans"));
-    request.imagePath = imagePath;
+    request.setStartImage(imagePath);
     const Result<Job> direct = engine.enqueue(request);
     const auto async =
         await<Result<Job>>([&](auto done) { engine.enqueueAsync(request, nullptr, done); });

@@ -231,9 +231,9 @@ void TestSecurity::noSecretInAnythingWritten() {
         QVERIFY(image.save(imagePath));
         GenerationRequest request;
         request.prompt = QStringLiteral("The still comes alive");
-        request.imagePath = imagePath;
+        request.setStartImage(imagePath);
         QVERIFY(engine.enqueue(request).ok());
-        request.imagePath.clear();
+        request.setStartImage({});
         request.prompt = QStringLiteral("A city at night");
         QVERIFY(engine.enqueue(request).ok());
         QTRY_VERIFY_WITH_TIMEOUT(store.count(JobState::Done) == 2, 20000);

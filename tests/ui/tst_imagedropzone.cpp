@@ -369,14 +369,14 @@ private Q_SLOTS:
         QVERIFY(changed.wait(10000));
         QVERIFY(editor->isImageMode());
         QVERIFY(!aspect->isVisible());
-        QCOMPARE(editor->request().imagePath,
+        QCOMPARE(editor->request().startImagePath(),
                  zone->image()->path); // the converted copy is what is sent
-        QVERIFY(editor->request().imagePath.endsWith(QLatin1String(".png")));
+        QVERIFY(editor->request().startImagePath().endsWith(QLatin1String(".png")));
 
         QTest::mouseClick(child<QPushButton>(zone, "removeButton"), Qt::LeftButton);
         QVERIFY(!editor->isImageMode());
         QVERIFY(aspect->isVisible());
-        QVERIFY(editor->request().imagePath.isEmpty());
+        QVERIFY(editor->request().startImagePath().isEmpty());
 
         // Ctrl+V of image data while typing the prompt goes to the image, not into the text.
         QVERIFY(QTest::qWaitForWindowActive(&window));

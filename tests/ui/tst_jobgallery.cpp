@@ -123,7 +123,7 @@ struct Gallery {
     Job job(qint64 id) const { return bed.store->job(id).value_or(Job{}); }
     qint64 enqueue(const QString& prompt, const QString& image = {}) {
         GenerationRequest request = JobTestBed::request(prompt);
-        request.imagePath = image;
+        request.setStartImage(image);
         const Result<Job> job = engine->enqueue(request);
         return job.ok() ? job.value->id : 0;
     }
@@ -280,8 +280,8 @@ void TestJobGallery::reuseFillsTheEditorImageIncluded() {
     const auto request = reused.first().at(0).value<GenerationRequest>();
     QCOMPARE(request, g.job(id).request);
     QVERIFY(request.isImageToVideo());
-    QVERIFY(request.imagePath.startsWith(g.bed.store->imagesDir())); // the store's own copy
-    QVERIFY(QFileInfo::exists(request.imagePath));
+    QVERIFY(request.startImagePath().startsWith(g.bed.store->imagesDir())); // the store's own copy
+    QVERIFY(QFileInfo::exists(request.startImagePath()));
 
     // The editor takes the settings as the main window will give them (the image goes through
     // the drop zone's check, as any image does).
@@ -293,10 +293,11 @@ void TestJobGallery::reuseFillsTheEditorImageIncluded() {
     QCOMPARE(editor.request().duration, request.duration);
 
     // Should the copy be gone, the original image is offered instead.
-    QVERIFY(QFile::remove(request.imagePath));
+    QVERIFY(QFile::remove(request.startImagePath()));
     g.action(JobsPane::Action::Reuse)->trigger();
     QCOMPARE(reused.count(), 2);
-    QCOMPARE(reused.last().at(0).value<GenerationRequest>().imagePath, g.job(id).sourceImagePath);
+    QCOMPARE(reused.last().at(0).value<GenerationRequest>().startImagePath(),
+             g.job(id).sourceImagePath);
 }
 
 void TestJobGallery::aFailedJobCanBeRetried() {

@@ -347,13 +347,13 @@ private Q_SLOTS:
             const ModelSpec* spec = catalog.model(model->currentData().toString());
             QVERIFY(spec);
             QVERIFY(spec->offered);
-            QCOMPARE(duration->count(), spec->durations.size());
+            QCOMPARE(duration->count(), spec->durations().size());
             QCOMPARE(child<QComboBox>(&dialog, "defaultQualityCombo")->count(),
                      spec->qualities.size());
             QCOMPARE(child<QComboBox>(&dialog, "defaultAspectCombo")->count(),
-                     spec->aspectRatios.size());
+                     spec->aspectRatios(ApiFamily::OpenApi).size());
             QCOMPARE(child<QComboBox>(&dialog, "defaultMotionCombo")->count(),
-                     spec->motionModes.size());
+                     spec->motionChoices().size());
         }
     }
 

@@ -1,10 +1,13 @@
 // OpenApiBackend against the sandbox over loopback: the Backend contract the scheduler relies on.
+#include "core/api/OpenApiRequests.h"
 #include "core/backend/BackendFactory.h"
 #include "core/backend/OpenApiBackend.h"
 #include "core/sandbox/SandboxHost.h"
 #include "tests/support/Await.h"
 
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -25,6 +28,10 @@ private Q_SLOTS:
     void statusesOfSeveralIdsAtOnce();
     void badKeyEndsTheSessionOnce();
     void accountLabelNeverShowsTheKey();
+    void bodiesCarryOnlyWhatTheModelTakes();
+    void plannedCallsSendNothing();
+    void newModelsAreAcceptedBySandbox();
+    void resultReadsHasAudio();
 
 private:
     Backend* makeBackend(const QString& key);
@@ -124,7 +131,7 @@ void TestOpenApiBackend::imageToVideoFromAFile() {
 
     GenerationRequest request;
     request.prompt = QStringLiteral("The portrait smiles");
-    request.imagePath = path;
+    request.setStartImage(path);
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
         backend->createVideo(request, uploaded->value, ApiClient::newTraceId(), this, done);
     });
@@ -222,6 +229,137 @@ void TestOpenApiBackend::accountLabelNeverShowsTheKey() {
     QVERIFY(!backend->accountLabel().contains(key));
     QVERIFY(backend->accountLabel().endsWith(key.right(4)));
     QCOMPARE(OpenApiBackend::maskKey(QStringLiteral("short")), QStringLiteral("…"));
+}
+
+namespace {
+GenerationRequest onModel(const QString& model, int duration = 5) {
+    GenerationRequest r;
+    r.prompt = QStringLiteral("A paper boat drifts across a quiet pond");
+    r.model = model;
+    r.duration = duration;
+    return r;
+}
+QJsonObject generateBody(const Backend& backend, const GenerationRequest& r) {
+    return backend.plannedCalls(r).last().body.toObject();
+}
+} // namespace
+
+void TestOpenApiBackend::bodiesCarryOnlyWhatTheModelTakes() {
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    QVERIFY(backend);
+    // V6 (§2.2, §2.11): no motion_mode, no water_mark; both switches sent, false included.
+    QJsonObject v6 = generateBody(*backend, onModel(QStringLiteral("v6"), 7));
+    QCOMPARE(v6.value(u"model").toString(), QStringLiteral("v6"));
+    QVERIFY(!v6.contains(u"motion_mode"));
+    QVERIFY(!v6.contains(u"water_mark"));
+    QCOMPARE(v6.value(u"generate_audio_switch"), QJsonValue(false));
+    QCOMPARE(v6.value(u"generate_multi_clip_switch"), QJsonValue(false));
+    QCOMPARE(v6.value(u"duration").toInt(), 7);
+    QCOMPARE(v6.value(u"aspect_ratio").toString(), QStringLiteral("16:9"));
+    GenerationRequest withSound = onModel(QStringLiteral("v6"));
+    withSound.audio = true;
+    withSound.multiClip = true;
+    withSound.style = QStringLiteral("realistic");
+    v6 = generateBody(*backend, withSound);
+    QCOMPARE(v6.value(u"generate_audio_switch"), QJsonValue(true));
+    QCOMPARE(v6.value(u"generate_multi_clip_switch"), QJsonValue(true));
+    QCOMPARE(v6.value(u"style").toString(), QStringLiteral("realistic"));
+    // C1: sound explicit, no multi-clip, the OpenAPI id; the web id is the same model.
+    for (const char* id : {"c1", "pixverse-c1"}) {
+        const QJsonObject c1 = generateBody(*backend, onModel(QLatin1String(id)));
+        QCOMPARE(c1.value(u"model").toString(), QStringLiteral("c1"));
+        QCOMPARE(c1.value(u"generate_audio_switch"), QJsonValue(false));
+        QVERIFY(!c1.contains(u"generate_multi_clip_switch"));
+        QVERIFY(!c1.contains(u"motion_mode"));
+        QVERIFY(!c1.contains(u"water_mark"));
+    }
+    // v5.6: water_mark (v3.5–v5.x), sound, no motion_mode.
+    const QJsonObject v56 = generateBody(*backend, onModel(QStringLiteral("v5.6")));
+    QCOMPARE(v56.value(u"water_mark"), QJsonValue(false));
+    QCOMPARE(v56.value(u"generate_audio_switch"), QJsonValue(false));
+    QVERIFY(!v56.contains(u"motion_mode"));
+    // v4.5 keeps the body of its era: motion_mode and water_mark, no sound switch.
+    GenerationRequest old = onModel(QStringLiteral("v4.5"));
+    old.cameraMovement = QStringLiteral("zoom_in");
+    const QJsonObject v45 = generateBody(*backend, old);
+    QCOMPARE(v45.value(u"motion_mode").toString(), QStringLiteral("normal"));
+    QCOMPARE(v45.value(u"water_mark"), QJsonValue(false));
+    QCOMPARE(v45.value(u"camera_movement").toString(), QStringLiteral("zoom_in"));
+    QVERIFY(!v45.contains(u"generate_audio_switch"));
+    QVERIFY(!v45.contains(u"generate_multi_clip_switch"));
+    // v5 has no motion modes (the API export).
+    QVERIFY(!generateBody(*backend, onModel(QStringLiteral("v5"))).contains(u"motion_mode"));
+    // The planned body is the body sent: the request class builds both.
+    QCOMPARE(
+        QJsonValue(v45),
+        QJsonValue(
+            QJsonDocument::fromJson(
+                openapi::TextToVideoRequest(old, ModelCatalog::builtIn().model(old.model)).body)
+                .object()));
+}
+
+void TestOpenApiBackend::plannedCallsSendNothing() {
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    const qint64 before = m_sandbox->stats().requests;
+    const QList<PlannedCall> t2v = backend->plannedCalls(onModel(QStringLiteral("v6"), 12));
+    QCOMPARE(t2v.size(), 1);
+    QCOMPARE(t2v.first().verb, QStringLiteral("POST"));
+    QCOMPARE(t2v.first().path, QStringLiteral("openapi/v2/video/text/generate"));
+
+    GenerationRequest i2v = onModel(QStringLiteral("v6"), 12);
+    i2v.setStartImage(m_dir.filePath(QStringLiteral("still.png")));
+    const QList<PlannedCall> calls = backend->plannedCalls(i2v);
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls.at(0).path, QStringLiteral("openapi/v2/image/upload"));
+    QVERIFY(calls.at(0).body.isNull());
+    QVERIFY(calls.at(0).description.contains(QStringLiteral("still.png")));
+    QCOMPARE(calls.at(1).path, QStringLiteral("openapi/v2/video/img/generate"));
+    const QJsonObject body = calls.at(1).body.toObject();
+    QCOMPARE(body.value(u"img_id").toString(), Backend::uploadPlaceholder());
+    QVERIFY(!body.contains(u"aspect_ratio"));
+    QCOMPARE(body.value(u"generate_audio_switch"), QJsonValue(false));
+    QCOMPARE(m_sandbox->stats().requests, before);
+}
+
+void TestOpenApiBackend::newModelsAreAcceptedBySandbox() {
+    // The bodies of the new models as the sandbox's own rules judge them (§6).
+    Backend* backend = makeBackend(m_sandbox->defaultApiKey());
+    GenerationRequest v6 = onModel(QStringLiteral("v6"), 12);
+    v6.quality = QStringLiteral("720p");
+    v6.aspectRatio = QStringLiteral("21:9");
+    v6.audio = true;
+    GenerationRequest c1 = onModel(QStringLiteral("c1"), 5);
+    c1.quality = QStringLiteral("1080p");
+    GenerationRequest v56 = onModel(QStringLiteral("v5.6"), 8);
+    v56.audio = true;
+    for (const GenerationRequest& r : {v6, c1, v56}) {
+        QVERIFY(ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi).isEmpty());
+        const auto created = await<Result<CreatedVideo>>([&](auto done) {
+            backend->createVideo(r, std::nullopt, ApiClient::newTraceId(), this, done);
+        });
+        QVERIFY(created);
+        QVERIFY2(created->ok(), qPrintable(r.model + u' ' + created->error.logText()));
+    }
+    const qint64 createdBefore = m_sandbox->stats().generationsCreated;
+    const auto refused = await<Result<CreatedVideo>>([&](auto done) {
+        GenerationRequest tooLong = c1;
+        tooLong.duration = 6; // C1 at 1080p: at most 5 s
+        backend->createVideo(tooLong, std::nullopt, ApiClient::newTraceId(), this, done);
+    });
+    QVERIFY(refused && !refused->ok());
+    QCOMPARE(refused->error.errCode(), qint64(400017));
+    QCOMPARE(m_sandbox->stats().generationsCreated, createdBefore);
+}
+
+void TestOpenApiBackend::resultReadsHasAudio() {
+    QJsonObject resp{{QStringLiteral("id"), 7}, {QStringLiteral("status"), 5}};
+    QVERIFY(!openapi::VideoResultRequest::parse(resp).value->hasAudio);
+    for (const QJsonValue& on : {QJsonValue(true), QJsonValue(1)}) {
+        resp.insert(QStringLiteral("has_audio"), on);
+        QCOMPARE(openapi::VideoResultRequest::parse(resp).value->hasAudio, true);
+    }
+    resp.insert(QStringLiteral("has_audio"), 0);
+    QCOMPARE(openapi::VideoResultRequest::parse(resp).value->hasAudio, false);
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiBackend)

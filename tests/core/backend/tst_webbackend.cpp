@@ -9,6 +9,8 @@
 #include "tests/support/Await.h"
 
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -35,6 +37,10 @@ private Q_SLOTS:
     void fourThousandPixelRule();
     void creditsAndOutOfCredits();
     void anotherLoginEndsThisSession();
+    void bodiesUseTheWebsNames();
+    void plannedCallsListTheUploadSteps();
+    void newModelsAreAcceptedBySandbox();
+    void listReadsHasAudio();
 
 private:
     Result<web::LoginResult> login(const QString& email, const QString& password);
@@ -170,7 +176,7 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
 
     GenerationRequest request;
     request.prompt = QStringLiteral("The sun sets");
-    request.imagePath = m_dir.filePath(QStringLiteral("wide.png"));
+    request.setStartImage(m_dir.filePath(QStringLiteral("wide.png")));
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
         backend->createVideo(request, uploaded->value, ApiClient::newTraceId(), this, done);
     });
@@ -261,6 +267,110 @@ void TestWebBackend::anotherLoginEndsThisSession() {
     QCOMPARE(again->error.errCode(), 10005);
     QCOMPARE(m_sandbox->stats().webLogins, loginsBefore);
     QCOMPARE(ended.count(), 1);
+}
+
+namespace {
+GenerationRequest onModel(const QString& model, int duration = 5) {
+    GenerationRequest r;
+    r.prompt = QStringLiteral("A kite over the dunes");
+    r.model = model;
+    r.duration = duration;
+    return r;
+}
+} // namespace
+
+void TestWebBackend::bodiesUseTheWebsNames() {
+    WebBackend* backend = signedIn();
+    QVERIFY(backend);
+    auto body = [backend](const GenerationRequest& r) {
+        return backend->plannedCalls(r).last().body.toObject();
+    };
+    // C1 is "pixverse-c1" on the web (§2.11, §3.10), whichever id the request holds.
+    for (const char* id : {"c1", "pixverse-c1"}) {
+        const QJsonObject c1 = body(onModel(QLatin1String(id)));
+        QCOMPARE(c1.value(u"model").toString(), QStringLiteral("pixverse-c1"));
+        QCOMPARE(c1.value(u"generate_audio_switch"), QJsonValue(false));
+        QCOMPARE(c1.value(u"off_peak"), QJsonValue(0));
+        QVERIFY(!c1.contains(u"multi_shot"));
+        QVERIFY(!c1.contains(u"motion_mode"));
+    }
+    GenerationRequest v6 = onModel(QStringLiteral("v6"), 9);
+    v6.audio = true;
+    v6.multiClip = true;
+    v6.offPeak = true;
+    const QJsonObject six = body(v6);
+    QCOMPARE(six.value(u"model").toString(), QStringLiteral("v6"));
+    QCOMPARE(six.value(u"multi_shot"), QJsonValue(1));
+    QCOMPARE(six.value(u"off_peak"), QJsonValue(1));
+    QCOMPARE(six.value(u"generate_audio_switch"), QJsonValue(true));
+    QCOMPARE(six.value(u"aspect_ratio").toString(), QStringLiteral("16:9"));
+    QVERIFY(!six.contains(u"water_mark")); // an OpenAPI field
+    v6.multiClip = false;
+    QCOMPARE(body(v6).value(u"multi_shot"), QJsonValue(0));
+    // A legacy model (known, not offered on the web) keeps its motion mode.
+    QCOMPARE(body(onModel(QStringLiteral("v4.5"))).value(u"motion_mode").toString(),
+             QStringLiteral("normal"));
+}
+
+void TestWebBackend::plannedCallsListTheUploadSteps() {
+    WebBackend* backend = signedIn();
+    QVERIFY(backend);
+    const qint64 before = m_sandbox->stats().requests;
+    GenerationRequest r = onModel(QStringLiteral("v6"), 10);
+    r.setStartImage(image(QStringLiteral("frame.png"), 64, 48));
+    const QList<PlannedCall> calls = backend->plannedCalls(r);
+    QCOMPARE(calls.size(), 4);
+    QCOMPARE(calls.at(0).path, QStringLiteral("creative_platform/getUploadToken"));
+    QCOMPARE(calls.at(1).verb, QStringLiteral("PUT"));
+    QVERIFY(calls.at(1).description.contains(QStringLiteral("frame.png")));
+    QCOMPARE(calls.at(2).path, QStringLiteral("creative_platform/media/batch_upload_media"));
+    QCOMPARE(calls.at(3).path, QStringLiteral("creative_platform/video/i2v"));
+    const QJsonObject generate = calls.at(3).body.toObject();
+    QCOMPARE(generate.value(u"customer_img_path").toString(), Backend::uploadPlaceholder());
+    QCOMPARE(generate.value(u"customer_img_url").toString(), Backend::uploadPlaceholder());
+    QCOMPARE(generate.value(u"duration").toInt(), 10);
+    QCOMPARE(m_sandbox->stats().requests, before);
+}
+
+void TestWebBackend::newModelsAreAcceptedBySandbox() {
+    WebBackend* backend = signedIn();
+    QVERIFY(backend);
+    GenerationRequest v6 = onModel(QStringLiteral("v6"), 12);
+    v6.quality = QStringLiteral("720p");
+    v6.aspectRatio = QStringLiteral("21:9");
+    v6.audio = true;
+    v6.multiClip = true;
+    GenerationRequest c1 = onModel(QStringLiteral("c1"), 3);
+    c1.offPeak = true;
+    GenerationRequest v56 = onModel(QStringLiteral("v5.6"), 8);
+    v56.aspectRatio = QStringLiteral("3:2"); // the web's extra ratio
+    for (const GenerationRequest& r : {v6, c1, v56}) {
+        QVERIFY(ModelCatalog::builtIn().validate(r, ApiFamily::Web).isEmpty());
+        const auto created = await<Result<CreatedVideo>>([&](auto done) {
+            backend->createVideo(r, std::nullopt, ApiClient::newTraceId(), this, done);
+        });
+        QVERIFY(created);
+        QVERIFY2(created->ok(), qPrintable(r.model + u' ' + created->error.logText()));
+    }
+}
+
+void TestWebBackend::listReadsHasAudio() {
+    const QJsonObject item{{QStringLiteral("video_id"), 5},
+                           {QStringLiteral("video_status"), 1},
+                           {QStringLiteral("url"), QStringLiteral("https://x/y.mp4")},
+                           {QStringLiteral("has_audio"), 1}};
+    QJsonObject resp{{QStringLiteral("data"), QJsonArray{item}}};
+    const auto page = web::PersonalVideosRequest::parse(resp);
+    QVERIFY(page.ok());
+    QCOMPARE(page.value->videos.first().status.hasAudio, true);
+    QJsonObject silent = item;
+    silent.insert(QStringLiteral("has_audio"), false);
+    resp.insert(QStringLiteral("data"),
+                QJsonArray{silent, QJsonObject{{QStringLiteral("video_id"), 6},
+                                               {QStringLiteral("video_status"), 5}}});
+    const auto second = web::PersonalVideosRequest::parse(resp);
+    QCOMPARE(second.value->videos.at(0).status.hasAudio, false);
+    QVERIFY(!second.value->videos.at(1).status.hasAudio);
 }
 
 QTEST_GUILESS_MAIN(TestWebBackend)

@@ -57,7 +57,7 @@ inline bool insertJobs(const QString& dataDir, int count,
             query.addBindValue(job.account.isNull() ? QStringLiteral("") : job.account);
             query.addBindValue(QString::fromUtf8(
                 QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)));
-            query.addBindValue(text(job.request.imagePath));
+            query.addBindValue(text(job.request.startImagePath()));
             query.addBindValue(jobStateId(job.state));
             query.addBindValue(job.credits ? QVariant(*job.credits) : QVariant());
             query.addBindValue(text(job.errorMessage));

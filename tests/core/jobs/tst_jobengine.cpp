@@ -262,7 +262,7 @@ void TestJobEngine::restartRecoversEveryStage() {
     JobEngine* engine = bed.makeEngine(options);
     engine->start();
     GenerationRequest withImage = JobTestBed::request(QStringLiteral("The still comes alive"));
-    withImage.imagePath = imagePath;
+    withImage.setStartImage(imagePath);
     QVERIFY(engine->enqueue(withImage).ok());
     bed.enqueue(11);
     QTRY_VERIFY_WITH_TIMEOUT(bed.anyIn(JobState::Uploading) && bed.anyIn(JobState::Submitting) &&

@@ -87,6 +87,21 @@ void TestJobLibrary::namesAndSidecar() {
     QCOMPARE(json.value(QLatin1String("prompt")).toString(), job.request.prompt);
     QCOMPARE(json.value(QLatin1String("video_file")).toString(),
              QFileInfo(job.videoPath).fileName());
+    // The mode and the new switches (issue 15).
+    QCOMPARE(json.value(QLatin1String("mode")).toString(), QStringLiteral("t2v"));
+    QCOMPARE(json.value(QLatin1String("audio")), QJsonValue(false));
+    QCOMPARE(json.value(QLatin1String("multi_clip")), QJsonValue(false));
+    QCOMPARE(json.value(QLatin1String("duration")).toInt(), job.request.duration);
+    QCOMPARE(json.value(QLatin1String("settings")).toObject().value(QLatin1String("mode")),
+             QJsonValue(QStringLiteral("t2v")));
+    Job withSound = job;
+    withSound.request.model = QStringLiteral("v6");
+    withSound.request.audio = true;
+    withSound.request.setStartImage(QStringLiteral("/tmp/still.png"));
+    const QJsonObject i2v = JobLibrary::sidecarFor(withSound);
+    QCOMPARE(i2v.value(QLatin1String("mode")).toString(), QStringLiteral("i2v"));
+    QCOMPARE(i2v.value(QLatin1String("audio")), QJsonValue(true));
+    QVERIFY(!i2v.value(QLatin1String("settings")).toObject().contains(QLatin1String("images")));
     Job gone = job;
     QVERIFY(QFile::remove(gone.videoPath));
     QVERIFY(!JobLibrary::hasVideoFile(gone));
@@ -140,15 +155,17 @@ void TestJobLibrary::favouritesAndReuse() {
     QVERIFY(!JobLibrary(nullptr).setThumbnail(a.id, thumbnail));
 
     Job imageJob = a;
-    imageJob.request.imagePath = m_dir->filePath(QStringLiteral("gone-copy.png"));
+    imageJob.request.setStartImage(m_dir->filePath(QStringLiteral("gone-copy.png")));
     imageJob.sourceImagePath = m_dir->filePath(QStringLiteral("original.png"));
     QVERIFY(imageJob.isImageToVideo());
     // The store's copy is gone and so is the original: the request stays as it was.
-    QCOMPARE(JobLibrary::reusableRequest(imageJob).imagePath, imageJob.request.imagePath);
+    QCOMPARE(JobLibrary::reusableRequest(imageJob).startImagePath(),
+             imageJob.request.startImagePath());
     QVERIFY(writeFile(imageJob.sourceImagePath, QByteArrayLiteral("png")));
-    QCOMPARE(JobLibrary::reusableRequest(imageJob).imagePath, imageJob.sourceImagePath);
-    QVERIFY(writeFile(imageJob.request.imagePath, QByteArrayLiteral("png")));
-    QCOMPARE(JobLibrary::reusableRequest(imageJob).imagePath, imageJob.request.imagePath);
+    QCOMPARE(JobLibrary::reusableRequest(imageJob).startImagePath(), imageJob.sourceImagePath);
+    QVERIFY(writeFile(imageJob.request.startImagePath(), QByteArrayLiteral("png")));
+    QCOMPARE(JobLibrary::reusableRequest(imageJob).startImagePath(),
+             imageJob.request.startImagePath());
 }
 
 void TestJobLibrary::copyVideo() {

@@ -313,7 +313,7 @@ void TestJobListModel::uploadProgressShowsWhileUploading() {
     const QDateTime now = kBase.addSecs(3600);
     m_model->setClock([now] { return now; });
     Job uploading = makeJob(QStringLiteral("uploading"), JobState::Uploading, 0);
-    uploading.request.imagePath.clear();
+    uploading.request.setStartImage({});
     uploading.createdAt = now.addSecs(-3);
     const qint64 id = add(uploading);
     const QModelIndex index = m_model->indexOf(id);

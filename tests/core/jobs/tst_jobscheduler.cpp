@@ -365,7 +365,7 @@ void TestJobScheduler::imageToVideoUploadsFirstAndAgainAfterACrash() {
     QVERIFY(image.save(path, "PNG"));
     Job job;
     job.request = JobTestBed::request(QStringLiteral("The still comes alive"));
-    job.request.imagePath = path;
+    job.request.setStartImage(path);
     job = *bed.store->add(job).value;
     // As if the previous run died during the upload.
     job.state = JobState::Uploading;

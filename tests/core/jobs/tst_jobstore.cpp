@@ -388,10 +388,10 @@ void TestJobStore::copiesTheImage() {
     source.close();
 
     Job job = sampleJob();
-    job.request.imagePath = original;
+    job.request.setStartImage(original);
     const Result<Job> added = store.add(job);
     QVERIFY(added.ok());
-    const QString copy = added.value->request.imagePath;
+    const QString copy = added.value->request.startImagePath();
     QCOMPARE(QFileInfo(copy).absolutePath(), QFileInfo(store.imagesDir()).absoluteFilePath());
     QCOMPARE(
         QFileInfo(copy).fileName(),
@@ -407,13 +407,13 @@ void TestJobStore::copiesTheImage() {
 
     // The same content is kept once.
     const QString again = makePng(QStringLiteral("cat-again.png"), Qt::red);
-    job.request.imagePath = again;
-    QCOMPARE(store.add(job).value->request.imagePath, copy);
+    job.request.setStartImage(again);
+    QCOMPARE(store.add(job).value->request.startImagePath(), copy);
     QCOMPARE(QDir(store.imagesDir()).entryList(QDir::Files).size(), 1);
     // The path is stored with the row.
     store.close();
     QVERIFY(store.open(m_dir->filePath(QStringLiteral("data"))));
-    QCOMPARE(store.jobs().first().request.imagePath, copy);
+    QCOMPARE(store.jobs().first().request.startImagePath(), copy);
     QVERIFY(store.jobs().first().isImageToVideo());
 }
 
@@ -421,7 +421,7 @@ void TestJobStore::refusesAnUnreadableImage() {
     JobStore store;
     QVERIFY(store.open(m_dir->path()));
     Job job = sampleJob();
-    job.request.imagePath = m_dir->filePath(QStringLiteral("missing.png"));
+    job.request.setStartImage(m_dir->filePath(QStringLiteral("missing.png")));
     QSignalSpy added(&store, &JobStore::jobAdded);
     const Result<Job> result = store.add(job);
     QVERIFY(!result.ok());
@@ -435,14 +435,14 @@ void TestJobStore::removeDropsTheUnusedImageCopy() {
     JobStore store;
     QVERIFY(store.open(m_dir->filePath(QStringLiteral("data"))));
     Job job = sampleJob();
-    job.request.imagePath = makePng(QStringLiteral("a.png"), Qt::blue);
+    job.request.setStartImage(makePng(QStringLiteral("a.png"), Qt::blue));
     const Job first = *store.add(job).value;
     const Job second = *store.add(job).value;
     QSignalSpy removed(&store, &JobStore::jobRemoved);
     QVERIFY(store.remove(first.id));
-    QVERIFY(QFileInfo::exists(second.request.imagePath)); // still used
+    QVERIFY(QFileInfo::exists(second.request.startImagePath())); // still used
     QVERIFY(store.remove(second.id));
-    QVERIFY(!QFileInfo::exists(second.request.imagePath));
+    QVERIFY(!QFileInfo::exists(second.request.startImagePath()));
     QCOMPARE(removed.count(), 2);
     QVERIFY(!store.remove(second.id));
 }

@@ -254,7 +254,7 @@ private Q_SLOTS:
         open.insert(QStringLiteral("img_id"), QJsonValue(qint64(9007199254740993LL)));
         QCOMPARE(verdict(rules, open, ApiFamily::OpenApi, true), 0);
         const auto read = rules.readBody(open, ApiFamily::OpenApi, true);
-        QCOMPARE(std::get<GenerationRequest>(read).imagePath,
+        QCOMPARE(std::get<GenerationRequest>(read).startImagePath(),
                  QStringLiteral("sandbox:9007199254740993"));
         open.insert(QStringLiteral("camera_movement"), QStringLiteral("auto_camera"));
         QCOMPARE(verdict(rules, open, ApiFamily::OpenApi, true), 400017); // t2v only
@@ -338,7 +338,7 @@ private Q_SLOTS:
         QCOMPARE(rules.fitOutput(v45, ApiFamily::OpenApi), QSize(960, 540));
         // Image-to-video: the model's ratio nearest the image's; V6 knows 21:9, v4.5 does not.
         GenerationRequest wide = request("v6", "720p", 5, "");
-        wide.imagePath = QStringLiteral("sandbox:1");
+        wide.setStartImage(QStringLiteral("sandbox:1"));
         QCOMPARE(rules.fitOutput(wide, ApiFamily::OpenApi, QSize(2100, 900)), QSize(1280, 548));
         QCOMPARE(wide.aspectRatio, QStringLiteral("21:9"));
         wide.model = QStringLiteral("v4.5");
