@@ -3,29 +3,26 @@
 #include "core/generation/GenerationRequest.h"
 #include "core/generation/ModelCatalog.h"
 
-#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
 #include <memory>
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
-class QToolButton;
 
 namespace pixverse {
 
 class AppSettings;
+class GenerationSettingsPanel;
 class RecentPrompts;
 
-//! The composer: prompt, negative prompt and the generation settings, the cost, and Generate.
-//! Holds no rules: every allowed value, forbidden combination and price comes from ModelCatalog.
+//! The composer: prompt, negative prompt, the generation settings (GenerationSettingsPanel), the
+//! cost and the balance after it, and Generate. Holds no rules: every allowed value, forbidden
+//! combination, limit and price comes from ModelCatalog.
 class PromptEditor : public QWidget {
     Q_OBJECT
 public:
@@ -41,6 +38,8 @@ public:
     void setCatalog(const ModelCatalog* catalog);
     const ModelCatalog& catalog() const { return *m_catalog; }
 
+    //! The signed-in account's family: its models, switches and limits. A setting the family
+    //! does not allow is changed, and the hint line says so.
     void setFamily(ApiFamily family);
     ApiFamily family() const { return m_family; }
 
@@ -50,12 +49,13 @@ public:
 
     //! What Generate would send now.
     GenerationRequest request() const;
-    //! Fills every field from `request` ("reuse" from the gallery).
+    //! Fills every field from `request` ("reuse" from the gallery), fitted to what this family
+    //! offers.
     void setRequest(const GenerationRequest& request);
 
     //! Image-to-video: the aspect ratio is hidden, the image decides it.
     void setImageMode(bool on);
-    bool isImageMode() const { return m_imageMode; }
+    bool isImageMode() const;
     //! The prepared image to animate; a non-empty path turns image mode on, empty turns it off.
     void setImagePath(const QString& path);
     //! An image is still being checked: Generate waits for it.
@@ -66,6 +66,9 @@ public:
     //! Why Generate is disabled, most important first; empty when it is enabled.
     QStringList blockingReasons() const;
     QStringList recentPrompts() const;
+    //! What the last change of model or account changed in the settings, and why; empty when
+    //! nothing had to change.
+    QString settingsHint() const;
 
 public Q_SLOTS:
     //! Emits generateRequested() when nothing blocks it (Ctrl+Enter, the Generate button).
@@ -79,35 +82,23 @@ Q_SIGNALS:
     void canGenerateChanged(bool canGenerate);
 
 private:
-    struct Choice {
-        QString field;
-        QLabel* label = nullptr;
-        QComboBox* combo = nullptr;
-    };
-
     void buildUi();
-    void rebuildModels(const QString& preferred);
-    void rebuildValues(const GenerationRequest& preferred);
-    void updateItemStates();
-    void updateVisibility();
-    void updateState();
+    void buildCostRow();
     void rebuildRecentMenu();
-    void onSettingChanged();
-    void onTextChanged();
+    void onSettingsChanged();
+    void updateState();
+    void updateCounts();
+    void updateCost();
     void remember();
-    const ModelSpec* currentSpec() const;
     //! request() as the rules see it: in image mode it is image-to-video even before the image
-    //! is ready, and the prompt is never what makes a value unavailable.
+    //! is ready.
     GenerationRequest ruleRequest() const;
-    QString valueLabel(const QString& field, const QString& value) const;
 
     const ModelCatalog* m_catalog;
     ApiFamily m_family = ApiFamily::OpenApi;
     std::optional<qint64> m_balance;
-    bool m_imageMode = false;
     bool m_imagePending = false;
     QString m_imagePath;
-    bool m_updating = false;
     bool m_lastCanGenerate = false;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<RecentPrompts> m_recent;
@@ -118,17 +109,7 @@ private:
     QLabel* m_negativeCount = nullptr;
     QPushButton* m_recentButton = nullptr;
     QMenu* m_recentMenu = nullptr;
-    Choice m_model;
-    Choice m_duration;
-    Choice m_quality;
-    Choice m_aspect;
-    Choice m_motion;
-    Choice m_style;
-    Choice m_camera;
-    QCheckBox* m_seedFixed = nullptr;
-    QSpinBox* m_seed = nullptr;
-    QToolButton* m_seedDice = nullptr;
-    QHash<QString, QCheckBox*> m_switches;
+    GenerationSettingsPanel* m_panel = nullptr;
     QLabel* m_cost = nullptr;
     QLabel* m_balanceLabel = nullptr;
     QLabel* m_blocked = nullptr;

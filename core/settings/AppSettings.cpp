@@ -145,6 +145,9 @@ GenerationRequest AppSettings::defaultGeneration() const {
     r.setStartImage({});
     return r;
 }
+bool AppSettings::hasDefaultGeneration() const {
+    return m_settings->contains(key("generation/defaults"));
+}
 void AppSettings::setDefaultGeneration(const GenerationRequest& request) {
     GenerationRequest r = request;
     r.prompt.clear();

@@ -81,6 +81,9 @@ public:
 
     //! Default generation settings for a new composer (prompt fields are not part of it).
     GenerationRequest defaultGeneration() const;
+    //! Whether defaults were ever stored (false on the first run: the composer takes the newest
+    //! model then).
+    bool hasDefaultGeneration() const;
     void setDefaultGeneration(const GenerationRequest& request);
 
     std::optional<RememberedAccount> rememberedAccount() const;

@@ -1,5 +1,6 @@
 #include "core/generation/ModelCatalog.h"
 #include "tests/support/CatalogVariant.h"
+#include "ui/DurationControl.h"
 #include "ui/ImageDropZone.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
@@ -10,8 +11,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -19,6 +22,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -59,6 +63,13 @@ QStringList values(QComboBox* combo) {
     return out;
 }
 
+QStringList strings(std::initializer_list<const char*> list) {
+    QStringList out;
+    for (const char* s : list)
+        out << QLatin1String(s);
+    return out;
+}
+
 const QString k1080Only5 = QStringLiteral("1080p videos can only be 5 seconds long on this model.");
 const QString kFastOnly5 = QStringLiteral("Fast motion works only with 5-second videos.");
 const QString kFastNot1080 = QStringLiteral("Fast motion is not available in 1080p.");
@@ -83,8 +94,12 @@ class TestPromptEditor : public QObject {
         QLabel* promptCount = child<QLabel>(&editor, "promptCount");
         QPlainTextEdit* negative = child<QPlainTextEdit>(&editor, "negativePromptEdit");
         QLabel* negativeCount = child<QLabel>(&editor, "negativePromptCount");
+        QComboBox* mode = child<QComboBox>(&editor, "modeCombo");
         QComboBox* model = child<QComboBox>(&editor, "modelCombo");
+        DurationControl* durationControl = child<DurationControl>(&editor, "durationControl");
         QComboBox* duration = child<QComboBox>(&editor, "durationCombo");
+        QSlider* slider = child<QSlider>(&editor, "durationSlider");
+        QLabel* durationValue = child<QLabel>(&editor, "durationValueLabel");
         QComboBox* quality = child<QComboBox>(&editor, "qualityCombo");
         QComboBox* aspect = child<QComboBox>(&editor, "aspectRatioCombo");
         QComboBox* motion = child<QComboBox>(&editor, "motionModeCombo");
@@ -93,55 +108,80 @@ class TestPromptEditor : public QObject {
         QCheckBox* seedFixed = child<QCheckBox>(&editor, "seedFixedCheck");
         QSpinBox* seed = child<QSpinBox>(&editor, "seedSpin");
         QToolButton* dice = child<QToolButton>(&editor, "seedDiceButton");
+        QCheckBox* audio = child<QCheckBox>(&editor, "switch_audio");
+        QCheckBox* multiClip = child<QCheckBox>(&editor, "switch_multiClip");
+        QCheckBox* offPeak = child<QCheckBox>(&editor, "switch_offPeak");
+        QLabel* hint = child<QLabel>(&editor, "settingsHintLabel");
         QLabel* cost = child<QLabel>(&editor, "costLabel");
         QLabel* balance = child<QLabel>(&editor, "balanceLabel");
         QLabel* blocked = child<QLabel>(&editor, "generateBlockedLabel");
         QPushButton* generate = child<QPushButton>(&editor, "generateButton");
 
+        bool shown(const QWidget* w) const { return w->isVisibleTo(&editor); }
         void choose(QComboBox* combo, const QString& value) {
             const int index = combo->findData(value);
             if (index < 0)
                 qFatal("%s has no %s", qPrintable(combo->objectName()), qPrintable(value));
             combo->setCurrentIndex(index);
         }
-        void set(const char* m, const char* q, int d, const char* motionMode = "normal") {
+        //! As a creator would: the slider for a range model, the list for the others.
+        void setDuration(int seconds) {
+            if (shown(slider)) {
+                if (seconds < slider->minimum() || seconds > slider->maximum())
+                    qFatal("the slider has no %d s", seconds);
+                slider->setValue(seconds);
+            } else {
+                choose(duration, QString::number(seconds));
+            }
+        }
+        void set(const char* m, const char* q, int d, const char* motionMode = nullptr) {
             choose(model, QLatin1String(m));
             choose(quality, QLatin1String(q));
-            choose(duration, QString::number(d));
-            choose(motion, QLatin1String(motionMode));
+            setDuration(d);
+            if (motionMode)
+                choose(motion, QLatin1String(motionMode));
         }
     };
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
-    void startsWithTheDocumentedModelsAndAnEmptyPrompt() {
+    void startsOnTheNewestModelWithAnEmptyPrompt() {
         Fixture f(ini());
-        QCOMPARE(values(f.model), (QStringList{QStringLiteral("v3.5"), QStringLiteral("v4"),
-                                               QStringLiteral("v4.5"), QStringLiteral("v5")}));
-        QCOMPARE(f.model->currentText(), QStringLiteral("PixVerse V4.5"));
-        QCOMPARE(values(f.duration), (QStringList{QStringLiteral("5"), QStringLiteral("8")}));
-        QCOMPARE(f.duration->currentText(), QStringLiteral("5 s"));
+        // Every model the OpenAPI takes today, newest first; the first run starts on V6.
+        QCOMPARE(values(f.model), strings({"v6", "c1", "v5.6", "v5", "v4.5", "v4", "v3.5"}));
+        QCOMPARE(f.model->currentText(), QStringLiteral("PixVerse V6"));
+        QCOMPARE(values(f.mode), strings({"t2v", "i2v"}));
+        QCOMPARE(f.mode->currentText(), QStringLiteral("Text to video"));
+        // A range model: a slider over 1–15 s with its value beside it, no list.
+        QVERIFY(f.shown(f.slider));
+        QVERIFY(!f.shown(f.duration));
+        QCOMPARE(f.slider->minimum(), 1);
+        QCOMPARE(f.slider->maximum(), 15);
+        QCOMPARE(f.durationValue->text(), QStringLiteral("5 s"));
         QCOMPARE(f.quality->currentData().toString(), QStringLiteral("540p"));
         QCOMPARE(f.aspect->currentData().toString(), QStringLiteral("16:9"));
-        QCOMPARE(f.promptCount->text(), QStringLiteral("0 / 2048"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("0 / 5000"));
+        QVERIFY(!f.shown(f.hint));
         // Nothing to send yet, and the editor says so.
         QVERIFY(!f.generate->isEnabled());
         QCOMPARE(f.blocked->text(), QStringLiteral("Write a prompt: it cannot be empty."));
         QCOMPARE(f.generate->toolTip(), f.blocked->text());
         QVERIFY(!f.editor.canGenerate());
+        QCOMPARE(f.editor.request().model,
+                 ModelCatalog::builtIn().defaultModel(ApiFamily::OpenApi));
     }
 
     void typingUpdatesTheCountInCharacters() {
         Fixture f(ini());
         QSignalSpy changed(&f.editor, &PromptEditor::requestChanged);
         QTest::keyClicks(f.prompt, QStringLiteral("A fox"));
-        QCOMPARE(f.promptCount->text(), QStringLiteral("5 / 2048"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("5 / 5000"));
         QCOMPARE(changed.count(), 5);
         // An emoji is two UTF-16 units but one character for the service.
         f.prompt->insertPlainText(QStringLiteral("😀"));
         QCOMPARE(f.prompt->toPlainText().size(), 7);
-        QCOMPARE(f.promptCount->text(), QStringLiteral("6 / 2048"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("6 / 5000"));
         QVERIFY(f.generate->isEnabled());
         QVERIFY(f.blocked->text().isEmpty());
         QCOMPARE(f.editor.request().prompt, QStringLiteral("A fox😀"));
@@ -156,6 +196,7 @@ private Q_SLOTS:
 
     void anOverLongPromptCannotBeSent() {
         Fixture f(ini());
+        f.choose(f.model, QStringLiteral("v4.5"));
         f.prompt->setPlainText(QString(2047, QLatin1Char('a')));
         QTest::keyClicks(f.prompt, QStringLiteral("b"));
         QCOMPARE(f.promptCount->text(), QStringLiteral("2048 / 2048"));
@@ -197,10 +238,128 @@ private Q_SLOTS:
                      "The negative prompt has 2049 characters; PixVerse accepts at most 2048."));
     }
 
+    // Issue 15: V6 takes 5,000 characters, the other models 2,048 (§2.2); the negative prompt
+    // stays at 2,048 everywhere.
+    void theLimitFollowsTheModel() {
+        Fixture f(ini());
+        const QString prompt = QString(4500, QLatin1Char('p'));
+        f.prompt->setPlainText(prompt);
+        QCOMPARE(f.model->currentData().toString(), QStringLiteral("v6"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("4500 / 5000"));
+        QVERIFY(f.generate->isEnabled());
+        QVERIFY(ModelCatalog::builtIn().validate(f.editor.request(), ApiFamily::OpenApi).isEmpty());
+        QSignalSpy generated(&f.editor, &PromptEditor::generateRequested);
+        f.editor.generate();
+        QCOMPARE(generated.count(), 1);
+        QCOMPARE(promptLength(generated.at(0).at(0).value<GenerationRequest>().prompt), 4500);
+
+        // On a 2,048 model the same prompt is refused before anything is sent, and it says why.
+        f.choose(f.model, QStringLiteral("v4.5"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("4500 / 2048"));
+        QVERIFY(f.promptCount->property("overLimit").toBool());
+        QVERIFY(!f.generate->isEnabled());
+        QCOMPARE(f.blocked->text(),
+                 QStringLiteral("The prompt has 4500 characters; PixVerse accepts at most 2048."));
+        f.editor.generate();
+        QCOMPARE(generated.count(), 1);
+        const QList<RuleViolation> refused =
+            ModelCatalog::builtIn().validate(f.editor.request(), ApiFamily::OpenApi);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().kind, RuleViolation::Kind::TooLong);
+        // The prompt was kept: back on V6 it can go.
+        f.choose(f.model, QStringLiteral("v6"));
+        QCOMPARE(f.prompt->toPlainText(), prompt);
+        QVERIFY(f.generate->isEnabled());
+        // C1 takes 2,048 too (§2.11).
+        f.choose(f.model, QStringLiteral("c1"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("4500 / 2048"));
+        QVERIFY(!f.generate->isEnabled());
+    }
+
+    void theDurationControlFitsTheModel() {
+        Fixture f(ini());
+        f.prompt->setPlainText(QStringLiteral("A tide pool at noon"));
+        // V6: a slider, any whole second from 1 to 15; the value follows it.
+        f.editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.editor));
+        f.slider->setFocus();
+        QTest::keyClick(f.slider, Qt::Key_Right);
+        QCOMPARE(f.editor.request().duration, 6);
+        QCOMPARE(f.durationValue->text(), QStringLiteral("6 s"));
+        QTest::keyClick(f.slider, Qt::Key_End);
+        QCOMPARE(f.editor.request().duration, 15);
+        QCOMPARE(f.durationValue->text(), QStringLiteral("15 s"));
+        QTest::keyClick(f.slider, Qt::Key_Home);
+        QCOMPARE(f.editor.request().duration, 1);
+        QVERIFY(f.generate->isEnabled());
+        QCOMPARE(f.slider->toolTip(), QStringLiteral("Any whole number of seconds from 1 to 15."));
+
+        // v5.6: a slider from 1 to 10.
+        f.choose(f.model, QStringLiteral("v5.6"));
+        QVERIFY(f.shown(f.slider));
+        QCOMPARE(f.slider->minimum(), 1);
+        QCOMPARE(f.slider->maximum(), 10);
+        QCOMPARE(f.editor.request().duration, 1); // still valid: kept
+
+        // The older models: a list, 5 s or 8 s.
+        f.choose(f.model, QStringLiteral("v4.5"));
+        QVERIFY(!f.shown(f.slider));
+        QVERIFY(!f.shown(f.durationValue));
+        QVERIFY(f.shown(f.duration));
+        QCOMPARE(values(f.duration), strings({"5", "8"}));
+        QCOMPARE(f.duration->currentText(), QStringLiteral("5 s")); // 1 s: the nearest is 5
+        QVERIFY(f.hint->text().contains(QStringLiteral("5 s")));
+        f.choose(f.duration, QStringLiteral("8"));
+        QCOMPARE(f.editor.request().duration, 8);
+        // The label takes the keyboard to whichever control is shown.
+        QCOMPARE(child<QLabel>(&f.editor, "durationLabel")->buddy(), f.durationControl);
+        QCOMPARE(f.durationControl->focusProxy(), static_cast<QWidget*>(f.duration));
+        f.choose(f.model, QStringLiteral("c1"));
+        QCOMPARE(f.durationControl->focusProxy(), static_cast<QWidget*>(f.slider));
+        QCOMPARE(f.editor.request().duration, 8); // valid on C1: kept
+    }
+
+    void c1At1080pIsAtMostFiveSeconds() {
+        Fixture f(ini());
+        f.prompt->setPlainText(QStringLiteral("A lighthouse in a storm"));
+        f.set("c1", "1080p", 5);
+        QVERIFY(f.generate->isEnabled());
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 19 credits/s × 5 s = 95 credits"));
+        QVERIFY(itemEnabled(f.quality, QStringLiteral("1080p")));
+
+        // A slider cannot skip a value: past 5 s at 1080p it says why, and Generate waits.
+        const QString reason =
+            QStringLiteral("1080p videos can be at most 5 seconds long on this model.");
+        f.setDuration(8);
+        QVERIFY(!f.generate->isEnabled());
+        QCOMPARE(f.blocked->text(), reason);
+        QCOMPARE(f.slider->toolTip(), reason);
+        QCOMPARE(f.durationValue->toolTip(), reason);
+        QCOMPARE(f.durationValue->palette().color(QPalette::WindowText),
+                 ui::errorColor(f.editor.palette()));
+        QCOMPARE(f.durationControl->currentRefusal(), reason);
+        // At 8 s the quality list greys out 1080p with the same reason.
+        QVERIFY(!itemEnabled(f.quality, QStringLiteral("1080p")));
+        QCOMPARE(itemTip(f.quality, QStringLiteral("1080p")), reason);
+        QVERIFY(itemEnabled(f.quality, QStringLiteral("720p")));
+        QVERIFY(
+            !ModelCatalog::builtIn().validate(f.editor.request(), ApiFamily::OpenApi).isEmpty());
+
+        // 720p at 8 s is fine; so is 1080p back at 5 s.
+        f.choose(f.quality, QStringLiteral("720p"));
+        QVERIFY(f.generate->isEnabled());
+        QVERIFY(f.durationControl->currentRefusal().isEmpty());
+        QCOMPARE(f.slider->toolTip(), QStringLiteral("Any whole number of seconds from 1 to 15."));
+        f.choose(f.quality, QStringLiteral("1080p"));
+        QVERIFY(!f.generate->isEnabled());
+        f.setDuration(5);
+        QVERIFY(f.generate->isEnabled());
+    }
+
     void v45DisablesTheRefusedCombinationsAndSaysWhy() {
         Fixture f(ini());
         f.prompt->setPlainText(QStringLiteral("A lighthouse in a storm"));
-        f.set("v4.5", "1080p", 5);
+        f.set("v4.5", "1080p", 5, "normal");
         // 1080p: no 8 s, no fast motion.
         QVERIFY(!itemEnabled(f.duration, QStringLiteral("8")));
         QCOMPARE(itemTip(f.duration, QStringLiteral("8")), k1080Only5);
@@ -249,32 +408,58 @@ private Q_SLOTS:
         QVERIFY(itemEnabled(f.quality, QStringLiteral("1080p")));
         QCOMPARE(f.cost->text(), QStringLiteral("Cost: 240 credits"));
         QVERIFY(f.generate->isEnabled());
-        // V5 has one motion mode: nothing to choose.
-        QCOMPARE(values(f.motion), QStringList{QStringLiteral("normal")});
-        QVERIFY(!f.motion->isEnabled());
+        // V5 takes no motion mode (§2.2): nothing to choose, so nothing shown.
+        QVERIFY(!f.shown(f.motion));
+        QVERIFY(!f.shown(child<QLabel>(&f.editor, "motionModeLabel")));
         const GenerationRequest r = f.editor.request();
         QCOMPARE(r.model, QStringLiteral("v5"));
         QCOMPARE(r.quality, QStringLiteral("1080p"));
         QCOMPARE(r.duration, 8);
     }
 
-    void switchingToAModelThatRefusesTheSettingsSaysWhy() {
+    // Switching the model keeps what is still valid, changes the rest to the nearest valid value
+    // and says which and why, under the settings (ModelCatalog::fitToModel).
+    void switchingTheModelSaysWhatChangedAndWhy() {
         Fixture f(ini());
         f.prompt->setPlainText(QStringLiteral("A lighthouse in a storm"));
-        f.set("v5", "1080p", 8);
+        f.set("v6", "720p", 12);
+        f.choose(f.aspect, QStringLiteral("21:9"));
+        f.choose(f.style, QStringLiteral("realistic"));
+        f.audio->setChecked(true);
+        f.seedFixed->setChecked(true);
+        f.seed->setValue(4242);
+        QVERIFY(!f.shown(f.hint));
+
+        GenerationRequest expected = f.editor.request();
+        expected.model = QStringLiteral("v4.5");
+        const QList<SettingChange> changes =
+            ModelCatalog::builtIn().fitToModel(expected, ApiFamily::OpenApi);
+        QVERIFY(changes.size() >= 4); // duration, aspect ratio, style, sound
+
         f.choose(f.model, QStringLiteral("v4.5"));
-        // The settings are kept, shown as refused, and Generate says why.
-        QCOMPARE(f.quality->currentData().toString(), QStringLiteral("1080p"));
-        QCOMPARE(f.duration->currentData().toString(), QStringLiteral("8"));
-        QVERIFY(!itemEnabled(f.duration, QStringLiteral("8")));
-        QCOMPARE(f.duration->toolTip(), k1080Only5);
-        QVERIFY(!f.generate->isEnabled());
-        QCOMPARE(f.blocked->text(), k1080Only5);
-        QCOMPARE(f.cost->text(), QStringLiteral("Cost: no price for these settings"));
-        f.choose(f.duration, QStringLiteral("5"));
+        const GenerationRequest r = f.editor.request();
+        QCOMPARE(r.duration, 8);                         // 12 s: the nearest of 5 and 8
+        QCOMPARE(r.aspectRatio, QStringLiteral("16:9")); // no 21:9 on v4.5
+        QCOMPARE(r.quality, QStringLiteral("720p"));     // still valid: kept
+        QVERIFY(r.style.isEmpty());                      // v4.5 has no "realistic"
+        QVERIFY(!r.audio);                               // v4.5 has no sound
+        QCOMPARE(r.seed, std::optional<qint64>(4242));   // kept
+        QCOMPARE(r.prompt, QStringLiteral("A lighthouse in a storm"));
+        QCOMPARE(r, expected);
+        QVERIFY(!f.shown(f.audio));
+        // Each change in the hint line, in the catalog's words.
+        QVERIFY(f.shown(f.hint));
+        for (const SettingChange& change : changes)
+            QVERIFY2(f.hint->text().contains(change.reason), qPrintable(change.reason));
+        QCOMPARE(f.editor.settingsHint(), f.hint->text());
         QVERIFY(f.generate->isEnabled());
         QCOMPARE(f.cost->text(), QStringLiteral("Cost: 120 credits"));
-        QVERIFY(f.duration->toolTip().isEmpty());
+
+        // A switch to a model that takes everything changes nothing and says nothing.
+        f.choose(f.model, QStringLiteral("v6"));
+        QVERIFY(!f.shown(f.hint));
+        QCOMPARE(f.editor.request().duration, 8);
+        QCOMPARE(f.editor.request().aspectRatio, QStringLiteral("16:9"));
     }
 
     void costFollowsThePricingTable_data() {
@@ -282,36 +467,71 @@ private Q_SLOTS:
         QTest::addColumn<QString>("quality");
         QTest::addColumn<int>("duration");
         QTest::addColumn<QString>("motion");
+        QTest::addColumn<bool>("audio");
         QTest::addColumn<QString>("text");
         // ../shared/pixverse-api.md §2.9
-        auto row = [](const char* m, const char* q, int d, const char* motion, const char* text) {
-            QTest::addRow("%s %s %ds %s", m, q, d, motion)
+        auto row = [](const char* m, const char* q, int d, const char* motion, bool audio,
+                      const char* text) {
+            QTest::addRow("%s %s %ds %s%s", m, q, d, motion, audio ? " sound" : "")
                 << QString::fromLatin1(m) << QString::fromLatin1(q) << d
-                << QString::fromLatin1(motion) << QString::fromLatin1(text);
+                << QString::fromLatin1(motion) << audio << QString::fromUtf8(text);
         };
-        row("v4.5", "540p", 5, "normal", "Cost: 45 credits");
-        row("v4.5", "540p", 8, "normal", "Cost: 90 credits");
-        row("v4.5", "360p", 5, "fast", "Cost: 90 credits");
-        row("v4", "720p", 5, "fast", "Cost: 120 credits");
-        row("v4", "720p", 8, "normal", "Cost: 120 credits");
-        row("v3.5", "1080p", 5, "normal", "Cost: 120 credits");
-        row("v5", "360p", 8, "normal", "Cost: 90 credits");
-        row("v5", "720p", 5, "normal", "Cost: 60 credits");
-        row("v5", "1080p", 5, "normal", "Cost: 120 credits");
+        row("v6", "720p", 12, "", true, "Cost: 12 credits/s with sound × 12 s = 144 credits");
+        row("v6", "720p", 12, "", false, "Cost: 9 credits/s × 12 s = 108 credits");
+        row("v6", "360p", 1, "", false, "Cost: 5 credits/s × 1 s = 5 credits");
+        row("v6", "1080p", 15, "", true, "Cost: 23 credits/s with sound × 15 s = 345 credits");
+        row("c1", "540p", 10, "", true, "Cost: 10 credits/s with sound × 10 s = 100 credits");
+        row("c1", "1080p", 5, "", false, "Cost: 19 credits/s × 5 s = 95 credits");
+        row("v5.6", "720p", 5, "", false, "Cost: 45 credits");
+        row("v5.6", "1080p", 5, "", true, "Cost: 150 credits");
+        row("v5.6", "540p", 7, "", false, "Cost: no price for these settings");
+        row("v4.5", "540p", 5, "normal", false, "Cost: 45 credits");
+        row("v4.5", "540p", 8, "normal", false, "Cost: 90 credits");
+        row("v4.5", "360p", 5, "fast", false, "Cost: 90 credits");
+        row("v4", "720p", 5, "fast", false, "Cost: 120 credits");
+        row("v4", "720p", 8, "normal", false, "Cost: 120 credits");
+        row("v3.5", "1080p", 5, "normal", false, "Cost: 120 credits");
+        row("v5", "360p", 8, "", false, "Cost: 90 credits");
+        row("v5", "720p", 5, "", false, "Cost: 60 credits");
+        row("v5", "1080p", 5, "", false, "Cost: 120 credits");
     }
     void costFollowsThePricingTable() {
         QFETCH(QString, model);
         QFETCH(QString, quality);
         QFETCH(int, duration);
         QFETCH(QString, motion);
+        QFETCH(bool, audio);
         QFETCH(QString, text);
         Fixture f(ini());
         f.set(model.toLatin1().constData(), quality.toLatin1().constData(), duration,
-              motion.toLatin1().constData());
+              motion.isEmpty() ? nullptr : motion.toLatin1().constData());
+        f.audio->setChecked(audio);
+        QCOMPARE(f.editor.request().audio, audio);
         QCOMPARE(f.cost->text(), text);
         QCOMPARE(f.editor.cost(), ModelCatalog::builtIn().creditCost(f.editor.request()));
         // The cost is shown before Generate, whatever the prompt.
         QVERIFY(!f.generate->isEnabled());
+    }
+
+    void theBalanceAfterTheVideoIsShown() {
+        Fixture f(ini());
+        f.prompt->setPlainText(QStringLiteral("A lighthouse in a storm"));
+        f.set("v6", "720p", 12);
+        f.audio->setChecked(true);
+        QCOMPARE(f.balance->text(), QStringLiteral("Balance: unknown"));
+        QVERIFY(f.generate->isEnabled()); // unknown balance: allowed
+
+        const QLocale locale;
+        f.editor.setBalance(2000);
+        QCOMPARE(f.balance->text(), QStringLiteral("Balance after: %1 credits (of %2)")
+                                        .arg(locale.toString(1856), locale.toString(2000)));
+        // The balance after follows the settings.
+        f.audio->setChecked(false);
+        QCOMPARE(f.balance->text(), QStringLiteral("Balance after: %1 credits (of %2)")
+                                        .arg(locale.toString(1892), locale.toString(2000)));
+        f.setDuration(1);
+        QCOMPARE(f.balance->text(), QStringLiteral("Balance after: %1 credits (of %2)")
+                                        .arg(locale.toString(1991), locale.toString(2000)));
     }
 
     void aShortBalanceDisablesGenerate() {
@@ -335,10 +555,12 @@ private Q_SLOTS:
         // A cheaper setting fits.
         f.choose(f.quality, QStringLiteral("540p"));
         QVERIFY(f.generate->isEnabled());
+        QCOMPARE(f.balance->text(), QStringLiteral("Balance after: 55 credits (of 100)"));
         f.choose(f.quality, QStringLiteral("1080p"));
         QVERIFY(!f.generate->isEnabled());
         f.editor.setBalance(120);
         QVERIFY(f.generate->isEnabled());
+        QCOMPARE(f.balance->text(), QStringLiteral("Balance after: 0 credits (of 120)"));
         f.editor.setBalance(std::nullopt);
         QCOMPARE(f.balance->text(), QStringLiteral("Balance: unknown"));
         QVERIFY(f.generate->isEnabled());
@@ -369,11 +591,11 @@ private Q_SLOTS:
         const auto r = generated.at(0).at(0).value<GenerationRequest>();
         QCOMPARE(r.prompt, QStringLiteral("A paper boat on a river"));
         QCOMPARE(r.negativePrompt, QStringLiteral("text"));
+        QCOMPARE(r.mode, GenerationMode::TextToVideo);
         QCOMPARE(r.model, QStringLiteral("v5"));
         QCOMPARE(r.quality, QStringLiteral("720p"));
         QCOMPARE(r.duration, 8);
         QCOMPARE(r.aspectRatio, QStringLiteral("9:16"));
-        QCOMPARE(r.motionMode, QStringLiteral("normal"));
         QCOMPARE(r.seed, std::optional<qint64>(424242));
         QVERIFY(r.style.isEmpty());
         QVERIFY(r.cameraMovement.isEmpty());
@@ -415,33 +637,89 @@ private Q_SLOTS:
 
     void styleAndCameraOnlyWhereTheModelHasThem() {
         Fixture f(ini());
-        auto shown = [&f](QWidget* w) { return w->isVisibleTo(&f.editor); };
-        f.choose(f.model, QStringLiteral("v3.5"));
-        QVERIFY(shown(f.style));
-        QVERIFY(!shown(f.camera));
-        QCOMPARE(values(f.style),
-                 (QStringList{QString(), QStringLiteral("anime"), QStringLiteral("3d_animation"),
-                              QStringLiteral("day"), QStringLiteral("cyberpunk"),
-                              QStringLiteral("comic")}));
-        f.choose(f.style, QStringLiteral("anime"));
-        QCOMPARE(f.editor.request().style, QStringLiteral("anime"));
+        // V6: the styles with "realistic" (§2.2), no camera movements.
+        QVERIFY(f.shown(f.style));
+        QVERIFY(!f.shown(f.camera));
+        QVERIFY(values(f.style).contains(QStringLiteral("realistic")));
+        QCOMPARE(values(f.style).constFirst(), QString()); // "None" first
+        f.choose(f.style, QStringLiteral("realistic"));
+        QCOMPARE(f.editor.request().style, QStringLiteral("realistic"));
+        QCOMPARE(f.style->currentText(), QStringLiteral("Realistic"));
 
+        // C1: neither (§2.11).
+        f.choose(f.model, QStringLiteral("c1"));
+        QVERIFY(!f.shown(f.style));
+        QVERIFY(!f.shown(f.camera));
+        QVERIFY(f.editor.request().style.isEmpty());
+
+        // v4.5: the older styles and the camera movements.
         f.choose(f.model, QStringLiteral("v4.5"));
-        QVERIFY(!shown(f.style));
-        QVERIFY(shown(f.camera));
-        QVERIFY(f.editor.request().style.isEmpty()); // not sent to a model that refuses it
+        QVERIFY(f.shown(f.style));
+        QVERIFY(f.shown(f.camera));
+        QVERIFY(!values(f.style).contains(QStringLiteral("realistic")));
+        f.choose(f.style, QStringLiteral("anime"));
         f.choose(f.camera, QStringLiteral("zoom_in"));
         QCOMPARE(f.editor.request().cameraMovement, QStringLiteral("zoom_in"));
         QCOMPARE(f.camera->currentText(), QStringLiteral("Zoom in"));
 
+        // V5 takes the style, not the camera: the camera is cleared, and the hint says so.
         f.choose(f.model, QStringLiteral("v5"));
-        QVERIFY(!shown(f.style));
-        QVERIFY(!shown(f.camera));
+        QVERIFY(!f.shown(f.camera));
         QVERIFY(f.editor.request().cameraMovement.isEmpty());
+        QCOMPARE(f.editor.request().style, QStringLiteral("anime"));
+        QVERIFY(f.shown(f.hint));
+        QVERIFY(!f.hint->text().isEmpty());
+    }
 
-        // Back on v4.5 the choice is still there.
-        f.choose(f.model, QStringLiteral("v4.5"));
-        QCOMPARE(f.editor.request().cameraMovement, QStringLiteral("zoom_in"));
+    // The mode selector lists the modes the model takes in this family (the catalog's, not a
+    // fixed list); an image dropped chooses image to video, removing it goes back.
+    void theModeSelectorFollowsTheCatalogAndTheImage() {
+        Fixture f(ini());
+        f.prompt->setPlainText(QStringLiteral("The cat blinks"));
+        const ModelSpec* v6 = ModelCatalog::builtIn().model(QStringLiteral("v6"));
+        QVERIFY(v6);
+        QCOMPARE(values(f.mode), v6->modes(ApiFamily::OpenApi));
+        QCOMPARE(f.mode->itemText(1), generationModeLabel(GenerationMode::ImageToVideo));
+        QVERIFY(f.shown(f.aspect));
+
+        // Image to video chosen before there is an image: Generate waits for one.
+        f.choose(f.mode, QStringLiteral("i2v"));
+        QVERIFY(f.editor.isImageMode());
+        QVERIFY(!f.shown(f.aspect));
+        QVERIFY(!f.generate->isEnabled());
+        QCOMPARE(f.blocked->text(), QStringLiteral("Add an image to animate, or choose text to "
+                                                   "video to generate from the prompt alone."));
+        const QString image = m_dir.filePath(QStringLiteral("cat.png"));
+        f.editor.setImagePath(image);
+        QVERIFY(f.generate->isEnabled());
+        QCOMPARE(f.editor.request().mode, GenerationMode::ImageToVideo);
+        QCOMPARE(f.editor.request().startImagePath(), image);
+
+        // Text to video chosen with an image there: the image is left out of the request.
+        f.choose(f.mode, QStringLiteral("t2v"));
+        QVERIFY(!f.editor.isImageMode());
+        QCOMPARE(f.editor.request().mode, GenerationMode::TextToVideo);
+        QVERIFY(f.editor.request().startImagePath().isEmpty());
+        QVERIFY(f.editor.request().images.isEmpty());
+        QVERIFY(f.shown(f.aspect));
+        // … and back in when image to video is chosen again.
+        f.choose(f.mode, QStringLiteral("i2v"));
+        QCOMPARE(f.editor.request().startImagePath(), image);
+
+        // A table with a model that takes text to video only: the selector offers just that.
+        QString error;
+        const std::optional<ModelCatalog> textOnly = test::builtInCatalogWith(
+            QStringLiteral("v6"),
+            [](QJsonObject& model) {
+                model.insert(QStringLiteral("modes"), QJsonArray{QStringLiteral("t2v")});
+            },
+            &error);
+        QVERIFY2(textOnly, qPrintable(error));
+        f.editor.setImagePath(QString());
+        f.editor.setCatalog(&*textOnly);
+        QCOMPARE(values(f.mode), strings({"t2v"}));
+        QVERIFY(!f.mode->isEnabled()); // one mode: nothing to choose
+        f.editor.setCatalog(&ModelCatalog::builtIn());
     }
 
     void imageModeHidesTheAspectRatio() {
@@ -454,6 +732,7 @@ private Q_SLOTS:
         const QString image = m_dir.filePath(QStringLiteral("cat.png"));
         f.editor.setImagePath(image);
         QVERIFY(f.editor.isImageMode());
+        QCOMPARE(f.mode->currentData().toString(), QStringLiteral("i2v"));
         QVERIFY(!f.aspect->isVisibleTo(&f.editor));
         QVERIFY(!child<QLabel>(&f.editor, "aspectRatioLabel")->isVisibleTo(&f.editor));
         QCOMPARE(f.editor.request().startImagePath(), image);
@@ -474,6 +753,7 @@ private Q_SLOTS:
 
         f.editor.setImagePath(QString());
         QVERIFY(!f.editor.isImageMode());
+        QCOMPARE(f.mode->currentData().toString(), QStringLiteral("t2v"));
         QVERIFY(f.aspect->isVisibleTo(&f.editor));
         QVERIFY(!f.editor.request().isImageToVideo());
 
@@ -483,24 +763,81 @@ private Q_SLOTS:
         QVERIFY(!f.generate->isEnabled());
     }
 
-    void familySwitchesShowOnlyWhereAccepted() {
+    void theSwitchesAreTheModelsAndTheFamilys() {
         Fixture f(ini());
-        auto* offPeak = child<QCheckBox>(&f.editor, "switch_offPeak");
-        auto* audio = child<QCheckBox>(&f.editor, "switch_audio");
-        QVERIFY(!offPeak->isVisibleTo(&f.editor)); // OpenAPI: no off-peak
-        QVERIFY(!audio->isVisibleTo(&f.editor));   // no offered model has audio yet
+        f.prompt->setPlainText(QStringLiteral("Rain on a tin roof"));
+        // V6 on the OpenAPI: sound and multi-shot; off-peak is the website's.
+        QVERIFY(f.shown(f.audio));
+        QVERIFY(f.shown(f.multiClip));
+        QVERIFY(!f.shown(f.offPeak));
+        QCOMPARE(f.audio->text(), QStringLiteral("Sound"));
+        QCOMPARE(f.multiClip->text(), QStringLiteral("Multi-shot"));
+        f.audio->setChecked(true);
+        f.multiClip->setChecked(true);
+        GenerationRequest r = f.editor.request();
+        QVERIFY(r.audio);
+        QVERIFY(r.multiClip);
+        QVERIFY(!r.offPeak);
+
+        // C1: sound, no multi-shot (§2.11); the switch it lacks is turned off and hidden.
+        f.choose(f.model, QStringLiteral("c1"));
+        QVERIFY(f.shown(f.audio));
+        QVERIFY(!f.shown(f.multiClip));
+        r = f.editor.request();
+        QVERIFY(r.audio);
+        QVERIFY(!r.multiClip);
+        // v4.5: none of them on the OpenAPI.
+        f.choose(f.model, QStringLiteral("v4.5"));
+        QVERIFY(!f.shown(f.audio));
+        QVERIFY(!f.shown(f.multiClip));
+        QVERIFY(!f.shown(f.offPeak));
+        QVERIFY(!f.editor.request().audio);
+
+        // The website: V6, v5.6 and C1 only (§3.10), off-peak there, 5,000-character prompts.
         f.editor.setFamily(ApiFamily::Web);
-        QVERIFY(offPeak->isVisibleTo(&f.editor));
-        // The website takes longer prompts than the OpenAPI (§3.10); negative prompts do not.
-        QCOMPARE(child<QLabel>(&f.editor, "promptCount")->text(), QStringLiteral("0 / 5000"));
-        QCOMPARE(child<QLabel>(&f.editor, "negativePromptCount")->text(),
-                 QStringLiteral("0 / 2048"));
-        QCOMPARE(offPeak->text(), QStringLiteral("Off-peak (cheaper, slower)"));
-        offPeak->setChecked(true);
+        QCOMPARE(values(f.model), strings({"v6", "c1", "v5.6"}));
+        QCOMPARE(f.model->currentData().toString(), QStringLiteral("v6"));
+        QVERIFY(f.hint->text().contains(QStringLiteral("PixVerse V4.5")));
+        QVERIFY(f.shown(f.offPeak));
+        QCOMPARE(f.offPeak->text(), QStringLiteral("Off-peak (cheaper, slower)"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("18 / 5000"));
+        QCOMPARE(f.negativeCount->text(), QStringLiteral("0 / 2048"));
+        f.offPeak->setChecked(true);
         QVERIFY(f.editor.request().offPeak);
         f.editor.setFamily(ApiFamily::OpenApi);
-        QVERIFY(!offPeak->isVisibleTo(&f.editor));
+        QVERIFY(!f.shown(f.offPeak));
         QVERIFY(!f.editor.request().offPeak);
+    }
+
+    // A switch a rule forbids is greyed out with the reason as its tooltip.
+    void aForbiddenSwitchSaysWhy() {
+        QString error;
+        const std::optional<ModelCatalog> ruled = test::builtInCatalogWith(
+            QStringLiteral("v6"),
+            [](QJsonObject& model) {
+                QJsonArray rules = model.value(u"rules").toArray();
+                rules.append(QJsonObject{
+                    {QStringLiteral("when"),
+                     QJsonObject{{QStringLiteral("quality"), QStringLiteral("1080p")},
+                                 {QStringLiteral("multiClip"), QStringLiteral("true")}}},
+                    {QStringLiteral("reason"), QStringLiteral("No multi-shot in 1080p.")}});
+                model.insert(QStringLiteral("rules"), rules);
+            },
+            &error);
+        QVERIFY2(ruled, qPrintable(error));
+        Fixture f(ini());
+        f.editor.setCatalog(&*ruled);
+        f.prompt->setPlainText(QStringLiteral("Rain on a tin roof"));
+        f.set("v6", "1080p", 4);
+        QVERIFY(f.shown(f.multiClip));
+        QVERIFY(!f.multiClip->isEnabled());
+        QCOMPARE(f.multiClip->toolTip(), QStringLiteral("No multi-shot in 1080p."));
+        QVERIFY(f.audio->isEnabled());
+        QVERIFY(f.audio->toolTip().isEmpty());
+        f.choose(f.quality, QStringLiteral("720p"));
+        QVERIFY(f.multiClip->isEnabled());
+        QVERIFY(f.multiClip->toolTip().isEmpty());
+        f.editor.setCatalog(&ModelCatalog::builtIn());
     }
 
     void pricesWithTheCatalogItIsGiven() {
@@ -521,7 +858,7 @@ private Q_SLOTS:
         QVERIFY2(shared, qPrintable(error));
 
         Fixture f(ini());
-        f.set("v4.5", "540p", 5);
+        f.set("v4.5", "540p", 5, "normal");
         QCOMPARE(f.cost->text(), QStringLiteral("Cost: 45 credits")); // the built-in table
         f.editor.setCatalog(&*shared);
         QCOMPARE(&f.editor.catalog(), &*shared); // the instance itself, not a copy
@@ -529,6 +866,7 @@ private Q_SLOTS:
         QCOMPARE(f.editor.cost(), std::optional<int>(50));
         f.set("v4.5", "720p", 5);
         QCOMPARE(f.cost->text(), QStringLiteral("Cost: 60 credits"));
+        f.editor.setCatalog(&ModelCatalog::builtIn());
     }
 
     void settingsAreRememberedAcrossEditors() {
@@ -540,15 +878,25 @@ private Q_SLOTS:
             f.seed->setValue(77);
             f.prompt->setPlainText(QStringLiteral("not a setting"));
         }
-        Fixture g(ini());
-        QCOMPARE(g.model->currentData().toString(), QStringLiteral("v5"));
-        QCOMPARE(g.quality->currentData().toString(), QStringLiteral("720p"));
-        QCOMPARE(g.duration->currentData().toString(), QStringLiteral("8"));
-        QCOMPARE(g.aspect->currentData().toString(), QStringLiteral("9:16"));
-        QVERIFY(g.seedFixed->isChecked());
-        QCOMPARE(g.seed->value(), 77);
-        QVERIFY(g.prompt->toPlainText().isEmpty());
-        QCOMPARE(g.cost->text(), QStringLiteral("Cost: 120 credits"));
+        {
+            Fixture g(ini());
+            QCOMPARE(g.model->currentData().toString(), QStringLiteral("v5"));
+            QCOMPARE(g.quality->currentData().toString(), QStringLiteral("720p"));
+            QCOMPARE(g.duration->currentData().toString(), QStringLiteral("8"));
+            QCOMPARE(g.aspect->currentData().toString(), QStringLiteral("9:16"));
+            QVERIFY(g.seedFixed->isChecked());
+            QCOMPARE(g.seed->value(), 77);
+            QVERIFY(g.prompt->toPlainText().isEmpty());
+            QCOMPARE(g.cost->text(), QStringLiteral("Cost: 120 credits"));
+            QVERIFY(!g.shown(g.hint));
+            // The last model used is remembered, V6 with its length and sound too.
+            g.set("v6", "720p", 12);
+            g.audio->setChecked(true);
+        }
+        Fixture h(ini());
+        QCOMPARE(h.model->currentData().toString(), QStringLiteral("v6"));
+        QCOMPARE(h.slider->value(), 12);
+        QVERIFY(h.audio->isChecked());
     }
 
     void recentPromptsAreOneClickAway() {
@@ -572,7 +920,7 @@ private Q_SLOTS:
         QCOMPARE(second->text(), QStringLiteral("Second prompt"));
         second->trigger();
         QCOMPARE(f.prompt->toPlainText(), QStringLiteral("Second prompt"));
-        QCOMPARE(f.promptCount->text(), QStringLiteral("13 / 2048"));
+        QCOMPARE(f.promptCount->text(), QStringLiteral("13 / 5000"));
 
         // Ten at most, newest first.
         for (int i = 0; i < 12; ++i) {
@@ -602,6 +950,29 @@ private Q_SLOTS:
         QCOMPARE(f.editor.request(), r);
         QCOMPARE(f.cost->text(), QStringLiteral("Cost: 120 credits"));
         QVERIFY(f.generate->isEnabled());
+        QVERIFY(!f.shown(f.hint));
+
+        // A V6 job with sound and an image comes back as it was.
+        GenerationRequest v6;
+        v6.prompt = QStringLiteral("The cat turns its head");
+        v6.model = QStringLiteral("v6");
+        v6.duration = 11;
+        v6.quality = QStringLiteral("1080p");
+        v6.audio = true;
+        v6.multiClip = true;
+        v6.style = QStringLiteral("realistic");
+        v6.setStartImage(m_dir.filePath(QStringLiteral("cat.png")));
+        f.editor.setRequest(v6);
+        QCOMPARE(f.editor.request(), v6);
+        QCOMPARE(f.mode->currentData().toString(), QStringLiteral("i2v"));
+        QCOMPARE(f.cost->text(),
+                 QStringLiteral("Cost: 23 credits/s with sound × 11 s = 253 credits"));
+
+        // A job made with a model this account is not offered: the default, and the hint says so.
+        f.editor.setFamily(ApiFamily::Web);
+        f.editor.setRequest(r);
+        QCOMPARE(f.editor.request().model, QStringLiteral("v6"));
+        QVERIFY(f.hint->text().contains(QStringLiteral("PixVerse V4")));
     }
 
     void mainWindowLaysOutTheCreatePane() {
@@ -620,7 +991,7 @@ private Q_SLOTS:
         auto checkLayout = [&](const char* state) {
             QApplication::processEvents();
             for (const char* name : {"imageDropZone", "promptEdit", "negativePromptEdit",
-                                     "modelCombo", "durationCombo", "qualityCombo", "seedSpin",
+                                     "modelCombo", "durationControl", "qualityCombo", "seedSpin",
                                      "costLabel", "generateButton", "recentPromptsButton"}) {
                 auto* w = window.findChild<QWidget*>(QLatin1String(name));
                 QVERIFY2(w && w->isVisible(), name);
@@ -658,8 +1029,11 @@ private Q_SLOTS:
         child<QPlainTextEdit>(editor, "promptEdit")
             ->setPlainText(QStringLiteral(
                 "The harbour lights come on one by one as the fog rolls in; slow push-in."));
-        child<QComboBox>(editor, "qualityCombo")->setCurrentIndex(3);  // 1080p
-        child<QComboBox>(editor, "durationCombo")->setCurrentIndex(1); // 8 s: refused on v4.5
+        auto* model = child<QComboBox>(editor, "modelCombo");
+        model->setCurrentIndex(model->findData(QStringLiteral("c1")));
+        child<QComboBox>(editor, "qualityCombo")->setCurrentIndex(3); // 1080p
+        child<QSlider>(editor, "durationSlider")->setValue(8);        // refused on C1 at 1080p
+        child<QCheckBox>(editor, "switch_audio")->setChecked(true);
         checkLayout("filled");
         QVERIFY(!child<QLabel>(editor, "generateBlockedLabel")->text().isEmpty());
         if (!dir.isEmpty())
@@ -679,7 +1053,7 @@ private Q_SLOTS:
         QVERIFY(jobsHeader->mapTo(&window, QPoint(jobsHeader->width(), 0)).x() <= window.width());
         QVERIFY(jobsHeader->width() >= jobsHeader->minimumSizeHint().width());
         for (const char* name :
-             {"imageDropZone", "promptEdit", "modelCombo", "durationCombo", "seedSpin",
+             {"imageDropZone", "promptEdit", "modelCombo", "durationControl", "seedSpin",
               "seedDiceButton", "generateButton", "recentPromptsButton", "removeButton"}) {
             auto* w = window.findChild<QWidget*>(QLatin1String(name));
             QVERIFY2(w && w->isVisible(), name);

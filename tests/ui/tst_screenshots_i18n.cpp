@@ -16,6 +16,7 @@
 #include "ui/JobsPane.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/PromptEditor.h"
 #include "ui/SettingsDialog.h"
 #include "ui/ThumbnailMaker.h"
 #include "ui/Translations.h"
@@ -24,10 +25,14 @@
 #include <QAbstractScrollArea>
 #include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QSlider>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabBar>
@@ -337,7 +342,11 @@ private Q_SLOTS:
         }
     }
 
-    void cleanup() { QApplication::setPalette(m_lightPalette); }
+    void cleanup() {
+        QApplication::setPalette(m_lightPalette);
+        // editor() switches languages; the other pages are checked in Russian.
+        installTranslations(*qApp, QStringLiteral("ru"));
+    }
 
     // The checks below must be able to fail: a label and a button squeezed on purpose.
     void theChecksSeeClippingAndLowContrast() {
@@ -448,6 +457,92 @@ private Q_SLOTS:
         verifyShows(window.findChild<QPushButton*>(QStringLiteral("generateButton"))->text(),
                     "pixverse::PromptEditor", "&Generate");
         verifyGallery(pane, &window, ids.constFirst());
+    }
+
+    // Issue 15: the composer on V6 (slider, sound, multi-shot, the per-second cost and the
+    // balance after it) and on v4.5 (the list of lengths, motion, camera, and the hint saying what
+    // the switch from V6 changed), in English and in Russian: nothing clipped, every text in the
+    // picture, no English left in the Russian one.
+    void editor_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("model");
+        for (const char* language : {"en", "ru"}) {
+            for (const char* model : {"v6", "v4.5"})
+                QTest::addRow("%s %s", model, language)
+                    << QString::fromLatin1(language) << QString::fromLatin1(model);
+        }
+    }
+    void editor() {
+        QFETCH(QString, language);
+        QFETCH(QString, model);
+        QCOMPARE(installTranslations(*qApp, language), language);
+        QSettings().clear(); // the window's composer remembers settings in the app's QSettings
+        MainWindow window;
+        window.setConnectionLabel(
+            QCoreApplication::translate("pixverse::StudioApp", "Offline sandbox"));
+        window.setAccount(QStringLiteral("sk-…a1b2"), ApiFamily::OpenApi);
+        window.setBalance(1250);
+        PromptEditor* editor = window.promptEditor();
+        auto* prompt = window.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"));
+        prompt->setPlainText(
+            language == QLatin1String("ru")
+                ? QStringLiteral(u"Волны набегают на галечный пляж, шум прибоя")
+                : QStringLiteral("Waves on a pebble beach, the sound of the surf"));
+        GenerationRequest v6;
+        v6.prompt = prompt->toPlainText();
+        v6.model = QStringLiteral("v6");
+        v6.duration = 12;
+        v6.quality = QStringLiteral("720p");
+        v6.aspectRatio = QStringLiteral("21:9");
+        v6.audio = true;
+        editor->setRequest(v6);
+        if (model != QLatin1String("v6")) {
+            auto* models = window.findChild<QComboBox*>(QStringLiteral("modelCombo"));
+            models->setCurrentIndex(models->findData(model));
+            QVERIFY(!editor->settingsHint().isEmpty()); // 12 s and 21:9 are not v4.5's
+        }
+        QCOMPARE(editor->request().model, model);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QWidget* pane = window.findChild<QWidget*>(QStringLiteral("createPane"));
+        QVERIFY(pane);
+        QStringList problems;
+        QTRY_VERIFY2((problems = clippedTexts(&window) + unnamedButtons(&window)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        // Every control of the composer is on screen at 1280 × 800, none over another.
+        QList<QWidget*> fields;
+        for (QWidget* w : editor->findChildren<QWidget*>()) {
+            if (w->isVisible() && w->parentWidget() &&
+                (qobject_cast<QLabel*>(w) || qobject_cast<QAbstractButton*>(w) ||
+                 qobject_cast<QComboBox*>(w) || qobject_cast<QSlider*>(w)))
+                fields << w;
+        }
+        for (QWidget* w : std::as_const(fields)) {
+            const QRect r(w->mapTo(&window, QPoint(0, 0)), w->size());
+            QVERIFY2(window.rect().contains(r), qPrintable(w->objectName()));
+            for (QWidget* other : std::as_const(fields)) {
+                if (other == w || other->isAncestorOf(w) || w->isAncestorOf(other))
+                    continue;
+                const QRect o(other->mapTo(&window, QPoint(0, 0)), other->size());
+                QVERIFY2(!r.intersects(o), qPrintable(w->objectName() + QStringLiteral(" over ") +
+                                                      other->objectName()));
+            }
+        }
+        const QString name =
+            QStringLiteral("editor-%1-%2").arg(QString(model).remove(u'.'), language);
+        verifyScreenshot(&window, name);
+        if (QTest::currentTestFailed())
+            return;
+        const QImage editorShot = editor->grab().toImage();
+        const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(editorShot.save(QDir(dir).filePath(name + QStringLiteral("-pane.png"))));
+        if (language == QLatin1String("ru")) {
+            verifyRussian(&window);
+            problems = pageProblems(&window, false);
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        }
     }
 
     void settingsDialog_data() { mainWindow_data(); }
