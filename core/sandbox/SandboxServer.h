@@ -47,8 +47,9 @@ struct SandboxConfig {
     int maxImageSide = 4000;                   //!< 500030 above this
     int traceReplaySeconds = 300;              //!< answers replayed for a reused Ai-trace-id
 
-    //! Folder of sample clips named `<width>x<height>.mp4`; empty: $PIXVERSE_CLIPS_DIR, then the
-    //! installed share/pixverse-studio/clips, then the build tree.
+    //! Folder of sample clips named `<width>x<height>.mp4` (and `<width>x<height>-audio.mp4`
+    //! for videos made with sound); empty: $PIXVERSE_CLIPS_DIR, then the installed
+    //! share/pixverse-studio/clips, then the build tree.
     QString clipsDir;
     //! Seed for ids, failure draws and random seeds, so a test run is repeatable.
     quint64 randomSeed = 20260524;
@@ -136,7 +137,8 @@ class SandboxState;
 //! ../shared/pixverse-api.md) with its envelope, error codes, trace-id replay, credits and
 //! concurrency; the web API (§3, §4.2: `/creative_platform/...`, one session per account) with
 //! an Aliyun-OSS-like object store (`PUT /oss/<bucket>/<key>`, V1 signatures checked); sample
-//! H.264 clips; read-only stats and a control route for tests.
+//! H.264 clips, with an AAC track where sound was asked; read-only stats and a control route
+//! for tests.
 //! Lives on the thread that created it (use SandboxHost for a thread of its own).
 class SandboxServer : public QObject {
     Q_OBJECT

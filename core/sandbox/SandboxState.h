@@ -145,7 +145,10 @@ public:
     HttpAnswer balance(const QString& key);
     HttpAnswer media(const HttpRequest& request);
     HttpAnswer statsAnswer();
+    //! The control route (SandboxControl.cpp).
     HttpAnswer control(const HttpRequest& request);
+    //! The control route's "addVideos" object, checked, or why it is refused.
+    std::variant<SandboxAccountVideos, QString> accountVideosFromJson(const QJsonObject& a) const;
     HttpAnswer faultAnswer(const SandboxFault& fault) const;
     //! The real answer, damaged as a TruncateJson or PatchResp fault says.
     HttpAnswer spoiledAnswer(const SandboxFault& fault, HttpAnswer answer) const;
