@@ -34,7 +34,6 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="103" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -50,7 +49,7 @@ or, with --account EMAIL, the token the app remembered. Never a password on the 
 
 Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
 5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
+            <translation type="vanished">Создание видео PixVerse из командной строки.
 
 Команды:
   generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ
@@ -149,204 +148,434 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Изображение для анимации (видео из изображения).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="81" />
-            <source>Model (default v4.5).</source>
-            <translation>Модель (по умолчанию v4.5).</translation>
-        </message>
-        <message>
             <location filename="../../app/cli/CliOptions.cpp" line="82" />
-            <source>Seconds (default 5).</source>
-            <translation>Секунды (по умолчанию 5).</translation>
+            <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
+            <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="84" />
+            <location filename="../../app/cli/CliOptions.cpp" line="87" />
+            <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
+            <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="94" />
+            <source>normal or fast (v3.5–v4.5; default normal).</source>
+            <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="98" />
+            <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
+            <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="121" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models and generate --dry-run sign in to nothing and send nothing: the sign-in options only
+say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models и generate --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
+            <source>Model (default v4.5).</source>
+            <translation type="vanished">Модель (по умолчанию v4.5).</translation>
+        </message>
+        <message>
+            <source>Seconds (default 5).</source>
+            <translation type="vanished">Секунды (по умолчанию 5).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="91" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="85" />
+            <location filename="../../app/cli/CliOptions.cpp" line="92" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="86" />
             <source>normal or fast (default normal).</source>
-            <translation>normal или fast (по умолчанию normal).</translation>
+            <translation type="vanished">normal или fast (по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="88" />
+            <location filename="../../app/cli/CliOptions.cpp" line="96" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="90" />
             <source>Style (v3.5): anime, 3d_animation, day, cyberpunk, comic.</source>
-            <translation>Стиль (v3.5): anime, 3d_animation, day, cyberpunk, comic.</translation>
+            <translation type="vanished">Стиль (v3.5): anime, 3d_animation, day, cyberpunk, comic.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="93" />
+            <location filename="../../app/cli/CliOptions.cpp" line="102" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="94" />
+            <location filename="../../app/cli/CliOptions.cpp" line="103" />
+            <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
+            <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="105" />
+            <source>Let the model cut the clip into several shots (V6).</source>
+            <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <source>generate: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
+            <translation>generate: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="112" />
             <source>Folder to save the MP4 into.</source>
             <translation>Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="96" />
+            <location filename="../../app/cli/CliOptions.cpp" line="114" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="99" />
+            <location filename="../../app/cli/CliOptions.cpp" line="117" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="137" />
             <source>generate, status, balance or batch</source>
-            <translation>generate, status, balance или batch</translation>
+            <translation type="vanished">generate, status, balance или batch</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="164" />
             <source>Say what to do: generate, status, balance or batch (see --help).</source>
-            <translation>Укажите, что сделать: generate, status, balance или batch (см. --help).</translation>
+            <translation type="vanished">Укажите, что сделать: generate, status, balance или batch (см. --help).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="174" />
             <source>Unknown command “%1”: use generate, status, balance or batch.</source>
-            <translation>Неизвестная команда «%1»: используйте generate, status, balance или batch.</translation>
+            <translation type="vanished">Неизвестная команда «%1»: используйте generate, status, balance или batch.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="183" />
+            <source>%1: “duration” must be a whole number of seconds.</source>
+            <translation type="vanished">%1: «duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <source>%1: “seed” must be a whole number.</source>
+            <translation type="vanished">%1: «seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="159" />
+            <source>generate, status, balance, batch or models</source>
+            <translation>generate, status, balance, batch или models</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="186" />
+            <source>Say what to do: generate, status, balance, batch or models (see --help).</source>
+            <translation>Укажите, что сделать: generate, status, balance, batch или models (см. --help).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="197" />
+            <source>Unknown command “%1”: use generate, status, balance, batch or models.</source>
+            <translation>Неизвестная команда «%1»: используйте generate, status, balance, batch или models.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="207" />
             <source>Use either --sandbox or --base-url, not both.</source>
             <translation>Укажите либо --sandbox, либо --base-url, но не оба сразу.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="188" />
+            <location filename="../../app/cli/CliOptions.cpp" line="212" />
             <source>--sandbox-clock-speed needs a positive number.</source>
             <translation>Для --sandbox-clock-speed нужно положительное число.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="196" />
+            <location filename="../../app/cli/CliOptions.cpp" line="220" />
             <source>--api-key-env needs the name of an environment variable.</source>
             <translation>Для --api-key-env нужно имя переменной окружения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="203" />
+            <location filename="../../app/cli/CliOptions.cpp" line="227" />
             <source>Choose one way to sign in: --sandbox, --token-env, --account or --keychain.</source>
             <translation>Выберите один способ входа: --sandbox, --token-env, --account или --keychain.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="219" />
+            <location filename="../../app/cli/CliOptions.cpp" line="243" />
             <source>status needs one video id, a positive whole number: status VIDEO_ID.</source>
             <translation>Для status нужен один ID видео — целое положительное число: status ID_ВИДЕО.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="222" />
+            <location filename="../../app/cli/CliOptions.cpp" line="246" />
             <source>batch needs one file: batch FILE --out DIR.</source>
             <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="225" />
+            <location filename="../../app/cli/CliOptions.cpp" line="249" />
             <source>Unexpected argument “%1”.</source>
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="234" />
+            <location filename="../../app/cli/CliOptions.cpp" line="258" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="239" />
+            <location filename="../../app/cli/CliOptions.cpp" line="263" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="251" />
+            <location filename="../../app/cli/CliOptions.cpp" line="293" />
+            <source>“%1” must be text.</source>
+            <translation>«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="299" />
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation>«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="305" />
+            <source>“seed” must be a whole number.</source>
+            <translation>«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="312" />
+            <source>“%1” must be true or false.</source>
+            <translation>«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="315" />
+            <source>“image” must be the path of an image file.</source>
+            <translation>«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="335" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="265" />
+            <location filename="../../app/cli/CliOptions.cpp" line="342" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="269" />
+            <location filename="../../app/cli/CliOptions.cpp" line="346" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="279" />
+            <location filename="../../app/cli/CliOptions.cpp" line="359" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="280" />
+            <location filename="../../app/cli/CliOptions.cpp" line="360" />
             <source>generate needs --out DIR, the folder to save the video into.</source>
             <translation>Для generate нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="284" />
+            <location filename="../../app/cli/CliOptions.cpp" line="364" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="305" />
+            <location filename="../../app/cli/CliOptions.cpp" line="388" />
             <source>%1, generation %2: %3</source>
             <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="382" />
+            <location filename="../../app/cli/CliOptions.cpp" line="412" />
+            <source>--dry-run goes with generate.</source>
+            <translation>--dry-run используется только с generate.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="467" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="390" />
+            <location filename="../../app/cli/CliOptions.cpp" line="476" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="406" />
+            <location filename="../../app/cli/CliOptions.cpp" line="492" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="416" />
+            <location filename="../../app/cli/CliOptions.cpp" line="504" />
+            <source>“model” must be text.</source>
+            <translation>«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="547" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="420" />
+            <location filename="../../app/cli/CliOptions.cpp" line="551" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="429" />
+            <location filename="../../app/cli/CliOptions.cpp" line="560" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="439" />
+            <location filename="../../app/cli/CliOptions.cpp" line="568" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="459" />
-            <source>%1: “duration” must be a whole number of seconds.</source>
-            <translation>%1: «duration» должно быть целым числом секунд.</translation>
+            <location filename="../../app/cli/CliOptions.cpp" line="578" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="467" />
-            <source>%1: “seed” must be a whole number.</source>
-            <translation>%1: «seed» должно быть целым числом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="479" />
+            <location filename="../../app/cli/CliOptions.cpp" line="584" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="148" />
+            <source>per second, without / with sound: %1</source>
+            <translation>за секунду, без звука / со звуком: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="152" />
+            <source>no published price</source>
+            <translation>цена не опубликована</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="155" />
+            <location filename="../../app/cli/ModelTable.cpp" line="202" />
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="156" />
+            <source>per clip, %1: %2</source>
+            <translation>за ролик, %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="160" />
+            <source>; with sound: %1</source>
+            <translation>; со звуком: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="206" />
+            <source>with sound</source>
+            <translation>со звуком</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="208" />
+            <source>several shots</source>
+            <translation>несколько планов</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="210" />
+            <source>%1 credits</source>
+            <translation>кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <source>LABEL</source>
+            <translation>НАЗВАНИЕ</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <source>MODES</source>
+            <translation>РЕЖИМЫ</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <source>DURATIONS</source>
+            <translation>ДЛИТЕЛЬНОСТИ</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <source>QUALITIES</source>
+            <translation>КАЧЕСТВО</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="241" />
+            <source>ASPECT RATIOS</source>
+            <translation>ПРОПОРЦИИ</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="241" />
+            <source>SWITCHES</source>
+            <translation>ПЕРЕКЛЮЧАТЕЛИ</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="241" />
+            <source>PROMPT</source>
+            <translation>ПРОМПТ</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="252" />
+            <source>Prices in credits:</source>
+            <translation>Цены в кредитах:</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="254" />
+            <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
+            <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="99" />
+            <source>Cost: %1 credits</source>
+            <translation>Стоимость в кредитах: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="99" />
+            <source>Cost: no published price</source>
+            <translation>Стоимость: цена не опубликована</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="111" />
+            <source>Dry run: the settings pass every check; nothing was sent.</source>
+            <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
     </context>
     <context>
@@ -382,7 +611,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Не удаётся переместить видео в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="172" />
+            <location filename="../../core/api/ApiClient.cpp" line="186" />
             <source>Cannot read “%1”: %2.</source>
             <translation>Не удаётся прочитать «%1»: %2.</translation>
         </message>
@@ -390,7 +619,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ApiError</name>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="293" />
+            <location filename="../../core/api/ApiClient.cpp" line="307" />
             <source>“%1” is not a valid server address.</source>
             <translation>«%1» — недопустимый адрес сервера.</translation>
         </message>
@@ -670,89 +899,94 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="404" />
+            <location filename="../../app/cli/CliRunner.cpp" line="405" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="415" />
+            <location filename="../../app/cli/CliRunner.cpp" line="416" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="201" />
+            <location filename="../../app/cli/CliRunner.cpp" line="205" />
             <source>PixVerse does not list video %1 on this account (every page of its videos was read): check the id and the account it was made with.</source>
             <translation>PixVerse не показывает видео %1 в этой учётной записи (прочитаны все страницы её видео): проверьте ID и учётную запись, в которой оно сделано.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="226" />
+            <location filename="../../app/cli/CliRunner.cpp" line="232" />
             <source>Video %1: %2 (%3×%4)</source>
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="596" />
-            <location filename="../../app/cli/CliRunner.cpp" line="607" />
+            <location filename="../../app/cli/CliRunner.cpp" line="292" />
+            <source>Submitting: %1</source>
+            <translation>Отправка: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="601" />
+            <location filename="../../app/cli/CliRunner.cpp" line="612" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="602" />
+            <location filename="../../app/cli/CliRunner.cpp" line="607" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="503" />
+            <location filename="../../app/cli/CliRunner.cpp" line="508" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="510" />
+            <location filename="../../app/cli/CliRunner.cpp" line="515" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="82" />
-            <location filename="../../app/cli/CliRunner.cpp" line="87" />
+            <location filename="../../app/cli/CliRunner.cpp" line="83" />
+            <location filename="../../app/cli/CliRunner.cpp" line="88" />
             <source>The offline sandbox could not start: %1.</source>
             <translation>Не удалось запустить офлайн-песочницу: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="92" />
+            <location filename="../../app/cli/CliRunner.cpp" line="93" />
             <source>Using the offline sandbox at %1</source>
             <translation>Используется офлайн-песочница по адресу %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="111" />
+            <location filename="../../app/cli/CliRunner.cpp" line="112" />
             <source>No session token: set the environment variable %1 to a PixVerse account's token.</source>
             <translation>Нет токена сеанса: задайте в переменной окружения %1 токен учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="141" />
+            <location filename="../../app/cli/CliRunner.cpp" line="142" />
             <source>the API key</source>
             <translation>API-ключа</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="143" />
+            <location filename="../../app/cli/CliRunner.cpp" line="144" />
             <source>The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.</source>
             <translation>В связке ключей нет данных входа для %1: войдите через приложение и отметьте «Запомнить меня».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="146" />
+            <location filename="../../app/cli/CliRunner.cpp" line="147" />
             <source>The keychain could not be read: %1.</source>
             <translation>Не удалось прочитать связку ключей: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="126" />
+            <location filename="../../app/cli/CliRunner.cpp" line="127" />
             <source>No API key: set the environment variable %1 to your PixVerse platform API key.</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="267" />
+            <location filename="../../app/cli/CliRunner.cpp" line="273" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="388" />
+            <location filename="../../app/cli/CliRunner.cpp" line="389" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -761,37 +995,35 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="390" />
+            <location filename="../../app/cli/CliRunner.cpp" line="391" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="287" />
             <source>Submitting: %1, %2 s, %3%4%5</source>
-            <translation>Отправка: %1, %2 с, %3%4%5</translation>
+            <translation type="vanished">Отправка: %1, %2 с, %3%4%5</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="292" />
             <source>, %1 credits</source>
-            <translation>, кредитов: %1</translation>
+            <translation type="vanished">, кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="398" />
+            <location filename="../../app/cli/CliRunner.cpp" line="399" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="417" />
+            <location filename="../../app/cli/CliRunner.cpp" line="418" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="495" />
+            <location filename="../../app/cli/CliRunner.cpp" line="500" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="424" />
+            <location filename="../../app/cli/CliRunner.cpp" line="425" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -808,38 +1040,38 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="435" />
+            <location filename="../../app/cli/CliRunner.cpp" line="436" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="468" />
+            <location filename="../../app/cli/CliRunner.cpp" line="473" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="441" />
+            <location filename="../../app/cli/CliRunner.cpp" line="442" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="233" />
-            <location filename="../../app/cli/CliRunner.cpp" line="605" />
+            <location filename="../../app/cli/CliRunner.cpp" line="239" />
+            <location filename="../../app/cli/CliRunner.cpp" line="610" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="235" />
+            <location filename="../../app/cli/CliRunner.cpp" line="241" />
             <source>URL: %1</source>
             <translation>URL: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="252" />
+            <location filename="../../app/cli/CliRunner.cpp" line="258" />
             <source>Credits: %1 (monthly %2, package %3)</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="275" />
+            <location filename="../../app/cli/CliRunner.cpp" line="281" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -870,17 +1102,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="487" />
+            <location filename="../../app/cli/CliRunner.cpp" line="492" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="531" />
+            <location filename="../../app/cli/CliRunner.cpp" line="536" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="561" />
+            <location filename="../../app/cli/CliRunner.cpp" line="566" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -906,6 +1138,54 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../core/auth/CredentialStore.cpp" line="188" />
             <source>The keychain refused to forget the sign-in (%1).</source>
             <translation>Связка ключей не дала удалить данные входа (%1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::GenerationMode</name>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="68" />
+            <source>Text to video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="71" />
+            <source>Image to video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="74" />
+            <source>First and last frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="77" />
+            <source>Extend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="80" />
+            <source>Effect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="83" />
+            <source>Reference to video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="86" />
+            <source>Upscale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="89" />
+            <source>Sound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="92" />
+            <source>Lip sync</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1314,39 +1594,40 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="252" />
+            <location filename="../../core/jobs/JobStore.cpp" line="298" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="262" />
+            <location filename="../../core/jobs/JobStore.cpp" line="308" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="273" />
+            <location filename="../../core/jobs/JobStore.cpp" line="319" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="284" />
+            <location filename="../../core/jobs/JobStore.cpp" line="330" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="341" />
+            <location filename="../../core/jobs/JobStore.cpp" line="387" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="347" />
-            <location filename="../../core/jobs/JobStore.cpp" line="358" />
+            <location filename="../../core/jobs/JobStore.cpp" line="393" />
+            <location filename="../../core/jobs/JobStore.cpp" line="402" />
+            <location filename="../../core/jobs/JobStore.cpp" line="413" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="370" />
-            <location filename="../../core/jobs/JobStore.cpp" line="379" />
+            <location filename="../../core/jobs/JobStore.cpp" line="425" />
+            <location filename="../../core/jobs/JobStore.cpp" line="434" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
@@ -1363,16 +1644,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="437" />
-            <location filename="../../core/jobs/JobStore.cpp" line="472" />
+            <location filename="../../core/jobs/JobStore.cpp" line="492" />
+            <location filename="../../core/jobs/JobStore.cpp" line="527" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="419" />
-            <location filename="../../core/jobs/JobStore.cpp" line="480" />
-            <location filename="../../core/jobs/JobStore.cpp" line="493" />
-            <location filename="../../core/jobs/JobStore.cpp" line="501" />
+            <location filename="../../core/jobs/JobStore.cpp" line="474" />
+            <location filename="../../core/jobs/JobStore.cpp" line="535" />
+            <location filename="../../core/jobs/JobStore.cpp" line="548" />
+            <location filename="../../core/jobs/JobStore.cpp" line="556" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -1644,12 +1925,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="146" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="151" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="150" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="155" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -2073,119 +2354,138 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="285" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="144" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="288" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="149" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="293" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="157" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="298" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="165" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="302" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="172" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="306" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="178" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="309" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="184" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="315" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="191" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="320" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="207" />
+            <source>%1 cannot make "%2" videos here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="209" />
+            <source>Choose the image to animate.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="213" />
+            <source>%1 makes videos of %2 to %3 seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="217" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="322" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="219" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="325" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="222" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="328" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="225" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="331" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="228" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="335" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="233" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="339" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="237" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="342" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="240" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="347" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="245" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="350" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="353" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="363" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="264" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="366" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="260" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="391" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="278" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
         <message>
-            <location filename="../models.json" />
             <source>Audio</source>
-            <translation>Звук</translation>
+            <translation type="vanished">Звук</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>Sound</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../models.json" />
@@ -2196,6 +2496,16 @@ Write a prompt and press Generate.</source>
             <location filename="../models.json" />
             <source>Off-peak (cheaper, slower)</source>
             <translation>Вне пиковых часов (дешевле, медленнее)</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>1080p videos can be at most 5 seconds long on this model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>1080p videos can be at most 8 seconds long on this model.</source>
+            <translation>На этой модели видео 1080p может длиться не больше 8 секунд.</translation>
         </message>
         <message>
             <location filename="../models.json" />
@@ -2212,10 +2522,13 @@ Write a prompt and press Generate.</source>
             <source>Fast motion is not available in 1080p.</source>
             <translation>Быстрое движение недоступно в 1080p.</translation>
         </message>
+    </context>
+    <context>
+        <name>pixverse::OpenApiBackend</name>
         <message>
-            <location filename="../models.json" />
-            <source>1080p videos can be at most 8 seconds long on this model.</source>
-            <translation>На этой модели видео 1080p может длиться не больше 8 секунд.</translation>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="78" />
+            <source>multipart upload of the image %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2380,207 +2693,207 @@ Write a prompt and press Generate.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="526" />
+            <location filename="../../ui/PromptEditor.cpp" line="525" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="528" />
+            <location filename="../../ui/PromptEditor.cpp" line="527" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="529" />
+            <location filename="../../ui/PromptEditor.cpp" line="528" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="538" />
+            <location filename="../../ui/PromptEditor.cpp" line="537" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="539" />
+            <location filename="../../ui/PromptEditor.cpp" line="538" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="541" />
+            <location filename="../../ui/PromptEditor.cpp" line="540" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="542" />
+            <location filename="../../ui/PromptEditor.cpp" line="541" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="547" />
+            <location filename="../../ui/PromptEditor.cpp" line="546" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="618" />
+            <location filename="../../ui/PromptEditor.cpp" line="617" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="621" />
+            <location filename="../../ui/PromptEditor.cpp" line="620" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="633" />
+            <location filename="../../ui/PromptEditor.cpp" line="632" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="635" />
+            <location filename="../../ui/PromptEditor.cpp" line="634" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="638" />
+            <location filename="../../ui/PromptEditor.cpp" line="637" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="640" />
+            <location filename="../../ui/PromptEditor.cpp" line="639" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="645" />
+            <location filename="../../ui/PromptEditor.cpp" line="644" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="646" />
+            <location filename="../../ui/PromptEditor.cpp" line="645" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="647" />
+            <location filename="../../ui/PromptEditor.cpp" line="646" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="648" />
+            <location filename="../../ui/PromptEditor.cpp" line="647" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="649" />
+            <location filename="../../ui/PromptEditor.cpp" line="648" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="650" />
+            <location filename="../../ui/PromptEditor.cpp" line="649" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="651" />
+            <location filename="../../ui/PromptEditor.cpp" line="650" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="652" />
+            <location filename="../../ui/PromptEditor.cpp" line="651" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="653" />
+            <location filename="../../ui/PromptEditor.cpp" line="652" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="654" />
+            <location filename="../../ui/PromptEditor.cpp" line="653" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="655" />
+            <location filename="../../ui/PromptEditor.cpp" line="654" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="656" />
+            <location filename="../../ui/PromptEditor.cpp" line="655" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="657" />
+            <location filename="../../ui/PromptEditor.cpp" line="656" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="658" />
+            <location filename="../../ui/PromptEditor.cpp" line="657" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="659" />
+            <location filename="../../ui/PromptEditor.cpp" line="658" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="660" />
+            <location filename="../../ui/PromptEditor.cpp" line="659" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="661" />
+            <location filename="../../ui/PromptEditor.cpp" line="660" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="662" />
+            <location filename="../../ui/PromptEditor.cpp" line="661" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="663" />
+            <location filename="../../ui/PromptEditor.cpp" line="662" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="664" />
+            <location filename="../../ui/PromptEditor.cpp" line="663" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="665" />
+            <location filename="../../ui/PromptEditor.cpp" line="664" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="666" />
+            <location filename="../../ui/PromptEditor.cpp" line="665" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="667" />
+            <location filename="../../ui/PromptEditor.cpp" line="666" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="668" />
+            <location filename="../../ui/PromptEditor.cpp" line="667" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="669" />
+            <location filename="../../ui/PromptEditor.cpp" line="668" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="670" />
+            <location filename="../../ui/PromptEditor.cpp" line="669" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="673" />
+            <location filename="../../ui/PromptEditor.cpp" line="672" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -2927,7 +3240,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="88" />
-            <location filename="../../ui/VideoPlayer.cpp" line="319" />
+            <location filename="../../ui/VideoPlayer.cpp" line="320" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Space)</translation>
         </message>
@@ -2948,7 +3261,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="101" />
-            <location filename="../../ui/VideoPlayer.cpp" line="327" />
+            <location filename="../../ui/VideoPlayer.cpp" line="328" />
             <source>Mute (M)</source>
             <translation>Выключить звук (M)</translation>
         </message>
@@ -2968,39 +3281,57 @@ Write a prompt and press Generate.</source>
             <translation>Это видео невозможно воспроизвести: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="310" />
+            <location filename="../../ui/VideoPlayer.cpp" line="311" />
             <source>%1 × %2</source>
             <translation>%1 × %2</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="319" />
+            <location filename="../../ui/VideoPlayer.cpp" line="320" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="321" />
+            <location filename="../../ui/VideoPlayer.cpp" line="322" />
             <source>Pause</source>
             <translation>Пауза</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="321" />
+            <location filename="../../ui/VideoPlayer.cpp" line="322" />
             <source>Play</source>
             <translation>Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="327" />
+            <location filename="../../ui/VideoPlayer.cpp" line="328" />
             <source>Unmute (M)</source>
             <translation>Включить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="329" />
             <source>Unmute</source>
             <translation>Включить звук</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="329" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::WebBackend</name>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="166" />
+            <source>the image %1, signed with the upload token</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="170" />
+            <source>temporary object-store credentials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="174" />
+            <source>registers the uploaded image</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>
