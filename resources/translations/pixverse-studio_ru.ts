@@ -297,6 +297,21 @@ models и generate --dry-run никуда не входят и ничего не
             <translation type="vanished">%1: «seed» должно быть целым числом.</translation>
         </message>
         <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="95" />
+            <source>Cost: %1 credits</source>
+            <translation>Стоимость в кредитах: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="97" />
+            <source>Cost: no published price</source>
+            <translation>Стоимость: цена не опубликована</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="110" />
+            <source>Dry run: the settings pass every check; nothing was sent.</source>
+            <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
+        </message>
+        <message>
             <location filename="../../app/cli/CliOptions.cpp" line="159" />
             <source>generate, status, balance, batch or models</source>
             <translation>generate, status, balance, batch или models</translation>
@@ -561,21 +576,6 @@ models и generate --dry-run никуда не входят и ничего не
             <location filename="../../app/cli/ModelTable.cpp" line="254" />
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="99" />
-            <source>Cost: %1 credits</source>
-            <translation>Стоимость в кредитах: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="99" />
-            <source>Cost: no published price</source>
-            <translation>Стоимость: цена не опубликована</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="111" />
-            <source>Dry run: the settings pass every check; nothing was sent.</source>
-            <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
     </context>
     <context>
