@@ -370,25 +370,33 @@ QString readOutput(const Reader& r, CliOptions& o) {
     return {};
 }
 
+//! Why the request cannot be sent: the catalog's first reason, or a model the family is not
+//! offered (what the command models leaves out, e.g. v4.5 on the website, §3.10; the window
+//! does not offer it either). Empty when it can.
+QString whyRefused(const GenerationRequest& request, const ModelCatalog& catalog,
+                   ApiFamily family) {
+    const QList<RuleViolation> violations = catalog.validate(request, family);
+    if (!violations.isEmpty())
+        return violations.first().reason;
+    if (const ModelSpec* spec = catalog.model(request.model); spec && !spec->offeredFor(family))
+        return tr("%1 is not offered with this sign-in; the command models lists the models "
+                  "you can use.")
+            .arg(spec->label);
+    return {};
+}
+
 //! The same table the app and the engine use: refuse locally what PixVerse would refuse.
 QString checkGenerations(CliOptions& o, const ModelCatalog& catalog) {
     if (o.command == CliOptions::Command::Generate) {
-        QString error = requestFromKeys(o.generationKeys, catalog, o.family(), o.request);
-        if (!error.isEmpty())
-            return error;
-        const QList<RuleViolation> violations = catalog.validate(o.request, o.family());
-        return violations.isEmpty() ? QString() : violations.first().reason;
+        const QString error = requestFromKeys(o.generationKeys, catalog, o.family(), o.request);
+        return error.isEmpty() ? whyRefused(o.request, catalog, o.family()) : error;
     }
     BatchParse batch = parseBatchFile(o.batchFile, o.generationKeys, catalog, o.family());
     if (!batch.error.isEmpty())
         return batch.error;
     for (qsizetype i = 0; i < batch.requests.size(); ++i) {
-        const QList<RuleViolation> violations = catalog.validate(batch.requests[i], o.family());
-        if (!violations.isEmpty())
-            return tr("%1, generation %2: %3")
-                .arg(o.batchFile)
-                .arg(i + 1)
-                .arg(violations.first().reason);
+        if (const QString why = whyRefused(batch.requests[i], catalog, o.family()); !why.isEmpty())
+            return tr("%1, generation %2: %3").arg(o.batchFile).arg(i + 1).arg(why);
     }
     o.batch = batch.requests;
     return {};

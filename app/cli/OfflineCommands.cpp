@@ -19,10 +19,6 @@ namespace pixverse {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("pixverse-studio-cli", text);
-}
-
 //! A dry run does not sign in; the backend it builds its bodies with never sends, so it gets
 //! this stand-in for the secret (it appears in no body: keys and tokens travel in headers).
 const QString kNotSignedIn = QStringLiteral("dry-run-not-signed-in");
@@ -96,7 +92,10 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
         out << QJsonDocument(plan).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         out << generationSummary(request, catalog, options.family()) << Qt::endl;
-        out << (cost ? tr("Cost: %1 credits").arg(*cost) : tr("Cost: no published price"))
+        out << (cost ? QCoreApplication::translate("pixverse-studio-cli", "Cost: %1 credits")
+                           .arg(*cost)
+                     : QCoreApplication::translate("pixverse-studio-cli",
+                                                   "Cost: no published price"))
             << Qt::endl;
         for (const PlannedCall& call : calls) {
             out << call.verb << QLatin1Char(' ') << shownPath(call) << Qt::endl;
@@ -108,7 +107,9 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
                 out << call.description << Qt::endl;
         }
     }
-    err << tr("Dry run: the settings pass every check; nothing was sent.") << Qt::endl;
+    err << QCoreApplication::translate("pixverse-studio-cli",
+                                       "Dry run: the settings pass every check; nothing was sent.")
+        << Qt::endl;
     return ExitOk;
 }
 

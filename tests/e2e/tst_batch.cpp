@@ -201,6 +201,9 @@ void TestBatch::refusesBeforeSendingAnything_data() {
     QTest::newRow("sound on v4.5")
         << QStringList{QStringLiteral("Fine"), QStringLiteral(R"({"prompt":"x","model":"v4.5"})")}
         << QStringList{QStringLiteral("--audio")} << qint64(100000) << 2 << "generation 2";
+    QTest::newRow("v5.5, offered nowhere")
+        << QStringList{QStringLiteral("Fine"), QStringLiteral(R"({"prompt":"x","model":"v5.5"})")}
+        << QStringList{} << qint64(100000) << 2 << "generation 2";
     QTest::newRow("audio not a boolean")
         << QStringList{QStringLiteral(R"({"prompt":"x","audio":"yes"})")} << QStringList{}
         << qint64(100000) << 2 << "line 1";

@@ -312,6 +312,14 @@ void TestCli::v6ClipWithSoundAt21By9() {
     QVERIFY2(sidecar.open(QIODevice::ReadOnly), qPrintable(sidecar.fileName()));
     const QByteArray sidecarText = sidecar.readAll();
     QVERIFY2(sidecarText.contains("\"t2v\""), sidecarText.constData());
+    // The service says the clip has sound (has_audio, §0), and `status --json` passes it on.
+    const CliRun status =
+        run(connection() + QStringList{QStringLiteral("status"),
+                                       QString::number(json.value(u"video_id").toInteger()),
+                                       QStringLiteral("--json")});
+    QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+    QCOMPARE(QJsonDocument::fromJson(status.out.toUtf8()).object().value(u"has_audio"),
+             QJsonValue(true));
     // The saved clip plays with a sound track, at V6's long-edge size for 21:9 (§2.11).
     checkVideo(cli.lastLine(), QSize(1280, 548), true);
 }
@@ -775,6 +783,10 @@ void TestCli::usageErrorsExit2_data() {
         << "Multi-shot";
     QTest::newRow("unknown model")
         << L({"generate", "--prompt", "x", "--model", "v9", "--out", "/tmp/x"}) << "v9";
+    // The website no longer takes v4.5 (§3.10): refused before signing in, like the window.
+    QTest::newRow("v4.5 on the web") << L({"--token-env", "PXTEST_TOKEN", "generate", "--prompt",
+                                           "x", "--model", "v4.5", "--out", "/tmp/x"})
+                                     << "not offered";
     QTest::newRow("dry run of a balance") << L({"balance", "--dry-run"}) << "--dry-run";
     QTest::newRow("models with an argument") << L({"models", "v6"}) << "Unexpected argument";
     QTest::newRow("bad duration") << L({"generate", "--prompt", "x", "--duration", "five", "--out",

@@ -425,9 +425,11 @@ void TestBadInput::commandLine_data() {
     QTest::newRow("cli: whitespace prompt")
         << prompt(QStringLiteral(" \t ")) << key << true << 2
         << QStringLiteral("Write a prompt: it cannot be empty.");
+    // A 2,048-character model (the default V6 takes 5,000, §2.2).
     QTest::newRow("cli: 2049 characters")
-        << prompt(repeated(QStringLiteral("x"), 2049)) << key << true << 2
-        << QStringLiteral("The prompt has 2049 characters");
+        << prompt(repeated(QStringLiteral("x"), 2049),
+                  {QStringLiteral("--model"), QStringLiteral("v4.5")})
+        << key << true << 2 << QStringLiteral("The prompt has 2049 characters");
     QTest::newRow("cli: negative prompt 2049")
         << prompt(QStringLiteral("A boat"),
                   {QStringLiteral("--negative-prompt"), repeated(QStringLiteral("y"), 2049)})
@@ -447,8 +449,9 @@ void TestBadInput::commandLine_data() {
     QTest::newRow("cli: seed 1.5")
         << prompt(QStringLiteral("A boat"), {QStringLiteral("--seed"), QStringLiteral("1.5")})
         << key << true << 2 << QStringLiteral("--seed needs a whole number");
-    QTest::newRow("cli: duration 7")
-        << prompt(QStringLiteral("A boat"), {QStringLiteral("--duration"), QStringLiteral("7")})
+    QTest::newRow("cli: duration 7") // 5 or 8 s on v4.5 (the default V6 takes 1–15)
+        << prompt(QStringLiteral("A boat"), {QStringLiteral("--duration"), QStringLiteral("7"),
+                                             QStringLiteral("--model"), QStringLiteral("v4.5")})
         << key << true << 2 << QStringLiteral("cannot make 7-second videos.");
     QTest::newRow("cli: unknown model")
         << prompt(QStringLiteral("A boat"), {QStringLiteral("--model"), QStringLiteral("v9")})
@@ -477,8 +480,9 @@ void TestBadInput::commandLine_data() {
         << key << true << 2
         << QStringLiteral("“фото моря.png” cannot be found: it may have been moved or deleted.");
     QTest::newRow("cli: batch line over 2048")
-        << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-long.txt")),
-                       QStringLiteral("--out"), out}
+        << QStringList{QStringLiteral("batch"),   path(QStringLiteral("batch-long.txt")),
+                       QStringLiteral("--out"),   out,
+                       QStringLiteral("--model"), QStringLiteral("v4.5")}
         << key << true << 2 << QStringLiteral("generation 2: The prompt has 2049 characters");
     QTest::newRow("cli: batch seed out of range")
         << QStringList{QStringLiteral("batch"), path(QStringLiteral("batch-seed.jsonl")),

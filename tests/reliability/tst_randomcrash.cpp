@@ -80,8 +80,9 @@ void TestRandomCrash::batchSurvivesRandomSigkills() {
 
     const QString cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
     QVERIFY(!cli.isEmpty());
+    // The CLI's default model, V6, at 540p 16:9: the long edge is 1024 (§2.11).
     const QByteArray clip =
-        readAll(QDir(pixverse::test::clipsDir()).filePath(QStringLiteral("960x540.mp4")));
+        readAll(QDir(pixverse::test::clipsDir()).filePath(QStringLiteral("1024x576.mp4")));
     QVERIFY2(!clip.isEmpty(), qPrintable(pixverse::test::clipsDir()));
 
     sandbox::SandboxConfig config;
