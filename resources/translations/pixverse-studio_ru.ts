@@ -911,47 +911,47 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::GenerationMode</name>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="68" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="20" />
             <source>Text to video</source>
             <translation>Текст в видео</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="71" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="22" />
             <source>Image to video</source>
             <translation>Изображение в видео</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="74" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="24" />
             <source>First and last frame</source>
             <translation>Первый и последний кадр</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="77" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="25" />
             <source>Extend</source>
             <translation>Продолжение</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="80" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="26" />
             <source>Effect</source>
             <translation>Эффект</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="83" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="28" />
             <source>Reference to video</source>
             <translation>Видео по референсам</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="86" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="29" />
             <source>Upscale</source>
             <translation>Повышение разрешения</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="89" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="30" />
             <source>Sound</source>
             <translation>Звук</translation>
         </message>
         <message>
-            <location filename="../../core/generation/GenerationRequest.cpp" line="92" />
+            <location filename="../../core/generation/GenerationRequest.cpp" line="31" />
             <source>Lip sync</source>
             <translation>Синхронизация губ</translation>
         </message>
@@ -1225,40 +1225,48 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="336" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="208" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="353" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="211" />
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
             <source>Image · %1</source>
-            <translation>Изображение · %1</translation>
+            <translation type="vanished">Изображение · %1</translation>
         </message>
     </context>
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="54" />
+            <location filename="../../core/jobs/Job.cpp" line="55" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="61" />
+            <location filename="../../core/jobs/Job.cpp" line="62" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
-            <source>PixVerse no longer has this video.</source>
-            <translation>У PixVerse больше нет этого видео.</translation>
+            <location filename="../../core/jobs/Job.cpp" line="69" />
+            <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
+            <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="150" />
+            <source>PixVerse no longer has this video.</source>
+            <translation type="vanished">У PixVerse больше нет этого видео.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="163" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="212" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="225" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
@@ -1319,42 +1327,61 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="223" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="209" />
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="215" />
+            <source>Deleted on PixVerse</source>
+            <translation>Удалено на PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="219" />
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="233" />
             <source>Uploading %1%</source>
             <translation>Загрузка %1%</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="227" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="237" />
             <source>%1 %2</source>
             <translation>%1 %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="228" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="238" />
             <source>%1 (slow)</source>
             <translation>%1 (медленно)</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="232" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="242" />
             <source>Downloading %1%</source>
             <translation>Скачивание %1%</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="236" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="249" />
             <source>On PixVerse</source>
             <translation>На PixVerse</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="290" />
-            <source>%1 · %2 · %3 s</source>
-            <translation>%1 · %2 · %3 с</translation>
+            <location filename="../../core/jobs/JobListModel.cpp" line="307" />
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="299" />
+            <source>%1 · %2 · %3 s</source>
+            <translation type="vanished">%1 · %2 · %3 с</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="316" />
             <source>1 credit</source>
             <translation>1 кредит</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="299" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="316" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -1362,40 +1389,40 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="298" />
+            <location filename="../../core/jobs/JobStore.cpp" line="310" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="308" />
+            <location filename="../../core/jobs/JobStore.cpp" line="320" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="319" />
+            <location filename="../../core/jobs/JobStore.cpp" line="331" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="330" />
+            <location filename="../../core/jobs/JobStore.cpp" line="342" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="387" />
+            <location filename="../../core/jobs/JobStore.cpp" line="399" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="393" />
-            <location filename="../../core/jobs/JobStore.cpp" line="402" />
-            <location filename="../../core/jobs/JobStore.cpp" line="413" />
+            <location filename="../../core/jobs/JobStore.cpp" line="405" />
+            <location filename="../../core/jobs/JobStore.cpp" line="414" />
+            <location filename="../../core/jobs/JobStore.cpp" line="425" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="425" />
-            <location filename="../../core/jobs/JobStore.cpp" line="434" />
+            <location filename="../../core/jobs/JobStore.cpp" line="437" />
+            <location filename="../../core/jobs/JobStore.cpp" line="446" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
@@ -1412,16 +1439,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="492" />
-            <location filename="../../core/jobs/JobStore.cpp" line="527" />
+            <location filename="../../core/jobs/JobStore.cpp" line="504" />
+            <location filename="../../core/jobs/JobStore.cpp" line="539" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="474" />
-            <location filename="../../core/jobs/JobStore.cpp" line="535" />
-            <location filename="../../core/jobs/JobStore.cpp" line="548" />
-            <location filename="../../core/jobs/JobStore.cpp" line="556" />
+            <location filename="../../core/jobs/JobStore.cpp" line="486" />
+            <location filename="../../core/jobs/JobStore.cpp" line="547" />
+            <location filename="../../core/jobs/JobStore.cpp" line="560" />
+            <location filename="../../core/jobs/JobStore.cpp" line="568" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -1469,226 +1496,236 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="213" />
+            <location filename="../../ui/JobsPane.cpp" line="82" />
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="214" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="213" />
+            <location filename="../../ui/JobsPane.cpp" line="214" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="217" />
+            <location filename="../../ui/JobsPane.cpp" line="218" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="218" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="221" />
+            <location filename="../../ui/JobsPane.cpp" line="222" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="222" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="226" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="230" />
+            <location filename="../../ui/JobsPane.cpp" line="231" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="231" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="235" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="235" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
-            <location filename="../../ui/JobsPane.cpp" line="466" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="467" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="247" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="249" />
+            <location filename="../../ui/JobsPane.cpp" line="250" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="250" />
+            <location filename="../../ui/JobsPane.cpp" line="251" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="296" />
+            <location filename="../../ui/JobsPane.cpp" line="297" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="312" />
+            <location filename="../../ui/JobsPane.cpp" line="313" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="323" />
+            <location filename="../../ui/JobsPane.cpp" line="324" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="339" />
-            <location filename="../../ui/JobsPane.cpp" line="341" />
+            <location filename="../../ui/JobsPane.cpp" line="340" />
+            <location filename="../../ui/JobsPane.cpp" line="342" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="340" />
+            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="383" />
+            <location filename="../../ui/JobsPane.cpp" line="384" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="383" />
+            <location filename="../../ui/JobsPane.cpp" line="384" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="385" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="385" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="386" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="386" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="387" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="387" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="387" />
+            <location filename="../../ui/JobsPane.cpp" line="388" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="394" />
+            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <source>%1 deleted</source>
+            <translation>удалено: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="395" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="398" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="404" />
+            <location filename="../../ui/JobsPane.cpp" line="405" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="407" />
+            <location filename="../../ui/JobsPane.cpp" line="408" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="409" />
+            <location filename="../../ui/JobsPane.cpp" line="410" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="465" />
+            <location filename="../../ui/JobsPane.cpp" line="466" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="494" />
+            <location filename="../../ui/JobsPane.cpp" line="495" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="501" />
+            <location filename="../../ui/JobsPane.cpp" line="502" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="564" />
+            <location filename="../../ui/JobsPane.cpp" line="572" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="586" />
+            <location filename="../../ui/JobsPane.cpp" line="594" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -1703,67 +1740,78 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="647" />
+            <location filename="../../ui/JobsPane.cpp" line="655" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="648" />
+            <location filename="../../ui/JobsPane.cpp" line="656" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="649" />
+            <location filename="../../ui/JobsPane.cpp" line="657" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="654" />
+            <location filename="../../ui/JobsPane.cpp" line="662" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="655" />
+            <location filename="../../ui/JobsPane.cpp" line="663" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="656" />
+            <location filename="../../ui/JobsPane.cpp" line="664" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="659" />
+            <location filename="../../ui/JobsPane.cpp" line="667" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="660" />
+            <location filename="../../ui/JobsPane.cpp" line="668" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="699" />
+            <location filename="../../ui/JobsPane.cpp" line="707" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="700" />
+            <location filename="../../ui/JobsPane.cpp" line="708" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="711" />
+            <location filename="../../ui/JobsPane.cpp" line="721" />
+            <location filename="../../ui/JobsPane.cpp" line="735" />
+            <source>Video deleted on PixVerse</source>
+            <translation>Видео удалено на PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="722" />
+            <source>The copy in your library still plays.</source>
+            <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="724" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="714" />
+            <location filename="../../ui/JobsPane.cpp" line="727" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="719" />
+            <location filename="../../ui/JobsPane.cpp" line="732" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -2004,23 +2052,23 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="127" />
+            <location filename="../../ui/MainWindow.cpp" line="170" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="134" />
+            <location filename="../../ui/MainWindow.cpp" line="177" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="137" />
+            <location filename="../../ui/MainWindow.cpp" line="180" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="42" />
-            <location filename="../../ui/MainWindow.cpp" line="223" />
+            <location filename="../../ui/MainWindow.cpp" line="45" />
+            <location filename="../../ui/MainWindow.cpp" line="266" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -2033,88 +2081,88 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="78" />
+            <location filename="../../ui/MainWindow.cpp" line="121" />
             <source>Create</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="117" />
+            <location filename="../../ui/MainWindow.cpp" line="160" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="119" />
-            <location filename="../../ui/MainWindow.cpp" line="244" />
+            <location filename="../../ui/MainWindow.cpp" line="162" />
+            <location filename="../../ui/MainWindow.cpp" line="287" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="121" />
+            <location filename="../../ui/MainWindow.cpp" line="164" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="132" />
+            <location filename="../../ui/MainWindow.cpp" line="175" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="161" />
+            <location filename="../../ui/MainWindow.cpp" line="204" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="165" />
+            <location filename="../../ui/MainWindow.cpp" line="208" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="204" />
+            <location filename="../../ui/MainWindow.cpp" line="247" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="222" />
+            <location filename="../../ui/MainWindow.cpp" line="265" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="229" />
+            <location filename="../../ui/MainWindow.cpp" line="272" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="229" />
+            <location filename="../../ui/MainWindow.cpp" line="272" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="230" />
+            <location filename="../../ui/MainWindow.cpp" line="273" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="233" />
+            <location filename="../../ui/MainWindow.cpp" line="276" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="234" />
+            <location filename="../../ui/MainWindow.cpp" line="277" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <location filename="../../ui/MainWindow.cpp" line="279" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="242" />
+            <location filename="../../ui/MainWindow.cpp" line="285" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="250" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -2911,37 +2959,37 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="106" />
+            <location filename="../../app/gui/StudioApp.cpp" line="107" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="132" />
+            <location filename="../../app/gui/StudioApp.cpp" line="133" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="145" />
+            <location filename="../../app/gui/StudioApp.cpp" line="146" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="154" />
+            <location filename="../../app/gui/StudioApp.cpp" line="155" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="241" />
+            <location filename="../../app/gui/StudioApp.cpp" line="242" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="260" />
+            <location filename="../../app/gui/StudioApp.cpp" line="261" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="263" />
+            <location filename="../../app/gui/StudioApp.cpp" line="264" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -2950,17 +2998,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="285" />
+            <location filename="../../app/gui/StudioApp.cpp" line="286" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="316" />
+            <location filename="../../app/gui/StudioApp.cpp" line="317" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="322" />
+            <location filename="../../app/gui/StudioApp.cpp" line="323" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -2996,90 +3044,95 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::VideoPlayer</name>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="73" />
+            <location filename="../../ui/VideoPlayer.cpp" line="85" />
             <source>Frame size of the video</source>
             <translation>Размер кадра видео</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="77" />
-            <location filename="../../ui/VideoPlayer.cpp" line="78" />
+            <location filename="../../ui/VideoPlayer.cpp" line="89" />
+            <location filename="../../ui/VideoPlayer.cpp" line="90" />
             <source>Close the player</source>
             <translation>Закрыть проигрыватель</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="88" />
-            <location filename="../../ui/VideoPlayer.cpp" line="320" />
+            <location filename="../../ui/VideoPlayer.cpp" line="100" />
+            <location filename="../../ui/VideoPlayer.cpp" line="367" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="91" />
+            <location filename="../../ui/VideoPlayer.cpp" line="103" />
             <source>Position</source>
             <translation>Позиция</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="96" />
+            <location filename="../../ui/VideoPlayer.cpp" line="108" />
             <source>Play again from the start when it ends (L)</source>
             <translation>По окончании начинать сначала (L)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="97" />
+            <location filename="../../ui/VideoPlayer.cpp" line="109" />
             <source>Loop</source>
             <translation>Повтор</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="101" />
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="113" />
+            <location filename="../../ui/VideoPlayer.cpp" line="375" />
             <source>Mute (M)</source>
             <translation>Выключить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="105" />
+            <location filename="../../ui/VideoPlayer.cpp" line="117" />
             <source>Volume</source>
             <translation>Громкость</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="151" />
+            <location filename="../../ui/VideoPlayer.cpp" line="163" />
             <source>This video cannot be played.</source>
             <translation>Это видео невозможно воспроизвести.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="218" />
+            <location filename="../../ui/VideoPlayer.cpp" line="224" />
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoPlayer.cpp" line="260" />
             <source>This video cannot be played: %1</source>
             <translation>Это видео невозможно воспроизвести: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="311" />
+            <location filename="../../ui/VideoPlayer.cpp" line="358" />
             <source>%1 × %2</source>
             <translation>%1 × %2</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="320" />
+            <location filename="../../ui/VideoPlayer.cpp" line="367" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="322" />
+            <location filename="../../ui/VideoPlayer.cpp" line="369" />
             <source>Pause</source>
             <translation>Пауза</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="322" />
+            <location filename="../../ui/VideoPlayer.cpp" line="369" />
             <source>Play</source>
             <translation>Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="375" />
             <source>Unmute (M)</source>
             <translation>Включить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="329" />
+            <location filename="../../ui/VideoPlayer.cpp" line="376" />
             <source>Unmute</source>
             <translation>Включить звук</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="329" />
+            <location filename="../../ui/VideoPlayer.cpp" line="376" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
