@@ -192,6 +192,18 @@ QJsonObject readJson(const QString& path) {
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+//! Every list/personal answer empty and complete: what the web family shows once the account's
+//! videos were deleted (it has no "deleted" status, §3.7).
+sandbox::SandboxFault emptiedList() {
+    sandbox::SandboxFault emptied;
+    emptied.kind = sandbox::SandboxFault::Kind::PatchResp;
+    emptied.pathContains = QStringLiteral("list/personal");
+    emptied.count = -1;
+    emptied.respPatch = QJsonObject{{QStringLiteral("data"), QJsonArray()},
+                                    {QStringLiteral("web_has_more"), false}};
+    return emptied;
+}
+
 } // namespace
 
 class TestAccountImport : public QObject {
@@ -656,13 +668,7 @@ void TestAccountImport::videosGoneFromTheListAreMarkedDeleted() {
 
     // The web family has no "deleted" status: a deleted video leaves the list. Here the whole
     // list comes back empty (and complete), as when both were deleted on the website.
-    sandbox::SandboxFault emptied;
-    emptied.kind = sandbox::SandboxFault::Kind::PatchResp;
-    emptied.pathContains = QStringLiteral("list/personal");
-    emptied.count = -1;
-    emptied.respPatch = QJsonObject{{QStringLiteral("data"), QJsonArray()},
-                                    {QStringLiteral("web_has_more"), false}};
-    bed.sandbox->injectFault(emptied);
+    bed.sandbox->injectFault(emptiedList());
     QCOMPARE(bed.importNow(), 0);
     const Job stillPlays = *bed.store->job(saved.id);
     QCOMPARE(stillPlays.state, JobState::Done);
@@ -707,13 +713,7 @@ void TestAccountImport::aVideoDeletedWhileGeneratingLeavesTheList() {
     QTRY_VERIFY(engine->poller()->isWatching(generating.id));
     // Deleted on the website while it was being made: the web family has no status for it
     // (§3.7), the video just leaves the list.
-    sandbox::SandboxFault emptied;
-    emptied.kind = sandbox::SandboxFault::Kind::PatchResp;
-    emptied.pathContains = QStringLiteral("list/personal");
-    emptied.count = -1;
-    emptied.respPatch = QJsonObject{{QStringLiteral("data"), QJsonArray()},
-                                    {QStringLiteral("web_has_more"), false}};
-    bed.sandbox->injectFault(emptied);
+    bed.sandbox->injectFault(emptiedList());
     QSignalSpy settled(engine, &JobEngine::jobSettled);
     QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 1, 15000);
     const Job deleted = *bed.store->job(generating.id);
