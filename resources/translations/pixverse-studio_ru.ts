@@ -2959,37 +2959,37 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="107" />
+            <location filename="../../app/gui/StudioApp.cpp" line="108" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="133" />
+            <location filename="../../app/gui/StudioApp.cpp" line="134" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="147" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="155" />
+            <location filename="../../app/gui/StudioApp.cpp" line="156" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="242" />
+            <location filename="../../app/gui/StudioApp.cpp" line="243" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="261" />
+            <location filename="../../app/gui/StudioApp.cpp" line="262" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="264" />
+            <location filename="../../app/gui/StudioApp.cpp" line="265" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -2998,17 +2998,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="286" />
+            <location filename="../../app/gui/StudioApp.cpp" line="287" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="317" />
+            <location filename="../../app/gui/StudioApp.cpp" line="318" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="323" />
+            <location filename="../../app/gui/StudioApp.cpp" line="324" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
