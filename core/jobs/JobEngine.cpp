@@ -68,6 +68,7 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
     connect(m_scheduler, &JobScheduler::jobFailed, this,
             [this](qint64 jobId) { onSettled(jobId, JobState::Failed); });
     connect(m_poller, &StatusPoller::statusReceived, this, &JobEngine::onStatus);
+    connect(m_poller, &StatusPoller::statusMissing, this, &JobEngine::onStatusMissing);
     connect(m_poller, &StatusPoller::jobStalled, this,
             [this](qint64 jobId) { m_store->modify(jobId, [](Job& job) { job.stalled = true; }); });
     connect(m_downloads, &DownloadQueue::videoSaved, this, &JobEngine::videoSaved);
@@ -87,6 +88,10 @@ JobEngine::~JobEngine() {
     m_poller->stop();
     m_downloads->stop();
     m_balanceRequest.cancel();
+    const auto lookUps = m_missingLookUps;
+    m_missingLookUps.clear();
+    for (const RequestHandle& handle : lookUps)
+        handle.cancel();
 }
 
 void JobEngine::start() {
@@ -291,13 +296,7 @@ void JobEngine::onStatus(qint64 jobId, const VideoStatus& status) {
     m_poller->unwatch(jobId);
     job->rawStatus = status.rawStatus;
     if (event == JobEvent::StatusDeleted) {
-        // Status 6: its own end, not a failure (a "download again" may have left a copy).
-        applyServiceDeletion(*job, job->videoFileExists());
-        qCInfo(lcJobs) << "job" << jobId << "video" << job->videoId
-                       << "was deleted on the service; now" << jobStateId(job->state);
-        m_store->update(*job);
-        onSettled(jobId, job->state);
-        refreshBalance();
+        onDeletedOnService(*job);
         return;
     }
     switch (event) {
@@ -330,6 +329,37 @@ void JobEngine::onStatus(qint64 jobId, const VideoStatus& status) {
         settle(*job, event);
     }
     refreshBalance();
+}
+
+void JobEngine::onDeletedOnService(Job job) {
+    // Status 6: its own end, not a failure (a "download again" may have left a copy).
+    m_poller->unwatch(job.id);
+    applyServiceDeletion(job, job.videoFileExists());
+    qCInfo(lcJobs) << "job" << job.id << "video" << job.videoId << "was deleted on the service; now"
+                   << jobStateId(job.state);
+    m_store->update(job);
+    onSettled(job.id, job.state);
+    refreshBalance();
+}
+
+void JobEngine::onStatusMissing(qint64 jobId, qint64 videoId) {
+    if (m_missingLookUps.contains(jobId))
+        return;
+    m_missingLookUps.insert(jobId, {});
+    RequestHandle handle = m_importer->lookUp(
+        videoId, this, [this, jobId, videoId](Result<QHash<qint64, VideoStatus>> result) {
+            m_missingLookUps.remove(jobId);
+            const std::optional<Job> job = m_store->job(jobId);
+            if (!result.ok() || !job || job->state != JobState::Generating)
+                return; // asked again later, if it is still missing
+            if (const auto status = result.value->constFind(videoId);
+                status != result.value->cend())
+                onStatus(jobId, *status);
+            else // read to the end of the list (web): the service no longer has it
+                onDeletedOnService(*job);
+        });
+    if (m_missingLookUps.contains(jobId))
+        m_missingLookUps.insert(jobId, handle);
 }
 
 void JobEngine::settle(Job job, JobEvent event) {

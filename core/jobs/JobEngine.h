@@ -8,6 +8,7 @@
 #include "core/jobs/JobTransitions.h"
 #include "core/jobs/StatusPoller.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -138,6 +139,10 @@ private:
     Job newJob(const GenerationRequest& request) const;
     void onSubmitted(qint64 jobId);
     void onStatus(qint64 jobId, const VideoStatus& status);
+    //! The poller has not seen the job for a while: read the whole list; not on it, deleted.
+    void onStatusMissing(qint64 jobId, qint64 videoId);
+    //! The service deleted the job's video: its own end (or a mark on a kept copy).
+    void onDeletedOnService(Job job);
     void onImported(const QList<Job>& added, const ApiError& error);
     void onSettled(qint64 jobId, JobState state);
     void settle(Job job, JobEvent event);
@@ -156,6 +161,7 @@ private:
 
     std::optional<Balance> m_balance;
     RequestHandle m_balanceRequest;
+    QHash<qint64, RequestHandle> m_missingLookUps; //!< by job id
     bool m_balanceInFlight = false;
     bool m_balanceAgain = false;
 };

@@ -194,16 +194,24 @@ void StatusPoller::onAnswer(const QList<qint64>& jobIds,
         const bool wasFailing = m_failingOffline;
         m_consecutiveFailures = 0;
         setFailingOffline(false);
+        QList<QPair<qint64, qint64>> missing; // job, video
         for (const qint64 jobId : jobIds) {
-            const auto entry = m_entries.constFind(jobId);
-            if (entry == m_entries.cend())
+            const auto entry = m_entries.find(jobId);
+            if (entry == m_entries.end())
                 continue; // unwatched meanwhile
             const auto status = result.value->constFind(entry->videoId);
-            if (status == result.value->cend())
-                continue; // not reported this time: ask again next tick
+            if (status == result.value->cend()) {
+                // Not reported this time: ask again next tick.
+                if (++entry->unanswered % m_missingAfterTicks == 0)
+                    missing.append({jobId, entry->videoId});
+                continue;
+            }
+            entry->unanswered = 0;
             ++answered;
             Q_EMIT statusReceived(jobId, *status);
         }
+        for (const auto& [jobId, videoId] : std::as_const(missing))
+            Q_EMIT statusMissing(jobId, videoId);
         if (wasFailing)
             pollNow(); // the probe got through: everyone else now
     }

@@ -51,6 +51,9 @@ public:
         m_offlineAfterErrors = std::max(1, ticks);
     }                                                                             //!< default 3
     void setOfflineProbeInterval(int ms) { m_probeIntervalMs = std::max(1, ms); } //!< default 30 s
+    //! After this many answered ticks in a row without a job's status, statusMissing() (default
+    //! 5: the web list is read a page per tick, so a job deep in it is missing now and then).
+    void setMissingAfterTicks(int ticks) { m_missingAfterTicks = std::max(1, ticks); }
 
     //! Follows QNetworkInformation's reachability when a backend for it loads. False when the
     //! system offers none (then only failed ticks tell that the network is gone).
@@ -79,6 +82,10 @@ Q_SIGNALS:
     //! One job's status as the service gave it (pending ones too).
     void statusReceived(qint64 jobId, const pixverse::VideoStatus& status);
     void jobStalled(qint64 jobId);
+    //! The service answered setMissingAfterTicks() ticks in a row without this job (again every
+    //! as many ticks): the web list no longer shows a video the service deleted (§3.7 has no
+    //! "deleted" status). The engine looks it up through the whole list before believing it.
+    void statusMissing(qint64 jobId, qint64 videoId);
     void onlineChanged(bool online);
     //! A tick ended: `asked` ids were sent, `answered` came back.
     void tickFinished(int asked, int answered);
@@ -89,6 +96,7 @@ private:
         qint64 sinceMs = 0;
         qint64 nextDueMs = 0;
         bool stalled = false;
+        int unanswered = 0; //!< answered ticks in a row that left it out
     };
     void tick();
     void onAnswer(const QList<qint64>& jobIds, const Result<QHash<qint64, VideoStatus>>& result);
@@ -99,6 +107,7 @@ private:
     PollSchedule m_schedule;
     qint64 m_stallLimitMs = 10 * 60 * 1000;
     int m_offlineAfterErrors = 3;
+    int m_missingAfterTicks = 5;
     int m_probeIntervalMs = 30 * 1000;
     QHash<qint64, Entry> m_entries; // by job id
     QTimer m_timer;

@@ -33,40 +33,6 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <source>Make PixVerse videos from the command line.
-
-Commands:
-  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR
-  status VIDEO_ID                              show a video's status
-  balance                                      show the account's credits
-  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
-                                               or JSON Lines); re-running resumes, never duplicates
-
-Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
---keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
-or, with --account EMAIL, the token the app remembered. Never a password on the command line.
-
-Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
-5 network or server trouble.</source>
-            <translation type="vanished">Создание видео PixVerse из командной строки.
-
-Команды:
-  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ
-  status ID_ВИДЕО                                 показать состояние видео
-  balance                                         показать кредиты учётной записи
-  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
-                                                  в строке или JSON Lines); повторный запуск
-                                                  продолжает работу и ничего не дублирует
-
-Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
-с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
---token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
-командной строке не принимается никогда.
-
-Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
-4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
-        </message>
-        <message>
             <location filename="../../app/cli/CliOptions.cpp" line="37" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
@@ -210,14 +176,6 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <source>Model (default v4.5).</source>
-            <translation type="vanished">Модель (по умолчанию v4.5).</translation>
-        </message>
-        <message>
-            <source>Seconds (default 5).</source>
-            <translation type="vanished">Секунды (по умолчанию 5).</translation>
-        </message>
-        <message>
             <location filename="../../app/cli/CliOptions.cpp" line="91" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
@@ -228,17 +186,9 @@ models и generate --dry-run никуда не входят и ничего не
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <source>normal or fast (default normal).</source>
-            <translation type="vanished">normal или fast (по умолчанию normal).</translation>
-        </message>
-        <message>
             <location filename="../../app/cli/CliOptions.cpp" line="96" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
-        </message>
-        <message>
-            <source>Style (v3.5): anime, 3d_animation, day, cyberpunk, comic.</source>
-            <translation type="vanished">Стиль (v3.5): anime, 3d_animation, day, cyberpunk, comic.</translation>
         </message>
         <message>
             <location filename="../../app/cli/CliOptions.cpp" line="102" />
@@ -274,26 +224,6 @@ models и generate --dry-run никуда не входят и ничего не
             <location filename="../../app/cli/CliOptions.cpp" line="117" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
-        </message>
-        <message>
-            <source>generate, status, balance or batch</source>
-            <translation type="vanished">generate, status, balance или batch</translation>
-        </message>
-        <message>
-            <source>Say what to do: generate, status, balance or batch (see --help).</source>
-            <translation type="vanished">Укажите, что сделать: generate, status, balance или batch (см. --help).</translation>
-        </message>
-        <message>
-            <source>Unknown command “%1”: use generate, status, balance or batch.</source>
-            <translation type="vanished">Неизвестная команда «%1»: используйте generate, status, balance или batch.</translation>
-        </message>
-        <message>
-            <source>%1: “duration” must be a whole number of seconds.</source>
-            <translation type="vanished">%1: «duration» должно быть целым числом секунд.</translation>
-        </message>
-        <message>
-            <source>%1: “seed” must be a whole number.</source>
-            <translation type="vanished">%1: «seed» должно быть целым числом.</translation>
         </message>
         <message>
             <location filename="../../app/cli/OfflineCommands.cpp" line="95" />
@@ -581,7 +511,87 @@ models и generate --dry-run никуда не входят и ничего не
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="103" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="81" />
+            <source>Model (default v4.5).</source>
+            <translation>Модель (по умолчанию v4.5).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="82" />
+            <source>Seconds (default 5).</source>
+            <translation>Секунды (по умолчанию 5).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="86" />
+            <source>normal or fast (default normal).</source>
+            <translation>normal или fast (по умолчанию normal).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="90" />
+            <source>Style (v3.5): anime, 3d_animation, day, cyberpunk, comic.</source>
+            <translation>Стиль (v3.5): anime, 3d_animation, day, cyberpunk, comic.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="137" />
+            <source>generate, status, balance or batch</source>
+            <translation>generate, status, balance или batch</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="164" />
+            <source>Say what to do: generate, status, balance or batch (see --help).</source>
+            <translation>Укажите, что сделать: generate, status, balance или batch (см. --help).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="174" />
+            <source>Unknown command “%1”: use generate, status, balance or batch.</source>
+            <translation>Неизвестная команда «%1»: используйте generate, status, balance или batch.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="459" />
+            <source>%1: “duration” must be a whole number of seconds.</source>
+            <translation>%1: «duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="467" />
+            <source>%1: “seed” must be a whole number.</source>
+            <translation>%1: «seed» должно быть целым числом.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -1004,14 +1014,6 @@ models и generate --dry-run никуда не входят и ничего не
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <source>Submitting: %1, %2 s, %3%4%5</source>
-            <translation type="vanished">Отправка: %1, %2 с, %3%4%5</translation>
-        </message>
-        <message>
-            <source>, %1 credits</source>
-            <translation type="vanished">, кредитов: %1</translation>
-        </message>
-        <message>
             <location filename="../../app/cli/CliRunner.cpp" line="399" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
@@ -1120,7 +1122,17 @@ models и generate --dry-run никуда не входят и ничего не
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="288" />
+            <source>Submitting: %1, %2 s, %3%4%5</source>
+            <translation>Отправка: %1, %2 с, %3%4%5</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="293" />
+            <source>, %1 credits</source>
+            <translation>, кредитов: %1</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::CredentialStore</name>
         <message>

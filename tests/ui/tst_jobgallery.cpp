@@ -23,6 +23,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaPlayer>
@@ -158,6 +159,7 @@ private Q_SLOTS:
     void aJobFromTheEditorBecomesAVideo();
     void reuseFillsTheEditorImageIncluded();
     void aFailedJobCanBeRetried();
+    void aVideoDeletedOnTheServiceSaysSo();
     void cancelAndRemoveQueuedJobs();
     void removeWithAndWithoutTheFile();
     void dragCarriesTheFileUrl();
@@ -331,6 +333,44 @@ void TestJobGallery::aFailedJobCanBeRetried() {
                                       JobState::Queued, JobState::Generating, JobState::Failed}),
              qPrintable(recorder.describe(id)));
     QTRY_COMPARE_WITH_TIMEOUT(notified.count(), 2, kJobTimeout);
+}
+
+void TestJobGallery::aVideoDeletedOnTheServiceSaysSo() {
+    Gallery g;
+    QVERIFY2(g.ok(), qPrintable(g.bed.error));
+    // Every status answer says 6 (deleted, §2.6), as PixVerse does once it removed the video.
+    sandbox::SandboxFault deleted;
+    deleted.kind = sandbox::SandboxFault::Kind::PatchResp;
+    deleted.pathContains = QStringLiteral("video/result");
+    deleted.count = -1;
+    deleted.respPatch = QJsonObject{{QStringLiteral("status"), 6}, {QStringLiteral("url"), {}}};
+    g.bed.sandbox->injectFault(deleted);
+    StateRecorder recorder(g.pane->model());
+    QSignalSpy notified(g.pane.get(), &JobsPane::jobNotification);
+    const qint64 id = g.enqueue(QStringLiteral("Lanterns rising over a river"));
+    QTRY_COMPARE_WITH_TIMEOUT(g.job(id).state, JobState::Deleted, kJobTimeout);
+    QVERIFY2(recorder.sawInOrder(id, {JobState::Queued, JobState::Generating, JobState::Deleted}),
+             qPrintable(recorder.describe(id)));
+    const QModelIndex index = g.pane->filterModel()->mapFromSource(g.pane->model()->indexOf(id));
+    const JobCardDelegate::CardTexts card = JobCardDelegate::cardTexts(index);
+    QCOMPARE(card.status, QStringLiteral("Deleted"));
+    QCOMPARE(card.error, deletedJobMessage());
+    QTRY_COMPARE_WITH_TIMEOUT(notified.count(), 1, kJobTimeout);
+    QCOMPARE(notified.first().at(0).toString(), QStringLiteral("Video deleted on PixVerse"));
+    QVERIFY(notified.first().at(1).toString().contains(deletedJobMessage()));
+    // Nothing to play or save; Retry makes a new one, which the service keeps this time.
+    QVERIFY(g.select({id}));
+    QVERIFY(!g.action(JobsPane::Action::Play)->isEnabled());
+    QVERIFY(!g.action(JobsPane::Action::OpenFolder)->isEnabled());
+    QVERIFY(!g.action(JobsPane::Action::Redownload)->isEnabled());
+    QVERIFY(g.action(JobsPane::Action::Remove)->isEnabled());
+    QVERIFY(g.action(JobsPane::Action::Retry)->isEnabled());
+    g.bed.sandbox->clearFaults();
+    g.action(JobsPane::Action::Retry)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(g.job(id).state, JobState::Done, kJobTimeout);
+    QCOMPARE(JobCardDelegate::cardTexts(index).status, QStringLiteral("Done"));
+    QVERIFY(JobCardDelegate::cardTexts(index).deletedNote.isEmpty());
+    QVERIFY(g.pane->play(id));
 }
 
 void TestJobGallery::cancelAndRemoveQueuedJobs() {

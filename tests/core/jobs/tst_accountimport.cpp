@@ -199,6 +199,18 @@ QJsonObject readJson(const QString& path) {
     return QJsonDocument::fromJson(file.readAll()).object();
 }
 
+//! Every list/personal answer empty and complete: what the web family shows once the account's
+//! videos were deleted (it has no "deleted" status, §3.7).
+sandbox::SandboxFault emptiedList() {
+    sandbox::SandboxFault emptied;
+    emptied.kind = sandbox::SandboxFault::Kind::PatchResp;
+    emptied.pathContains = QStringLiteral("list/personal");
+    emptied.count = -1;
+    emptied.respPatch = QJsonObject{{QStringLiteral("data"), QJsonArray()},
+                                    {QStringLiteral("web_has_more"), false}};
+    return emptied;
+}
+
 } // namespace
 
 class TestAccountImport : public QObject {
@@ -214,6 +226,7 @@ private Q_SLOTS:
     void importReadsEveryPageAndLookUpFindsPageThree();
     void openApiImportSendsNothing();
     void videosGoneFromTheListAreMarkedDeleted();
+    void aVideoDeletedWhileGeneratingLeavesTheList();
 };
 
 void TestAccountImport::listItemsAreReadTolerantly() {
@@ -662,13 +675,7 @@ void TestAccountImport::videosGoneFromTheListAreMarkedDeleted() {
 
     // The web family has no "deleted" status: a deleted video leaves the list. Here the whole
     // list comes back empty (and complete), as when both were deleted on the website.
-    sandbox::SandboxFault emptied;
-    emptied.kind = sandbox::SandboxFault::Kind::PatchResp;
-    emptied.pathContains = QStringLiteral("list/personal");
-    emptied.count = -1;
-    emptied.respPatch = QJsonObject{{QStringLiteral("data"), QJsonArray()},
-                                    {QStringLiteral("web_has_more"), false}};
-    bed.sandbox->injectFault(emptied);
+    bed.sandbox->injectFault(emptiedList());
     QCOMPARE(bed.importNow(), 0);
     const Job stillPlays = *bed.store->job(saved.id);
     QCOMPARE(stillPlays.state, JobState::Done);
@@ -694,6 +701,33 @@ void TestAccountImport::videosGoneFromTheListAreMarkedDeleted() {
     QVERIFY(!bed.store->job(saved.id)->deletedOnService);
     QVERIFY(!bed.store->job(notSaved.id)->deletedOnService);
     QVERIFY(jobAllowedActions(*bed.store->job(notSaved.id)).has(JobAction::Download));
+}
+
+void TestAccountImport::aVideoDeletedWhileGeneratingLeavesTheList() {
+    sandbox::SandboxConfig config;
+    config.generationMs = 60 * 60 * 1000; // still generating while the test runs
+    WebBed bed(config);
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const QList<qint64> ids = bed.addVideos({{QStringLiteral("status"), 10}});
+    QCOMPARE(ids.size(), 1);
+    QVERIFY(bed.signIn());
+    JobEngine* engine = bed.makeEngine();
+    engine->poller()->setMissingAfterTicks(3);
+    engine->start();
+    QCOMPARE(bed.importNow(), 1);
+    const Job generating = *bed.jobWithVideo(ids.first());
+    QCOMPARE(generating.state, JobState::Generating);
+    QTRY_VERIFY(engine->poller()->isWatching(generating.id));
+    // Deleted on the website while it was being made: the web family has no status for it
+    // (§3.7), the video just leaves the list.
+    bed.sandbox->injectFault(emptiedList());
+    QSignalSpy settled(engine, &JobEngine::jobSettled);
+    QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 1, 15000);
+    const Job deleted = *bed.store->job(generating.id);
+    QCOMPARE(deleted.state, JobState::Deleted);
+    QCOMPARE(deleted.errorMessage, deletedJobMessage());
+    QVERIFY(!engine->poller()->isWatching(generating.id));
+    QCOMPARE(engine->unfinishedCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAccountImport)
