@@ -202,7 +202,7 @@ void GenerationSettingsPanel::fitAndShow(GenerationRequest request,
         hint << tr("%1 is not offered for this account: %2 is used instead.")
                     .arg(previousModelLabel, spec->label);
     for (const SettingChange& change : changes)
-        hint << change.reason;
+        hint << changeText(change);
     m_updating = true;
     rebuildValues(request);
     m_seedFixed->setChecked(request.seed.has_value());
@@ -410,11 +410,32 @@ void GenerationSettingsPanel::layoutChoices() {
     }
 }
 
+QString GenerationSettingsPanel::changeText(const SettingChange& change) const {
+    // "Duration 12 s → 8 s: <why>", in the words of the field's own label.
+    const QHash<QString, const QLabel*> labels{
+        {m_mode.field, m_mode.label},         {QStringLiteral("duration"), m_durationLabel},
+        {m_quality.field, m_quality.label},   {m_aspect.field, m_aspect.label},
+        {m_motion.field, m_motion.label},     {m_style.field, m_style.label},
+        {m_camera.field, m_camera.label}};
+    if (const QCheckBox* box = m_switches.value(change.field))
+        return tr("%1 turned off: %2").arg(QString(box->text()).remove(QLatin1Char('&')),
+                                           change.reason);
+    const QLabel* label = labels.value(change.field);
+    if (!label)
+        return change.reason;
+    return tr("%1 %2 → %3: %4")
+        .arg(QString(label->text()).remove(QLatin1Char('&')),
+             valueLabel(change.field, change.from), valueLabel(change.field, change.to),
+             change.reason);
+}
+
 QString GenerationSettingsPanel::valueLabel(const QString& field, const QString& value) const {
     if (field == QLatin1String("mode")) {
         const std::optional<GenerationMode> mode = generationModeFromId(value);
         return mode ? generationModeLabel(*mode) : prettified(value);
     }
+    if (field == QLatin1String("duration"))
+        return tr("%1 s").arg(value);
     if (field == QLatin1String("quality"))
         return value == QLatin1String("360p") ? tr("360p (Turbo)") : value;
     if (field == QLatin1String("motionMode")) {

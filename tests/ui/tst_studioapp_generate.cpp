@@ -31,6 +31,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTabWidget>
@@ -43,6 +44,9 @@ using namespace pixverse;
 class TestStudioAppGenerate : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The window's composer remembers its settings in the app's own QSettings: each test starts
+    // from a first run.
+    void init() { QSettings().clear(); }
     void typedPromptBecomesAVideo();
     void v6ClipWithSoundFromTheWindow();
     void keyboardOnlyMainFlow();
@@ -105,8 +109,11 @@ void TestStudioAppGenerate::typedPromptBecomesAVideo() {
                              15000);
     QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().last().state, JobState::Done, 30000);
     QVERIFY(app.jobStore()->jobs().last().isImageToVideo());
-    // 4:3 image at 540p: the video follows the image.
-    QCOMPARE(app.jobStore()->jobs().last().videoWidth, 720);
+    // A 4:3 image at 540p on V6, the first run's model: the video follows the image, with the
+    // long edge of the quality (§2.11).
+    QCOMPARE(app.jobStore()->jobs().last().request.model, QStringLiteral("v6"));
+    QCOMPARE(app.jobStore()->jobs().last().videoWidth, 1024);
+    QCOMPARE(app.jobStore()->jobs().last().videoHeight, 768);
 }
 
 // Issue 15: a V6 clip of 12 s at 720p in 21:9 with sound, made from the window as a creator would
