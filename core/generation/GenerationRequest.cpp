@@ -10,15 +10,34 @@ namespace pixverse {
 
 namespace {
 
-constexpr std::array kModeIds{std::pair{GenerationMode::TextToVideo, "t2v"},
-                              std::pair{GenerationMode::ImageToVideo, "i2v"},
-                              std::pair{GenerationMode::Transition, "transition"},
-                              std::pair{GenerationMode::Extend, "extend"},
-                              std::pair{GenerationMode::Effect, "effect"},
-                              std::pair{GenerationMode::Fusion, "fusion"},
-                              std::pair{GenerationMode::Upscale, "upscale"},
-                              std::pair{GenerationMode::SoundEffect, "sound"},
-                              std::pair{GenerationMode::LipSync, "lipsync"}};
+struct ModeName {
+    GenerationMode mode;
+    const char* id;
+    const char* label; //!< translated in the context "pixverse::GenerationMode"
+};
+constexpr std::array<ModeName, 9> kModes{{
+    {GenerationMode::TextToVideo, "t2v",
+     QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Text to video")},
+    {GenerationMode::ImageToVideo, "i2v",
+     QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Image to video")},
+    {GenerationMode::Transition, "transition",
+     QT_TRANSLATE_NOOP("pixverse::GenerationMode", "First and last frame")},
+    {GenerationMode::Extend, "extend", QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Extend")},
+    {GenerationMode::Effect, "effect", QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Effect")},
+    {GenerationMode::Fusion, "fusion",
+     QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Reference to video")},
+    {GenerationMode::Upscale, "upscale", QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Upscale")},
+    {GenerationMode::SoundEffect, "sound", QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Sound")},
+    {GenerationMode::LipSync, "lipsync", QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Lip sync")},
+}};
+
+const ModeName& modeName(GenerationMode mode) {
+    for (const ModeName& name : kModes) {
+        if (name.mode == mode)
+            return name;
+    }
+    return kModes.front();
+}
 
 constexpr std::array kRoleIds{std::pair{RequestImage::Role::Start, "start"},
                               std::pair{RequestImage::Role::FirstFrame, "first"},
@@ -46,59 +65,25 @@ std::optional<ApiFamily> apiFamilyFromId(const QString& id) {
 }
 
 QString generationModeId(GenerationMode mode) {
-    for (const auto& [m, id] : kModeIds) {
-        if (m == mode)
-            return QLatin1String(id);
-    }
-    return {};
+    return QLatin1String(modeName(mode).id);
 }
 
 std::optional<GenerationMode> generationModeFromId(const QString& id) {
-    for (const auto& [m, modeId] : kModeIds) {
-        if (id == QLatin1String(modeId))
-            return m;
+    for (const ModeName& name : kModes) {
+        if (id == QLatin1String(name.id))
+            return name.mode;
     }
     return std::nullopt;
 }
 
 QString generationModeLabel(GenerationMode mode) {
-    const char* label = "";
-    switch (mode) {
-    case GenerationMode::TextToVideo:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Text to video");
-        break;
-    case GenerationMode::ImageToVideo:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Image to video");
-        break;
-    case GenerationMode::Transition:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "First and last frame");
-        break;
-    case GenerationMode::Extend:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Extend");
-        break;
-    case GenerationMode::Effect:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Effect");
-        break;
-    case GenerationMode::Fusion:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Reference to video");
-        break;
-    case GenerationMode::Upscale:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Upscale");
-        break;
-    case GenerationMode::SoundEffect:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Sound");
-        break;
-    case GenerationMode::LipSync:
-        label = QT_TRANSLATE_NOOP("pixverse::GenerationMode", "Lip sync");
-        break;
-    }
-    return QCoreApplication::translate("pixverse::GenerationMode", label);
+    return QCoreApplication::translate("pixverse::GenerationMode", modeName(mode).label);
 }
 
 QList<GenerationMode> allGenerationModes() {
     QList<GenerationMode> out;
-    for (const auto& entry : kModeIds)
-        out << entry.first;
+    for (const ModeName& name : kModes)
+        out << name.mode;
     return out;
 }
 

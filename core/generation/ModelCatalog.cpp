@@ -68,6 +68,48 @@ QList<int> durations(const QJsonValue& value, bool* isRange) {
     return out;
 }
 
+//! What each family that takes the model sees: an object per family id with what differs there
+//! (id, offered, modes, aspectRatios, promptMaxLength), or (before version 3) a plain list of
+//! family ids. The model's own values fill in the rest.
+QList<std::pair<ApiFamily, ModelSpec::FamilyEntry>> familyEntries(const QJsonObject& m,
+                                                                  const QString& id,
+                                                                  const QStringList& aspectRatios,
+                                                                  const ModelCatalog& c) {
+    ModelSpec::FamilyEntry common;
+    common.modes = stringList(m.value(QLatin1String("modes")));
+    if (common.modes.isEmpty())
+        common.modes = QStringList{QStringLiteral("t2v"), QStringLiteral("i2v")};
+    common.aspectRatios = aspectRatios;
+    const QStringList modelSwitches = stringList(m.value(QLatin1String("switches")));
+    const QJsonValue families = m.value(QLatin1String("families"));
+    QJsonObject perFamily = families.toObject();
+    for (const ApiFamily f : familyList(families))
+        perFamily.insert(apiFamilyId(f), QJsonObject{});
+    QList<std::pair<ApiFamily, ModelSpec::FamilyEntry>> out;
+    for (const ApiFamily f : {ApiFamily::OpenApi, ApiFamily::Web}) {
+        if (!perFamily.contains(apiFamilyId(f)))
+            continue;
+        const QJsonObject o = perFamily.value(apiFamilyId(f)).toObject();
+        ModelSpec::FamilyEntry e = common;
+        e.serviceId = o.value(QLatin1String("id")).toString(id);
+        e.offered = o.value(QLatin1String("offered")).toBool(true);
+        if (o.contains(QLatin1String("modes")))
+            e.modes = stringList(o.value(QLatin1String("modes")));
+        if (o.contains(QLatin1String("aspectRatios")))
+            e.aspectRatios = stringList(o.value(QLatin1String("aspectRatios")));
+        e.promptMaxLength =
+            o.value(QLatin1String("promptMaxLength"))
+                .toInt(m.value(QLatin1String("promptMaxLength")).toInt(c.promptMaxLength(f)));
+        const QStringList familySwitches = c.switchesFor(f);
+        for (const QString& s : modelSwitches) {
+            if (familySwitches.contains(s))
+                e.switches << s;
+        }
+        out.append({f, e});
+    }
+    return out;
+}
+
 } // namespace
 
 const ModelSpec::FamilyEntry* ModelSpec::entry(ApiFamily family) const {
@@ -271,38 +313,9 @@ std::optional<ModelSpec> ModelCatalog::readModel(const QJsonObject& m, const Mod
                       : ModelSpec::Sizing::ShortSide;
     spec.m_longEdges = c.m_longEdges;
 
-    // The family entries: an object per family id with what differs there, or (before version
-    // 3) a plain list of family ids.
-    ModelSpec::FamilyEntry common;
-    common.modes = stringList(m.value(QLatin1String("modes")));
-    if (common.modes.isEmpty())
-        common.modes = QStringList{QStringLiteral("t2v"), QStringLiteral("i2v")};
-    common.aspectRatios = aspectRatios;
-    const QStringList modelSwitches = stringList(m.value(QLatin1String("switches")));
-    const QJsonValue families = m.value(QLatin1String("families"));
-    QJsonObject perFamily = families.toObject();
-    for (const ApiFamily f : familyList(families))
-        perFamily.insert(apiFamilyId(f), QJsonObject{});
-    for (const ApiFamily f : {ApiFamily::OpenApi, ApiFamily::Web}) {
-        if (!perFamily.contains(apiFamilyId(f)))
-            continue;
-        const QJsonObject o = perFamily.value(apiFamilyId(f)).toObject();
-        ModelSpec::FamilyEntry e = common;
-        e.serviceId = o.value(QLatin1String("id")).toString(spec.id);
-        e.offered = o.value(QLatin1String("offered")).toBool(true);
-        if (o.contains(QLatin1String("modes")))
-            e.modes = stringList(o.value(QLatin1String("modes")));
-        if (o.contains(QLatin1String("aspectRatios")))
-            e.aspectRatios = stringList(o.value(QLatin1String("aspectRatios")));
-        e.promptMaxLength =
-            o.value(QLatin1String("promptMaxLength"))
-                .toInt(m.value(QLatin1String("promptMaxLength")).toInt(c.promptMaxLength(f)));
-        for (const QString& s : modelSwitches) {
-            if (c.m_switchFamilies.value(s).contains(f))
-                e.switches << s;
-        }
-        (f == ApiFamily::Web ? spec.m_web : spec.m_openApi) = e;
-        spec.families << f;
+    for (const auto& [family, entry] : familyEntries(m, spec.id, aspectRatios, c)) {
+        (family == ApiFamily::Web ? spec.m_web : spec.m_openApi) = entry;
+        spec.families << family;
     }
 
     const QJsonArray rules = m.value(QLatin1String("rules")).toArray();

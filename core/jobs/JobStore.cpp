@@ -70,8 +70,54 @@ const QList<QStringList>& migrations() {
          QStringLiteral(
              "INSERT OR IGNORE INTO known_videos (family, video_id)"
              " SELECT family, video_id FROM jobs WHERE video_id IS NOT NULL AND video_id != 0")},
+        // 3 → 4: the request JSON of issue 15 (`mode`, `images`, `multiClip` instead of
+        // `imagePath` and `multiShot`). No table change: rewriteRequests() does the rows.
+        {},
     };
     return steps;
+}
+
+//! Step 3 → 4 in code: every row's `request` read (GenerationRequest::fromJson reads the old
+//! form) and written back in the current one. The image_path column held the image of an
+//! image-to-video; it wins over a request that lacks one.
+bool rewriteRequests(QSqlDatabase& db, QString* error) {
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT id, request, image_path FROM jobs"))) {
+        *error = read.lastError().text();
+        return false;
+    }
+    QList<std::pair<qint64, QString>> rows;
+    while (read.next()) {
+        GenerationRequest request = GenerationRequest::fromJson(
+            QJsonDocument::fromJson(read.value(1).toString().toUtf8()).object());
+        const QString image = read.value(2).toString();
+        if (!image.isEmpty() && request.startImagePath().isEmpty())
+            request.setStartImage(image);
+        rows.append(
+            {read.value(0).toLongLong(),
+             QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact))});
+    }
+    QSqlQuery write(db);
+    if (!write.prepare(QStringLiteral("UPDATE jobs SET request = ? WHERE id = ?"))) {
+        *error = write.lastError().text();
+        return false;
+    }
+    for (const auto& [id, json] : std::as_const(rows)) {
+        write.addBindValue(json);
+        write.addBindValue(id);
+        if (!write.exec()) {
+            *error = write.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+//! The steps that also change rows in code, by the version they start from.
+using RowStep = bool (*)(QSqlDatabase&, QString*);
+RowStep rowStep(int fromVersion) {
+    return fromVersion == 3 ? &rewriteRequests : nullptr;
 }
 
 // Columns written by add() and update(); `id` is separate.
@@ -343,6 +389,15 @@ bool JobStore::migrate(int from) {
         for (const QString& statement : steps.at(version)) {
             if (!query.exec(statement)) {
                 const QString error = sqlError(query);
+                db.rollback();
+                return fail(tr("Cannot update the job database to schema %1: %2")
+                                .arg(version + 1)
+                                .arg(error));
+            }
+        }
+        if (const RowStep rows = rowStep(version)) {
+            QString error;
+            if (!rows(db, &error)) {
                 db.rollback();
                 return fail(tr("Cannot update the job database to schema %1: %2")
                                 .arg(version + 1)

@@ -344,7 +344,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>%1: «seed» должно быть целым числом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="479" />
+            <location filename="../../app/cli/CliOptions.cpp" line="480" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
@@ -382,7 +382,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Не удаётся переместить видео в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="172" />
+            <location filename="../../core/api/ApiClient.cpp" line="186" />
             <source>Cannot read “%1”: %2.</source>
             <translation>Не удаётся прочитать «%1»: %2.</translation>
         </message>
@@ -390,7 +390,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ApiError</name>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="293" />
+            <location filename="../../core/api/ApiClient.cpp" line="307" />
             <source>“%1” is not a valid server address.</source>
             <translation>«%1» — недопустимый адрес сервера.</translation>
         </message>
@@ -670,12 +670,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="404" />
+            <location filename="../../app/cli/CliRunner.cpp" line="405" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="415" />
+            <location filename="../../app/cli/CliRunner.cpp" line="416" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -690,23 +690,23 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="596" />
-            <location filename="../../app/cli/CliRunner.cpp" line="607" />
+            <location filename="../../app/cli/CliRunner.cpp" line="597" />
+            <location filename="../../app/cli/CliRunner.cpp" line="608" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="602" />
+            <location filename="../../app/cli/CliRunner.cpp" line="603" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="503" />
+            <location filename="../../app/cli/CliRunner.cpp" line="504" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="510" />
+            <location filename="../../app/cli/CliRunner.cpp" line="511" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -752,7 +752,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="388" />
+            <location filename="../../app/cli/CliRunner.cpp" line="389" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -761,7 +761,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="390" />
+            <location filename="../../app/cli/CliRunner.cpp" line="391" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
@@ -776,22 +776,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>, кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="398" />
+            <location filename="../../app/cli/CliRunner.cpp" line="399" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="417" />
+            <location filename="../../app/cli/CliRunner.cpp" line="418" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="495" />
+            <location filename="../../app/cli/CliRunner.cpp" line="496" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="424" />
+            <location filename="../../app/cli/CliRunner.cpp" line="425" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -808,23 +808,23 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="435" />
+            <location filename="../../app/cli/CliRunner.cpp" line="436" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="468" />
+            <location filename="../../app/cli/CliRunner.cpp" line="469" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="441" />
+            <location filename="../../app/cli/CliRunner.cpp" line="442" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
             <location filename="../../app/cli/CliRunner.cpp" line="233" />
-            <location filename="../../app/cli/CliRunner.cpp" line="605" />
+            <location filename="../../app/cli/CliRunner.cpp" line="606" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
         </message>
@@ -870,17 +870,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="487" />
+            <location filename="../../app/cli/CliRunner.cpp" line="488" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="531" />
+            <location filename="../../app/cli/CliRunner.cpp" line="532" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="561" />
+            <location filename="../../app/cli/CliRunner.cpp" line="562" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -906,6 +906,54 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../core/auth/CredentialStore.cpp" line="188" />
             <source>The keychain refused to forget the sign-in (%1).</source>
             <translation>Связка ключей не дала удалить данные входа (%1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::GenerationMode</name>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="68" />
+            <source>Text to video</source>
+            <translation>Текст в видео</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="71" />
+            <source>Image to video</source>
+            <translation>Изображение в видео</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="74" />
+            <source>First and last frame</source>
+            <translation>Первый и последний кадр</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="77" />
+            <source>Extend</source>
+            <translation>Продолжение</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="80" />
+            <source>Effect</source>
+            <translation>Эффект</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="83" />
+            <source>Reference to video</source>
+            <translation>Видео по референсам</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="86" />
+            <source>Upscale</source>
+            <translation>Повышение разрешения</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="89" />
+            <source>Sound</source>
+            <translation>Звук</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/GenerationRequest.cpp" line="92" />
+            <source>Lip sync</source>
+            <translation>Синхронизация губ</translation>
         </message>
     </context>
     <context>
@@ -1314,39 +1362,40 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="252" />
+            <location filename="../../core/jobs/JobStore.cpp" line="298" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="262" />
+            <location filename="../../core/jobs/JobStore.cpp" line="308" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="273" />
+            <location filename="../../core/jobs/JobStore.cpp" line="319" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="284" />
+            <location filename="../../core/jobs/JobStore.cpp" line="330" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="341" />
+            <location filename="../../core/jobs/JobStore.cpp" line="387" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="347" />
-            <location filename="../../core/jobs/JobStore.cpp" line="358" />
+            <location filename="../../core/jobs/JobStore.cpp" line="393" />
+            <location filename="../../core/jobs/JobStore.cpp" line="402" />
+            <location filename="../../core/jobs/JobStore.cpp" line="413" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="370" />
-            <location filename="../../core/jobs/JobStore.cpp" line="379" />
+            <location filename="../../core/jobs/JobStore.cpp" line="425" />
+            <location filename="../../core/jobs/JobStore.cpp" line="434" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
@@ -1363,16 +1412,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="437" />
-            <location filename="../../core/jobs/JobStore.cpp" line="472" />
+            <location filename="../../core/jobs/JobStore.cpp" line="492" />
+            <location filename="../../core/jobs/JobStore.cpp" line="527" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="419" />
-            <location filename="../../core/jobs/JobStore.cpp" line="480" />
-            <location filename="../../core/jobs/JobStore.cpp" line="493" />
-            <location filename="../../core/jobs/JobStore.cpp" line="501" />
+            <location filename="../../core/jobs/JobStore.cpp" line="474" />
+            <location filename="../../core/jobs/JobStore.cpp" line="535" />
+            <location filename="../../core/jobs/JobStore.cpp" line="548" />
+            <location filename="../../core/jobs/JobStore.cpp" line="556" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -1644,12 +1693,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="146" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="151" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="150" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="155" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -2073,118 +2122,137 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="285" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="144" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="288" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="149" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="293" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="157" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="298" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="165" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="302" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="172" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="306" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="178" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="309" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="184" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="315" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="191" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="320" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="207" />
+            <source>%1 cannot make "%2" videos here.</source>
+            <translation>%1 не делает здесь видео в режиме «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="209" />
+            <source>Choose the image to animate.</source>
+            <translation>Выберите изображение, которое нужно оживить.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="213" />
+            <source>%1 makes videos of %2 to %3 seconds.</source>
+            <translation>%1 делает видео длиной от %2 до %3 секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="217" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="322" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="219" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="325" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="222" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="328" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="225" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="331" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="228" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="335" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="233" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="339" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="237" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="342" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="240" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="347" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="245" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="350" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="353" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="363" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="264" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="366" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="260" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalog.cpp" line="391" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="278" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
         <message>
-            <location filename="../models.json" />
             <source>Audio</source>
+            <translation type="vanished">Звук</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>Sound</source>
             <translation>Звук</translation>
         </message>
         <message>
@@ -2196,6 +2264,16 @@ Write a prompt and press Generate.</source>
             <location filename="../models.json" />
             <source>Off-peak (cheaper, slower)</source>
             <translation>Вне пиковых часов (дешевле, медленнее)</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>1080p videos can be at most 5 seconds long on this model.</source>
+            <translation>Видео 1080p на этой модели могут длиться не больше 5 секунд.</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>1080p videos can be at most 8 seconds long on this model.</source>
+            <translation>На этой модели видео 1080p может длиться не больше 8 секунд.</translation>
         </message>
         <message>
             <location filename="../models.json" />
@@ -2212,10 +2290,13 @@ Write a prompt and press Generate.</source>
             <source>Fast motion is not available in 1080p.</source>
             <translation>Быстрое движение недоступно в 1080p.</translation>
         </message>
+    </context>
+    <context>
+        <name>pixverse::OpenApiBackend</name>
         <message>
-            <location filename="../models.json" />
-            <source>1080p videos can be at most 8 seconds long on this model.</source>
-            <translation>На этой модели видео 1080p может длиться не больше 8 секунд.</translation>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="78" />
+            <source>multipart upload of the image %1</source>
+            <translation>загрузка изображения %1 (multipart)</translation>
         </message>
     </context>
     <context>
@@ -2380,207 +2461,207 @@ Write a prompt and press Generate.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="526" />
+            <location filename="../../ui/PromptEditor.cpp" line="525" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="528" />
+            <location filename="../../ui/PromptEditor.cpp" line="527" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="529" />
+            <location filename="../../ui/PromptEditor.cpp" line="528" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="538" />
+            <location filename="../../ui/PromptEditor.cpp" line="537" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="539" />
+            <location filename="../../ui/PromptEditor.cpp" line="538" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="541" />
+            <location filename="../../ui/PromptEditor.cpp" line="540" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="542" />
+            <location filename="../../ui/PromptEditor.cpp" line="541" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="547" />
+            <location filename="../../ui/PromptEditor.cpp" line="546" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="618" />
+            <location filename="../../ui/PromptEditor.cpp" line="617" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="621" />
+            <location filename="../../ui/PromptEditor.cpp" line="620" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="633" />
+            <location filename="../../ui/PromptEditor.cpp" line="632" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="635" />
+            <location filename="../../ui/PromptEditor.cpp" line="634" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="638" />
+            <location filename="../../ui/PromptEditor.cpp" line="637" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="640" />
+            <location filename="../../ui/PromptEditor.cpp" line="639" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="645" />
+            <location filename="../../ui/PromptEditor.cpp" line="644" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="646" />
+            <location filename="../../ui/PromptEditor.cpp" line="645" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="647" />
+            <location filename="../../ui/PromptEditor.cpp" line="646" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="648" />
+            <location filename="../../ui/PromptEditor.cpp" line="647" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="649" />
+            <location filename="../../ui/PromptEditor.cpp" line="648" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="650" />
+            <location filename="../../ui/PromptEditor.cpp" line="649" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="651" />
+            <location filename="../../ui/PromptEditor.cpp" line="650" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="652" />
+            <location filename="../../ui/PromptEditor.cpp" line="651" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="653" />
+            <location filename="../../ui/PromptEditor.cpp" line="652" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="654" />
+            <location filename="../../ui/PromptEditor.cpp" line="653" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="655" />
+            <location filename="../../ui/PromptEditor.cpp" line="654" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="656" />
+            <location filename="../../ui/PromptEditor.cpp" line="655" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="657" />
+            <location filename="../../ui/PromptEditor.cpp" line="656" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="658" />
+            <location filename="../../ui/PromptEditor.cpp" line="657" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="659" />
+            <location filename="../../ui/PromptEditor.cpp" line="658" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="660" />
+            <location filename="../../ui/PromptEditor.cpp" line="659" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="661" />
+            <location filename="../../ui/PromptEditor.cpp" line="660" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="662" />
+            <location filename="../../ui/PromptEditor.cpp" line="661" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="663" />
+            <location filename="../../ui/PromptEditor.cpp" line="662" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="664" />
+            <location filename="../../ui/PromptEditor.cpp" line="663" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="665" />
+            <location filename="../../ui/PromptEditor.cpp" line="664" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="666" />
+            <location filename="../../ui/PromptEditor.cpp" line="665" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="667" />
+            <location filename="../../ui/PromptEditor.cpp" line="666" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="668" />
+            <location filename="../../ui/PromptEditor.cpp" line="667" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="669" />
+            <location filename="../../ui/PromptEditor.cpp" line="668" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="670" />
+            <location filename="../../ui/PromptEditor.cpp" line="669" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="673" />
+            <location filename="../../ui/PromptEditor.cpp" line="672" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -2927,7 +3008,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="88" />
-            <location filename="../../ui/VideoPlayer.cpp" line="319" />
+            <location filename="../../ui/VideoPlayer.cpp" line="320" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Space)</translation>
         </message>
@@ -2948,7 +3029,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="101" />
-            <location filename="../../ui/VideoPlayer.cpp" line="327" />
+            <location filename="../../ui/VideoPlayer.cpp" line="328" />
             <source>Mute (M)</source>
             <translation>Выключить звук (M)</translation>
         </message>
@@ -2968,39 +3049,57 @@ Write a prompt and press Generate.</source>
             <translation>Это видео невозможно воспроизвести: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="310" />
+            <location filename="../../ui/VideoPlayer.cpp" line="311" />
             <source>%1 × %2</source>
             <translation>%1 × %2</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="319" />
+            <location filename="../../ui/VideoPlayer.cpp" line="320" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="321" />
+            <location filename="../../ui/VideoPlayer.cpp" line="322" />
             <source>Pause</source>
             <translation>Пауза</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="321" />
+            <location filename="../../ui/VideoPlayer.cpp" line="322" />
             <source>Play</source>
             <translation>Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="327" />
+            <location filename="../../ui/VideoPlayer.cpp" line="328" />
             <source>Unmute (M)</source>
             <translation>Включить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="329" />
             <source>Unmute</source>
             <translation>Включить звук</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="329" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::WebBackend</name>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="166" />
+            <source>the image %1, signed with the upload token</source>
+            <translation>изображение %1, подписанное токеном загрузки</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="170" />
+            <source>temporary object-store credentials</source>
+            <translation>временные ключи доступа к хранилищу</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="174" />
+            <source>registers the uploaded image</source>
+            <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
 </TS>

@@ -1,12 +1,16 @@
 // JobStore on real SQLite files: rows survive a reopen, WAL is on, an older schema is migrated,
 // a newer one refused, the creator's image is copied into the data directory.
+#include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobStore.h"
+#include "tests/core/jobs/JobTestFixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void survivesReopenAndNeverReusesIds();
     void migratesFromVersion1();
     void migratesFromVersion2();
+    void migratesRequestsFromVersion3();
     void importAddsOnlyUnknownVideos();
     void refusesANewerSchema();
     void copiesTheImage();
@@ -285,7 +290,7 @@ void TestJobStore::migratesFromVersion2() {
 
     JobStore store;
     QVERIFY2(store.open(dataDir), qPrintable(store.errorString()));
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
     QCOMPARE(store.jobs().size(), 2);
     const Job old = store.jobs().first();
     QCOMPARE(old.request.prompt, QStringLiteral("web job"));
@@ -306,7 +311,157 @@ void TestJobStore::migratesFromVersion2() {
     store.close();
     QVERIFY(store.open(dataDir));
     QVERIFY(store.jobs().last().imported);
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
+}
+
+namespace {
+
+//! The job file of the release before issue 15 (schema 3), made with that release's SQL, holding
+//! requests in its JSON form: no mode, the image in imagePath, multiShot.
+bool writeVersion3File(const QString& path, const QString& image) {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+    db.setDatabaseName(path);
+    bool ok = db.open();
+    {
+        QSqlQuery q(db);
+        const QStringList schema{
+            QStringLiteral(
+                "CREATE TABLE jobs ( id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT "
+                "NULL, updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL "
+                "DEFAULT '', request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, "
+                "trace_id TEXT, video_id INTEGER, image_id INTEGER, image_url TEXT, "
+                "image_remote_path TEXT, state TEXT NOT NULL, raw_status INTEGER, credits INTEGER, "
+                "error_message TEXT, error_code INTEGER, video_url TEXT, video_width INTEGER, "
+                "video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT, attempts "
+                "INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since INTEGER)"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE known_videos ( family TEXT NOT NULL, video_id INTEGER NOT "
+                           "NULL, PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
+        };
+        for (const QString& statement : schema)
+            ok = ok && q.exec(statement);
+        // The request JSON exactly as GenerationRequest::toJson() wrote it before issue 15.
+        auto old = [](const char* prompt, const QString& imagePath, bool multiShot) {
+            return QStringLiteral(
+                       "{\"aspectRatio\":\"16:9\",\"audio\":false,\"cameraMovement\":\"\","
+                       "\"duration\":5,\"imagePath\":\"%1\",\"model\":\"v4.5\","
+                       "\"motionMode\":\"normal\",\"multiShot\":%2,\"negativePrompt\":\"\","
+                       "\"offPeak\":false,\"prompt\":\"%3\",\"quality\":\"540p\","
+                       "\"style\":\"\"}")
+                .arg(imagePath, multiShot ? QStringLiteral("true") : QStringLiteral("false"),
+                     QLatin1String(prompt));
+        };
+        struct Row {
+            QString request;
+            QString imagePath;
+            const char* state;
+            qint64 videoId;
+        };
+        const QList<Row> rows{
+            {old("old text, done", {}, false), {}, "done", 370981546391559},
+            {old("old image, failed", image, false), image, "failed", 0},
+            {old("old image, done", image, false), image, "done", 370981546391560},
+            {old("old text, failed", {}, true), {}, "failed", 0},
+        };
+        for (const Row& row : rows) {
+            q.prepare(QStringLiteral(
+                "INSERT INTO jobs (created_at, updated_at, family, account, request, image_path,"
+                " state, video_id, error_message, trace_id) VALUES (1700000000000, 1700000000000,"
+                " 'openapi', 'sk-…0000', ?, ?, ?, ?, ?, 'ab5c0b0e-0000-4000-8000-000000000003')"));
+            q.addBindValue(row.request);
+            q.addBindValue(row.imagePath.isEmpty() ? QVariant() : QVariant(row.imagePath));
+            q.addBindValue(QLatin1String(row.state));
+            q.addBindValue(row.videoId != 0 ? QVariant(row.videoId) : QVariant());
+            q.addBindValue(QLatin1String(row.state) == QLatin1String("failed")
+                               ? QVariant(QStringLiteral("Generation failed"))
+                               : QVariant());
+            ok = ok && q.exec();
+        }
+        ok = ok && q.exec(QStringLiteral("PRAGMA user_version=3"));
+    }
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+    return ok;
+}
+
+} // namespace
+
+void TestJobStore::migratesRequestsFromVersion3() {
+    test::JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    // Replace the bed's new file by an old one; the image lives where the old store kept it.
+    const QString file = bed.store->databasePath();
+    const QString image = QDir(bed.store->imagesDir()).filePath(QStringLiteral("old-cat.png"));
+    bed.store.reset();
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(file + suffix);
+    QDir().mkpath(QFileInfo(image).absolutePath());
+    QImage picture(64, 48, QImage::Format_RGB32);
+    picture.fill(Qt::darkCyan);
+    QVERIFY(picture.save(image, "PNG"));
+    QVERIFY(writeVersion3File(file, image));
+
+    QVERIFY2(bed.reopenStore(), qPrintable(bed.error));
+    QCOMPARE(bed.store->schemaVersion(), JobStore::kSchemaVersion);
+    const QList<Job> jobs = bed.store->jobs();
+    QCOMPARE(jobs.size(), 4);
+    QCOMPARE(jobs.at(0).request.mode, GenerationMode::TextToVideo);
+    QVERIFY(jobs.at(0).request.images.isEmpty());
+    QCOMPARE(jobs.at(0).state, JobState::Done);
+    QCOMPARE(jobs.at(0).videoId, 370981546391559);
+    for (const int i : {1, 2}) {
+        QCOMPARE(jobs.at(i).request.mode, GenerationMode::ImageToVideo);
+        QCOMPARE(jobs.at(i).request.startImagePath(), image);
+        QCOMPARE(jobs.at(i).request.images.size(), 1);
+    }
+    QVERIFY(jobs.at(3).request.multiClip); // was multiShot
+    QCOMPARE(jobs.at(1).request.prompt, QStringLiteral("old image, failed"));
+    {
+        // The rows themselves hold the new form now.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4 check"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT request FROM jobs ORDER BY id")));
+        QStringList modes;
+        while (q.next()) {
+            const QJsonObject json = QJsonDocument::fromJson(q.value(0).toByteArray()).object();
+            modes << json.value(u"mode").toString();
+            QVERIFY(!json.contains(u"imagePath"));
+            QVERIFY(!json.contains(u"multiShot"));
+        }
+        QCOMPARE(modes, (QStringList{QStringLiteral("t2v"), QStringLiteral("i2v"),
+                                     QStringLiteral("i2v"), QStringLiteral("t2v")}));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v4 check"));
+
+    // The failed image job is retried (JobEngine → JobTransitions' retry path): its image is
+    // uploaded again and the generation finishes on the sandbox.
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(2));
+    engine->start();
+    const qint64 uploads = bed.sandbox->stats().uploads;
+    QVERIFY(engine->retry(jobs.at(1).id));
+    QVERIFY(engine->retry(jobs.at(3).id));
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(jobs.at(1).id)->state, JobState::Done, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(jobs.at(3).id)->state, JobState::Done, 15000);
+    QCOMPARE(bed.sandbox->stats().uploads, uploads + 1);
+    QVERIFY(QFileInfo::exists(bed.store->job(jobs.at(1).id)->videoPath));
+    // A done image job is reused: its request goes into a new job and is made again.
+    const GenerationRequest reused = JobLibrary::reusableRequest(jobs.at(2));
+    QCOMPARE(reused.mode, GenerationMode::ImageToVideo);
+    QCOMPARE(reused.startImagePath(), image);
+    const Result<Job> again = engine->enqueue(reused);
+    QVERIFY(again.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(again.value->id)->state, JobState::Done, 15000);
+    QCOMPARE(bed.store->job(again.value->id)->request.mode, GenerationMode::ImageToVideo);
+    QCOMPARE(bed.sandbox->stats().uploads, uploads + 2);
 }
 
 void TestJobStore::importAddsOnlyUnknownVideos() {
