@@ -82,8 +82,8 @@ void GenerationSettingsPanel::buildChoices() {
         c.combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         c.label->setBuddy(c.combo);
     };
-    makeChoice(m_mode, QStringLiteral("mode"), tr("Mo&de"));
     makeChoice(m_model, QStringLiteral("model"), tr("&Model"));
+    makeChoice(m_mode, QStringLiteral("mode"), tr("Mode"));
     makeChoice(m_quality, QStringLiteral("quality"), tr("&Quality"));
     makeChoice(m_aspect, QStringLiteral("aspectRatio"), tr("&Aspect ratio"));
     makeChoice(m_motion, QStringLiteral("motionMode"), tr("M&otion"));
@@ -309,12 +309,16 @@ void GenerationSettingsPanel::onModelChosen() {
     current.cameraMovement = currentValue(m_camera.combo);
     current.motionMode = currentValue(m_motion.combo);
     fitAndShow(current);
-    onChanged();
+    updateVisibility();
+    Q_EMIT settingsChanged();
 }
 
 void GenerationSettingsPanel::onChanged() {
     if (m_updating)
         return;
+    // The hint is about the last change of model; another change makes it old news.
+    m_hint->clear();
+    m_hint->hide();
     updateVisibility();
     Q_EMIT settingsChanged();
 }
@@ -392,12 +396,17 @@ void GenerationSettingsPanel::layoutChoices() {
         QLabel* label;
         QWidget* field;
     };
-    const QList<Field> fields{{m_mode.label, m_mode.combo},     {m_model.label, m_model.combo},
+    const QList<Field> fields{{m_model.label, m_model.combo},   {m_mode.label, m_mode.combo},
                               {m_durationLabel, m_duration},    {m_quality.label, m_quality.combo},
                               {m_aspect.label, m_aspect.combo}, {m_motion.label, m_motion.combo},
                               {m_style.label, m_style.combo},   {m_camera.label, m_camera.combo}};
     int slot = 0;
+    QWidget* previous = nullptr;
     for (const Field& f : fields) {
+        // The keyboard goes through the fields in the order they are shown.
+        if (previous)
+            setTabOrder(previous, f.field);
+        previous = f.field;
         m_grid->removeWidget(f.label);
         m_grid->removeWidget(f.field);
         if (!f.field->isVisibleTo(this))
@@ -411,21 +420,12 @@ void GenerationSettingsPanel::layoutChoices() {
 }
 
 QString GenerationSettingsPanel::changeText(const SettingChange& change) const {
-    // "Duration 12 s → 8 s: <why>", in the words of the field's own label.
-    const QHash<QString, const QLabel*> labels{
-        {m_mode.field, m_mode.label},         {QStringLiteral("duration"), m_durationLabel},
-        {m_quality.field, m_quality.label},   {m_aspect.field, m_aspect.label},
-        {m_motion.field, m_motion.label},     {m_style.field, m_style.label},
-        {m_camera.field, m_camera.label}};
+    // "12 s → 8 s: <why>": the catalog's reason names the setting, the values say what changed.
     if (const QCheckBox* box = m_switches.value(change.field))
-        return tr("%1 turned off: %2").arg(QString(box->text()).remove(QLatin1Char('&')),
-                                           change.reason);
-    const QLabel* label = labels.value(change.field);
-    if (!label)
-        return change.reason;
-    return tr("%1 %2 → %3: %4")
-        .arg(QString(label->text()).remove(QLatin1Char('&')),
-             valueLabel(change.field, change.from), valueLabel(change.field, change.to),
+        return tr("Turned off: %1. %2")
+            .arg(QString(box->text()).remove(QLatin1Char('&')), change.reason);
+    return tr("%1 → %2: %3")
+        .arg(valueLabel(change.field, change.from), valueLabel(change.field, change.to),
              change.reason);
 }
 

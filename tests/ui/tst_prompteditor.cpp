@@ -316,7 +316,7 @@ private Q_SLOTS:
         QCOMPARE(changes.first().field, QStringLiteral("duration"));
         QCOMPARE(changes.first().to, QStringLiteral("5"));
         // Which setting, from what to what, and why.
-        QCOMPARE(f.hint->text(), QStringLiteral("Duration 1 s → 5 s: ") + changes.first().reason);
+        QCOMPARE(f.hint->text(), QStringLiteral("1 s → 5 s: ") + changes.first().reason);
         f.choose(f.duration, QStringLiteral("8"));
         QCOMPARE(f.editor.request().duration, 8);
         // The label takes the keyboard to whichever control is shown.

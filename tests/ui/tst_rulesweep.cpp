@@ -311,10 +311,11 @@ void TestRuleSweep::sweepCombinations(ApiFamily family) {
     QVERIFY(notOffered > 50);
 }
 
-// §3.10: the website's own CLI refuses v3.5–v5.5, and the sandbox refuses them by default (§6). The editor does not offer them to a web account: a job reused
-// with one gets the family's default model and the hint says so. Whether the real web server
-// refuses them is unknown (§3.10, uncertain), so the client's own check stays tolerant and lets
-// the service answer: what it says is counted here, not asserted.
+// §3.10: the website's own CLI refuses v3.5–v5.5, and the sandbox refuses them by default (§6). The
+// editor does not offer them to a web account: a job reused with one gets the family's default
+// model and the hint says so. Whether the real web server refuses them is unknown (§3.10,
+// uncertain), so the client's own check stays tolerant and lets the service answer: what it says is
+// counted here, not asserted.
 void TestRuleSweep::webRefusesTheModelsItNoLongerTakes() {
     signIn(ApiFamily::Web);
     if (QTest::currentTestFailed())
