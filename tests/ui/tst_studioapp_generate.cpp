@@ -41,6 +41,21 @@
 
 using namespace pixverse;
 
+namespace {
+//! `pixverse-studio --sandbox` in `dir`: its data, settings and library there, quick generations.
+StudioOptions embeddedSandbox(const QTemporaryDir& dir) {
+    StudioOptions options;
+    options.sandbox = true;
+    options.installLog = false;
+    options.dataDir = dir.filePath(QStringLiteral("data"));
+    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
+    options.sandboxConfig.generationMs = 300;
+    AppSettings settings(options.settingsFile);
+    settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
+    return options;
+}
+} // namespace
+
 class TestStudioAppGenerate : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -55,16 +70,7 @@ private Q_SLOTS:
 
 void TestStudioAppGenerate::typedPromptBecomesAVideo() {
     QTemporaryDir dir;
-    StudioOptions options;
-    options.sandbox = true;
-    options.installLog = false;
-    options.dataDir = dir.filePath(QStringLiteral("data"));
-    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
-    options.sandboxConfig.generationMs = 300;
-    {
-        AppSettings settings(options.settingsFile);
-        settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
-    }
+    const StudioOptions options = embeddedSandbox(dir);
     StudioApp app(options);
     QSignalSpy engines(&app, &StudioApp::jobEngineStarted);
     QVERIFY(app.start());
@@ -122,16 +128,7 @@ void TestStudioAppGenerate::typedPromptBecomesAVideo() {
 // 1280×548 (the long-edge rule of §2.11) and has an audio stream when decoded.
 void TestStudioAppGenerate::v6ClipWithSoundFromTheWindow() {
     QTemporaryDir dir;
-    StudioOptions options;
-    options.sandbox = true;
-    options.installLog = false;
-    options.dataDir = dir.filePath(QStringLiteral("data"));
-    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
-    options.sandboxConfig.generationMs = 300;
-    {
-        AppSettings settings(options.settingsFile);
-        settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
-    }
+    const StudioOptions options = embeddedSandbox(dir);
     StudioApp app(options);
     QVERIFY(app.start());
     MainWindow* window = app.window();
