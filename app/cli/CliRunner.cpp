@@ -159,6 +159,7 @@ void CliRunner::connectBackend(ApiFamily family, const QUrl& baseUrl, const QStr
     config.secret = secret;
     config.account = account;
     config.objectStoreUrl = m_options.objectStoreUrl;
+    config.catalog = &m_catalog;
     if (config.objectStoreUrl.isEmpty() && ApiClient::isLoopback(baseUrl))
         config.objectStoreUrl = sandboxObjectStoreUrl(baseUrl); // the sandbox serves both
     const Result<Backend*> backend = createBackend(m_network, config, this);

@@ -52,6 +52,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
         m_session =
             std::make_unique<Session>(m_network.get(), m_credentials.get(), m_settings.get());
     }
+    m_session->setCatalog(m_catalog.get());
     // The proxy's password, if any, is in the keychain.
     applyStoredProxy(*m_network, *m_settings, m_credentials.get());
     m_window = std::make_unique<MainWindow>();

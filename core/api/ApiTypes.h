@@ -54,6 +54,7 @@ struct VideoStatus {
     std::optional<qint64> seed;
     qint64 sizeBytes = 0;         //!< 0 when unknown
     std::optional<bool> hasAudio; //!< `has_audio` (bool or 0/1); empty when not given
+    std::optional<int> credits;   //!< what the job was charged, where the answer says it
 };
 
 //! A video the account already has on the service, as its list shows it (web family): the status

@@ -10,6 +10,16 @@ QString endpointPath(const char* endpoint) {
     return QLatin1String(kPrefix) + QLatin1String(endpoint);
 }
 
+//! The credits an answer says were charged: `credits` (API export, ComfyUI) or `credit` (the
+//! mimic guide) (§2.2).
+std::optional<int> chargedCredits(const QJsonObject& object) {
+    for (const auto key : {u"credits", u"credit"}) {
+        if (const auto credits = json::toInt(object.value(key)))
+            return static_cast<int>(*credits);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 UploadImageRequest::UploadImageRequest(const QString& filePath, const QString& fileName,
@@ -82,10 +92,7 @@ Result<CreatedVideo> TextToVideoRequest::parse(const QJsonValue& resp) {
         return malformedReply<CreatedVideo>("generate: no video_id");
     CreatedVideo video;
     video.videoId = *id;
-    for (const auto key : {u"credit", u"credits"}) {
-        if (const auto credits = json::toInt(object.value(key)))
-            video.credits = static_cast<int>(*credits);
-    }
+    video.credits = chargedCredits(object);
     return Result<CreatedVideo>::success(video);
 }
 
@@ -154,6 +161,7 @@ Result<VideoStatus> VideoResultRequest::parse(const QJsonValue& resp) {
     if (const auto size = json::toInt(object.value(u"size")); size && *size > 4096)
         result.sizeBytes = *size;
     result.hasAudio = json::toBool(object.value(u"has_audio"));
+    result.credits = chargedCredits(object);
     return Result<VideoStatus>::success(result);
 }
 

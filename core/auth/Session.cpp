@@ -62,6 +62,7 @@ void Session::signInWithApiKey(const QString& apiKey, bool remember) {
     config.family = ApiFamily::OpenApi;
     config.baseUrl = m_target.baseUrl;
     config.secret = key;
+    config.catalog = m_catalog;
     const Result<Backend*> made = createBackend(m_network, config, this);
     if (!made.ok()) {
         Q_EMIT signInFailed(made.error);
@@ -115,6 +116,7 @@ void Session::signInWithPassword(const QString& email, const QString& password, 
                 config.objectStoreUrl = m_target.objectStoreUrl;
                 config.secret = login.value->token;
                 config.account = account;
+                config.catalog = m_catalog;
                 const Result<Backend*> made = createBackend(m_network, config, this);
                 if (!made.ok()) {
                     setState(m_backend ? State::SignedIn : State::SignedOut);
@@ -253,6 +255,7 @@ void Session::restore() {
             config.objectStoreUrl = m_target.objectStoreUrl;
             config.secret = *read.secret;
             config.account = account.family == ApiFamily::Web ? account.account : QString();
+            config.catalog = m_catalog;
             const Result<Backend*> made = createBackend(m_network, config, this);
             if (!made.ok()) {
                 setState(State::SignedOut);

@@ -43,6 +43,9 @@ public:
 
     void setTarget(const Target& target);
     Target target() const { return m_target; }
+    //! The model table the backends' request bodies follow (null: ModelCatalog::builtIn()); it
+    //! must outlive the session. Applies to the next sign-in.
+    void setCatalog(const ModelCatalog* catalog) { m_catalog = catalog; }
 
     State state() const { return m_state; }
     Backend* backend() const { return m_backend; }
@@ -93,6 +96,7 @@ private:
     CredentialStore* m_credentials;
     AppSettings* m_settings;
     Target m_target;
+    const ModelCatalog* m_catalog = nullptr;
     State m_state = State::SignedOut;
     QPointer<Backend> m_backend;
     QPointer<Backend> m_pending; //!< being validated

@@ -665,48 +665,48 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="376" />
+            <location filename="../../app/cli/CliRunner.cpp" line="377" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="405" />
+            <location filename="../../app/cli/CliRunner.cpp" line="406" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="416" />
+            <location filename="../../app/cli/CliRunner.cpp" line="417" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="201" />
+            <location filename="../../app/cli/CliRunner.cpp" line="202" />
             <source>PixVerse does not list video %1 on this account (every page of its videos was read): check the id and the account it was made with.</source>
             <translation>PixVerse не показывает видео %1 в этой учётной записи (прочитаны все страницы её видео): проверьте ID и учётную запись, в которой оно сделано.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="226" />
+            <location filename="../../app/cli/CliRunner.cpp" line="227" />
             <source>Video %1: %2 (%3×%4)</source>
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="597" />
-            <location filename="../../app/cli/CliRunner.cpp" line="608" />
+            <location filename="../../app/cli/CliRunner.cpp" line="598" />
+            <location filename="../../app/cli/CliRunner.cpp" line="609" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="603" />
+            <location filename="../../app/cli/CliRunner.cpp" line="604" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="504" />
+            <location filename="../../app/cli/CliRunner.cpp" line="505" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="511" />
+            <location filename="../../app/cli/CliRunner.cpp" line="512" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -747,12 +747,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="267" />
+            <location filename="../../app/cli/CliRunner.cpp" line="268" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="389" />
+            <location filename="../../app/cli/CliRunner.cpp" line="390" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -761,37 +761,37 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="391" />
+            <location filename="../../app/cli/CliRunner.cpp" line="392" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="287" />
+            <location filename="../../app/cli/CliRunner.cpp" line="288" />
             <source>Submitting: %1, %2 s, %3%4%5</source>
             <translation>Отправка: %1, %2 с, %3%4%5</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="292" />
+            <location filename="../../app/cli/CliRunner.cpp" line="293" />
             <source>, %1 credits</source>
             <translation>, кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="399" />
+            <location filename="../../app/cli/CliRunner.cpp" line="400" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="418" />
+            <location filename="../../app/cli/CliRunner.cpp" line="419" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="496" />
+            <location filename="../../app/cli/CliRunner.cpp" line="497" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="425" />
+            <location filename="../../app/cli/CliRunner.cpp" line="426" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -808,38 +808,38 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="436" />
+            <location filename="../../app/cli/CliRunner.cpp" line="437" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="469" />
+            <location filename="../../app/cli/CliRunner.cpp" line="470" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="442" />
+            <location filename="../../app/cli/CliRunner.cpp" line="443" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="233" />
-            <location filename="../../app/cli/CliRunner.cpp" line="606" />
+            <location filename="../../app/cli/CliRunner.cpp" line="234" />
+            <location filename="../../app/cli/CliRunner.cpp" line="607" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="235" />
+            <location filename="../../app/cli/CliRunner.cpp" line="236" />
             <source>URL: %1</source>
             <translation>URL: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="252" />
+            <location filename="../../app/cli/CliRunner.cpp" line="253" />
             <source>Credits: %1 (monthly %2, package %3)</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="275" />
+            <location filename="../../app/cli/CliRunner.cpp" line="276" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -856,12 +856,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="310" />
+            <location filename="../../app/cli/CliRunner.cpp" line="311" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="318" />
+            <location filename="../../app/cli/CliRunner.cpp" line="319" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
         </message>
@@ -870,17 +870,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="488" />
+            <location filename="../../app/cli/CliRunner.cpp" line="489" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="532" />
+            <location filename="../../app/cli/CliRunner.cpp" line="533" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="562" />
+            <location filename="../../app/cli/CliRunner.cpp" line="563" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -2943,7 +2943,7 @@ Write a prompt and press Generate.</source>
             <translation>Введите API-ключ с платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/auth/Session.cpp" line="80" />
+            <location filename="../../core/auth/Session.cpp" line="81" />
             <source>Enter the e-mail and the password of the PixVerse account.</source>
             <translation>Введите адрес эл. почты и пароль учётной записи PixVerse.</translation>
         </message>
@@ -3180,37 +3180,37 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="106" />
+            <location filename="../../app/gui/StudioApp.cpp" line="107" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="132" />
+            <location filename="../../app/gui/StudioApp.cpp" line="133" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="145" />
+            <location filename="../../app/gui/StudioApp.cpp" line="146" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="154" />
+            <location filename="../../app/gui/StudioApp.cpp" line="155" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="241" />
+            <location filename="../../app/gui/StudioApp.cpp" line="242" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="260" />
+            <location filename="../../app/gui/StudioApp.cpp" line="261" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="263" />
+            <location filename="../../app/gui/StudioApp.cpp" line="264" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -3219,17 +3219,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="285" />
+            <location filename="../../app/gui/StudioApp.cpp" line="286" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="316" />
+            <location filename="../../app/gui/StudioApp.cpp" line="317" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="322" />
+            <location filename="../../app/gui/StudioApp.cpp" line="323" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>

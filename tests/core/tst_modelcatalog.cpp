@@ -301,6 +301,37 @@ private Q_SLOTS:
         QVERIFY(changes.isEmpty());
     }
 
+    void fitToModelOnTheWeb() {
+        const auto& c = ModelCatalog::builtIn();
+        // Off-peak exists on every web model; multi-shot only on V6; C1 has no 21:9 on the web.
+        GenerationRequest r = request(QStringLiteral("v6"), QStringLiteral("720p"), 9);
+        r.aspectRatio = QStringLiteral("21:9");
+        r.offPeak = true;
+        r.multiClip = true;
+        r.setStartImage(QStringLiteral("/tmp/still.png"));
+        QVERIFY(c.validate(r, ApiFamily::Web).isEmpty());
+        r.model = QStringLiteral("pixverse-c1");
+        const QList<SettingChange> changes = c.fitToModel(r, ApiFamily::Web);
+        QStringList fields;
+        for (const SettingChange& change : changes)
+            fields << change.field;
+        // Image-to-video: the image decides the frame, so 21:9 is not in the way.
+        QCOMPARE(fields, QStringList{QStringLiteral("multiClip")});
+        QVERIFY(r.offPeak);
+        QCOMPARE(r.duration, 9);
+        QCOMPARE(r.mode, GenerationMode::ImageToVideo);
+        r.setStartImage({});
+        QCOMPARE(c.fitToModel(r, ApiFamily::Web).first().to, QStringLiteral("16:9"));
+        QVERIFY(c.validate(r, ApiFamily::Web).isEmpty());
+        // A mode the model does not take falls back to text-to-video, with the reason.
+        r.mode = GenerationMode::Extend;
+        const QList<SettingChange> mode = c.fitToModel(r, ApiFamily::Web);
+        QCOMPARE(mode.size(), 1);
+        QCOMPARE(mode.first().field, QStringLiteral("mode"));
+        QCOMPARE(mode.first().to, QStringLiteral("t2v"));
+        QVERIFY(mode.first().reason.contains(generationModeLabel(GenerationMode::Extend)));
+    }
+
     void pricesMatchThePricingTable_data() {
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("quality");

@@ -360,6 +360,9 @@ void TestOpenApiBackend::resultReadsHasAudio() {
     }
     resp.insert(QStringLiteral("has_audio"), 0);
     QCOMPARE(openapi::VideoResultRequest::parse(resp).value->hasAudio, false);
+    QVERIFY(!openapi::VideoResultRequest::parse(resp).value->credits);
+    resp.insert(QStringLiteral("credits"), 144);
+    QCOMPARE(openapi::VideoResultRequest::parse(resp).value->credits, 144);
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiBackend)
