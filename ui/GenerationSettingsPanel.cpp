@@ -13,6 +13,7 @@
 #include <QStandardItemModel>
 #include <QToolButton>
 
+#include <algorithm>
 #include <limits>
 
 namespace pixverse {
