@@ -13,6 +13,7 @@
 #include <QStandardItemModel>
 #include <QToolButton>
 
+#include <algorithm>
 #include <limits>
 
 namespace pixverse {
@@ -82,8 +83,8 @@ void GenerationSettingsPanel::buildChoices() {
         c.combo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         c.label->setBuddy(c.combo);
     };
-    makeChoice(m_mode, QStringLiteral("mode"), tr("Mo&de"));
     makeChoice(m_model, QStringLiteral("model"), tr("&Model"));
+    makeChoice(m_mode, QStringLiteral("mode"), tr("Mode"));
     makeChoice(m_quality, QStringLiteral("quality"), tr("&Quality"));
     makeChoice(m_aspect, QStringLiteral("aspectRatio"), tr("&Aspect ratio"));
     makeChoice(m_motion, QStringLiteral("motionMode"), tr("M&otion"));
@@ -202,7 +203,7 @@ void GenerationSettingsPanel::fitAndShow(GenerationRequest request,
         hint << tr("%1 is not offered for this account: %2 is used instead.")
                     .arg(previousModelLabel, spec->label);
     for (const SettingChange& change : changes)
-        hint << change.reason;
+        hint << changeText(change);
     m_updating = true;
     rebuildValues(request);
     m_seedFixed->setChecked(request.seed.has_value());
@@ -309,12 +310,16 @@ void GenerationSettingsPanel::onModelChosen() {
     current.cameraMovement = currentValue(m_camera.combo);
     current.motionMode = currentValue(m_motion.combo);
     fitAndShow(current);
-    onChanged();
+    updateVisibility();
+    Q_EMIT settingsChanged();
 }
 
 void GenerationSettingsPanel::onChanged() {
     if (m_updating)
         return;
+    // The hint is about the last change of model; another change makes it old news.
+    m_hint->clear();
+    m_hint->hide();
     updateVisibility();
     Q_EMIT settingsChanged();
 }
@@ -392,12 +397,17 @@ void GenerationSettingsPanel::layoutChoices() {
         QLabel* label;
         QWidget* field;
     };
-    const QList<Field> fields{{m_mode.label, m_mode.combo},     {m_model.label, m_model.combo},
+    const QList<Field> fields{{m_model.label, m_model.combo},   {m_mode.label, m_mode.combo},
                               {m_durationLabel, m_duration},    {m_quality.label, m_quality.combo},
                               {m_aspect.label, m_aspect.combo}, {m_motion.label, m_motion.combo},
                               {m_style.label, m_style.combo},   {m_camera.label, m_camera.combo}};
     int slot = 0;
+    QWidget* previous = nullptr;
     for (const Field& f : fields) {
+        // The keyboard goes through the fields in the order they are shown.
+        if (previous)
+            setTabOrder(previous, f.field);
+        previous = f.field;
         m_grid->removeWidget(f.label);
         m_grid->removeWidget(f.field);
         if (!f.field->isVisibleTo(this))
@@ -410,11 +420,23 @@ void GenerationSettingsPanel::layoutChoices() {
     }
 }
 
+QString GenerationSettingsPanel::changeText(const SettingChange& change) const {
+    // "12 s → 8 s: <why>": the catalog's reason names the setting, the values say what changed.
+    if (const QCheckBox* box = m_switches.value(change.field))
+        return tr("Turned off: %1. %2")
+            .arg(QString(box->text()).remove(QLatin1Char('&')), change.reason);
+    return tr("%1 → %2: %3")
+        .arg(valueLabel(change.field, change.from), valueLabel(change.field, change.to),
+             change.reason);
+}
+
 QString GenerationSettingsPanel::valueLabel(const QString& field, const QString& value) const {
     if (field == QLatin1String("mode")) {
         const std::optional<GenerationMode> mode = generationModeFromId(value);
         return mode ? generationModeLabel(*mode) : prettified(value);
     }
+    if (field == QLatin1String("duration"))
+        return tr("%1 s").arg(value);
     if (field == QLatin1String("quality"))
         return value == QLatin1String("360p") ? tr("360p (Turbo)") : value;
     if (field == QLatin1String("motionMode")) {

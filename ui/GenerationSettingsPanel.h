@@ -79,6 +79,8 @@ private:
     void onModelChosen();
     void onChanged();
     QString valueLabel(const QString& field, const QString& value) const;
+    //! One line of the hint: the setting, from → to, and why.
+    QString changeText(const SettingChange& change) const;
 
     const ModelCatalog* m_catalog;
     ApiFamily m_family = ApiFamily::OpenApi;

@@ -139,14 +139,13 @@ void PromptEditor::buildCostRow() {
                                 48);
     m_generate->setAutoDefault(false);
     connect(m_generate, &QPushButton::clicked, this, &PromptEditor::generate);
-    auto* costColumn = new QVBoxLayout;
-    costColumn->setSpacing(0);
-    costColumn->addWidget(m_cost);
-    costColumn->addWidget(m_balanceLabel);
-    auto* generateRow = new QHBoxLayout;
-    generateRow->addLayout(costColumn, 1);
-    generateRow->addWidget(m_generate, 0, Qt::AlignVCenter);
+    // The cost has the whole width (the per-second sum is long in Russian); the balance after it
+    // sits beside Generate.
     auto* layout = static_cast<QVBoxLayout*>(this->layout());
+    layout->addWidget(m_cost);
+    auto* generateRow = new QHBoxLayout;
+    generateRow->addWidget(m_balanceLabel, 1);
+    generateRow->addWidget(m_generate, 0, Qt::AlignVCenter);
     layout->addLayout(generateRow);
 
     m_blocked = new QLabel(this);

@@ -1157,6 +1157,26 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::DurationControl</name>
+        <message>
+            <location filename="../../ui/DurationControl.cpp" line="48" />
+            <location filename="../../ui/DurationControl.cpp" line="76" />
+            <location filename="../../ui/DurationControl.cpp" line="138" />
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DurationControl.cpp" line="139" />
+            <source>Any whole number of seconds from %1 to %2.</source>
+            <translation>Любое целое число секунд от %1 до %2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DurationControl.cpp" line="151" />
+            <source>Duration</source>
+            <translation>Длительность</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::GenerationMode</name>
         <message>
             <location filename="../../core/generation/GenerationRequest.cpp" line="20" />
@@ -1202,6 +1222,283 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../core/generation/GenerationRequest.cpp" line="31" />
             <source>Lip sync</source>
             <translation>Синхронизация губ</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::GenerationSettingsPanel</name>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="86" />
+            <source>Mode</source>
+            <translation>Режим</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="85" />
+            <source>&amp;Model</source>
+            <translation>&amp;Модель</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="87" />
+            <source>&amp;Quality</source>
+            <translation>&amp;Качество</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="88" />
+            <source>&amp;Aspect ratio</source>
+            <translation>&amp;Соотношение сторон</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="89" />
+            <source>M&amp;otion</source>
+            <translation>Дви&amp;жение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="90" />
+            <source>St&amp;yle</source>
+            <translation>С&amp;тиль</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="91" />
+            <source>&amp;Camera</source>
+            <translation>Камер&amp;а</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="92" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="354" />
+            <source>What the video is made from. Dropping an image chooses image to video.</source>
+            <translation>Из чего делается видео. Если перетащить сюда изображение, выбирается «Изображение в видео».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="94" />
+            <source>&amp;Duration</source>
+            <translation>&amp;Длительность</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="116" />
+            <source>S&amp;eed</source>
+            <translation>С&amp;ид</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="118" />
+            <source>Fixed</source>
+            <translation>Фиксированный</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="120" />
+            <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
+            <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="132" />
+            <source>⚄ Roll</source>
+            <translation>⚄ Бросить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="133" />
+            <source>Roll a random seed and keep it</source>
+            <translation>Выбросить случайный сид и закрепить его</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="134" />
+            <source>Roll a random seed</source>
+            <translation>Выбросить случайный сид</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="202" />
+            <source>%1 is not offered for this account: %2 is used instead.</source>
+            <translation>Модель %1 недоступна для этой учётной записи, вместо неё выбрана %2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="351" />
+            <source>The shape of the video. With an image, the image decides it.</source>
+            <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="380" />
+            <source>%1 has one motion mode.</source>
+            <translation>У %1 только один режим движения.</translation>
+        </message>
+        <message>
+            <source>%1 turned off: %2</source>
+            <translation type="vanished">Выключено «%1»: %2</translation>
+        </message>
+        <message>
+            <source>%1 %2 → %3: %4</source>
+            <translation type="vanished">%1 %2 → %3: %4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="425" />
+            <source>Turned off: %1. %2</source>
+            <translation>Выключено: «%1». %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="427" />
+            <source>%1 → %2: %3</source>
+            <translation>%1 → %2: %3</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="438" />
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="440" />
+            <source>360p (Turbo)</source>
+            <translation>360p (Turbo)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="443" />
+            <source>Normal</source>
+            <translation>Обычное</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="445" />
+            <source>Fast</source>
+            <translation>Быстрое</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="450" />
+            <source>Anime</source>
+            <translation>Аниме</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="451" />
+            <source>3D animation</source>
+            <translation>3D-анимация</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="452" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
+            <source>Clay</source>
+            <translation>Пластилин</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="454" />
+            <source>Cyberpunk</source>
+            <translation>Киберпанк</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="455" />
+            <source>Comic</source>
+            <translation>Комикс</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="456" />
+            <source>Realistic</source>
+            <translation>Реализм</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="457" />
+            <source>Horizontal left</source>
+            <translation>Горизонтально влево</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="458" />
+            <source>Horizontal right</source>
+            <translation>Горизонтально вправо</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
+            <source>Vertical up</source>
+            <translation>Вертикально вверх</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
+            <source>Vertical down</source>
+            <translation>Вертикально вниз</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
+            <source>Zoom in</source>
+            <translation>Приближение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
+            <source>Zoom out</source>
+            <translation>Отдаление</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
+            <source>Auto camera</source>
+            <translation>Автокамера</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
+            <source>Crane up</source>
+            <translation>Кран вверх</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
+            <source>Quickly zoom in</source>
+            <translation>Быстрое приближение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
+            <source>Quickly zoom out</source>
+            <translation>Быстрое отдаление</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
+            <source>Smooth zoom in</source>
+            <translation>Плавное приближение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
+            <source>Camera rotation</source>
+            <translation>Вращение камеры</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
+            <source>Robo arm</source>
+            <translation>Роборука</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
+            <source>Super dolly out</source>
+            <translation>Супер-отъезд</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
+            <source>Whip pan</source>
+            <translation>Резкая панорама</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
+            <source>Hitchcock</source>
+            <translation>Эффект Хичкока</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
+            <source>Left follow</source>
+            <translation>Следование слева</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
+            <source>Right follow</source>
+            <translation>Следование справа</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
+            <source>Pan left</source>
+            <translation>Панорама влево</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
+            <source>Pan right</source>
+            <translation>Панорама вправо</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
+            <source>Fixed background</source>
+            <translation>Неподвижный фон</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
+            <source>None</source>
+            <translation>Нет</translation>
         </message>
     </context>
     <context>
@@ -2642,335 +2939,307 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::PromptEditor</name>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="93" />
+            <location filename="../../ui/PromptEditor.cpp" line="55" />
             <source>&amp;Prompt</source>
             <translation>&amp;Промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="104" />
+            <location filename="../../ui/PromptEditor.cpp" line="66" />
             <source>&amp;Recent</source>
             <translation>Н&amp;едавние</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="106" />
+            <location filename="../../ui/PromptEditor.cpp" line="68" />
             <source>Reuse one of your last prompts</source>
             <translation>Взять один из последних промптов</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="119" />
+            <location filename="../../ui/PromptEditor.cpp" line="81" />
             <source>Describe the video: the subject, what happens, the camera, the light…</source>
             <translation>Опишите видео: кто или что в кадре, что происходит, камера, свет…</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="125" />
+            <location filename="../../ui/PromptEditor.cpp" line="87" />
             <source>&amp;Negative prompt</source>
             <translation>&amp;Негативный промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="136" />
+            <location filename="../../ui/PromptEditor.cpp" line="98" />
             <source>What to keep out of the video (optional)</source>
             <translation>Чего не должно быть в видео (необязательно)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="158" />
             <source>&amp;Model</source>
-            <translation>&amp;Модель</translation>
+            <translation type="vanished">&amp;Модель</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="159" />
             <source>&amp;Duration</source>
-            <translation>&amp;Длительность</translation>
+            <translation type="vanished">&amp;Длительность</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="160" />
             <source>&amp;Quality</source>
-            <translation>&amp;Качество</translation>
+            <translation type="vanished">&amp;Качество</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="161" />
             <source>&amp;Aspect ratio</source>
-            <translation>&amp;Соотношение сторон</translation>
+            <translation type="vanished">&amp;Соотношение сторон</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="162" />
             <source>M&amp;otion</source>
-            <translation>Дви&amp;жение</translation>
+            <translation type="vanished">Дви&amp;жение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="163" />
             <source>St&amp;yle</source>
-            <translation>С&amp;тиль</translation>
+            <translation type="vanished">С&amp;тиль</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="164" />
             <source>&amp;Camera</source>
-            <translation>Камер&amp;а</translation>
+            <translation type="vanished">Камер&amp;а</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="165" />
-            <location filename="../../ui/PromptEditor.cpp" line="450" />
             <source>The shape of the video. With an image, the image decides it.</source>
-            <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
+            <translation type="vanished">Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="191" />
             <source>S&amp;eed</source>
-            <translation>С&amp;ид</translation>
+            <translation type="vanished">С&amp;ид</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="193" />
             <source>Fixed</source>
-            <translation>Фиксированный</translation>
+            <translation type="vanished">Фиксированный</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="195" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
-            <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
+            <translation type="vanished">Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="208" />
             <source>⚄ Roll</source>
-            <translation>⚄ Бросить</translation>
+            <translation type="vanished">⚄ Бросить</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="209" />
             <source>Roll a random seed and keep it</source>
-            <translation>Выбросить случайный сид и закрепить его</translation>
+            <translation type="vanished">Выбросить случайный сид и закрепить его</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="210" />
             <source>Roll a random seed</source>
-            <translation>Выбросить случайный сид</translation>
+            <translation type="vanished">Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="251" />
+            <location filename="../../ui/PromptEditor.cpp" line="136" />
             <source>&amp;Generate</source>
             <translation>С&amp;генерировать</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="473" />
             <source>%1 has one motion mode.</source>
-            <translation>У %1 только один режим движения.</translation>
+            <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="503" />
+            <location filename="../../ui/PromptEditor.cpp" line="238" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="505" />
             <source>Add an image to animate, or remove it to generate from the prompt alone.</source>
-            <translation>Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
+            <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="512" />
+            <location filename="../../ui/PromptEditor.cpp" line="248" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="525" />
+            <location filename="../../ui/PromptEditor.cpp" line="271" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="527" />
+            <location filename="../../ui/PromptEditor.cpp" line="273" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="528" />
+            <location filename="../../ui/PromptEditor.cpp" line="274" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="537" />
+            <location filename="../../ui/PromptEditor.cpp" line="292" />
+            <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
+            <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="296" />
+            <source>Cost: %1 credits/s × %2 s = %3 credits</source>
+            <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="300" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="538" />
+            <location filename="../../ui/PromptEditor.cpp" line="290" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="540" />
+            <location filename="../../ui/PromptEditor.cpp" line="309" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="541" />
+            <location filename="../../ui/PromptEditor.cpp" line="303" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="546" />
+            <location filename="../../ui/PromptEditor.cpp" line="240" />
+            <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
+            <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="306" />
+            <source>Balance after: %1 credits (of %2)</source>
+            <translation>Останется: %1 кред. (из %2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="318" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="617" />
+            <location filename="../../ui/PromptEditor.cpp" line="374" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="620" />
+            <location filename="../../ui/PromptEditor.cpp" line="377" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="632" />
             <source>%1 s</source>
-            <translation>%1 с</translation>
+            <translation type="vanished">%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="634" />
             <source>360p (Turbo)</source>
-            <translation>360p (Turbo)</translation>
+            <translation type="vanished">360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="637" />
             <source>Normal</source>
-            <translation>Обычное</translation>
+            <translation type="vanished">Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="639" />
             <source>Fast</source>
-            <translation>Быстрое</translation>
+            <translation type="vanished">Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="644" />
             <source>Anime</source>
-            <translation>Аниме</translation>
+            <translation type="vanished">Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="645" />
             <source>3D animation</source>
-            <translation>3D-анимация</translation>
+            <translation type="vanished">3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="646" />
             <source>Day</source>
-            <translation>День</translation>
+            <translation type="vanished">День</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="647" />
             <source>Cyberpunk</source>
-            <translation>Киберпанк</translation>
+            <translation type="vanished">Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="648" />
             <source>Comic</source>
-            <translation>Комикс</translation>
+            <translation type="vanished">Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="649" />
             <source>Horizontal left</source>
-            <translation>Горизонтально влево</translation>
+            <translation type="vanished">Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="650" />
             <source>Horizontal right</source>
-            <translation>Горизонтально вправо</translation>
+            <translation type="vanished">Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="651" />
             <source>Vertical up</source>
-            <translation>Вертикально вверх</translation>
+            <translation type="vanished">Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="652" />
             <source>Vertical down</source>
-            <translation>Вертикально вниз</translation>
+            <translation type="vanished">Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="653" />
             <source>Zoom in</source>
-            <translation>Приближение</translation>
+            <translation type="vanished">Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="654" />
             <source>Zoom out</source>
-            <translation>Отдаление</translation>
+            <translation type="vanished">Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="655" />
             <source>Auto camera</source>
-            <translation>Автокамера</translation>
+            <translation type="vanished">Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="656" />
             <source>Crane up</source>
-            <translation>Кран вверх</translation>
+            <translation type="vanished">Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="657" />
             <source>Quickly zoom in</source>
-            <translation>Быстрое приближение</translation>
+            <translation type="vanished">Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="658" />
             <source>Quickly zoom out</source>
-            <translation>Быстрое отдаление</translation>
+            <translation type="vanished">Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="659" />
             <source>Smooth zoom in</source>
-            <translation>Плавное приближение</translation>
+            <translation type="vanished">Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="660" />
             <source>Camera rotation</source>
-            <translation>Вращение камеры</translation>
+            <translation type="vanished">Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="661" />
             <source>Robo arm</source>
-            <translation>Роборука</translation>
+            <translation type="vanished">Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="662" />
             <source>Super dolly out</source>
-            <translation>Супер-отъезд</translation>
+            <translation type="vanished">Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="663" />
             <source>Whip pan</source>
-            <translation>Резкая панорама</translation>
+            <translation type="vanished">Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="664" />
             <source>Hitchcock</source>
-            <translation>Эффект Хичкока</translation>
+            <translation type="vanished">Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="665" />
             <source>Left follow</source>
-            <translation>Следование слева</translation>
+            <translation type="vanished">Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="666" />
             <source>Right follow</source>
-            <translation>Следование справа</translation>
+            <translation type="vanished">Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="667" />
             <source>Pan left</source>
-            <translation>Панорама влево</translation>
+            <translation type="vanished">Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="668" />
             <source>Pan right</source>
-            <translation>Панорама вправо</translation>
+            <translation type="vanished">Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="669" />
             <source>Fixed background</source>
-            <translation>Неподвижный фон</translation>
+            <translation type="vanished">Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="672" />
             <source>None</source>
-            <translation>Нет</translation>
+            <translation type="vanished">Нет</translation>
         </message>
     </context>
     <context>

@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -175,6 +176,10 @@ void TestBadInput::prompts() {
     ++m_rows;
 
     PromptEditor editor(path(QStringLiteral("editor-%1.ini").arg(m_rows)));
+    // The rows are about the 2,048-character limit: a model that has it (V6, the first-run
+    // model, takes 5,000).
+    auto* model = child<QComboBox>(&editor, "modelCombo");
+    model->setCurrentIndex(model->findData(QStringLiteral("v4.5")));
     QObject::connect(&editor, &PromptEditor::generateRequested, m_bed->engine.get(),
                      [this](const GenerationRequest& r) { m_bed->engine->enqueue(r); });
     QSignalSpy requested(&editor, &PromptEditor::generateRequested);

@@ -308,7 +308,15 @@ private Q_SLOTS:
         QVERIFY(f.shown(f.duration));
         QCOMPARE(values(f.duration), strings({"5", "8"}));
         QCOMPARE(f.duration->currentText(), QStringLiteral("5 s")); // 1 s: the nearest is 5
-        QVERIFY(f.hint->text().contains(QStringLiteral("5 s")));
+        GenerationRequest fitted = f.editor.request();
+        fitted.duration = 1;
+        const QList<SettingChange> changes =
+            ModelCatalog::builtIn().fitToModel(fitted, ApiFamily::OpenApi);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().field, QStringLiteral("duration"));
+        QCOMPARE(changes.first().to, QStringLiteral("5"));
+        // Which setting, from what to what, and why.
+        QCOMPARE(f.hint->text(), QStringLiteral("1 s → 5 s: ") + changes.first().reason);
         f.choose(f.duration, QStringLiteral("8"));
         QCOMPARE(f.editor.request().duration, 8);
         // The label takes the keyboard to whichever control is shown.

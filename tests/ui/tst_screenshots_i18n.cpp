@@ -332,6 +332,8 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        // The window's composer remembers its settings: every run starts from the first one.
+        QSettings().clear();
         m_lightPalette = QApplication::palette();
         QCOMPARE(installTranslations(*qApp, QStringLiteral("ru")), QStringLiteral("ru"));
         const QList<TsMessage> messages =

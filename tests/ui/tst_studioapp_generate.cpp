@@ -31,6 +31,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTabWidget>
@@ -40,9 +41,27 @@
 
 using namespace pixverse;
 
+namespace {
+//! `pixverse-studio --sandbox` in `dir`: its data, settings and library there, quick generations.
+StudioOptions embeddedSandbox(const QTemporaryDir& dir) {
+    StudioOptions options;
+    options.sandbox = true;
+    options.installLog = false;
+    options.dataDir = dir.filePath(QStringLiteral("data"));
+    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
+    options.sandboxConfig.generationMs = 300;
+    AppSettings settings(options.settingsFile);
+    settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
+    return options;
+}
+} // namespace
+
 class TestStudioAppGenerate : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The window's composer remembers its settings in the app's own QSettings: each test starts
+    // from a first run.
+    void init() { QSettings().clear(); }
     void typedPromptBecomesAVideo();
     void v6ClipWithSoundFromTheWindow();
     void keyboardOnlyMainFlow();
@@ -51,16 +70,7 @@ private Q_SLOTS:
 
 void TestStudioAppGenerate::typedPromptBecomesAVideo() {
     QTemporaryDir dir;
-    StudioOptions options;
-    options.sandbox = true;
-    options.installLog = false;
-    options.dataDir = dir.filePath(QStringLiteral("data"));
-    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
-    options.sandboxConfig.generationMs = 300;
-    {
-        AppSettings settings(options.settingsFile);
-        settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
-    }
+    const StudioOptions options = embeddedSandbox(dir);
     StudioApp app(options);
     QSignalSpy engines(&app, &StudioApp::jobEngineStarted);
     QVERIFY(app.start());
@@ -105,8 +115,11 @@ void TestStudioAppGenerate::typedPromptBecomesAVideo() {
                              15000);
     QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().last().state, JobState::Done, 30000);
     QVERIFY(app.jobStore()->jobs().last().isImageToVideo());
-    // 4:3 image at 540p: the video follows the image.
-    QCOMPARE(app.jobStore()->jobs().last().videoWidth, 720);
+    // A 4:3 image at 540p on V6, the first run's model: the video follows the image, with the
+    // long edge of the quality (§2.11).
+    QCOMPARE(app.jobStore()->jobs().last().request.model, QStringLiteral("v6"));
+    QCOMPARE(app.jobStore()->jobs().last().videoWidth, 1024);
+    QCOMPARE(app.jobStore()->jobs().last().videoHeight, 768);
 }
 
 // Issue 15: a V6 clip of 12 s at 720p in 21:9 with sound, made from the window as a creator would
@@ -115,16 +128,7 @@ void TestStudioAppGenerate::typedPromptBecomesAVideo() {
 // 1280×548 (the long-edge rule of §2.11) and has an audio stream when decoded.
 void TestStudioAppGenerate::v6ClipWithSoundFromTheWindow() {
     QTemporaryDir dir;
-    StudioOptions options;
-    options.sandbox = true;
-    options.installLog = false;
-    options.dataDir = dir.filePath(QStringLiteral("data"));
-    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
-    options.sandboxConfig.generationMs = 300;
-    {
-        AppSettings settings(options.settingsFile);
-        settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
-    }
+    const StudioOptions options = embeddedSandbox(dir);
     StudioApp app(options);
     QVERIFY(app.start());
     MainWindow* window = app.window();
