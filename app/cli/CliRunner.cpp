@@ -47,7 +47,9 @@ QString stateName(VideoState state) {
 int jobExitCode(const Job& job) {
     if (job.state == JobState::Done)
         return ExitOk;
-    if (job.state == JobState::Moderated || job.state == JobState::Cancelled)
+    // The service deleted the video (status 6): a final answer, not trouble worth waiting out.
+    if (job.state == JobState::Moderated || job.state == JobState::Cancelled ||
+        job.state == JobState::Deleted)
         return ExitRefused;
     return job.errorCode > 0 ? exitCodeFor(ApiError::service(job.errorCode, {})) : ExitTransient;
 }
@@ -464,8 +466,8 @@ void CliRunner::onVideoSaved(qint64 jobId, const QString& path) {
                          {QStringLiteral("url"), job->videoUrl},
                          {QStringLiteral("mode"), generationModeId(job->request.mode)},
                          {QStringLiteral("duration"), job->request.duration},
-                         // What was asked; the service's own has_audio is not kept on the job.
-                         {QStringLiteral("has_audio"), job->request.audio}};
+                         // The service's has_audio when it said, else what was asked.
+                         {QStringLiteral("has_audio"), job->hasAudio}};
         if (job->seed)
             json.insert(u"seed", *job->seed);
         m_out << compactJson(json) << Qt::endl;

@@ -192,6 +192,19 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
                              {QStringLiteral("model")}};
         return out;
     }
+    if (!spec->offeredFor(family)) {
+        // The service refuses it (the website no longer takes the older models, §3.10): say so
+        // before anything is sent, and name what is offered instead.
+        QStringList offered;
+        for (const ModelSpec& m : offeredModels(family))
+            offered << m.label;
+        out << RuleViolation{Kind::NotAllowed,
+                             QStringLiteral("model"),
+                             tr("%1 is not offered with this sign-in; choose one of: %2.")
+                                 .arg(spec->label, offered.join(QStringLiteral(", "))),
+                             {QStringLiteral("model")}};
+        return out;
+    }
     addValueViolations(r, *spec, family, out);
     return out;
 }

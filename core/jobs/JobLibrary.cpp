@@ -84,6 +84,7 @@ QJsonObject JobLibrary::sidecarFor(const Job& job) {
         {QStringLiteral("model"), job.request.model},
         {QStringLiteral("mode"), generationModeId(job.request.mode)},
         {QStringLiteral("audio"), job.request.audio},
+        {QStringLiteral("has_audio"), job.hasAudio}, // what the service says the clip has
         {QStringLiteral("multi_clip"), job.request.multiClip},
         {QStringLiteral("duration"), job.request.duration},
         {QStringLiteral("settings"), settings},

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -239,6 +240,76 @@ models и generate --dry-run никуда не входят и ничего не
             <location filename="../../app/cli/OfflineCommands.cpp" line="110" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
+        </message>
+        <message>
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation type="vanished">Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
+            <source>Model (default v4.5).</source>
+            <translation type="vanished">Модель (по умолчанию v4.5).</translation>
+        </message>
+        <message>
+            <source>Seconds (default 5).</source>
+            <translation type="vanished">Секунды (по умолчанию 5).</translation>
+        </message>
+        <message>
+            <source>normal or fast (default normal).</source>
+            <translation type="vanished">normal или fast (по умолчанию normal).</translation>
+        </message>
+        <message>
+            <source>Style (v3.5): anime, 3d_animation, day, cyberpunk, comic.</source>
+            <translation type="vanished">Стиль (v3.5): anime, 3d_animation, day, cyberpunk, comic.</translation>
+        </message>
+        <message>
+            <source>generate, status, balance or batch</source>
+            <translation type="vanished">generate, status, balance или batch</translation>
+        </message>
+        <message>
+            <source>Say what to do: generate, status, balance or batch (see --help).</source>
+            <translation type="vanished">Укажите, что сделать: generate, status, balance или batch (см. --help).</translation>
+        </message>
+        <message>
+            <source>Unknown command “%1”: use generate, status, balance or batch.</source>
+            <translation type="vanished">Неизвестная команда «%1»: используйте generate, status, balance или batch.</translation>
+        </message>
+        <message>
+            <source>%1: “duration” must be a whole number of seconds.</source>
+            <translation type="vanished">%1: «duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <source>%1: “seed” must be a whole number.</source>
+            <translation type="vanished">%1: «seed» должно быть целым числом.</translation>
         </message>
         <message>
             <location filename="../../app/cli/CliOptions.cpp" line="159" />
@@ -511,87 +582,7 @@ models и generate --dry-run никуда не входят и ничего не
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="103" />
-            <source>Make PixVerse videos from the command line.
-
-Commands:
-  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR
-  status VIDEO_ID                              show a video's status
-  balance                                      show the account's credits
-  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
-                                               or JSON Lines); re-running resumes, never duplicates
-
-Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
---keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
-or, with --account EMAIL, the token the app remembered. Never a password on the command line.
-
-Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
-5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
-
-Команды:
-  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ
-  status ID_ВИДЕО                                 показать состояние видео
-  balance                                         показать кредиты учётной записи
-  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
-                                                  в строке или JSON Lines); повторный запуск
-                                                  продолжает работу и ничего не дублирует
-
-Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
-с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
---token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
-командной строке не принимается никогда.
-
-Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
-4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="81" />
-            <source>Model (default v4.5).</source>
-            <translation>Модель (по умолчанию v4.5).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="82" />
-            <source>Seconds (default 5).</source>
-            <translation>Секунды (по умолчанию 5).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="86" />
-            <source>normal or fast (default normal).</source>
-            <translation>normal или fast (по умолчанию normal).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="90" />
-            <source>Style (v3.5): anime, 3d_animation, day, cyberpunk, comic.</source>
-            <translation>Стиль (v3.5): anime, 3d_animation, day, cyberpunk, comic.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="137" />
-            <source>generate, status, balance or batch</source>
-            <translation>generate, status, balance или batch</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="164" />
-            <source>Say what to do: generate, status, balance or batch (see --help).</source>
-            <translation>Укажите, что сделать: generate, status, balance или batch (см. --help).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="174" />
-            <source>Unknown command “%1”: use generate, status, balance or batch.</source>
-            <translation>Неизвестная команда «%1»: используйте generate, status, balance или batch.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="459" />
-            <source>%1: “duration” must be a whole number of seconds.</source>
-            <translation>%1: «duration» должно быть целым числом секунд.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="467" />
-            <source>%1: “seed” must be a whole number.</source>
-            <translation>%1: «seed» должно быть целым числом.</translation>
-        </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -908,99 +899,99 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="376" />
+            <location filename="../../app/cli/CliRunner.cpp" line="378" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="405" />
+            <location filename="../../app/cli/CliRunner.cpp" line="407" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="416" />
+            <location filename="../../app/cli/CliRunner.cpp" line="418" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="205" />
+            <location filename="../../app/cli/CliRunner.cpp" line="207" />
             <source>PixVerse does not list video %1 on this account (every page of its videos was read): check the id and the account it was made with.</source>
             <translation>PixVerse не показывает видео %1 в этой учётной записи (прочитаны все страницы её видео): проверьте ID и учётную запись, в которой оно сделано.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="232" />
+            <location filename="../../app/cli/CliRunner.cpp" line="234" />
             <source>Video %1: %2 (%3×%4)</source>
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="292" />
+            <location filename="../../app/cli/CliRunner.cpp" line="294" />
             <source>Submitting: %1</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="601" />
-            <location filename="../../app/cli/CliRunner.cpp" line="612" />
+            <location filename="../../app/cli/CliRunner.cpp" line="603" />
+            <location filename="../../app/cli/CliRunner.cpp" line="614" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="607" />
+            <location filename="../../app/cli/CliRunner.cpp" line="609" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="508" />
+            <location filename="../../app/cli/CliRunner.cpp" line="510" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="515" />
+            <location filename="../../app/cli/CliRunner.cpp" line="517" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="83" />
-            <location filename="../../app/cli/CliRunner.cpp" line="88" />
+            <location filename="../../app/cli/CliRunner.cpp" line="85" />
+            <location filename="../../app/cli/CliRunner.cpp" line="90" />
             <source>The offline sandbox could not start: %1.</source>
             <translation>Не удалось запустить офлайн-песочницу: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="93" />
+            <location filename="../../app/cli/CliRunner.cpp" line="95" />
             <source>Using the offline sandbox at %1</source>
             <translation>Используется офлайн-песочница по адресу %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="112" />
+            <location filename="../../app/cli/CliRunner.cpp" line="114" />
             <source>No session token: set the environment variable %1 to a PixVerse account's token.</source>
             <translation>Нет токена сеанса: задайте в переменной окружения %1 токен учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="142" />
+            <location filename="../../app/cli/CliRunner.cpp" line="144" />
             <source>the API key</source>
             <translation>API-ключа</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="144" />
+            <location filename="../../app/cli/CliRunner.cpp" line="146" />
             <source>The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.</source>
             <translation>В связке ключей нет данных входа для %1: войдите через приложение и отметьте «Запомнить меня».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="147" />
+            <location filename="../../app/cli/CliRunner.cpp" line="149" />
             <source>The keychain could not be read: %1.</source>
             <translation>Не удалось прочитать связку ключей: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="127" />
+            <location filename="../../app/cli/CliRunner.cpp" line="129" />
             <source>No API key: set the environment variable %1 to your PixVerse platform API key.</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="273" />
+            <location filename="../../app/cli/CliRunner.cpp" line="275" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="389" />
+            <location filename="../../app/cli/CliRunner.cpp" line="391" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1009,27 +1000,27 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="391" />
+            <location filename="../../app/cli/CliRunner.cpp" line="393" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="399" />
+            <location filename="../../app/cli/CliRunner.cpp" line="401" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="418" />
+            <location filename="../../app/cli/CliRunner.cpp" line="420" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="500" />
+            <location filename="../../app/cli/CliRunner.cpp" line="502" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="425" />
+            <location filename="../../app/cli/CliRunner.cpp" line="427" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1046,38 +1037,38 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="436" />
+            <location filename="../../app/cli/CliRunner.cpp" line="438" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="473" />
+            <location filename="../../app/cli/CliRunner.cpp" line="475" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="442" />
+            <location filename="../../app/cli/CliRunner.cpp" line="444" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="239" />
-            <location filename="../../app/cli/CliRunner.cpp" line="610" />
+            <location filename="../../app/cli/CliRunner.cpp" line="241" />
+            <location filename="../../app/cli/CliRunner.cpp" line="612" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="241" />
+            <location filename="../../app/cli/CliRunner.cpp" line="243" />
             <source>URL: %1</source>
             <translation>URL: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="258" />
+            <location filename="../../app/cli/CliRunner.cpp" line="260" />
             <source>Credits: %1 (monthly %2, package %3)</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="281" />
+            <location filename="../../app/cli/CliRunner.cpp" line="283" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1094,12 +1085,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="310" />
+            <location filename="../../app/cli/CliRunner.cpp" line="312" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="318" />
+            <location filename="../../app/cli/CliRunner.cpp" line="320" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
         </message>
@@ -1108,31 +1099,29 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="492" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="536" />
+            <location filename="../../app/cli/CliRunner.cpp" line="538" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="566" />
+            <location filename="../../app/cli/CliRunner.cpp" line="568" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
-    <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="288" />
+        <message>
             <source>Submitting: %1, %2 s, %3%4%5</source>
-            <translation>Отправка: %1, %2 с, %3%4%5</translation>
+            <translation type="vanished">Отправка: %1, %2 с, %3%4%5</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="293" />
             <source>, %1 credits</source>
-            <translation>, кредитов: %1</translation>
+            <translation type="vanished">, кредитов: %1</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::CredentialStore</name>
         <message>
@@ -1227,93 +1216,93 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::GenerationSettingsPanel</name>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="86" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="87" />
             <source>Mode</source>
             <translation>Режим</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="85" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="86" />
             <source>&amp;Model</source>
             <translation>&amp;Модель</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="87" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="88" />
             <source>&amp;Quality</source>
             <translation>&amp;Качество</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="88" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="89" />
             <source>&amp;Aspect ratio</source>
             <translation>&amp;Соотношение сторон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="89" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="90" />
             <source>M&amp;otion</source>
             <translation>Дви&amp;жение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="90" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="91" />
             <source>St&amp;yle</source>
             <translation>С&amp;тиль</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="91" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="92" />
             <source>&amp;Camera</source>
             <translation>Камер&amp;а</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="92" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="354" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="93" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="355" />
             <source>What the video is made from. Dropping an image chooses image to video.</source>
             <translation>Из чего делается видео. Если перетащить сюда изображение, выбирается «Изображение в видео».</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="94" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="95" />
             <source>&amp;Duration</source>
             <translation>&amp;Длительность</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="116" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="117" />
             <source>S&amp;eed</source>
             <translation>С&amp;ид</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="118" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="119" />
             <source>Fixed</source>
             <translation>Фиксированный</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="120" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="121" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="132" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="133" />
             <source>⚄ Roll</source>
             <translation>⚄ Бросить</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="133" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="134" />
             <source>Roll a random seed and keep it</source>
             <translation>Выбросить случайный сид и закрепить его</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="134" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="135" />
             <source>Roll a random seed</source>
             <translation>Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="202" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="203" />
             <source>%1 is not offered for this account: %2 is used instead.</source>
             <translation>Модель %1 недоступна для этой учётной записи, вместо неё выбрана %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="351" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="352" />
             <source>The shape of the video. With an image, the image decides it.</source>
             <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="380" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="381" />
             <source>%1 has one motion mode.</source>
             <translation>У %1 только один режим движения.</translation>
         </message>
@@ -1326,177 +1315,177 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1 %2 → %3: %4</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="425" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="426" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="427" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="428" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="438" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="439" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="440" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="441" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="443" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="444" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="445" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="446" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="450" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="451" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="451" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="452" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="452" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="454" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="454" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="455" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="455" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="456" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="456" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="457" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="457" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="458" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="458" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -1770,54 +1759,52 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="336" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="208" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="353" />
             <source>Image · %1</source>
-            <translation>Изображение · %1</translation>
+            <translation type="vanished">Изображение · %1</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/JobCardDelegate.cpp" line="211" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="54" />
+            <location filename="../../core/jobs/Job.cpp" line="55" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="61" />
+            <location filename="../../core/jobs/Job.cpp" line="62" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>PixVerse no longer has this video.</source>
-            <translation>У PixVerse больше нет этого видео.</translation>
+            <translation type="vanished">У PixVerse больше нет этого видео.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="150" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="163" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="212" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="225" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/jobs/Job.cpp" line="69" />
             <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobGalleryView</name>
         <message>
@@ -1874,46 +1861,45 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="223" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="233" />
             <source>Uploading %1%</source>
             <translation>Загрузка %1%</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="227" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="237" />
             <source>%1 %2</source>
             <translation>%1 %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="228" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="238" />
             <source>%1 (slow)</source>
             <translation>%1 (медленно)</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="232" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="242" />
             <source>Downloading %1%</source>
             <translation>Скачивание %1%</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="236" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="249" />
             <source>On PixVerse</source>
             <translation>На PixVerse</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="290" />
             <source>%1 · %2 · %3 s</source>
-            <translation>%1 · %2 · %3 с</translation>
+            <translation type="vanished">%1 · %2 · %3 с</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="299" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="316" />
             <source>1 credit</source>
             <translation>1 кредит</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="299" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="316" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/jobs/JobListModel.cpp" line="209" />
             <source>Deleted</source>
             <translation>Удалено</translation>
@@ -1941,44 +1927,44 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Text to video</source>
             <translation type="vanished">Текст в видео</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="298" />
+            <location filename="../../core/jobs/JobStore.cpp" line="310" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="308" />
+            <location filename="../../core/jobs/JobStore.cpp" line="320" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="319" />
+            <location filename="../../core/jobs/JobStore.cpp" line="331" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="330" />
+            <location filename="../../core/jobs/JobStore.cpp" line="342" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="387" />
+            <location filename="../../core/jobs/JobStore.cpp" line="399" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="393" />
-            <location filename="../../core/jobs/JobStore.cpp" line="402" />
-            <location filename="../../core/jobs/JobStore.cpp" line="413" />
+            <location filename="../../core/jobs/JobStore.cpp" line="405" />
+            <location filename="../../core/jobs/JobStore.cpp" line="414" />
+            <location filename="../../core/jobs/JobStore.cpp" line="425" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="425" />
-            <location filename="../../core/jobs/JobStore.cpp" line="434" />
+            <location filename="../../core/jobs/JobStore.cpp" line="437" />
+            <location filename="../../core/jobs/JobStore.cpp" line="446" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
@@ -1995,16 +1981,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="492" />
-            <location filename="../../core/jobs/JobStore.cpp" line="527" />
+            <location filename="../../core/jobs/JobStore.cpp" line="504" />
+            <location filename="../../core/jobs/JobStore.cpp" line="539" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="474" />
-            <location filename="../../core/jobs/JobStore.cpp" line="535" />
-            <location filename="../../core/jobs/JobStore.cpp" line="548" />
-            <location filename="../../core/jobs/JobStore.cpp" line="556" />
+            <location filename="../../core/jobs/JobStore.cpp" line="486" />
+            <location filename="../../core/jobs/JobStore.cpp" line="547" />
+            <location filename="../../core/jobs/JobStore.cpp" line="560" />
+            <location filename="../../core/jobs/JobStore.cpp" line="568" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -2052,305 +2038,305 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="213" />
+            <location filename="../../ui/JobsPane.cpp" line="214" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="213" />
+            <location filename="../../ui/JobsPane.cpp" line="214" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="217" />
+            <location filename="../../ui/JobsPane.cpp" line="218" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="218" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="221" />
+            <location filename="../../ui/JobsPane.cpp" line="222" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="222" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="226" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="230" />
+            <location filename="../../ui/JobsPane.cpp" line="231" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="231" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="235" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="235" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
-            <location filename="../../ui/JobsPane.cpp" line="466" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="467" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="247" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="249" />
+            <location filename="../../ui/JobsPane.cpp" line="250" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="250" />
+            <location filename="../../ui/JobsPane.cpp" line="251" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="296" />
+            <location filename="../../ui/JobsPane.cpp" line="297" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="312" />
+            <location filename="../../ui/JobsPane.cpp" line="313" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="323" />
+            <location filename="../../ui/JobsPane.cpp" line="324" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="339" />
-            <location filename="../../ui/JobsPane.cpp" line="341" />
+            <location filename="../../ui/JobsPane.cpp" line="340" />
+            <location filename="../../ui/JobsPane.cpp" line="342" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="340" />
+            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="383" />
+            <location filename="../../ui/JobsPane.cpp" line="384" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="383" />
+            <location filename="../../ui/JobsPane.cpp" line="384" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="385" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="385" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="386" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="386" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="387" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="387" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="387" />
+            <location filename="../../ui/JobsPane.cpp" line="388" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="394" />
+            <location filename="../../ui/JobsPane.cpp" line="395" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="398" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="404" />
+            <location filename="../../ui/JobsPane.cpp" line="405" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="407" />
+            <location filename="../../ui/JobsPane.cpp" line="408" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="409" />
+            <location filename="../../ui/JobsPane.cpp" line="410" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="465" />
+            <location filename="../../ui/JobsPane.cpp" line="466" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="494" />
+            <location filename="../../ui/JobsPane.cpp" line="495" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="501" />
+            <location filename="../../ui/JobsPane.cpp" line="502" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="564" />
+            <location filename="../../ui/JobsPane.cpp" line="572" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="586" />
+            <location filename="../../ui/JobsPane.cpp" line="594" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="151" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="152" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="155" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="156" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="647" />
+            <location filename="../../ui/JobsPane.cpp" line="655" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="648" />
+            <location filename="../../ui/JobsPane.cpp" line="656" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="649" />
+            <location filename="../../ui/JobsPane.cpp" line="657" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="654" />
+            <location filename="../../ui/JobsPane.cpp" line="662" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="655" />
+            <location filename="../../ui/JobsPane.cpp" line="663" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="656" />
+            <location filename="../../ui/JobsPane.cpp" line="664" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="659" />
+            <location filename="../../ui/JobsPane.cpp" line="667" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="660" />
+            <location filename="../../ui/JobsPane.cpp" line="668" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="699" />
+            <location filename="../../ui/JobsPane.cpp" line="707" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="700" />
+            <location filename="../../ui/JobsPane.cpp" line="708" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="711" />
+            <location filename="../../ui/JobsPane.cpp" line="724" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="714" />
+            <location filename="../../ui/JobsPane.cpp" line="727" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="719" />
+            <location filename="../../ui/JobsPane.cpp" line="732" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/JobsPane.cpp" line="82" />
             <source>Deleted</source>
             <translation>Удалено</translation>
@@ -2371,7 +2357,7 @@ Write a prompt and press Generate.</source>
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::LogViewer</name>
         <message>
@@ -2608,23 +2594,23 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="127" />
+            <location filename="../../ui/MainWindow.cpp" line="170" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="134" />
+            <location filename="../../ui/MainWindow.cpp" line="177" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="137" />
+            <location filename="../../ui/MainWindow.cpp" line="180" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="42" />
-            <location filename="../../ui/MainWindow.cpp" line="223" />
+            <location filename="../../ui/MainWindow.cpp" line="45" />
+            <location filename="../../ui/MainWindow.cpp" line="266" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -2637,88 +2623,88 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="78" />
+            <location filename="../../ui/MainWindow.cpp" line="121" />
             <source>Create</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="117" />
+            <location filename="../../ui/MainWindow.cpp" line="160" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="119" />
-            <location filename="../../ui/MainWindow.cpp" line="244" />
+            <location filename="../../ui/MainWindow.cpp" line="162" />
+            <location filename="../../ui/MainWindow.cpp" line="287" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="121" />
+            <location filename="../../ui/MainWindow.cpp" line="164" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="132" />
+            <location filename="../../ui/MainWindow.cpp" line="175" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="161" />
+            <location filename="../../ui/MainWindow.cpp" line="204" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="165" />
+            <location filename="../../ui/MainWindow.cpp" line="208" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="204" />
+            <location filename="../../ui/MainWindow.cpp" line="247" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="222" />
+            <location filename="../../ui/MainWindow.cpp" line="265" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="229" />
+            <location filename="../../ui/MainWindow.cpp" line="272" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="229" />
+            <location filename="../../ui/MainWindow.cpp" line="272" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="230" />
+            <location filename="../../ui/MainWindow.cpp" line="273" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="233" />
+            <location filename="../../ui/MainWindow.cpp" line="276" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="234" />
+            <location filename="../../ui/MainWindow.cpp" line="277" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <location filename="../../ui/MainWindow.cpp" line="279" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="242" />
+            <location filename="../../ui/MainWindow.cpp" line="285" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="250" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -2766,87 +2752,92 @@ Write a prompt and press Generate.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="207" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="203" />
+            <source>%1 is not offered with this sign-in; choose one of: %2.</source>
+            <translation>Модель %1 недоступна при таком входе; выберите одну из: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="220" />
             <source>%1 cannot make "%2" videos here.</source>
             <translation>%1 не делает здесь видео в режиме «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="209" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="222" />
             <source>Choose the image to animate.</source>
             <translation>Выберите изображение, которое нужно оживить.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="213" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="226" />
             <source>%1 makes videos of %2 to %3 seconds.</source>
             <translation>%1 делает видео длиной от %2 до %3 секунд.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="217" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="230" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="219" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="232" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="222" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="235" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="225" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="238" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="228" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="241" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="233" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="246" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="237" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="250" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="240" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="253" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="245" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="265" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="264" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="277" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="260" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="273" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="278" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
@@ -3487,37 +3478,37 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="107" />
+            <location filename="../../app/gui/StudioApp.cpp" line="108" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="133" />
+            <location filename="../../app/gui/StudioApp.cpp" line="134" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="147" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="155" />
+            <location filename="../../app/gui/StudioApp.cpp" line="156" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="242" />
+            <location filename="../../app/gui/StudioApp.cpp" line="243" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="261" />
+            <location filename="../../app/gui/StudioApp.cpp" line="262" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="264" />
+            <location filename="../../app/gui/StudioApp.cpp" line="265" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -3526,17 +3517,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="286" />
+            <location filename="../../app/gui/StudioApp.cpp" line="287" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="317" />
+            <location filename="../../app/gui/StudioApp.cpp" line="318" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="323" />
+            <location filename="../../app/gui/StudioApp.cpp" line="324" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -3572,99 +3563,99 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::VideoPlayer</name>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="73" />
+            <location filename="../../ui/VideoPlayer.cpp" line="85" />
             <source>Frame size of the video</source>
             <translation>Размер кадра видео</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="77" />
-            <location filename="../../ui/VideoPlayer.cpp" line="78" />
+            <location filename="../../ui/VideoPlayer.cpp" line="89" />
+            <location filename="../../ui/VideoPlayer.cpp" line="90" />
             <source>Close the player</source>
             <translation>Закрыть проигрыватель</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="88" />
-            <location filename="../../ui/VideoPlayer.cpp" line="320" />
+            <location filename="../../ui/VideoPlayer.cpp" line="100" />
+            <location filename="../../ui/VideoPlayer.cpp" line="367" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="91" />
+            <location filename="../../ui/VideoPlayer.cpp" line="103" />
             <source>Position</source>
             <translation>Позиция</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="96" />
+            <location filename="../../ui/VideoPlayer.cpp" line="108" />
             <source>Play again from the start when it ends (L)</source>
             <translation>По окончании начинать сначала (L)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="97" />
+            <location filename="../../ui/VideoPlayer.cpp" line="109" />
             <source>Loop</source>
             <translation>Повтор</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="101" />
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="113" />
+            <location filename="../../ui/VideoPlayer.cpp" line="375" />
             <source>Mute (M)</source>
             <translation>Выключить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="105" />
+            <location filename="../../ui/VideoPlayer.cpp" line="117" />
             <source>Volume</source>
             <translation>Громкость</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="151" />
+            <location filename="../../ui/VideoPlayer.cpp" line="163" />
             <source>This video cannot be played.</source>
             <translation>Это видео невозможно воспроизвести.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="218" />
+            <location filename="../../ui/VideoPlayer.cpp" line="260" />
             <source>This video cannot be played: %1</source>
             <translation>Это видео невозможно воспроизвести: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="311" />
+            <location filename="../../ui/VideoPlayer.cpp" line="358" />
             <source>%1 × %2</source>
             <translation>%1 × %2</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="320" />
+            <location filename="../../ui/VideoPlayer.cpp" line="367" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="322" />
+            <location filename="../../ui/VideoPlayer.cpp" line="369" />
             <source>Pause</source>
             <translation>Пауза</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="322" />
+            <location filename="../../ui/VideoPlayer.cpp" line="369" />
             <source>Play</source>
             <translation>Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="328" />
+            <location filename="../../ui/VideoPlayer.cpp" line="375" />
             <source>Unmute (M)</source>
             <translation>Включить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="329" />
+            <location filename="../../ui/VideoPlayer.cpp" line="376" />
             <source>Unmute</source>
             <translation>Включить звук</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="329" />
+            <location filename="../../ui/VideoPlayer.cpp" line="376" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/VideoPlayer.cpp" line="224" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::WebBackend</name>
         <message>

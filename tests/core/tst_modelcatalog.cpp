@@ -207,6 +207,21 @@ private Q_SLOTS:
         QVERIFY(refuses(r));
     }
 
+    void aModelTheFamilyNoLongerOffersIsRefusedBeforeSending() {
+        // The website no longer takes v3.5–v5.5 (§3.10); a retried or reused old job must say
+        // so itself, not send and read "Invalid parameter".
+        GenerationRequest r = request(QStringLiteral("v4.5"), QStringLiteral("540p"), 5);
+        QVERIFY(!refuses(r)); // the platform still takes it
+        const auto web = ModelCatalog::builtIn().validate(r, ApiFamily::Web);
+        QCOMPARE(web.size(), 1);
+        QCOMPARE(web.first().field, QStringLiteral("model"));
+        QVERIFY2(web.first().reason.contains(u"PixVerse V6"), qPrintable(web.first().reason));
+        r.model = QStringLiteral("v5.5"); // offered nowhere
+        QVERIFY(refuses(r));
+        r.model = QStringLiteral("v6");
+        QVERIFY(!refuses(r, ApiFamily::Web));
+    }
+
     void switchesAndLegacyFieldsPerModel() {
         GenerationRequest r = request(QStringLiteral("v6"), QStringLiteral("540p"), 7);
         r.audio = true;
@@ -469,7 +484,9 @@ private Q_SLOTS:
         QCOMPARE(v.size(), 1);
         QCOMPARE(v.first().field, QStringLiteral("negativePrompt"));
         r.negativePrompt.clear();
-        // The website takes 5000 characters (§3.10); the negative prompt stays at 2048.
+        // The website takes 5000 characters (§3.10) on every model it offers (v5.6: 2048 on the
+        // OpenAPI); the negative prompt stays at 2048.
+        r.model = QStringLiteral("v5.6");
         r.prompt = QString(4500, QLatin1Char('a'));
         QVERIFY(ModelCatalog::builtIn().validate(r, ApiFamily::Web).isEmpty());
         QCOMPARE(ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi).size(), 1);
@@ -527,6 +544,7 @@ private Q_SLOTS:
         QVERIFY(refuses(r)); // auto_camera is on the text-to-video list only
         r.setStartImage({});
         r.cameraMovement.clear();
+        r.model = QStringLiteral("v6"); // offered in both families
         r.offPeak = true;
         QVERIFY(refuses(r, ApiFamily::OpenApi));
         QVERIFY(!refuses(r, ApiFamily::Web));

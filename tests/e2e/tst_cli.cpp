@@ -16,6 +16,7 @@
 #include <QMediaPlayer>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -764,35 +765,35 @@ void TestCli::usageErrorsExit2_data() {
     QTest::newRow("no command") << QStringList{} << "generate, status, balance, batch or models";
     QTest::newRow("unknown command") << L({"paint"}) << "Unknown command";
     QTest::newRow("no out") << L({"generate", "--prompt", "x"}) << "--out";
-    QTest::newRow("empty prompt") << L({"generate", "--out", "/tmp/x"}) << "prompt";
+    QTest::newRow("empty prompt") << L({"generate", "--out", "OUT"}) << "prompt";
     QTest::newRow("1080p 8 s") << L({"generate", "--prompt", "x", "--model", "v4.5", "--quality",
-                                     "1080p", "--duration", "8", "--out", "/tmp/x"})
+                                     "1080p", "--duration", "8", "--out", "OUT"})
                                << "1080p";
     QTest::newRow("fast 8 s") << L({"generate", "--prompt", "x", "--model", "v4.5", "--motion",
-                                    "fast", "--duration", "8", "--out", "/tmp/x"})
+                                    "fast", "--duration", "8", "--out", "OUT"})
                               << "Fast motion";
     // The model table's checks for the 2026 models, before anything is sent.
     QTest::newRow("16 s on V6") << L({"generate", "--prompt", "x", "--duration", "16", "--out",
-                                      "/tmp/x"})
+                                      "OUT"})
                                 << "1 to 15 seconds";
     QTest::newRow("sound on v4.5")
-        << L({"generate", "--prompt", "x", "--model", "v4.5", "--audio", "--out", "/tmp/x"})
+        << L({"generate", "--prompt", "x", "--model", "v4.5", "--audio", "--out", "OUT"})
         << "Sound";
     QTest::newRow("multi-clip on C1")
-        << L({"generate", "--prompt", "x", "--model", "c1", "--multi-clip", "--out", "/tmp/x"})
+        << L({"generate", "--prompt", "x", "--model", "c1", "--multi-clip", "--out", "OUT"})
         << "Multi-shot";
     QTest::newRow("unknown model")
-        << L({"generate", "--prompt", "x", "--model", "v9", "--out", "/tmp/x"}) << "v9";
+        << L({"generate", "--prompt", "x", "--model", "v9", "--out", "OUT"}) << "v9";
     // The website no longer takes v4.5 (§3.10): refused before signing in, like the window.
     QTest::newRow("v4.5 on the web") << L({"--token-env", "PXTEST_TOKEN", "generate", "--prompt",
-                                           "x", "--model", "v4.5", "--out", "/tmp/x"})
+                                           "x", "--model", "v4.5", "--out", "OUT"})
                                      << "not offered";
     QTest::newRow("dry run of a balance") << L({"balance", "--dry-run"}) << "--dry-run";
     QTest::newRow("models with an argument") << L({"models", "v6"}) << "Unexpected argument";
     QTest::newRow("bad duration") << L({"generate", "--prompt", "x", "--duration", "five", "--out",
-                                        "/tmp/x"})
+                                        "OUT"})
                                   << "--duration";
-    QTest::newRow("bad seed") << L({"generate", "--prompt", "x", "--seed", "-1", "--out", "/tmp/x"})
+    QTest::newRow("bad seed") << L({"generate", "--prompt", "x", "--seed", "-1", "--out", "OUT"})
                               << "eed";
     QTest::newRow("status without id") << L({"status"}) << "VIDEO_ID";
     QTest::newRow("status bad id") << L({"status", "abc"}) << "VIDEO_ID";
@@ -802,13 +803,16 @@ void TestCli::usageErrorsExit2_data() {
     QTest::newRow("sandbox and url")
         << L({"--sandbox", "--base-url", "https://x.example/", "balance"}) << "not both";
     QTest::newRow("missing image") << L({"--sandbox", "generate", "--prompt", "x", "--image",
-                                         "/nonexistent/cat.png", "--out", "/tmp/x"})
+                                         "/nonexistent/cat.png", "--out", "OUT"})
                                    << "cat.png";
 }
 
 void TestCli::usageErrorsExit2() {
     QFETCH(QStringList, arguments);
     QFETCH(QString, says);
+    // "OUT" stands for a folder of this run: nothing of a test lands in a shared /tmp path.
+    arguments.replaceInStrings(QRegularExpression(QStringLiteral("^OUT$")),
+                               m_dir.filePath(QStringLiteral("usage-out")));
     const CliRun cli = run(arguments);
     QCOMPARE(cli.exitCode, 2);
     QVERIFY2(cli.err.contains(says), qPrintable(cli.err));

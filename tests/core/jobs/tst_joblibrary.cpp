@@ -98,9 +98,12 @@ void TestJobLibrary::namesAndSidecar() {
     withSound.request.model = QStringLiteral("v6");
     withSound.request.audio = true;
     withSound.request.setStartImage(QStringLiteral("/tmp/still.png"));
+    withSound.hasAudio = true;
     const QJsonObject i2v = JobLibrary::sidecarFor(withSound);
     QCOMPARE(i2v.value(QLatin1String("mode")).toString(), QStringLiteral("i2v"));
     QCOMPARE(i2v.value(QLatin1String("audio")), QJsonValue(true));
+    QCOMPARE(i2v.value(QLatin1String("has_audio")), QJsonValue(true));
+    QCOMPARE(json.value(QLatin1String("has_audio")), QJsonValue(false));
     QVERIFY(!i2v.value(QLatin1String("settings")).toObject().contains(QLatin1String("images")));
     Job gone = job;
     QVERIFY(QFile::remove(gone.videoPath));
