@@ -1,6 +1,7 @@
 #include "core/jobs/JobEngine.h"
 
 #include "core/backend/Backend.h"
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/AccountImporter.h"
 #include "core/jobs/DownloadQueue.h"
 #include "core/jobs/JobStore.h"
@@ -206,6 +207,18 @@ bool JobEngine::retry(qint64 jobId) {
     job->deletedOnService = false;
     job->hasAudio = job->request.audio;
     m_downloads->forgetFailures(jobId);
+    // A job kept from an older table may ask for what its family no longer takes (a website
+    // job on v4.5): say so now, in the table's words, rather than send it to be refused.
+    if (m_options.catalog) {
+        const QList<RuleViolation> refused = m_options.catalog->validate(job->request, job->family);
+        if (!refused.isEmpty()) {
+            job->state = JobState::Failed;
+            job->errorMessage = refused.first().reason + u' ' +
+                                tr("Reuse Settings sends it again with settings that are offered.");
+            qCInfo(lcJobs) << "job" << jobId << "not retried: its settings are not offered";
+            return m_store->update(*job);
+        }
+    }
     qCInfo(lcJobs) << "job" << jobId << "retried as a new generation";
     return m_store->update(*job);
 }

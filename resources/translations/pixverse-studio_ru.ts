@@ -1804,6 +1804,11 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
+        <message>
+            <location filename="../../core/jobs/JobEngine.cpp" line="217" />
+            <source>Reuse Settings sends it again with settings that are offered.</source>
+            <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::JobGalleryView</name>

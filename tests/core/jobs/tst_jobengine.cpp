@@ -32,6 +32,7 @@ private Q_SLOTS:
     void aSavedVideoDeletedOnTheServiceStaysPlayable();
     void theSoundMarkFollowsTheService();
     void retryMakesANewGeneration();
+    void retryOfAModelNoLongerOfferedSaysSoWithoutSending();
     void cancelAQueuedJob();
     void stalledJobsAreFlaggedAndFinish();
 
@@ -468,6 +469,43 @@ void TestJobEngine::retryMakesANewGeneration() {
     const Job second = *bed.store->job(id);
     QVERIFY(second.traceId != first.traceId);
     QVERIFY(second.videoId != first.videoId);
+}
+
+// A job kept from an older model table (v5.5 is offered nowhere now) is not sent to be refused:
+// Retry leaves it failed with the table's sentence, and nothing reaches the service.
+void TestJobEngine::retryOfAModelNoLongerOfferedSaysSoWithoutSending() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngineOptions options = bed.fastOptions(3);
+    options.catalog = &ModelCatalog::builtIn();
+    JobEngine* engine = bed.makeEngine(options);
+    engine->start();
+    GenerationRequest old = JobTestBed::request(QStringLiteral("Made with last year's table"));
+    old.model = QStringLiteral("v5.5");
+    old.duration = 5;
+    Job kept;
+    kept.family = ApiFamily::OpenApi;
+    kept.request = old;
+    kept.state = JobState::Failed;
+    kept.errorMessage = QStringLiteral("An earlier failure");
+    const Result<Job> added = bed.store->add(kept);
+    QVERIFY(added.ok());
+    const qint64 id = added.value->id;
+    QVERIFY(engine->retry(id));
+    const Job after = *bed.store->job(id);
+    QCOMPARE(after.state, JobState::Failed);
+    QVERIFY2(after.errorMessage.contains(u"PixVerse V5.5") &&
+                 after.errorMessage.contains(u"PixVerse V6"),
+             qPrintable(after.errorMessage));
+    QCOMPARE(engine->unfinishedCount(), 0);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 0);
+    // The same job on an offered model goes out as usual.
+    Job fixed = after;
+    fixed.request.model = QStringLiteral("v6");
+    QVERIFY(bed.store->update(fixed));
+    QVERIFY(engine->retry(id));
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Done, 10000);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
 }
 
 void TestJobEngine::cancelAQueuedJob() {
