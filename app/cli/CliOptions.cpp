@@ -468,6 +468,28 @@ CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& cata
     return parse;
 }
 
+namespace {
+
+//! The settings a batch line changed against the job already started for it, as
+//! "option: was there → now here", in the CLI's option names.
+QStringList changedSettings(const GenerationRequest& was, const GenerationRequest& now) {
+    QStringList out;
+    auto add = [&out](const char* option, const QString& there, const QString& here) {
+        if (there != here)
+            out << QStringLiteral("--%1 %2 → %3").arg(QLatin1String(option), there, here);
+    };
+    auto onOff = [](bool on) { return on ? QStringLiteral("on") : QStringLiteral("off"); };
+    add("model", was.model, now.model);
+    add("duration", QString::number(was.duration), QString::number(now.duration));
+    add("quality", was.quality, now.quality);
+    add("mode", generationModeId(was.mode), generationModeId(now.mode));
+    add("audio", onOff(was.audio), onOff(now.audio));
+    add("multi-clip", onOff(was.multiClip), onOff(now.multiClip));
+    return out;
+}
+
+} // namespace
+
 BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const QString& outDir,
                     const ModelCatalog& catalog) {
     BatchPlan plan;
@@ -478,13 +500,21 @@ BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const
     for (qsizetype i = 0; i < existing.size(); ++i) {
         const GenerationRequest& was = existing[i].request;
         const GenerationRequest& now = options.batch[i];
-        if (was.prompt != now.prompt || was.model != now.model || was.duration != now.duration ||
-            was.quality != now.quality || was.mode != now.mode || was.audio != now.audio ||
-            was.multiClip != now.multiClip) {
+        if (was.prompt != now.prompt) {
             plan.error = tr("Generation %1 of the batch differs from the one already started in "
                             "“%2”; use another --out folder.")
                              .arg(i + 1)
                              .arg(outDir);
+            return plan;
+        }
+        if (const QStringList changed = changedSettings(was, now); !changed.isEmpty()) {
+            // Same prompt, other settings: most often a default that changed (the model after
+            // an update), so say which and how to continue.
+            plan.error = tr("Generation %1 of the batch was started in “%2” with other settings "
+                            "(%3); give the same options to continue it, or use another --out "
+                            "folder.")
+                             .arg(i + 1)
+                             .arg(outDir, changed.join(QStringLiteral(", ")));
             return plan;
         }
     }

@@ -442,52 +442,57 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>--dry-run используется только с generate.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="475" />
+            <location filename="../../app/cli/CliOptions.cpp" line="497" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="484" />
+            <location filename="../../app/cli/CliOptions.cpp" line="504" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="500" />
+            <location filename="../../app/cli/CliOptions.cpp" line="513" />
+            <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
+            <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="530" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="512" />
+            <location filename="../../app/cli/CliOptions.cpp" line="542" />
             <source>“model” must be text.</source>
             <translation>«model» должно быть текстом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="555" />
+            <location filename="../../app/cli/CliOptions.cpp" line="585" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="559" />
+            <location filename="../../app/cli/CliOptions.cpp" line="589" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="568" />
+            <location filename="../../app/cli/CliOptions.cpp" line="598" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="576" />
+            <location filename="../../app/cli/CliOptions.cpp" line="606" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="586" />
+            <location filename="../../app/cli/CliOptions.cpp" line="616" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="592" />
+            <location filename="../../app/cli/CliOptions.cpp" line="622" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>

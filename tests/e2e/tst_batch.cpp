@@ -176,6 +176,17 @@ void TestBatch::rerunNeverDuplicates() {
     const CliRun changed = run({QStringLiteral("batch"), file, QStringLiteral("--out"), out});
     QCOMPARE(changed.exitCode, 2);
     QVERIFY(changed.err.contains(u"another --out folder"));
+    // The same prompts with another model (a default that changed in an update): the sentence
+    // names the setting and how to continue, and nothing is sent.
+    writeBatch(QStringLiteral("twice.txt"),
+               {QStringLiteral("First"), QStringLiteral("Second"), QStringLiteral("Third")});
+    const qint64 before = m_sandbox->stats().generationsCreated;
+    const CliRun otherModel = run({QStringLiteral("batch"), file, QStringLiteral("--model"),
+                                   QStringLiteral("c1"), QStringLiteral("--out"), out});
+    QCOMPARE(otherModel.exitCode, 2);
+    QVERIFY2(otherModel.err.contains(u"--model v6 → c1"), qPrintable(otherModel.err));
+    QVERIFY(otherModel.err.contains(u"another --out folder"));
+    QCOMPARE(m_sandbox->stats().generationsCreated, before);
 }
 
 void TestBatch::refusesBeforeSendingAnything_data() {
