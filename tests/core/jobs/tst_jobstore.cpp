@@ -3,6 +3,7 @@
 #include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobStore.h"
 #include "tests/core/jobs/JobTestFixture.h"
+#include "tests/core/sandbox/ClipProbe.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -318,7 +319,7 @@ namespace {
 
 //! The job file of the release before issue 15 (schema 3), made with that release's SQL, holding
 //! requests in its JSON form: no mode, the image in imagePath, multiShot.
-bool writeVersion3File(const QString& path, const QString& image) {
+bool writeVersion3File(const QString& path, const QString& image, const QString& video) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
     db.setDatabaseName(path);
     bool ok = db.open();
@@ -360,18 +361,20 @@ bool writeVersion3File(const QString& path, const QString& image) {
             QString imagePath;
             const char* state;
             qint64 videoId;
+            QString videoPath;
         };
         const QList<Row> rows{
-            {old("old text, done", {}, false), {}, "done", 370981546391559},
-            {old("old image, failed", image, false), image, "failed", 0},
-            {old("old image, done", image, false), image, "done", 370981546391560},
-            {old("old text, failed", {}, true), {}, "failed", 0},
+            {old("old text, done", {}, false), {}, "done", 370981546391559, video},
+            {old("old image, failed", image, false), image, "failed", 0, {}},
+            {old("old image, done", image, false), image, "done", 370981546391560, {}},
+            {old("old text, failed", {}, true), {}, "failed", 0, {}},
         };
         for (const Row& row : rows) {
             q.prepare(QStringLiteral(
                 "INSERT INTO jobs (created_at, updated_at, family, account, request, image_path,"
-                " state, video_id, error_message, trace_id) VALUES (1700000000000, 1700000000000,"
-                " 'openapi', 'sk-…0000', ?, ?, ?, ?, ?, 'ab5c0b0e-0000-4000-8000-000000000003')"));
+                " state, video_id, error_message, video_path, trace_id) VALUES (1700000000000,"
+                " 1700000000000, 'openapi', 'sk-…0000', ?, ?, ?, ?, ?, ?,"
+                " 'ab5c0b0e-0000-4000-8000-000000000003')"));
             q.addBindValue(row.request);
             q.addBindValue(row.imagePath.isEmpty() ? QVariant() : QVariant(row.imagePath));
             q.addBindValue(QLatin1String(row.state));
@@ -379,6 +382,7 @@ bool writeVersion3File(const QString& path, const QString& image) {
             q.addBindValue(QLatin1String(row.state) == QLatin1String("failed")
                                ? QVariant(QStringLiteral("Generation failed"))
                                : QVariant());
+            q.addBindValue(row.videoPath.isEmpty() ? QVariant() : QVariant(row.videoPath));
             ok = ok && q.exec();
         }
         ok = ok && q.exec(QStringLiteral("PRAGMA user_version=3"));
@@ -404,7 +408,11 @@ void TestJobStore::migratesRequestsFromVersion3() {
     QImage picture(64, 48, QImage::Format_RGB32);
     picture.fill(Qt::darkCyan);
     QVERIFY(picture.save(image, "PNG"));
-    QVERIFY(writeVersion3File(file, image));
+    // The done text job's video, saved by the old release: a real clip of the sandbox's.
+    const QString video =
+        QFileInfo(QFileInfo(image).absolutePath()).absolutePath() + QStringLiteral("/old-fox.mp4");
+    QVERIFY(QFile::copy(qEnvironmentVariable("PIXVERSE_CLIPS_DIR") + u"/960x540.mp4", video));
+    QVERIFY(writeVersion3File(file, image, video));
 
     QVERIFY2(bed.reopenStore(), qPrintable(bed.error));
     QCOMPARE(bed.store->schemaVersion(), JobStore::kSchemaVersion);
@@ -414,6 +422,14 @@ void TestJobStore::migratesRequestsFromVersion3() {
     QVERIFY(jobs.at(0).request.images.isEmpty());
     QCOMPARE(jobs.at(0).state, JobState::Done);
     QCOMPARE(jobs.at(0).videoId, 370981546391559);
+    // Its file still plays: Qt Multimedia (the ffmpeg backend, as the player) opens it.
+    QCOMPARE(QFileInfo(jobs.at(0).videoPath).canonicalFilePath(),
+             QFileInfo(video).canonicalFilePath());
+    QFile saved(jobs.at(0).videoPath);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const test::ClipStreams streams = test::probeClip(saved.readAll());
+    QVERIFY(streams.loaded && streams.hasVideo);
+    QCOMPARE(streams.resolution, QSize(960, 540));
     for (const int i : {1, 2}) {
         QCOMPARE(jobs.at(i).request.mode, GenerationMode::ImageToVideo);
         QCOMPARE(jobs.at(i).request.startImagePath(), image);
