@@ -298,6 +298,14 @@ void PromptEditor::updateCost() {
                                  locale.toString(*credits)));
     else
         m_cost->setText(tr("Cost: %1 credits").arg(locale.toString(*credits)));
+    // The website prices by formulas of its own (pixverse-api.md §3.12), not by the platform's
+    // published table the catalog holds (§2.9): on a website account the figure is an estimate.
+    const bool estimate = credits && m_family == ApiFamily::Web;
+    if (estimate)
+        m_cost->setText(m_cost->text() + u' ' + tr("(estimate)"));
+    m_cost->setToolTip(estimate ? tr("The PixVerse website works out its own price when the video "
+                                     "is made; this estimate uses the platform's published rates.")
+                                : QString());
 
     if (!m_balance)
         m_balanceLabel->setText(tr("Balance: unknown"));

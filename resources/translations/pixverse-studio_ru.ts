@@ -3084,12 +3084,12 @@ Write a prompt and press Generate.</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="309" />
+            <location filename="../../ui/PromptEditor.cpp" line="317" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="303" />
+            <location filename="../../ui/PromptEditor.cpp" line="311" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
@@ -3099,22 +3099,32 @@ Write a prompt and press Generate.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
+            <location filename="../../ui/PromptEditor.cpp" line="305" />
+            <source>(estimate)</source>
+            <translation>(оценка)</translation>
+        </message>
+        <message>
             <location filename="../../ui/PromptEditor.cpp" line="306" />
+            <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
+            <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="314" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="318" />
+            <location filename="../../ui/PromptEditor.cpp" line="326" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="374" />
+            <location filename="../../ui/PromptEditor.cpp" line="382" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="377" />
+            <location filename="../../ui/PromptEditor.cpp" line="385" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>

@@ -519,6 +519,20 @@ private Q_SLOTS:
         QCOMPARE(f.editor.cost(), ModelCatalog::builtIn().creditCost(f.editor.request()));
         // The cost is shown before Generate, whatever the prompt.
         QVERIFY(!f.generate->isEnabled());
+        QVERIFY(f.cost->toolTip().isEmpty());
+    }
+
+    void aWebsiteAccountSeesAnEstimate() {
+        // The website prices by its own formulas (§3.12), not by the platform's table (§2.9).
+        Fixture f(ini());
+        f.editor.setFamily(ApiFamily::Web);
+        f.set("v6", "540p", 5);
+        f.audio->setChecked(true);
+        QCOMPARE(f.cost->text(),
+                 QStringLiteral("Cost: 9 credits/s with sound × 5 s = 45 credits (estimate)"));
+        QVERIFY(f.cost->toolTip().contains(u"website"));
+        f.editor.setFamily(ApiFamily::OpenApi);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 9 credits/s with sound × 5 s = 45 credits"));
     }
 
     void theBalanceAfterTheVideoIsShown() {
