@@ -388,6 +388,14 @@ void GenerationSettingsPanel::updateVisibility() {
     const QStringList switches = spec ? spec->switches(m_family) : QStringList();
     for (auto it = m_switches.begin(); it != m_switches.end(); ++it)
         it.value()->setVisible(switches.contains(it.key()));
+    // §2.11: V6 records the seed but does not reproduce a run from it; never promise it does.
+    m_seedFixed->setToolTip(
+        spec && !spec->seedReproduces
+            ? tr("%1 records the seed but does not repeat a video from it: the same seed gives a "
+                 "variation.")
+                  .arg(spec->label)
+            : tr("Unchecked: a new random seed each time. Checked: the same seed, for repeatable "
+                 "results."));
     layoutChoices();
 }
 

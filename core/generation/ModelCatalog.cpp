@@ -308,6 +308,7 @@ std::optional<ModelSpec> ModelCatalog::readModel(const QJsonObject& m, const Mod
         styles.isBool() ? (styles.toBool() ? c.m_styles : QStringList()) : stringList(styles);
     spec.cameraMovement = m.value(QLatin1String("cameraMovement")).toBool();
     spec.waterMark = m.value(QLatin1String("waterMark")).toBool();
+    spec.seedReproduces = m.value(QLatin1String("seedReproduces")).toBool(true);
     spec.sizing = m.value(QLatin1String("sizing")).toString() == QLatin1String("longEdge")
                       ? ModelSpec::Sizing::LongEdge
                       : ModelSpec::Sizing::ShortSide;

@@ -49,6 +49,9 @@ struct ModelSpec {
     QStringList styles;          //!< the styles it takes; empty: no `style`
     bool cameraMovement = false; //!< accepts `camera_movement`
     bool waterMark = false;      //!< the OpenAPI body carries `water_mark` (v3.5–v5.x)
+    //! false: the service records the seed but does not reproduce a run from it (V6, §2.11), so
+    //! the same seed gives a variation.
+    bool seedReproduces = true;
     Sizing sizing = Sizing::ShortSide;
     QList<Rule> rules;
     ClipPrices credits;          //!< per clip (v3.5–v5.x); with audio see creditsWithAudio

@@ -1278,6 +1278,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
         <message>
             <location filename="../../ui/GenerationSettingsPanel.cpp" line="121" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="397" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
@@ -1320,177 +1321,182 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1 %2 → %3: %4</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="426" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="394" />
+            <source>%1 records the seed but does not repeat a video from it: the same seed gives a variation.</source>
+            <translation>%1 запоминает сид, но не повторяет по нему видео: тот же сид даст вариацию.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="434" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="428" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="436" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="439" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="447" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="441" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="449" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="444" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="452" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="446" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="454" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="451" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="452" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="454" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="455" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="456" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="457" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="458" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="486" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="489" />
             <source>None</source>
             <translation>Нет</translation>
         </message>

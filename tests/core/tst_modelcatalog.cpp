@@ -207,6 +207,12 @@ private Q_SLOTS:
         QVERIFY(refuses(r));
     }
 
+    void aV6SeedIsNotAPromiseOfTheSameVideo() {
+        // §2.11: PixVerse records a V6 seed but does not reproduce a run from it.
+        QVERIFY(!ModelCatalog::builtIn().model(QStringLiteral("v6"))->seedReproduces);
+        QVERIFY(ModelCatalog::builtIn().model(QStringLiteral("v4.5"))->seedReproduces);
+    }
+
     void aModelTheFamilyNoLongerOffersIsRefusedBeforeSending() {
         // The website no longer takes v3.5–v5.5 (§3.10); a retried or reused old job must say
         // so itself, not send and read "Invalid parameter".

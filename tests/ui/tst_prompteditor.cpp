@@ -522,6 +522,16 @@ private Q_SLOTS:
         QVERIFY(f.cost->toolTip().isEmpty());
     }
 
+    void theSeedSaysWhatItCanPromise() {
+        Fixture f(ini());
+        auto* fixed = child<QCheckBox>(&f.editor, "seedFixedCheck");
+        f.set("v6", "540p", 5);
+        QVERIFY2(fixed->toolTip().contains(u"variation"), qPrintable(fixed->toolTip()));
+        QVERIFY(!fixed->toolTip().contains(u"repeatable"));
+        f.set("v4.5", "540p", 5, "normal");
+        QVERIFY2(fixed->toolTip().contains(u"repeatable"), qPrintable(fixed->toolTip()));
+    }
+
     void aWebsiteAccountSeesAnEstimate() {
         // The website prices by its own formulas (§3.12), not by the platform's table (§2.9).
         Fixture f(ini());
