@@ -370,19 +370,12 @@ QString readOutput(const Reader& r, CliOptions& o) {
     return {};
 }
 
-//! Why the request cannot be sent: the catalog's first reason, or a model the family is not
-//! offered (what the command models leaves out, e.g. v4.5 on the website, §3.10; the window
-//! does not offer it either). Empty when it can.
+//! Why the request cannot be sent: the catalog's first reason (a model the family is not
+//! offered included, e.g. v4.5 on the website, §3.10). Empty when it can.
 QString whyRefused(const GenerationRequest& request, const ModelCatalog& catalog,
                    ApiFamily family) {
     const QList<RuleViolation> violations = catalog.validate(request, family);
-    if (!violations.isEmpty())
-        return violations.first().reason;
-    if (const ModelSpec* spec = catalog.model(request.model); spec && !spec->offeredFor(family))
-        return tr("%1 is not offered with this sign-in; the command models lists the models "
-                  "you can use.")
-            .arg(spec->label);
-    return {};
+    return violations.isEmpty() ? QString() : violations.first().reason;
 }
 
 //! The same table the app and the engine use: refuse locally what PixVerse would refuse.

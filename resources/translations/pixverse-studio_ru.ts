@@ -312,6 +312,10 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1: «seed» должно быть целым числом.</translation>
         </message>
         <message>
+            <source>%1 is not offered with this sign-in; the command models lists the models you can use.</source>
+            <translation type="vanished">%1 недоступна при этом способе входа; доступные модели перечисляет команда models.</translation>
+        </message>
+        <message>
             <location filename="../../app/cli/CliOptions.cpp" line="159" />
             <source>generate, status, balance, batch or models</source>
             <translation>generate, status, balance, batch или models</translation>
@@ -427,72 +431,67 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="382" />
-            <source>%1 is not offered with this sign-in; the command models lists the models you can use.</source>
-            <translation>%1 недоступна при этом способе входа; доступные модели перечисляет команда models.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="399" />
+            <location filename="../../app/cli/CliOptions.cpp" line="392" />
             <source>%1, generation %2: %3</source>
             <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="420" />
+            <location filename="../../app/cli/CliOptions.cpp" line="413" />
             <source>--dry-run goes with generate.</source>
             <translation>--dry-run используется только с generate.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="497" />
+            <location filename="../../app/cli/CliOptions.cpp" line="490" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="504" />
+            <location filename="../../app/cli/CliOptions.cpp" line="497" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="513" />
+            <location filename="../../app/cli/CliOptions.cpp" line="506" />
             <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
             <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="530" />
+            <location filename="../../app/cli/CliOptions.cpp" line="523" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="542" />
+            <location filename="../../app/cli/CliOptions.cpp" line="535" />
             <source>“model” must be text.</source>
             <translation>«model» должно быть текстом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="585" />
+            <location filename="../../app/cli/CliOptions.cpp" line="578" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="589" />
+            <location filename="../../app/cli/CliOptions.cpp" line="582" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="598" />
+            <location filename="../../app/cli/CliOptions.cpp" line="591" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="606" />
+            <location filename="../../app/cli/CliOptions.cpp" line="599" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="616" />
+            <location filename="../../app/cli/CliOptions.cpp" line="609" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="622" />
+            <location filename="../../app/cli/CliOptions.cpp" line="615" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
