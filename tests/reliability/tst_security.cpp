@@ -153,6 +153,9 @@ void TestSecurity::noSecretInAnythingWritten() {
     const QString cli = pixverse::test::appExecutable(QStringLiteral("pixverse-studio-cli"));
     QVERIFY(!cli.isEmpty());
     const QString videos = QDir(home).filePath(QStringLiteral("Videos"));
+    // Each run starts from an empty folder: the private HOME outlives a run, and a batch folder
+    // left by an older build would be (rightly) refused as another batch.
+    QDir(videos).removeRecursively();
     QDir().mkpath(videos);
     const QString batch = QDir(home).filePath(QStringLiteral("batch.txt"));
     {
