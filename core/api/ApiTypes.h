@@ -29,6 +29,32 @@ struct UploadedImage {
     int height = 0;
 };
 
+//! A video or audio file the service holds (OpenAPI `/media/upload`, §2.12).
+struct UploadedMedia {
+    enum class Kind { Video, Audio };
+    Kind kind = Kind::Video;
+    qint64 mediaId = 0; //!< `video_media_id` / `audio_media_id` in the generate bodies
+    QString url;
+    int width = 0; //!< a video's size when the answer gives it (else what was read locally)
+    int height = 0;
+};
+
+//! What the uploads of one job returned, by the part each file plays: the generate body refers
+//! to these ids instead of files (issue 16).
+struct RequestInputs {
+    std::optional<UploadedImage> start; //!< image-to-video
+    std::optional<UploadedImage> first; //!< transition
+    std::optional<UploadedImage> last;  //!< transition
+    std::optional<UploadedMedia> video; //!< a local source video (extend, upscale, sound, lip sync)
+    std::optional<UploadedMedia> audio; //!< lip sync with an audio file
+};
+
+//! A voice lip sync can speak a text with (§2.18).
+struct Speaker {
+    QString id; //!< `speaker_id`: "1" … "14", "Auto", or a custom voice's id
+    QString name;
+};
+
 struct CreatedVideo {
     qint64 videoId = 0;
     std::optional<int> credits; //!< some replies say what was charged

@@ -5,20 +5,67 @@
 
 namespace pixverse {
 
+namespace {
+
+//! Runs `answer` later on `self`'s thread, as a request's answer would come; never after the
+//! handle cancelled it or `context` died.
+RequestHandle answerLater(QObject* self, QObject* context, std::function<void()> answer) {
+    QPointer<QObject> guard(context);
+    auto cancelled = std::make_shared<bool>(false);
+    QMetaObject::invokeMethod(
+        self,
+        [guard, cancelled, hasContext = context != nullptr, answer = std::move(answer)] {
+            if (!*cancelled && (!hasContext || guard))
+                answer();
+        },
+        Qt::QueuedConnection);
+    return RequestHandle([cancelled] { *cancelled = true; });
+}
+
+} // namespace
+
 RequestHandle Backend::listVideos(int maxVideos, QObject* context,
                                   std::function<void(Result<RemoteVideoList>)> done) {
     Q_UNUSED(maxVideos)
     // No listing in this family: nothing to send. Answered later, as a request would be.
-    QPointer<QObject> guard(context);
-    auto cancelled = std::make_shared<bool>(false);
-    QMetaObject::invokeMethod(
-        this,
-        [guard, cancelled, hasContext = context != nullptr, done = std::move(done)] {
-            if (!*cancelled && (!hasContext || guard))
-                done(Result<RemoteVideoList>::success({}));
-        },
-        Qt::QueuedConnection);
-    return RequestHandle([cancelled] { *cancelled = true; });
+    return answerLater(this, context,
+                       [done = std::move(done)] { done(Result<RemoteVideoList>::success({})); });
+}
+
+RequestHandle Backend::uploadMedia(const QString& filePath, UploadedMedia::Kind kind,
+                                   QObject* context,
+                                   std::function<void(Result<UploadedMedia>)> done,
+                                   Progress progress) {
+    Q_UNUSED(filePath)
+    Q_UNUSED(kind)
+    Q_UNUSED(progress)
+    return answerLater(this, context, [done = std::move(done)] {
+        done(Result<UploadedMedia>::failure(ApiError::input(
+            tr("Video and audio files can be sent only with a platform API key sign-in."))));
+    });
+}
+
+bool Backend::offersMode(GenerationMode mode) const {
+    Q_UNUSED(mode)
+    return true;
+}
+
+RequestHandle Backend::fetchSpeakers(QObject* context,
+                                     std::function<void(Result<QList<Speaker>>)> done) {
+    return answerLater(this, context, [done = std::move(done)] {
+        done(Result<QList<Speaker>>::success(systemSpeakers()));
+    });
+}
+
+QList<Speaker> Backend::systemSpeakers() {
+    // §2.18: the system voices; the names are PixVerse's, not translated.
+    static const char* const names[] = {"Emily",  "James",  "Isabella", "Liam",   "Chloe",
+                                        "Adrian", "Harper", "Ava",      "Sophia", "Julia",
+                                        "Mason",  "Jack",   "Oliver",   "Ethan"};
+    QList<Speaker> speakers{{QStringLiteral("Auto"), QStringLiteral("Auto")}};
+    for (int i = 0; i < 14; ++i)
+        speakers.append({QString::number(i + 1), QLatin1String(names[i])});
+    return speakers;
 }
 
 RequestHandle Backend::lookUpVideo(qint64 videoId, int maxVideos, QObject* context,

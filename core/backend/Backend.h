@@ -49,10 +49,27 @@ public:
                                       Progress progress = {}) = 0;
     //! `traceId` is the create request's trace id: resending with the same one makes the service
     //! answer with the same video instead of making a second one.
-    virtual RequestHandle createVideo(const GenerationRequest& request,
-                                      const std::optional<UploadedImage>& image,
+    //! A local video or audio file for extend, upscale, sound or lip sync (OpenAPI
+    //! `/media/upload`, §2.12). The default (a family without it: the web) answers an input
+    //! error saying so, and sends nothing.
+    virtual RequestHandle uploadMedia(const QString& filePath, UploadedMedia::Kind kind,
+                                      QObject* context,
+                                      std::function<void(Result<UploadedMedia>)> done,
+                                      Progress progress = {});
+    //! `inputs` holds what the job's uploads returned (RequestInputs); the request's mode picks
+    //! the endpoint (t2v, i2v, transition, extend, upscale, sound effect, lip sync).
+    virtual RequestHandle createVideo(const GenerationRequest& request, const RequestInputs& inputs,
                                       const QString& traceId, QObject* context,
                                       std::function<void(Result<CreatedVideo>)> done) = 0;
+    //! Whether this family has a documented request for `mode` (the web: t2v, i2v and
+    //! transition only, §3.13). The catalog's table decides the models; this, the family.
+    virtual bool offersMode(GenerationMode mode) const;
+    //! The voices lip sync can speak with (§2.18). The default answers the 15 system voices the
+    //! reference lists, without a request.
+    virtual RequestHandle fetchSpeakers(QObject* context,
+                                        std::function<void(Result<QList<Speaker>>)> done);
+    //! The 15 system voices of §2.18 ("Auto" first).
+    static QList<Speaker> systemSpeakers();
     //! Status of several videos at once: one request for the web family, one per id for the
     //! OpenAPI. Ids the service does not report are missing from the map.
     virtual RequestHandle

@@ -56,12 +56,12 @@ RequestHandle OpenApiBackend::uploadImage(const QString& filePath, QObject* cont
 }
 
 RequestHandle OpenApiBackend::createVideo(const GenerationRequest& request,
-                                          const std::optional<UploadedImage>& image,
-                                          const QString& traceId, QObject* context,
+                                          const RequestInputs& inputs, const QString& traceId,
+                                          QObject* context,
                                           std::function<void(Result<CreatedVideo>)> done) {
     auto answered = watched(std::move(done));
     const ModelSpec* spec = specFor(request);
-    if (image)
+    if (const std::optional<UploadedImage>& image = inputs.start)
         return m_client->call(openapi::ImageToVideoRequest(request, spec, image->imageId, traceId),
                               context, std::move(answered));
     return m_client->call(openapi::TextToVideoRequest(request, spec, traceId), context,

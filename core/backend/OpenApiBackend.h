@@ -23,9 +23,8 @@ public:
     RequestHandle uploadImage(const QString& filePath, QObject* context,
                               std::function<void(Result<UploadedImage>)> done,
                               Progress progress = {}) override;
-    RequestHandle createVideo(const GenerationRequest& request,
-                              const std::optional<UploadedImage>& image, const QString& traceId,
-                              QObject* context,
+    RequestHandle createVideo(const GenerationRequest& request, const RequestInputs& inputs,
+                              const QString& traceId, QObject* context,
                               std::function<void(Result<CreatedVideo>)> done) override;
     RequestHandle
     fetchStatuses(const QList<qint64>& videoIds, QObject* context,

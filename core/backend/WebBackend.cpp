@@ -138,13 +138,12 @@ void WebBackend::registerObject(const std::shared_ptr<UploadSteps>& upload, cons
         }));
 }
 
-RequestHandle WebBackend::createVideo(const GenerationRequest& request,
-                                      const std::optional<UploadedImage>& image,
+RequestHandle WebBackend::createVideo(const GenerationRequest& request, const RequestInputs& inputs,
                                       const QString& traceId, QObject* context,
                                       std::function<void(Result<CreatedVideo>)> done) {
     auto answered = watched(std::move(done));
     const ModelSpec* spec = specFor(request);
-    if (image)
+    if (const std::optional<UploadedImage>& image = inputs.start)
         return m_client->call(web::ImageToVideoRequest(request, spec, *image, traceId), context,
                               std::move(answered));
     return m_client->call(web::TextToVideoRequest(request, spec, traceId), context,

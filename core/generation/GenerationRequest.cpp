@@ -178,6 +178,18 @@ QJsonObject GenerationRequest::toJson() const {
     }
     if (templateId > 0)
         json.insert(QStringLiteral("templateId"), QJsonValue(templateId));
+    if (keepOriginalSound)
+        json.insert(QStringLiteral("keepOriginalSound"), true);
+    if (parentJobId > 0)
+        json.insert(QStringLiteral("parentJobId"), QJsonValue(parentJobId));
+    const std::array optionalNumbers{std::pair{"sourceSeconds", sourceSeconds},
+                                     std::pair{"audioSeconds", audioSeconds},
+                                     std::pair{"sourceWidth", double(sourceWidth)},
+                                     std::pair{"sourceHeight", double(sourceHeight)}};
+    for (const auto& [key, value] : optionalNumbers) {
+        if (value > 0)
+            json.insert(QLatin1String(key), value);
+    }
     return json;
 }
 
@@ -224,6 +236,12 @@ GenerationRequest GenerationRequest::fromJson(const QJsonObject& json) {
     r.audioPath = text(json, "audioPath");
     r.speechText = text(json, "speechText");
     r.speakerId = text(json, "speakerId");
+    r.keepOriginalSound = json.value(QLatin1String("keepOriginalSound")).toBool();
+    r.parentJobId = json.value(QLatin1String("parentJobId")).toInteger();
+    r.sourceSeconds = json.value(QLatin1String("sourceSeconds")).toDouble();
+    r.audioSeconds = json.value(QLatin1String("audioSeconds")).toDouble();
+    r.sourceWidth = json.value(QLatin1String("sourceWidth")).toInt();
+    r.sourceHeight = json.value(QLatin1String("sourceHeight")).toInt();
     return r;
 }
 

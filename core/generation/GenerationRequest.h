@@ -83,6 +83,17 @@ struct GenerationRequest {
     QString audioPath;        //!< lip sync / sound: a local audio file
     QString speechText;       //!< lip sync with a system voice
     QString speakerId;
+    bool keepOriginalSound = false; //!< sound: `original_sound_switch` (keep the video's own sound)
+    //! Lineage (issue 16): the local job this one continues (extend, upscale, sound, lip sync, or
+    //! the take whose last frame is this one's image); 0 when none.
+    qint64 parentJobId = 0;
+    //! What is known about the source video and the audio, read locally or from the parent job,
+    //! for the limits checked before sending and for the price (sound: per started 5 s of video;
+    //! lip sync: per second of audio). 0 when unknown.
+    double sourceSeconds = 0;
+    int sourceWidth = 0;
+    int sourceHeight = 0;
+    double audioSeconds = 0;
 
     //! The image of an image-to-video; empty when there is none.
     QString startImagePath() const;

@@ -272,13 +272,13 @@ void JobScheduler::startCreate(Job job) {
         schedule();
         return;
     }
-    std::optional<UploadedImage> image;
+    RequestInputs inputs;
     if (job.isImageToVideo()) {
         UploadedImage uploaded;
         uploaded.imageId = job.imageId;
         uploaded.url = job.imageUrl;
         uploaded.path = job.imageRemotePath;
-        image = uploaded;
+        inputs.start = uploaded;
     }
     const qint64 id = job.id;
     const QString trace = job.traceId;
@@ -286,7 +286,7 @@ void JobScheduler::startCreate(Job job) {
                              << trace;
     m_inFlight.insert(id, {});
     RequestHandle handle = m_backend->createVideo(
-        job.request, image, trace, this,
+        job.request, inputs, trace, this,
         [this, id, trace](Result<CreatedVideo> result) { onCreated(id, trace, result); });
     if (m_inFlight.contains(id))
         m_inFlight.insert(id, handle);

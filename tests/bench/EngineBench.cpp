@@ -331,7 +331,7 @@ int main(int argc, char* argv[]) {
         GenerationRequest request;
         request.prompt = QStringLiteral("A benchmark");
         bool done = false;
-        backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), &app,
+        backend->createVideo(request, RequestInputs{}, ApiClient::newTraceId(), &app,
                              [&](Result<CreatedVideo> r) {
                                  done = true;
                                  if (r.ok())
@@ -409,12 +409,13 @@ int main(int argc, char* argv[]) {
             GenerationRequest request;
             request.prompt = QStringLiteral("Pending %1").arg(i);
             bool done = false;
-            backend->createVideo(
-                request, std::nullopt, ApiClient::newTraceId(), &app, [&](Result<CreatedVideo> r) {
-                    done = true;
-                    if (r.ok())
-                        poller.watch(i + 1, r.value->videoId, QDateTime::currentDateTimeUtc());
-                });
+            backend->createVideo(request, RequestInputs{}, ApiClient::newTraceId(), &app,
+                                 [&](Result<CreatedVideo> r) {
+                                     done = true;
+                                     if (r.ok())
+                                         poller.watch(i + 1, r.value->videoId,
+                                                      QDateTime::currentDateTimeUtc());
+                                 });
             spinUntil([&done] { return done; });
         }
         int ticks = 0;
@@ -488,12 +489,13 @@ int main(int argc, char* argv[]) {
             request.prompt = QStringLiteral("Pending web %1").arg(i);
             request.model = QStringLiteral("v6"); // the web refuses v3.5-v5.5 (§3.10)
             bool created = false;
-            web->createVideo(
-                request, std::nullopt, ApiClient::newTraceId(), &app, [&](Result<CreatedVideo> r) {
-                    created = true;
-                    if (r.ok())
-                        poller.watch(i + 1, r.value->videoId, QDateTime::currentDateTimeUtc());
-                });
+            web->createVideo(request, RequestInputs{}, ApiClient::newTraceId(), &app,
+                             [&](Result<CreatedVideo> r) {
+                                 created = true;
+                                 if (r.ok())
+                                     poller.watch(i + 1, r.value->videoId,
+                                                  QDateTime::currentDateTimeUtc());
+                             });
             spinUntil([&created] { return created; });
         }
         int ticks = 0;

@@ -274,7 +274,7 @@ void TestFaults::faultIsSurvived() {
         if (path.contains(u"generate")) {
             const auto created = await<Result<CreatedVideo>>([&](auto done) {
                 bed.backend->createVideo(JobTestBed::request(QStringLiteral("Once more")),
-                                         std::nullopt, ApiClient::newTraceId(), nullptr, done);
+                                         RequestInputs{}, ApiClient::newTraceId(), nullptr, done);
             });
             QVERIFY(created && !created->ok());
             QCOMPARE(created->error.userMessage(), requestMessage);

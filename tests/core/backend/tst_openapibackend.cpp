@@ -79,7 +79,7 @@ void TestOpenApiBackend::textToVideoLifecycle() {
     request.aspectRatio = QStringLiteral("9:16");
     request.seed = 1234;
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
+        backend->createVideo(request, RequestInputs{}, ApiClient::newTraceId(), this, done);
     });
     QVERIFY(created && created->ok());
     QVERIFY2(created->value->videoId > (Q_INT64_C(1) << 53), "sandbox ids are above 2^53");
@@ -133,7 +133,8 @@ void TestOpenApiBackend::imageToVideoFromAFile() {
     request.prompt = QStringLiteral("The portrait smiles");
     request.setStartImage(path);
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, uploaded->value, ApiClient::newTraceId(), this, done);
+        backend->createVideo(request, RequestInputs{uploaded->value, {}, {}, {}, {}},
+                             ApiClient::newTraceId(), this, done);
     });
     QVERIFY(created && created->ok());
     m_sandbox->advanceClock(120 * 1000);
@@ -195,7 +196,7 @@ void TestOpenApiBackend::statusesOfSeveralIdsAtOnce() {
     QList<qint64> ids;
     for (const GenerationRequest& r : {ok, moderated}) {
         const auto created = await<Result<CreatedVideo>>([&](auto done) {
-            backend->createVideo(r, std::nullopt, ApiClient::newTraceId(), this, done);
+            backend->createVideo(r, RequestInputs{}, ApiClient::newTraceId(), this, done);
         });
         QVERIFY(created && created->ok());
         ids.append(created->value->videoId);
@@ -335,7 +336,7 @@ void TestOpenApiBackend::newModelsAreAcceptedBySandbox() {
     for (const GenerationRequest& r : {v6, c1, v56}) {
         QVERIFY(ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi).isEmpty());
         const auto created = await<Result<CreatedVideo>>([&](auto done) {
-            backend->createVideo(r, std::nullopt, ApiClient::newTraceId(), this, done);
+            backend->createVideo(r, RequestInputs{}, ApiClient::newTraceId(), this, done);
         });
         QVERIFY(created);
         QVERIFY2(created->ok(), qPrintable(r.model + u' ' + created->error.logText()));
@@ -344,7 +345,7 @@ void TestOpenApiBackend::newModelsAreAcceptedBySandbox() {
     const auto refused = await<Result<CreatedVideo>>([&](auto done) {
         GenerationRequest tooLong = c1;
         tooLong.duration = 6; // C1 at 1080p: at most 5 s
-        backend->createVideo(tooLong, std::nullopt, ApiClient::newTraceId(), this, done);
+        backend->createVideo(tooLong, RequestInputs{}, ApiClient::newTraceId(), this, done);
     });
     QVERIFY(refused && !refused->ok());
     QCOMPARE(refused->error.errCode(), qint64(400017));

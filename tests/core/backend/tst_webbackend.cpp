@@ -136,7 +136,7 @@ void TestWebBackend::textToVideoThroughTheList() {
     request.model = QStringLiteral("v6"); // the web refuses v3.5-v5.5 (§3.10)
     request.aspectRatio = QStringLiteral("3:4");
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
+        backend->createVideo(request, RequestInputs{}, ApiClient::newTraceId(), this, done);
     });
     QVERIFY2(created && created->ok(), created ? qPrintable(created->error.logText()) : "timeout");
     const qint64 id = created->value->videoId;
@@ -180,7 +180,8 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
     request.prompt = QStringLiteral("The sun sets");
     request.setStartImage(m_dir.filePath(QStringLiteral("wide.png")));
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, uploaded->value, ApiClient::newTraceId(), this, done);
+        backend->createVideo(request, RequestInputs{uploaded->value, {}, {}, {}, {}},
+                             ApiClient::newTraceId(), this, done);
     });
     QVERIFY(created && created->ok());
     m_sandbox->advanceClock(120 * 1000);
@@ -247,7 +248,7 @@ void TestWebBackend::creditsAndOutOfCredits() {
     request.prompt = QStringLiteral("Too expensive");
     request.model = QStringLiteral("v6");
     const auto refused = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
+        backend->createVideo(request, RequestInputs{}, ApiClient::newTraceId(), this, done);
     });
     QCOMPARE(refused->error.errCode(), 500043);
     QCOMPARE(refused->error.category(), ApiError::Category::Refusal);
@@ -350,7 +351,7 @@ void TestWebBackend::newModelsAreAcceptedBySandbox() {
     for (const GenerationRequest& r : {v6, c1, v56}) {
         QVERIFY(ModelCatalog::builtIn().validate(r, ApiFamily::Web).isEmpty());
         const auto created = await<Result<CreatedVideo>>([&](auto done) {
-            backend->createVideo(r, std::nullopt, ApiClient::newTraceId(), this, done);
+            backend->createVideo(r, RequestInputs{}, ApiClient::newTraceId(), this, done);
         });
         QVERIFY(created);
         QVERIFY2(created->ok(), qPrintable(r.model + u' ' + created->error.logText()));

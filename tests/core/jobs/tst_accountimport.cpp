@@ -294,7 +294,7 @@ void TestAccountImport::videosMadeElsewhereAppearWithTheirStates() {
     GenerationRequest elsewhere = WebBed::request(QStringLiteral("A kite over the dunes"));
     elsewhere.seed = 99;
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        other->createVideo(elsewhere, std::nullopt, ApiClient::newTraceId(), nullptr, done);
+        other->createVideo(elsewhere, RequestInputs{}, ApiClient::newTraceId(), nullptr, done);
     });
     QVERIFY(created && created->ok());
     const qint64 otherClientVideo = created->value->videoId;
@@ -469,7 +469,7 @@ void TestAccountImport::aLostCreateAnswerIsNotDoubled() {
     const GenerationRequest request = WebBed::request(QStringLiteral("A lost answer"));
     const QString trace = ApiClient::newTraceId();
     const auto created = await<Result<CreatedVideo>>(
-        [&](auto done) { web->createVideo(request, std::nullopt, trace, nullptr, done); });
+        [&](auto done) { web->createVideo(request, RequestInputs{}, trace, nullptr, done); });
     QVERIFY(created && created->ok());
     Job pending;
     pending.family = ApiFamily::Web;

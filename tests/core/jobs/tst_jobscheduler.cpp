@@ -61,8 +61,8 @@ QList<qint64> TestJobScheduler::addJobs(JobStore& store, int count, const QStrin
 
 qint64 TestJobScheduler::createVideo(JobTestBed& bed, const QString& prompt) {
     const auto created = pixverse::test::await<Result<CreatedVideo>>([&](auto done) {
-        bed.backend->createVideo(JobTestBed::request(prompt), std::nullopt, ApiClient::newTraceId(),
-                                 nullptr, done);
+        bed.backend->createVideo(JobTestBed::request(prompt), RequestInputs{},
+                                 ApiClient::newTraceId(), nullptr, done);
     });
     return created && created->ok() ? created->value->videoId : 0;
 }
@@ -338,7 +338,7 @@ void TestJobScheduler::crashWhileSubmittingResendsTheSameTrace() {
     QVERIFY(bed.store->update(job));
     qint64 madeBeforeCrash = 0;
     bool answered = false;
-    bed.backend->createVideo(job.request, std::nullopt, job.traceId, nullptr,
+    bed.backend->createVideo(job.request, RequestInputs{}, job.traceId, nullptr,
                              [&](Result<CreatedVideo> r) {
                                  answered = true;
                                  madeBeforeCrash = r.ok() ? r.value->videoId : -1;

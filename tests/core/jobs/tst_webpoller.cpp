@@ -65,7 +65,7 @@ void TestWebPoller::oneListCallPerTick() {
         request.prompt = QStringLiteral("Pending %1").arg(i);
         request.model = QStringLiteral("v6"); // the web refuses v3.5-v5.5 (§3.10)
         const auto created = await<Result<CreatedVideo>>([&](auto done) {
-            backend->createVideo(request, std::nullopt, ApiClient::newTraceId(), this, done);
+            backend->createVideo(request, RequestInputs{}, ApiClient::newTraceId(), this, done);
         });
         QVERIFY(created && created->ok());
         ids.append(created->value->videoId);
