@@ -60,13 +60,17 @@ void TestLastFrame::takesTheLastFrame_data() {
         << QStringLiteral("last-red.mp4") << QSize(320, 240) << qRgb(255, 0, 0);
     QTest::newRow("one keyframe for the whole clip")
         << QStringLiteral("one-keyframe.mp4") << QSize(160, 96) << qRgb(0, 255, 0);
+    QTest::newRow("VP9 with sound")
+        << QStringLiteral("last-red.webm") << QSize(160, 120) << qRgb(255, 0, 0);
+    QTest::newRow("live WebM: no cues, no duration")
+        << QStringLiteral("last-red-live.webm") << QSize(160, 120) << qRgb(255, 0, 0);
 }
 
 void TestLastFrame::takesTheLastFrame() {
     QFETCH(QString, file);
     QFETCH(QSize, size);
     QFETCH(QRgb, colour);
-    const QString png = scratchFile(QFileInfo(file).baseName() + QStringLiteral("/last.png"));
+    const QString png = scratchFile(file + QStringLiteral("/last.png"));
     const LastFrameResult result = extractLastFrame(mediaFile(file), png);
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QCOMPARE(result.pngPath, png);
