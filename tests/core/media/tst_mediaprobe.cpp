@@ -57,6 +57,9 @@ void TestMediaProbe::readsFacts_data() {
     QTest::newRow("mp3") << QStringLiteral("speech.mp3") << QStringLiteral("mp3")
                          << QStringLiteral("audio/mpeg") << none << QStringLiteral("mp3") << QSize()
                          << 2.0;
+    QTest::newRow("mp3 with cover art")
+        << QStringLiteral("speech-cover.mp3") << QStringLiteral("mp3")
+        << QStringLiteral("audio/mpeg") << none << QStringLiteral("mp3") << QSize() << 2.0;
     QTest::newRow("m4a") << QStringLiteral("speech.m4a") << QStringLiteral("m4a")
                          << QStringLiteral("audio/x-m4a") << none << aac << QSize() << 2.0;
     QTest::newRow("aac") << QStringLiteral("speech.aac") << QStringLiteral("aac")
