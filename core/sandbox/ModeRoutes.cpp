@@ -69,6 +69,19 @@ QString nextQuality(const QString& quality) {
 ModeRoutes::ModeRoutes(SandboxState& state)
     : m_state(state) {}
 
+GenerationRequest ModeRoutes::Source::continuedBy(GenerationMode mode) const {
+    GenerationRequest r;
+    r.mode = mode;
+    r.model = model;
+    r.quality = quality;
+    r.aspectRatio = aspectRatio;
+    r.sourceVideoId = videoId ? videoId : mediaId;
+    r.sourceSeconds = seconds;
+    r.sourceWidth = size.width();
+    r.sourceHeight = size.height();
+    return r;
+}
+
 std::optional<bool> ModeRoutes::handles(const QString& endpoint) const {
     static const QStringList posts{kUpload, kTransition, kExtend, kUpscale, kSound, kLipSync};
     if (posts.contains(endpoint))
@@ -250,13 +263,8 @@ HttpAnswer ModeRoutes::upscale(const QJsonObject& body, const QString& key) {
     const SandboxRules& rules = m_state.m_rules;
 
     // The next quality up by the source's own size rule; 1080p stays 1080p (none is higher).
-    GenerationRequest r;
-    r.mode = GenerationMode::Upscale;
-    r.prompt.clear();
-    r.model = source.model;
+    GenerationRequest r = source.continuedBy(GenerationMode::Upscale);
     r.quality = nextQuality(source.quality);
-    r.aspectRatio = source.aspectRatio;
-    r.sourceVideoId = source.videoId ? source.videoId : source.mediaId;
     QSize size;
     if (source.videoId) {
         GenerationRequest sized = r;
@@ -295,14 +303,9 @@ HttpAnswer ModeRoutes::soundEffect(const QJsonObject& body, const QString& key) 
     if (const auto* refusal = std::get_if<HttpAnswer>(&found))
         return *refusal;
     const Source source = std::get<Source>(found);
-    GenerationRequest r;
-    r.mode = GenerationMode::SoundEffect;
+    GenerationRequest r = source.continuedBy(GenerationMode::SoundEffect);
     r.prompt = described.isEmpty() ? prompted : described;
-    r.model = source.model;
-    r.quality = source.quality;
-    r.aspectRatio = source.aspectRatio;
     r.keepOriginalSound = body.value(QLatin1String("original_sound_switch")).toBool();
-    r.sourceVideoId = source.videoId ? source.videoId : source.mediaId;
     const int clipSeconds = clipSecondsFor(source.size, true, source.clipSeconds);
     return m_state.createVideo(
         key, SandboxState::NewVideo{r, m_state.m_rules.soundEffectPrice(source.seconds),
@@ -351,15 +354,10 @@ HttpAnswer ModeRoutes::lipSync(const QJsonObject& body, const QString& key) {
         return *refusal;
     const Source source = std::get<Source>(found);
     const SandboxRules& rules = m_state.m_rules;
-    GenerationRequest r;
-    r.mode = GenerationMode::LipSync;
-    r.model = source.model;
-    r.quality = source.quality;
-    r.aspectRatio = source.aspectRatio;
+    GenerationRequest r = source.continuedBy(GenerationMode::LipSync);
     r.speakerId = speaker;
     r.speechText = text;
     r.audioSeconds = audio ? audio->seconds : 0;
-    r.sourceVideoId = source.videoId ? source.videoId : source.mediaId;
     const qint64 cost =
         audio ? rules.lipSyncAudioPrice(audio->seconds) : rules.lipSyncTextPrice(text);
     // The speaking video keeps the source's size and length, now with a sound track.

@@ -66,6 +66,9 @@ private:
         QString aspectRatio;
         qint64 videoId = 0;
         qint64 mediaId = 0;
+
+        //! A request of `mode` made from this source (its model, quality, aspect and id).
+        GenerationRequest continuedBy(GenerationMode mode) const;
     };
 
     HttpAnswer upload(const HttpRequest& request, const QString& key);
