@@ -180,7 +180,7 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
     }
     m_failures.remove(jobId);
     job->videoPath = *result.value;
-    JobLibrary::writeSidecar(*job);
+    JobLibrary::writeSidecar(*job, m_library->parentOf(*job));
     job->state = *jobNextState(job->state, JobEvent::Downloaded);
     job->attempts = 0;
     job->errorMessage.clear();
