@@ -887,7 +887,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         <message>
             <location filename="../../core/backend/Backend.cpp" line="44" />
             <source>Video and audio files can be sent only with a platform API key sign-in.</source>
-            <translation>Видео- и аудиофайлы можно отправлять только при входе с ключом API платформы.</translation>
+            <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
         </message>
     </context>
     <context>
@@ -1794,12 +1794,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="56" />
+            <location filename="../../core/jobs/Job.cpp" line="55" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="63" />
+            <location filename="../../core/jobs/Job.cpp" line="62" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
@@ -1818,12 +1818,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="70" />
+            <location filename="../../core/jobs/Job.cpp" line="69" />
             <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="219" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="217" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -1954,53 +1954,42 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="368" />
+            <location filename="../../core/jobs/JobStore.cpp" line="310" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="378" />
+            <location filename="../../core/jobs/JobStore.cpp" line="320" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="389" />
+            <location filename="../../core/jobs/JobStore.cpp" line="331" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="400" />
+            <location filename="../../core/jobs/JobStore.cpp" line="342" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="457" />
+            <location filename="../../core/jobs/JobStore.cpp" line="399" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="463" />
-            <location filename="../../core/jobs/JobStore.cpp" line="472" />
-            <location filename="../../core/jobs/JobStore.cpp" line="483" />
+            <location filename="../../core/jobs/JobStore.cpp" line="405" />
+            <location filename="../../core/jobs/JobStore.cpp" line="414" />
+            <location filename="../../core/jobs/JobStore.cpp" line="425" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="495" />
-            <location filename="../../core/jobs/JobStore.cpp" line="504" />
+            <location filename="../../core/jobs/JobStore.cpp" line="437" />
+            <location filename="../../core/jobs/JobStore.cpp" line="446" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="572" />
-            <location filename="../../core/jobs/JobStore.cpp" line="577" />
-            <source>Cannot read “%1”: %2</source>
-            <translation>Не удаётся прочитать «%1»: %2</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="591" />
-            <source>Cannot keep a copy of “%1” in “%2”.</source>
-            <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
         </message>
         <message>
             <source>Cannot read the image “%1”: %2.</source>
@@ -2015,16 +2004,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="623" />
-            <location filename="../../core/jobs/JobStore.cpp" line="655" />
+            <location filename="../../core/jobs/JobStore.cpp" line="504" />
+            <location filename="../../core/jobs/JobStore.cpp" line="539" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="544" />
-            <location filename="../../core/jobs/JobStore.cpp" line="663" />
-            <location filename="../../core/jobs/JobStore.cpp" line="676" />
-            <location filename="../../core/jobs/JobStore.cpp" line="684" />
+            <location filename="../../core/jobs/JobStore.cpp" line="486" />
+            <location filename="../../core/jobs/JobStore.cpp" line="547" />
+            <location filename="../../core/jobs/JobStore.cpp" line="560" />
+            <location filename="../../core/jobs/JobStore.cpp" line="568" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -2296,12 +2285,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="267" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="152" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="271" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="156" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -2741,6 +2730,150 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::MediaText</name>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="152" />
+            <location filename="../../core/media/LastFrame.cpp" line="155" />
+            <source>The frame cannot be saved as %1: %2.</source>
+            <translation>Не удаётся сохранить кадр как %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="173" />
+            <source>%1 has no picture to take a frame from.</source>
+            <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="178" />
+            <source>The picture of %1 cannot be decoded (%2).</source>
+            <translation>Не удаётся декодировать изображение %1 (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="187" />
+            <source>Not enough memory to decode %1.</source>
+            <translation>Недостаточно памяти, чтобы декодировать %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="202" />
+            <source>No frame of %1 could be decoded: the file is damaged.</source>
+            <translation>Не удалось декодировать ни одного кадра %1: файл повреждён.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="206" />
+            <source>The picture of %1 cannot be converted.</source>
+            <translation>Не удаётся преобразовать изображение %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="36" />
+            <source>No file was given.</source>
+            <translation>Файл не указан.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="40" />
+            <source>%1 cannot be found: it may have been moved or deleted.</source>
+            <translation>Не удаётся найти %1: возможно, файл перемещён или удалён.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="42" />
+            <source>%1 is a folder, not a video or audio file.</source>
+            <translation>%1 — это папка, а не видео- или аудиофайл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="44" />
+            <source>%1 is not a regular file.</source>
+            <translation>%1 — не обычный файл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="46" />
+            <source>%1 is empty (0 bytes).</source>
+            <translation>Файл %1 пуст (0 байт).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="49" />
+            <source>%1 cannot be opened: %2.</source>
+            <translation>Не удаётся открыть %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="106" />
+            <source>%1 is not a video or audio file PixVerse can use (MP4, MOV or WebM video; MP3, WAV, M4A or AAC audio), or it is damaged.</source>
+            <translation>%1 — не видео- или аудиофайл в формате, который принимает PixVerse (видео MP4, MOV или WebM; аудио MP3, WAV, M4A или AAC), либо файл повреждён.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="114" />
+            <source>%1 is damaged: no video or audio could be read from it.</source>
+            <translation>Файл %1 повреждён: из него не удалось прочитать ни видео, ни звук.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="118" />
+            <source>%1 is incomplete: the file ends before its last frames (a download or copy may have been cut short).</source>
+            <translation>Файл %1 неполон: он обрывается раньше последних кадров (возможно, загрузка или копирование прервались).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="42" />
+            <source>MP3, WAV, M4A or AAC</source>
+            <translation>MP3, WAV, M4A или AAC</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="44" />
+            <source>MP4 or MOV</source>
+            <translation>MP4 или MOV</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="50" />
+            <source>MP4, MOV or WebM</source>
+            <translation>MP4, MOV или WebM</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="70" />
+            <source>%1 has no picture: a video (%2) is needed.</source>
+            <translation>В %1 нет изображения: нужно видео (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="73" />
+            <source>%1 has no sound: an audio file (%2) is needed.</source>
+            <translation>В %1 нет звука: нужен аудиофайл (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="78" />
+            <source>%1 is in %2 format; PixVerse takes only %3 video here.</source>
+            <translation>%1 в формате %2; здесь PixVerse принимает только видео %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="80" />
+            <source>%1 is in %2 format; PixVerse takes only %3 audio here.</source>
+            <translation>%1 в формате %2; здесь PixVerse принимает только аудио %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="91" />
+            <source>%1 is %2; PixVerse takes files of at most %3.</source>
+            <translation>Размер %1 — %2; PixVerse принимает файлы не больше %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="98" />
+            <source>The video %1 is %2 s long; PixVerse extends only videos shorter than %3 s.</source>
+            <translation>Видео %1 длится %2 с; PixVerse продлевает только видео короче %3 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="104" />
+            <source>The video %1 is %2 s long; PixVerse takes at most %3 s.</source>
+            <translation>Видео %1 длится %2 с; PixVerse принимает не больше %3 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="107" />
+            <source>The audio %1 is %2 s long; PixVerse takes at most %3 s.</source>
+            <translation>Аудио %1 длится %2 с; PixVerse принимает не больше %3 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="112" />
+            <source>The video %1 is %2 × %3 px; PixVerse takes at most %4 px on either side.</source>
+            <translation>Видео %1 имеет размер %2 × %3 пикс.; PixVerse принимает не больше %4 пикс. по каждой стороне.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaProbe.cpp" line="123" />
+            <source>%1 holds no video or audio that can be read.</source>
+            <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
         </message>
     </context>
     <context>
