@@ -885,7 +885,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::Backend</name>
         <message>
-            <location filename="../../core/backend/Backend.cpp" line="44" />
+            <location filename="../../core/backend/Backend.cpp" line="38" />
             <source>Video and audio files can be sent only with a platform API key sign-in.</source>
             <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
         </message>
@@ -2735,33 +2735,33 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MediaText</name>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="152" />
-            <location filename="../../core/media/LastFrame.cpp" line="155" />
+            <location filename="../../core/media/LastFrame.cpp" line="168" />
+            <location filename="../../core/media/LastFrame.cpp" line="171" />
             <source>The frame cannot be saved as %1: %2.</source>
             <translation>Не удаётся сохранить кадр как %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="173" />
+            <location filename="../../core/media/LastFrame.cpp" line="189" />
             <source>%1 has no picture to take a frame from.</source>
             <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="178" />
+            <location filename="../../core/media/LastFrame.cpp" line="194" />
             <source>The picture of %1 cannot be decoded (%2).</source>
             <translation>Не удаётся декодировать изображение %1 (%2).</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="187" />
+            <location filename="../../core/media/LastFrame.cpp" line="203" />
             <source>Not enough memory to decode %1.</source>
             <translation>Недостаточно памяти, чтобы декодировать %1.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="202" />
+            <location filename="../../core/media/LastFrame.cpp" line="217" />
             <source>No frame of %1 could be decoded: the file is damaged.</source>
             <translation>Не удалось декодировать ни одного кадра %1: файл повреждён.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="206" />
+            <location filename="../../core/media/LastFrame.cpp" line="221" />
             <source>The picture of %1 cannot be converted.</source>
             <translation>Не удаётся преобразовать изображение %1.</translation>
         </message>
@@ -2871,7 +2871,7 @@ Write a prompt and press Generate.</source>
             <translation>Видео %1 имеет размер %2 × %3 пикс.; PixVerse принимает не больше %4 пикс. по каждой стороне.</translation>
         </message>
         <message>
-            <location filename="../../core/media/MediaProbe.cpp" line="123" />
+            <location filename="../../core/media/MediaProbe.cpp" line="124" />
             <source>%1 holds no video or audio that can be read.</source>
             <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
         </message>
@@ -2879,132 +2879,202 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="144" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="145" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="149" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="150" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="157" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="168" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="165" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="159" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="172" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="176" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="178" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="182" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="184" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="195" />
+            <source>"%1" is not available here yet.</source>
+            <translation>Режим «%1» здесь пока недоступен.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="212" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="191" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="219" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="203" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="231" />
             <source>%1 is not offered with this sign-in; choose one of: %2.</source>
             <translation>Модель %1 недоступна при таком входе; выберите одну из: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="220" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
             <source>%1 cannot make "%2" videos here.</source>
             <translation>%1 не делает здесь видео в режиме «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="222" />
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="71" />
             <source>Choose the image to animate.</source>
             <translation>Выберите изображение, которое нужно оживить.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="226" />
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="75" />
+            <source>Choose both the first and the last frame.</source>
+            <translation>Выберите и первый, и последний кадр.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="84" />
+            <source>Choose the video to work on: a video made with this sign-in or a video file.</source>
+            <translation>Выберите видео для работы: видео, созданное под этим входом, или видеофайл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="87" />
+            <source>Use either a video on PixVerse or a video file, not both.</source>
+            <translation>Укажите либо видео на PixVerse, либо видеофайл, но не то и другое сразу.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="92" />
+            <source>The video is %1 seconds long; PixVerse extends only videos shorter than %2 seconds.</source>
+            <translation>Длительность видео — %1 с; PixVerse продолжает только видео короче %2 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="98" />
+            <source>The video is %1 × %2 pixels; PixVerse takes at most %3 pixels on either side.</source>
+            <translation>Размер видео — %1 × %2 пикселей; PixVerse принимает не больше %3 пикселей по каждой стороне.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="114" />
+            <source>Choose what the person says: an audio file, or a voice and a text.</source>
+            <translation>Выберите, что говорит человек: аудиофайл или голос и текст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="120" />
+            <source>Use either an audio file or a voice with a text, not both.</source>
+            <translation>Укажите либо аудиофайл, либо голос с текстом, но не то и другое сразу.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="127" />
+            <source>The audio is %1 seconds long; lip sync takes at most %2 seconds.</source>
+            <translation>Длительность аудио — %1 с; синхронизация губ принимает не больше %2 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="133" />
+            <source>Write the text the voice should say.</source>
+            <translation>Напишите текст, который произнесёт голос.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="135" />
+            <source>Choose the voice that says the text.</source>
+            <translation>Выберите голос, который произнесёт текст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="138" />
+            <source>The text has %1 characters; lip sync takes at most %2.</source>
+            <translation>Символов в тексте: %1; синхронизация губ принимает не больше %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
             <source>%1 makes videos of %2 to %3 seconds.</source>
             <translation>%1 делает видео длиной от %2 до %3 секунд.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="230" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="256" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="232" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="235" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="238" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="264" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="241" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="267" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="246" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="272" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="250" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="276" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="253" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="279" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="284" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="287" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="265" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="277" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
+            <source>"%1" works only for text- and image-to-video.</source>
+            <translation>«%1» работает только для видео из текста и из изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="312" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="273" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="308" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="326" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
@@ -3056,9 +3126,49 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::OpenApiBackend</name>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="78" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="104" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation>Изображение для анимации не загружено.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="110" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation>Первый и последний кадры загружены не оба.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="123" />
+            <source>"%1" cannot be sent yet.</source>
+            <translation>Режим «%1» пока нельзя отправить.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="135" />
+            <source>There is no video to work on: neither a video on PixVerse nor an uploaded file.</source>
+            <translation>Нет видео для работы: ни видео на PixVerse, ни загруженного файла.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="152" />
+            <source>The audio file has not been uploaded.</source>
+            <translation>Аудиофайл не загружен.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="154" />
+            <source>Lip sync needs an audio file, or a voice and a text.</source>
+            <translation>Для синхронизации губ нужен аудиофайл или голос и текст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="166" />
             <source>multipart upload of the image %1</source>
             <translation>загрузка изображения %1 (multipart)</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="172" />
+            <source>multipart upload of the video %1</source>
+            <translation>загрузка видео %1 (multipart)</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="173" />
+            <source>multipart upload of the audio %1</source>
+            <translation>загрузка аудио %1 (multipart)</translation>
         </message>
     </context>
     <context>
@@ -3092,6 +3202,34 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/generation/PreparedImage.cpp" line="105" />
             <source>%1 cannot be read: %2.</source>
             <translation>Не удаётся прочитать %1: %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PreparedMedia</name>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="48" />
+            <source>%1 is not an MP4, MOV or WebM video.</source>
+            <translation>%1 — не видео MP4, MOV или WebM.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="49" />
+            <source>%1 is not an MP3, WAV, M4A or AAC audio file.</source>
+            <translation>%1 — не аудиофайл MP3, WAV, M4A или AAC.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="52" />
+            <source>%1 cannot be opened: %2.</source>
+            <translation>Не удаётся открыть %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="55" />
+            <source>%1 is empty.</source>
+            <translation>Файл %1 пуст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="57" />
+            <source>%1 is %2; PixVerse accepts video and audio files up to %3.</source>
+            <translation>Размер %1 — %2; PixVerse принимает видео- и аудиофайлы до %3.</translation>
         </message>
     </context>
     <context>
@@ -3836,17 +3974,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::WebBackend</name>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="165" />
+            <location filename="../../core/backend/WebBackend.cpp" line="155" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation>Изображение для анимации не загружено.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="160" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation>Первый и последний кадры загружены не оба.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="167" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="183" />
             <source>the image %1, signed with the upload token</source>
             <translation>изображение %1, подписанное токеном загрузки</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="169" />
+            <location filename="../../core/backend/WebBackend.cpp" line="184" />
             <source>temporary object-store credentials</source>
             <translation>временные ключи доступа к хранилищу</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="173" />
+            <location filename="../../core/backend/WebBackend.cpp" line="186" />
             <source>registers the uploaded image</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
