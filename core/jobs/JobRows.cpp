@@ -1,10 +1,13 @@
 #include "core/jobs/JobRows.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+
+#include <functional>
 
 namespace pixverse::job_rows {
 
@@ -77,34 +80,26 @@ const QList<QStringList>& migrations() {
 
 namespace {
 
-//! Step 3 → 4 in code: every row's `request` read (GenerationRequest::fromJson reads the old
-//! form) and written back in the current one. The image_path column held the image of an
-//! image-to-video; it wins over a request that lacks one.
-bool rewriteRequests(QSqlDatabase& db, QString* error) {
+//! Reads the rows `select` finds (the id first) and writes `column` of each with what `valueOf`
+//! makes of the row: the shape of every step that changes rows in code.
+bool rewriteColumn(QSqlDatabase& db, const QString& select, const QString& column,
+                   const std::function<QString(const QSqlQuery&)>& valueOf, QString* error) {
     QSqlQuery read(db);
     read.setForwardOnly(true);
-    if (!read.exec(QStringLiteral("SELECT id, request, image_path FROM jobs"))) {
+    if (!read.exec(select)) {
         *error = read.lastError().text();
         return false;
     }
     QList<std::pair<qint64, QString>> rows;
-    while (read.next()) {
-        GenerationRequest request = GenerationRequest::fromJson(
-            QJsonDocument::fromJson(read.value(1).toString().toUtf8()).object());
-        const QString image = read.value(2).toString();
-        if (!image.isEmpty() && request.startImagePath().isEmpty())
-            request.setStartImage(image);
-        rows.append(
-            {read.value(0).toLongLong(),
-             QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact))});
-    }
+    while (read.next())
+        rows.append({read.value(0).toLongLong(), valueOf(read)});
     QSqlQuery write(db);
-    if (!write.prepare(QStringLiteral("UPDATE jobs SET request = ? WHERE id = ?"))) {
+    if (!write.prepare(QStringLiteral("UPDATE jobs SET %1 = ? WHERE id = ?").arg(column))) {
         *error = write.lastError().text();
         return false;
     }
-    for (const auto& [id, json] : std::as_const(rows)) {
-        write.addBindValue(json);
+    for (const auto& [id, value] : std::as_const(rows)) {
+        write.addBindValue(value);
         write.addBindValue(id);
         if (!write.exec()) {
             *error = write.lastError().text();
@@ -114,41 +109,44 @@ bool rewriteRequests(QSqlDatabase& db, QString* error) {
     return true;
 }
 
+QString compact(const QJsonObject& json) {
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+//! Step 3 → 4 in code: every row's `request` read (GenerationRequest::fromJson reads the old
+//! form) and written back in the current one. The image_path column held the image of an
+//! image-to-video; it wins over a request that lacks one.
+bool rewriteRequests(QSqlDatabase& db, QString* error) {
+    return rewriteColumn(
+        db, QStringLiteral("SELECT id, request, image_path FROM jobs"), QStringLiteral("request"),
+        [](const QSqlQuery& row) {
+            GenerationRequest request = GenerationRequest::fromJson(
+                QJsonDocument::fromJson(row.value(1).toString().toUtf8()).object());
+            const QString image = row.value(2).toString();
+            if (!image.isEmpty() && request.startImagePath().isEmpty())
+                request.setStartImage(image);
+            return compact(request.toJson());
+        },
+        error);
+}
+
 //! Step 5 → 6 in code: the start image's upload (image_id, image_url, image_remote_path) becomes
 //! the `start` entry of the `uploads` JSON. The old columns stay (still written for the start
 //! image) so that nothing is lost.
 bool moveStartUploads(QSqlDatabase& db, QString* error) {
-    QSqlQuery read(db);
-    read.setForwardOnly(true);
-    if (!read.exec(QStringLiteral("SELECT id, image_id, image_url, image_remote_path FROM jobs"
-                                  " WHERE image_id IS NOT NULL OR image_url IS NOT NULL"
-                                  " OR image_remote_path IS NOT NULL"))) {
-        *error = read.lastError().text();
-        return false;
-    }
-    QList<std::pair<qint64, QString>> rows;
-    while (read.next()) {
-        RequestInputs inputs;
-        inputs.start = UploadedImage{read.value(1).toLongLong(), read.value(2).toString(),
-                                     read.value(3).toString(), 0, 0};
-        rows.append({read.value(0).toLongLong(),
-                     QString::fromUtf8(
-                         QJsonDocument(uploadsToJson(inputs)).toJson(QJsonDocument::Compact))});
-    }
-    QSqlQuery write(db);
-    if (!write.prepare(QStringLiteral("UPDATE jobs SET uploads = ? WHERE id = ?"))) {
-        *error = write.lastError().text();
-        return false;
-    }
-    for (const auto& [id, json] : std::as_const(rows)) {
-        write.addBindValue(json);
-        write.addBindValue(id);
-        if (!write.exec()) {
-            *error = write.lastError().text();
-            return false;
-        }
-    }
-    return true;
+    return rewriteColumn(
+        db,
+        QStringLiteral("SELECT id, image_id, image_url, image_remote_path FROM jobs"
+                       " WHERE image_id IS NOT NULL OR image_url IS NOT NULL"
+                       " OR image_remote_path IS NOT NULL"),
+        QStringLiteral("uploads"),
+        [](const QSqlQuery& row) {
+            RequestInputs inputs;
+            inputs.start = UploadedImage{row.value(1).toLongLong(), row.value(2).toString(),
+                                         row.value(3).toString(), 0, 0};
+            return compact(uploadsToJson(inputs));
+        },
+        error);
 }
 
 } // namespace
@@ -225,7 +223,7 @@ QVariantList rowValues(const Job& job) {
         apiFamilyId(job.family),
         job.account.isNull() ? QStringLiteral("")
                              : job.account, // NOT NULL: a null QString binds as NULL
-        QString::fromUtf8(QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)),
+        compact(job.request.toJson()),
         textValue(job.request.startImagePath()),
         textValue(job.sourceImagePath),
         textValue(job.traceId),
@@ -253,7 +251,7 @@ QVariantList rowValues(const Job& job) {
         job.imported ? 1 : 0,
         job.deletedOnService ? 1 : 0,
         job.hasAudio ? 1 : 0,
-        QString::fromUtf8(QJsonDocument(uploadsToJson(job.uploads)).toJson(QJsonDocument::Compact)),
+        compact(uploadsToJson(job.uploads)),
         job.request.parentJobId,
         job.videoSeconds > 0 ? QVariant(job.videoSeconds) : QVariant(),
     };

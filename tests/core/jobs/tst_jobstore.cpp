@@ -322,6 +322,28 @@ void TestJobStore::migratesFromVersion2() {
 
 namespace {
 
+//! The tables of schema 3, with that release's SQL.
+QStringList version3Schema() {
+    return {
+        QStringLiteral(
+            "CREATE TABLE jobs ( id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT "
+            "NULL, updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL "
+            "DEFAULT '', request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, "
+            "trace_id TEXT, video_id INTEGER, image_id INTEGER, image_url TEXT, "
+            "image_remote_path TEXT, state TEXT NOT NULL, raw_status INTEGER, credits INTEGER, "
+            "error_message TEXT, error_code INTEGER, video_url TEXT, video_width INTEGER, "
+            "video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT, attempts "
+            "INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since INTEGER)"),
+        QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
+        QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)"),
+        QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE TABLE known_videos ( family TEXT NOT NULL, video_id INTEGER NOT "
+                       "NULL, PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
+    };
+}
+
 //! The job file of the release before issue 15 (schema 3), made with that release's SQL, holding
 //! requests in its JSON form: no mode, the image in imagePath, multiShot.
 bool writeVersion3File(const QString& path, const QString& image, const QString& video) {
@@ -330,24 +352,7 @@ bool writeVersion3File(const QString& path, const QString& image, const QString&
     bool ok = db.open();
     {
         QSqlQuery q(db);
-        const QStringList schema{
-            QStringLiteral(
-                "CREATE TABLE jobs ( id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT "
-                "NULL, updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL "
-                "DEFAULT '', request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, "
-                "trace_id TEXT, video_id INTEGER, image_id INTEGER, image_url TEXT, "
-                "image_remote_path TEXT, state TEXT NOT NULL, raw_status INTEGER, credits INTEGER, "
-                "error_message TEXT, error_code INTEGER, video_url TEXT, video_width INTEGER, "
-                "video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT, attempts "
-                "INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since INTEGER)"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("CREATE TABLE known_videos ( family TEXT NOT NULL, video_id INTEGER NOT "
-                           "NULL, PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
-        };
+        const QStringList schema = version3Schema();
         for (const QString& statement : schema)
             ok = ok && q.exec(statement);
         // The request JSON exactly as GenerationRequest::toJson() wrote it before issue 15.
@@ -646,23 +651,8 @@ void TestJobStore::migratesUploadsFromVersion5() {
         db.setDatabaseName(file);
         QVERIFY(db.open());
         QSqlQuery q(db);
-        const QStringList schema{
-            QStringLiteral(
-                "CREATE TABLE jobs ( id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT "
-                "NULL, updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL "
-                "DEFAULT '', request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, "
-                "trace_id TEXT, video_id INTEGER, image_id INTEGER, image_url TEXT, "
-                "image_remote_path TEXT, state TEXT NOT NULL, raw_status INTEGER, credits INTEGER, "
-                "error_message TEXT, error_code INTEGER, video_url TEXT, video_width INTEGER, "
-                "video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT, attempts "
-                "INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since INTEGER)"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)"),
-            QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("CREATE TABLE known_videos ( family TEXT NOT NULL, video_id INTEGER NOT "
-                           "NULL, PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
+        QStringList schema = version3Schema();
+        schema << QStringList{
             QStringLiteral(
                 "ALTER TABLE jobs ADD COLUMN deleted_on_service INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE jobs ADD COLUMN has_audio INTEGER NOT NULL DEFAULT 0"),
