@@ -1954,51 +1954,51 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="368" />
+            <location filename="../../core/jobs/JobStore.cpp" line="77" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="378" />
+            <location filename="../../core/jobs/JobStore.cpp" line="87" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="389" />
+            <location filename="../../core/jobs/JobStore.cpp" line="98" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="400" />
+            <location filename="../../core/jobs/JobStore.cpp" line="109" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="457" />
+            <location filename="../../core/jobs/JobStore.cpp" line="166" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="463" />
-            <location filename="../../core/jobs/JobStore.cpp" line="472" />
-            <location filename="../../core/jobs/JobStore.cpp" line="483" />
+            <location filename="../../core/jobs/JobStore.cpp" line="172" />
+            <location filename="../../core/jobs/JobStore.cpp" line="181" />
+            <location filename="../../core/jobs/JobStore.cpp" line="192" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="495" />
-            <location filename="../../core/jobs/JobStore.cpp" line="504" />
+            <location filename="../../core/jobs/JobStore.cpp" line="204" />
+            <location filename="../../core/jobs/JobStore.cpp" line="213" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="572" />
-            <location filename="../../core/jobs/JobStore.cpp" line="577" />
+            <location filename="../../core/jobs/JobStore.cpp" line="281" />
+            <location filename="../../core/jobs/JobStore.cpp" line="286" />
             <source>Cannot read “%1”: %2</source>
             <translation>Не удаётся прочитать «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="591" />
+            <location filename="../../core/jobs/JobStore.cpp" line="300" />
             <source>Cannot keep a copy of “%1” in “%2”.</source>
             <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
         </message>
@@ -2015,16 +2015,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="623" />
-            <location filename="../../core/jobs/JobStore.cpp" line="655" />
+            <location filename="../../core/jobs/JobStore.cpp" line="332" />
+            <location filename="../../core/jobs/JobStore.cpp" line="364" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="544" />
-            <location filename="../../core/jobs/JobStore.cpp" line="663" />
-            <location filename="../../core/jobs/JobStore.cpp" line="676" />
-            <location filename="../../core/jobs/JobStore.cpp" line="684" />
+            <location filename="../../core/jobs/JobStore.cpp" line="253" />
+            <location filename="../../core/jobs/JobStore.cpp" line="372" />
+            <location filename="../../core/jobs/JobStore.cpp" line="385" />
+            <location filename="../../core/jobs/JobStore.cpp" line="393" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
