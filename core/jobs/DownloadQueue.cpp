@@ -5,9 +5,11 @@
 #include "core/jobs/JobScheduler.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/VideoDownloader.h"
+#include "core/media/MediaProbe.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QUrl>
 
@@ -179,8 +181,39 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
         return;
     }
     m_failures.remove(jobId);
-    job->videoPath = *result.value;
-    JobLibrary::writeSidecar(*job);
+    const QString path = *result.value;
+    // The length of the saved file (extend makes a longer one, the price of the next step
+    // depends on it), read on the thread pool; the job holds its download slot meanwhile. A
+    // crash here finds the complete file at the next start and reads it again (begin()).
+    m_running.insert(jobId, {});
+    auto* watcher = new QFutureWatcher<MediaProbeResult>(this);
+    connect(watcher, &QFutureWatcher<MediaProbeResult>::finished, this,
+            [this, watcher, jobId, path] {
+                watcher->deleteLater();
+                if (!m_running.contains(jobId)) { // stopped or dropped meanwhile
+                    next();
+                    return;
+                }
+                m_running.remove(jobId);
+                const MediaProbeResult probed = watcher->result();
+                if (!probed.facts)
+                    qCWarning(lcJobs).noquote()
+                        << "job" << jobId << "saved file not read:" << probed.error;
+                finishDownload(jobId, path, probed.facts ? probed.facts->seconds : 0);
+            });
+    watcher->setFuture(probeMediaAsync(path));
+}
+
+void DownloadQueue::finishDownload(qint64 jobId, const QString& path, double seconds) {
+    std::optional<Job> job = m_store->job(jobId);
+    if (!job || job->state != JobState::Downloading) {
+        next();
+        return;
+    }
+    job->videoPath = path;
+    if (seconds > 0)
+        job->videoSeconds = seconds;
+    JobLibrary::writeSidecar(*job, m_library->parentOf(*job));
     job->state = *jobNextState(job->state, JobEvent::Downloaded);
     job->attempts = 0;
     job->errorMessage.clear();

@@ -1,6 +1,7 @@
 #include "core/jobs/JobStore.h"
 
 #include "core/generation/PreparedImage.h"
+#include "core/jobs/JobRows.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -15,259 +16,21 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 
 namespace pixverse {
 
+using job_rows::ColumnIndex;
+using job_rows::columns;
+using job_rows::jobFrom;
+using job_rows::migrations;
+using job_rows::RowStep;
+using job_rows::rowStep;
+using job_rows::rowValues;
+
 namespace {
-
-//! The steps from one schema version to the next: kMigrations[n] takes a file from version n to
-//! n + 1. A step that shipped never changes; a new column is a new step.
-const QList<QStringList>& migrations() {
-    static const QList<QStringList> steps{
-        // 0 → 1: the job table.
-        {QStringLiteral("CREATE TABLE jobs ("
-                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        " created_at INTEGER NOT NULL,"
-                        " updated_at INTEGER NOT NULL,"
-                        " family TEXT NOT NULL,"
-                        " account TEXT NOT NULL DEFAULT '',"
-                        " request TEXT NOT NULL,"
-                        " image_path TEXT,"
-                        " source_image_path TEXT,"
-                        " trace_id TEXT,"
-                        " video_id INTEGER,"
-                        " image_id INTEGER,"
-                        " image_url TEXT,"
-                        " image_remote_path TEXT,"
-                        " state TEXT NOT NULL,"
-                        " raw_status INTEGER,"
-                        " credits INTEGER,"
-                        " error_message TEXT,"
-                        " error_code INTEGER,"
-                        " video_url TEXT,"
-                        " video_width INTEGER,"
-                        " video_height INTEGER,"
-                        " seed INTEGER,"
-                        " video_path TEXT,"
-                        " sidecar_path TEXT,"
-                        " attempts INTEGER NOT NULL DEFAULT 0,"
-                        " next_attempt_at INTEGER,"
-                        " generating_since INTEGER)")},
-        // 1 → 2: what the gallery needs, and an index for the scheduler's lookups.
-        {QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
-         QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
-         QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
-         QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)")},
-        // 2 → 3: videos imported from the account's list, and every remote id the store ever
-        // held, so an import never brings back a video that is (or was) a job here.
-        {QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
-         QStringLiteral("CREATE TABLE known_videos ("
-                        " family TEXT NOT NULL,"
-                        " video_id INTEGER NOT NULL,"
-                        " PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
-         QStringLiteral(
-             "INSERT OR IGNORE INTO known_videos (family, video_id)"
-             " SELECT family, video_id FROM jobs WHERE video_id IS NOT NULL AND video_id != 0")},
-        // 3 → 4: the request JSON of issue 15 (`mode`, `images`, `multiClip` instead of
-        // `imagePath` and `multiShot`). No table change: rewriteRequests() does the rows.
-        {},
-        // 4 → 5 (the "ui" change; it follows the request's 3 → 4 step, so it stays the LAST
-        // entry): a finished video the service deleted since, and whether a clip has sound.
-        // Old jobs read as "not deleted" and "no sound" (no model before V6 made sound).
-        {QStringLiteral(
-             "ALTER TABLE jobs ADD COLUMN deleted_on_service INTEGER NOT NULL DEFAULT 0"),
-         QStringLiteral("ALTER TABLE jobs ADD COLUMN has_audio INTEGER NOT NULL DEFAULT 0")},
-    };
-    return steps;
-}
-
-//! Step 3 → 4 in code: every row's `request` read (GenerationRequest::fromJson reads the old
-//! form) and written back in the current one. The image_path column held the image of an
-//! image-to-video; it wins over a request that lacks one.
-bool rewriteRequests(QSqlDatabase& db, QString* error) {
-    QSqlQuery read(db);
-    read.setForwardOnly(true);
-    if (!read.exec(QStringLiteral("SELECT id, request, image_path FROM jobs"))) {
-        *error = read.lastError().text();
-        return false;
-    }
-    QList<std::pair<qint64, QString>> rows;
-    while (read.next()) {
-        GenerationRequest request = GenerationRequest::fromJson(
-            QJsonDocument::fromJson(read.value(1).toString().toUtf8()).object());
-        const QString image = read.value(2).toString();
-        if (!image.isEmpty() && request.startImagePath().isEmpty())
-            request.setStartImage(image);
-        rows.append(
-            {read.value(0).toLongLong(),
-             QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact))});
-    }
-    QSqlQuery write(db);
-    if (!write.prepare(QStringLiteral("UPDATE jobs SET request = ? WHERE id = ?"))) {
-        *error = write.lastError().text();
-        return false;
-    }
-    for (const auto& [id, json] : std::as_const(rows)) {
-        write.addBindValue(json);
-        write.addBindValue(id);
-        if (!write.exec()) {
-            *error = write.lastError().text();
-            return false;
-        }
-    }
-    return true;
-}
-
-//! The steps that also change rows in code, by the version they start from.
-using RowStep = bool (*)(QSqlDatabase&, QString*);
-RowStep rowStep(int fromVersion) {
-    return fromVersion == 3 ? &rewriteRequests : nullptr;
-}
-
-// Columns written by add() and update(); `id` is separate.
-const QStringList& columns() {
-    static const QStringList names{
-        QStringLiteral("created_at"),
-        QStringLiteral("updated_at"),
-        QStringLiteral("family"),
-        QStringLiteral("account"),
-        QStringLiteral("request"),
-        QStringLiteral("image_path"),
-        QStringLiteral("source_image_path"),
-        QStringLiteral("trace_id"),
-        QStringLiteral("video_id"),
-        QStringLiteral("image_id"),
-        QStringLiteral("image_url"),
-        QStringLiteral("image_remote_path"),
-        QStringLiteral("state"),
-        QStringLiteral("raw_status"),
-        QStringLiteral("credits"),
-        QStringLiteral("error_message"),
-        QStringLiteral("error_code"),
-        QStringLiteral("video_url"),
-        QStringLiteral("video_width"),
-        QStringLiteral("video_height"),
-        QStringLiteral("seed"),
-        QStringLiteral("video_path"),
-        QStringLiteral("thumbnail_path"),
-        QStringLiteral("sidecar_path"),
-        QStringLiteral("attempts"),
-        QStringLiteral("next_attempt_at"),
-        QStringLiteral("generating_since"),
-        QStringLiteral("stalled"),
-        QStringLiteral("favourite"),
-        QStringLiteral("imported"),
-        QStringLiteral("deleted_on_service"),
-        QStringLiteral("has_audio"),
-    };
-    return names;
-}
-
-QVariant timeValue(const QDateTime& time) {
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
-}
-QDateTime timeFrom(const QVariant& value) {
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-QVariant idValue(qint64 id) {
-    return id != 0 ? QVariant(id) : QVariant();
-}
-QVariant textValue(const QString& text) {
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-QVariantList rowValues(const Job& job) {
-    return {
-        timeValue(job.createdAt),
-        timeValue(job.updatedAt),
-        apiFamilyId(job.family),
-        job.account.isNull() ? QStringLiteral("")
-                             : job.account, // NOT NULL: a null QString binds as NULL
-        QString::fromUtf8(QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)),
-        textValue(job.request.startImagePath()),
-        textValue(job.sourceImagePath),
-        textValue(job.traceId),
-        idValue(job.videoId),
-        idValue(job.imageId),
-        textValue(job.imageUrl),
-        textValue(job.imageRemotePath),
-        jobStateId(job.state),
-        job.rawStatus != 0 ? QVariant(job.rawStatus) : QVariant(),
-        job.credits ? QVariant(*job.credits) : QVariant(),
-        textValue(job.errorMessage),
-        job.errorCode != 0 ? QVariant(job.errorCode) : QVariant(),
-        textValue(job.videoUrl),
-        job.videoWidth > 0 ? QVariant(job.videoWidth) : QVariant(),
-        job.videoHeight > 0 ? QVariant(job.videoHeight) : QVariant(),
-        job.seed ? QVariant(*job.seed) : QVariant(),
-        textValue(job.videoPath),
-        textValue(job.thumbnailPath),
-        textValue(job.sidecarPath),
-        job.attempts,
-        timeValue(job.nextAttemptAt),
-        timeValue(job.generatingSince),
-        job.stalled ? 1 : 0,
-        job.favourite ? 1 : 0,
-        job.imported ? 1 : 0,
-        job.deletedOnService ? 1 : 0,
-        job.hasAudio ? 1 : 0,
-    };
-}
-
-//! Where each column of a `SELECT *` is, looked up once per query: QSqlQuery::value(name) builds
-//! the whole record again for every call, which made opening 10,000 jobs (31 columns) 4× slower.
-using ColumnIndex = QHash<QByteArray, int>;
-
-Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
-    auto value = [&query, &columns](const char* column) {
-        auto at = columns.constFind(
-            QByteArray::fromRawData(column, static_cast<qsizetype>(qstrlen(column))));
-        if (at == columns.cend())
-            at = columns.insert(QByteArray(column), query.record().indexOf(QLatin1String(column)));
-        return query.value(*at);
-    };
-    Job job;
-    job.id = value("id").toLongLong();
-    job.createdAt = timeFrom(value("created_at"));
-    job.updatedAt = timeFrom(value("updated_at"));
-    job.family = apiFamilyFromId(value("family").toString()).value_or(ApiFamily::OpenApi);
-    job.account = value("account").toString();
-    job.request = GenerationRequest::fromJson(
-        QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
-    job.request.setStartImage(value("image_path").toString());
-    job.sourceImagePath = value("source_image_path").toString();
-    job.traceId = value("trace_id").toString();
-    job.videoId = value("video_id").toLongLong();
-    job.imageId = value("image_id").toLongLong();
-    job.imageUrl = value("image_url").toString();
-    job.imageRemotePath = value("image_remote_path").toString();
-    job.state = jobStateFromId(value("state").toString()).value_or(JobState::Failed);
-    job.rawStatus = value("raw_status").toInt();
-    if (const QVariant credits = value("credits"); !credits.isNull())
-        job.credits = credits.toInt();
-    job.errorMessage = value("error_message").toString();
-    job.errorCode = value("error_code").toLongLong();
-    job.videoUrl = value("video_url").toString();
-    job.videoWidth = value("video_width").toInt();
-    job.videoHeight = value("video_height").toInt();
-    if (const QVariant seed = value("seed"); !seed.isNull())
-        job.seed = seed.toLongLong();
-    job.videoPath = value("video_path").toString();
-    job.thumbnailPath = value("thumbnail_path").toString();
-    job.sidecarPath = value("sidecar_path").toString();
-    job.attempts = value("attempts").toInt();
-    job.nextAttemptAt = timeFrom(value("next_attempt_at"));
-    job.generatingSince = timeFrom(value("generating_since"));
-    job.stalled = value("stalled").toInt() != 0;
-    job.favourite = value("favourite").toInt() != 0;
-    job.imported = value("imported").toInt() != 0;
-    job.deletedOnService = value("deleted_on_service").toInt() != 0;
-    job.hasAudio = value("has_audio").toInt() != 0;
-    return job;
-}
 
 QString sqlError(const QSqlQuery& query) {
     return query.lastError().text();
@@ -296,6 +59,10 @@ QString JobStore::imagesDir() const {
     return QDir(m_dataDir).filePath(QStringLiteral("images"));
 }
 
+QString JobStore::mediaDir() const {
+    return QDir(m_dataDir).filePath(QStringLiteral("media"));
+}
+
 bool JobStore::fail(const QString& message) {
     m_error = message;
     qCWarning(lcJobs).noquote() << "job store:" << message;
@@ -306,7 +73,7 @@ bool JobStore::open(const QString& dataDir) {
     close();
     m_error.clear();
     m_dataDir = QDir(dataDir).absolutePath();
-    if (!QDir().mkpath(m_dataDir) || !QDir().mkpath(imagesDir()))
+    if (!QDir().mkpath(m_dataDir) || !QDir().mkpath(imagesDir()) || !QDir().mkpath(mediaDir()))
         return fail(tr("Cannot create the folder “%1”.").arg(m_dataDir));
 
     const QString name = QStringLiteral("pixverse-jobs-%1").arg(++g_connectionCounter);
@@ -499,21 +266,79 @@ Result<QString> JobStore::copyImage(const QString& sourcePath) const {
     return Result<QString>::success(image.value->path);
 }
 
+bool JobStore::isStoreCopy(const QString& path) const {
+    if (path.isEmpty())
+        return false;
+    const QString folder = QFileInfo(path).absolutePath();
+    return folder == QFileInfo(imagesDir()).absoluteFilePath() ||
+           QFileInfo(folder).absolutePath() == QFileInfo(mediaDir()).absoluteFilePath();
+}
+
+Result<QString> JobStore::copyMedia(const QString& sourcePath) const {
+    QFile source(sourcePath);
+    if (!source.open(QIODevice::ReadOnly))
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot read “%1”: %2")
+                                .arg(QDir::toNativeSeparators(sourcePath), source.errorString())));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&source))
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot read “%1”: %2")
+                                .arg(QDir::toNativeSeparators(sourcePath), source.errorString())));
+    source.close();
+    const QDir folder(QDir(mediaDir()).filePath(QString::fromLatin1(hash.result().toHex())));
+    const QString target = folder.filePath(QFileInfo(sourcePath).fileName());
+    if (QFileInfo(target).isFile() && QFileInfo(target).size() == QFileInfo(sourcePath).size())
+        return Result<QString>::success(target);
+    // Copied under a temporary name and renamed: a crash never leaves half a file under the name.
+    const QString partial = target + QStringLiteral(".part");
+    QFile::remove(partial);
+    if (!QDir().mkpath(folder.path()) || !QFile::copy(sourcePath, partial) ||
+        !(QFile::remove(target) || !QFileInfo::exists(target)) || !QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot keep a copy of “%1” in “%2”.")
+                                .arg(QDir::toNativeSeparators(sourcePath),
+                                     QDir::toNativeSeparators(folder.path()))));
+    }
+    return Result<QString>::success(target);
+}
+
+Result<GenerationRequest> JobStore::copyInputs(GenerationRequest request) const {
+    for (const InputRole role : inputRoles(request)) {
+        const QString path = inputPath(request, role);
+        if (isStoreCopy(path))
+            continue;
+        const bool media = role == InputRole::Video || role == InputRole::Audio;
+        const Result<QString> copy = media ? copyMedia(path) : copyImage(path);
+        if (!copy.ok())
+            return Result<GenerationRequest>::failure(copy.error);
+        if (role == InputRole::Video) {
+            request.sourceVideoPath = *copy.value;
+        } else if (role == InputRole::Audio) {
+            request.audioPath = *copy.value;
+        } else {
+            for (RequestImage& image : request.images) {
+                if (image.path == path)
+                    image.path = *copy.value;
+            }
+        }
+    }
+    return Result<GenerationRequest>::success(request);
+}
+
 Result<Job> JobStore::add(Job job) {
     if (!isOpen())
         return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
-    // An image already copied into the store (JobEngine::enqueueAsync copies off the GUI
-    // thread) is not read again.
-    const bool alreadyKept = QFileInfo(job.request.startImagePath()).absolutePath() ==
-                             QFileInfo(imagesDir()).absoluteFilePath();
-    if (job.request.isImageToVideo() && !alreadyKept) {
-        const Result<QString> copy = copyImage(job.request.startImagePath());
-        if (!copy.ok())
-            return Result<Job>::failure(copy.error);
-        if (job.sourceImagePath.isEmpty())
-            job.sourceImagePath = QFileInfo(job.request.startImagePath()).absoluteFilePath();
-        job.request.setStartImage(*copy.value);
-    }
+    // Inputs already copied into the store (JobEngine::enqueueAsync copies off the GUI thread)
+    // are not read again.
+    const QString startImage = inputPath(job.request, InputRole::Start);
+    const Result<GenerationRequest> kept = copyInputs(job.request);
+    if (!kept.ok())
+        return Result<Job>::failure(kept.error);
+    if (!startImage.isEmpty() && !isStoreCopy(startImage) && job.sourceImagePath.isEmpty())
+        job.sourceImagePath = QFileInfo(startImage).absoluteFilePath();
+    job.request = *kept.value;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!job.createdAt.isValid())
         job.createdAt = now;
@@ -676,16 +501,64 @@ bool JobStore::remove(qint64 id) {
         return false;
     }
     m_jobs.remove(id);
-    const QString image = gone->request.startImagePath();
-    if (!image.isEmpty() && image.startsWith(imagesDir())) {
+    for (const InputRole role : inputRoles(gone->request)) {
+        const QString copy = inputPath(gone->request, role);
+        if (!isStoreCopy(copy))
+            continue;
         bool used = false;
-        for (const Job& other : std::as_const(m_jobs))
-            used = used || other.request.startImagePath() == image;
-        if (!used)
-            QFile::remove(image);
+        for (const Job& other : std::as_const(m_jobs)) {
+            for (const InputRole otherRole : inputRoles(other.request))
+                used = used || inputPath(other.request, otherRole) == copy;
+        }
+        if (!used) {
+            QFile::remove(copy);
+            if (role == InputRole::Video || role == InputRole::Audio)
+                QDir().rmdir(QFileInfo(copy).absolutePath()); // the <sha256> folder, once empty
+        }
     }
     Q_EMIT jobRemoved(id);
     return true;
+}
+
+QList<Job> JobStore::children(qint64 jobId) const {
+    QList<Job> result;
+    if (jobId == 0)
+        return result;
+    for (const Job& job : m_jobs) { // by id: the order of creation
+        if (job.request.parentJobId == jobId)
+            result << job;
+    }
+    return result;
+}
+
+QList<Job> JobStore::lineage(qint64 jobId) const {
+    const std::optional<Job> take = job(jobId);
+    if (!take)
+        return {};
+    QSet<qint64> members{jobId};
+    // Up: as far as the parents are still here (a cycle, from a hand-edited row, stops it).
+    for (qint64 parent = take->request.parentJobId;
+         parent != 0 && !members.contains(parent) && m_jobs.contains(parent);
+         parent = m_jobs.value(parent).request.parentJobId)
+        members.insert(parent);
+    // Down: every descendant.
+    QList<qint64> pending{jobId};
+    while (!pending.isEmpty()) {
+        const qint64 next = pending.takeFirst();
+        for (const Job& child : children(next)) {
+            if (!members.contains(child.id)) {
+                members.insert(child.id);
+                pending << child.id;
+            }
+        }
+    }
+    QList<Job> result;
+    for (const qint64 id : std::as_const(members))
+        result << m_jobs.value(id);
+    std::sort(result.begin(), result.end(), [](const Job& a, const Job& b) {
+        return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+    });
+    return result;
 }
 
 } // namespace pixverse
