@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMimeData>
-#include <QStackedWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -36,43 +35,30 @@ ComposerInputs::ComposerInputs(PromptEditor* editor, QWidget* parent)
     : QWidget(parent)
     , m_editor(editor) {
     setObjectName(QStringLiteral("composerInputs"));
+    // One of the three is shown at a time (a hidden widget takes no room in the layout).
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_pages = new QStackedWidget(this);
-    m_pages->setObjectName(QStringLiteral("composerInputPages"));
-    layout->addWidget(m_pages);
 
-    m_image = new ImageDropZone(m_pages);
-    m_pages->addWidget(m_image);
+    m_image = new ImageDropZone(this);
+    layout->addWidget(m_image);
 
-    auto* frames = new QWidget(m_pages);
-    frames->setObjectName(QStringLiteral("transitionFrames"));
-    auto* framesLayout = new QVBoxLayout(frames);
+    m_frames = new QWidget(this);
+    m_frames->setObjectName(QStringLiteral("transitionFrames"));
+    auto* framesLayout = new QVBoxLayout(m_frames);
     framesLayout->setContentsMargins(0, 0, 0, 0);
     framesLayout->setSpacing(6);
     m_first = addFrameZone(
-        frames, QStringLiteral("firstFrameZone"),
+        m_frames, QStringLiteral("firstFrameZone"),
         tr("<b>First frame</b>: the video starts here. Drop it, paste it with Ctrl+V, or"));
     m_first->setAccessibleName(tr("First frame"));
     m_last = addFrameZone(
-        frames, QStringLiteral("lastFrameZone"),
+        m_frames, QStringLiteral("lastFrameZone"),
         tr("<b>Last frame</b>: the video ends here. Drop it, paste it with Ctrl+V, or"));
     m_last->setAccessibleName(tr("Last frame"));
-    m_pages->addWidget(frames);
+    layout->addWidget(m_frames);
 
-    m_source = new VideoSourceSlot(m_pages);
-    m_pages->addWidget(m_source);
-
-    // The stack is as tall as the slots shown.
-    connect(m_pages, &QStackedWidget::currentChanged, this, [this](int current) {
-        for (int i = 0; i < m_pages->count(); ++i)
-            m_pages->widget(i)->setSizePolicy(
-                i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored,
-                i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-        m_pages->adjustSize();
-    });
-    m_pages->setCurrentIndex(FramesPage);
-    m_pages->setCurrentIndex(ImagePage);
+    m_source = new VideoSourceSlot(this);
+    layout->addWidget(m_source);
 
     connectImageZone(m_image, RequestImage::Role::Start);
     connectImageZone(m_first, RequestImage::Role::FirstFrame);
@@ -114,7 +100,10 @@ void ComposerInputs::connectImageZone(ImageDropZone* zone, RequestImage::Role ro
 }
 
 void ComposerInputs::showMode(GenerationMode mode) {
-    m_pages->setCurrentIndex(pageFor(mode));
+    const Page page = pageFor(mode);
+    m_image->setVisible(page == ImagePage);
+    m_frames->setVisible(page == FramesPage);
+    m_source->setVisible(page == SourcePage);
 }
 
 void ComposerInputs::openImage(ImageDropZone* zone, RequestImage::Role role, const QString& path,

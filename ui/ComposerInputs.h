@@ -5,8 +5,6 @@
 #include <QHash>
 #include <QWidget>
 
-class QStackedWidget;
-
 namespace pixverse {
 
 struct Job;
@@ -51,7 +49,7 @@ private:
     void updatePending();
 
     PromptEditor* m_editor;
-    QStackedWidget* m_pages = nullptr;
+    QWidget* m_frames = nullptr; //!< the two frame slots
     ImageDropZone* m_image = nullptr;
     ImageDropZone* m_first = nullptr;
     ImageDropZone* m_last = nullptr;

@@ -255,8 +255,8 @@ QStringList GenerationSettingsPanel::listedModes() const {
     const QList<ModelSpec> models = m_catalog->models();
     for (const GenerationMode mode : composerModes()) {
         const bool anyModel = std::any_of(models.cbegin(), models.cend(), [mode](const auto& m) {
-            return m.offered && (m.takesMode(mode, ApiFamily::OpenApi) ||
-                                 m.takesMode(mode, ApiFamily::Web));
+            return m.offered &&
+                   (m.takesMode(mode, ApiFamily::OpenApi) || m.takesMode(mode, ApiFamily::Web));
         });
         if (anyModel)
             out << generationModeId(mode);
@@ -289,9 +289,8 @@ std::optional<QString> GenerationSettingsPanel::modeRefusal(GenerationMode mode)
     const std::optional<QString> why =
         m_catalog->whyNotAllowed(probe, m_family, QStringLiteral("mode"), generationModeId(mode));
     return why ? why
-               : std::optional<QString>(
-                     tr("No model offered to this account makes \"%1\" videos.")
-                         .arg(generationModeLabel(mode)));
+               : std::optional<QString>(tr("No model offered to this account makes \"%1\" videos.")
+                                            .arg(generationModeLabel(mode)));
 }
 
 bool GenerationSettingsPanel::setMode(GenerationMode mode) {
@@ -331,8 +330,7 @@ void GenerationSettingsPanel::switchModel(const ModelSpec& target, GenerationMod
 void GenerationSettingsPanel::onModeChosen() {
     if (m_updating)
         return;
-    const std::optional<GenerationMode> chosen =
-        generationModeFromId(currentValue(m_mode.combo));
+    const std::optional<GenerationMode> chosen = generationModeFromId(currentValue(m_mode.combo));
     const ModelSpec* current = currentModel();
     if (chosen && current && !current->takesMode(*chosen, m_family)) {
         // A mode this model does not make: the family's model for it (only such modes are
@@ -346,6 +344,67 @@ void GenerationSettingsPanel::onModeChosen() {
     }
     onChanged();
     Q_EMIT modeChosen(mode());
+}
+
+const ModelSpec* GenerationSettingsPanel::currentModel() const {
+    return m_catalog->model(currentValue(m_model.combo));
+}
+
+QString GenerationSettingsPanel::fitHint() const {
+    return m_hint->text();
+}
+
+void GenerationSettingsPanel::rollSeed() {
+    m_seed->setValue(QRandomGenerator::global()->bounded(m_seed->maximum()));
+    m_seedFixed->setChecked(true);
+}
+
+void GenerationSettingsPanel::rebuildModels(const QString& preferred) {
+    m_model.combo->clear();
+    const QList<ModelSpec> models = m_catalog->offeredModels(m_family);
+    for (const ModelSpec& spec : models)
+        m_model.combo->addItem(spec.label, spec.id);
+    const ModelSpec* asked = m_catalog->model(preferred);
+    if (asked && selectValue(m_model.combo, asked->id))
+        return;
+    if (!selectValue(m_model.combo, m_catalog->defaultModel(m_family)))
+        m_model.combo->setCurrentIndex(m_model.combo->count() > 0 ? 0 : -1);
+}
+
+void GenerationSettingsPanel::rebuildValues(const GenerationRequest& request) {
+    const ModelSpec* spec = currentModel();
+    if (!spec)
+        return;
+    auto fill = [this](const Choice& c, const QStringList& values, const QString& wanted) {
+        c.combo->clear();
+        for (const QString& value : values)
+            c.combo->addItem(valueLabel(c.field, value), value);
+        if (!selectValue(c.combo, wanted))
+            c.combo->setCurrentIndex(c.combo->count() > 0 ? 0 : -1);
+    };
+    fill(m_mode, listedModes(), generationModeId(request.mode));
+    m_duration->setDurations(spec->durations(), spec->durationIsRange(), request.duration);
+    m_duration->setDuration(request.duration);
+    fill(m_quality, spec->qualities, request.quality);
+    fill(m_aspect, spec->aspectRatios(m_family), request.aspectRatio);
+    fill(m_motion, spec->motionChoices(), request.motionMode);
+    fill(m_style, QStringList{QString()} + spec->styles, request.style);
+    fill(m_camera, QStringList{QString()} + m_catalog->cameraMovements(), request.cameraMovement);
+}
+
+void GenerationSettingsPanel::onModelChosen() {
+    if (m_updating)
+        return;
+    // The settings as they were, on the new model: kept where still valid, else moved to the
+    // nearest valid value, and the hint says which and why.
+    GenerationRequest current;
+    applyTo(current);
+    current.style = currentValue(m_style.combo);
+    current.cameraMovement = currentValue(m_camera.combo);
+    current.motionMode = currentValue(m_motion.combo);
+    fitAndShow(current);
+    updateVisibility();
+    Q_EMIT settingsChanged();
 }
 
 void GenerationSettingsPanel::onChanged() {

@@ -222,8 +222,7 @@ std::optional<QString> PromptEditor::modeRefusal(GenerationMode mode) const {
     return m_panel->modeRefusal(mode);
 }
 
-void PromptEditor::setFrameImage(RequestImage::Role role, const QString& path,
-                                 qint64 parentJobId) {
+void PromptEditor::setFrameImage(RequestImage::Role role, const QString& path, qint64 parentJobId) {
     const qint64 parent = path.isEmpty() ? 0 : parentJobId;
     switch (role) {
     case RequestImage::Role::Start:

@@ -202,8 +202,7 @@ void VideoSourceSlot::setTake(const Job& take) {
         info << secondsText(m_source.seconds);
     if (m_source.width > 0 && m_source.height > 0)
         info << tr("%1 × %2 px").arg(m_source.width).arg(m_source.height);
-    showSource(prompt.isEmpty() ? tr("From a take without a prompt")
-                                : tr("From “%1”").arg(prompt),
+    showSource(prompt.isEmpty() ? tr("From a take without a prompt") : tr("From “%1”").arg(prompt),
                info.join(QStringLiteral(" · ")));
     loadThumbnail(take.thumbnailPath);
     Q_EMIT sourceChanged();
@@ -242,10 +241,9 @@ void VideoSourceSlot::browse() {
         QStringList patterns;
         for (const QString& suffix : videoSuffixes())
             patterns << QStringLiteral("*.") + suffix;
-        path = QFileDialog::getOpenFileName(
-            this, tr("Choose a video to extend"), dir,
-            tr("Videos (%1)").arg(patterns.join(QLatin1Char(' '))) + QStringLiteral(";;") +
-                tr("All files (*)"));
+        path = QFileDialog::getOpenFileName(this, tr("Choose a video to extend"), dir,
+                                            tr("Videos (%1)").arg(patterns.join(QLatin1Char(' '))) +
+                                                QStringLiteral(";;") + tr("All files (*)"));
     }
     if (path.isEmpty())
         return;

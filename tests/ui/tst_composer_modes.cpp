@@ -126,8 +126,8 @@ class TestComposerModes : public QObject {
             window.resize(1280, 800);
             window.promptEditor()->setCatalog(&catalog());
             window.show();
-            for (ImageDropZone* zone : {inputs()->imageZone(), inputs()->firstFrameZone(),
-                                        inputs()->lastFrameZone()})
+            for (ImageDropZone* zone :
+                 {inputs()->imageZone(), inputs()->firstFrameZone(), inputs()->lastFrameZone()})
                 zone->setOutputDir(out);
         }
         MainWindow window;
@@ -311,7 +311,11 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("these are notes, not a picture");
         }
-        const QString tiny = image(QStringLiteral("tiny.png"), 8, 8);
+        const QString tiny = m_dir.filePath(QStringLiteral("empty.png"));
+        {
+            QFile file(tiny);
+            QVERIFY(file.open(QIODevice::WriteOnly)); // 0 bytes
+        }
         const QString expectedNotAnImage = ImageCheck::prepare(notAnImage, out()).message;
         const QString expectedTiny = ImageCheck::prepare(tiny, out()).message;
         QVERIFY(!expectedNotAnImage.isEmpty());
@@ -371,8 +375,7 @@ private Q_SLOTS:
             const QString file = composerMedia(QLatin1String(name));
             const MediaProbeResult probed = probeMedia(file); // the test's own thread
             QVERIFY2(probed.facts, qPrintable(probed.error));
-            const std::optional<QString> why =
-                mediaRefusal(*probed.facts, MediaUse::ExtendSource);
+            const std::optional<QString> why = mediaRefusal(*probed.facts, MediaUse::ExtendSource);
             QVERIFY2(why, name);
             QSignalSpy refused(slot, &VideoSourceSlot::refused);
             QVERIFY(dragAndDrop(slot, {file}));
@@ -444,7 +447,8 @@ private Q_SLOTS:
         transition.prompt = QStringLiteral("From day to night");
         transition.model = QStringLiteral("v6");
         transition.images = {{RequestImage::Role::FirstFrame,
-                              image(QStringLiteral("reuse-first.png"), 400, 300), {}},
+                              image(QStringLiteral("reuse-first.png"), 400, 300),
+                              {}},
                              {RequestImage::Role::LastFrame,
                               image(QStringLiteral("reuse-last.png"), 400, 300, qRgb(0, 0, 80)),
                               {}}};

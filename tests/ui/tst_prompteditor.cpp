@@ -764,8 +764,8 @@ private Q_SLOTS:
         QCOMPARE(f.editor.mode(), GenerationMode::ImageToVideo);
         const QString moved = f.editor.request().model;
         QVERIFY(moved != QStringLiteral("v6"));
-        QVERIFY(textOnly->model(moved)->takesMode(GenerationMode::ImageToVideo,
-                                                  ApiFamily::OpenApi));
+        QVERIFY(
+            textOnly->model(moved)->takesMode(GenerationMode::ImageToVideo, ApiFamily::OpenApi));
         QVERIFY2(f.hint->text().startsWith(QStringLiteral("PixVerse V6 cannot make \"Image to "
                                                           "video\" videos: ")),
                  qPrintable(f.hint->text()));

@@ -596,9 +596,9 @@ private Q_SLOTS:
             window.useFrameImage(frame(QStringLiteral("harbour-day.png"), QColor(120, 180, 240),
                                        QColor(230, 200, 120)),
                                  RequestImage::Role::FirstFrame, 0);
-            window.useFrameImage(frame(QStringLiteral("harbour-night.png"), QColor(10, 10, 40),
-                                       QColor(40, 30, 80)),
-                                 RequestImage::Role::LastFrame, 0);
+            window.useFrameImage(
+                frame(QStringLiteral("harbour-night.png"), QColor(10, 10, 40), QColor(40, 30, 80)),
+                RequestImage::Role::LastFrame, 0);
             QTRY_VERIFY_WITH_TIMEOUT(
                 inputs->firstFrameZone()->image() && inputs->lastFrameZone()->image(), 15000);
             prompt->setPlainText(ru ? QStringLiteral(u"День сменяется ночью над гаванью")
