@@ -206,6 +206,7 @@ LastFrameResult extractLastFrame(const QString& videoPath, const QString& pngPat
         return failure(MediaText::tr("The picture of %1 cannot be converted.").arg(name));
     if (const QString error = savePng(image, pngPath); !error.isEmpty())
         return failure(error);
+    qCDebug(lcMedia) << "last frame of" << videoPath << "written to" << pngPath;
     LastFrameResult result;
     result.pngPath = pngPath;
     result.size = image.size();

@@ -50,6 +50,21 @@ QString fileProblem(const QString& path) {
     return {};
 }
 
+//! The end of the last sample a stream's index points at, past the file's end when the file
+//! was cut short (an MP4 whose moov box is whole but whose media data is not).
+bool indexPointsPastEnd(const AVFormatContext& context, qint64 bytes) {
+    for (unsigned i = 0; i < context.nb_streams; ++i) {
+        AVStream* stream = context.streams[i];
+        const int count = avformat_index_get_entries_count(stream);
+        for (int e = count - 1; e >= 0 && e >= count - 16; --e) {
+            const AVIndexEntry* entry = avformat_index_get_entry(stream, e);
+            if (entry && entry->pos + entry->size > bytes)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 void FormatContextCloser::operator()(AVFormatContext* context) const {
@@ -97,6 +112,12 @@ OpenedMedia openMediaFile(const QString& path) {
     if (avformat_find_stream_info(context.get(), nullptr) < 0 || context->nb_streams == 0) {
         opened.error =
             MediaText::tr("%1 is damaged: no video or audio could be read from it.").arg(name);
+        return opened;
+    }
+    if (indexPointsPastEnd(*context, QFileInfo(path).size())) {
+        opened.error = MediaText::tr("%1 is incomplete: the file ends before its last frames "
+                                     "(a download or copy may have been cut short).")
+                           .arg(name);
         return opened;
     }
     opened.context = std::move(context);

@@ -4,6 +4,7 @@
 #include "core/media/LibavInput.h"
 #include "core/media/MediaLimits.h"
 
+#include <QHash>
 #include <QLocale>
 #include <QStringList>
 
@@ -56,6 +57,14 @@ QString secondsText(double seconds) {
     return QLocale().toString(tenths, 'g', 6);
 }
 
+//! The container as people know it: "MP4", "WebM", "Matroska (MKV)".
+QString containerName(const QString& container) {
+    static const QHash<QString, QString> names{
+        {QStringLiteral("webm"), QStringLiteral("WebM")},
+        {QStringLiteral("matroska"), QStringLiteral("Matroska (MKV)")}};
+    return names.value(container, container.toUpper());
+}
+
 std::optional<QString> refuseType(const MediaFacts& facts, MediaUse use, const QString& name) {
     if (wantsVideo(use) && !facts.hasVideo)
         return MediaText::tr("%1 has no picture: a video (%2) is needed.")
@@ -66,10 +75,10 @@ std::optional<QString> refuseType(const MediaFacts& facts, MediaUse use, const Q
     if (acceptedContainers(use).contains(facts.container))
         return std::nullopt;
     if (wantsVideo(use))
-        return MediaText::tr("%1 is a %2 file; PixVerse takes only %3 videos here.")
-            .arg(name, facts.container.toUpper(), acceptedText(use));
-    return MediaText::tr("%1 is a %2 file; PixVerse takes only %3 audio here.")
-        .arg(name, facts.container.toUpper(), acceptedText(use));
+        return MediaText::tr("%1 is in %2 format; PixVerse takes only %3 video here.")
+            .arg(name, containerName(facts.container), acceptedText(use));
+    return MediaText::tr("%1 is in %2 format; PixVerse takes only %3 audio here.")
+        .arg(name, containerName(facts.container), acceptedText(use));
 }
 
 } // namespace

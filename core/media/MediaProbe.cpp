@@ -84,21 +84,6 @@ double streamSeconds(const AVStream& stream) {
     return static_cast<double>(stream.duration) * av_q2d(stream.time_base);
 }
 
-//! The end of the last sample a stream's index points at, past the file's end when the file
-//! was cut short (an MP4 whose moov box is whole but whose media data is not).
-bool indexPointsPastEnd(const AVFormatContext& context, qint64 bytes) {
-    for (unsigned i = 0; i < context.nb_streams; ++i) {
-        AVStream* stream = context.streams[i];
-        const int count = avformat_index_get_entries_count(stream);
-        for (int e = count - 1; e >= 0 && e >= count - 16; --e) {
-            const AVIndexEntry* entry = avformat_index_get_entry(stream, e);
-            if (entry && entry->pos + entry->size > bytes)
-                return true;
-        }
-    }
-    return false;
-}
-
 } // namespace
 
 MediaProbeResult probeMedia(const QString& path) {
@@ -136,12 +121,6 @@ MediaProbeResult probeMedia(const QString& path) {
     const QString name = media::quotedFileName(path);
     if (!facts.hasVideo && !facts.hasAudio) {
         result.error = MediaText::tr("%1 holds no video or audio that can be read.").arg(name);
-        return result;
-    }
-    if (indexPointsPastEnd(context, facts.bytes)) {
-        result.error = MediaText::tr("%1 is incomplete: the file ends before its last frames "
-                                     "(a download or copy may have been cut short).")
-                           .arg(name);
         return result;
     }
     if (context.duration != AV_NOPTS_VALUE && context.duration > 0)
