@@ -268,15 +268,9 @@ const ModelSpec* GenerationSettingsPanel::modelFor(GenerationMode mode) const {
     const ModelSpec* current = currentModel();
     if (current && current->takesMode(mode, m_family))
         return current;
-    const ModelSpec* preferred = m_catalog->model(m_catalog->defaultModel(m_family));
-    if (preferred && preferred->offeredFor(m_family) && preferred->takesMode(mode, m_family))
-        return preferred;
-    const QList<ModelSpec> offered = m_catalog->offeredModels(m_family);
-    for (const ModelSpec& spec : offered) {
-        if (spec.takesMode(mode, m_family))
-            return m_catalog->model(spec.id);
-    }
-    return nullptr;
+    // The catalog's choice for the mode in this family (the newest that makes it).
+    const QString preferred = m_catalog->defaultModel(m_family, mode);
+    return preferred.isEmpty() ? nullptr : m_catalog->model(preferred);
 }
 
 std::optional<QString> GenerationSettingsPanel::modeRefusal(GenerationMode mode) const {

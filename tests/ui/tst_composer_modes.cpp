@@ -10,7 +10,6 @@
 #include "core/media/MediaProbe.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
-#include "tests/support/CatalogVariant.h"
 #include "ui/ComposerInputs.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobsPane.h"
@@ -24,8 +23,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -94,23 +91,6 @@ Job finishedTake(qint64 id, const QString& thumbnail) {
     return take;
 }
 
-//! The table the editor uses. TEMPORARY until h-api's catalog (transition and extend as data) is
-//! merged: the built-in table with V6 making both.
-const ModelCatalog& catalog() {
-    const ModelSpec* v6 = ModelCatalog::builtIn().model(QStringLiteral("v6"));
-    if (v6 && v6->takesMode(GenerationMode::Extend, ApiFamily::OpenApi))
-        return ModelCatalog::builtIn();
-    static const std::optional<ModelCatalog> variant =
-        test::builtInCatalogWith(QStringLiteral("v6"), [](QJsonObject& model) {
-            model.insert(QStringLiteral("modes"),
-                         QJsonArray{QStringLiteral("t2v"), QStringLiteral("i2v"),
-                                    QStringLiteral("transition"), QStringLiteral("extend")});
-        });
-    if (!variant)
-        qFatal("no catalog variant");
-    return *variant;
-}
-
 } // namespace
 
 class TestComposerModes : public QObject {
@@ -129,7 +109,6 @@ class TestComposerModes : public QObject {
         explicit Window(const QString& out) {
             QSettings().clear();
             window.resize(1280, 800);
-            window.promptEditor()->setCatalog(&catalog());
             window.show();
             for (ImageDropZone* zone :
                  {inputs()->imageZone(), inputs()->firstFrameZone(), inputs()->lastFrameZone()})
@@ -187,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(w.window.focusWidget(), w.prompt());
         QVERIFY2(w.generate()->isEnabled(), qPrintable(w.editor()->blockingReasons().join(u'|')));
         // The price line is the catalog's price of the extend.
-        const std::optional<int> price = catalog().creditCost(r);
+        const std::optional<int> price = ModelCatalog::builtIn().creditCost(r);
         QVERIFY(price);
         QVERIFY2(child<QLabel>(w.editor(), "costLabel")
                      ->text()
