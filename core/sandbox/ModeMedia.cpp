@@ -80,8 +80,25 @@ std::optional<UploadFacts> readUpload(const QByteArray& bytes, const MimeKind& k
                        facts.seconds};
 }
 
-QString clipKey(QSize size, bool withAudio, int seconds) {
-    return clipFileName(size, withAudio, seconds);
+//! Why the probed upload is refused (§2.12 limits, the upload family of §2.1), if it is.
+std::optional<HttpAnswer> factsRefusal(const std::optional<UploadFacts>& facts,
+                                       const MimeKind& kind) {
+    if (!facts)
+        return envelope(500031, QStringLiteral("The file could not be read as video or audio"));
+    if (kind.video ? !facts->hasVideo : !facts->hasAudio)
+        return envelope(500032, kind.video ? QStringLiteral("The file has no video stream")
+                                           : QStringLiteral("The file has no audio stream"));
+    if (kind.video && (facts->size.width() < 1 || facts->size.height() < 1))
+        return envelope(500033, errMessage(500033));
+    if (facts->seconds > media_limits::kMaxUploadSeconds)
+        return envelope(500030, QStringLiteral("The file is %1 s long; at most %2 s are allowed")
+                                    .arg(facts->seconds)
+                                    .arg(media_limits::kMaxUploadSeconds));
+    if (kind.video &&
+        std::max(facts->size.width(), facts->size.height()) > media_limits::kMaxVideoSide)
+        return envelope(500030, QStringLiteral("The video is larger than %1 px on a side")
+                                    .arg(media_limits::kMaxVideoSide));
+    return std::nullopt;
 }
 
 double aspectDistance(QSize a, QSize b) {
@@ -158,21 +175,8 @@ HttpAnswer ModeRoutes::upload(const HttpRequest& request, const QString& key) {
     if (bytes.size() > media_limits::kMaxUploadBytes)
         return envelope(500030, QStringLiteral("The file is over 50 MB"));
     const std::optional<UploadFacts> facts = readUpload(bytes, *kind);
-    if (!facts)
-        return envelope(500031, QStringLiteral("The file could not be read as video or audio"));
-    if (kind->video ? !facts->hasVideo : !facts->hasAudio)
-        return envelope(500032, kind->video ? QStringLiteral("The file has no video stream")
-                                            : QStringLiteral("The file has no audio stream"));
-    if (kind->video && (facts->size.width() < 1 || facts->size.height() < 1))
-        return envelope(500033, errMessage(500033));
-    if (facts->seconds > media_limits::kMaxUploadSeconds)
-        return envelope(500030, QStringLiteral("The file is %1 s long; at most %2 s are allowed")
-                                    .arg(facts->seconds)
-                                    .arg(media_limits::kMaxUploadSeconds));
-    if (kind->video &&
-        std::max(facts->size.width(), facts->size.height()) > media_limits::kMaxVideoSide)
-        return envelope(500030, QStringLiteral("The video is larger than %1 px on a side")
-                                    .arg(media_limits::kMaxVideoSide));
+    if (auto refusal = factsRefusal(facts, *kind))
+        return *refusal;
 
     Media m;
     m.id = m_state.nextId(m_state.m_lastMediaId);
@@ -274,7 +278,7 @@ const QSet<QString>& ModeRoutes::clipNames() const {
 }
 
 bool ModeRoutes::hasClip(QSize size, bool withAudio, int seconds) const {
-    return clipNames().contains(clipKey(size, withAudio, seconds));
+    return clipNames().contains(clipFileName(size, withAudio, seconds));
 }
 
 int ModeRoutes::clipSecondsFor(QSize size, bool withAudio, int wanted) const {
