@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -884,7 +885,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::Backend</name>
         <message>
-            <location filename="../../core/backend/Backend.cpp" line="44" />
+            <location filename="../../core/backend/Backend.cpp" line="38" />
             <source>Video and audio files can be sent only with a platform API key sign-in.</source>
             <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
         </message>
@@ -1185,6 +1186,24 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::DropSlot</name>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="88" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="126" />
+            <source>&amp;Replace…</source>
+            <translation>&amp;Заменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="130" />
+            <source>Re&amp;move</source>
+            <translation>У&amp;брать</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::DurationControl</name>
         <message>
             <location filename="../../ui/DurationControl.cpp" line="48" />
@@ -1291,7 +1310,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
         <message>
             <location filename="../../ui/GenerationSettingsPanel.cpp" line="98" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="331" />
             <source>What the video is made from. Dropping an image chooses image to video.</source>
             <translation>Из чего делается видео. Если перетащить сюда изображение, выбирается «Изображение в видео».</translation>
         </message>
@@ -1312,7 +1331,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
         <message>
             <location filename="../../ui/GenerationSettingsPanel.cpp" line="122" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="518" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="396" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
@@ -1337,22 +1356,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Модель %1 недоступна для этой учётной записи, вместо неё выбрана %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="292" />
+            <location filename="../../ui/GenerationSettingsModes.cpp" line="50" />
             <source>No model offered to this account makes "%1" videos.</source>
             <translation>Ни одна модель, доступная этой учётной записи, не делает видео «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="324" />
+            <location filename="../../ui/GenerationSettingsModes.cpp" line="82" />
             <source>%1 cannot make "%2" videos: %3 is used instead.</source>
             <translation>%1 не делает видео «%2»: вместо неё выбрана %3.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="445" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="328" />
             <source>The shape of the video. With an image, the image decides it.</source>
             <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="502" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="380" />
             <source>%1 has one motion mode.</source>
             <translation>У %1 только один режим движения.</translation>
         </message>
@@ -1365,182 +1384,182 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1 %2 → %3: %4</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="515" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="393" />
             <source>%1 records the seed but does not repeat a video from it: the same seed gives a variation.</source>
             <translation>%1 запоминает сид, но не повторяет по нему видео: тот же сид даст вариацию.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="555" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="433" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="557" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="435" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="568" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="446" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="570" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="573" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="451" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="575" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="580" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="458" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="581" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="582" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="583" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="584" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="585" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="586" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="587" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="588" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="589" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="590" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="591" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="592" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="593" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="594" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="595" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="596" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="597" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="598" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="599" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="600" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="601" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="602" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="603" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="604" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="605" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="606" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="607" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="610" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="488" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -1688,102 +1707,99 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ImageDropZone</name>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="69" />
+            <location filename="../../ui/ImageDropZone.cpp" line="62" />
             <source>Images (%1)</source>
             <translation>Изображения (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="70" />
+            <location filename="../../ui/ImageDropZone.cpp" line="63" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="80" />
+            <location filename="../../ui/ImageDropZone.cpp" line="77" />
             <source>Image to animate</source>
             <translation>Изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="103" />
+            <location filename="../../ui/ImageDropZone.cpp" line="70" />
             <source>&lt;b&gt;Start from an image&lt;/b&gt; (optional): drop it here, paste it with Ctrl+V, or</source>
             <translation>&lt;b&gt;Начните с изображения&lt;/b&gt; (необязательно): перетащите его сюда, вставьте через Ctrl+V или</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="106" />
             <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
+            <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="114" />
+            <location filename="../../ui/ImageDropZone.cpp" line="71" />
             <source>%1 under %2, at most %3 px per side. Other images are converted for you.</source>
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="147" />
             <source>&amp;Replace…</source>
-            <translation>&amp;Заменить…</translation>
+            <translation type="vanished">&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="151" />
             <source>Re&amp;move</source>
-            <translation>У&amp;брать</translation>
+            <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="237" />
+            <location filename="../../ui/ImageDropZone.cpp" line="109" />
             <source>Checking %1…</source>
             <translation>Проверка %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="242" />
+            <location filename="../../ui/ImageDropZone.cpp" line="114" />
             <source>The pasted image is empty.</source>
             <translation>Вставленное изображение пустое.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="256" />
+            <location filename="../../ui/ImageDropZone.cpp" line="128" />
             <source>The pasted image cannot be saved to %1: %2.</source>
             <translation>Не удаётся сохранить вставленное изображение в %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="262" />
+            <location filename="../../ui/ImageDropZone.cpp" line="134" />
             <source>Reading the pasted image…</source>
             <translation>Чтение вставленного изображения…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="267" />
+            <location filename="../../ui/ImageDropZone.cpp" line="139" />
             <source>There is nothing to paste.</source>
             <translation>Нечего вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="273" />
+            <location filename="../../ui/ImageDropZone.cpp" line="145" />
             <source>%1 files were given; using the first, %2.</source>
             <translation>Передано файлов: %1; используется первый — %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="287" />
+            <location filename="../../ui/ImageDropZone.cpp" line="159" />
             <source>%1 is not a file on this computer: save it first, then add the file.</source>
             <translation>%1 — не файл на этом компьютере: сначала сохраните его, затем добавьте файл.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="300" />
+            <location filename="../../ui/ImageDropZone.cpp" line="172" />
             <source>There is no image or image file to paste.</source>
             <translation>Нет изображения или файла изображения, чтобы вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="311" />
+            <location filename="../../ui/ImageDropZone.cpp" line="176" />
             <source>Choose an image to animate</source>
             <translation>Выберите изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="355" />
+            <location filename="../../ui/ImageDropZone.cpp" line="217" />
             <source>Uploading… %1 of %2</source>
             <translation>Загрузка… %1 из %2</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="435" />
+            <location filename="../../ui/ImageDropZone.cpp" line="274" />
             <source>%1 · %2 × %3 px · %4</source>
             <translation>%1 · %2 × %3 пикс. · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="441" />
+            <location filename="../../ui/ImageDropZone.cpp" line="280" />
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
@@ -1831,12 +1847,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="55" />
+            <location filename="../../core/jobs/Job.cpp" line="56" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="62" />
+            <location filename="../../core/jobs/Job.cpp" line="63" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
@@ -1845,22 +1861,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">У PixVerse больше нет этого видео.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="163" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="165" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="225" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="254" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="69" />
+            <location filename="../../core/jobs/Job.cpp" line="70" />
             <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="217" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="219" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -1991,42 +2007,53 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="310" />
+            <location filename="../../core/jobs/JobStore.cpp" line="368" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="320" />
+            <location filename="../../core/jobs/JobStore.cpp" line="378" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="331" />
+            <location filename="../../core/jobs/JobStore.cpp" line="389" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="342" />
+            <location filename="../../core/jobs/JobStore.cpp" line="400" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="399" />
+            <location filename="../../core/jobs/JobStore.cpp" line="457" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="405" />
-            <location filename="../../core/jobs/JobStore.cpp" line="414" />
-            <location filename="../../core/jobs/JobStore.cpp" line="425" />
+            <location filename="../../core/jobs/JobStore.cpp" line="463" />
+            <location filename="../../core/jobs/JobStore.cpp" line="472" />
+            <location filename="../../core/jobs/JobStore.cpp" line="483" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="437" />
-            <location filename="../../core/jobs/JobStore.cpp" line="446" />
+            <location filename="../../core/jobs/JobStore.cpp" line="495" />
+            <location filename="../../core/jobs/JobStore.cpp" line="504" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStore.cpp" line="572" />
+            <location filename="../../core/jobs/JobStore.cpp" line="577" />
+            <source>Cannot read “%1”: %2</source>
+            <translation type="unfinished">Не удаётся прочитать «%1»: %2. {1”?} {2?}</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStore.cpp" line="591" />
+            <source>Cannot keep a copy of “%1” in “%2”.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Cannot read the image “%1”: %2.</source>
@@ -2041,16 +2068,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="504" />
-            <location filename="../../core/jobs/JobStore.cpp" line="539" />
+            <location filename="../../core/jobs/JobStore.cpp" line="623" />
+            <location filename="../../core/jobs/JobStore.cpp" line="655" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="486" />
-            <location filename="../../core/jobs/JobStore.cpp" line="547" />
-            <location filename="../../core/jobs/JobStore.cpp" line="560" />
-            <location filename="../../core/jobs/JobStore.cpp" line="568" />
+            <location filename="../../core/jobs/JobStore.cpp" line="544" />
+            <location filename="../../core/jobs/JobStore.cpp" line="663" />
+            <location filename="../../core/jobs/JobStore.cpp" line="676" />
+            <location filename="../../core/jobs/JobStore.cpp" line="684" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -2322,12 +2349,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="152" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="267" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="156" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="271" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -2654,23 +2681,23 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="161" />
+            <location filename="../../ui/MainWindow.cpp" line="162" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="168" />
+            <location filename="../../ui/MainWindow.cpp" line="169" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="171" />
+            <location filename="../../ui/MainWindow.cpp" line="172" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="45" />
-            <location filename="../../ui/MainWindow.cpp" line="287" />
+            <location filename="../../ui/MainWindow.cpp" line="46" />
+            <location filename="../../ui/MainWindow.cpp" line="283" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -2683,88 +2710,88 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="121" />
+            <location filename="../../ui/MainWindow.cpp" line="122" />
             <source>Create</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="151" />
+            <location filename="../../ui/MainWindow.cpp" line="152" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="153" />
-            <location filename="../../ui/MainWindow.cpp" line="308" />
+            <location filename="../../ui/MainWindow.cpp" line="154" />
+            <location filename="../../ui/MainWindow.cpp" line="304" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="155" />
+            <location filename="../../ui/MainWindow.cpp" line="156" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="166" />
+            <location filename="../../ui/MainWindow.cpp" line="167" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="195" />
+            <location filename="../../ui/MainWindow.cpp" line="196" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="199" />
+            <location filename="../../ui/MainWindow.cpp" line="200" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="238" />
+            <location filename="../../ui/MainWindow.cpp" line="239" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="286" />
+            <location filename="../../ui/MainWindow.cpp" line="282" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="293" />
+            <location filename="../../ui/MainWindow.cpp" line="289" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="293" />
+            <location filename="../../ui/MainWindow.cpp" line="289" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="294" />
+            <location filename="../../ui/MainWindow.cpp" line="290" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="297" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="298" />
+            <location filename="../../ui/MainWindow.cpp" line="294" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="300" />
+            <location filename="../../ui/MainWindow.cpp" line="296" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="306" />
+            <location filename="../../ui/MainWindow.cpp" line="302" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="314" />
+            <location filename="../../ui/MainWindow.cpp" line="310" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -2772,43 +2799,33 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MediaText</name>
         <message>
-            <location filename="../../core/media/MediaCheck.cpp" line="69" />
-            <source>%1 is a %2 file; PixVerse takes only %3 videos here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/media/MediaCheck.cpp" line="71" />
-            <source>%1 is a %2 file; PixVerse takes only %3 audio here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/media/LastFrame.cpp" line="152" />
-            <location filename="../../core/media/LastFrame.cpp" line="155" />
+            <location filename="../../core/media/LastFrame.cpp" line="168" />
+            <location filename="../../core/media/LastFrame.cpp" line="171" />
             <source>The frame cannot be saved as %1: %2.</source>
             <translation>Не удаётся сохранить кадр как %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="173" />
+            <location filename="../../core/media/LastFrame.cpp" line="189" />
             <source>%1 has no picture to take a frame from.</source>
             <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="178" />
+            <location filename="../../core/media/LastFrame.cpp" line="194" />
             <source>The picture of %1 cannot be decoded (%2).</source>
             <translation>Не удаётся декодировать изображение %1 (%2).</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="187" />
+            <location filename="../../core/media/LastFrame.cpp" line="203" />
             <source>Not enough memory to decode %1.</source>
             <translation>Недостаточно памяти, чтобы декодировать %1.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="202" />
+            <location filename="../../core/media/LastFrame.cpp" line="217" />
             <source>No frame of %1 could be decoded: the file is damaged.</source>
             <translation>Не удалось декодировать ни одного кадра %1: файл повреждён.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="206" />
+            <location filename="../../core/media/LastFrame.cpp" line="221" />
             <source>The picture of %1 cannot be converted.</source>
             <translation>Не удаётся преобразовать изображение %1.</translation>
         </message>
@@ -2918,7 +2935,7 @@ Write a prompt and press Generate.</source>
             <translation>Видео %1 имеет размер %2 × %3 пикс.; PixVerse принимает не больше %4 пикс. по каждой стороне.</translation>
         </message>
         <message>
-            <location filename="../../core/media/MediaProbe.cpp" line="123" />
+            <location filename="../../core/media/MediaProbe.cpp" line="124" />
             <source>%1 holds no video or audio that can be read.</source>
             <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
         </message>
@@ -2926,132 +2943,202 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="144" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="145" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="149" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="150" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="157" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="168" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="165" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="159" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="172" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="176" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="178" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="182" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="184" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="195" />
+            <source>"%1" is not available here yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="212" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="191" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="219" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="203" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="231" />
             <source>%1 is not offered with this sign-in; choose one of: %2.</source>
             <translation>Модель %1 недоступна при таком входе; выберите одну из: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="220" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
             <source>%1 cannot make "%2" videos here.</source>
             <translation>%1 не делает здесь видео в режиме «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="222" />
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="71" />
             <source>Choose the image to animate.</source>
             <translation>Выберите изображение, которое нужно оживить.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="226" />
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="75" />
+            <source>Choose both the first and the last frame.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="84" />
+            <source>Choose the video to work on: a video made with this sign-in or a video file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="87" />
+            <source>Use either a video on PixVerse or a video file, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="92" />
+            <source>The video is %1 seconds long; PixVerse extends only videos shorter than %2 seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="98" />
+            <source>The video is %1 × %2 pixels; PixVerse takes at most %3 pixels on either side.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="114" />
+            <source>Choose what the person says: an audio file, or a voice and a text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="120" />
+            <source>Use either an audio file or a voice with a text, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="127" />
+            <source>The audio is %1 seconds long; lip sync takes at most %2 seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="133" />
+            <source>Write the text the voice should say.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="135" />
+            <source>Choose the voice that says the text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="138" />
+            <source>The text has %1 characters; lip sync takes at most %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
             <source>%1 makes videos of %2 to %3 seconds.</source>
             <translation>%1 делает видео длиной от %2 до %3 секунд.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="230" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="256" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="232" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="235" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="238" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="264" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="241" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="267" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="246" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="272" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="250" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="276" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="253" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="279" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="284" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="287" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="265" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="277" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
+            <source>"%1" works only for text- and image-to-video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="312" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="273" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="308" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="326" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
@@ -3103,9 +3190,49 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::OpenApiBackend</name>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="78" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="104" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="110" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="123" />
+            <source>"%1" cannot be sent yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="135" />
+            <source>There is no video to work on: neither a video on PixVerse nor an uploaded file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="152" />
+            <source>The audio file has not been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="154" />
+            <source>Lip sync needs an audio file, or a voice and a text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="166" />
             <source>multipart upload of the image %1</source>
             <translation>загрузка изображения %1 (multipart)</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="172" />
+            <source>multipart upload of the video %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="173" />
+            <source>multipart upload of the audio %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3139,6 +3266,34 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/generation/PreparedImage.cpp" line="105" />
             <source>%1 cannot be read: %2.</source>
             <translation>Не удаётся прочитать %1: %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PreparedMedia</name>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="46" />
+            <source>%1 is not an MP4, MOV or WebM video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="47" />
+            <source>%1 is not an MP3, WAV, M4A or AAC audio file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="50" />
+            <source>%1 cannot be opened: %2.</source>
+            <translation type="unfinished">Не удаётся открыть %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="53" />
+            <source>%1 is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="55" />
+            <source>%1 is %2; PixVerse accepts video and audio files up to %3.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3888,89 +4043,84 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::VideoSourceSlot</name>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="45" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="34" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="55" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="49" />
             <source>Video to extend</source>
             <translation>Видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="113" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="41" />
             <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
             <translation>&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="118" />
             <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
+            <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="128" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="43" />
             <source>MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.</source>
             <translation>MP4, MOV или WebM, до %1 и %2 с, не больше %3 пикс. по стороне.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="157" />
             <source>&amp;Replace…</source>
-            <translation>&amp;Заменить…</translation>
+            <translation type="vanished">&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="161" />
             <source>Re&amp;move</source>
-            <translation>У&amp;брать</translation>
+            <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="200" />
-            <location filename="../../ui/VideoSourceSlot.cpp" line="223" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="88" />
             <source>PixVerse video %1</source>
             <translation>Видео PixVerse %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="204" />
-            <location filename="../../ui/VideoSourceSlot.cpp" line="227" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="92" />
             <source>%1 × %2 px</source>
             <translation>%1 × %2 пикс.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="205" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
             <source>From a take without a prompt</source>
             <translation>Из дубля без промпта</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="205" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
             <source>From “%1”</source>
             <translation>Из «%1»</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="244" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="101" />
             <source>Choose a video to extend</source>
             <translation>Выберите видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="245" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="102" />
             <source>Videos (%1)</source>
             <translation>Видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="246" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="103" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="257" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="111" />
             <source>Reading “%1”…</source>
             <translation>Читается «%1»…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="289" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="143" />
             <source>%1 · %2 · %3 × %4 px · %5</source>
             <translation>%1 · %2 · %3 × %4 пикс. · %5</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="337" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="168" />
             <source>Video</source>
             <translation>Видео</translation>
         </message>
@@ -3978,17 +4128,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::WebBackend</name>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="165" />
+            <location filename="../../core/backend/WebBackend.cpp" line="155" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="160" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="167" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="183" />
             <source>the image %1, signed with the upload token</source>
             <translation>изображение %1, подписанное токеном загрузки</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="169" />
+            <location filename="../../core/backend/WebBackend.cpp" line="184" />
             <source>temporary object-store credentials</source>
             <translation>временные ключи доступа к хранилищу</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="173" />
+            <location filename="../../core/backend/WebBackend.cpp" line="186" />
             <source>registers the uploaded image</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>

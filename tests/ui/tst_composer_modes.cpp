@@ -174,7 +174,7 @@ private Q_SLOTS:
                  qPrintable(child<QLabel>(w.editor(), "costLabel")->text()));
 
         // Removed: nothing to extend, Generate waits.
-        QTest::mouseClick(child<QPushButton>(slot, "videoSourceRemoveButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(slot, "removeButton"), Qt::LeftButton);
         QCOMPARE(w.editor()->request().sourceVideoId, 0);
         QCOMPARE(w.editor()->request().parentJobId, 0);
         QVERIFY(!w.generate()->isEnabled());
@@ -370,7 +370,7 @@ private Q_SLOTS:
         }
 
         // Without the good one, a refused file leaves nothing to send.
-        QTest::mouseClick(child<QPushButton>(slot, "videoSourceRemoveButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(slot, "removeButton"), Qt::LeftButton);
         QSignalSpy refused(slot, &VideoSourceSlot::refused);
         QVERIFY(dragAndDrop(slot, {composerMedia(QStringLiteral("long-41s.mp4"))}));
         QVERIFY(refused.wait(10000));
@@ -382,7 +382,7 @@ private Q_SLOTS:
 
         // Browse… takes a file too.
         slot->setFileProvider([clip](QWidget*) { return clip; });
-        QTest::mouseClick(child<QPushButton>(slot, "videoSourceBrowseButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(slot, "browseButton"), Qt::LeftButton);
         QVERIFY(changed.wait(10000));
         QCOMPARE(w.editor()->request().sourceVideoPath, clip);
     }
@@ -515,8 +515,7 @@ private Q_SLOTS:
         QCOMPARE(app.sandboxHost()->stats().generationsCreated, before.generationsCreated);
         QTest::mouseClick(child<QPushButton>(editor, "generateButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().size(), 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().constFirst().state, JobState::Done,
-                                  30000);
+        QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().constFirst().state, JobState::Done, 30000);
         const Job done = app.jobStore()->jobs().constFirst();
         QCOMPARE(done.request.mode, GenerationMode::Transition);
         QVERIFY(!done.request.imagePath(RequestImage::Role::FirstFrame).isEmpty());
