@@ -47,14 +47,12 @@ ComposerInputs::ComposerInputs(PromptEditor* editor, QWidget* parent)
     auto* framesLayout = new QVBoxLayout(m_frames);
     framesLayout->setContentsMargins(0, 0, 0, 0);
     framesLayout->setSpacing(6);
-    m_first = addFrameZone(
-        m_frames, QStringLiteral("firstFrameZone"),
-        tr("<b>First frame</b>: the video starts here. Drop it, paste it with Ctrl+V, or"));
-    m_first->setAccessibleName(tr("First frame"));
-    m_last = addFrameZone(
-        m_frames, QStringLiteral("lastFrameZone"),
-        tr("<b>Last frame</b>: the video ends here. Drop it, paste it with Ctrl+V, or"));
-    m_last->setAccessibleName(tr("Last frame"));
+    m_first = addFrameZone(m_frames, QStringLiteral("firstFrameZone"), tr("First frame"),
+                           tr("The video starts from this image: drop it here, paste it with "
+                              "Ctrl+V, or"));
+    m_last = addFrameZone(m_frames, QStringLiteral("lastFrameZone"), tr("Last frame"),
+                          tr("The video ends on this image: drop it here, paste it with Ctrl+V, "
+                             "or"));
     layout->addWidget(m_frames);
 
     m_source = new VideoSourceSlot(this);
@@ -78,9 +76,11 @@ ComposerInputs::ComposerInputs(PromptEditor* editor, QWidget* parent)
 ComposerInputs::~ComposerInputs() = default;
 
 ImageDropZone* ComposerInputs::addFrameZone(QWidget* page, const QString& name,
-                                            const QString& hint) {
+                                            const QString& caption, const QString& hint) {
     auto* zone = new ImageDropZone(page);
     zone->setObjectName(name);
+    zone->setCaption(caption);
+    zone->setAccessibleName(caption);
     zone->setHintText(hint);
     page->layout()->addWidget(zone);
     return zone;

@@ -41,7 +41,8 @@ public:
     bool paste();
 
 private:
-    ImageDropZone* addFrameZone(QWidget* page, const QString& name, const QString& hint);
+    ImageDropZone* addFrameZone(QWidget* page, const QString& name, const QString& caption,
+                                const QString& hint);
     void connectImageZone(ImageDropZone* zone, RequestImage::Role role);
     //! Fills `zone` with `path`; once the check passes, the image carries `parentJobId`.
     void openImage(ImageDropZone* zone, RequestImage::Role role, const QString& path,

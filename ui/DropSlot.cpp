@@ -35,6 +35,13 @@ DropSlot::DropSlot(const QString& prefix, const QString& hint, const QString& li
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->setSpacing(6);
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(prefix + QStringLiteral("Caption"));
+    QFont captionFont = m_caption->font();
+    captionFont.setBold(true);
+    m_caption->setFont(captionFont);
+    m_caption->hide();
+    layout->addWidget(m_caption);
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(prefix + QStringLiteral("Pages"));
     layout->addWidget(m_pages);
@@ -163,6 +170,11 @@ void DropSlot::setHintText(const QString& text) {
 
 QString DropSlot::hintText() const {
     return m_hint->text();
+}
+
+void DropSlot::setCaption(const QString& text) {
+    m_caption->setText(text);
+    m_caption->setVisible(!text.isEmpty());
 }
 
 QVBoxLayout* DropSlot::frameLayout() const {

@@ -33,6 +33,9 @@ public:
     //! What the empty slot says it is for (rich text; Browse… follows it).
     void setHintText(const QString& text);
     QString hintText() const;
+    //! A heading above both pages naming the slot ("First frame"), so that a filled slot still
+    //! says what it is for; none by default.
+    void setCaption(const QString& text);
 
 public Q_SLOTS:
     virtual void browse() = 0;
@@ -83,6 +86,7 @@ private:
     QString m_lastDir;
     QStackedWidget* m_pages = nullptr;
     QLabel* m_hint = nullptr;
+    QLabel* m_caption = nullptr;
     QLabel* m_preview = nullptr;
     QLabel* m_name = nullptr;
     QVBoxLayout* m_details = nullptr;

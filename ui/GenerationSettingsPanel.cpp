@@ -399,12 +399,13 @@ void GenerationSettingsPanel::updateVisibility() {
 }
 
 void GenerationSettingsPanel::layoutChoices() {
-    // The visible choices two to a row, so that a hidden one leaves no hole.
+    // The mode first, on a row of its own (what the video is made from, its labels long in
+    // Russian); then the visible choices two to a row, so that a hidden one leaves no hole.
     struct Field {
         QLabel* label;
         QWidget* field;
     };
-    const QList<Field> fields{{m_model.label, m_model.combo},   {m_mode.label, m_mode.combo},
+    const QList<Field> fields{{m_mode.label, m_mode.combo},     {m_model.label, m_model.combo},
                               {m_durationLabel, m_duration},    {m_quality.label, m_quality.combo},
                               {m_aspect.label, m_aspect.combo}, {m_motion.label, m_motion.combo},
                               {m_style.label, m_style.combo},   {m_camera.label, m_camera.combo}};
@@ -419,11 +420,12 @@ void GenerationSettingsPanel::layoutChoices() {
         m_grid->removeWidget(f.field);
         if (!f.field->isVisibleTo(this))
             continue;
+        const bool wide = f.field == m_mode.combo;
         const int row = slot / 2;
         const int column = (slot % 2) * 2;
         m_grid->addWidget(f.label, row, column);
-        m_grid->addWidget(f.field, row, column + 1);
-        ++slot;
+        m_grid->addWidget(f.field, row, column + 1, 1, wide ? 3 : 1);
+        slot += wide ? 2 : 1;
     }
 }
 

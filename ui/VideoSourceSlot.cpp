@@ -39,14 +39,14 @@ QString secondsText(double seconds) {
 
 VideoSourceSlot::VideoSourceSlot(QWidget* parent)
     : DropSlot(QStringLiteral("videoSource"),
-               tr("<b>Video to extend</b>: choose Extend on a finished take in the gallery, drop "
-                  "a video file here, or"),
+               tr("Choose Extend on a finished take in the gallery, drop a video file here, or"),
                tr("MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.")
                    .arg(ImageCheck::formatBytes(media_limits::kMaxUploadBytes))
                    .arg(media_limits::kMaxUploadSeconds)
                    .arg(media_limits::kMaxVideoSide),
                parent) {
     setObjectName(QStringLiteral("videoSourceSlot"));
+    setCaption(tr("Video to extend"));
     setAccessibleName(tr("Video to extend"));
     m_info = ui::hintLabel(QString(), this);
     m_info->setObjectName(QStringLiteral("videoSourceInfo"));

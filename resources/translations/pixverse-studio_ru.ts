@@ -1137,24 +1137,32 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ComposerInputs</name>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="52" />
             <source>&lt;b&gt;First frame&lt;/b&gt;: the video starts here. Drop it, paste it with Ctrl+V, or</source>
-            <translation>&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+            <translation type="vanished">&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="53" />
+            <location filename="../../ui/ComposerInputs.cpp" line="50" />
             <source>First frame</source>
             <translation>Первый кадр</translation>
         </message>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="56" />
             <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
-            <translation>&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+            <translation type="vanished">&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="57" />
+            <location filename="../../ui/ComposerInputs.cpp" line="51" />
+            <source>The video starts from this image: drop it here, paste it with Ctrl+V, or</source>
+            <translation>С этого изображения начнётся видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="53" />
             <source>Last frame</source>
             <translation>Последний кадр</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="54" />
+            <source>The video ends on this image: drop it here, paste it with Ctrl+V, or</source>
+            <translation>Этим изображением закончится видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
         <message>
             <location filename="../../ui/ComposerInputs.cpp" line="168" />
@@ -1188,17 +1196,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::DropSlot</name>
         <message>
-            <location filename="../../ui/DropSlot.cpp" line="88" />
+            <location filename="../../ui/DropSlot.cpp" line="95" />
             <source>&amp;Browse…</source>
             <translation>&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/DropSlot.cpp" line="126" />
+            <location filename="../../ui/DropSlot.cpp" line="133" />
             <source>&amp;Replace…</source>
             <translation>&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/DropSlot.cpp" line="130" />
+            <location filename="../../ui/DropSlot.cpp" line="137" />
             <source>Re&amp;move</source>
             <translation>У&amp;брать</translation>
         </message>
@@ -1707,22 +1715,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ImageDropZone</name>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="62" />
+            <location filename="../../ui/ImageDropZone.cpp" line="63" />
             <source>Images (%1)</source>
             <translation>Изображения (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="63" />
+            <location filename="../../ui/ImageDropZone.cpp" line="64" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="77" />
+            <location filename="../../ui/ImageDropZone.cpp" line="78" />
             <source>Image to animate</source>
             <translation>Изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="70" />
+            <location filename="../../ui/ImageDropZone.cpp" line="71" />
             <source>&lt;b&gt;Start from an image&lt;/b&gt; (optional): drop it here, paste it with Ctrl+V, or</source>
             <translation>&lt;b&gt;Начните с изображения&lt;/b&gt; (необязательно): перетащите его сюда, вставьте через Ctrl+V или</translation>
         </message>
@@ -1731,7 +1739,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="71" />
+            <location filename="../../ui/ImageDropZone.cpp" line="72" />
             <source>%1 under %2, at most %3 px per side. Other images are converted for you.</source>
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
         </message>
@@ -1744,62 +1752,62 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="109" />
+            <location filename="../../ui/ImageDropZone.cpp" line="110" />
             <source>Checking %1…</source>
             <translation>Проверка %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="114" />
+            <location filename="../../ui/ImageDropZone.cpp" line="115" />
             <source>The pasted image is empty.</source>
             <translation>Вставленное изображение пустое.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="128" />
+            <location filename="../../ui/ImageDropZone.cpp" line="129" />
             <source>The pasted image cannot be saved to %1: %2.</source>
             <translation>Не удаётся сохранить вставленное изображение в %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="134" />
+            <location filename="../../ui/ImageDropZone.cpp" line="135" />
             <source>Reading the pasted image…</source>
             <translation>Чтение вставленного изображения…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="139" />
+            <location filename="../../ui/ImageDropZone.cpp" line="140" />
             <source>There is nothing to paste.</source>
             <translation>Нечего вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="145" />
+            <location filename="../../ui/ImageDropZone.cpp" line="146" />
             <source>%1 files were given; using the first, %2.</source>
             <translation>Передано файлов: %1; используется первый — %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="159" />
+            <location filename="../../ui/ImageDropZone.cpp" line="160" />
             <source>%1 is not a file on this computer: save it first, then add the file.</source>
             <translation>%1 — не файл на этом компьютере: сначала сохраните его, затем добавьте файл.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="172" />
+            <location filename="../../ui/ImageDropZone.cpp" line="173" />
             <source>There is no image or image file to paste.</source>
             <translation>Нет изображения или файла изображения, чтобы вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="176" />
+            <location filename="../../ui/ImageDropZone.cpp" line="177" />
             <source>Choose an image to animate</source>
             <translation>Выберите изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="217" />
+            <location filename="../../ui/ImageDropZone.cpp" line="218" />
             <source>Uploading… %1 of %2</source>
             <translation>Загрузка… %1 из %2</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="274" />
+            <location filename="../../ui/ImageDropZone.cpp" line="275" />
             <source>%1 · %2 × %3 px · %4</source>
             <translation>%1 · %2 × %3 пикс. · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="280" />
+            <location filename="../../ui/ImageDropZone.cpp" line="281" />
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
@@ -4043,19 +4051,19 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::VideoSourceSlot</name>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="34" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="35" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
             <location filename="../../ui/VideoSourceSlot.cpp" line="49" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="50" />
             <source>Video to extend</source>
             <translation>Видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="41" />
             <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
-            <translation>&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+            <translation type="vanished">&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
         </message>
         <message>
             <source>&amp;Browse…</source>
@@ -4075,52 +4083,57 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="88" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="89" />
             <source>PixVerse video %1</source>
             <translation>Видео PixVerse %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="92" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="93" />
             <source>%1 × %2 px</source>
             <translation>%1 × %2 пикс.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="68" />
             <source>From a take without a prompt</source>
             <translation>Из дубля без промпта</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="42" />
+            <source>Choose Extend on a finished take in the gallery, drop a video file here, or</source>
+            <translation>Выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="68" />
             <source>From “%1”</source>
             <translation>Из «%1»</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="101" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="102" />
             <source>Choose a video to extend</source>
             <translation>Выберите видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="102" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="103" />
             <source>Videos (%1)</source>
             <translation>Видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="103" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="104" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="111" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="112" />
             <source>Reading “%1”…</source>
             <translation>Читается «%1»…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="143" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="144" />
             <source>%1 · %2 · %3 × %4 px · %5</source>
             <translation>%1 · %2 · %3 × %4 пикс. · %5</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="168" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="169" />
             <source>Video</source>
             <translation>Видео</translation>
         </message>

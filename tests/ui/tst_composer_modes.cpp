@@ -229,8 +229,9 @@ private Q_SLOTS:
         ImageDropZone* last = w.inputs()->lastFrameZone();
         QVERIFY(first->isVisible() && last->isVisible());
         QVERIFY(!w.inputs()->imageZone()->isVisible());
-        QVERIFY(first->hintText().contains(QStringLiteral("First frame")));
-        QVERIFY(last->hintText().contains(QStringLiteral("Last frame")));
+        QCOMPARE(child<QLabel>(first, "imageCaption")->text(), QStringLiteral("First frame"));
+        QCOMPARE(child<QLabel>(last, "imageCaption")->text(), QStringLiteral("Last frame"));
+        QVERIFY(first->hintText().startsWith(QStringLiteral("The video starts from this image")));
         QVERIFY(!w.generate()->isEnabled());
 
         // Drop into the first.

@@ -593,11 +593,13 @@ private Q_SLOTS:
         if (mode == QLatin1String("transition")) {
             for (ImageDropZone* zone : {inputs->firstFrameZone(), inputs->lastFrameZone()})
                 zone->setOutputDir(m_dir.filePath(QStringLiteral("prepared")));
-            window.useFrameImage(frame(QStringLiteral("harbour-day.png"), QColor(120, 180, 240),
-                                       QColor(230, 200, 120)),
-                                 RequestImage::Role::FirstFrame, 0);
             window.useFrameImage(
-                frame(QStringLiteral("harbour-night.png"), QColor(10, 10, 40), QColor(40, 30, 80)),
+                frame(ru ? QStringLiteral(u"гавань-день.png") : QStringLiteral("harbour-day.png"),
+                      QColor(120, 180, 240), QColor(230, 200, 120)),
+                RequestImage::Role::FirstFrame, 0);
+            window.useFrameImage(
+                frame(ru ? QStringLiteral(u"гавань-ночь.png") : QStringLiteral("harbour-night.png"),
+                      QColor(10, 10, 40), QColor(40, 30, 80)),
                 RequestImage::Role::LastFrame, 0);
             QTRY_VERIFY_WITH_TIMEOUT(
                 inputs->firstFrameZone()->image() && inputs->lastFrameZone()->image(), 15000);
