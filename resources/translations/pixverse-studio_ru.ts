@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -1735,21 +1734,9 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>&lt;b&gt;Начните с изображения&lt;/b&gt; (необязательно): перетащите его сюда, вставьте через Ctrl+V или</translation>
         </message>
         <message>
-            <source>&amp;Browse…</source>
-            <translation type="vanished">&amp;Обзор…</translation>
-        </message>
-        <message>
             <location filename="../../ui/ImageDropZone.cpp" line="72" />
             <source>%1 under %2, at most %3 px per side. Other images are converted for you.</source>
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
-        </message>
-        <message>
-            <source>&amp;Replace…</source>
-            <translation type="vanished">&amp;Заменить…</translation>
-        </message>
-        <message>
-            <source>Re&amp;move</source>
-            <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
             <location filename="../../ui/ImageDropZone.cpp" line="110" />
@@ -1811,7 +1798,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/ImageDropZone.cpp" line="105" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ImageDropZone.cpp" line="146" />
+            <source>&amp;Replace…</source>
+            <translation>&amp;Заменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ImageDropZone.cpp" line="150" />
+            <source>Re&amp;move</source>
+            <translation>У&amp;брать</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ImageFile</name>
         <message>
@@ -2981,16 +2983,6 @@ Write a prompt and press Generate.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
-            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="195" />
-            <source>"%1" is not available here yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="212" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
@@ -3014,61 +3006,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="71" />
             <source>Choose the image to animate.</source>
             <translation>Выберите изображение, которое нужно оживить.</translation>
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="75" />
-            <source>Choose both the first and the last frame.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="84" />
-            <source>Choose the video to work on: a video made with this sign-in or a video file.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="87" />
-            <source>Use either a video on PixVerse or a video file, not both.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="92" />
-            <source>The video is %1 seconds long; PixVerse extends only videos shorter than %2 seconds.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="98" />
-            <source>The video is %1 × %2 pixels; PixVerse takes at most %3 pixels on either side.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="114" />
-            <source>Choose what the person says: an audio file, or a voice and a text.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="120" />
-            <source>Use either an audio file or a voice with a text, not both.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="127" />
-            <source>The audio is %1 seconds long; lip sync takes at most %2 seconds.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="133" />
-            <source>Write the text the voice should say.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="135" />
-            <source>Choose the voice that says the text.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogModes.cpp" line="138" />
-            <source>The text has %1 characters; lip sync takes at most %2.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
@@ -3131,11 +3068,6 @@ Write a prompt and press Generate.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
-            <source>"%1" works only for text- and image-to-video.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="312" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
@@ -3194,53 +3126,123 @@ Write a prompt and press Generate.</source>
             <source>Fast motion is not available in 1080p.</source>
             <translation>Быстрое движение недоступно в 1080p.</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="195" />
+            <source>"%1" is not available here yet.</source>
+            <translation>Режим «%1» здесь пока недоступен.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="75" />
+            <source>Choose both the first and the last frame.</source>
+            <translation>Выберите и первый, и последний кадр.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="84" />
+            <source>Choose the video to work on: a video made with this sign-in or a video file.</source>
+            <translation>Выберите видео для работы: видео, созданное под этим входом, или видеофайл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="87" />
+            <source>Use either a video on PixVerse or a video file, not both.</source>
+            <translation>Укажите либо видео на PixVerse, либо видеофайл, но не то и другое сразу.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="92" />
+            <source>The video is %1 seconds long; PixVerse extends only videos shorter than %2 seconds.</source>
+            <translation>Длительность видео — %1 с; PixVerse продолжает только видео короче %2 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="98" />
+            <source>The video is %1 × %2 pixels; PixVerse takes at most %3 pixels on either side.</source>
+            <translation>Размер видео — %1 × %2 пикселей; PixVerse принимает не больше %3 пикселей по каждой стороне.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="114" />
+            <source>Choose what the person says: an audio file, or a voice and a text.</source>
+            <translation>Выберите, что говорит человек: аудиофайл или голос и текст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="120" />
+            <source>Use either an audio file or a voice with a text, not both.</source>
+            <translation>Укажите либо аудиофайл, либо голос с текстом, но не то и другое сразу.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="127" />
+            <source>The audio is %1 seconds long; lip sync takes at most %2 seconds.</source>
+            <translation>Длительность аудио — %1 с; синхронизация губ принимает не больше %2 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="133" />
+            <source>Write the text the voice should say.</source>
+            <translation>Напишите текст, который произнесёт голос.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="135" />
+            <source>Choose the voice that says the text.</source>
+            <translation>Выберите голос, который произнесёт текст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="138" />
+            <source>The text has %1 characters; lip sync takes at most %2.</source>
+            <translation>Символов в тексте: %1; синхронизация губ принимает не больше %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
+            <source>"%1" works only for text- and image-to-video.</source>
+            <translation>«%1» работает только для видео из текста и из изображения.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::OpenApiBackend</name>
-        <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="104" />
-            <source>The image to animate has not been uploaded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="110" />
-            <source>The first and the last frame have not both been uploaded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="123" />
-            <source>"%1" cannot be sent yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="135" />
-            <source>There is no video to work on: neither a video on PixVerse nor an uploaded file.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="152" />
-            <source>The audio file has not been uploaded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="154" />
-            <source>Lip sync needs an audio file, or a voice and a text.</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="166" />
             <source>multipart upload of the image %1</source>
             <translation>загрузка изображения %1 (multipart)</translation>
         </message>
         <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="104" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation>Изображение для анимации не загружено.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="110" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation>Первый и последний кадры загружены не оба.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="123" />
+            <source>"%1" cannot be sent yet.</source>
+            <translation>Режим «%1» пока нельзя отправить.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="135" />
+            <source>There is no video to work on: neither a video on PixVerse nor an uploaded file.</source>
+            <translation>Нет видео для работы: ни видео на PixVerse, ни загруженного файла.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="152" />
+            <source>The audio file has not been uploaded.</source>
+            <translation>Аудиофайл не загружен.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="154" />
+            <source>Lip sync needs an audio file, or a voice and a text.</source>
+            <translation>Для синхронизации губ нужен аудиофайл или голос и текст.</translation>
+        </message>
+        <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="172" />
             <source>multipart upload of the video %1</source>
-            <translation type="unfinished" />
+            <translation>загрузка видео %1 (multipart)</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="173" />
             <source>multipart upload of the audio %1</source>
-            <translation type="unfinished" />
+            <translation>загрузка аудио %1 (multipart)</translation>
         </message>
     </context>
     <context>
@@ -3279,29 +3281,29 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::PreparedMedia</name>
         <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="46" />
+            <location filename="../../core/backend/PreparedMedia.cpp" line="48" />
             <source>%1 is not an MP4, MOV or WebM video.</source>
-            <translation type="unfinished" />
+            <translation>%1 — не видео MP4, MOV или WebM.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="47" />
+            <location filename="../../core/backend/PreparedMedia.cpp" line="49" />
             <source>%1 is not an MP3, WAV, M4A or AAC audio file.</source>
-            <translation type="unfinished" />
+            <translation>%1 — не аудиофайл MP3, WAV, M4A или AAC.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="50" />
+            <location filename="../../core/backend/PreparedMedia.cpp" line="52" />
             <source>%1 cannot be opened: %2.</source>
-            <translation type="unfinished">Не удаётся открыть %1: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="53" />
-            <source>%1 is empty.</source>
-            <translation type="unfinished" />
+            <translation>Не удаётся открыть %1: %2.</translation>
         </message>
         <message>
             <location filename="../../core/backend/PreparedMedia.cpp" line="55" />
+            <source>%1 is empty.</source>
+            <translation>Файл %1 пуст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="57" />
             <source>%1 is %2; PixVerse accepts video and audio files up to %3.</source>
-            <translation type="unfinished" />
+            <translation>Размер %1 — %2; PixVerse принимает видео- и аудиофайлы до %3.</translation>
         </message>
     </context>
     <context>
@@ -4141,21 +4143,6 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::WebBackend</name>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="155" />
-            <source>The image to animate has not been uploaded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="160" />
-            <source>The first and the last frame have not both been uploaded.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="167" />
-            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../core/backend/WebBackend.cpp" line="183" />
             <source>the image %1, signed with the upload token</source>
             <translation>изображение %1, подписанное токеном загрузки</translation>
@@ -4170,5 +4157,20 @@ Write a prompt and press Generate.</source>
             <source>registers the uploaded image</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="155" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation>Изображение для анимации не загружено.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="160" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation>Первый и последний кадры загружены не оба.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="167" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
+        </message>
+        </context>
 </TS>
