@@ -2055,17 +2055,6 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="572" />
-            <location filename="../../core/jobs/JobStore.cpp" line="577" />
-            <source>Cannot read “%1”: %2</source>
-            <translation type="unfinished">Не удаётся прочитать «%1»: %2. {1”?} {2?}</translation>
-        </message>
-        <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="591" />
-            <source>Cannot keep a copy of “%1” in “%2”.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Cannot read the image “%1”: %2.</source>
             <translation type="vanished">Не удаётся прочитать изображение «%1»: %2.</translation>
         </message>
@@ -2091,7 +2080,18 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/jobs/JobStore.cpp" line="572" />
+            <location filename="../../core/jobs/JobStore.cpp" line="577" />
+            <source>Cannot read “%1”: %2</source>
+            <translation>Не удаётся прочитать «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStore.cpp" line="591" />
+            <source>Cannot keep a copy of “%1” in “%2”.</source>
+            <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
