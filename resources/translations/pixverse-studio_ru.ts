@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -1396,177 +1397,177 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>%1 запоминает сид, но не повторяет по нему видео: тот же сид даст вариацию.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="433" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="435" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="435" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="437" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="446" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="450" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="451" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="455" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="458" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="486" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="487" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="488" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="490" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -1798,22 +1799,19 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
-    <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="105" />
+        <message>
             <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
+            <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="146" />
             <source>&amp;Replace…</source>
-            <translation>&amp;Заменить…</translation>
+            <translation type="vanished">&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="150" />
             <source>Re&amp;move</source>
-            <translation>У&amp;брать</translation>
+            <translation type="vanished">У&amp;брать</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::ImageFile</name>
         <message>
@@ -1876,7 +1874,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="254" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="258" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
@@ -2080,7 +2078,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/jobs/JobStore.cpp" line="572" />
             <location filename="../../core/jobs/JobStore.cpp" line="577" />
             <source>Cannot read “%1”: %2</source>
@@ -2091,7 +2089,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Cannot keep a copy of “%1” in “%2”.</source>
             <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
@@ -2359,12 +2357,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="267" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="268" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="271" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="272" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -3087,46 +3085,6 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Звук</translation>
         </message>
         <message>
-            <location filename="../models.json" />
-            <source>Sound</source>
-            <translation>Звук</translation>
-        </message>
-        <message>
-            <location filename="../models.json" />
-            <source>Multi-shot</source>
-            <translation>Несколько планов</translation>
-        </message>
-        <message>
-            <location filename="../models.json" />
-            <source>Off-peak (cheaper, slower)</source>
-            <translation>Вне пиковых часов (дешевле, медленнее)</translation>
-        </message>
-        <message>
-            <location filename="../models.json" />
-            <source>1080p videos can be at most 5 seconds long on this model.</source>
-            <translation>Видео 1080p на этой модели могут длиться не больше 5 секунд.</translation>
-        </message>
-        <message>
-            <location filename="../models.json" />
-            <source>1080p videos can be at most 8 seconds long on this model.</source>
-            <translation>На этой модели видео 1080p может длиться не больше 8 секунд.</translation>
-        </message>
-        <message>
-            <location filename="../models.json" />
-            <source>1080p videos can only be 5 seconds long on this model.</source>
-            <translation>На этой модели видео 1080p может длиться только 5 секунд.</translation>
-        </message>
-        <message>
-            <location filename="../models.json" />
-            <source>Fast motion works only with 5-second videos.</source>
-            <translation>Быстрое движение работает только с видео длиной 5 секунд.</translation>
-        </message>
-        <message>
-            <location filename="../models.json" />
-            <source>Fast motion is not available in 1080p.</source>
-            <translation>Быстрое движение недоступно в 1080p.</translation>
-        </message>
-    <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
             <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
             <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
@@ -3196,7 +3154,47 @@ Write a prompt and press Generate.</source>
             <source>"%1" works only for text- and image-to-video.</source>
             <translation>«%1» работает только для видео из текста и из изображения.</translation>
         </message>
-        </context>
+        <message>
+            <location filename="../models.json" />
+            <source>Sound</source>
+            <translation>Звук</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>Multi-shot</source>
+            <translation>Несколько планов</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>Off-peak (cheaper, slower)</source>
+            <translation>Вне пиковых часов (дешевле, медленнее)</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>1080p videos can be at most 5 seconds long on this model.</source>
+            <translation>Видео 1080p на этой модели могут длиться не больше 5 секунд.</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>1080p videos can be at most 8 seconds long on this model.</source>
+            <translation>На этой модели видео 1080p может длиться не больше 8 секунд.</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>1080p videos can only be 5 seconds long on this model.</source>
+            <translation>На этой модели видео 1080p может длиться только 5 секунд.</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>Fast motion works only with 5-second videos.</source>
+            <translation>Быстрое движение работает только с видео длиной 5 секунд.</translation>
+        </message>
+        <message>
+            <location filename="../models.json" />
+            <source>Fast motion is not available in 1080p.</source>
+            <translation>Быстрое движение недоступно в 1080p.</translation>
+        </message>
+    </context>
     <context>
         <name>pixverse::OpenApiBackend</name>
         <message>
@@ -4157,7 +4155,7 @@ Write a prompt and press Generate.</source>
             <source>registers the uploaded image</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/backend/WebBackend.cpp" line="155" />
             <source>The image to animate has not been uploaded.</source>
             <translation>Изображение для анимации не загружено.</translation>
@@ -4172,5 +4170,5 @@ Write a prompt and press Generate.</source>
             <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
             <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
         </message>
-        </context>
+    </context>
 </TS>
