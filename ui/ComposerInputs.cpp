@@ -196,6 +196,27 @@ bool ComposerInputs::paste() {
     return false;
 }
 
+void ComposerInputs::setUploadProgress(qint64 sent, qint64 total) {
+    DropSlot* shown = m_image;
+    switch (pageFor(m_editor->mode())) {
+    case ImagePage:
+        break;
+    case FramesPage:
+        shown = m_last;
+        break;
+    case SourcePage:
+        shown = m_source;
+        break;
+    }
+    for (DropSlot* slot : {static_cast<DropSlot*>(m_image), static_cast<DropSlot*>(m_last),
+                           static_cast<DropSlot*>(m_source)}) {
+        if (slot == shown)
+            slot->setUploadProgress(sent, total);
+        else
+            slot->clearUploadProgress();
+    }
+}
+
 void ComposerInputs::updatePending() {
     m_editor->setInputPending(m_first->isBusy() || m_last->isBusy() || m_source->isBusy());
 }

@@ -39,6 +39,9 @@ public:
     //! The clipboard into the slot of the current mode (Ctrl+V while typing the prompt); false
     //! when the mode has no slot for what it holds.
     bool paste();
+    //! A job's upload of its inputs (all of them together), under the slots of the mode shown:
+    //! the image, the last frame (under the pair), or the video to extend.
+    void setUploadProgress(qint64 sent, qint64 total);
 
 private:
     ImageDropZone* addFrameZone(QWidget* page, const QString& name, const QString& caption,

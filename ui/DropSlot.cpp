@@ -1,5 +1,6 @@
 #include "ui/DropSlot.h"
 
+#include "core/generation/ImageCheck.h"
 #include "ui/UiHelpers.h"
 
 #include <QDragLeaveEvent>
@@ -12,6 +13,8 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pixverse {
 
@@ -69,6 +72,11 @@ DropSlot::DropSlot(const QString& prefix, const QString& hint, const QString& li
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
     layout->addWidget(m_message);
+
+    m_upload = new QProgressBar(this);
+    m_upload->setObjectName(QStringLiteral("uploadProgress"));
+    m_upload->hide();
+    layout->addWidget(m_upload);
 
     // The stack is as tall as the page shown, not as the tallest page.
     connect(m_pages, &QStackedWidget::currentChanged, this, [this](int current) {
@@ -177,8 +185,29 @@ void DropSlot::setCaption(const QString& text) {
     m_caption->setVisible(!text.isEmpty());
 }
 
-QVBoxLayout* DropSlot::frameLayout() const {
-    return static_cast<QVBoxLayout*>(layout());
+void DropSlot::setUploadProgress(qint64 sent, qint64 total) {
+    if (total > 0 && sent >= total) {
+        // The upload is over: nothing is left to wait for, so the bar goes (it used to stay,
+        // full, until the next image, even after the job was done).
+        m_upload->setRange(0, 1000);
+        m_upload->setValue(1000);
+        m_upload->hide();
+        return;
+    }
+    m_upload->show();
+    if (total <= 0) {
+        m_upload->setRange(0, 0);
+        return;
+    }
+    m_upload->setRange(0, 1000);
+    m_upload->setValue(static_cast<int>(std::clamp<qint64>(sent * 1000 / total, 0, 1000)));
+    m_upload->setFormat(tr("Uploading… %1 of %2")
+                            .arg(ImageCheck::formatBytes(sent), ImageCheck::formatBytes(total)));
+}
+
+void DropSlot::clearUploadProgress() {
+    m_upload->hide();
+    m_upload->reset();
 }
 
 void DropSlot::setBusy(bool busy, const QString& text) {

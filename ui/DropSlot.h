@@ -16,7 +16,7 @@ namespace pixverse {
 //! What the composer's input slots share (the image of image to video, a transition's frames,
 //! the video to extend): a dashed frame that lights up under a drag, two pages (empty: what to
 //! put here, Browse… and the limits; filled: a preview, a name, details, Replace… and Remove),
-//! and under them a check in progress and a refusal or notice.
+//! and under them a check in progress, a refusal or notice, and the upload once a job sends it.
 class DropSlot : public QFrame {
     Q_OBJECT
 public:
@@ -38,6 +38,10 @@ public:
     void setCaption(const QString& text);
 
 public Q_SLOTS:
+    //! Shows the upload of what the slot holds; `total` <= 0: size unknown (busy bar); all of
+    //! it sent: the bar goes.
+    void setUploadProgress(qint64 sent, qint64 total);
+    void clearUploadProgress();
     virtual void browse() = 0;
     //! Remove: nothing in the slot, no message.
     virtual void clear() = 0;
@@ -55,8 +59,6 @@ protected:
 
     //! The filled page's column of details under the name, for the slot's own lines.
     QVBoxLayout* details() const { return m_details; }
-    //! The frame's layout, for what goes under the message (the image's upload bar).
-    QVBoxLayout* frameLayout() const;
     QLabel* preview() const { return m_preview; }
 
     void setBusy(bool busy, const QString& text = {});
@@ -93,6 +95,7 @@ private:
     QProgressBar* m_busyBar = nullptr;
     QLabel* m_busyLabel = nullptr;
     QLabel* m_message = nullptr;
+    QProgressBar* m_upload = nullptr;
 };
 
 } // namespace pixverse

@@ -84,12 +84,6 @@ ImageDropZone::ImageDropZone(QWidget* parent)
     m_note->setWordWrap(true);
     details()->addWidget(m_info);
     details()->addWidget(m_note);
-
-    // Under the message: the upload.
-    m_upload = new QProgressBar(this);
-    m_upload->setObjectName(QStringLiteral("uploadProgress"));
-    m_upload->hide();
-    frameLayout()->addWidget(m_upload);
 }
 
 ImageDropZone::~ImageDropZone() {
@@ -197,31 +191,6 @@ void ImageDropZone::clear() {
     showImage();
     if (had)
         Q_EMIT imageChanged();
-}
-
-void ImageDropZone::setUploadProgress(qint64 sent, qint64 total) {
-    if (total > 0 && sent >= total) {
-        // The upload is over: nothing is left to wait for, so the bar goes (it used to stay,
-        // full, until the next image, even after the job was done).
-        m_upload->setRange(0, 1000);
-        m_upload->setValue(1000);
-        m_upload->hide();
-        return;
-    }
-    m_upload->show();
-    if (total <= 0) {
-        m_upload->setRange(0, 0);
-        return;
-    }
-    m_upload->setRange(0, 1000);
-    m_upload->setValue(static_cast<int>(std::clamp<qint64>(sent * 1000 / total, 0, 1000)));
-    m_upload->setFormat(tr("Uploading… %1 of %2")
-                            .arg(ImageCheck::formatBytes(sent), ImageCheck::formatBytes(total)));
-}
-
-void ImageDropZone::clearUploadProgress() {
-    m_upload->hide();
-    m_upload->reset();
 }
 
 void ImageDropZone::start(QFuture<ImageCheckResult> future, const QString& what) {

@@ -41,10 +41,6 @@ public Q_SLOTS:
     void paste();
     //! Remove: no image, no message.
     void clear() override;
-    //! Shows the upload of the current image; `total` <= 0: size unknown (busy bar); all of it
-    //! sent: the bar goes.
-    void setUploadProgress(qint64 sent, qint64 total);
-    void clearUploadProgress();
 
 Q_SIGNALS:
     void imageChanged();
@@ -69,7 +65,6 @@ private:
 
     QLabel* m_info = nullptr;
     QLabel* m_note = nullptr;
-    QProgressBar* m_upload = nullptr;
 };
 
 } // namespace pixverse

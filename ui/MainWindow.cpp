@@ -254,6 +254,10 @@ void MainWindow::reuse(const GenerationRequest& request) {
     focusPrompt();
 }
 
+void MainWindow::setUploadProgress(qint64 sent, qint64 total) {
+    m_inputs->setUploadProgress(sent, total);
+}
+
 void MainWindow::startExtend(const Job& take) {
     // A website account has no extend: say why rather than show a composer that cannot send.
     if (const std::optional<QString> why = m_promptEditor->modeRefusal(GenerationMode::Extend)) {

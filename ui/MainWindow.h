@@ -47,6 +47,10 @@ public:
     //! The Create pane's inputs: the image, the transition's frames, the video to extend.
     ComposerInputs* composerInputs() const { return m_inputs; }
 
+    //! The upload of a job's inputs (JobEngine::uploadProgress), shown under the composer's
+    //! slots; the bar goes once everything is sent.
+    void setUploadProgress(qint64 sent, qint64 total);
+
     //! Extend from the gallery: the composer in Extend mode with `take` (a finished job) as the
     //! video to continue, its prompt and settings to edit; the keyboard in the prompt.
     void startExtend(const pixverse::Job& take);

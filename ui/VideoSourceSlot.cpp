@@ -154,6 +154,7 @@ void VideoSourceSlot::clear() {
     ++m_ticket;
     setBusy(false);
     showMessage({}, false);
+    clearUploadProgress();
     const bool had = !m_source.isEmpty();
     m_source = {};
     showEmpty();

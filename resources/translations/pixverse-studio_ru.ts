@@ -1196,19 +1196,24 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::DropSlot</name>
         <message>
-            <location filename="../../ui/DropSlot.cpp" line="95" />
+            <location filename="../../ui/DropSlot.cpp" line="103" />
             <source>&amp;Browse…</source>
             <translation>&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/DropSlot.cpp" line="133" />
+            <location filename="../../ui/DropSlot.cpp" line="141" />
             <source>&amp;Replace…</source>
             <translation>&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/DropSlot.cpp" line="137" />
+            <location filename="../../ui/DropSlot.cpp" line="145" />
             <source>Re&amp;move</source>
             <translation>У&amp;брать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="204" />
+            <source>Uploading… %1 of %2</source>
+            <translation>Загрузка… %1 из %2</translation>
         </message>
     </context>
     <context>
@@ -1740,62 +1745,61 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="110" />
+            <location filename="../../ui/ImageDropZone.cpp" line="104" />
             <source>Checking %1…</source>
             <translation>Проверка %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="115" />
+            <location filename="../../ui/ImageDropZone.cpp" line="109" />
             <source>The pasted image is empty.</source>
             <translation>Вставленное изображение пустое.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="129" />
+            <location filename="../../ui/ImageDropZone.cpp" line="123" />
             <source>The pasted image cannot be saved to %1: %2.</source>
             <translation>Не удаётся сохранить вставленное изображение в %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="135" />
+            <location filename="../../ui/ImageDropZone.cpp" line="129" />
             <source>Reading the pasted image…</source>
             <translation>Чтение вставленного изображения…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="140" />
+            <location filename="../../ui/ImageDropZone.cpp" line="134" />
             <source>There is nothing to paste.</source>
             <translation>Нечего вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="146" />
+            <location filename="../../ui/ImageDropZone.cpp" line="140" />
             <source>%1 files were given; using the first, %2.</source>
             <translation>Передано файлов: %1; используется первый — %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="160" />
+            <location filename="../../ui/ImageDropZone.cpp" line="154" />
             <source>%1 is not a file on this computer: save it first, then add the file.</source>
             <translation>%1 — не файл на этом компьютере: сначала сохраните его, затем добавьте файл.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="173" />
+            <location filename="../../ui/ImageDropZone.cpp" line="167" />
             <source>There is no image or image file to paste.</source>
             <translation>Нет изображения или файла изображения, чтобы вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="177" />
+            <location filename="../../ui/ImageDropZone.cpp" line="171" />
             <source>Choose an image to animate</source>
             <translation>Выберите изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="218" />
             <source>Uploading… %1 of %2</source>
-            <translation>Загрузка… %1 из %2</translation>
+            <translation type="vanished">Загрузка… %1 из %2</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="275" />
+            <location filename="../../ui/ImageDropZone.cpp" line="244" />
             <source>%1 · %2 × %3 px · %4</source>
             <translation>%1 · %2 × %3 пикс. · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="281" />
+            <location filename="../../ui/ImageDropZone.cpp" line="250" />
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
@@ -2705,7 +2709,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="46" />
-            <location filename="../../ui/MainWindow.cpp" line="283" />
+            <location filename="../../ui/MainWindow.cpp" line="287" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -2729,7 +2733,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="154" />
-            <location filename="../../ui/MainWindow.cpp" line="304" />
+            <location filename="../../ui/MainWindow.cpp" line="308" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -2759,47 +2763,47 @@ Write a prompt and press Generate.</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="282" />
+            <location filename="../../ui/MainWindow.cpp" line="286" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="289" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="289" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="290" />
+            <location filename="../../ui/MainWindow.cpp" line="294" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="293" />
+            <location filename="../../ui/MainWindow.cpp" line="297" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="294" />
+            <location filename="../../ui/MainWindow.cpp" line="298" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="296" />
+            <location filename="../../ui/MainWindow.cpp" line="300" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="302" />
+            <location filename="../../ui/MainWindow.cpp" line="306" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="310" />
+            <location filename="../../ui/MainWindow.cpp" line="314" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -3895,12 +3899,12 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="262" />
+            <location filename="../../app/gui/StudioApp.cpp" line="261" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="265" />
+            <location filename="../../app/gui/StudioApp.cpp" line="264" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -3909,17 +3913,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="287" />
+            <location filename="../../app/gui/StudioApp.cpp" line="286" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="318" />
+            <location filename="../../app/gui/StudioApp.cpp" line="317" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="324" />
+            <location filename="../../app/gui/StudioApp.cpp" line="323" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -4133,7 +4137,7 @@ Write a prompt and press Generate.</source>
             <translation>%1 · %2 · %3 × %4 пикс. · %5</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="169" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="170" />
             <source>Video</source>
             <translation>Видео</translation>
         </message>

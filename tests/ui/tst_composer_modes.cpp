@@ -516,6 +516,9 @@ private Q_SLOTS:
         QCOMPARE(app.sandboxHost()->stats().generationsCreated, before.generationsCreated);
         QTest::mouseClick(child<QPushButton>(editor, "generateButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().size(), 1, 10000);
+        // The upload of both frames is shown under the pair, and the bar goes once all is sent.
+        auto* bar = child<QProgressBar>(inputs->lastFrameZone(), "uploadProgress");
+        QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() == bar->maximum(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().constFirst().state, JobState::Done, 30000);
         const Job done = app.jobStore()->jobs().constFirst();
         QCOMPARE(done.request.mode, GenerationMode::Transition);
@@ -526,8 +529,12 @@ private Q_SLOTS:
         QCOMPARE(after.uploads - before.uploads, 2);
         QCOMPARE(after.mediaUploads, before.mediaUploads);
         QCOMPARE(after.generationsCreated - before.generationsCreated, 1);
-        // The composer's upload bar went once the frames were sent.
-        QVERIFY(!child<QProgressBar>(inputs->imageZone(), "uploadProgress")->isVisible());
+        // No upload bar is left in the composer once the job is done.
+        const QList<QProgressBar*> bars =
+            inputs->findChildren<QProgressBar*>(QStringLiteral("uploadProgress"));
+        QCOMPARE(bars.size(), 4); // the image, both frames, the video to extend
+        for (const QProgressBar* left : bars)
+            QVERIFY(!left->isVisible());
     }
 };
 
