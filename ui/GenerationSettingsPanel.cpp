@@ -15,22 +15,11 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace pixverse {
 
 namespace {
-
-QString currentValue(const QComboBox* combo) {
-    return combo->currentData().toString();
-}
-
-bool selectValue(QComboBox* combo, const QString& value) {
-    const int index = combo->findData(value);
-    if (index < 0)
-        return false;
-    combo->setCurrentIndex(index);
-    return true;
-}
 
 //! "horizontal_left" -> "Horizontal left": for values the table knows and this file does not.
 QString prettified(const QString& id) {
@@ -51,6 +40,18 @@ const QStringList kSwitchIds{QStringLiteral("audio"), QStringLiteral("multiClip"
 
 } // namespace
 
+QString GenerationSettingsPanel::currentValue(const QComboBox* combo) {
+    return combo->currentData().toString();
+}
+
+bool GenerationSettingsPanel::selectValue(QComboBox* combo, const QString& value) {
+    const int index = combo->findData(value);
+    if (index < 0)
+        return false;
+    combo->setCurrentIndex(index);
+    return true;
+}
+
 GenerationSettingsPanel::GenerationSettingsPanel(const ModelCatalog* catalog, QWidget* parent)
     : QWidget(parent)
     , m_catalog(catalog) {
@@ -67,6 +68,10 @@ GenerationSettingsPanel::GenerationSettingsPanel(const ModelCatalog* catalog, QW
     m_hint->setObjectName(QStringLiteral("settingsHintLabel"));
     m_hint->hide();
     m_grid->addWidget(m_hint, 12, 0, 1, 4);
+    m_modeHint = ui::hintLabel(QString(), this);
+    m_modeHint->setObjectName(QStringLiteral("modeHintLabel"));
+    m_modeHint->hide();
+    m_grid->addWidget(m_modeHint, 9, 0, 1, 4);
 }
 
 GenerationSettingsPanel::~GenerationSettingsPanel() = default;
@@ -99,12 +104,8 @@ void GenerationSettingsPanel::buildChoices() {
 
     connect(m_model.combo, &QComboBox::currentIndexChanged, this,
             &GenerationSettingsPanel::onModelChosen);
-    connect(m_mode.combo, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_updating)
-            return;
-        onChanged();
-        Q_EMIT modeChosen(mode());
-    });
+    connect(m_mode.combo, &QComboBox::currentIndexChanged, this,
+            &GenerationSettingsPanel::onModeChosen);
     connect(m_duration, &DurationControl::durationChanged, this,
             &GenerationSettingsPanel::onChanged);
     for (Choice* c : {&m_quality, &m_aspect, &m_motion, &m_style, &m_camera})
@@ -244,15 +245,6 @@ GenerationMode GenerationSettingsPanel::mode() const {
     return generationModeFromId(currentValue(m_mode.combo)).value_or(GenerationMode::TextToVideo);
 }
 
-bool GenerationSettingsPanel::setMode(GenerationMode mode) {
-    m_updating = true;
-    const bool selected = selectValue(m_mode.combo, generationModeId(mode));
-    m_updating = false;
-    if (selected)
-        updateVisibility();
-    return selected;
-}
-
 const ModelSpec* GenerationSettingsPanel::currentModel() const {
     return m_catalog->model(currentValue(m_model.combo));
 }
@@ -289,7 +281,7 @@ void GenerationSettingsPanel::rebuildValues(const GenerationRequest& request) {
         if (!selectValue(c.combo, wanted))
             c.combo->setCurrentIndex(c.combo->count() > 0 ? 0 : -1);
     };
-    fill(m_mode, spec->modes(m_family), generationModeId(request.mode));
+    fill(m_mode, listedModes(), generationModeId(request.mode));
     m_duration->setDurations(spec->durations(), spec->durationIsRange(), request.duration);
     m_duration->setDuration(request.duration);
     fill(m_quality, spec->qualities, request.quality);
@@ -325,28 +317,12 @@ void GenerationSettingsPanel::onChanged() {
 }
 
 void GenerationSettingsPanel::showRules(const GenerationRequest& r) {
-    for (const Choice* c :
-         {&m_mode, &m_model, &m_quality, &m_aspect, &m_motion, &m_style, &m_camera}) {
-        auto* model = qobject_cast<QStandardItemModel*>(c->combo->model());
-        if (!model)
-            continue;
-        QString currentReason;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            QStandardItem* item = model->item(row);
-            const QString value = item->data(Qt::UserRole).toString();
-            const std::optional<QString> why =
-                m_catalog->whyNotAllowed(r, m_family, c->field, value);
-            Qt::ItemFlags flags = item->flags();
-            flags.setFlag(Qt::ItemIsEnabled, !why);
-            flags.setFlag(Qt::ItemIsSelectable, !why);
-            item->setFlags(flags);
-            item->setData(why ? QVariant(*why) : QVariant(), Qt::ToolTipRole);
-            if (row == c->combo->currentIndex() && why)
-                currentReason = *why;
-        }
-        // The closed combo tells why its own value is a problem.
-        c->combo->setToolTip(currentReason);
+    for (const Choice* c : {&m_model, &m_quality, &m_aspect, &m_motion, &m_style, &m_camera}) {
+        markRefusals(c->combo, [this, &r, c](const QString& value) {
+            return m_catalog->whyNotAllowed(r, m_family, c->field, value);
+        });
     }
+    showModeRefusals();
     if (m_aspect.combo->toolTip().isEmpty())
         m_aspect.combo->setToolTip(
             tr("The shape of the video. With an image, the image decides it."));
@@ -364,6 +340,29 @@ void GenerationSettingsPanel::showRules(const GenerationRequest& r) {
         it.value()->setEnabled(!why || it.value()->isChecked());
         it.value()->setToolTip(why.value_or(QString()));
     }
+}
+
+QStringList GenerationSettingsPanel::markRefusals(
+    QComboBox* combo, const std::function<std::optional<QString>(const QString&)>& whyNot) {
+    QStringList refusals;
+    QString currentReason;
+    auto* model = qobject_cast<QStandardItemModel*>(combo->model());
+    for (int row = 0; model && row < model->rowCount(); ++row) {
+        QStandardItem* item = model->item(row);
+        const std::optional<QString> why = whyNot(item->data(Qt::UserRole).toString());
+        Qt::ItemFlags flags = item->flags();
+        flags.setFlag(Qt::ItemIsEnabled, !why);
+        flags.setFlag(Qt::ItemIsSelectable, !why);
+        item->setFlags(flags);
+        item->setData(why ? QVariant(*why) : QVariant(), Qt::ToolTipRole);
+        if (why)
+            refusals << *why;
+        if (row == combo->currentIndex() && why)
+            currentReason = *why;
+    }
+    // The closed combo tells why its own value is a problem.
+    combo->setToolTip(currentReason);
+    return refusals;
 }
 
 void GenerationSettingsPanel::updateVisibility() {
@@ -400,12 +399,13 @@ void GenerationSettingsPanel::updateVisibility() {
 }
 
 void GenerationSettingsPanel::layoutChoices() {
-    // The visible choices two to a row, so that a hidden one leaves no hole.
+    // The mode first, on a row of its own (what the video is made from, its labels long in
+    // Russian); then the visible choices two to a row, so that a hidden one leaves no hole.
     struct Field {
         QLabel* label;
         QWidget* field;
     };
-    const QList<Field> fields{{m_model.label, m_model.combo},   {m_mode.label, m_mode.combo},
+    const QList<Field> fields{{m_mode.label, m_mode.combo},     {m_model.label, m_model.combo},
                               {m_durationLabel, m_duration},    {m_quality.label, m_quality.combo},
                               {m_aspect.label, m_aspect.combo}, {m_motion.label, m_motion.combo},
                               {m_style.label, m_style.combo},   {m_camera.label, m_camera.combo}};
@@ -420,11 +420,12 @@ void GenerationSettingsPanel::layoutChoices() {
         m_grid->removeWidget(f.field);
         if (!f.field->isVisibleTo(this))
             continue;
+        const bool wide = f.field == m_mode.combo;
         const int row = slot / 2;
         const int column = (slot % 2) * 2;
         m_grid->addWidget(f.label, row, column);
-        m_grid->addWidget(f.field, row, column + 1);
-        ++slot;
+        m_grid->addWidget(f.field, row, column + 1, 1, wide ? 3 : 1);
+        slot += wide ? 2 : 1;
     }
 }
 

@@ -250,10 +250,9 @@ void StudioApp::startJobEngine() {
     m_engine = std::make_unique<JobEngine>(m_store.get(), backend, m_network.get(), options);
     connect(m_engine.get(), &JobEngine::balanceChanged, this,
             [this](const Balance& balance) { m_window->setBalance(balance.total()); });
-    connect(m_engine.get(), &JobEngine::uploadProgress, this,
-            [this](qint64, qint64 sent, qint64 total) {
-                m_window->imageDropZone()->setUploadProgress(sent, total);
-            });
+    connect(
+        m_engine.get(), &JobEngine::uploadProgress, this,
+        [this](qint64, qint64 sent, qint64 total) { m_window->setUploadProgress(sent, total); });
     connect(
         m_engine.get(), &JobEngine::accountVideosImported, this,
         [this](int added, const ApiError& error) {

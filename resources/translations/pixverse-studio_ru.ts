@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -1507,7 +1506,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>None</source>
             <translation>Нет</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/GenerationSettingsModes.cpp" line="50" />
+            <source>No model offered to this account makes "%1" videos.</source>
+            <translation>Ни одна модель, доступная этой учётной записи, не делает видео «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsModes.cpp" line="82" />
+            <source>%1 cannot make "%2" videos: %3 is used instead.</source>
+            <translation>%1 не делает видео «%2»: вместо неё выбрана %3.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ImageCheck</name>
         <message>
@@ -3558,7 +3567,12 @@ Write a prompt and press Generate.</source>
             <source>None</source>
             <translation type="vanished">Нет</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/PromptEditor.cpp" line="335" />
+            <source>Wait: the file is still being checked.</source>
+            <translation>Подождите: файл ещё проверяется.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::Session</name>
         <message>
@@ -4015,4 +4029,144 @@ Write a prompt and press Generate.</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
-</TS>
+<context><name>pixverse::ComposerInputs</name><message>
+            <source>&lt;b&gt;First frame&lt;/b&gt;: the video starts here. Drop it, paste it with Ctrl+V, or</source>
+            <translation type="vanished">&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="50" />
+            <source>First frame</source>
+            <translation>Первый кадр</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
+            <translation type="vanished">&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="51" />
+            <source>The video starts from this image: drop it here, paste it with Ctrl+V, or</source>
+            <translation>С этого изображения начнётся видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="53" />
+            <source>Last frame</source>
+            <translation>Последний кадр</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="54" />
+            <source>The video ends on this image: drop it here, paste it with Ctrl+V, or</source>
+            <translation>Этим изображением закончится видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="168" />
+            <source>PixVerse video %1</source>
+            <translation>Видео PixVerse %1</translation>
+        </message>
+    </context><context><name>pixverse::DropSlot</name><message>
+            <location filename="../../ui/DropSlot.cpp" line="103" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="141" />
+            <source>&amp;Replace…</source>
+            <translation>&amp;Заменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="145" />
+            <source>Re&amp;move</source>
+            <translation>У&amp;брать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="204" />
+            <source>Uploading… %1 of %2</source>
+            <translation>Загрузка… %1 из %2</translation>
+        </message>
+    </context><context><name>pixverse::VideoSourceSlot</name><message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="35" />
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="49" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="50" />
+            <source>Video to extend</source>
+            <translation>Видео для продолжения</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
+            <translation type="vanished">&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation type="vanished">&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="43" />
+            <source>MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.</source>
+            <translation>MP4, MOV или WebM, до %1 и %2 с, не больше %3 пикс. по стороне.</translation>
+        </message>
+        <message>
+            <source>&amp;Replace…</source>
+            <translation type="vanished">&amp;Заменить…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation type="vanished">У&amp;брать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="89" />
+            <source>PixVerse video %1</source>
+            <translation>Видео PixVerse %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="93" />
+            <source>%1 × %2 px</source>
+            <translation>%1 × %2 пикс.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="68" />
+            <source>From a take without a prompt</source>
+            <translation>Из дубля без промпта</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="42" />
+            <source>Choose Extend on a finished take in the gallery, drop a video file here, or</source>
+            <translation>Выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="68" />
+            <source>From “%1”</source>
+            <translation>Из «%1»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="102" />
+            <source>Choose a video to extend</source>
+            <translation>Выберите видео для продолжения</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="103" />
+            <source>Videos (%1)</source>
+            <translation>Видео (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="104" />
+            <source>All files (*)</source>
+            <translation>Все файлы (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="112" />
+            <source>Reading “%1”…</source>
+            <translation>Читается «%1»…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="144" />
+            <source>%1 · %2 · %3 × %4 px · %5</source>
+            <translation>%1 · %2 · %3 × %4 пикс. · %5</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="170" />
+            <source>Video</source>
+            <translation>Видео</translation>
+        </message>
+    </context></TS>
