@@ -120,6 +120,8 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this,
             [this] { QTimer::singleShot(0, this, &JobsPane::updateActions); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsPane::updatePlaceholder);
+    // A take made from one of the family shown joins it.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsPane::refreshFamily);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsPane::updatePlaceholder);
     connect(m_model, &QAbstractItemModel::modelReset, this, &JobsPane::updatePlaceholder);
     connect(m_model, &JobListModel::countsChanged, this, &JobsPane::updateCounts);

@@ -194,6 +194,8 @@ private:
     std::optional<Job> continuableTake(GenerationMode mode) const;
     void confirmUpscale(const Job& take);
     void updateFamilyChip();
+    //! The family shown again from the store (a take added to it, or one removed).
+    void refreshFamily();
     void connectEngine();
     void updateActions();
     void updateCounts();

@@ -302,15 +302,20 @@ void JobsPane::showFamilyOfSelected() {
 void JobsPane::showFamily(qint64 jobId) {
     if (!m_store || !m_store->job(jobId))
         return;
-    QSet<qint64> family;
-    for (const Job& job : m_store->lineage(jobId))
-        family.insert(job.id);
-    family.insert(jobId);
     m_familyOf = jobId;
-    m_filter->setOnlyJobs(family);
+    refreshFamily();
     updateFamilyChip();
     updatePlaceholder();
     m_view->selectJob(jobId);
+}
+
+void JobsPane::refreshFamily() {
+    if (m_familyOf == 0 || !m_store)
+        return;
+    QSet<qint64> family{m_familyOf};
+    for (const Job& job : m_store->lineage(m_familyOf))
+        family.insert(job.id);
+    m_filter->setOnlyJobs(family);
 }
 
 void JobsPane::clearFamily() {
