@@ -22,12 +22,11 @@ ContinuationPrice ContinuationPrice::of(const ModelCatalog& catalog,
                             "video is done.");
     if (balance && price.credits) {
         price.enough = *price.credits <= *balance;
-        price.balanceText = price.enough
-                                ? tr("Balance after: %1 credits (of %2)")
-                                      .arg(locale.toString(*balance - *price.credits),
-                                           locale.toString(*balance))
-                                : tr("Not enough credits: the balance is %1.")
-                                      .arg(locale.toString(*balance));
+        price.balanceText =
+            price.enough
+                ? tr("Balance after: %1 credits (of %2)")
+                      .arg(locale.toString(*balance - *price.credits), locale.toString(*balance))
+                : tr("Not enough credits: the balance is %1.").arg(locale.toString(*balance));
     } else if (balance) {
         price.balanceText = tr("Balance: %1 credits").arg(locale.toString(*balance));
     }

@@ -491,9 +491,9 @@ void JobCardDelegate::paintText(QPainter* painter, const QStyleOptionViewItem& o
         painter->setFont(linkFont);
         painter->setPen(palette.color(QPalette::Link));
         const QRect link(text.left(), text.bottom() + 1 - ls, text.width(), ls);
-        painter->drawText(link, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          QFontMetrics(linkFont).elidedText(texts.parent, Qt::ElideRight,
-                                                            link.width()));
+        painter->drawText(
+            link, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            QFontMetrics(linkFont).elidedText(texts.parent, Qt::ElideRight, link.width()));
     }
 
     const QRect meta(text.left(), text.bottom() + 1 + 6, text.width(), ls);

@@ -16,8 +16,8 @@ class ThumbnailMaker;
 //! failed, moderated, cancelled, deleted) and "Deleted on PixVerse" under it when the service
 //! deleted a saved video, the favourite star, the mode and the duration (with a sound mark when
 //! the clip has audio) on the picture, the prompt excerpt, the reason a job failed, the lineage
-//! link ("from …", on the text's last line) and model · quality with the cost. Reads JobListModel roles only; the
-//! thumbnail comes from a ThumbnailCache (never from the disk on the GUI thread).
+//! link ("from …", on the text's last line) and model · quality with the cost. Reads JobListModel
+//! roles only; the thumbnail comes from a ThumbnailCache (never from the disk on the GUI thread).
 class JobCardDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

@@ -150,6 +150,8 @@ void JobsPane::setJobs(JobStore* store, JobEngine* engine) {
         clearFamily();
         m_store = store;
         m_library = JobLibrary(store);
+        if (m_catalog)
+            m_library.setCatalog(m_catalog);
         m_maker->setStore(store);
         m_model->setStore(store);
         updateCounts();
@@ -292,9 +294,9 @@ void JobsPane::createActions() {
     m_contextMenu->addSeparator();
     // Continuing a finished take; a disabled one's tooltip says why (a website account).
     m_contextMenu->setToolTipsVisible(true);
-    for (const Action which : {Action::Extend, Action::LastFrameToStart,
-                               Action::LastFrameToFirstFrame, Action::Upscale,
-                               Action::SoundEffect, Action::LipSync})
+    for (const Action which :
+         {Action::Extend, Action::LastFrameToStart, Action::LastFrameToFirstFrame, Action::Upscale,
+          Action::SoundEffect, Action::LipSync})
         m_contextMenu->addAction(action(which));
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::GoToParent));

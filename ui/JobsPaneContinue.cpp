@@ -111,8 +111,7 @@ void JobsPane::createContinueActions() {
             &JobsPane::soundEffectForSelected);
     connect(action(Action::LipSync), &QAction::triggered, this, &JobsPane::lipSyncForSelected);
     connect(action(Action::GoToParent), &QAction::triggered, this, &JobsPane::goToParent);
-    connect(action(Action::ShowFamily), &QAction::triggered, this,
-            &JobsPane::showFamilyOfSelected);
+    connect(action(Action::ShowFamily), &QAction::triggered, this, &JobsPane::showFamilyOfSelected);
     connect(m_view->cardDelegate(), &JobCardDelegate::parentLinkClicked, this,
             [this](const QModelIndex& index) {
                 m_view->selectJob(index.data(JobListModel::IdRole).toLongLong());
@@ -122,9 +121,9 @@ void JobsPane::createContinueActions() {
     // The card's toolbar has one button for them, a menu; the context menu lists them.
     auto* menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("continueMenu"));
-    for (const Action which : {Action::Extend, Action::LastFrameToStart,
-                               Action::LastFrameToFirstFrame, Action::Upscale,
-                               Action::SoundEffect, Action::LipSync})
+    for (const Action which :
+         {Action::Extend, Action::LastFrameToStart, Action::LastFrameToFirstFrame, Action::Upscale,
+          Action::SoundEffect, Action::LipSync})
         menu->addAction(action(which));
     menu->addSeparator();
     menu->addAction(action(Action::GoToParent));
@@ -140,16 +139,16 @@ void JobsPane::createContinueActions() {
 }
 
 GenerationRequest JobsPane::continuationOf(const Job& take, GenerationMode mode) const {
-    return JobLibrary::continuation(take, mode);
+    return m_library.continuation(take, mode);
 }
 
 void JobsPane::updateContinueActions(const std::optional<Job>& current) {
     const bool one = m_view->selectedJobIds().size() == 1 && current.has_value();
     const bool continuable = one && isContinuable(*current);
     const bool hasFile = one && current->state == JobState::Done && !current->videoPath.isEmpty();
-    for (const Action which : {Action::Extend, Action::LastFrameToStart,
-                               Action::LastFrameToFirstFrame, Action::Upscale,
-                               Action::SoundEffect, Action::LipSync}) {
+    for (const Action which :
+         {Action::Extend, Action::LastFrameToStart, Action::LastFrameToFirstFrame, Action::Upscale,
+          Action::SoundEffect, Action::LipSync}) {
         QAction* act = action(which);
         const GenerationMode mode = *modeOf(which);
         // A website account: visible, disabled, and it says why.
@@ -165,8 +164,9 @@ void JobsPane::updateContinueActions(const std::optional<Job>& current) {
         act->setToolTip(tip);
         act->setStatusTip(tip);
     }
-    action(Action::GoToParent)->setEnabled(one && current->request.parentJobId != 0 &&
-                                           m_store && m_store->job(current->request.parentJobId));
+    action(Action::GoToParent)
+        ->setEnabled(one && current->request.parentJobId != 0 && m_store &&
+                     m_store->job(current->request.parentJobId));
     action(Action::ShowFamily)->setEnabled(one);
 }
 
@@ -219,16 +219,15 @@ void JobsPane::upscaleSelected() {
 
 void JobsPane::confirmUpscale(const Job& take) {
     const GenerationRequest request = continuationOf(take, GenerationMode::Upscale);
-    const ContinuationPrice price = ContinuationPrice::of(
-        m_catalog ? *m_catalog : ModelCatalog::builtIn(), request, m_balance);
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Upscale"),
-                                tr("Make a larger version of this video?"), QMessageBox::NoButton,
-                                this);
+    const ContinuationPrice price =
+        ContinuationPrice::of(m_catalog ? *m_catalog : ModelCatalog::builtIn(), request, m_balance);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Upscale"),
+                        tr("Make a larger version of this video?"), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("upscaleConfirmBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(price.balanceText.isEmpty()
-                                ? price.costText
-                                : price.costText + u'\n' + price.balanceText);
+    box->setInformativeText(
+        price.balanceText.isEmpty() ? price.costText : price.costText + u'\n' + price.balanceText);
     QPushButton* upscale = box->addButton(tr("Upscale"), QMessageBox::AcceptRole);
     upscale->setObjectName(QStringLiteral("upscaleButton"));
     upscale->setEnabled(price.enough);
@@ -333,11 +332,10 @@ void JobsPane::updateFamilyChip() {
     if (m_familyOf == 0)
         return;
     const QString words = take ? take->request.prompt.simplified() : QString();
-    m_familyChip->setText(words.isEmpty() ? tr("Family")
-                                          : tr("Family of “%1”")
-                                                .arg(words.size() <= 24
-                                                         ? words
-                                                         : words.left(23) + QChar(0x2026)));
+    m_familyChip->setText(
+        words.isEmpty() ? tr("Family")
+                        : tr("Family of “%1”")
+                              .arg(words.size() <= 24 ? words : words.left(23) + QChar(0x2026)));
 }
 
 void JobsPane::setBackend(Backend* backend) {
@@ -347,6 +345,7 @@ void JobsPane::setBackend(Backend* backend) {
 
 void JobsPane::setCatalog(const ModelCatalog* catalog) {
     m_catalog = catalog;
+    m_library.setCatalog(catalog ? catalog : &ModelCatalog::builtIn());
     m_model->setCatalog(catalog ? catalog : &ModelCatalog::builtIn());
 }
 

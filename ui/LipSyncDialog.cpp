@@ -242,7 +242,8 @@ void LipSyncDialog::updateState() {
     // 4 credits per started 15 bytes of UTF-8 (§2.9): a Russian letter is two bytes.
     m_textCount->setText(tr("%n byte(s) of UTF-8", nullptr, int(bytes)));
     const ContinuationPrice price = ContinuationPrice::of(*m_catalog, r, m_balance);
-    const bool incomplete = source() == Source::Voice ? r.speechText.isEmpty() : r.audioPath.isEmpty();
+    const bool incomplete =
+        source() == Source::Voice ? r.speechText.isEmpty() : r.audioPath.isEmpty();
     m_cost->setText(incomplete && !price.credits ? tr("Cost: 4 credits per second of audio, or 4 "
                                                       "per 15 bytes of text")
                                                  : price.costText);

@@ -67,7 +67,7 @@ private:
     std::optional<qint64> m_balance;
     AudioFileProvider m_audioFileProvider;
     bool m_speakersLoaded = false;
-    QString m_audioPath;     //!< accepted by the probe
+    QString m_audioPath; //!< accepted by the probe
     double m_audioSeconds = 0;
     QString m_audioError;
     bool m_probing = false;

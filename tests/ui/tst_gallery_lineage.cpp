@@ -23,7 +23,10 @@ class TestGalleryLineage : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init();
-    void cleanup() { m_pane.reset(); m_store.reset(); }
+    void cleanup() {
+        m_pane.reset();
+        m_store.reset();
+    }
     void theLinkSelectsTheParent();
     void goToParentFromTheKeyboard();
     void showFamilyFiltersUntilCleared();
@@ -62,7 +65,8 @@ qint64 TestGalleryLineage::add(const QString& prompt, GenerationMode mode, qint6
 
 void TestGalleryLineage::init() {
     m_store = std::make_unique<JobStore>();
-    QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()))));
+    QVERIFY(
+        m_store->open(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()))));
     m_take = add(QStringLiteral("A lighthouse in a storm at night, waves crash over the rocks"),
                  GenerationMode::TextToVideo, 0);
     m_extended = add(QStringLiteral("The storm clears"), GenerationMode::Extend, m_take);
@@ -143,8 +147,7 @@ void TestGalleryLineage::showFamilyFiltersUntilCleared() {
     // The extended take, its parent and its child: ancestors and descendants, not the other
     // branch of its parent.
     const QList<qint64> family = shownIds();
-    QVERIFY2(family.contains(m_take) && family.contains(m_extended) &&
-                 family.contains(m_upscaled),
+    QVERIFY2(family.contains(m_take) && family.contains(m_extended) && family.contains(m_upscaled),
              qPrintable(QString::number(family.size())));
     QVERIFY(!family.contains(m_other));
     QVERIFY(!family.contains(m_sibling));
@@ -177,7 +180,8 @@ void TestGalleryLineage::removingAParentKeepsItsChildren() {
     QCOMPARE(JobCardDelegate::cardTexts(shown(m_sibling)).parent,
              QStringLiteral("from a removed take"));
     // Its grandchild still links to its own parent.
-    QVERIFY(JobCardDelegate::cardTexts(shown(m_upscaled)).parent.startsWith(QStringLiteral("from “")));
+    QVERIFY(
+        JobCardDelegate::cardTexts(shown(m_upscaled)).parent.startsWith(QStringLiteral("from “")));
     QVERIFY(m_pane->view()->selectJob(m_extended));
     QVERIFY(!m_pane->action(JobsPane::Action::GoToParent)->isEnabled());
     QVERIFY(!m_pane->goToParent());
