@@ -113,10 +113,19 @@ private:
 };
 
 Job TestContinueChain::waitForNewJob(StudioApp& app, int count) {
+    // QTRY_* return from the function they are in: each waits in a lambda of its own, and a
+    // timeout gives an empty Job, which the caller's state check reports.
     [&] { QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().size(), count, 15000); }();
+    if (app.jobStore()->jobs().size() < count)
+        return {};
     const qint64 id = app.jobStore()->jobs().last().id;
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(isTerminal(app.jobStore()->job(id)->state), kJobTimeout); }();
-    return *app.jobStore()->job(id);
+    [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(isTerminal(app.jobStore()->job(id)->state), kJobTimeout);
+    }();
+    const Job job = *app.jobStore()->job(id);
+    if (job.state != JobState::Done)
+        qWarning("job %lld: %s", job.id, qPrintable(job.errorMessage));
+    return job;
 }
 
 void TestContinueChain::aTakeContinuedFiveTimes() {
