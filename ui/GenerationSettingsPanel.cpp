@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace pixverse {
 
@@ -67,6 +68,10 @@ GenerationSettingsPanel::GenerationSettingsPanel(const ModelCatalog* catalog, QW
     m_hint->setObjectName(QStringLiteral("settingsHintLabel"));
     m_hint->hide();
     m_grid->addWidget(m_hint, 12, 0, 1, 4);
+    m_modeHint = ui::hintLabel(QString(), this);
+    m_modeHint->setObjectName(QStringLiteral("modeHintLabel"));
+    m_modeHint->hide();
+    m_grid->addWidget(m_modeHint, 9, 0, 1, 4);
 }
 
 GenerationSettingsPanel::~GenerationSettingsPanel() = default;
@@ -99,12 +104,8 @@ void GenerationSettingsPanel::buildChoices() {
 
     connect(m_model.combo, &QComboBox::currentIndexChanged, this,
             &GenerationSettingsPanel::onModelChosen);
-    connect(m_mode.combo, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_updating)
-            return;
-        onChanged();
-        Q_EMIT modeChosen(mode());
-    });
+    connect(m_mode.combo, &QComboBox::currentIndexChanged, this,
+            &GenerationSettingsPanel::onModeChosen);
     connect(m_duration, &DurationControl::durationChanged, this,
             &GenerationSettingsPanel::onChanged);
     for (Choice* c : {&m_quality, &m_aspect, &m_motion, &m_style, &m_camera})
@@ -244,13 +245,105 @@ GenerationMode GenerationSettingsPanel::mode() const {
     return generationModeFromId(currentValue(m_mode.combo)).value_or(GenerationMode::TextToVideo);
 }
 
+QList<GenerationMode> GenerationSettingsPanel::composerModes() {
+    return {GenerationMode::TextToVideo, GenerationMode::ImageToVideo, GenerationMode::Transition,
+            GenerationMode::Extend};
+}
+
+QStringList GenerationSettingsPanel::listedModes() const {
+    QStringList out;
+    const QList<ModelSpec> models = m_catalog->models();
+    for (const GenerationMode mode : composerModes()) {
+        const bool anyModel = std::any_of(models.cbegin(), models.cend(), [mode](const auto& m) {
+            return m.offered &&
+                   (m.takesMode(mode, ApiFamily::OpenApi) || m.takesMode(mode, ApiFamily::Web));
+        });
+        if (anyModel)
+            out << generationModeId(mode);
+    }
+    return out;
+}
+
+const ModelSpec* GenerationSettingsPanel::modelFor(GenerationMode mode) const {
+    const ModelSpec* current = currentModel();
+    if (current && current->takesMode(mode, m_family))
+        return current;
+    const ModelSpec* preferred = m_catalog->model(m_catalog->defaultModel(m_family));
+    if (preferred && preferred->offeredFor(m_family) && preferred->takesMode(mode, m_family))
+        return preferred;
+    const QList<ModelSpec> offered = m_catalog->offeredModels(m_family);
+    for (const ModelSpec& spec : offered) {
+        if (spec.takesMode(mode, m_family))
+            return m_catalog->model(spec.id);
+    }
+    return nullptr;
+}
+
+std::optional<QString> GenerationSettingsPanel::modeRefusal(GenerationMode mode) const {
+    if (modelFor(mode))
+        return std::nullopt;
+    // No model of this family makes it: the catalog's sentence for the current settings (it
+    // names the family when the family has no such request at all).
+    GenerationRequest probe;
+    applyTo(probe);
+    const std::optional<QString> why =
+        m_catalog->whyNotAllowed(probe, m_family, QStringLiteral("mode"), generationModeId(mode));
+    return why ? why
+               : std::optional<QString>(tr("No model offered to this account makes \"%1\" videos.")
+                                            .arg(generationModeLabel(mode)));
+}
+
 bool GenerationSettingsPanel::setMode(GenerationMode mode) {
+    const ModelSpec* target = modelFor(mode);
+    if (!target || m_mode.combo->findData(generationModeId(mode)) < 0)
+        return false;
+    const ModelSpec* current = currentModel();
+    if (current && target->id != current->id) {
+        switchModel(*target, mode);
+        return this->mode() == mode;
+    }
     m_updating = true;
     const bool selected = selectValue(m_mode.combo, generationModeId(mode));
     m_updating = false;
     if (selected)
         updateVisibility();
     return selected;
+}
+
+void GenerationSettingsPanel::switchModel(const ModelSpec& target, GenerationMode mode) {
+    const ModelSpec* current = currentModel();
+    const QString previous = current ? current->label : QString();
+    GenerationRequest wanted;
+    applyTo(wanted);
+    wanted.mode = mode;
+    wanted.model = target.id;
+    m_updating = true;
+    selectValue(m_model.combo, target.id);
+    m_updating = false;
+    fitAndShow(wanted);
+    const QString switched = tr("%1 cannot make \"%2\" videos: %3 is used instead.")
+                                 .arg(previous, generationModeLabel(mode), target.label);
+    m_hint->setText(m_hint->text().isEmpty() ? switched : switched + u'\n' + m_hint->text());
+    m_hint->show();
+}
+
+void GenerationSettingsPanel::onModeChosen() {
+    if (m_updating)
+        return;
+    const std::optional<GenerationMode> chosen = generationModeFromId(currentValue(m_mode.combo));
+    const ModelSpec* current = currentModel();
+    if (chosen && current && !current->takesMode(*chosen, m_family)) {
+        // A mode this model does not make: the family's model for it (only such modes are
+        // enabled in the list).
+        if (const ModelSpec* target = modelFor(*chosen))
+            switchModel(*target, *chosen);
+        updateVisibility();
+        Q_EMIT settingsChanged();
+        Q_EMIT modeChosen(mode());
+        return;
+    }
+    onChanged();
+    Q_EMIT modeChosen(mode());
 }
 
 const ModelSpec* GenerationSettingsPanel::currentModel() const {
@@ -289,7 +382,7 @@ void GenerationSettingsPanel::rebuildValues(const GenerationRequest& request) {
         if (!selectValue(c.combo, wanted))
             c.combo->setCurrentIndex(c.combo->count() > 0 ? 0 : -1);
     };
-    fill(m_mode, spec->modes(m_family), generationModeId(request.mode));
+    fill(m_mode, listedModes(), generationModeId(request.mode));
     m_duration->setDurations(spec->durations(), spec->durationIsRange(), request.duration);
     m_duration->setDuration(request.duration);
     fill(m_quality, spec->qualities, request.quality);
@@ -325,8 +418,7 @@ void GenerationSettingsPanel::onChanged() {
 }
 
 void GenerationSettingsPanel::showRules(const GenerationRequest& r) {
-    for (const Choice* c :
-         {&m_mode, &m_model, &m_quality, &m_aspect, &m_motion, &m_style, &m_camera}) {
+    for (const Choice* c : {&m_model, &m_quality, &m_aspect, &m_motion, &m_style, &m_camera}) {
         auto* model = qobject_cast<QStandardItemModel*>(c->combo->model());
         if (!model)
             continue;
@@ -347,6 +439,7 @@ void GenerationSettingsPanel::showRules(const GenerationRequest& r) {
         // The closed combo tells why its own value is a problem.
         c->combo->setToolTip(currentReason);
     }
+    showModeRefusals();
     if (m_aspect.combo->toolTip().isEmpty())
         m_aspect.combo->setToolTip(
             tr("The shape of the video. With an image, the image decides it."));
@@ -364,6 +457,34 @@ void GenerationSettingsPanel::showRules(const GenerationRequest& r) {
         it.value()->setEnabled(!why || it.value()->isChecked());
         it.value()->setToolTip(why.value_or(QString()));
     }
+}
+
+void GenerationSettingsPanel::showModeRefusals() {
+    // A mode another model of this family makes stays enabled (choosing it switches the model);
+    // one no model of the family makes is disabled with the catalog's sentence, also shown in
+    // the line under the settings so that a creator sees it without hovering.
+    auto* model = qobject_cast<QStandardItemModel*>(m_mode.combo->model());
+    QStringList refusals;
+    QString currentReason;
+    for (int row = 0; model && row < model->rowCount(); ++row) {
+        QStandardItem* item = model->item(row);
+        const std::optional<GenerationMode> mode =
+            generationModeFromId(item->data(Qt::UserRole).toString());
+        const std::optional<QString> why = mode ? modeRefusal(*mode) : std::nullopt;
+        Qt::ItemFlags flags = item->flags();
+        flags.setFlag(Qt::ItemIsEnabled, !why);
+        flags.setFlag(Qt::ItemIsSelectable, !why);
+        item->setFlags(flags);
+        item->setData(why ? QVariant(*why) : QVariant(), Qt::ToolTipRole);
+        if (why) {
+            refusals << *why;
+            if (row == m_mode.combo->currentIndex())
+                currentReason = *why;
+        }
+    }
+    m_mode.combo->setToolTip(currentReason);
+    m_modeHint->setText(refusals.join(QLatin1Char('\n')));
+    m_modeHint->setVisible(!refusals.isEmpty());
 }
 
 void GenerationSettingsPanel::updateVisibility() {

@@ -39,9 +39,16 @@ public:
     //! Writes the settings into `request`; the prompts and the inputs (images) are left alone.
     void applyTo(GenerationRequest& request) const;
 
+    //! The modes the composer offers, in the selector's order: text to video, image to video,
+    //! first and last frame, extend (upscale, sound and lip sync act on a finished take instead).
+    static QList<GenerationMode> composerModes();
+
     GenerationMode mode() const;
-    //! Selects `mode` when the model takes it (an image dropped or removed); false otherwise.
+    //! Selects `mode`. A mode the current model does not take switches to the family's model
+    //! for it (the hint says so). False when no model of this family takes it.
     bool setMode(GenerationMode mode);
+    //! Why `mode` cannot be chosen with this account (one sentence); empty when it can.
+    std::optional<QString> modeRefusal(GenerationMode mode) const;
     const ModelSpec* currentModel() const;
 
     //! Shows what the rules refuse for `request` (the whole request as it would be sent): refused
@@ -77,7 +84,17 @@ private:
     void updateVisibility();
     void layoutChoices();
     void onModelChosen();
+    void onModeChosen();
+    //! Moves to `target` (which makes `mode`), keeping what it allows; the hint says why.
+    void switchModel(const ModelSpec& target, GenerationMode mode);
     void onChanged();
+    //! The model to use for `mode`: the current one when it takes it, else the family's default,
+    //! else the newest offered one that takes it; null when none does.
+    const ModelSpec* modelFor(GenerationMode mode) const;
+    //! The composer modes any model of the catalog takes, in any family (a mode no model has
+    //! is not shown at all; one this family lacks is shown disabled).
+    QStringList listedModes() const;
+    void showModeRefusals();
     QString valueLabel(const QString& field, const QString& value) const;
     //! One line of the hint: the setting, from → to, and why.
     QString changeText(const SettingChange& change) const;
@@ -101,6 +118,7 @@ private:
     QToolButton* m_seedDice = nullptr;
     QHash<QString, QCheckBox*> m_switches;
     QLabel* m_hint = nullptr;
+    QLabel* m_modeHint = nullptr; //!< why a mode is disabled for this account
 };
 
 } // namespace pixverse

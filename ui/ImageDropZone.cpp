@@ -79,10 +79,11 @@ ImageDropZone::ImageDropZone(QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Image to animate"));
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(
-        QStringLiteral("#imageDropZone { border: 2px dashed palette(mid); border-radius: 8px; }"
-                       "#imageDropZone[dragActive=\"true\"] { border-color: palette(highlight); }"
-                       "#imageDropZone:focus { border-style: solid; }"));
+    // By class, not object name: the transition's two frame slots are drop zones too.
+    setStyleSheet(QStringLiteral(
+        "pixverse--ImageDropZone { border: 2px dashed palette(mid); border-radius: 8px; }"
+        "pixverse--ImageDropZone[dragActive=\"true\"] { border-color: palette(highlight); }"
+        "pixverse--ImageDropZone:focus { border-style: solid; }"));
     setProperty("dragActive", false);
 
     auto* layout = new QVBoxLayout(this);
@@ -207,6 +208,14 @@ ImageDropZone::~ImageDropZone() {
         m_future.cancel();
 }
 
+void ImageDropZone::setHintText(const QString& text) {
+    m_hint->setText(text);
+}
+
+QString ImageDropZone::hintText() const {
+    return m_hint->text();
+}
+
 QString ImageDropZone::message() const {
     return m_message->isHidden() ? QString() : m_message->text();
 }
@@ -328,6 +337,14 @@ void ImageDropZone::clear() {
 }
 
 void ImageDropZone::setUploadProgress(qint64 sent, qint64 total) {
+    if (total > 0 && sent >= total) {
+        // The upload is over: nothing is left to wait for, so the bar goes (it used to stay,
+        // full, until the next image, even after the job was done).
+        m_upload->setRange(0, 1000);
+        m_upload->setValue(1000);
+        m_upload->hide();
+        return;
+    }
     m_upload->show();
     if (total <= 0) {
         m_upload->setRange(0, 0);

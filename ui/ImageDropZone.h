@@ -32,6 +32,10 @@ public:
     std::optional<PreparedImage> image() const { return m_image; }
     //! A check is running.
     bool isBusy() const { return m_busy; }
+    //! What the empty zone says it is for (rich text; a Browse… button follows it): the
+    //! transition's slots name their frame.
+    void setHintText(const QString& text);
+    QString hintText() const;
     //! The refusal or notice shown under the zone; empty when there is none.
     QString message() const;
 
@@ -52,7 +56,8 @@ public Q_SLOTS:
     void paste();
     //! Remove: no image, no message.
     void clear();
-    //! Shows the upload of the current image; `total` <= 0: size unknown (busy bar).
+    //! Shows the upload of the current image; `total` <= 0: size unknown (busy bar); all of it
+    //! sent: the bar goes.
     void setUploadProgress(qint64 sent, qint64 total);
     void clearUploadProgress();
 

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
+#include "core/jobs/Job.h"
 #include "core/settings/AppSettings.h"
+#include "ui/ComposerInputs.h"
 #include "ui/DesktopNotifier.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
@@ -10,7 +12,6 @@
 #include "ui/UiHelpers.h"
 
 #include <QAction>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -18,7 +19,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollArea>
@@ -119,20 +119,14 @@ QWidget* MainWindow::createPane() {
     auto* layout = new QVBoxLayout(pane);
     layout->setSpacing(8);
     layout->addWidget(heading(tr("Create"), pane));
-    m_imageDropZone = new ImageDropZone(pane);
-    layout->addWidget(m_imageDropZone);
     m_promptEditor = new PromptEditor(pane);
+    // The slots of the mode (an image makes it image to video; first and last frame; the video
+    // to extend) above the prompt; they feed the editor.
+    m_inputs = new ComposerInputs(m_promptEditor, pane);
+    layout->addWidget(m_inputs);
     layout->addWidget(m_promptEditor, 1);
     scroll->setWidget(pane);
     scroll->setMinimumWidth(380);
-
-    // An image makes it image-to-video; while it is being checked, Generate waits.
-    connect(m_imageDropZone, &ImageDropZone::imageChanged, this, [this] {
-        const auto image = m_imageDropZone->image();
-        m_promptEditor->setImagePath(image ? image->path : QString());
-    });
-    connect(m_imageDropZone, &ImageDropZone::busyChanged, m_promptEditor,
-            &PromptEditor::setImagePending);
     // Ctrl+V of an image while typing the prompt means the image.
     const QList<QPlainTextEdit*> edits = m_promptEditor->findChildren<QPlainTextEdit*>();
     for (QPlainTextEdit* edit : edits)
@@ -143,11 +137,8 @@ QWidget* MainWindow::createPane() {
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->matches(QKeySequence::Paste)) {
-        const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
-        if (mime && !mime->hasText() && (mime->hasImage() || mime->hasUrls())) {
-            m_imageDropZone->paste();
+        if (m_inputs->paste())
             return true;
-        }
     }
     return QMainWindow::eventFilter(watched, event);
 }
@@ -263,12 +254,42 @@ void MainWindow::connectJobsPane() {
             });
 }
 
+ImageDropZone* MainWindow::imageDropZone() const {
+    return m_inputs->imageZone();
+}
+
 void MainWindow::reuse(const GenerationRequest& request) {
     m_promptEditor->setRequest(request);
-    if (request.startImagePath().isEmpty())
-        m_imageDropZone->clear();
-    else
-        m_imageDropZone->openFile(request.startImagePath());
+    m_inputs->reuse(request);
+    focusPrompt();
+}
+
+void MainWindow::startExtend(const Job& take) {
+    // A website account has no extend: say why rather than show a composer that cannot send.
+    if (const std::optional<QString> why = m_promptEditor->modeRefusal(GenerationMode::Extend)) {
+        showNotice(*why);
+        return;
+    }
+    // The take's settings, continued: its prompt to edit, its quality; the source is the take.
+    GenerationRequest request = take.request;
+    request.mode = GenerationMode::Extend;
+    request.images.clear();
+    request.parentJobId = take.id;
+    request.sourceVideoId = take.videoId;
+    request.sourceVideoPath.clear();
+    request.sourceSeconds = take.request.duration;
+    request.sourceWidth = take.videoWidth;
+    request.sourceHeight = take.videoHeight;
+    m_promptEditor->setRequest(request);
+    // A model that does not extend (C1): the family's model for it.
+    m_promptEditor->setMode(GenerationMode::Extend);
+    m_inputs->useTake(take);
+    focusPrompt();
+}
+
+void MainWindow::useFrameImage(const QString& pngPath, RequestImage::Role role,
+                               qint64 parentJobId) {
+    m_inputs->useFrameImage(pngPath, role, parentJobId);
     focusPrompt();
 }
 

@@ -12,7 +12,9 @@ class QLabel;
 namespace pixverse {
 
 class AppSettings;
+class ComposerInputs;
 class DesktopNotifier;
+struct Job;
 class ImageDropZone;
 class JobsPane;
 class PromptEditor;
@@ -41,7 +43,17 @@ public:
     //! The Create pane: prompt, settings and Generate (its generateRequested() starts a job).
     PromptEditor* promptEditor() const { return m_promptEditor; }
     //! The Create pane's image for image-to-video.
-    ImageDropZone* imageDropZone() const { return m_imageDropZone; }
+    ImageDropZone* imageDropZone() const;
+    //! The Create pane's inputs: the image, the transition's frames, the video to extend.
+    ComposerInputs* composerInputs() const { return m_inputs; }
+
+    //! Extend from the gallery: the composer in Extend mode with `take` (a finished job) as the
+    //! video to continue, its prompt and settings to edit; the keyboard in the prompt.
+    void startExtend(const pixverse::Job& take);
+    //! A take's frame (a PNG extracted from it) into the composer: Start → the image of image to
+    //! video, FirstFrame / LastFrame → that slot of a transition. The request records
+    //! `parentJobId` (the take) as its parent.
+    void useFrameImage(const QString& pngPath, RequestImage::Role role, qint64 parentJobId);
     //! The gallery and the player (StudioApp gives it the signed-in account's jobs).
     JobsPane* jobsPane() const { return m_jobsPane; }
     //! Finished and failed jobs are announced through it while the window is in the background.
@@ -90,7 +102,7 @@ private:
     QAction* m_signOutAction = nullptr;
     bool m_signedIn = false;
     PromptEditor* m_promptEditor = nullptr;
-    ImageDropZone* m_imageDropZone = nullptr;
+    ComposerInputs* m_inputs = nullptr;
     JobsPane* m_jobsPane = nullptr;
     DesktopNotifier* m_notifier = nullptr;
     AppSettings* m_settings = nullptr;

@@ -187,8 +187,14 @@ bool PromptEditor::isImageMode() const {
     return m_panel->mode() == GenerationMode::ImageToVideo;
 }
 
-void PromptEditor::setImagePath(const QString& path) {
+void PromptEditor::setImagePath(const QString& path, qint64 parentJobId) {
     m_imagePath = path;
+    m_imageParent = path.isEmpty() ? 0 : parentJobId;
+    // Another mode keeps its own inputs: the image waits in its slot for image to video.
+    if (mode() != GenerationMode::TextToVideo && mode() != GenerationMode::ImageToVideo) {
+        updateState();
+        return;
+    }
     if (isImageMode() != !path.isEmpty())
         setImageMode(!path.isEmpty());
     else
@@ -200,14 +206,85 @@ void PromptEditor::setImagePending(bool pending) {
     updateState();
 }
 
+GenerationMode PromptEditor::mode() const {
+    return m_panel->mode();
+}
+
+bool PromptEditor::setMode(GenerationMode mode) {
+    if (mode == this->mode())
+        return true;
+    const bool done = m_panel->setMode(mode);
+    onSettingsChanged();
+    return done;
+}
+
+std::optional<QString> PromptEditor::modeRefusal(GenerationMode mode) const {
+    return m_panel->modeRefusal(mode);
+}
+
+void PromptEditor::setFrameImage(RequestImage::Role role, const QString& path, qint64 parentJobId) {
+    const qint64 parent = path.isEmpty() ? 0 : parentJobId;
+    switch (role) {
+    case RequestImage::Role::Start:
+        setImagePath(path, parentJobId);
+        return;
+    case RequestImage::Role::FirstFrame:
+        m_firstFramePath = path;
+        m_firstFrameParent = parent;
+        break;
+    case RequestImage::Role::LastFrame:
+        m_lastFramePath = path;
+        m_lastFrameParent = parent;
+        break;
+    default:
+        return; // fusion's references are not the composer's
+    }
+    updateState();
+}
+
+void PromptEditor::setVideoSource(const VideoSource& source) {
+    m_source = source;
+    updateState();
+}
+
+void PromptEditor::setInputPending(bool pending) {
+    m_inputPending = pending;
+    updateState();
+}
+
 GenerationRequest PromptEditor::request() const {
     GenerationRequest r;
     r.prompt = m_prompt->toPlainText();
     r.negativePrompt = m_negative->toPlainText();
     m_panel->applyTo(r);
-    // An image picked and then text-to-video chosen stays in the drop zone, out of the request.
-    if (r.mode == GenerationMode::ImageToVideo && !m_imagePath.isEmpty())
-        r.setStartImage(m_imagePath);
+    // Each mode takes its own inputs; the others wait in their slots, out of the request (an
+    // image picked and then text to video chosen stays in the drop zone).
+    switch (r.mode) {
+    case GenerationMode::ImageToVideo:
+        if (!m_imagePath.isEmpty()) {
+            r.setStartImage(m_imagePath);
+            r.parentJobId = m_imageParent;
+        }
+        break;
+    case GenerationMode::Transition:
+        if (!m_firstFramePath.isEmpty())
+            r.images.append({RequestImage::Role::FirstFrame, m_firstFramePath, {}});
+        if (!m_lastFramePath.isEmpty())
+            r.images.append({RequestImage::Role::LastFrame, m_lastFramePath, {}});
+        // One parent: the take whose last frame opens this one, else the one it ends on.
+        r.parentJobId = m_firstFrameParent ? m_firstFrameParent : m_lastFrameParent;
+        break;
+    case GenerationMode::Extend:
+        r.sourceVideoId = m_source.videoId;
+        r.sourceVideoPath = m_source.videoId ? QString() : m_source.path;
+        r.sourceSeconds = m_source.seconds;
+        r.sourceWidth = m_source.width;
+        r.sourceHeight = m_source.height;
+        r.parentJobId = m_source.parentJobId;
+        break;
+    default:
+        break;
+    }
     return r;
 }
 
@@ -217,7 +294,25 @@ void PromptEditor::setRequest(const GenerationRequest& request) {
     m_prompt->setPlainText(request.prompt);
     m_negative->setPlainText(request.negativePrompt);
     m_imagePath = request.startImagePath();
+    m_imageParent = request.isImageToVideo() ? request.parentJobId : 0;
+    const bool transition = request.mode == GenerationMode::Transition;
+    m_firstFramePath = request.imagePath(RequestImage::Role::FirstFrame);
+    m_firstFrameParent = transition ? request.parentJobId : 0;
+    m_lastFramePath = request.imagePath(RequestImage::Role::LastFrame);
+    m_lastFrameParent = 0;
+    m_source = {};
+    if (request.mode == GenerationMode::Extend) {
+        m_source.videoId = request.sourceVideoId;
+        m_source.path = request.sourceVideoPath;
+        m_source.seconds = request.sourceSeconds;
+        m_source.width = request.sourceWidth;
+        m_source.height = request.sourceHeight;
+        m_source.parentJobId = request.parentJobId;
+    }
     m_panel->setSettings(request);
+    // A model this account lacks for the mode (a job from another account): the family's one.
+    if (m_panel->mode() != request.mode)
+        m_panel->setMode(request.mode);
     onSettingsChanged();
 }
 
@@ -236,6 +331,8 @@ QStringList PromptEditor::blockingReasons() const {
     QStringList reasons;
     if (m_imagePending) // even before image mode: a dropped image is meant to be used
         reasons << tr("Wait: the image is still being checked.");
+    else if (m_inputPending)
+        reasons << tr("Wait: the file is still being checked.");
     else if (isImageMode() && m_imagePath.isEmpty())
         reasons << tr("Add an image to animate, or choose text to video to generate from the "
                       "prompt alone.");
@@ -333,6 +430,10 @@ void PromptEditor::updateState() {
     m_blocked->setPalette(p);
 
     Q_EMIT requestChanged();
+    if (const GenerationMode now = mode(); now != m_lastMode) {
+        m_lastMode = now;
+        Q_EMIT modeChanged(now);
+    }
     if (can != m_lastCanGenerate) {
         m_lastCanGenerate = can;
         Q_EMIT canGenerateChanged(can);
@@ -340,7 +441,19 @@ void PromptEditor::updateState() {
 }
 
 void PromptEditor::remember() {
-    m_settings->setDefaultGeneration(request());
+    // The settings are remembered, not the inputs: a first and last frame or a video to extend
+    // belong to this session, so the next one starts from text to video.
+    GenerationRequest r = request();
+    if (r.mode == GenerationMode::Transition || r.mode == GenerationMode::Extend)
+        r.mode = GenerationMode::TextToVideo;
+    r.images.clear();
+    r.sourceVideoId = 0;
+    r.sourceVideoPath.clear();
+    r.sourceSeconds = 0;
+    r.sourceWidth = 0;
+    r.sourceHeight = 0;
+    r.parentJobId = 0;
+    m_settings->setDefaultGeneration(r);
 }
 
 void PromptEditor::generate() {

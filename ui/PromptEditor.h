@@ -2,6 +2,7 @@
 
 #include "core/generation/GenerationRequest.h"
 #include "core/generation/ModelCatalog.h"
+#include "ui/VideoSource.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -56,10 +57,26 @@ public:
     //! Image-to-video: the aspect ratio is hidden, the image decides it.
     void setImageMode(bool on);
     bool isImageMode() const;
-    //! The prepared image to animate; a non-empty path turns image mode on, empty turns it off.
-    void setImagePath(const QString& path);
+    //! The prepared image to animate; a non-empty path turns image mode on, empty turns it off
+    //! (from image to video; another mode is left alone). `parentJobId`: the take whose last
+    //! frame it is (lineage), 0 for any other image.
+    void setImagePath(const QString& path, qint64 parentJobId = 0);
     //! An image is still being checked: Generate waits for it.
     void setImagePending(bool pending);
+
+    //! The composer's mode (the selector in the settings); see GenerationSettingsPanel::setMode.
+    GenerationMode mode() const;
+    bool setMode(GenerationMode mode);
+    //! Why `mode` cannot be chosen with this account; empty when it can.
+    std::optional<QString> modeRefusal(GenerationMode mode) const;
+    //! A transition's first or last frame (a prepared image; empty: none), with the take it comes
+    //! from (0: none). Does not change the mode.
+    void setFrameImage(RequestImage::Role role, const QString& path, qint64 parentJobId = 0);
+    //! The video an extend continues; empty: none.
+    void setVideoSource(const VideoSource& source);
+    VideoSource videoSource() const { return m_source; }
+    //! A frame image or the source video is still being checked: Generate waits for it.
+    void setInputPending(bool pending);
 
     std::optional<int> cost() const; //!< credits for the current settings; empty: no price
     bool canGenerate() const;
@@ -78,6 +95,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void generateRequested(const pixverse::GenerationRequest& request);
+    //! The mode changed: chosen in the selector, by an image, a reuse or setMode().
+    void modeChanged(pixverse::GenerationMode mode);
     void requestChanged();
     void canGenerateChanged(bool canGenerate);
 
@@ -98,7 +117,15 @@ private:
     ApiFamily m_family = ApiFamily::OpenApi;
     std::optional<qint64> m_balance;
     bool m_imagePending = false;
+    bool m_inputPending = false;
     QString m_imagePath;
+    qint64 m_imageParent = 0;
+    QString m_firstFramePath;
+    qint64 m_firstFrameParent = 0;
+    QString m_lastFramePath;
+    qint64 m_lastFrameParent = 0;
+    VideoSource m_source;
+    GenerationMode m_lastMode = GenerationMode::TextToVideo;
     bool m_lastCanGenerate = false;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<RecentPrompts> m_recent;

@@ -1135,6 +1135,34 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::ComposerInputs</name>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="52" />
+            <source>&lt;b&gt;First frame&lt;/b&gt;: the video starts here. Drop it, paste it with Ctrl+V, or</source>
+            <translation>&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="53" />
+            <source>First frame</source>
+            <translation>Первый кадр</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="56" />
+            <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
+            <translation>&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="57" />
+            <source>Last frame</source>
+            <translation>Последний кадр</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="168" />
+            <source>PixVerse video %1</source>
+            <translation>Видео PixVerse %1</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::CredentialStore</name>
         <message>
             <location filename="../../core/auth/CredentialStore.cpp" line="141" />
@@ -1228,94 +1256,104 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::GenerationSettingsPanel</name>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="87" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="92" />
             <source>Mode</source>
             <translation>Режим</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="86" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="91" />
             <source>&amp;Model</source>
             <translation>&amp;Модель</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="88" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="93" />
             <source>&amp;Quality</source>
             <translation>&amp;Качество</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="89" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="94" />
             <source>&amp;Aspect ratio</source>
             <translation>&amp;Соотношение сторон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="90" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="95" />
             <source>M&amp;otion</source>
             <translation>Дви&amp;жение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="91" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="96" />
             <source>St&amp;yle</source>
             <translation>С&amp;тиль</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="92" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="97" />
             <source>&amp;Camera</source>
             <translation>Камер&amp;а</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="93" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="355" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="98" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
             <source>What the video is made from. Dropping an image chooses image to video.</source>
             <translation>Из чего делается видео. Если перетащить сюда изображение, выбирается «Изображение в видео».</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="95" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="100" />
             <source>&amp;Duration</source>
             <translation>&amp;Длительность</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="117" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="118" />
             <source>S&amp;eed</source>
             <translation>С&amp;ид</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="119" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="120" />
             <source>Fixed</source>
             <translation>Фиксированный</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="121" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="397" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="122" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="518" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="133" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="134" />
             <source>⚄ Roll</source>
             <translation>⚄ Бросить</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="134" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="135" />
             <source>Roll a random seed and keep it</source>
             <translation>Выбросить случайный сид и закрепить его</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="135" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="136" />
             <source>Roll a random seed</source>
             <translation>Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="203" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="204" />
             <source>%1 is not offered for this account: %2 is used instead.</source>
             <translation>Модель %1 недоступна для этой учётной записи, вместо неё выбрана %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="352" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="292" />
+            <source>No model offered to this account makes "%1" videos.</source>
+            <translation>Ни одна модель, доступная этой учётной записи, не делает видео «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="324" />
+            <source>%1 cannot make "%2" videos: %3 is used instead.</source>
+            <translation>%1 не делает видео «%2»: вместо неё выбрана %3.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="445" />
             <source>The shape of the video. With an image, the image decides it.</source>
             <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="381" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="502" />
             <source>%1 has one motion mode.</source>
             <translation>У %1 только один режим движения.</translation>
         </message>
@@ -1328,182 +1366,182 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1 %2 → %3: %4</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="394" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="515" />
             <source>%1 records the seed but does not repeat a video from it: the same seed gives a variation.</source>
             <translation>%1 запоминает сид, но не повторяет по нему видео: тот же сид даст вариацию.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="434" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="555" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="436" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="557" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="447" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="568" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="449" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="570" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="452" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="573" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="454" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="575" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="580" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="581" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="582" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="583" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="584" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="585" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="586" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="587" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="588" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="589" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="590" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="591" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="592" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="593" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="594" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="595" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="596" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="597" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="598" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="599" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="600" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="601" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="602" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="603" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="604" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="605" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="606" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="486" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="607" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="489" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="610" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -1666,87 +1704,87 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="102" />
+            <location filename="../../ui/ImageDropZone.cpp" line="103" />
             <source>&lt;b&gt;Start from an image&lt;/b&gt; (optional): drop it here, paste it with Ctrl+V, or</source>
             <translation>&lt;b&gt;Начните с изображения&lt;/b&gt; (необязательно): перетащите его сюда, вставьте через Ctrl+V или</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="105" />
+            <location filename="../../ui/ImageDropZone.cpp" line="106" />
             <source>&amp;Browse…</source>
             <translation>&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="113" />
+            <location filename="../../ui/ImageDropZone.cpp" line="114" />
             <source>%1 under %2, at most %3 px per side. Other images are converted for you.</source>
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="146" />
+            <location filename="../../ui/ImageDropZone.cpp" line="147" />
             <source>&amp;Replace…</source>
             <translation>&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="150" />
+            <location filename="../../ui/ImageDropZone.cpp" line="151" />
             <source>Re&amp;move</source>
             <translation>У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="228" />
+            <location filename="../../ui/ImageDropZone.cpp" line="237" />
             <source>Checking %1…</source>
             <translation>Проверка %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="233" />
+            <location filename="../../ui/ImageDropZone.cpp" line="242" />
             <source>The pasted image is empty.</source>
             <translation>Вставленное изображение пустое.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="247" />
+            <location filename="../../ui/ImageDropZone.cpp" line="256" />
             <source>The pasted image cannot be saved to %1: %2.</source>
             <translation>Не удаётся сохранить вставленное изображение в %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="253" />
+            <location filename="../../ui/ImageDropZone.cpp" line="262" />
             <source>Reading the pasted image…</source>
             <translation>Чтение вставленного изображения…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="258" />
+            <location filename="../../ui/ImageDropZone.cpp" line="267" />
             <source>There is nothing to paste.</source>
             <translation>Нечего вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="264" />
+            <location filename="../../ui/ImageDropZone.cpp" line="273" />
             <source>%1 files were given; using the first, %2.</source>
             <translation>Передано файлов: %1; используется первый — %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="278" />
+            <location filename="../../ui/ImageDropZone.cpp" line="287" />
             <source>%1 is not a file on this computer: save it first, then add the file.</source>
             <translation>%1 — не файл на этом компьютере: сначала сохраните его, затем добавьте файл.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="291" />
+            <location filename="../../ui/ImageDropZone.cpp" line="300" />
             <source>There is no image or image file to paste.</source>
             <translation>Нет изображения или файла изображения, чтобы вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="302" />
+            <location filename="../../ui/ImageDropZone.cpp" line="311" />
             <source>Choose an image to animate</source>
             <translation>Выберите изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="338" />
+            <location filename="../../ui/ImageDropZone.cpp" line="355" />
             <source>Uploading… %1 of %2</source>
             <translation>Загрузка… %1 из %2</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="418" />
+            <location filename="../../ui/ImageDropZone.cpp" line="435" />
             <source>%1 · %2 × %3 px · %4</source>
             <translation>%1 · %2 × %3 пикс. · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="424" />
+            <location filename="../../ui/ImageDropZone.cpp" line="441" />
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
@@ -2617,23 +2655,23 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="170" />
+            <location filename="../../ui/MainWindow.cpp" line="161" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="177" />
+            <location filename="../../ui/MainWindow.cpp" line="168" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="180" />
+            <location filename="../../ui/MainWindow.cpp" line="171" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="45" />
-            <location filename="../../ui/MainWindow.cpp" line="266" />
+            <location filename="../../ui/MainWindow.cpp" line="287" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -2651,83 +2689,83 @@ Write a prompt and press Generate.</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="160" />
+            <location filename="../../ui/MainWindow.cpp" line="151" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="162" />
-            <location filename="../../ui/MainWindow.cpp" line="287" />
+            <location filename="../../ui/MainWindow.cpp" line="153" />
+            <location filename="../../ui/MainWindow.cpp" line="308" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="164" />
+            <location filename="../../ui/MainWindow.cpp" line="155" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="175" />
+            <location filename="../../ui/MainWindow.cpp" line="166" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="204" />
+            <location filename="../../ui/MainWindow.cpp" line="195" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="208" />
+            <location filename="../../ui/MainWindow.cpp" line="199" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="247" />
+            <location filename="../../ui/MainWindow.cpp" line="238" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="265" />
+            <location filename="../../ui/MainWindow.cpp" line="286" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="272" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="272" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="273" />
+            <location filename="../../ui/MainWindow.cpp" line="294" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="276" />
+            <location filename="../../ui/MainWindow.cpp" line="297" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="277" />
+            <location filename="../../ui/MainWindow.cpp" line="298" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="279" />
+            <location filename="../../ui/MainWindow.cpp" line="300" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="285" />
+            <location filename="../../ui/MainWindow.cpp" line="306" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="293" />
+            <location filename="../../ui/MainWindow.cpp" line="314" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -3192,7 +3230,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="238" />
+            <location filename="../../ui/PromptEditor.cpp" line="333" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -3201,87 +3239,92 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="248" />
+            <location filename="../../ui/PromptEditor.cpp" line="345" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="271" />
+            <location filename="../../ui/PromptEditor.cpp" line="368" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="273" />
+            <location filename="../../ui/PromptEditor.cpp" line="370" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="274" />
+            <location filename="../../ui/PromptEditor.cpp" line="371" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="292" />
+            <location filename="../../ui/PromptEditor.cpp" line="389" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="296" />
+            <location filename="../../ui/PromptEditor.cpp" line="393" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="300" />
+            <location filename="../../ui/PromptEditor.cpp" line="397" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="290" />
+            <location filename="../../ui/PromptEditor.cpp" line="387" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="317" />
+            <location filename="../../ui/PromptEditor.cpp" line="414" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="311" />
+            <location filename="../../ui/PromptEditor.cpp" line="408" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="240" />
+            <location filename="../../ui/PromptEditor.cpp" line="335" />
+            <source>Wait: the file is still being checked.</source>
+            <translation>Подождите: файл ещё проверяется.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="337" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="305" />
+            <location filename="../../ui/PromptEditor.cpp" line="402" />
             <source>(estimate)</source>
             <translation>(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="306" />
+            <location filename="../../ui/PromptEditor.cpp" line="403" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="314" />
+            <location filename="../../ui/PromptEditor.cpp" line="411" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="326" />
+            <location filename="../../ui/PromptEditor.cpp" line="423" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="382" />
+            <location filename="../../ui/PromptEditor.cpp" line="495" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="385" />
+            <location filename="../../ui/PromptEditor.cpp" line="498" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -3831,6 +3874,96 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/VideoPlayer.cpp" line="224" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::VideoSourceSlot</name>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="45" />
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="55" />
+            <source>Video to extend</source>
+            <translation>Видео для продолжения</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="113" />
+            <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
+            <translation>&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="118" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="128" />
+            <source>MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.</source>
+            <translation>MP4, MOV или WebM, до %1 и %2 с, не больше %3 пикс. по стороне.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="157" />
+            <source>&amp;Replace…</source>
+            <translation>&amp;Заменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="161" />
+            <source>Re&amp;move</source>
+            <translation>У&amp;брать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="200" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="223" />
+            <source>PixVerse video %1</source>
+            <translation>Видео PixVerse %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="204" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="227" />
+            <source>%1 × %2 px</source>
+            <translation>%1 × %2 пикс.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="205" />
+            <source>From a take without a prompt</source>
+            <translation>Из дубля без промпта</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="205" />
+            <source>From “%1”</source>
+            <translation>Из «%1»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="244" />
+            <source>Choose a video to extend</source>
+            <translation>Выберите видео для продолжения</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="245" />
+            <source>Videos (%1)</source>
+            <translation>Видео (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="246" />
+            <source>All files (*)</source>
+            <translation>Все файлы (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="257" />
+            <source>Reading “%1”…</source>
+            <translation>Читается «%1»…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="289" />
+            <source>%1 · %2 · %3 × %4 px · %5</source>
+            <translation>%1 · %2 · %3 × %4 пикс. · %5</translation>
+        </message>
+        <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="337" />
+            <source>Video</source>
+            <translation>Видео</translation>
         </message>
     </context>
     <context>

@@ -347,6 +347,18 @@ private Q_SLOTS:
         QCOMPARE(bar->maximum(), 0);
         f.zone.clearUploadProgress();
         QVERIFY(!bar->isVisible());
+
+        // Issue 18: once every byte is sent, "Uploading… 91.8 KB of 91.8 KB" goes away by
+        // itself (it used to stay until the next image, even after the job was done).
+        f.zone.setUploadProgress(47 * 1024, 94003);
+        QVERIFY(bar->isVisible());
+        f.zone.setUploadProgress(94003, 94003);
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(bar->value(), bar->maximum());
+        // The next upload shows it again.
+        f.zone.setUploadProgress(1024, 94003);
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->value(), 10);
     }
 
     void anImageSwitchesTheEditorToImageToVideo() {

@@ -703,14 +703,21 @@ private Q_SLOTS:
         QVERIFY(!f.hint->text().isEmpty());
     }
 
-    // The mode selector lists the modes the model takes in this family (the catalog's, not a
-    // fixed list); an image dropped chooses image to video, removing it goes back.
+    // The mode selector lists the composer's modes some model of the catalog makes (the
+    // catalog's, not a fixed list); an image dropped chooses image to video, removing it goes
+    // back.
     void theModeSelectorFollowsTheCatalogAndTheImage() {
         Fixture f(ini());
         f.prompt->setPlainText(QStringLiteral("The cat blinks"));
         const ModelSpec* v6 = ModelCatalog::builtIn().model(QStringLiteral("v6"));
         QVERIFY(v6);
-        QCOMPARE(values(f.mode), v6->modes(ApiFamily::OpenApi));
+        QStringList listed;
+        for (const GenerationMode m : {GenerationMode::TextToVideo, GenerationMode::ImageToVideo,
+                                       GenerationMode::Transition, GenerationMode::Extend}) {
+            if (v6->takesMode(m, ApiFamily::OpenApi))
+                listed << generationModeId(m);
+        }
+        QCOMPARE(values(f.mode), listed);
         QCOMPARE(f.mode->itemText(1), generationModeLabel(GenerationMode::ImageToVideo));
         QVERIFY(f.shown(f.aspect));
 
@@ -738,7 +745,8 @@ private Q_SLOTS:
         f.choose(f.mode, QStringLiteral("i2v"));
         QCOMPARE(f.editor.request().startImagePath(), image);
 
-        // A table with a model that takes text to video only: the selector offers just that.
+        // A table where V6 makes text to video only: image to video is still offered (the
+        // other models make it), and choosing it moves to the newest model that does.
         QString error;
         const std::optional<ModelCatalog> textOnly = test::builtInCatalogWith(
             QStringLiteral("v6"),
@@ -749,8 +757,19 @@ private Q_SLOTS:
         QVERIFY2(textOnly, qPrintable(error));
         f.editor.setImagePath(QString());
         f.editor.setCatalog(&*textOnly);
-        QCOMPARE(values(f.mode), strings({"t2v"}));
-        QVERIFY(!f.mode->isEnabled()); // one mode: nothing to choose
+        QCOMPARE(f.editor.request().model, QStringLiteral("v6"));
+        QVERIFY(values(f.mode).contains(QStringLiteral("i2v")));
+        QVERIFY(itemEnabled(f.mode, QStringLiteral("i2v")));
+        f.choose(f.mode, QStringLiteral("i2v"));
+        QCOMPARE(f.editor.mode(), GenerationMode::ImageToVideo);
+        const QString moved = f.editor.request().model;
+        QVERIFY(moved != QStringLiteral("v6"));
+        QVERIFY(
+            textOnly->model(moved)->takesMode(GenerationMode::ImageToVideo, ApiFamily::OpenApi));
+        QVERIFY2(f.hint->text().startsWith(QStringLiteral("PixVerse V6 cannot make \"Image to "
+                                                          "video\" videos: ")),
+                 qPrintable(f.hint->text()));
+
         f.editor.setCatalog(&ModelCatalog::builtIn());
     }
 

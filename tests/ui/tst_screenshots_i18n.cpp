@@ -15,6 +15,8 @@
 #include "core/jobs/ThumbnailCache.h"
 #include "core/settings/AppSettings.h"
 #include "tests/support/TestSupport.h"
+#include "ui/ComposerInputs.h"
+#include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
 #include "ui/LipSyncDialog.h"
@@ -25,6 +27,7 @@
 #include "ui/ThumbnailMaker.h"
 #include "ui/Translations.h"
 #include "ui/VideoPlayer.h"
+#include "ui/VideoSourceSlot.h"
 
 #include <QAbstractScrollArea>
 #include <QAccessible>
@@ -551,6 +554,92 @@ private Q_SLOTS:
             problems = pageProblems(&window, false);
             QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         }
+    }
+
+    // Issue 16: the composer's transition slots (both frames in) and the video to extend (a
+    // take from the gallery), in English and in Russian: nothing clipped, every text in the
+    // picture, no English left in the Russian one.
+    void composerModes_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("mode");
+        for (const char* language : {"en", "ru"}) {
+            for (const char* mode : {"transition", "extend"})
+                QTest::addRow("%s %s", mode, language)
+                    << QString::fromLatin1(language) << QString::fromLatin1(mode);
+        }
+    }
+    void composerModes() {
+        QFETCH(QString, language);
+        QFETCH(QString, mode);
+        QCOMPARE(installTranslations(*qApp, language), language);
+        QSettings().clear();
+        MainWindow window;
+        window.setConnectionLabel(
+            QCoreApplication::translate("pixverse::StudioApp", "Offline sandbox"));
+        window.setAccount(QStringLiteral("sk-…a1b2"), ApiFamily::OpenApi);
+        window.setBalance(1250);
+        window.resize(1280, 800);
+        ComposerInputs* inputs = window.composerInputs();
+        const bool ru = language == QLatin1String("ru");
+        auto* prompt = window.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"));
+        auto frame = [this](const QString& name, QColor top, QColor bottom) {
+            QImage image(640, 360, QImage::Format_RGB32);
+            for (int y = 0; y < image.height(); ++y) {
+                const qreal t = qreal(y) / image.height();
+                const QColor c = QColor::fromRgbF(top.redF() * (1 - t) + bottom.redF() * t,
+                                                  top.greenF() * (1 - t) + bottom.greenF() * t,
+                                                  top.blueF() * (1 - t) + bottom.blueF() * t);
+                for (int x = 0; x < image.width(); ++x)
+                    image.setPixelColor(x, y, c);
+            }
+            const QString path = m_dir.filePath(name);
+            image.save(path);
+            return path;
+        };
+        if (mode == QLatin1String("transition")) {
+            for (ImageDropZone* zone : {inputs->firstFrameZone(), inputs->lastFrameZone()})
+                zone->setOutputDir(m_dir.filePath(QStringLiteral("prepared")));
+            window.useFrameImage(frame(QStringLiteral("harbour-day.png"), QColor(120, 180, 240),
+                                       QColor(230, 200, 120)),
+                                 RequestImage::Role::FirstFrame, 0);
+            window.useFrameImage(
+                frame(QStringLiteral("harbour-night.png"), QColor(10, 10, 40), QColor(40, 30, 80)),
+                RequestImage::Role::LastFrame, 0);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                inputs->firstFrameZone()->image() && inputs->lastFrameZone()->image(), 15000);
+            prompt->setPlainText(ru ? QStringLiteral(u"День сменяется ночью над гаванью")
+                                    : QStringLiteral("Day turns to night over the harbour"));
+        } else {
+            Job take;
+            take.id = 12;
+            take.state = JobState::Done;
+            take.videoId = 380012;
+            take.request.prompt = ru ? QStringLiteral(u"Бумажный фонарик плывёт над озером")
+                                     : QStringLiteral("A paper lantern drifting over a lake");
+            take.request.model = QStringLiteral("v6");
+            take.request.quality = QStringLiteral("720p");
+            take.request.duration = 5;
+            take.videoWidth = 1280;
+            take.videoHeight = 720;
+            take.thumbnailPath =
+                frame(QStringLiteral("lantern.png"), QColor(250, 170, 60), QColor(30, 40, 90));
+            window.startExtend(take);
+            QTRY_VERIFY(!inputs->sourceSlot()
+                             ->findChild<QLabel*>(QStringLiteral("videoSourcePreview"))
+                             ->pixmap()
+                             .isNull());
+        }
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(generationModeId(window.promptEditor()->mode()), mode);
+        QStringList problems;
+        QTRY_VERIFY2((problems = pageProblems(&window, false)).isEmpty() || !ru,
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        QTRY_VERIFY2((problems = clippedTexts(&window) + unnamedButtons(&window)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        verifyScreenshot(&window, QStringLiteral("composer-%1-%2").arg(mode, language));
+        if (ru)
+            verifyRussian(&window);
     }
 
     void settingsDialog_data() { mainWindow_data(); }
