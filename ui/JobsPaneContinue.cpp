@@ -14,8 +14,10 @@
 #include "ui/UiHelpers.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFutureWatcher>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>

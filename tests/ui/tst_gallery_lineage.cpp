@@ -9,6 +9,7 @@
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
+#include "ui/ThumbnailMaker.h"
 
 #include <QAction>
 #include <QMenu>
@@ -65,8 +66,8 @@ qint64 TestGalleryLineage::add(const QString& prompt, GenerationMode mode, qint6
 
 void TestGalleryLineage::init() {
     m_store = std::make_unique<JobStore>();
-    QVERIFY(
-        m_store->open(m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()))));
+    QVERIFY(m_store->open(m_dir.filePath(
+        QStringLiteral("data-%1").arg(QLatin1String(QTest::currentTestFunction())))));
     m_take = add(QStringLiteral("A lighthouse in a storm at night, waves crash over the rocks"),
                  GenerationMode::TextToVideo, 0);
     m_extended = add(QStringLiteral("The storm clears"), GenerationMode::Extend, m_take);
@@ -88,8 +89,11 @@ void TestGalleryLineage::theLinkSelectsTheParent() {
     QCOMPARE(texts.parent, QStringLiteral("from “A lighthouse in a storm at night, waves…”"));
     QCOMPARE(texts.mode, QStringLiteral("Extend"));
     QVERIFY(JobCardDelegate::cardTexts(shown(m_take)).parent.isEmpty());
+    QCOMPARE(JobCardDelegate::cardTexts(shown(m_upscaled)).parent,
+             QStringLiteral("from “The storm clears”"));
     // A parent without a prompt is named by its mode.
-    QCOMPARE(JobCardDelegate::cardTexts(shown(m_upscaled)).parent, QStringLiteral("from Extend"));
+    const Job upscaled = *m_store->job(m_upscaled);
+    QCOMPARE(JobListModel::parentText(&upscaled), QStringLiteral("from Upscale"));
 
     // A click on the painted link selects the parent.
     JobGalleryView* view = m_pane->view();
