@@ -119,9 +119,7 @@ Job TestContinueChain::waitForNewJob(StudioApp& app, int count) {
     if (app.jobStore()->jobs().size() < count)
         return {};
     const qint64 id = app.jobStore()->jobs().last().id;
-    [&] {
-        QTRY_VERIFY_WITH_TIMEOUT(isTerminal(app.jobStore()->job(id)->state), kJobTimeout);
-    }();
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(isTerminal(app.jobStore()->job(id)->state), kJobTimeout); }();
     const Job job = *app.jobStore()->job(id);
     if (job.state != JobState::Done)
         qWarning("job %lld: %s", job.id, qPrintable(job.errorMessage));
@@ -271,6 +269,7 @@ void TestContinueChain::lipSyncFromTheDialog() {
     const int james = speakers->findText(QStringLiteral("James"));
     QVERIFY(james >= 0);
     speakers->setCurrentIndex(james);
+    const QString jamesId = speakers->itemData(james).toString();
     auto* ok = dialog->findChild<QPushButton*>(QStringLiteral("lipSyncButton"));
     QVERIFY(!ok->isEnabled()); // no text yet
     // 30 bytes of UTF-8: 2 × 4 credits (§2.9), priced while typing.
@@ -284,7 +283,7 @@ void TestContinueChain::lipSyncFromTheDialog() {
     const Job synced = waitForNewJob(app, 2);
     QCOMPARE(synced.state, JobState::Done);
     QCOMPARE(synced.request.mode, GenerationMode::LipSync);
-    QCOMPARE(synced.request.speakerId, speakers->itemData(james).toString());
+    QCOMPARE(synced.request.speakerId, jamesId); // the dialog is gone: it closed on accepting
     QCOMPARE(synced.request.speechText, QStringLiteral("Good evening, here is the news"));
     QCOMPARE(synced.request.parentJobId, take.id);
     QCOMPARE(app.sandboxHost()->stats().generationsCreated, created + 1);
