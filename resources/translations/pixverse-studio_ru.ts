@@ -885,7 +885,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::Backend</name>
         <message>
-            <location filename="../../core/backend/Backend.cpp" line="44" />
+            <location filename="../../core/backend/Backend.cpp" line="38" />
             <source>Video and audio files can be sent only with a platform API key sign-in.</source>
             <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
         </message>
@@ -1160,6 +1160,39 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../ui/ComposerInputs.cpp" line="168" />
             <source>PixVerse video %1</source>
             <translation>Видео PixVerse %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::ContinuationPrice</name>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="16" />
+            <source>Cost: %1 credits</source>
+            <translation>Стоимость: %1 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="18" />
+            <source>PixVerse does not publish the upscale price; the charge shows on the card when the video is done.</source>
+            <translation>PixVerse не публикует цену увеличения разрешения; списание появится на карточке, когда видео будет готово.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="21" />
+            <source>The price is not known yet; the charge shows on the card when the video is done.</source>
+            <translation>Цена пока неизвестна; списание появится на карточке, когда видео будет готово.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="27" />
+            <source>Balance after: %1 credits (of %2)</source>
+            <translation>Останется: %1 кред. (из %2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="29" />
+            <source>Not enough credits: the balance is %1.</source>
+            <translation>Недостаточно кредитов: на балансе %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="31" />
+            <source>Balance: %1 credits</source>
+            <translation>Баланс: %1 кред.</translation>
         </message>
     </context>
     <context>
@@ -1846,12 +1879,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">У PixVerse больше нет этого видео.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="163" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="165" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="225" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="254" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
@@ -1945,6 +1978,21 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../core/jobs/JobListModel.cpp" line="249" />
             <source>On PixVerse</source>
             <translation>На PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="551" />
+            <source>from a removed take</source>
+            <translation>из удалённого дубля</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="554" />
+            <source>from %1</source>
+            <translation>из: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="555" />
+            <source>from “%1”</source>
+            <translation>из «%1»</translation>
         </message>
         <message>
             <source>%1 · %2 · %3 s</source>
@@ -2110,226 +2158,231 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="214" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="214" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="218" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="224" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="222" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="231" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="237" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
-            <location filename="../../ui/JobsPane.cpp" line="467" />
+            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="496" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="251" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="247" />
+            <location filename="../../ui/JobsPane.cpp" line="252" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="250" />
+            <location filename="../../ui/JobsPane.cpp" line="255" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="251" />
+            <location filename="../../ui/JobsPane.cpp" line="256" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="297" />
+            <location filename="../../ui/JobsPane.cpp" line="313" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="313" />
+            <location filename="../../ui/JobsPane.cpp" line="329" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="324" />
+            <location filename="../../ui/JobsPane.cpp" line="340" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="340" />
-            <location filename="../../ui/JobsPane.cpp" line="342" />
+            <location filename="../../ui/JobsPane.cpp" line="356" />
+            <location filename="../../ui/JobsPane.cpp" line="358" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="341" />
+            <location filename="../../ui/JobsPane.cpp" line="357" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <source>Showing one video's family; click to show every job</source>
+            <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="413" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="413" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="387" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="387" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="395" />
+            <location filename="../../ui/JobsPane.cpp" line="424" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="399" />
+            <location filename="../../ui/JobsPane.cpp" line="428" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="405" />
+            <location filename="../../ui/JobsPane.cpp" line="434" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="408" />
+            <location filename="../../ui/JobsPane.cpp" line="437" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="410" />
+            <location filename="../../ui/JobsPane.cpp" line="439" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="466" />
+            <location filename="../../ui/JobsPane.cpp" line="495" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="495" />
+            <location filename="../../ui/JobsPane.cpp" line="525" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="502" />
+            <location filename="../../ui/JobsPane.cpp" line="532" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="572" />
+            <location filename="../../ui/JobsPane.cpp" line="602" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="594" />
+            <location filename="../../ui/JobsPane.cpp" line="624" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -2344,67 +2397,67 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="655" />
+            <location filename="../../ui/JobsPane.cpp" line="685" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="656" />
+            <location filename="../../ui/JobsPane.cpp" line="686" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="657" />
+            <location filename="../../ui/JobsPane.cpp" line="687" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="662" />
+            <location filename="../../ui/JobsPane.cpp" line="692" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="663" />
+            <location filename="../../ui/JobsPane.cpp" line="693" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="664" />
+            <location filename="../../ui/JobsPane.cpp" line="694" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="667" />
+            <location filename="../../ui/JobsPane.cpp" line="697" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="668" />
+            <location filename="../../ui/JobsPane.cpp" line="698" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="707" />
+            <location filename="../../ui/JobsPane.cpp" line="737" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="708" />
+            <location filename="../../ui/JobsPane.cpp" line="738" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="724" />
+            <location filename="../../ui/JobsPane.cpp" line="754" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="727" />
+            <location filename="../../ui/JobsPane.cpp" line="757" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="732" />
+            <location filename="../../ui/JobsPane.cpp" line="762" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -2414,20 +2467,234 @@ Write a prompt and press Generate.</source>
             <translation>Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="721" />
-            <location filename="../../ui/JobsPane.cpp" line="735" />
+            <location filename="../../ui/JobsPane.cpp" line="751" />
+            <location filename="../../ui/JobsPane.cpp" line="765" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="722" />
+            <location filename="../../ui/JobsPane.cpp" line="752" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="69" />
+            <source>E&amp;xtend…</source>
+            <translation>&amp;Продлить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
+            <source>Continue this video in the composer: a longer clip from its end</source>
+            <translation>Продолжить это видео в редакторе: более длинный ролик с его конца</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="72" />
+            <source>Use Last Frame as &amp;Next Start</source>
+            <translation>Последний кадр — &amp;начало следующего</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
+            <source>Put the video's last frame into the composer's image (image to video)</source>
+            <translation>Поставить последний кадр видео в изображение редактора (видео из изображения)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="76" />
+            <source>Use Last Frame as &amp;First Frame</source>
+            <translation>Последний кадр — &amp;первый кадр перехода</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
+            <source>Put the video's last frame into the first-frame slot of a transition</source>
+            <translation>Поставить последний кадр видео в ячейку первого кадра перехода</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="79" />
+            <source>&amp;Upscale…</source>
+            <translation>&amp;Увеличить разрешение…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
+            <source>Make a larger version of the video</source>
+            <translation>Сделать версию видео в большем разрешении</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
+            <source>Sound &amp;Effect…</source>
+            <translation>&amp;Звуковой эффект…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
+            <source>Add generated sound or music to the video</source>
+            <translation>Добавить к видео сгенерированный звук или музыку</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="84" />
+            <source>&amp;Lip Sync…</source>
+            <translation>&amp;Синхронизация губ…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
+            <source>Make the person in the video speak a text or an audio file</source>
+            <translation>Человек в видео произнесёт текст или речь из аудиофайла</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="87" />
+            <source>Go to &amp;Parent</source>
+            <translation>К &amp;исходному видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
+            <source>Select the video this one was made from</source>
+            <translation>Выбрать видео, из которого сделано это</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
+            <source>Show Fa&amp;mily</source>
+            <translation>Показать &amp;семейство</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
+            <source>Show only this video, the one it was made from and those made from it</source>
+            <translation>Показать только это видео, то, из которого оно сделано, и сделанные из него</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="135" />
+            <source>Continue</source>
+            <translation>Продолжить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
+            <source>Continue this video: extend, last frame, upscale, sound</source>
+            <translation>Продолжить это видео: продление, последний кадр, увеличение, звук</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="163" />
+            <source>%1 needs a PixVerse platform API key: the website account's API does not offer it.</source>
+            <translation>Для режима «%1» нужен API-ключ платформы PixVerse: API аккаунта сайта его не предлагает.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="199" />
+            <source>Taking the last frame of the video…</source>
+            <translation>Извлекается последний кадр видео…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="208" />
+            <source>The last frame could not be taken: %1</source>
+            <translation>Не удалось извлечь последний кадр: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="227" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="233" />
+            <source>Upscale</source>
+            <translation>Увеличить разрешение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
+            <source>Make a larger version of this video?</source>
+            <translation>Сделать версию этого видео в большем разрешении?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="284" />
+            <source>The video this one was made from was removed from the list.</source>
+            <translation>Видео, из которого сделано это, удалено из списка.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
+            <source>Family</source>
+            <translation>Семейство</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
+            <source>Family of “%1”</source>
+            <translation>Семейство «%1»</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::LipSyncDialog</name>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="34" />
+            <location filename="../../ui/LipSyncDialog.cpp" line="68" />
+            <source>Lip Sync</source>
+            <translation>Синхронизация губ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="36" />
+            <source>Choose the Audio</source>
+            <translation>Выберите аудио</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="37" />
+            <source>Audio files (*.mp3 *.wav *.m4a *.aac)</source>
+            <translation>Аудиофайлы (*.mp3 *.wav *.m4a *.aac)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="39" />
+            <source>The person in the video speaks a text with a voice of your choice, or the speech of an audio file.</source>
+            <translation>Человек в видео произнесёт текст выбранным голосом или речь из аудиофайла.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="44" />
+            <source>Speak a &amp;text</source>
+            <translation>Произнести &amp;текст</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="46" />
+            <source>Use an &amp;audio file</source>
+            <translation>Взять &amp;аудиофайл</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="98" />
+            <source>Loading the voices…</source>
+            <translation>Загрузка голосов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="102" />
+            <source>What the person says</source>
+            <translation>Что говорит человек</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="111" />
+            <source>&amp;Voice:</source>
+            <translation>&amp;Голос:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="129" />
+            <source>MP3 or WAV, at most 30 s and 50 MB</source>
+            <translation>MP3 или WAV, не длиннее 30 с и не больше 50 МБ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="130" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="183" />
+            <source>Reading the audio file…</source>
+            <translation>Чтение аудиофайла…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="203" />
+            <source>%1 s of audio</source>
+            <translation>%1 с аудио</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/LipSyncDialog.cpp" line="243" />
+            <source>%n byte(s) of UTF-8</source>
+            <translation>
+                <numerusform>%n байт UTF-8</numerusform>
+                <numerusform>%n байта UTF-8</numerusform>
+                <numerusform>%n байт UTF-8</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="247" />
+            <source>Cost: 4 credits per second of audio, or 4 per 15 bytes of text</source>
+            <translation>Стоимость: 4 кред. за секунду аудио или 4 кред. за каждые 15 байт текста</translation>
         </message>
     </context>
     <context>
@@ -2682,7 +2949,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="45" />
-            <location filename="../../ui/MainWindow.cpp" line="287" />
+            <location filename="../../ui/MainWindow.cpp" line="298" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -2706,7 +2973,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="153" />
-            <location filename="../../ui/MainWindow.cpp" line="308" />
+            <location filename="../../ui/MainWindow.cpp" line="319" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -2731,52 +2998,52 @@ Write a prompt and press Generate.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="238" />
+            <location filename="../../ui/MainWindow.cpp" line="249" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="286" />
+            <location filename="../../ui/MainWindow.cpp" line="297" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="293" />
+            <location filename="../../ui/MainWindow.cpp" line="304" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="293" />
+            <location filename="../../ui/MainWindow.cpp" line="304" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="294" />
+            <location filename="../../ui/MainWindow.cpp" line="305" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="297" />
+            <location filename="../../ui/MainWindow.cpp" line="308" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="298" />
+            <location filename="../../ui/MainWindow.cpp" line="309" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="300" />
+            <location filename="../../ui/MainWindow.cpp" line="311" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="306" />
+            <location filename="../../ui/MainWindow.cpp" line="317" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="314" />
+            <location filename="../../ui/MainWindow.cpp" line="325" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -2928,132 +3195,202 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="144" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="145" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="149" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="150" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="157" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="168" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="165" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="159" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="172" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="176" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="178" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="182" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="184" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="195" />
+            <source>"%1" is not available here yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="212" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="191" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="219" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="203" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="231" />
             <source>%1 is not offered with this sign-in; choose one of: %2.</source>
             <translation>Модель %1 недоступна при таком входе; выберите одну из: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="220" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
             <source>%1 cannot make "%2" videos here.</source>
             <translation>%1 не делает здесь видео в режиме «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="222" />
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="71" />
             <source>Choose the image to animate.</source>
             <translation>Выберите изображение, которое нужно оживить.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="226" />
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="75" />
+            <source>Choose both the first and the last frame.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="84" />
+            <source>Choose the video to work on: a video made with this sign-in or a video file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="87" />
+            <source>Use either a video on PixVerse or a video file, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="92" />
+            <source>The video is %1 seconds long; PixVerse extends only videos shorter than %2 seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="98" />
+            <source>The video is %1 × %2 pixels; PixVerse takes at most %3 pixels on either side.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="114" />
+            <source>Choose what the person says: an audio file, or a voice and a text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="120" />
+            <source>Use either an audio file or a voice with a text, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="127" />
+            <source>The audio is %1 seconds long; lip sync takes at most %2 seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="133" />
+            <source>Write the text the voice should say.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="135" />
+            <source>Choose the voice that says the text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogModes.cpp" line="138" />
+            <source>The text has %1 characters; lip sync takes at most %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
             <source>%1 makes videos of %2 to %3 seconds.</source>
             <translation>%1 делает видео длиной от %2 до %3 секунд.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="230" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="256" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="232" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="235" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="238" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="264" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="241" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="267" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="246" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="272" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="250" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="276" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="253" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="279" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="284" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="287" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="265" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="277" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
+            <source>"%1" works only for text- and image-to-video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="312" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="273" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="308" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="326" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
@@ -3105,9 +3442,49 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::OpenApiBackend</name>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="78" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="104" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="110" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="123" />
+            <source>"%1" cannot be sent yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="135" />
+            <source>There is no video to work on: neither a video on PixVerse nor an uploaded file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="152" />
+            <source>The audio file has not been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="154" />
+            <source>Lip sync needs an audio file, or a voice and a text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="166" />
             <source>multipart upload of the image %1</source>
             <translation>загрузка изображения %1 (multipart)</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="172" />
+            <source>multipart upload of the video %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="173" />
+            <source>multipart upload of the audio %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3141,6 +3518,34 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/generation/PreparedImage.cpp" line="105" />
             <source>%1 cannot be read: %2.</source>
             <translation>Не удаётся прочитать %1: %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PreparedMedia</name>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="46" />
+            <source>%1 is not an MP4, MOV or WebM video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="47" />
+            <source>%1 is not an MP3, WAV, M4A or AAC audio file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="50" />
+            <source>%1 cannot be opened: %2.</source>
+            <translation type="unfinished">Не удаётся открыть %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="53" />
+            <source>%1 is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="55" />
+            <source>%1 is %2; PixVerse accepts video and audio files up to %3.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3707,39 +4112,72 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::SoundEffectDialog</name>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="23" />
+            <source>Add a Sound Effect</source>
+            <translation>Добавить звуковой эффект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="25" />
+            <source>PixVerse adds sound or music that fits the video. Describe what to hear, or leave it empty to let PixVerse choose from the picture.</source>
+            <translation>PixVerse добавит звук или музыку под видео. Опишите, что должно звучать, или оставьте поле пустым — PixVerse подберёт звук по изображению.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="31" />
+            <source>e.g. rain on a tin roof, distant thunder</source>
+            <translation>например, дождь по жестяной крыше, далёкий гром</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="33" />
+            <source>&amp;Keep the video's own sound</source>
+            <translation>&amp;Сохранить собственный звук видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="46" />
+            <source>Add Sound</source>
+            <translation>Добавить звук</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="53" />
+            <source>&amp;Description:</source>
+            <translation>&amp;Описание:</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="108" />
+            <location filename="../../app/gui/StudioApp.cpp" line="111" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="134" />
+            <location filename="../../app/gui/StudioApp.cpp" line="137" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="147" />
+            <location filename="../../app/gui/StudioApp.cpp" line="150" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="156" />
+            <location filename="../../app/gui/StudioApp.cpp" line="159" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="243" />
+            <location filename="../../app/gui/StudioApp.cpp" line="246" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="262" />
+            <location filename="../../app/gui/StudioApp.cpp" line="265" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="265" />
+            <location filename="../../app/gui/StudioApp.cpp" line="268" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -3748,17 +4186,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="287" />
+            <location filename="../../app/gui/StudioApp.cpp" line="292" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="318" />
+            <location filename="../../app/gui/StudioApp.cpp" line="323" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="324" />
+            <location filename="../../app/gui/StudioApp.cpp" line="329" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -3980,17 +4418,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::WebBackend</name>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="165" />
+            <location filename="../../core/backend/WebBackend.cpp" line="155" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="160" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="167" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="183" />
             <source>the image %1, signed with the upload token</source>
             <translation>изображение %1, подписанное токеном загрузки</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="169" />
+            <location filename="../../core/backend/WebBackend.cpp" line="184" />
             <source>temporary object-store credentials</source>
             <translation>временные ключи доступа к хранилищу</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="173" />
+            <location filename="../../core/backend/WebBackend.cpp" line="186" />
             <source>registers the uploaded image</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
