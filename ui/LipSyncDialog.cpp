@@ -240,7 +240,7 @@ void LipSyncDialog::updateState() {
     const GenerationRequest r = request();
     const qsizetype bytes = r.speechText.toUtf8().size();
     // 4 credits per started 15 bytes of UTF-8 (§2.9): a Russian letter is two bytes.
-    m_textCount->setText(tr("%n byte(s) of UTF-8", nullptr, int(bytes)));
+    m_textCount->setText(tr("UTF-8 bytes: %1").arg(bytes));
     const ContinuationPrice price = ContinuationPrice::of(*m_catalog, r, m_balance);
     const bool incomplete =
         source() == Source::Voice ? r.speechText.isEmpty() : r.audioPath.isEmpty();

@@ -2682,14 +2682,10 @@ Write a prompt and press Generate.</source>
             <source>%1 s of audio</source>
             <translation>%1 с аудио</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location filename="../../ui/LipSyncDialog.cpp" line="243" />
-            <source>%n byte(s) of UTF-8</source>
-            <translation>
-                <numerusform>%n байт UTF-8</numerusform>
-                <numerusform>%n байта UTF-8</numerusform>
-                <numerusform>%n байт UTF-8</numerusform>
-            </translation>
+            <source>UTF-8 bytes: %1</source>
+            <translation>Байт в UTF-8: %1</translation>
         </message>
         <message>
             <location filename="../../ui/LipSyncDialog.cpp" line="247" />
