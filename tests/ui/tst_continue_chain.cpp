@@ -110,6 +110,7 @@ private Q_SLOTS:
 private:
     //! The job the gallery added last, once it is finished.
     static Job waitForNewJob(StudioApp& app, int count);
+    static LipSyncDialog* openLipSync(StudioApp& app, const QString& words, Job* take);
 };
 
 Job TestContinueChain::waitForNewJob(StudioApp& app, int count) {
@@ -241,27 +242,43 @@ void TestContinueChain::aTakeContinuedFiveTimes() {
     QVERIFY(last.data(JobListModel::ParentTextRole).toString().startsWith(QStringLiteral("from")));
 }
 
+//! Starts the window, makes a take of `words` and opens "Lip Sync…" on it; null when a step
+//! failed (the failure is reported).
+LipSyncDialog* TestContinueChain::openLipSync(StudioApp& app, const QString& words, Job* take) {
+    bool started = false;
+    [&] {
+        QVERIFY(app.start());
+        QVERIFY(QTest::qWaitForWindowExposed(app.window()));
+        QTRY_VERIFY_WITH_TIMEOUT(app.jobEngine() != nullptr, 15000);
+        QWidget* prompt = app.window()->findChild<QWidget*>(QStringLiteral("promptEdit"));
+        prompt->setFocus();
+        QTest::keyClicks(prompt, words);
+        QTRY_VERIFY(app.window()->promptEditor()->canGenerate());
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
+        started = true;
+    }();
+    if (!started)
+        return nullptr;
+    *take = waitForNewJob(app, 1);
+    JobsPane* pane = app.window()->jobsPane();
+    if (take->state != JobState::Done || !pane->view()->selectJob(take->id))
+        return nullptr;
+    pane->action(JobsPane::Action::LipSync)->trigger();
+    LipSyncDialog* dialog = nullptr;
+    [&] {
+        QTRY_VERIFY((dialog = pane->findChild<LipSyncDialog*>()));
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    }();
+    return dialog;
+}
+
 void TestContinueChain::lipSyncFromTheDialog() {
     QTemporaryDir dir;
     StudioApp app(embeddedSandbox(dir));
-    QVERIFY(app.start());
-    MainWindow* window = app.window();
-    QVERIFY(QTest::qWaitForWindowExposed(window));
-    QTRY_VERIFY_WITH_TIMEOUT(app.jobEngine() != nullptr, 15000);
-    QWidget* prompt = window->findChild<QWidget*>(QStringLiteral("promptEdit"));
-    prompt->setFocus();
-    QTest::keyClicks(prompt, QStringLiteral("A news presenter looks into the camera"));
-    QTRY_VERIFY(window->promptEditor()->canGenerate());
-    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
-    const Job take = waitForNewJob(app, 1);
-    QCOMPARE(take.state, JobState::Done);
-
-    JobsPane* pane = window->jobsPane();
-    QVERIFY(pane->view()->selectJob(take.id));
-    pane->action(JobsPane::Action::LipSync)->trigger();
-    LipSyncDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = pane->findChild<LipSyncDialog*>()));
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    Job take;
+    LipSyncDialog* dialog =
+        openLipSync(app, QStringLiteral("A news presenter looks into the camera"), &take);
+    QVERIFY(dialog);
     // The voices come from the service's speaker list.
     QTRY_VERIFY_WITH_TIMEOUT(dialog->hasSpeakers(), 15000);
     auto* speakers = dialog->findChild<QComboBox*>(QStringLiteral("speakerCombo"));
@@ -295,22 +312,9 @@ void TestContinueChain::lipSyncFromTheDialog() {
 void TestContinueChain::refusedInputsSendNothing() {
     QTemporaryDir dir;
     StudioApp app(embeddedSandbox(dir));
-    QVERIFY(app.start());
-    QTRY_VERIFY_WITH_TIMEOUT(app.jobEngine() != nullptr, 15000);
-    MainWindow* window = app.window();
-    QWidget* prompt = window->findChild<QWidget*>(QStringLiteral("promptEdit"));
-    prompt->setFocus();
-    QTest::keyClicks(prompt, QStringLiteral("A singer on a small stage"));
-    QTRY_VERIFY(window->promptEditor()->canGenerate());
-    QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier);
-    const Job take = waitForNewJob(app, 1);
-    QCOMPARE(take.state, JobState::Done);
-
-    JobsPane* pane = window->jobsPane();
-    QVERIFY(pane->view()->selectJob(take.id));
-    pane->action(JobsPane::Action::LipSync)->trigger();
-    LipSyncDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = pane->findChild<LipSyncDialog*>()));
+    Job take;
+    LipSyncDialog* dialog = openLipSync(app, QStringLiteral("A singer on a small stage"), &take);
+    QVERIFY(dialog);
     // Sends nothing: no upload, no generation (the speaker list may still be on its way).
     const sandbox::SandboxStats before = app.sandboxHost()->stats();
     auto* ok = dialog->findChild<QPushButton*>(QStringLiteral("lipSyncButton"));
