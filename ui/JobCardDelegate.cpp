@@ -1,5 +1,6 @@
 #include "ui/JobCardDelegate.h"
 
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "ui/ThumbnailMaker.h"
@@ -208,8 +209,17 @@ JobCardDelegate::CardTexts JobCardDelegate::cardTexts(const QModelIndex& index) 
     texts.prompt = prompt.isEmpty() ? tr("(no prompt)") : prompt;
     if (state == JobState::Failed || state == JobState::Moderated || state == JobState::Deleted)
         texts.error = index.data(JobListModel::ErrorRole).toString();
-    texts.settings = tr("%1 · %2").arg(index.data(JobListModel::ModelLabelRole).toString(),
-                                       index.data(JobListModel::QualityRole).toString());
+    const auto mode = index.data(JobListModel::RequestRole).value<GenerationRequest>().mode;
+    if (ModelCatalog::modeTakesModel(mode)) {
+        texts.settings = tr("%1 · %2").arg(index.data(JobListModel::ModelLabelRole).toString(),
+                                           index.data(JobListModel::QualityRole).toString());
+    } else {
+        // Upscale, sound and lip sync use no model, and their quality is the source's: the
+        // size of what came back says more.
+        const QSize size = index.data(JobListModel::VideoSizeRole).toSize();
+        if (size.isValid())
+            texts.settings = QStringLiteral("%1×%2").arg(size.width()).arg(size.height());
+    }
     texts.cost = index.data(JobListModel::CostTextRole).toString();
     texts.parent = index.data(JobListModel::ParentTextRole).toString();
     return texts;

@@ -92,6 +92,14 @@ void TestGalleryLineage::theLinkSelectsTheParent() {
     QCOMPARE(JobCardDelegate::cardTexts(shown(m_upscaled)).parent,
              QStringLiteral("from “The storm clears”"));
     // A parent without a prompt is named by its mode.
+    // Upscale uses no model: its card shows the size that came back, not "V4.5 · 540p".
+    QCOMPARE(JobCardDelegate::cardTexts(shown(m_extended)).settings, QStringLiteral("V4.5 · 540p"));
+    QVERIFY(JobCardDelegate::cardTexts(shown(m_upscaled)).settings.isEmpty());
+    QVERIFY(m_store->modify(m_upscaled, [](Job& job) {
+        job.videoWidth = 1920;
+        job.videoHeight = 1080;
+    }));
+    QCOMPARE(JobCardDelegate::cardTexts(shown(m_upscaled)).settings, QStringLiteral("1920×1080"));
     const Job upscaled = *m_store->job(m_upscaled);
     QCOMPARE(JobListModel::parentText(&upscaled), QStringLiteral("from Upscale"));
 
