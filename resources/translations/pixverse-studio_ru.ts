@@ -3047,33 +3047,33 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MediaText</name>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="152" />
-            <location filename="../../core/media/LastFrame.cpp" line="155" />
+            <location filename="../../core/media/LastFrame.cpp" line="168" />
+            <location filename="../../core/media/LastFrame.cpp" line="171" />
             <source>The frame cannot be saved as %1: %2.</source>
             <translation>Не удаётся сохранить кадр как %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="173" />
+            <location filename="../../core/media/LastFrame.cpp" line="189" />
             <source>%1 has no picture to take a frame from.</source>
             <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="178" />
+            <location filename="../../core/media/LastFrame.cpp" line="194" />
             <source>The picture of %1 cannot be decoded (%2).</source>
             <translation>Не удаётся декодировать изображение %1 (%2).</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="187" />
+            <location filename="../../core/media/LastFrame.cpp" line="203" />
             <source>Not enough memory to decode %1.</source>
             <translation>Недостаточно памяти, чтобы декодировать %1.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="202" />
+            <location filename="../../core/media/LastFrame.cpp" line="217" />
             <source>No frame of %1 could be decoded: the file is damaged.</source>
             <translation>Не удалось декодировать ни одного кадра %1: файл повреждён.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="206" />
+            <location filename="../../core/media/LastFrame.cpp" line="221" />
             <source>The picture of %1 cannot be converted.</source>
             <translation>Не удаётся преобразовать изображение %1.</translation>
         </message>
@@ -3183,7 +3183,7 @@ Write a prompt and press Generate.</source>
             <translation>Видео %1 имеет размер %2 × %3 пикс.; PixVerse принимает не больше %4 пикс. по каждой стороне.</translation>
         </message>
         <message>
-            <location filename="../../core/media/MediaProbe.cpp" line="123" />
+            <location filename="../../core/media/MediaProbe.cpp" line="124" />
             <source>%1 holds no video or audio that can be read.</source>
             <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
         </message>
