@@ -3223,12 +3223,12 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
             <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
-            <translation type="unfinished" />
+            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="195" />
             <source>"%1" is not available here yet.</source>
-            <translation type="unfinished" />
+            <translation>Режим «%1» здесь пока недоступен.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="212" />
@@ -3258,57 +3258,57 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="75" />
             <source>Choose both the first and the last frame.</source>
-            <translation type="unfinished" />
+            <translation>Выберите и первый, и последний кадр.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="84" />
             <source>Choose the video to work on: a video made with this sign-in or a video file.</source>
-            <translation type="unfinished" />
+            <translation>Выберите видео для работы: видео, созданное под этим входом, или видеофайл.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="87" />
             <source>Use either a video on PixVerse or a video file, not both.</source>
-            <translation type="unfinished" />
+            <translation>Укажите либо видео на PixVerse, либо видеофайл, но не то и другое сразу.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="92" />
             <source>The video is %1 seconds long; PixVerse extends only videos shorter than %2 seconds.</source>
-            <translation type="unfinished" />
+            <translation>Длительность видео — %1 с; PixVerse продолжает только видео короче %2 с.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="98" />
             <source>The video is %1 × %2 pixels; PixVerse takes at most %3 pixels on either side.</source>
-            <translation type="unfinished" />
+            <translation>Размер видео — %1 × %2 пикселей; PixVerse принимает не больше %3 пикселей по каждой стороне.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="114" />
             <source>Choose what the person says: an audio file, or a voice and a text.</source>
-            <translation type="unfinished" />
+            <translation>Выберите, что говорит человек: аудиофайл или голос и текст.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="120" />
             <source>Use either an audio file or a voice with a text, not both.</source>
-            <translation type="unfinished" />
+            <translation>Укажите либо аудиофайл, либо голос с текстом, но не то и другое сразу.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="127" />
             <source>The audio is %1 seconds long; lip sync takes at most %2 seconds.</source>
-            <translation type="unfinished" />
+            <translation>Длительность аудио — %1 с; синхронизация губ принимает не больше %2 с.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="133" />
             <source>Write the text the voice should say.</source>
-            <translation type="unfinished" />
+            <translation>Напишите текст, который произнесёт голос.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="135" />
             <source>Choose the voice that says the text.</source>
-            <translation type="unfinished" />
+            <translation>Выберите голос, который произнесёт текст.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogModes.cpp" line="138" />
             <source>The text has %1 characters; lip sync takes at most %2.</source>
-            <translation type="unfinished" />
+            <translation>Символов в тексте: %1; синхронизация губ принимает не больше %2.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
@@ -3373,7 +3373,7 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
             <source>"%1" works only for text- and image-to-video.</source>
-            <translation type="unfinished" />
+            <translation>«%1» работает только для видео из текста и из изображения.</translation>
         </message>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="312" />
@@ -3440,32 +3440,32 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="104" />
             <source>The image to animate has not been uploaded.</source>
-            <translation type="unfinished" />
+            <translation>Изображение для анимации не загружено.</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="110" />
             <source>The first and the last frame have not both been uploaded.</source>
-            <translation type="unfinished" />
+            <translation>Первый и последний кадры загружены не оба.</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="123" />
             <source>"%1" cannot be sent yet.</source>
-            <translation type="unfinished" />
+            <translation>Режим «%1» пока нельзя отправить.</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="135" />
             <source>There is no video to work on: neither a video on PixVerse nor an uploaded file.</source>
-            <translation type="unfinished" />
+            <translation>Нет видео для работы: ни видео на PixVerse, ни загруженного файла.</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="152" />
             <source>The audio file has not been uploaded.</source>
-            <translation type="unfinished" />
+            <translation>Аудиофайл не загружен.</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="154" />
             <source>Lip sync needs an audio file, or a voice and a text.</source>
-            <translation type="unfinished" />
+            <translation>Для синхронизации губ нужен аудиофайл или голос и текст.</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="166" />
@@ -3475,12 +3475,12 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="172" />
             <source>multipart upload of the video %1</source>
-            <translation type="unfinished" />
+            <translation>загрузка видео %1 (multipart)</translation>
         </message>
         <message>
             <location filename="../../core/backend/OpenApiBackend.cpp" line="173" />
             <source>multipart upload of the audio %1</source>
-            <translation type="unfinished" />
+            <translation>загрузка аудио %1 (multipart)</translation>
         </message>
     </context>
     <context>
@@ -3519,29 +3519,29 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::PreparedMedia</name>
         <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="46" />
+            <location filename="../../core/backend/PreparedMedia.cpp" line="48" />
             <source>%1 is not an MP4, MOV or WebM video.</source>
-            <translation type="unfinished" />
+            <translation>%1 — не видео MP4, MOV или WebM.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="47" />
+            <location filename="../../core/backend/PreparedMedia.cpp" line="49" />
             <source>%1 is not an MP3, WAV, M4A or AAC audio file.</source>
-            <translation type="unfinished" />
+            <translation>%1 — не аудиофайл MP3, WAV, M4A или AAC.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="50" />
+            <location filename="../../core/backend/PreparedMedia.cpp" line="52" />
             <source>%1 cannot be opened: %2.</source>
-            <translation type="unfinished">Не удаётся открыть %1: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../core/backend/PreparedMedia.cpp" line="53" />
-            <source>%1 is empty.</source>
-            <translation type="unfinished" />
+            <translation>Не удаётся открыть %1: %2.</translation>
         </message>
         <message>
             <location filename="../../core/backend/PreparedMedia.cpp" line="55" />
+            <source>%1 is empty.</source>
+            <translation>Файл %1 пуст.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/PreparedMedia.cpp" line="57" />
             <source>%1 is %2; PixVerse accepts video and audio files up to %3.</source>
-            <translation type="unfinished" />
+            <translation>Размер %1 — %2; PixVerse принимает видео- и аудиофайлы до %3.</translation>
         </message>
     </context>
     <context>
@@ -4416,17 +4416,17 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../core/backend/WebBackend.cpp" line="155" />
             <source>The image to animate has not been uploaded.</source>
-            <translation type="unfinished" />
+            <translation>Изображение для анимации не загружено.</translation>
         </message>
         <message>
             <location filename="../../core/backend/WebBackend.cpp" line="160" />
             <source>The first and the last frame have not both been uploaded.</source>
-            <translation type="unfinished" />
+            <translation>Первый и последний кадры загружены не оба.</translation>
         </message>
         <message>
             <location filename="../../core/backend/WebBackend.cpp" line="167" />
             <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
-            <translation type="unfinished" />
+            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
         </message>
         <message>
             <location filename="../../core/backend/WebBackend.cpp" line="183" />
