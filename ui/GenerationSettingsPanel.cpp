@@ -21,18 +21,6 @@ namespace pixverse {
 
 namespace {
 
-QString currentValue(const QComboBox* combo) {
-    return combo->currentData().toString();
-}
-
-bool selectValue(QComboBox* combo, const QString& value) {
-    const int index = combo->findData(value);
-    if (index < 0)
-        return false;
-    combo->setCurrentIndex(index);
-    return true;
-}
-
 //! "horizontal_left" -> "Horizontal left": for values the table knows and this file does not.
 QString prettified(const QString& id) {
     QString text = id;
@@ -51,6 +39,18 @@ const QStringList kSwitchIds{QStringLiteral("audio"), QStringLiteral("multiClip"
                              QStringLiteral("offPeak")};
 
 } // namespace
+
+QString GenerationSettingsPanel::currentValue(const QComboBox* combo) {
+    return combo->currentData().toString();
+}
+
+bool GenerationSettingsPanel::selectValue(QComboBox* combo, const QString& value) {
+    const int index = combo->findData(value);
+    if (index < 0)
+        return false;
+    combo->setCurrentIndex(index);
+    return true;
+}
 
 GenerationSettingsPanel::GenerationSettingsPanel(const ModelCatalog* catalog, QWidget* parent)
     : QWidget(parent)
@@ -245,107 +245,6 @@ GenerationMode GenerationSettingsPanel::mode() const {
     return generationModeFromId(currentValue(m_mode.combo)).value_or(GenerationMode::TextToVideo);
 }
 
-QList<GenerationMode> GenerationSettingsPanel::composerModes() {
-    return {GenerationMode::TextToVideo, GenerationMode::ImageToVideo, GenerationMode::Transition,
-            GenerationMode::Extend};
-}
-
-QStringList GenerationSettingsPanel::listedModes() const {
-    QStringList out;
-    const QList<ModelSpec> models = m_catalog->models();
-    for (const GenerationMode mode : composerModes()) {
-        const bool anyModel = std::any_of(models.cbegin(), models.cend(), [mode](const auto& m) {
-            return m.offered &&
-                   (m.takesMode(mode, ApiFamily::OpenApi) || m.takesMode(mode, ApiFamily::Web));
-        });
-        if (anyModel)
-            out << generationModeId(mode);
-    }
-    return out;
-}
-
-const ModelSpec* GenerationSettingsPanel::modelFor(GenerationMode mode) const {
-    const ModelSpec* current = currentModel();
-    if (current && current->takesMode(mode, m_family))
-        return current;
-    const ModelSpec* preferred = m_catalog->model(m_catalog->defaultModel(m_family));
-    if (preferred && preferred->offeredFor(m_family) && preferred->takesMode(mode, m_family))
-        return preferred;
-    const QList<ModelSpec> offered = m_catalog->offeredModels(m_family);
-    for (const ModelSpec& spec : offered) {
-        if (spec.takesMode(mode, m_family))
-            return m_catalog->model(spec.id);
-    }
-    return nullptr;
-}
-
-std::optional<QString> GenerationSettingsPanel::modeRefusal(GenerationMode mode) const {
-    if (modelFor(mode))
-        return std::nullopt;
-    // No model of this family makes it: the catalog's sentence for the current settings (it
-    // names the family when the family has no such request at all).
-    GenerationRequest probe;
-    applyTo(probe);
-    const std::optional<QString> why =
-        m_catalog->whyNotAllowed(probe, m_family, QStringLiteral("mode"), generationModeId(mode));
-    return why ? why
-               : std::optional<QString>(tr("No model offered to this account makes \"%1\" videos.")
-                                            .arg(generationModeLabel(mode)));
-}
-
-bool GenerationSettingsPanel::setMode(GenerationMode mode) {
-    const ModelSpec* target = modelFor(mode);
-    if (!target || m_mode.combo->findData(generationModeId(mode)) < 0)
-        return false;
-    const ModelSpec* current = currentModel();
-    if (current && target->id != current->id) {
-        switchModel(*target, mode);
-        return this->mode() == mode;
-    }
-    m_updating = true;
-    const bool selected = selectValue(m_mode.combo, generationModeId(mode));
-    m_updating = false;
-    if (selected)
-        updateVisibility();
-    return selected;
-}
-
-void GenerationSettingsPanel::switchModel(const ModelSpec& target, GenerationMode mode) {
-    const ModelSpec* current = currentModel();
-    const QString previous = current ? current->label : QString();
-    GenerationRequest wanted;
-    applyTo(wanted);
-    wanted.mode = mode;
-    wanted.model = target.id;
-    m_updating = true;
-    selectValue(m_model.combo, target.id);
-    m_updating = false;
-    fitAndShow(wanted);
-    const QString switched = tr("%1 cannot make \"%2\" videos: %3 is used instead.")
-                                 .arg(previous, generationModeLabel(mode), target.label);
-    m_hint->setText(m_hint->text().isEmpty() ? switched : switched + u'\n' + m_hint->text());
-    m_hint->show();
-}
-
-void GenerationSettingsPanel::onModeChosen() {
-    if (m_updating)
-        return;
-    const std::optional<GenerationMode> chosen = generationModeFromId(currentValue(m_mode.combo));
-    const ModelSpec* current = currentModel();
-    if (chosen && current && !current->takesMode(*chosen, m_family)) {
-        // A mode this model does not make: the family's model for it (only such modes are
-        // enabled in the list).
-        if (const ModelSpec* target = modelFor(*chosen))
-            switchModel(*target, *chosen);
-        updateVisibility();
-        Q_EMIT settingsChanged();
-        Q_EMIT modeChosen(mode());
-        return;
-    }
-    onChanged();
-    Q_EMIT modeChosen(mode());
-}
-
 const ModelSpec* GenerationSettingsPanel::currentModel() const {
     return m_catalog->model(currentValue(m_model.combo));
 }
@@ -419,25 +318,9 @@ void GenerationSettingsPanel::onChanged() {
 
 void GenerationSettingsPanel::showRules(const GenerationRequest& r) {
     for (const Choice* c : {&m_model, &m_quality, &m_aspect, &m_motion, &m_style, &m_camera}) {
-        auto* model = qobject_cast<QStandardItemModel*>(c->combo->model());
-        if (!model)
-            continue;
-        QString currentReason;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            QStandardItem* item = model->item(row);
-            const QString value = item->data(Qt::UserRole).toString();
-            const std::optional<QString> why =
-                m_catalog->whyNotAllowed(r, m_family, c->field, value);
-            Qt::ItemFlags flags = item->flags();
-            flags.setFlag(Qt::ItemIsEnabled, !why);
-            flags.setFlag(Qt::ItemIsSelectable, !why);
-            item->setFlags(flags);
-            item->setData(why ? QVariant(*why) : QVariant(), Qt::ToolTipRole);
-            if (row == c->combo->currentIndex() && why)
-                currentReason = *why;
-        }
-        // The closed combo tells why its own value is a problem.
-        c->combo->setToolTip(currentReason);
+        markRefusals(c->combo, [this, &r, c](const QString& value) {
+            return m_catalog->whyNotAllowed(r, m_family, c->field, value);
+        });
     }
     showModeRefusals();
     if (m_aspect.combo->toolTip().isEmpty())
@@ -459,32 +342,27 @@ void GenerationSettingsPanel::showRules(const GenerationRequest& r) {
     }
 }
 
-void GenerationSettingsPanel::showModeRefusals() {
-    // A mode another model of this family makes stays enabled (choosing it switches the model);
-    // one no model of the family makes is disabled with the catalog's sentence, also shown in
-    // the line under the settings so that a creator sees it without hovering.
-    auto* model = qobject_cast<QStandardItemModel*>(m_mode.combo->model());
+QStringList GenerationSettingsPanel::markRefusals(
+    QComboBox* combo, const std::function<std::optional<QString>(const QString&)>& whyNot) {
     QStringList refusals;
     QString currentReason;
+    auto* model = qobject_cast<QStandardItemModel*>(combo->model());
     for (int row = 0; model && row < model->rowCount(); ++row) {
         QStandardItem* item = model->item(row);
-        const std::optional<GenerationMode> mode =
-            generationModeFromId(item->data(Qt::UserRole).toString());
-        const std::optional<QString> why = mode ? modeRefusal(*mode) : std::nullopt;
+        const std::optional<QString> why = whyNot(item->data(Qt::UserRole).toString());
         Qt::ItemFlags flags = item->flags();
         flags.setFlag(Qt::ItemIsEnabled, !why);
         flags.setFlag(Qt::ItemIsSelectable, !why);
         item->setFlags(flags);
         item->setData(why ? QVariant(*why) : QVariant(), Qt::ToolTipRole);
-        if (why) {
+        if (why)
             refusals << *why;
-            if (row == m_mode.combo->currentIndex())
-                currentReason = *why;
-        }
+        if (row == combo->currentIndex() && why)
+            currentReason = *why;
     }
-    m_mode.combo->setToolTip(currentReason);
-    m_modeHint->setText(refusals.join(QLatin1Char('\n')));
-    m_modeHint->setVisible(!refusals.isEmpty());
+    // The closed combo tells why its own value is a problem.
+    combo->setToolTip(currentReason);
+    return refusals;
 }
 
 void GenerationSettingsPanel::updateVisibility() {

@@ -7,6 +7,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QGridLayout;
@@ -74,6 +77,9 @@ private:
         QComboBox* combo = nullptr;
     };
 
+    static QString currentValue(const QComboBox* combo);
+    //! Selects the item whose data is `value`; false when there is none.
+    static bool selectValue(QComboBox* combo, const QString& value);
     void buildChoices();
     void buildSeedAndSwitches();
     void rebuildModels(const QString& preferred);
@@ -95,6 +101,11 @@ private:
     //! is not shown at all; one this family lacks is shown disabled).
     QStringList listedModes() const;
     void showModeRefusals();
+    //! Disables the items of `combo` `whyNot` refuses, each with its reason as its tooltip, and
+    //! the combo's tooltip says why its current value is refused; returns the reasons.
+    static QStringList
+    markRefusals(QComboBox* combo,
+                 const std::function<std::optional<QString>(const QString&)>& whyNot);
     QString valueLabel(const QString& field, const QString& value) const;
     //! One line of the hint: the setting, from → to, and why.
     QString changeText(const SettingChange& change) const;

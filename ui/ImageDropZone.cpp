@@ -11,17 +11,13 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QImageReader>
 #include <QImageWriter>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QPushButton>
-#include <QStackedWidget>
 #include <QStandardPaths>
-#include <QStyle>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -31,8 +27,6 @@
 namespace pixverse {
 
 namespace {
-
-constexpr int kPreviewBox = 96; //!< the preview's longer side, in device-independent pixels
 
 QString quoted(const QString& name) {
     return QStringLiteral("“%1”").arg(name);
@@ -73,155 +67,34 @@ QString fileDialogFilter() {
 } // namespace
 
 ImageDropZone::ImageDropZone(QWidget* parent)
-    : QFrame(parent) {
+    : DropSlot(QStringLiteral("image"),
+               tr("<b>Start from an image</b> (optional): drop it here, paste it with Ctrl+V, or"),
+               tr("%1 under %2, at most %3 px per side. Other images are converted for you.")
+                   .arg(ImageLimits::acceptedFormatsText(),
+                        ImageCheck::formatBytes(ImageLimits::maxBytes))
+                   .arg(ImageLimits::maxSide),
+               parent) {
     setObjectName(QStringLiteral("imageDropZone"));
-    setAcceptDrops(true);
-    setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Image to animate"));
-    setFrameShape(QFrame::StyledPanel);
-    // By class, not object name: the transition's two frame slots are drop zones too.
-    setStyleSheet(QStringLiteral(
-        "pixverse--ImageDropZone { border: 2px dashed palette(mid); border-radius: 8px; }"
-        "pixverse--ImageDropZone[dragActive=\"true\"] { border-color: palette(highlight); }"
-        "pixverse--ImageDropZone:focus { border-style: solid; }"));
-    setProperty("dragActive", false);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 10, 12, 10);
-    layout->setSpacing(6);
-    m_pages = new QStackedWidget(this);
-    m_pages->setObjectName(QStringLiteral("imagePages"));
-    layout->addWidget(m_pages);
-
-    // Page 0: no image yet.
-    auto* empty = new QWidget(m_pages);
-    auto* emptyLayout = new QVBoxLayout(empty);
-    emptyLayout->setContentsMargins(0, 0, 0, 0);
-    emptyLayout->setSpacing(4);
-    auto* hintRow = new QHBoxLayout;
-    m_hint = new QLabel(
-        tr("<b>Start from an image</b> (optional): drop it here, paste it with Ctrl+V, or"), empty);
-    m_hint->setObjectName(QStringLiteral("dropHint"));
-    m_hint->setWordWrap(true);
-    m_browse = new QPushButton(tr("&Browse…"), empty);
-    m_browse->setObjectName(QStringLiteral("browseButton"));
-    m_browse->setFocusPolicy(Qt::TabFocus);
-    connect(m_browse, &QPushButton::clicked, this, &ImageDropZone::browse);
-    hintRow->addWidget(m_hint, 1);
-    hintRow->addWidget(m_browse, 0, Qt::AlignVCenter);
-    emptyLayout->addLayout(hintRow);
-    m_limits = new QLabel(
-        tr("%1 under %2, at most %3 px per side. Other images are converted for you.")
-            .arg(ImageLimits::acceptedFormatsText(), ImageCheck::formatBytes(ImageLimits::maxBytes))
-            .arg(ImageLimits::maxSide),
-        empty);
-    m_limits->setObjectName(QStringLiteral("dropLimits"));
-    m_limits->setWordWrap(true);
-    emptyLayout->addWidget(m_limits);
-    m_pages->addWidget(empty);
-
-    // Page 1: the image.
-    auto* loaded = new QWidget(m_pages);
-    auto* loadedLayout = new QHBoxLayout(loaded);
-    loadedLayout->setContentsMargins(0, 0, 0, 0);
-    loadedLayout->setSpacing(10);
-    m_preview = new QLabel(loaded);
-    m_preview->setObjectName(QStringLiteral("imagePreview"));
-    m_preview->setFixedSize(kPreviewBox, kPreviewBox);
-    m_preview->setAlignment(Qt::AlignCenter);
-    loadedLayout->addWidget(m_preview, 0, Qt::AlignTop);
-    auto* details = new QVBoxLayout;
-    details->setSpacing(2);
-    m_name = new QLabel(loaded);
-    m_name->setObjectName(QStringLiteral("imageName"));
-    QFont bold = m_name->font();
-    bold.setBold(true);
-    m_name->setFont(bold);
-    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_info = new QLabel(loaded);
+    // The filled page: the format, size and bytes, and what was done to the image.
+    m_info = new QLabel(this);
     m_info->setObjectName(QStringLiteral("imageInfo"));
-    m_note = new QLabel(loaded);
+    m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("imageNote"));
     m_note->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    m_replace = new QPushButton(tr("&Replace…"), loaded);
-    m_replace->setObjectName(QStringLiteral("replaceButton"));
-    m_replace->setFocusPolicy(Qt::TabFocus);
-    connect(m_replace, &QPushButton::clicked, this, &ImageDropZone::browse);
-    m_remove = new QPushButton(tr("Re&move"), loaded);
-    m_remove->setObjectName(QStringLiteral("removeButton"));
-    m_remove->setFocusPolicy(Qt::TabFocus);
-    connect(m_remove, &QPushButton::clicked, this, &ImageDropZone::clear);
-    buttons->addWidget(m_replace);
-    buttons->addWidget(m_remove);
-    buttons->addStretch(1);
-    details->addWidget(m_name);
-    details->addWidget(m_info);
-    details->addWidget(m_note);
-    details->addStretch(1);
-    details->addLayout(buttons);
-    loadedLayout->addLayout(details, 1);
-    m_pages->addWidget(loaded);
+    details()->addWidget(m_info);
+    details()->addWidget(m_note);
 
-    // Under either page: the check in progress, a refusal or notice, the upload.
-    auto* busyRow = new QHBoxLayout;
-    m_busyLabel = new QLabel(this);
-    m_busyLabel->setObjectName(QStringLiteral("imageBusyLabel"));
-    m_busyBar = new QProgressBar(this);
-    m_busyBar->setObjectName(QStringLiteral("imageBusy"));
-    m_busyBar->setRange(0, 0); // indeterminate: a check has no meaningful percentage
-    m_busyBar->setTextVisible(false);
-    m_busyBar->setMaximumWidth(120);
-    busyRow->addWidget(m_busyLabel, 1);
-    busyRow->addWidget(m_busyBar);
-    layout->addLayout(busyRow);
-    m_busyLabel->hide();
-    m_busyBar->hide();
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("imageMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
-    layout->addWidget(m_message);
-
+    // Under the message: the upload.
     m_upload = new QProgressBar(this);
     m_upload->setObjectName(QStringLiteral("uploadProgress"));
     m_upload->hide();
-    layout->addWidget(m_upload);
-
-    // The stack is as tall as the page shown, not as the tallest page.
-    connect(m_pages, &QStackedWidget::currentChanged, this, [this](int current) {
-        for (int i = 0; i < m_pages->count(); ++i)
-            m_pages->widget(i)->setSizePolicy(
-                i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored,
-                i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-        m_pages->adjustSize();
-    });
-    m_pages->setCurrentIndex(1);
-    m_pages->setCurrentIndex(0);
-    showMessage({}, false);
+    frameLayout()->addWidget(m_upload);
 }
 
 ImageDropZone::~ImageDropZone() {
     if (m_future.isRunning())
         m_future.cancel();
-}
-
-void ImageDropZone::setHintText(const QString& text) {
-    m_hint->setText(text);
-}
-
-QString ImageDropZone::hintText() const {
-    return m_hint->text();
-}
-
-QString ImageDropZone::message() const {
-    return m_message->isHidden() ? QString() : m_message->text();
-}
-
-void ImageDropZone::setFileProvider(FileProvider provider) {
-    m_fileProvider = std::move(provider);
 }
 
 void ImageDropZone::setOutputDir(const QString& dir) {
@@ -301,20 +174,10 @@ void ImageDropZone::openMimeData(const QMimeData* mime) {
 }
 
 void ImageDropZone::browse() {
-    QString path;
-    if (m_fileProvider) {
-        path = m_fileProvider(this);
-    } else {
-        const QString dir = m_lastDir.isEmpty()
-                                ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
-                                : m_lastDir;
-        path = QFileDialog::getOpenFileName(this, tr("Choose an image to animate"), dir,
-                                            fileDialogFilter());
-    }
-    if (path.isEmpty())
-        return;
-    m_lastDir = QFileInfo(path).absolutePath();
-    openFile(path);
+    const QString path = chooseFile(tr("Choose an image to animate"),
+                                    QStandardPaths::PicturesLocation, fileDialogFilter());
+    if (!path.isEmpty())
+        openFile(path);
 }
 
 void ImageDropZone::paste() {
@@ -398,29 +261,9 @@ void ImageDropZone::finish(const ImageCheckResult& result) {
     Q_EMIT imageChanged();
 }
 
-void ImageDropZone::setBusy(bool busy, const QString& text) {
-    m_busyLabel->setText(text);
-    m_busyLabel->setVisible(busy);
-    m_busyBar->setVisible(busy);
-    if (busy != m_busy) {
-        m_busy = busy;
-        Q_EMIT busyChanged(busy);
-    }
-}
-
-void ImageDropZone::showMessage(const QString& text, bool error) {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-    m_message->setProperty("error", error);
-    QPalette p = palette();
-    p.setColor(QPalette::WindowText, error ? ui::errorColor(p) : ui::hintColor(p));
-    m_message->setPalette(p);
-}
-
 void ImageDropZone::showImage() {
     if (!m_image) {
-        m_pages->setCurrentIndex(0);
-        m_preview->clear();
+        showEmpty();
         return;
     }
     const PreparedImage& img = *m_image;
@@ -428,10 +271,7 @@ void ImageDropZone::showImage() {
     QPixmap pixmap = QPixmap::fromImage(img.preview.scaled(
         QSize(kPreviewBox, kPreviewBox) * ratio, Qt::KeepAspectRatio, Qt::SmoothTransformation));
     pixmap.setDevicePixelRatio(ratio);
-    m_preview->setPixmap(pixmap);
-    const QString name = QFileInfo(img.sourcePath).fileName();
-    m_name->setText(m_name->fontMetrics().elidedText(name, Qt::ElideMiddle, 360));
-    m_name->setToolTip(img.sourcePath);
+    preview()->setPixmap(pixmap);
     m_info->setText(tr("%1 · %2 × %3 px · %4")
                         .arg(ImageCheck::formatName(img.format))
                         .arg(img.width)
@@ -442,16 +282,7 @@ void ImageDropZone::showImage() {
     QPalette p = palette();
     p.setColor(QPalette::WindowText, ui::hintColor(p));
     m_note->setPalette(p);
-    m_pages->setCurrentIndex(1);
-}
-
-void ImageDropZone::setDragActive(bool active) {
-    if (property("dragActive").toBool() == active)
-        return;
-    setProperty("dragActive", active);
-    style()->unpolish(this);
-    style()->polish(this);
-    update();
+    showFilled(QFileInfo(img.sourcePath).fileName(), img.sourcePath);
 }
 
 bool ImageDropZone::acceptable(const QMimeData* mime) {
@@ -474,11 +305,6 @@ void ImageDropZone::dragMoveEvent(QDragMoveEvent* event) {
         event->ignore();
 }
 
-void ImageDropZone::dragLeaveEvent(QDragLeaveEvent* event) {
-    setDragActive(false);
-    QFrame::dragLeaveEvent(event);
-}
-
 void ImageDropZone::dropEvent(QDropEvent* event) {
     setDragActive(false);
     if (!acceptable(event->mimeData())) {
@@ -498,21 +324,7 @@ void ImageDropZone::keyPressEvent(QKeyEvent* event) {
         clear();
         return;
     }
-    QFrame::keyPressEvent(event);
-}
-
-void ImageDropZone::mousePressEvent(QMouseEvent* event) {
-    setFocus(Qt::MouseFocusReason); // so that Ctrl+V pastes here
-    QFrame::mousePressEvent(event);
-}
-
-void ImageDropZone::changeEvent(QEvent* event) {
-    QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
-        // Colours derived from the palette follow a theme change.
-        if (m_message && !m_message->text().isEmpty())
-            showMessage(m_message->text(), m_message->property("error").toBool());
-    }
+    DropSlot::keyPressEvent(event);
 }
 
 } // namespace pixverse

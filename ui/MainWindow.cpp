@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "core/jobs/Job.h"
+#include "core/jobs/JobLibrary.h"
 #include "core/settings/AppSettings.h"
 #include "ui/ComposerInputs.h"
 #include "ui/DesktopNotifier.h"
@@ -270,16 +271,11 @@ void MainWindow::startExtend(const Job& take) {
         showNotice(*why);
         return;
     }
-    // The take's settings, continued: its prompt to edit, its quality; the source is the take.
-    GenerationRequest request = take.request;
-    request.mode = GenerationMode::Extend;
-    request.images.clear();
-    request.parentJobId = take.id;
-    request.sourceVideoId = take.videoId;
-    request.sourceVideoPath.clear();
-    request.sourceSeconds = take.request.duration;
-    request.sourceWidth = take.videoWidth;
-    request.sourceHeight = take.videoHeight;
+    // The take continued: its prompt to edit, its quality, a model that extends, the take as
+    // the source (its id on the service, its length and size) and as the parent.
+    JobLibrary library(nullptr);
+    library.setCatalog(&m_promptEditor->catalog());
+    const GenerationRequest request = library.continuation(take, GenerationMode::Extend);
     m_promptEditor->setRequest(request);
     // A model that does not extend (C1): the family's model for it.
     m_promptEditor->setMode(GenerationMode::Extend);

@@ -9,20 +9,13 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QHBoxLayout>
 #include <QImageReader>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMimeData>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QStackedWidget>
-#include <QStandardPaths>
-#include <QStyle>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -30,9 +23,6 @@
 namespace pixverse {
 
 namespace {
-
-constexpr int kPreviewBox = 96; //!< the thumbnail's longer side, device-independent pixels
-constexpr int kTitleWidth = 320;
 
 const QStringList& videoSuffixes() {
     static const QStringList suffixes{QStringLiteral("mp4"), QStringLiteral("mov"),
@@ -48,173 +38,49 @@ QString secondsText(double seconds) {
 } // namespace
 
 VideoSourceSlot::VideoSourceSlot(QWidget* parent)
-    : QFrame(parent) {
+    : DropSlot(QStringLiteral("videoSource"),
+               tr("<b>Video to extend</b>: choose Extend on a finished take in the gallery, drop "
+                  "a video file here, or"),
+               tr("MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.")
+                   .arg(ImageCheck::formatBytes(media_limits::kMaxUploadBytes))
+                   .arg(media_limits::kMaxUploadSeconds)
+                   .arg(media_limits::kMaxVideoSide),
+               parent) {
     setObjectName(QStringLiteral("videoSourceSlot"));
-    setAcceptDrops(true);
-    setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Video to extend"));
-    setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral(
-        "pixverse--VideoSourceSlot { border: 2px dashed palette(mid); border-radius: 8px; }"
-        "pixverse--VideoSourceSlot[dragActive=\"true\"] { border-color: palette(highlight); }"
-        "pixverse--VideoSourceSlot:focus { border-style: solid; }"));
-    setProperty("dragActive", false);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 10, 12, 10);
-    layout->setSpacing(6);
-    m_pages = new QStackedWidget(this);
-    m_pages->setObjectName(QStringLiteral("videoSourcePages"));
-    layout->addWidget(m_pages);
-    buildEmptyPage();
-    buildSourcePage();
-
-    auto* busyRow = new QHBoxLayout;
-    m_busyLabel = new QLabel(this);
-    m_busyLabel->setObjectName(QStringLiteral("videoSourceBusyLabel"));
-    m_busyBar = new QProgressBar(this);
-    m_busyBar->setObjectName(QStringLiteral("videoSourceBusy"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setTextVisible(false);
-    m_busyBar->setMaximumWidth(120);
-    busyRow->addWidget(m_busyLabel, 1);
-    busyRow->addWidget(m_busyBar);
-    layout->addLayout(busyRow);
-    m_busyLabel->hide();
-    m_busyBar->hide();
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("videoSourceMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
-    layout->addWidget(m_message);
-
-    // The stack is as tall as the page shown, not as the tallest page.
-    connect(m_pages, &QStackedWidget::currentChanged, this, [this](int current) {
-        for (int i = 0; i < m_pages->count(); ++i)
-            m_pages->widget(i)->setSizePolicy(
-                i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored,
-                i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored);
-        m_pages->adjustSize();
-    });
-    m_pages->setCurrentIndex(1);
-    m_pages->setCurrentIndex(0);
+    m_info = ui::hintLabel(QString(), this);
+    m_info->setObjectName(QStringLiteral("videoSourceInfo"));
+    m_info->setWordWrap(true);
+    details()->addWidget(m_info);
 }
 
 VideoSourceSlot::~VideoSourceSlot() = default;
 
-void VideoSourceSlot::buildEmptyPage() {
-    auto* empty = new QWidget(m_pages);
-    auto* layout = new QVBoxLayout(empty);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    auto* row = new QHBoxLayout;
-    m_hint = new QLabel(tr("<b>Video to extend</b>: choose Extend on a finished take in the "
-                           "gallery, drop a video file here, or"),
-                        empty);
-    m_hint->setObjectName(QStringLiteral("videoSourceHint"));
-    m_hint->setWordWrap(true);
-    m_browse = new QPushButton(tr("&Browse…"), empty);
-    m_browse->setObjectName(QStringLiteral("videoSourceBrowseButton"));
-    m_browse->setFocusPolicy(Qt::TabFocus);
-    connect(m_browse, &QPushButton::clicked, this, &VideoSourceSlot::browse);
-    row->addWidget(m_hint, 1);
-    row->addWidget(m_browse, 0, Qt::AlignVCenter);
-    layout->addLayout(row);
-    auto* limits = ui::hintLabel(QString(), empty);
-    limits->setObjectName(QStringLiteral("videoSourceLimits"));
-    limits->setWordWrap(true);
-    limits->setText(tr("MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.")
-                        .arg(ImageCheck::formatBytes(media_limits::kMaxUploadBytes))
-                        .arg(media_limits::kMaxUploadSeconds)
-                        .arg(media_limits::kMaxVideoSide));
-    layout->addWidget(limits);
-    m_pages->addWidget(empty);
-}
-
-void VideoSourceSlot::buildSourcePage() {
-    auto* page = new QWidget(m_pages);
-    auto* layout = new QHBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(10);
-    m_preview = new QLabel(page);
-    m_preview->setObjectName(QStringLiteral("videoSourcePreview"));
-    m_preview->setFixedSize(kPreviewBox, kPreviewBox);
-    m_preview->setAlignment(Qt::AlignCenter);
-    layout->addWidget(m_preview, 0, Qt::AlignTop);
-    auto* details = new QVBoxLayout;
-    details->setSpacing(2);
-    m_title = new QLabel(page);
-    m_title->setObjectName(QStringLiteral("videoSourceTitle"));
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
-    m_info = ui::hintLabel(QString(), page);
-    m_info->setObjectName(QStringLiteral("videoSourceInfo"));
-    m_info->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    m_replace = new QPushButton(tr("&Replace…"), page);
-    m_replace->setObjectName(QStringLiteral("videoSourceReplaceButton"));
-    m_replace->setFocusPolicy(Qt::TabFocus);
-    connect(m_replace, &QPushButton::clicked, this, &VideoSourceSlot::browse);
-    m_remove = new QPushButton(tr("Re&move"), page);
-    m_remove->setObjectName(QStringLiteral("videoSourceRemoveButton"));
-    m_remove->setFocusPolicy(Qt::TabFocus);
-    connect(m_remove, &QPushButton::clicked, this, &VideoSourceSlot::clear);
-    buttons->addWidget(m_replace);
-    buttons->addWidget(m_remove);
-    buttons->addStretch(1);
-    details->addWidget(m_title);
-    details->addWidget(m_info);
-    details->addStretch(1);
-    details->addLayout(buttons);
-    layout->addLayout(details, 1);
-    m_pages->addWidget(page);
-}
-
-QString VideoSourceSlot::message() const {
-    return m_message->isHidden() ? QString() : m_message->text();
-}
-
-QString VideoSourceSlot::title() const {
-    return m_source.isEmpty() ? QString() : m_title->toolTip();
-}
-
-void VideoSourceSlot::setFileProvider(FileProvider provider) {
-    m_fileProvider = std::move(provider);
-}
-
 void VideoSourceSlot::setTake(const Job& take) {
-    ++m_ticket; // a file still being read is forgotten
-    setBusy(false);
-    showMessage({}, false);
-    m_source = {};
-    m_source.videoId = take.videoId;
-    m_source.seconds = take.request.duration; // the take's own length once the jobs know it
-    m_source.width = take.videoWidth;
-    m_source.height = take.videoHeight;
-    m_source.parentJobId = take.id;
+    VideoSource source;
+    source.videoId = take.videoId;
+    // The saved file's length when it was read, else what was asked.
+    source.seconds = take.videoSeconds > 0 ? take.videoSeconds : take.request.duration;
+    source.width = take.videoWidth;
+    source.height = take.videoHeight;
+    source.parentJobId = take.id;
     const QString prompt = take.request.prompt.simplified();
-    QStringList info;
-    info << tr("PixVerse video %1").arg(take.videoId);
-    if (m_source.seconds > 0)
-        info << secondsText(m_source.seconds);
-    if (m_source.width > 0 && m_source.height > 0)
-        info << tr("%1 × %2 px").arg(m_source.width).arg(m_source.height);
-    showSource(prompt.isEmpty() ? tr("From a take without a prompt") : tr("From “%1”").arg(prompt),
-               info.join(QStringLiteral(" · ")));
-    loadThumbnail(take.thumbnailPath);
-    Q_EMIT sourceChanged();
+    use(source, prompt.isEmpty() ? tr("From a take without a prompt") : tr("From “%1”").arg(prompt),
+        take.thumbnailPath);
 }
 
 void VideoSourceSlot::setSource(const VideoSource& source, const QString& title) {
-    ++m_ticket;
+    use(source, title, {});
+}
+
+void VideoSourceSlot::use(const VideoSource& source, const QString& title,
+                          const QString& thumbnail) {
+    ++m_ticket; // a file still being read is forgotten
     setBusy(false);
     showMessage({}, false);
     m_source = source;
     if (source.isEmpty()) {
-        m_pages->setCurrentIndex(0);
+        showEmpty();
         Q_EMIT sourceChanged();
         return;
     }
@@ -225,30 +91,19 @@ void VideoSourceSlot::setSource(const VideoSource& source, const QString& title)
         info << secondsText(source.seconds);
     if (source.width > 0 && source.height > 0)
         info << tr("%1 × %2 px").arg(source.width).arg(source.height);
-    showSource(title, info.join(QStringLiteral(" · ")));
-    loadThumbnail({});
+    showSource(title, info.join(QStringLiteral(" · ")), thumbnail);
     Q_EMIT sourceChanged();
 }
 
 void VideoSourceSlot::browse() {
-    QString path;
-    if (m_fileProvider) {
-        path = m_fileProvider(this);
-    } else {
-        const QString dir = m_lastDir.isEmpty()
-                                ? QStandardPaths::writableLocation(QStandardPaths::MoviesLocation)
-                                : m_lastDir;
-        QStringList patterns;
-        for (const QString& suffix : videoSuffixes())
-            patterns << QStringLiteral("*.") + suffix;
-        path = QFileDialog::getOpenFileName(this, tr("Choose a video to extend"), dir,
-                                            tr("Videos (%1)").arg(patterns.join(QLatin1Char(' '))) +
-                                                QStringLiteral(";;") + tr("All files (*)"));
-    }
-    if (path.isEmpty())
-        return;
-    m_lastDir = QFileInfo(path).absolutePath();
-    openFile(path);
+    QStringList patterns;
+    for (const QString& suffix : videoSuffixes())
+        patterns << QStringLiteral("*.") + suffix;
+    const QString path = chooseFile(tr("Choose a video to extend"), QStandardPaths::MoviesLocation,
+                                    tr("Videos (%1)").arg(patterns.join(QLatin1Char(' '))) +
+                                        QStringLiteral(";;") + tr("All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
 }
 
 void VideoSourceSlot::openFile(const QString& path) {
@@ -290,8 +145,8 @@ void VideoSourceSlot::finishProbe(const MediaProbeResult& result) {
                    .arg(facts.container.toUpper(), secondsText(facts.seconds))
                    .arg(facts.width)
                    .arg(facts.height)
-                   .arg(ImageCheck::formatBytes(facts.bytes)));
-    loadThumbnail({});
+                   .arg(ImageCheck::formatBytes(facts.bytes)),
+               {});
     Q_EMIT sourceChanged();
 }
 
@@ -301,41 +156,18 @@ void VideoSourceSlot::clear() {
     showMessage({}, false);
     const bool had = !m_source.isEmpty();
     m_source = {};
-    m_preview->clear();
-    m_pages->setCurrentIndex(0);
+    showEmpty();
     if (had)
         Q_EMIT sourceChanged();
 }
 
-void VideoSourceSlot::setBusy(bool busy, const QString& text) {
-    m_busyLabel->setText(text);
-    m_busyLabel->setVisible(busy);
-    m_busyBar->setVisible(busy);
-    if (busy != m_busy) {
-        m_busy = busy;
-        Q_EMIT busyChanged(busy);
-    }
-}
-
-void VideoSourceSlot::showMessage(const QString& text, bool error) {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-    QPalette p = palette();
-    p.setColor(QPalette::WindowText, error ? ui::errorColor(p) : ui::hintColor(p));
-    m_message->setPalette(p);
-}
-
-void VideoSourceSlot::showSource(const QString& title, const QString& info) {
-    m_title->setText(m_title->fontMetrics().elidedText(title, Qt::ElideRight, kTitleWidth));
-    m_title->setToolTip(title);
+void VideoSourceSlot::showSource(const QString& title, const QString& info,
+                                 const QString& thumbnail) {
     m_info->setText(info);
-    m_pages->setCurrentIndex(1);
-}
-
-void VideoSourceSlot::loadThumbnail(const QString& path) {
-    m_preview->clear();
-    m_preview->setText(tr("Video"));
-    if (path.isEmpty())
+    showFilled(title, title);
+    preview()->clear();
+    preview()->setText(tr("Video"));
+    if (thumbnail.isEmpty())
         return;
     // Decoding an image is the thread pool's work, not the GUI thread's.
     const quint64 ticket = m_ticket;
@@ -348,24 +180,15 @@ void VideoSourceSlot::loadThumbnail(const QString& path) {
             return;
         QPixmap pixmap = QPixmap::fromImage(image);
         pixmap.setDevicePixelRatio(devicePixelRatioF());
-        m_preview->setPixmap(pixmap);
+        preview()->setPixmap(pixmap);
     });
-    watcher->setFuture(QtConcurrent::run([path, box] {
-        QImageReader reader(path);
+    watcher->setFuture(QtConcurrent::run([thumbnail, box] {
+        QImageReader reader(thumbnail);
         reader.setAutoTransform(true);
         const QImage image = reader.read();
         return image.isNull() ? image
                               : image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     }));
-}
-
-void VideoSourceSlot::setDragActive(bool active) {
-    if (property("dragActive").toBool() == active)
-        return;
-    setProperty("dragActive", active);
-    style()->unpolish(this);
-    style()->polish(this);
-    update();
 }
 
 QString VideoSourceSlot::localVideoFile(const QMimeData* mime) {
@@ -395,11 +218,6 @@ void VideoSourceSlot::dragMoveEvent(QDragMoveEvent* event) {
         event->acceptProposedAction();
 }
 
-void VideoSourceSlot::dragLeaveEvent(QDragLeaveEvent* event) {
-    setDragActive(false);
-    QFrame::dragLeaveEvent(event);
-}
-
 void VideoSourceSlot::dropEvent(QDropEvent* event) {
     setDragActive(false);
     const QString path = localVideoFile(event->mimeData());
@@ -417,7 +235,7 @@ void VideoSourceSlot::keyPressEvent(QKeyEvent* event) {
         clear();
         return;
     }
-    QFrame::keyPressEvent(event);
+    DropSlot::keyPressEvent(event);
 }
 
 } // namespace pixverse

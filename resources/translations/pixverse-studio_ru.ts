@@ -1219,6 +1219,24 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::DropSlot</name>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="88" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="126" />
+            <source>&amp;Replace…</source>
+            <translation>&amp;Заменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="130" />
+            <source>Re&amp;move</source>
+            <translation>У&amp;брать</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::DurationControl</name>
         <message>
             <location filename="../../ui/DurationControl.cpp" line="48" />
@@ -1325,7 +1343,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
         <message>
             <location filename="../../ui/GenerationSettingsPanel.cpp" line="98" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="331" />
             <source>What the video is made from. Dropping an image chooses image to video.</source>
             <translation>Из чего делается видео. Если перетащить сюда изображение, выбирается «Изображение в видео».</translation>
         </message>
@@ -1346,7 +1364,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
         <message>
             <location filename="../../ui/GenerationSettingsPanel.cpp" line="122" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="518" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="396" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
@@ -1371,22 +1389,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Модель %1 недоступна для этой учётной записи, вместо неё выбрана %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="292" />
+            <location filename="../../ui/GenerationSettingsModes.cpp" line="50" />
             <source>No model offered to this account makes "%1" videos.</source>
             <translation>Ни одна модель, доступная этой учётной записи, не делает видео «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="324" />
+            <location filename="../../ui/GenerationSettingsModes.cpp" line="82" />
             <source>%1 cannot make "%2" videos: %3 is used instead.</source>
             <translation>%1 не делает видео «%2»: вместо неё выбрана %3.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="445" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="328" />
             <source>The shape of the video. With an image, the image decides it.</source>
             <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="502" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="380" />
             <source>%1 has one motion mode.</source>
             <translation>У %1 только один режим движения.</translation>
         </message>
@@ -1399,182 +1417,182 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1 %2 → %3: %4</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="515" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="393" />
             <source>%1 records the seed but does not repeat a video from it: the same seed gives a variation.</source>
             <translation>%1 запоминает сид, но не повторяет по нему видео: тот же сид даст вариацию.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="555" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="433" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="557" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="435" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="568" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="446" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="570" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="573" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="451" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="575" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="580" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="458" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="581" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="582" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="583" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="584" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="585" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="586" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="587" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="588" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="589" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="590" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="591" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="592" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="593" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="594" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="595" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="596" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="597" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="598" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="599" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="600" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="601" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="602" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="603" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="604" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="605" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="606" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="607" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="610" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="488" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -1722,102 +1740,99 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ImageDropZone</name>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="69" />
+            <location filename="../../ui/ImageDropZone.cpp" line="62" />
             <source>Images (%1)</source>
             <translation>Изображения (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="70" />
+            <location filename="../../ui/ImageDropZone.cpp" line="63" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="80" />
+            <location filename="../../ui/ImageDropZone.cpp" line="77" />
             <source>Image to animate</source>
             <translation>Изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="103" />
+            <location filename="../../ui/ImageDropZone.cpp" line="70" />
             <source>&lt;b&gt;Start from an image&lt;/b&gt; (optional): drop it here, paste it with Ctrl+V, or</source>
             <translation>&lt;b&gt;Начните с изображения&lt;/b&gt; (необязательно): перетащите его сюда, вставьте через Ctrl+V или</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="106" />
             <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
+            <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="114" />
+            <location filename="../../ui/ImageDropZone.cpp" line="71" />
             <source>%1 under %2, at most %3 px per side. Other images are converted for you.</source>
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="147" />
             <source>&amp;Replace…</source>
-            <translation>&amp;Заменить…</translation>
+            <translation type="vanished">&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="151" />
             <source>Re&amp;move</source>
-            <translation>У&amp;брать</translation>
+            <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="237" />
+            <location filename="../../ui/ImageDropZone.cpp" line="109" />
             <source>Checking %1…</source>
             <translation>Проверка %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="242" />
+            <location filename="../../ui/ImageDropZone.cpp" line="114" />
             <source>The pasted image is empty.</source>
             <translation>Вставленное изображение пустое.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="256" />
+            <location filename="../../ui/ImageDropZone.cpp" line="128" />
             <source>The pasted image cannot be saved to %1: %2.</source>
             <translation>Не удаётся сохранить вставленное изображение в %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="262" />
+            <location filename="../../ui/ImageDropZone.cpp" line="134" />
             <source>Reading the pasted image…</source>
             <translation>Чтение вставленного изображения…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="267" />
+            <location filename="../../ui/ImageDropZone.cpp" line="139" />
             <source>There is nothing to paste.</source>
             <translation>Нечего вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="273" />
+            <location filename="../../ui/ImageDropZone.cpp" line="145" />
             <source>%1 files were given; using the first, %2.</source>
             <translation>Передано файлов: %1; используется первый — %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="287" />
+            <location filename="../../ui/ImageDropZone.cpp" line="159" />
             <source>%1 is not a file on this computer: save it first, then add the file.</source>
             <translation>%1 — не файл на этом компьютере: сначала сохраните его, затем добавьте файл.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="300" />
+            <location filename="../../ui/ImageDropZone.cpp" line="172" />
             <source>There is no image or image file to paste.</source>
             <translation>Нет изображения или файла изображения, чтобы вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="311" />
+            <location filename="../../ui/ImageDropZone.cpp" line="176" />
             <source>Choose an image to animate</source>
             <translation>Выберите изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="355" />
+            <location filename="../../ui/ImageDropZone.cpp" line="217" />
             <source>Uploading… %1 of %2</source>
             <translation>Загрузка… %1 из %2</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="435" />
+            <location filename="../../ui/ImageDropZone.cpp" line="274" />
             <source>%1 · %2 × %3 px · %4</source>
             <translation>%1 · %2 × %3 пикс. · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="441" />
+            <location filename="../../ui/ImageDropZone.cpp" line="280" />
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
@@ -2929,17 +2944,17 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="161" />
+            <location filename="../../ui/MainWindow.cpp" line="162" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="168" />
+            <location filename="../../ui/MainWindow.cpp" line="169" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="171" />
+            <location filename="../../ui/MainWindow.cpp" line="172" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
@@ -2958,12 +2973,12 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="121" />
+            <location filename="../../ui/MainWindow.cpp" line="122" />
             <source>Create</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="151" />
+            <location filename="../../ui/MainWindow.cpp" line="152" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
@@ -2974,22 +2989,22 @@ Write a prompt and press Generate.</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="155" />
+            <location filename="../../ui/MainWindow.cpp" line="156" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="166" />
+            <location filename="../../ui/MainWindow.cpp" line="167" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="195" />
+            <location filename="../../ui/MainWindow.cpp" line="196" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="199" />
+            <location filename="../../ui/MainWindow.cpp" line="200" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
@@ -4324,89 +4339,84 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::VideoSourceSlot</name>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="45" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="34" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="55" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="49" />
             <source>Video to extend</source>
             <translation>Видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="113" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="41" />
             <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
             <translation>&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="118" />
             <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
+            <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="128" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="43" />
             <source>MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.</source>
             <translation>MP4, MOV или WebM, до %1 и %2 с, не больше %3 пикс. по стороне.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="157" />
             <source>&amp;Replace…</source>
-            <translation>&amp;Заменить…</translation>
+            <translation type="vanished">&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="161" />
             <source>Re&amp;move</source>
-            <translation>У&amp;брать</translation>
+            <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="200" />
-            <location filename="../../ui/VideoSourceSlot.cpp" line="223" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="88" />
             <source>PixVerse video %1</source>
             <translation>Видео PixVerse %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="204" />
-            <location filename="../../ui/VideoSourceSlot.cpp" line="227" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="92" />
             <source>%1 × %2 px</source>
             <translation>%1 × %2 пикс.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="205" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
             <source>From a take without a prompt</source>
             <translation>Из дубля без промпта</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="205" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
             <source>From “%1”</source>
             <translation>Из «%1»</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="244" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="101" />
             <source>Choose a video to extend</source>
             <translation>Выберите видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="245" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="102" />
             <source>Videos (%1)</source>
             <translation>Видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="246" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="103" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="257" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="111" />
             <source>Reading “%1”…</source>
             <translation>Читается «%1»…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="289" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="143" />
             <source>%1 · %2 · %3 × %4 px · %5</source>
             <translation>%1 · %2 · %3 × %4 пикс. · %5</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="337" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="168" />
             <source>Video</source>
             <translation>Видео</translation>
         </message>

@@ -1,12 +1,15 @@
 // The composer's modes (issue 16): text or image to video, first and last frame (transition) and
 // extend, with their slots, the takes they come from (lineage) and what a website account lacks.
 // Real widgets driven by QTest, real image checks and real video files read by ffmpeg's libraries.
+#include "app/gui/StudioApp.h"
 #include "core/generation/ImageCheck.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/Job.h"
+#include "core/jobs/JobStore.h"
 #include "core/media/MediaCheck.h"
 #include "core/media/MediaProbe.h"
-#include "tests/support/CatalogVariant.h"
+#include "core/sandbox/SandboxHost.h"
+#include "core/settings/AppSettings.h"
 #include "ui/ComposerInputs.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobsPane.h"
@@ -20,11 +23,10 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -89,23 +91,6 @@ Job finishedTake(qint64 id, const QString& thumbnail) {
     return take;
 }
 
-//! The table the editor uses. TEMPORARY until h-api's catalog (transition and extend as data) is
-//! merged: the built-in table with V6 making both.
-const ModelCatalog& catalog() {
-    const ModelSpec* v6 = ModelCatalog::builtIn().model(QStringLiteral("v6"));
-    if (v6 && v6->takesMode(GenerationMode::Extend, ApiFamily::OpenApi))
-        return ModelCatalog::builtIn();
-    static const std::optional<ModelCatalog> variant =
-        test::builtInCatalogWith(QStringLiteral("v6"), [](QJsonObject& model) {
-            model.insert(QStringLiteral("modes"),
-                         QJsonArray{QStringLiteral("t2v"), QStringLiteral("i2v"),
-                                    QStringLiteral("transition"), QStringLiteral("extend")});
-        });
-    if (!variant)
-        qFatal("no catalog variant");
-    return *variant;
-}
-
 } // namespace
 
 class TestComposerModes : public QObject {
@@ -124,7 +109,6 @@ class TestComposerModes : public QObject {
         explicit Window(const QString& out) {
             QSettings().clear();
             window.resize(1280, 800);
-            window.promptEditor()->setCatalog(&catalog());
             window.show();
             for (ImageDropZone* zone :
                  {inputs()->imageZone(), inputs()->firstFrameZone(), inputs()->lastFrameZone()})
@@ -182,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(w.window.focusWidget(), w.prompt());
         QVERIFY2(w.generate()->isEnabled(), qPrintable(w.editor()->blockingReasons().join(u'|')));
         // The price line is the catalog's price of the extend.
-        const std::optional<int> price = catalog().creditCost(r);
+        const std::optional<int> price = ModelCatalog::builtIn().creditCost(r);
         QVERIFY(price);
         QVERIFY2(child<QLabel>(w.editor(), "costLabel")
                      ->text()
@@ -190,7 +174,7 @@ private Q_SLOTS:
                  qPrintable(child<QLabel>(w.editor(), "costLabel")->text()));
 
         // Removed: nothing to extend, Generate waits.
-        QTest::mouseClick(child<QPushButton>(slot, "videoSourceRemoveButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(slot, "removeButton"), Qt::LeftButton);
         QCOMPARE(w.editor()->request().sourceVideoId, 0);
         QCOMPARE(w.editor()->request().parentJobId, 0);
         QVERIFY(!w.generate()->isEnabled());
@@ -386,7 +370,7 @@ private Q_SLOTS:
         }
 
         // Without the good one, a refused file leaves nothing to send.
-        QTest::mouseClick(child<QPushButton>(slot, "videoSourceRemoveButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(slot, "removeButton"), Qt::LeftButton);
         QSignalSpy refused(slot, &VideoSourceSlot::refused);
         QVERIFY(dragAndDrop(slot, {composerMedia(QStringLiteral("long-41s.mp4"))}));
         QVERIFY(refused.wait(10000));
@@ -398,7 +382,7 @@ private Q_SLOTS:
 
         // Browse… takes a file too.
         slot->setFileProvider([clip](QWidget*) { return clip; });
-        QTest::mouseClick(child<QPushButton>(slot, "videoSourceBrowseButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(slot, "browseButton"), Qt::LeftButton);
         QVERIFY(changed.wait(10000));
         QCOMPARE(w.editor()->request().sourceVideoPath, clip);
     }
@@ -481,6 +465,68 @@ private Q_SLOTS:
         QCOMPARE(r.sourceSeconds, 5.0);
         // The transition's frames are not left behind in the slots.
         QVERIFY(!w.inputs()->firstFrameZone()->image());
+    }
+
+    // The whole app as `pixverse-studio --sandbox` runs it: a transition from two dropped images
+    // is two uploads and one create, and ends as a video in the library; an extend source the
+    // media check refuses sends nothing.
+    void aTransitionFromTheWindowReachesTheSandbox() {
+        QTemporaryDir dir;
+        StudioOptions options;
+        options.sandbox = true;
+        options.installLog = false;
+        options.dataDir = dir.filePath(QStringLiteral("data"));
+        options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
+        options.sandboxConfig.generationMs = 300;
+        AppSettings(options.settingsFile).setLibraryFolder(dir.filePath(QStringLiteral("library")));
+        QSettings().clear();
+        StudioApp app(options);
+        QVERIFY(app.start());
+        MainWindow* window = app.window();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QTRY_VERIFY_WITH_TIMEOUT(app.jobEngine() != nullptr, 15000);
+        PromptEditor* editor = window->promptEditor();
+        ComposerInputs* inputs = window->composerInputs();
+        const sandbox::SandboxStats before = app.sandboxHost()->stats();
+
+        // A refused extend source: nothing is uploaded or created.
+        QVERIFY(editor->setMode(GenerationMode::Extend));
+        child<QPlainTextEdit>(editor, "promptEdit")->setPlainText(QStringLiteral("Onwards"));
+        QSignalSpy refused(inputs->sourceSlot(), &VideoSourceSlot::refused);
+        QVERIFY(dragAndDrop(inputs->sourceSlot(), {composerMedia(QStringLiteral("long-41s.mp4"))}));
+        QVERIFY(refused.wait(10000));
+        QVERIFY(!editor->canGenerate());
+        QTest::keyClick(child<QPlainTextEdit>(editor, "promptEdit"), Qt::Key_Return,
+                        Qt::ControlModifier);
+
+        // The transition.
+        QVERIFY(editor->setMode(GenerationMode::Transition));
+        child<QPlainTextEdit>(editor, "promptEdit")
+            ->setPlainText(QStringLiteral("Day turns to night over the harbour"));
+        for (ImageDropZone* zone : {inputs->firstFrameZone(), inputs->lastFrameZone()})
+            zone->setOutputDir(dir.filePath(QStringLiteral("prepared")));
+        QVERIFY(dragAndDrop(inputs->firstFrameZone(),
+                            {image(QStringLiteral("e2e-day.png"), 640, 360)}));
+        QVERIFY(dragAndDrop(inputs->lastFrameZone(),
+                            {image(QStringLiteral("e2e-night.png"), 640, 360, qRgb(10, 10, 50))}));
+        QTRY_VERIFY_WITH_TIMEOUT(editor->canGenerate(), 15000);
+        QCOMPARE(app.jobStore()->jobs().size(), 0); // the refused extend sent nothing
+        QCOMPARE(app.sandboxHost()->stats().uploads, before.uploads);
+        QCOMPARE(app.sandboxHost()->stats().generationsCreated, before.generationsCreated);
+        QTest::mouseClick(child<QPushButton>(editor, "generateButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().constFirst().state, JobState::Done, 30000);
+        const Job done = app.jobStore()->jobs().constFirst();
+        QCOMPARE(done.request.mode, GenerationMode::Transition);
+        QVERIFY(!done.request.imagePath(RequestImage::Role::FirstFrame).isEmpty());
+        QVERIFY(!done.request.imagePath(RequestImage::Role::LastFrame).isEmpty());
+        QVERIFY(QFileInfo::exists(done.videoPath));
+        const sandbox::SandboxStats after = app.sandboxHost()->stats();
+        QCOMPARE(after.uploads - before.uploads, 2);
+        QCOMPARE(after.mediaUploads, before.mediaUploads);
+        QCOMPARE(after.generationsCreated - before.generationsCreated, 1);
+        // The composer's upload bar went once the frames were sent.
+        QVERIFY(!child<QProgressBar>(inputs->imageZone(), "uploadProgress")->isVisible());
     }
 };
 

@@ -151,7 +151,8 @@ private Q_SLOTS:
         // Every model the OpenAPI takes today, newest first; the first run starts on V6.
         QCOMPARE(values(f.model), strings({"v6", "c1", "v5.6", "v5", "v4.5", "v4", "v3.5"}));
         QCOMPARE(f.model->currentText(), QStringLiteral("PixVerse V6"));
-        QCOMPARE(values(f.mode), strings({"t2v", "i2v"}));
+        // The composer's modes (issue 16): upscale, sound and lip sync are a finished take's.
+        QCOMPARE(values(f.mode), strings({"t2v", "i2v", "transition", "extend"}));
         QCOMPARE(f.mode->currentText(), QStringLiteral("Text to video"));
         // A range model: a slider over 1–15 s with its value beside it, no list.
         QVERIFY(f.shown(f.slider));
@@ -751,7 +752,14 @@ private Q_SLOTS:
         const std::optional<ModelCatalog> textOnly = test::builtInCatalogWith(
             QStringLiteral("v6"),
             [](QJsonObject& model) {
-                model.insert(QStringLiteral("modes"), QJsonArray{QStringLiteral("t2v")});
+                // The modes are the families' own.
+                QJsonObject families = model.value(u"families").toObject();
+                for (const char* family : {"openapi", "web"}) {
+                    QJsonObject entry = families.value(QLatin1String(family)).toObject();
+                    entry.insert(QStringLiteral("modes"), QJsonArray{QStringLiteral("t2v")});
+                    families.insert(QLatin1String(family), entry);
+                }
+                model.insert(QStringLiteral("families"), families);
             },
             &error);
         QVERIFY2(textOnly, qPrintable(error));
@@ -771,6 +779,77 @@ private Q_SLOTS:
                  qPrintable(f.hint->text()));
 
         f.editor.setCatalog(&ModelCatalog::builtIn());
+    }
+
+    // Issue 16: extend needs its source, is priced by the catalog for the extend, and a model
+    // that cannot extend (C1) is left for the family's model that can, the hint saying why.
+    void extendNeedsASourceAndShowsItsPrice() {
+        Fixture f(ini());
+        f.prompt->setPlainText(QStringLiteral("The camera keeps rising"));
+        f.choose(f.model, QStringLiteral("c1"));
+        QVERIFY(itemEnabled(f.mode, QStringLiteral("extend"))); // another model extends
+        f.choose(f.mode, QStringLiteral("extend"));
+        QCOMPARE(f.editor.mode(), GenerationMode::Extend);
+        QCOMPARE(f.editor.request().model,
+                 ModelCatalog::builtIn().defaultModel(ApiFamily::OpenApi, GenerationMode::Extend));
+        QVERIFY2(f.hint->text().startsWith(QStringLiteral("PixVerse C1 cannot make \"Extend\"")),
+                 qPrintable(f.hint->text()));
+        QVERIFY(!f.shown(f.aspect)); // the source decides the frame
+        QVERIFY(!f.generate->isEnabled());
+        GenerationRequest missing = f.editor.request();
+        const QList<RuleViolation> why =
+            ModelCatalog::builtIn().validate(missing, ApiFamily::OpenApi);
+        QVERIFY(!why.isEmpty());
+        QCOMPARE(f.blocked->text(), why.constFirst().reason);
+
+        VideoSource source;
+        source.videoId = 380001;
+        source.seconds = 5;
+        source.width = 1280;
+        source.height = 720;
+        source.parentJobId = 3;
+        f.editor.setVideoSource(source);
+        QVERIFY2(f.generate->isEnabled(), qPrintable(f.blocked->text()));
+        const GenerationRequest r = f.editor.request();
+        QCOMPARE(r.sourceVideoId, 380001);
+        QCOMPARE(r.parentJobId, 3);
+        QCOMPARE(r.sourceSeconds, 5.0);
+        const std::optional<int> price = ModelCatalog::builtIn().creditCost(r);
+        QVERIFY(price);
+        QVERIFY2(f.cost->text().endsWith(QStringLiteral("= %1 credits").arg(*price)),
+                 qPrintable(f.cost->text()));
+
+        // A source the documented limits refuse (40 s or more): the catalog's sentence.
+        source.seconds = 45;
+        f.editor.setVideoSource(source);
+        QVERIFY(!f.generate->isEnabled());
+        QVERIFY2(f.blocked->text().contains(QStringLiteral("40")), qPrintable(f.blocked->text()));
+
+        // The inputs are not remembered for the next run: it starts from text to video.
+        Fixture next(ini());
+        QCOMPARE(next.editor.mode(), GenerationMode::TextToVideo);
+        QCOMPARE(next.editor.request().sourceVideoId, 0);
+    }
+
+    // A website account: extend is shown, disabled, with the catalog's sentence in its tooltip
+    // and in the line under the settings.
+    void aWebsiteAccountSeesWhyItCannotExtend() {
+        Fixture f(ini());
+        f.editor.setFamily(ApiFamily::Web);
+        QVERIFY(values(f.mode).contains(QStringLiteral("extend")));
+        QVERIFY(!itemEnabled(f.mode, QStringLiteral("extend")));
+        QVERIFY(itemEnabled(f.mode, QStringLiteral("transition")));
+        const QString sentence = QStringLiteral(
+            "\"Extend\" is available only with a platform API key sign-in (PixVerse documents no "
+            "website request for it).");
+        QCOMPARE(itemTip(f.mode, QStringLiteral("extend")), sentence);
+        QLabel* modeHint = child<QLabel>(&f.editor, "modeHintLabel");
+        QVERIFY(f.shown(modeHint));
+        QCOMPARE(modeHint->text(), sentence);
+        QCOMPARE(f.editor.modeRefusal(GenerationMode::Extend), std::optional<QString>(sentence));
+        QVERIFY(!f.editor.setMode(GenerationMode::Extend));
+        f.editor.setFamily(ApiFamily::OpenApi);
+        QVERIFY(!f.shown(modeHint));
     }
 
     void imageModeHidesTheAspectRatio() {
