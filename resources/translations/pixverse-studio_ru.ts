@@ -1740,22 +1740,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ImageDropZone</name>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="62" />
+            <location filename="../../ui/ImageDropZone.cpp" line="63" />
             <source>Images (%1)</source>
             <translation>Изображения (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="63" />
+            <location filename="../../ui/ImageDropZone.cpp" line="64" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="77" />
+            <location filename="../../ui/ImageDropZone.cpp" line="78" />
             <source>Image to animate</source>
             <translation>Изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="70" />
+            <location filename="../../ui/ImageDropZone.cpp" line="71" />
             <source>&lt;b&gt;Start from an image&lt;/b&gt; (optional): drop it here, paste it with Ctrl+V, or</source>
             <translation>&lt;b&gt;Начните с изображения&lt;/b&gt; (необязательно): перетащите его сюда, вставьте через Ctrl+V или</translation>
         </message>
@@ -1764,7 +1764,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="71" />
+            <location filename="../../ui/ImageDropZone.cpp" line="72" />
             <source>%1 under %2, at most %3 px per side. Other images are converted for you.</source>
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
         </message>
@@ -1777,62 +1777,62 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="109" />
+            <location filename="../../ui/ImageDropZone.cpp" line="110" />
             <source>Checking %1…</source>
             <translation>Проверка %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="114" />
+            <location filename="../../ui/ImageDropZone.cpp" line="115" />
             <source>The pasted image is empty.</source>
             <translation>Вставленное изображение пустое.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="128" />
+            <location filename="../../ui/ImageDropZone.cpp" line="129" />
             <source>The pasted image cannot be saved to %1: %2.</source>
             <translation>Не удаётся сохранить вставленное изображение в %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="134" />
+            <location filename="../../ui/ImageDropZone.cpp" line="135" />
             <source>Reading the pasted image…</source>
             <translation>Чтение вставленного изображения…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="139" />
+            <location filename="../../ui/ImageDropZone.cpp" line="140" />
             <source>There is nothing to paste.</source>
             <translation>Нечего вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="145" />
+            <location filename="../../ui/ImageDropZone.cpp" line="146" />
             <source>%1 files were given; using the first, %2.</source>
             <translation>Передано файлов: %1; используется первый — %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="159" />
+            <location filename="../../ui/ImageDropZone.cpp" line="160" />
             <source>%1 is not a file on this computer: save it first, then add the file.</source>
             <translation>%1 — не файл на этом компьютере: сначала сохраните его, затем добавьте файл.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="172" />
+            <location filename="../../ui/ImageDropZone.cpp" line="173" />
             <source>There is no image or image file to paste.</source>
             <translation>Нет изображения или файла изображения, чтобы вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="176" />
+            <location filename="../../ui/ImageDropZone.cpp" line="177" />
             <source>Choose an image to animate</source>
             <translation>Выберите изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="217" />
+            <location filename="../../ui/ImageDropZone.cpp" line="218" />
             <source>Uploading… %1 of %2</source>
             <translation>Загрузка… %1 из %2</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="274" />
+            <location filename="../../ui/ImageDropZone.cpp" line="275" />
             <source>%1 · %2 × %3 px · %4</source>
             <translation>%1 · %2 × %3 пикс. · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="280" />
+            <location filename="../../ui/ImageDropZone.cpp" line="281" />
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
@@ -1863,7 +1863,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="208" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="209" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
@@ -1872,7 +1872,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="211" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="214" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
@@ -1899,7 +1899,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="254" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="258" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
@@ -2959,8 +2959,8 @@ Write a prompt and press Generate.</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="45" />
-            <location filename="../../ui/MainWindow.cpp" line="298" />
+            <location filename="../../ui/MainWindow.cpp" line="46" />
+            <location filename="../../ui/MainWindow.cpp" line="294" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -2983,8 +2983,8 @@ Write a prompt and press Generate.</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="153" />
-            <location filename="../../ui/MainWindow.cpp" line="319" />
+            <location filename="../../ui/MainWindow.cpp" line="154" />
+            <location filename="../../ui/MainWindow.cpp" line="315" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -3009,52 +3009,52 @@ Write a prompt and press Generate.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="249" />
+            <location filename="../../ui/MainWindow.cpp" line="250" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="297" />
+            <location filename="../../ui/MainWindow.cpp" line="293" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="304" />
+            <location filename="../../ui/MainWindow.cpp" line="300" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="304" />
+            <location filename="../../ui/MainWindow.cpp" line="300" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="305" />
+            <location filename="../../ui/MainWindow.cpp" line="301" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="308" />
+            <location filename="../../ui/MainWindow.cpp" line="304" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="309" />
+            <location filename="../../ui/MainWindow.cpp" line="305" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="311" />
+            <location filename="../../ui/MainWindow.cpp" line="307" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="317" />
+            <location filename="../../ui/MainWindow.cpp" line="313" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="325" />
+            <location filename="../../ui/MainWindow.cpp" line="321" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -4339,17 +4339,17 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::VideoSourceSlot</name>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="34" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="35" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="49" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="50" />
             <source>Video to extend</source>
             <translation>Видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="41" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="42" />
             <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
             <translation>&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
         </message>
@@ -4358,7 +4358,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="43" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="44" />
             <source>MP4, MOV or WebM, up to %1 and %2 s, at most %3 px per side.</source>
             <translation>MP4, MOV или WebM, до %1 и %2 с, не больше %3 пикс. по стороне.</translation>
         </message>
@@ -4371,52 +4371,52 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="88" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="89" />
             <source>PixVerse video %1</source>
             <translation>Видео PixVerse %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="92" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="93" />
             <source>%1 × %2 px</source>
             <translation>%1 × %2 пикс.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="68" />
             <source>From a take without a prompt</source>
             <translation>Из дубля без промпта</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="67" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="68" />
             <source>From “%1”</source>
             <translation>Из «%1»</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="101" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="102" />
             <source>Choose a video to extend</source>
             <translation>Выберите видео для продолжения</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="102" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="103" />
             <source>Videos (%1)</source>
             <translation>Видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="103" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="104" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="111" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="112" />
             <source>Reading “%1”…</source>
             <translation>Читается «%1»…</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="143" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="144" />
             <source>%1 · %2 · %3 × %4 px · %5</source>
             <translation>%1 · %2 · %3 × %4 пикс. · %5</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="168" />
+            <location filename="../../ui/VideoSourceSlot.cpp" line="169" />
             <source>Video</source>
             <translation>Видео</translation>
         </message>
