@@ -1,5 +1,6 @@
 #include "ui/JobCardDelegate.h"
 
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "ui/ThumbnailMaker.h"
@@ -208,9 +209,19 @@ JobCardDelegate::CardTexts JobCardDelegate::cardTexts(const QModelIndex& index) 
     texts.prompt = prompt.isEmpty() ? tr("(no prompt)") : prompt;
     if (state == JobState::Failed || state == JobState::Moderated || state == JobState::Deleted)
         texts.error = index.data(JobListModel::ErrorRole).toString();
-    texts.settings = tr("%1 · %2").arg(index.data(JobListModel::ModelLabelRole).toString(),
-                                       index.data(JobListModel::QualityRole).toString());
+    const auto mode = index.data(JobListModel::RequestRole).value<GenerationRequest>().mode;
+    if (ModelCatalog::modeTakesModel(mode)) {
+        texts.settings = tr("%1 · %2").arg(index.data(JobListModel::ModelLabelRole).toString(),
+                                           index.data(JobListModel::QualityRole).toString());
+    } else {
+        // Upscale, sound and lip sync use no model, and their quality is the source's: the
+        // size of what came back says more.
+        const QSize size = index.data(JobListModel::VideoSizeRole).toSize();
+        if (size.isValid())
+            texts.settings = QStringLiteral("%1×%2").arg(size.width()).arg(size.height());
+    }
     texts.cost = index.data(JobListModel::CostTextRole).toString();
+    texts.parent = index.data(JobListModel::ParentTextRole).toString();
     return texts;
 }
 
@@ -354,7 +365,7 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->setBrush(favourite ? QColor(0xfb, 0xbf, 0x24) : QColor(0, 0, 0, 90));
         painter->drawPath(star);
     }
-    paintText(painter, option, card, thumb, texts);
+    paintText(painter, option, texts);
 
     // The border last, over everything: thicker in the highlight colour when selected.
     painter->setBrush(Qt::NoBrush);
@@ -450,20 +461,49 @@ void JobCardDelegate::paintBadges(QPainter* painter, const QRectF& thumb, const 
     painter->drawText(pill, Qt::AlignCenter | Qt::TextSingleLine, mode);
 }
 
+QRect JobCardDelegate::textRect(const QRect& itemRect, const QFont& font) const {
+    const QRect card = itemRect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+    const QRect thumb = thumbnailRect(card);
+    return QRect(card.left() + kPadding, thumb.bottom() + 1 + kPadding, card.width() - 2 * kPadding,
+                 3 * lineSpacing(font));
+}
+
+QRect JobCardDelegate::parentLinkRect(const QStyleOptionViewItem& option,
+                                      const QModelIndex& index) const {
+    const QString link = index.data(JobListModel::ParentTextRole).toString();
+    if (link.isEmpty())
+        return {};
+    const QRect text = textRect(option.rect, option.font);
+    const QFontMetrics metrics(option.font);
+    const int ls = metrics.lineSpacing();
+    const int width = std::min(text.width(), metrics.horizontalAdvance(link) + 2);
+    return QRect(text.left(), text.bottom() + 1 - ls, width, ls);
+}
+
 void JobCardDelegate::paintText(QPainter* painter, const QStyleOptionViewItem& option,
-                                const QRect& card, const QRect& thumb,
                                 const CardTexts& texts) const {
     const QPalette& palette = option.palette;
     const int ls = lineSpacing(option.font);
-    const QRect text(card.left() + kPadding, thumb.bottom() + 1 + kPadding,
-                     card.width() - 2 * kPadding, 3 * ls);
+    const QRect text = textRect(option.rect, option.font);
+    // The lineage link takes the last of the three lines.
+    const int lines = texts.parent.isEmpty() ? 3 : 2;
     painter->setPen(palette.color(QPalette::Text));
-    const int promptLines = texts.error.isEmpty() ? 3 : 1;
+    const int promptLines = texts.error.isEmpty() ? lines : 1;
     const int used = drawWrapped(painter, text, texts.prompt, option.font, promptLines);
     if (!texts.error.isEmpty()) {
         painter->setPen(ui::errorColor(palette));
         drawWrapped(painter, text.adjusted(0, used, 0, 0), texts.error, option.font,
-                    3 - promptLines);
+                    lines - promptLines);
+    }
+    if (!texts.parent.isEmpty()) {
+        QFont linkFont = option.font;
+        linkFont.setUnderline(true);
+        painter->setFont(linkFont);
+        painter->setPen(palette.color(QPalette::Link));
+        const QRect link(text.left(), text.bottom() + 1 - ls, text.width(), ls);
+        painter->drawText(
+            link, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            QFontMetrics(linkFont).elidedText(texts.parent, Qt::ElideRight, link.width()));
     }
 
     const QRect meta(text.left(), text.bottom() + 1 + 6, text.width(), ls);
@@ -490,6 +530,12 @@ bool JobCardDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
             starRect(option.rect).contains(mouse->position().toPoint())) {
             if (type == QEvent::MouseButtonRelease)
                 Q_EMIT favouriteClicked(index);
+            return true;
+        }
+        if (mouse->button() == Qt::LeftButton &&
+            parentLinkRect(option, index).contains(mouse->position().toPoint())) {
+            if (type == QEvent::MouseButtonRelease)
+                Q_EMIT parentLinkClicked(index);
             return true;
         }
     }

@@ -15,9 +15,9 @@ class ThumbnailMaker;
 //! (queued, uploading, generating with its elapsed time, downloading with a progress bar, done,
 //! failed, moderated, cancelled, deleted) and "Deleted on PixVerse" under it when the service
 //! deleted a saved video, the favourite star, the mode and the duration (with a sound mark when
-//! the clip has audio) on the picture, the prompt excerpt, the reason a job failed, and
-//! model · quality with the cost. Reads JobListModel roles only; the
-//! thumbnail comes from a ThumbnailCache (never from the disk on the GUI thread).
+//! the clip has audio) on the picture, the prompt excerpt, the reason a job failed, the lineage
+//! link ("from …", on the text's last line) and model · quality with the cost. Reads JobListModel
+//! roles only; the thumbnail comes from a ThumbnailCache (never from the disk on the GUI thread).
 class JobCardDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -32,6 +32,7 @@ public:
         QString error;       //!< why it failed, was refused or deleted; empty otherwise
         QString settings;    //!< under the text: "V6 · 720p"
         QString cost;        //!< at its right: "144 credits"; empty: unknown
+        QString parent;      //!< the lineage link under the prompt: "from “…”"; empty: none
     };
     static CardTexts cardTexts(const QModelIndex& index);
 
@@ -57,6 +58,9 @@ public:
     //! Where the card painted in `option` shows its sound mark (`option.rect` is the item's
     //! rect); empty when the clip has no sound.
     QRect soundMarkRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    //! Where the card painted in `option` shows its lineage link ("from …"; a click there
+    //! selects the parent); empty when the job continues no other.
+    QRect parentLinkRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     //! The colour of a state's chip.
     static QColor stateColor(JobState state);
     //! The gold star of favourites, for actions and buttons (the cards paint the same shape).
@@ -64,6 +68,8 @@ public:
 
 Q_SIGNALS:
     void favouriteClicked(const QModelIndex& index);
+    //! The card's "from …" link was clicked: the gallery selects the parent.
+    void parentLinkClicked(const QModelIndex& index);
 
 protected:
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
@@ -75,8 +81,10 @@ private:
     QRectF durationPill(const QRectF& thumb, const CardTexts& texts, const QFont& font) const;
     void paintBadges(QPainter* painter, const QRectF& thumb, const CardTexts& texts, JobState state,
                      const QFont& font) const;
-    void paintText(QPainter* painter, const QStyleOptionViewItem& option, const QRect& card,
-                   const QRect& thumb, const CardTexts& texts) const;
+    void paintText(QPainter* painter, const QStyleOptionViewItem& option,
+                   const CardTexts& texts) const;
+    //! The text block under the picture (prompt, error, lineage link) of the card in `itemRect`.
+    QRect textRect(const QRect& itemRect, const QFont& font) const;
 
     ThumbnailCache* m_cache = nullptr; // both owned by the pane, which outlives the view
     ThumbnailMaker* m_maker = nullptr;

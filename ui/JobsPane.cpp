@@ -120,6 +120,8 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this,
             [this] { QTimer::singleShot(0, this, &JobsPane::updateActions); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsPane::updatePlaceholder);
+    // A take made from one of the family shown joins it.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsPane::refreshFamily);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsPane::updatePlaceholder);
     connect(m_model, &QAbstractItemModel::modelReset, this, &JobsPane::updatePlaceholder);
     connect(m_model, &JobListModel::countsChanged, this, &JobsPane::updateCounts);
@@ -145,8 +147,11 @@ JobsPane::~JobsPane() = default;
 void JobsPane::setJobs(JobStore* store, JobEngine* engine) {
     if (store != m_store) {
         closePlayer();
+        clearFamily();
         m_store = store;
         m_library = JobLibrary(store);
+        if (m_catalog)
+            m_library.setCatalog(m_catalog);
         m_maker->setStore(store);
         m_model->setStore(store);
         updateCounts();
@@ -275,6 +280,7 @@ void JobsPane::createActions() {
     connect(action(Action::Redownload), &QAction::triggered, this, &JobsPane::redownloadSelected);
     connect(action(Action::Cancel), &QAction::triggered, this, &JobsPane::cancelSelected);
     connect(action(Action::Remove), &QAction::triggered, this, &JobsPane::removeSelected);
+    createContinueActions();
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(QStringLiteral("jobContextMenu"));
@@ -285,6 +291,16 @@ void JobsPane::createActions() {
     m_contextMenu->addAction(action(Action::CopyPrompt));
     m_contextMenu->addAction(action(Action::Reuse));
     m_contextMenu->addAction(action(Action::Favourite));
+    m_contextMenu->addSeparator();
+    // Continuing a finished take; a disabled one's tooltip says why (a website account).
+    m_contextMenu->setToolTipsVisible(true);
+    for (const Action which :
+         {Action::Extend, Action::LastFrameToStart, Action::LastFrameToFirstFrame, Action::Upscale,
+          Action::SoundEffect, Action::LipSync})
+        m_contextMenu->addAction(action(which));
+    m_contextMenu->addSeparator();
+    m_contextMenu->addAction(action(Action::GoToParent));
+    m_contextMenu->addAction(action(Action::ShowFamily));
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::Retry));
     m_contextMenu->addAction(action(Action::Redownload));
@@ -354,6 +370,18 @@ void JobsPane::buildHeader(QWidget* header) {
     for (const Action which : {Action::Play, Action::OpenFolder, Action::SaveCopy, Action::Reuse,
                                Action::Favourite, Action::Retry, Action::Cancel, Action::Remove})
         m_toolBar->addAction(action(which));
+    m_continueButton->setParent(m_toolBar);
+    m_toolBar->addWidget(m_continueButton);
+
+    // Shown while the gallery shows one take's family; a click shows every job again.
+    m_familyChip = new QToolButton(header);
+    m_familyChip->setObjectName(QStringLiteral("familyFilterChip"));
+    m_familyChip->setIcon(ui::actionIcon(QStringLiteral("close"), palette()));
+    m_familyChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_familyChip->setToolTip(tr("Showing one video's family; click to show every job"));
+    m_familyChip->setLayoutDirection(Qt::RightToLeft); // the cross after the text
+    m_familyChip->hide();
+    connect(m_familyChip, &QToolButton::clicked, this, &JobsPane::clearFamily);
 
     auto* top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
@@ -364,6 +392,7 @@ void JobsPane::buildHeader(QWidget* header) {
     filters->setContentsMargins(0, 0, 0, 0);
     filters->addWidget(m_statusCombo);
     filters->addWidget(m_search, 1);
+    filters->addWidget(m_familyChip);
     filters->addWidget(m_favouritesOnly);
     filters->addWidget(m_toolBar);
     auto* layout = new QVBoxLayout(header);
@@ -467,6 +496,7 @@ void JobsPane::updateActions() {
                                                            : tr("&Download Again"));
     action(Action::Cancel)->setEnabled(engine && selection.any.has(JobAction::Cancel));
     action(Action::Remove)->setEnabled(selection.any.has(JobAction::Remove));
+    updateContinueActions(current);
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {

@@ -29,9 +29,11 @@ class QToolButton;
 namespace pixverse {
 
 class AppSettings;
+class Backend;
 class JobFilterModel;
 class JobGalleryView;
 class JobListModel;
+class ModelCatalog;
 class ThumbnailCache;
 class ThumbnailMaker;
 class VideoPlayer;
@@ -55,7 +57,16 @@ public:
         Retry,
         Redownload,
         Cancel,
-        Remove
+        Remove,
+        // Continuing a finished take (issue 16).
+        Extend,
+        LastFrameToStart,
+        LastFrameToFirstFrame,
+        Upscale,
+        SoundEffect,
+        LipSync,
+        GoToParent,
+        ShowFamily
     };
     Q_ENUM(Action)
     //! What "Remove from list" does once confirmed.
@@ -86,6 +97,18 @@ public:
     VideoPlayer* player();
     //! Where the player remembers its mute button (VideoPlayer::setSettings); may be null.
     void setSettings(AppSettings* settings);
+    //! The signed-in account's backend: which modes its family offers (Backend::offersMode) and
+    //! the lip sync voices. Null: signed out.
+    void setBackend(Backend* backend);
+    //! The prices the continuation dialogs show (null: the built-in table).
+    void setCatalog(const ModelCatalog* catalog);
+    //! Credits available, for "the balance after" in the dialogs; empty: unknown.
+    void setBalance(std::optional<qint64> credits) { m_balance = credits; }
+    //! Where "Use last frame…" writes its PNG (`<dataDir>/frames`).
+    void setFramesFolder(const QString& folder) { m_framesFolder = folder; }
+    QString framesFolder() const { return m_framesFolder; }
+    //! The take whose family (JobStore::lineage) the gallery shows; 0: every job.
+    qint64 familyShown() const { return m_familyOf; }
     ThumbnailCache* thumbnailCache() const { return m_thumbnails; }
     ThumbnailMaker* thumbnailMaker() const { return m_maker; }
     QAction* action(Action which) const { return m_actions.value(which); }
@@ -118,11 +141,31 @@ public Q_SLOTS:
     void redownloadSelected();
     void cancelSelected();
     void removeSelected();
+    //! The continuation actions, on the current finished take (JobsPaneContinue.cpp).
+    void extendSelected();
+    void useLastFrameOfSelected(pixverse::RequestImage::Role role);
+    void upscaleSelected();
+    void soundEffectForSelected();
+    void lipSyncForSelected();
+    //! Selects the job the current one continues. False when it has none, or it was removed.
+    bool goToParent();
+    //! Limits the gallery to the current take's family until clearFamily().
+    void showFamilyOfSelected();
+    void showFamily(qint64 jobId);
+    void clearFamily();
 
 Q_SIGNALS:
     //! "Reuse settings": the main window puts this into the editor (PromptEditor::setRequest and
     //! the image drop zone when `request.startImagePath()` is set).
     void reuseRequested(const pixverse::GenerationRequest& request);
+    //! "Extend…": the composer takes the take as its source (MainWindow::startExtend).
+    void extendRequested(const pixverse::Job& take);
+    //! "Use last frame…": its PNG is written; the composer puts it into the `role` slot
+    //! (MainWindow::useFrameImage).
+    void frameImageReady(const QString& pngPath, pixverse::RequestImage::Role role,
+                         qint64 parentJobId);
+    //! Upscale, sound effect or lip sync confirmed: a job to queue like any other.
+    void continuationRequested(const pixverse::GenerationRequest& request);
     //! A finished video was opened in the pane's player.
     void playRequested(qint64 jobId, const QString& path);
     //! A job finished, failed or was refused: the window shows it as a desktop notification
@@ -143,6 +186,16 @@ private:
 
     void buildHeader(QWidget* header);
     void createActions();
+    void createContinueActions();
+    void updateContinueActions(const std::optional<Job>& current);
+    //! The request continuing `take` in `mode` (JobLibrary::continuation).
+    GenerationRequest continuationOf(const Job& take, GenerationMode mode) const;
+    //! The current job when it is a finished take one can continue in `mode`.
+    std::optional<Job> continuableTake(GenerationMode mode) const;
+    void confirmUpscale(const Job& take);
+    void updateFamilyChip();
+    //! The family shown again from the store (a take added to it, or one removed).
+    void refreshFamily();
     void connectEngine();
     void updateActions();
     void updateCounts();
@@ -177,6 +230,14 @@ private:
     AppSettings* m_settings = nullptr;
     QMenu* m_contextMenu = nullptr;
     QMap<Action, QAction*> m_actions;
+    QHash<Action, QString> m_tips; //!< each action's own tooltip (a disabled one says why instead)
+    QPointer<Backend> m_backend;
+    const ModelCatalog* m_catalog = nullptr;
+    std::optional<qint64> m_balance;
+    QString m_framesFolder;
+    qint64 m_familyOf = 0;
+    QToolButton* m_familyChip = nullptr;
+    QToolButton* m_continueButton = nullptr;
     QList<StatusGroup> m_groups;
 
     FolderOpener m_folderOpener;

@@ -209,6 +209,15 @@ void MainWindow::createJobsMenu(QMenu* menu) {
          {A::Play, A::OpenFolder, A::SaveCopy, A::CopyPrompt, A::Reuse, A::Favourite})
         menu->addAction(m_jobsPane->action(which));
     menu->addSeparator();
+    // Continuing a finished take (issue 16); on a website account the ones its API lacks stay
+    // visible, disabled, their status tip saying why.
+    for (const A which : {A::Extend, A::LastFrameToStart, A::LastFrameToFirstFrame, A::Upscale,
+                          A::SoundEffect, A::LipSync})
+        menu->addAction(m_jobsPane->action(which));
+    menu->addAction(m_jobsPane->action(A::GoToParent));
+    menu->addAction(m_jobsPane->action(A::ShowFamily));
+    menu->setToolTipsVisible(true);
+    menu->addSeparator();
     for (const A which : {A::Retry, A::Redownload, A::Cancel, A::Remove})
         menu->addAction(m_jobsPane->action(which));
 }
@@ -234,6 +243,8 @@ void MainWindow::connectJobsPane() {
     connect(m_jobsPane, &JobsPane::reuseRequested, this, &MainWindow::reuse);
     connect(m_jobsPane, &JobsPane::noticeRequested, this, &MainWindow::showNotice);
     connect(m_jobsPane, &JobsPane::runningCountChanged, this, &MainWindow::updateTitle);
+    connect(m_jobsPane, &JobsPane::extendRequested, this, &MainWindow::startExtend);
+    connect(m_jobsPane, &JobsPane::frameImageReady, this, &MainWindow::useFrameImage);
     connect(m_jobsPane, &JobsPane::jobNotification, this,
             [this](const QString& title, const QString& text) {
                 showNotice(tr("%1: %2").arg(title, text));
@@ -315,6 +326,7 @@ void MainWindow::setBalance(std::optional<qint64> credits) {
                                     : QString());
     m_balanceLabel->setVisible(credits.has_value());
     m_promptEditor->setBalance(credits);
+    m_jobsPane->setBalance(credits);
 }
 
 void MainWindow::showNotice(const QString& text) {

@@ -58,8 +58,11 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     m_window = std::make_unique<MainWindow>();
     m_window->setSettings(m_settings.get());
     m_window->promptEditor()->setCatalog(m_catalog.get());
-    m_window->jobsPane()->model()->setCatalog(m_catalog.get());
+    m_window->jobsPane()->setCatalog(m_catalog.get());
+    m_window->jobsPane()->setFramesFolder(QDir(m_dataDir).filePath(QStringLiteral("frames")));
     connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);
+    // Upscale, sound effect and lip sync from a card: jobs like any other.
+    connect(m_window->jobsPane(), &JobsPane::continuationRequested, this, &StudioApp::generate);
     connect(m_window.get(), &MainWindow::settingsRequested, this, [this] {
         auto* dialog = new SettingsDialog(m_settings.get(), m_credentials.get(), m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -266,6 +269,7 @@ void StudioApp::startJobEngine() {
         });
     m_engine->start();
     m_window->jobsPane()->setJobs(m_store.get(), m_engine.get());
+    m_window->jobsPane()->setBackend(backend);
     // A PixVerse account's earlier videos appear in the gallery, saved when asked (web family;
     // the OpenAPI has no list, and nothing is sent).
     m_engine->importAccountVideos();
@@ -276,6 +280,7 @@ void StudioApp::stopJobEngine() {
     if (!m_engine && !m_store)
         return;
     Q_EMIT jobEngineStopping();
+    m_window->jobsPane()->setBackend(nullptr);
     m_window->jobsPane()->setJobs(nullptr, nullptr);
     m_engine.reset();
     m_store.reset();

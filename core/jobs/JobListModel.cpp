@@ -355,6 +355,14 @@ QVariant JobListModel::markData(const Job& job, int role) const {
         return job.deletedOnService;
     case DeletedNoteRole:
         return job.deletedOnService ? deletedOnServiceText() : QString();
+    case ParentIdRole:
+        return job.request.parentJobId;
+    case ParentTextRole: {
+        if (job.request.parentJobId == 0)
+            return QString();
+        const std::optional<Job> parent = m_store->job(job.request.parentJobId);
+        return parentText(parent ? &*parent : nullptr);
+    }
     default:
         return {};
     }
@@ -393,7 +401,9 @@ QHash<int, QByteArray> JobListModel::roleNames() const {
                   {DeletedNoteRole, "deletedNote"},
                   {HasAudioRole, "hasAudio"},
                   {DurationTextRole, "durationText"},
-                  {ModeTextRole, "modeText"}});
+                  {ModeTextRole, "modeText"},
+                  {ParentIdRole, "parentId"},
+                  {ParentTextRole, "parentText"}});
     return names;
 }
 
@@ -528,6 +538,21 @@ void JobListModel::onRemoved(qint64 id) {
     m_createdMs.remove(id);
     endRemoveRows();
     track(id, m_states.value(id), std::nullopt);
+    // Its children stay; their link now says the take was removed.
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const std::optional<Job> child = m_store ? m_store->job(m_rows.at(i).id) : std::nullopt;
+        if (child && child->request.parentJobId == id)
+            Q_EMIT dataChanged(index(i), index(i), {ParentTextRole});
+    }
+}
+
+QString JobListModel::parentText(const Job* parent) {
+    if (!parent)
+        return tr("from a removed take");
+    const QString words = parent->request.prompt.simplified();
+    if (words.isEmpty())
+        return tr("from %1").arg(generationModeLabel(parent->request.mode));
+    return tr("from “%1”").arg(words.size() <= 40 ? words : words.left(39) + QChar(0x2026));
 }
 
 void JobListModel::setDownloadProgress(qint64 jobId, qint64 received, qint64 total) {
@@ -612,12 +637,21 @@ void JobFilterModel::setFavouritesOnly(bool on) {
     invalidateFilter();
 }
 
+void JobFilterModel::setOnlyJobs(const std::optional<QSet<qint64>>& jobIds) {
+    if (jobIds == m_onlyJobs)
+        return;
+    m_onlyJobs = jobIds;
+    invalidateFilter();
+}
+
 qint64 JobFilterModel::jobId(int row) const {
     return index(row, 0).data(JobListModel::IdRole).toLongLong();
 }
 
 bool JobFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_onlyJobs && !m_onlyJobs->contains(index.data(JobListModel::IdRole).toLongLong()))
+        return false;
     if (!m_states.isEmpty()) {
         const auto state = static_cast<JobState>(index.data(JobListModel::StateRole).toInt());
         if (!m_states.contains(state))

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 
 namespace pixverse {
 
@@ -60,6 +61,8 @@ public:
         HasAudioRole,              //!< bool: the clip has a sound track
         DurationTextRole,          //!< "12 s"
         ModeTextRole,              //!< "Text to video", "Image to video", ... translated
+        ParentIdRole,              //!< qint64: the job this one continues (lineage); 0: none
+        ParentTextRole, //!< "from <the parent's prompt words>", "from a removed take"; empty: none
     };
     Q_ENUM(Role)
 
@@ -109,6 +112,9 @@ public:
     static QString deletedOnServiceText();
     //! A clip's length as the cards write it: "12 s".
     static QString durationText(int seconds);
+    //! The card's lineage link: "from <words of the parent's prompt>"; `parent` null: the parent
+    //! was removed from the list ("from a removed take").
+    static QString parentText(const Job* parent);
 
     //! What "now" is (tests make elapsed times exact). The default is the system clock.
     void setClock(std::function<QDateTime()> now);
@@ -189,6 +195,9 @@ public:
     QString searchText() const { return m_search; }
     void setFavouritesOnly(bool on);
     bool favouritesOnly() const { return m_favouritesOnly; }
+    //! Only these jobs ("Show family": JobStore::lineage of a take); nullopt: no such limit.
+    void setOnlyJobs(const std::optional<QSet<qint64>>& jobIds);
+    const std::optional<QSet<qint64>>& onlyJobs() const { return m_onlyJobs; }
 
     qint64 jobId(int row) const;
 
@@ -200,6 +209,7 @@ private:
     QString m_search;
     QStringList m_words;
     bool m_favouritesOnly = false;
+    std::optional<QSet<qint64>> m_onlyJobs;
 };
 
 } // namespace pixverse

@@ -1959,7 +1959,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Text to video</source>
             <translation type="vanished">Текст в видео</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="551" />
+            <source>from a removed take</source>
+            <translation>из удалённого дубля</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="554" />
+            <source>from %1</source>
+            <translation>из: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="555" />
+            <source>from “%1”</source>
+            <translation>из «%1»</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobStore</name>
         <message>
@@ -2399,6 +2414,142 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/JobsPane.cpp" line="722" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
+        </message>
+    <message>
+            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <source>Showing one video's family; click to show every job</source>
+            <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="69" />
+            <source>E&amp;xtend…</source>
+            <translation>&amp;Продлить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
+            <source>Continue this video in the composer: a longer clip from its end</source>
+            <translation>Продолжить это видео в редакторе: более длинный ролик с его конца</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="72" />
+            <source>Use Last Frame as &amp;Next Start</source>
+            <translation>Последний кадр — &amp;начало следующего</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
+            <source>Put the video's last frame into the composer's image (image to video)</source>
+            <translation>Поставить последний кадр видео в изображение редактора (видео из изображения)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="76" />
+            <source>Use Last Frame as &amp;First Frame</source>
+            <translation>Последний кадр — &amp;первый кадр перехода</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
+            <source>Put the video's last frame into the first-frame slot of a transition</source>
+            <translation>Поставить последний кадр видео в ячейку первого кадра перехода</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="79" />
+            <source>&amp;Upscale…</source>
+            <translation>&amp;Увеличить разрешение…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
+            <source>Make a larger version of the video</source>
+            <translation>Сделать версию видео в большем разрешении</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
+            <source>Sound &amp;Effect…</source>
+            <translation>&amp;Звуковой эффект…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
+            <source>Add generated sound or music to the video</source>
+            <translation>Добавить к видео сгенерированный звук или музыку</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="84" />
+            <source>&amp;Lip Sync…</source>
+            <translation>&amp;Синхронизация губ…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
+            <source>Make the person in the video speak a text or an audio file</source>
+            <translation>Человек в видео произнесёт текст или речь из аудиофайла</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="87" />
+            <source>Go to &amp;Parent</source>
+            <translation>К &amp;исходному видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
+            <source>Select the video this one was made from</source>
+            <translation>Выбрать видео, из которого сделано это</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
+            <source>Show Fa&amp;mily</source>
+            <translation>Показать &amp;семейство</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
+            <source>Show only this video, the one it was made from and those made from it</source>
+            <translation>Показать только это видео, то, из которого оно сделано, и сделанные из него</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="135" />
+            <source>Continue</source>
+            <translation>Продолжить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
+            <source>Continue this video: extend, last frame, upscale, sound</source>
+            <translation>Продолжить это видео: продление, последний кадр, увеличение, звук</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="163" />
+            <source>%1 needs a PixVerse platform API key: the website account's API does not offer it.</source>
+            <translation>Для режима «%1» нужен API-ключ платформы PixVerse: API аккаунта сайта его не предлагает.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="199" />
+            <source>Taking the last frame of the video…</source>
+            <translation>Извлекается последний кадр видео…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="208" />
+            <source>The last frame could not be taken: %1</source>
+            <translation>Не удалось извлечь последний кадр: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="227" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="233" />
+            <source>Upscale</source>
+            <translation>Увеличить разрешение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
+            <source>Make a larger version of this video?</source>
+            <translation>Сделать версию этого видео в большем разрешении?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="284" />
+            <source>The video this one was made from was removed from the list.</source>
+            <translation>Видео, из которого сделано это, удалено из списка.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
+            <source>Family</source>
+            <translation>Семейство</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
+            <source>Family of “%1”</source>
+            <translation>Семейство «%1»</translation>
         </message>
     </context>
     <context>
@@ -4030,17 +4181,9 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
 <context><name>pixverse::ComposerInputs</name><message>
-            <source>&lt;b&gt;First frame&lt;/b&gt;: the video starts here. Drop it, paste it with Ctrl+V, or</source>
-            <translation type="vanished">&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
-        </message>
-        <message>
             <location filename="../../ui/ComposerInputs.cpp" line="50" />
             <source>First frame</source>
             <translation>Первый кадр</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
-            <translation type="vanished">&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
         <message>
             <location filename="../../ui/ComposerInputs.cpp" line="51" />
@@ -4062,7 +4205,17 @@ Write a prompt and press Generate.</source>
             <source>PixVerse video %1</source>
             <translation>Видео PixVerse %1</translation>
         </message>
-    </context><context><name>pixverse::DropSlot</name><message>
+    <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="52" />
+            <source>&lt;b&gt;First frame&lt;/b&gt;: the video starts here. Drop it, paste it with Ctrl+V, or</source>
+            <translation>&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="56" />
+            <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
+            <translation>&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        </context><context><name>pixverse::DropSlot</name><message>
             <location filename="../../ui/DropSlot.cpp" line="103" />
             <source>&amp;Browse…</source>
             <translation>&amp;Обзор…</translation>
@@ -4092,10 +4245,6 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/VideoSourceSlot.cpp" line="50" />
             <source>Video to extend</source>
             <translation>Видео для продолжения</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
-            <translation type="vanished">&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
         </message>
         <message>
             <source>&amp;Browse…</source>
@@ -4168,5 +4317,146 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/VideoSourceSlot.cpp" line="170" />
             <source>Video</source>
             <translation>Видео</translation>
+        </message>
+    <message>
+            <location filename="../../ui/VideoSourceSlot.cpp" line="42" />
+            <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
+            <translation>&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+        </message>
+        </context><context><name>pixverse::ContinuationPrice</name><message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="16" />
+            <source>Cost: %1 credits</source>
+            <translation>Стоимость: %1 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="18" />
+            <source>PixVerse does not publish the upscale price; the charge shows on the card when the video is done.</source>
+            <translation>PixVerse не публикует цену увеличения разрешения; списание появится на карточке, когда видео будет готово.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="21" />
+            <source>The price is not known yet; the charge shows on the card when the video is done.</source>
+            <translation>Цена пока неизвестна; списание появится на карточке, когда видео будет готово.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="27" />
+            <source>Balance after: %1 credits (of %2)</source>
+            <translation>Останется: %1 кред. (из %2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="29" />
+            <source>Not enough credits: the balance is %1.</source>
+            <translation>Недостаточно кредитов: на балансе %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="31" />
+            <source>Balance: %1 credits</source>
+            <translation>Баланс: %1 кред.</translation>
+        </message>
+    </context><context><name>pixverse::LipSyncDialog</name><message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="34" />
+            <location filename="../../ui/LipSyncDialog.cpp" line="68" />
+            <source>Lip Sync</source>
+            <translation>Синхронизация губ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="36" />
+            <source>Choose the Audio</source>
+            <translation>Выберите аудио</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="37" />
+            <source>Audio files (*.mp3 *.wav *.m4a *.aac)</source>
+            <translation>Аудиофайлы (*.mp3 *.wav *.m4a *.aac)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="39" />
+            <source>The person in the video speaks a text with a voice of your choice, or the speech of an audio file.</source>
+            <translation>Человек в видео произнесёт текст выбранным голосом или речь из аудиофайла.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="44" />
+            <source>Speak a &amp;text</source>
+            <translation>Произнести &amp;текст</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="46" />
+            <source>Use an &amp;audio file</source>
+            <translation>Взять &amp;аудиофайл</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="98" />
+            <source>Loading the voices…</source>
+            <translation>Загрузка голосов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="102" />
+            <source>What the person says</source>
+            <translation>Что говорит человек</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="111" />
+            <source>&amp;Voice:</source>
+            <translation>&amp;Голос:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="129" />
+            <source>MP3 or WAV, at most 30 s and 50 MB</source>
+            <translation>MP3 или WAV, не длиннее 30 с и не больше 50 МБ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="130" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="183" />
+            <source>Reading the audio file…</source>
+            <translation>Чтение аудиофайла…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="203" />
+            <source>%1 s of audio</source>
+            <translation>%1 с аудио</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="243" />
+            <source>UTF-8 bytes: %1</source>
+            <translation>Байт в UTF-8: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="247" />
+            <source>Cost: 4 credits per second of audio, or 4 per 15 bytes of text</source>
+            <translation>Стоимость: 4 кред. за секунду аудио или 4 кред. за каждые 15 байт текста</translation>
+        </message>
+    </context><context><name>pixverse::SoundEffectDialog</name><message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="23" />
+            <source>Add a Sound Effect</source>
+            <translation>Добавить звуковой эффект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="25" />
+            <source>PixVerse adds sound or music that fits the video. Describe what to hear, or leave it empty to let PixVerse choose from the picture.</source>
+            <translation>PixVerse добавит звук или музыку под видео. Опишите, что должно звучать, или оставьте поле пустым — PixVerse подберёт звук по изображению.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="31" />
+            <source>e.g. rain on a tin roof, distant thunder</source>
+            <translation>например, дождь по жестяной крыше, далёкий гром</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="33" />
+            <source>&amp;Keep the video's own sound</source>
+            <translation>&amp;Сохранить собственный звук видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="46" />
+            <source>Add Sound</source>
+            <translation>Добавить звук</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="53" />
+            <source>&amp;Description:</source>
+            <translation>&amp;Описание:</translation>
         </message>
     </context></TS>

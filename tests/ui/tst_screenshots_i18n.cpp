@@ -8,6 +8,9 @@
 #include "WidgetTexts.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
+#include "core/backend/BackendFactory.h"
+#include "core/jobs/JobEngine.h"
+#include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "core/settings/AppSettings.h"
@@ -16,6 +19,7 @@
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
+#include "ui/LipSyncDialog.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
@@ -31,6 +35,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -42,6 +47,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <cmath>
 
@@ -672,6 +678,136 @@ private Q_SLOTS:
         verifyShows(dialog.windowTitle(), "pixverse::LoginDialog", "Sign in to PixVerse");
         verifyShows(dialog.findChild<QPushButton*>(QStringLiteral("signInButton"))->text(),
                     "pixverse::LoginDialog", "Sign &in");
+    }
+
+    // Issue 16: the card's actions menu, a lineage view (one take's family with its "from …"
+    // links) and the lip sync dialog, in English and Russian.
+    void continueViews_data() {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ru") << QStringLiteral("ru");
+    }
+    void continueViews() {
+        QFETCH(QString, language);
+        const bool russian = language == QLatin1String("ru");
+        QCOMPARE(installTranslations(*qApp, language), language);
+        QTemporaryDir jobsDir;
+        JobStore store;
+        QVERIFY(store.open(jobsDir.filePath(QStringLiteral("data"))));
+        const QString library = jobsDir.filePath(QStringLiteral("library"));
+        const QList<qint64> ids = addSampleJobs(store, library, clipsDir()).ids;
+        QCOMPARE(ids.size(), 10);
+        // A take continued twice, and a sound effect on the first one.
+        const Job first = *store.job(ids.constFirst());
+        auto made = [&](GenerationMode mode, qint64 parent, const QString& prompt, int n) {
+            Job job = first;
+            job.id = 0;
+            job.request.mode = mode;
+            job.request.prompt = prompt;
+            job.request.parentJobId = parent;
+            job.videoId = 7000 + n;
+            job.thumbnailPath.clear();
+            job.hasAudio = mode == GenerationMode::SoundEffect;
+            job.createdAt = QDateTime::currentDateTimeUtc().addSecs(n);
+            job.videoPath = QDir(library).filePath(QStringLiteral("made%1.mp4").arg(n));
+            QFile::copy(first.videoPath, job.videoPath);
+            const Result<Job> added = store.add(job);
+            return added.ok() ? added.value->id : qint64(0);
+        };
+        QVERIFY(store.modify(first.id, [](Job& job) { job.videoId = 7000; }));
+        const qint64 extended =
+            made(GenerationMode::Extend, first.id,
+                 russian ? QStringLiteral(u"Шторм стихает, над морем встаёт солнце")
+                         : QStringLiteral("The storm clears and the sun rises over the sea"),
+                 1);
+        const qint64 upscaled = made(GenerationMode::Upscale, extended, QString(), 2);
+        const qint64 sound = made(GenerationMode::SoundEffect, first.id, QString(), 3);
+        QVERIFY(extended && upscaled && sound);
+
+        // An engine that is never started: the actions are those of a signed-in platform key.
+        QNetworkAccessManager network;
+        BackendConfig config;
+        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+        config.secret = QStringLiteral("sk-screenshots");
+        const Result<Backend*> backend = createBackend(&network, config, nullptr);
+        QVERIFY(backend.ok());
+        std::unique_ptr<Backend> owned(*backend.value);
+        JobEngineOptions options;
+        options.libraryFolder = library;
+        options.watchSystemNetwork = false;
+        JobEngine engine(&store, owned.get(), &network, options);
+
+        JobsPane pane(&store, &engine);
+        pane.setBackend(owned.get());
+        pane.thumbnailMaker()->setOutputDir(jobsDir.filePath(QStringLiteral("thumbnails")));
+        pane.resize(1000, 760);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        pane.showFamily(first.id);
+        QCOMPARE(pane.filterModel()->rowCount(), 4);
+        QVERIFY(pane.view()->selectJob(extended));
+        for (const qint64 id : {first.id, extended, upscaled, sound})
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !store.job(id)->thumbnailPath.isEmpty() &&
+                    pane.thumbnailCache()->contains(store.job(id)->thumbnailPath),
+                15000);
+        QStringList problems;
+        QTRY_VERIFY2((problems = clippedTexts(&pane)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        const QModelIndex child =
+            pane.filterModel()->mapFromSource(pane.model()->indexOf(upscaled));
+        const QString link = child.data(JobListModel::ParentTextRole).toString();
+        QVERIFY(link.startsWith(russian ? QStringLiteral(u"из «") : QStringLiteral("from “")));
+        verifyScreenshot(&pane, QStringLiteral("lineage-%1").arg(language));
+        if (QTest::currentTestFailed())
+            return;
+        if (russian) {
+            verifyRussian(&pane);
+            QVERIFY(pane.findChild<QToolButton*>(QStringLiteral("familyFilterChip"))
+                        ->text()
+                        .startsWith(QStringLiteral(u"Семейство «")));
+        }
+
+        // The card's actions, right-clicked.
+        QMenu* menu = pane.contextMenu();
+        const QRect card = pane.view()->visualRect(
+            pane.filterModel()->mapFromSource(pane.model()->indexOf(extended)));
+        QTest::mouseClick(pane.view()->viewport(), Qt::LeftButton, {}, card.center());
+        menu->popup(pane.view()->viewport()->mapToGlobal(card.center()));
+        QVERIFY(QTest::qWaitForWindowExposed(menu));
+        for (const JobsPane::Action which :
+             {JobsPane::Action::Extend, JobsPane::Action::Upscale, JobsPane::Action::SoundEffect,
+              JobsPane::Action::LipSync, JobsPane::Action::LastFrameToStart})
+            QVERIFY2(pane.action(which)->isEnabled(), qPrintable(pane.action(which)->text()));
+        verifyScreenshot(menu, QStringLiteral("card-actions-%1").arg(language));
+        // The menu's entries are actions, not widgets: their texts are checked one by one.
+        if (russian) {
+            verifyShows(pane.action(JobsPane::Action::Extend)->text(), "pixverse::JobsPane",
+                        "E&xtend…");
+            verifyShows(pane.action(JobsPane::Action::LipSync)->text(), "pixverse::JobsPane",
+                        "&Lip Sync…");
+            verifyShows(pane.action(JobsPane::Action::ShowFamily)->text(), "pixverse::JobsPane",
+                        "Show Fa&mily");
+        }
+        menu->hide();
+        if (QTest::currentTestFailed())
+            return;
+
+        // The lip sync dialog: a voice and a text, priced.
+        GenerationRequest base =
+            JobLibrary(&store).continuation(*store.job(extended), GenerationMode::LipSync);
+        LipSyncDialog dialog(base, nullptr, 1250);
+        dialog.setSpeakers(Backend::systemSpeakers());
+        dialog.findChild<QPlainTextEdit*>(QStringLiteral("speechTextEdit"))
+            ->setPlainText(russian ? QStringLiteral(u"Добрый вечер, в эфире новости")
+                                   : QStringLiteral("Good evening, here is the news"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY2((problems = clippedTexts(&dialog)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        verifyScreenshot(&dialog, QStringLiteral("lipsync-%1").arg(language));
+        if (russian && !QTest::currentTestFailed())
+            verifyRussian(&dialog);
     }
 };
 
