@@ -1,0 +1,128 @@
+#include "core/media/LibavInput.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <mutex>
+
+extern "C" {
+#include <libavformat/avformat.h>
+#include <libavutil/dict.h>
+#include <libavutil/log.h>
+}
+
+namespace pixverse::media {
+
+Q_LOGGING_CATEGORY(lcMedia, "pixverse.media")
+
+namespace {
+
+// Demuxer names as libavformat spells them ("mov,mp4,m4a,3gp,3g2,mj2" matches "mov").
+constexpr const char* kDemuxerWhitelist = "mov,mp4,m4a,matroska,webm,mp3,wav,aac";
+
+void logLibavLine(void* avClass, int level, const char* format, va_list args) {
+    if (level > AV_LOG_ERROR || !lcMedia().isDebugEnabled())
+        return;
+    char line[1024];
+    int printPrefix = 1;
+    av_log_format_line2(avClass, level, format, args, line, sizeof line, &printPrefix);
+    qCDebug(lcMedia).noquote() << "libav:" << QString::fromUtf8(line).trimmed();
+}
+
+QString fileProblem(const QString& path) {
+    if (path.isEmpty())
+        return MediaText::tr("No file was given.");
+    const QFileInfo info(path);
+    const QString name = quotedFileName(path);
+    if (!info.exists())
+        return MediaText::tr("%1 cannot be found: it may have been moved or deleted.").arg(name);
+    if (info.isDir())
+        return MediaText::tr("%1 is a folder, not a video or audio file.").arg(name);
+    if (!info.isFile())
+        return MediaText::tr("%1 is not a regular file.").arg(name);
+    if (info.size() == 0)
+        return MediaText::tr("%1 is empty (0 bytes).").arg(name);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return MediaText::tr("%1 cannot be opened: %2.").arg(name, file.errorString());
+    return {};
+}
+
+//! The end of the last sample a stream's index points at, past the file's end when the file
+//! was cut short (an MP4 whose moov box is whole but whose media data is not).
+bool indexPointsPastEnd(const AVFormatContext& context, qint64 bytes) {
+    for (unsigned i = 0; i < context.nb_streams; ++i) {
+        AVStream* stream = context.streams[i];
+        const int count = avformat_index_get_entries_count(stream);
+        for (int e = count - 1; e >= 0 && e >= count - 16; --e) {
+            const AVIndexEntry* entry = avformat_index_get_entry(stream, e);
+            if (entry && entry->pos + entry->size > bytes)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void FormatContextCloser::operator()(AVFormatContext* context) const {
+    avformat_close_input(&context);
+}
+
+QString quotedFileName(const QString& path) {
+    const QString name = QFileInfo(path).fileName();
+    return QStringLiteral("“%1”").arg(name.isEmpty() ? path : name);
+}
+
+void routeLibavLogging() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        av_log_set_level(AV_LOG_ERROR);
+        av_log_set_callback(logLibavLine);
+    });
+}
+
+OpenedMedia openMediaFile(const QString& path) {
+    routeLibavLogging();
+    OpenedMedia opened;
+    opened.error = fileProblem(path);
+    if (!opened.error.isEmpty())
+        return opened;
+
+    const QString name = quotedFileName(path);
+    AVDictionary* options = nullptr;
+    av_dict_set(&options, "format_whitelist", kDemuxerWhitelist, 0);
+    av_dict_set(&options, "protocol_whitelist", "file", 0);
+    // "file:" so that a name with a colon is never read as another protocol.
+    const QByteArray url = "file:" + QFile::encodeName(QFileInfo(path).absoluteFilePath());
+    AVFormatContext* raw = nullptr;
+    const int openResult = avformat_open_input(&raw, url.constData(), nullptr, &options);
+    av_dict_free(&options);
+    if (openResult < 0) {
+        qCDebug(lcMedia) << "cannot open" << path << "libav error" << openResult;
+        opened.error =
+            MediaText::tr("%1 is not a video or audio file PixVerse can use (MP4, MOV or WebM "
+                          "video; MP3, WAV, M4A or AAC audio), or it is damaged.")
+                .arg(name);
+        return opened;
+    }
+    FormatContextPtr context(raw);
+    if (avformat_find_stream_info(context.get(), nullptr) < 0 || context->nb_streams == 0) {
+        opened.error =
+            MediaText::tr("%1 is damaged: no video or audio could be read from it.").arg(name);
+        return opened;
+    }
+    if (indexPointsPastEnd(*context, QFileInfo(path).size())) {
+        opened.error = MediaText::tr("%1 is incomplete: the file ends before its last frames "
+                                     "(a download or copy may have been cut short).")
+                           .arg(name);
+        return opened;
+    }
+    opened.context = std::move(context);
+    opened.error.clear();
+    return opened;
+}
+
+} // namespace pixverse::media
