@@ -1,6 +1,6 @@
 #include "app/cli/CliOptionTable.h"
 
-#include "core/api/ApiClient.h"
+#include "core/backend/BackendFactory.h"
 
 #include <QCoreApplication>
 
@@ -179,10 +179,11 @@ const char kDescription[] = QT_TRANSLATE_NOOP(
     "pixverse-studio-cli",
     "Make PixVerse videos from the command line.\n\n"
     "Commands:\n"
-    "  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR;\n"
-    "                                               --image FILE: from an image, --first-frame "
-    "FILE\n"
-    "                                               --last-frame FILE: a transition between two\n"
+    "  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with\n"
+    "                                               --image FILE: from an image; with "
+    "--first-frame\n"
+    "                                               FILE --last-frame FILE: from one to the "
+    "other)\n"
     "  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR\n"
     "                                               continue a video\n"
     "  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger\n"

@@ -45,9 +45,9 @@ void CliRunner::checkFilesAndSend(const GenerationRequest& request) {
         }
         send(checked.first);
     });
-    watcher->setFuture(QtConcurrent::run([request]() mutable {
-        const QString why = readLocalFacts(request);
-        return Checked{request, why};
+    watcher->setFuture(QtConcurrent::run([checked = GenerationRequest(request)]() mutable {
+        const QString why = readLocalFacts(checked);
+        return Checked{checked, why};
     }));
 }
 
