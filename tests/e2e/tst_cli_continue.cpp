@@ -412,7 +412,7 @@ void TestCliContinue::refusalsSendNothing_data() {
         << "voice.wav";
     // A website account: no documented request for these modes (§3.13), said before sending.
     for (const char* command : {"extend", "upscale", "sound"})
-        QTest::newRow(qPrintable(QStringLiteral("%1 on the website").arg(command)))
+        QTest::newRow(qPrintable(QStringLiteral("%1 on the website").arg(QLatin1String(command))))
             << (webConnection() + QStringList{QString::fromLatin1(command), QStringLiteral("42"),
                                               QStringLiteral("--out"), out})
             << "API key";
@@ -476,7 +476,7 @@ void TestCliContinue::dryRunBodies() {
     const QJsonArray upscale = plan(L({"upscale", "370981546391559"}));
     QCOMPARE(upscale.size(), 1);
     QCOMPARE(bodyOf(upscale, "/openapi/v2/video/upscale/generate"),
-             QJsonObject({{QStringLiteral("source_video_id"), 370981546391559}}));
+             QJsonObject({{QStringLiteral("source_video_id"), qint64(370981546391559)}}));
 
     const QJsonObject soundBody = bodyOf(
         plan(L({"sound", "370981546391559", "--prompt", "rain on a tin roof", "--keep-sound"})),
