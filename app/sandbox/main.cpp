@@ -74,8 +74,13 @@ int main(int argc, char** argv) {
         QStringLiteral("web-legacy-models"),
         QStringLiteral("Let the web family take v3.5-v5.5 too (by default it refuses them with "
                        "400017, as the website no longer offers them)."));
+    const QCommandLineOption speakersLegacyOption(
+        QStringLiteral("speakers-legacy"),
+        QStringLiteral("Answer GET /openapi/v2/video/tts_speaker with HTTP 404, as a service with "
+                       "only the older video/lip_sync/tts_list would."));
     parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption,
-                       clipsOption, limitOption, stateOption, resetOption, legacyOption});
+                       clipsOption, limitOption, stateOption, resetOption, legacyOption,
+                       speakersLegacyOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -108,6 +113,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(clipsOption))
         config.clipsDir = parser.value(clipsOption);
     config.webRefusesLegacyModels = !parser.isSet(legacyOption);
+    config.speakerRouteMissing = parser.isSet(speakersLegacyOption);
     if (parser.isSet(limitOption)) {
         const int limit = parser.value(limitOption).toInt(&ok);
         if (!ok || limit < 1)

@@ -79,10 +79,11 @@ QString nearestAspectRatio(QSize image, const QStringList& candidates) {
     return best;
 }
 
-QString clipFileName(QSize size, bool withAudio) {
-    return QStringLiteral("%1x%2%3.mp4")
+QString clipFileName(QSize size, bool withAudio, int seconds) {
+    return QStringLiteral("%1x%2%3%4.mp4")
         .arg(size.width())
         .arg(size.height())
+        .arg(seconds > 1 ? QStringLiteral("-%1s").arg(seconds) : QString())
         .arg(withAudio ? QStringLiteral("-audio") : QString());
 }
 

@@ -33,7 +33,8 @@ std::optional<std::pair<int, int>> parseAspectRatio(const QString& aspectRatio);
 QString nearestAspectRatio(QSize image, const QStringList& candidates);
 
 //! The file name of the sample clip of that size: "960x540.mp4", or with a 1 s AAC sine
-//! track for a video made with audio (generate_audio_switch): "1280x548-audio.mp4".
-QString clipFileName(QSize size, bool withAudio = false);
+//! track for a video made with audio (generate_audio_switch): "1280x548-audio.mp4". Longer clips
+//! (an extended video, and what is made from one) carry their length: "1024x576-2s-audio.mp4".
+QString clipFileName(QSize size, bool withAudio = false, int seconds = 1);
 
 } // namespace pixverse::sandbox

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
 #include <limits>
 
 namespace pixverse::sandbox {
@@ -81,6 +82,12 @@ Refusal notAllowed(const QString& message) {
     return Refusal{400017, message};
 }
 
+//! Image-to-video, transition (the first frame, §2.13) and extend (the source video, §2.14) take
+//! no aspect ratio: their input decides it.
+bool inputDecidesAspect(const GenerationRequest& r) {
+    return r.mode != GenerationMode::TextToVideo;
+}
+
 //! The first field whose value has the wrong JSON type, as a 400013 refusal.
 std::optional<Refusal> typeRefusal(const QJsonObject& body, const BodyFields& fields) {
     auto present = [&body](const char* name) {
@@ -127,9 +134,16 @@ std::optional<bool> audioSwitch(const QJsonObject& body, const BodyFields& field
 }
 
 //! The first required field that is absent (an empty image path or URL counts as absent).
+//! Transition and extend require what both families' t2v and i2v share; their sources (frames,
+//! video ids) are checked by their routes.
 std::optional<Refusal> missingRefusal(const QJsonObject& body, const BodyFields& fields,
-                                      bool imageToVideo) {
-    for (const char* name : imageToVideo ? fields.imageRequired : fields.textRequired) {
+                                      GenerationMode mode) {
+    static const QList<const char*> continued{"prompt", "model", "duration", "quality"};
+    const QList<const char*>& required = mode == GenerationMode::TextToVideo ? fields.textRequired
+                                         : mode == GenerationMode::ImageToVideo
+                                             ? fields.imageRequired
+                                             : continued;
+    for (const char* name : required) {
         const QJsonValue v = body.value(QLatin1String(name));
         const bool emptyImage = QByteArrayView(name).startsWith("customer_img_") && v.isString() &&
                                 v.toString().isEmpty();
@@ -242,6 +256,16 @@ std::optional<SandboxRules> SandboxRules::read(const QJsonObject& o, QString& wh
         o.value(QLatin1String("negativePromptMaxLength")).toInt(rules.m_negativePromptMaxLength);
     rules.m_unknownPriceCredits =
         o.value(QLatin1String("unknownPriceCredits")).toInteger(rules.m_unknownPriceCredits);
+    const QJsonObject modes = o.value(QLatin1String("modes")).toObject();
+    ModePrices& mp = rules.m_modes;
+    mp.soundPerStarted5s = modes.value(u"soundCreditsPerStarted5s").toInt(mp.soundPerStarted5s);
+    mp.lipSyncPerAudioSecond =
+        modes.value(u"lipSyncCreditsPerAudioSecond").toInt(mp.lipSyncPerAudioSecond);
+    mp.lipSyncPer15TextBytes =
+        modes.value(u"lipSyncCreditsPer15TextBytes").toInt(mp.lipSyncPer15TextBytes);
+    mp.upscaleRateModel = modes.value(u"upscaleRateModel").toString(mp.upscaleRateModel);
+    if (modes.contains(QLatin1String("extendRefusedModels")))
+        mp.extendRefused = stringList(modes.value(QLatin1String("extendRefusedModels")));
     rules.m_styles = stringList(o.value(QLatin1String("styles")));
     rules.m_cameraMovements = stringList(o.value(QLatin1String("cameraMovements")));
     rules.m_t2vOnlyCameraMovements =
@@ -291,10 +315,17 @@ const SandboxRules::Model* SandboxRules::model(const QString& id, ApiFamily fami
 
 std::variant<GenerationRequest, Refusal>
 SandboxRules::readBody(const QJsonObject& body, ApiFamily family, bool imageToVideo) const {
+    return readBody(body, family,
+                    imageToVideo ? GenerationMode::ImageToVideo : GenerationMode::TextToVideo);
+}
+
+std::variant<GenerationRequest, Refusal>
+SandboxRules::readBody(const QJsonObject& body, ApiFamily family, GenerationMode mode) const {
+    const bool imageToVideo = mode == GenerationMode::ImageToVideo;
     const BodyFields& fields = bodyFields(family);
     if (auto refusal = typeRefusal(body, fields))
         return *refusal;
-    if (auto refusal = missingRefusal(body, fields, imageToVideo))
+    if (auto refusal = missingRefusal(body, fields, mode))
         return *refusal;
     auto text = [&body](const char* name) { return body.value(QLatin1String(name)).toString(); };
     auto on = [&body](const char* name) {
@@ -309,15 +340,18 @@ SandboxRules::readBody(const QJsonObject& body, ApiFamily family, bool imageToVi
     r.negativePrompt = text("negative_prompt");
     r.model = text("model");
     r.quality = text("quality");
-    r.aspectRatio = imageToVideo ? QString() : text("aspect_ratio"); // the image decides (§2.3)
-    r.motionMode = text("motion_mode");                              // empty: normal
+    // The image, the first frame or the source video decides (§2.3, §2.13, §2.14).
+    r.aspectRatio = mode == GenerationMode::TextToVideo ? text("aspect_ratio") : QString();
+    r.motionMode = text("motion_mode"); // empty: normal
     r.style = text("style");
     r.cameraMovement = text("camera_movement");
     r.audio = *audio;
     // Multi-clip is ignored on every model that does not make it (§6).
     const Model* spec = model(r.model, family);
-    r.multiClip = spec && spec->multiClip && on(fields.multiClipSwitch);
+    r.multiClip = spec && spec->multiClip && on(fields.multiClipSwitch) &&
+                  (mode == GenerationMode::TextToVideo || imageToVideo);
     r.offPeak = on(fields.offPeakSwitch);
+    r.mode = mode;
     if (imageToVideo)
         r.setStartImage(QStringLiteral("sandbox:") +
                         (family == ApiFamily::Web
@@ -347,7 +381,7 @@ std::optional<Refusal> SandboxRules::refusal(const GenerationRequest& r, ApiFami
         return missing("model");
     if (r.quality.isEmpty())
         return missing("quality");
-    if (!r.isImageToVideo() && r.aspectRatio.isEmpty())
+    if (!inputDecidesAspect(r) && r.aspectRatio.isEmpty())
         return missing("aspect_ratio");
 
     const int promptLimit = promptMaxLength(r.model, family);
@@ -383,7 +417,7 @@ std::optional<Refusal> SandboxRules::valueRefusal(const GenerationRequest& r, co
             QStringLiteral("%1 cannot make %2-second videos").arg(r.model).arg(r.duration));
     if (!model.qualities.contains(r.quality))
         return notAllowed(QStringLiteral("%1 does not make %2 videos").arg(r.model, r.quality));
-    if (!r.isImageToVideo() && !aspectRatios(r.model, family).contains(r.aspectRatio))
+    if (!inputDecidesAspect(r) && !aspectRatios(r.model, family).contains(r.aspectRatio))
         return notAllowed(
             QStringLiteral("%1 does not take the aspect ratio %2").arg(r.model, r.aspectRatio));
     const QString motion = r.motionMode.isEmpty() ? kNormal : r.motionMode;
@@ -417,7 +451,8 @@ std::optional<Refusal> SandboxRules::extrasRefusal(const GenerationRequest& r,
         if (!m_cameraMovements.contains(r.cameraMovement))
             return notAllowed(
                 QStringLiteral("Unknown camera movement \"%1\"").arg(r.cameraMovement));
-        if (r.isImageToVideo() && m_t2vOnlyCameraMovements.contains(r.cameraMovement))
+        if (r.mode != GenerationMode::TextToVideo &&
+            m_t2vOnlyCameraMovements.contains(r.cameraMovement))
             return notAllowed(QStringLiteral("The camera movement \"%1\" is for text-to-video only")
                                   .arg(r.cameraMovement));
     }
@@ -452,11 +487,48 @@ qint64 SandboxRules::price(const GenerationRequest& r, ApiFamily family) const {
     return table.value(motion).value(r.quality).value(r.duration, m_unknownPriceCredits);
 }
 
+namespace {
+
+//! Whole seconds, rounded up after rounding to milliseconds: a container that says 1.0000001 s
+//! holds a 1 s clip.
+qint64 secondsUp(double seconds) {
+    return (std::llround(std::max(seconds, 0.0) * 1000.0) + 999) / 1000;
+}
+
+} // namespace
+
+qint64 SandboxRules::soundEffectPrice(double videoSeconds) const {
+    const qint64 started = (std::max<qint64>(secondsUp(videoSeconds), 1) + 4) / 5;
+    return started * m_modes.soundPerStarted5s;
+}
+
+qint64 SandboxRules::lipSyncAudioPrice(double audioSeconds) const {
+    return secondsUp(audioSeconds) * m_modes.lipSyncPerAudioSecond;
+}
+
+qint64 SandboxRules::lipSyncTextPrice(const QString& text) const {
+    const qint64 bytes = text.toUtf8().size();
+    return (bytes + 14) / 15 * m_modes.lipSyncPer15TextBytes;
+}
+
+qint64 SandboxRules::upscalePrice(const QString& sourceQuality, double seconds) const {
+    const Model* spec = model(m_modes.upscaleRateModel, ApiFamily::OpenApi);
+    if (!spec || !spec->perSecond.contains(sourceQuality))
+        return m_unknownPriceCredits;
+    const int rate = spec->perSecond.value(sourceQuality).first;
+    return static_cast<qint64>(rate) * std::max<qint64>(secondsUp(seconds), 1);
+}
+
+bool SandboxRules::extends(const QString& modelId, ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    return spec && !m_modes.extendRefused.contains(spec->id);
+}
+
 QSize SandboxRules::fitOutput(GenerationRequest& r, ApiFamily family, QSize imageSize) const {
     const Model* spec = model(r.model, family);
     if (!spec)
         return {};
-    if (r.isImageToVideo())
+    if (inputDecidesAspect(r))
         r.aspectRatio = nearestAspectRatio(imageSize, aspectRatios(r.model, family));
     if (spec->longEdge)
         return outputSizeByLongEdge(m_longEdges.value(r.quality), r.aspectRatio);

@@ -38,6 +38,10 @@ public:
     //! followed by the img_id (OpenAPI) or the customer_img_path (web).
     std::variant<GenerationRequest, Refusal> readBody(const QJsonObject& body, ApiFamily family,
                                                       bool imageToVideo) const;
+    //! The same for any mode: transition and extend require prompt, model, duration and quality
+    //! (their frames and sources are the routes' to check) and take no aspect ratio.
+    std::variant<GenerationRequest, Refusal> readBody(const QJsonObject& body, ApiFamily family,
+                                                      GenerationMode mode) const;
     //! Why the service refuses these parameters (400011 empty, 400018 too long, 400017 not
     //! allowed), or empty when it accepts them.
     std::optional<Refusal> refusal(const GenerationRequest& request, ApiFamily family) const;
@@ -49,6 +53,18 @@ public:
     //! without audio for v6 and c1; unknownPriceCredits() where the reference has no price.
     qint64 price(const GenerationRequest& request, ApiFamily family) const;
     qint64 unknownPriceCredits() const { return m_unknownPriceCredits; }
+    //! Sound effect (§2.9): 10 credits per started 5 s of the source video.
+    qint64 soundEffectPrice(double videoSeconds) const;
+    //! Lip sync (§2.9): 4 credits per second of uploaded audio, rounded up …
+    qint64 lipSyncAudioPrice(double audioSeconds) const;
+    //! … or 4 per 15 bytes of the UTF-8 text a system voice speaks, rounded up.
+    qint64 lipSyncTextPrice(const QString& text) const;
+    //! Upscale: no price is published (§2.9, uncertain). The sandbox charges the per-second rate
+    //! (without audio) of rules.json's upscaleRateModel at the source's quality × its seconds,
+    //! rounded up; unknownPriceCredits() for a quality that model has no rate for.
+    qint64 upscalePrice(const QString& sourceQuality, double seconds) const;
+    //! Whether the model continues videos (extend, §2.14: not c1).
+    bool extends(const QString& modelId, ApiFamily family) const;
     //! The output size of an accepted request. For image-to-video the request's aspect ratio is
     //! first set to the model's ratio nearest to the image's. Invalid when there is none.
     QSize fitOutput(GenerationRequest& request, ApiFamily family, QSize imageSize = {}) const;
@@ -122,6 +138,13 @@ private:
     int m_negativePromptMaxLength = 2048;
     qint64 m_seedMax = 2147483647;
     qint64 m_unknownPriceCredits = 50;
+    struct ModePrices {
+        int soundPerStarted5s = 10;
+        int lipSyncPerAudioSecond = 4;
+        int lipSyncPer15TextBytes = 4;
+        QString upscaleRateModel = QStringLiteral("v6");
+        QStringList extendRefused{QStringLiteral("c1")};
+    } m_modes;
     QStringList m_notes;
 };
 

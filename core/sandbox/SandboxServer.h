@@ -57,6 +57,10 @@ struct SandboxConfig {
     //! (§3.10; whether its server still takes them is unknown). `pixverse-sandbox
     //! --web-legacy-models` turns it off.
     bool webRefusesLegacyModels = true;
+    //! `GET /openapi/v2/video/tts_speaker` (the 2026 speaker list) answers HTTP 404, as a service
+    //! that has only the older `video/lip_sync/tts_list` would: the client's fallback (§2.18).
+    //! `pixverse-sandbox --speakers-legacy` turns it on.
+    bool speakerRouteMissing = false;
     //! Folder where the sandbox keeps its state across restarts (see SandboxStore); empty: in
     //! memory only, gone when it stops (tests).
     QString stateDir;
@@ -71,11 +75,12 @@ bool resetState(const QString& dir, QString* error = nullptr);
 
 //! What the sandbox has seen, for tests (`GET /sandbox/stats` returns the same as JSON).
 struct SandboxStats {
-    qint64 requests = 0; //!< every HTTP request, including refused ones
-    qint64 uploads = 0;  //!< images accepted
-    qint64 generationsCreated = 0;
-    qint64 replayedAnswers = 0; //!< answers served from the trace-id cache
-    qint64 mediaRequests = 0;   //!< GETs of clips
+    qint64 requests = 0;           //!< every HTTP request, including refused ones
+    qint64 uploads = 0;            //!< images, videos and audio accepted (both families)
+    qint64 mediaUploads = 0;       //!< of those, videos and audio (`/openapi/v2/media/upload`)
+    qint64 generationsCreated = 0; //!< every mode (t2v, i2v, transition, extend, upscale, ...)
+    qint64 replayedAnswers = 0;    //!< answers served from the trace-id cache
+    qint64 mediaRequests = 0;      //!< GETs of clips
     int generating = 0;         //!< videos not yet final right now (5, or 10 on the web), all keys
     qint64 webLogins = 0;       //!< successful `/creative_platform/login` calls
     qint64 objectStorePuts = 0; //!< object-store PUTs accepted (signature and all)

@@ -1,5 +1,6 @@
 #include "core/sandbox/SandboxState.h"
 
+#include "core/sandbox/ModeRoutes.h"
 #include "core/sandbox/Multipart.h"
 #include "core/sandbox/OutputSize.h"
 #include "core/sandbox/SandboxRules.h"
@@ -40,6 +41,7 @@ constexpr qint64 kTwoPow53 = 9007199254740992LL;
 constexpr qint64 kFirstVideoId = kTwoPow53; // the first id is at least 2^53 + 1
 constexpr qint64 kFirstImageId = kTwoPow53 + 100000000000LL;
 constexpr qint64 kFirstAccountId = kTwoPow53 + 200000000000LL;
+constexpr qint64 kFirstMediaId = kTwoPow53 + 300000000000LL;
 
 const QByteArray kJson = QByteArrayLiteral("application/json");
 
@@ -318,7 +320,9 @@ SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
     m_lastImageId = kFirstImageId;
     m_lastAccountId = kFirstAccountId;
     m_epoch = QDateTime::currentDateTimeUtc();
+    m_lastMediaId = kFirstMediaId;
     m_web = std::make_unique<WebRoutes>(*this);
+    m_modes = std::make_unique<ModeRoutes>(*this);
     m_http = new QHttpServer(owner);
     m_http->setMissingHandler(
         [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -387,6 +391,7 @@ void SandboxState::handle(const QHttpServerRequest& r, QHttpServerResponder&& re
     request.method = r.method();
     request.path = r.url().path();
     request.decodedPath = r.url().path(QUrl::FullyDecoded);
+    request.query = QUrlQuery(r.url());
     request.headers = r.headers();
     request.body = r.body();
     // Never the headers: they carry the API key.
@@ -463,9 +468,12 @@ HttpAnswer SandboxState::route(const HttpRequest& request) {
         return notFound();
     const QString endpoint = path.mid(apiPrefix.size());
     bool post = false;
-    if (endpoint == QLatin1String("image/upload") ||
-        endpoint == QLatin1String("video/text/generate") ||
-        endpoint == QLatin1String("video/img/generate"))
+    const std::optional<bool> modePost = m_modes->handles(endpoint);
+    if (modePost)
+        post = *modePost;
+    else if (endpoint == QLatin1String("image/upload") ||
+             endpoint == QLatin1String("video/text/generate") ||
+             endpoint == QLatin1String("video/img/generate"))
         post = true;
     else if (endpoint != QLatin1String("account/balance") &&
              !endpoint.startsWith(QLatin1String("video/result/")))
@@ -497,7 +505,9 @@ HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endp
 
     HttpAnswer answer;
     const bool post = request.isPost(); // uploads and creates: they change the state
-    if (endpoint == QLatin1String("image/upload"))
+    if (m_modes->handles(endpoint))
+        answer = m_modes->answer(request, endpoint, key);
+    else if (endpoint == QLatin1String("image/upload"))
         answer = upload(request, key);
     else if (endpoint == QLatin1String("video/text/generate"))
         answer = generate(request, key, false);
@@ -654,9 +664,14 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
         return *refusal;
     const auto [cost, size] = std::get<Accepted>(verdict);
 
-    // 5. Credits, then the concurrency limit.
+    // 5. Credits, then the concurrency limit, then the video.
+    return createVideo(key, NewVideo{r, cost, size, r.audio, 1, 0});
+}
+
+HttpAnswer SandboxState::createVideo(const QString& key, const NewVideo& made) {
+    const GenerationRequest& r = made.request;
     Account& acc = account(key);
-    if (acc.monthly + acc.package < cost)
+    if (acc.monthly + acc.package < made.cost)
         return envelope(500090, errMessage(500090));
     if (generatingCount(key) >= m_config.concurrencyLimit)
         return envelope(500044, errMessage(500044));
@@ -666,23 +681,27 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     video.owner = key;
     video.request = r;
     video.seed = r.seed ? *r.seed : static_cast<qint64>(m_rng.bounded(2147483647U));
-    video.size = size;
+    video.size = made.size;
     video.createdAt = m_clock.nowMs();
     video.finishAt = video.createdAt + m_config.generationMs;
-    video.outcome = drawOutcome(r.prompt);
-    video.hasAudio = r.audio; // judged: only a model with audio takes the switch
-    video.chargedMonthly = std::min<qint64>(acc.monthly, cost);
-    video.chargedPackage = cost - video.chargedMonthly;
+    // What is moderated: the prompt, or what a sound effect or a voice is told.
+    video.outcome = drawOutcome(r.prompt + QLatin1Char('\n') + r.speechText);
+    video.hasAudio = made.hasAudio; // judged: only a model with audio takes the switch
+    video.clipSeconds = made.clipSeconds;
+    video.seconds = made.seconds > 0 ? made.seconds : r.duration;
+    video.chargedMonthly = std::min<qint64>(acc.monthly, made.cost);
+    video.chargedPackage = made.cost - video.chargedMonthly;
     acc.monthly -= video.chargedMonthly;
     acc.package -= video.chargedPackage;
     m_videos.insert(video.id, video);
     ++m_stats.generationsCreated;
-    qCDebug(lcSandbox) << "video" << video.id << "created:" << r.model << r.quality << r.aspectRatio
-                       << r.duration << "s, ends in status" << video.outcome;
+    qCDebug(lcSandbox) << "video" << video.id << "created:" << generationModeId(r.mode) << r.model
+                       << r.quality << made.size << video.clipSeconds << "s clip, ends in status"
+                       << video.outcome;
     // The answer may carry the credits charged (§2.2: the API export, ComfyUI's response model).
     return envelope(0, errMessage(0),
                     QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)},
-                                {QStringLiteral("credits"), QJsonValue(cost)}});
+                                {QStringLiteral("credits"), QJsonValue(made.cost)}});
 }
 
 HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
@@ -696,7 +715,7 @@ HttpAnswer SandboxState::result(const QString& idText, const QString& key) {
     const Video& v = *found;
     const int st = status(v);
     const bool done = st == 1;
-    const qint64 fileSize = done ? clip(v.size, v.hasAudio).size() : 0;
+    const qint64 fileSize = done ? clip(v.size, v.hasAudio, v.clipSeconds).size() : 0;
     return envelope(
         0, errMessage(0),
         QJsonObject{
@@ -762,12 +781,14 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
         if (found == m_videos.cend() || status(*found) != 1)
             return notFound();
         if (ext == QLatin1String("mp4")) {
-            bytes = clip(found->size, found->hasAudio);
+            bytes = clip(found->size, found->hasAudio, found->clipSeconds);
             contentType = QByteArrayLiteral("video/mp4");
         } else if (ext == QLatin1String("png")) {
             bytes = cover(found->size);
             contentType = QByteArrayLiteral("image/png");
         }
+    } else if (path.startsWith(QLatin1String("/media/file/"))) {
+        bytes = m_modes->uploadedBytes(id, &contentType);
     } else if (path.startsWith(QLatin1String("/media/img/"))) {
         const auto found = m_images.constFind(id);
         if (found != m_images.cend()) {
@@ -830,6 +851,7 @@ HttpAnswer SandboxState::statsAnswer() {
     return jsonAnswer(QJsonObject{
         {QStringLiteral("requests"), QJsonValue(s.requests)},
         {QStringLiteral("uploads"), QJsonValue(s.uploads)},
+        {QStringLiteral("mediaUploads"), QJsonValue(s.mediaUploads)},
         {QStringLiteral("generationsCreated"), QJsonValue(s.generationsCreated)},
         {QStringLiteral("replayedAnswers"), QJsonValue(s.replayedAnswers)},
         {QStringLiteral("mediaRequests"), QJsonValue(s.mediaRequests)},
@@ -990,19 +1012,22 @@ QString SandboxState::mediaUrl(const QString& path) const {
     return baseUrl().toString() + path;
 }
 
-QByteArray SandboxState::clip(QSize size, bool withAudio) {
-    const QString name = clipFileName(size, withAudio);
-    auto it = m_clipBytes.constFind(name);
-    if (it != m_clipBytes.cend())
-        return *it;
-    QFile file(QDir(m_clipsDir).filePath(name));
-    if (m_clipsDir.isEmpty() || !file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcSandbox).noquote() << "no sample clip" << name << "in" << m_clipsDir;
-        return {};
+QByteArray SandboxState::clip(QSize size, bool withAudio, int seconds) {
+    for (int s = std::max(seconds, 1); s >= 1; --s) {
+        const QString name = clipFileName(size, withAudio, s);
+        auto it = m_clipBytes.constFind(name);
+        if (it != m_clipBytes.cend())
+            return *it;
+        QFile file(QDir(m_clipsDir).filePath(name));
+        if (m_clipsDir.isEmpty() || !file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        m_clipBytes.insert(name, bytes);
+        return bytes;
     }
-    const QByteArray bytes = file.readAll();
-    m_clipBytes.insert(name, bytes);
-    return bytes;
+    qCWarning(lcSandbox).noquote()
+        << "no sample clip" << clipFileName(size, withAudio, seconds) << "in" << m_clipsDir;
+    return {};
 }
 
 QByteArray SandboxState::cover(QSize size) {

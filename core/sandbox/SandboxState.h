@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 #include <QSize>
 #include <QString>
+#include <QUrlQuery>
 
 #include <memory>
 #include <optional>
@@ -36,6 +37,7 @@ struct HttpRequest {
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
     QString path;        //!< as QUrl::path() gives it (routing)
     QString decodedPath; //!< fully percent-decoded (object keys, uploaded media)
+    QUrlQuery query;     //!< the query string's items (speaker paging)
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
 
@@ -56,6 +58,7 @@ struct HttpAnswer {
 };
 
 class WebRoutes;
+class ModeRoutes;
 class SandboxStore;
 
 //! The sandbox's state and request handling behind SandboxServer. Lives on the server's thread.
@@ -115,6 +118,11 @@ public:
         qint64 chargedPackage = 0;
         bool web = false; // made through /creative_platform: statuses 5 → 10 → final
         QString imageUrl; // web image-to-video: customer_img_url as sent
+        // The sample clip's length (1 s, or 2–3 s after an extend) and the length the service
+        // says the video has (the request's duration; an extend adds its duration to its
+        // source's): the 40 s extend rule and the sound price count the latter.
+        int clipSeconds = 1;
+        double seconds = 0;
     };
     QHash<qint64, Video> m_videos;
 
@@ -129,9 +137,11 @@ public:
     qint64 m_lastVideoId = 0;
     qint64 m_lastImageId = 0;
     qint64 m_lastAccountId = 0;
+    qint64 m_lastMediaId = 0;
     QHash<QString, QByteArray> m_clipBytes;  // by file name
     QHash<QString, QByteArray> m_coverBytes; // PNG by "WxH"
     std::unique_ptr<WebRoutes> m_web;        // /creative_platform/..., /oss/...
+    std::unique_ptr<ModeRoutes> m_modes;     // the issue-16 OpenAPI routes and uploaded media
     std::unique_ptr<SandboxStore> m_store;   // with a stateDir only
 
     // Entry point of every request (QHttpServer's missing handler: there are no routes).
@@ -181,12 +191,26 @@ public:
     //! The final status a new video with this prompt will reach: 7 (moderation word), 8 (failure
     //! word or the failure rate), 6 (deletion word) or 1.
     int drawOutcome(const QString& prompt);
+    //! What a new OpenAPI video is: its request (mode and all), price, size, clip and length.
+    struct NewVideo {
+        GenerationRequest request;
+        qint64 cost = 0;
+        QSize size;
+        bool hasAudio = false;
+        int clipSeconds = 1;
+        double seconds = 0; //!< 0: the request's duration
+    };
+    //! Charges the key (500090 when short), checks its concurrency (500044) and makes the video:
+    //! `{video_id, credits}` as every OpenAPI create answers.
+    HttpAnswer createVideo(const QString& key, const NewVideo& made);
     int status(const Video& video) const;
     //! The credits the video cost in the end (0 once refunded), for the status answers.
     static qint64 credits(const Video& video);
     QString isoTime(qint64 sandboxMs) const;
     QString mediaUrl(const QString& path) const;
-    QByteArray clip(QSize size, bool withAudio);
+    //! The sample clip of that size, sound and length (fewer seconds when there is no such
+    //! clip; empty when there is none at all).
+    QByteArray clip(QSize size, bool withAudio, int seconds = 1);
     QByteArray cover(QSize size);
     qint64 nextId(qint64& last);
 

@@ -1,5 +1,6 @@
 #include "core/sandbox/SandboxStore.h"
 
+#include "core/sandbox/ModeRoutes.h"
 #include "core/sandbox/ObjectStore.h"
 #include "core/sandbox/SandboxState.h"
 #include "core/sandbox/WebRoutes.h"
@@ -39,6 +40,7 @@ constexpr QLatin1String kVideo("video/");
 constexpr QLatin1String kImage("image/");
 constexpr QLatin1String kObject("object/");
 constexpr QLatin1String kMedia("media/");
+constexpr QLatin1String kUploaded("upload/"); // /openapi/v2/media/upload: videos and audio
 constexpr QLatin1String kSession("session/");
 constexpr QLatin1String kTrace("trace/");
 
@@ -106,6 +108,8 @@ QJsonObject videoRecord(const SandboxState::Video& v, const Owners& owners) {
         {QStringLiteral("chargedPackage"), QJsonValue(v.chargedPackage)},
         {QStringLiteral("web"), v.web},
         {QStringLiteral("imageUrl"), v.imageUrl},
+        {QStringLiteral("clipSeconds"), v.clipSeconds},
+        {QStringLiteral("seconds"), v.seconds},
     };
 }
 
@@ -114,7 +118,8 @@ bool sameVideo(const SandboxState::Video& a, const SandboxState::Video& b) {
            a.size == b.size && a.createdAt == b.createdAt && a.finishAt == b.finishAt &&
            a.outcome == b.outcome && a.settled == b.settled && a.hasAudio == b.hasAudio &&
            a.chargedDaily == b.chargedDaily && a.chargedMonthly == b.chargedMonthly &&
-           a.chargedPackage == b.chargedPackage && a.web == b.web && a.imageUrl == b.imageUrl;
+           a.chargedPackage == b.chargedPackage && a.web == b.web && a.imageUrl == b.imageUrl &&
+           a.clipSeconds == b.clipSeconds && a.seconds == b.seconds;
 }
 
 SandboxState::Video videoFrom(qint64 id, const QJsonObject& o, const QString& owner) {
@@ -137,6 +142,9 @@ SandboxState::Video videoFrom(qint64 id, const QJsonObject& o, const QString& ow
     v.chargedPackage = o.value(QLatin1String("chargedPackage")).toInteger();
     v.web = o.value(QLatin1String("web")).toBool();
     v.imageUrl = o.value(QLatin1String("imageUrl")).toString();
+    // Kept before issue 16: every clip was 1 s and the video as long as its request said.
+    v.clipSeconds = o.value(QLatin1String("clipSeconds")).toInt(1);
+    v.seconds = o.value(QLatin1String("seconds")).toDouble(v.request.duration);
     return v;
 }
 
@@ -175,7 +183,8 @@ QJsonObject statsRecord(const SandboxStats& s) {
     return QJsonObject{{QStringLiteral("uploads"), QJsonValue(s.uploads)},
                        {QStringLiteral("generationsCreated"), QJsonValue(s.generationsCreated)},
                        {QStringLiteral("webLogins"), QJsonValue(s.webLogins)},
-                       {QStringLiteral("objectStorePuts"), QJsonValue(s.objectStorePuts)}};
+                       {QStringLiteral("objectStorePuts"), QJsonValue(s.objectStorePuts)},
+                       {QStringLiteral("mediaUploads"), QJsonValue(s.mediaUploads)}};
 }
 
 } // namespace
@@ -204,6 +213,8 @@ bool SandboxStore::writeBlob(const QString& recordName, const SandboxState& stat
     QByteArray bytes;
     if (recordName.startsWith(kImage))
         bytes = state.m_images.value(recordName.mid(kImage.size()).toLongLong()).bytes;
+    else if (recordName.startsWith(kUploaded))
+        bytes = state.m_modes->m_media.value(recordName.mid(kUploaded.size()).toLongLong()).bytes;
     else if (const ObjectStore::Object* object =
                  state.m_web->m_store.object(recordName.mid(kObject.size())))
         bytes = object->bytes;
@@ -277,6 +288,16 @@ SandboxStore::Records SandboxStore::records(const SandboxState& state) const {
                           {QStringLiteral("format"), QString::fromLatin1(it->format)},
                           {QStringLiteral("width"), it->size.width()},
                           {QStringLiteral("height"), it->size.height()}}));
+    for (auto it = state.m_modes->m_media.cbegin(); it != state.m_modes->m_media.cend(); ++it)
+        r.insert(kUploaded + QString::number(it.key()),
+                 compact({{QStringLiteral("owner"), owners.storedName(it->owner)},
+                          {QStringLiteral("video"), it->video},
+                          {QStringLiteral("mimeType"), QString::fromLatin1(it->mimeType)},
+                          {QStringLiteral("extension"), it->extension},
+                          {QStringLiteral("width"), it->size.width()},
+                          {QStringLiteral("height"), it->size.height()},
+                          {QStringLiteral("seconds"), it->seconds},
+                          {QStringLiteral("hasAudio"), it->hasAudio}}));
     for (auto it = state.m_traceCache.cbegin(); it != state.m_traceCache.cend(); ++it) {
         if (it->durable)
             r.insert(kTrace + it.key(), compact(answerRecord(*it)));
@@ -299,7 +320,8 @@ SandboxStore::Records SandboxStore::records(const SandboxState& state) const {
                           {QStringLiteral("etag"), QString::fromLatin1(it->etag)}}));
     r.insert(kCounters, compact({{QStringLiteral("video"), idText(state.m_lastVideoId)},
                                  {QStringLiteral("image"), idText(state.m_lastImageId)},
-                                 {QStringLiteral("account"), idText(state.m_lastAccountId)}}));
+                                 {QStringLiteral("account"), idText(state.m_lastAccountId)},
+                                 {QStringLiteral("media"), idText(state.m_lastMediaId)}}));
     r.insert(kStats, compact(statsRecord(state.m_stats)));
     return r;
 }
@@ -339,6 +361,18 @@ void SandboxStore::restore(SandboxState& state, const Records& stored) {
                 owners.owner(text("owner")), {}, text("format").toLatin1(), size()};
             if (!image.owner.isEmpty() && readBlob(name, &image.bytes))
                 state.m_images.insert(name.mid(kImage.size()).toLongLong(), image);
+        } else if (name.startsWith(kUploaded)) {
+            ModeRoutes::Media media;
+            media.id = name.mid(kUploaded.size()).toLongLong();
+            media.owner = owners.owner(text("owner"));
+            media.video = o.value(QLatin1String("video")).toBool();
+            media.mimeType = text("mimeType").toLatin1();
+            media.extension = text("extension");
+            media.size = size();
+            media.seconds = o.value(QLatin1String("seconds")).toDouble();
+            media.hasAudio = o.value(QLatin1String("hasAudio")).toBool();
+            if (!media.owner.isEmpty() && readBlob(name, &media.bytes))
+                state.m_modes->m_media.insert(media.id, media);
         } else if (name.startsWith(kTrace)) {
             state.m_traceCache.insert(name.mid(kTrace.size()), answerFrom(o));
         } else if (name.startsWith(kSession)) {
@@ -363,11 +397,14 @@ void SandboxStore::restore(SandboxState& state, const Records& stored) {
                 std::max(state.m_lastImageId, idFrom(o.value(QLatin1String("image"))));
             state.m_lastAccountId =
                 std::max(state.m_lastAccountId, idFrom(o.value(QLatin1String("account"))));
+            state.m_lastMediaId =
+                std::max(state.m_lastMediaId, idFrom(o.value(QLatin1String("media"))));
         } else if (name == kStats) {
             state.m_stats.uploads = number("uploads");
             state.m_stats.generationsCreated = number("generationsCreated");
             state.m_stats.webLogins = number("webLogins");
             state.m_stats.objectStorePuts = number("objectStorePuts");
+            state.m_stats.mediaUploads = number("mediaUploads");
         }
     }
     // A different sequence of draws than the previous run's, still repeatable.
@@ -435,7 +472,8 @@ bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
     }
     // The bytes first: a committed record never names bytes that are not on disk.
     for (const QString& name : std::as_const(changed)) {
-        if ((name.startsWith(kImage) || name.startsWith(kObject)) && !writeBlob(name, state))
+        if ((name.startsWith(kImage) || name.startsWith(kObject) || name.startsWith(kUploaded)) &&
+            !writeBlob(name, state))
             return false;
     }
     QSqlDatabase db = QSqlDatabase::database(m_connection);
@@ -465,7 +503,7 @@ bool SandboxStore::save(const SandboxState& state, bool clockChanged) {
     }
     for (const QString& name : std::as_const(removed)) {
         m_written.remove(name);
-        if (name.startsWith(kImage) || name.startsWith(kObject))
+        if (name.startsWith(kImage) || name.startsWith(kObject) || name.startsWith(kUploaded))
             QFile::remove(blobPath(name));
     }
     for (const QString& name : std::as_const(changed))

@@ -21,6 +21,7 @@ const QString kUploadToken = QStringLiteral("getUploadToken");
 const QString kBatchUpload = QStringLiteral("media/batch_upload_media");
 const QString kTextToVideo = QStringLiteral("video/t2v");
 const QString kImageToVideo = QStringLiteral("video/i2v");
+const QString kFrames = QStringLiteral("video/frames");
 const QString kList = QStringLiteral("video/list/personal");
 const QString kCredits = QStringLiteral("user/credits");
 
@@ -72,8 +73,8 @@ WebRoutes::WebRoutes(SandboxState& state)
     : m_state(state) {}
 
 HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint) {
-    static const QStringList posts{kLogin,       kUploadToken,  kBatchUpload,
-                                   kTextToVideo, kImageToVideo, kList};
+    static const QStringList posts{kLogin,        kUploadToken, kBatchUpload, kTextToVideo,
+                                   kImageToVideo, kFrames,      kList};
     const bool post = posts.contains(endpoint);
     if (!post && endpoint != kCredits)
         return notFound();
@@ -119,16 +120,18 @@ HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint)
     else if (endpoint == kBatchUpload)
         answer = batchUploadMedia(request, email);
     else if (endpoint == kTextToVideo)
-        answer = generate(request, email, false);
+        answer = generate(request, email, GenerationMode::TextToVideo);
     else if (endpoint == kImageToVideo)
-        answer = generate(request, email, true);
+        answer = generate(request, email, GenerationMode::ImageToVideo);
+    else if (endpoint == kFrames)
+        answer = generate(request, email, GenerationMode::Transition);
     else if (endpoint == kList)
         answer = list(request, email);
     else
         answer = credits(email);
     // Not the upload token: its answer holds credentials, which are never written to a file.
-    const bool durable =
-        endpoint == kBatchUpload || endpoint == kTextToVideo || endpoint == kImageToVideo;
+    const bool durable = endpoint == kBatchUpload || endpoint == kTextToVideo ||
+                         endpoint == kImageToVideo || endpoint == kFrames;
     m_state.rememberAnswer(cacheKey, answer, durable);
     return answer;
 }
@@ -295,14 +298,24 @@ HttpAnswer WebRoutes::batchUploadMedia(const HttpRequest& request, const QString
 }
 
 HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
-                               bool imageToVideo) {
+                               GenerationMode mode) {
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
     if (!doc.isObject())
         return notJson();
-    const QJsonObject body = doc.object();
+    QJsonObject body = doc.object();
+    const bool imageToVideo = mode == GenerationMode::ImageToVideo;
+    const bool frames = mode == GenerationMode::Transition;
+    QStringList framePaths;
+    QStringList frameUrls;
+    if (frames) {
+        const auto framed = framesBody(body, &framePaths, &frameUrls);
+        if (const auto* refusal = std::get_if<HttpAnswer>(&framed))
+            return *refusal;
+        body = std::get<QJsonObject>(framed);
+    }
 
     // 1. Types (400013) and required fields (400011; the web t2v insists on aspect_ratio, §3.3).
-    auto read = m_state.m_rules.readBody(body, ApiFamily::Web, imageToVideo);
+    auto read = m_state.m_rules.readBody(body, ApiFamily::Web, mode);
     if (const auto* refusal = std::get_if<Refusal>(&read))
         return envelope(refusal->errCode, refusal->message);
     GenerationRequest& r = std::get<GenerationRequest>(read);
@@ -315,14 +328,22 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
         return envelope(
             400017, QStringLiteral("The sandbox makes one video per call: create_count must be 1"));
 
-    // 3. The image was registered by this account.
+    // 3. The image (both frames) was registered by this account.
     const QString imagePath = body.value(u"customer_img_path").toString();
     const Media* media = nullptr;
-    if (imageToVideo) {
+    if (imageToVideo || frames) {
         const auto found = m_media.constFind(imagePath);
         if (found == m_media.cend() || found->owner != email)
             return webError(500042);
         media = &*found;
+    }
+    if (frames) {
+        const auto last = m_media.constFind(framePaths.value(1));
+        if (last == m_media.cend() || last->owner != email)
+            return webError(500042);
+        r.images = {
+            {RequestImage::Role::FirstFrame, QStringLiteral("sandbox:") + framePaths.at(0), {}},
+            {RequestImage::Role::LastFrame, QStringLiteral("sandbox:") + framePaths.at(1), {}}};
     }
 
     // 4. The parameter rules and the price, for the web family.
@@ -343,7 +364,8 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     video.owner = email;
     video.web = true;
     video.request = r;
-    video.imageUrl = imageToVideo ? body.value(u"customer_img_url").toString() : QString();
+    video.imageUrl =
+        imageToVideo || frames ? body.value(u"customer_img_url").toString() : QString();
     video.seed = r.seed ? *r.seed : static_cast<qint64>(m_state.m_rng.bounded(2147483647U));
     video.size = size;
     video.createdAt = m_state.m_clock.nowMs();
@@ -363,6 +385,60 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
                        << r.aspectRatio << r.duration << "s, ends in status" << video.outcome;
     return envelope(0, QStringLiteral("Success"),
                     QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
+}
+
+std::variant<HttpAnswer, QJsonObject> WebRoutes::framesBody(QJsonObject body, QStringList* paths,
+                                                            QStringList* urls) const {
+    // The two frames, as path and URL (§3.11): two strings each.
+    for (const char* name : {"customer_img_paths", "customer_img_urls"}) {
+        const QJsonValue value = body.value(QLatin1String(name));
+        if (value.isUndefined() || value.isNull())
+            return envelope(400011, QStringLiteral("\"%1\" is required").arg(QLatin1String(name)));
+        QStringList& out = QByteArrayView(name) == "customer_img_paths" ? *paths : *urls;
+        for (const QJsonValue& item : value.toArray()) {
+            if (!item.isString())
+                return envelope(
+                    400013,
+                    QStringLiteral("\"%1\" must be an array of strings").arg(QLatin1String(name)));
+            out << item.toString();
+        }
+        if (!value.isArray())
+            return envelope(400013,
+                            QStringLiteral("\"%1\" must be an array").arg(QLatin1String(name)));
+        if (out.size() != 2)
+            return envelope(400017, QStringLiteral("\"%1\" must hold the first and the last frame")
+                                        .arg(QLatin1String(name)));
+    }
+    // prompts[] and durations[] repeat prompt and duration, one entry per segment: one here.
+    const QJsonValue prompts = body.value(u"prompts");
+    if (!prompts.isUndefined() && !prompts.isNull() &&
+        (!prompts.isArray() || prompts.toArray().size() != 1 ||
+         prompts.toArray().at(0) != body.value(u"prompt")))
+        return envelope(400017, QStringLiteral("\"prompts\" must repeat the prompt once"));
+    const QJsonValue durations = body.value(u"durations");
+    if (!durations.isUndefined() && !durations.isNull() &&
+        (!durations.isArray() || durations.toArray().size() != 1 ||
+         durations.toArray().at(0) != body.value(u"duration")))
+        return envelope(400017, QStringLiteral("\"durations\" must repeat the duration once"));
+    // audio, preview_mode and off_peak: value types not recorded (§3.11, uncertain), so 0/1 and
+    // booleans are both taken. audio becomes the boolean switch the rules read.
+    for (const char* name : {"audio", "preview_mode", "off_peak"}) {
+        const QJsonValue value = body.value(QLatin1String(name));
+        if (value.isUndefined() || value.isNull() || value.isBool())
+            continue;
+        const auto n = exactInteger(value);
+        if (!isIntegral(value) || !n || (*n != 0 && *n != 1))
+            return envelope(
+                400013,
+                QStringLiteral("\"%1\" must be 0, 1, true or false").arg(QLatin1String(name)));
+        body.insert(QLatin1String(name), *n == 1);
+    }
+    if (body.contains(QLatin1String("model_name_default")) &&
+        !body.value(u"model_name_default").isString())
+        return envelope(400013, QStringLiteral("\"model_name_default\" must be a string"));
+    body.insert(QStringLiteral("customer_img_path"), paths->at(0));
+    body.insert(QStringLiteral("customer_img_url"), urls->at(0));
+    return body;
 }
 
 HttpAnswer WebRoutes::list(const HttpRequest& request, const QString& email) {

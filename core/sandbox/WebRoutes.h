@@ -7,6 +7,9 @@
 #include <QHash>
 #include <QSize>
 #include <QString>
+#include <QStringList>
+
+#include <variant>
 
 namespace pixverse::sandbox {
 
@@ -48,7 +51,12 @@ private:
     HttpAnswer login(const HttpRequest& request);
     HttpAnswer uploadToken(const QString& email);
     HttpAnswer batchUploadMedia(const HttpRequest& request, const QString& email);
-    HttpAnswer generate(const HttpRequest& request, const QString& email, bool imageToVideo);
+    //! t2v, i2v and the transition of `/video/frames` (§3.11).
+    HttpAnswer generate(const HttpRequest& request, const QString& email, GenerationMode mode);
+    //! A `/video/frames` body checked and turned into what readBody() takes (the first frame as
+    //! customer_img_path/url, `audio` as a boolean); `paths`/`urls` get both frames.
+    std::variant<HttpAnswer, QJsonObject> framesBody(QJsonObject body, QStringList* paths,
+                                                     QStringList* urls) const;
     HttpAnswer list(const HttpRequest& request, const QString& email);
     HttpAnswer credits(const QString& email);
     QJsonObject listItem(const SandboxState::Video& video) const;

@@ -883,6 +883,14 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::Backend</name>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="44" />
+            <source>Video and audio files can be sent only with a platform API key sign-in.</source>
+            <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::BackendFactory</name>
         <message>
             <location filename="../../core/backend/BackendFactory.cpp" line="23" />
@@ -2725,6 +2733,150 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::MediaText</name>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="152" />
+            <location filename="../../core/media/LastFrame.cpp" line="155" />
+            <source>The frame cannot be saved as %1: %2.</source>
+            <translation>Не удаётся сохранить кадр как %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="173" />
+            <source>%1 has no picture to take a frame from.</source>
+            <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="178" />
+            <source>The picture of %1 cannot be decoded (%2).</source>
+            <translation>Не удаётся декодировать изображение %1 (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="187" />
+            <source>Not enough memory to decode %1.</source>
+            <translation>Недостаточно памяти, чтобы декодировать %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="202" />
+            <source>No frame of %1 could be decoded: the file is damaged.</source>
+            <translation>Не удалось декодировать ни одного кадра %1: файл повреждён.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LastFrame.cpp" line="206" />
+            <source>The picture of %1 cannot be converted.</source>
+            <translation>Не удаётся преобразовать изображение %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="36" />
+            <source>No file was given.</source>
+            <translation>Файл не указан.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="40" />
+            <source>%1 cannot be found: it may have been moved or deleted.</source>
+            <translation>Не удаётся найти %1: возможно, файл перемещён или удалён.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="42" />
+            <source>%1 is a folder, not a video or audio file.</source>
+            <translation>%1 — это папка, а не видео- или аудиофайл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="44" />
+            <source>%1 is not a regular file.</source>
+            <translation>%1 — не обычный файл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="46" />
+            <source>%1 is empty (0 bytes).</source>
+            <translation>Файл %1 пуст (0 байт).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="49" />
+            <source>%1 cannot be opened: %2.</source>
+            <translation>Не удаётся открыть %1: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="106" />
+            <source>%1 is not a video or audio file PixVerse can use (MP4, MOV or WebM video; MP3, WAV, M4A or AAC audio), or it is damaged.</source>
+            <translation>%1 — не видео- или аудиофайл в формате, который принимает PixVerse (видео MP4, MOV или WebM; аудио MP3, WAV, M4A или AAC), либо файл повреждён.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="114" />
+            <source>%1 is damaged: no video or audio could be read from it.</source>
+            <translation>Файл %1 повреждён: из него не удалось прочитать ни видео, ни звук.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/LibavInput.cpp" line="118" />
+            <source>%1 is incomplete: the file ends before its last frames (a download or copy may have been cut short).</source>
+            <translation>Файл %1 неполон: он обрывается раньше последних кадров (возможно, загрузка или копирование прервались).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="42" />
+            <source>MP3, WAV, M4A or AAC</source>
+            <translation>MP3, WAV, M4A или AAC</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="44" />
+            <source>MP4 or MOV</source>
+            <translation>MP4 или MOV</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="50" />
+            <source>MP4, MOV or WebM</source>
+            <translation>MP4, MOV или WebM</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="70" />
+            <source>%1 has no picture: a video (%2) is needed.</source>
+            <translation>В %1 нет изображения: нужно видео (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="73" />
+            <source>%1 has no sound: an audio file (%2) is needed.</source>
+            <translation>В %1 нет звука: нужен аудиофайл (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="78" />
+            <source>%1 is in %2 format; PixVerse takes only %3 video here.</source>
+            <translation>%1 в формате %2; здесь PixVerse принимает только видео %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="80" />
+            <source>%1 is in %2 format; PixVerse takes only %3 audio here.</source>
+            <translation>%1 в формате %2; здесь PixVerse принимает только аудио %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="91" />
+            <source>%1 is %2; PixVerse takes files of at most %3.</source>
+            <translation>Размер %1 — %2; PixVerse принимает файлы не больше %3.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="98" />
+            <source>The video %1 is %2 s long; PixVerse extends only videos shorter than %3 s.</source>
+            <translation>Видео %1 длится %2 с; PixVerse продлевает только видео короче %3 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="104" />
+            <source>The video %1 is %2 s long; PixVerse takes at most %3 s.</source>
+            <translation>Видео %1 длится %2 с; PixVerse принимает не больше %3 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="107" />
+            <source>The audio %1 is %2 s long; PixVerse takes at most %3 s.</source>
+            <translation>Аудио %1 длится %2 с; PixVerse принимает не больше %3 с.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaCheck.cpp" line="112" />
+            <source>The video %1 is %2 × %3 px; PixVerse takes at most %4 px on either side.</source>
+            <translation>Видео %1 имеет размер %2 × %3 пикс.; PixVerse принимает не больше %4 пикс. по каждой стороне.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/MediaProbe.cpp" line="123" />
+            <source>%1 holds no video or audio that can be read.</source>
+            <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::ModelCatalog</name>
         <message>
             <location filename="../../core/generation/ModelCatalogRules.cpp" line="144" />
@@ -3684,17 +3836,17 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::WebBackend</name>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="166" />
+            <location filename="../../core/backend/WebBackend.cpp" line="165" />
             <source>the image %1, signed with the upload token</source>
             <translation>изображение %1, подписанное токеном загрузки</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="170" />
+            <location filename="../../core/backend/WebBackend.cpp" line="169" />
             <source>temporary object-store credentials</source>
             <translation>временные ключи доступа к хранилищу</translation>
         </message>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="174" />
+            <location filename="../../core/backend/WebBackend.cpp" line="173" />
             <source>registers the uploaded image</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>

@@ -28,6 +28,7 @@ ClipStreams probeClip(const QByteArray& mp4, int timeoutMs) {
     streams.hasAudio = player.hasAudio();
     streams.audioTracks = static_cast<int>(player.audioTracks().size());
     streams.resolution = player.metaData().value(QMediaMetaData::Resolution).toSize();
+    streams.durationMs = player.duration();
     return streams;
 }
 

@@ -12,6 +12,7 @@ struct ClipStreams {
     bool hasAudio = false;
     int audioTracks = 0;
     QSize resolution;
+    qint64 durationMs = 0;
 };
 
 //! Opens the bytes (written to a temporary file) with a QMediaPlayer and waits for it to load.

@@ -1071,6 +1071,93 @@ private Q_SLOTS:
         QCOMPARE(post(path, body, login(kOtherEmail, kOtherPassword)).errCode(), 500042);
     }
 
+    // The site's transition call (§3.11): two frames as paths and URLs, the first frame's aspect
+    // decides the size; audio, preview_mode and off_peak as 0/1 or booleans.
+    void framesTransition() {
+        const QString token = login();
+        QJsonArray paths;
+        QJsonArray urls;
+        for (const QSize size : {QSize(360, 640), QSize(640, 360)}) {
+            const HttpResult registered = uploadAndRegister(token, imageBytes(size, "PNG"));
+            QCOMPARE(registered.errCode(), 0);
+            const QJsonObject media =
+                registered.resp().value(QLatin1String("result")).toArray().first().toObject();
+            paths << media.value(QLatin1String("path"));
+            urls << media.value(QLatin1String("url"));
+        }
+        const QString prompt = QStringLiteral("The caterpillar unfolds as a butterfly");
+        const QJsonObject body{
+            {QStringLiteral("customer_img_paths"), paths},
+            {QStringLiteral("customer_img_urls"), urls},
+            {QStringLiteral("prompt"), prompt},
+            {QStringLiteral("prompts"), QJsonArray{prompt}},
+            {QStringLiteral("duration"), 5},
+            {QStringLiteral("durations"), QJsonArray{5}},
+            {QStringLiteral("model"), QStringLiteral("v6")},
+            {QStringLiteral("model_name_default"), QStringLiteral("PixVerse V6")},
+            {QStringLiteral("quality"), QStringLiteral("540p")},
+            {QStringLiteral("seed"), 123456},
+            {QStringLiteral("create_count"), 1},
+            {QStringLiteral("audio"), 1},
+            {QStringLiteral("preview_mode"), 0},
+            {QStringLiteral("off_peak"), 0},
+        };
+        const QString path = QStringLiteral("/creative_platform/video/frames");
+        const qint64 before = credits(token).respInt("credit_daily");
+        const HttpResult made = post(path, body, token);
+        QCOMPARE(made.errCode(), 0);
+        const QJsonObject entry = item(token, made.respInt("video_id"));
+        QCOMPARE(entry.value(QLatin1String("output_width")).toInt(), 576); // portrait first frame
+        QCOMPARE(entry.value(QLatin1String("output_height")).toInt(), 1024);
+        QCOMPARE(entry.value(QLatin1String("has_audio")).toBool(), true); // audio 1 is sound
+        QCOMPARE(entry.value(QLatin1String("credits")).toInteger(), 45);  // v6 540p audio: 9/s
+        QCOMPARE(entry.value(QLatin1String("img_url")).toString(), urls.at(0).toString());
+        QCOMPARE(before - credits(token).respInt("credit_daily"), 45);
+        // Booleans are taken too.
+        QCOMPARE(post(path,
+                      with(body, {{QStringLiteral("audio"), false},
+                                  {QStringLiteral("preview_mode"), true},
+                                  {QStringLiteral("off_peak"), false}}),
+                      token)
+                     .errCode(),
+                 0);
+
+        const qint64 created = m_server->stats().generationsCreated;
+        QCOMPARE(post(path, with(body, {{QStringLiteral("audio"), 2}}), token).errCode(), 400013);
+        QCOMPARE(post(path,
+                      with(body, {{QStringLiteral("customer_img_paths"), QJsonArray{paths.at(0)}}}),
+                      token)
+                     .errCode(),
+                 400017);
+        QJsonObject noUrls = body;
+        noUrls.remove(QStringLiteral("customer_img_urls"));
+        QCOMPARE(post(path, noUrls, token).errCode(), 400011);
+        QCOMPARE(
+            post(path, with(body, {{QStringLiteral("durations"), QJsonArray{8}}}), token).errCode(),
+            400017);
+        QCOMPARE(post(path,
+                      with(body, {{QStringLiteral("customer_img_paths"),
+                                   QJsonArray{paths.at(0), QStringLiteral("upload/none.png")}}}),
+                      token)
+                     .errCode(),
+                 500042);
+        // Another account's frames are unknown to this one.
+        QCOMPARE(post(path, body, login(kOtherEmail, kOtherPassword)).errCode(), 500042);
+        QCOMPARE(m_server->stats().generationsCreated, created);
+    }
+
+    // The modes without a documented web request have no web route (§3.13).
+    void continuedModesHaveNoWebRoute() {
+        const QString token = login();
+        for (const char* mode : {"video/extend", "video/extend/generate", "video/upscale",
+                                 "video/sound_effect", "video/lip_sync", "video/transition"}) {
+            const HttpResult r = post(QStringLiteral("/creative_platform/") + QLatin1String(mode),
+                                      QJsonObject{{QStringLiteral("source_video_id"), 1}}, token);
+            QCOMPARE(r.status, 404);
+        }
+        QCOMPARE(m_server->stats().generationsCreated, 0);
+    }
+
     void listShowsStatusesOverTime() {
         SandboxConfig config;
         config.generationMs = 10000;
