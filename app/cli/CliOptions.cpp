@@ -345,20 +345,36 @@ std::optional<QString> modelFromKeys(const QJsonObject& keys, const ModelCatalog
     return spec ? spec->id : asked;               // unknown: validate() says so
 }
 
+//! `keys` over `request`: the model they name (else `fallbackModel`) with the defaults fitted to
+//! it when it is another than the request's, then every key given, unchanged (the caller
+//! validates). `request` changes only when every key is right.
+QString setKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
+                const QString& fallbackModel, GenerationRequest& request) {
+    GenerationRequest r = request;
+    const std::optional<QString> model = modelFromKeys(keys, catalog, fallbackModel);
+    if (!model)
+        return tr("“model” must be text.");
+    if (*model != r.model) {
+        r.model = *model;
+        // The defaults follow the model (5 s, 540p, 16:9 where it takes them); what the keys
+        // give is set afterwards and checked by validate(), never changed.
+        catalog.fitToModel(r, family);
+    }
+    if (QString error = applyKeys(keys, r); !error.isEmpty())
+        return error;
+    request = r;
+    return {};
+}
+
 } // namespace
 
 QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
                         GenerationRequest& request, GenerationMode mode) {
     GenerationRequest r;
     r.mode = mode;
-    const std::optional<QString> model = modelFromKeys(keys, catalog, catalog.defaultModel(family));
-    if (!model)
-        return tr("“model” must be text.");
-    r.model = *model;
-    // The defaults follow the model (5 s, 540p, 16:9 where it takes them); what the keys give is
-    // set afterwards and checked by validate(), never changed.
-    catalog.fitToModel(r, family);
-    if (QString error = applyKeys(keys, r); !error.isEmpty())
+    r.model.clear(); // none yet: the model the keys name, or the family's default, is fitted to
+    if (QString error = setKeys(keys, catalog, family, catalog.defaultModel(family), r);
+        !error.isEmpty())
         return error;
     request = r;
     return {};
@@ -366,18 +382,7 @@ QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, Ap
 
 QString applyGenerationKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
                             GenerationRequest& request) {
-    GenerationRequest r = request;
-    const std::optional<QString> model = modelFromKeys(keys, catalog, r.model);
-    if (!model)
-        return tr("“model” must be text.");
-    if (*model != r.model) { // another model than the take's: its defaults, then the keys
-        r.model = *model;
-        catalog.fitToModel(r, family);
-    }
-    if (QString error = applyKeys(keys, r); !error.isEmpty())
-        return error;
-    request = r;
-    return {};
+    return setKeys(keys, catalog, family, request.model, request);
 }
 
 } // namespace pixverse
