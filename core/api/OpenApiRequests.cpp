@@ -53,21 +53,23 @@ QJsonObject generationBody(const GenerationRequest& request, const ModelSpec* sp
         body.insert(u"negative_prompt", request.negativePrompt);
     if (request.seed)
         body.insert(u"seed", *request.seed);
+    // water_mark, camera_movement and multi-clip are fields of text- and image-to-video only;
+    // transition and extend document none of them (§2.13, §2.14).
+    const bool clipMode =
+        request.mode == GenerationMode::TextToVideo || request.mode == GenerationMode::ImageToVideo;
     const QString motion =
         request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode;
     if (spec ? !spec->motionModes.isEmpty() : !request.motionMode.isEmpty())
         body.insert(u"motion_mode", motion);
-    if (spec && spec->waterMark)
+    if (clipMode && spec && spec->waterMark)
         body.insert(u"water_mark", false);
     if (!request.style.isEmpty() && (!spec || spec->takesStyle()))
         body.insert(u"style", request.style);
-    if (!request.cameraMovement.isEmpty() && (!spec || spec->cameraMovement))
+    if (clipMode && !request.cameraMovement.isEmpty() && (!spec || spec->cameraMovement))
         body.insert(u"camera_movement", request.cameraMovement);
     // Sent explicitly where the model has sound: off must not depend on a server default (§2.2).
     if (spec ? spec->hasSwitch(QStringLiteral("audio"), family) : request.audio)
         body.insert(u"generate_audio_switch", request.audio);
-    const bool clipMode =
-        request.mode == GenerationMode::TextToVideo || request.mode == GenerationMode::ImageToVideo;
     if (clipMode &&
         (spec ? spec->hasSwitch(QStringLiteral("multiClip"), family) : request.multiClip))
         body.insert(u"generate_multi_clip_switch", request.multiClip);

@@ -182,6 +182,33 @@ ImageToVideoRequest::ImageToVideoRequest(const GenerationRequest& request, const
     traceId = trace;
 }
 
+TransitionRequest::TransitionRequest(const GenerationRequest& request, const ModelSpec* spec,
+                                     const UploadedImage& first, const UploadedImage& last,
+                                     const QString& trace) {
+    path = endpointPath("video/frames");
+    logName = QStringLiteral("web-transition");
+    QJsonObject body{
+        {QStringLiteral("customer_img_paths"), QJsonArray{first.path, last.path}},
+        {QStringLiteral("customer_img_urls"), QJsonArray{first.url, last.url}},
+        {QStringLiteral("prompt"), request.prompt},
+        {QStringLiteral("prompts"), QJsonArray{request.prompt}},
+        {QStringLiteral("duration"), request.duration},
+        {QStringLiteral("durations"), QJsonArray{request.duration}},
+        {QStringLiteral("model"), spec ? spec->serviceId(ApiFamily::Web) : request.model},
+        {QStringLiteral("model_name_default"), spec ? spec->label : request.model},
+        {QStringLiteral("quality"), request.quality},
+        {QStringLiteral("create_count"), 1},
+        {QStringLiteral("audio"), request.audio ? 1 : 0},
+        {QStringLiteral("preview_mode"), 0},
+        {QStringLiteral("off_peak"), request.offPeak ? 1 : 0},
+    };
+    if (request.seed)
+        body.insert(u"seed", *request.seed);
+    setJsonBody(body);
+    sameTraceIdOnRetry = true;
+    traceId = trace;
+}
+
 PersonalVideosRequest::PersonalVideosRequest(int offset, int limit) {
     path = endpointPath("video/list/personal");
     logName = QStringLiteral("web-video-list");

@@ -87,6 +87,22 @@ public:
     }
 };
 
+//! POST video/frames (§3.11): the site's first-and-last-frame call, field for field as captured:
+//! both frames as `customer_img_paths` / `customer_img_urls`, `prompt` + `prompts[]`, `duration`
+//! + `durations[]`, `model_name_default` (the model's label), and `audio`, `preview_mode`,
+//! `off_peak` always, as 0/1 (the capture's form; their types are uncertain).
+class TransitionRequest : public ApiRequest {
+public:
+    using Output = CreatedVideo;
+    TransitionRequest(const GenerationRequest& request, const ModelSpec* spec,
+                      const UploadedImage& first, const UploadedImage& last,
+                      const QString& traceId = {});
+    //! As t2v: `Resp.video_id` or `Resp.video_ids[0]` (the answer was never captured).
+    static Result<CreatedVideo> parse(const QJsonValue& resp) {
+        return TextToVideoRequest::parse(resp);
+    }
+};
+
 struct VideoPage {
     QList<RemoteVideo> videos; //!< each with its status and what the list says of its making
     bool hasMore = false;

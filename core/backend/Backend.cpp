@@ -5,15 +5,11 @@
 
 namespace pixverse {
 
-namespace {
-
-//! Runs `answer` later on `self`'s thread, as a request's answer would come; never after the
-//! handle cancelled it or `context` died.
-RequestHandle answerLater(QObject* self, QObject* context, std::function<void()> answer) {
+RequestHandle Backend::answerLater(QObject* context, std::function<void()> answer) {
     QPointer<QObject> guard(context);
     auto cancelled = std::make_shared<bool>(false);
     QMetaObject::invokeMethod(
-        self,
+        this,
         [guard, cancelled, hasContext = context != nullptr, answer = std::move(answer)] {
             if (!*cancelled && (!hasContext || guard))
                 answer();
@@ -22,13 +18,11 @@ RequestHandle answerLater(QObject* self, QObject* context, std::function<void()>
     return RequestHandle([cancelled] { *cancelled = true; });
 }
 
-} // namespace
-
 RequestHandle Backend::listVideos(int maxVideos, QObject* context,
                                   std::function<void(Result<RemoteVideoList>)> done) {
     Q_UNUSED(maxVideos)
     // No listing in this family: nothing to send. Answered later, as a request would be.
-    return answerLater(this, context,
+    return answerLater(context,
                        [done = std::move(done)] { done(Result<RemoteVideoList>::success({})); });
 }
 
@@ -39,7 +33,7 @@ RequestHandle Backend::uploadMedia(const QString& filePath, UploadedMedia::Kind 
     Q_UNUSED(filePath)
     Q_UNUSED(kind)
     Q_UNUSED(progress)
-    return answerLater(this, context, [done = std::move(done)] {
+    return answerLater(context, [done = std::move(done)] {
         done(Result<UploadedMedia>::failure(ApiError::input(
             tr("Video and audio files can be sent only with a platform API key sign-in."))));
     });
@@ -52,7 +46,7 @@ bool Backend::offersMode(GenerationMode mode) const {
 
 RequestHandle Backend::fetchSpeakers(QObject* context,
                                      std::function<void(Result<QList<Speaker>>)> done) {
-    return answerLater(this, context, [done = std::move(done)] {
+    return answerLater(context, [done = std::move(done)] {
         done(Result<QList<Speaker>>::success(systemSpeakers()));
     });
 }
@@ -85,31 +79,19 @@ RequestHandle Backend::startUpload(const QString& filePath, bool withMd5, QObjec
                                    std::function<void(Result<UploadedImage>)> done,
                                    Progress progress,
                                    std::function<void(const std::shared_ptr<UploadSteps>&)> send) {
-    auto upload = std::make_shared<UploadSteps>();
-    upload->context = context;
-    upload->hasContext = context != nullptr;
-    upload->done = std::move(done);
-    upload->progress = std::move(progress);
     // Reading the header (and the MD5 of up to 20 MB) is disk work: off this thread.
-    auto* watcher = new QFutureWatcher<Result<PreparedImage>>(this);
-    connect(watcher, &QFutureWatcher<Result<PreparedImage>>::finished, this,
-            [watcher, upload, send = std::move(send)] {
-                watcher->deleteLater();
-                if (!upload->alive())
-                    return;
-                const Result<PreparedImage> image = watcher->result();
-                if (!image.ok()) {
-                    upload->finish(Result<UploadedImage>::failure(image.error));
-                    return;
-                }
-                upload->image = *image.value;
-                send(upload);
-            });
-    watcher->setFuture(QtConcurrent::run(&PreparedImage::forUpload, filePath, withMd5));
-    return RequestHandle([upload] {
-        upload->cancelled = true;
-        upload->inner.cancel();
-    });
+    return startPrepared<UploadedImage, PreparedImage>(
+        QtConcurrent::run(&PreparedImage::forUpload, filePath, withMd5), context, std::move(done),
+        std::move(progress), std::move(send));
+}
+
+RequestHandle
+Backend::startMediaUpload(const QString& filePath, UploadedMedia::Kind kind, QObject* context,
+                          std::function<void(Result<UploadedMedia>)> done, Progress progress,
+                          std::function<void(const std::shared_ptr<MediaUploadSteps>&)> send) {
+    return startPrepared<UploadedMedia, PreparedMedia>(
+        QtConcurrent::run(&PreparedMedia::forUpload, filePath, kind), context, std::move(done),
+        std::move(progress), std::move(send));
 }
 
 } // namespace pixverse

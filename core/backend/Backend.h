@@ -3,10 +3,13 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ApiError.h"
 #include "core/api/ApiTypes.h"
+#include "core/backend/PreparedMedia.h"
 #include "core/generation/GenerationRequest.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/generation/PreparedImage.h"
 
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -105,30 +108,80 @@ protected:
     const ModelSpec* specFor(const GenerationRequest& request) const {
         return m_catalog->model(request.model);
     }
-    //! One image upload through its steps; the handle the caller got cancels whichever runs.
-    struct UploadSteps {
+    //! One upload through its steps; the handle the caller got cancels whichever runs.
+    template <typename Output, typename Prepared> struct UploadStepsOf {
         QPointer<QObject> context;
         bool hasContext = false;
         bool cancelled = false;
         RequestHandle inner; //!< the request of the step now running
-        std::function<void(Result<UploadedImage>)> done;
+        std::function<void(Result<Output>)> done;
         Progress progress;
-        PreparedImage image; //!< what PreparedImage::forUpload() read
+        Prepared input; //!< what was read and checked before the first request
 
         bool alive() const { return !cancelled && (!hasContext || context); }
-        void finish(Result<UploadedImage> result) {
+        void finish(Result<Output> result) {
             if (alive()) {
                 cancelled = true; // exactly once
                 done(std::move(result));
             }
         }
     };
+    using UploadSteps = UploadStepsOf<UploadedImage, PreparedImage>;
+    using MediaUploadSteps = UploadStepsOf<UploadedMedia, PreparedMedia>;
+
+    //! Waits for `reading` (a file read and checked on the thread pool), then runs `send` on this
+    //! thread. A file that breaks the limits ends the upload there, before any request.
+    template <typename Output, typename Prepared>
+    RequestHandle startPrepared(
+        QFuture<Result<Prepared>> reading, QObject* context,
+        std::function<void(Result<Output>)> done, Progress progress,
+        std::function<void(const std::shared_ptr<UploadStepsOf<Output, Prepared>>&)> send) {
+        auto upload = std::make_shared<UploadStepsOf<Output, Prepared>>();
+        upload->context = context;
+        upload->hasContext = context != nullptr;
+        upload->done = std::move(done);
+        upload->progress = std::move(progress);
+        auto* watcher = new QFutureWatcher<Result<Prepared>>(this);
+        connect(watcher, &QFutureWatcher<Result<Prepared>>::finished, this,
+                [watcher, upload, send = std::move(send)] {
+                    watcher->deleteLater();
+                    if (!upload->alive())
+                        return;
+                    const Result<Prepared> prepared = watcher->result();
+                    if (!prepared.ok()) {
+                        upload->finish(Result<Output>::failure(prepared.error));
+                        return;
+                    }
+                    upload->input = *prepared.value;
+                    send(upload);
+                });
+        watcher->setFuture(reading);
+        return RequestHandle([upload] {
+            upload->cancelled = true;
+            upload->inner.cancel();
+        });
+    }
     //! Reads what an upload of `filePath` needs (PreparedImage::forUpload, with the MD5 when
     //! `withMd5`) on the thread pool, then runs `send` on this thread. An image that breaks the
     //! limits ends the upload there, before any request.
     RequestHandle startUpload(const QString& filePath, bool withMd5, QObject* context,
                               std::function<void(Result<UploadedImage>)> done, Progress progress,
                               std::function<void(const std::shared_ptr<UploadSteps>&)> send);
+    //! The same for a video or audio file (PreparedMedia::forUpload).
+    RequestHandle
+    startMediaUpload(const QString& filePath, UploadedMedia::Kind kind, QObject* context,
+                     std::function<void(Result<UploadedMedia>)> done, Progress progress,
+                     std::function<void(const std::shared_ptr<MediaUploadSteps>&)> send);
+    //! Runs `answer` later on this thread, as a request's answer would come; never after the
+    //! handle cancelled it or `context` died.
+    RequestHandle answerLater(QObject* context, std::function<void()> answer);
+    //! Answers `error` later, as a refused request would; nothing is sent.
+    template <typename T>
+    RequestHandle refuseLater(QObject* context, std::function<void(Result<T>)> done,
+                              const ApiError& error) {
+        return answerLater(context,
+                           [done = std::move(done), error] { done(Result<T>::failure(error)); });
+    }
     //! Raises sessionEnded() once, for the first error that means the credentials stopped
     //! working (the creator signs in again; never an automatic loop).
     void noticeError(const ApiError& error);

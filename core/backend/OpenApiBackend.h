@@ -3,6 +3,8 @@
 #include "core/api/ApiClient.h"
 #include "core/backend/Backend.h"
 
+#include <memory>
+
 namespace pixverse {
 
 //! The platform OpenAPI (`/openapi/v2`, header `API-KEY`): the documented way in.
@@ -23,9 +25,22 @@ public:
     RequestHandle uploadImage(const QString& filePath, QObject* context,
                               std::function<void(Result<UploadedImage>)> done,
                               Progress progress = {}) override;
+    //! A video or audio file for `/media/upload` (§2.12), checked off this thread
+    //! (PreparedMedia: type, size) and streamed as the part `file`.
+    RequestHandle uploadMedia(const QString& filePath, UploadedMedia::Kind kind, QObject* context,
+                              std::function<void(Result<UploadedMedia>)> done,
+                              Progress progress = {}) override;
+    //! Dispatches on request.mode; a video source is inputs.video (an upload) when present, else
+    //! request.sourceVideoId. A missing input is an input error, and nothing is sent.
     RequestHandle createVideo(const GenerationRequest& request, const RequestInputs& inputs,
                               const QString& traceId, QObject* context,
                               std::function<void(Result<CreatedVideo>)> done) override;
+    //! Every mode with a request class here (not effect and fusion yet).
+    bool offersMode(GenerationMode mode) const override;
+    //! Every page of `video/tts_speaker` (system and custom voices); on HTTP 404 or a service
+    //! error there, every page of the older `video/lip_sync/tts_list` (§2.18).
+    RequestHandle fetchSpeakers(QObject* context,
+                                std::function<void(Result<QList<Speaker>>)> done) override;
     RequestHandle
     fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
@@ -34,6 +49,13 @@ public:
     QList<PlannedCall> plannedCalls(const GenerationRequest& request) const override;
 
 private:
+    struct SpeakerWalk;
+    void readSpeakerPage(const std::shared_ptr<SpeakerWalk>& walk);
+    //! The create call of a mode that works on a video (extend, upscale, sound, lip sync).
+    RequestHandle createFromVideo(const GenerationRequest& request, const RequestInputs& inputs,
+                                  const QString& traceId, QObject* context,
+                                  std::function<void(Result<CreatedVideo>)> done);
+
     ApiClient* m_client;
     QString m_label;
 };

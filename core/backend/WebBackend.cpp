@@ -57,7 +57,7 @@ RequestHandle WebBackend::uploadImage(const QString& filePath, QObject* context,
                        [this](const std::shared_ptr<UploadSteps>& upload) {
                            const QString key = u"upload/" +
                                                QUuid::createUuid().toString(QUuid::WithoutBraces) +
-                                               u'.' + upload->image.extension();
+                                               u'.' + upload->input.extension();
                            continueUpload(upload, key, false);
                        });
 }
@@ -86,7 +86,7 @@ void WebBackend::continueUpload(const std::shared_ptr<UploadSteps>& upload, cons
 
 void WebBackend::putObject(const std::shared_ptr<UploadSteps>& upload, const QString& key,
                            bool tokenRefreshed) {
-    const PreparedImage& image = upload->image;
+    const PreparedImage& image = upload->input;
     const web::oss::PutObjectRequest put(
         m_objectStore, *m_uploadToken,
         {key, image.path, image.mimeType().toLatin1(), image.md5Base64},
@@ -124,15 +124,15 @@ void WebBackend::putObject(const std::shared_ptr<UploadSteps>& upload, const QSt
 }
 
 void WebBackend::registerObject(const std::shared_ptr<UploadSteps>& upload, const QString& key) {
-    const PreparedImage& image = upload->image;
+    const PreparedImage& image = upload->input;
     upload->inner = m_client->call(
         web::RegisterUploadRequest(key, image.bytes, image.fileName()), this,
         std::function<void(Result<UploadedImage>)>([this, upload](Result<UploadedImage> result) {
             if (!result.ok())
                 noticeError(result.error);
             else if (result.value->width == 0) {
-                result.value->width = upload->image.width;
-                result.value->height = upload->image.height;
+                result.value->width = upload->input.width;
+                result.value->height = upload->input.height;
             }
             upload->finish(std::move(result));
         }));
@@ -142,36 +142,69 @@ RequestHandle WebBackend::createVideo(const GenerationRequest& request, const Re
                                       const QString& traceId, QObject* context,
                                       std::function<void(Result<CreatedVideo>)> done) {
     auto answered = watched(std::move(done));
+    auto refuse = [&](const QString& why) {
+        return refuseLater<CreatedVideo>(context, std::move(answered), ApiError::input(why));
+    };
     const ModelSpec* spec = specFor(request);
-    if (const std::optional<UploadedImage>& image = inputs.start)
-        return m_client->call(web::ImageToVideoRequest(request, spec, *image, traceId), context,
+    switch (request.mode) {
+    case GenerationMode::TextToVideo:
+        return m_client->call(web::TextToVideoRequest(request, spec, traceId), context,
                               std::move(answered));
-    return m_client->call(web::TextToVideoRequest(request, spec, traceId), context,
-                          std::move(answered));
+    case GenerationMode::ImageToVideo:
+        if (!inputs.start)
+            return refuse(tr("The image to animate has not been uploaded."));
+        return m_client->call(web::ImageToVideoRequest(request, spec, *inputs.start, traceId),
+                              context, std::move(answered));
+    case GenerationMode::Transition:
+        if (!inputs.first || !inputs.last)
+            return refuse(tr("The first and the last frame have not both been uploaded."));
+        return m_client->call(
+            web::TransitionRequest(request, spec, *inputs.first, *inputs.last, traceId), context,
+            std::move(answered));
+    default:
+        break;
+    }
+    return refuse(tr("\"%1\" is available only with a platform API key sign-in (PixVerse "
+                     "documents no website request for it).")
+                      .arg(generationModeLabel(request.mode)));
+}
+
+bool WebBackend::offersMode(GenerationMode mode) const {
+    return mode == GenerationMode::TextToVideo || mode == GenerationMode::ImageToVideo ||
+           mode == GenerationMode::Transition;
+}
+
+QList<PlannedCall> WebBackend::plannedUpload(const QString& path) const {
+    const QString name = QFileInfo(path).fileName();
+    const QString key = QStringLiteral("upload/<uuid>.") + QFileInfo(name).suffix();
+    PlannedCall put;
+    put.verb = QStringLiteral("PUT");
+    put.path = web::oss::objectUrl(m_objectStore, QLatin1String(web::oss::kBucket), key).toString();
+    put.description = tr("the image %1, signed with the upload token").arg(name);
+    return {plannedCall(web::UploadTokenRequest(), tr("temporary object-store credentials")), put,
+            plannedCall(web::RegisterUploadRequest(key, QFileInfo(path).size(), name),
+                        tr("registers the uploaded image"))};
 }
 
 QList<PlannedCall> WebBackend::plannedCalls(const GenerationRequest& request) const {
     const ModelSpec* spec = specFor(request);
-    if (!request.isImageToVideo())
-        return {plannedCall(web::TextToVideoRequest(request, spec))};
-    // The three upload steps of §3.5, then the generate call with what they return.
-    const QString name = QFileInfo(request.startImagePath()).fileName();
-    const QString placeholder = uploadPlaceholder();
-    PlannedCall put;
-    put.verb = QStringLiteral("PUT");
-    put.path = web::oss::objectUrl(m_objectStore, QLatin1String(web::oss::kBucket),
-                                   QStringLiteral("upload/<uuid>.") + QFileInfo(name).suffix())
-                   .toString();
-    put.description = tr("the image %1, signed with the upload token").arg(name);
+    // What the upload steps return, as the generate body would hold it.
     UploadedImage uploaded;
-    uploaded.path = placeholder;
-    uploaded.url = placeholder;
-    return {plannedCall(web::UploadTokenRequest(), tr("temporary object-store credentials")), put,
-            plannedCall(web::RegisterUploadRequest(
-                            QStringLiteral("upload/<uuid>.") + QFileInfo(name).suffix(),
-                            QFileInfo(request.startImagePath()).size(), name),
-                        tr("registers the uploaded image")),
-            plannedCall(web::ImageToVideoRequest(request, spec, uploaded))};
+    uploaded.path = uploadPlaceholder();
+    uploaded.url = uploadPlaceholder();
+    switch (request.mode) {
+    case GenerationMode::TextToVideo:
+        return {plannedCall(web::TextToVideoRequest(request, spec))};
+    case GenerationMode::ImageToVideo:
+        return plannedUpload(request.startImagePath())
+               << plannedCall(web::ImageToVideoRequest(request, spec, uploaded));
+    case GenerationMode::Transition:
+        return plannedUpload(request.imagePath(RequestImage::Role::FirstFrame))
+               << plannedUpload(request.imagePath(RequestImage::Role::LastFrame))
+               << plannedCall(web::TransitionRequest(request, spec, uploaded, uploaded));
+    default:
+        return {}; // no web request for it: nothing would be sent
+    }
 }
 
 RequestHandle

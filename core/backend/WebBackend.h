@@ -31,9 +31,13 @@ public:
     RequestHandle uploadImage(const QString& filePath, QObject* context,
                               std::function<void(Result<UploadedImage>)> done,
                               Progress progress = {}) override;
+    //! Text-to-video, image-to-video (inputs.start) and transition (inputs.first, inputs.last);
+    //! any other mode is an input error, and nothing is sent (§3.13).
     RequestHandle createVideo(const GenerationRequest& request, const RequestInputs& inputs,
                               const QString& traceId, QObject* context,
                               std::function<void(Result<CreatedVideo>)> done) override;
+    //! Text-to-video, image-to-video and transition: the only web calls with a known body.
+    bool offersMode(GenerationMode mode) const override;
     RequestHandle
     fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
@@ -53,6 +57,8 @@ public:
 
 private:
     struct Listing;
+    //! The three upload steps of §3.5 for the image at `path`, as a dry run lists them.
+    QList<PlannedCall> plannedUpload(const QString& path) const;
     void readListPage(const std::shared_ptr<Listing>& listing);
     void continueUpload(const std::shared_ptr<UploadSteps>& upload, const QString& key,
                         bool tokenRefreshed);

@@ -256,6 +256,19 @@ std::optional<ModelCatalog> ModelCatalog::fromJson(const QByteArray& json, QStri
     c.m_negativePromptMaxLength =
         root.value(QLatin1String("negativePromptMaxLength")).toInt(c.m_promptMaxLength);
     c.m_seedMax = root.value(QLatin1String("seedMax")).toInteger(2147483647);
+    c.m_speechTextMaxLength = root.value(QLatin1String("speechTextMaxLength")).toInt(2048);
+    // A table without "operations" (written before issue 16) keeps them on the OpenAPI, the only
+    // family with a documented request for them (§3.13).
+    const QJsonObject operations = root.value(QLatin1String("operations")).toObject();
+    for (const GenerationMode mode : allGenerationModes()) {
+        if (modeTakesModel(mode))
+            continue;
+        const QString id = generationModeId(mode);
+        c.m_operationFamilies.insert(
+            id, operations.contains(id)
+                    ? familyList(operations.value(id).toObject().value(QLatin1String("families")))
+                    : QList<ApiFamily>{ApiFamily::OpenApi});
+    }
     c.m_styles = stringList(root.value(QLatin1String("styles")));
     c.m_cameraMovements = stringList(root.value(QLatin1String("cameraMovements")));
     c.m_t2vOnlyCameraMovements =

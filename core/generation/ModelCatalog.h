@@ -102,7 +102,8 @@ struct RuleViolation {
     Kind kind = Kind::NotAllowed;
     //! "prompt", "negativePrompt", "mode", "images", "model", "duration", "quality",
     //! "aspectRatio", "motionMode", "seed", "style", "cameraMovement", "audio", "multiClip",
-    //! "offPeak"
+    //! "offPeak"; the inputs of the later modes: "source" (sourceVideoId / sourceVideoPath),
+    //! "audioPath", "speakerId", "speechText"
     QString field;
     QString reason;     //!< one sentence for a creator
     QStringList fields; //!< every field involved (several for a forbidden combination)
@@ -151,8 +152,25 @@ public:
     QList<ModelSpec> models() const { return m_models; }
     //! Models offered for this family, newest first.
     QList<ModelSpec> offeredModels(ApiFamily family) const;
+    //! Models offered for this family that make `mode`, newest first; empty for a mode without a
+    //! model (modeTakesModel() false) and for a mode the family has no request for.
+    QList<ModelSpec> offeredModels(ApiFamily family, GenerationMode mode) const;
     //! The newest model the family is offered (V6).
     QString defaultModel(ApiFamily family) const;
+    //! The newest offered model that makes `mode` here; empty when there is none (or the mode
+    //! takes no model).
+    QString defaultModel(ApiFamily family, GenerationMode mode) const;
+
+    //! Whether a creator picks a model for `mode`. Upscale, sound effect and lip sync take none:
+    //! their bodies carry no model, or a "reserved" one (§2.16–§2.18); request.model is ignored.
+    static bool modeTakesModel(GenerationMode mode);
+    //! Whether `family` has a documented request for `mode`: for a mode with models, whether an
+    //! offered model makes it there; for one without, the table's "operations" (the OpenAPI
+    //! only, §3.13).
+    bool familyOffersMode(GenerationMode mode, ApiFamily family) const;
+    //! Characters lip sync's text may have. No limit is documented; the table's value (2048, the
+    //! OpenAPI's prompt limit, §2.2) is an inference.
+    int speechTextMaxLength() const { return m_speechTextMaxLength; }
     //! By the catalog's id or any family's service id ("c1" and "pixverse-c1" are one model).
     const ModelSpec* model(const QString& id) const;
 
@@ -161,8 +179,11 @@ public:
     //! Why `field` may not take `value` given the rest of `request`; empty when it may.
     std::optional<QString> whyNotAllowed(const GenerationRequest& request, ApiFamily family,
                                          const QString& field, const QString& value) const;
-    //! Credits the request costs (per second × duration for V6/C1, with or without sound; per
-    //! clip for the older models), or empty when the combination has no price.
+    //! Credits the request costs, or empty when it has no price (§2.9): t2v, i2v, transition and
+    //! extend per second × duration for V6/C1 (with or without sound), per clip for the older
+    //! models; sound effect 10 per started 5 s of the source (sourceSeconds; unknown length: no
+    //! price); lip sync 4 per started second of audio (audioSeconds) or 4 per started 15 UTF-8
+    //! bytes of text; upscale: none (unpublished: the service says what it charged).
     std::optional<int> creditCost(const GenerationRequest& request) const;
     //! Credits per second of output for a per-second model; empty for a per-clip one.
     std::optional<int> creditsPerSecond(const GenerationRequest& request) const;
@@ -176,12 +197,21 @@ private:
                                               QString* error);
     void addValueViolations(const GenerationRequest& r, const ModelSpec& spec, ApiFamily family,
                             QList<RuleViolation>& out) const;
+    void addTextViolations(const GenerationRequest& r, const ModelSpec* spec, ApiFamily family,
+                           QList<RuleViolation>& out) const;
+    //! The inputs a mode needs (frames, a source video, lip sync's audio) and their limits.
+    void addInputViolations(const GenerationRequest& r, QList<RuleViolation>& out) const;
+    //! A mode without a model: its price from the facts the request carries.
+    std::optional<int> operationCost(const GenerationRequest& request) const;
 
     int m_version = 0;
     int m_promptMaxLength = 2048;
     int m_webPromptMaxLength = 2048;
     int m_negativePromptMaxLength = 2048;
     qint64 m_seedMax = 2147483647;
+    int m_speechTextMaxLength = 2048;
+    //! generationModeId → the families with a request for that model-less mode
+    QHash<QString, QList<ApiFamily>> m_operationFamilies;
     QStringList m_styles;
     QStringList m_cameraMovements;
     QStringList m_t2vOnlyCameraMovements;

@@ -131,25 +131,36 @@ QString ModelCatalog::switchLabel(const QString& switchId) const {
     return dataText(m_switchLabels.value(switchId, switchId));
 }
 
-QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamily family) const {
-    QList<RuleViolation> out;
+void ModelCatalog::addTextViolations(const GenerationRequest& r, const ModelSpec* spec,
+                                     ApiFamily family, QList<RuleViolation>& out) const {
     using Kind = RuleViolation::Kind;
-    const ModelSpec* spec = r.model.isEmpty() ? nullptr : model(r.model);
-    const bool known = spec && spec->families.contains(family);
-    const int promptLimit = known ? spec->promptMaxLength(family) : promptMaxLength(family);
-
-    if (r.prompt.trimmed().isEmpty())
-        out << RuleViolation{Kind::Missing,
-                             QStringLiteral("prompt"),
-                             tr("Write a prompt: it cannot be empty."),
-                             {QStringLiteral("prompt")}};
-    else if (promptLength(r.prompt) > promptLimit)
+    // Upscale and lip sync send no text of the prompt's; sound's description may be empty.
+    if (r.mode == GenerationMode::Upscale || r.mode == GenerationMode::LipSync)
+        return;
+    const int promptLimit = spec ? spec->promptMaxLength(family) : promptMaxLength(family);
+    if (r.prompt.trimmed().isEmpty()) {
+        if (r.mode != GenerationMode::SoundEffect)
+            out << RuleViolation{Kind::Missing,
+                                 QStringLiteral("prompt"),
+                                 tr("Write a prompt: it cannot be empty."),
+                                 {QStringLiteral("prompt")}};
+    } else if (promptLength(r.prompt) > promptLimit) {
         out << RuleViolation{Kind::TooLong,
                              QStringLiteral("prompt"),
                              tr("The prompt has %1 characters; PixVerse accepts at most %2.")
                                  .arg(promptLength(r.prompt))
                                  .arg(promptLimit),
                              {QStringLiteral("prompt")}};
+    }
+    if (const char16_t c = firstControlCharacter(r.prompt))
+        out << RuleViolation{
+            Kind::NotAllowed,
+            QStringLiteral("prompt"),
+            tr("The prompt contains an invisible control character (%1); remove it.")
+                .arg(codePoint(c)),
+            {QStringLiteral("prompt")}};
+    if (!modeTakesModel(r.mode))
+        return; // sound: no negative prompt, no seed in its body
     if (promptLength(r.negativePrompt) > m_negativePromptMaxLength)
         out << RuleViolation{
             Kind::TooLong,
@@ -158,13 +169,6 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
                 .arg(promptLength(r.negativePrompt))
                 .arg(m_negativePromptMaxLength),
             {QStringLiteral("negativePrompt")}};
-    if (const char16_t c = firstControlCharacter(r.prompt))
-        out << RuleViolation{
-            Kind::NotAllowed,
-            QStringLiteral("prompt"),
-            tr("The prompt contains an invisible control character (%1); remove it.")
-                .arg(codePoint(c)),
-            {QStringLiteral("prompt")}};
     if (const char16_t c = firstControlCharacter(r.negativePrompt))
         out << RuleViolation{
             Kind::NotAllowed,
@@ -177,7 +181,31 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
                              QStringLiteral("seed"),
                              tr("The seed must be a whole number from 0 to %1.").arg(m_seedMax),
                              {QStringLiteral("seed")}};
+}
 
+QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamily family) const {
+    QList<RuleViolation> out;
+    using Kind = RuleViolation::Kind;
+    if (!familyOffersMode(r.mode, family)) {
+        // Nothing else matters: no request of this family could carry it.
+        const QString reason =
+            family == ApiFamily::Web
+                ? tr("\"%1\" is available only with a platform API key sign-in (PixVerse "
+                     "documents no website request for it).")
+                : tr("\"%1\" is not available here yet.");
+        out << RuleViolation{Kind::NotAllowed,
+                             QStringLiteral("mode"),
+                             reason.arg(generationModeLabel(r.mode)),
+                             {QStringLiteral("mode")}};
+        return out;
+    }
+    const bool takesModel = modeTakesModel(r.mode);
+    const ModelSpec* spec = !takesModel || r.model.isEmpty() ? nullptr : model(r.model);
+    const bool known = spec && spec->families.contains(family);
+    addTextViolations(r, known ? spec : nullptr, family, out);
+    addInputViolations(r, out);
+    if (!takesModel)
+        return out;
     if (r.model.isEmpty()) {
         out << RuleViolation{Kind::Missing,
                              QStringLiteral("model"),
@@ -218,8 +246,6 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
     if (!spec.takesMode(r.mode, family))
         add(Kind::NotAllowed, QStringLiteral("mode"),
             tr("%1 cannot make \"%2\" videos here.").arg(spec.label, generationModeLabel(r.mode)));
-    if (r.isImageToVideo() && r.startImagePath().isEmpty())
-        add(Kind::Missing, QStringLiteral("images"), tr("Choose the image to animate."));
     if (!spec.takesDuration(r.duration))
         add(Kind::NotAllowed, QStringLiteral("duration"),
             spec.durationIsRange()
@@ -266,7 +292,16 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
                     .arg(r.cameraMovement));
     }
     for (const QString& id : switchIds()) {
-        if (fieldValue(r, id) != QLatin1String("true") || spec.hasSwitch(id, family))
+        if (fieldValue(r, id) != QLatin1String("true"))
+            continue;
+        // Multi-shot is a field of text- and image-to-video only (§2.2, §2.13, §2.14).
+        if (id == QLatin1String("multiClip") && r.mode != GenerationMode::TextToVideo &&
+            r.mode != GenerationMode::ImageToVideo) {
+            add(Kind::NotAllowed, id,
+                tr("\"%1\" works only for text- and image-to-video.").arg(switchLabel(id)));
+            continue;
+        }
+        if (spec.hasSwitch(id, family))
             continue;
         if (!m_switchFamilies.value(id).contains(family))
             add(Kind::NotAllowed, id,
@@ -311,8 +346,11 @@ std::optional<int> ModelCatalog::creditsPerSecond(const GenerationRequest& reque
 }
 
 std::optional<int> ModelCatalog::creditCost(const GenerationRequest& request) const {
+    if (!modeTakesModel(request.mode))
+        return operationCost(request);
     const ModelSpec* spec = model(request.model);
-    if (!spec)
+    if (!spec || (!spec->takesMode(request.mode, ApiFamily::OpenApi) &&
+                  !spec->takesMode(request.mode, ApiFamily::Web)))
         return std::nullopt;
     // Sound on a model that makes none has no price (it is refused).
     const QString audio = QStringLiteral("audio");
@@ -348,7 +386,8 @@ std::optional<int> ModelCatalog::creditCost(const GenerationRequest& request) co
 QList<SettingChange> ModelCatalog::fitToModel(GenerationRequest& request, ApiFamily family) const {
     QList<SettingChange> changes;
     const ModelSpec* spec = model(request.model);
-    if (!spec || !spec->families.contains(family))
+    // A mode without a model ignores request.model: nothing to fit.
+    if (!spec || !spec->families.contains(family) || !modeTakesModel(request.mode))
         return changes;
     // Why `field` may not be `value`: any refusal naming it, or (alone) only one about it alone.
     auto refusal = [&](const QString& field, const QString& value,

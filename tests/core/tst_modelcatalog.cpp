@@ -59,8 +59,10 @@ private Q_SLOTS:
             QVERIFY(m->hasSwitch(QStringLiteral("offPeak"), ApiFamily::Web));
             QVERIFY(!m->hasSwitch(QStringLiteral("offPeak"), ApiFamily::OpenApi));
             QVERIFY(m->durationIsRange());
+            // The web has first and last frame for its three models (§3.10, §3.11).
             QCOMPARE(m->modes(ApiFamily::Web),
-                     (QStringList{QStringLiteral("t2v"), QStringLiteral("i2v")}));
+                     (QStringList{QStringLiteral("t2v"), QStringLiteral("i2v"),
+                                  QStringLiteral("transition")}));
         }
         const ModelSpec* v6 = c.model(QStringLiteral("v6"));
         QCOMPARE(v6->durations().size(), 15);
@@ -104,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(generationModeLabel(GenerationMode::Fusion), QStringLiteral("Reference to video"));
         QVERIFY(!generationModeFromId(QStringLiteral("x2v")));
         GenerationRequest r = request(QStringLiteral("v6"), QStringLiteral("540p"), 5);
-        r.mode = GenerationMode::Extend; // no model takes it yet
+        r.mode = GenerationMode::Fusion; // no model takes it yet
         const auto v = ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi);
         QCOMPARE(v.size(), 1);
         QCOMPARE(v.first().field, QStringLiteral("mode"));
@@ -606,9 +608,9 @@ private Q_SLOTS:
         // rebuild.
         QByteArray newer = json;
         newer.replace(oldVersion, "\"version\": 999");
-        const QByteArray hidden = "\"openapi\": {\n          \"offered\": false\n        }";
+        const QByteArray hidden = "\"openapi\": {\n          \"offered\": false,";
         QVERIFY(newer.contains(hidden));
-        newer.replace(hidden, "\"openapi\": {}");
+        newer.replace(hidden, "\"openapi\": {\n          \"offered\": true,");
         newer.replace("\"label\": \"PixVerse V5.5\",\n      \"offered\": false",
                       "\"label\": \"PixVerse V5.5\",\n      \"offered\": true");
         write(newer);
