@@ -373,7 +373,7 @@ QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, Ap
     GenerationRequest r;
     r.mode = mode;
     r.model.clear(); // none yet: the model the keys name, or the family's default, is fitted to
-    if (QString error = setKeys(keys, catalog, family, catalog.defaultModel(family), r);
+    if (QString error = setKeys(keys, catalog, family, catalog.defaultModel(family, mode), r);
         !error.isEmpty())
         return error;
     request = r;
