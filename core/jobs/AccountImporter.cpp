@@ -131,7 +131,8 @@ std::optional<Job> AccountImporter::importedJob(const RemoteVideo& video) const 
         r.duration = video.duration;
     r.style = video.style;
     r.cameraMovement = video.cameraMovement;
-    job.imageUrl = video.imageUrl;
+    if (!video.imageUrl.isEmpty()) // the service's copy of the image; nothing to upload
+        job.uploads.start = UploadedImage{0, video.imageUrl, {}, 0, 0};
     job.createdAt = video.createdAt.isValid() ? video.createdAt : QDateTime::currentDateTimeUtc();
     job.videoWidth = status.width;
     job.videoHeight = status.height;

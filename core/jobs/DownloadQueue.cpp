@@ -5,9 +5,11 @@
 #include "core/jobs/JobScheduler.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/VideoDownloader.h"
+#include "core/media/MediaProbe.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QUrl>
 
@@ -180,7 +182,34 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
     }
     m_failures.remove(jobId);
     job->videoPath = *result.value;
-    JobLibrary::writeSidecar(*job);
+    m_store->update(*job);
+    // The length of the saved file (extend makes a longer one, the price of the next step
+    // depends on it), read on the thread pool; the job holds its download slot meanwhile. A
+    // crash here finds the complete file at the next start and reads it again (begin()).
+    m_running.insert(jobId, {});
+    auto* watcher = new QFutureWatcher<MediaProbeResult>(this);
+    connect(watcher, &QFutureWatcher<MediaProbeResult>::finished, this, [this, watcher, jobId] {
+        watcher->deleteLater();
+        if (!m_running.contains(jobId))
+            return; // stopped or dropped meanwhile
+        m_running.remove(jobId);
+        const MediaProbeResult probed = watcher->result();
+        if (!probed.facts)
+            qCWarning(lcJobs).noquote() << "job" << jobId << "saved file not read:" << probed.error;
+        finishDownload(jobId, probed.facts ? probed.facts->seconds : 0);
+    });
+    watcher->setFuture(probeMediaAsync(job->videoPath));
+}
+
+void DownloadQueue::finishDownload(qint64 jobId, double seconds) {
+    std::optional<Job> job = m_store->job(jobId);
+    if (!job || job->state != JobState::Downloading) {
+        next();
+        return;
+    }
+    if (seconds > 0)
+        job->videoSeconds = seconds;
+    JobLibrary::writeSidecar(*job, m_library->parentOf(*job));
     job->state = *jobNextState(job->state, JobEvent::Downloaded);
     job->attempts = 0;
     job->errorMessage.clear();

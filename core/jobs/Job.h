@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
 
 #include <QDateTime>
+#include <QJsonObject>
+#include <QList>
 #include <QLoggingCategory>
 #include <QMetaType>
 #include <QString>
@@ -27,6 +30,24 @@ enum class JobState {
     Cancelled,   //!< cancelled by the creator before it was sent
     Deleted      //!< the service deleted the video (status 6) before the library had a copy
 };
+
+//! The parts of a job's inputs that are uploaded before the create, in the order they are sent.
+enum class InputRole { Start, FirstFrame, LastFrame, Video, Audio };
+
+//! "start", "first", "last", "video", "audio": the keys of the stored uploads.
+QString inputRoleId(InputRole role);
+//! The local file `request` needs uploaded for `role`; empty when the role has none (a source
+//! given as a video id on the service needs no upload).
+QString inputPath(const GenerationRequest& request, InputRole role);
+//! Whether `inputs` holds the upload of `role`.
+bool hasUpload(const RequestInputs& inputs, InputRole role);
+//! Forgets the upload of `role`.
+void clearUpload(RequestInputs& inputs, InputRole role);
+//! Every role `request` has a local file for, in upload order.
+QList<InputRole> inputRoles(const GenerationRequest& request);
+//! `inputs` as stored (`{"start": {...}, "video": {...}}`) and back; unknown keys are ignored.
+QJsonObject uploadsToJson(const RequestInputs& inputs);
+RequestInputs uploadsFromJson(const QJsonObject& json);
 
 //! The id as stored in the database: "queued", "uploading", ...
 QString jobStateId(JobState state);
@@ -57,9 +78,11 @@ struct Job {
     //! every resend whose outcome is unknown, replaced only after a definite refusal.
     QString traceId;
     qint64 videoId = 0; //!< the service's id; 0 until the create succeeded
-    qint64 imageId = 0; //!< OpenAPI `img_id` of the uploaded image; 0: not uploaded
-    QString imageUrl;
-    QString imageRemotePath; //!< web family: `customer_img_path`
+    //! What the uploads of the request's inputs returned, by role (start, first and last frame,
+    //! source video, audio). A role is set once its upload succeeded and is committed before the
+    //! next upload starts, so after a crash only the missing ones are uploaded again. An
+    //! imported job's `start` holds the service's image URL only.
+    RequestInputs uploads;
 
     JobState state = JobState::Queued;
     int rawStatus = 0; //!< the service's last status value, for logs and the detail view
@@ -91,11 +114,16 @@ struct Job {
     bool hasAudio = false;
 
     bool isImageToVideo() const { return request.isImageToVideo(); }
+    //! The roles whose file still has to be uploaded before the create (in upload order).
+    QList<InputRole> missingUploads() const;
     //! Finished on the service and not (or no longer) in the library: an imported video nobody
     //! asked to download yet. "Download again" (JobEngine::redownload) saves it.
     bool isOnServiceOnly() const { return state == JobState::Done && videoPath.isEmpty(); }
     //! The service's last status said the video was made (even if saving it failed since).
     bool wasMadeOnService() const;
+    //! The length of the saved file in seconds (read from it after the download); 0: unknown.
+    double videoSeconds = 0;
+
     //! A complete file of the video is in the library (a download in progress writes
     //! `<videoPath>.part`, so `videoPath` exists only once complete). Reads the disk.
     bool videoFileExists() const;

@@ -56,6 +56,7 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
     , m_importer(new AccountImporter(store, backend, this))
     , m_downloads(
           new DownloadQueue(store, &m_library, m_scheduler, m_importer, m_downloader, this)) {
+    m_library.setCatalog(m_options.catalog);
     m_scheduler->setConcurrencyCap(m_options.concurrencyCap);
     m_scheduler->setAccountLimit(m_options.accountLimit);
     m_scheduler->setBackoffPolicy(m_options.backoff);
@@ -145,7 +146,7 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
                              std::function<void(Result<Job>)> done) {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    if (!request.isImageToVideo()) {
+    if (inputRoles(request).isEmpty()) {
         const Result<Job> added = enqueue(request);
         QMetaObject::invokeMethod(
             this,
@@ -156,16 +157,18 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
             Qt::QueuedConnection);
         return;
     }
-    auto* watcher = new QFutureWatcher<Result<QString>>(this);
-    const QString source = QFileInfo(request.startImagePath()).absoluteFilePath();
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this,
+    // Every input (images, a 50 MB video, audio) is read, hashed and copied on the thread pool.
+    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(this);
+    const QString startImage = inputPath(request, InputRole::Start);
+    const QString source =
+        startImage.isEmpty() ? QString() : QFileInfo(startImage).absoluteFilePath();
+    connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, this,
             [this, watcher, request, source, guard, hasContext, done = std::move(done)] {
                 watcher->deleteLater();
-                const Result<QString> copy = watcher->result();
+                const Result<GenerationRequest> copy = watcher->result();
                 Result<Job> added = Result<Job>::failure(copy.error);
                 if (copy.ok()) {
-                    Job job = newJob(request);
-                    job.request.setStartImage(*copy.value);
+                    Job job = newJob(*copy.value);
                     job.sourceImagePath = source;
                     added = m_store->add(job);
                 }
@@ -173,7 +176,7 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
                     done(added);
             });
     const JobStore* store = m_store;
-    watcher->setFuture(QtConcurrent::run([store, source] { return store->copyImage(source); }));
+    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
 }
 
 bool JobEngine::retry(qint64 jobId) {
@@ -186,9 +189,7 @@ bool JobEngine::retry(qint64 jobId) {
     job->state = *next;
     job->traceId.clear();
     job->videoId = 0;
-    job->imageId = 0;
-    job->imageUrl.clear();
-    job->imageRemotePath.clear();
+    job->uploads = {};
     job->rawStatus = 0;
     job->credits.reset();
     job->errorMessage.clear();
@@ -196,6 +197,7 @@ bool JobEngine::retry(qint64 jobId) {
     job->videoUrl.clear();
     job->videoWidth = 0;
     job->videoHeight = 0;
+    job->videoSeconds = 0;
     job->seed.reset();
     job->videoPath.clear();
     job->sidecarPath.clear();

@@ -68,11 +68,13 @@ public:
     void start();
     bool isStarted() const { return m_started; }
 
-    //! Stores a new job (state Queued, image copied) and lets the scheduler send it.
-    //! Copies and hashes the image on the calling thread: use enqueueAsync() from the GUI.
+    //! Stores a new job (state Queued, every local input copied into the store: images, source
+    //! video, audio) and lets the scheduler send it. Copies and hashes the inputs on the calling
+    //! thread: use enqueueAsync() from the GUI.
     Result<Job> enqueue(const GenerationRequest& request);
-    //! As enqueue(), with the image copied into the store on the thread pool first, so the
-    //! GUI thread never reads a 20 MB file. `done` runs on this thread unless `context` died.
+    //! As enqueue(), with the inputs copied into the store on the thread pool first, so the
+    //! GUI thread never reads a 20 MB image or a 50 MB video. `done` runs on this thread unless
+    //! `context` died.
     void enqueueAsync(const GenerationRequest& request, QObject* context,
                       std::function<void(Result<Job>)> done);
     //! A failed, moderated or cancelled job as a new generation (new trace id). False otherwise.

@@ -1,5 +1,6 @@
 #include "core/jobs/JobLibrary.h"
 
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/JobTransitions.h"
 
@@ -33,10 +34,67 @@ bool discard(const QString& path) {
 
 JobLibrary::JobLibrary(JobStore* store, QString libraryFolder)
     : m_store(store)
-    , m_folder(std::move(libraryFolder)) {}
+    , m_folder(std::move(libraryFolder))
+    , m_catalog(&ModelCatalog::builtIn()) {}
 
 JobStore* JobLibrary::store() const {
     return m_store;
+}
+
+void JobLibrary::setCatalog(const ModelCatalog* catalog) {
+    m_catalog = catalog ? catalog : &ModelCatalog::builtIn();
+}
+
+std::optional<Job> JobLibrary::parentOf(const Job& job) const {
+    if (!m_store || job.request.parentJobId == 0)
+        return std::nullopt;
+    return m_store->job(job.request.parentJobId);
+}
+
+QString JobLibrary::modelFor(const Job& take, GenerationMode mode) const {
+    if (const ModelSpec* spec = m_catalog->model(take.request.model);
+        spec && spec->takesMode(mode, take.family))
+        return spec->id;
+    for (const ModelSpec& spec : m_catalog->offeredModels(take.family)) { // newest first
+        if (spec.takesMode(mode, take.family))
+            return spec.id;
+    }
+    return take.request.model; // none takes it: validation says so in the table's words
+}
+
+GenerationRequest JobLibrary::continuation(const Job& take, GenerationMode mode) const {
+    GenerationRequest request;
+    request.mode = mode;
+    request.model = modelFor(take, mode);
+    request.quality = take.request.quality;
+    request.aspectRatio = take.request.aspectRatio;
+    request.duration = take.request.duration;
+    if (mode == GenerationMode::Extend) { // the creator edits how the shot goes on
+        request.prompt = take.request.prompt;
+        request.negativePrompt = take.request.negativePrompt;
+    }
+    request.parentJobId = take.id;
+    request.sourceVideoId = take.videoId;
+    request.sourceSeconds = take.videoSeconds > 0 ? take.videoSeconds : take.request.duration;
+    request.sourceWidth = take.videoWidth;
+    request.sourceHeight = take.videoHeight;
+    return request;
+}
+
+GenerationRequest JobLibrary::frameRequest(const Job& take, const QString& pngPath,
+                                           RequestImage::Role role) const {
+    GenerationRequest request;
+    request.mode = role == RequestImage::Role::Start ? GenerationMode::ImageToVideo
+                                                     : GenerationMode::Transition;
+    request.model = modelFor(take, request.mode);
+    request.quality = take.request.quality;
+    request.aspectRatio = take.request.aspectRatio;
+    request.duration = take.request.duration;
+    request.prompt = take.request.prompt;
+    request.negativePrompt = take.request.negativePrompt;
+    request.images = {RequestImage{role, pngPath, {}}};
+    request.parentJobId = take.id;
+    return request;
 }
 
 QString JobLibrary::fileNameFor(const Job& job) {
@@ -66,16 +124,58 @@ QString JobLibrary::fileNameFor(const Job& job) {
            QStringLiteral(".mp4");
 }
 
-QJsonObject JobLibrary::sidecarFor(const Job& job) {
+namespace {
+
+//! What a sidecar says about the inputs of the modes of issue 16; empty for the others.
+QJsonObject modeDetails(const GenerationRequest& request) {
+    QJsonObject details;
+    const bool fromVideo =
+        request.mode == GenerationMode::Extend || request.mode == GenerationMode::Upscale ||
+        request.mode == GenerationMode::SoundEffect || request.mode == GenerationMode::LipSync;
+    if (fromVideo) {
+        if (request.sourceVideoId > 0)
+            details.insert(QStringLiteral("source_video_id"), QJsonValue(request.sourceVideoId));
+        else if (!request.sourceVideoPath.isEmpty()) // the store keeps the original's name
+            details.insert(QStringLiteral("source_video_file"),
+                           QFileInfo(request.sourceVideoPath).fileName());
+        if (request.sourceSeconds > 0)
+            details.insert(QStringLiteral("source_seconds"), request.sourceSeconds);
+    }
+    if (request.mode == GenerationMode::SoundEffect) {
+        details.insert(QStringLiteral("sound_prompt"), request.prompt);
+        details.insert(QStringLiteral("keep_original_sound"), request.keepOriginalSound);
+    }
+    if (request.mode == GenerationMode::LipSync) {
+        if (!request.audioPath.isEmpty()) {
+            details.insert(QStringLiteral("audio_file"), QFileInfo(request.audioPath).fileName());
+        } else {
+            details.insert(QStringLiteral("speaker_id"), request.speakerId);
+            details.insert(QStringLiteral("speech_text"), request.speechText);
+        }
+    }
+    if (request.mode == GenerationMode::Transition) {
+        details.insert(QStringLiteral("first_frame"),
+                       QFileInfo(request.imagePath(RequestImage::Role::FirstFrame)).fileName());
+        details.insert(QStringLiteral("last_frame"),
+                       QFileInfo(request.imagePath(RequestImage::Role::LastFrame)).fileName());
+    }
+    return details;
+}
+
+} // namespace
+
+QJsonObject JobLibrary::sidecarFor(const Job& job, const std::optional<Job>& parent) {
     QJsonObject settings = job.request.toJson();
     settings.remove(QStringLiteral("prompt"));
     settings.remove(QStringLiteral("negativePrompt"));
     // Local paths of the app's own copies say nothing to whoever reads the file next to a video.
     settings.remove(QStringLiteral("images"));
+    settings.remove(QStringLiteral("sourceVideoPath"));
+    settings.remove(QStringLiteral("audioPath"));
     QJsonObject ids{{QStringLiteral("video_id"), QJsonValue(job.videoId)},
                     {QStringLiteral("trace_id"), job.traceId}};
-    if (job.imageId != 0)
-        ids.insert(QStringLiteral("image_id"), QJsonValue(job.imageId));
+    if (job.uploads.start && job.uploads.start->imageId != 0)
+        ids.insert(QStringLiteral("image_id"), QJsonValue(job.uploads.start->imageId));
     QJsonObject sidecar{
         {QStringLiteral("generator"), QStringLiteral("PixVerse Studio " PIXVERSE_VERSION)},
         {QStringLiteral("video_file"), QFileInfo(job.videoPath).fileName()},
@@ -104,6 +204,21 @@ QJsonObject JobLibrary::sidecarFor(const Job& job) {
         sidecar.insert(QStringLiteral("source_image"), job.sourceImagePath);
     if (job.imported) // made outside the app, read from the account
         sidecar.insert(QStringLiteral("imported"), true);
+    if (job.videoSeconds > 0)
+        sidecar.insert(QStringLiteral("seconds"), job.videoSeconds);
+    if (const QJsonObject details = modeDetails(job.request); !details.isEmpty())
+        sidecar.insert(QStringLiteral("mode_details"), details);
+    if (job.request.parentJobId != 0) {
+        // A parent removed from the list since is still named by its id.
+        QJsonObject from{{QStringLiteral("job_id"), QJsonValue(job.request.parentJobId)}};
+        if (parent && parent->id == job.request.parentJobId) {
+            if (parent->videoId != 0)
+                from.insert(QStringLiteral("video_id"), QJsonValue(parent->videoId));
+            if (!parent->videoPath.isEmpty())
+                from.insert(QStringLiteral("file"), QFileInfo(parent->videoPath).fileName());
+        }
+        sidecar.insert(QStringLiteral("parent"), from);
+    }
     return sidecar;
 }
 
@@ -111,11 +226,11 @@ QString JobLibrary::targetPathFor(const Job& job) const {
     return QDir(m_folder).filePath(fileNameFor(job));
 }
 
-bool JobLibrary::writeSidecar(Job& job) {
+bool JobLibrary::writeSidecar(Job& job, const std::optional<Job>& parent) {
     const QFileInfo video(job.videoPath);
     const QString path = video.dir().filePath(video.completeBaseName() + QStringLiteral(".json"));
     QSaveFile file(path);
-    const QByteArray bytes = QJsonDocument(sidecarFor(job)).toJson(QJsonDocument::Indented);
+    const QByteArray bytes = QJsonDocument(sidecarFor(job, parent)).toJson(QJsonDocument::Indented);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         qCWarning(lcJobs).noquote()
             << "job" << job.id << "sidecar not written:" << file.errorString();

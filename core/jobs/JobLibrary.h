@@ -7,9 +7,12 @@
 #include <QPointer>
 #include <QString>
 
+#include <optional>
+
 namespace pixverse {
 
 class JobStore;
+class ModelCatalog;
 
 //! The jobs' files on disk and the bookkeeping that goes with them: how a video is named, its
 //! JSON sidecar, removing a job with its files, what "download again" resets. Widgets call it
@@ -20,17 +23,38 @@ public:
     explicit JobLibrary(JobStore* store, QString libraryFolder = {});
 
     JobStore* store() const;
+    //! The table continuation() and frameRequest() pick models from (default: the built-in one).
+    void setCatalog(const ModelCatalog* catalog);
+    const ModelCatalog* catalog() const { return m_catalog; }
     void setLibraryFolder(const QString& folder) { m_folder = folder; }
     QString libraryFolder() const { return m_folder; }
 
     //! `2026-05-24_1432_a-lighthouse-in-a-storm_370981546391559.mp4` (local time of creation).
     static QString fileNameFor(const Job& job);
-    //! The sidecar written beside a video: prompt, settings, seed, model, family, ids, size.
-    static QJsonObject sidecarFor(const Job& job);
+    //! The sidecar written beside a video: prompt, settings, seed, model, family, ids, size; for
+    //! the modes of issue 16 `mode_details` (source video id or file, speaker, text, sound
+    //! prompt, keep original sound) and, for a take that continues another, `parent` (`job_id`,
+    //! and `video_id` and `file` when the parent is known: pass it).
+    static QJsonObject sidecarFor(const Job& job, const std::optional<Job>& parent = std::nullopt);
     //! Where the job's video goes in the library folder.
     QString targetPathFor(const Job& job) const;
     //! Writes `<video>.json` beside `job.videoPath` and records it in `job.sidecarPath`.
-    static bool writeSidecar(Job& job);
+    static bool writeSidecar(Job& job, const std::optional<Job>& parent = std::nullopt);
+    //! The parent job of `job` from the store, when it has one and it is still there.
+    std::optional<Job> parentOf(const Job& job) const;
+
+    //! A request continuing the finished `take` in `mode` (extend, upscale, sound effect, lip
+    //! sync): the take's video on the service as the source (sourceVideoId), parentJobId, what
+    //! is known of the source (length of the saved file, else the asked duration; size), the
+    //! take's model when the catalog says it takes `mode` in the take's family, else the
+    //! catalog's default for it; the take's quality; the take's prompt for extend (to edit),
+    //! none otherwise.
+    GenerationRequest continuation(const Job& take, GenerationMode mode) const;
+    //! "Last frame → next start": an image-to-video (`role` Start) or a transition (`role`
+    //! FirstFrame or LastFrame) from `pngPath` (a frame of the take), with parentJobId = take.id,
+    //! the take's prompt, aspect ratio and quality, and a model as continuation() picks it.
+    GenerationRequest frameRequest(const Job& take, const QString& pngPath,
+                                   RequestImage::Role role) const;
 
     //! Its video is in the library and the file is there.
     static bool hasVideoFile(const Job& job);
@@ -54,8 +78,12 @@ public:
     bool prepareRedownload(Job& job) const;
 
 private:
+    //! The take's model when it takes `mode` in the family, else the catalog's default for it.
+    QString modelFor(const Job& take, GenerationMode mode) const;
+
     QPointer<JobStore> m_store;
     QString m_folder;
+    const ModelCatalog* m_catalog;
 };
 
 } // namespace pixverse

@@ -5,6 +5,7 @@
 #include "core/jobs/JobStore.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -200,7 +201,7 @@ void JobScheduler::pass() {
                 continue;
             }
             ++active;
-            if (job.isImageToVideo() && job.imageId == 0 && job.imageRemotePath.isEmpty())
+            if (!job.missingUploads().isEmpty())
                 startUpload(job);
             else
                 startCreate(job);
@@ -213,31 +214,74 @@ void JobScheduler::pass() {
 }
 
 void JobScheduler::startUpload(Job job) {
-    applyJobEvent(job, JobEvent::UploadStarted);
-    job.nextAttemptAt = {};
-    if (!m_store->update(job)) {
-        // Never send what the store does not know about; try again later.
-        m_holdUntil = QDateTime::currentDateTimeUtc().addMSecs(m_transientBackoff.next());
-        schedule();
+    const QList<InputRole> missing = job.missingUploads();
+    if (missing.isEmpty()) {
+        startCreate(job);
         return;
     }
+    if (job.state != JobState::Uploading) {
+        applyJobEvent(job, JobEvent::UploadStarted);
+        job.nextAttemptAt = {};
+        if (!m_store->update(job)) {
+            // Never send what the store does not know about; try again later.
+            m_holdUntil = QDateTime::currentDateTimeUtc().addMSecs(m_transientBackoff.next());
+            schedule();
+            return;
+        }
+    }
+    // Progress counts the bytes of every input: those uploaded before (also in an earlier run)
+    // are already sent.
+    qint64 total = 0;
+    qint64 before = 0;
+    for (const InputRole role : inputRoles(job.request)) {
+        const qint64 size = QFileInfo(inputPath(job.request, role)).size();
+        total += size;
+        if (hasUpload(job.uploads, role))
+            before += size;
+    }
     const qint64 id = job.id;
+    const InputRole role = missing.first();
+    const QString path = inputPath(job.request, role);
+    Backend::Progress progress = [this, id, before, total](qint64 sent, qint64) {
+        Q_EMIT uploadProgress(id, before + sent, total);
+    };
+    qCInfo(lcJobs).noquote() << "job" << id << "uploads its" << inputRoleId(role) << "input";
     m_inFlight.insert(id, {});
-    RequestHandle handle = m_backend->uploadImage(
-        job.request.startImagePath(), this,
-        [this, id](Result<UploadedImage> result) { onUploaded(id, result); },
-        [this, id](qint64 sent, qint64 total) { Q_EMIT uploadProgress(id, sent, total); });
+    RequestHandle handle;
+    if (role == InputRole::Video || role == InputRole::Audio) {
+        const auto kind =
+            role == InputRole::Audio ? UploadedMedia::Kind::Audio : UploadedMedia::Kind::Video;
+        handle = m_backend->uploadMedia(
+            path, kind, this,
+            [this, id, role](Result<UploadedMedia> result) {
+                onInputUploaded(id, result.error, [&result, role](RequestInputs& inputs) {
+                    (role == InputRole::Audio ? inputs.audio : inputs.video) = *result.value;
+                });
+            },
+            std::move(progress));
+    } else {
+        handle = m_backend->uploadImage(
+            path, this,
+            [this, id, role](Result<UploadedImage> result) {
+                onInputUploaded(id, result.error, [&result, role](RequestInputs& inputs) {
+                    (role == InputRole::Start        ? inputs.start
+                     : role == InputRole::FirstFrame ? inputs.first
+                                                     : inputs.last) = *result.value;
+                });
+            },
+            std::move(progress));
+    }
     if (m_inFlight.contains(id))
         m_inFlight.insert(id, handle);
 }
 
-void JobScheduler::onUploaded(qint64 jobId, const Result<UploadedImage>& result) {
+void JobScheduler::onInputUploaded(qint64 jobId, const ApiError& error,
+                                   const std::function<void(RequestInputs&)>& keep) {
     m_inFlight.remove(jobId);
     std::optional<Job> job = m_store->job(jobId);
     if (!job || job->state != JobState::Uploading)
         return; // cancelled or removed meanwhile
-    if (!result.ok()) {
-        const ApiError& error = result.error;
+    if (error.isError()) {
         if (error.kind() == ApiError::Kind::Cancelled)
             return;
         if (error.category() == ApiError::Category::Auth) {
@@ -250,13 +294,17 @@ void JobScheduler::onUploaded(qint64 jobId, const Result<UploadedImage>& result)
         }
         return;
     }
-    job->imageId = result.value->imageId;
-    job->imageUrl = result.value->url;
-    job->imageRemotePath = result.value->path;
+    keep(job->uploads);
     job->attempts = 0;
     job->errorMessage.clear();
     job->errorCode = 0;
-    startCreate(*job);
+    // Committed before the next upload: after a crash only what is missing goes again.
+    if (!m_store->update(*job)) {
+        m_holdUntil = QDateTime::currentDateTimeUtc().addMSecs(m_transientBackoff.next());
+        schedule();
+        return;
+    }
+    startUpload(*job); // the next input, or the create once none is missing
 }
 
 void JobScheduler::startCreate(Job job) {
@@ -272,14 +320,7 @@ void JobScheduler::startCreate(Job job) {
         schedule();
         return;
     }
-    RequestInputs inputs;
-    if (job.isImageToVideo()) {
-        UploadedImage uploaded;
-        uploaded.imageId = job.imageId;
-        uploaded.url = job.imageUrl;
-        uploaded.path = job.imageRemotePath;
-        inputs.start = uploaded;
-    }
+    const RequestInputs inputs = job.uploads;
     const qint64 id = job.id;
     const QString trace = job.traceId;
     qCInfo(lcJobs).noquote() << "job" << id << "create sent, attempt" << job.attempts + 1 << "trace"
@@ -339,9 +380,10 @@ void JobScheduler::onCreated(qint64 jobId, const QString& traceId,
         return;
     }
     if (error.isImageForgotten() && job->attempts < kMaxImageReuploads) {
-        job->imageId = 0;
-        job->imageUrl.clear();
-        job->imageRemotePath.clear();
+        // Which image the service forgot, it does not say: every image is uploaded again.
+        // (No code says a video or audio upload was forgotten (§4), so media are kept.)
+        for (const InputRole role : {InputRole::Start, InputRole::FirstFrame, InputRole::LastFrame})
+            clearUpload(job->uploads, role);
         job->traceId.clear();
         defer(*job, error, JobEvent::ImageForgotten, 0);
         return;

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace pixverse {
@@ -26,7 +27,8 @@ struct BackoffPolicy {
     int learnedLimitTtlMs = 10 * 60 * 1000; //!< how long a limit learned from 500044 holds
 };
 
-//! Takes queued jobs from the store in order and sends them (upload image → create), never with
+//! Takes queued jobs from the store in order and sends them (upload every local input, one after
+//! the other, each result committed → create), never with
 //! more jobs holding a generation slot (Uploading, Submitting, Generating) than
 //! min(setting, account limit, limit learned from 500044). Every state change is committed to
 //! the store before the request that follows it is sent.
@@ -53,7 +55,8 @@ public:
     void setBackoffPolicy(const BackoffPolicy& policy);
     BackoffPolicy backoffPolicy() const { return m_policy; }
 
-    //! Starts submitting. Jobs found Uploading (the app died mid-upload) go back to the queue;
+    //! Starts submitting. Jobs found Uploading (the app died mid-upload) go back to the queue and
+    //! upload only the inputs they have no stored result for;
     //! jobs found Submitting are resent with their stored trace id.
     void start();
     //! Cancels the requests in flight; the jobs stay in the store as they are (as after a crash).
@@ -86,14 +89,18 @@ Q_SIGNALS:
     //! The job failed for good (state Failed).
     void jobFailed(qint64 jobId, const pixverse::ApiError& reason);
     void pausedChanged(bool paused);
-    //! Bytes of the job's image sent so far (the composer shows it when the job starts).
+    //! Bytes of the job's inputs sent so far, of all its inputs together (images, video, audio;
+    //! the composer shows it when the job starts).
     void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
 
 private:
     void pass();
     void startUpload(Job job);
     void startCreate(Job job);
-    void onUploaded(qint64 jobId, const Result<UploadedImage>& result);
+    //! One input's upload ended: `keep` stores its result in the job's uploads when `error` is
+    //! none; then the next input, or the create.
+    void onInputUploaded(qint64 jobId, const ApiError& error,
+                         const std::function<void(RequestInputs&)>& keep);
     void onCreated(qint64 jobId, const QString& traceId, const Result<CreatedVideo>& result);
     //! Waits and tries again; OutcomeUnknown: the create may have reached the service.
     void defer(Job job, const ApiError& error, JobEvent event, int delayMs);

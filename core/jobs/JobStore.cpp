@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 
@@ -79,6 +80,14 @@ const QList<QStringList>& migrations() {
         {QStringLiteral(
              "ALTER TABLE jobs ADD COLUMN deleted_on_service INTEGER NOT NULL DEFAULT 0"),
          QStringLiteral("ALTER TABLE jobs ADD COLUMN has_audio INTEGER NOT NULL DEFAULT 0")},
+        // 5 → 6 (issue 16): what every input's upload returned, by role (the start image's
+        // image_id/image_url/image_remote_path move in by moveStartUploads()); the job a take
+        // continues (lineage; old jobs continue nothing: 0), indexed for children(); the length
+        // of the saved file.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN uploads TEXT"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN parent_job_id INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN video_seconds REAL"),
+         QStringLiteral("CREATE INDEX jobs_by_parent ON jobs(parent_job_id, id)")},
     };
     return steps;
 }
@@ -120,10 +129,49 @@ bool rewriteRequests(QSqlDatabase& db, QString* error) {
     return true;
 }
 
+//! Step 5 → 6 in code: the start image's upload (image_id, image_url, image_remote_path) becomes
+//! the `start` entry of the `uploads` JSON. The old columns stay (still written for the start
+//! image) so that nothing is lost.
+bool moveStartUploads(QSqlDatabase& db, QString* error) {
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT id, image_id, image_url, image_remote_path FROM jobs"
+                                  " WHERE image_id IS NOT NULL OR image_url IS NOT NULL"
+                                  " OR image_remote_path IS NOT NULL"))) {
+        *error = read.lastError().text();
+        return false;
+    }
+    QList<std::pair<qint64, QString>> rows;
+    while (read.next()) {
+        RequestInputs inputs;
+        inputs.start = UploadedImage{read.value(1).toLongLong(), read.value(2).toString(),
+                                     read.value(3).toString(), 0, 0};
+        rows.append({read.value(0).toLongLong(),
+                     QString::fromUtf8(
+                         QJsonDocument(uploadsToJson(inputs)).toJson(QJsonDocument::Compact))});
+    }
+    QSqlQuery write(db);
+    if (!write.prepare(QStringLiteral("UPDATE jobs SET uploads = ? WHERE id = ?"))) {
+        *error = write.lastError().text();
+        return false;
+    }
+    for (const auto& [id, json] : std::as_const(rows)) {
+        write.addBindValue(json);
+        write.addBindValue(id);
+        if (!write.exec()) {
+            *error = write.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
 //! The steps that also change rows in code, by the version they start from.
 using RowStep = bool (*)(QSqlDatabase&, QString*);
 RowStep rowStep(int fromVersion) {
-    return fromVersion == 3 ? &rewriteRequests : nullptr;
+    if (fromVersion == 3)
+        return &rewriteRequests;
+    return fromVersion == 5 ? &moveStartUploads : nullptr;
 }
 
 // Columns written by add() and update(); `id` is separate.
@@ -161,6 +209,9 @@ const QStringList& columns() {
         QStringLiteral("imported"),
         QStringLiteral("deleted_on_service"),
         QStringLiteral("has_audio"),
+        QStringLiteral("uploads"),
+        QStringLiteral("parent_job_id"),
+        QStringLiteral("video_seconds"),
     };
     return names;
 }
@@ -191,9 +242,9 @@ QVariantList rowValues(const Job& job) {
         textValue(job.sourceImagePath),
         textValue(job.traceId),
         idValue(job.videoId),
-        idValue(job.imageId),
-        textValue(job.imageUrl),
-        textValue(job.imageRemotePath),
+        idValue(job.uploads.start ? job.uploads.start->imageId : 0),
+        textValue(job.uploads.start ? job.uploads.start->url : QString()),
+        textValue(job.uploads.start ? job.uploads.start->path : QString()),
         jobStateId(job.state),
         job.rawStatus != 0 ? QVariant(job.rawStatus) : QVariant(),
         job.credits ? QVariant(*job.credits) : QVariant(),
@@ -214,6 +265,9 @@ QVariantList rowValues(const Job& job) {
         job.imported ? 1 : 0,
         job.deletedOnService ? 1 : 0,
         job.hasAudio ? 1 : 0,
+        QString::fromUtf8(QJsonDocument(uploadsToJson(job.uploads)).toJson(QJsonDocument::Compact)),
+        job.request.parentJobId,
+        job.videoSeconds > 0 ? QVariant(job.videoSeconds) : QVariant(),
     };
 }
 
@@ -241,9 +295,8 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.sourceImagePath = value("source_image_path").toString();
     job.traceId = value("trace_id").toString();
     job.videoId = value("video_id").toLongLong();
-    job.imageId = value("image_id").toLongLong();
-    job.imageUrl = value("image_url").toString();
-    job.imageRemotePath = value("image_remote_path").toString();
+    job.uploads =
+        uploadsFromJson(QJsonDocument::fromJson(value("uploads").toString().toUtf8()).object());
     job.state = jobStateFromId(value("state").toString()).value_or(JobState::Failed);
     job.rawStatus = value("raw_status").toInt();
     if (const QVariant credits = value("credits"); !credits.isNull())
@@ -266,6 +319,7 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.imported = value("imported").toInt() != 0;
     job.deletedOnService = value("deleted_on_service").toInt() != 0;
     job.hasAudio = value("has_audio").toInt() != 0;
+    job.videoSeconds = value("video_seconds").toDouble();
     return job;
 }
 
@@ -296,6 +350,10 @@ QString JobStore::imagesDir() const {
     return QDir(m_dataDir).filePath(QStringLiteral("images"));
 }
 
+QString JobStore::mediaDir() const {
+    return QDir(m_dataDir).filePath(QStringLiteral("media"));
+}
+
 bool JobStore::fail(const QString& message) {
     m_error = message;
     qCWarning(lcJobs).noquote() << "job store:" << message;
@@ -306,7 +364,7 @@ bool JobStore::open(const QString& dataDir) {
     close();
     m_error.clear();
     m_dataDir = QDir(dataDir).absolutePath();
-    if (!QDir().mkpath(m_dataDir) || !QDir().mkpath(imagesDir()))
+    if (!QDir().mkpath(m_dataDir) || !QDir().mkpath(imagesDir()) || !QDir().mkpath(mediaDir()))
         return fail(tr("Cannot create the folder “%1”.").arg(m_dataDir));
 
     const QString name = QStringLiteral("pixverse-jobs-%1").arg(++g_connectionCounter);
@@ -499,21 +557,79 @@ Result<QString> JobStore::copyImage(const QString& sourcePath) const {
     return Result<QString>::success(image.value->path);
 }
 
+bool JobStore::isStoreCopy(const QString& path) const {
+    if (path.isEmpty())
+        return false;
+    const QString folder = QFileInfo(path).absolutePath();
+    return folder == QFileInfo(imagesDir()).absoluteFilePath() ||
+           QFileInfo(folder).absolutePath() == QFileInfo(mediaDir()).absoluteFilePath();
+}
+
+Result<QString> JobStore::copyMedia(const QString& sourcePath) const {
+    QFile source(sourcePath);
+    if (!source.open(QIODevice::ReadOnly))
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot read “%1”: %2")
+                                .arg(QDir::toNativeSeparators(sourcePath), source.errorString())));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&source))
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot read “%1”: %2")
+                                .arg(QDir::toNativeSeparators(sourcePath), source.errorString())));
+    source.close();
+    const QDir folder(QDir(mediaDir()).filePath(QString::fromLatin1(hash.result().toHex())));
+    const QString target = folder.filePath(QFileInfo(sourcePath).fileName());
+    if (QFileInfo(target).isFile() && QFileInfo(target).size() == QFileInfo(sourcePath).size())
+        return Result<QString>::success(target);
+    // Copied under a temporary name and renamed: a crash never leaves half a file under the name.
+    const QString partial = target + QStringLiteral(".part");
+    QFile::remove(partial);
+    if (!QDir().mkpath(folder.path()) || !QFile::copy(sourcePath, partial) ||
+        !(QFile::remove(target) || !QFileInfo::exists(target)) || !QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        return Result<QString>::failure(
+            ApiError::input(tr("Cannot keep a copy of “%1” in “%2”.")
+                                .arg(QDir::toNativeSeparators(sourcePath),
+                                     QDir::toNativeSeparators(folder.path()))));
+    }
+    return Result<QString>::success(target);
+}
+
+Result<GenerationRequest> JobStore::copyInputs(GenerationRequest request) const {
+    for (const InputRole role : inputRoles(request)) {
+        const QString path = inputPath(request, role);
+        if (isStoreCopy(path))
+            continue;
+        const bool media = role == InputRole::Video || role == InputRole::Audio;
+        const Result<QString> copy = media ? copyMedia(path) : copyImage(path);
+        if (!copy.ok())
+            return Result<GenerationRequest>::failure(copy.error);
+        if (role == InputRole::Video) {
+            request.sourceVideoPath = *copy.value;
+        } else if (role == InputRole::Audio) {
+            request.audioPath = *copy.value;
+        } else {
+            for (RequestImage& image : request.images) {
+                if (image.path == path)
+                    image.path = *copy.value;
+            }
+        }
+    }
+    return Result<GenerationRequest>::success(request);
+}
+
 Result<Job> JobStore::add(Job job) {
     if (!isOpen())
         return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
-    // An image already copied into the store (JobEngine::enqueueAsync copies off the GUI
-    // thread) is not read again.
-    const bool alreadyKept = QFileInfo(job.request.startImagePath()).absolutePath() ==
-                             QFileInfo(imagesDir()).absoluteFilePath();
-    if (job.request.isImageToVideo() && !alreadyKept) {
-        const Result<QString> copy = copyImage(job.request.startImagePath());
-        if (!copy.ok())
-            return Result<Job>::failure(copy.error);
-        if (job.sourceImagePath.isEmpty())
-            job.sourceImagePath = QFileInfo(job.request.startImagePath()).absoluteFilePath();
-        job.request.setStartImage(*copy.value);
-    }
+    // Inputs already copied into the store (JobEngine::enqueueAsync copies off the GUI thread)
+    // are not read again.
+    const QString startImage = inputPath(job.request, InputRole::Start);
+    const Result<GenerationRequest> kept = copyInputs(job.request);
+    if (!kept.ok())
+        return Result<Job>::failure(kept.error);
+    if (!startImage.isEmpty() && !isStoreCopy(startImage) && job.sourceImagePath.isEmpty())
+        job.sourceImagePath = QFileInfo(startImage).absoluteFilePath();
+    job.request = *kept.value;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!job.createdAt.isValid())
         job.createdAt = now;
@@ -676,16 +792,64 @@ bool JobStore::remove(qint64 id) {
         return false;
     }
     m_jobs.remove(id);
-    const QString image = gone->request.startImagePath();
-    if (!image.isEmpty() && image.startsWith(imagesDir())) {
+    for (const InputRole role : inputRoles(gone->request)) {
+        const QString copy = inputPath(gone->request, role);
+        if (!isStoreCopy(copy))
+            continue;
         bool used = false;
-        for (const Job& other : std::as_const(m_jobs))
-            used = used || other.request.startImagePath() == image;
-        if (!used)
-            QFile::remove(image);
+        for (const Job& other : std::as_const(m_jobs)) {
+            for (const InputRole otherRole : inputRoles(other.request))
+                used = used || inputPath(other.request, otherRole) == copy;
+        }
+        if (!used) {
+            QFile::remove(copy);
+            if (role == InputRole::Video || role == InputRole::Audio)
+                QDir().rmdir(QFileInfo(copy).absolutePath()); // the <sha256> folder, once empty
+        }
     }
     Q_EMIT jobRemoved(id);
     return true;
+}
+
+QList<Job> JobStore::children(qint64 jobId) const {
+    QList<Job> result;
+    if (jobId == 0)
+        return result;
+    for (const Job& job : m_jobs) { // by id: the order of creation
+        if (job.request.parentJobId == jobId)
+            result << job;
+    }
+    return result;
+}
+
+QList<Job> JobStore::lineage(qint64 jobId) const {
+    const std::optional<Job> take = job(jobId);
+    if (!take)
+        return {};
+    QSet<qint64> members{jobId};
+    // Up: as far as the parents are still here (a cycle, from a hand-edited row, stops it).
+    for (qint64 parent = take->request.parentJobId;
+         parent != 0 && !members.contains(parent) && m_jobs.contains(parent);
+         parent = m_jobs.value(parent).request.parentJobId)
+        members.insert(parent);
+    // Down: every descendant.
+    QList<qint64> pending{jobId};
+    while (!pending.isEmpty()) {
+        const qint64 next = pending.takeFirst();
+        for (const Job& child : children(next)) {
+            if (!members.contains(child.id)) {
+                members.insert(child.id);
+                pending << child.id;
+            }
+        }
+    }
+    QList<Job> result;
+    for (const qint64 id : std::as_const(members))
+        result << m_jobs.value(id);
+    std::sort(result.begin(), result.end(), [](const Job& a, const Job& b) {
+        return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+    });
+    return result;
 }
 
 } // namespace pixverse

@@ -25,7 +25,7 @@ class JobStore : public QObject {
 public:
     //! The schema this build writes. Files of an older version are migrated on open; a newer
     //! file is refused rather than damaged.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     explicit JobStore(QObject* parent = nullptr);
     ~JobStore() override;
@@ -40,14 +40,17 @@ public:
     QString dataDir() const { return m_dataDir; }
     QString databasePath() const;
     QString imagesDir() const;
+    //! Where the creators' video and audio files are copied: `<dataDir>/media/<sha256>/<name>`.
+    QString mediaDir() const;
     static QString databaseFileName() { return QStringLiteral("jobs.sqlite"); }
     //! What the open file says, read from SQLite (tests): `user_version` and `journal_mode`.
     int schemaVersion() const;
     QString journalMode() const;
 
-    //! Adds a job. The store assigns id and timestamps, copies `request.startImagePath()` into the
-    //! images folder (keeping the original in `sourceImagePath`) and commits the row before it
-    //! returns. Fails (Input error) when the image cannot be read or copied.
+    //! Adds a job. The store assigns id and timestamps, copies every local input of the request
+    //! (copyInputs(): images, source video, audio) into its folders (keeping the start image's
+    //! original in `sourceImagePath`) and commits the row before it returns. Fails (Input error)
+    //! when an input cannot be read or copied.
     Result<Job> add(Job job);
 
     //! Adds videos read from the account's list (JobEngine::importAccountVideos) in one
@@ -66,19 +69,34 @@ public:
     //! finished history can be long).
     QList<Job> unfinished() const;
     int unfinishedCount() const;
+    //! The jobs that continue `jobId` (their request's parentJobId), oldest first.
+    QList<Job> children(qint64 jobId) const;
+    //! The take's family: its ancestors (as far as they are still in the store), the take and all
+    //! its descendants, in order of creation. Empty when the job is unknown.
+    QList<Job> lineage(qint64 jobId) const;
 
     //! Writes every field of `job` (found by id) and stamps `updatedAt`. False when the row is
     //! unknown or SQLite refused; the mirror then keeps the old values.
     bool update(Job job);
     //! Reads the job, lets `change` edit it, writes it back: one atomic step on this thread.
     bool modify(qint64 id, const std::function<void(Job&)>& change);
-    //! Deletes the row (never the video in the library). The image copy goes when no other job
-    //! refers to it.
+    //! Deletes the row (never the video in the library). The copies of its inputs go when no other
+    //! job refers to them. Its children stay, their parentJobId unchanged ("from a removed take").
     bool remove(qint64 id);
 
     //! Copies `sourcePath` to `<imagesDir>/<sha256 of the bytes>.<ext>` (once per content) and
     //! returns the copy's path, or an Input error.
     Result<QString> copyImage(const QString& sourcePath) const;
+    //! Copies a video or audio file to `<mediaDir>/<sha256 of the bytes>/<its name>` (once per
+    //! content; the name stays so a sidecar can say which file it was) and returns the copy's
+    //! path, or an Input error. Blocking and thread-safe.
+    Result<QString> copyMedia(const QString& sourcePath) const;
+    //! `request` with every local input it uploads (inputRoles()) replaced by the store's copy;
+    //! inputs already in the store are not read again. Blocking and thread-safe: enqueueAsync
+    //! runs it on the thread pool.
+    Result<GenerationRequest> copyInputs(GenerationRequest request) const;
+    //! Whether `path` is one of the store's own copies (images or media folder).
+    bool isStoreCopy(const QString& path) const;
 
 Q_SIGNALS:
     void jobAdded(qint64 id);

@@ -9,6 +9,7 @@
 #include <QTransform>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -16,7 +17,6 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/display.h>
-#include <libavutil/imgutils.h>
 #include <libswscale/swscale.h>
 }
 
@@ -61,15 +61,14 @@ public:
     bool hasFrame() const { return m_hasFrame; }
     const AVFrame& lastFrame() const { return *m_last; }
 
-    //! Seeks to the keyframe at or before `seconds` (stream time) and decodes to the end.
-    //! False when the seek itself failed.
+    //! Seeks to the keyframe of the video at or before `seconds` from the file's start and
+    //! decodes to the end. A file that cannot seek is decoded from its start, if nothing was
+    //! read yet; otherwise false.
     bool decodeFrom(double seconds) {
-        const AVStream* stream = m_format->streams[m_streamIndex];
-        const auto offset =
-            static_cast<int64_t>(std::max(0.0, seconds) / av_q2d(stream->time_base));
-        const int64_t timestamp =
-            offset + (stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time);
-        if (av_seek_frame(m_format, m_streamIndex, timestamp, AVSEEK_FLAG_BACKWARD) < 0)
+        // In AV_TIME_BASE units (stream -1): a damaged file's stream time base may be 0/0.
+        const int64_t start = m_format->start_time == AV_NOPTS_VALUE ? 0 : m_format->start_time;
+        const auto offset = static_cast<int64_t>(std::clamp(seconds, 0.0, 1e9) * AV_TIME_BASE);
+        if (av_seek_frame(m_format, -1, start + offset, AVSEEK_FLAG_BACKWARD) < 0 && m_readAny)
             return false;
         avcodec_flush_buffers(m_codec.get());
         m_hasFrame = false;
@@ -79,22 +78,33 @@ public:
 
 private:
     void decodeToEnd() {
+        m_readAny = true;
         while (av_read_frame(m_format, m_packet.get()) >= 0) {
             if (m_packet->stream_index == m_streamIndex)
-                avcodec_send_packet(m_codec.get(), m_packet.get()); // a bad packet is skipped
+                send(m_packet.get());
             av_packet_unref(m_packet.get());
-            receiveFrames();
         }
-        avcodec_send_packet(m_codec.get(), nullptr); // drain the frames the decoder holds
+        send(nullptr); // drain the frames the decoder still holds
+    }
+
+    //! Feeds one packet (nullptr: the end), taking the frames out whenever the decoder is full.
+    //! A packet the decoder refuses as damaged is skipped.
+    void send(const AVPacket* packet) {
+        while (avcodec_send_packet(m_codec.get(), packet) == AVERROR(EAGAIN))
+            if (!receiveFrames())
+                break;
         receiveFrames();
     }
 
-    void receiveFrames() {
+    //! True when at least one frame came out.
+    bool receiveFrames() {
+        bool received = false;
         while (avcodec_receive_frame(m_codec.get(), m_frame.get()) >= 0) {
             av_frame_unref(m_last.get());
             av_frame_move_ref(m_last.get(), m_frame.get());
-            m_hasFrame = true;
+            m_hasFrame = received = true;
         }
+        return received;
     }
 
     AVFormatContext* m_format;
@@ -104,10 +114,16 @@ private:
     FramePtr m_last;
     PacketPtr m_packet;
     bool m_hasFrame = false;
+    bool m_readAny = false;
 };
 
-//! The frame as RGB; null when swscale cannot convert its pixel format.
+//! The frame as RGB; null when swscale cannot convert its pixel format or the frame is
+//! implausibly large (a damaged header; 8K is the largest video taken as real).
 QImage toImage(const AVFrame& frame) {
+    constexpr qint64 kMaxPixels = 8192LL * 8192;
+    if (frame.width <= 0 || frame.height <= 0 ||
+        static_cast<qint64>(frame.width) * frame.height > kMaxPixels)
+        return {};
     const auto format = static_cast<AVPixelFormat>(frame.format);
     std::unique_ptr<SwsContext, ScaleFree> scaler(
         sws_getContext(frame.width, frame.height, format, frame.width, frame.height,
@@ -186,14 +202,13 @@ LastFrameResult extractLastFrame(const QString& videoPath, const QString& pngPat
     if (!frames.allocated())
         return failure(MediaText::tr("Not enough memory to decode %1.").arg(name));
     double seconds = 0;
-    if (stream.duration != AV_NOPTS_VALUE && stream.duration > 0)
-        seconds = static_cast<double>(stream.duration) * av_q2d(stream.time_base);
-    else if (format->duration != AV_NOPTS_VALUE && format->duration > 0)
+    if (format->duration != AV_NOPTS_VALUE && format->duration > 0)
         seconds = static_cast<double>(format->duration) / AV_TIME_BASE;
     // Near the end first; from the start when that seek fails or yields nothing (no index, a
-    // wrong duration).
-    if (seconds <= kTailSeconds || !frames.decodeFrom(seconds - kTailSeconds) ||
-        !frames.hasFrame()) {
+    // wrong duration). A short clip is decoded whole.
+    if (seconds <= kTailSeconds) {
+        frames.decodeFrom(0);
+    } else if (!frames.decodeFrom(seconds - kTailSeconds) || !frames.hasFrame()) {
         qCDebug(lcMedia) << "decoding" << videoPath << "from the start";
         frames.decodeFrom(0);
     }

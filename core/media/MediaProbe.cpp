@@ -81,7 +81,8 @@ void readVideoSize(const AVStream& stream, MediaFacts& facts) {
 double streamSeconds(const AVStream& stream) {
     if (stream.duration == AV_NOPTS_VALUE || stream.duration <= 0)
         return 0;
-    return static_cast<double>(stream.duration) * av_q2d(stream.time_base);
+    const double seconds = static_cast<double>(stream.duration) * av_q2d(stream.time_base);
+    return std::isfinite(seconds) && seconds > 0 ? seconds : 0; // a damaged time base is 0/0
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // continued videos are served as.
 
 #include "core/media/MediaLimits.h"
+#include "core/media/MediaProbe.h"
 #include "core/sandbox/ModeRoutes.h"
 #include "core/sandbox/Multipart.h"
 #include "core/sandbox/OutputSize.h"
@@ -63,17 +64,41 @@ struct UploadFacts {
 };
 
 std::optional<UploadFacts> readUpload(const QByteArray& bytes, const MimeKind& kind) {
-    // Until the media probe is in: the declared kind only (size and length unknown).
-    if (bytes.isEmpty())
+    // The probe reads a file: the bytes go to a temporary one named by their declared type.
+    QTemporaryDir dir;
+    const QString path =
+        dir.filePath(QStringLiteral("upload.") + QString::fromLatin1(kind.extension));
+    QFile file(path);
+    if (!dir.isValid() || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         return std::nullopt;
-    UploadFacts facts;
-    facts.hasVideo = kind.video;
-    facts.hasAudio = !kind.video;
-    return facts;
+    file.close();
+    const MediaProbeResult probed = probeMedia(path);
+    if (!probed.facts)
+        return std::nullopt;
+    const MediaFacts& facts = *probed.facts;
+    return UploadFacts{facts.hasVideo, facts.hasAudio, QSize(facts.width, facts.height),
+                       facts.seconds};
 }
 
-QString clipKey(QSize size, bool withAudio, int seconds) {
-    return clipFileName(size, withAudio, seconds);
+//! Why the probed upload is refused (§2.12 limits, the upload family of §2.1), if it is.
+std::optional<HttpAnswer> factsRefusal(const std::optional<UploadFacts>& facts,
+                                       const MimeKind& kind) {
+    if (!facts)
+        return envelope(500031, QStringLiteral("The file could not be read as video or audio"));
+    if (kind.video ? !facts->hasVideo : !facts->hasAudio)
+        return envelope(500032, kind.video ? QStringLiteral("The file has no video stream")
+                                           : QStringLiteral("The file has no audio stream"));
+    if (kind.video && (facts->size.width() < 1 || facts->size.height() < 1))
+        return envelope(500033, errMessage(500033));
+    if (facts->seconds > media_limits::kMaxUploadSeconds)
+        return envelope(500030, QStringLiteral("The file is %1 s long; at most %2 s are allowed")
+                                    .arg(facts->seconds)
+                                    .arg(media_limits::kMaxUploadSeconds));
+    if (kind.video &&
+        std::max(facts->size.width(), facts->size.height()) > media_limits::kMaxVideoSide)
+        return envelope(500030, QStringLiteral("The video is larger than %1 px on a side")
+                                    .arg(media_limits::kMaxVideoSide));
+    return std::nullopt;
 }
 
 double aspectDistance(QSize a, QSize b) {
@@ -150,19 +175,8 @@ HttpAnswer ModeRoutes::upload(const HttpRequest& request, const QString& key) {
     if (bytes.size() > media_limits::kMaxUploadBytes)
         return envelope(500030, QStringLiteral("The file is over 50 MB"));
     const std::optional<UploadFacts> facts = readUpload(bytes, *kind);
-    if (!facts)
-        return envelope(500031, QStringLiteral("The file could not be read as video or audio"));
-    if (kind->video ? !facts->hasVideo : !facts->hasAudio)
-        return envelope(500032, kind->video ? QStringLiteral("The file has no video stream")
-                                            : QStringLiteral("The file has no audio stream"));
-    if (facts->seconds > media_limits::kMaxUploadSeconds)
-        return envelope(500030, QStringLiteral("The file is %1 s long; at most %2 s are allowed")
-                                    .arg(facts->seconds)
-                                    .arg(media_limits::kMaxUploadSeconds));
-    if (kind->video &&
-        std::max(facts->size.width(), facts->size.height()) > media_limits::kMaxVideoSide)
-        return envelope(500030, QStringLiteral("The video is larger than %1 px on a side")
-                                    .arg(media_limits::kMaxVideoSide));
+    if (auto refusal = factsRefusal(facts, *kind))
+        return *refusal;
 
     Media m;
     m.id = m_state.nextId(m_state.m_lastMediaId);
@@ -264,7 +278,7 @@ const QSet<QString>& ModeRoutes::clipNames() const {
 }
 
 bool ModeRoutes::hasClip(QSize size, bool withAudio, int seconds) const {
-    return clipNames().contains(clipKey(size, withAudio, seconds));
+    return clipNames().contains(clipFileName(size, withAudio, seconds));
 }
 
 int ModeRoutes::clipSecondsFor(QSize size, bool withAudio, int wanted) const {

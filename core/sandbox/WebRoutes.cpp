@@ -329,18 +329,13 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
             400017, QStringLiteral("The sandbox makes one video per call: create_count must be 1"));
 
     // 3. The image (both frames) was registered by this account.
-    const QString imagePath = body.value(u"customer_img_path").toString();
     const Media* media = nullptr;
     if (imageToVideo || frames) {
-        const auto found = m_media.constFind(imagePath);
-        if (found == m_media.cend() || found->owner != email)
+        media = ownMedia(body.value(u"customer_img_path").toString(), email);
+        if (!media || (frames && !ownMedia(framePaths.value(1), email)))
             return webError(500042);
-        media = &*found;
     }
     if (frames) {
-        const auto last = m_media.constFind(framePaths.value(1));
-        if (last == m_media.cend() || last->owner != email)
-            return webError(500042);
         r.images = {
             {RequestImage::Role::FirstFrame, QStringLiteral("sandbox:") + framePaths.at(0), {}},
             {RequestImage::Role::LastFrame, QStringLiteral("sandbox:") + framePaths.at(1), {}}};
@@ -385,6 +380,11 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
                        << r.aspectRatio << r.duration << "s, ends in status" << video.outcome;
     return envelope(0, QStringLiteral("Success"),
                     QJsonObject{{QStringLiteral("video_id"), QJsonValue(video.id)}});
+}
+
+const WebRoutes::Media* WebRoutes::ownMedia(const QString& path, const QString& email) const {
+    const auto found = m_media.constFind(path);
+    return found == m_media.cend() || found->owner != email ? nullptr : &*found;
 }
 
 std::variant<HttpAnswer, QJsonObject> WebRoutes::framesBody(QJsonObject body, QStringList* paths,

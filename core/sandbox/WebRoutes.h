@@ -57,6 +57,8 @@ private:
     //! customer_img_path/url, `audio` as a boolean); `paths`/`urls` get both frames.
     std::variant<HttpAnswer, QJsonObject> framesBody(QJsonObject body, QStringList* paths,
                                                      QStringList* urls) const;
+    //! The image registered at `path` by this account; null when none is.
+    const Media* ownMedia(const QString& path, const QString& email) const;
     HttpAnswer list(const HttpRequest& request, const QString& email);
     HttpAnswer credits(const QString& email);
     QJsonObject listItem(const SandboxState::Video& video) const;

@@ -1,6 +1,7 @@
 // JobLibrary on a real SQLite store and real files: names and sidecars, removing a job with or
 // without its files (to the trash where there is one), favourites, the request to reuse, copies,
 // and what "download again" resets.
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobStore.h"
 
@@ -24,6 +25,10 @@ private Q_SLOTS:
     void favouritesAndReuse();
     void copyVideo();
     void prepareRedownloadFollowsTheStateMachine();
+    void sidecarNamesTheParentAndTheModeDetails();
+    void continuationOfATake_data();
+    void continuationOfATake();
+    void frameRequestContinuesFromAFrame();
 
 private:
     Job addDone(const QString& prompt);
@@ -223,6 +228,125 @@ void TestJobLibrary::prepareRedownloadFollowsTheStateMachine() {
     Job noVideo;
     noVideo.state = JobState::Done;
     QVERIFY(!m_library->prepareRedownload(noVideo));
+}
+
+void TestJobLibrary::sidecarNamesTheParentAndTheModeDetails() {
+    const Job take = addDone(QStringLiteral("A fox in the snow"));
+    Job extended;
+    extended.request = m_library->continuation(take, GenerationMode::Extend);
+    extended.createdAt = QDateTime(QDate(2026, 5, 24), QTime(14, 40));
+    extended.videoId = 370981546391560;
+    extended.state = JobState::Done;
+    extended = *m_store->add(extended).value;
+    extended.videoPath = m_library->targetPathFor(extended);
+    QVERIFY(writeFile(extended.videoPath, QByteArrayLiteral("....ftypisom longer video")));
+    extended.videoSeconds = 10.5;
+    QVERIFY(JobLibrary::writeSidecar(extended, m_library->parentOf(extended)));
+    QFile file(extended.sidecarPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(json.value(QLatin1String("mode")).toString(), QStringLiteral("extend"));
+    const QJsonObject parent = json.value(QLatin1String("parent")).toObject();
+    QCOMPARE(parent.value(QLatin1String("job_id")).toInteger(), take.id);
+    QCOMPARE(parent.value(QLatin1String("video_id")).toInteger(), take.videoId);
+    QCOMPARE(parent.value(QLatin1String("file")).toString(), QFileInfo(take.videoPath).fileName());
+    const QJsonObject details = json.value(QLatin1String("mode_details")).toObject();
+    QCOMPARE(details.value(QLatin1String("source_video_id")).toInteger(), take.videoId);
+    QCOMPARE(json.value(QLatin1String("seconds")).toDouble(), 10.5);
+
+    // The parent removed from the list: still named by its id.
+    QVERIFY(m_library->remove(take, false));
+    QVERIFY(!m_library->parentOf(extended));
+    const QJsonObject orphan = JobLibrary::sidecarFor(extended, m_library->parentOf(extended));
+    QCOMPARE(orphan.value(QLatin1String("parent")).toObject(),
+             QJsonObject({{QStringLiteral("job_id"), QJsonValue(take.id)}}));
+
+    // Sound and lip sync say what they were made with; local copies only by their file name.
+    Job sound = extended;
+    sound.request.mode = GenerationMode::SoundEffect;
+    sound.request.sourceVideoId = 0;
+    sound.request.sourceVideoPath = m_dir->filePath(QStringLiteral("media/ab12/my clip.mp4"));
+    sound.request.prompt = QStringLiteral("rain on a tin roof");
+    sound.request.keepOriginalSound = true;
+    const QJsonObject soundJson = JobLibrary::sidecarFor(sound);
+    const QJsonObject soundDetails = soundJson.value(QLatin1String("mode_details")).toObject();
+    QCOMPARE(soundDetails.value(QLatin1String("source_video_file")).toString(),
+             QStringLiteral("my clip.mp4"));
+    QCOMPARE(soundDetails.value(QLatin1String("sound_prompt")).toString(),
+             QStringLiteral("rain on a tin roof"));
+    QCOMPARE(soundDetails.value(QLatin1String("keep_original_sound")), QJsonValue(true));
+    QVERIFY(!soundJson.value(QLatin1String("settings"))
+                 .toObject()
+                 .contains(QLatin1String("sourceVideoPath")));
+    Job lipSync = extended;
+    lipSync.request.mode = GenerationMode::LipSync;
+    lipSync.request.speakerId = QStringLiteral("Auto");
+    lipSync.request.speechText = QStringLiteral("Hello there");
+    const QJsonObject lipDetails =
+        JobLibrary::sidecarFor(lipSync).value(QLatin1String("mode_details")).toObject();
+    QCOMPARE(lipDetails.value(QLatin1String("speaker_id")).toString(), QStringLiteral("Auto"));
+    QCOMPARE(lipDetails.value(QLatin1String("speech_text")).toString(),
+             QStringLiteral("Hello there"));
+    // A text-to-video has neither.
+    QVERIFY(!JobLibrary::sidecarFor(Job()).contains(QLatin1String("mode_details")));
+    QVERIFY(!JobLibrary::sidecarFor(Job()).contains(QLatin1String("parent")));
+}
+
+void TestJobLibrary::continuationOfATake_data() {
+    QTest::addColumn<GenerationMode>("mode");
+    QTest::newRow("extend") << GenerationMode::Extend;
+    QTest::newRow("upscale") << GenerationMode::Upscale;
+    QTest::newRow("sound") << GenerationMode::SoundEffect;
+    QTest::newRow("lipsync") << GenerationMode::LipSync;
+}
+
+void TestJobLibrary::continuationOfATake() {
+    QFETCH(GenerationMode, mode);
+    Job take = addDone(QStringLiteral("A fox in the snow"));
+    take.request.quality = QStringLiteral("720p");
+    take.request.duration = 8;
+    take.videoWidth = 1280;
+    take.videoHeight = 720;
+    const GenerationRequest asked = m_library->continuation(take, mode);
+    QCOMPARE(asked.mode, mode);
+    QCOMPARE(asked.parentJobId, take.id);
+    QCOMPARE(asked.sourceVideoId, take.videoId);
+    QVERIFY(asked.sourceVideoPath.isEmpty());
+    QCOMPARE(asked.sourceSeconds, 8.0); // the file's length unknown: what was asked
+    QCOMPARE(asked.sourceWidth, 1280);
+    QCOMPARE(asked.sourceHeight, 720);
+    QCOMPARE(asked.quality, QStringLiteral("720p"));
+    QCOMPARE(asked.prompt,
+             mode == GenerationMode::Extend ? take.request.prompt : QString()); // sound: empty
+    // A model that takes the mode, when any in the family does.
+    const ModelCatalog& catalog = ModelCatalog::builtIn();
+    bool offered = false;
+    for (const ModelSpec& spec : catalog.offeredModels(take.family))
+        offered = offered || spec.takesMode(mode, take.family);
+    if (offered) {
+        QVERIFY(catalog.model(asked.model));
+        QVERIFY(catalog.model(asked.model)->takesMode(mode, take.family));
+    }
+    // Once the saved file was read, its length wins.
+    take.videoSeconds = 8.2;
+    QCOMPARE(m_library->continuation(take, mode).sourceSeconds, 8.2);
+}
+
+void TestJobLibrary::frameRequestContinuesFromAFrame() {
+    const Job take = addDone(QStringLiteral("A fox in the snow"));
+    const QString frame = m_dir->filePath(QStringLiteral("last-frame.png"));
+    const GenerationRequest next = m_library->frameRequest(take, frame, RequestImage::Role::Start);
+    QCOMPARE(next.mode, GenerationMode::ImageToVideo);
+    QCOMPARE(next.startImagePath(), frame);
+    QCOMPARE(next.parentJobId, take.id);
+    QCOMPARE(next.sourceVideoId, qint64(0));
+    QCOMPARE(next.prompt, take.request.prompt);
+    const GenerationRequest bridge =
+        m_library->frameRequest(take, frame, RequestImage::Role::FirstFrame);
+    QCOMPARE(bridge.mode, GenerationMode::Transition);
+    QCOMPARE(bridge.imagePath(RequestImage::Role::FirstFrame), frame);
+    QVERIFY(bridge.imagePath(RequestImage::Role::LastFrame).isEmpty());
+    QCOMPARE(bridge.parentJobId, take.id);
 }
 
 QTEST_GUILESS_MAIN(TestJobLibrary)

@@ -378,10 +378,11 @@ void TestJobScheduler::imageToVideoUploadsFirstAndAgainAfterACrash() {
     scheduler.start();
     QTRY_COMPARE(bed.store->job(job.id)->state, JobState::Generating);
     const Job after = *bed.store->job(job.id);
-    QVERIFY(after.imageId > 0);
-    QVERIFY(!after.imageUrl.isEmpty());
-    QCOMPARE(seen, (QList<JobState>{JobState::Queued, JobState::Uploading, JobState::Submitting,
-                                    JobState::Generating}));
+    QVERIFY(after.uploads.start && after.uploads.start->imageId > 0);
+    QVERIFY(!after.uploads.start->url.isEmpty());
+    // The upload's result is committed (still Uploading) before the create is sent.
+    QCOMPARE(seen, (QList<JobState>{JobState::Queued, JobState::Uploading, JobState::Uploading,
+                                    JobState::Submitting, JobState::Generating}));
     QCOMPARE(bed.sandbox->stats().uploads, 1);
     QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
 }

@@ -38,6 +38,11 @@ private Q_SLOTS:
     void refusesAnUnreadableImage();
     void removeDropsTheUnusedImageCopy();
     void stateIdsRoundTrip();
+    void migratesUploadsFromVersion5();
+    void childrenAndLineage();
+    void removingAParentKeepsItsChildren();
+    void copiesEveryInput();
+    void uploadsRoundTrip();
 
 private:
     static Job sampleJob(const QString& prompt = QStringLiteral("A lighthouse in a storm"));
@@ -101,7 +106,7 @@ void TestJobStore::addUpdateReload() {
         stored.state = JobState::Generating;
         stored.traceId = QStringLiteral("0b7c7c0e-3d5e-4a8e-9d0f-1a2b3c4d5e6f");
         stored.videoId = 629000000000000001LL; // above 2^53: must keep every digit
-        stored.imageId = 0;
+        stored.uploads = {};
         stored.credits = 45;
         stored.rawStatus = 5;
         stored.errorMessage = QStringLiteral("waiting");
@@ -628,6 +633,271 @@ void TestJobStore::stateIdsRoundTrip() {
     QVERIFY(!holdsSlot(JobState::Downloading));
     QVERIFY(isTerminal(JobState::Moderated));
     QVERIFY(!isTerminal(JobState::Downloading));
+}
+
+void TestJobStore::migratesUploadsFromVersion5() {
+    const QString dataDir = m_dir->filePath(QStringLiteral("v5"));
+    QDir().mkpath(dataDir);
+    const QString file = QDir(dataDir).filePath(JobStore::databaseFileName());
+    {
+        // The version 5 file, with that release's SQL: the start image's upload in three columns.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v5"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        const QStringList schema{
+            QStringLiteral(
+                "CREATE TABLE jobs ( id INTEGER PRIMARY KEY AUTOINCREMENT, created_at INTEGER NOT "
+                "NULL, updated_at INTEGER NOT NULL, family TEXT NOT NULL, account TEXT NOT NULL "
+                "DEFAULT '', request TEXT NOT NULL, image_path TEXT, source_image_path TEXT, "
+                "trace_id TEXT, video_id INTEGER, image_id INTEGER, image_url TEXT, "
+                "image_remote_path TEXT, state TEXT NOT NULL, raw_status INTEGER, credits INTEGER, "
+                "error_message TEXT, error_code INTEGER, video_url TEXT, video_width INTEGER, "
+                "video_height INTEGER, seed INTEGER, video_path TEXT, sidecar_path TEXT, attempts "
+                "INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, generating_since INTEGER)"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE TABLE known_videos ( family TEXT NOT NULL, video_id INTEGER NOT "
+                           "NULL, PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
+            QStringLiteral(
+                "ALTER TABLE jobs ADD COLUMN deleted_on_service INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE jobs ADD COLUMN has_audio INTEGER NOT NULL DEFAULT 0"),
+            // An OpenAPI image job uploaded before the app stopped, a web one, a text one.
+            QStringLiteral(
+                "INSERT INTO jobs (created_at, updated_at, family, request, image_path, state,"
+                " image_id, image_url) VALUES (1700000000000, 1700000000000, 'openapi',"
+                " '{\"mode\":\"i2v\",\"prompt\":\"cat\",\"images\":[{\"role\":\"start\","
+                "\"path\":\"/old/cat.png\"}]}', '/old/cat.png', 'submitting', 629000000000000003,"
+                " 'https://media.example/cat.png')"),
+            QStringLiteral(
+                "INSERT INTO jobs (created_at, updated_at, family, request, image_path, state,"
+                " image_url, image_remote_path) VALUES (1700000001000, 1700000001000, 'web',"
+                " '{\"mode\":\"i2v\",\"prompt\":\"dog\",\"images\":[{\"role\":\"start\","
+                "\"path\":\"/old/dog.png\"}]}', '/old/dog.png', 'queued',"
+                " 'https://media.example/dog.png', 'upload/dog.png')"),
+            QStringLiteral("INSERT INTO jobs (created_at, updated_at, family, request, state)"
+                           " VALUES (1700000002000, 1700000002000, 'openapi',"
+                           " '{\"mode\":\"t2v\",\"prompt\":\"text\"}', 'done')"),
+            QStringLiteral("PRAGMA user_version=5"),
+        };
+        for (const QString& statement : schema)
+            QVERIFY2(q.exec(statement), qPrintable(statement));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v5"));
+
+    JobStore store;
+    QVERIFY2(store.open(dataDir), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), 6);
+    const QList<Job> jobs = store.jobs();
+    QCOMPARE(jobs.size(), 3);
+    QVERIFY(jobs.at(0).uploads.start);
+    QCOMPARE(jobs.at(0).uploads.start->imageId, 629000000000000003LL);
+    QCOMPARE(jobs.at(0).uploads.start->url, QStringLiteral("https://media.example/cat.png"));
+    QVERIFY(jobs.at(0).missingUploads().isEmpty()); // a restart does not upload it again
+    QVERIFY(jobs.at(1).uploads.start);
+    QCOMPARE(jobs.at(1).uploads.start->path, QStringLiteral("upload/dog.png"));
+    QVERIFY(!jobs.at(2).uploads.start);
+    QCOMPARE(jobs.at(2).missingUploads(), QList<InputRole>{});
+    for (const Job& job : jobs) {
+        QCOMPARE(job.request.parentJobId, qint64(0));
+        QCOMPARE(job.videoSeconds, 0.0);
+        QVERIFY(store.children(job.id).isEmpty());
+    }
+    store.close();
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v6 check"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT parent_job_id FROM jobs")));
+        while (q.next())
+            QCOMPARE(q.value(0).toLongLong(), qint64(0));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                      "name = 'jobs_by_parent'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        // The old columns are still there and still say what they said.
+        QVERIFY(q.exec(QStringLiteral("SELECT image_id FROM jobs ORDER BY id LIMIT 1")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), 629000000000000003LL);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v6 check"));
+}
+
+void TestJobStore::childrenAndLineage() {
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    JobStore store;
+    QVERIFY(store.open(dataDir));
+    auto add = [&store](const QString& prompt, qint64 parent) {
+        Job job = sampleJob(prompt);
+        job.request.parentJobId = parent;
+        return store.add(job).value->id;
+    };
+    const qint64 take = add(QStringLiteral("take"), 0);
+    const qint64 other = add(QStringLiteral("unrelated"), 0);
+    const qint64 extended = add(QStringLiteral("extended"), take);
+    const qint64 upscaled = add(QStringLiteral("upscaled"), extended);
+    const qint64 sound = add(QStringLiteral("sound"), take);
+    auto ids = [](const QList<Job>& jobs) {
+        QList<qint64> result;
+        for (const Job& job : jobs)
+            result << job.id;
+        return result;
+    };
+    QCOMPARE(ids(store.children(take)), (QList<qint64>{extended, sound}));
+    QCOMPARE(ids(store.children(extended)), QList<qint64>{upscaled});
+    QVERIFY(store.children(other).isEmpty());
+    QCOMPARE(ids(store.lineage(take)), (QList<qint64>{take, extended, upscaled, sound}));
+    // Ancestors and descendants, not siblings.
+    QCOMPARE(ids(store.lineage(extended)), (QList<qint64>{take, extended, upscaled}));
+    QCOMPARE(ids(store.lineage(upscaled)), (QList<qint64>{take, extended, upscaled}));
+    QCOMPARE(ids(store.lineage(other)), QList<qint64>{other});
+    QVERIFY(store.lineage(9999).isEmpty());
+
+    // The parent is a column of the file, and survives a reopen.
+    store.close();
+    QVERIFY(store.open(dataDir));
+    QCOMPARE(ids(store.lineage(sound)), (QList<qint64>{take, sound}));
+    QCOMPARE(store.job(upscaled)->request.parentJobId, extended);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("p"));
+    db.setDatabaseName(store.databasePath());
+    QVERIFY(db.open());
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT id FROM jobs WHERE parent_job_id = %1 ORDER BY id").arg(take)));
+        QList<qint64> fromSql;
+        while (q.next())
+            fromSql << q.value(0).toLongLong();
+        QCOMPARE(fromSql, (QList<qint64>{extended, sound}));
+    }
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(QStringLiteral("p"));
+}
+
+void TestJobStore::removingAParentKeepsItsChildren() {
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    JobStore store;
+    QVERIFY(store.open(dataDir));
+    const qint64 take = store.add(sampleJob(QStringLiteral("take"))).value->id;
+    Job child = sampleJob(QStringLiteral("extended"));
+    child.request.parentJobId = take;
+    const qint64 extended = store.add(child).value->id;
+    child.request.parentJobId = extended;
+    const qint64 upscaled = store.add(child).value->id;
+
+    QVERIFY(store.remove(take));
+    QVERIFY(!store.job(take));
+    QCOMPARE(store.job(extended)->request.parentJobId, take); // "from a removed take"
+    QCOMPARE(store.lineage(upscaled).size(), 2);
+    QCOMPARE(store.lineage(upscaled).first().id, extended);
+    store.close();
+    QVERIFY(store.open(dataDir));
+    QCOMPARE(store.jobs().size(), 2);
+    QCOMPARE(store.job(extended)->request.parentJobId, take);
+}
+
+void TestJobStore::copiesEveryInput() {
+    JobStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("data"))));
+    const QString first = makePng(QStringLiteral("first.png"), Qt::red);
+    const QString last = makePng(QStringLiteral("last.png"), Qt::green);
+    Job transition = sampleJob();
+    transition.request.mode = GenerationMode::Transition;
+    transition.request.images = {{RequestImage::Role::FirstFrame, first, {}},
+                                 {RequestImage::Role::LastFrame, last, {}}};
+    const Result<Job> keptFrames = store.add(transition);
+    QVERIFY(keptFrames.ok());
+    const QString firstCopy = keptFrames.value->request.imagePath(RequestImage::Role::FirstFrame);
+    const QString lastCopy = keptFrames.value->request.imagePath(RequestImage::Role::LastFrame);
+    QCOMPARE(QFileInfo(firstCopy).absolutePath(), QFileInfo(store.imagesDir()).absoluteFilePath());
+    QCOMPARE(QFileInfo(lastCopy).absolutePath(), QFileInfo(store.imagesDir()).absoluteFilePath());
+    QVERIFY(firstCopy != lastCopy);
+    QCOMPARE(keptFrames.value->missingUploads(),
+             (QList<InputRole>{InputRole::FirstFrame, InputRole::LastFrame}));
+
+    // A lip sync from a local video and audio: both copied, names kept, originals may go.
+    const QString video = m_dir->filePath(QStringLiteral("my take.mp4"));
+    QVERIFY(QFile::copy(qEnvironmentVariable("PIXVERSE_CLIPS_DIR") + u"/960x540-audio.mp4", video));
+    const QString audio = m_dir->filePath(QStringLiteral("voice.wav"));
+    {
+        QFile file(audio);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'a'));
+    }
+    Job lipSync = sampleJob();
+    lipSync.request.mode = GenerationMode::LipSync;
+    lipSync.request.sourceVideoPath = video;
+    lipSync.request.audioPath = audio;
+    const Result<Job> keptMedia = store.add(lipSync);
+    QVERIFY2(keptMedia.ok(), qPrintable(keptMedia.error.logText()));
+    const QString videoCopy = keptMedia.value->request.sourceVideoPath;
+    const QString audioCopy = keptMedia.value->request.audioPath;
+    QVERIFY(store.isStoreCopy(videoCopy));
+    QVERIFY(videoCopy.startsWith(store.mediaDir()));
+    QCOMPARE(QFileInfo(videoCopy).fileName(), QStringLiteral("my take.mp4"));
+    QCOMPARE(QFileInfo(audioCopy).fileName(), QStringLiteral("voice.wav"));
+    QCOMPARE(QFileInfo(videoCopy).size(), QFileInfo(video).size());
+    QCOMPARE(keptMedia.value->missingUploads(),
+             (QList<InputRole>{InputRole::Video, InputRole::Audio}));
+    QVERIFY(QFile::remove(video));
+    QVERIFY(QFile::remove(audio));
+    QVERIFY(QFileInfo(videoCopy).isFile());
+
+    // A source on the service needs no file.
+    Job extend = sampleJob();
+    extend.request.mode = GenerationMode::Extend;
+    extend.request.sourceVideoId = 370981546391559;
+    extend.request.sourceVideoPath = video; // gone, and not needed
+    QVERIFY(store.add(extend).ok());
+    // A missing local source is refused before the job exists.
+    extend.request.sourceVideoId = 0;
+    const Result<Job> refused = store.add(extend);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error.category(), ApiError::Category::Input);
+
+    QVERIFY(store.remove(keptMedia.value->id));
+    QVERIFY(!QFileInfo::exists(videoCopy));
+    QVERIFY(!QFileInfo::exists(QFileInfo(videoCopy).absolutePath()));
+    QVERIFY(!QFileInfo::exists(audioCopy));
+    QVERIFY(store.remove(keptFrames.value->id));
+    QVERIFY(!QFileInfo::exists(firstCopy));
+}
+
+void TestJobStore::uploadsRoundTrip() {
+    JobStore store;
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(store.open(dataDir));
+    Job job = sampleJob();
+    job.request.mode = GenerationMode::LipSync;
+    job.request.sourceVideoId = 0;
+    job.uploads.first = UploadedImage{629000000000000001LL, QStringLiteral("u1"), {}, 640, 360};
+    job.uploads.video = UploadedMedia{UploadedMedia::Kind::Video, 629000000000000002LL,
+                                      QStringLiteral("v"), 1280, 720};
+    job.uploads.audio =
+        UploadedMedia{UploadedMedia::Kind::Audio, 629000000000000004LL, QStringLiteral("a"), 0, 0};
+    job.videoSeconds = 7.25;
+    const qint64 id = store.add(job).value->id;
+    store.close();
+    QVERIFY(store.open(dataDir));
+    const Job back = *store.job(id);
+    QVERIFY(!back.uploads.start);
+    QCOMPARE(back.uploads.first->imageId, 629000000000000001LL);
+    QCOMPARE(back.uploads.first->width, 640);
+    QCOMPARE(back.uploads.video->mediaId, 629000000000000002LL);
+    QCOMPARE(back.uploads.video->kind, UploadedMedia::Kind::Video);
+    QCOMPARE(back.uploads.video->height, 720);
+    QCOMPARE(back.uploads.audio->mediaId, 629000000000000004LL);
+    QCOMPARE(back.uploads.audio->kind, UploadedMedia::Kind::Audio);
+    QCOMPARE(back.videoSeconds, 7.25);
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)

@@ -1456,6 +1456,24 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(5000));
     }
 
+    // --speakers-legacy: the 2026 speaker list answers 404, the older one still lists the voices.
+    void executableWithLegacySpeakers() {
+        QProcess process;
+        process.start(pixverseSandboxPath(), {QStringLiteral("--speakers-legacy")});
+        QVERIFY(process.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
+        m_base = QUrl(QString::fromUtf8(process.readLine()).trimmed());
+        QCOMPARE(
+            get(QStringLiteral("/openapi/v2/video/tts_speaker?page_num=1&page_size=10")).status,
+            404);
+        const HttpResult legacy =
+            get(QStringLiteral("/openapi/v2/video/lip_sync/tts_list?page_num=1&page_size=20"));
+        QCOMPARE(legacy.errCode(), 0);
+        QCOMPARE(legacy.respInt("total"), 15);
+        process.terminate();
+        QVERIFY(process.waitForFinished(5000));
+    }
+
     void executableRefusesBadArguments_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
