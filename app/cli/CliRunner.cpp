@@ -399,7 +399,8 @@ void CliRunner::onDownloadProgress(qint64 jobId, qint64 received, qint64 total) 
 
 void CliRunner::sayPercent(const QString& line, qint64 done, qint64 total) {
     const int percent = static_cast<int>(done * 100 / total);
-    if (percent / 25 != m_lastPercent / 25) {
+    // Forward only: an upload of several files starts again from 0 for each.
+    if (percent > m_lastPercent && percent / 25 != m_lastPercent / 25) {
         m_lastPercent = percent;
         progressLine(line.arg(percent));
     }

@@ -148,7 +148,7 @@ int saveLastFrame(const CliOptions& options, QTextStream& out, QTextStream& err)
         out << QJsonDocument(QJsonObject{{QStringLiteral("path"), frame.pngPath},
                                          {QStringLiteral("width"), frame.size.width()},
                                          {QStringLiteral("height"), frame.size.height()},
-                                         {QStringLiteral("source_file"), options.videoFile}})
+                                         {QStringLiteral("video"), options.videoFile}})
                    .toJson(QJsonDocument::Compact)
             << Qt::endl;
     err << QCoreApplication::translate("pixverse-studio-cli", "Saved the last frame (%1×%2).")
