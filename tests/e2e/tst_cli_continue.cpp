@@ -66,6 +66,7 @@ private Q_SLOTS:
     void usageErrorsNameTheOption();
     void theChainOneCommandPerStep();
     void transitionFromTwoImages();
+    void extendALocalFile();
     void lipSyncWithAVoiceAndWithAnAudioFile();
     void speakers();
     void refusalsSendNothing_data();
@@ -274,6 +275,19 @@ void TestCliContinue::theChainOneCommandPerStep() {
              extended.value(u"video_id").toInteger());
     const MediaFacts nextFacts = factsOf(next.lastLine());
 
+    // The same frame can open a transition: made from the extended take too.
+    const QString toImage = makeImage(QStringLiteral("chain-to.png"), 640, 360, Qt::white);
+    const CliRun bridge = run(
+        connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
+                                   QStringLiteral("Dusk to night"), QStringLiteral("--first-frame"),
+                                   frame.lastLine(), QStringLiteral("--last-frame"), toImage,
+                                   QStringLiteral("--quality"), QStringLiteral("360p"),
+                                   QStringLiteral("--json"), QStringLiteral("--out"), out});
+    QVERIFY2(bridge.exitCode == 0, qPrintable(bridge.why()));
+    QCOMPARE(bridge.json().value(u"mode").toString(), QStringLiteral("transition"));
+    QCOMPARE(bridge.json().value(u"parent").toObject().value(u"video_id").toInteger(),
+             extended.value(u"video_id").toInteger());
+
     // Upscale it: a larger picture.
     const qint64 nextId = nextShot.value(u"video_id").toInteger();
     const CliRun upscale =
@@ -325,6 +339,28 @@ void TestCliContinue::transitionFromTwoImages() {
     // The first frame's aspect (16:9) decides the picture.
     QVERIFY2(qAbs(double(facts.width) / facts.height - 16.0 / 9.0) < 0.05,
              qPrintable(QStringLiteral("%1×%2").arg(facts.width).arg(facts.height)));
+}
+
+// A local file: probed, uploaded (media upload), then extended; no take, so no parent.
+void TestCliContinue::extendALocalFile() {
+    const QString clip = pixverse::test::clipsDir() + QStringLiteral("/640x360.mp4");
+    const MediaFacts source = factsOf(clip);
+    const sandbox::SandboxStats before = m_sandbox->stats();
+    const CliRun cli =
+        run(connection() + QStringList{QStringLiteral("extend"), clip, QStringLiteral("--prompt"),
+                                       QStringLiteral("The pattern drifts on"),
+                                       QStringLiteral("--duration"), QStringLiteral("2"),
+                                       QStringLiteral("--json"), QStringLiteral("--out"),
+                                       m_dir.filePath(QStringLiteral("local"))});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.why()));
+    QCOMPARE(cli.json().value(u"mode").toString(), QStringLiteral("extend"));
+    QCOMPARE(cli.json().value(u"source_file").toString(), QStringLiteral("640x360.mp4"));
+    QVERIFY(!cli.json().contains(u"parent"));
+    QCOMPARE(m_sandbox->stats().uploads, before.uploads + 1);
+    const MediaFacts longer = factsOf(cli.lastLine());
+    QVERIFY2(longer.seconds > source.seconds,
+             qPrintable(QStringLiteral("%1 s after %2 s").arg(longer.seconds).arg(source.seconds)));
+    QCOMPARE(QSize(longer.width, longer.height), QSize(source.width, source.height));
 }
 
 void TestCliContinue::lipSyncWithAVoiceAndWithAnAudioFile() {
