@@ -38,6 +38,17 @@ struct CliRun {
     QString why() const { return QStringLiteral("exit %1; stderr: %2").arg(exitCode).arg(err); }
 };
 
+QString arg(const char* text) {
+    return QString::fromUtf8(text);
+}
+QString arg(const QString& text) {
+    return text;
+}
+//! Arguments of words and QStrings: A("extend", id, "--duration", "2").
+template <typename... Parts> QStringList A(const Parts&... parts) {
+    return {arg(parts)...};
+}
+
 QStringList L(std::initializer_list<const char*> items) {
     QStringList list;
     for (const char* item : items)
@@ -51,6 +62,14 @@ MediaFacts factsOf(const QString& path) {
     if (!probe.facts)
         qWarning("%s: %s", qPrintable(path), qPrintable(probe.error));
     return probe.facts.value_or(MediaFacts{});
+}
+
+//! The body of the planned call to `path`; empty when there is none.
+QJsonObject bodyOf(const QJsonArray& calls, const char* path) {
+    for (const QJsonValue& call : calls)
+        if (call.toObject().value(u"path").toString() == QLatin1String(path))
+            return call.toObject().value(u"body").toObject();
+    return {};
 }
 
 } // namespace
@@ -71,7 +90,8 @@ private Q_SLOTS:
     void speakers();
     void refusalsSendNothing_data();
     void refusalsSendNothing();
-    void dryRunBodies();
+    void dryRunBodiesOfAVideoId();
+    void dryRunBodiesWithUploads();
 
 private:
     CliRun run(const QStringList& arguments, int timeoutMs = 120000);
@@ -85,8 +105,15 @@ private:
                 QStringLiteral("--token-env"), QStringLiteral("PXTEST_TOKEN")};
     }
     QString makeImage(const QString& name, int width, int height, QColor colour);
+    //! One step of a chain into `out`: `command` with --json; it must print the saved path last,
+    //! make `mode` and name `parent`'s video as its parent. Its --json object, or empty.
+    QJsonObject step(const QString& out, const QStringList& command, const char* mode,
+                     const QJsonObject& parent);
     //! A t2v take saved into `out`: its --json object (video_id, path, …).
     QJsonObject generateTake(const QString& out, const QString& prompt);
+    //! --dry-run --json of `command`: the planned calls.
+    QJsonArray dryRunCalls(const QStringList& command);
+    void checkNothingSentSince(const sandbox::SandboxStats& before);
     //! `arguments` sends nothing at all, exits 2 and says `says` last on stderr.
     void checkRefusedLocally(const QStringList& arguments, const QString& says);
 
@@ -235,18 +262,11 @@ void TestCliContinue::theChainOneCommandPerStep() {
     QVERIFY(first.seconds > 0);
 
     // Extend the take by its id: longer, same picture size, made from the take.
-    const qint64 takeId = take.value(u"video_id").toInteger();
-    const CliRun extend =
-        run(connection() + QStringList{QStringLiteral("extend"), QString::number(takeId),
-                                       QStringLiteral("--duration"), QStringLiteral("2"),
-                                       QStringLiteral("--json"), QStringLiteral("--out"), out});
-    QVERIFY2(extend.exitCode == 0, qPrintable(extend.why()));
-    const QJsonObject extended = extend.json();
-    QCOMPARE(extend.lastLine(), extended.value(u"path").toString());
-    QCOMPARE(extended.value(u"mode").toString(), QStringLiteral("extend"));
-    QCOMPARE(extended.value(u"source_video_id").toInteger(), takeId);
-    QCOMPARE(extended.value(u"parent").toObject().value(u"video_id").toInteger(), takeId);
-    const MediaFacts longer = factsOf(extend.lastLine());
+    const QString takeId = QString::number(take.value(u"video_id").toInteger());
+    const QJsonObject extended = step(out, A("extend", takeId, "--duration", "2"), "extend", take);
+    QVERIFY(!extended.isEmpty());
+    QCOMPARE(extended.value(u"source_video_id"), take.value(u"video_id"));
+    const MediaFacts longer = factsOf(extended.value(u"path").toString());
     QVERIFY2(longer.seconds > first.seconds,
              qPrintable(QStringLiteral("%1 s after %2 s").arg(longer.seconds).arg(first.seconds)));
     QCOMPARE(QSize(longer.width, longer.height), QSize(first.width, first.height));
@@ -254,49 +274,32 @@ void TestCliContinue::theChainOneCommandPerStep() {
     // Its last frame, locally: no request at all.
     const qint64 requests = m_sandbox->stats().requests;
     const CliRun frame =
-        run(L({"last-frame"}) << extend.lastLine() << QStringLiteral("--out") << out);
+        run(QStringList{QStringLiteral("last-frame"), extended.value(u"path").toString(),
+                        QStringLiteral("--out"), out});
     QVERIFY2(frame.exitCode == 0, qPrintable(frame.why()));
     QCOMPARE(m_sandbox->stats().requests, requests);
-    const QImage png(frame.lastLine());
-    QCOMPARE(png.size(), QSize(longer.width, longer.height));
+    QCOMPARE(QImage(frame.lastLine()).size(), QSize(longer.width, longer.height));
 
-    // The next shot starts from that frame: image-to-video, made from the extended take.
-    const CliRun next =
-        run(connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                       QStringLiteral("The light sweeps on"),
-                                       QStringLiteral("--image"), frame.lastLine(),
-                                       QStringLiteral("--quality"), QStringLiteral("360p"),
-                                       QStringLiteral("--json"), QStringLiteral("--out"), out});
-    QVERIFY2(next.exitCode == 0, qPrintable(next.why()));
-    const QJsonObject nextShot = next.json();
-    QCOMPARE(next.lastLine(), nextShot.value(u"path").toString());
-    QCOMPARE(nextShot.value(u"mode").toString(), QStringLiteral("i2v"));
-    QCOMPARE(nextShot.value(u"parent").toObject().value(u"video_id").toInteger(),
-             extended.value(u"video_id").toInteger());
-    const MediaFacts nextFacts = factsOf(next.lastLine());
-
-    // The same frame can open a transition: made from the extended take too.
+    // The next shot starts from that frame: image-to-video, made from the extended take; a
+    // transition from it is too.
+    const QJsonObject next = step(out,
+                                  A("generate", "--prompt", "The light sweeps on", "--image",
+                                    frame.lastLine(), "--quality", "360p"),
+                                  "i2v", extended);
     const QString toImage = makeImage(QStringLiteral("chain-to.png"), 640, 360, Qt::white);
-    const CliRun bridge = run(
-        connection() + QStringList{QStringLiteral("generate"), QStringLiteral("--prompt"),
-                                   QStringLiteral("Dusk to night"), QStringLiteral("--first-frame"),
-                                   frame.lastLine(), QStringLiteral("--last-frame"), toImage,
-                                   QStringLiteral("--quality"), QStringLiteral("360p"),
-                                   QStringLiteral("--json"), QStringLiteral("--out"), out});
-    QVERIFY2(bridge.exitCode == 0, qPrintable(bridge.why()));
-    QCOMPARE(bridge.json().value(u"mode").toString(), QStringLiteral("transition"));
-    QCOMPARE(bridge.json().value(u"parent").toObject().value(u"video_id").toInteger(),
-             extended.value(u"video_id").toInteger());
+    QVERIFY(!step(out,
+                  A("generate", "--prompt", "Dusk to night", "--first-frame", frame.lastLine(),
+                    "--last-frame", toImage, "--quality", "360p"),
+                  "transition", extended)
+                 .isEmpty());
+    const MediaFacts nextFacts = factsOf(next.value(u"path").toString());
 
     // Upscale it: a larger picture.
-    const qint64 nextId = nextShot.value(u"video_id").toInteger();
-    const CliRun upscale =
-        run(connection() + QStringList{QStringLiteral("upscale"), QString::number(nextId),
-                                       QStringLiteral("--json"), QStringLiteral("--out"), out});
-    QVERIFY2(upscale.exitCode == 0, qPrintable(upscale.why()));
-    QCOMPARE(upscale.json().value(u"mode").toString(), QStringLiteral("upscale"));
-    QCOMPARE(upscale.json().value(u"parent").toObject().value(u"video_id").toInteger(), nextId);
-    const MediaFacts larger = factsOf(upscale.lastLine());
+    QVERIFY(!next.isEmpty());
+    const QJsonObject upscaled = step(
+        out, A("upscale", QString::number(next.value(u"video_id").toInteger())), "upscale", next);
+    QVERIFY(!upscaled.isEmpty());
+    const MediaFacts larger = factsOf(upscaled.value(u"path").toString());
     QVERIFY2(larger.width > nextFacts.width && larger.height > nextFacts.height,
              qPrintable(QStringLiteral("%1×%2 after %3×%4")
                             .arg(larger.width)
@@ -305,18 +308,32 @@ void TestCliContinue::theChainOneCommandPerStep() {
                             .arg(nextFacts.height)));
 
     // Add sound: the file has an audio stream.
-    const qint64 upscaledId = upscale.json().value(u"video_id").toInteger();
-    const CliRun sound =
-        run(connection() + QStringList{QStringLiteral("sound"), QString::number(upscaledId),
-                                       QStringLiteral("--prompt"), QStringLiteral("waves on rocks"),
-                                       QStringLiteral("--json"), QStringLiteral("--out"), out});
-    QVERIFY2(sound.exitCode == 0, qPrintable(sound.why()));
-    QCOMPARE(sound.json().value(u"mode").toString(), QStringLiteral("sound"));
-    QCOMPARE(sound.json().value(u"parent").toObject().value(u"video_id").toInteger(), upscaledId);
-    QCOMPARE(sound.json().value(u"has_audio").toBool(), true);
-    const MediaFacts withSound = factsOf(sound.lastLine());
+    const QJsonObject sound =
+        step(out,
+             A("sound", QString::number(upscaled.value(u"video_id").toInteger()), "--prompt",
+               "waves on rocks"),
+             "sound", upscaled);
+    QVERIFY(!sound.isEmpty());
+    QCOMPARE(sound.value(u"has_audio").toBool(), true);
+    const MediaFacts withSound = factsOf(sound.value(u"path").toString());
     QVERIFY(withSound.hasVideo);
     QVERIFY(withSound.hasAudio);
+}
+
+QJsonObject TestCliContinue::step(const QString& out, const QStringList& command, const char* mode,
+                                  const QJsonObject& parent) {
+    const CliRun cli = run(connection() + command +
+                           QStringList{QStringLiteral("--json"), QStringLiteral("--out"), out});
+    const QJsonObject json = cli.json();
+    const bool madeFromParent =
+        json.value(u"parent").toObject().value(u"video_id") == parent.value(u"video_id");
+    if (cli.exitCode != 0 || cli.lastLine() != json.value(u"path").toString() ||
+        json.value(u"mode").toString() != QLatin1String(mode) || !madeFromParent) {
+        QTest::qFail(qPrintable(cli.why() + QStringLiteral("; stdout: ") + cli.out), __FILE__,
+                     __LINE__);
+        return {};
+    }
+    return json;
 }
 
 void TestCliContinue::transitionFromTwoImages() {
@@ -467,28 +484,30 @@ void TestCliContinue::refusalsSendNothing() {
     checkRefusedLocally(arguments, says);
 }
 
-void TestCliContinue::dryRunBodies() {
-    const sandbox::SandboxStats before = m_sandbox->stats();
-    const QString out = m_dir.filePath(QStringLiteral("dry-run"));
-    const QString speech = QStringLiteral(PIXVERSE_TEST_SPEECH);
-    auto plan = [this, &out](const QStringList& command) {
-        const CliRun cli = run(connection() + command +
-                               QStringList{QStringLiteral("--dry-run"), QStringLiteral("--json"),
-                                           QStringLiteral("--out"), out});
-        if (cli.exitCode != 0)
-            qWarning("%s", qPrintable(cli.why()));
-        return QJsonDocument::fromJson(cli.out.toUtf8()).object().value(u"requests").toArray();
-    };
-    auto bodyOf = [](const QJsonArray& calls, const char* path) {
-        for (const QJsonValue& call : calls)
-            if (call.toObject().value(u"path").toString() == QLatin1String(path))
-                return call.toObject().value(u"body").toObject();
-        return QJsonObject();
-    };
-    const QString placeholder = QStringLiteral("<returned by the upload>");
+QJsonArray TestCliContinue::dryRunCalls(const QStringList& command) {
+    const CliRun cli =
+        run(connection() + command +
+            QStringList{QStringLiteral("--dry-run"), QStringLiteral("--json"),
+                        QStringLiteral("--out"), m_dir.filePath(QStringLiteral("dry-run"))});
+    if (cli.exitCode != 0)
+        qWarning("%s", qPrintable(cli.why()));
+    return QJsonDocument::fromJson(cli.out.toUtf8()).object().value(u"requests").toArray();
+}
 
-    const QJsonArray extend = plan(L({"extend", "370981546391559", "--prompt", "The camera rises",
-                                      "--duration", "5", "--quality", "720p", "--seed", "7"}));
+void TestCliContinue::checkNothingSentSince(const sandbox::SandboxStats& before) {
+    const sandbox::SandboxStats after = m_sandbox->stats();
+    QCOMPARE(after.requests, before.requests);
+    QCOMPARE(after.generationsCreated, before.generationsCreated);
+    QVERIFY2(!QFileInfo::exists(m_dir.filePath(QStringLiteral("dry-run"))),
+             "a dry run writes nothing");
+}
+
+// A PixVerse video id: no upload, the body names it (§2.14, §2.16–§2.18).
+void TestCliContinue::dryRunBodiesOfAVideoId() {
+    const sandbox::SandboxStats before = m_sandbox->stats();
+    const QJsonArray extend =
+        dryRunCalls(L({"extend", "370981546391559", "--prompt", "The camera rises", "--duration",
+                       "5", "--quality", "720p", "--seed", "7"}));
     QCOMPARE(extend.size(), 1);
     const QJsonObject extendBody = bodyOf(extend, "/openapi/v2/video/extend/generate");
     QCOMPARE(extendBody.value(u"source_video_id").toInteger(), 370981546391559);
@@ -498,9 +517,38 @@ void TestCliContinue::dryRunBodies() {
     QCOMPARE(extendBody.value(u"seed").toInteger(), 7);
     QVERIFY(!extendBody.contains(u"video_media_id"));
 
+    const QJsonArray upscale = dryRunCalls(L({"upscale", "370981546391559"}));
+    QCOMPARE(upscale.size(), 1);
+    QCOMPARE(bodyOf(upscale, "/openapi/v2/video/upscale/generate"),
+             QJsonObject({{QStringLiteral("source_video_id"), qint64(370981546391559)}}));
+
+    const QJsonObject soundBody = bodyOf(dryRunCalls(L({"sound", "370981546391559", "--prompt",
+                                                        "rain on a tin roof", "--keep-sound"})),
+                                         "/openapi/v2/video/sound_effect/generate");
+    QCOMPARE(soundBody.value(u"source_video_id").toInteger(), 370981546391559);
+    QCOMPARE(soundBody.value(u"sound_effect_content").toString(),
+             QStringLiteral("rain on a tin roof"));
+    QCOMPARE(soundBody.value(u"original_sound_switch"), QJsonValue(true));
+
+    const QJsonObject voiceBody = bodyOf(dryRunCalls(L({"lipsync", "370981546391559", "--speaker",
+                                                        "Auto", "--text", "Hello, Harry"})),
+                                         "/openapi/v2/video/lip_sync/generate");
+    QCOMPARE(voiceBody.value(u"source_video_id").toInteger(), 370981546391559);
+    QCOMPARE(voiceBody.value(u"lip_sync_tts_speaker_id").toString(), QStringLiteral("Auto"));
+    QCOMPARE(voiceBody.value(u"lip_sync_tts_content").toString(), QStringLiteral("Hello, Harry"));
+    QVERIFY(!voiceBody.contains(u"audio_media_id"));
+
+    checkNothingSentSince(before);
+}
+
+// Local files: each upload listed first, the body holds what the upload would return.
+void TestCliContinue::dryRunBodiesWithUploads() {
+    const sandbox::SandboxStats before = m_sandbox->stats();
+    const QString placeholder = QStringLiteral("<returned by the upload>");
+    const QString speech = QStringLiteral(PIXVERSE_TEST_SPEECH);
     // A local file: uploaded first (media upload), the body refers to what the upload returns.
     const QString clip = pixverse::test::clipsDir() + QStringLiteral("/640x360.mp4");
-    const QJsonArray extendFile = plan(QStringList{
+    const QJsonArray extendFile = dryRunCalls(QStringList{
         QStringLiteral("extend"), clip, QStringLiteral("--prompt"), QStringLiteral("On")});
     QCOMPARE(extendFile.size(), 2);
     QCOMPARE(extendFile.at(0).toObject().value(u"path").toString(),
@@ -509,30 +557,9 @@ void TestCliContinue::dryRunBodies() {
     QCOMPARE(fileBody.value(u"video_media_id").toString(), placeholder);
     QVERIFY(!fileBody.contains(u"source_video_id"));
 
-    const QJsonArray upscale = plan(L({"upscale", "370981546391559"}));
-    QCOMPARE(upscale.size(), 1);
-    QCOMPARE(bodyOf(upscale, "/openapi/v2/video/upscale/generate"),
-             QJsonObject({{QStringLiteral("source_video_id"), qint64(370981546391559)}}));
-
-    const QJsonObject soundBody = bodyOf(
-        plan(L({"sound", "370981546391559", "--prompt", "rain on a tin roof", "--keep-sound"})),
-        "/openapi/v2/video/sound_effect/generate");
-    QCOMPARE(soundBody.value(u"source_video_id").toInteger(), 370981546391559);
-    QCOMPARE(soundBody.value(u"sound_effect_content").toString(),
-             QStringLiteral("rain on a tin roof"));
-    QCOMPARE(soundBody.value(u"original_sound_switch"), QJsonValue(true));
-
-    const QJsonObject voiceBody = bodyOf(
-        plan(L({"lipsync", "370981546391559", "--speaker", "Auto", "--text", "Hello, Harry"})),
-        "/openapi/v2/video/lip_sync/generate");
-    QCOMPARE(voiceBody.value(u"source_video_id").toInteger(), 370981546391559);
-    QCOMPARE(voiceBody.value(u"lip_sync_tts_speaker_id").toString(), QStringLiteral("Auto"));
-    QCOMPARE(voiceBody.value(u"lip_sync_tts_content").toString(), QStringLiteral("Hello, Harry"));
-    QVERIFY(!voiceBody.contains(u"audio_media_id"));
-
     const QJsonArray audio =
-        plan(QStringList{QStringLiteral("lipsync"), QStringLiteral("370981546391559"),
-                         QStringLiteral("--audio-file"), speech});
+        dryRunCalls(QStringList{QStringLiteral("lipsync"), QStringLiteral("370981546391559"),
+                                QStringLiteral("--audio-file"), speech});
     QCOMPARE(audio.size(), 2);
     const QJsonObject audioBody = bodyOf(audio, "/openapi/v2/video/lip_sync/generate");
     QCOMPARE(audioBody.value(u"audio_media_id").toString(), placeholder);
@@ -540,7 +567,7 @@ void TestCliContinue::dryRunBodies() {
 
     const QString from = makeImage(QStringLiteral("dry-from.png"), 640, 360, Qt::black);
     const QString to = makeImage(QStringLiteral("dry-to.png"), 640, 360, Qt::white);
-    const QJsonArray transition = plan(QStringList{
+    const QJsonArray transition = dryRunCalls(QStringList{
         QStringLiteral("generate"), QStringLiteral("--prompt"), QStringLiteral("Dark to light"),
         QStringLiteral("--first-frame"), from, QStringLiteral("--last-frame"), to});
     QCOMPARE(transition.size(), 3); // two image uploads, then the transition
@@ -549,10 +576,7 @@ void TestCliContinue::dryRunBodies() {
     QCOMPARE(transitionBody.value(u"last_frame_img").toString(), placeholder);
     QVERIFY(!transitionBody.contains(u"aspect_ratio"));
 
-    const sandbox::SandboxStats after = m_sandbox->stats();
-    QCOMPARE(after.requests, before.requests);
-    QCOMPARE(after.generationsCreated, before.generationsCreated);
-    QVERIFY2(!QFileInfo::exists(out), "a dry run writes nothing");
+    checkNothingSentSince(before);
 }
 
 QTEST_GUILESS_MAIN(TestCliContinue)
