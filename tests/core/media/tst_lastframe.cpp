@@ -142,6 +142,8 @@ void TestLastFrame::refusesWhatHasNoFrame_data() {
 
     QTest::newRow("audio only") << mediaFile(QStringLiteral("speech.mp3"))
                                 << QStringLiteral("has no picture");
+    QTest::newRow("audio with cover art")
+        << mediaFile(QStringLiteral("speech-cover.mp3")) << QStringLiteral("has no picture");
     QTest::newRow("truncated") << truncated << QStringLiteral("“cut.mp4” is incomplete");
     QTest::newRow("zero length") << empty << QStringLiteral("is empty");
     QTest::newRow("text named .mp4") << text << QStringLiteral("is not a video or audio file");

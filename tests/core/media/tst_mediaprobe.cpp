@@ -19,6 +19,7 @@ private Q_SLOTS:
     void readsFacts_data();
     void readsFacts();
     void countsRotationAsShown();
+    void readsOddFileNames();
     void refusesDamagedFiles_data();
     void refusesDamagedFiles();
     void asyncProbeRunsOffTheCallingThread();
@@ -57,6 +58,9 @@ void TestMediaProbe::readsFacts_data() {
     QTest::newRow("mp3") << QStringLiteral("speech.mp3") << QStringLiteral("mp3")
                          << QStringLiteral("audio/mpeg") << none << QStringLiteral("mp3") << QSize()
                          << 2.0;
+    QTest::newRow("mp3 with cover art")
+        << QStringLiteral("speech-cover.mp3") << QStringLiteral("mp3")
+        << QStringLiteral("audio/mpeg") << none << QStringLiteral("mp3") << QSize() << 2.0;
     QTest::newRow("m4a") << QStringLiteral("speech.m4a") << QStringLiteral("m4a")
                          << QStringLiteral("audio/x-m4a") << none << aac << QSize() << 2.0;
     QTest::newRow("aac") << QStringLiteral("speech.aac") << QStringLiteral("aac")
@@ -101,6 +105,18 @@ void TestMediaProbe::countsRotationAsShown() {
     QVERIFY2(result.facts, qPrintable(result.error));
     // Stored 320x240, shown turned by 90°.
     QCOMPARE(QSize(result.facts->width, result.facts->height), QSize(240, 320));
+}
+
+void TestMediaProbe::readsOddFileNames() {
+    QVERIFY(m_scratch.isValid());
+    // A colon (a protocol to ffmpeg), a percent escape, spaces and Cyrillic: read as a plain name.
+    const QString odd =
+        QDir(m_scratch.path()).filePath(QStringLiteral("http: клип #1 %20 (copy).mp4"));
+    QVERIFY(QFile::copy(mediaFile(QStringLiteral("with-sound.mp4")), odd));
+    const MediaProbeResult result = probeMedia(odd);
+    QVERIFY2(result.facts, qPrintable(result.error));
+    QCOMPARE(result.facts->path, odd);
+    QCOMPARE(QSize(result.facts->width, result.facts->height), QSize(160, 120));
 }
 
 void TestMediaProbe::refusesDamagedFiles_data() {
