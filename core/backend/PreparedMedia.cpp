@@ -1,7 +1,9 @@
 #include "core/backend/PreparedMedia.h"
 
 #include "core/generation/ImageCheck.h"
+#include "core/media/MediaCheck.h"
 #include "core/media/MediaLimits.h"
+#include "core/media/MediaProbe.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -55,6 +57,19 @@ Result<PreparedMedia> PreparedMedia::forUpload(const QString& path, UploadedMedi
         return refused(tr("%1 is %2; PixVerse accepts video and audio files up to %3.")
                            .arg(name, ImageCheck::formatBytes(media.bytes),
                                 ImageCheck::formatBytes(media_limits::kMaxUploadBytes)));
+    file.close();
+    // What the bytes are: the upload's own limits (§2.12: MP4, MOV or WebM video, MP3, WAV,
+    // M4A or AAC audio, 30 s, 1920 px, 50 MB) are exactly those of an upscale source and of lip
+    // sync's audio, so MediaCheck says why a file breaks them.
+    const MediaProbeResult probe = probeMedia(path);
+    if (!probe.facts)
+        return refused(probe.error);
+    const MediaUse use =
+        kind == UploadedMedia::Kind::Video ? MediaUse::UpscaleSource : MediaUse::LipSyncAudio;
+    if (const std::optional<QString> why = mediaRefusal(*probe.facts, use))
+        return refused(*why);
+    if (!probe.facts->mimeType.isEmpty())
+        media.mimeType = probe.facts->mimeType.toLatin1(); // what it is, whatever its name says
     return Result<PreparedMedia>::success(media);
 }
 

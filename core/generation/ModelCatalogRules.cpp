@@ -336,7 +336,7 @@ std::optional<QString> ModelCatalog::whyNotAllowed(const GenerationRequest& requ
 }
 
 std::optional<int> ModelCatalog::creditsPerSecond(const GenerationRequest& request) const {
-    const ModelSpec* spec = model(request.model);
+    const ModelSpec* spec = modeTakesModel(request.mode) ? model(request.model) : nullptr;
     if (!spec)
         return std::nullopt;
     const auto rate = spec->creditsPerSecond.constFind(request.quality);
