@@ -181,32 +181,36 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
         return;
     }
     m_failures.remove(jobId);
-    job->videoPath = *result.value;
-    m_store->update(*job);
+    const QString path = *result.value;
     // The length of the saved file (extend makes a longer one, the price of the next step
     // depends on it), read on the thread pool; the job holds its download slot meanwhile. A
     // crash here finds the complete file at the next start and reads it again (begin()).
     m_running.insert(jobId, {});
     auto* watcher = new QFutureWatcher<MediaProbeResult>(this);
-    connect(watcher, &QFutureWatcher<MediaProbeResult>::finished, this, [this, watcher, jobId] {
-        watcher->deleteLater();
-        if (!m_running.contains(jobId))
-            return; // stopped or dropped meanwhile
-        m_running.remove(jobId);
-        const MediaProbeResult probed = watcher->result();
-        if (!probed.facts)
-            qCWarning(lcJobs).noquote() << "job" << jobId << "saved file not read:" << probed.error;
-        finishDownload(jobId, probed.facts ? probed.facts->seconds : 0);
-    });
-    watcher->setFuture(probeMediaAsync(job->videoPath));
+    connect(watcher, &QFutureWatcher<MediaProbeResult>::finished, this,
+            [this, watcher, jobId, path] {
+                watcher->deleteLater();
+                if (!m_running.contains(jobId)) { // stopped or dropped meanwhile
+                    next();
+                    return;
+                }
+                m_running.remove(jobId);
+                const MediaProbeResult probed = watcher->result();
+                if (!probed.facts)
+                    qCWarning(lcJobs).noquote()
+                        << "job" << jobId << "saved file not read:" << probed.error;
+                finishDownload(jobId, path, probed.facts ? probed.facts->seconds : 0);
+            });
+    watcher->setFuture(probeMediaAsync(path));
 }
 
-void DownloadQueue::finishDownload(qint64 jobId, double seconds) {
+void DownloadQueue::finishDownload(qint64 jobId, const QString& path, double seconds) {
     std::optional<Job> job = m_store->job(jobId);
     if (!job || job->state != JobState::Downloading) {
         next();
         return;
     }
+    job->videoPath = path;
     if (seconds > 0)
         job->videoSeconds = seconds;
     JobLibrary::writeSidecar(*job, m_library->parentOf(*job));

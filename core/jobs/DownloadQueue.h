@@ -56,8 +56,9 @@ private:
     void fetchFreshUrl(const Job& job);
     void onLookedUp(qint64 jobId, const VideoStatus* status);
     void onDownloaded(qint64 jobId, const Result<QString>& result);
-    //! The file is saved and was read (`seconds`: its length, 0 when unknown): the sidecar, Done.
-    void finishDownload(qint64 jobId, double seconds);
+    //! The file is saved at `path` and was read (`seconds`: its length, 0 when unknown): the
+    //! sidecar, Done.
+    void finishDownload(qint64 jobId, const QString& path, double seconds);
     void onFailed(qint64 jobId, const ApiError& error);
     void settle(Job job, JobEvent event, const QString& message, qint64 code = 0);
 

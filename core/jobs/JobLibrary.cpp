@@ -52,14 +52,15 @@ std::optional<Job> JobLibrary::parentOf(const Job& job) const {
 }
 
 QString JobLibrary::modelFor(const Job& take, GenerationMode mode) const {
+    // Upscale, sound and lip sync take no model: the take's stays (nothing sends it).
+    if (!ModelCatalog::modeTakesModel(mode))
+        return take.request.model;
     if (const ModelSpec* spec = m_catalog->model(take.request.model);
-        spec && spec->takesMode(mode, take.family))
+        spec && spec->offeredFor(take.family) && spec->takesMode(mode, take.family))
         return spec->id;
-    for (const ModelSpec& spec : m_catalog->offeredModels(take.family)) { // newest first
-        if (spec.takesMode(mode, take.family))
-            return spec.id;
-    }
-    return take.request.model; // none takes it: validation says so in the table's words
+    const QString fallback = m_catalog->defaultModel(take.family, mode);
+    // None takes it in this family: validation says so in the table's words.
+    return fallback.isEmpty() ? take.request.model : fallback;
 }
 
 GenerationRequest JobLibrary::continuation(const Job& take, GenerationMode mode) const {

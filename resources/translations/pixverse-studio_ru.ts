@@ -1794,12 +1794,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="55" />
+            <location filename="../../core/jobs/Job.cpp" line="56" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="62" />
+            <location filename="../../core/jobs/Job.cpp" line="63" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
@@ -1808,22 +1808,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">У PixVerse больше нет этого видео.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="163" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="165" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="225" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="258" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="69" />
+            <location filename="../../core/jobs/Job.cpp" line="70" />
             <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="217" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="219" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -1954,42 +1954,53 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="310" />
+            <location filename="../../core/jobs/JobStore.cpp" line="368" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="320" />
+            <location filename="../../core/jobs/JobStore.cpp" line="378" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="331" />
+            <location filename="../../core/jobs/JobStore.cpp" line="389" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="342" />
+            <location filename="../../core/jobs/JobStore.cpp" line="400" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="399" />
+            <location filename="../../core/jobs/JobStore.cpp" line="457" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="405" />
-            <location filename="../../core/jobs/JobStore.cpp" line="414" />
-            <location filename="../../core/jobs/JobStore.cpp" line="425" />
+            <location filename="../../core/jobs/JobStore.cpp" line="463" />
+            <location filename="../../core/jobs/JobStore.cpp" line="472" />
+            <location filename="../../core/jobs/JobStore.cpp" line="483" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="437" />
-            <location filename="../../core/jobs/JobStore.cpp" line="446" />
+            <location filename="../../core/jobs/JobStore.cpp" line="495" />
+            <location filename="../../core/jobs/JobStore.cpp" line="504" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStore.cpp" line="572" />
+            <location filename="../../core/jobs/JobStore.cpp" line="577" />
+            <source>Cannot read “%1”: %2</source>
+            <translation>Не удаётся прочитать «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStore.cpp" line="591" />
+            <source>Cannot keep a copy of “%1” in “%2”.</source>
+            <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
         </message>
         <message>
             <source>Cannot read the image “%1”: %2.</source>
@@ -2004,16 +2015,16 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="504" />
-            <location filename="../../core/jobs/JobStore.cpp" line="539" />
+            <location filename="../../core/jobs/JobStore.cpp" line="623" />
+            <location filename="../../core/jobs/JobStore.cpp" line="655" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="486" />
-            <location filename="../../core/jobs/JobStore.cpp" line="547" />
-            <location filename="../../core/jobs/JobStore.cpp" line="560" />
-            <location filename="../../core/jobs/JobStore.cpp" line="568" />
+            <location filename="../../core/jobs/JobStore.cpp" line="544" />
+            <location filename="../../core/jobs/JobStore.cpp" line="663" />
+            <location filename="../../core/jobs/JobStore.cpp" line="676" />
+            <location filename="../../core/jobs/JobStore.cpp" line="684" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
@@ -2285,12 +2296,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="152" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="268" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="156" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="272" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>

@@ -4,8 +4,11 @@
 #include "JobTestFixture.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/VideoDownloader.h"
+#include "core/media/LastFrame.h"
+#include "core/media/MediaProbe.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,6 +38,8 @@ private Q_SLOTS:
     void retryOfAModelNoLongerOfferedSaysSoWithoutSending();
     void cancelAQueuedJob();
     void stalledJobsAreFlaggedAndFinish();
+    void everyModeContinuesATake();
+    void enqueueAsyncKeepsEveryInput();
 
 private:
     static bool isMp4(const QString& path);
@@ -536,6 +541,186 @@ void TestJobEngine::stalledJobsAreFlaggedAndFinish() {
     QTRY_VERIFY(bed.store->job(id)->stalled);
     QCOMPARE(bed.store->job(id)->state, JobState::Generating);
     QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(id)->state, JobState::Done, 5000);
+}
+
+// Issue 16: a take, then every way to continue it, each through the whole pipeline against the
+// sandbox. The saved files are decoded (probeMedia): extend is longer than its source, upscale
+// larger, sound and lip sync have a sound track; the lineage is in the store and the sidecars.
+void TestJobEngine::everyModeContinuesATake() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngineOptions options = bed.fastOptions(3);
+    options.catalog = &ModelCatalog::builtIn();
+    JobEngine* engine = bed.makeEngine(options);
+    // Every state each job goes through, repeats folded.
+    QHash<qint64, QList<JobState>> path;
+    QObject::connect(bed.store.get(), &JobStore::jobChanged, engine, [&](qint64 id) {
+        const JobState state = bed.store->job(id)->state;
+        if (path[id].isEmpty() || path[id].last() != state)
+            path[id] << state;
+    });
+    engine->start();
+    const qint64 takeId =
+        engine->enqueue(JobTestBed::request(QStringLiteral("A fox runs through the snow")))
+            .value->id;
+    QTRY_COMPARE_WITH_TIMEOUT(bed.store->job(takeId)->state, JobState::Done, 10000);
+    const Job take = *bed.store->job(takeId);
+    const MediaProbeResult takeFile = probeMedia(take.videoPath);
+    QVERIFY2(takeFile.facts, qPrintable(takeFile.error));
+    QVERIFY(take.videoSeconds > 0); // read after the download, before Done
+    QCOMPARE(take.videoSeconds, takeFile.facts->seconds);
+
+    JobLibrary* library = engine->library();
+    auto add = [&](const GenerationRequest& request) -> qint64 {
+        const Result<Job> added = engine->enqueue(request);
+        if (!added.ok())
+            qWarning().noquote() << "not added:" << added.error.logText();
+        return added.ok() ? added.value->id : 0;
+    };
+    auto settled = [&](qint64 id) { return isTerminal(bed.store->job(id)->state); };
+    const QList<JobState> fromTheService{JobState::Submitting, JobState::Generating,
+                                         JobState::Downloading, JobState::Done};
+    const QList<JobState> withUploads = QList<JobState>{JobState::Uploading} + fromTheService;
+
+    GenerationRequest extendAsked = library->continuation(take, GenerationMode::Extend);
+    extendAsked.prompt += QStringLiteral(", into the forest");
+    const qint64 extendedId = add(extendAsked);
+    QVERIFY(extendedId != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(extendedId), 20000);
+    const std::optional<Job> extended = bed.store->job(extendedId);
+    QVERIFY2(extended->state == JobState::Done, qPrintable(extended->errorMessage));
+    QCOMPARE(path.value(extended->id), fromTheService);
+    const MediaProbeResult extendedFile = probeMedia(extended->videoPath);
+    QVERIFY2(extendedFile.facts, qPrintable(extendedFile.error));
+    QVERIFY(extendedFile.facts->seconds > takeFile.facts->seconds);
+    QCOMPARE(extended->videoSeconds, extendedFile.facts->seconds);
+
+    const qint64 upscaledId = add(library->continuation(take, GenerationMode::Upscale));
+    QVERIFY(upscaledId != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(upscaledId), 20000);
+    const std::optional<Job> upscaled = bed.store->job(upscaledId);
+    QVERIFY2(upscaled->state == JobState::Done, qPrintable(upscaled->errorMessage));
+    const MediaProbeResult upscaledFile = probeMedia(upscaled->videoPath);
+    QVERIFY2(upscaledFile.facts, qPrintable(upscaledFile.error));
+    QVERIFY(upscaledFile.facts->width > takeFile.facts->width);
+    QVERIFY(upscaledFile.facts->height > takeFile.facts->height);
+
+    GenerationRequest soundAsked = library->continuation(take, GenerationMode::SoundEffect);
+    QVERIFY(soundAsked.prompt.isEmpty());
+    soundAsked.prompt = QStringLiteral("Paws crunching on snow");
+    const qint64 soundId = add(soundAsked);
+    QVERIFY(soundId != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(soundId), 20000);
+    const std::optional<Job> sound = bed.store->job(soundId);
+    QVERIFY2(sound->state == JobState::Done, qPrintable(sound->errorMessage));
+    QVERIFY(!takeFile.facts->hasAudio);
+    const MediaProbeResult soundFile = probeMedia(sound->videoPath);
+    QVERIFY2(soundFile.facts, qPrintable(soundFile.error));
+    QVERIFY(soundFile.facts->hasAudio);
+
+    // Lip sync from a local video and a local audio file: both uploaded first.
+    GenerationRequest lipAsked = library->continuation(take, GenerationMode::LipSync);
+    lipAsked.sourceVideoId = 0;
+    lipAsked.sourceVideoPath = take.videoPath;
+    lipAsked.audioPath = QStringLiteral(PIXVERSE_TEST_MEDIA_DIR "/speech.wav");
+    lipAsked.audioSeconds = 2;
+    const qint64 lipSyncId = add(lipAsked);
+    QVERIFY(lipSyncId != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(lipSyncId), 20000);
+    const std::optional<Job> lipSync = bed.store->job(lipSyncId);
+    QVERIFY2(lipSync->state == JobState::Done, qPrintable(lipSync->errorMessage));
+    QCOMPARE(path.value(lipSync->id), withUploads);
+    QVERIFY(lipSync->uploads.video && lipSync->uploads.audio);
+    QCOMPARE(bed.sandbox->stats().mediaUploads, 2);
+    const MediaProbeResult lipFile = probeMedia(lipSync->videoPath);
+    QVERIFY2(lipFile.facts, qPrintable(lipFile.error));
+    QVERIFY(lipFile.facts->hasAudio);
+
+    // Last frame → next start, and → the first frame of a transition.
+    const LastFrameResult frame =
+        extractLastFrame(take.videoPath, bed.dir.filePath(QStringLiteral("last.png")));
+    QVERIFY2(frame.error.isEmpty(), qPrintable(frame.error));
+    const qint64 nextId =
+        add(library->frameRequest(take, frame.pngPath, RequestImage::Role::Start));
+    QVERIFY(nextId != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(nextId), 20000);
+    const std::optional<Job> next = bed.store->job(nextId);
+    QVERIFY2(next->state == JobState::Done, qPrintable(next->errorMessage));
+    QCOMPARE(path.value(next->id), withUploads);
+    GenerationRequest bridgeAsked =
+        library->frameRequest(take, frame.pngPath, RequestImage::Role::FirstFrame);
+    QImage night(640, 360, QImage::Format_RGB32);
+    night.fill(Qt::darkBlue);
+    const QString nightPath = bed.dir.filePath(QStringLiteral("night.png"));
+    QVERIFY(night.save(nightPath, "PNG"));
+    bridgeAsked.images << RequestImage{RequestImage::Role::LastFrame, nightPath, {}};
+    const qint64 bridgeId = add(bridgeAsked);
+    QVERIFY(bridgeId != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(settled(bridgeId), 20000);
+    const std::optional<Job> bridge = bed.store->job(bridgeId);
+    QVERIFY2(bridge->state == JobState::Done, qPrintable(bridge->errorMessage));
+    QCOMPARE(path.value(bridge->id), withUploads);
+    QVERIFY(bridge->uploads.first && bridge->uploads.last);
+
+    // The lineage: every one of them continues the take, in the store and in its sidecar.
+    const QList<Job> family = bed.store->lineage(takeId);
+    QCOMPARE(family.size(), 7);
+    QCOMPARE(family.first().id, takeId);
+    QCOMPARE(bed.store->children(takeId).size(), 6);
+    for (const Job& child : bed.store->children(takeId)) {
+        QVERIFY(isMp4(child.videoPath));
+        const QJsonObject sidecar = readJson(child.sidecarPath);
+        const QJsonObject parent = sidecar.value(QLatin1String("parent")).toObject();
+        QCOMPARE(parent.value(QLatin1String("job_id")).toInteger(), takeId);
+        QCOMPARE(parent.value(QLatin1String("video_id")).toInteger(), take.videoId);
+        QCOMPARE(parent.value(QLatin1String("file")).toString(),
+                 QFileInfo(take.videoPath).fileName());
+        QCOMPARE(sidecar.value(QLatin1String("mode")).toString(),
+                 generationModeId(child.request.mode));
+    }
+    const QJsonObject soundSidecar = readJson(sound->sidecarPath);
+    QCOMPARE(soundSidecar.value(QLatin1String("mode_details"))
+                 .toObject()
+                 .value(QLatin1String("sound_prompt"))
+                 .toString(),
+             QStringLiteral("Paws crunching on snow"));
+    QCOMPARE(readJson(lipSync->sidecarPath)
+                 .value(QLatin1String("mode_details"))
+                 .toObject()
+                 .value(QLatin1String("audio_file"))
+                 .toString(),
+             QStringLiteral("speech.wav"));
+}
+
+// enqueueAsync copies a local video and audio file into the store off the GUI thread, keeping
+// their names; the originals may go before the job is sent.
+void TestJobEngine::enqueueAsyncKeepsEveryInput() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3)); // not started: nothing is sent
+    const QString video = bed.dir.filePath(QStringLiteral("source clip.mp4"));
+    const QString audio = bed.dir.filePath(QStringLiteral("line.wav"));
+    QVERIFY(QFile::copy(qEnvironmentVariable("PIXVERSE_CLIPS_DIR") + u"/960x540.mp4", video));
+    QVERIFY(QFile::copy(QStringLiteral(PIXVERSE_TEST_MEDIA_DIR "/speech.wav"), audio));
+    GenerationRequest request = JobTestBed::request(QString());
+    request.mode = GenerationMode::LipSync;
+    request.sourceVideoPath = video;
+    request.audioPath = audio;
+    std::optional<Result<Job>> added;
+    engine->enqueueAsync(request, engine, [&added](Result<Job> job) { added = job; });
+    QVERIFY(!added); // never answered on the spot
+    QTRY_VERIFY(added.has_value());
+    QVERIFY2(added->ok(), qPrintable(added->error.logText()));
+    const Job job = *added->value;
+    QVERIFY(bed.store->isStoreCopy(job.request.sourceVideoPath));
+    QVERIFY(bed.store->isStoreCopy(job.request.audioPath));
+    QCOMPARE(QFileInfo(job.request.sourceVideoPath).fileName(), QStringLiteral("source clip.mp4"));
+    QCOMPARE(job.missingUploads(), (QList<InputRole>{InputRole::Video, InputRole::Audio}));
+    QVERIFY(QFile::remove(video));
+    QVERIFY(QFile::remove(audio));
+    QVERIFY(QFileInfo(job.request.sourceVideoPath).isFile());
+    QVERIFY(QFileInfo(job.request.audioPath).isFile());
+    QCOMPARE(bed.store->job(job.id)->request, job.request);
 }
 
 QTEST_GUILESS_MAIN(TestJobEngine)

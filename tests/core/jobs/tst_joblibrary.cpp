@@ -327,6 +327,14 @@ void TestJobLibrary::continuationOfATake() {
         QVERIFY(catalog.model(asked.model));
         QVERIFY(catalog.model(asked.model)->takesMode(mode, take.family));
     }
+    if (mode == GenerationMode::Extend) {
+        QCOMPARE(asked.model, take.request.model); // v4.5 extends
+        Job c1Take = take;
+        c1Take.request.model = QStringLiteral("c1"); // does not: the table's default does
+        const QString fallback = catalog.defaultModel(ApiFamily::OpenApi, mode);
+        QVERIFY(!fallback.isEmpty());
+        QCOMPARE(m_library->continuation(c1Take, mode).model, fallback);
+    }
     // Once the saved file was read, its length wins.
     take.videoSeconds = 8.2;
     QCOMPARE(m_library->continuation(take, mode).sourceSeconds, 8.2);

@@ -3,11 +3,13 @@
 // create, and the poller's one-call ticks, schedule, stall flag and offline pause.
 #include "JobTestFixture.h"
 #include "core/api/ExponentialBackoff.h"
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobScheduler.h"
 #include "core/jobs/StatusPoller.h"
 #include "tests/support/Await.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTest>
@@ -40,8 +42,16 @@ private Q_SLOTS:
     void pollerFlagsStalledJobsAndKeepsPolling();
     void pollerPausesWhileOffline();
     void pollerProbesAfterNetworkErrors();
+    void transitionUploadsEachFrameOnce();
+    void extendFromALocalFileUploadsTheVideo();
+    void crashMidUploadUploadsOnlyWhatIsMissing();
+    void cancelWhileUploadingMedia();
 
 private:
+    //! A request in `mode` with a model the built-in catalog gives that mode (OpenAPI).
+    static GenerationRequest requestFor(GenerationMode mode, const QString& prompt);
+    //! A PNG of `colour` in the bed's folder.
+    static QString makePng(JobTestBed& bed, const QString& name, QColor colour);
     //! Adds `count` queued jobs straight to the store.
     static QList<qint64> addJobs(JobStore& store, int count,
                                  const QString& prompt = QStringLiteral("A quiet harbour"));
@@ -57,6 +67,21 @@ QList<qint64> TestJobScheduler::addJobs(JobStore& store, int count, const QStrin
         ids << store.add(job).value->id;
     }
     return ids;
+}
+
+GenerationRequest TestJobScheduler::requestFor(GenerationMode mode, const QString& prompt) {
+    GenerationRequest request = JobTestBed::request(prompt);
+    request.mode = mode;
+    if (ModelCatalog::modeTakesModel(mode))
+        request.model = ModelCatalog::builtIn().defaultModel(ApiFamily::OpenApi, mode);
+    return request;
+}
+
+QString TestJobScheduler::makePng(JobTestBed& bed, const QString& name, QColor colour) {
+    QImage image(640, 360, QImage::Format_RGB32);
+    image.fill(colour);
+    const QString path = bed.dir.filePath(name);
+    return image.save(path, "PNG") ? path : QString();
 }
 
 qint64 TestJobScheduler::createVideo(JobTestBed& bed, const QString& prompt) {
@@ -577,6 +602,131 @@ void TestJobScheduler::pollerProbesAfterNetworkErrors() {
     QTRY_COMPARE_WITH_TIMEOUT(online.count(), 2, 1000);
     QVERIFY(poller.isOnline());
     QTRY_VERIFY(statuses.count() >= 2); // both jobs again
+}
+
+void TestJobScheduler::transitionUploadsEachFrameOnce() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    Job job;
+    job.request = requestFor(GenerationMode::Transition, QStringLiteral("Day turns to night"));
+    job.request.images = {
+        {RequestImage::Role::FirstFrame, makePng(bed, QStringLiteral("day.png"), Qt::yellow), {}},
+        {RequestImage::Role::LastFrame,
+         makePng(bed, QStringLiteral("night.png"), Qt::darkBlue),
+         {}}};
+    job = *bed.store->add(job).value;
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    QSignalSpy progress(&scheduler, &JobScheduler::uploadProgress);
+    scheduler.start();
+    QTRY_VERIFY2(bed.store->job(job.id)->state == JobState::Generating,
+                 qPrintable(bed.store->job(job.id)->errorMessage));
+    const Job after = *bed.store->job(job.id);
+    QVERIFY(after.uploads.first && after.uploads.last);
+    QVERIFY(after.uploads.first->imageId > 0);
+    QVERIFY(after.uploads.first->imageId != after.uploads.last->imageId);
+    QVERIFY(!after.uploads.start);
+    QCOMPARE(bed.sandbox->stats().uploads, 2);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+    // Progress counts both files: it ends at the sum of their sizes.
+    const qint64 total = QFileInfo(after.request.imagePath(RequestImage::Role::FirstFrame)).size() +
+                         QFileInfo(after.request.imagePath(RequestImage::Role::LastFrame)).size();
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(2).toLongLong(), total);
+    QCOMPARE(progress.last().at(1).toLongLong(), total);
+}
+
+void TestJobScheduler::extendFromALocalFileUploadsTheVideo() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    Job job;
+    job.request = requestFor(GenerationMode::Extend, QStringLiteral("The fox keeps running"));
+    job.request.sourceVideoPath = qEnvironmentVariable("PIXVERSE_CLIPS_DIR") + u"/960x540.mp4";
+    job.request.sourceSeconds = 1;
+    job.request.sourceWidth = 960;
+    job.request.sourceHeight = 540;
+    const Result<Job> added = bed.store->add(job);
+    QVERIFY2(added.ok(), qPrintable(added.error.logText()));
+    job = *added.value;
+    QVERIFY(bed.store->isStoreCopy(job.request.sourceVideoPath));
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.start();
+    QTRY_VERIFY2(bed.store->job(job.id)->state == JobState::Generating,
+                 qPrintable(bed.store->job(job.id)->errorMessage));
+    const Job after = *bed.store->job(job.id);
+    QVERIFY(after.uploads.video);
+    QVERIFY(after.uploads.video->mediaId > 0);
+    QCOMPARE(after.uploads.video->kind, UploadedMedia::Kind::Video);
+    QCOMPARE(bed.sandbox->stats().mediaUploads, 1);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+void TestJobScheduler::crashMidUploadUploadsOnlyWhatIsMissing() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    Job job;
+    job.request = requestFor(GenerationMode::Transition, QStringLiteral("Spring to winter"));
+    job.request.images = {
+        {RequestImage::Role::FirstFrame, makePng(bed, QStringLiteral("spring.png"), Qt::green), {}},
+        {RequestImage::Role::LastFrame, makePng(bed, QStringLiteral("winter.png"), Qt::white), {}}};
+    job = *bed.store->add(job).value;
+    qint64 firstId = 0;
+    {
+        auto scheduler = std::make_unique<JobScheduler>(bed.store.get(), bed.backend.get());
+        // Once the first frame's upload is committed, the second one's answer never comes.
+        QObject::connect(bed.store.get(), &JobStore::jobChanged, scheduler.get(), [&](qint64 id) {
+            const Job now = *bed.store->job(id);
+            if (now.uploads.first && firstId == 0) {
+                firstId = now.uploads.first->imageId;
+                sandbox::SandboxFault stall;
+                stall.kind = sandbox::SandboxFault::Kind::Stall;
+                stall.pathContains = QStringLiteral("image/upload");
+                stall.delayMs = 60 * 1000;
+                bed.sandbox->injectFault(stall);
+            }
+        });
+        scheduler->start();
+        QTRY_VERIFY(firstId != 0);
+        // The service took the second file (a stalled request takes effect), the app never
+        // heard: it dies here.
+        QTRY_COMPARE(bed.sandbox->stats().uploads, 2);
+        QCOMPARE(bed.store->job(job.id)->state, JobState::Uploading);
+    }
+    bed.sandbox->clearFaults();
+    QVERIFY2(bed.reopenStore(), qPrintable(bed.error));
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.start();
+    QTRY_COMPARE(bed.store->job(job.id)->state, JobState::Generating);
+    const Job after = *bed.store->job(job.id);
+    QCOMPARE(after.uploads.first->imageId, firstId); // kept, not sent again
+    QVERIFY(after.uploads.last && after.uploads.last->imageId > 0);
+    QCOMPARE(bed.sandbox->stats().uploads, 3); // the lost one again, the first not
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+}
+
+void TestJobScheduler::cancelWhileUploadingMedia() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    sandbox::SandboxFault stall;
+    stall.kind = sandbox::SandboxFault::Kind::Stall;
+    stall.pathContains = QStringLiteral("media/upload");
+    stall.delayMs = 60 * 1000;
+    bed.sandbox->injectFault(stall);
+    Job job;
+    job.request = requestFor(GenerationMode::Upscale, QString());
+    job.request.sourceVideoPath = qEnvironmentVariable("PIXVERSE_CLIPS_DIR") + u"/640x360.mp4";
+    job = *bed.store->add(job).value;
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.start();
+    QTRY_COMPARE(bed.store->job(job.id)->state, JobState::Uploading);
+    QTRY_COMPARE(bed.sandbox->stats().mediaUploads, 1); // the file is on its way
+    QCOMPARE(scheduler.inFlightCount(), 1);
+    QVERIFY(scheduler.cancel(job.id));
+    QCOMPARE(bed.store->job(job.id)->state, JobState::Cancelled);
+    QCOMPARE(scheduler.inFlightCount(), 0);
+    QCoreApplication::processEvents(); // the cancelled upload's end changes nothing
+    QCOMPARE(bed.store->job(job.id)->state, JobState::Cancelled);
+    QVERIFY(!bed.store->job(job.id)->uploads.video);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 0);
 }
 
 QTEST_GUILESS_MAIN(TestJobScheduler)
