@@ -589,6 +589,35 @@ private Q_SLOTS:
         QCOMPARE(synced, 4); // 4 per second of audio: the 1 s clip
     }
 
+    // Credits, the concurrency limit and the trace-id replay are those of every create.
+    void createsShareCreditsAndReplay() {
+        const qint64 source = finishedVideo(v6Body(5));
+        const QJsonObject sound{{QStringLiteral("source_video_id"), source}};
+        QNetworkRequest r = request(kSound, m_key);
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        const QByteArray body = QJsonDocument(sound).toJson(QJsonDocument::Compact);
+        const HttpResult first = finish(m_nam->post(r, body));
+        QCOMPARE(first.errCode(), 0);
+        const qint64 after = balance();
+        const HttpResult again = finish(m_nam->post(r, body)); // the same trace id
+        QCOMPARE(again.body, first.body);
+        QCOMPARE(balance(), after); // charged once
+        QCOMPARE(m_server->stats().replayedAnswers, 1);
+
+        m_server->setCredits(m_key, 0, 9);
+        const qint64 created = m_server->stats().generationsCreated;
+        QCOMPARE(post(kSound, sound).errCode(), 500090); // 10 credits, 9 left
+        QCOMPARE(m_server->stats().generationsCreated, created);
+        m_server->setCredits(m_key, 0, 100000);
+        SandboxFault busy;
+        busy.kind = SandboxFault::Kind::ServiceError;
+        busy.errCode = 500069;
+        busy.pathContains = QStringLiteral("upscale");
+        m_server->injectFault(busy);
+        QCOMPARE(post(kUpscale, sound).errCode(), 500069);
+        QCOMPARE(post(kUpscale, sound).errCode(), 0);
+    }
+
     void speakerListsPage() {
         const QString path = QStringLiteral("/openapi/v2/video/tts_speaker");
         const HttpResult first =
