@@ -4,6 +4,7 @@
 // probeMedia; the refusals send nothing; the dry runs print each new command's exact body.
 #include "core/media/MediaProbe.h"
 #include "core/sandbox/SandboxHost.h"
+#include "tests/e2e/CliProcess.h"
 #include "tests/support/TestSupport.h"
 
 #include <QImage>
@@ -17,26 +18,16 @@
 
 using namespace pixverse;
 
+using pixverse::test::CliRun;
+
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
-    QString lastLine() const {
-        const QStringList lines = outLines();
-        return lines.isEmpty() ? QString() : lines.last();
-    }
-    //! --json: the object printed just before the path.
-    QJsonObject json() const {
-        const QStringList lines = outLines();
-        return lines.size() < 2
-                   ? QJsonObject()
-                   : QJsonDocument::fromJson(lines.at(lines.size() - 2).toUtf8()).object();
-    }
-    QString why() const { return QStringLiteral("exit %1; stderr: %2").arg(exitCode).arg(err); }
-};
+//! --json: the object printed just before the path.
+QJsonObject jsonOf(const CliRun& cli) {
+    const QStringList lines = cli.outLines();
+    return lines.size() < 2 ? QJsonObject()
+                            : QJsonDocument::fromJson(lines.at(lines.size() - 2).toUtf8()).object();
+}
 
 QString arg(const char* text) {
     return QString::fromUtf8(text);
@@ -145,23 +136,10 @@ void TestCliContinue::cleanup() {
 }
 
 CliRun TestCliContinue::run(const QStringList& arguments, int timeoutMs) {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PXTEST_KEY"), m_key);
     env.insert(QStringLiteral("PXTEST_TOKEN"), QStringLiteral("a-website-session-token"));
-    process.setProcessEnvironment(env);
-    process.start(m_cli, arguments);
-    CliRun result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return pixverse::test::runCli(m_cli, arguments, env, timeoutMs);
 }
 
 QString TestCliContinue::makeImage(const QString& name, int width, int height, QColor colour) {
@@ -177,9 +155,9 @@ QJsonObject TestCliContinue::generateTake(const QString& out, const QString& pro
                                        prompt, QStringLiteral("--quality"), QStringLiteral("360p"),
                                        QStringLiteral("--duration"), QStringLiteral("2"),
                                        QStringLiteral("--json"), QStringLiteral("--out"), out});
-    if (cli.exitCode != 0 || cli.json().value(u"path").toString() != cli.lastLine())
+    if (cli.exitCode != 0 || jsonOf(cli).value(u"path").toString() != cli.lastLine())
         qWarning("generate failed: %s", qPrintable(cli.why()));
-    return cli.json();
+    return jsonOf(cli);
 }
 
 void TestCliContinue::checkRefusedLocally(const QStringList& arguments, const QString& says) {
@@ -324,7 +302,7 @@ QJsonObject TestCliContinue::step(const QString& out, const QStringList& command
                                   const QJsonObject& parent) {
     const CliRun cli = run(connection() + command +
                            QStringList{QStringLiteral("--json"), QStringLiteral("--out"), out});
-    const QJsonObject json = cli.json();
+    const QJsonObject json = jsonOf(cli);
     const bool madeFromParent =
         json.value(u"parent").toObject().value(u"video_id") == parent.value(u"video_id");
     if (cli.exitCode != 0 || cli.lastLine() != json.value(u"path").toString() ||
@@ -349,7 +327,7 @@ void TestCliContinue::transitionFromTwoImages() {
                                        QStringLiteral("--quality"), QStringLiteral("360p"),
                                        QStringLiteral("--json"), QStringLiteral("--out"), out});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.why()));
-    QCOMPARE(cli.json().value(u"mode").toString(), QStringLiteral("transition"));
+    QCOMPARE(jsonOf(cli).value(u"mode").toString(), QStringLiteral("transition"));
     QCOMPARE(m_sandbox->stats().uploads, uploads + 2); // each frame once
     const MediaFacts facts = factsOf(cli.lastLine());
     QVERIFY(facts.hasVideo);
@@ -370,9 +348,9 @@ void TestCliContinue::extendALocalFile() {
                                        QStringLiteral("--json"), QStringLiteral("--out"),
                                        m_dir.filePath(QStringLiteral("local"))});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.why()));
-    QCOMPARE(cli.json().value(u"mode").toString(), QStringLiteral("extend"));
-    QCOMPARE(cli.json().value(u"source_file").toString(), QStringLiteral("640x360.mp4"));
-    QVERIFY(!cli.json().contains(u"parent"));
+    QCOMPARE(jsonOf(cli).value(u"mode").toString(), QStringLiteral("extend"));
+    QCOMPARE(jsonOf(cli).value(u"source_file").toString(), QStringLiteral("640x360.mp4"));
+    QVERIFY(!jsonOf(cli).contains(u"parent"));
     QCOMPARE(m_sandbox->stats().uploads, before.uploads + 1);
     const MediaFacts longer = factsOf(cli.lastLine());
     QVERIFY2(longer.seconds > source.seconds,
@@ -394,8 +372,8 @@ void TestCliContinue::lipSyncWithAVoiceAndWithAnAudioFile() {
                     QStringLiteral("Good evening, here is the news."), QStringLiteral("--json"),
                     QStringLiteral("--out"), out});
     QVERIFY2(voice.exitCode == 0, qPrintable(voice.why()));
-    QCOMPARE(voice.json().value(u"mode").toString(), QStringLiteral("lipsync"));
-    QCOMPARE(voice.json().value(u"parent").toObject().value(u"video_id").toInteger(),
+    QCOMPARE(jsonOf(voice).value(u"mode").toString(), QStringLiteral("lipsync"));
+    QCOMPARE(jsonOf(voice).value(u"parent").toObject().value(u"video_id").toInteger(),
              take.value(u"video_id").toInteger());
     const MediaFacts spoken = factsOf(voice.lastLine());
     QVERIFY(spoken.hasAudio);
@@ -409,8 +387,8 @@ void TestCliContinue::lipSyncWithAVoiceAndWithAnAudioFile() {
                                        QStringLiteral(PIXVERSE_TEST_SPEECH),
                                        QStringLiteral("--json"), QStringLiteral("--out"), out});
     QVERIFY2(file.exitCode == 0, qPrintable(file.why()));
-    QCOMPARE(file.json().value(u"source_file").toString(), QFileInfo(takePath).fileName());
-    QVERIFY(!file.json().contains(u"parent")); // a file is no take of the job list
+    QCOMPARE(jsonOf(file).value(u"source_file").toString(), QFileInfo(takePath).fileName());
+    QVERIFY(!jsonOf(file).contains(u"parent")); // a file is no take of the job list
     QCOMPARE(m_sandbox->stats().generationsCreated, before.generationsCreated + 1);
     const MediaFacts synced = factsOf(file.lastLine());
     QVERIFY(synced.hasAudio);
