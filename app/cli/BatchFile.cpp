@@ -96,9 +96,12 @@ QJsonObject canonicalKeys(const QJsonObject& line, const QDir& base) {
     for (auto it = line.begin(); it != line.end(); ++it)
         keys.insert(aliases.value(it.key(), it.key()), it.value());
     // An image is relative to the batch file; "" means none (over a --image default).
-    if (const QJsonValue image = keys.value(u"image");
-        image.isString() && !image.toString().isEmpty())
-        keys.insert(u"image", QFileInfo(base, image.toString()).absoluteFilePath());
+    for (const QLatin1String key :
+         {QLatin1String("image"), QLatin1String("first_frame"), QLatin1String("last_frame")}) {
+        if (const QJsonValue image = keys.value(key);
+            image.isString() && !image.toString().isEmpty())
+            keys.insert(key, QFileInfo(base, image.toString()).absoluteFilePath());
+    }
     return keys;
 }
 
