@@ -1,0 +1,310 @@
+#include "core/jobs/JobRows.h"
+
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace pixverse::job_rows {
+
+const QList<QStringList>& migrations() {
+    static const QList<QStringList> steps{
+        // 0 → 1: the job table.
+        {QStringLiteral("CREATE TABLE jobs ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " created_at INTEGER NOT NULL,"
+                        " updated_at INTEGER NOT NULL,"
+                        " family TEXT NOT NULL,"
+                        " account TEXT NOT NULL DEFAULT '',"
+                        " request TEXT NOT NULL,"
+                        " image_path TEXT,"
+                        " source_image_path TEXT,"
+                        " trace_id TEXT,"
+                        " video_id INTEGER,"
+                        " image_id INTEGER,"
+                        " image_url TEXT,"
+                        " image_remote_path TEXT,"
+                        " state TEXT NOT NULL,"
+                        " raw_status INTEGER,"
+                        " credits INTEGER,"
+                        " error_message TEXT,"
+                        " error_code INTEGER,"
+                        " video_url TEXT,"
+                        " video_width INTEGER,"
+                        " video_height INTEGER,"
+                        " seed INTEGER,"
+                        " video_path TEXT,"
+                        " sidecar_path TEXT,"
+                        " attempts INTEGER NOT NULL DEFAULT 0,"
+                        " next_attempt_at INTEGER,"
+                        " generating_since INTEGER)")},
+        // 1 → 2: what the gallery needs, and an index for the scheduler's lookups.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN thumbnail_path TEXT"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN stalled INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("CREATE INDEX jobs_by_state ON jobs(state, id)")},
+        // 2 → 3: videos imported from the account's list, and every remote id the store ever
+        // held, so an import never brings back a video that is (or was) a job here.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN imported INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("CREATE TABLE known_videos ("
+                        " family TEXT NOT NULL,"
+                        " video_id INTEGER NOT NULL,"
+                        " PRIMARY KEY (family, video_id)) WITHOUT ROWID"),
+         QStringLiteral(
+             "INSERT OR IGNORE INTO known_videos (family, video_id)"
+             " SELECT family, video_id FROM jobs WHERE video_id IS NOT NULL AND video_id != 0")},
+        // 3 → 4: the request JSON of issue 15 (`mode`, `images`, `multiClip` instead of
+        // `imagePath` and `multiShot`). No table change: rewriteRequests() does the rows.
+        {},
+        // 4 → 5 (the "ui" change; it follows the request's 3 → 4 step, so it stays the LAST
+        // entry): a finished video the service deleted since, and whether a clip has sound.
+        // Old jobs read as "not deleted" and "no sound" (no model before V6 made sound).
+        {QStringLiteral(
+             "ALTER TABLE jobs ADD COLUMN deleted_on_service INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN has_audio INTEGER NOT NULL DEFAULT 0")},
+        // 5 → 6 (issue 16): what every input's upload returned, by role (the start image's
+        // image_id/image_url/image_remote_path move in by moveStartUploads()); the job a take
+        // continues (lineage; old jobs continue nothing: 0), indexed for children(); the length
+        // of the saved file.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN uploads TEXT"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN parent_job_id INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN video_seconds REAL"),
+         QStringLiteral("CREATE INDEX jobs_by_parent ON jobs(parent_job_id, id)")},
+    };
+    return steps;
+}
+
+namespace {
+
+//! Step 3 → 4 in code: every row's `request` read (GenerationRequest::fromJson reads the old
+//! form) and written back in the current one. The image_path column held the image of an
+//! image-to-video; it wins over a request that lacks one.
+bool rewriteRequests(QSqlDatabase& db, QString* error) {
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT id, request, image_path FROM jobs"))) {
+        *error = read.lastError().text();
+        return false;
+    }
+    QList<std::pair<qint64, QString>> rows;
+    while (read.next()) {
+        GenerationRequest request = GenerationRequest::fromJson(
+            QJsonDocument::fromJson(read.value(1).toString().toUtf8()).object());
+        const QString image = read.value(2).toString();
+        if (!image.isEmpty() && request.startImagePath().isEmpty())
+            request.setStartImage(image);
+        rows.append(
+            {read.value(0).toLongLong(),
+             QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact))});
+    }
+    QSqlQuery write(db);
+    if (!write.prepare(QStringLiteral("UPDATE jobs SET request = ? WHERE id = ?"))) {
+        *error = write.lastError().text();
+        return false;
+    }
+    for (const auto& [id, json] : std::as_const(rows)) {
+        write.addBindValue(json);
+        write.addBindValue(id);
+        if (!write.exec()) {
+            *error = write.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+//! Step 5 → 6 in code: the start image's upload (image_id, image_url, image_remote_path) becomes
+//! the `start` entry of the `uploads` JSON. The old columns stay (still written for the start
+//! image) so that nothing is lost.
+bool moveStartUploads(QSqlDatabase& db, QString* error) {
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT id, image_id, image_url, image_remote_path FROM jobs"
+                                  " WHERE image_id IS NOT NULL OR image_url IS NOT NULL"
+                                  " OR image_remote_path IS NOT NULL"))) {
+        *error = read.lastError().text();
+        return false;
+    }
+    QList<std::pair<qint64, QString>> rows;
+    while (read.next()) {
+        RequestInputs inputs;
+        inputs.start = UploadedImage{read.value(1).toLongLong(), read.value(2).toString(),
+                                     read.value(3).toString(), 0, 0};
+        rows.append({read.value(0).toLongLong(),
+                     QString::fromUtf8(
+                         QJsonDocument(uploadsToJson(inputs)).toJson(QJsonDocument::Compact))});
+    }
+    QSqlQuery write(db);
+    if (!write.prepare(QStringLiteral("UPDATE jobs SET uploads = ? WHERE id = ?"))) {
+        *error = write.lastError().text();
+        return false;
+    }
+    for (const auto& [id, json] : std::as_const(rows)) {
+        write.addBindValue(json);
+        write.addBindValue(id);
+        if (!write.exec()) {
+            *error = write.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+RowStep rowStep(int fromVersion) {
+    if (fromVersion == 3)
+        return &rewriteRequests;
+    return fromVersion == 5 ? &moveStartUploads : nullptr;
+}
+
+const QStringList& columns() {
+    static const QStringList names{
+        QStringLiteral("created_at"),
+        QStringLiteral("updated_at"),
+        QStringLiteral("family"),
+        QStringLiteral("account"),
+        QStringLiteral("request"),
+        QStringLiteral("image_path"),
+        QStringLiteral("source_image_path"),
+        QStringLiteral("trace_id"),
+        QStringLiteral("video_id"),
+        QStringLiteral("image_id"),
+        QStringLiteral("image_url"),
+        QStringLiteral("image_remote_path"),
+        QStringLiteral("state"),
+        QStringLiteral("raw_status"),
+        QStringLiteral("credits"),
+        QStringLiteral("error_message"),
+        QStringLiteral("error_code"),
+        QStringLiteral("video_url"),
+        QStringLiteral("video_width"),
+        QStringLiteral("video_height"),
+        QStringLiteral("seed"),
+        QStringLiteral("video_path"),
+        QStringLiteral("thumbnail_path"),
+        QStringLiteral("sidecar_path"),
+        QStringLiteral("attempts"),
+        QStringLiteral("next_attempt_at"),
+        QStringLiteral("generating_since"),
+        QStringLiteral("stalled"),
+        QStringLiteral("favourite"),
+        QStringLiteral("imported"),
+        QStringLiteral("deleted_on_service"),
+        QStringLiteral("has_audio"),
+        QStringLiteral("uploads"),
+        QStringLiteral("parent_job_id"),
+        QStringLiteral("video_seconds"),
+    };
+    return names;
+}
+
+namespace {
+
+QVariant timeValue(const QDateTime& time) {
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+QDateTime timeFrom(const QVariant& value) {
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+QVariant idValue(qint64 id) {
+    return id != 0 ? QVariant(id) : QVariant();
+}
+QVariant textValue(const QString& text) {
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+QVariantList rowValues(const Job& job) {
+    return {
+        timeValue(job.createdAt),
+        timeValue(job.updatedAt),
+        apiFamilyId(job.family),
+        job.account.isNull() ? QStringLiteral("")
+                             : job.account, // NOT NULL: a null QString binds as NULL
+        QString::fromUtf8(QJsonDocument(job.request.toJson()).toJson(QJsonDocument::Compact)),
+        textValue(job.request.startImagePath()),
+        textValue(job.sourceImagePath),
+        textValue(job.traceId),
+        idValue(job.videoId),
+        idValue(job.uploads.start ? job.uploads.start->imageId : 0),
+        textValue(job.uploads.start ? job.uploads.start->url : QString()),
+        textValue(job.uploads.start ? job.uploads.start->path : QString()),
+        jobStateId(job.state),
+        job.rawStatus != 0 ? QVariant(job.rawStatus) : QVariant(),
+        job.credits ? QVariant(*job.credits) : QVariant(),
+        textValue(job.errorMessage),
+        job.errorCode != 0 ? QVariant(job.errorCode) : QVariant(),
+        textValue(job.videoUrl),
+        job.videoWidth > 0 ? QVariant(job.videoWidth) : QVariant(),
+        job.videoHeight > 0 ? QVariant(job.videoHeight) : QVariant(),
+        job.seed ? QVariant(*job.seed) : QVariant(),
+        textValue(job.videoPath),
+        textValue(job.thumbnailPath),
+        textValue(job.sidecarPath),
+        job.attempts,
+        timeValue(job.nextAttemptAt),
+        timeValue(job.generatingSince),
+        job.stalled ? 1 : 0,
+        job.favourite ? 1 : 0,
+        job.imported ? 1 : 0,
+        job.deletedOnService ? 1 : 0,
+        job.hasAudio ? 1 : 0,
+        QString::fromUtf8(QJsonDocument(uploadsToJson(job.uploads)).toJson(QJsonDocument::Compact)),
+        job.request.parentJobId,
+        job.videoSeconds > 0 ? QVariant(job.videoSeconds) : QVariant(),
+    };
+}
+
+Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
+    auto value = [&query, &columns](const char* column) {
+        auto at = columns.constFind(
+            QByteArray::fromRawData(column, static_cast<qsizetype>(qstrlen(column))));
+        if (at == columns.cend())
+            at = columns.insert(QByteArray(column), query.record().indexOf(QLatin1String(column)));
+        return query.value(*at);
+    };
+    Job job;
+    job.id = value("id").toLongLong();
+    job.createdAt = timeFrom(value("created_at"));
+    job.updatedAt = timeFrom(value("updated_at"));
+    job.family = apiFamilyFromId(value("family").toString()).value_or(ApiFamily::OpenApi);
+    job.account = value("account").toString();
+    job.request = GenerationRequest::fromJson(
+        QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
+    job.request.setStartImage(value("image_path").toString());
+    job.sourceImagePath = value("source_image_path").toString();
+    job.traceId = value("trace_id").toString();
+    job.videoId = value("video_id").toLongLong();
+    job.uploads =
+        uploadsFromJson(QJsonDocument::fromJson(value("uploads").toString().toUtf8()).object());
+    job.state = jobStateFromId(value("state").toString()).value_or(JobState::Failed);
+    job.rawStatus = value("raw_status").toInt();
+    if (const QVariant credits = value("credits"); !credits.isNull())
+        job.credits = credits.toInt();
+    job.errorMessage = value("error_message").toString();
+    job.errorCode = value("error_code").toLongLong();
+    job.videoUrl = value("video_url").toString();
+    job.videoWidth = value("video_width").toInt();
+    job.videoHeight = value("video_height").toInt();
+    if (const QVariant seed = value("seed"); !seed.isNull())
+        job.seed = seed.toLongLong();
+    job.videoPath = value("video_path").toString();
+    job.thumbnailPath = value("thumbnail_path").toString();
+    job.sidecarPath = value("sidecar_path").toString();
+    job.attempts = value("attempts").toInt();
+    job.nextAttemptAt = timeFrom(value("next_attempt_at"));
+    job.generatingSince = timeFrom(value("generating_since"));
+    job.stalled = value("stalled").toInt() != 0;
+    job.favourite = value("favourite").toInt() != 0;
+    job.imported = value("imported").toInt() != 0;
+    job.deletedOnService = value("deleted_on_service").toInt() != 0;
+    job.hasAudio = value("has_audio").toInt() != 0;
+    job.videoSeconds = value("video_seconds").toDouble();
+    return job;
+}
+
+} // namespace pixverse::job_rows
