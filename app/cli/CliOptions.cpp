@@ -1,5 +1,7 @@
 #include "app/cli/CliOptions.h"
 
+#include "app/cli/CliOptionTable.h"
+#include "app/cli/ContinueOptions.h"
 #include "core/api/ApiClient.h"
 #include "core/backend/BackendFactory.h"
 #include "core/generation/ModelCatalog.h"
@@ -24,183 +26,17 @@ QString tr(const char* text) {
     return QCoreApplication::translate("pixverse-studio-cli", text);
 }
 
-//! One option of the command line: the table below is the whole list (README "The command line").
-struct OptionSpec {
-    const char* name;
-    const char* help;
-    const char* valueName = nullptr; //!< none: a flag
-    bool hidden = false;             //!< for tests and demos, not in --help
-};
-
-const OptionSpec kOptions[] = {
-    {"sandbox",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli", "Start the built-in offline sandbox and use it.")},
-    {"sandbox-reset",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Use the offline sandbox, emptied first (it remembers its videos across "
-                       "runs).")},
-    {"sandbox-clock-speed",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Run the sandbox's clock this many times faster (demos, tests)."),
-     "factor", true},
-    {"base-url", QT_TRANSLATE_NOOP("pixverse-studio-cli", "PixVerse server address (default %1)."),
-     "URL"},
-    {"api-key-env",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Environment variable holding the platform API key (default "
-                       "PIXVERSE_API_KEY)."),
-     "VAR"},
-    {"token-env",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Environment variable holding a PixVerse account's session token (web "
-                       "sign-in)."),
-     "VAR"},
-    {"account",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Use the session the app remembered in the keychain for this e-mail."),
-     "EMAIL"},
-    {"keychain", QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                                   "Use the API key the app remembered in the keychain.")},
-    {"object-store-url", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Object store for web uploads."),
-     "URL", true},
-    {"max-credits",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "batch: refuse to start when the batch would cost more than N credits."),
-     "N"},
-    {"concurrency",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "batch: at most N videos generating at once (default 5)."),
-     "N"},
-    {"json", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Print machine-readable JSON.")},
-    {"verbose",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli", "Log every request to stderr (never secrets).")},
-    {"prompt", QT_TRANSLATE_NOOP("pixverse-studio-cli", "What the video shows."), "TEXT"},
-    {"negative-prompt", QT_TRANSLATE_NOOP("pixverse-studio-cli", "What to avoid."), "TEXT"},
-    {"image", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Image to animate (image-to-video)."),
-     "FILE"},
-    {"model",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Model: v6, c1, v5.6, … (default: the newest the account's family takes; "
-                       "the command models lists them)."),
-     "M"},
-    {"duration",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5)."),
-     "S"},
-    {"quality",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli", "360p, 540p, 720p or 1080p (default 540p)."), "Q"},
-    {"aspect", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Aspect ratio, e.g. 16:9 (default)."), "A"},
-    {"motion",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli", "normal or fast (v3.5–v4.5; default normal)."),
-     "MODE"},
-    {"seed", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Seed 0–2147483647 (default: random)."), "N"},
-    {"style",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the "
-                       "command models lists each model's)."),
-     "STYLE"},
-    {"camera", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Camera movement (v4, v4.5)."), "MOVE"},
-    {"audio", QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                                "Generate a sound track too (V6, C1, v5.6; costs more).")},
-    {"multi-clip", QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                                     "Let the model cut the clip into several shots (V6).")},
-    {"dry-run",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "generate: check everything, print the cost and the exact request bodies, "
-                       "and send nothing. It does not sign in either: the sign-in options only "
-                       "choose the family.")},
-    {"out", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Folder to save the MP4 into."), "DIR"},
-    {"wait",
-     QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "Give up waiting for the video after this many seconds (default 900)."),
-     "S"},
-    {"poll-interval-ms", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Fixed polling interval."), "MS",
-     true},
-};
-
-const char kDescription[] = QT_TRANSLATE_NOOP(
-    "pixverse-studio-cli",
-    "Make PixVerse videos from the command line.\n\n"
-    "Commands:\n"
-    "  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR\n"
-    "  status VIDEO_ID                              show a video's status\n"
-    "  balance                                      show the account's credits\n"
-    "  models                                       list the models the account's family takes,\n"
-    "                                               with their settings and prices\n"
-    "  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a "
-    "line,\n"
-    "                                               or JSON Lines); re-running resumes, never "
-    "duplicates\n\n"
-    "Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with\n"
-    "--keychain, the key the app remembered; a PixVerse account's session token from --token-env "
-    "VAR\n"
-    "or, with --account EMAIL, the token the app remembered. Never a password on the command "
-    "line.\n"
-    "models and generate --dry-run sign in to nothing and send nothing: the sign-in options only\n"
-    "say which family's models and request bodies to show.\n\n"
-    "Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,\n"
-    "5 network or server trouble.");
-
-void addOptions(QCommandLineParser& parser) {
-    parser.setApplicationDescription(tr(kDescription));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    for (const OptionSpec& spec : kOptions) {
-        QString help = tr(spec.help);
-        if (help.contains(u"%1"))
-            help = help.arg(defaultServiceUrl().toString());
-        QCommandLineOption option(QString::fromLatin1(spec.name), help,
-                                  spec.valueName ? QString::fromLatin1(spec.valueName) : QString());
-        if (spec.hidden)
-            option.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOption(option);
-    }
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("generate, status, balance, batch or models"));
-}
-
-//! Reads the parser's options by name; every check returns the one sentence of a usage error.
-class Reader {
-public:
-    explicit Reader(const QCommandLineParser& parser)
-        : m_parser(parser) {}
-    bool isSet(const char* name) const { return m_parser.isSet(QString::fromLatin1(name)); }
-    QString value(const char* name) const { return m_parser.value(QString::fromLatin1(name)); }
-    //! A whole number when the option is set; `*bad` when it is set but not one.
-    std::optional<qint64> number(const char* name, bool* bad) const {
-        *bad = false;
-        if (!isSet(name))
-            return std::nullopt;
-        bool ok = false;
-        const qint64 n = value(name).toLongLong(&ok);
-        *bad = !ok;
-        return ok ? std::optional<qint64>(n) : std::nullopt;
-    }
-
-private:
-    const QCommandLineParser& m_parser;
-};
-
 QString readCommand(const QStringList& positional, CliOptions& o) {
     if (positional.isEmpty())
-        return tr("Say what to do: generate, status, balance, batch or models (see --help).");
-    static const QList<std::pair<QString, CliOptions::Command>> commands = {
-        {QStringLiteral("generate"), CliOptions::Command::Generate},
-        {QStringLiteral("status"), CliOptions::Command::Status},
-        {QStringLiteral("balance"), CliOptions::Command::Balance},
-        {QStringLiteral("batch"), CliOptions::Command::Batch},
-        {QStringLiteral("models"), CliOptions::Command::Models}};
-    const QString& word = positional.first();
-    const auto found = std::find_if(commands.begin(), commands.end(),
-                                    [&word](const auto& command) { return command.first == word; });
-    if (found == commands.end())
-        return tr("Unknown command “%1”: use generate, status, balance, batch or models.")
-            .arg(word);
-    o.command = found->second;
+        return tr("Say what to do: %1 (see --help).").arg(commandList());
+    const std::optional<CliOptions::Command> command = commandFromName(positional.first());
+    if (!command)
+        return tr("Unknown command “%1”: use %2.").arg(positional.first(), commandList());
+    o.command = *command;
     return {};
 }
 
-QString readConnection(const Reader& r, CliOptions& o) {
+QString readConnection(const OptionReader& r, CliOptions& o) {
     o.sandboxReset = r.isSet("sandbox-reset");
     o.sandbox = r.isSet("sandbox") || o.sandboxReset;
     if (o.sandbox && r.isSet("base-url"))
@@ -245,13 +81,15 @@ QString readArguments(const QStringList& positional, CliOptions& o) {
         if (positional.size() != 2)
             return tr("batch needs one file: batch FILE --out DIR.");
         o.batchFile = positional.at(1);
+    } else if (o.continuesVideo() || o.command == CliOptions::Command::LastFrame) {
+        return readSourceArgument(positional, o);
     } else if (positional.size() > 1) {
         return tr("Unexpected argument “%1”.").arg(positional.at(1));
     }
     return {};
 }
 
-QString readLimits(const Reader& r, CliOptions& o) {
+QString readLimits(const OptionReader& r, CliOptions& o) {
     bool bad = false;
     if (const auto concurrency = r.number("concurrency", &bad); concurrency || bad) {
         if (bad || *concurrency < 1 || *concurrency > 20)
@@ -274,6 +112,23 @@ bool readSwitch(const QJsonObject& keys, QLatin1String key, bool& target) {
     if (value)
         target = *value;
     return value.has_value();
+}
+
+//! first_frame and last_frame: a transition from one image to the other (both, or neither).
+QString applyFrameKeys(const QJsonObject& keys, GenerationRequest& r) {
+    const bool first = keys.contains(u"first_frame");
+    const bool last = keys.contains(u"last_frame");
+    if (!first && !last)
+        return {};
+    if (!keys.value(u"first_frame").isString() || !keys.value(u"last_frame").isString())
+        return tr("“first_frame” and “last_frame” must both be the paths of image files.");
+    if (!r.startImagePath().isEmpty())
+        return tr("“image” and “first_frame” do not go together: a transition has two frames.");
+    r.mode = GenerationMode::Transition;
+    r.images = {
+        RequestImage{RequestImage::Role::FirstFrame, keys.value(u"first_frame").toString(), {}},
+        RequestImage{RequestImage::Role::LastFrame, keys.value(u"last_frame").toString(), {}}};
+    return {};
 }
 
 //! Sets what `keys` give over what `r` holds; the sentence about the first wrong key, or empty.
@@ -315,12 +170,12 @@ QString applyKeys(const QJsonObject& keys, GenerationRequest& r) {
             return tr("“image” must be the path of an image file.");
         r.setStartImage(keys.value(u"image").toString());
     }
-    return {};
+    return applyFrameKeys(keys, r);
 }
 
 //! The command line's generation options, as batch lines spell them: a generation's settings
 //! and every batch line's defaults.
-QString readGeneration(const Reader& r, CliOptions& o) {
+QString readGeneration(const OptionReader& r, CliOptions& o) {
     QJsonObject& keys = o.generationKeys;
     const std::pair<const char*, QLatin1String> texts[] = {
         {"prompt", QLatin1String("prompt")}, {"negative-prompt", QLatin1String("negative_prompt")},
@@ -352,12 +207,16 @@ QString readGeneration(const Reader& r, CliOptions& o) {
     return {};
 }
 
-QString readOutput(const Reader& r, CliOptions& o) {
+QString readOutput(const OptionReader& r, CliOptions& o) {
     o.outDir = r.value("out");
-    if (o.outDir.isEmpty())
-        return o.command == CliOptions::Command::Batch
-                   ? tr("batch needs --out DIR, the folder to save the videos into.")
-                   : tr("generate needs --out DIR, the folder to save the video into.");
+    if (o.outDir.isEmpty()) {
+        if (o.command == CliOptions::Command::Batch)
+            return tr("batch needs --out DIR, the folder to save the videos into.");
+        if (o.command == CliOptions::Command::LastFrame)
+            return tr("last-frame needs --out DIR, the folder to save the PNG into.");
+        return tr("%1 needs --out DIR, the folder to save the video into.")
+            .arg(commandName(o.command));
+    }
     bool bad = false;
     if (const auto wait = r.number("wait", &bad); wait || bad) {
         if (bad || *wait <= 0 || *wait > std::numeric_limits<int>::max() / 1000)
@@ -370,19 +229,18 @@ QString readOutput(const Reader& r, CliOptions& o) {
     return {};
 }
 
-//! Why the request cannot be sent: the catalog's first reason (a model the family is not
-//! offered included, e.g. v4.5 on the website, §3.10). Empty when it can.
-QString whyRefused(const GenerationRequest& request, const ModelCatalog& catalog,
-                   ApiFamily family) {
-    const QList<RuleViolation> violations = catalog.validate(request, family);
-    return violations.isEmpty() ? QString() : violations.first().reason;
-}
-
 //! The same table the app and the engine use: refuse locally what PixVerse would refuse.
 QString checkGenerations(CliOptions& o, const ModelCatalog& catalog) {
-    if (o.command == CliOptions::Command::Generate) {
-        const QString error = requestFromKeys(o.generationKeys, catalog, o.family(), o.request);
-        return error.isEmpty() ? whyRefused(o.request, catalog, o.family()) : error;
+    if (o.makesOneVideo()) {
+        const QString error = requestFromKeys(o.generationKeys, catalog, o.family(), o.request,
+                                              modeOfCommand(o.command));
+        if (!error.isEmpty())
+            return error;
+        applyContinueKeys(o, o.request);
+        // The family, the model and the settings are checked here; what the source file or the
+        // take it continues tell (length, size, an extend's prompt) once known (SourceFacts).
+        const bool takeMayTell = o.continuesVideo() && o.request.sourceVideoId != 0;
+        return whyRefused(o.request, catalog, o.family(), takeMayTell);
     }
     BatchParse batch = parseBatchFile(o.batchFile, o.generationKeys, catalog, o.family());
     if (!batch.error.isEmpty())
@@ -396,22 +254,23 @@ QString checkGenerations(CliOptions& o, const ModelCatalog& catalog) {
 }
 
 QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalog, CliOptions& o) {
-    const Reader r(parser);
+    const OptionReader r(parser);
     const QStringList positional = parser.positionalArguments();
     QString error = readCommand(positional, o); // the command decides what follows
+    if (error.isEmpty())
+        error = misplacedOption(parser, o.command); // the table says who takes which option
     if (error.isEmpty())
         error = readConnection(r, o);
     if (error.isEmpty())
         error = readArguments(positional, o);
     if (error.isEmpty())
         error = readLimits(r, o);
-    const bool generates =
-        o.command == CliOptions::Command::Generate || o.command == CliOptions::Command::Batch;
+    const bool generates = o.makesOneVideo() || o.command == CliOptions::Command::Batch;
     if (error.isEmpty() && generates)
         error = readGeneration(r, o);
-    if (error.isEmpty() && r.isSet("dry-run") && o.command != CliOptions::Command::Generate)
-        error = tr("--dry-run goes with generate.");
     if (error.isEmpty() && generates)
+        error = readContinueOptions(r, o);
+    if (error.isEmpty() && (generates || o.command == CliOptions::Command::LastFrame))
         error = readOutput(r, o);
     if (error.isEmpty() && generates)
         error = checkGenerations(o, catalog);
@@ -419,6 +278,17 @@ QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalo
 }
 
 } // namespace
+
+QString whyRefused(const GenerationRequest& request, const ModelCatalog& catalog, ApiFamily family,
+                   bool promptMayFollow) {
+    for (const RuleViolation& violation : catalog.validate(request, family)) {
+        if (promptMayFollow && violation.kind == RuleViolation::Kind::Missing &&
+            violation.field == u"prompt")
+            continue;
+        return violation.reason;
+    }
+    return {};
+}
 
 int exitCodeFor(const ApiError& error) {
     switch (error.category()) {
@@ -439,7 +309,7 @@ int exitCodeFor(const ApiError& error) {
 CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& catalog) {
     CliParse parse;
     QCommandLineParser parser;
-    addOptions(parser);
+    addCliOptions(parser);
     if (!parser.parse(arguments)) {
         parse.error = parser.errorText();
         return parse;
@@ -463,157 +333,56 @@ CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& cata
 
 namespace {
 
-//! The settings a batch line changed against the job already started for it, as
-//! "option: was there → now here", in the CLI's option names.
-QStringList changedSettings(const GenerationRequest& was, const GenerationRequest& now) {
-    QStringList out;
-    auto add = [&out](const char* option, const QString& there, const QString& here) {
-        if (there != here)
-            out << QStringLiteral("--%1 %2 → %3").arg(QLatin1String(option), there, here);
-    };
-    auto onOff = [](bool on) { return on ? QStringLiteral("on") : QStringLiteral("off"); };
-    add("model", was.model, now.model);
-    add("duration", QString::number(was.duration), QString::number(now.duration));
-    add("quality", was.quality, now.quality);
-    add("mode", generationModeId(was.mode), generationModeId(now.mode));
-    add("audio", onOff(was.audio), onOff(now.audio));
-    add("multi-clip", onOff(was.multiClip), onOff(now.multiClip));
-    return out;
+//! The catalog's id of the model `keys` name; `fallback` when they name none.
+std::optional<QString> modelFromKeys(const QJsonObject& keys, const ModelCatalog& catalog,
+                                     const QString& fallback) {
+    if (!keys.contains(u"model"))
+        return fallback;
+    if (!keys.value(u"model").isString())
+        return std::nullopt;
+    const QString asked = keys.value(u"model").toString();
+    const ModelSpec* spec = catalog.model(asked); // "c1" and "pixverse-c1" are one model
+    return spec ? spec->id : asked;               // unknown: validate() says so
 }
 
-} // namespace
-
-BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const QString& outDir,
-                    const ModelCatalog& catalog) {
-    BatchPlan plan;
-    if (existing.size() > options.batch.size()) {
-        plan.error = tr("“%1” already holds a larger batch; use another --out folder.").arg(outDir);
-        return plan;
+//! `keys` over `request`: the model they name (else `fallbackModel`) with the defaults fitted to
+//! it when it is another than the request's, then every key given, unchanged (the caller
+//! validates). `request` changes only when every key is right.
+QString setKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
+                const QString& fallbackModel, GenerationRequest& request) {
+    GenerationRequest r = request;
+    const std::optional<QString> model = modelFromKeys(keys, catalog, fallbackModel);
+    if (!model)
+        return tr("“model” must be text.");
+    if (*model != r.model) {
+        r.model = *model;
+        // The defaults follow the model (5 s, 540p, 16:9 where it takes them); what the keys
+        // give is set afterwards and checked by validate(), never changed.
+        catalog.fitToModel(r, family);
     }
-    for (qsizetype i = 0; i < existing.size(); ++i) {
-        const GenerationRequest& was = existing[i].request;
-        const GenerationRequest& now = options.batch[i];
-        if (was.prompt != now.prompt) {
-            plan.error = tr("Generation %1 of the batch differs from the one already started in "
-                            "“%2”; use another --out folder.")
-                             .arg(i + 1)
-                             .arg(outDir);
-            return plan;
-        }
-        if (const QStringList changed = changedSettings(was, now); !changed.isEmpty()) {
-            // Same prompt, other settings: most often a default that changed (the model after
-            // an update), so say which and how to continue.
-            plan.error = tr("Generation %1 of the batch was started in “%2” with other settings "
-                            "(%3); give the same options to continue it, or use another --out "
-                            "folder.")
-                             .arg(i + 1)
-                             .arg(outDir, changed.join(QStringLiteral(", ")));
-            return plan;
-        }
-    }
-    plan.remaining = options.batch.mid(existing.size());
-    for (qsizetype i = 0; i < options.batch.size(); ++i) {
-        const qint64 cost = catalog.creditCost(options.batch[i]).value_or(0);
-        plan.totalCost += cost;
-        if (i >= existing.size())
-            plan.remainingCost += cost;
-    }
-    if (options.maxCredits && plan.remainingCost > *options.maxCredits)
-        plan.error =
-            tr("The batch would cost %1 credits, more than --max-credits %2; nothing was sent.")
-                .arg(plan.remainingCost)
-                .arg(*options.maxCredits);
-    return plan;
-}
-
-QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
-                        GenerationRequest& request) {
-    GenerationRequest r;
-    r.model = catalog.defaultModel(family);
-    if (keys.contains(u"model")) {
-        if (!keys.value(u"model").isString())
-            return tr("“model” must be text.");
-        const QString asked = keys.value(u"model").toString();
-        const ModelSpec* spec = catalog.model(asked); // "c1" and "pixverse-c1" are one model
-        r.model = spec ? spec->id : asked;            // unknown: validate() says so
-    }
-    // The defaults follow the model (5 s, 540p, 16:9 where it takes them); what the keys give is
-    // set afterwards and checked by validate(), never changed.
-    catalog.fitToModel(r, family);
     if (QString error = applyKeys(keys, r); !error.isEmpty())
         return error;
     request = r;
     return {};
 }
 
-namespace {
-
-//! A batch line's keys as the command line's: the API's field names and older spellings taken.
-QJsonObject canonicalKeys(const QJsonObject& line, const QDir& base) {
-    static const QHash<QString, QString> aliases = {
-        {QStringLiteral("negative-prompt"), QStringLiteral("negative_prompt")},
-        {QStringLiteral("aspect_ratio"), QStringLiteral("aspect")},
-        {QStringLiteral("motion_mode"), QStringLiteral("motion")},
-        {QStringLiteral("camera_movement"), QStringLiteral("camera")},
-        {QStringLiteral("multi-clip"), QStringLiteral("multi_clip")},
-        {QStringLiteral("generate_audio_switch"), QStringLiteral("audio")},
-        {QStringLiteral("generate_multi_clip_switch"), QStringLiteral("multi_clip")}};
-    QJsonObject keys;
-    for (auto it = line.begin(); it != line.end(); ++it)
-        keys.insert(aliases.value(it.key(), it.key()), it.value());
-    // An image is relative to the batch file; "" means none (over a --image default).
-    if (const QJsonValue image = keys.value(u"image");
-        image.isString() && !image.toString().isEmpty())
-        keys.insert(u"image", QFileInfo(base, image.toString()).absoluteFilePath());
-    return keys;
-}
-
 } // namespace
 
-BatchParse parseBatchFile(const QString& path, const QJsonObject& defaults,
-                          const ModelCatalog& catalog, ApiFamily family) {
-    BatchParse parse;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        parse.error = tr("Cannot read the batch file “%1”: %2.").arg(path, file.errorString());
-        return parse;
-    }
-    if (file.size() > 16 * 1024 * 1024) {
-        parse.error = tr("The batch file “%1” is larger than 16 MB.").arg(path);
-        return parse;
-    }
-    const QDir base = QFileInfo(path).absoluteDir();
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = lines[i].trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
-        const QString where = tr("%1, line %2").arg(QFileInfo(path).fileName()).arg(i + 1);
-        QJsonObject keys = defaults;
-        if (!line.startsWith(u'{')) {
-            keys.insert(u"prompt", line);
-        } else {
-            QJsonParseError error{};
-            const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
-            if (!document.isObject()) {
-                parse.error = tr("%1 is not a JSON object: %2.").arg(where, error.errorString());
-                return parse;
-            }
-            const QJsonObject own = canonicalKeys(document.object(), base);
-            for (auto it = own.begin(); it != own.end(); ++it)
-                keys.insert(it.key(), it.value());
-        }
-        GenerationRequest request;
-        if (const QString error = requestFromKeys(keys, catalog, family, request);
-            !error.isEmpty()) {
-            parse.error = tr("%1: %2").arg(where, error);
-            return parse;
-        }
-        parse.requests.append(request);
-    }
-    if (parse.requests.isEmpty())
-        parse.error = tr("The batch file “%1” holds no generation.").arg(path);
-    return parse;
+QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
+                        GenerationRequest& request, GenerationMode mode) {
+    GenerationRequest r;
+    r.mode = mode;
+    r.model.clear(); // none yet: the model the keys name, or the family's default, is fitted to
+    if (QString error = setKeys(keys, catalog, family, catalog.defaultModel(family, mode), r);
+        !error.isEmpty())
+        return error;
+    request = r;
+    return {};
+}
+
+QString applyGenerationKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
+                            GenerationRequest& request) {
+    return setKeys(keys, catalog, family, request.model, request);
 }
 
 } // namespace pixverse

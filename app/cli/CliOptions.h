@@ -27,9 +27,28 @@ enum CliExit {
 
 int exitCodeFor(const ApiError& error);
 
+//! Why the request cannot be sent: the catalog's first reason (a model or a mode the family is
+//! not offered included, e.g. v4.5 or extend on the website). Empty when it can.
+//! `promptMayFollow`: a missing prompt is not a reason yet (an extend of a take in the job list
+//! takes the take's prompt).
+QString whyRefused(const GenerationRequest& request, const ModelCatalog& catalog, ApiFamily family,
+                   bool promptMayFollow = false);
+
 //! What the command line asked for, after parsing.
 struct CliOptions {
-    enum class Command { Generate, Status, Balance, Batch, Models };
+    enum class Command {
+        Generate,
+        Status,
+        Balance,
+        Batch,
+        Models,
+        Extend,   //!< extend (VIDEO_ID | FILE)
+        Upscale,  //!< upscale (VIDEO_ID | FILE)
+        Sound,    //!< sound (VIDEO_ID | FILE): a sound effect
+        LipSync,  //!< lipsync (VIDEO_ID | FILE) with an audio file or a voice and a text
+        Speakers, //!< the voices lip sync speaks with
+        LastFrame //!< last-frame VIDEO_FILE: a local PNG, no request
+    };
     Command command = Command::Generate;
     bool sandbox = false;
     bool sandboxReset = false; //!< empty the sandbox's kept state before it starts
@@ -48,7 +67,9 @@ struct CliOptions {
     QJsonObject generationKeys;
     GenerationRequest request; //!< generate: generationKeys made into a request
     QString outDir;
-    qint64 videoId = 0;
+    qint64 videoId = 0; //!< status; extend, upscale, sound, lipsync: the PixVerse video continued
+    //! last-frame: the video whose last frame is saved; extend, …: the local video continued
+    QString videoFile;
     int waitSeconds = 900;          //!< generate: give up waiting after this
     int pollIntervalMs = 0;         //!< 0: adaptive (the engine's schedule)
     QString batchFile;              //!< batch: one prompt a line, or JSON Lines
@@ -57,6 +78,14 @@ struct CliOptions {
     std::optional<qint64> maxCredits;
     int concurrency = 5;
 
+    //! extend, upscale, sound and lipsync: a generation from a video (request.sourceVideoId or
+    //! request.sourceVideoPath).
+    bool continuesVideo() const {
+        return command == Command::Extend || command == Command::Upscale ||
+               command == Command::Sound || command == Command::LipSync;
+    }
+    //! One generation: generate and the commands that continue a video.
+    bool makesOneVideo() const { return command == Command::Generate || continuesVideo(); }
     ApiFamily family() const {
         return tokenEnv.isEmpty() && account.isEmpty() ? ApiFamily::OpenApi : ApiFamily::Web;
     }
@@ -72,12 +101,18 @@ struct CliParse {
 CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& catalog);
 
 //! A generation from its keys (those of a batch line: prompt, negative_prompt, model, duration,
-//! quality, aspect, motion, seed, style, camera, image (an absolute path; "" for none), audio,
-//! multi_clip): the family's default model unless `model` names one (by the catalog's id or a
-//! service id), the other defaults fitted to that model, then every key given, unchanged (the
-//! caller validates). Returns the sentence about a key of the wrong type, or empty.
+//! quality, aspect, motion, seed, style, camera, image (an absolute path; "" for none),
+//! first_frame and last_frame (a transition's images), audio, multi_clip): the family's default
+//! model unless `model` names one (by the catalog's id or a service id), the other defaults
+//! fitted to that model and `mode`, then every key given, unchanged (the caller validates).
+//! Returns the sentence about a key of the wrong type, or empty.
 QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
-                        GenerationRequest& request);
+                        GenerationRequest& request,
+                        GenerationMode mode = GenerationMode::TextToVideo);
+//! Sets what `keys` give over `request` (no model default, no fitting: a continuation keeps
+//! what its take chose unless a key says otherwise). The sentence about a wrong key, or empty.
+QString applyGenerationKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
+                            GenerationRequest& request);
 
 //! Reads a batch file: JSON Lines (one generation object a line, keys as in requestFromKeys or
 //! the API: aspect_ratio, motion_mode, camera_movement, negative-prompt, generate_audio_switch,

@@ -1,6 +1,7 @@
 #include "app/cli/CliRunner.h"
 
 #include "app/cli/ModelTable.h"
+#include "app/cli/SourceFacts.h"
 #include "core/api/ApiClient.h"
 #include "core/auth/CredentialStore.h"
 #include "core/backend/BackendFactory.h"
@@ -25,24 +26,6 @@ namespace pixverse {
 
 namespace {
 
-QString stateName(VideoState state) {
-    switch (state) {
-    case VideoState::Pending:
-        return QStringLiteral("generating");
-    case VideoState::Succeeded:
-        return QStringLiteral("succeeded");
-    case VideoState::Moderated:
-        return QStringLiteral("moderated");
-    case VideoState::Failed:
-        return QStringLiteral("failed");
-    case VideoState::Deleted:
-        return QStringLiteral("deleted");
-    case VideoState::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
-}
-
 //! The exit code a settled job stands for.
 int jobExitCode(const Job& job) {
     if (job.state == JobState::Done)
@@ -56,6 +39,35 @@ int jobExitCode(const Job& job) {
 
 QByteArray compactJson(const QJsonObject& object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+//! The names of the local files a job uploads ("first.png, last.png"); empty when none.
+QString localInputNames(const GenerationRequest& request) {
+    QStringList names;
+    for (const RequestImage& image : request.images)
+        names << QFileInfo(image.path).fileName();
+    for (const QString& path : {request.sourceVideoPath, request.audioPath})
+        if (!path.isEmpty())
+            names << QFileInfo(path).fileName();
+    return names.join(QStringLiteral(", "));
+}
+
+//! --json: what the video was made from: the source video, and the take it continues.
+void addLineage(QJsonObject& json, const Job& job, const JobStore& store) {
+    const GenerationRequest& r = job.request;
+    if (r.sourceVideoId != 0)
+        json.insert(u"source_video_id", r.sourceVideoId);
+    if (!r.sourceVideoPath.isEmpty())
+        json.insert(u"source_file", QFileInfo(r.sourceVideoPath).fileName());
+    if (r.parentJobId == 0)
+        return;
+    QJsonObject parent{{QStringLiteral("job_id"), r.parentJobId}};
+    if (const std::optional<Job> take = store.job(r.parentJobId)) {
+        parent.insert(u"video_id", take->videoId);
+        if (!take->videoPath.isEmpty())
+            parent.insert(u"file", QFileInfo(take->videoPath).fileName());
+    }
+    json.insert(u"parent", parent);
 }
 
 } // namespace
@@ -188,83 +200,19 @@ void CliRunner::runCommand() {
     case CliOptions::Command::Batch:
         runBatch();
         break;
+    case CliOptions::Command::Extend:
+    case CliOptions::Command::Upscale:
+    case CliOptions::Command::Sound:
+    case CliOptions::Command::LipSync:
+        runContinue();
+        break;
+    case CliOptions::Command::Speakers:
+        runSpeakers();
+        break;
     case CliOptions::Command::Models: // answered without signing in (OfflineCommands)
+    case CliOptions::Command::LastFrame:
         break;
     }
-}
-
-// --- status and balance --------------------------------------------------------------------
-
-void CliRunner::runStatus() {
-    const qint64 videoId = m_options.videoId;
-    VideoLookup::find(
-        *m_backend, videoId, this, [this, videoId](Result<std::optional<VideoStatus>> result) {
-            if (!result.ok()) {
-                fail(result.error);
-                return;
-            }
-            if (!*result.value) {
-                fail(tr("PixVerse does not list video %1 on this account (every page of its "
-                        "videos was read): check the id and the account it was made with.")
-                         .arg(videoId),
-                     ExitRefused);
-                return;
-            }
-            printStatus(**result.value);
-            succeed();
-        });
-}
-
-void CliRunner::printStatus(const VideoStatus& s) {
-    if (m_options.json) {
-        QJsonObject json{{QStringLiteral("video_id"), s.videoId},
-                         {QStringLiteral("status"), s.rawStatus},
-                         {QStringLiteral("state"), stateName(s.state)},
-                         {QStringLiteral("url"), s.url},
-                         {QStringLiteral("width"), s.width},
-                         {QStringLiteral("height"), s.height}};
-        if (s.seed)
-            json.insert(u"seed", *s.seed);
-        if (s.hasAudio)
-            json.insert(u"has_audio", *s.hasAudio);
-        m_out << compactJson(json) << Qt::endl;
-        return;
-    }
-    if (s.width > 0)
-        m_out << tr("Video %1: %2 (%3×%4)")
-                     .arg(s.videoId)
-                     .arg(stateName(s.state))
-                     .arg(s.width)
-                     .arg(s.height)
-              << Qt::endl;
-    else
-        m_out << tr("Video %1: %2").arg(s.videoId).arg(stateName(s.state)) << Qt::endl;
-    if (!s.url.isEmpty())
-        m_out << tr("URL: %1").arg(s.url) << Qt::endl;
-}
-
-void CliRunner::runBalance() {
-    m_backend->fetchBalance(this, [this](Result<Balance> result) {
-        if (!result.ok()) {
-            fail(result.error);
-            return;
-        }
-        const Balance& b = *result.value;
-        if (m_options.json) {
-            const QJsonObject json{{QStringLiteral("account_id"), b.accountId},
-                                   {QStringLiteral("credit_monthly"), b.monthly},
-                                   {QStringLiteral("credit_package"), b.package},
-                                   {QStringLiteral("total"), b.total()}};
-            m_out << compactJson(json) << Qt::endl;
-        } else {
-            m_out << tr("Credits: %1 (monthly %2, package %3)")
-                         .arg(b.total())
-                         .arg(b.monthly)
-                         .arg(b.package)
-                  << Qt::endl;
-        }
-        succeed();
-    });
 }
 
 // --- generate and batch: runs of the job engine --------------------------------------------
@@ -290,9 +238,14 @@ bool CliRunner::openJobStore() {
 void CliRunner::runGenerate() {
     if (!openJobStore())
         return;
-    const GenerationRequest& r = m_options.request;
-    progressLine(tr("Submitting: %1").arg(generationSummary(r, m_catalog, m_backend->family())));
-    startEngine({r});
+    GenerationRequest request = m_options.request;
+    // An image last-frame saved from a take of this folder: the new shot is made from that take.
+    for (const RequestImage& image : request.images) {
+        if (image.role == RequestImage::Role::Start || image.role == RequestImage::Role::FirstFrame)
+            if (const std::optional<Job> take = takeOfFrame(*m_store, image.path))
+                request.parentJobId = take->id;
+    }
+    send(request);
 }
 
 void CliRunner::runBatch() {
@@ -345,12 +298,12 @@ void CliRunner::startEngine(const QList<GenerationRequest>& requests) {
             fail(added.error);
             return;
         }
-        if (m_options.command == CliOptions::Command::Generate)
+        if (m_options.makesOneVideo())
             m_generateJob = added.value->id;
     }
     connectEngine();
     m_waited.start();
-    if (m_options.command == CliOptions::Command::Generate || m_options.waitGiven)
+    if (m_options.makesOneVideo() || m_options.waitGiven)
         QTimer::singleShot(qint64(m_options.waitSeconds) * 1000, this, &CliRunner::giveUp);
     m_engine->start();
     if (m_generateJob != 0)
@@ -387,8 +340,8 @@ void CliRunner::onUploadProgress(qint64 jobId, qint64 sent, qint64 total) {
     if (!m_saidUploading) {
         m_saidUploading = true;
         m_lastPercent = -1;
-        progressLine(
-            tr("Uploading %1…").arg(QFileInfo(m_options.request.startImagePath()).fileName()));
+        // The names given, not the store's copies of the files.
+        progressLine(tr("Uploading %1…").arg(localInputNames(m_options.request)));
     }
     sayPercent(tr("Uploading… %1%"), sent, total);
 }
@@ -413,9 +366,9 @@ void CliRunner::onSubmitted(qint64 jobId) {
     const std::optional<Job> job = m_store->job(jobId);
     if (!job)
         return;
-    if (job->isImageToVideo() && !m_saidUploaded) {
+    if (!m_saidUploaded && !localInputNames(job->request).isEmpty()) {
         m_saidUploaded = true;
-        progressLine(tr("Image uploaded."));
+        progressLine(job->isImageToVideo() ? tr("Image uploaded.") : tr("Files uploaded."));
     }
     progressLine(tr("Video %1 is generating…").arg(job->videoId));
     m_stillGenerating.start();
@@ -446,7 +399,8 @@ void CliRunner::onDownloadProgress(qint64 jobId, qint64 received, qint64 total) 
 
 void CliRunner::sayPercent(const QString& line, qint64 done, qint64 total) {
     const int percent = static_cast<int>(done * 100 / total);
-    if (percent / 25 != m_lastPercent / 25) {
+    // Forward only: an upload of several files starts again from 0 for each.
+    if (percent > m_lastPercent && percent / 25 != m_lastPercent / 25) {
         m_lastPercent = percent;
         progressLine(line.arg(percent));
     }
@@ -470,6 +424,7 @@ void CliRunner::onVideoSaved(qint64 jobId, const QString& path) {
                          {QStringLiteral("has_audio"), job->hasAudio}};
         if (job->seed)
             json.insert(u"seed", *job->seed);
+        addLineage(json, *job, *m_store);
         m_out << compactJson(json) << Qt::endl;
     }
     progressLine(tr("Saved."));

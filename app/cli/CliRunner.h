@@ -25,8 +25,9 @@ class SandboxHost;
 }
 
 //! Runs one CLI command asynchronously and quits the event loop with its exit code. It only turns
-//! options into requests and engine signals into output: `generate` is a one-job run of the same
-//! JobEngine `batch` (and the window) use, `status` asks VideoLookup.
+//! options into requests and engine signals into output: `generate` (and extend, upscale, sound,
+//! lipsync) is a one-job run of the same JobEngine `batch` (and the window) use, `status` asks
+//! VideoLookup.
 class CliRunner : public QObject {
     Q_OBJECT
 public:
@@ -50,7 +51,12 @@ private:
     void runStatus();
     void printStatus(const VideoStatus& status);
     void runBalance();
+    void runSpeakers();
     void runGenerate();
+    void runContinue();
+    //! Reads the local files of `request` on the thread pool, checks them, then sends it.
+    void checkFilesAndSend(const GenerationRequest& request);
+    void send(const GenerationRequest& request);
     void runBatch();
     bool openJobStore();
     void startEngine(const QList<GenerationRequest>& requests);

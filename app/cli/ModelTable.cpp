@@ -3,6 +3,7 @@
 #include "core/generation/ModelCatalog.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -195,17 +196,31 @@ QString switchKey(const QString& switchId) {
 
 QString generationSummary(const GenerationRequest& request, const ModelCatalog& catalog,
                           ApiFamily family) {
-    const ModelSpec* spec = catalog.model(request.model);
-    QStringList parts{spec ? spec->serviceId(family) : request.model};
+    QStringList parts;
+    if (ModelCatalog::modeTakesModel(request.mode)) {
+        const ModelSpec* spec = catalog.model(request.model);
+        parts << (spec ? spec->serviceId(family) : request.model);
+    }
     if (request.mode != GenerationMode::TextToVideo)
         parts << generationModeLabel(request.mode);
-    parts << tr("%1 s").arg(request.duration) << request.quality;
-    if (!request.isImageToVideo())
+    if (request.sourceVideoId != 0)
+        parts << tr("from video %1").arg(request.sourceVideoId);
+    else if (!request.sourceVideoPath.isEmpty())
+        parts << tr("from %1").arg(QFileInfo(request.sourceVideoPath).fileName());
+    // Upscale, sound and lip sync keep the source's length and size: no settings of their own.
+    if (ModelCatalog::modeTakesModel(request.mode))
+        parts << tr("%1 s").arg(request.duration) << request.quality;
+    // An image, a first frame or the source decides the aspect ratio.
+    if (request.mode == GenerationMode::TextToVideo)
         parts << request.aspectRatio;
     if (request.audio)
         parts << tr("with sound");
     if (request.multiClip)
         parts << tr("several shots");
+    if (!request.speakerId.isEmpty())
+        parts << tr("voice %1").arg(request.speakerId);
+    if (!request.audioPath.isEmpty())
+        parts << QFileInfo(request.audioPath).fileName();
     if (const std::optional<int> cost = catalog.creditCost(request))
         parts << tr("%1 credits").arg(*cost);
     return parts.join(QStringLiteral(", "));

@@ -1,11 +1,15 @@
 #include "app/cli/OfflineCommands.h"
 
+#include "app/cli/ContinueOptions.h"
 #include "app/cli/ModelTable.h"
+#include "app/cli/SourceFacts.h"
 #include "core/backend/BackendFactory.h"
 #include "core/generation/ImageCheck.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/media/LastFrame.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,8 +61,13 @@ int printModels(const CliOptions& options, const ModelCatalog& catalog, QTextStr
 
 int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& out,
            QTextStream& err) {
-    const GenerationRequest& request = options.request;
-    if (const QString problem = imageProblem(request); !problem.isEmpty()) {
+    GenerationRequest request = options.request;
+    QString problem = imageProblem(request);
+    if (problem.isEmpty()) // the checks a run makes of a source video and an audio file
+        problem = readLocalFacts(request);
+    if (problem.isEmpty()) // a dry run reads no job list: an extend's prompt may come from one
+        problem = whyRefused(request, catalog, options.family(), request.sourceVideoId != 0);
+    if (!problem.isEmpty()) {
         err << problem << Qt::endl;
         return ExitUsage;
     }
@@ -74,6 +83,10 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
         return exitCodeFor(created.error);
     }
     const std::unique_ptr<Backend> backend(*created.value);
+    if (!backend->offersMode(request.mode)) {
+        err << modeNotOffered(request.mode) << Qt::endl;
+        return ExitUsage;
+    }
     const QList<PlannedCall> calls = backend->plannedCalls(request);
     const std::optional<int> cost = catalog.creditCost(request);
 
@@ -113,16 +126,53 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
     return ExitOk;
 }
 
+//! last-frame: the PNG goes into --out, named after the video (lastFrameFileName()), so a later
+//! generate --image of it knows the take it came from.
+int saveLastFrame(const CliOptions& options, QTextStream& out, QTextStream& err) {
+    const QDir outDir(QDir(options.outDir).absolutePath());
+    if (!QDir().mkpath(outDir.path())) {
+        err << QCoreApplication::translate("pixverse-studio-cli",
+                                           "Cannot write into the folder “%1”.")
+                   .arg(options.outDir)
+            << Qt::endl;
+        return ExitUsage;
+    }
+    const QString pngPath = outDir.filePath(lastFrameFileName(options.videoFile));
+    // No window and nothing else to serve: the CLI decodes right here.
+    const LastFrameResult frame = extractLastFrame(options.videoFile, pngPath);
+    if (!frame.error.isEmpty()) {
+        err << frame.error << Qt::endl;
+        return ExitUsage;
+    }
+    if (options.json)
+        out << QJsonDocument(QJsonObject{{QStringLiteral("path"), frame.pngPath},
+                                         {QStringLiteral("width"), frame.size.width()},
+                                         {QStringLiteral("height"), frame.size.height()},
+                                         {QStringLiteral("video"), options.videoFile}})
+                   .toJson(QJsonDocument::Compact)
+            << Qt::endl;
+    err << QCoreApplication::translate("pixverse-studio-cli", "Saved the last frame (%1×%2).")
+               .arg(frame.size.width())
+               .arg(frame.size.height())
+        << Qt::endl;
+    // The path is the last line of stdout: scripts read it.
+    out << QDir::toNativeSeparators(frame.pngPath) << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 bool runsOffline(const CliOptions& options) {
-    return options.command == CliOptions::Command::Models || options.dryRun;
+    return options.command == CliOptions::Command::Models ||
+           options.command == CliOptions::Command::LastFrame || options.dryRun;
 }
 
 int runOffline(const CliOptions& options, const ModelCatalog& catalog, QTextStream& out,
                QTextStream& err) {
     if (options.command == CliOptions::Command::Models)
         return printModels(options, catalog, out);
+    if (options.command == CliOptions::Command::LastFrame)
+        return saveLastFrame(options, out, err);
     return dryRun(options, catalog, out, err);
 }
 

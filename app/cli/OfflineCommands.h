@@ -8,7 +8,7 @@ namespace pixverse {
 
 class ModelCatalog;
 
-//! `models` and `generate --dry-run` answer from the client's own table and request classes:
+//! `models`, `last-frame` and `--dry-run` answer from the client's own table and request classes:
 //! they neither sign in (no key, token or keychain is read, no sandbox is started) nor send
 //! anything. The sign-in options only say which family's table and bodies to show.
 bool runsOffline(const CliOptions& options);

@@ -33,107 +33,222 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="37" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="60" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="39" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="62" />
             <source>Use the offline sandbox, emptied first (it remembers its videos across runs).</source>
             <translation>Использовать офлайн-песочницу, предварительно очистив её (она помнит свои видео между запусками).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="43" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="66" />
             <source>Run the sandbox's clock this many times faster (demos, tests).</source>
             <translation>Ускорить часы песочницы во столько раз (для демонстраций и тестов).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="46" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="69" />
             <source>PixVerse server address (default %1).</source>
             <translation>Адрес сервера PixVerse (по умолчанию %1).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="49" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="72" />
             <source>Environment variable holding the platform API key (default PIXVERSE_API_KEY).</source>
             <translation>Переменная окружения с API-ключом платформы (по умолчанию PIXVERSE_API_KEY).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="54" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="77" />
             <source>Environment variable holding a PixVerse account's session token (web sign-in).</source>
             <translation>Переменная окружения с токеном сеанса учётной записи PixVerse (вход через сайт).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="59" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="82" />
             <source>Use the session the app remembered in the keychain for this e-mail.</source>
             <translation>Использовать сеанс, который приложение сохранило в связке ключей для этого адреса эл. почты.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="62" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="85" />
             <source>Use the API key the app remembered in the keychain.</source>
             <translation>Использовать API-ключ, который приложение сохранило в связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="64" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="87" />
             <source>Object store for web uploads.</source>
             <translation>Хранилище объектов для загрузок через сайт.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="67" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="90" />
             <source>batch: refuse to start when the batch would cost more than N credits.</source>
             <translation>batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="71" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="94" />
             <source>batch: at most N videos generating at once (default 5).</source>
             <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="74" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="97" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="76" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="99" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="77" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="100" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="78" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="102" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="79" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
             <source>Image to animate (image-to-video).</source>
             <translation>Изображение для анимации (видео из изображения).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="82" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <source>generate: the first frame of a transition (with --last-frame).</source>
+            <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="111" />
+            <source>generate: the last frame of a transition (with --first-frame).</source>
+            <translation>generate: последний кадр перехода (вместе с --first-frame).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="115" />
+            <source>sound: keep the video's own sound under the new.</source>
+            <translation>sound: оставить собственный звук видео под новым.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="118" />
+            <source>lipsync: the speech to lip-sync (mp3, wav, m4a or aac; at most 30 s).</source>
+            <translation>lipsync: речь, под которую синхронизировать губы (mp3, wav, m4a или aac; не длиннее 30 с).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="122" />
+            <source>lipsync: the voice that speaks --text (the command speakers lists them).</source>
+            <translation>lipsync: голос, который произносит --text (их перечисляет команда speakers).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="125" />
+            <source>lipsync: what the voice says.</source>
+            <translation>lipsync: что говорит голос.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="128" />
             <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
             <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="87" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="133" />
             <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
             <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="94" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="142" />
             <source>normal or fast (v3.5–v4.5; default normal).</source>
             <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="98" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="147" />
             <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
             <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="121" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="162" />
+            <source>generate, extend, upscale, sound, lipsync: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
+            <translation>generate, extend, upscale, sound, lipsync: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="168" />
+            <source>Folder to save the MP4 into (last-frame: the PNG).</source>
+            <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="178" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
+                                               --image FILE: from an image; with --first-frame
+                                               FILE --last-frame FILE: from one to the other)
+  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
+                                               continue a video
+  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
+  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
+                                               add a generated sound effect
+  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
+                                               make the person in the video speak
+  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
+                                               the next generate --image or --first-frame)
+  speakers                                     list the voices lipsync speaks with
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+
+VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
+one is recorded as made from it. Anything else is a local video file, checked before it is
+uploaded. extend, upscale, sound, lipsync and speakers need a platform API key.
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
+only say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
+                                                  --image ФАЙЛ — из изображения; с --first-frame
+                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
+  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
+                                                  продолжить видео
+  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
+  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
+                                                  добавить сгенерированный звуковой эффект
+  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
+                                                  заставить человека в видео говорить
+  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
+                                                  для следующего generate --image или --first-frame)
+  speakers                                        перечислить голоса для lipsync
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+
+ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
+видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
+проверяется перед загрузкой. Для extend, upscale, sound, lipsync и speakers нужен API-ключ
+платформы.
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -153,7 +268,7 @@ say which family's models and request bodies to show.
 
 Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
 5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
+            <translation type="vanished">Создание видео PixVerse из командной строки.
 
 Команды:
   generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ
@@ -176,69 +291,77 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="91" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="137" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="92" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="139" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="96" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="144" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="102" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="151" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="103" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="154" />
             <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
             <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="105" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="158" />
             <source>Let the model cut the clip into several shots (V6).</source>
             <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="108" />
             <source>generate: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
-            <translation>generate: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
+            <translation type="vanished">generate: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="112" />
             <source>Folder to save the MP4 into.</source>
-            <translation>Папка, в которую сохранить MP4.</translation>
+            <translation type="vanished">Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="114" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="171" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="117" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="174" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="95" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="108" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="97" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="110" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="110" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="123" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="134" />
+            <source>Cannot write into the folder “%1”.</source>
+            <translation>Не удаётся записать в папку «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="154" />
+            <source>Saved the last frame (%1×%2).</source>
+            <translation>Последний кадр сохранён (%1×%2).</translation>
         </message>
         <message>
             <source>Make PixVerse videos from the command line.
@@ -315,273 +438,400 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1 недоступна при этом способе входа; доступные модели перечисляет команда models.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="159" />
             <source>generate, status, balance, batch or models</source>
-            <translation>generate, status, balance, batch или models</translation>
+            <translation type="vanished">generate, status, balance, batch или models</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="186" />
             <source>Say what to do: generate, status, balance, batch or models (see --help).</source>
-            <translation>Укажите, что сделать: generate, status, balance, batch или models (см. --help).</translation>
+            <translation type="vanished">Укажите, что сделать: generate, status, balance, batch или models (см. --help).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="197" />
             <source>Unknown command “%1”: use generate, status, balance, batch or models.</source>
-            <translation>Неизвестная команда «%1»: используйте generate, status, balance, batch или models.</translation>
+            <translation type="vanished">Неизвестная команда «%1»: используйте generate, status, balance, batch или models.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="207" />
-            <source>Use either --sandbox or --base-url, not both.</source>
-            <translation>Укажите либо --sandbox, либо --base-url, но не оба сразу.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="212" />
-            <source>--sandbox-clock-speed needs a positive number.</source>
-            <translation>Для --sandbox-clock-speed нужно положительное число.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="220" />
-            <source>--api-key-env needs the name of an environment variable.</source>
-            <translation>Для --api-key-env нужно имя переменной окружения.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="227" />
-            <source>Choose one way to sign in: --sandbox, --token-env, --account or --keychain.</source>
-            <translation>Выберите один способ входа: --sandbox, --token-env, --account или --keychain.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="243" />
-            <source>status needs one video id, a positive whole number: status VIDEO_ID.</source>
-            <translation>Для status нужен один ID видео — целое положительное число: status ID_ВИДЕО.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="246" />
-            <source>batch needs one file: batch FILE --out DIR.</source>
-            <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="249" />
-            <source>Unexpected argument “%1”.</source>
-            <translation>Лишний аргумент «%1».</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="258" />
-            <source>--concurrency needs a number from 1 to 20.</source>
-            <translation>Для --concurrency нужно число от 1 до 20.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="263" />
-            <source>--max-credits needs a whole number of credits.</source>
-            <translation>Для --max-credits нужно целое число кредитов.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="293" />
-            <source>“%1” must be text.</source>
-            <translation>«%1» должно быть текстом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="299" />
-            <source>“duration” must be a whole number of seconds.</source>
-            <translation>«duration» должно быть целым числом секунд.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="305" />
-            <source>“seed” must be a whole number.</source>
-            <translation>«seed» должно быть целым числом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="312" />
-            <source>“%1” must be true or false.</source>
-            <translation>«%1» должно быть true или false.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="315" />
-            <source>“image” must be the path of an image file.</source>
-            <translation>«image» должно быть путём к файлу изображения.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="335" />
-            <source>--image needs the path of an image file.</source>
-            <translation>Для --image нужен путь к файлу изображения.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="342" />
-            <source>--duration needs a whole number of seconds, not “%1”.</source>
-            <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="346" />
-            <source>--seed needs a whole number, not “%1”.</source>
-            <translation>Для --seed нужно целое число, а не «%1».</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="359" />
-            <source>batch needs --out DIR, the folder to save the videos into.</source>
-            <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="360" />
             <source>generate needs --out DIR, the folder to save the video into.</source>
-            <translation>Для generate нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
+            <translation type="vanished">Для generate нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="364" />
-            <source>--wait needs a positive number of seconds.</source>
-            <translation>Для --wait нужно положительное число секунд.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="392" />
-            <source>%1, generation %2: %3</source>
-            <translation>%1, генерация %2: %3</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="413" />
             <source>--dry-run goes with generate.</source>
-            <translation>--dry-run используется только с generate.</translation>
+            <translation type="vanished">--dry-run используется только с generate.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="490" />
+            <location filename="../../app/cli/SourceFacts.cpp" line="39" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+            <location filename="../../app/cli/BatchFile.cpp" line="143" />
+        </message>
+        <message>
+            <location filename="../../app/cli/BatchFile.cpp" line="44" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="497" />
+            <location filename="../../app/cli/BatchFile.cpp" line="51" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="506" />
+            <location filename="../../app/cli/BatchFile.cpp" line="60" />
             <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
             <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="523" />
+            <location filename="../../app/cli/BatchFile.cpp" line="77" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="535" />
-            <source>“model” must be text.</source>
-            <translation>«model» должно быть текстом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="578" />
+            <location filename="../../app/cli/BatchFile.cpp" line="112" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="582" />
+            <location filename="../../app/cli/BatchFile.cpp" line="116" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="591" />
+            <location filename="../../app/cli/BatchFile.cpp" line="125" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="599" />
+            <location filename="../../app/cli/BatchFile.cpp" line="133" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="609" />
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="615" />
+            <location filename="../../app/cli/BatchFile.cpp" line="149" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="148" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="273" />
+            <source> or </source>
+            <translation> или </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="285" />
+            <source>--%1 goes with %2.</source>
+            <translation>--%1 используется только с %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="285" />
+            <source> and </source>
+            <translation> и </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="31" />
+            <source>Say what to do: %1 (see --help).</source>
+            <translation>Укажите, что сделать: %1 (см. --help).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="34" />
+            <source>Unknown command “%1”: use %2.</source>
+            <translation>Неизвестная команда «%1»: используйте %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="43" />
+            <source>Use either --sandbox or --base-url, not both.</source>
+            <translation>Укажите либо --sandbox, либо --base-url, но не оба сразу.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="48" />
+            <source>--sandbox-clock-speed needs a positive number.</source>
+            <translation>Для --sandbox-clock-speed нужно положительное число.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="56" />
+            <source>--api-key-env needs the name of an environment variable.</source>
+            <translation>Для --api-key-env нужно имя переменной окружения.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="63" />
+            <source>Choose one way to sign in: --sandbox, --token-env, --account or --keychain.</source>
+            <translation>Выберите один способ входа: --sandbox, --token-env, --account или --keychain.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="79" />
+            <source>status needs one video id, a positive whole number: status VIDEO_ID.</source>
+            <translation>Для status нужен один ID видео — целое положительное число: status ID_ВИДЕО.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="82" />
+            <source>batch needs one file: batch FILE --out DIR.</source>
+            <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="87" />
+            <location filename="../../app/cli/ContinueOptions.cpp" line="86" />
+            <source>Unexpected argument “%1”.</source>
+            <translation>Лишний аргумент «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="96" />
+            <source>--concurrency needs a number from 1 to 20.</source>
+            <translation>Для --concurrency нужно число от 1 до 20.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="101" />
+            <source>--max-credits needs a whole number of credits.</source>
+            <translation>Для --max-credits нужно целое число кредитов.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="124" />
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="126" />
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="148" />
+            <source>“%1” must be text.</source>
+            <translation>«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="154" />
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation>«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="160" />
+            <source>“seed” must be a whole number.</source>
+            <translation>«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="167" />
+            <source>“%1” must be true or false.</source>
+            <translation>«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="170" />
+            <source>“image” must be the path of an image file.</source>
+            <translation>«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="190" />
+            <source>--image needs the path of an image file.</source>
+            <translation>Для --image нужен путь к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="197" />
+            <source>--duration needs a whole number of seconds, not “%1”.</source>
+            <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="201" />
+            <source>--seed needs a whole number, not “%1”.</source>
+            <translation>Для --seed нужно целое число, а не «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="214" />
+            <source>batch needs --out DIR, the folder to save the videos into.</source>
+            <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="216" />
+            <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
+            <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="217" />
+            <source>%1 needs --out DIR, the folder to save the video into.</source>
+            <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="223" />
+            <source>--wait needs a positive number of seconds.</source>
+            <translation>Для --wait нужно положительное число секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="250" />
+            <source>%1, generation %2: %3</source>
+            <translation>%1, генерация %2: %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="356" />
+            <source>“model” must be text.</source>
+            <translation>«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="28" />
+            <source>--first-frame needs --last-frame FILE too: a transition goes from one image to the other.</source>
+            <translation>К --first-frame нужен и --last-frame ФАЙЛ: переход идёт от одного изображения к другому.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="30" />
+            <source>--last-frame needs --first-frame FILE too: a transition goes from one image to the other.</source>
+            <translation>К --last-frame нужен и --first-frame ФАЙЛ: переход идёт от одного изображения к другому.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="33" />
+            <source>Use either --image or --first-frame and --last-frame, not both.</source>
+            <translation>Укажите либо --image, либо --first-frame и --last-frame, но не всё сразу.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="36" />
+            <source>--%1 needs the path of an image file.</source>
+            <translation>Для --%1 нужен путь к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="47" />
+            <source>Use either --audio-file or --speaker and --text, not both.</source>
+            <translation>Укажите либо --audio-file, либо --speaker и --text, но не всё сразу.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="49" />
+            <source>lipsync needs what to say: --audio-file FILE, or --speaker ID and --text TEXT.</source>
+            <translation>Для lipsync нужно, что сказать: --audio-file ФАЙЛ или --speaker ID и --text ТЕКСТ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="52" />
+            <source>--audio-file needs the path of an audio file.</source>
+            <translation>Для --audio-file нужен путь к аудиофайлу.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="57" />
+            <source>--speaker needs --text TEXT, what the voice says.</source>
+            <translation>К --speaker нужен --text ТЕКСТ — что говорит голос.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="59" />
+            <source>--text needs --speaker ID, the voice that says it (the command speakers lists them).</source>
+            <translation>К --text нужен --speaker ID — голос, который это говорит (их перечисляет команда speakers).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="89" />
+            <source>last-frame needs one video file: last-frame VIDEO_FILE --out DIR.</source>
+            <translation>Для last-frame нужен один видеофайл: last-frame ФАЙЛ_ВИДЕО --out ПАПКА.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="94" />
+            <source>%1 needs the video to start from: %1 VIDEO_ID or %1 FILE.</source>
+            <translation>Для %1 нужно видео, с которого начать: %1 ID_ВИДЕО или %1 ФАЙЛ.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="101" />
+            <source>“%1” is no PixVerse video id (a positive whole number); a local file named so is given as ./%1.</source>
+            <translation>«%1» — не ID видео PixVerse (целое положительное число); локальный файл с таким именем указывается как ./%1.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="107" />
+            <source>No such video file “%1” (a PixVerse video id is digits only).</source>
+            <translation>Нет такого видеофайла «%1» (ID видео PixVerse состоит только из цифр).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ContinueOptions.cpp" line="124" />
+            <source>%1 is available only with a platform API key: PixVerse documents no website request for it.</source>
+            <translation>«%1» доступно только с API-ключом платформы: PixVerse не документирует для этого запрос сайта.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="149" />
             <source>per second, without / with sound: %1</source>
             <translation>за секунду, без звука / со звуком: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="152" />
+            <location filename="../../app/cli/ModelTable.cpp" line="153" />
             <source>no published price</source>
             <translation>цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="155" />
-            <location filename="../../app/cli/ModelTable.cpp" line="202" />
+            <location filename="../../app/cli/ModelTable.cpp" line="156" />
+            <location filename="../../app/cli/ModelTable.cpp" line="212" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="156" />
+            <location filename="../../app/cli/ModelTable.cpp" line="157" />
             <source>per clip, %1: %2</source>
             <translation>за ролик, %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="160" />
+            <location filename="../../app/cli/ModelTable.cpp" line="161" />
             <source>; with sound: %1</source>
             <translation>; со звуком: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="206" />
+            <location filename="../../app/cli/ModelTable.cpp" line="207" />
+            <source>from video %1</source>
+            <translation>из видео %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="209" />
+            <source>from %1</source>
+            <translation>из %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="217" />
             <source>with sound</source>
             <translation>со звуком</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="208" />
+            <location filename="../../app/cli/ModelTable.cpp" line="219" />
             <source>several shots</source>
             <translation>несколько планов</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="210" />
+            <location filename="../../app/cli/ModelTable.cpp" line="221" />
+            <source>voice %1</source>
+            <translation>голос %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="225" />
             <source>%1 credits</source>
             <translation>кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <location filename="../../app/cli/ModelTable.cpp" line="255" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <location filename="../../app/cli/ModelTable.cpp" line="255" />
             <source>LABEL</source>
             <translation>НАЗВАНИЕ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <location filename="../../app/cli/ModelTable.cpp" line="255" />
             <source>MODES</source>
             <translation>РЕЖИМЫ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <location filename="../../app/cli/ModelTable.cpp" line="255" />
             <source>DURATIONS</source>
             <translation>ДЛИТЕЛЬНОСТИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="240" />
+            <location filename="../../app/cli/ModelTable.cpp" line="255" />
             <source>QUALITIES</source>
             <translation>КАЧЕСТВО</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="241" />
+            <location filename="../../app/cli/ModelTable.cpp" line="256" />
             <source>ASPECT RATIOS</source>
             <translation>ПРОПОРЦИИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="241" />
+            <location filename="../../app/cli/ModelTable.cpp" line="256" />
             <source>SWITCHES</source>
             <translation>ПЕРЕКЛЮЧАТЕЛИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="241" />
+            <location filename="../../app/cli/ModelTable.cpp" line="256" />
             <source>PROMPT</source>
             <translation>ПРОМПТ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="252" />
+            <location filename="../../app/cli/ModelTable.cpp" line="267" />
             <source>Prices in credits:</source>
             <translation>Цены в кредитах:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="254" />
+            <location filename="../../app/cli/ModelTable.cpp" line="269" />
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
@@ -910,99 +1160,99 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="378" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="407" />
+            <location filename="../../app/cli/CliRunner.cpp" line="360" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="418" />
+            <location filename="../../app/cli/CliRunner.cpp" line="371" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="207" />
+            <location filename="../../app/cli/CliRunnerQueries.cpp" line="50" />
             <source>PixVerse does not list video %1 on this account (every page of its videos was read): check the id and the account it was made with.</source>
             <translation>PixVerse не показывает видео %1 в этой учётной записи (прочитаны все страницы её видео): проверьте ID и учётную запись, в которой оно сделано.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="234" />
+            <location filename="../../app/cli/CliRunnerQueries.cpp" line="77" />
             <source>Video %1: %2 (%3×%4)</source>
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="294" />
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="61" />
             <source>Submitting: %1</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="603" />
-            <location filename="../../app/cli/CliRunner.cpp" line="614" />
+            <location filename="../../app/cli/CliRunner.cpp" line="558" />
+            <location filename="../../app/cli/CliRunner.cpp" line="569" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="609" />
+            <location filename="../../app/cli/CliRunner.cpp" line="564" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="510" />
+            <location filename="../../app/cli/CliRunner.cpp" line="465" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="517" />
+            <location filename="../../app/cli/CliRunner.cpp" line="472" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="85" />
-            <location filename="../../app/cli/CliRunner.cpp" line="90" />
+            <location filename="../../app/cli/CliRunner.cpp" line="97" />
+            <location filename="../../app/cli/CliRunner.cpp" line="102" />
             <source>The offline sandbox could not start: %1.</source>
             <translation>Не удалось запустить офлайн-песочницу: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="95" />
+            <location filename="../../app/cli/CliRunner.cpp" line="107" />
             <source>Using the offline sandbox at %1</source>
             <translation>Используется офлайн-песочница по адресу %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="114" />
+            <location filename="../../app/cli/CliRunner.cpp" line="126" />
             <source>No session token: set the environment variable %1 to a PixVerse account's token.</source>
             <translation>Нет токена сеанса: задайте в переменной окружения %1 токен учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="144" />
+            <location filename="../../app/cli/CliRunner.cpp" line="156" />
             <source>the API key</source>
             <translation>API-ключа</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="146" />
+            <location filename="../../app/cli/CliRunner.cpp" line="158" />
             <source>The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.</source>
             <translation>В связке ключей нет данных входа для %1: войдите через приложение и отметьте «Запомнить меня».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="149" />
+            <location filename="../../app/cli/CliRunner.cpp" line="161" />
             <source>The keychain could not be read: %1.</source>
             <translation>Не удалось прочитать связку ключей: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="129" />
+            <location filename="../../app/cli/CliRunner.cpp" line="141" />
             <source>No API key: set the environment variable %1 to your PixVerse platform API key.</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="275" />
+            <location filename="../../app/cli/CliRunner.cpp" line="223" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="391" />
+            <location filename="../../app/cli/CliRunner.cpp" line="344" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1011,27 +1261,32 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="393" />
+            <location filename="../../app/cli/CliRunner.cpp" line="346" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="401" />
+            <location filename="../../app/cli/CliRunner.cpp" line="354" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="420" />
+            <location filename="../../app/cli/CliRunner.cpp" line="371" />
+            <source>Files uploaded.</source>
+            <translation>Файлы загружены.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="373" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="502" />
+            <location filename="../../app/cli/CliRunner.cpp" line="457" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="427" />
+            <location filename="../../app/cli/CliRunner.cpp" line="380" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1048,38 +1303,38 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="438" />
+            <location filename="../../app/cli/CliRunner.cpp" line="391" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="475" />
+            <location filename="../../app/cli/CliRunner.cpp" line="430" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="444" />
+            <location filename="../../app/cli/CliRunner.cpp" line="397" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="241" />
-            <location filename="../../app/cli/CliRunner.cpp" line="612" />
+            <location filename="../../app/cli/CliRunner.cpp" line="567" />
+            <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="243" />
+            <location filename="../../app/cli/CliRunnerQueries.cpp" line="86" />
             <source>URL: %1</source>
             <translation>URL: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="260" />
+            <location filename="../../app/cli/CliRunnerQueries.cpp" line="103" />
             <source>Credits: %1 (monthly %2, package %3)</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="283" />
+            <location filename="../../app/cli/CliRunner.cpp" line="231" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1096,12 +1351,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="312" />
+            <location filename="../../app/cli/CliRunner.cpp" line="265" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="320" />
+            <location filename="../../app/cli/CliRunner.cpp" line="273" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
         </message>
@@ -1110,17 +1365,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="449" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="538" />
+            <location filename="../../app/cli/CliRunner.cpp" line="493" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="568" />
+            <location filename="../../app/cli/CliRunner.cpp" line="523" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void textAndJsonLines();
+    void transitionLine();
     void rerunNeverDuplicates();
     void refusesBeforeSendingAnything_data();
     void refusesBeforeSendingAnything();
@@ -154,6 +155,30 @@ void TestBatch::textAndJsonLines() {
     }
     QCOMPARE(videosIn(out).size(), 3);
     QVERIFY(videosIn(out).filter(u"a-whale").size() == 1);
+}
+
+// A line with first_frame and last_frame (relative to the file) is a transition (issue 16).
+void TestBatch::transitionLine() {
+    QImage dusk(640, 480, QImage::Format_RGB32);
+    dusk.fill(QColor(20, 20, 60));
+    QVERIFY(dusk.save(m_dir.filePath(QStringLiteral("dusk.png"))));
+    const QString file =
+        writeBatch(QStringLiteral("transition.jsonl"),
+                   {QStringLiteral(R"({"prompt":"Day turns to dusk","first_frame":"meadow.png",)"
+                                   R"("last_frame":"dusk.png","quality":"360p"})")});
+    const QString out = m_dir.filePath(QStringLiteral("transition"));
+    const sandbox::SandboxStats before = m_sandbox->stats();
+    const CliRun cli = run(
+        {QStringLiteral("batch"), file, QStringLiteral("--out"), out, QStringLiteral("--json")});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    QCOMPARE(m_sandbox->stats().generationsCreated, before.generationsCreated + 1);
+    QCOMPARE(m_sandbox->stats().uploads, before.uploads + 2); // both frames, once each
+    const QStringList videos = videosIn(out);
+    QCOMPARE(videos.size(), 1);
+    QFile sidecar(videos.first().chopped(4) + u".json");
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(sidecar.readAll()).object();
+    QCOMPARE(json.value(u"mode").toString(), QStringLiteral("transition"));
 }
 
 void TestBatch::rerunNeverDuplicates() {

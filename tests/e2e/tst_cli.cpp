@@ -4,6 +4,7 @@
 #include "core/api/ApiError.h"
 #include "core/api/WebApiRequests.h"
 #include "core/sandbox/SandboxHost.h"
+#include "tests/e2e/CliProcess.h"
 #include "tests/support/Await.h"
 #include "tests/support/TestSupport.h"
 
@@ -25,17 +26,9 @@
 
 using namespace pixverse;
 
-namespace {
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString lastLine() const {
-        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
-        return lines.isEmpty() ? QString() : lines.last();
-    }
-};
+using pixverse::test::CliRun;
 
+namespace {
 QString sentence(qint64 code) {
     return ApiError::service(code, {}).userMessage();
 }
@@ -127,24 +120,11 @@ void TestCli::cleanup() {
 }
 
 CliRun TestCli::run(const QStringList& arguments, int timeoutMs) {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PXTEST_KEY"), m_key);
     if (!m_token.isEmpty())
         env.insert(QStringLiteral("PXTEST_TOKEN"), m_token);
-    process.setProcessEnvironment(env);
-    process.start(m_cli, arguments);
-    CliRun result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return pixverse::test::runCli(m_cli, arguments, env, timeoutMs);
 }
 
 QString TestCli::makeImage(const QString& name, int width, int height, const char* format) {
@@ -762,7 +742,7 @@ void TestCli::givingUpBeforeASlotCancels() {
 void TestCli::usageErrorsExit2_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("says");
-    QTest::newRow("no command") << QStringList{} << "generate, status, balance, batch or models";
+    QTest::newRow("no command") << QStringList{} << "status, balance, batch or models";
     QTest::newRow("unknown command") << L({"paint"}) << "Unknown command";
     QTest::newRow("no out") << L({"generate", "--prompt", "x"}) << "--out";
     QTest::newRow("empty prompt") << L({"generate", "--out", "OUT"}) << "prompt";

@@ -1,0 +1,45 @@
+#pragma once
+
+// One run of the built pixverse-studio-cli, as the CLI's end-to-end tests see it.
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace pixverse::test {
+
+struct CliRun {
+    int exitCode = -1; //!< -1: it crashed or timed out
+    QString out;
+    QString err;
+
+    QStringList outLines() const { return out.split(u'\n', Qt::SkipEmptyParts); }
+    //! The saved path, for a command that saves: the last line of stdout.
+    QString lastLine() const {
+        const QStringList lines = outLines();
+        return lines.isEmpty() ? QString() : lines.last();
+    }
+    //! For a failure message.
+    QString why() const { return QStringLiteral("exit %1; stderr: %2").arg(exitCode).arg(err); }
+};
+
+//! Runs `executable` with `arguments` in `environment`; killed after `timeoutMs`.
+inline CliRun runCli(const QString& executable, const QStringList& arguments,
+                     const QProcessEnvironment& environment, int timeoutMs) {
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(executable, arguments);
+    CliRun result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+} // namespace pixverse::test
