@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -461,7 +462,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/SourceFacts.cpp" line="39" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-            <location filename="../../app/cli/BatchFile.cpp" line="143" />
+            <location filename="../../app/cli/BatchFile.cpp" line="146" />
         </message>
         <message>
             <location filename="../../app/cli/BatchFile.cpp" line="44" />
@@ -484,27 +485,27 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="112" />
+            <location filename="../../app/cli/BatchFile.cpp" line="115" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="116" />
+            <location filename="../../app/cli/BatchFile.cpp" line="119" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="125" />
+            <location filename="../../app/cli/BatchFile.cpp" line="128" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="133" />
+            <location filename="../../app/cli/BatchFile.cpp" line="136" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="149" />
+            <location filename="../../app/cli/BatchFile.cpp" line="152" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
@@ -1389,6 +1390,75 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
     </context>
     <context>
+        <name>pixverse::ComposerInputs</name>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="50" />
+            <source>First frame</source>
+            <translation>Первый кадр</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="51" />
+            <source>The video starts from this image: drop it here, paste it with Ctrl+V, or</source>
+            <translation>С этого изображения начнётся видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="53" />
+            <source>Last frame</source>
+            <translation>Последний кадр</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="54" />
+            <source>The video ends on this image: drop it here, paste it with Ctrl+V, or</source>
+            <translation>Этим изображением закончится видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputs.cpp" line="168" />
+            <source>PixVerse video %1</source>
+            <translation>Видео PixVerse %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;First frame&lt;/b&gt;: the video starts here. Drop it, paste it with Ctrl+V, or</source>
+            <translation type="vanished">&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
+            <translation type="vanished">&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::ContinuationPrice</name>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="16" />
+            <source>Cost: %1 credits</source>
+            <translation>Стоимость: %1 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="18" />
+            <source>PixVerse does not publish the upscale price; the charge shows on the card when the video is done.</source>
+            <translation>PixVerse не публикует цену увеличения разрешения; списание появится на карточке, когда видео будет готово.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="21" />
+            <source>The price is not known yet; the charge shows on the card when the video is done.</source>
+            <translation>Цена пока неизвестна; списание появится на карточке, когда видео будет готово.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="27" />
+            <source>Balance after: %1 credits (of %2)</source>
+            <translation>Останется: %1 кред. (из %2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="29" />
+            <source>Not enough credits: the balance is %1.</source>
+            <translation>Недостаточно кредитов: на балансе %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ContinuationPrice.cpp" line="31" />
+            <source>Balance: %1 credits</source>
+            <translation>Баланс: %1 кред.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::CredentialStore</name>
         <message>
             <location filename="../../core/auth/CredentialStore.cpp" line="141" />
@@ -1409,6 +1479,29 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../core/auth/CredentialStore.cpp" line="188" />
             <source>The keychain refused to forget the sign-in (%1).</source>
             <translation>Связка ключей не дала удалить данные входа (%1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::DropSlot</name>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="103" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="141" />
+            <source>&amp;Replace…</source>
+            <translation>&amp;Заменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="145" />
+            <source>Re&amp;move</source>
+            <translation>У&amp;брать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/DropSlot.cpp" line="204" />
+            <source>Uploading… %1 of %2</source>
+            <translation>Загрузка… %1 из %2</translation>
         </message>
     </context>
     <context>
@@ -1482,94 +1575,94 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::GenerationSettingsPanel</name>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="87" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="92" />
             <source>Mode</source>
             <translation>Режим</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="86" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="91" />
             <source>&amp;Model</source>
             <translation>&amp;Модель</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="88" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="93" />
             <source>&amp;Quality</source>
             <translation>&amp;Качество</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="89" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="94" />
             <source>&amp;Aspect ratio</source>
             <translation>&amp;Соотношение сторон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="90" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="95" />
             <source>M&amp;otion</source>
             <translation>Дви&amp;жение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="91" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="96" />
             <source>St&amp;yle</source>
             <translation>С&amp;тиль</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="92" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="97" />
             <source>&amp;Camera</source>
             <translation>Камер&amp;а</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="93" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="355" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="98" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="331" />
             <source>What the video is made from. Dropping an image chooses image to video.</source>
             <translation>Из чего делается видео. Если перетащить сюда изображение, выбирается «Изображение в видео».</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="95" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="100" />
             <source>&amp;Duration</source>
             <translation>&amp;Длительность</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="117" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="118" />
             <source>S&amp;eed</source>
             <translation>С&amp;ид</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="119" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="120" />
             <source>Fixed</source>
             <translation>Фиксированный</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="121" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="397" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="122" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="396" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="133" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="134" />
             <source>⚄ Roll</source>
             <translation>⚄ Бросить</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="134" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="135" />
             <source>Roll a random seed and keep it</source>
             <translation>Выбросить случайный сид и закрепить его</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="135" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="136" />
             <source>Roll a random seed</source>
             <translation>Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="203" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="204" />
             <source>%1 is not offered for this account: %2 is used instead.</source>
             <translation>Модель %1 недоступна для этой учётной записи, вместо неё выбрана %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="352" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="328" />
             <source>The shape of the video. With an image, the image decides it.</source>
             <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="381" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="380" />
             <source>%1 has one motion mode.</source>
             <translation>У %1 только один режим движения.</translation>
         </message>
@@ -1582,186 +1675,186 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">%1 %2 → %3: %4</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="394" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="393" />
             <source>%1 records the seed but does not repeat a video from it: the same seed gives a variation.</source>
             <translation>%1 запоминает сид, но не повторяет по нему видео: тот же сид даст вариацию.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="434" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="435" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="436" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="437" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="447" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="449" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="450" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="452" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="454" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="455" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="486" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="486" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="487" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="489" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="490" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/GenerationSettingsModes.cpp" line="50" />
             <source>No model offered to this account makes "%1" videos.</source>
             <translation>Ни одна модель, доступная этой учётной записи, не делает видео «%1».</translation>
@@ -1771,7 +1864,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>%1 cannot make "%2" videos: %3 is used instead.</source>
             <translation>%1 не делает видео «%2»: вместо неё выбрана %3.</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::ImageCheck</name>
         <message>
@@ -1915,102 +2008,98 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ImageDropZone</name>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="69" />
+            <location filename="../../ui/ImageDropZone.cpp" line="63" />
             <source>Images (%1)</source>
             <translation>Изображения (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="70" />
+            <location filename="../../ui/ImageDropZone.cpp" line="64" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="80" />
+            <location filename="../../ui/ImageDropZone.cpp" line="78" />
             <source>Image to animate</source>
             <translation>Изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="102" />
+            <location filename="../../ui/ImageDropZone.cpp" line="71" />
             <source>&lt;b&gt;Start from an image&lt;/b&gt; (optional): drop it here, paste it with Ctrl+V, or</source>
             <translation>&lt;b&gt;Начните с изображения&lt;/b&gt; (необязательно): перетащите его сюда, вставьте через Ctrl+V или</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="105" />
             <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
+            <translation type="vanished">&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="113" />
+            <location filename="../../ui/ImageDropZone.cpp" line="72" />
             <source>%1 under %2, at most %3 px per side. Other images are converted for you.</source>
             <translation>%1 меньше %2, не больше %3 пикс. по стороне. Другие изображения будут преобразованы автоматически.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="146" />
             <source>&amp;Replace…</source>
-            <translation>&amp;Заменить…</translation>
+            <translation type="vanished">&amp;Заменить…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="150" />
             <source>Re&amp;move</source>
-            <translation>У&amp;брать</translation>
+            <translation type="vanished">У&amp;брать</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="228" />
+            <location filename="../../ui/ImageDropZone.cpp" line="104" />
             <source>Checking %1…</source>
             <translation>Проверка %1…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="233" />
+            <location filename="../../ui/ImageDropZone.cpp" line="109" />
             <source>The pasted image is empty.</source>
             <translation>Вставленное изображение пустое.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="247" />
+            <location filename="../../ui/ImageDropZone.cpp" line="123" />
             <source>The pasted image cannot be saved to %1: %2.</source>
             <translation>Не удаётся сохранить вставленное изображение в %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="253" />
+            <location filename="../../ui/ImageDropZone.cpp" line="129" />
             <source>Reading the pasted image…</source>
             <translation>Чтение вставленного изображения…</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="258" />
+            <location filename="../../ui/ImageDropZone.cpp" line="134" />
             <source>There is nothing to paste.</source>
             <translation>Нечего вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="264" />
+            <location filename="../../ui/ImageDropZone.cpp" line="140" />
             <source>%1 files were given; using the first, %2.</source>
             <translation>Передано файлов: %1; используется первый — %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="278" />
+            <location filename="../../ui/ImageDropZone.cpp" line="154" />
             <source>%1 is not a file on this computer: save it first, then add the file.</source>
             <translation>%1 — не файл на этом компьютере: сначала сохраните его, затем добавьте файл.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="291" />
+            <location filename="../../ui/ImageDropZone.cpp" line="167" />
             <source>There is no image or image file to paste.</source>
             <translation>Нет изображения или файла изображения, чтобы вставить.</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="302" />
+            <location filename="../../ui/ImageDropZone.cpp" line="171" />
             <source>Choose an image to animate</source>
             <translation>Выберите изображение для анимации</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="338" />
             <source>Uploading… %1 of %2</source>
-            <translation>Загрузка… %1 из %2</translation>
+            <translation type="vanished">Загрузка… %1 из %2</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="418" />
+            <location filename="../../ui/ImageDropZone.cpp" line="244" />
             <source>%1 · %2 × %3 px · %4</source>
             <translation>%1 · %2 × %3 пикс. · %4</translation>
         </message>
         <message>
-            <location filename="../../ui/ImageDropZone.cpp" line="424" />
+            <location filename="../../ui/ImageDropZone.cpp" line="250" />
             <source>Will upload %1</source>
             <translation>Будет загружено: %1</translation>
         </message>
@@ -2041,7 +2130,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="208" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="209" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
@@ -2050,7 +2139,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="211" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="214" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
@@ -2214,7 +2303,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Text to video</source>
             <translation type="vanished">Текст в видео</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/jobs/JobListModel.cpp" line="551" />
             <source>from a removed take</source>
             <translation>из удалённого дубля</translation>
@@ -2229,7 +2318,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobStore</name>
         <message>
@@ -2351,226 +2440,226 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="214" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="214" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="218" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="224" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="222" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="231" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="237" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
-            <location filename="../../ui/JobsPane.cpp" line="467" />
+            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="496" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="251" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="247" />
+            <location filename="../../ui/JobsPane.cpp" line="252" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="250" />
+            <location filename="../../ui/JobsPane.cpp" line="255" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="251" />
+            <location filename="../../ui/JobsPane.cpp" line="256" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="297" />
+            <location filename="../../ui/JobsPane.cpp" line="313" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="313" />
+            <location filename="../../ui/JobsPane.cpp" line="329" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="324" />
+            <location filename="../../ui/JobsPane.cpp" line="340" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="340" />
-            <location filename="../../ui/JobsPane.cpp" line="342" />
+            <location filename="../../ui/JobsPane.cpp" line="356" />
+            <location filename="../../ui/JobsPane.cpp" line="358" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="341" />
+            <location filename="../../ui/JobsPane.cpp" line="357" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="413" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="384" />
+            <location filename="../../ui/JobsPane.cpp" line="413" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="385" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="386" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="387" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="387" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="395" />
+            <location filename="../../ui/JobsPane.cpp" line="424" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="399" />
+            <location filename="../../ui/JobsPane.cpp" line="428" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="405" />
+            <location filename="../../ui/JobsPane.cpp" line="434" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="408" />
+            <location filename="../../ui/JobsPane.cpp" line="437" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="410" />
+            <location filename="../../ui/JobsPane.cpp" line="439" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="466" />
+            <location filename="../../ui/JobsPane.cpp" line="495" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="495" />
+            <location filename="../../ui/JobsPane.cpp" line="525" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="502" />
+            <location filename="../../ui/JobsPane.cpp" line="532" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="572" />
+            <location filename="../../ui/JobsPane.cpp" line="602" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="594" />
+            <location filename="../../ui/JobsPane.cpp" line="624" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -2585,67 +2674,67 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="655" />
+            <location filename="../../ui/JobsPane.cpp" line="685" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="656" />
+            <location filename="../../ui/JobsPane.cpp" line="686" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="657" />
+            <location filename="../../ui/JobsPane.cpp" line="687" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="662" />
+            <location filename="../../ui/JobsPane.cpp" line="692" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="663" />
+            <location filename="../../ui/JobsPane.cpp" line="693" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="664" />
+            <location filename="../../ui/JobsPane.cpp" line="694" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="667" />
+            <location filename="../../ui/JobsPane.cpp" line="697" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="668" />
+            <location filename="../../ui/JobsPane.cpp" line="698" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="707" />
+            <location filename="../../ui/JobsPane.cpp" line="737" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="708" />
+            <location filename="../../ui/JobsPane.cpp" line="738" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="724" />
+            <location filename="../../ui/JobsPane.cpp" line="754" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="727" />
+            <location filename="../../ui/JobsPane.cpp" line="757" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="732" />
+            <location filename="../../ui/JobsPane.cpp" line="762" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -2655,22 +2744,22 @@ Write a prompt and press Generate.</source>
             <translation>Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="721" />
-            <location filename="../../ui/JobsPane.cpp" line="735" />
+            <location filename="../../ui/JobsPane.cpp" line="751" />
+            <location filename="../../ui/JobsPane.cpp" line="765" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="722" />
+            <location filename="../../ui/JobsPane.cpp" line="752" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/JobsPane.cpp" line="381" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
@@ -2805,6 +2894,85 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
             <source>Family of “%1”</source>
             <translation>Семейство «%1»</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::LipSyncDialog</name>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="34" />
+            <location filename="../../ui/LipSyncDialog.cpp" line="68" />
+            <source>Lip Sync</source>
+            <translation>Синхронизация губ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="36" />
+            <source>Choose the Audio</source>
+            <translation>Выберите аудио</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="37" />
+            <source>Audio files (*.mp3 *.wav *.m4a *.aac)</source>
+            <translation>Аудиофайлы (*.mp3 *.wav *.m4a *.aac)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="39" />
+            <source>The person in the video speaks a text with a voice of your choice, or the speech of an audio file.</source>
+            <translation>Человек в видео произнесёт текст выбранным голосом или речь из аудиофайла.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="44" />
+            <source>Speak a &amp;text</source>
+            <translation>Произнести &amp;текст</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="46" />
+            <source>Use an &amp;audio file</source>
+            <translation>Взять &amp;аудиофайл</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="98" />
+            <source>Loading the voices…</source>
+            <translation>Загрузка голосов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="102" />
+            <source>What the person says</source>
+            <translation>Что говорит человек</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="111" />
+            <source>&amp;Voice:</source>
+            <translation>&amp;Голос:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="129" />
+            <source>MP3 or WAV, at most 30 s and 50 MB</source>
+            <translation>MP3 или WAV, не длиннее 30 с и не больше 50 МБ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="130" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="183" />
+            <source>Reading the audio file…</source>
+            <translation>Чтение аудиофайла…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="203" />
+            <source>%1 s of audio</source>
+            <translation>%1 с аудио</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="243" />
+            <source>UTF-8 bytes: %1</source>
+            <translation>Байт в UTF-8: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LipSyncDialog.cpp" line="247" />
+            <source>Cost: 4 credits per second of audio, or 4 per 15 bytes of text</source>
+            <translation>Стоимость: 4 кред. за секунду аудио или 4 кред. за каждые 15 байт текста</translation>
         </message>
     </context>
     <context>
@@ -3043,23 +3211,23 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="170" />
+            <location filename="../../ui/MainWindow.cpp" line="162" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="177" />
+            <location filename="../../ui/MainWindow.cpp" line="169" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="180" />
+            <location filename="../../ui/MainWindow.cpp" line="172" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="45" />
-            <location filename="../../ui/MainWindow.cpp" line="266" />
+            <location filename="../../ui/MainWindow.cpp" line="46" />
+            <location filename="../../ui/MainWindow.cpp" line="298" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -3072,88 +3240,88 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="121" />
+            <location filename="../../ui/MainWindow.cpp" line="122" />
             <source>Create</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="160" />
+            <location filename="../../ui/MainWindow.cpp" line="152" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="162" />
-            <location filename="../../ui/MainWindow.cpp" line="287" />
+            <location filename="../../ui/MainWindow.cpp" line="154" />
+            <location filename="../../ui/MainWindow.cpp" line="319" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="164" />
+            <location filename="../../ui/MainWindow.cpp" line="156" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="175" />
+            <location filename="../../ui/MainWindow.cpp" line="167" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="204" />
+            <location filename="../../ui/MainWindow.cpp" line="196" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="208" />
+            <location filename="../../ui/MainWindow.cpp" line="200" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="247" />
+            <location filename="../../ui/MainWindow.cpp" line="250" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="265" />
+            <location filename="../../ui/MainWindow.cpp" line="297" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="272" />
+            <location filename="../../ui/MainWindow.cpp" line="304" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="272" />
+            <location filename="../../ui/MainWindow.cpp" line="304" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="273" />
+            <location filename="../../ui/MainWindow.cpp" line="305" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="276" />
+            <location filename="../../ui/MainWindow.cpp" line="308" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="277" />
+            <location filename="../../ui/MainWindow.cpp" line="309" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="279" />
+            <location filename="../../ui/MainWindow.cpp" line="311" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="285" />
+            <location filename="../../ui/MainWindow.cpp" line="317" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="293" />
+            <location filename="../../ui/MainWindow.cpp" line="325" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -3756,7 +3924,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="238" />
+            <location filename="../../ui/PromptEditor.cpp" line="333" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -3765,87 +3933,87 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="248" />
+            <location filename="../../ui/PromptEditor.cpp" line="345" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="271" />
+            <location filename="../../ui/PromptEditor.cpp" line="368" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="273" />
+            <location filename="../../ui/PromptEditor.cpp" line="370" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="274" />
+            <location filename="../../ui/PromptEditor.cpp" line="371" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="292" />
+            <location filename="../../ui/PromptEditor.cpp" line="389" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="296" />
+            <location filename="../../ui/PromptEditor.cpp" line="393" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="300" />
+            <location filename="../../ui/PromptEditor.cpp" line="397" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="290" />
+            <location filename="../../ui/PromptEditor.cpp" line="387" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="317" />
+            <location filename="../../ui/PromptEditor.cpp" line="414" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="311" />
+            <location filename="../../ui/PromptEditor.cpp" line="408" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="240" />
+            <location filename="../../ui/PromptEditor.cpp" line="337" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="305" />
+            <location filename="../../ui/PromptEditor.cpp" line="402" />
             <source>(estimate)</source>
             <translation>(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="306" />
+            <location filename="../../ui/PromptEditor.cpp" line="403" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="314" />
+            <location filename="../../ui/PromptEditor.cpp" line="411" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="326" />
+            <location filename="../../ui/PromptEditor.cpp" line="423" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="382" />
+            <location filename="../../ui/PromptEditor.cpp" line="495" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="385" />
+            <location filename="../../ui/PromptEditor.cpp" line="498" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -3973,12 +4141,12 @@ Write a prompt and press Generate.</source>
             <source>None</source>
             <translation type="vanished">Нет</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/PromptEditor.cpp" line="335" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::Session</name>
         <message>
@@ -4222,39 +4390,72 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::SoundEffectDialog</name>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="23" />
+            <source>Add a Sound Effect</source>
+            <translation>Добавить звуковой эффект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="25" />
+            <source>PixVerse adds sound or music that fits the video. Describe what to hear, or leave it empty to let PixVerse choose from the picture.</source>
+            <translation>PixVerse добавит звук или музыку под видео. Опишите, что должно звучать, или оставьте поле пустым — PixVerse подберёт звук по изображению.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="31" />
+            <source>e.g. rain on a tin roof, distant thunder</source>
+            <translation>например, дождь по жестяной крыше, далёкий гром</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="33" />
+            <source>&amp;Keep the video's own sound</source>
+            <translation>&amp;Сохранить собственный звук видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="46" />
+            <source>Add Sound</source>
+            <translation>Добавить звук</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SoundEffectDialog.cpp" line="53" />
+            <source>&amp;Description:</source>
+            <translation>&amp;Описание:</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="108" />
+            <location filename="../../app/gui/StudioApp.cpp" line="111" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="134" />
+            <location filename="../../app/gui/StudioApp.cpp" line="137" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="147" />
+            <location filename="../../app/gui/StudioApp.cpp" line="150" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="156" />
+            <location filename="../../app/gui/StudioApp.cpp" line="159" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="243" />
+            <location filename="../../app/gui/StudioApp.cpp" line="246" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="262" />
+            <location filename="../../app/gui/StudioApp.cpp" line="264" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="265" />
+            <location filename="../../app/gui/StudioApp.cpp" line="267" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -4263,17 +4464,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="287" />
+            <location filename="../../app/gui/StudioApp.cpp" line="291" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="318" />
+            <location filename="../../app/gui/StudioApp.cpp" line="322" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="324" />
+            <location filename="../../app/gui/StudioApp.cpp" line="328" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -4403,94 +4604,8 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
-        <name>pixverse::WebBackend</name>
+        <name>pixverse::VideoSourceSlot</name>
         <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="155" />
-            <source>The image to animate has not been uploaded.</source>
-            <translation>Изображение для анимации не загружено.</translation>
-        </message>
-        <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="160" />
-            <source>The first and the last frame have not both been uploaded.</source>
-            <translation>Первый и последний кадры загружены не оба.</translation>
-        </message>
-        <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="167" />
-            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
-            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
-        </message>
-        <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="183" />
-            <source>the image %1, signed with the upload token</source>
-            <translation>изображение %1, подписанное токеном загрузки</translation>
-        </message>
-        <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="184" />
-            <source>temporary object-store credentials</source>
-            <translation>временные ключи доступа к хранилищу</translation>
-        </message>
-        <message>
-            <location filename="../../core/backend/WebBackend.cpp" line="186" />
-            <source>registers the uploaded image</source>
-            <translation>регистрирует загруженное изображение</translation>
-        </message>
-    </context>
-<context><name>pixverse::ComposerInputs</name><message>
-            <location filename="../../ui/ComposerInputs.cpp" line="50" />
-            <source>First frame</source>
-            <translation>Первый кадр</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="51" />
-            <source>The video starts from this image: drop it here, paste it with Ctrl+V, or</source>
-            <translation>С этого изображения начнётся видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="53" />
-            <source>Last frame</source>
-            <translation>Последний кадр</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="54" />
-            <source>The video ends on this image: drop it here, paste it with Ctrl+V, or</source>
-            <translation>Этим изображением закончится видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="168" />
-            <source>PixVerse video %1</source>
-            <translation>Видео PixVerse %1</translation>
-        </message>
-    <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="52" />
-            <source>&lt;b&gt;First frame&lt;/b&gt;: the video starts here. Drop it, paste it with Ctrl+V, or</source>
-            <translation>&lt;b&gt;Первый кадр&lt;/b&gt;: с него начнётся видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="56" />
-            <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
-            <translation>&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
-        </message>
-        </context><context><name>pixverse::DropSlot</name><message>
-            <location filename="../../ui/DropSlot.cpp" line="103" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/DropSlot.cpp" line="141" />
-            <source>&amp;Replace…</source>
-            <translation>&amp;Заменить…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/DropSlot.cpp" line="145" />
-            <source>Re&amp;move</source>
-            <translation>У&amp;брать</translation>
-        </message>
-        <message>
-            <location filename="../../ui/DropSlot.cpp" line="204" />
-            <source>Uploading… %1 of %2</source>
-            <translation>Загрузка… %1 из %2</translation>
-        </message>
-    </context><context><name>pixverse::VideoSourceSlot</name><message>
             <location filename="../../ui/VideoSourceSlot.cpp" line="35" />
             <source>%1 s</source>
             <translation>%1 с</translation>
@@ -4573,145 +4688,42 @@ Write a prompt and press Generate.</source>
             <source>Video</source>
             <translation>Видео</translation>
         </message>
-    <message>
-            <location filename="../../ui/VideoSourceSlot.cpp" line="42" />
+        <message>
             <source>&lt;b&gt;Video to extend&lt;/b&gt;: choose Extend on a finished take in the gallery, drop a video file here, or</source>
-            <translation>&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+            <translation type="vanished">&lt;b&gt;Видео для продолжения&lt;/b&gt;: выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
         </message>
-        </context><context><name>pixverse::ContinuationPrice</name><message>
-            <location filename="../../ui/ContinuationPrice.cpp" line="16" />
-            <source>Cost: %1 credits</source>
-            <translation>Стоимость: %1 кред.</translation>
+    </context>
+    <context>
+        <name>pixverse::WebBackend</name>
+        <message>
+            <location filename="../../core/backend/WebBackend.cpp" line="155" />
+            <source>The image to animate has not been uploaded.</source>
+            <translation>Изображение для анимации не загружено.</translation>
         </message>
         <message>
-            <location filename="../../ui/ContinuationPrice.cpp" line="18" />
-            <source>PixVerse does not publish the upscale price; the charge shows on the card when the video is done.</source>
-            <translation>PixVerse не публикует цену увеличения разрешения; списание появится на карточке, когда видео будет готово.</translation>
+            <location filename="../../core/backend/WebBackend.cpp" line="160" />
+            <source>The first and the last frame have not both been uploaded.</source>
+            <translation>Первый и последний кадры загружены не оба.</translation>
         </message>
         <message>
-            <location filename="../../ui/ContinuationPrice.cpp" line="21" />
-            <source>The price is not known yet; the charge shows on the card when the video is done.</source>
-            <translation>Цена пока неизвестна; списание появится на карточке, когда видео будет готово.</translation>
+            <location filename="../../core/backend/WebBackend.cpp" line="167" />
+            <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
+            <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
         </message>
         <message>
-            <location filename="../../ui/ContinuationPrice.cpp" line="27" />
-            <source>Balance after: %1 credits (of %2)</source>
-            <translation>Останется: %1 кред. (из %2)</translation>
+            <location filename="../../core/backend/WebBackend.cpp" line="183" />
+            <source>the image %1, signed with the upload token</source>
+            <translation>изображение %1, подписанное токеном загрузки</translation>
         </message>
         <message>
-            <location filename="../../ui/ContinuationPrice.cpp" line="29" />
-            <source>Not enough credits: the balance is %1.</source>
-            <translation>Недостаточно кредитов: на балансе %1.</translation>
+            <location filename="../../core/backend/WebBackend.cpp" line="184" />
+            <source>temporary object-store credentials</source>
+            <translation>временные ключи доступа к хранилищу</translation>
         </message>
         <message>
-            <location filename="../../ui/ContinuationPrice.cpp" line="31" />
-            <source>Balance: %1 credits</source>
-            <translation>Баланс: %1 кред.</translation>
+            <location filename="../../core/backend/WebBackend.cpp" line="186" />
+            <source>registers the uploaded image</source>
+            <translation>регистрирует загруженное изображение</translation>
         </message>
-    </context><context><name>pixverse::LipSyncDialog</name><message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="34" />
-            <location filename="../../ui/LipSyncDialog.cpp" line="68" />
-            <source>Lip Sync</source>
-            <translation>Синхронизация губ</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="36" />
-            <source>Choose the Audio</source>
-            <translation>Выберите аудио</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="37" />
-            <source>Audio files (*.mp3 *.wav *.m4a *.aac)</source>
-            <translation>Аудиофайлы (*.mp3 *.wav *.m4a *.aac)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="39" />
-            <source>The person in the video speaks a text with a voice of your choice, or the speech of an audio file.</source>
-            <translation>Человек в видео произнесёт текст выбранным голосом или речь из аудиофайла.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="44" />
-            <source>Speak a &amp;text</source>
-            <translation>Произнести &amp;текст</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="46" />
-            <source>Use an &amp;audio file</source>
-            <translation>Взять &amp;аудиофайл</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="98" />
-            <source>Loading the voices…</source>
-            <translation>Загрузка голосов…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="102" />
-            <source>What the person says</source>
-            <translation>Что говорит человек</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="111" />
-            <source>&amp;Voice:</source>
-            <translation>&amp;Голос:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="129" />
-            <source>MP3 or WAV, at most 30 s and 50 MB</source>
-            <translation>MP3 или WAV, не длиннее 30 с и не больше 50 МБ</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="130" />
-            <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="183" />
-            <source>Reading the audio file…</source>
-            <translation>Чтение аудиофайла…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="203" />
-            <source>%1 s of audio</source>
-            <translation>%1 с аудио</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="243" />
-            <source>UTF-8 bytes: %1</source>
-            <translation>Байт в UTF-8: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LipSyncDialog.cpp" line="247" />
-            <source>Cost: 4 credits per second of audio, or 4 per 15 bytes of text</source>
-            <translation>Стоимость: 4 кред. за секунду аудио или 4 кред. за каждые 15 байт текста</translation>
-        </message>
-    </context><context><name>pixverse::SoundEffectDialog</name><message>
-            <location filename="../../ui/SoundEffectDialog.cpp" line="23" />
-            <source>Add a Sound Effect</source>
-            <translation>Добавить звуковой эффект</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SoundEffectDialog.cpp" line="25" />
-            <source>PixVerse adds sound or music that fits the video. Describe what to hear, or leave it empty to let PixVerse choose from the picture.</source>
-            <translation>PixVerse добавит звук или музыку под видео. Опишите, что должно звучать, или оставьте поле пустым — PixVerse подберёт звук по изображению.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SoundEffectDialog.cpp" line="31" />
-            <source>e.g. rain on a tin roof, distant thunder</source>
-            <translation>например, дождь по жестяной крыше, далёкий гром</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SoundEffectDialog.cpp" line="33" />
-            <source>&amp;Keep the video's own sound</source>
-            <translation>&amp;Сохранить собственный звук видео</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SoundEffectDialog.cpp" line="46" />
-            <source>Add Sound</source>
-            <translation>Добавить звук</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SoundEffectDialog.cpp" line="53" />
-            <source>&amp;Description:</source>
-            <translation>&amp;Описание:</translation>
-        </message>
-    </context></TS>
+    </context>
+</TS>
