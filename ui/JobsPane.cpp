@@ -534,7 +534,7 @@ bool JobsPane::play(qint64 jobId) {
         return false;
     }
     m_playingJob = jobId;
-    player()->open(job->videoPath, excerpt(job->request.prompt));
+    player()->open(job->videoPath, excerpt(JobListModel::titleOf(*job)));
     if (m_player->isHidden()) {
         m_player->show();
         const int total = m_splitter->height();
@@ -743,7 +743,7 @@ void JobsPane::onJobSettled(qint64 jobId, JobState state) {
     const std::optional<Job> job = m_store ? m_store->job(jobId) : std::nullopt;
     if (!job)
         return;
-    const QString prompt = excerpt(job->request.prompt);
+    const QString prompt = excerpt(JobListModel::titleOf(*job));
     switch (state) {
     case JobState::Done:
         // "Download again" found it deleted on the service: the earlier copy stays.

@@ -4,6 +4,7 @@
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobStore.h"
 
+#include <QFileInfo>
 #include <QMimeData>
 #include <QSize>
 #include <QUrl>
@@ -266,7 +267,7 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
     case PromptExcerptRole:
-        return excerpt(job.request.prompt, kExcerptLength);
+        return excerpt(titleOf(job), kExcerptLength);
     case Qt::ToolTipRole: {
         QString tip = job.request.prompt;
         if (job.deletedOnService && job.state == JobState::Done)
@@ -346,7 +347,7 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
 QVariant JobListModel::markData(const Job& job, int role) const {
     switch (role) {
     case DurationTextRole:
-        return durationText(job.request.duration);
+        return durationText(shownSeconds(job));
     case ModeTextRole:
         return generationModeLabel(job.request.mode);
     case HasAudioRole:
@@ -546,12 +547,48 @@ void JobListModel::onRemoved(qint64 id) {
     }
 }
 
+QString JobListModel::titleOf(const Job& job) {
+    const GenerationRequest& request = job.request;
+    const QString prompt = request.prompt.simplified();
+    if (request.mode == GenerationMode::LipSync) {
+        if (!request.speechText.isEmpty())
+            return tr("“%1” spoken").arg(request.speechText.simplified());
+        if (!request.audioPath.isEmpty())
+            return tr("Speech from %1").arg(QFileInfo(request.audioPath).fileName());
+    }
+    if (!prompt.isEmpty())
+        return prompt;
+    if (request.mode == GenerationMode::SoundEffect)
+        return tr("Sound chosen by PixVerse");
+    if (request.mode == GenerationMode::TextToVideo || request.mode == GenerationMode::ImageToVideo)
+        return QString();
+    return generationModeLabel(request.mode);
+}
+
+int JobListModel::shownSeconds(const Job& job) {
+    switch (job.request.mode) {
+    case GenerationMode::Extend:
+    case GenerationMode::Upscale:
+    case GenerationMode::SoundEffect:
+    case GenerationMode::LipSync:
+        if (job.videoSeconds > 0)
+            return std::max(1, qRound(job.videoSeconds));
+        if (job.request.mode != GenerationMode::Extend && job.request.sourceSeconds > 0)
+            return std::max(1, qRound(job.request.sourceSeconds));
+        break;
+    default:
+        break;
+    }
+    return job.request.duration;
+}
+
 QString JobListModel::parentText(const Job* parent) {
     if (!parent)
         return tr("from a removed take");
-    const QString words = parent->request.prompt.simplified();
-    if (words.isEmpty())
-        return tr("from %1").arg(generationModeLabel(parent->request.mode));
+    const QString words = titleOf(*parent);
+    const QString modeLabel = generationModeLabel(parent->request.mode);
+    if (words.isEmpty() || words == modeLabel)
+        return tr("from %1").arg(modeLabel);
     return tr("from “%1”").arg(words.size() <= 40 ? words : words.left(39) + QChar(0x2026));
 }
 

@@ -112,6 +112,12 @@ public:
     static QString deletedOnServiceText();
     //! A clip's length as the cards write it: "12 s".
     static QString durationText(int seconds);
+    //! What a job is called where its prompt would be: the prompt, or for a mode without one
+    //! what it made ("“Hello…” spoken", "Sound chosen by PixVerse", "Upscale").
+    static QString titleOf(const Job& job);
+    //! The length a card shows: the request's duration; for extend, upscale, sound and lip sync
+    //! the saved file's length when known (their output follows the source, not `duration`).
+    static int shownSeconds(const Job& job);
     //! The card's lineage link: "from <words of the parent's prompt>"; `parent` null: the parent
     //! was removed from the list ("from a removed take").
     static QString parentText(const Job* parent);

@@ -2192,106 +2192,121 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobListModel</name>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="191" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="192" />
             <source>Queued</source>
             <translation>В очереди</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="193" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="194" />
             <source>Uploading</source>
             <translation>Загрузка</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="195" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="196" />
             <source>Starting</source>
             <translation>Запуск</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="197" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="198" />
             <source>Generating</source>
             <translation>Генерация</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="199" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="200" />
             <source>Downloading</source>
             <translation>Скачивание</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="201" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="202" />
             <source>Done</source>
             <translation>Готово</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="203" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="204" />
             <source>Failed</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="205" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="206" />
             <source>Moderated</source>
             <translation>Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="207" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="208" />
             <source>Cancelled</source>
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="233" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="234" />
             <source>Uploading %1%</source>
             <translation>Загрузка %1%</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="237" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="238" />
             <source>%1 %2</source>
             <translation>%1 %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="238" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="239" />
             <source>%1 (slow)</source>
             <translation>%1 (медленно)</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="242" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="243" />
             <source>Downloading %1%</source>
             <translation>Скачивание %1%</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="249" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="250" />
             <source>On PixVerse</source>
             <translation>На PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="555" />
+            <source>“%1” spoken</source>
+            <translation>«%1» (речь)</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="557" />
+            <source>Speech from %1</source>
+            <translation>Речь из %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobListModel.cpp" line="562" />
+            <source>Sound chosen by PixVerse</source>
+            <translation>Звук на выбор PixVerse</translation>
         </message>
         <message>
             <source>%1 · %2 · %3 s</source>
             <translation type="vanished">%1 · %2 · %3 с</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="316" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="317" />
             <source>1 credit</source>
             <translation>1 кредит</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="316" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="317" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="209" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="210" />
             <source>Deleted</source>
             <translation>Удалено</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="215" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="216" />
             <source>Deleted on PixVerse</source>
             <translation>Удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="219" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="220" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="307" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="308" />
             <source>%1 · %2 · %3</source>
             <translation>%1 · %2 · %3</translation>
         </message>
@@ -2304,17 +2319,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Текст в видео</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="551" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="587" />
             <source>from a removed take</source>
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="554" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="590" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="555" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void rowsFollowTheStoreNewestFirst();
     void oneDataChangedPerChangedRow();
     void rolesDescribeTheCard();
+    void continuedTakesSayWhatTheyMade();
     void elapsedTicksOnlyRunningRows();
     void downloadProgressChangesOnlyWithThePercentage();
     void countsFollowTheStates();
@@ -229,6 +230,45 @@ void TestJobListModel::rolesDescribeTheCard() {
     const QHash<int, QByteArray> names = m_model->roleNames();
     QCOMPARE(names.value(JobListModel::StatusTextRole), QByteArray("statusText"));
     QCOMPARE(names.value(JobListModel::ThumbnailPathRole), QByteArray("thumbnailPath"));
+}
+
+// Upscale, sound and lip sync have no prompt and follow their source's length: the card (and the
+// "from …" link of their children) says what they made and how long the saved file is, not
+// "(no prompt)" and the request's unused 5 s (seen in the window's try-out).
+void TestJobListModel::continuedTakesSayWhatTheyMade() {
+    Job take = makeJob(QStringLiteral("A lighthouse at dusk"), JobState::Done, 0);
+    const qint64 takeId = add(take);
+    Job upscale = makeJob(QString(), JobState::Done, 1);
+    upscale.request.mode = GenerationMode::Upscale;
+    upscale.request.parentJobId = takeId;
+    upscale.request.sourceSeconds = 3.0;
+    upscale.videoSeconds = 1.2;
+    const qint64 upscaleId = add(upscale);
+    Job sound = makeJob(QString(), JobState::Queued, 2);
+    sound.request.mode = GenerationMode::SoundEffect;
+    sound.request.parentJobId = upscaleId;
+    sound.request.sourceSeconds = 3.0;
+    const qint64 soundId = add(sound);
+    Job speech = makeJob(QString(), JobState::Done, 3);
+    speech.request.mode = GenerationMode::LipSync;
+    speech.request.speakerId = QStringLiteral("2");
+    speech.request.speechText = QStringLiteral("Hello  from the\nlighthouse");
+    const qint64 speechId = add(speech);
+
+    auto text = [this](qint64 id, int role) { return m_model->indexOf(id).data(role).toString(); };
+    QCOMPARE(text(upscaleId, JobListModel::PromptExcerptRole), QStringLiteral("Upscale"));
+    QCOMPARE(text(upscaleId, JobListModel::DurationTextRole), QStringLiteral("1 s"));
+    QCOMPARE(text(upscaleId, JobListModel::ParentTextRole),
+             QStringLiteral("from \u201CA lighthouse at dusk\u201D"));
+    QCOMPARE(text(soundId, JobListModel::PromptExcerptRole),
+             QStringLiteral("Sound chosen by PixVerse"));
+    QCOMPARE(text(soundId, JobListModel::DurationTextRole), QStringLiteral("3 s"));
+    QCOMPARE(text(soundId, JobListModel::ParentTextRole), QStringLiteral("from Upscale"));
+    QCOMPARE(text(speechId, JobListModel::PromptExcerptRole),
+             QStringLiteral("\u201CHello from the lighthouse\u201D spoken"));
+    // A take made from a prompt keeps its prompt and its requested length.
+    QCOMPARE(text(takeId, JobListModel::PromptExcerptRole), QStringLiteral("A lighthouse at dusk"));
+    QCOMPARE(text(takeId, JobListModel::DurationTextRole), QStringLiteral("5 s"));
 }
 
 void TestJobListModel::elapsedTicksOnlyRunningRows() {
