@@ -102,7 +102,11 @@ QString JobLibrary::fileNameFor(const Job& job) {
     const QDateTime created =
         (job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc()).toLocalTime();
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    const QStringList words = job.request.prompt.toLower().split(separators, Qt::SkipEmptyParts);
+    // A lip sync is named after what is spoken; a job without words, after what it made.
+    const QString text = job.request.mode == GenerationMode::LipSync && job.request.prompt.isEmpty()
+                             ? job.request.speechText
+                             : job.request.prompt;
+    const QStringList words = text.toLower().split(separators, Qt::SkipEmptyParts);
     QString slug;
     for (const QString& word : words) {
         const QString next = slug.isEmpty() ? word : slug + u'-' + word;
@@ -117,8 +121,21 @@ QString JobLibrary::fileNameFor(const Job& job) {
     }
     if (!slug.isEmpty() && slug.back().isHighSurrogate())
         slug.chop(1);
-    if (slug.isEmpty())
-        slug = QStringLiteral("video");
+    if (slug.isEmpty()) {
+        switch (job.request.mode) {
+        case GenerationMode::Upscale:
+            slug = QStringLiteral("upscale");
+            break;
+        case GenerationMode::SoundEffect:
+            slug = QStringLiteral("sound");
+            break;
+        case GenerationMode::LipSync:
+            slug = QStringLiteral("lip-sync");
+            break;
+        default:
+            slug = QStringLiteral("video");
+        }
+    }
     const QString id =
         job.videoId != 0 ? QString::number(job.videoId) : QStringLiteral("job%1").arg(job.id);
     return created.toString(QStringLiteral("yyyy-MM-dd_HHmm")) + u'_' + slug + u'_' + id +

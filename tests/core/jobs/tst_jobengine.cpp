@@ -76,6 +76,16 @@ void TestJobEngine::fileNamesAreReadable() {
     job.request.prompt.clear();
     job.videoId = 0;
     QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_video_job12.mp4"));
+    // Without a prompt, the later modes are named after what they made or what is spoken.
+    job.request.mode = GenerationMode::Upscale;
+    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_upscale_job12.mp4"));
+    job.request.mode = GenerationMode::SoundEffect;
+    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_sound_job12.mp4"));
+    job.request.mode = GenerationMode::LipSync;
+    QCOMPARE(JobEngine::fileNameFor(job), QStringLiteral("2026-05-24_1432_lip-sync_job12.mp4"));
+    job.request.speechText = QStringLiteral("Hello from the lighthouse!");
+    QCOMPARE(JobEngine::fileNameFor(job),
+             QStringLiteral("2026-05-24_1432_hello-from-the-lighthouse_job12.mp4"));
 }
 
 void TestJobEngine::thirtyJobsNeverExceedTheCap() {
