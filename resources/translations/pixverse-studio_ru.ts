@@ -4666,7 +4666,7 @@ Write a prompt and press Generate.</source>
         <message>
             <location filename="../../ui/VideoSourceSlot.cpp" line="42" />
             <source>Choose Extend on a finished take in the gallery, drop a video file here, or</source>
-            <translation>Выберите «Продолжить» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
+            <translation>Выберите «Продлить…» у готового дубля в галерее, перетащите сюда видеофайл или нажмите</translation>
         </message>
         <message>
             <location filename="../../ui/VideoSourceSlot.cpp" line="68" />
