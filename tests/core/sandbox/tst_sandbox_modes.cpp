@@ -269,12 +269,29 @@ private Q_SLOTS:
         QCOMPARE(m_server->stats().generationsCreated, created);
     }
 
+    void extendIsLongerAndKeepsTheSize_data() {
+        QTest::addColumn<QString>("aspect");
+        QTest::addColumn<QSize>("size");
+        // V6 540p sizes by the long edge (§2.11): every shape has a longer clip to extend into.
+        QTest::newRow("16:9") << QStringLiteral("16:9") << QSize(1024, 576);
+        QTest::newRow("4:3") << QStringLiteral("4:3") << QSize(1024, 768);
+        QTest::newRow("1:1") << QStringLiteral("1:1") << QSize(1024, 1024);
+        QTest::newRow("3:4") << QStringLiteral("3:4") << QSize(768, 1024);
+        QTest::newRow("9:16") << QStringLiteral("9:16") << QSize(576, 1024);
+        QTest::newRow("3:2") << QStringLiteral("3:2") << QSize(1024, 682);
+        QTest::newRow("2:3") << QStringLiteral("2:3") << QSize(682, 1024);
+        QTest::newRow("21:9") << QStringLiteral("21:9") << QSize(1024, 438);
+    }
+
     void extendIsLongerAndKeepsTheSize() {
-        const qint64 source = finishedVideo(v6Body(5, QStringLiteral("540p")));
+        QFETCH(QString, aspect);
+        QFETCH(QSize, size);
+        const qint64 source = finishedVideo(
+            with(v6Body(5, QStringLiteral("540p")), {{QStringLiteral("aspect_ratio"), aspect}}));
         QVERIFY(source > 0);
         const test::ClipStreams before = download(source);
         QVERIFY(before.loaded);
-        QCOMPARE(before.resolution, QSize(1024, 576));
+        QCOMPARE(before.resolution, size);
 
         // Quality renders the new part; the frame keeps the source's size (§2.14).
         QJsonObject body = v6Body(5, QStringLiteral("720p"));
@@ -282,10 +299,10 @@ private Q_SLOTS:
         body.insert(QStringLiteral("source_video_id"), source);
         const qint64 extended = make(kExtend, body, 45); // V6 720p: 9 credits/s × 5
         QVERIFY(extended > 0);
-        QCOMPARE(result(extended).value(QLatin1String("outputWidth")).toInt(), 1024);
+        QCOMPARE(result(extended).value(QLatin1String("outputWidth")).toInt(), size.width());
         const test::ClipStreams after = download(extended);
         QVERIFY(after.loaded);
-        QCOMPARE(after.resolution, QSize(1024, 576));
+        QCOMPARE(after.resolution, size);
         QVERIFY2(
             after.durationMs > before.durationMs + 500,
             qPrintable(
