@@ -42,7 +42,8 @@ appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" |
 grep -q "^Icon=$app_id$" "$root/usr/share/applications/$app_id.desktop" || fail "the desktop file names another icon"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in libqt6core6 libqt6widgets6 libqt6multimedia6 libqt6keychain1 libqt6sql6-sqlite qt6-qpa-plugins qt6-image-formats-plugins; do
+# ffmpeg's libraries: the media probe, its checks and the last frame (issue 16).
+for dep in libqt6core6 libqt6widgets6 libqt6multimedia6 libqt6keychain1 libqt6sql6-sqlite qt6-qpa-plugins qt6-image-formats-plugins libavformat59 libavcodec59 libavutil57 libswscale6; do
     echo "$depends" | grep -q "$dep" || fail "Depends lacks $dep: $depends"
 done
 echo "Depends: $depends"
