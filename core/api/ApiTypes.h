@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -47,6 +48,42 @@ struct RequestInputs {
     std::optional<UploadedImage> last;  //!< transition
     std::optional<UploadedMedia> video; //!< a local source video (extend, upscale, sound, lip sync)
     std::optional<UploadedMedia> audio; //!< lip sync with an audio file
+    //! An effect's images (issue 17), in the order of the request's Start images: `img_id` when
+    //! there is one, `img_ids` when the template takes several.
+    QList<UploadedImage> starts;
+    //! Fusion's references, in the order of the request's Subject and Background images
+    //! (`image_references[].img_id`).
+    QList<UploadedImage> references;
+};
+
+//! One effect template the account can use (§2.19). The documented list gives the id, the name
+//! and the description; the rest is read where the answer carries it (the web's list shape) and
+//! stays at its "unknown" value otherwise.
+struct EffectTemplate {
+    qint64 id = 0;              //!< `template_id`
+    QString name;               //!< `display_name`, localised by Accept-Language
+    QString prompt;             //!< `display_prompt`
+    QString previewUrl;         //!< a preview video; empty when the answer has none
+    QString thumbnailUrl;       //!< a still of the preview; empty when none
+    QString category;           //!< empty when the service gives none
+    int imageCount = 1;         //!< `effect_type`: images it takes (0: a text template)
+    QStringList qualities;      //!< allowed qualities; empty: whatever the model allows
+    QString model;              //!< `template_model`; empty: the creator's choice
+    int duration = 0;           //!< seconds the effect makes; 0: the request's
+    std::optional<int> credits; //!< a listed cost, when the answer gives one
+    //! Known not to be activated for this key (listed so, or answered 500070): greyed out, and
+    //! refused before sending with 500070's sentence.
+    bool needsActivation = false;
+
+    friend bool operator==(const EffectTemplate&, const EffectTemplate&) = default;
+};
+
+//! One page of the template list request (§2.19).
+struct TemplateQuery {
+    int page = 1;      //!< from 1
+    int pageSize = 50; //!< 10, 20, 50 or 100 only
+    QString language;  //!< Accept-Language ("en", "ru"); empty: not sent
+    int type = 1;      //!< 1 video templates, 2 image templates, 0 all (not sent)
 };
 
 //! A voice lip sync can speak a text with (§2.18).

@@ -51,6 +51,15 @@ RequestHandle Backend::fetchSpeakers(QObject* context,
     });
 }
 
+RequestHandle Backend::fetchTemplates(const TemplateQuery& query, QObject* context,
+                                      std::function<void(Result<QList<EffectTemplate>>)> done) {
+    Q_UNUSED(query)
+    return answerLater(context, [done = std::move(done)] {
+        done(Result<QList<EffectTemplate>>::failure(ApiError::input(
+            tr("Effects and references can be used only with a platform API key sign-in."))));
+    });
+}
+
 QList<Speaker> Backend::systemSpeakers() {
     // §2.18: the system voices; the names are PixVerse's, not translated.
     static const char* const names[] = {"Emily",  "James",  "Isabella", "Liam",   "Chloe",

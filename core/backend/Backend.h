@@ -71,6 +71,11 @@ public:
     //! reference lists, without a request.
     virtual RequestHandle fetchSpeakers(QObject* context,
                                         std::function<void(Result<QList<Speaker>>)> done);
+    //! One page of the effect templates (§2.19, issue 17). The default (the web: no documented
+    //! list) answers an input error saying effects need a platform API key, and sends nothing.
+    //! A page shorter than `query.pageSize` is the last one.
+    virtual RequestHandle fetchTemplates(const TemplateQuery& query, QObject* context,
+                                         std::function<void(Result<QList<EffectTemplate>>)> done);
     //! The 15 system voices of §2.18 ("Auto" first).
     static QList<Speaker> systemSpeakers();
     //! Status of several videos at once: one request for the web family, one per id for the

@@ -122,6 +122,25 @@ QString GenerationRequest::imagePath(RequestImage::Role role) const {
     return {};
 }
 
+QList<RequestImage> GenerationRequest::imagesWith(RequestImage::Role role) const {
+    QList<RequestImage> out;
+    for (const RequestImage& image : images) {
+        if (image.role == role)
+            out << image;
+    }
+    return out;
+}
+
+QList<RequestImage> GenerationRequest::references() const {
+    QList<RequestImage> out;
+    for (const RequestImage& image : images) {
+        if (image.role == RequestImage::Role::Subject ||
+            image.role == RequestImage::Role::Background)
+            out << image;
+    }
+    return out;
+}
+
 QString GenerationRequest::startImagePath() const {
     return imagePath(RequestImage::Role::Start);
 }
@@ -178,6 +197,14 @@ QJsonObject GenerationRequest::toJson() const {
     }
     if (templateId > 0)
         json.insert(QStringLiteral("templateId"), QJsonValue(templateId));
+    if (templateId > 0) {
+        json.insert(QStringLiteral("templateName"), templateName);
+        json.insert(QStringLiteral("templateImageCount"), templateImageCount);
+        json.insert(QStringLiteral("templateQualities"),
+                    QJsonArray::fromStringList(templateQualities));
+        if (templateNeedsActivation)
+            json.insert(QStringLiteral("templateNeedsActivation"), true);
+    }
     if (keepOriginalSound)
         json.insert(QStringLiteral("keepOriginalSound"), true);
     if (parentJobId > 0)
@@ -233,6 +260,11 @@ GenerationRequest GenerationRequest::fromJson(const QJsonObject& json) {
     r.sourceVideoId = json.value(QLatin1String("sourceVideoId")).toInteger();
     r.sourceVideoPath = text(json, "sourceVideoPath");
     r.templateId = json.value(QLatin1String("templateId")).toInteger();
+    r.templateName = text(json, "templateName");
+    r.templateImageCount = json.value(QLatin1String("templateImageCount")).toInt(1);
+    for (const QJsonValue& quality : json.value(QLatin1String("templateQualities")).toArray())
+        r.templateQualities << quality.toString();
+    r.templateNeedsActivation = json.value(QLatin1String("templateNeedsActivation")).toBool();
     r.audioPath = text(json, "audioPath");
     r.speechText = text(json, "speechText");
     r.speakerId = text(json, "speakerId");

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -80,8 +81,16 @@ struct GenerationRequest {
     qint64 sourceVideoId = 0; //!< extend, upscale, sound, lip sync: a video on the service
     QString sourceVideoPath;  //!< … or a local video file
     qint64 templateId = 0;    //!< effect
-    QString audioPath;        //!< lip sync / sound: a local audio file
-    QString speechText;       //!< lip sync with a system voice
+    //! What the template list said of `templateId` when the request was made (issue 17), so a
+    //! job, a reuse and the checks before sending know it without the list: its name, how many
+    //! images it takes, the qualities it allows (empty: the model's) and whether it is known not
+    //! to be activated (500070).
+    QString templateName;
+    int templateImageCount = 1;
+    QStringList templateQualities;
+    bool templateNeedsActivation = false;
+    QString audioPath;  //!< lip sync / sound: a local audio file
+    QString speechText; //!< lip sync with a system voice
     QString speakerId;
     bool keepOriginalSound = false; //!< sound: `original_sound_switch` (keep the video's own sound)
     //! Lineage (issue 16): the local job this one continues (extend, upscale, sound, lip sync, or
@@ -102,6 +111,10 @@ struct GenerationRequest {
     void setStartImage(const QString& path);
     //! The path of the first image with `role`; empty when there is none.
     QString imagePath(RequestImage::Role role) const;
+    //! Every image with `role`, in order (an effect's several images; fusion's subjects).
+    QList<RequestImage> imagesWith(RequestImage::Role role) const;
+    //! Fusion's Subject and Background images, in the order they are sent.
+    QList<RequestImage> references() const;
     bool isImageToVideo() const { return mode == GenerationMode::ImageToVideo; }
 
     QJsonObject toJson() const;

@@ -135,6 +135,9 @@ Q_SIGNALS:
     //! An importAccountVideos() ended: `added` jobs are new in the store; `error` says why the
     //! list could not be read (nothing was added then).
     void accountVideosImported(int added, const pixverse::ApiError& error);
+    //! An effect job was refused because of its template (issue 17): `errorCode` 500070 (not
+    //! activated) or 500071 (`quality` not allowed). The template list remembers it.
+    void templateRefused(qint64 templateId, int errorCode, const QString& quality);
 
 private:
     //! A queued job for `request` on this engine's account (not stored yet).

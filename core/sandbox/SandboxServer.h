@@ -61,6 +61,9 @@ struct SandboxConfig {
     //! that has only the older `video/lip_sync/tts_list` would: the client's fallback (§2.18).
     //! `pixverse-sandbox --speakers-legacy` turns it on.
     bool speakerRouteMissing = false;
+    //! How many effect templates `/video/effects/templates/list` serves (SandboxTemplates.h);
+    //! benchmarks ask for 300. `pixverse-sandbox --templates N`.
+    int templateCount = 36;
     //! Folder where the sandbox keeps its state across restarts (see SandboxStore); empty: in
     //! memory only, gone when it stops (tests).
     QString stateDir;
