@@ -133,7 +133,7 @@ void TestOpenApiBackend::imageToVideoFromAFile() {
     request.prompt = QStringLiteral("The portrait smiles");
     request.setStartImage(path);
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, RequestInputs{uploaded->value, {}, {}, {}, {}},
+        backend->createVideo(request, RequestInputs{uploaded->value, {}, {}, {}, {}, {}, {}},
                              ApiClient::newTraceId(), this, done);
     });
     QVERIFY(created && created->ok());
