@@ -793,6 +793,7 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
             contentType = QByteArrayLiteral("image/png");
         }
     } else if (path.startsWith(QLatin1String("/media/template/"))) {
+        ++m_stats.previewRequests;
         bytes = m_effects->previewBytes(id, ext, &contentType);
     } else if (path.startsWith(QLatin1String("/media/file/"))) {
         bytes = m_modes->uploadedBytes(id, &contentType);
@@ -862,6 +863,8 @@ HttpAnswer SandboxState::statsAnswer() {
         {QStringLiteral("generationsCreated"), QJsonValue(s.generationsCreated)},
         {QStringLiteral("replayedAnswers"), QJsonValue(s.replayedAnswers)},
         {QStringLiteral("mediaRequests"), QJsonValue(s.mediaRequests)},
+        {QStringLiteral("templateListCalls"), QJsonValue(s.templateListCalls)},
+        {QStringLiteral("previewRequests"), QJsonValue(s.previewRequests)},
         {QStringLiteral("generating"), s.generating},
         {QStringLiteral("webLogins"), QJsonValue(s.webLogins)},
         {QStringLiteral("objectStorePuts"), QJsonValue(s.objectStorePuts)},

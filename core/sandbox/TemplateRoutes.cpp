@@ -63,6 +63,7 @@ const SandboxTemplate* EffectRoutes::findTemplate(qint64 id) const {
 }
 
 HttpAnswer EffectRoutes::templateList(const HttpRequest& request) const {
+    ++m_state.m_stats.templateListCalls;
     const QUrlQuery& query = request.query;
     bool imageTemplates = false;
     if (query.hasQueryItem(QStringLiteral("type"))) {
