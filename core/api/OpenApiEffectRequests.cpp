@@ -10,19 +10,6 @@ namespace pixverse::openapi {
 
 namespace {
 
-QString endpointPath(const char* endpoint) {
-    return QLatin1String(kPrefix) + QLatin1String(endpoint);
-}
-
-void setCreateBody(ApiRequest& request, const char* endpoint, const char* logName,
-                   const QJsonObject& body, const QString& traceId) {
-    request.path = endpointPath(endpoint);
-    request.logName = QLatin1String(logName);
-    request.setJsonBody(body);
-    request.sameTraceIdOnRetry = true;
-    request.traceId = traceId;
-}
-
 //! The first of `keys` that holds a non-empty string (or a number, as text).
 QString firstText(const QJsonObject& item, std::initializer_list<const char16_t*> keys) {
     for (const char16_t* key : keys) {

@@ -53,6 +53,8 @@ private Q_SLOTS:
 
 private:
     QString writeFile(const QString& name, qint64 size);
+    std::optional<Result<CreatedVideo>> create(Backend* backend, const GenerationRequest& r,
+                                               const RequestInputs& in);
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     QNetworkAccessManager m_network;
     QTemporaryDir m_dir;
@@ -81,6 +83,12 @@ QString TestModeBackend::writeFile(const QString& name, qint64 size) {
     if (!file.open(QIODevice::WriteOnly) || !file.resize(size))
         return {};
     return file.fileName();
+}
+
+std::optional<Result<CreatedVideo>>
+TestModeBackend::create(Backend* backend, const GenerationRequest& r, const RequestInputs& in) {
+    return await<Result<CreatedVideo>>(
+        [&](auto done) { backend->createVideo(r, in, ApiClient::newTraceId(), this, done); });
 }
 
 void TestModeBackend::familiesOfferTheirModes() {
@@ -186,10 +194,6 @@ void TestModeBackend::webPlansTransitionAndNothingElse() {
 
 void TestModeBackend::missingInputsAreRefusedLocally() {
     const qint64 before = m_sandbox->stats().requests;
-    auto create = [this](Backend* backend, const GenerationRequest& r, const RequestInputs& in) {
-        return await<Result<CreatedVideo>>(
-            [&](auto done) { backend->createVideo(r, in, ApiClient::newTraceId(), this, done); });
-    };
     UploadedImage image;
     image.imageId = 5;
     RequestInputs onlyFirst;
@@ -319,10 +323,6 @@ void TestModeBackend::openApiPlansEffectsAndFusion() {
 
 void TestModeBackend::effectAndFusionInputsAreRefusedLocally() {
     const qint64 before = m_sandbox->stats().requests;
-    auto create = [this](Backend* backend, const GenerationRequest& r, const RequestInputs& in) {
-        return await<Result<CreatedVideo>>(
-            [&](auto done) { backend->createVideo(r, in, ApiClient::newTraceId(), this, done); });
-    };
     UploadedImage image;
     image.imageId = 5;
     GenerationRequest effect = onVideo(GenerationMode::Effect, 0);
