@@ -4,6 +4,7 @@
 #include "core/effects/TemplateLibrary.h"
 #include "core/sandbox/SandboxHost.h"
 #include "tests/core/effects/ListingBackend.h"
+#include "tests/support/TestSupport.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -88,7 +89,7 @@ private Q_SLOTS:
     void withoutANetworkEveryFetchFails();
 
 private:
-    qint64 requests() const { return m_sandbox->stats().requests; }
+    qint64 requests() const { return m_sandbox->stats().previewRequests; }
     QString dir(const char* name) const { return m_dir.filePath(QLatin1String(name)); }
 
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
@@ -96,7 +97,6 @@ private:
     QTemporaryDir m_dir;
     QStringList m_clips;  //!< distinct preview clip URLs from the list
     QStringList m_stills; //!< distinct still URLs
-    QHash<QString, qint64> m_sizes;
 };
 
 void TestPreviewCache::initTestCase() {
@@ -135,7 +135,6 @@ void TestPreviewCache::downloadsOnceThenServesTheCache() {
     QCOMPARE(head(first.file, 8).mid(4), QByteArray("ftyp"));
     QCOMPARE(cache.cachedFile(url), first.file);
     QCOMPARE(cache.usedBytes(), QFileInfo(first.file).size());
-    m_sizes.insert(url, QFileInfo(first.file).size());
 
     // Served from the disk: no request.
     const Outcome second = fetchOne(cache, url);
@@ -164,19 +163,20 @@ void TestPreviewCache::stillsAreCachedToo() {
 void TestPreviewCache::evictsTheLeastRecentlyUsed() {
     // The sizes first, from a cache without a cap to speak of.
     PreviewCache sizer(dir("sizes"), 50LL * 1024 * 1024, &m_network);
+    QHash<QString, qint64> sizes;
     for (int i = 0; i < 3; ++i) {
         const Outcome o = fetchOne(sizer, m_clips.at(i));
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
-        m_sizes.insert(m_clips.at(i), QFileInfo(o.file).size());
+        sizes.insert(m_clips.at(i), QFileInfo(o.file).size());
     }
     const QString a = m_clips.at(0), b = m_clips.at(1), c = m_clips.at(2);
     // Room for a with b, or a with c, never all three.
-    const qint64 cap = std::max(m_sizes[a] + m_sizes[b], m_sizes[a] + m_sizes[c]);
+    const qint64 cap = std::max(sizes[a] + sizes[b], sizes[a] + sizes[c]);
     PreviewCache cache(dir("lru"), cap, &m_network);
     QVERIFY(fetchOne(cache, a).error.isEmpty());
     const Outcome fromB = fetchOne(cache, b);
     QVERIFY(fromB.error.isEmpty());
-    QCOMPARE(cache.usedBytes(), m_sizes[a] + m_sizes[b]);
+    QCOMPARE(cache.usedBytes(), sizes[a] + sizes[b]);
     QVERIFY(!cache.cachedFile(a).isEmpty()); // a is used now: b is the oldest
     const Outcome fromC = fetchOne(cache, c);
     QVERIFY(fromC.error.isEmpty());
@@ -185,14 +185,16 @@ void TestPreviewCache::evictsTheLeastRecentlyUsed() {
     QVERIFY(!QFile::exists(fromB.file));
     QVERIFY(!cache.cachedFile(a).isEmpty());
     QCOMPARE(cache.cachedFile(c), fromC.file);
-    QCOMPARE(cache.usedBytes(), m_sizes[a] + m_sizes[c]);
+    QCOMPARE(cache.usedBytes(), sizes[a] + sizes[c]);
     QCOMPARE(bytesIn(dir("lru")), cache.usedBytes());
 }
 
 void TestPreviewCache::manyAtOnceStayUnderTheCap() {
+    // The largest preview the sandbox serves: its build-time clips and stills.
     qint64 largest = 0;
-    for (const qint64 size : std::as_const(m_sizes))
+    for (const qint64 size : filesIn(QDir(test::clipsDir()).filePath(QStringLiteral("templates"))))
         largest = std::max(largest, size);
+    QVERIFY(largest > 0);
     const qint64 cap = 2 * largest + largest / 2;
     const QStringList urls = m_clips.mid(0, 8) + m_stills.mid(0, 4);
     PreviewCache cache(dir("many"), cap, &m_network);
