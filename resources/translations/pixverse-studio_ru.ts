@@ -878,7 +878,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ApiError</name>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="307" />
+            <location filename="../../core/api/ApiClient.cpp" line="321" />
             <source>“%1” is not a valid server address.</source>
             <translation>«%1» — недопустимый адрес сервера.</translation>
         </message>
@@ -1138,6 +1138,11 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../core/backend/Backend.cpp" line="38" />
             <source>Video and audio files can be sent only with a platform API key sign-in.</source>
             <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="59" />
+            <source>Effects and references can be used only with a platform API key sign-in.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2324,12 +2329,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="590" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="592" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2679,12 +2684,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="268" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="285" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="272" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="289" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -3842,6 +3847,39 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::PreviewCache</name>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="214" />
+            <source>The effect has no usable preview address.</source>
+            <translation>У эффекта нет пригодного адреса превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="215" />
+            <source>Previews cannot be downloaded without a network.</source>
+            <translation>Без сети превью загрузить нельзя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="231" />
+            <source>The preview could not be downloaded: %1</source>
+            <translation>Не удалось загрузить превью: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="241" />
+            <source>The preview is not a video or a picture.</source>
+            <translation>Превью не является ни видео, ни изображением.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="245" />
+            <source>The preview is larger than the whole preview cache.</source>
+            <translation>Превью больше, чем весь кэш превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="289" />
+            <source>The preview could not be saved: %1</source>
+            <translation>Не удалось сохранить превью: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::PromptEditor</name>
         <message>
             <location filename="../../ui/PromptEditor.cpp" line="55" />
@@ -4492,6 +4530,25 @@ Write a prompt and press Generate.</source>
             <location filename="../../app/gui/StudioApp.cpp" line="328" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::TemplateLibrary</name>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="196" />
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="290" />
+            <source>Signed out: the effects shown are the ones saved earlier.</source>
+            <translation>Вы вышли из аккаунта: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="261" />
+            <source>Offline: the effects shown are the ones saved earlier.</source>
+            <translation>Нет подключения: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="312" />
+            <source>The effects could not be refreshed: %1</source>
+            <translation>Не удалось обновить список эффектов: %1</translation>
         </message>
     </context>
     <context>
