@@ -78,6 +78,7 @@ private Q_SLOTS:
     void refreshesAtMostOnceADay();
     void languageChangeRefetches();
     void learnedFactsSurviveRefreshAndRestart();
+    void marksJustBeforeQuittingReachTheFile();
     void failedRefreshKeepsTheList();
     void failureOnALaterPageKeepsTheList();
     void damagedCacheIsIgnored();
@@ -347,6 +348,25 @@ void TestTemplateLibrary::learnedFactsSurviveRefreshAndRestart() {
     alone.id = templates::kNotActivatedId;
     restarted.replaceTemplates({alone});
     QVERIFY(restarted.find(templates::kNotActivatedId)->needsActivation);
+}
+
+void TestTemplateLibrary::marksJustBeforeQuittingReachTheFile() {
+    const QString path = cachePath("quitting.json");
+    {
+        TemplateLibrary library(path);
+        library.setBackend(m_default->backend.get());
+        QCOMPARE(refreshToEnd(library, false), QString());
+        // The refresh's write may still run: these wait for it, and the library goes at once.
+        library.markNeedsActivation(templates::kTwoImageId);
+        library.markQualityRefused(templates::kTextOnlyId, QStringLiteral("1080p"));
+    }
+    TemplateLibrary restarted(path);
+    QSignalSpy changed(&restarted, &TemplateLibrary::templatesChanged);
+    restarted.load();
+    QVERIFY(changed.wait());
+    QVERIFY(restarted.find(templates::kTwoImageId)->needsActivation);
+    QVERIFY(!restarted.find(templates::kTextOnlyId)->qualities.contains(QStringLiteral("1080p")));
+    QVERIFY(!restarted.find(templates::kTextOnlyId)->qualities.isEmpty());
 }
 
 void TestTemplateLibrary::failedRefreshKeepsTheList() {
