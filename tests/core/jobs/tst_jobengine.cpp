@@ -47,7 +47,6 @@ private Q_SLOTS:
     void templateRefusalsAreToldAndChargeNothing();
 
 private:
-    static QString makePng(JobTestBed& bed, const QString& name, QColor colour);
     static bool isMp4(const QString& path);
     static QJsonObject readJson(const QString& path);
 };
@@ -739,13 +738,6 @@ void TestJobEngine::enqueueAsyncKeepsEveryInput() {
     QCOMPARE(bed.store->job(job.id)->request, job.request);
 }
 
-QString TestJobEngine::makePng(JobTestBed& bed, const QString& name, QColor colour) {
-    QImage image(640, 360, QImage::Format_RGB32);
-    image.fill(colour);
-    const QString path = bed.dir.filePath(name);
-    return image.save(path, "PNG") ? path : QString();
-}
-
 // Issue 17: a two-image effect and a two-reference fusion job from the queue to the library,
 // each image uploaded once, the sidecars saying the template and the references.
 void TestJobEngine::effectAndFusionJobsComplete() {
@@ -754,9 +746,9 @@ void TestJobEngine::effectAndFusionJobsComplete() {
     JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
     QSignalSpy refused(engine, &JobEngine::templateRefused);
     engine->start();
-    const QString left = makePng(bed, QStringLiteral("left.png"), Qt::red);
-    const QString right = makePng(bed, QStringLiteral("right.png"), Qt::blue);
-    const QString street = makePng(bed, QStringLiteral("street.png"), Qt::darkGray);
+    const QString left = bed.makePng(QStringLiteral("left.png"), Qt::red);
+    const QString right = bed.makePng(QStringLiteral("right.png"), Qt::blue);
+    const QString street = bed.makePng(QStringLiteral("street.png"), Qt::darkGray);
 
     GenerationRequest effect = JobTestBed::request(QStringLiteral("Two friends hug"));
     effect.mode = GenerationMode::Effect;
@@ -833,7 +825,7 @@ void TestJobEngine::templateRefusalsAreToldAndChargeNothing() {
     request.templateName = QStringLiteral("Effect");
     request.quality = quality;
     request.images = {
-        {RequestImage::Role::Start, makePng(bed, QStringLiteral("crowd.png"), Qt::green), {}}};
+        {RequestImage::Role::Start, bed.makePng(QStringLiteral("crowd.png"), Qt::green), {}}};
     const qint64 id = engine->enqueue(request).value->id;
     QTRY_COMPARE(settled.count(), 1);
 

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -363,8 +364,11 @@ void TestJobLibrary::frameRequestContinuesFromAFrame() {
 void TestJobLibrary::effectAndFusionJobsSayTheirTemplateAndReferences() {
     const QString cat = m_dir->filePath(QStringLiteral("cat.png"));
     const QString street = m_dir->filePath(QStringLiteral("street.png"));
-    QVERIFY(writeFile(cat, QByteArrayLiteral("cat png")));
-    QVERIFY(writeFile(street, QByteArrayLiteral("street png")));
+    for (const auto& [path, colour] : {std::pair{cat, Qt::red}, std::pair{street, Qt::gray}}) {
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(colour);
+        QVERIFY(image.save(path, "PNG"));
+    }
     Job effect;
     effect.createdAt = QDateTime(QDate(2026, 5, 24), QTime(14, 32));
     effect.videoId = 370981546391560;
@@ -378,7 +382,9 @@ void TestJobLibrary::effectAndFusionJobsSayTheirTemplateAndReferences() {
     effect.request.images = {{RequestImage::Role::Start, cat, {}},
                              {RequestImage::Role::Start, street, {}}};
     effect.uploads.starts = {UploadedImage{11, {}, {}, 0, 0}, UploadedImage{12, {}, {}, 0, 0}};
-    const Job storedEffect = *m_store->add(effect).value;
+    const Result<Job> addedEffect = m_store->add(effect);
+    QVERIFY2(addedEffect.ok(), qPrintable(addedEffect.error.logText()));
+    const Job storedEffect = *addedEffect.value;
 
     // Named after the template while the prompt is the template's; after the words otherwise.
     QVERIFY(JobLibrary::fileNameFor(storedEffect).contains(QStringLiteral("_muscle-surge_")));
@@ -416,7 +422,9 @@ void TestJobLibrary::effectAndFusionJobsSayTheirTemplateAndReferences() {
     fusion.request.prompt = QStringLiteral("@hero crosses @street");
     fusion.request.images = {{RequestImage::Role::Subject, cat, QStringLiteral("hero")},
                              {RequestImage::Role::Background, street, QStringLiteral("street")}};
-    const Job storedFusion = *m_store->add(fusion).value;
+    const Result<Job> addedFusion = m_store->add(fusion);
+    QVERIFY2(addedFusion.ok(), qPrintable(addedFusion.error.logText()));
+    const Job storedFusion = *addedFusion.value;
     QVERIFY(
         JobLibrary::fileNameFor(storedFusion).contains(QStringLiteral("_hero-crosses-street_")));
     const QJsonArray references = JobLibrary::sidecarFor(storedFusion)

@@ -84,10 +84,7 @@ GenerationRequest TestJobScheduler::requestFor(GenerationMode mode, const QStrin
 }
 
 QString TestJobScheduler::makePng(JobTestBed& bed, const QString& name, QColor colour) {
-    QImage image(640, 360, QImage::Format_RGB32);
-    image.fill(colour);
-    const QString path = bed.dir.filePath(name);
-    return image.save(path, "PNG") ? path : QString();
+    return bed.makePng(name, colour);
 }
 
 qint64 TestJobScheduler::createVideo(JobTestBed& bed, const QString& prompt) {
