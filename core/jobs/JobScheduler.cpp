@@ -246,8 +246,9 @@ void JobScheduler::startUpload(Job job) {
         Q_EMIT uploadProgress(id, before + sent, total);
     };
     const bool listed = input.role == InputRole::EffectImage || input.role == InputRole::Reference;
-    qCInfo(lcJobs).noquote() << "job" << id << "uploads its" << inputRoleId(input.role)
-                             << (listed ? QString::number(input.index + 1) : QString()) << "input";
+    const QString which =
+        inputRoleId(input.role) + (listed ? QStringLiteral(" %1").arg(input.index + 1) : QString());
+    qCInfo(lcJobs).noquote() << "job" << id << "uploads its" << which << "input";
     m_inFlight.insert(id, {});
     RequestHandle handle;
     if (input.role == InputRole::Video || input.role == InputRole::Audio) {
