@@ -772,6 +772,14 @@ void TestJobEngine::effectAndFusionJobsComplete() {
     QCOMPARE(bed.sandbox->stats().uploads, 4); // two images each, once
     QCOMPARE(bed.sandbox->stats().generationsCreated, 2);
     QCOMPARE(refused.count(), 0);
+    // Charged what the catalog says: the model's i2v price, and v5's fusion clip price.
+    const std::optional<int> effectCost = ModelCatalog::builtIn().creditCost(effect);
+    const std::optional<int> fusionCost = ModelCatalog::builtIn().creditCost(fusion);
+    QVERIFY(effectCost && fusionCost);
+    const qint64 creditsBefore =
+        sandbox::SandboxConfig{}.creditMonthly + sandbox::SandboxConfig{}.creditPackage;
+    QTRY_VERIFY(engine->balance() &&
+                engine->balance()->total() == creditsBefore - *effectCost - *fusionCost);
 
     const Job madeEffect = *bed.store->job(effectJob.value->id);
     QVERIFY(isMp4(madeEffect.videoPath));
