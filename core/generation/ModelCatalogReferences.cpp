@@ -15,17 +15,14 @@ namespace {
 QString tr(const char* text) {
     return QCoreApplication::translate("pixverse::ModelCatalog", text);
 }
-//! A message with a count: lupdate reads `tr(text, nullptr, n)` as a plural.
-QString tr(const char* text, const char* disambiguation, int n) {
-    return QCoreApplication::translate("pixverse::ModelCatalog", text, disambiguation, n);
-}
 
 void add(QList<RuleViolation>& out, RuleViolation::Kind kind, const QString& field,
          const QString& reason, const QStringList& fields = {}) {
     out << RuleViolation{kind, field, reason, fields.isEmpty() ? QStringList{field} : fields};
 }
 
-//! The image counts of an effect: exactly as many Start images as the template takes.
+//! The image counts of an effect: exactly as many Start images as the template takes. Several
+//! images are always 2 or more (no plural forms: fix-ts.py keeps only plain translations).
 void addImageCountViolations(int wanted, qsizetype chosen, QList<RuleViolation>& out) {
     using Kind = RuleViolation::Kind;
     const QString images = QStringLiteral("images");
@@ -42,10 +39,10 @@ void addImageCountViolations(int wanted, qsizetype chosen, QList<RuleViolation>&
                 tr("This effect takes one image; remove the others."));
     } else if (chosen < wanted) {
         add(out, Kind::Missing, images,
-            tr("This effect takes %n images; add %1 more.", nullptr, wanted).arg(wanted - chosen));
+            tr("This effect takes %1 images; add %2 more.").arg(wanted).arg(wanted - chosen));
     } else {
         add(out, Kind::NotAllowed, images,
-            tr("This effect takes %n images; remove %1.", nullptr, wanted).arg(chosen - wanted));
+            tr("This effect takes %1 images; remove %2.").arg(wanted).arg(chosen - wanted));
     }
 }
 

@@ -127,6 +127,19 @@ bool takesAspectRatio(const GenerationRequest& r) {
            (r.mode == GenerationMode::Effect && r.templateImageCount == 0);
 }
 
+//! Why the model refuses the request's camera movement; empty when it takes it.
+std::optional<QString> cameraMovementRefusal(const GenerationRequest& r, const ModelSpec& spec,
+                                             const QStringList& known,
+                                             const QStringList& textToVideoOnly) {
+    if (!spec.cameraMovement)
+        return tr("%1 does not take a camera movement.").arg(spec.label);
+    if (!known.contains(r.cameraMovement))
+        return tr("Unknown camera movement \"%1\".").arg(r.cameraMovement);
+    if (r.mode != GenerationMode::TextToVideo && textToVideoOnly.contains(r.cameraMovement))
+        return tr("The camera movement \"%1\" works only for text-to-video.").arg(r.cameraMovement);
+    return std::nullopt;
+}
+
 //! Fusion's body has no motion mode (§2.15): its rules and price are those of "normal".
 GenerationRequest withoutMotionWhereNone(const GenerationRequest& r) {
     GenerationRequest out = r;
@@ -301,17 +314,9 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
                 tr("Unknown style \"%1\".").arg(r.style));
     }
     if (r.mode != GenerationMode::Fusion && !r.cameraMovement.isEmpty()) {
-        if (!spec.cameraMovement)
-            add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
-                tr("%1 does not take a camera movement.").arg(spec.label));
-        else if (!m_cameraMovements.contains(r.cameraMovement))
-            add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
-                tr("Unknown camera movement \"%1\".").arg(r.cameraMovement));
-        else if (r.mode != GenerationMode::TextToVideo &&
-                 m_t2vOnlyCameraMovements.contains(r.cameraMovement))
-            add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
-                tr("The camera movement \"%1\" works only for text-to-video.")
-                    .arg(r.cameraMovement));
+        if (const auto why =
+                cameraMovementRefusal(r, spec, m_cameraMovements, m_t2vOnlyCameraMovements))
+            add(Kind::NotAllowed, QStringLiteral("cameraMovement"), *why);
     }
     for (const QString& id : switchIds()) {
         if (fieldValue(r, id) != QLatin1String("true"))

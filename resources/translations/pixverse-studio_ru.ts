@@ -3492,62 +3492,62 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="155" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="168" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="160" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="173" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="178" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="191" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="169" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="182" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="186" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="199" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="192" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="205" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="203" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="216" />
             <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
             <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="205" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="218" />
             <source>"%1" is not available here yet.</source>
             <translation>Режим «%1» здесь пока недоступен.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="224" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="237" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="231" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="244" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
             <source>%1 is not offered with this sign-in; choose one of: %2.</source>
             <translation>Модель %1 недоступна при таком входе; выберите одну из: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="267" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="280" />
             <source>%1 cannot make "%2" videos here.</source>
             <translation>%1 не делает здесь видео в режиме «%2».</translation>
         </message>
@@ -3612,82 +3612,67 @@ Write a prompt and press Generate.</source>
             <translation>Символов в тексте: %1; синхронизация губ принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="271" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="284" />
             <source>%1 makes videos of %2 to %3 seconds.</source>
             <translation>%1 делает видео длиной от %2 до %3 секунд.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="275" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="288" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="277" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="290" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="280" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="293" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="283" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="296" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="286" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="299" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="293" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="306" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="298" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="311" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="314" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="306" />
-            <source>%1 does not take a camera movement.</source>
-            <translation>%1 не принимает движение камеры.</translation>
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="309" />
-            <source>Unknown camera movement "%1".</source>
-            <translation>Неизвестное движение камеры «%1».</translation>
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="313" />
-            <source>The camera movement "%1" works only for text-to-video.</source>
-            <translation>Движение камеры «%1» работает только для видео из текста.</translation>
-        </message>
-        <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="324" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="329" />
             <source>"%1" works only for text- and image-to-video.</source>
             <translation>«%1» работает только для видео из текста и из изображения.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="335" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="340" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="331" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="336" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="349" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="354" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
@@ -3696,97 +3681,104 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Звук</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="119" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="116" />
             <source>Choose an effect template.</source>
             <translation>Выберите шаблон эффекта.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="139" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="136" />
             <source>Add at least one subject or background.</source>
             <translation>Добавьте хотя бы один объект или фон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="147" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="144" />
             <source>%1 takes at most %2 references; remove %3.</source>
             <translation>%1: референсов может быть не больше %2; уберите лишние (%3).</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="153" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="150" />
             <source>%1 takes at most %2 subjects.</source>
             <translation>%1: объектов может быть не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="156" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="153" />
             <source>%1 takes at most %2 backgrounds.</source>
             <translation>%1: фонов может быть не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="162" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="159" />
             <source>"%1" takes no style.</source>
             <translation>Режим «%1» не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="165" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="162" />
             <source>"%1" takes no camera movement.</source>
             <translation>Режим «%1» не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="36" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="33" />
             <source>This effect makes its video from the prompt alone; remove the images.</source>
             <translation>Этот эффект создаёт видео только по промпту; уберите изображения.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="39" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="36" />
             <source>Choose the image for this effect.</source>
             <translation>Выберите изображение для этого эффекта.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="42" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="39" />
             <source>This effect takes one image; remove the others.</source>
             <translation>Этот эффект принимает одно изображение; уберите остальные.</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="45" />
-            <source>This effect takes %n images; add %1 more.</source>
-            <translation>
-                <numerusform>Этот эффект принимает %n изображение; добавьте ещё %1.</numerusform>
-                <numerusform>Этот эффект принимает %n изображения; добавьте ещё %1.</numerusform>
-                <numerusform>Этот эффект принимает %n изображений; добавьте ещё %1.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="48" />
-            <source>This effect takes %n images; remove %1.</source>
-            <translation>
-                <numerusform>Этот эффект принимает %n изображение; уберите лишние (%1).</numerusform>
-                <numerusform>Этот эффект принимает %n изображения; уберите лишние (%1).</numerusform>
-                <numerusform>Этот эффект принимает %n изображений; уберите лишние (%1).</numerusform>
-            </translation>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="42" />
+            <source>This effect takes %1 images; add %2 more.</source>
+            <translation>Изображений для этого эффекта: %1; добавьте ещё %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="61" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="45" />
+            <source>This effect takes %1 images; remove %2.</source>
+            <translation>Изображений для этого эффекта: %1; уберите лишние (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="58" />
             <source>Give the reference %1 a name: the prompt refers to it as @name.</source>
             <translation>Дайте референсу %1 имя: промпт ссылается на него как на @имя.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="67" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="64" />
             <source>The reference name "%1" cannot be used: a name has up to %2 bytes of letters, digits, _ and -.</source>
             <translation>Имя референса «%1» не подходит: имя — это до %2 байт из букв, цифр, _ и -.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="77" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="74" />
             <source>Two references are called "%1": give each its own name.</source>
             <translation>Два референса называются «%1»: дайте каждому своё имя.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="105" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="102" />
             <source>The prompt mentions @%1, but no reference has that name.</source>
             <translation>Промпт упоминает @%1, но референса с таким именем нет.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="106" />
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="103" />
             <source>The prompt mentions @%1, but the reference is called @%2: write the name exactly.</source>
             <translation>Промпт упоминает @%1, но референс называется @%2: напишите имя в точности.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="135" />
+            <source>%1 does not take a camera movement.</source>
+            <translation>%1 не принимает движение камеры.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="137" />
+            <source>Unknown camera movement "%1".</source>
+            <translation>Неизвестное движение камеры «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="139" />
+            <source>The camera movement "%1" works only for text-to-video.</source>
+            <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
             <location filename="../models.json" />
