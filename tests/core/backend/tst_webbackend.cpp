@@ -180,7 +180,7 @@ void TestWebBackend::imageToVideoWithTheSignedUpload() {
     request.prompt = QStringLiteral("The sun sets");
     request.setStartImage(m_dir.filePath(QStringLiteral("wide.png")));
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, RequestInputs{uploaded->value, {}, {}, {}, {}},
+        backend->createVideo(request, RequestInputs{uploaded->value, {}, {}, {}, {}, {}, {}},
                              ApiClient::newTraceId(), this, done);
     });
     QVERIFY(created && created->ok());
