@@ -132,10 +132,9 @@ void TestOpenApiBackend::imageToVideoFromAFile() {
     GenerationRequest request;
     request.prompt = QStringLiteral("The portrait smiles");
     request.setStartImage(path);
-    RequestInputs inputs;
-    inputs.start = uploaded->value;
     const auto created = await<Result<CreatedVideo>>([&](auto done) {
-        backend->createVideo(request, inputs, ApiClient::newTraceId(), this, done);
+        backend->createVideo(request, RequestInputs{uploaded->value, {}, {}, {}, {}, {}, {}},
+                             ApiClient::newTraceId(), this, done);
     });
     QVERIFY(created && created->ok());
     m_sandbox->advanceClock(120 * 1000);
