@@ -10,6 +10,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -20,6 +21,7 @@ class Backend;
 class CredentialStore;
 class JobEngine;
 class JobStore;
+class TemplateLibrary;
 namespace sandbox {
 class SandboxHost;
 }
@@ -58,6 +60,16 @@ private:
     void checkFilesAndSend(const GenerationRequest& request);
     void send(const GenerationRequest& request);
     void runBatch();
+    // templates and generate --template (CliRunnerTemplates.cpp).
+    void runTemplates();
+    void printTemplates();
+    void runEffect();
+    void sendEffect(const EffectTemplate& effect);
+    //! Opens the template list kept for this connection; `then` once its cache was read.
+    void openTemplates(std::function<void()> then);
+    //! Refreshes (by the daily rule unless `force`); `then(error)` once the list is current.
+    void refreshTemplates(bool force, std::function<void(const QString&)> then);
+    void rememberTemplateRefusal(qint64 templateId, int errorCode, const QString& quality);
     bool openJobStore();
     void startEngine(const QList<GenerationRequest>& requests);
     void connectEngine();
@@ -91,6 +103,7 @@ private:
     Backend* m_backend = nullptr;
     JobStore* m_store = nullptr;
     JobEngine* m_engine = nullptr;
+    TemplateLibrary* m_library = nullptr; //!< templates and generate --template only
     qint64 m_generateJob = 0; //!< generate: the one job this run waits for; 0 for a batch
     QElapsedTimer m_waited;
     QTimer m_stillGenerating;
