@@ -127,7 +127,8 @@ void TestCliEffects::init() {
     m_sandbox->setCredits(m_key, 100000, 0);
     m_sandbox->clearFaults();
     // Each test starts without a template list kept: its first run fetches one.
-    m_dataDir = m_dir.filePath(QStringLiteral("data-%1").arg(QTest::currentTestFunction()));
+    m_dataDir = m_dir.filePath(
+        QStringLiteral("data-%1").arg(QString::fromLatin1(QTest::currentTestFunction())));
 }
 
 void TestCliEffects::cleanup() {
@@ -279,7 +280,7 @@ void TestCliEffects::jsonHasEveryField() {
     for (const QJsonValue& item : list) {
         const QJsonObject t = item.toObject();
         QVERIFY2(t.value(u"id").isDouble() && t.value(u"id").toInteger() > 0,
-                 qPrintable(QJsonDocument(t).toJson()));
+                 QJsonDocument(t).toJson().constData());
         QVERIFY(!t.value(u"name").toString().isEmpty());
         for (const char* key : {"prompt", "model", "category", "previewUrl"})
             QVERIFY2(t.value(QLatin1String(key)).isString(), key);
