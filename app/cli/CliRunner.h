@@ -10,7 +10,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -65,10 +64,8 @@ private:
     void printTemplates();
     void runEffect();
     void sendEffect(const EffectTemplate& effect);
-    //! Opens the template list kept for this connection; `then` once its cache was read.
-    void openTemplates(std::function<void()> then);
-    //! Refreshes (by the daily rule unless `force`); `then(error)` once the list is current.
-    void refreshTemplates(bool force, std::function<void(const QString&)> then);
+    //! The template list kept for this connection (m_library); false when the family has none.
+    bool openTemplates();
     void rememberTemplateRefusal(qint64 templateId, int errorCode, const QString& quality);
     bool openJobStore();
     void startEngine(const QList<GenerationRequest>& requests);

@@ -15,43 +15,34 @@
 // goes on as any generate; what the service answers about a template is remembered there.
 namespace pixverse {
 
-void CliRunner::openTemplates(std::function<void()> then) {
+bool CliRunner::openTemplates() {
     if (!m_backend->offersMode(GenerationMode::Effect)) { // the website lists no templates
         fail(modeNotOffered(GenerationMode::Effect), ExitUsage);
-        return;
+        return false;
     }
     m_library = new TemplateLibrary(templateCacheFile(m_options), this);
     m_library->setLanguage(QString::fromLatin1(kTemplateLanguage));
+    m_library->setCatalog(&m_catalog);
     m_library->setBackend(m_backend);
-    whenTemplatesLoaded(*m_library, templateCacheFile(m_options), this, std::move(then));
-}
-
-void CliRunner::refreshTemplates(bool force, std::function<void(const QString&)> then) {
-    m_library->refresh(force);
-    if (!m_library->isRefreshing()) { // young enough: the list kept is the list
-        then({});
-        return;
-    }
-    progressLine(tr("Fetching the template list…"));
-    connect(
-        m_library, &TemplateLibrary::refreshFinished, this,
-        [then = std::move(then)](const QString& error) { then(error); }, Qt::SingleShotConnection);
+    connect(m_library, &TemplateLibrary::refreshStarted, this,
+            [this] { progressLine(tr("Fetching the template list…")); });
+    return true;
 }
 
 void CliRunner::runTemplates() {
-    openTemplates([this] {
-        refreshTemplates(m_options.refreshTemplates, [this](const QString& error) {
-            if (!error.isEmpty()) {
-                if (m_library->templates().isEmpty()) {
-                    fail(error, ExitTransient);
-                    return;
-                }
-                progressLine(tr("%1 The list kept from %2 follows.")
-                                 .arg(error, QLocale().toString(m_library->fetchedAt(),
-                                                                QLocale::ShortFormat)));
+    if (!openTemplates())
+        return;
+    whenTemplatesCurrent(*m_library, m_options.refreshTemplates, this, [this](const QString& error) {
+        if (!error.isEmpty()) {
+            if (m_library->templates().isEmpty()) {
+                fail(error, ExitTransient);
+                return;
             }
-            printTemplates();
-        });
+            progressLine(tr("%1 The list kept from %2 follows.")
+                             .arg(error, QLocale().toString(m_library->fetchedAt().toLocalTime(),
+                                                            QLocale::ShortFormat)));
+        }
+        printTemplates();
     });
 }
 
@@ -75,27 +66,34 @@ void CliRunner::printTemplates() {
 }
 
 void CliRunner::runEffect() {
+    if (!openTemplates())
+        return;
     const qint64 id = m_options.templateId;
-    openTemplates([this, id] {
+    whenTemplatesCurrent(*m_library, false, this, [this, id](const QString& error) {
         if (const std::optional<EffectTemplate> effect = m_library->find(id)) {
-            sendEffect(*effect);
+            sendEffect(*effect); // from the list kept even when a refresh failed
             return;
         }
-        // Not in the list kept: the template may be newer than it.
-        refreshTemplates(true, [this, id](const QString& error) {
-            if (const std::optional<EffectTemplate> effect = m_library->find(id)) {
-                sendEffect(*effect);
-                return;
-            }
-            if (!error.isEmpty()) {
-                fail(error, ExitTransient);
-                return;
-            }
-            fail(tr("PixVerse lists no template %1 for this account (the command templates "
-                    "lists them).")
-                     .arg(id),
-                 ExitUsage);
-        });
+        if (!error.isEmpty()) {
+            fail(error, ExitTransient);
+            return;
+        }
+        // Not in a young list: the template may be newer than it.
+        m_library->refresh(true);
+        connect(
+            m_library, &TemplateLibrary::refreshFinished, this,
+            [this, id](const QString& refreshError) {
+                if (const std::optional<EffectTemplate> effect = m_library->find(id))
+                    sendEffect(*effect);
+                else if (!refreshError.isEmpty())
+                    fail(refreshError, ExitTransient);
+                else
+                    fail(tr("PixVerse lists no template %1 for this account (the command "
+                            "templates lists them).")
+                             .arg(id),
+                         ExitUsage);
+            },
+            Qt::SingleShotConnection);
     });
 }
 

@@ -14,6 +14,9 @@
 #include <QJsonArray>
 #include <QStandardPaths>
 
+#include <memory>
+#include <utility>
+
 namespace pixverse {
 
 namespace {
@@ -148,17 +151,28 @@ QString templateCacheFile(const CliOptions& options) {
     return QDir(dir).filePath(QStringLiteral("templates-%1.json").arg(service));
 }
 
-void whenTemplatesLoaded(TemplateLibrary& library, const QString& cacheFile, QObject* context,
-                         std::function<void()> then) {
-    // load() says templatesChanged() when the cache had a list; without a file there is none.
-    if (!QFileInfo::exists(cacheFile)) {
-        then();
-        return;
-    }
-    QObject::connect(
-        &library, &TemplateLibrary::templatesChanged, context, [then = std::move(then)] { then(); },
-        Qt::SingleShotConnection);
+void whenTemplatesCurrent(TemplateLibrary& library, bool force, QObject* context,
+                          std::function<void(const QString&)> then) {
+    // A refresh says refreshFinished(); a young list read from the file says only
+    // templatesChanged(), and no refresh follows it (the library decides right after reading).
+    auto finish = [done = std::make_shared<bool>(false), then = std::move(then)](
+                      const QString& error) {
+        if (!std::exchange(*done, true))
+            then(error);
+    };
+    QObject::connect(&library, &TemplateLibrary::refreshFinished, context, finish);
+    QObject::connect(&library, &TemplateLibrary::templatesChanged, context,
+                     [&library, context, finish] {
+                         QMetaObject::invokeMethod(
+                             context,
+                             [&library, finish] {
+                                 if (!library.isRefreshing())
+                                     finish({});
+                             },
+                             Qt::QueuedConnection);
+                     });
     library.load();
+    library.refresh(force); // decided once the file is read
 }
 
 QString setUpTemplateOffline(GenerationRequest& request, const CliOptions& options,
@@ -166,14 +180,11 @@ QString setUpTemplateOffline(GenerationRequest& request, const CliOptions& optio
     if (catalog.offeredModels(options.family(), GenerationMode::Effect).isEmpty())
         return modeNotOffered(GenerationMode::Effect); // the website lists no templates
     TemplateLibrary library(templateCacheFile(options));
+    library.setLanguage(QString::fromLatin1(kTemplateLanguage));
     QEventLoop loop; // the CLI has nothing else to do meanwhile: no window waits
-    bool loaded = false;
-    whenTemplatesLoaded(library, templateCacheFile(options), &loop, [&] {
-        loaded = true;
-        loop.quit();
-    });
-    if (!loaded)
-        loop.exec();
+    // No backend: the list kept only (the "offline" sentence that ends it is no news here).
+    whenTemplatesCurrent(library, false, &loop, [&loop](const QString&) { loop.quit(); });
+    loop.exec();
     const std::optional<EffectTemplate> effect = library.find(options.templateId);
     if (!effect)
         return tr("The template list kept on this computer has no template %1; a dry run fetches "

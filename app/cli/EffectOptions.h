@@ -45,10 +45,11 @@ QString templateCacheFile(const CliOptions& options);
 //! translator), so the names and descriptions it prints do too.
 inline constexpr const char* kTemplateLanguage = "en";
 
-//! Reads `library`'s cache file (`cacheFile`) and calls `then` (in `context`) once it is read;
-//! at once when there is no file yet.
-void whenTemplatesLoaded(TemplateLibrary& library, const QString& cacheFile, QObject* context,
-                         std::function<void()> then);
+//! Reads `library`'s cache file, then refreshes the list by the daily rule (now when `force`);
+//! `then(error)` in `context` once the list is current: `error` is empty, or the sentence of a
+//! failed refresh (without a backend: the library's "offline" sentence), the list kept intact.
+void whenTemplatesCurrent(TemplateLibrary& library, bool force, QObject* context,
+                          std::function<void(const QString&)> then);
 
 //! --dry-run --template: `request` set up from the list kept on this computer (a dry run
 //! neither signs in nor fetches). The sentence why it cannot be, or empty.

@@ -330,7 +330,7 @@ void TestCliEffects::wrongImageCountRefusedBeforeSending() {
                                                    QStringLiteral("--image"), m_red,
                                                    QStringLiteral("--out"),
                                                    m_dir.filePath(QStringLiteral("wrong-count"))},
-                        QStringLiteral("2"));
+                        QStringLiteral("add 1 more"));
 }
 
 void TestCliEffects::qualityTheTemplateRefusesIsRefusedBeforeSending() {
@@ -464,7 +464,7 @@ void TestCliEffects::referenceRefusalsSendNothing_data() {
     QTest::newRow("too many for v5") << L({"subject:a=RED", "subject:b=BLUE", "subject:c=RED",
                                            "subject:d=BLUE", "--model", "v5"})
                                      << "@a @b @c @d"
-                                     << "3";
+                                     << "at most 3";
 }
 
 void TestCliEffects::referenceRefusalsSendNothing() {
