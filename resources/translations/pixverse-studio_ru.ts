@@ -878,7 +878,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::ApiError</name>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="307" />
+            <location filename="../../core/api/ApiClient.cpp" line="321" />
             <source>“%1” is not a valid server address.</source>
             <translation>«%1» — недопустимый адрес сервера.</translation>
         </message>
@@ -3966,6 +3966,39 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::PreviewCache</name>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="214" />
+            <source>The effect has no usable preview address.</source>
+            <translation>У эффекта нет пригодного адреса превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="215" />
+            <source>Previews cannot be downloaded without a network.</source>
+            <translation>Без сети превью загрузить нельзя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="231" />
+            <source>The preview could not be downloaded: %1</source>
+            <translation>Не удалось загрузить превью: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="241" />
+            <source>The preview is not a video or a picture.</source>
+            <translation>Превью не является ни видео, ни изображением.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="245" />
+            <source>The preview is larger than the whole preview cache.</source>
+            <translation>Превью больше, чем весь кэш превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="289" />
+            <source>The preview could not be saved: %1</source>
+            <translation>Не удалось сохранить превью: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::PromptEditor</name>
         <message>
             <location filename="../../ui/PromptEditor.cpp" line="55" />
@@ -4616,6 +4649,25 @@ Write a prompt and press Generate.</source>
             <location filename="../../app/gui/StudioApp.cpp" line="328" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::TemplateLibrary</name>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="196" />
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="290" />
+            <source>Signed out: the effects shown are the ones saved earlier.</source>
+            <translation>Вы вышли из аккаунта: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="261" />
+            <source>Offline: the effects shown are the ones saved earlier.</source>
+            <translation>Нет подключения: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="312" />
+            <source>The effects could not be refreshed: %1</source>
+            <translation>Не удалось обновить список эффектов: %1</translation>
         </message>
     </context>
     <context>
