@@ -32,18 +32,20 @@ bool CliRunner::openTemplates() {
 void CliRunner::runTemplates() {
     if (!openTemplates())
         return;
-    whenTemplatesCurrent(*m_library, m_options.refreshTemplates, this, [this](const QString& error) {
-        if (!error.isEmpty()) {
-            if (m_library->templates().isEmpty()) {
-                fail(error, ExitTransient);
-                return;
+    whenTemplatesCurrent(
+        *m_library, m_options.refreshTemplates, this, [this](const QString& error) {
+            if (!error.isEmpty()) {
+                if (m_library->templates().isEmpty()) {
+                    fail(error, ExitTransient);
+                    return;
+                }
+                progressLine(
+                    tr("%1 The list kept from %2 follows.")
+                        .arg(error, QLocale().toString(m_library->fetchedAt().toLocalTime(),
+                                                       QLocale::ShortFormat)));
             }
-            progressLine(tr("%1 The list kept from %2 follows.")
-                             .arg(error, QLocale().toString(m_library->fetchedAt().toLocalTime(),
-                                                            QLocale::ShortFormat)));
-        }
-        printTemplates();
-    });
+            printTemplates();
+        });
 }
 
 void CliRunner::printTemplates() {

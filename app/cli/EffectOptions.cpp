@@ -155,8 +155,8 @@ void whenTemplatesCurrent(TemplateLibrary& library, bool force, QObject* context
                           std::function<void(const QString&)> then) {
     // A refresh says refreshFinished(); a young list read from the file says only
     // templatesChanged(), and no refresh follows it (the library decides right after reading).
-    auto finish = [done = std::make_shared<bool>(false), then = std::move(then)](
-                      const QString& error) {
+    auto finish = [done = std::make_shared<bool>(false),
+                   then = std::move(then)](const QString& error) {
         if (!std::exchange(*done, true))
             then(error);
     };
