@@ -25,10 +25,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("pixverse-studio-cli", text);
 }
 
-QString trN(const char* text, int n) {
-    return QCoreApplication::translate("pixverse-studio-cli", text, nullptr, n);
-}
-
 //! --reference TYPE:NAME=FILE. A missing name stays empty: the catalog's check says what a
 //! reference needs, as the composer's strip does. The type and the file are the CLI's to read.
 QString readReference(const QString& given, QList<RequestImage>& references) {
@@ -194,8 +190,10 @@ QString setUpTemplateOffline(GenerationRequest& request, const CliOptions& optio
 }
 
 QString templateLine(const EffectTemplate& effect) {
-    const QString images =
-        effect.imageCount == 0 ? tr("no image") : trN("%n image(s)", effect.imageCount);
+    // Spelled out: the CLI installs no translator, so "%n image(s)" would print as such.
+    const QString images = effect.imageCount == 0   ? tr("no image")
+                           : effect.imageCount == 1 ? tr("1 image")
+                                                    : tr("%1 images").arg(effect.imageCount);
     QStringList parts{QString::number(effect.id), effect.name, images,
                       effect.qualities.isEmpty() ? tr("any quality") : joined(effect.qualities)};
     if (effect.needsActivation)

@@ -376,7 +376,7 @@ void TestCliEffects::dryRunOfATemplateOfTwoImages() {
                                                              QStringLiteral("--image"),
                                                              m_blue,
                                                              QStringLiteral("--quality"),
-                                                             QStringLiteral("360p"),
+                                                             QStringLiteral("540p"),
                                                              QStringLiteral("--dry-run"),
                                                              QStringLiteral("--json"),
                                                              QStringLiteral("--out"),
