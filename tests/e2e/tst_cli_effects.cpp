@@ -22,22 +22,9 @@ using namespace pixverse;
 using namespace pixverse::sandbox::templates;
 
 using pixverse::test::CliRun;
+using pixverse::test::L;
 
 namespace {
-
-//! --json: the object printed just before the path.
-QJsonObject jsonOf(const CliRun& cli) {
-    const QStringList lines = cli.outLines();
-    return lines.size() < 2 ? QJsonObject()
-                            : QJsonDocument::fromJson(lines.at(lines.size() - 2).toUtf8()).object();
-}
-
-QStringList L(std::initializer_list<const char*> items) {
-    QStringList list;
-    for (const char* item : items)
-        list << QString::fromUtf8(item);
-    return list;
-}
 
 QString id(qint64 templateId) {
     return QString::number(templateId);
@@ -100,6 +87,10 @@ private:
     void checkRefusedLocally(const QStringList& arguments, const QString& says);
     //! A template generation into `out` with --json; its --json object (the run must succeed).
     QJsonObject generate(const QStringList& arguments, const QString& out);
+    //! generate `arguments` completes: mode `mode`, each of `images` uploaded once, a video
+    //! that decodes.
+    void checkJobCompletes(const QStringList& arguments, const char* out, const char* mode,
+                           int images);
 
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     QTemporaryDir m_dir;
@@ -166,7 +157,7 @@ void TestCliEffects::checkRefusedLocally(const QStringList& arguments, const QSt
 QJsonObject TestCliEffects::generate(const QStringList& arguments, const QString& out) {
     const CliRun cli = run(connection() + QStringList{QStringLiteral("generate")} + arguments +
                            QStringList{QStringLiteral("--json"), QStringLiteral("--out"), out});
-    const QJsonObject json = jsonOf(cli);
+    const QJsonObject json = cli.jsonBeforePath();
     if (cli.exitCode != 0 || cli.lastLine() != json.value(u"path").toString()) {
         QTest::qFail(qPrintable(cli.why() + QStringLiteral("; stdout: ") + cli.out), __FILE__,
                      __LINE__);
@@ -299,28 +290,28 @@ void TestCliEffects::jsonHasEveryField() {
              QStringLiteral("Audience Reaction Shot"));
 }
 
-void TestCliEffects::templateJobCompletes() {
+void TestCliEffects::checkJobCompletes(const QStringList& arguments, const char* out,
+                                       const char* mode, int images) {
     const qint64 uploads = m_sandbox->stats().uploads;
-    const QJsonObject json =
-        generate({QStringLiteral("--template"), id(kAudienceReactionId), QStringLiteral("--image"),
-                  m_red, QStringLiteral("--quality"), QStringLiteral("360p")},
-                 m_dir.filePath(QStringLiteral("effect")));
-    QCOMPARE(json.value(u"mode").toString(), QStringLiteral("effect"));
-    QCOMPARE(m_sandbox->stats().uploads, uploads + 1);
+    const QJsonObject json = generate(arguments, m_dir.filePath(QString::fromLatin1(out)));
+    QCOMPARE(json.value(u"mode").toString(), QString::fromLatin1(mode));
+    QCOMPARE(m_sandbox->stats().uploads, uploads + images); // each image once
     const MediaProbeResult probe = probeMedia(json.value(u"path").toString());
     QVERIFY2(probe.facts && probe.facts->hasVideo, qPrintable(probe.error));
 }
 
+void TestCliEffects::templateJobCompletes() {
+    checkJobCompletes({QStringLiteral("--template"), id(kAudienceReactionId),
+                       QStringLiteral("--image"), m_red, QStringLiteral("--quality"),
+                       QStringLiteral("360p")},
+                      "effect", "effect", 1);
+}
+
 void TestCliEffects::twoImageTemplateJobCompletes() {
-    const qint64 uploads = m_sandbox->stats().uploads;
-    const QJsonObject json = generate({QStringLiteral("--template"), id(kTwoImageId),
-                                       QStringLiteral("--image"), m_red, QStringLiteral("--image"),
-                                       m_blue, QStringLiteral("--quality"), QStringLiteral("360p")},
-                                      m_dir.filePath(QStringLiteral("effect-two")));
-    QCOMPARE(json.value(u"mode").toString(), QStringLiteral("effect"));
-    QCOMPARE(m_sandbox->stats().uploads, uploads + 2); // each image once
-    const MediaProbeResult probe = probeMedia(json.value(u"path").toString());
-    QVERIFY2(probe.facts && probe.facts->hasVideo, qPrintable(probe.error));
+    checkJobCompletes({QStringLiteral("--template"), id(kTwoImageId), QStringLiteral("--image"),
+                       m_red, QStringLiteral("--image"), m_blue, QStringLiteral("--quality"),
+                       QStringLiteral("360p")},
+                      "effect-two", "effect", 2);
 }
 
 void TestCliEffects::wrongImageCountRefusedBeforeSending() {
@@ -402,17 +393,12 @@ void TestCliEffects::dryRunOfATemplateOfTwoImages() {
 }
 
 void TestCliEffects::twoReferenceJobCompletes() {
-    const qint64 uploads = m_sandbox->stats().uploads;
-    const QJsonObject json =
-        generate({QStringLiteral("--reference"), QStringLiteral("subject:hero=") + m_red,
-                  QStringLiteral("--reference"), QStringLiteral("background:city=") + m_blue,
-                  QStringLiteral("--prompt"), QStringLiteral("@hero walks through @city at night"),
-                  QStringLiteral("--quality"), QStringLiteral("360p")},
-                 m_dir.filePath(QStringLiteral("fusion")));
-    QCOMPARE(json.value(u"mode").toString(), QStringLiteral("fusion"));
-    QCOMPARE(m_sandbox->stats().uploads, uploads + 2);
-    const MediaProbeResult probe = probeMedia(json.value(u"path").toString());
-    QVERIFY2(probe.facts && probe.facts->hasVideo, qPrintable(probe.error));
+    checkJobCompletes({QStringLiteral("--reference"), QStringLiteral("subject:hero=") + m_red,
+                       QStringLiteral("--reference"), QStringLiteral("background:city=") + m_blue,
+                       QStringLiteral("--prompt"),
+                       QStringLiteral("@hero walks through @city at night"),
+                       QStringLiteral("--quality"), QStringLiteral("360p")},
+                      "fusion", "fusion", 2);
 }
 
 void TestCliEffects::dryRunOfAFusion() {
