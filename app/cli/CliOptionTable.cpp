@@ -26,11 +26,11 @@ const std::array<std::pair<const char*, Command>, 12> kCommands = {{
     {"lipsync", Command::LipSync},
     {"last-frame", Command::LastFrame},
     {"speakers", Command::Speakers},
+    {"templates", Command::Templates},
     {"status", Command::Status},
     {"balance", Command::Balance},
     {"batch", Command::Batch},
     {"models", Command::Models},
-    {"templates", Command::Templates},
 }};
 
 constexpr unsigned bit(Command command) {
