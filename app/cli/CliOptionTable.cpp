@@ -18,7 +18,7 @@ QString tr(const char* text) {
 using Command = CliOptions::Command;
 
 //! The commands in the order --help and the errors list them, with their words.
-const std::array<std::pair<const char*, Command>, 11> kCommands = {{
+const std::array<std::pair<const char*, Command>, 12> kCommands = {{
     {"generate", Command::Generate},
     {"extend", Command::Extend},
     {"upscale", Command::Upscale},
@@ -26,6 +26,7 @@ const std::array<std::pair<const char*, Command>, 11> kCommands = {{
     {"lipsync", Command::LipSync},
     {"last-frame", Command::LastFrame},
     {"speakers", Command::Speakers},
+    {"templates", Command::Templates},
     {"status", Command::Status},
     {"balance", Command::Balance},
     {"batch", Command::Batch},
@@ -41,6 +42,7 @@ constexpr unsigned kExtend = bit(Command::Extend);
 constexpr unsigned kSound = bit(Command::Sound);
 constexpr unsigned kLipSync = bit(Command::LipSync);
 constexpr unsigned kLastFrame = bit(Command::LastFrame);
+constexpr unsigned kTemplates = bit(Command::Templates);
 //! The commands that make one video (each takes --dry-run).
 constexpr unsigned kOneVideo = kGenerate | kExtend | bit(Command::Upscale) | kSound | kLipSync;
 //! The settings of a generation an extend takes too.
@@ -101,8 +103,29 @@ const OptionSpec kOptions[] = {
      kGenerate | kBatch | kExtend | kSound},
     {"negative-prompt", QT_TRANSLATE_NOOP("pixverse-studio-cli", "What to avoid."), "TEXT", false,
      kGenerate | kBatch | kExtend},
-    {"image", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Image to animate (image-to-video)."),
+    {"image",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "Image to animate (image-to-video). With --template: one --image for each "
+                       "image the template takes, in order."),
      "FILE", false, kGenerate | kBatch},
+    {"template",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "generate: use the effect template ID (the command templates lists them)."),
+     "ID", false, kGenerate},
+    {"reference",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "generate: a reference image, subject:NAME=FILE or background:NAME=FILE; "
+                       "the prompt names it as @NAME. Repeat it for each reference."),
+     "TYPE:NAME=FILE", false, kGenerate},
+    {"search",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "templates: only those whose name, description or category has every "
+                       "word of TEXT."),
+     "TEXT", false, kTemplates},
+    {"refresh",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "templates: fetch the list now (else at most once a day)."),
+     nullptr, false, kTemplates},
     {"first-frame",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "generate: the first frame of a transition (with --last-frame)."),
@@ -184,6 +207,10 @@ const char kDescription[] = QT_TRANSLATE_NOOP(
     "--first-frame\n"
     "                                               FILE --last-frame FILE: from one to the "
     "other)\n"
+    "  generate --template ID [--image FILE …] --out DIR\n"
+    "                                               apply an effect template to its images\n"
+    "  generate --reference subject:NAME=FILE [--reference background:NAME=FILE …]\n"
+    "           --prompt \"… @NAME …\" --out DIR     a video of the named references\n"
     "  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR\n"
     "                                               continue a video\n"
     "  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger\n"
@@ -198,13 +225,16 @@ const char kDescription[] = QT_TRANSLATE_NOOP(
     "  balance                                      show the account's credits\n"
     "  models                                       list the models the account's family takes,\n"
     "                                               with their settings and prices\n"
+    "  templates [--search TEXT] [--refresh]        list the effect templates: id, name, images,\n"
+    "                                               qualities (platform API key)\n"
     "  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a "
     "line,\n"
     "                                               or JSON Lines); re-running resumes, never "
     "duplicates\n\n"
     "VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new\n"
     "one is recorded as made from it. Anything else is a local video file, checked before it is\n"
-    "uploaded. extend, upscale, sound, lipsync and speakers need a platform API key.\n\n"
+    "uploaded. extend, upscale, sound, lipsync, speakers, templates, --template and --reference\n"
+    "need a platform API key.\n\n"
     "Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with\n"
     "--keychain, the key the app remembered; a PixVerse account's session token from --token-env "
     "VAR\n"

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -32,6 +33,10 @@ public:
         : m_parser(parser) {}
     bool isSet(const char* name) const { return m_parser.isSet(QString::fromLatin1(name)); }
     QString value(const char* name) const { return m_parser.value(QString::fromLatin1(name)); }
+    //! Every value of an option given more than once, in order.
+    QStringList values(const char* name) const {
+        return m_parser.values(QString::fromLatin1(name));
+    }
     //! A whole number when the option is set; `*bad` when it is set but not one.
     std::optional<qint64> number(const char* name, bool* bad) const {
         *bad = false;

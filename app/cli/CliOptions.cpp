@@ -2,6 +2,7 @@
 
 #include "app/cli/CliOptionTable.h"
 #include "app/cli/ContinueOptions.h"
+#include "app/cli/EffectOptions.h"
 #include "core/api/ApiClient.h"
 #include "core/backend/BackendFactory.h"
 #include "core/generation/ModelCatalog.h"
@@ -185,7 +186,8 @@ QString readGeneration(const OptionReader& r, CliOptions& o) {
     for (const auto& [option, key] : texts)
         if (r.isSet(option))
             keys.insert(key, r.value(option));
-    if (r.isSet("image")) {
+    // Several --image go with --template (readEffectOptions); a plain generate takes one.
+    if (r.isSet("image") && r.values("image").size() == 1) {
         if (r.value("image").trimmed().isEmpty())
             return tr("--image needs the path of an image file.");
         keys.insert(u"image", QFileInfo(r.value("image")).absoluteFilePath());
@@ -231,6 +233,9 @@ QString readOutput(const OptionReader& r, CliOptions& o) {
 
 //! The same table the app and the engine use: refuse locally what PixVerse would refuse.
 QString checkGenerations(CliOptions& o, const ModelCatalog& catalog) {
+    bool effectOrFusion = false;
+    if (QString error = effectRequest(o, catalog, &effectOrFusion); effectOrFusion)
+        return error;
     if (o.makesOneVideo()) {
         const QString error = requestFromKeys(o.generationKeys, catalog, o.family(), o.request,
                                               modeOfCommand(o.command));
@@ -270,6 +275,12 @@ QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalo
         error = readGeneration(r, o);
     if (error.isEmpty() && generates)
         error = readContinueOptions(r, o);
+    if (error.isEmpty() && generates)
+        error = readEffectOptions(r, o);
+    if (error.isEmpty() && o.command == CliOptions::Command::Templates) {
+        o.templateSearch = r.value("search");
+        o.refreshTemplates = r.isSet("refresh");
+    }
     if (error.isEmpty() && (generates || o.command == CliOptions::Command::LastFrame))
         error = readOutput(r, o);
     if (error.isEmpty() && generates)

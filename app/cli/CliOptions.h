@@ -42,12 +42,13 @@ struct CliOptions {
         Balance,
         Batch,
         Models,
-        Extend,   //!< extend (VIDEO_ID | FILE)
-        Upscale,  //!< upscale (VIDEO_ID | FILE)
-        Sound,    //!< sound (VIDEO_ID | FILE): a sound effect
-        LipSync,  //!< lipsync (VIDEO_ID | FILE) with an audio file or a voice and a text
-        Speakers, //!< the voices lip sync speaks with
-        LastFrame //!< last-frame VIDEO_FILE: a local PNG, no request
+        Extend,    //!< extend (VIDEO_ID | FILE)
+        Upscale,   //!< upscale (VIDEO_ID | FILE)
+        Sound,     //!< sound (VIDEO_ID | FILE): a sound effect
+        LipSync,   //!< lipsync (VIDEO_ID | FILE) with an audio file or a voice and a text
+        Speakers,  //!< the voices lip sync speaks with
+        LastFrame, //!< last-frame VIDEO_FILE: a local PNG, no request
+        Templates  //!< the effect templates (issue 17), from the list kept in the data dir
     };
     Command command = Command::Generate;
     bool sandbox = false;
@@ -77,6 +78,11 @@ struct CliOptions {
     bool waitGiven = false;
     std::optional<qint64> maxCredits;
     int concurrency = 5;
+    //! generate --template ID: the effect; request is set up from the template once the list
+    //! tells its facts (CliRunner), with request.images the --image files in order.
+    qint64 templateId = 0;
+    QString templateSearch;        //!< templates --search: as the browser's search box
+    bool refreshTemplates = false; //!< templates --refresh: fetch even when the list is young
 
     //! extend, upscale, sound and lipsync: a generation from a video (request.sourceVideoId or
     //! request.sourceVideoPath).

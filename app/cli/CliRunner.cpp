@@ -189,7 +189,13 @@ void CliRunner::connectBackend(ApiFamily family, const QUrl& baseUrl, const QStr
 void CliRunner::runCommand() {
     switch (m_options.command) {
     case CliOptions::Command::Generate:
-        runGenerate();
+        if (m_options.templateId != 0)
+            runEffect();
+        else
+            runGenerate();
+        break;
+    case CliOptions::Command::Templates:
+        runTemplates();
         break;
     case CliOptions::Command::Status:
         runStatus();
@@ -322,6 +328,7 @@ void CliRunner::connectEngine() {
     connect(m_engine, &JobEngine::downloadProgress, this, &CliRunner::onDownloadProgress);
     connect(m_engine, &JobEngine::videoSaved, this, &CliRunner::onVideoSaved);
     connect(m_engine, &JobEngine::jobSettled, this, &CliRunner::onSettled);
+    connect(m_engine, &JobEngine::templateRefused, this, &CliRunner::rememberTemplateRefusal);
     connect(m_engine, &JobEngine::allSettled, this, [this] {
         if (m_generateJob == 0)
             finishBatch();

@@ -20,6 +20,7 @@ class Backend;
 class CredentialStore;
 class JobEngine;
 class JobStore;
+class TemplateLibrary;
 namespace sandbox {
 class SandboxHost;
 }
@@ -58,6 +59,14 @@ private:
     void checkFilesAndSend(const GenerationRequest& request);
     void send(const GenerationRequest& request);
     void runBatch();
+    // templates and generate --template (CliRunnerTemplates.cpp).
+    void runTemplates();
+    void printTemplates();
+    void runEffect();
+    void sendEffect(const EffectTemplate& effect);
+    //! The template list kept for this connection (m_library); false when the family has none.
+    bool openTemplates();
+    void rememberTemplateRefusal(qint64 templateId, int errorCode, const QString& quality);
     bool openJobStore();
     void startEngine(const QList<GenerationRequest>& requests);
     void connectEngine();
@@ -91,6 +100,7 @@ private:
     Backend* m_backend = nullptr;
     JobStore* m_store = nullptr;
     JobEngine* m_engine = nullptr;
+    TemplateLibrary* m_library = nullptr; //!< templates and generate --template only
     qint64 m_generateJob = 0; //!< generate: the one job this run waits for; 0 for a batch
     QElapsedTimer m_waited;
     QTimer m_stillGenerating;

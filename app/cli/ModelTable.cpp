@@ -203,6 +203,14 @@ QString generationSummary(const GenerationRequest& request, const ModelCatalog& 
     }
     if (request.mode != GenerationMode::TextToVideo)
         parts << generationModeLabel(request.mode);
+    if (request.mode == GenerationMode::Effect && !request.templateName.isEmpty())
+        parts << tr("“%1”").arg(request.templateName);
+    if (request.mode == GenerationMode::Fusion) {
+        QStringList names;
+        for (const RequestImage& reference : request.references())
+            names << u'@' + reference.name;
+        parts << names.join(u' ');
+    }
     if (request.sourceVideoId != 0)
         parts << tr("from video %1").arg(request.sourceVideoId);
     else if (!request.sourceVideoPath.isEmpty())
@@ -210,8 +218,10 @@ QString generationSummary(const GenerationRequest& request, const ModelCatalog& 
     // Upscale, sound and lip sync keep the source's length and size: no settings of their own.
     if (ModelCatalog::modeTakesModel(request.mode))
         parts << tr("%1 s").arg(request.duration) << request.quality;
-    // An image, a first frame or the source decides the aspect ratio.
-    if (request.mode == GenerationMode::TextToVideo)
+    // An image, a first frame or the source decides the aspect ratio; fusion and a template of
+    // no image take one.
+    if (request.mode == GenerationMode::TextToVideo || request.mode == GenerationMode::Fusion ||
+        (request.mode == GenerationMode::Effect && request.templateImageCount == 0))
         parts << request.aspectRatio;
     if (request.audio)
         parts << tr("with sound");

@@ -1,6 +1,7 @@
 #include "app/cli/OfflineCommands.h"
 
 #include "app/cli/ContinueOptions.h"
+#include "app/cli/EffectOptions.h"
 #include "app/cli/ModelTable.h"
 #include "app/cli/SourceFacts.h"
 #include "core/backend/BackendFactory.h"
@@ -62,7 +63,11 @@ int printModels(const CliOptions& options, const ModelCatalog& catalog, QTextStr
 int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& out,
            QTextStream& err) {
     GenerationRequest request = options.request;
-    QString problem = imageProblem(request);
+    QString problem;
+    if (options.templateId != 0) // the template's facts, from the list kept on this computer
+        problem = setUpTemplateOffline(request, options, catalog);
+    if (problem.isEmpty())
+        problem = imageProblem(request);
     if (problem.isEmpty()) // the checks a run makes of a source video and an audio file
         problem = readLocalFacts(request);
     if (problem.isEmpty()) // a dry run reads no job list: an extend's prompt may come from one

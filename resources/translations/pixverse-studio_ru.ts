@@ -33,147 +33,259 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="60" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="62" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="62" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="64" />
             <source>Use the offline sandbox, emptied first (it remembers its videos across runs).</source>
             <translation>Использовать офлайн-песочницу, предварительно очистив её (она помнит свои видео между запусками).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="66" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="68" />
             <source>Run the sandbox's clock this many times faster (demos, tests).</source>
             <translation>Ускорить часы песочницы во столько раз (для демонстраций и тестов).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="69" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="71" />
             <source>PixVerse server address (default %1).</source>
             <translation>Адрес сервера PixVerse (по умолчанию %1).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="72" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="74" />
             <source>Environment variable holding the platform API key (default PIXVERSE_API_KEY).</source>
             <translation>Переменная окружения с API-ключом платформы (по умолчанию PIXVERSE_API_KEY).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="77" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="79" />
             <source>Environment variable holding a PixVerse account's session token (web sign-in).</source>
             <translation>Переменная окружения с токеном сеанса учётной записи PixVerse (вход через сайт).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="82" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="84" />
             <source>Use the session the app remembered in the keychain for this e-mail.</source>
             <translation>Использовать сеанс, который приложение сохранило в связке ключей для этого адреса эл. почты.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="85" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="87" />
             <source>Use the API key the app remembered in the keychain.</source>
             <translation>Использовать API-ключ, который приложение сохранило в связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="87" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="89" />
             <source>Object store for web uploads.</source>
             <translation>Хранилище объектов для загрузок через сайт.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="90" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="92" />
             <source>batch: refuse to start when the batch would cost more than N credits.</source>
             <translation>batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="94" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
             <source>batch: at most N videos generating at once (default 5).</source>
             <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="97" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="99" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="99" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="100" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="102" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="102" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
-            <source>Image to animate (image-to-video).</source>
-            <translation>Изображение для анимации (видео из изображения).</translation>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <source>Image to animate (image-to-video). With --template: one --image for each image the template takes, in order.</source>
+            <translation>Изображение для оживления (изображение в видео). С --template: по одному --image на каждое изображение шаблона, по порядку.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <source>generate: use the effect template ID (the command templates lists them).</source>
+            <translation>generate: применить шаблон эффекта ID (их перечисляет команда templates).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="116" />
+            <source>generate: a reference image, subject:NAME=FILE or background:NAME=FILE; the prompt names it as @NAME. Repeat it for each reference.</source>
+            <translation>generate: референсное изображение, subject:NAME=FILE или background:NAME=FILE; промпт называет его @NAME. Повторите для каждого референса.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
+            <source>templates: only those whose name, description or category has every word of TEXT.</source>
+            <translation>templates: только шаблоны, в названии, описании или категории которых есть каждое слово TEXT.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
+            <source>templates: fetch the list now (else at most once a day).</source>
+            <translation>templates: загрузить список сейчас (иначе не чаще раза в день).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="201" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
+                                               --image FILE: from an image; with --first-frame
+                                               FILE --last-frame FILE: from one to the other)
+  generate --template ID [--image FILE …] --out DIR
+                                               apply an effect template to its images
+  generate --reference subject:NAME=FILE [--reference background:NAME=FILE …]
+           --prompt "… @NAME …" --out DIR     a video of the named references
+  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
+                                               continue a video
+  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
+  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
+                                               add a generated sound effect
+  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
+                                               make the person in the video speak
+  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
+                                               the next generate --image or --first-frame)
+  speakers                                     list the voices lipsync speaks with
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  templates [--search TEXT] [--refresh]        list the effect templates: id, name, images,
+                                               qualities (platform API key)
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+
+VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
+one is recorded as made from it. Anything else is a local video file, checked before it is
+uploaded. extend, upscale, sound, lipsync, speakers, templates, --template and --reference
+need a platform API key.
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
+only say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
+                                                  --image ФАЙЛ — из изображения; с --first-frame
+                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
+  generate --template ID [--image ФАЙЛ …] --out ПАПКА
+                                                  применить шаблон эффекта к его изображениям
+  generate --reference subject:ИМЯ=ФАЙЛ [--reference background:ИМЯ=ФАЙЛ …]
+           --prompt "… @ИМЯ …" --out ПАПКА        видео с названными референсами
+  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
+                                                  продолжить видео
+  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
+  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
+                                                  добавить сгенерированный звуковой эффект
+  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
+                                                  заставить человека в видео говорить
+  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
+                                                  для следующего generate --image или --first-frame)
+  speakers                                        перечислить голоса для lipsync
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  templates [--search ТЕКСТ] [--refresh]          перечислить шаблоны эффектов: id, название,
+                                                  изображения, качество (API-ключ платформы)
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+
+ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
+видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
+проверяется перед загрузкой. Для extend, upscale, sound, lipsync, speakers, templates,
+--template и --reference нужен API-ключ платформы.
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
+            <source>Image to animate (image-to-video).</source>
+            <translation type="vanished">Изображение для анимации (видео из изображения).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="130" />
             <source>generate: the first frame of a transition (with --last-frame).</source>
             <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="111" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="134" />
             <source>generate: the last frame of a transition (with --first-frame).</source>
             <translation>generate: последний кадр перехода (вместе с --first-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="115" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="138" />
             <source>sound: keep the video's own sound under the new.</source>
             <translation>sound: оставить собственный звук видео под новым.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="118" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="141" />
             <source>lipsync: the speech to lip-sync (mp3, wav, m4a or aac; at most 30 s).</source>
             <translation>lipsync: речь, под которую синхронизировать губы (mp3, wav, m4a или aac; не длиннее 30 с).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="122" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="145" />
             <source>lipsync: the voice that speaks --text (the command speakers lists them).</source>
             <translation>lipsync: голос, который произносит --text (их перечисляет команда speakers).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="125" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="148" />
             <source>lipsync: what the voice says.</source>
             <translation>lipsync: что говорит голос.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="128" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="151" />
             <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
             <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="133" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
             <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
             <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="142" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
             <source>normal or fast (v3.5–v4.5; default normal).</source>
             <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="147" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
             <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
             <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="162" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="185" />
             <source>generate, extend, upscale, sound, lipsync: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
             <translation>generate, extend, upscale, sound, lipsync: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="168" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="191" />
             <source>Folder to save the MP4 into (last-frame: the PNG).</source>
             <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="178" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -209,7 +321,7 @@ only say which family's models and request bodies to show.
 
 Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
 5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
+            <translation type="vanished">Создание видео PixVerse из командной строки.
 
 Команды:
   generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
@@ -291,32 +403,32 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="137" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="160" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="139" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="162" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="144" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="151" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="174" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="154" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="177" />
             <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
             <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="158" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="181" />
             <source>Let the model cut the clip into several shots (V6).</source>
             <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
         </message>
@@ -329,37 +441,37 @@ models и generate --dry-run никуда не входят и ничего не
             <translation type="vanished">Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="171" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="194" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="174" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="197" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="108" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="113" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="110" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="115" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="123" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="128" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="134" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="154" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="159" />
             <source>Saved the last frame (%1×%2).</source>
             <translation>Последний кадр сохранён (%1×%2).</translation>
         </message>
@@ -509,153 +621,154 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="273" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="303" />
             <source> or </source>
             <translation> или </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="285" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="315" />
             <source>--%1 goes with %2.</source>
             <translation>--%1 используется только с %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="285" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="315" />
             <source> and </source>
             <translation> и </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="31" />
+            <location filename="../../app/cli/CliOptions.cpp" line="32" />
             <source>Say what to do: %1 (see --help).</source>
             <translation>Укажите, что сделать: %1 (см. --help).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="34" />
+            <location filename="../../app/cli/CliOptions.cpp" line="35" />
             <source>Unknown command “%1”: use %2.</source>
             <translation>Неизвестная команда «%1»: используйте %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="43" />
+            <location filename="../../app/cli/CliOptions.cpp" line="44" />
             <source>Use either --sandbox or --base-url, not both.</source>
             <translation>Укажите либо --sandbox, либо --base-url, но не оба сразу.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="48" />
+            <location filename="../../app/cli/CliOptions.cpp" line="49" />
             <source>--sandbox-clock-speed needs a positive number.</source>
             <translation>Для --sandbox-clock-speed нужно положительное число.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="56" />
+            <location filename="../../app/cli/CliOptions.cpp" line="57" />
             <source>--api-key-env needs the name of an environment variable.</source>
             <translation>Для --api-key-env нужно имя переменной окружения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="63" />
+            <location filename="../../app/cli/CliOptions.cpp" line="64" />
             <source>Choose one way to sign in: --sandbox, --token-env, --account or --keychain.</source>
             <translation>Выберите один способ входа: --sandbox, --token-env, --account или --keychain.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="79" />
+            <location filename="../../app/cli/CliOptions.cpp" line="80" />
             <source>status needs one video id, a positive whole number: status VIDEO_ID.</source>
             <translation>Для status нужен один ID видео — целое положительное число: status ID_ВИДЕО.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="82" />
+            <location filename="../../app/cli/CliOptions.cpp" line="83" />
             <source>batch needs one file: batch FILE --out DIR.</source>
             <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="87" />
+            <location filename="../../app/cli/CliOptions.cpp" line="88" />
             <location filename="../../app/cli/ContinueOptions.cpp" line="86" />
             <source>Unexpected argument “%1”.</source>
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="96" />
+            <location filename="../../app/cli/CliOptions.cpp" line="97" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="101" />
+            <location filename="../../app/cli/CliOptions.cpp" line="102" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="124" />
+            <location filename="../../app/cli/CliOptions.cpp" line="125" />
             <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
             <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="126" />
+            <location filename="../../app/cli/CliOptions.cpp" line="127" />
             <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
             <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="148" />
+            <location filename="../../app/cli/CliOptions.cpp" line="149" />
             <source>“%1” must be text.</source>
             <translation>«%1» должно быть текстом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="154" />
+            <location filename="../../app/cli/CliOptions.cpp" line="155" />
             <source>“duration” must be a whole number of seconds.</source>
             <translation>«duration» должно быть целым числом секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="160" />
+            <location filename="../../app/cli/CliOptions.cpp" line="161" />
             <source>“seed” must be a whole number.</source>
             <translation>«seed» должно быть целым числом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="167" />
+            <location filename="../../app/cli/CliOptions.cpp" line="168" />
             <source>“%1” must be true or false.</source>
             <translation>«%1» должно быть true или false.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="170" />
+            <location filename="../../app/cli/CliOptions.cpp" line="171" />
             <source>“image” must be the path of an image file.</source>
             <translation>«image» должно быть путём к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="190" />
+            <location filename="../../app/cli/CliOptions.cpp" line="192" />
+            <location filename="../../app/cli/EffectOptions.cpp" line="90" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="197" />
+            <location filename="../../app/cli/CliOptions.cpp" line="199" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="201" />
+            <location filename="../../app/cli/CliOptions.cpp" line="203" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="214" />
+            <location filename="../../app/cli/CliOptions.cpp" line="216" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="216" />
+            <location filename="../../app/cli/CliOptions.cpp" line="218" />
             <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
             <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="217" />
+            <location filename="../../app/cli/CliOptions.cpp" line="219" />
             <source>%1 needs --out DIR, the folder to save the video into.</source>
             <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="223" />
+            <location filename="../../app/cli/CliOptions.cpp" line="225" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="250" />
+            <location filename="../../app/cli/CliOptions.cpp" line="255" />
             <source>%1, generation %2: %3</source>
             <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="356" />
+            <location filename="../../app/cli/CliOptions.cpp" line="367" />
             <source>“model” must be text.</source>
             <translation>«model» должно быть текстом.</translation>
         </message>
@@ -730,6 +843,76 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>«%1» доступно только с API-ключом платформы: PixVerse не документирует для этого запрос сайта.</translation>
         </message>
         <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="33" />
+            <source>--reference needs TYPE:NAME=FILE, e.g. subject:hero=hero.png, not “%1”.</source>
+            <translation>--reference ждёт TYPE:NAME=FILE, например subject:hero=hero.png, а не «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="38" />
+            <source>Unknown reference type “%1” in “%2”: use subject or background.</source>
+            <translation>Неизвестный тип референса «%1» в «%2»: укажите subject или background.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="46" />
+            <source>--reference “%1” needs the path of an image file after the name.</source>
+            <translation>--reference «%1»: после имени нужен путь к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="67" />
+            <source>Give one --image (several go with --template, for a template of several images).</source>
+            <translation>Укажите один --image (несколько — только с --template, для шаблона из нескольких изображений).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="73" />
+            <source>Use either --template or --reference, not both.</source>
+            <translation>Укажите либо --template, либо --reference, но не оба.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="75" />
+            <source>--%1 does not go with --first-frame and --last-frame.</source>
+            <translation>--%1 не сочетается с --first-frame и --last-frame.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="78" />
+            <source>--reference does not go with --image: each image of a reference video is a --reference subject:NAME=FILE or background:NAME=FILE.</source>
+            <translation>--reference не сочетается с --image: каждое изображение видео по референсам задаётся как --reference subject:NAME=FILE или background:NAME=FILE.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="84" />
+            <source>--template needs a template id, a positive whole number (the command templates lists them), not “%1”.</source>
+            <translation>--template ждёт id шаблона, целое положительное число (их перечисляет команда templates), а не «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="186" />
+            <source>The template list kept on this computer has no template %1; a dry run fetches nothing: run the command templates first (with the same sign-in options).</source>
+            <translation>В списке шаблонов на этом компьютере нет шаблона %1, а пробный запуск ничего не загружает: сначала выполните команду templates (с теми же параметрами входа).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="194" />
+            <source>no image</source>
+            <translation>без изображения</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="195" />
+            <source>1 image</source>
+            <translation>1 изображение</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="196" />
+            <source>%1 images</source>
+            <translation>изображений: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="198" />
+            <source>any quality</source>
+            <translation>любое качество</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/EffectOptions.cpp" line="200" />
+            <source>needs activation</source>
+            <translation>нужна активация</translation>
+        </message>
+        <message>
             <location filename="../../app/cli/ModelTable.cpp" line="149" />
             <source>per second, without / with sound: %1</source>
             <translation>за секунду, без звука / со звуком: %1</translation>
@@ -741,7 +924,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
         <message>
             <location filename="../../app/cli/ModelTable.cpp" line="156" />
-            <location filename="../../app/cli/ModelTable.cpp" line="212" />
+            <location filename="../../app/cli/ModelTable.cpp" line="220" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
@@ -757,81 +940,86 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         </message>
         <message>
             <location filename="../../app/cli/ModelTable.cpp" line="207" />
+            <source>“%1”</source>
+            <translation>«%1»</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/ModelTable.cpp" line="215" />
             <source>from video %1</source>
             <translation>из видео %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="209" />
+            <location filename="../../app/cli/ModelTable.cpp" line="217" />
             <source>from %1</source>
             <translation>из %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="217" />
+            <location filename="../../app/cli/ModelTable.cpp" line="227" />
             <source>with sound</source>
             <translation>со звуком</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="219" />
+            <location filename="../../app/cli/ModelTable.cpp" line="229" />
             <source>several shots</source>
             <translation>несколько планов</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="221" />
+            <location filename="../../app/cli/ModelTable.cpp" line="231" />
             <source>voice %1</source>
             <translation>голос %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="225" />
+            <location filename="../../app/cli/ModelTable.cpp" line="235" />
             <source>%1 credits</source>
             <translation>кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="255" />
+            <location filename="../../app/cli/ModelTable.cpp" line="265" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="255" />
+            <location filename="../../app/cli/ModelTable.cpp" line="265" />
             <source>LABEL</source>
             <translation>НАЗВАНИЕ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="255" />
+            <location filename="../../app/cli/ModelTable.cpp" line="265" />
             <source>MODES</source>
             <translation>РЕЖИМЫ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="255" />
+            <location filename="../../app/cli/ModelTable.cpp" line="265" />
             <source>DURATIONS</source>
             <translation>ДЛИТЕЛЬНОСТИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="255" />
+            <location filename="../../app/cli/ModelTable.cpp" line="265" />
             <source>QUALITIES</source>
             <translation>КАЧЕСТВО</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="256" />
+            <location filename="../../app/cli/ModelTable.cpp" line="266" />
             <source>ASPECT RATIOS</source>
             <translation>ПРОПОРЦИИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="256" />
+            <location filename="../../app/cli/ModelTable.cpp" line="266" />
             <source>SWITCHES</source>
             <translation>ПЕРЕКЛЮЧАТЕЛИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="256" />
+            <location filename="../../app/cli/ModelTable.cpp" line="266" />
             <source>PROMPT</source>
             <translation>ПРОМПТ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="267" />
+            <location filename="../../app/cli/ModelTable.cpp" line="277" />
             <source>Prices in credits:</source>
             <translation>Цены в кредитах:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="269" />
+            <location filename="../../app/cli/ModelTable.cpp" line="279" />
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
@@ -1165,17 +1353,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="331" />
+            <location filename="../../app/cli/CliRunner.cpp" line="338" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="360" />
+            <location filename="../../app/cli/CliRunner.cpp" line="367" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="371" />
+            <location filename="../../app/cli/CliRunner.cpp" line="378" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1195,23 +1383,23 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="558" />
-            <location filename="../../app/cli/CliRunner.cpp" line="569" />
+            <location filename="../../app/cli/CliRunner.cpp" line="565" />
+            <location filename="../../app/cli/CliRunner.cpp" line="576" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="564" />
+            <location filename="../../app/cli/CliRunner.cpp" line="571" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="465" />
+            <location filename="../../app/cli/CliRunner.cpp" line="472" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="472" />
+            <location filename="../../app/cli/CliRunner.cpp" line="479" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1252,12 +1440,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="223" />
+            <location filename="../../app/cli/CliRunner.cpp" line="229" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="351" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1266,32 +1454,32 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="346" />
+            <location filename="../../app/cli/CliRunner.cpp" line="353" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="354" />
+            <location filename="../../app/cli/CliRunner.cpp" line="361" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="371" />
+            <location filename="../../app/cli/CliRunner.cpp" line="378" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="373" />
+            <location filename="../../app/cli/CliRunner.cpp" line="380" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="457" />
+            <location filename="../../app/cli/CliRunner.cpp" line="464" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="380" />
+            <location filename="../../app/cli/CliRunner.cpp" line="387" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1308,22 +1496,22 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="391" />
+            <location filename="../../app/cli/CliRunner.cpp" line="398" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="430" />
+            <location filename="../../app/cli/CliRunner.cpp" line="437" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="397" />
+            <location filename="../../app/cli/CliRunner.cpp" line="404" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="567" />
+            <location filename="../../app/cli/CliRunner.cpp" line="574" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1339,7 +1527,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="231" />
+            <location filename="../../app/cli/CliRunner.cpp" line="237" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1356,12 +1544,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="265" />
+            <location filename="../../app/cli/CliRunner.cpp" line="271" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="273" />
+            <location filename="../../app/cli/CliRunner.cpp" line="279" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
         </message>
@@ -1370,17 +1558,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="449" />
+            <location filename="../../app/cli/CliRunner.cpp" line="456" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="493" />
+            <location filename="../../app/cli/CliRunner.cpp" line="500" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="523" />
+            <location filename="../../app/cli/CliRunner.cpp" line="530" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -1391,6 +1579,31 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         <message>
             <source>, %1 credits</source>
             <translation type="vanished">, кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerTemplates.cpp" line="28" />
+            <source>Fetching the template list…</source>
+            <translation>Загрузка списка шаблонов…</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerTemplates.cpp" line="43" />
+            <source>%1 The list kept from %2 follows.</source>
+            <translation>%1 Ниже — список, сохранённый %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerTemplates.cpp" line="65" />
+            <source>PixVerse lists no template for this account.</source>
+            <translation>PixVerse не предлагает этой учётной записи ни одного шаблона.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerTemplates.cpp" line="66" />
+            <source>No template matches “%1”.</source>
+            <translation>Ни один шаблон не подходит под «%1».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerTemplates.cpp" line="93" />
+            <source>PixVerse lists no template %1 for this account (the command templates lists them).</source>
+            <translation>PixVerse не предлагает этой учётной записи шаблон %1 (доступные перечисляет команда templates).</translation>
         </message>
     </context>
     <context>
@@ -2151,12 +2364,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="56" />
+            <location filename="../../core/jobs/Job.cpp" line="57" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="63" />
+            <location filename="../../core/jobs/Job.cpp" line="64" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
@@ -2175,12 +2388,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="70" />
+            <location filename="../../core/jobs/Job.cpp" line="71" />
             <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="219" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="218" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -2276,7 +2489,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Речь из %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="562" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="564" />
             <source>Sound chosen by PixVerse</source>
             <translation>Звук на выбор PixVerse</translation>
         </message>
@@ -2323,17 +2536,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Текст в видео</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="587" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="589" />
             <source>from a removed take</source>
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="593" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="592" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="594" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2402,7 +2615,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="332" />
+            <location filename="../../core/jobs/JobStore.cpp" line="333" />
             <location filename="../../core/jobs/JobStore.cpp" line="364" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
@@ -2683,12 +2896,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="285" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="306" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="289" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="310" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>

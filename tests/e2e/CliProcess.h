@@ -2,9 +2,13 @@
 
 // One run of the built pixverse-studio-cli, as the CLI's end-to-end tests see it.
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+
+#include <initializer_list>
 
 namespace pixverse::test {
 
@@ -19,9 +23,24 @@ struct CliRun {
         const QStringList lines = outLines();
         return lines.isEmpty() ? QString() : lines.last();
     }
+    //! --json of a command that saves: the object printed just before the path.
+    QJsonObject jsonBeforePath() const {
+        const QStringList lines = outLines();
+        return lines.size() < 2
+                   ? QJsonObject()
+                   : QJsonDocument::fromJson(lines.at(lines.size() - 2).toUtf8()).object();
+    }
     //! For a failure message.
     QString why() const { return QStringLiteral("exit %1; stderr: %2").arg(exitCode).arg(err); }
 };
+
+//! Arguments from words: L({"generate", "--prompt", "x"}).
+inline QStringList L(std::initializer_list<const char*> items) {
+    QStringList list;
+    for (const char* item : items)
+        list << QString::fromUtf8(item);
+    return list;
+}
 
 //! Runs `executable` with `arguments` in `environment`; killed after `timeoutMs`.
 inline CliRun runCli(const QString& executable, const QStringList& arguments,

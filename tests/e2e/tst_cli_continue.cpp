@@ -19,15 +19,9 @@
 using namespace pixverse;
 
 using pixverse::test::CliRun;
+using pixverse::test::L;
 
 namespace {
-
-//! --json: the object printed just before the path.
-QJsonObject jsonOf(const CliRun& cli) {
-    const QStringList lines = cli.outLines();
-    return lines.size() < 2 ? QJsonObject()
-                            : QJsonDocument::fromJson(lines.at(lines.size() - 2).toUtf8()).object();
-}
 
 QString arg(const char* text) {
     return QString::fromUtf8(text);
@@ -38,13 +32,6 @@ QString arg(const QString& text) {
 //! Arguments of words and QStrings: A("extend", id, "--duration", "2").
 template <typename... Parts> QStringList A(const Parts&... parts) {
     return {arg(parts)...};
-}
-
-QStringList L(std::initializer_list<const char*> items) {
-    QStringList list;
-    for (const char* item : items)
-        list << QString::fromUtf8(item);
-    return list;
 }
 
 //! The probed facts of a saved file; fails the test when it does not decode.
@@ -155,9 +142,9 @@ QJsonObject TestCliContinue::generateTake(const QString& out, const QString& pro
                                        prompt, QStringLiteral("--quality"), QStringLiteral("360p"),
                                        QStringLiteral("--duration"), QStringLiteral("2"),
                                        QStringLiteral("--json"), QStringLiteral("--out"), out});
-    if (cli.exitCode != 0 || jsonOf(cli).value(u"path").toString() != cli.lastLine())
+    if (cli.exitCode != 0 || cli.jsonBeforePath().value(u"path").toString() != cli.lastLine())
         qWarning("generate failed: %s", qPrintable(cli.why()));
-    return jsonOf(cli);
+    return cli.jsonBeforePath();
 }
 
 void TestCliContinue::checkRefusedLocally(const QStringList& arguments, const QString& says) {
@@ -302,7 +289,7 @@ QJsonObject TestCliContinue::step(const QString& out, const QStringList& command
                                   const QJsonObject& parent) {
     const CliRun cli = run(connection() + command +
                            QStringList{QStringLiteral("--json"), QStringLiteral("--out"), out});
-    const QJsonObject json = jsonOf(cli);
+    const QJsonObject json = cli.jsonBeforePath();
     const bool madeFromParent =
         json.value(u"parent").toObject().value(u"video_id") == parent.value(u"video_id");
     if (cli.exitCode != 0 || cli.lastLine() != json.value(u"path").toString() ||
@@ -327,7 +314,7 @@ void TestCliContinue::transitionFromTwoImages() {
                                        QStringLiteral("--quality"), QStringLiteral("360p"),
                                        QStringLiteral("--json"), QStringLiteral("--out"), out});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.why()));
-    QCOMPARE(jsonOf(cli).value(u"mode").toString(), QStringLiteral("transition"));
+    QCOMPARE(cli.jsonBeforePath().value(u"mode").toString(), QStringLiteral("transition"));
     QCOMPARE(m_sandbox->stats().uploads, uploads + 2); // each frame once
     const MediaFacts facts = factsOf(cli.lastLine());
     QVERIFY(facts.hasVideo);
@@ -348,9 +335,9 @@ void TestCliContinue::extendALocalFile() {
                                        QStringLiteral("--json"), QStringLiteral("--out"),
                                        m_dir.filePath(QStringLiteral("local"))});
     QVERIFY2(cli.exitCode == 0, qPrintable(cli.why()));
-    QCOMPARE(jsonOf(cli).value(u"mode").toString(), QStringLiteral("extend"));
-    QCOMPARE(jsonOf(cli).value(u"source_file").toString(), QStringLiteral("640x360.mp4"));
-    QVERIFY(!jsonOf(cli).contains(u"parent"));
+    QCOMPARE(cli.jsonBeforePath().value(u"mode").toString(), QStringLiteral("extend"));
+    QCOMPARE(cli.jsonBeforePath().value(u"source_file").toString(), QStringLiteral("640x360.mp4"));
+    QVERIFY(!cli.jsonBeforePath().contains(u"parent"));
     QCOMPARE(m_sandbox->stats().uploads, before.uploads + 1);
     const MediaFacts longer = factsOf(cli.lastLine());
     QVERIFY2(longer.seconds > source.seconds,
@@ -372,8 +359,8 @@ void TestCliContinue::lipSyncWithAVoiceAndWithAnAudioFile() {
                     QStringLiteral("Good evening, here is the news."), QStringLiteral("--json"),
                     QStringLiteral("--out"), out});
     QVERIFY2(voice.exitCode == 0, qPrintable(voice.why()));
-    QCOMPARE(jsonOf(voice).value(u"mode").toString(), QStringLiteral("lipsync"));
-    QCOMPARE(jsonOf(voice).value(u"parent").toObject().value(u"video_id").toInteger(),
+    QCOMPARE(voice.jsonBeforePath().value(u"mode").toString(), QStringLiteral("lipsync"));
+    QCOMPARE(voice.jsonBeforePath().value(u"parent").toObject().value(u"video_id").toInteger(),
              take.value(u"video_id").toInteger());
     const MediaFacts spoken = factsOf(voice.lastLine());
     QVERIFY(spoken.hasAudio);
@@ -387,8 +374,9 @@ void TestCliContinue::lipSyncWithAVoiceAndWithAnAudioFile() {
                                        QStringLiteral(PIXVERSE_TEST_SPEECH),
                                        QStringLiteral("--json"), QStringLiteral("--out"), out});
     QVERIFY2(file.exitCode == 0, qPrintable(file.why()));
-    QCOMPARE(jsonOf(file).value(u"source_file").toString(), QFileInfo(takePath).fileName());
-    QVERIFY(!jsonOf(file).contains(u"parent")); // a file is no take of the job list
+    QCOMPARE(file.jsonBeforePath().value(u"source_file").toString(),
+             QFileInfo(takePath).fileName());
+    QVERIFY(!file.jsonBeforePath().contains(u"parent")); // a file is no take of the job list
     QCOMPARE(m_sandbox->stats().generationsCreated, before.generationsCreated + 1);
     const MediaFacts synced = factsOf(file.lastLine());
     QVERIFY(synced.hasAudio);
