@@ -20,7 +20,8 @@ namespace pixverse {
 namespace {
 
 bool knows(const QStringList& names, const QString& name) {
-    return names.contains(name, Qt::CaseInsensitive);
+    // Exactly as typed: the service matches a mention to a name case for case (§2.15).
+    return names.contains(name);
 }
 
 } // namespace

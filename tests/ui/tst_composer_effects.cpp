@@ -418,6 +418,48 @@ private Q_SLOTS:
         QCOMPARE(editor->unusedReferenceNames(), QStringList{QStringLiteral("subject1")});
     }
 
+    // The add buttons stop at the model's limits (v5: three images), the tooltip saying why in
+    // the catalog's words; removing one enables them again.
+    void theAddButtonsStopAtTheModelsLimit() {
+        QSettings().clear();
+        MainWindow window;
+        window.show();
+        PromptEditor* editor = window.promptEditor();
+        QVERIFY(editor->setMode(GenerationMode::Fusion));
+        auto* models = child<QComboBox>(editor, "modelCombo");
+        const int v5 = models->findData(QStringLiteral("v5"));
+        QVERIFY(v5 >= 0);
+        models->setCurrentIndex(v5);
+        QCOMPARE(editor->request().model, QStringLiteral("v5"));
+        QCOMPARE(editor->mode(), GenerationMode::Fusion);
+        ReferencesStrip* strip = window.composerInputs()->referencesStrip();
+        auto* addSubject = child<QPushButton>(strip, "addSubjectButton");
+        auto* addBackground = child<QPushButton>(strip, "addBackgroundButton");
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(addSubject->isEnabled());
+            QTest::mouseClick(addSubject, Qt::LeftButton);
+        }
+        QCOMPARE(strip->count(), 3);
+        QVERIFY(!addSubject->isEnabled());
+        QVERIFY(!addBackground->isEnabled());
+        // The catalog's sentence for a fourth.
+        GenerationRequest four = editor->request();
+        four.images.clear();
+        for (int i = 0; i < 4; ++i)
+            four.images.append({RequestImage::Role::Subject, QStringLiteral("reference"),
+                                QStringLiteral("ref%1").arg(i + 1)});
+        const QString why =
+            reasonsText(editor->catalog().validate(four, ApiFamily::OpenApi),
+                        QStringLiteral("references"));
+        QVERIFY(!why.isEmpty());
+        QCOMPARE(addSubject->toolTip(), why);
+        QVERIFY(!strip->addReference(RequestImage::Role::Subject));
+        QTest::mouseClick(child<QToolButton>(referenceCards(strip).at(0), "removeReferenceButton"),
+                          Qt::LeftButton);
+        QVERIFY(addSubject->isEnabled());
+        QVERIFY(addBackground->isEnabled());
+    }
+
     // Names are checked as they are typed: not usable, taken twice (any case).
     void referenceNamesAreCheckedAsTyped() {
         QSettings().clear();
