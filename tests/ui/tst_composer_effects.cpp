@@ -122,9 +122,9 @@ class TestComposerEffects : public QObject {
         bool start() {
             if (!app->start() || !QTest::qWaitForWindowExposed(window()))
                 return false;
-            QTRY_VERIFY_WITH_TIMEOUT(app->jobEngine() != nullptr, 15000);
-            QTRY_VERIFY_WITH_TIMEOUT(!app->templateLibrary()->templates().isEmpty(), 15000);
-            return true;
+            return QTest::qWaitFor([this] { return app->jobEngine() != nullptr; }, 15000) &&
+                   QTest::qWaitFor(
+                       [this] { return !app->templateLibrary()->templates().isEmpty(); }, 15000);
         }
         MainWindow* window() const { return app->window(); }
         PromptEditor* editor() const { return window()->promptEditor(); }
@@ -144,9 +144,12 @@ class TestComposerEffects : public QObject {
         }
         //! Waits for the newest job to reach `state`.
         bool newestIs(JobState state) const {
-            QTRY_VERIFY_WITH_TIMEOUT(!app->jobStore()->jobs().isEmpty(), 10000);
-            QTRY_COMPARE_WITH_TIMEOUT(app->jobStore()->jobs().constFirst().state, state, 30000);
-            return true;
+            return QTest::qWaitFor([this] { return !app->jobStore()->jobs().isEmpty(); }, 10000) &&
+                   QTest::qWaitFor(
+                       [this, state] {
+                           return app->jobStore()->jobs().constFirst().state == state;
+                       },
+                       30000);
         }
 
         StudioOptions options;
@@ -448,9 +451,8 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             four.images.append({RequestImage::Role::Subject, QStringLiteral("reference"),
                                 QStringLiteral("ref%1").arg(i + 1)});
-        const QString why =
-            reasonsText(editor->catalog().validate(four, ApiFamily::OpenApi),
-                        QStringLiteral("references"));
+        const QString why = reasonsText(editor->catalog().validate(four, ApiFamily::OpenApi),
+                                        QStringLiteral("references"));
         QVERIFY(!why.isEmpty());
         QCOMPARE(addSubject->toolTip(), why);
         QVERIFY(!strip->addReference(RequestImage::Role::Subject));
