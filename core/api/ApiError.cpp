@@ -10,9 +10,11 @@ QString tr(const char* text) {
     return QCoreApplication::translate("pixverse::ApiError", text);
 }
 
+} // namespace
+
 //! What a creator reads for each PixVerse ErrCode (../shared/pixverse-api.md §4.1 and §4.2).
 //! Every code has its own sentence; the ErrMsg the service sent is not shown, it may be vague.
-QString serviceSentence(qint64 code) {
+QString ApiError::serviceSentence(qint64 code) {
     switch (code) {
     case 400011:
         return tr("A required setting is empty. Fill in every required field and try again.");
@@ -109,6 +111,8 @@ QString serviceSentence(qint64 code) {
         return {};
     }
 }
+
+namespace {
 
 QString httpSentence(int status) {
     if (status == 401 || status == 403)

@@ -82,6 +82,9 @@ public:
 
     //! One or two sentences for a creator: what happened and what to do.
     QString userMessage() const;
+    //! The sentence a creator reads for a PixVerse ErrCode (§4); empty for a code without one.
+    //! Also what the checks before sending say when they foresee the refusal (500070, 500071).
+    static QString serviceSentence(qint64 code);
     //! Compact text for logs: kind, HTTP status, ErrCode, detail. No secrets.
     QString logText() const;
 

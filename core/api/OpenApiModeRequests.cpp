@@ -5,13 +5,10 @@
 
 namespace pixverse::openapi {
 
-namespace {
-
 QString endpointPath(const char* endpoint) {
     return QLatin1String(kPrefix) + QLatin1String(endpoint);
 }
 
-//! A create call: a JSON body, the same trace id on every retry.
 void setCreateBody(ApiRequest& request, const char* endpoint, const char* logName,
                    const QJsonObject& body, const QString& traceId) {
     request.path = endpointPath(endpoint);
@@ -20,8 +17,6 @@ void setCreateBody(ApiRequest& request, const char* endpoint, const char* logNam
     request.sameTraceIdOnRetry = true;
     request.traceId = traceId;
 }
-
-} // namespace
 
 UploadMediaRequest::UploadMediaRequest(const QString& filePath, const QString& fileName,
                                        const QByteArray& mimeType) {

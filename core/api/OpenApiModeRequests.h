@@ -6,6 +6,12 @@
 //! transition, extend, upscale, sound effect, lip sync and the TTS voices.
 namespace pixverse::openapi {
 
+//! "openapi/v2/" + `endpoint`.
+QString endpointPath(const char* endpoint);
+//! A create call: a POST of `body` to `endpoint`, the same trace id on every retry.
+void setCreateBody(ApiRequest& request, const char* endpoint, const char* logName,
+                   const QJsonObject& body, const QString& traceId);
+
 //! POST media/upload, multipart with one field `file` (§2.12), streamed from `filePath`.
 class UploadMediaRequest : public ApiRequest {
 public:

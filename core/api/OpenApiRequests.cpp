@@ -53,10 +53,11 @@ QJsonObject generationBody(const GenerationRequest& request, const ModelSpec* sp
         body.insert(u"negative_prompt", request.negativePrompt);
     if (request.seed)
         body.insert(u"seed", *request.seed);
-    // water_mark, camera_movement and multi-clip are fields of text- and image-to-video only;
-    // transition and extend document none of them (§2.13, §2.14).
-    const bool clipMode =
-        request.mode == GenerationMode::TextToVideo || request.mode == GenerationMode::ImageToVideo;
+    // water_mark, camera_movement and multi-clip are fields of text- and image-to-video only
+    // (and of the effects sent through them); transition and extend document none (§2.13, §2.14).
+    const bool clipMode = request.mode == GenerationMode::TextToVideo ||
+                          request.mode == GenerationMode::ImageToVideo ||
+                          request.mode == GenerationMode::Effect;
     const QString motion =
         request.motionMode.isEmpty() ? QStringLiteral("normal") : request.motionMode;
     if (spec ? !spec->motionModes.isEmpty() : !request.motionMode.isEmpty())

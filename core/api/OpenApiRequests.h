@@ -27,9 +27,9 @@ public:
 //! `water_mark: false` only v3.5–v5.x; `generate_audio_switch` always, true or false, where it
 //! has sound; `generate_multi_clip_switch` always where it has multi-clip (V6 t2v/i2v); style and
 //! camera movement only where taken. water_mark, camera_movement and the multi-clip switch only
-//! for text- and image-to-video (transition and extend document none of them). Without a spec (a
-//! model the catalog does not know) the fields the request has go out as they are, and the service
-//! judges them.
+//! for text- and image-to-video and effects (transition and extend document none). Without a spec
+//! (a model the catalog does not know) the fields the request has go out as they are, and the
+//! service judges them.
 QJsonObject generationBody(const GenerationRequest& request, const ModelSpec* spec);
 
 //! POST video/text/generate (§2.2).

@@ -60,7 +60,8 @@ public:
                                       std::function<void(Result<UploadedMedia>)> done,
                                       Progress progress = {});
     //! `inputs` holds what the job's uploads returned (RequestInputs); the request's mode picks
-    //! the endpoint (t2v, i2v, transition, extend, upscale, sound effect, lip sync).
+    //! the endpoint (t2v, i2v, transition, extend, upscale, sound effect, lip sync; effect and
+    //! fusion with inputs.starts and inputs.references, the OpenAPI only).
     virtual RequestHandle createVideo(const GenerationRequest& request, const RequestInputs& inputs,
                                       const QString& traceId, QObject* context,
                                       std::function<void(Result<CreatedVideo>)> done) = 0;

@@ -83,7 +83,8 @@ RequestHandle OpenApiBackend::uploadMedia(const QString& filePath, UploadedMedia
 }
 
 bool OpenApiBackend::offersMode(GenerationMode mode) const {
-    return mode != GenerationMode::Effect && mode != GenerationMode::Fusion;
+    Q_UNUSED(mode)
+    return true;
 }
 
 RequestHandle OpenApiBackend::createVideo(const GenerationRequest& request,
@@ -118,7 +119,7 @@ RequestHandle OpenApiBackend::createVideo(const GenerationRequest& request,
         return createFromVideo(request, inputs, traceId, context, std::move(answered));
     case GenerationMode::Effect:
     case GenerationMode::Fusion:
-        break;
+        return createFromImages(request, inputs, traceId, context, std::move(answered));
     }
     return refuse(tr("\"%1\" cannot be sent yet.").arg(generationModeLabel(request.mode)));
 }
@@ -195,7 +196,7 @@ QList<PlannedCall> OpenApiBackend::plannedCalls(const GenerationRequest& request
                         {QStringLiteral("first_frame_img"), QStringLiteral("last_frame_img")});
     case GenerationMode::Effect:
     case GenerationMode::Fusion:
-        return {};
+        return plannedImageCalls(request);
     default:
         break;
     }

@@ -31,12 +31,17 @@ public:
                               std::function<void(Result<UploadedMedia>)> done,
                               Progress progress = {}) override;
     //! Dispatches on request.mode; a video source is inputs.video (an upload) when present, else
-    //! request.sourceVideoId. A missing input is an input error, and nothing is sent.
+    //! request.sourceVideoId; an effect's images are inputs.starts, fusion's references
+    //! inputs.references. A missing input is an input error, and nothing is sent.
     RequestHandle createVideo(const GenerationRequest& request, const RequestInputs& inputs,
                               const QString& traceId, QObject* context,
                               std::function<void(Result<CreatedVideo>)> done) override;
-    //! Every mode with a request class here (not effect and fusion yet).
+    //! Every mode: each has a request class here.
     bool offersMode(GenerationMode mode) const override;
+    //! One page of video/effects/templates/list (§2.19). A page size the service does not take
+    //! (TemplateListRequest::isAllowedPageSize) is an input error, and nothing is sent.
+    RequestHandle fetchTemplates(const TemplateQuery& query, QObject* context,
+                                 std::function<void(Result<QList<EffectTemplate>>)> done) override;
     //! Every page of `video/tts_speaker` (system and custom voices); on HTTP 404 or a service
     //! error there, every page of the older `video/lip_sync/tts_list` (§2.18).
     RequestHandle fetchSpeakers(QObject* context,
@@ -55,6 +60,12 @@ private:
     RequestHandle createFromVideo(const GenerationRequest& request, const RequestInputs& inputs,
                                   const QString& traceId, QObject* context,
                                   std::function<void(Result<CreatedVideo>)> done);
+    //! The create call of an effect or a fusion (OpenApiBackendEffects.cpp).
+    RequestHandle createFromImages(const GenerationRequest& request, const RequestInputs& inputs,
+                                   const QString& traceId, QObject* context,
+                                   std::function<void(Result<CreatedVideo>)> done);
+    //! plannedCalls() of an effect or a fusion: an upload per image, then the create.
+    QList<PlannedCall> plannedImageCalls(const GenerationRequest& request) const;
 
     ApiClient* m_client;
     QString m_label;

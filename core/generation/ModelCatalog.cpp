@@ -95,6 +95,7 @@ QList<std::pair<ApiFamily, ModelSpec::FamilyEntry>> familyEntries(const QJsonObj
         e.offered = o.value(QLatin1String("offered")).toBool(true);
         if (o.contains(QLatin1String("modes")))
             e.modes = stringList(o.value(QLatin1String("modes")));
+        e.offeredModes = stringList(o.value(QLatin1String("offeredModes")));
         if (o.contains(QLatin1String("aspectRatios")))
             e.aspectRatios = stringList(o.value(QLatin1String("aspectRatios")));
         e.promptMaxLength =
@@ -125,6 +126,13 @@ QString ModelSpec::serviceId(ApiFamily family) const {
 bool ModelSpec::offeredFor(ApiFamily family) const {
     const FamilyEntry* e = entry(family);
     return offered && e && e->offered;
+}
+
+bool ModelSpec::offeredFor(ApiFamily family, GenerationMode mode) const {
+    const FamilyEntry* e = entry(family);
+    if (!e || !takesMode(mode, family))
+        return false;
+    return (offered && e->offered) || e->offeredModes.contains(generationModeId(mode));
 }
 
 QStringList ModelSpec::modes(ApiFamily family) const {
@@ -344,6 +352,13 @@ std::optional<ModelSpec> ModelCatalog::readModel(const QJsonObject& m, const Mod
                 QStringLiteral("model %1 has a rule without \"when\" or \"reason\"").arg(spec.id));
         spec.rules << rule;
     }
+    // §2.15: subjects and backgrounds count against the images in all unless limited apart.
+    const QJsonObject fusion = m.value(QLatin1String("fusion")).toObject();
+    spec.fusion.maxImages = fusion.value(QLatin1String("maxImages")).toInt(0);
+    spec.fusion.maxSubjects =
+        fusion.value(QLatin1String("maxSubjects")).toInt(spec.fusion.maxImages);
+    spec.fusion.maxBackgrounds =
+        fusion.value(QLatin1String("maxBackgrounds")).toInt(spec.fusion.maxImages);
     spec.credits = clipPrices(m.value(QLatin1String("credits")).toObject());
     spec.creditsWithAudio = clipPrices(m.value(QLatin1String("creditsWithAudio")).toObject());
     const QJsonObject perSecond = m.value(QLatin1String("creditsPerSecond")).toObject();

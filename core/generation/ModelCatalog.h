@@ -24,6 +24,18 @@ struct ModelSpec {
         QStringList aspectRatios;
         int promptMaxLength = 2048;
         QStringList switches; //!< the model's switches this family has
+        //! Modes offered here even where the model is not (`offered` false): v5.5 makes fusion
+        //! on the OpenAPI and nothing else the client offers (§2.11, §2.15).
+        QStringList offeredModes;
+    };
+    //! How many references a fusion may have (§2.15; the table's "fusion"). A model without the
+    //! entry has all three at 0 (it makes no fusion). Subjects and backgrounds default to
+    //! maxImages when the table gives no separate limit; V6 has ≤ 8 subjects and ≤ 2
+    //! backgrounds, but never more than 7 images in all.
+    struct FusionLimits {
+        int maxImages = 0;
+        int maxSubjects = 0;
+        int maxBackgrounds = 0;
     };
     //! How the quality names the output size (§2.11): the short side (v3.5–v5.x, 540p 16:9 is
     //! 960×540) or the long edge (V6, C1: 540p 16:9 is 1024×576).
@@ -40,9 +52,10 @@ struct ModelSpec {
         QString reason;
     };
 
-    QString id;                //!< the catalog's id, the OpenAPI's: "v4.5", "c1"
-    QString label;             //!< as shown: "PixVerse V4.5"
-    bool offered = true;       //!< false: known but offered in no family
+    QString id;    //!< the catalog's id, the OpenAPI's: "v4.5", "c1"
+    QString label; //!< as shown: "PixVerse V4.5"
+    //! false: known but offered in no family, except the modes a family lists in offeredModes
+    bool offered = true;
     QList<ApiFamily> families; //!< which API families accept it (offered there or not)
     QStringList qualities;
     QStringList motionModes;     //!< empty: the model takes no motion_mode (v5 and newer)
@@ -57,9 +70,14 @@ struct ModelSpec {
     ClipPrices credits;          //!< per clip (v3.5–v5.x); with audio see creditsWithAudio
     ClipPrices creditsWithAudio; //!< per clip with sound on (v5.6's partial table)
     QHash<QString, PerSecondPrice> creditsPerSecond; //!< by quality (V6, C1); empty: per clip
+    FusionLimits fusion; //!< reference limits, for the composer's strip, the CLI and validate()
 
     QString serviceId(ApiFamily family) const;
+    //! Offered for every mode it makes in this family.
     bool offeredFor(ApiFamily family) const;
+    //! Offered for `mode` in this family: offeredFor(family) and makes it, or lists it in the
+    //! family's offeredModes.
+    bool offeredFor(ApiFamily family, GenerationMode mode) const;
     QStringList modes(ApiFamily family) const;
     bool takesMode(GenerationMode mode, ApiFamily family) const;
     QStringList aspectRatios(ApiFamily family) const;
@@ -103,7 +121,9 @@ struct RuleViolation {
     //! "prompt", "negativePrompt", "mode", "images", "model", "duration", "quality",
     //! "aspectRatio", "motionMode", "seed", "style", "cameraMovement", "audio", "multiClip",
     //! "offPeak"; the inputs of the later modes: "source" (sourceVideoId / sourceVideoPath),
-    //! "audioPath", "speakerId", "speechText"
+    //! "audioPath", "speakerId", "speechText"; an effect's "template" (none chosen, not
+    //! activated: 500070); fusion's "references" (count, names, an `@name` of the prompt without
+    //! a reference: then `fields` also holds "prompt")
     QString field;
     QString reason;     //!< one sentence for a creator
     QStringList fields; //!< every field involved (several for a forbidden combination)
@@ -179,11 +199,13 @@ public:
     //! Why `field` may not take `value` given the rest of `request`; empty when it may.
     std::optional<QString> whyNotAllowed(const GenerationRequest& request, ApiFamily family,
                                          const QString& field, const QString& value) const;
-    //! Credits the request costs, or empty when it has no price (§2.9): t2v, i2v, transition and
-    //! extend per second × duration for V6/C1 (with or without sound), per clip for the older
-    //! models; sound effect 10 per started 5 s of the source (sourceSeconds; unknown length: no
-    //! price); lip sync 4 per started second of audio (audioSeconds) or 4 per started 15 UTF-8
-    //! bytes of text; upscale: none (unpublished: the service says what it charged).
+    //! Credits the request costs, or empty when it has no price (§2.9): t2v, i2v, transition,
+    //! extend, effect (the model's t2v/i2v price) and fusion (image references only; its body has
+    //! no motion mode, so "normal") per second × duration for V6/C1 (with or without sound), per
+    //! clip for the older models; sound effect 10 per started 5 s of the source (sourceSeconds;
+    //! unknown length: no price); lip sync 4 per started second of audio (audioSeconds) or 4 per
+    //! started 15 UTF-8 bytes of text; upscale: none (unpublished: the service says what it
+    //! charged).
     std::optional<int> creditCost(const GenerationRequest& request) const;
     //! Credits per second of output for a per-second model; empty for a per-clip one.
     std::optional<int> creditsPerSecond(const GenerationRequest& request) const;
@@ -201,6 +223,12 @@ private:
                            QList<RuleViolation>& out) const;
     //! The inputs a mode needs (frames, a source video, lip sync's audio) and their limits.
     void addInputViolations(const GenerationRequest& r, QList<RuleViolation>& out) const;
+    //! An effect's template facts (chosen, activated, its image count and qualities).
+    static void addEffectViolations(const GenerationRequest& r, QList<RuleViolation>& out);
+    //! Fusion's references: at least one, the model's counts, valid unique names, and every
+    //! `@name` of the prompt known.
+    static void addReferenceViolations(const GenerationRequest& r, const ModelSpec& spec,
+                                       QList<RuleViolation>& out);
     //! A mode without a model: its price from the facts the request carries.
     std::optional<int> operationCost(const GenerationRequest& request) const;
 

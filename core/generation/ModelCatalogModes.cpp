@@ -49,7 +49,7 @@ QList<ModelSpec> ModelCatalog::offeredModels(ApiFamily family, GenerationMode mo
     if (!modeTakesModel(mode))
         return out;
     for (const ModelSpec& m : m_models) {
-        if (m.offeredFor(family) && m.takesMode(mode, family))
+        if (m.offeredFor(family, mode))
             out << m;
     }
     return out;

@@ -120,9 +120,19 @@ QList<const ModelSpec::Rule*> matchingRules(const ModelSpec& spec, const Generat
     return out;
 }
 
-//! Modes whose output frame the creator picks (the others follow an image or a video).
-bool takesAspectRatio(GenerationMode mode) {
-    return mode == GenerationMode::TextToVideo || mode == GenerationMode::Fusion;
+//! Requests whose output frame the creator picks (the others follow an image or a video): an
+//! effect only when its template takes no image (it goes to text-to-video, §2.19).
+bool takesAspectRatio(const GenerationRequest& r) {
+    return r.mode == GenerationMode::TextToVideo || r.mode == GenerationMode::Fusion ||
+           (r.mode == GenerationMode::Effect && r.templateImageCount == 0);
+}
+
+//! Fusion's body has no motion mode (§2.15): its rules and price are those of "normal".
+GenerationRequest withoutMotionWhereNone(const GenerationRequest& r) {
+    GenerationRequest out = r;
+    if (r.mode == GenerationMode::Fusion)
+        out.motionMode = QStringLiteral("normal");
+    return out;
 }
 
 } // namespace
@@ -204,6 +214,8 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
     const bool known = spec && spec->families.contains(family);
     addTextViolations(r, known ? spec : nullptr, family, out);
     addInputViolations(r, out);
+    if (r.mode == GenerationMode::Effect)
+        addEffectViolations(r, out);
     if (!takesModel)
         return out;
     if (r.model.isEmpty()) {
@@ -220,11 +232,16 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
                              {QStringLiteral("model")}};
         return out;
     }
-    if (!spec->offeredFor(family)) {
+    // A mode the model does not make is said below; v5.5 is offered for fusion alone.
+    if (spec->takesMode(r.mode, family) ? !spec->offeredFor(family, r.mode)
+                                        : !spec->offeredFor(family)) {
         // The service refuses it (the website no longer takes the older models, §3.10): say so
         // before anything is sent, and name what is offered instead.
         QStringList offered;
-        for (const ModelSpec& m : offeredModels(family))
+        QList<ModelSpec> models = offeredModels(family, r.mode);
+        if (models.isEmpty())
+            models = offeredModels(family);
+        for (const ModelSpec& m : std::as_const(models))
             offered << m.label;
         out << RuleViolation{Kind::NotAllowed,
                              QStringLiteral("model"),
@@ -234,6 +251,8 @@ QList<RuleViolation> ModelCatalog::validate(const GenerationRequest& r, ApiFamil
         return out;
     }
     addValueViolations(r, *spec, family, out);
+    if (r.mode == GenerationMode::Fusion)
+        addReferenceViolations(r, *spec, out);
     return out;
 }
 
@@ -259,7 +278,7 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
     else if (!spec.qualities.contains(r.quality))
         add(Kind::NotAllowed, QStringLiteral("quality"),
             tr("%1 does not offer the quality %2.").arg(spec.label, r.quality));
-    if (takesAspectRatio(r.mode)) {
+    if (takesAspectRatio(r)) {
         if (r.aspectRatio.isEmpty())
             add(Kind::Missing, QStringLiteral("aspectRatio"), tr("Choose an aspect ratio."));
         else if (!spec.aspectRatios(family).contains(r.aspectRatio))
@@ -267,10 +286,13 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
                 tr("%1 does not offer the aspect ratio %2.").arg(spec.label, r.aspectRatio));
     }
     // A model without motion modes sends no motion_mode: "normal" (the default) means just that.
-    if (!r.motionMode.isEmpty() && !spec.motionChoices().contains(r.motionMode))
+    // Fusion sends none at all.
+    if (r.mode != GenerationMode::Fusion && !r.motionMode.isEmpty() &&
+        !spec.motionChoices().contains(r.motionMode))
         add(Kind::NotAllowed, QStringLiteral("motionMode"),
             tr("%1 does not offer the %2 motion mode.").arg(spec.label, r.motionMode));
-    if (!r.style.isEmpty()) {
+    // Fusion: no style or camera movement at all (addReferenceViolations).
+    if (r.mode != GenerationMode::Fusion && !r.style.isEmpty()) {
         if (!spec.takesStyle())
             add(Kind::NotAllowed, QStringLiteral("style"),
                 tr("%1 does not take a style.").arg(spec.label));
@@ -278,7 +300,7 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
             add(Kind::NotAllowed, QStringLiteral("style"),
                 tr("Unknown style \"%1\".").arg(r.style));
     }
-    if (!r.cameraMovement.isEmpty()) {
+    if (r.mode != GenerationMode::Fusion && !r.cameraMovement.isEmpty()) {
         if (!spec.cameraMovement)
             add(Kind::NotAllowed, QStringLiteral("cameraMovement"),
                 tr("%1 does not take a camera movement.").arg(spec.label));
@@ -294,9 +316,10 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
     for (const QString& id : switchIds()) {
         if (fieldValue(r, id) != QLatin1String("true"))
             continue;
-        // Multi-shot is a field of text- and image-to-video only (§2.2, §2.13, §2.14).
+        // Multi-shot is a field of text- and image-to-video only (§2.2, §2.13, §2.14), and of
+        // the effects sent through them.
         if (id == QLatin1String("multiClip") && r.mode != GenerationMode::TextToVideo &&
-            r.mode != GenerationMode::ImageToVideo) {
+            r.mode != GenerationMode::ImageToVideo && r.mode != GenerationMode::Effect) {
             add(Kind::NotAllowed, id,
                 tr("\"%1\" works only for text- and image-to-video.").arg(switchLabel(id)));
             continue;
@@ -311,7 +334,7 @@ void ModelCatalog::addValueViolations(const GenerationRequest& r, const ModelSpe
             add(Kind::NotAllowed, id,
                 tr("%1 has no \"%2\" option.").arg(spec.label, switchLabel(id)));
     }
-    for (const ModelSpec::Rule* rule : matchingRules(spec, r)) {
+    for (const ModelSpec::Rule* rule : matchingRules(spec, withoutMotionWhereNone(r))) {
         QStringList fields = rule->when.keys();
         fields.sort();
         out << RuleViolation{Kind::NotAllowed, fields.first(), dataText(rule->reason), fields};
@@ -345,9 +368,10 @@ std::optional<int> ModelCatalog::creditsPerSecond(const GenerationRequest& reque
     return request.audio ? rate->withAudio : rate->withoutAudio;
 }
 
-std::optional<int> ModelCatalog::creditCost(const GenerationRequest& request) const {
-    if (!modeTakesModel(request.mode))
-        return operationCost(request);
+std::optional<int> ModelCatalog::creditCost(const GenerationRequest& asked) const {
+    if (!modeTakesModel(asked.mode))
+        return operationCost(asked);
+    const GenerationRequest request = withoutMotionWhereNone(asked);
     const ModelSpec* spec = model(request.model);
     if (!spec || (!spec->takesMode(request.mode, ApiFamily::OpenApi) &&
                   !spec->takesMode(request.mode, ApiFamily::Web)))

@@ -887,247 +887,247 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся связаться с PixVerse. Проверьте подключение к интернету; приложение продолжит попытки.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="289" />
+            <location filename="../../core/api/ApiError.cpp" line="293" />
             <source>Could not reach PixVerse. Check the internet connection and try again.</source>
             <translation>Не удалось связаться с PixVerse. Проверьте подключение к интернету и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="291" />
+            <location filename="../../core/api/ApiError.cpp" line="295" />
             <source>PixVerse did not answer in time. The app will try again.</source>
             <translation>PixVerse не ответил вовремя. Приложение попробует ещё раз.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="298" />
+            <location filename="../../core/api/ApiError.cpp" line="302" />
             <source>PixVerse refused the request (error %1).</source>
             <translation>PixVerse отклонил запрос (ошибка %1).</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="301" />
+            <location filename="../../core/api/ApiError.cpp" line="305" />
             <source>PixVerse sent an answer the app could not understand. Try again in a moment.</source>
             <translation>PixVerse прислал ответ, который приложение не смогло разобрать. Повторите попытку чуть позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="303" />
+            <location filename="../../core/api/ApiError.cpp" line="307" />
             <source>The address %1 is not secure: PixVerse must be reached over https://.</source>
             <translation>Адрес %1 небезопасен: к PixVerse нужно подключаться по https://.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="306" />
+            <location filename="../../core/api/ApiError.cpp" line="310" />
             <source>The secure connection to PixVerse could not be verified, so nothing was sent.</source>
             <translation>Не удалось проверить защищённое соединение с PixVerse, поэтому ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="308" />
+            <location filename="../../core/api/ApiError.cpp" line="312" />
             <source>Cancelled.</source>
             <translation>Отменено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="18" />
+            <location filename="../../core/api/ApiError.cpp" line="20" />
             <source>A required setting is empty. Fill in every required field and try again.</source>
             <translation>Не заполнен обязательный параметр. Заполните все обязательные поля и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="20" />
+            <location filename="../../core/api/ApiError.cpp" line="22" />
             <source>PixVerse did not accept this API key. Check the key on the PixVerse platform and sign in again.</source>
             <translation>PixVerse не принял этот API-ключ. Проверьте ключ на платформе PixVerse и войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="23" />
+            <location filename="../../core/api/ApiError.cpp" line="25" />
             <source>PixVerse could not read one of the settings (wrong type or value). Check the settings and try again.</source>
             <translation>PixVerse не смог прочитать один из параметров (неверный тип или значение). Проверьте параметры и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="26" />
+            <location filename="../../core/api/ApiError.cpp" line="28" />
             <source>PixVerse does not accept this combination of settings. Change the model, quality, duration or motion and try again.</source>
             <translation>PixVerse не принимает такое сочетание параметров. Измените модель, качество, длительность или движение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="29" />
+            <location filename="../../core/api/ApiError.cpp" line="31" />
             <source>The prompt or negative prompt is longer than 2048 characters. Shorten it and try again.</source>
             <translation>Промпт или негативный промпт длиннее 2048 символов. Сократите его и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="32" />
+            <location filename="../../core/api/ApiError.cpp" line="34" />
             <source>PixVerse found the text too long (over 2048 characters). Shorten the prompt or negative prompt.</source>
             <translation>PixVerse счёл текст слишком длинным (больше 2048 символов). Сократите промпт или негативный промпт.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="35" />
+            <location filename="../../core/api/ApiError.cpp" line="37" />
             <source>PixVerse no longer knows the uploaded image. Add the image again.</source>
             <translation>PixVerse больше не знает загруженное изображение. Добавьте изображение снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="37" />
+            <location filename="../../core/api/ApiError.cpp" line="39" />
             <source>PixVerse has no record of this video. It may belong to another account or have been removed.</source>
             <translation>У PixVerse нет записи об этом видео. Возможно, оно принадлежит другой учётной записи или было удалено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="40" />
+            <location filename="../../core/api/ApiError.cpp" line="42" />
             <source>This account is not allowed to do that on PixVerse.</source>
             <translation>Этой учётной записи PixVerse такое действие не разрешено.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="42" />
+            <location filename="../../core/api/ApiError.cpp" line="44" />
             <source>The image is too large: it must be under 20 MB and at most 4000 × 4000 pixels.</source>
             <translation>Изображение слишком большое: оно должно быть меньше 20 МБ и не больше 4000 × 4000 пикселей.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="44" />
+            <location filename="../../core/api/ApiError.cpp" line="46" />
             <source>PixVerse could not read the image. Try another file.</source>
             <translation>PixVerse не смог прочитать изображение. Попробуйте другой файл.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="46" />
+            <location filename="../../core/api/ApiError.cpp" line="48" />
             <source>The image format is not supported. Use a PNG, JPEG or WebP image.</source>
             <translation>Формат изображения не поддерживается. Используйте PNG, JPEG или WebP.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="48" />
+            <location filename="../../core/api/ApiError.cpp" line="50" />
             <source>The image width or height is not accepted. Resize the image and try again.</source>
             <translation>Ширина или высота изображения не подходят. Измените размер изображения и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="50" />
+            <location filename="../../core/api/ApiError.cpp" line="52" />
             <source>The image upload failed on PixVerse's side. Try again in a moment.</source>
             <translation>Загрузка изображения не удалась на стороне PixVerse. Повторите попытку чуть позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="52" />
+            <location filename="../../core/api/ApiError.cpp" line="54" />
             <source>PixVerse cannot find the uploaded image. Add the image again.</source>
             <translation>PixVerse не может найти загруженное изображение. Добавьте изображение снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="54" />
+            <location filename="../../core/api/ApiError.cpp" line="56" />
             <source>All credits of this account are used up. Buy credits or upgrade the plan on PixVerse.</source>
             <translation>Все кредиты этой учётной записи израсходованы. Купите кредиты или повысьте тариф в PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="57" />
+            <location filename="../../core/api/ApiError.cpp" line="59" />
             <source>The account is already generating as many videos as its plan allows. The video will start when one finishes.</source>
             <translation>Учётная запись уже генерирует столько видео, сколько позволяет тариф. Это видео начнётся, когда одно из них будет готово.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="60" />
+            <location filename="../../core/api/ApiError.cpp" line="62" />
             <source>PixVerse asks to try again later.</source>
             <translation>PixVerse просит повторить попытку позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="62" />
+            <location filename="../../core/api/ApiError.cpp" line="64" />
             <source>PixVerse's moderation refused the image. Choose another image.</source>
             <translation>Модерация PixVerse отклонила изображение. Выберите другое изображение.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="64" />
+            <location filename="../../core/api/ApiError.cpp" line="66" />
             <source>The monthly limit of effect activations is reached.</source>
             <translation>Достигнут месячный лимит активаций эффектов.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="66" />
+            <location filename="../../core/api/ApiError.cpp" line="68" />
             <source>PixVerse's moderation refused the prompt or the image. Change them and try again.</source>
             <translation>Модерация PixVerse отклонила промпт или изображение. Измените их и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="69" />
+            <location filename="../../core/api/ApiError.cpp" line="71" />
             <source>This content has been deleted on PixVerse.</source>
             <translation>Этот материал удалён в PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="71" />
+            <location filename="../../core/api/ApiError.cpp" line="73" />
             <source>PixVerse is under heavy load right now. The app will try again shortly.</source>
             <translation>PixVerse сейчас сильно загружен. Приложение вскоре попробует снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="73" />
+            <location filename="../../core/api/ApiError.cpp" line="75" />
             <source>This effect template is not activated for the account. Activate it on the PixVerse platform first.</source>
             <translation>Этот шаблон эффекта не активирован для учётной записи. Сначала активируйте его на платформе PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="76" />
+            <location filename="../../core/api/ApiError.cpp" line="78" />
             <source>This effect does not support 720p or 1080p. Choose a lower quality.</source>
             <translation>Этот эффект не поддерживает 720p и 1080p. Выберите качество пониже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="78" />
+            <location filename="../../core/api/ApiError.cpp" line="80" />
             <source>The balance is too low for this video. Top up credits on the PixVerse platform.</source>
             <translation>На балансе недостаточно средств для этого видео. Пополните кредиты на платформе PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="81" />
+            <location filename="../../core/api/ApiError.cpp" line="83" />
             <source>PixVerse had an internal database error. Try again later.</source>
             <translation>Во внутренней базе данных PixVerse произошла ошибка. Повторите попытку позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="83" />
+            <location filename="../../core/api/ApiError.cpp" line="85" />
             <source>PixVerse reported an unknown error. Try again; if it keeps happening, contact PixVerse support.</source>
             <translation>PixVerse сообщил о неизвестной ошибке. Повторите попытку; если ошибка повторяется, обратитесь в поддержку PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="87" />
+            <location filename="../../core/api/ApiError.cpp" line="89" />
             <source>The PixVerse session is no longer valid. Sign in again.</source>
             <translation>Сеанс PixVerse больше не действителен. Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="89" />
+            <location filename="../../core/api/ApiError.cpp" line="91" />
             <source>You are not signed in to PixVerse. Sign in again.</source>
             <translation>Вы не вошли в PixVerse. Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="91" />
+            <location filename="../../core/api/ApiError.cpp" line="93" />
             <source>This PixVerse account signed in somewhere else, which ended this session. Sign in again.</source>
             <translation>В эту учётную запись PixVerse вошли в другом месте, и этот сеанс завершился. Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="94" />
+            <location filename="../../core/api/ApiError.cpp" line="96" />
             <source>The e-mail or password is wrong.</source>
             <translation>Неверный адрес эл. почты или пароль.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="96" />
+            <location filename="../../core/api/ApiError.cpp" line="98" />
             <source>PixVerse did not accept these sign-in details. Check the e-mail and password.</source>
             <translation>PixVerse не принял эти данные для входа. Проверьте адрес эл. почты и пароль.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="98" />
+            <location filename="../../core/api/ApiError.cpp" line="100" />
             <source>PixVerse did not accept the image's width or height. Resize the image and try again.</source>
             <translation>PixVerse не принял ширину или высоту изображения. Измените размер изображения и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="101" />
+            <location filename="../../core/api/ApiError.cpp" line="103" />
             <source>PixVerse refused the request's trace id. This is a bug in the app; please report it.</source>
             <translation>PixVerse отклонил идентификатор трассировки запроса. Это ошибка в приложении — пожалуйста, сообщите о ней.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="104" />
+            <location filename="../../core/api/ApiError.cpp" line="106" />
             <source>PixVerse refused one of the settings as invalid. Check the settings and try again.</source>
             <translation>PixVerse отклонил один из параметров как недопустимый. Проверьте параметры и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="107" />
+            <location filename="../../core/api/ApiError.cpp" line="109" />
             <source>PixVerse has no record of this task.</source>
             <translation>У PixVerse нет записи об этой задаче.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="115" />
+            <location filename="../../core/api/ApiError.cpp" line="119" />
             <source>PixVerse refused the credentials (HTTP %1). Sign in again.</source>
             <translation>PixVerse отклонил учётные данные (HTTP %1). Войдите снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="117" />
+            <location filename="../../core/api/ApiError.cpp" line="121" />
             <source>The PixVerse address answered “not found” (HTTP 404). Check the server address.</source>
             <translation>Адрес PixVerse ответил «не найдено» (HTTP 404). Проверьте адрес сервера.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="120" />
+            <location filename="../../core/api/ApiError.cpp" line="124" />
             <source>PixVerse is limiting how fast requests may be sent (HTTP 429). The app will wait and try again.</source>
             <translation>PixVerse ограничивает частоту запросов (HTTP 429). Приложение подождёт и попробует снова.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="123" />
+            <location filename="../../core/api/ApiError.cpp" line="127" />
             <source>The PixVerse server had a problem (HTTP %1). Try again in a moment.</source>
             <translation>На сервере PixVerse возникла проблема (HTTP %1). Повторите попытку чуть позже.</translation>
         </message>
         <message>
-            <location filename="../../core/api/ApiError.cpp" line="125" />
+            <location filename="../../core/api/ApiError.cpp" line="129" />
             <source>PixVerse refused the request (HTTP %1).</source>
             <translation>PixVerse отклонил запрос (HTTP %1).</translation>
         </message>
@@ -1138,6 +1138,11 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../core/backend/Backend.cpp" line="38" />
             <source>Video and audio files can be sent only with a platform API key sign-in.</source>
             <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="59" />
+            <source>Effects and references can be used only with a platform API key sign-in.</source>
+            <translation>Эффекты и референсы доступны только при входе по API-ключу платформы.</translation>
         </message>
     </context>
     <context>
@@ -2324,12 +2329,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="590" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="592" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2679,12 +2684,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="268" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="285" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="272" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="289" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -3488,62 +3493,62 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="145" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="155" />
             <source>Write a prompt: it cannot be empty.</source>
             <translation>Напишите промпт: он не может быть пустым.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="150" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="160" />
             <source>The prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="168" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="178" />
             <source>The negative prompt has %1 characters; PixVerse accepts at most %2.</source>
             <translation>В негативном промпте %1 симв.; PixVerse принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="159" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="169" />
             <source>The prompt contains an invisible control character (%1); remove it.</source>
             <translation>В промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="176" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="186" />
             <source>The negative prompt contains an invisible control character (%1); remove it.</source>
             <translation>В негативном промпте есть невидимый управляющий символ (%1); удалите его.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="182" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="192" />
             <source>The seed must be a whole number from 0 to %1.</source>
             <translation>Сид должен быть целым числом от 0 до %1.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="193" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="203" />
             <source>"%1" is available only with a platform API key sign-in (PixVerse documents no website request for it).</source>
             <translation>Режим «%1» доступен только при входе по API-ключу платформы (PixVerse не описывает для него запрос сайта).</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="195" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="205" />
             <source>"%1" is not available here yet.</source>
             <translation>Режим «%1» здесь пока недоступен.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="212" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="224" />
             <source>Choose a model.</source>
             <translation>Выберите модель.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="219" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="231" />
             <source>The model "%1" is not available here.</source>
             <translation>Модель «%1» здесь недоступна.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="231" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
             <source>%1 is not offered with this sign-in; choose one of: %2.</source>
             <translation>Модель %1 недоступна при таком входе; выберите одну из: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="248" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="267" />
             <source>%1 cannot make "%2" videos here.</source>
             <translation>%1 не делает здесь видео в режиме «%2».</translation>
         </message>
@@ -3608,88 +3613,181 @@ Write a prompt and press Generate.</source>
             <translation>Символов в тексте: %1; синхронизация губ принимает не больше %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="252" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="271" />
             <source>%1 makes videos of %2 to %3 seconds.</source>
             <translation>%1 делает видео длиной от %2 до %3 секунд.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="256" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="275" />
             <source>%1 cannot make %2-second videos.</source>
             <translation>%1 не умеет делать видео длиной %2 с.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="258" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="277" />
             <source>Choose a quality.</source>
             <translation>Выберите качество.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="261" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="280" />
             <source>%1 does not offer the quality %2.</source>
             <translation>%1 не предлагает качество %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="264" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="283" />
             <source>Choose an aspect ratio.</source>
             <translation>Выберите соотношение сторон.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="267" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="286" />
             <source>%1 does not offer the aspect ratio %2.</source>
             <translation>%1 не предлагает соотношение сторон %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="272" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="293" />
             <source>%1 does not offer the %2 motion mode.</source>
             <translation>%1 не предлагает режим движения %2.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="276" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="298" />
             <source>%1 does not take a style.</source>
             <translation>%1 не принимает стиль.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="279" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
             <source>Unknown style "%1".</source>
             <translation>Неизвестный стиль «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="284" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="306" />
             <source>%1 does not take a camera movement.</source>
             <translation>%1 не принимает движение камеры.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="287" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="309" />
             <source>Unknown camera movement "%1".</source>
             <translation>Неизвестное движение камеры «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="291" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="313" />
             <source>The camera movement "%1" works only for text-to-video.</source>
             <translation>Движение камеры «%1» работает только для видео из текста.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="301" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="324" />
             <source>"%1" works only for text- and image-to-video.</source>
             <translation>«%1» работает только для видео из текста и из изображения.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="312" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="335" />
             <source>%1 has no "%2" option.</source>
             <translation>У %1 нет параметра «%2».</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="308" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="331" />
             <source>"%1" is available only when signed in with a PixVerse account.</source>
             <translation>«%1» доступно только при входе с учётной записью PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../core/generation/ModelCatalogRules.cpp" line="326" />
+            <location filename="../../core/generation/ModelCatalogRules.cpp" line="349" />
             <source>Unknown setting "%1".</source>
             <translation>Неизвестный параметр «%1».</translation>
         </message>
         <message>
             <source>Audio</source>
             <translation type="vanished">Звук</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="119" />
+            <source>Choose an effect template.</source>
+            <translation>Выберите шаблон эффекта.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="139" />
+            <source>Add at least one subject or background.</source>
+            <translation>Добавьте хотя бы один объект или фон.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="147" />
+            <source>%1 takes at most %2 references; remove %3.</source>
+            <translation>%1: референсов может быть не больше %2; уберите лишние (%3).</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="153" />
+            <source>%1 takes at most %2 subjects.</source>
+            <translation>%1: объектов может быть не больше %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="156" />
+            <source>%1 takes at most %2 backgrounds.</source>
+            <translation>%1: фонов может быть не больше %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="162" />
+            <source>"%1" takes no style.</source>
+            <translation>Режим «%1» не принимает стиль.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="165" />
+            <source>"%1" takes no camera movement.</source>
+            <translation>Режим «%1» не принимает движение камеры.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="36" />
+            <source>This effect makes its video from the prompt alone; remove the images.</source>
+            <translation>Этот эффект создаёт видео только по промпту; уберите изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="39" />
+            <source>Choose the image for this effect.</source>
+            <translation>Выберите изображение для этого эффекта.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="42" />
+            <source>This effect takes one image; remove the others.</source>
+            <translation>Этот эффект принимает одно изображение; уберите остальные.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="45" />
+            <source>This effect takes %n images; add %1 more.</source>
+            <translation>
+                <numerusform>Этот эффект принимает %n изображение; добавьте ещё %1.</numerusform>
+                <numerusform>Этот эффект принимает %n изображения; добавьте ещё %1.</numerusform>
+                <numerusform>Этот эффект принимает %n изображений; добавьте ещё %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="48" />
+            <source>This effect takes %n images; remove %1.</source>
+            <translation>
+                <numerusform>Этот эффект принимает %n изображение; уберите лишние (%1).</numerusform>
+                <numerusform>Этот эффект принимает %n изображения; уберите лишние (%1).</numerusform>
+                <numerusform>Этот эффект принимает %n изображений; уберите лишние (%1).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="61" />
+            <source>Give the reference %1 a name: the prompt refers to it as @name.</source>
+            <translation>Дайте референсу %1 имя: промпт ссылается на него как на @имя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="67" />
+            <source>The reference name "%1" cannot be used: a name has up to %2 bytes of letters, digits, _ and -.</source>
+            <translation>Имя референса «%1» не подходит: имя — это до %2 байт из букв, цифр, _ и -.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="77" />
+            <source>Two references are called "%1": give each its own name.</source>
+            <translation>Два референса называются «%1»: дайте каждому своё имя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="105" />
+            <source>The prompt mentions @%1, but no reference has that name.</source>
+            <translation>Промпт упоминает @%1, но референса с таким именем нет.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="106" />
+            <source>The prompt mentions @%1, but the reference is called @%2: write the name exactly.</source>
+            <translation>Промпт упоминает @%1, но референс называется @%2: напишите имя в точности.</translation>
         </message>
         <message>
             <location filename="../models.json" />
@@ -3735,49 +3833,75 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::OpenApiBackend</name>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="104" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="105" />
             <source>The image to animate has not been uploaded.</source>
             <translation>Изображение для анимации не загружено.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="110" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="111" />
             <source>The first and the last frame have not both been uploaded.</source>
             <translation>Первый и последний кадры загружены не оба.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="123" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="124" />
             <source>"%1" cannot be sent yet.</source>
             <translation>Режим «%1» пока нельзя отправить.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="135" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="136" />
             <source>There is no video to work on: neither a video on PixVerse nor an uploaded file.</source>
             <translation>Нет видео для работы: ни видео на PixVerse, ни загруженного файла.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="152" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="153" />
             <source>The audio file has not been uploaded.</source>
             <translation>Аудиофайл не загружен.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="154" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="155" />
             <source>Lip sync needs an audio file, or a voice and a text.</source>
             <translation>Для синхронизации губ нужен аудиофайл или голос и текст.</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="166" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="167" />
+            <location filename="../../core/backend/OpenApiBackendEffects.cpp" line="91" />
             <source>multipart upload of the image %1</source>
             <translation>загрузка изображения %1 (multipart)</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="172" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="173" />
             <source>multipart upload of the video %1</source>
             <translation>загрузка видео %1 (multipart)</translation>
         </message>
         <message>
-            <location filename="../../core/backend/OpenApiBackend.cpp" line="173" />
+            <location filename="../../core/backend/OpenApiBackend.cpp" line="174" />
             <source>multipart upload of the audio %1</source>
             <translation>загрузка аудио %1 (multipart)</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackendEffects.cpp" line="42" />
+            <source>The template list is read in pages of 10, 20, 50 or 100, from page 1.</source>
+            <translation>Список шаблонов читается страницами по 10, 20, 50 или 100 шаблонов, начиная с первой.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackendEffects.cpp" line="57" />
+            <source>No effect template is chosen.</source>
+            <translation>Шаблон эффекта не выбран.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackendEffects.cpp" line="64" />
+            <source>The effect's images have not all been uploaded.</source>
+            <translation>Не все изображения эффекта загружены.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackendEffects.cpp" line="70" />
+            <source>Reference to video needs at least one subject or background.</source>
+            <translation>Для видео по референсам нужен хотя бы один объект или фон.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/OpenApiBackendEffects.cpp" line="73" />
+            <source>The references have not all been uploaded.</source>
+            <translation>Не все референсы загружены.</translation>
         </message>
     </context>
     <context>

@@ -106,11 +106,13 @@ private Q_SLOTS:
         QCOMPARE(generationModeLabel(GenerationMode::Fusion), QStringLiteral("Reference to video"));
         QVERIFY(!generationModeFromId(QStringLiteral("x2v")));
         GenerationRequest r = request(QStringLiteral("v6"), QStringLiteral("540p"), 5);
-        r.mode = GenerationMode::Fusion; // no model takes it yet
-        const auto v = ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi);
+        r.mode = GenerationMode::Fusion; // the OpenAPI only (issue 17)
+        const auto v = ModelCatalog::builtIn().validate(r, ApiFamily::Web);
         QCOMPARE(v.size(), 1);
         QCOMPARE(v.first().field, QStringLiteral("mode"));
-        r.mode = GenerationMode::ImageToVideo; // without its image
+        QCOMPARE(ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi).first().field,
+                 QStringLiteral("references")); // without its references
+        r.mode = GenerationMode::ImageToVideo;  // without its image
         QCOMPARE(ModelCatalog::builtIn().validate(r, ApiFamily::OpenApi).first().field,
                  QStringLiteral("images"));
     }

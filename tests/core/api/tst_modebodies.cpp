@@ -1,5 +1,6 @@
 // The bodies of the issue 16 endpoints, field for field as the reference gives them (§2.12–§2.18,
 // §3.11): built by the request classes the backends send, compared as whole JSON objects.
+#include "core/api/OpenApiEffectRequests.h"
 #include "core/api/OpenApiModeRequests.h"
 #include "core/api/WebApiRequests.h"
 
@@ -47,6 +48,11 @@ private Q_SLOTS:
     void speakerPaths();
     void speakerAnswersAreReadTolerantly();
     void webTransitionBody();
+    void effectBodiesByImageCount();
+    void effectBodiesFollowTheModel();
+    void fusionBodiesPerModel();
+    void fusionSpacesMentionsAndAlwaysHasASeed();
+    void templateListPathsAndLanguage();
 };
 
 void TestModeBodies::transitionBodiesPerModel_data() {
@@ -301,6 +307,168 @@ void TestModeBodies::webTransitionBody() {
         QJsonObject{{QStringLiteral("video_ids"), QJsonArray{QStringLiteral("9007199254740993")}}});
     QVERIFY(ids.ok());
     QCOMPARE(ids.value->videoId, Q_INT64_C(9007199254740993));
+}
+
+GenerationRequest effectOn(const QString& model, int templateImages) {
+    GenerationRequest r = onModel(model, GenerationMode::Effect);
+    r.templateId = 402331965264704;
+    r.templateImageCount = templateImages;
+    r.aspectRatio = QStringLiteral("9:16");
+    return r;
+}
+
+void TestModeBodies::effectBodiesByImageCount() {
+    // §2.19: one image → img/generate with img_id; several → img_ids; none → text/generate with
+    // aspect_ratio. V6: no motion_mode or water_mark, the audio and multi-clip switches always.
+    const QJsonObject common{
+        {QStringLiteral("prompt"), QStringLiteral("The caterpillar turns into a butterfly")},
+        {QStringLiteral("model"), QStringLiteral("v6")},
+        {QStringLiteral("duration"), 5},
+        {QStringLiteral("quality"), QStringLiteral("720p")},
+        {QStringLiteral("seed"), 42},
+        {QStringLiteral("template_id"), Q_INT64_C(402331965264704)},
+        {QStringLiteral("generate_audio_switch"), false},
+        {QStringLiteral("generate_multi_clip_switch"), false}};
+    const openapi::EffectRequest one(effectOn(QStringLiteral("v6"), 1), spec(QStringLiteral("v6")),
+                                     {1234567890}, QStringLiteral("trace-e"));
+    QCOMPARE(one.path, QStringLiteral("openapi/v2/video/img/generate"));
+    QVERIFY(one.sameTraceIdOnRetry);
+    QCOMPARE(one.traceId, QStringLiteral("trace-e"));
+    QJsonObject expected = common;
+    expected.insert(u"img_id", 1234567890);
+    QCOMPARE(bodyOf(one), expected);
+
+    const openapi::EffectRequest two(effectOn(QStringLiteral("v6"), 2), spec(QStringLiteral("v6")),
+                                     {11, 12});
+    QCOMPARE(two.path, QStringLiteral("openapi/v2/video/img/generate"));
+    expected = common;
+    expected.insert(u"img_ids", QJsonArray{11, 12});
+    QCOMPARE(bodyOf(two), expected);
+
+    const openapi::EffectRequest none(effectOn(QStringLiteral("v6"), 0), spec(QStringLiteral("v6")),
+                                      {});
+    QCOMPARE(none.path, QStringLiteral("openapi/v2/video/text/generate"));
+    expected = common;
+    expected.insert(u"aspect_ratio", QStringLiteral("9:16"));
+    QCOMPARE(bodyOf(none), expected);
+    QCOMPARE(
+        openapi::EffectRequest::parse(QJsonObject{{QStringLiteral("video_id"), 77}}).value->videoId,
+        77);
+}
+
+void TestModeBodies::effectBodiesFollowTheModel() {
+    // v4.5 as its i2v: motion_mode, water_mark false; no audio switch; the seed only when set.
+    GenerationRequest r = effectOn(QStringLiteral("v4.5"), 1);
+    r.seed.reset();
+    r.negativePrompt = QStringLiteral("blurry");
+    QCOMPARE(bodyOf(openapi::EffectRequest(r, spec(r.model), {5})),
+             (QJsonObject{{QStringLiteral("prompt"),
+                           QStringLiteral("The caterpillar turns into a butterfly")},
+                          {QStringLiteral("negative_prompt"), QStringLiteral("blurry")},
+                          {QStringLiteral("model"), QStringLiteral("v4.5")},
+                          {QStringLiteral("duration"), 5},
+                          {QStringLiteral("quality"), QStringLiteral("720p")},
+                          {QStringLiteral("motion_mode"), QStringLiteral("normal")},
+                          {QStringLiteral("water_mark"), false},
+                          {QStringLiteral("template_id"), Q_INT64_C(402331965264704)},
+                          {QStringLiteral("img_id"), 5}}));
+}
+
+void TestModeBodies::fusionBodiesPerModel() {
+    GenerationRequest r = onModel(QStringLiteral("v6"), GenerationMode::Fusion);
+    r.prompt = QStringLiteral("@dog plays at @room");
+    r.aspectRatio = QStringLiteral("16:9");
+    r.audio = true;
+    r.images = {
+        {RequestImage::Role::Subject, QStringLiteral("/tmp/dog.png"), QStringLiteral("dog")},
+        {RequestImage::Role::Background, QStringLiteral("/tmp/room.png"), QStringLiteral("room")}};
+    // Fields a fusion does not send, whatever the request holds.
+    r.motionMode = QStringLiteral("fast");
+    r.multiClip = true;
+    const QList<openapi::FusionReference> references = openapi::fusionReferences(r, {201, 202});
+    QCOMPARE(references.size(), 2);
+    QVERIFY(openapi::fusionReferences(r, {201}).isEmpty()); // an upload missing
+    const openapi::FusionRequest v6(r, spec(r.model), references, QStringLiteral("trace-f"));
+    QCOMPARE(v6.path, QStringLiteral("openapi/v2/video/fusion/generate"));
+    QVERIFY(v6.sameTraceIdOnRetry);
+    QCOMPARE(v6.traceId, QStringLiteral("trace-f"));
+    // §2.15, the docs' example with a space after each mention.
+    const QJsonArray imageReferences{
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("subject")},
+                    {QStringLiteral("img_id"), 201},
+                    {QStringLiteral("ref_name"), QStringLiteral("dog")}},
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("background")},
+                    {QStringLiteral("img_id"), 202},
+                    {QStringLiteral("ref_name"), QStringLiteral("room")}}};
+    QCOMPARE(bodyOf(v6),
+             (QJsonObject{{QStringLiteral("image_references"), imageReferences},
+                          {QStringLiteral("prompt"), QStringLiteral("@dog plays at @room ")},
+                          {QStringLiteral("model"), QStringLiteral("v6")},
+                          {QStringLiteral("duration"), 5},
+                          {QStringLiteral("quality"), QStringLiteral("720p")},
+                          {QStringLiteral("aspect_ratio"), QStringLiteral("16:9")},
+                          {QStringLiteral("seed"), 42},
+                          {QStringLiteral("generate_audio_switch"), true}}));
+    // v4.5: no sound switch, no motion_mode or water_mark; the negative prompt when set.
+    r.model = QStringLiteral("v4.5");
+    r.audio = false;
+    r.negativePrompt = QStringLiteral("blurry");
+    QCOMPARE(bodyOf(openapi::FusionRequest(r, spec(r.model), references)),
+             (QJsonObject{{QStringLiteral("image_references"), imageReferences},
+                          {QStringLiteral("prompt"), QStringLiteral("@dog plays at @room ")},
+                          {QStringLiteral("negative_prompt"), QStringLiteral("blurry")},
+                          {QStringLiteral("model"), QStringLiteral("v4.5")},
+                          {QStringLiteral("duration"), 5},
+                          {QStringLiteral("quality"), QStringLiteral("720p")},
+                          {QStringLiteral("aspect_ratio"), QStringLiteral("16:9")},
+                          {QStringLiteral("seed"), 42}}));
+    // C1 under its OpenAPI id, with the sound switch sent off.
+    r.model = QStringLiteral("c1");
+    const QJsonObject c1 = bodyOf(openapi::FusionRequest(r, spec(r.model), references));
+    QCOMPARE(c1.value(u"model"), QJsonValue(QStringLiteral("c1")));
+    QCOMPARE(c1.value(u"generate_audio_switch"), QJsonValue(false));
+}
+
+void TestModeBodies::fusionSpacesMentionsAndAlwaysHasASeed() {
+    GenerationRequest r = onModel(QStringLiteral("v5.6"), GenerationMode::Fusion);
+    r.seed.reset();
+    r.prompt = QStringLiteral("@hero, then @hero again;@cat at the end @cat");
+    r.images = {{RequestImage::Role::Subject, QStringLiteral("/tmp/a.png"), QStringLiteral("hero")},
+                {RequestImage::Role::Subject, QStringLiteral("/tmp/b.png"), QStringLiteral("cat")}};
+    const QJsonObject body =
+        bodyOf(openapi::FusionRequest(r, spec(r.model), openapi::fusionReferences(r, {1, 2})));
+    QCOMPARE(body.value(u"prompt").toString(),
+             QStringLiteral("@hero , then @hero again;@cat at the end @cat "));
+    QVERIFY(body.value(u"seed").isDouble());
+    QVERIFY(body.value(u"seed").toInteger() >= 0);
+    QCOMPARE(body.value(u"model"), QJsonValue(QStringLiteral("v5.6")));
+}
+
+void TestModeBodies::templateListPathsAndLanguage() {
+    TemplateQuery query;
+    query.page = 2;
+    query.pageSize = 100;
+    query.language = QStringLiteral("ru");
+    const openapi::TemplateListRequest ru(query);
+    QCOMPARE(ru.verb, ApiRequest::Verb::Get);
+    QCOMPARE(ru.path,
+             QStringLiteral("openapi/v2/video/effects/templates/list?type=1&page=2&pageSize=100"));
+    QCOMPARE(ru.headers.size(), 1);
+    QCOMPARE(ru.headers.first().first, QByteArrayLiteral("Accept-Language"));
+    QCOMPARE(ru.headers.first().second, QByteArrayLiteral("ru"));
+    // No language: no header; type 0: every template, no `type`.
+    query.language.clear();
+    query.type = 0;
+    query.page = 1;
+    query.pageSize = 50;
+    const openapi::TemplateListRequest all(query);
+    QVERIFY(all.headers.isEmpty());
+    QCOMPARE(all.path,
+             QStringLiteral("openapi/v2/video/effects/templates/list?page=1&pageSize=50"));
+    for (const int size : {10, 20, 50, 100})
+        QVERIFY(openapi::TemplateListRequest::isAllowedPageSize(size));
+    for (const int size : {0, 5, 30, 200})
+        QVERIFY(!openapi::TemplateListRequest::isAllowedPageSize(size));
 }
 
 QTEST_GUILESS_MAIN(TestModeBodies)

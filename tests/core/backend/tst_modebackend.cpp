@@ -47,9 +47,14 @@ private Q_SLOTS:
     void webPlansTransitionAndNothingElse();
     void missingInputsAreRefusedLocally();
     void mediaUploadChecksTheFileLocally();
+    void openApiPlansEffectsAndFusion();
+    void effectAndFusionInputsAreRefusedLocally();
+    void templateListIsOpenApiOnly();
 
 private:
     QString writeFile(const QString& name, qint64 size);
+    std::optional<Result<CreatedVideo>> create(Backend* backend, const GenerationRequest& r,
+                                               const RequestInputs& in);
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     QNetworkAccessManager m_network;
     QTemporaryDir m_dir;
@@ -80,14 +85,19 @@ QString TestModeBackend::writeFile(const QString& name, qint64 size) {
     return file.fileName();
 }
 
+std::optional<Result<CreatedVideo>>
+TestModeBackend::create(Backend* backend, const GenerationRequest& r, const RequestInputs& in) {
+    return await<Result<CreatedVideo>>(
+        [&](auto done) { backend->createVideo(r, in, ApiClient::newTraceId(), this, done); });
+}
+
 void TestModeBackend::familiesOfferTheirModes() {
     // §3.13: the web has a known body for t2v, i2v and transition only.
     for (const GenerationMode mode : allGenerationModes()) {
         const bool web = mode == GenerationMode::TextToVideo ||
                          mode == GenerationMode::ImageToVideo || mode == GenerationMode::Transition;
         QCOMPARE(m_web->offersMode(mode), web);
-        const bool openApi = mode != GenerationMode::Effect && mode != GenerationMode::Fusion;
-        QCOMPARE(m_openApi->offersMode(mode), openApi);
+        QVERIFY(m_openApi->offersMode(mode)); // effects and fusion too (issue 17)
     }
 }
 
@@ -184,10 +194,6 @@ void TestModeBackend::webPlansTransitionAndNothingElse() {
 
 void TestModeBackend::missingInputsAreRefusedLocally() {
     const qint64 before = m_sandbox->stats().requests;
-    auto create = [this](Backend* backend, const GenerationRequest& r, const RequestInputs& in) {
-        return await<Result<CreatedVideo>>(
-            [&](auto done) { backend->createVideo(r, in, ApiClient::newTraceId(), this, done); });
-    };
     UploadedImage image;
     image.imageId = 5;
     RequestInputs onlyFirst;
@@ -252,6 +258,126 @@ void TestModeBackend::mediaUploadChecksTheFileLocally() {
              QByteArray("video/quicktime"));
     QCOMPARE(PreparedMedia::mimeTypeFor(QStringLiteral("a.m4a"), UploadedMedia::Kind::Audio),
              QByteArray("audio/x-m4a"));
+    QCOMPARE(m_sandbox->stats().requests, before);
+}
+
+void TestModeBackend::openApiPlansEffectsAndFusion() {
+    const qint64 before = m_sandbox->stats().requests;
+    const QString placeholder = Backend::uploadPlaceholder();
+    GenerationRequest effect = onVideo(GenerationMode::Effect, 0);
+    effect.templateId = 402331965264706;
+    effect.templateImageCount = 2;
+    effect.images = {{RequestImage::Role::Start, m_dir.filePath(QStringLiteral("a.png")), {}},
+                     {RequestImage::Role::Start, m_dir.filePath(QStringLiteral("b.png")), {}}};
+    const QList<PlannedCall> two = m_openApi->plannedCalls(effect);
+    QCOMPARE(paths(two), (QStringList{QStringLiteral("openapi/v2/image/upload"),
+                                      QStringLiteral("openapi/v2/image/upload"),
+                                      QStringLiteral("openapi/v2/video/img/generate")}));
+    QVERIFY(two.at(1).description.contains(QStringLiteral("b.png")));
+    QCOMPARE(two.last().body.toObject().value(u"img_ids").toArray(),
+             (QJsonArray{placeholder, placeholder}));
+    QCOMPARE(two.last().body.toObject().value(u"template_id").toInteger(),
+             Q_INT64_C(402331965264706));
+    effect.templateImageCount = 1;
+    effect.images.removeLast();
+    const QList<PlannedCall> one = m_openApi->plannedCalls(effect);
+    QCOMPARE(one.size(), 2);
+    QCOMPARE(one.last().body.toObject().value(u"img_id").toString(), placeholder);
+    QVERIFY(!one.last().body.toObject().contains(u"img_ids"));
+    // A template without images: no upload, text-to-video with the aspect ratio.
+    effect.templateImageCount = 0;
+    effect.images.clear();
+    effect.aspectRatio = QStringLiteral("1:1");
+    const QList<PlannedCall> text = m_openApi->plannedCalls(effect);
+    QCOMPARE(paths(text), QStringList{QStringLiteral("openapi/v2/video/text/generate")});
+    QCOMPARE(text.first().body.toObject().value(u"aspect_ratio").toString(), QStringLiteral("1:1"));
+
+    GenerationRequest fusion = onVideo(GenerationMode::Fusion, 0);
+    fusion.prompt = QStringLiteral("@hero walks into @street");
+    fusion.aspectRatio = QStringLiteral("16:9");
+    fusion.images = {{RequestImage::Role::Subject, m_dir.filePath(QStringLiteral("hero.png")),
+                      QStringLiteral("hero")},
+                     {RequestImage::Role::Background, m_dir.filePath(QStringLiteral("street.jpg")),
+                      QStringLiteral("street")}};
+    const QList<PlannedCall> references = m_openApi->plannedCalls(fusion);
+    QCOMPARE(paths(references), (QStringList{QStringLiteral("openapi/v2/image/upload"),
+                                             QStringLiteral("openapi/v2/image/upload"),
+                                             QStringLiteral("openapi/v2/video/fusion/generate")}));
+    QVERIFY(references.at(0).description.contains(QStringLiteral("hero.png")));
+    QVERIFY(references.at(1).description.contains(QStringLiteral("street.jpg")));
+    const QJsonObject body = references.last().body.toObject();
+    QCOMPARE(body.value(u"image_references").toArray(),
+             (QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("subject")},
+                                     {QStringLiteral("img_id"), placeholder},
+                                     {QStringLiteral("ref_name"), QStringLiteral("hero")}},
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("background")},
+                                     {QStringLiteral("img_id"), placeholder},
+                                     {QStringLiteral("ref_name"), QStringLiteral("street")}}}));
+    QCOMPARE(body.value(u"prompt").toString(), QStringLiteral("@hero walks into @street "));
+    QCOMPARE(body.value(u"seed").toInt(), 7);
+    // The web plans neither.
+    QVERIFY(m_web->plannedCalls(fusion).isEmpty());
+    QVERIFY(m_web->plannedCalls(effect).isEmpty());
+    QCOMPARE(m_sandbox->stats().requests, before);
+}
+
+void TestModeBackend::effectAndFusionInputsAreRefusedLocally() {
+    const qint64 before = m_sandbox->stats().requests;
+    UploadedImage image;
+    image.imageId = 5;
+    GenerationRequest effect = onVideo(GenerationMode::Effect, 0);
+    effect.templateId = 402331965264706;
+    effect.templateImageCount = 2;
+    effect.images = {{RequestImage::Role::Start, QStringLiteral("/tmp/a.png"), {}},
+                     {RequestImage::Role::Start, QStringLiteral("/tmp/b.png"), {}}};
+    RequestInputs oneOfTwo;
+    oneOfTwo.starts = {image};
+    const auto effectResult = create(m_openApi, effect, oneOfTwo);
+    QVERIFY(effectResult && !effectResult->ok());
+    QCOMPARE(effectResult->error.kind(), ApiError::Kind::Input);
+    QCOMPARE(effectResult->error.userMessage(),
+             QStringLiteral("The effect's images have not all been uploaded."));
+    effect.templateId = 0;
+    QCOMPARE(create(m_openApi, effect, oneOfTwo)->error.userMessage(),
+             QStringLiteral("No effect template is chosen."));
+
+    GenerationRequest fusion = onVideo(GenerationMode::Fusion, 0);
+    fusion.images = {
+        {RequestImage::Role::Subject, QStringLiteral("/tmp/a.png"), QStringLiteral("a")},
+        {RequestImage::Role::Background, QStringLiteral("/tmp/b.png"), QStringLiteral("b")}};
+    RequestInputs oneReference;
+    oneReference.references = {image};
+    QCOMPARE(create(m_openApi, fusion, oneReference)->error.userMessage(),
+             QStringLiteral("The references have not all been uploaded."));
+    fusion.images.clear();
+    QCOMPARE(create(m_openApi, fusion, {})->error.kind(), ApiError::Kind::Input);
+    // The web has no request for either.
+    for (const GenerationMode mode : {GenerationMode::Effect, GenerationMode::Fusion}) {
+        const auto web = create(m_web, onVideo(mode, 0), {});
+        QCOMPARE(web->error.kind(), ApiError::Kind::Input);
+    }
+    QCOMPARE(m_sandbox->stats().requests, before);
+}
+
+void TestModeBackend::templateListIsOpenApiOnly() {
+    const qint64 before = m_sandbox->stats().requests;
+    auto fetch = [this](Backend* backend, const TemplateQuery& query) {
+        return await<Result<QList<EffectTemplate>>>(
+            [&](auto done) { backend->fetchTemplates(query, this, done); });
+    };
+    const auto web = fetch(m_web, TemplateQuery{});
+    QVERIFY(web && !web->ok());
+    QCOMPARE(web->error.kind(), ApiError::Kind::Input);
+    QVERIFY2(web->error.userMessage().contains(QStringLiteral("platform API key")),
+             qPrintable(web->error.userMessage()));
+    // A page size the service refuses is not sent.
+    TemplateQuery odd;
+    odd.pageSize = 30;
+    const auto refused = fetch(m_openApi, odd);
+    QCOMPARE(refused->error.kind(), ApiError::Kind::Input);
+    odd.pageSize = 50;
+    odd.page = 0;
+    QCOMPARE(fetch(m_openApi, odd)->error.kind(), ApiError::Kind::Input);
     QCOMPARE(m_sandbox->stats().requests, before);
 }
 
