@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -4865,4 +4864,50 @@ Write a prompt and press Generate.</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
-</TS>
+<context><name>pixverse::PreviewCache</name><message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="214" />
+            <source>The effect has no usable preview address.</source>
+            <translation>У эффекта нет пригодного адреса превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="215" />
+            <source>Previews cannot be downloaded without a network.</source>
+            <translation>Без сети превью загрузить нельзя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="231" />
+            <source>The preview could not be downloaded: %1</source>
+            <translation>Не удалось загрузить превью: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="241" />
+            <source>The preview is not a video or a picture.</source>
+            <translation>Превью не является ни видео, ни изображением.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="245" />
+            <source>The preview is larger than the whole preview cache.</source>
+            <translation>Превью больше, чем весь кэш превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="289" />
+            <source>The preview could not be saved: %1</source>
+            <translation>Не удалось сохранить превью: %1</translation>
+        </message>
+    </context><context><name>pixverse::TemplateLibrary</name><message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="196" />
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="290" />
+            <source>Signed out: the effects shown are the ones saved earlier.</source>
+            <translation>Вы вышли из аккаунта: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="261" />
+            <source>Offline: the effects shown are the ones saved earlier.</source>
+            <translation>Нет подключения: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="312" />
+            <source>The effects could not be refreshed: %1</source>
+            <translation>Не удалось обновить список эффектов: %1</translation>
+        </message>
+    </context></TS>

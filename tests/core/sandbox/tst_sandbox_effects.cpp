@@ -293,6 +293,15 @@ private Q_SLOTS:
         QCOMPARE(looks.size(), 8); // eight distinct looks
         QCOMPARE(m_server->stats().previewRequests, 16);
         QCOMPARE(m_server->stats().templateListCalls, 1);
+        // A preview download can be made to fail like any other path (browser tests).
+        SandboxFault fault;
+        fault.pathContains = QStringLiteral("/media/template/");
+        fault.httpStatus = 503;
+        m_server->injectFault(fault);
+        const QString firstPreview =
+            all.at(0).toObject().value(QLatin1String("preview_video_url")).toString();
+        QCOMPARE(get(firstPreview).status, 503);
+        QCOMPARE(get(firstPreview).status, 200);
         QCOMPARE(get(QStringLiteral("/media/template/12345.mp4")).status, 404);
         QCOMPARE(get(QStringLiteral("/media/template/%1.gif").arg(tpl::kAudienceReactionId)).status,
                  404);
