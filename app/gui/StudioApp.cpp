@@ -292,6 +292,7 @@ void StudioApp::setUpEffects() {
     constexpr qint64 kPreviewCap = 200LL * 1024 * 1024;
     m_previews = std::make_unique<PreviewCache>(effects.filePath(QStringLiteral("previews")),
                                                 kPreviewCap, m_network.get());
+    m_templates->setCatalog(m_catalog.get()); // the order of qualities a 500071 takes off
     m_templates->setLanguage(resolveLanguage(m_settings->language()));
     m_templates->load();
     m_window->setEffectSources(m_templates.get(), m_previews.get());
