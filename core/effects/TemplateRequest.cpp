@@ -9,6 +9,7 @@ void applyTemplate(GenerationRequest& request, const EffectTemplate& effect,
     request.mode = GenerationMode::Effect;
     request.templateId = effect.id;
     request.templateName = effect.name;
+    request.templatePrompt = effect.prompt;
     request.templateImageCount = effect.imageCount;
     request.templateQualities = effect.qualities;
     request.templateNeedsActivation = effect.needsActivation;

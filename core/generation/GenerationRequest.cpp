@@ -199,6 +199,8 @@ QJsonObject GenerationRequest::toJson() const {
         json.insert(QStringLiteral("templateId"), QJsonValue(templateId));
     if (templateId > 0) {
         json.insert(QStringLiteral("templateName"), templateName);
+        if (!templatePrompt.isEmpty())
+            json.insert(QStringLiteral("templatePrompt"), templatePrompt);
         json.insert(QStringLiteral("templateImageCount"), templateImageCount);
         json.insert(QStringLiteral("templateQualities"),
                     QJsonArray::fromStringList(templateQualities));
@@ -261,6 +263,7 @@ GenerationRequest GenerationRequest::fromJson(const QJsonObject& json) {
     r.sourceVideoPath = text(json, "sourceVideoPath");
     r.templateId = json.value(QLatin1String("templateId")).toInteger();
     r.templateName = text(json, "templateName");
+    r.templatePrompt = text(json, "templatePrompt");
     r.templateImageCount = json.value(QLatin1String("templateImageCount")).toInt(1);
     for (const QJsonValue& quality : json.value(QLatin1String("templateQualities")).toArray())
         r.templateQualities << quality.toString();

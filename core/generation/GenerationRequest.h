@@ -86,6 +86,7 @@ struct GenerationRequest {
     //! images it takes, the qualities it allows (empty: the model's) and whether it is known not
     //! to be activated (500070).
     QString templateName;
+    QString templatePrompt; //!< the template's own description (the prompt it starts from)
     int templateImageCount = 1;
     QStringList templateQualities;
     bool templateNeedsActivation = false;

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonValue>
 
 namespace pixverse {
@@ -72,6 +73,13 @@ QString deletedJobMessage() {
         "PixVerse deleted this video before it was saved here. Retry makes a new one.");
 }
 
+bool usesTemplatePrompt(const GenerationRequest& request) {
+    if (request.mode != GenerationMode::Effect || request.templateName.trimmed().isEmpty())
+        return false;
+    const QString prompt = request.prompt.simplified();
+    return prompt.isEmpty() || prompt == request.templatePrompt.simplified();
+}
+
 bool Job::wasMadeOnService() const {
     if (videoId == 0)
         return false;
@@ -98,14 +106,19 @@ QString inputRoleId(InputRole role) {
         return QStringLiteral("video");
     case InputRole::Audio:
         return QStringLiteral("audio");
+    case InputRole::EffectImage:
+        return QStringLiteral("starts");
+    case InputRole::Reference:
+        return QStringLiteral("references");
     }
     return {};
 }
 
 namespace {
 
-constexpr InputRole kInputRoles[] = {InputRole::Start, InputRole::FirstFrame, InputRole::LastFrame,
-                                     InputRole::Video, InputRole::Audio};
+constexpr InputRole kSingleRoles[] = {InputRole::Start, InputRole::FirstFrame, InputRole::LastFrame,
+                                      InputRole::Video, InputRole::Audio};
+constexpr InputRole kListRoles[] = {InputRole::EffectImage, InputRole::Reference};
 
 bool takesSourceVideo(GenerationMode mode) {
     return mode == GenerationMode::Extend || mode == GenerationMode::Upscale ||
@@ -122,8 +135,7 @@ auto imageSlot(Inputs& inputs, InputRole role) -> decltype(&inputs.start) {
         return &inputs.first;
     case InputRole::LastFrame:
         return &inputs.last;
-    case InputRole::Video:
-    case InputRole::Audio:
+    default:
         break;
     }
     return nullptr;
@@ -138,6 +150,28 @@ auto mediaSlot(Inputs& inputs, InputRole role) -> decltype(&inputs.video) {
     return nullptr;
 }
 
+template <typename Inputs>
+auto imageList(Inputs& inputs, InputRole role) -> decltype(&inputs.starts) {
+    if (role == InputRole::EffectImage)
+        return &inputs.starts;
+    if (role == InputRole::Reference)
+        return &inputs.references;
+    return nullptr;
+}
+
+//! The request's images an input list role stands for, in upload order.
+QList<RequestImage> listedImages(const GenerationRequest& request, InputRole role) {
+    if (role == InputRole::EffectImage && request.mode == GenerationMode::Effect)
+        return request.imagesWith(RequestImage::Role::Start);
+    if (role == InputRole::Reference && request.mode == GenerationMode::Fusion)
+        return request.references();
+    return {};
+}
+
+bool isUploaded(const UploadedImage& image) {
+    return image.imageId != 0 || !image.path.isEmpty();
+}
+
 QJsonObject imageToJson(const UploadedImage& image) {
     QJsonObject json{{QStringLiteral("id"), QJsonValue(image.imageId)},
                      {QStringLiteral("url"), image.url}};
@@ -148,6 +182,13 @@ QJsonObject imageToJson(const UploadedImage& image) {
         json.insert(QStringLiteral("height"), image.height);
     }
     return json;
+}
+
+UploadedImage imageFromJson(const QJsonObject& item) {
+    return UploadedImage{
+        item.value(QLatin1String("id")).toInteger(), item.value(QLatin1String("url")).toString(),
+        item.value(QLatin1String("path")).toString(), item.value(QLatin1String("width")).toInt(),
+        item.value(QLatin1String("height")).toInt()};
 }
 
 QJsonObject mediaToJson(const UploadedMedia& media) {
@@ -162,16 +203,17 @@ QJsonObject mediaToJson(const UploadedMedia& media) {
 
 } // namespace
 
-QString inputPath(const GenerationRequest& request, InputRole role) {
-    switch (role) {
+QString inputPath(const GenerationRequest& request, const JobInput& input) {
+    switch (input.role) {
     case InputRole::Start:
         return request.isImageToVideo() ? request.imagePath(RequestImage::Role::Start) : QString();
     case InputRole::FirstFrame:
     case InputRole::LastFrame:
         if (request.mode != GenerationMode::Transition)
             return {};
-        return request.imagePath(role == InputRole::FirstFrame ? RequestImage::Role::FirstFrame
-                                                               : RequestImage::Role::LastFrame);
+        return request.imagePath(input.role == InputRole::FirstFrame
+                                     ? RequestImage::Role::FirstFrame
+                                     : RequestImage::Role::LastFrame);
     case InputRole::Video:
         // A source on the service (sourceVideoId) wins: nothing to upload.
         return takesSourceVideo(request.mode) && request.sourceVideoId == 0
@@ -179,15 +221,31 @@ QString inputPath(const GenerationRequest& request, InputRole role) {
                    : QString();
     case InputRole::Audio:
         return request.mode == GenerationMode::LipSync ? request.audioPath : QString();
+    case InputRole::EffectImage:
+    case InputRole::Reference:
+        return listedImages(request, input.role).value(input.index).path;
     }
     return {};
 }
 
-bool hasUpload(const RequestInputs& inputs, InputRole role) {
-    if (const auto* image = imageSlot(inputs, role))
-        return image->has_value() && ((*image)->imageId != 0 || !(*image)->path.isEmpty());
-    const auto* media = mediaSlot(inputs, role);
+bool hasUpload(const RequestInputs& inputs, const JobInput& input) {
+    if (const auto* image = imageSlot(inputs, input.role))
+        return image->has_value() && isUploaded(**image);
+    if (const auto* list = imageList(inputs, input.role))
+        return input.index >= 0 && input.index < list->size() && isUploaded(list->at(input.index));
+    const auto* media = mediaSlot(inputs, input.role);
     return media && media->has_value() && (*media)->mediaId != 0;
+}
+
+void setUpload(RequestInputs& inputs, const JobInput& input, const UploadedImage& image) {
+    if (auto* slot = imageSlot(inputs, input.role)) {
+        *slot = image;
+    } else if (auto* list = imageList(inputs, input.role); list && input.index >= 0) {
+        // Uploads go in order, but a list is kept by position whatever the order.
+        while (list->size() <= input.index)
+            list->append(UploadedImage{});
+        (*list)[input.index] = image;
+    }
 }
 
 void clearUpload(RequestInputs& inputs, InputRole role) {
@@ -195,56 +253,77 @@ void clearUpload(RequestInputs& inputs, InputRole role) {
         image->reset();
     else if (auto* media = mediaSlot(inputs, role))
         media->reset();
+    else if (auto* list = imageList(inputs, role))
+        list->clear();
 }
 
-QList<InputRole> inputRoles(const GenerationRequest& request) {
-    QList<InputRole> roles;
-    for (const InputRole role : kInputRoles) {
+QList<JobInput> jobInputs(const GenerationRequest& request) {
+    QList<JobInput> inputs;
+    for (const InputRole role : kSingleRoles) {
         if (!inputPath(request, role).isEmpty())
-            roles << role;
+            inputs << role;
     }
-    return roles;
+    for (const InputRole role : kListRoles) {
+        const QList<RequestImage> images = listedImages(request, role);
+        for (int i = 0; i < images.size(); ++i) {
+            if (!images.at(i).path.isEmpty())
+                inputs << JobInput(role, i);
+        }
+    }
+    return inputs;
 }
 
 QJsonObject uploadsToJson(const RequestInputs& inputs) {
     QJsonObject json;
-    for (const InputRole role : kInputRoles) {
+    for (const InputRole role : kSingleRoles) {
         if (const auto* image = imageSlot(inputs, role); image && image->has_value())
             json.insert(inputRoleId(role), imageToJson(**image));
         else if (const auto* media = mediaSlot(inputs, role); media && media->has_value())
             json.insert(inputRoleId(role), mediaToJson(**media));
+    }
+    for (const InputRole role : kListRoles) {
+        const QList<UploadedImage>& list = *imageList(inputs, role);
+        if (list.isEmpty())
+            continue;
+        QJsonArray items; // null where an item is not uploaded yet
+        for (const UploadedImage& image : list)
+            items.append(isUploaded(image) ? QJsonValue(imageToJson(image)) : QJsonValue());
+        json.insert(inputRoleId(role), items);
     }
     return json;
 }
 
 RequestInputs uploadsFromJson(const QJsonObject& json) {
     RequestInputs inputs;
-    for (const InputRole role : kInputRoles) {
+    for (const InputRole role : kSingleRoles) {
         const QJsonValue value = json.value(inputRoleId(role));
         if (!value.isObject())
             continue;
         const QJsonObject item = value.toObject();
-        const qint64 id = item.value(QLatin1String("id")).toInteger();
-        const QString url = item.value(QLatin1String("url")).toString();
-        const int width = item.value(QLatin1String("width")).toInt();
-        const int height = item.value(QLatin1String("height")).toInt();
         if (auto* image = imageSlot(inputs, role)) {
-            *image =
-                UploadedImage{id, url, item.value(QLatin1String("path")).toString(), width, height};
+            *image = imageFromJson(item);
         } else if (auto* media = mediaSlot(inputs, role)) {
             const auto kind =
                 role == InputRole::Audio ? UploadedMedia::Kind::Audio : UploadedMedia::Kind::Video;
-            *media = UploadedMedia{kind, id, url, width, height};
+            *media = UploadedMedia{kind, item.value(QLatin1String("id")).toInteger(),
+                                   item.value(QLatin1String("url")).toString(),
+                                   item.value(QLatin1String("width")).toInt(),
+                                   item.value(QLatin1String("height")).toInt()};
         }
+    }
+    for (const InputRole role : kListRoles) {
+        QList<UploadedImage>& list = *imageList(inputs, role);
+        for (const QJsonValue& item : json.value(inputRoleId(role)).toArray())
+            list.append(item.isObject() ? imageFromJson(item.toObject()) : UploadedImage{});
     }
     return inputs;
 }
 
-QList<InputRole> Job::missingUploads() const {
-    QList<InputRole> missing;
-    for (const InputRole role : inputRoles(request)) {
-        if (!hasUpload(uploads, role))
-            missing << role;
+QList<JobInput> Job::missingUploads() const {
+    QList<JobInput> missing;
+    for (const JobInput& input : jobInputs(request)) {
+        if (!hasUpload(uploads, input))
+            missing << input;
     }
     return missing;
 }

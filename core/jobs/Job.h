@@ -32,22 +32,44 @@ enum class JobState {
 };
 
 //! The parts of a job's inputs that are uploaded before the create, in the order they are sent.
-enum class InputRole { Start, FirstFrame, LastFrame, Video, Audio };
+//! EffectImage and Reference are lists (issue 17): an effect's images, fusion's references.
+enum class InputRole { Start, FirstFrame, LastFrame, Video, Audio, EffectImage, Reference };
 
-//! "start", "first", "last", "video", "audio": the keys of the stored uploads.
+//! One input to upload: a role, and for the list roles which item of the list.
+struct JobInput {
+    InputRole role = InputRole::Start;
+    int index = 0; //!< the item of an EffectImage or Reference list; 0 for the others
+
+    JobInput() = default;
+    JobInput(InputRole inputRole, int at = 0) // implicit: a role of one file is its own input
+        : role(inputRole)
+        , index(at) {}
+    friend bool operator==(const JobInput&, const JobInput&) = default;
+};
+
+//! "start", "first", "last", "video", "audio", "starts", "references": the keys of the stored
+//! uploads.
 QString inputRoleId(InputRole role);
-//! The local file `request` needs uploaded for `role`; empty when the role has none (a source
-//! given as a video id on the service needs no upload).
-QString inputPath(const GenerationRequest& request, InputRole role);
-//! Whether `inputs` holds the upload of `role`.
-bool hasUpload(const RequestInputs& inputs, InputRole role);
-//! Forgets the upload of `role`.
+//! The local file `request` needs uploaded for `input`; empty when it has none (a source given
+//! as a video id on the service needs no upload, an effect of 0 images none either).
+QString inputPath(const GenerationRequest& request, const JobInput& input);
+//! Whether `inputs` holds the upload of `input`.
+bool hasUpload(const RequestInputs& inputs, const JobInput& input);
+//! Stores an image's upload as `input` (an image role or an item of a list role).
+void setUpload(RequestInputs& inputs, const JobInput& input, const UploadedImage& image);
+//! Forgets the upload of `role` (every item of a list role).
 void clearUpload(RequestInputs& inputs, InputRole role);
-//! Every role `request` has a local file for, in upload order.
-QList<InputRole> inputRoles(const GenerationRequest& request);
-//! `inputs` as stored (`{"start": {...}, "video": {...}}`) and back; unknown keys are ignored.
+//! Every input `request` has a local file for, in upload order: an effect's Start images as
+//! EffectImage 0..n-1, fusion's references (GenerationRequest::references()) as Reference 0..n-1.
+QList<JobInput> jobInputs(const GenerationRequest& request);
+//! `inputs` as stored (`{"start": {...}, "video": {...}, "starts": [{...}, null]}`) and back;
+//! unknown keys are ignored, and a store written before issue 17 has no lists (read as empty).
 QJsonObject uploadsToJson(const RequestInputs& inputs);
 RequestInputs uploadsFromJson(const QJsonObject& json);
+
+//! An effect whose prompt is its template's own description (or none): it is named after the
+//! template (title, file name), not after words the creator did not write.
+bool usesTemplatePrompt(const GenerationRequest& request);
 
 //! The id as stored in the database: "queued", "uploading", ...
 QString jobStateId(JobState state);
@@ -79,9 +101,9 @@ struct Job {
     QString traceId;
     qint64 videoId = 0; //!< the service's id; 0 until the create succeeded
     //! What the uploads of the request's inputs returned, by role (start, first and last frame,
-    //! source video, audio). A role is set once its upload succeeded and is committed before the
-    //! next upload starts, so after a crash only the missing ones are uploaded again. An
-    //! imported job's `start` holds the service's image URL only.
+    //! source video, audio, an effect's images, fusion's references). A role is set once its upload
+    //! succeeded and is committed before the next upload starts, so after a crash only the missing
+    //! ones are uploaded again. An imported job's `start` holds the service's image URL only.
     RequestInputs uploads;
 
     JobState state = JobState::Queued;
@@ -114,8 +136,8 @@ struct Job {
     bool hasAudio = false;
 
     bool isImageToVideo() const { return request.isImageToVideo(); }
-    //! The roles whose file still has to be uploaded before the create (in upload order).
-    QList<InputRole> missingUploads() const;
+    //! The inputs whose file still has to be uploaded before the create (in upload order).
+    QList<JobInput> missingUploads() const;
     //! Finished on the service and not (or no longer) in the library: an imported video nobody
     //! asked to download yet. "Download again" (JobEngine::redownload) saves it.
     bool isOnServiceOnly() const { return state == JobState::Done && videoPath.isEmpty(); }

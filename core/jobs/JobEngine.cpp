@@ -67,8 +67,7 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
 
     connect(m_scheduler, &JobScheduler::uploadProgress, this, &JobEngine::uploadProgress);
     connect(m_scheduler, &JobScheduler::jobSubmitted, this, &JobEngine::onSubmitted);
-    connect(m_scheduler, &JobScheduler::jobFailed, this,
-            [this](qint64 jobId) { onSettled(jobId, JobState::Failed); });
+    connect(m_scheduler, &JobScheduler::jobFailed, this, &JobEngine::onRefused);
     connect(m_poller, &StatusPoller::statusReceived, this, &JobEngine::onStatus);
     connect(m_poller, &StatusPoller::statusMissing, this, &JobEngine::onStatusMissing);
     connect(m_poller, &StatusPoller::jobStalled, this,
@@ -146,7 +145,7 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
                              std::function<void(Result<Job>)> done) {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    if (inputRoles(request).isEmpty()) {
+    if (jobInputs(request).isEmpty()) {
         const Result<Job> added = enqueue(request);
         QMetaObject::invokeMethod(
             this,
@@ -383,6 +382,22 @@ void JobEngine::settle(Job job, JobEvent event) {
     job.nextAttemptAt = {};
     m_store->update(job);
     onSettled(job.id, job.state);
+}
+
+void JobEngine::onRefused(qint64 jobId, const ApiError& error) {
+    // 500070 and 500071 are about the template (§4), not this job: the template list remembers
+    // them so that the next job is refused before it is sent. The job's error is already the
+    // service's sentence (ApiError::userMessage()).
+    const std::optional<Job> job = m_store->job(jobId);
+    const bool templateError = error.code() == 500070 || error.code() == 500071;
+    if (job && templateError && job->request.mode == GenerationMode::Effect &&
+        job->request.templateId > 0) {
+        qCInfo(lcJobs) << "job" << jobId << "template" << job->request.templateId
+                       << "refused:" << error.code();
+        Q_EMIT templateRefused(job->request.templateId, static_cast<int>(error.code()),
+                               job->request.quality);
+    }
+    onSettled(jobId, JobState::Failed);
 }
 
 void JobEngine::onSettled(qint64 jobId, JobState state) {

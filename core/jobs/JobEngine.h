@@ -150,6 +150,8 @@ private:
     void onDeletedOnService(Job job);
     void onImported(const QList<Job>& added, const ApiError& error);
     void onSettled(qint64 jobId, JobState state);
+    //! The scheduler failed the job: a template's refusal is told (templateRefused) first.
+    void onRefused(qint64 jobId, const ApiError& error);
     void settle(Job job, JobEvent event);
     void dropImportedTwins(const Job& job);
 

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -103,9 +104,11 @@ QString JobLibrary::fileNameFor(const Job& job) {
         (job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc()).toLocalTime();
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
     // A lip sync is named after what is spoken; a job without words, after what it made.
+    // An effect whose prompt is the template's, after the template.
     const QString text = job.request.mode == GenerationMode::LipSync && job.request.prompt.isEmpty()
                              ? job.request.speechText
-                             : job.request.prompt;
+                         : usesTemplatePrompt(job.request) ? job.request.templateName
+                                                           : job.request.prompt;
     const QStringList words = text.toLower().split(separators, Qt::SkipEmptyParts);
     QString slug;
     for (const QString& word : words) {
@@ -171,6 +174,18 @@ QJsonObject modeDetails(const GenerationRequest& request) {
             details.insert(QStringLiteral("speech_text"), request.speechText);
         }
     }
+    if (request.mode == GenerationMode::Effect) {
+        details.insert(QStringLiteral("template_id"), QJsonValue(request.templateId));
+        details.insert(QStringLiteral("template_name"), request.templateName);
+    }
+    if (request.mode == GenerationMode::Fusion) {
+        QJsonArray references;
+        for (const RequestImage& reference : request.references())
+            references.append(
+                QJsonObject{{QStringLiteral("type"), RequestImage::roleId(reference.role)},
+                            {QStringLiteral("name"), reference.name}});
+        details.insert(QStringLiteral("references"), references);
+    }
     if (request.mode == GenerationMode::Transition) {
         details.insert(QStringLiteral("first_frame"),
                        QFileInfo(request.imagePath(RequestImage::Role::FirstFrame)).fileName());
@@ -194,6 +209,12 @@ QJsonObject JobLibrary::sidecarFor(const Job& job, const std::optional<Job>& par
                     {QStringLiteral("trace_id"), job.traceId}};
     if (job.uploads.start && job.uploads.start->imageId != 0)
         ids.insert(QStringLiteral("image_id"), QJsonValue(job.uploads.start->imageId));
+    // An effect's images and fusion's references, in the order they were sent.
+    QJsonArray imageIds;
+    for (const UploadedImage& image : job.uploads.starts + job.uploads.references)
+        imageIds.append(QJsonValue(image.imageId));
+    if (!imageIds.isEmpty())
+        ids.insert(QStringLiteral("image_ids"), imageIds);
     QJsonObject sidecar{
         {QStringLiteral("generator"), QStringLiteral("PixVerse Studio " PIXVERSE_VERSION)},
         {QStringLiteral("video_file"), QFileInfo(job.videoPath).fileName()},

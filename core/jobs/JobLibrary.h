@@ -29,11 +29,13 @@ public:
     void setLibraryFolder(const QString& folder) { m_folder = folder; }
     QString libraryFolder() const { return m_folder; }
 
-    //! `2026-05-24_1432_a-lighthouse-in-a-storm_370981546391559.mp4` (local time of creation).
+    //! `2026-05-24_1432_a-lighthouse-in-a-storm_370981546391559.mp4` (local time of creation);
+    //! an effect whose prompt is its template's says the template's name instead.
     static QString fileNameFor(const Job& job);
     //! The sidecar written beside a video: prompt, settings, seed, model, family, ids, size; for
     //! the modes of issue 16 `mode_details` (source video id or file, speaker, text, sound
-    //! prompt, keep original sound) and, for a take that continues another, `parent` (`job_id`,
+    //! prompt, keep original sound), for an effect {template_id, template_name}, for fusion
+    //! {references: [{type, name}]}, and, for a take that continues another, `parent` (`job_id`,
     //! and `video_id` and `file` when the parent is known: pass it).
     static QJsonObject sidecarFor(const Job& job, const std::optional<Job>& parent = std::nullopt);
     //! Where the job's video goes in the library folder.
@@ -61,7 +63,8 @@ public:
     //! The folder that holds the job's video; empty when it has none.
     static QString folderOf(const Job& job);
     //! The request to put back in the editor: the store's copy of the image, or the original
-    //! when the copy is gone.
+    //! when the copy is gone; an effect's template facts and fusion's named references as
+    //! they were (the store's copies of their images).
     static GenerationRequest reusableRequest(const Job& job);
     //! Copies a finished video (blocking; run it off the GUI thread). Empty, or a sentence.
     static QString copyVideo(const QString& source, const QString& target);

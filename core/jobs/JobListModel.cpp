@@ -556,6 +556,8 @@ QString JobListModel::titleOf(const Job& job) {
         if (!request.audioPath.isEmpty())
             return tr("Speech from %1").arg(QFileInfo(request.audioPath).fileName());
     }
+    if (usesTemplatePrompt(request)) // an effect without words of its own
+        return request.templateName.simplified();
     if (!prompt.isEmpty())
         return prompt;
     if (request.mode == GenerationMode::SoundEffect)

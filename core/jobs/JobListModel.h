@@ -113,7 +113,8 @@ public:
     //! A clip's length as the cards write it: "12 s".
     static QString durationText(int seconds);
     //! What a job is called where its prompt would be: the prompt, or for a mode without one
-    //! what it made ("“Hello…” spoken", "Sound chosen by PixVerse", "Upscale").
+    //! what it made ("“Hello…” spoken", "Sound chosen by PixVerse", "Upscale"); an effect whose
+    //! prompt is its template's: the template's name.
     static QString titleOf(const Job& job);
     //! The length a card shows: the request's duration; for extend, upscale, sound and lip sync
     //! the saved file's length when known (their output follows the source, not `duration`).

@@ -273,7 +273,11 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.account = value("account").toString();
     job.request = GenerationRequest::fromJson(
         QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
-    job.request.setStartImage(value("image_path").toString());
+    // Schema 1-3 kept the image here only; since step 3 → 4 the request has it too. Only a
+    // different path is put back: setStartImage would drop an effect's other Start images.
+    if (const QString image = value("image_path").toString();
+        !image.isEmpty() && image != job.request.startImagePath())
+        job.request.setStartImage(image);
     job.sourceImagePath = value("source_image_path").toString();
     job.traceId = value("trace_id").toString();
     job.videoId = value("video_id").toLongLong();

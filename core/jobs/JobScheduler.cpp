@@ -214,7 +214,7 @@ void JobScheduler::pass() {
 }
 
 void JobScheduler::startUpload(Job job) {
-    const QList<InputRole> missing = job.missingUploads();
+    const QList<JobInput> missing = job.missingUploads();
     if (missing.isEmpty()) {
         startCreate(job);
         return;
@@ -233,40 +233,41 @@ void JobScheduler::startUpload(Job job) {
     // are already sent.
     qint64 total = 0;
     qint64 before = 0;
-    for (const InputRole role : inputRoles(job.request)) {
-        const qint64 size = QFileInfo(inputPath(job.request, role)).size();
+    for (const JobInput& input : jobInputs(job.request)) {
+        const qint64 size = QFileInfo(inputPath(job.request, input)).size();
         total += size;
-        if (hasUpload(job.uploads, role))
+        if (hasUpload(job.uploads, input))
             before += size;
     }
     const qint64 id = job.id;
-    const InputRole role = missing.first();
-    const QString path = inputPath(job.request, role);
+    const JobInput input = missing.first();
+    const QString path = inputPath(job.request, input);
     Backend::Progress progress = [this, id, before, total](qint64 sent, qint64) {
         Q_EMIT uploadProgress(id, before + sent, total);
     };
-    qCInfo(lcJobs).noquote() << "job" << id << "uploads its" << inputRoleId(role) << "input";
+    const bool listed = input.role == InputRole::EffectImage || input.role == InputRole::Reference;
+    const QString which =
+        inputRoleId(input.role) + (listed ? QStringLiteral(" %1").arg(input.index + 1) : QString());
+    qCInfo(lcJobs).noquote() << "job" << id << "uploads its" << which << "input";
     m_inFlight.insert(id, {});
     RequestHandle handle;
-    if (role == InputRole::Video || role == InputRole::Audio) {
-        const auto kind =
-            role == InputRole::Audio ? UploadedMedia::Kind::Audio : UploadedMedia::Kind::Video;
+    if (input.role == InputRole::Video || input.role == InputRole::Audio) {
+        const auto kind = input.role == InputRole::Audio ? UploadedMedia::Kind::Audio
+                                                         : UploadedMedia::Kind::Video;
         handle = m_backend->uploadMedia(
             path, kind, this,
-            [this, id, role](Result<UploadedMedia> result) {
-                onInputUploaded(id, result.error, [&result, role](RequestInputs& inputs) {
-                    (role == InputRole::Audio ? inputs.audio : inputs.video) = *result.value;
+            [this, id, input](Result<UploadedMedia> result) {
+                onInputUploaded(id, result.error, [&result, input](RequestInputs& inputs) {
+                    (input.role == InputRole::Audio ? inputs.audio : inputs.video) = *result.value;
                 });
             },
             std::move(progress));
     } else {
         handle = m_backend->uploadImage(
             path, this,
-            [this, id, role](Result<UploadedImage> result) {
-                onInputUploaded(id, result.error, [&result, role](RequestInputs& inputs) {
-                    (role == InputRole::Start        ? inputs.start
-                     : role == InputRole::FirstFrame ? inputs.first
-                                                     : inputs.last) = *result.value;
+            [this, id, input](Result<UploadedImage> result) {
+                onInputUploaded(id, result.error, [&result, input](RequestInputs& inputs) {
+                    setUpload(inputs, input, *result.value);
                 });
             },
             std::move(progress));
@@ -382,7 +383,8 @@ void JobScheduler::onCreated(qint64 jobId, const QString& traceId,
     if (error.isImageForgotten() && job->attempts < kMaxImageReuploads) {
         // Which image the service forgot, it does not say: every image is uploaded again.
         // (No code says a video or audio upload was forgotten (§4), so media are kept.)
-        for (const InputRole role : {InputRole::Start, InputRole::FirstFrame, InputRole::LastFrame})
+        for (const InputRole role : {InputRole::Start, InputRole::FirstFrame, InputRole::LastFrame,
+                                     InputRole::EffectImage, InputRole::Reference})
             clearUpload(job->uploads, role);
         job->traceId.clear();
         defer(*job, error, JobEvent::ImageForgotten, 0);

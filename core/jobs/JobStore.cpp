@@ -305,19 +305,20 @@ Result<QString> JobStore::copyMedia(const QString& sourcePath) const {
 }
 
 Result<GenerationRequest> JobStore::copyInputs(GenerationRequest request) const {
-    for (const InputRole role : inputRoles(request)) {
-        const QString path = inputPath(request, role);
+    for (const JobInput& input : jobInputs(request)) {
+        const QString path = inputPath(request, input);
         if (isStoreCopy(path))
             continue;
-        const bool media = role == InputRole::Video || role == InputRole::Audio;
+        const bool media = input.role == InputRole::Video || input.role == InputRole::Audio;
         const Result<QString> copy = media ? copyMedia(path) : copyImage(path);
         if (!copy.ok())
             return Result<GenerationRequest>::failure(copy.error);
-        if (role == InputRole::Video) {
+        if (input.role == InputRole::Video) {
             request.sourceVideoPath = *copy.value;
-        } else if (role == InputRole::Audio) {
+        } else if (input.role == InputRole::Audio) {
             request.audioPath = *copy.value;
         } else {
+            // Only the path changes: a reference keeps its role and name.
             for (RequestImage& image : request.images) {
                 if (image.path == path)
                     image.path = *copy.value;
@@ -352,8 +353,7 @@ Result<Job> JobStore::add(Job job) {
     m_jobs.insert(job.id, job);
     if (job.videoId != 0 && rememberVideo(job))
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
-    qCInfo(lcJobs) << "job" << job.id
-                   << "added:" << (job.isImageToVideo() ? "image-to-video" : "text-to-video")
+    qCInfo(lcJobs) << "job" << job.id << "added:" << generationModeId(job.request.mode)
                    << job.request.model << job.request.quality << job.request.duration << "s";
     Q_EMIT jobAdded(job.id);
     return Result<Job>::success(job);
@@ -501,18 +501,18 @@ bool JobStore::remove(qint64 id) {
         return false;
     }
     m_jobs.remove(id);
-    for (const InputRole role : inputRoles(gone->request)) {
-        const QString copy = inputPath(gone->request, role);
+    for (const JobInput& input : jobInputs(gone->request)) {
+        const QString copy = inputPath(gone->request, input);
         if (!isStoreCopy(copy))
             continue;
         bool used = false;
         for (const Job& other : std::as_const(m_jobs)) {
-            for (const InputRole otherRole : inputRoles(other.request))
-                used = used || inputPath(other.request, otherRole) == copy;
+            for (const JobInput& otherInput : jobInputs(other.request))
+                used = used || inputPath(other.request, otherInput) == copy;
         }
         if (!used) {
             QFile::remove(copy);
-            if (role == InputRole::Video || role == InputRole::Audio)
+            if (input.role == InputRole::Video || input.role == InputRole::Audio)
                 QDir().rmdir(QFileInfo(copy).absolutePath()); // the <sha256> folder, once empty
         }
     }

@@ -91,7 +91,7 @@ public:
     //! content; the name stays so a sidecar can say which file it was) and returns the copy's
     //! path, or an Input error. Blocking and thread-safe.
     Result<QString> copyMedia(const QString& sourcePath) const;
-    //! `request` with every local input it uploads (inputRoles()) replaced by the store's copy;
+    //! `request` with every local input it uploads (jobInputs()) replaced by the store's copy;
     //! inputs already in the store are not read again. Blocking and thread-safe: enqueueAsync
     //! runs it on the thread pool.
     Result<GenerationRequest> copyInputs(GenerationRequest request) const;

@@ -10,7 +10,9 @@
 #include "core/jobs/VideoDownloader.h"
 #include "core/sandbox/SandboxHost.h"
 
+#include <QColor>
 #include <QDir>
+#include <QImage>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -113,6 +115,14 @@ public:
                 ids << job.value->id;
         }
         return ids;
+    }
+
+    //! A 640×360 PNG of `colour` in the bed's folder (empty when it cannot be written).
+    QString makePng(const QString& name, QColor colour) const {
+        QImage image(640, 360, QImage::Format_RGB32);
+        image.fill(colour);
+        const QString path = dir.filePath(name);
+        return image.save(path, "PNG") ? path : QString();
     }
 
     int countIn(JobState state) const { return store->count(state); }

@@ -6,10 +6,12 @@
 #include "core/jobs/VideoDownloader.h"
 #include "core/media/LastFrame.h"
 #include "core/media/MediaProbe.h"
+#include "core/sandbox/SandboxTemplates.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -40,6 +42,9 @@ private Q_SLOTS:
     void stalledJobsAreFlaggedAndFinish();
     void everyModeContinuesATake();
     void enqueueAsyncKeepsEveryInput();
+    void effectAndFusionJobsComplete();
+    void templateRefusalsAreToldAndChargeNothing_data();
+    void templateRefusalsAreToldAndChargeNothing();
 
 private:
     static bool isMp4(const QString& path);
@@ -725,12 +730,129 @@ void TestJobEngine::enqueueAsyncKeepsEveryInput() {
     QVERIFY(bed.store->isStoreCopy(job.request.sourceVideoPath));
     QVERIFY(bed.store->isStoreCopy(job.request.audioPath));
     QCOMPARE(QFileInfo(job.request.sourceVideoPath).fileName(), QStringLiteral("source clip.mp4"));
-    QCOMPARE(job.missingUploads(), (QList<InputRole>{InputRole::Video, InputRole::Audio}));
+    QCOMPARE(job.missingUploads(), (QList<JobInput>{InputRole::Video, InputRole::Audio}));
     QVERIFY(QFile::remove(video));
     QVERIFY(QFile::remove(audio));
     QVERIFY(QFileInfo(job.request.sourceVideoPath).isFile());
     QVERIFY(QFileInfo(job.request.audioPath).isFile());
     QCOMPARE(bed.store->job(job.id)->request, job.request);
+}
+
+// Issue 17: a two-image effect and a two-reference fusion job from the queue to the library,
+// each image uploaded once, the sidecars saying the template and the references.
+void TestJobEngine::effectAndFusionJobsComplete() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    QSignalSpy refused(engine, &JobEngine::templateRefused);
+    engine->start();
+    const QString left = bed.makePng(QStringLiteral("left.png"), Qt::red);
+    const QString right = bed.makePng(QStringLiteral("right.png"), Qt::blue);
+    const QString street = bed.makePng(QStringLiteral("street.png"), Qt::darkGray);
+
+    GenerationRequest effect = JobTestBed::request(QStringLiteral("Two friends hug"));
+    effect.mode = GenerationMode::Effect;
+    effect.templateId = sandbox::templates::kTwoImageId;
+    effect.templateName = QStringLiteral("Warm Hug");
+    effect.templatePrompt = effect.prompt;
+    effect.templateImageCount = 2;
+    effect.images = {{RequestImage::Role::Start, left, {}}, {RequestImage::Role::Start, right, {}}};
+    GenerationRequest fusion = JobTestBed::request(QStringLiteral("@hero crosses @street"));
+    fusion.mode = GenerationMode::Fusion;
+    fusion.model = QStringLiteral("v5");
+    fusion.images = {{RequestImage::Role::Subject, left, QStringLiteral("hero")},
+                     {RequestImage::Role::Background, street, QStringLiteral("street")}};
+    const Result<Job> effectJob = engine->enqueue(effect);
+    QVERIFY2(effectJob.ok(), qPrintable(effectJob.error.logText()));
+    const Result<Job> fusionJob = engine->enqueue(fusion);
+    QVERIFY2(fusionJob.ok(), qPrintable(fusionJob.error.logText()));
+    QTRY_VERIFY_WITH_TIMEOUT(bed.store->job(effectJob.value->id)->state == JobState::Done &&
+                                 bed.store->job(fusionJob.value->id)->state == JobState::Done,
+                             15000);
+    QCOMPARE(bed.sandbox->stats().uploads, 4); // two images each, once
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 2);
+    QCOMPARE(refused.count(), 0);
+    // Charged what the catalog says: the model's i2v price, and v5's fusion clip price.
+    const std::optional<int> effectCost = ModelCatalog::builtIn().creditCost(effect);
+    const std::optional<int> fusionCost = ModelCatalog::builtIn().creditCost(fusion);
+    QVERIFY(effectCost && fusionCost);
+    const qint64 creditsBefore =
+        sandbox::SandboxConfig{}.creditMonthly + sandbox::SandboxConfig{}.creditPackage;
+    QTRY_VERIFY(engine->balance() &&
+                engine->balance()->total() == creditsBefore - *effectCost - *fusionCost);
+
+    const Job madeEffect = *bed.store->job(effectJob.value->id);
+    QVERIFY(isMp4(madeEffect.videoPath));
+    QVERIFY2(QFileInfo(madeEffect.videoPath).fileName().contains(QStringLiteral("_warm-hug_")),
+             qPrintable(madeEffect.videoPath));
+    const QJsonObject effectSidecar = readJson(madeEffect.sidecarPath);
+    const QJsonObject effectDetails = effectSidecar.value(u"mode_details").toObject();
+    QCOMPARE(effectDetails.value(u"template_id").toInteger(), sandbox::templates::kTwoImageId);
+    QCOMPARE(effectDetails.value(u"template_name").toString(), QStringLiteral("Warm Hug"));
+    QCOMPARE(effectSidecar.value(u"pixverse").toObject().value(u"image_ids").toArray().size(), 2);
+
+    const Job madeFusion = *bed.store->job(fusionJob.value->id);
+    QVERIFY(isMp4(madeFusion.videoPath));
+    const QJsonArray references = readJson(madeFusion.sidecarPath)
+                                      .value(u"mode_details")
+                                      .toObject()
+                                      .value(u"references")
+                                      .toArray();
+    QCOMPARE(references.size(), 2);
+    QCOMPARE(references.at(0).toObject().value(u"name").toString(), QStringLiteral("hero"));
+    QCOMPARE(references.at(1).toObject().value(u"type").toString(), QStringLiteral("background"));
+}
+
+void TestJobEngine::templateRefusalsAreToldAndChargeNothing_data() {
+    QTest::addColumn<qint64>("templateId");
+    QTest::addColumn<QString>("quality");
+    QTest::addColumn<int>("code");
+    QTest::newRow("not activated")
+        << sandbox::templates::kNotActivatedId << QStringLiteral("540p") << 500070;
+    QTest::newRow("quality refused")
+        << sandbox::templates::kLowQualityOnlyId << QStringLiteral("720p") << 500071;
+}
+
+void TestJobEngine::templateRefusalsAreToldAndChargeNothing() {
+    QFETCH(qint64, templateId);
+    QFETCH(QString, quality);
+    QFETCH(int, code);
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    QSignalSpy refused(engine, &JobEngine::templateRefused);
+    QSignalSpy settled(engine, &JobEngine::jobSettled);
+    engine->start();
+    const qint64 creditsBefore =
+        sandbox::SandboxConfig{}.creditMonthly + sandbox::SandboxConfig{}.creditPackage;
+    QTRY_VERIFY(engine->balance() && engine->balance()->total() == creditsBefore);
+    // Sent as the list did not say (the app's own checks are the composer's): the service refuses.
+    GenerationRequest request = JobTestBed::request(QStringLiteral("Applause"));
+    request.mode = GenerationMode::Effect;
+    request.templateId = templateId;
+    request.templateName = QStringLiteral("Effect");
+    request.quality = quality;
+    request.images = {
+        {RequestImage::Role::Start, bed.makePng(QStringLiteral("crowd.png"), Qt::green), {}}};
+    const qint64 id = engine->enqueue(request).value->id;
+    QTRY_COMPARE(settled.count(), 1);
+
+    QCOMPARE(refused.count(), 1);
+    QCOMPARE(refused.first().at(0).toLongLong(), templateId);
+    QCOMPARE(refused.first().at(1).toInt(), code);
+    QCOMPARE(refused.first().at(2).toString(), quality);
+    const Job job = *bed.store->job(id);
+    QCOMPARE(job.state, JobState::Failed);
+    QCOMPARE(job.errorCode, qint64(code));
+    QCOMPARE(job.errorMessage, ApiError::service(code, {}).userMessage());
+    QCOMPARE(bed.sandbox->stats().uploads, 1);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 0);
+    // Nothing charged: a fresh look at the balance says what it said before.
+    QSignalSpy balance(engine, &JobEngine::balanceChanged);
+    engine->refreshBalance();
+    QTRY_VERIFY(balance.count() >= 1);
+    QCOMPARE(engine->balance()->total(), creditsBefore);
+    QCOMPARE(bed.libraryFiles(QStringLiteral("*")).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJobEngine)

@@ -8,7 +8,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void continuationOfATake_data();
     void continuationOfATake();
     void frameRequestContinuesFromAFrame();
+    void effectAndFusionJobsSayTheirTemplateAndReferences();
 
 private:
     Job addDone(const QString& prompt);
@@ -355,6 +359,92 @@ void TestJobLibrary::frameRequestContinuesFromAFrame() {
     QCOMPARE(bridge.imagePath(RequestImage::Role::FirstFrame), frame);
     QVERIFY(bridge.imagePath(RequestImage::Role::LastFrame).isEmpty());
     QCOMPARE(bridge.parentJobId, take.id);
+}
+
+void TestJobLibrary::effectAndFusionJobsSayTheirTemplateAndReferences() {
+    const QString cat = m_dir->filePath(QStringLiteral("cat.png"));
+    const QString street = m_dir->filePath(QStringLiteral("street.png"));
+    for (const auto& [path, colour] : {std::pair{cat, Qt::red}, std::pair{street, Qt::gray}}) {
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(colour);
+        QVERIFY(image.save(path, "PNG"));
+    }
+    Job effect;
+    effect.createdAt = QDateTime(QDate(2026, 5, 24), QTime(14, 32));
+    effect.videoId = 370981546391560;
+    effect.request.mode = GenerationMode::Effect;
+    effect.request.templateId = 315446315336768;
+    effect.request.templateName = QStringLiteral("Muscle Surge");
+    effect.request.templatePrompt = QStringLiteral("The person flexes");
+    effect.request.prompt = effect.request.templatePrompt;
+    effect.request.templateImageCount = 2;
+    effect.request.templateQualities = {QStringLiteral("360p"), QStringLiteral("540p")};
+    effect.request.images = {{RequestImage::Role::Start, cat, {}},
+                             {RequestImage::Role::Start, street, {}}};
+    effect.uploads.starts = {UploadedImage{11, {}, {}, 0, 0}, UploadedImage{12, {}, {}, 0, 0}};
+    const Result<Job> addedEffect = m_store->add(effect);
+    QVERIFY2(addedEffect.ok(), qPrintable(addedEffect.error.logText()));
+    const Job storedEffect = *addedEffect.value;
+
+    // Named after the template while the prompt is the template's; after the words otherwise.
+    QVERIFY(JobLibrary::fileNameFor(storedEffect).contains(QStringLiteral("_muscle-surge_")));
+    Job ownWords = storedEffect;
+    ownWords.request.prompt = QStringLiteral("A bodybuilder on a beach");
+    QVERIFY(
+        JobLibrary::fileNameFor(ownWords).contains(QStringLiteral("_a-bodybuilder-on-a-beach_")));
+
+    const QJsonObject effectJson = JobLibrary::sidecarFor(storedEffect);
+    QCOMPARE(effectJson.value(QLatin1String("mode")).toString(), QStringLiteral("effect"));
+    const QJsonObject effectDetails = effectJson.value(QLatin1String("mode_details")).toObject();
+    QCOMPARE(effectDetails.value(QLatin1String("template_id")).toInteger(), 315446315336768LL);
+    QCOMPARE(effectDetails.value(QLatin1String("template_name")).toString(),
+             QStringLiteral("Muscle Surge"));
+    QCOMPARE(effectJson.value(QLatin1String("pixverse"))
+                 .toObject()
+                 .value(QLatin1String("image_ids"))
+                 .toArray(),
+             (QJsonArray{11, 12}));
+
+    // Reuse brings the template's facts back with the store's copies of both images.
+    const GenerationRequest again = JobLibrary::reusableRequest(storedEffect);
+    QCOMPARE(again.mode, GenerationMode::Effect);
+    QCOMPARE(again.templateId, 315446315336768LL);
+    QCOMPARE(again.templateName, QStringLiteral("Muscle Surge"));
+    QCOMPARE(again.templateImageCount, 2);
+    QCOMPARE(again.templateQualities, effect.request.templateQualities);
+    QCOMPARE(again.imagesWith(RequestImage::Role::Start).size(), 2);
+    for (const RequestImage& image : again.imagesWith(RequestImage::Role::Start))
+        QVERIFY(m_store->isStoreCopy(image.path));
+
+    Job fusion;
+    fusion.request.mode = GenerationMode::Fusion;
+    fusion.request.model = QStringLiteral("v5");
+    fusion.request.prompt = QStringLiteral("@hero crosses @street");
+    fusion.request.images = {{RequestImage::Role::Subject, cat, QStringLiteral("hero")},
+                             {RequestImage::Role::Background, street, QStringLiteral("street")}};
+    const Result<Job> addedFusion = m_store->add(fusion);
+    QVERIFY2(addedFusion.ok(), qPrintable(addedFusion.error.logText()));
+    const Job storedFusion = *addedFusion.value;
+    QVERIFY(
+        JobLibrary::fileNameFor(storedFusion).contains(QStringLiteral("_hero-crosses-street_")));
+    const QJsonArray references = JobLibrary::sidecarFor(storedFusion)
+                                      .value(QLatin1String("mode_details"))
+                                      .toObject()
+                                      .value(QLatin1String("references"))
+                                      .toArray();
+    QCOMPARE(references,
+             (QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("subject")},
+                                     {QStringLiteral("name"), QStringLiteral("hero")}},
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("background")},
+                                     {QStringLiteral("name"), QStringLiteral("street")}}}));
+    const QList<RequestImage> reused = JobLibrary::reusableRequest(storedFusion).references();
+    QCOMPARE(reused.size(), 2);
+    QCOMPARE(reused.at(0).name, QStringLiteral("hero"));
+    QCOMPARE(reused.at(0).role, RequestImage::Role::Subject);
+    QCOMPARE(reused.at(1).name, QStringLiteral("street"));
+    QCOMPARE(reused.at(1).role, RequestImage::Role::Background);
+    QVERIFY(m_store->isStoreCopy(reused.at(0).path));
+    QVERIFY(m_store->isStoreCopy(reused.at(1).path));
 }
 
 QTEST_GUILESS_MAIN(TestJobLibrary)

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void oneDataChangedPerChangedRow();
     void rolesDescribeTheCard();
     void continuedTakesSayWhatTheyMade();
+    void effectsAreNamedAfterTheirTemplate();
     void elapsedTicksOnlyRunningRows();
     void downloadProgressChangesOnlyWithThePercentage();
     void countsFollowTheStates();
@@ -269,6 +270,30 @@ void TestJobListModel::continuedTakesSayWhatTheyMade() {
     // A take made from a prompt keeps its prompt and its requested length.
     QCOMPARE(text(takeId, JobListModel::PromptExcerptRole), QStringLiteral("A lighthouse at dusk"));
     QCOMPARE(text(takeId, JobListModel::DurationTextRole), QStringLiteral("5 s"));
+}
+
+void TestJobListModel::effectsAreNamedAfterTheirTemplate() {
+    auto effect = [this](const QString& prompt, int row) {
+        Job job = makeJob(prompt, JobState::Done, row);
+        job.request.mode = GenerationMode::Effect;
+        job.request.templateId = 315446315336768;
+        job.request.templateName = QStringLiteral("Kiss  me");
+        job.request.templatePrompt = QStringLiteral("Two people kiss");
+        return job;
+    };
+    const qint64 asListed = add(effect(QStringLiteral("Two  people kiss"), 0));
+    const qint64 noWords = add(effect(QString(), 1));
+    const qint64 ownWords = add(effect(QStringLiteral("They kiss in the rain"), 2));
+    Job unnamed = effect(QString(), 3);
+    unnamed.request.templateName.clear(); // a template the list did not name
+    const qint64 nameless = add(unnamed);
+    auto text = [this](qint64 id) {
+        return m_model->indexOf(id).data(JobListModel::PromptExcerptRole).toString();
+    };
+    QCOMPARE(text(asListed), QStringLiteral("Kiss me"));
+    QCOMPARE(text(noWords), QStringLiteral("Kiss me"));
+    QCOMPARE(text(ownWords), QStringLiteral("They kiss in the rain"));
+    QCOMPARE(text(nameless), generationModeLabel(GenerationMode::Effect));
 }
 
 void TestJobListModel::elapsedTicksOnlyRunningRows() {

@@ -6,6 +6,7 @@
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobScheduler.h"
 #include "core/jobs/StatusPoller.h"
+#include "core/sandbox/SandboxTemplates.h"
 #include "tests/support/Await.h"
 
 #include <QElapsedTimer>
@@ -46,8 +47,13 @@ private Q_SLOTS:
     void extendFromALocalFileUploadsTheVideo();
     void crashMidUploadUploadsOnlyWhatIsMissing();
     void cancelWhileUploadingMedia();
+    void effectUploadsEachImageOnce();
+    void fusionUploadsEachReferenceOnce();
+    void restartBetweenTwoUploadsSendsOnlyTheMissingOne();
 
 private:
+    //! A two-image effect job (the sandbox's kTwoImageId) with two distinct PNGs.
+    static Job twoImageEffect(JobTestBed& bed);
     //! A request in `mode` with a model the built-in catalog gives that mode (OpenAPI).
     static GenerationRequest requestFor(GenerationMode mode, const QString& prompt);
     //! A PNG of `colour` in the bed's folder.
@@ -78,10 +84,7 @@ GenerationRequest TestJobScheduler::requestFor(GenerationMode mode, const QStrin
 }
 
 QString TestJobScheduler::makePng(JobTestBed& bed, const QString& name, QColor colour) {
-    QImage image(640, 360, QImage::Format_RGB32);
-    image.fill(colour);
-    const QString path = bed.dir.filePath(name);
-    return image.save(path, "PNG") ? path : QString();
+    return bed.makePng(name, colour);
 }
 
 qint64 TestJobScheduler::createVideo(JobTestBed& bed, const QString& prompt) {
@@ -727,6 +730,123 @@ void TestJobScheduler::cancelWhileUploadingMedia() {
     QCOMPARE(bed.store->job(job.id)->state, JobState::Cancelled);
     QVERIFY(!bed.store->job(job.id)->uploads.video);
     QCOMPARE(bed.sandbox->stats().generationsCreated, 0);
+}
+
+Job TestJobScheduler::twoImageEffect(JobTestBed& bed) {
+    Job job;
+    job.request = JobTestBed::request(QStringLiteral("Two friends hug"));
+    job.request.mode = GenerationMode::Effect;
+    job.request.templateId = sandbox::templates::kTwoImageId;
+    job.request.templateName = QStringLiteral("Hug");
+    job.request.templateImageCount = 2;
+    job.request.images = {
+        {RequestImage::Role::Start, makePng(bed, QStringLiteral("left.png"), Qt::red), {}},
+        {RequestImage::Role::Start, makePng(bed, QStringLiteral("right.png"), Qt::blue), {}}};
+    return job;
+}
+
+void TestJobScheduler::effectUploadsEachImageOnce() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const Result<Job> added = bed.store->add(twoImageEffect(bed));
+    QVERIFY2(added.ok(), qPrintable(added.error.logText()));
+    const qint64 id = added.value->id;
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    QSignalSpy progress(&scheduler, &JobScheduler::uploadProgress);
+    scheduler.start();
+    QTRY_VERIFY2(bed.store->job(id)->state == JobState::Generating,
+                 qPrintable(bed.store->job(id)->errorMessage));
+    const Job after = *bed.store->job(id);
+    // One upload per image, kept in the request's order, then one create (with `img_ids`).
+    QCOMPARE(after.uploads.starts.size(), 2);
+    QVERIFY(after.uploads.starts.at(0).imageId > 0);
+    QVERIFY(after.uploads.starts.at(1).imageId > 0);
+    QVERIFY(after.uploads.starts.at(0).imageId != after.uploads.starts.at(1).imageId);
+    QVERIFY(!after.uploads.start);
+    QVERIFY(after.uploads.references.isEmpty());
+    QCOMPARE(bed.sandbox->stats().uploads, 2);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+    const QList<RequestImage> images = after.request.imagesWith(RequestImage::Role::Start);
+    const qint64 total = QFileInfo(images.at(0).path).size() + QFileInfo(images.at(1).path).size();
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(1).toLongLong(), total);
+    QCOMPARE(progress.last().at(2).toLongLong(), total);
+}
+
+void TestJobScheduler::fusionUploadsEachReferenceOnce() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    Job job;
+    job.request = JobTestBed::request(QStringLiteral("@hero walks through @street at night"));
+    job.request.mode = GenerationMode::Fusion;
+    job.request.model = QStringLiteral("v5");
+    job.request.images = {
+        {RequestImage::Role::Subject, makePng(bed, QStringLiteral("hero.png"), Qt::yellow),
+         QStringLiteral("hero")},
+        {RequestImage::Role::Background, makePng(bed, QStringLiteral("street.png"), Qt::darkGray),
+         QStringLiteral("street")}};
+    const Result<Job> added = bed.store->add(job);
+    QVERIFY2(added.ok(), qPrintable(added.error.logText()));
+    const qint64 id = added.value->id;
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.start();
+    QTRY_VERIFY2(bed.store->job(id)->state == JobState::Generating,
+                 qPrintable(bed.store->job(id)->errorMessage));
+    const Job after = *bed.store->job(id);
+    QCOMPARE(after.uploads.references.size(), 2);
+    QVERIFY(after.uploads.references.at(0).imageId > 0);
+    QVERIFY(after.uploads.references.at(1).imageId > 0);
+    QVERIFY(after.uploads.references.at(0).imageId != after.uploads.references.at(1).imageId);
+    QVERIFY(after.uploads.starts.isEmpty());
+    QCOMPARE(bed.sandbox->stats().uploads, 2);
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
+    // The names went with the store's copies.
+    QCOMPARE(after.request.references().at(0).name, QStringLiteral("hero"));
+    QCOMPARE(after.request.references().at(1).role, RequestImage::Role::Background);
+}
+
+void TestJobScheduler::restartBetweenTwoUploadsSendsOnlyTheMissingOne() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    const qint64 id = bed.store->add(twoImageEffect(bed)).value->id;
+    const BackoffPolicy quick{20, 200, 60 * 1000};
+    qint64 firstId = 0;
+    {
+        auto scheduler = std::make_unique<JobScheduler>(bed.store.get(), bed.backend.get());
+        scheduler->setBackoffPolicy(quick);
+        QSignalSpy deferred(scheduler.get(), &JobScheduler::jobDeferred);
+        // Once the first image's upload is committed, the second is refused before the service
+        // takes it (a 503 from a proxy); the app stops while it waits to try again.
+        QObject::connect(bed.store.get(), &JobStore::jobChanged, scheduler.get(), [&](qint64) {
+            const Job now = *bed.store->job(id);
+            if (!now.uploads.starts.isEmpty() && firstId == 0) {
+                firstId = now.uploads.starts.at(0).imageId;
+                sandbox::SandboxFault refused;
+                refused.kind = sandbox::SandboxFault::Kind::HttpStatus;
+                refused.httpStatus = 503;
+                refused.pathContains = QStringLiteral("image/upload");
+                bed.sandbox->injectFault(refused);
+            }
+        });
+        scheduler->start();
+        QTRY_COMPARE(deferred.count(), 1);
+        QVERIFY(firstId != 0);
+        QCOMPARE(bed.sandbox->stats().uploads, 1);
+        const Job stopped = *bed.store->job(id);
+        QVERIFY(hasUpload(stopped.uploads, {InputRole::EffectImage, 0}));
+        QCOMPARE(stopped.missingUploads(), QList<JobInput>{JobInput(InputRole::EffectImage, 1)});
+    }
+    QVERIFY2(bed.reopenStore(), qPrintable(bed.error));
+    JobScheduler scheduler(bed.store.get(), bed.backend.get());
+    scheduler.setBackoffPolicy(quick);
+    scheduler.start();
+    QTRY_VERIFY2(bed.store->job(id)->state == JobState::Generating,
+                 qPrintable(bed.store->job(id)->errorMessage));
+    const Job after = *bed.store->job(id);
+    QCOMPARE(after.uploads.starts.at(0).imageId, firstId); // kept, not sent again
+    QVERIFY(after.uploads.starts.at(1).imageId > 0);
+    QCOMPARE(bed.sandbox->stats().uploads, 2); // exactly one per image over both runs
+    QCOMPARE(bed.sandbox->stats().generationsCreated, 1);
 }
 
 QTEST_GUILESS_MAIN(TestJobScheduler)

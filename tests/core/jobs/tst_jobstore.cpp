@@ -43,6 +43,9 @@ private Q_SLOTS:
     void removingAParentKeepsItsChildren();
     void copiesEveryInput();
     void uploadsRoundTrip();
+    void effectAndFusionImagesAreCopiedWithTheirRoles();
+    void listUploadsRoundTrip();
+    void readsSchema6RowsWithoutLists();
 
 private:
     static Job sampleJob(const QString& prompt = QStringLiteral("A lighthouse in a storm"));
@@ -692,7 +695,7 @@ void TestJobStore::migratesUploadsFromVersion5() {
     QVERIFY(jobs.at(1).uploads.start);
     QCOMPARE(jobs.at(1).uploads.start->path, QStringLiteral("upload/dog.png"));
     QVERIFY(!jobs.at(2).uploads.start);
-    QCOMPARE(jobs.at(2).missingUploads(), QList<InputRole>{});
+    QCOMPARE(jobs.at(2).missingUploads(), QList<JobInput>{});
     for (const Job& job : jobs) {
         QCOMPARE(job.request.parentJobId, qint64(0));
         QCOMPARE(job.videoSeconds, 0.0);
@@ -812,7 +815,7 @@ void TestJobStore::copiesEveryInput() {
     QCOMPARE(QFileInfo(lastCopy).absolutePath(), QFileInfo(store.imagesDir()).absoluteFilePath());
     QVERIFY(firstCopy != lastCopy);
     QCOMPARE(keptFrames.value->missingUploads(),
-             (QList<InputRole>{InputRole::FirstFrame, InputRole::LastFrame}));
+             (QList<JobInput>{InputRole::FirstFrame, InputRole::LastFrame}));
 
     // A lip sync from a local video and audio: both copied, names kept, originals may go.
     const QString video = m_dir->filePath(QStringLiteral("my take.mp4"));
@@ -837,7 +840,7 @@ void TestJobStore::copiesEveryInput() {
     QCOMPARE(QFileInfo(audioCopy).fileName(), QStringLiteral("voice.wav"));
     QCOMPARE(QFileInfo(videoCopy).size(), QFileInfo(video).size());
     QCOMPARE(keptMedia.value->missingUploads(),
-             (QList<InputRole>{InputRole::Video, InputRole::Audio}));
+             (QList<JobInput>{InputRole::Video, InputRole::Audio}));
     QVERIFY(QFile::remove(video));
     QVERIFY(QFile::remove(audio));
     QVERIFY(QFileInfo(videoCopy).isFile());
@@ -888,6 +891,143 @@ void TestJobStore::uploadsRoundTrip() {
     QCOMPARE(back.uploads.audio->mediaId, 629000000000000004LL);
     QCOMPARE(back.uploads.audio->kind, UploadedMedia::Kind::Audio);
     QCOMPARE(back.videoSeconds, 7.25);
+}
+
+void TestJobStore::effectAndFusionImagesAreCopiedWithTheirRoles() {
+    JobStore store;
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(store.open(dataDir));
+    const QString cat = makePng(QStringLiteral("cat.png"), Qt::red);
+    const QString dog = makePng(QStringLiteral("dog.png"), Qt::blue);
+    const QString street = makePng(QStringLiteral("street.png"), Qt::gray);
+
+    Job effect = sampleJob();
+    effect.request.mode = GenerationMode::Effect;
+    effect.request.templateId = 315446315336768;
+    effect.request.templateName = QStringLiteral("Hug");
+    effect.request.templateImageCount = 2;
+    effect.request.images = {{RequestImage::Role::Start, cat, {}},
+                             {RequestImage::Role::Start, dog, {}}};
+    const Result<Job> keptEffect = store.add(effect);
+    QVERIFY2(keptEffect.ok(), qPrintable(keptEffect.error.logText()));
+    QCOMPARE(keptEffect.value->missingUploads(),
+             (QList<JobInput>{{InputRole::EffectImage, 0}, {InputRole::EffectImage, 1}}));
+
+    Job fusion = sampleJob(QStringLiteral("@hero walks down @street"));
+    fusion.request.mode = GenerationMode::Fusion;
+    fusion.request.images = {{RequestImage::Role::Subject, cat, QStringLiteral("hero")},
+                             {RequestImage::Role::Background, street, QStringLiteral("street")}};
+    const Result<Job> keptFusion = store.add(fusion);
+    QVERIFY2(keptFusion.ok(), qPrintable(keptFusion.error.logText()));
+    QCOMPARE(keptFusion.value->missingUploads(),
+             (QList<JobInput>{{InputRole::Reference, 0}, {InputRole::Reference, 1}}));
+
+    store.close();
+    QVERIFY(store.open(dataDir));
+    // Both of the effect's images come back, in order, as the store's copies.
+    const QList<RequestImage> starts =
+        store.job(keptEffect.value->id)->request.imagesWith(RequestImage::Role::Start);
+    QCOMPARE(starts.size(), 2);
+    for (const RequestImage& image : starts)
+        QVERIFY(store.isStoreCopy(image.path));
+    QVERIFY(starts.at(0).path != starts.at(1).path);
+    QCOMPARE(QFileInfo(starts.at(0).path).size(), QFileInfo(cat).size());
+    QCOMPARE(QFileInfo(starts.at(1).path).size(), QFileInfo(dog).size());
+    QCOMPARE(store.job(keptEffect.value->id)->request.templateName, QStringLiteral("Hug"));
+    // The references keep their roles and names; the same picture is one copy.
+    const QList<RequestImage> references = store.job(keptFusion.value->id)->request.references();
+    QCOMPARE(references.size(), 2);
+    QCOMPARE(references.at(0).role, RequestImage::Role::Subject);
+    QCOMPARE(references.at(0).name, QStringLiteral("hero"));
+    QCOMPARE(references.at(0).path, starts.at(0).path);
+    QCOMPARE(references.at(1).role, RequestImage::Role::Background);
+    QCOMPARE(references.at(1).name, QStringLiteral("street"));
+    QVERIFY(store.isStoreCopy(references.at(1).path));
+
+    // A copy another job still uses stays when one of them goes.
+    QVERIFY(store.remove(keptEffect.value->id));
+    QVERIFY(QFileInfo::exists(references.at(0).path));
+    QVERIFY(!QFileInfo::exists(starts.at(1).path));
+    QVERIFY(store.remove(keptFusion.value->id));
+    QVERIFY(!QFileInfo::exists(references.at(0).path));
+    QVERIFY(!QFileInfo::exists(references.at(1).path));
+}
+
+void TestJobStore::listUploadsRoundTrip() {
+    JobStore store;
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(store.open(dataDir));
+    Job job = sampleJob(QStringLiteral("@a meets @b"));
+    job.request.mode = GenerationMode::Fusion;
+    job.request.images = {{RequestImage::Role::Subject, makePng(QStringLiteral("a.png"), Qt::red),
+                           QStringLiteral("a")},
+                          {RequestImage::Role::Subject, makePng(QStringLiteral("b.png"), Qt::cyan),
+                           QStringLiteral("b")}};
+    // Only the second reference is uploaded (a list is kept by position).
+    setUpload(job.uploads, {InputRole::Reference, 1},
+              UploadedImage{629000000000000007LL, QStringLiteral("https://img/b"), {}, 64, 48});
+    job.uploads.starts = {UploadedImage{629000000000000008LL, QStringLiteral("s"), {}, 0, 0}};
+    const qint64 id = store.add(job).value->id;
+    store.close();
+    QVERIFY(store.open(dataDir));
+    const Job back = *store.job(id);
+    QCOMPARE(back.uploads.references.size(), 2);
+    QVERIFY(!hasUpload(back.uploads, {InputRole::Reference, 0}));
+    QVERIFY(hasUpload(back.uploads, {InputRole::Reference, 1}));
+    QCOMPARE(back.uploads.references.at(1).imageId, 629000000000000007LL);
+    QCOMPARE(back.uploads.references.at(1).url, QStringLiteral("https://img/b"));
+    QCOMPARE(back.uploads.references.at(1).width, 64);
+    QCOMPARE(back.uploads.starts.size(), 1);
+    QCOMPARE(back.uploads.starts.at(0).imageId, 629000000000000008LL);
+    QCOMPARE(back.missingUploads(), QList<JobInput>{JobInput(InputRole::Reference, 0)});
+    RequestInputs cleared = back.uploads;
+    clearUpload(cleared, InputRole::Reference);
+    QVERIFY(cleared.references.isEmpty());
+    QVERIFY(!uploadsToJson(cleared).contains(QStringLiteral("references")));
+}
+
+void TestJobStore::readsSchema6RowsWithoutLists() {
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    {
+        JobStore store; // a version 6 file
+        QVERIFY(store.open(dataDir));
+        QCOMPARE(store.schemaVersion(), 6);
+    }
+    {
+        // Rows as that release wrote them: uploads without lists (or none), an effect request
+        // with only its template id.
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v6"));
+        db.setDatabaseName(QDir(dataDir).filePath(JobStore::databaseFileName()));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO jobs (created_at, updated_at, family, account, request, image_path, state,"
+            " image_id, uploads) VALUES (1700000000000, 1700000000000, 'openapi', '',"
+            " '{\"mode\":\"i2v\",\"prompt\":\"cat\",\"images\":[{\"role\":\"start\","
+            "\"path\":\"/old/cat.png\"}]}', '/old/cat.png', 'generating', 5,"
+            " '{\"start\":{\"id\":5,\"url\":\"https://img/cat\"}}')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO jobs (created_at, updated_at, family, account, request, state)"
+            " VALUES (1700000001000, 1700000001000, 'openapi', '',"
+            " '{\"mode\":\"effect\",\"prompt\":\"\",\"templateId\":7,\"images\":["
+            "{\"role\":\"start\",\"path\":\"/old/a.png\"}]}', 'queued')")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v6"));
+    JobStore store;
+    QVERIFY2(store.open(dataDir), qPrintable(store.errorString()));
+    const QList<Job> jobs = store.jobs();
+    QCOMPARE(jobs.size(), 2);
+    QCOMPARE(jobs.at(0).uploads.start->imageId, 5LL);
+    QVERIFY(jobs.at(0).uploads.starts.isEmpty());
+    QVERIFY(jobs.at(0).uploads.references.isEmpty());
+    QVERIFY(jobs.at(0).missingUploads().isEmpty());
+    QCOMPARE(jobs.at(1).request.mode, GenerationMode::Effect);
+    QCOMPARE(jobs.at(1).request.templateId, 7LL);
+    QCOMPARE(jobs.at(1).request.templateImageCount, 1); // the list's default
+    QVERIFY(jobs.at(1).uploads.starts.isEmpty());
+    QCOMPARE(jobs.at(1).missingUploads(), QList<JobInput>{JobInput(InputRole::EffectImage, 0)});
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)
