@@ -97,8 +97,7 @@ void PromptEditor::updateMentions() {
     QStringList mentions;
     for (const QString& name : unused)
         mentions << QLatin1Char('@') + name;
-    m_unusedReferences->setText(tr("Not named in the prompt: %1. The video may leave them out.",
-                                   nullptr, int(unused.size()))
+    m_unusedReferences->setText(tr("Not named in the prompt: %1. The video may leave them out.")
                                     .arg(mentions.join(QStringLiteral(", "))));
     m_unusedReferences->setVisible(!unused.isEmpty());
 }

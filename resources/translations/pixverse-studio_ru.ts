@@ -4438,7 +4438,7 @@ Write a prompt and press Generate.</source>
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location filename="../../ui/PromptEditorEffects.cpp" line="100" />
             <source>Not named in the prompt: %1. The video may leave them out.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
