@@ -162,6 +162,7 @@ ReferencesStrip::Card& ReferencesStrip::addCard(RequestImage::Role role, const Q
         onChanged();
     });
     m_list->addWidget(card.frame);
+    card.frame->show(); // now, not on the layout's queued show: it is part of the strip at once
     m_cards.append(card);
     return m_cards.last();
 }
