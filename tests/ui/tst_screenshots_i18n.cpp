@@ -692,7 +692,9 @@ private Q_SLOTS:
             QCOMPARE(zones.size(), 2);
             for (ImageDropZone* zone : zones)
                 zone->setOutputDir(out);
-            zones.at(0)->openFile(picture(QStringLiteral("left.png"), QColor(200, 120, 60)));
+            zones.at(0)->openFile(
+                picture(ru ? QStringLiteral(u"слева.png") : QStringLiteral("left.png"),
+                        QColor(200, 120, 60)));
             QTRY_VERIFY_WITH_TIMEOUT(zones.at(0)->image().has_value(), 15000);
         } else {
             QVERIFY(editor->setMode(GenerationMode::Fusion));
@@ -703,8 +705,12 @@ private Q_SLOTS:
             QCOMPARE(zones.size(), 2);
             for (ImageDropZone* zone : zones)
                 zone->setOutputDir(out);
-            zones.at(0)->openFile(picture(QStringLiteral("fox.png"), QColor(220, 110, 30)));
-            zones.at(1)->openFile(picture(QStringLiteral("forest.png"), QColor(30, 110, 50)));
+            zones.at(0)->openFile(
+                picture(ru ? QStringLiteral(u"лиса.jpg") : QStringLiteral("fox.png"),
+                        QColor(220, 110, 30)));
+            zones.at(1)->openFile(
+                picture(ru ? QStringLiteral(u"лес.jpg") : QStringLiteral("forest.png"),
+                        QColor(30, 110, 50)));
             QTRY_COMPARE_WITH_TIMEOUT(strip->references().size(), 2, 15000);
             window.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"))
                 ->setPlainText(ru ? QStringLiteral(u"@subject1 бежит по лесу на рассвете")
