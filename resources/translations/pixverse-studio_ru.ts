@@ -2229,12 +2229,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
     <context>
         <name>pixverse::JobEngine</name>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="56" />
+            <location filename="../../core/jobs/Job.cpp" line="57" />
             <source>PixVerse's moderation refused this video; the credits were refunded. Change the prompt or the image and try again.</source>
             <translation>Модерация PixVerse отклонила это видео; кредиты возвращены. Измените промпт или изображение и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="63" />
+            <location filename="../../core/jobs/Job.cpp" line="64" />
             <source>PixVerse could not generate this video. Try again; if it keeps failing, change the settings.</source>
             <translation>PixVerse не смог сгенерировать это видео. Повторите попытку; если не получится, измените параметры.</translation>
         </message>
@@ -2253,12 +2253,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/Job.cpp" line="70" />
+            <location filename="../../core/jobs/Job.cpp" line="71" />
             <source>PixVerse deleted this video before it was saved here. Retry makes a new one.</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="219" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="218" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -2354,7 +2354,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>Речь из %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="562" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="564" />
             <source>Sound chosen by PixVerse</source>
             <translation>Звук на выбор PixVerse</translation>
         </message>
@@ -2401,17 +2401,17 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Текст в видео</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="587" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="589" />
             <source>from a removed take</source>
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="593" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="592" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="594" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2480,7 +2480,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="332" />
+            <location filename="../../core/jobs/JobStore.cpp" line="333" />
             <location filename="../../core/jobs/JobStore.cpp" line="364" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
@@ -2761,12 +2761,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="285" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="306" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="289" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="310" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -3869,19 +3869,19 @@ Write a prompt and press Generate.</source>
         <message numerus="yes">
             <location filename="../../core/generation/ModelCatalogReferences.cpp" line="45" />
             <source>This effect takes %n images; add %1 more.</source>
-            <translation type="unfinished">
-                <numerusform>Этот эффект принимает %n изображение; добавьте ещё %1.</numerusform>
-                <numerusform>Этот эффект принимает %n изображения; добавьте ещё %1.</numerusform>
-                <numerusform>Этот эффект принимает %n изображений; добавьте ещё %1.</numerusform>
+            <translation>
+                <numerusform>Этому эффекту нужно %n изображение; добавьте ещё %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображения; добавьте ещё %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображений; добавьте ещё %1.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../core/generation/ModelCatalogReferences.cpp" line="48" />
             <source>This effect takes %n images; remove %1.</source>
-            <translation type="unfinished">
-                <numerusform>Этот эффект принимает %n изображение; уберите лишние (%1).</numerusform>
-                <numerusform>Этот эффект принимает %n изображения; уберите лишние (%1).</numerusform>
-                <numerusform>Этот эффект принимает %n изображений; уберите лишние (%1).</numerusform>
+            <translation>
+                <numerusform>Этому эффекту нужно %n изображение; уберите %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображения; уберите %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображений; уберите %1.</numerusform>
             </translation>
         </message>
         <message>
@@ -4507,27 +4507,27 @@ Write a prompt and press Generate.</source>
             <translation>Кого или что показать: перетащите сюда изображение, вставьте его или нажмите</translation>
         </message>
         <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="201" />
+            <location filename="../../ui/ReferencesStrip.cpp" line="202" />
             <source>Give this reference a name: the prompt calls it @name.</source>
             <translation>Дайте референсу имя: в промпте он называется @имя.</translation>
         </message>
         <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="203" />
+            <location filename="../../ui/ReferencesStrip.cpp" line="204" />
             <source>Not a usable name: letters, digits, _ and - only, at most %1 bytes.</source>
             <translation>Такое имя не подходит: только буквы, цифры, _ и -, не больше %1 байт.</translation>
         </message>
         <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="206" />
+            <location filename="../../ui/ReferencesStrip.cpp" line="207" />
             <source>Another reference is called %1 too: each needs its own name.</source>
             <translation>Другой референс тоже называется %1: у каждого должно быть своё имя.</translation>
         </message>
         <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="246" />
+            <location filename="../../ui/ReferencesStrip.cpp" line="247" />
             <source>Add someone or something to show, called by its name in the prompt</source>
             <translation>Добавить, кого или что показать; в промпте он называется по имени</translation>
         </message>
         <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="248" />
+            <location filename="../../ui/ReferencesStrip.cpp" line="249" />
             <source>Add the place the video happens in, called by its name in the prompt</source>
             <translation>Добавить место действия; в промпте оно называется по имени</translation>
         </message>
