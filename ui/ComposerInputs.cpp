@@ -1,8 +1,12 @@
 #include "ui/ComposerInputs.h"
 
+#include "core/effects/PreviewCache.h"
+#include "core/effects/TemplateLibrary.h"
 #include "core/jobs/Job.h"
+#include "ui/ChosenEffectBox.h"
 #include "ui/ImageDropZone.h"
 #include "ui/PromptEditor.h"
+#include "ui/ReferencesStrip.h"
 #include "ui/VideoSourceSlot.h"
 
 #include <QClipboard>
@@ -16,7 +20,7 @@ namespace pixverse {
 
 namespace {
 
-enum Page { ImagePage, FramesPage, SourcePage };
+enum Page { ImagePage, FramesPage, SourcePage, EffectPage, ReferencesPage };
 
 Page pageFor(GenerationMode mode) {
     switch (mode) {
@@ -24,6 +28,10 @@ Page pageFor(GenerationMode mode) {
         return FramesPage;
     case GenerationMode::Extend:
         return SourcePage;
+    case GenerationMode::Effect:
+        return EffectPage;
+    case GenerationMode::Fusion:
+        return ReferencesPage;
     default:
         return ImagePage;
     }
@@ -58,6 +66,14 @@ ComposerInputs::ComposerInputs(PromptEditor* editor, QWidget* parent)
     m_source = new VideoSourceSlot(this);
     layout->addWidget(m_source);
 
+    layout->addWidget(buildEffectPage());
+    m_references = new ReferencesStrip(this);
+    m_references->setLimitCheck(
+        [this](const QList<RequestImage::Role>& present, RequestImage::Role added) {
+            return referenceLimit(present, added);
+        });
+    layout->addWidget(m_references);
+
     connectImageZone(m_image, RequestImage::Role::Start);
     connectImageZone(m_first, RequestImage::Role::FirstFrame);
     connectImageZone(m_last, RequestImage::Role::LastFrame);
@@ -69,7 +85,17 @@ ComposerInputs::ComposerInputs(PromptEditor* editor, QWidget* parent)
     connect(m_source, &VideoSourceSlot::busyChanged, this, &ComposerInputs::updatePending);
     connect(m_source, &VideoSourceSlot::sourceChanged, this,
             [this] { m_editor->setVideoSource(m_source->source()); });
+    connect(m_references, &ReferencesStrip::busyChanged, this, &ComposerInputs::updatePending);
+    connect(m_references, &ReferencesStrip::referencesChanged, this,
+            [this] { m_editor->setReferences(m_references->references()); });
     connect(m_editor, &PromptEditor::modeChanged, this, &ComposerInputs::showMode);
+    connect(m_editor, &PromptEditor::effectChanged, this, &ComposerInputs::showEffect);
+    // Another model takes another number of references.
+    connect(m_editor, &PromptEditor::requestChanged, this, [this] {
+        if (m_references->isVisibleTo(this))
+            m_references->updateLimits();
+    });
+    showEffect();
     showMode(m_editor->mode());
 }
 
@@ -104,6 +130,10 @@ void ComposerInputs::showMode(GenerationMode mode) {
     m_image->setVisible(page == ImagePage);
     m_frames->setVisible(page == FramesPage);
     m_source->setVisible(page == SourcePage);
+    m_effectPage->setVisible(page == EffectPage);
+    m_references->setVisible(page == ReferencesPage);
+    if (page == ReferencesPage)
+        m_references->updateLimits();
 }
 
 void ComposerInputs::openImage(ImageDropZone* zone, RequestImage::Role role, const QString& path,
@@ -169,6 +199,9 @@ void ComposerInputs::reuse(const GenerationRequest& request) {
     } else {
         m_source->clear();
     }
+    // The effect's slots follow the editor's effectChanged(); the references are refilled here.
+    if (request.mode == GenerationMode::Fusion)
+        m_references->setReferences(request.references());
     showMode(m_editor->mode());
 }
 
@@ -192,6 +225,19 @@ bool ComposerInputs::paste() {
             }
         }
         return false;
+    case EffectPage:
+        // Into the first empty slot; with all of them filled, the first is replaced.
+        for (ImageDropZone* zone : std::as_const(m_effectZones)) {
+            if (!zone->image()) {
+                zone->paste();
+                return true;
+            }
+        }
+        if (!m_effectZones.isEmpty())
+            m_effectZones.constFirst()->paste();
+        return !m_effectZones.isEmpty();
+    case ReferencesPage:
+        return m_references->paste();
     }
     return false;
 }
@@ -207,9 +253,17 @@ void ComposerInputs::setUploadProgress(qint64 sent, qint64 total) {
     case SourcePage:
         shown = m_source;
         break;
+    case EffectPage:
+        shown = m_effectZones.isEmpty() ? nullptr : m_effectZones.constLast();
+        break;
+    case ReferencesPage:
+        shown = nullptr; // each reference is its own slot; the card of the job shows the rest
+        break;
     }
-    for (DropSlot* slot : {static_cast<DropSlot*>(m_image), static_cast<DropSlot*>(m_last),
-                           static_cast<DropSlot*>(m_source)}) {
+    QList<DropSlot*> dropSlots{m_image, m_last, m_source};
+    for (ImageDropZone* zone : std::as_const(m_effectZones))
+        dropSlots << zone;
+    for (DropSlot* slot : std::as_const(dropSlots)) {
         if (slot == shown)
             slot->setUploadProgress(sent, total);
         else
@@ -218,7 +272,11 @@ void ComposerInputs::setUploadProgress(qint64 sent, qint64 total) {
 }
 
 void ComposerInputs::updatePending() {
-    m_editor->setInputPending(m_first->isBusy() || m_last->isBusy() || m_source->isBusy());
+    bool effectBusy = false;
+    for (const ImageDropZone* zone : std::as_const(m_effectZones))
+        effectBusy = effectBusy || zone->isBusy();
+    m_editor->setInputPending(m_first->isBusy() || m_last->isBusy() || m_source->isBusy() ||
+                              effectBusy || m_references->isBusy());
 }
 
 } // namespace pixverse

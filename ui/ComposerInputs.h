@@ -8,12 +8,17 @@
 namespace pixverse {
 
 struct Job;
+class ChosenEffectBox;
 class ImageDropZone;
+class PreviewCache;
 class PromptEditor;
+class ReferencesStrip;
+class TemplateLibrary;
 class VideoSourceSlot;
 
 //! What the composer makes the video from, above the prompt: the image slot (text and image to
-//! video), the first- and last-frame slots (transition) or the video to extend, whichever the
+//! video), the first- and last-frame slots (transition), the video to extend, the chosen effect
+//! with a slot per image it takes, or the references (reference to video), whichever the
 //! editor's mode asks for. Feeds the slots' contents, and the takes they come from (lineage),
 //! to the PromptEditor.
 class ComposerInputs : public QWidget {
@@ -26,6 +31,12 @@ public:
     ImageDropZone* firstFrameZone() const { return m_first; }
     ImageDropZone* lastFrameZone() const { return m_last; }
     VideoSourceSlot* sourceSlot() const { return m_source; }
+    ChosenEffectBox* effectBox() const { return m_effectBox; }
+    //! One slot per image the chosen effect takes, in order.
+    QList<ImageDropZone*> effectZones() const { return m_effectZones; }
+    ReferencesStrip* referencesStrip() const { return m_references; }
+    //! Where the chosen effect's still comes from (not owned; null: no still).
+    void setEffectSources(TemplateLibrary* library, PreviewCache* previews);
 
     //! Shows the slots `mode` takes.
     void showMode(GenerationMode mode);
@@ -43,7 +54,19 @@ public:
     //! the image, the last frame (under the pair), or the video to extend.
     void setUploadProgress(qint64 sent, qint64 total);
 
+Q_SIGNALS:
+    //! The chosen effect's Change… (or Choose…): the effects should be shown.
+    void effectsRequested();
+
 private:
+    QWidget* buildEffectPage();
+    //! The box and the slots for the editor's template; the slots keep their images.
+    void showEffect();
+    void showStill();
+    void effectImagesChanged();
+    //! Why one more reference cannot be added: the catalog's rule for the current model.
+    std::optional<QString> referenceLimit(const QList<RequestImage::Role>& present,
+                                          RequestImage::Role added) const;
     ImageDropZone* addFrameZone(QWidget* page, const QString& name, const QString& caption,
                                 const QString& hint);
     void connectImageZone(ImageDropZone* zone, RequestImage::Role role);
@@ -58,6 +81,14 @@ private:
     ImageDropZone* m_first = nullptr;
     ImageDropZone* m_last = nullptr;
     VideoSourceSlot* m_source = nullptr;
+    QWidget* m_effectPage = nullptr;
+    ChosenEffectBox* m_effectBox = nullptr;
+    QWidget* m_effectSlots = nullptr;
+    QList<ImageDropZone*> m_effectZones;
+    ReferencesStrip* m_references = nullptr;
+    TemplateLibrary* m_library = nullptr;
+    PreviewCache* m_previews = nullptr;
+    QString m_stillUrl; //!< the still being fetched for the box
     //! The take each slot's image comes from, by role, with that image's path: an image put in
     //! later by the creator has no parent.
     struct Parent {

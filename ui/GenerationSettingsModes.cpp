@@ -11,7 +11,7 @@ namespace pixverse {
 
 QList<GenerationMode> GenerationSettingsPanel::composerModes() {
     return {GenerationMode::TextToVideo, GenerationMode::ImageToVideo, GenerationMode::Transition,
-            GenerationMode::Extend};
+            GenerationMode::Extend,      GenerationMode::Effect,       GenerationMode::Fusion};
 }
 
 QStringList GenerationSettingsPanel::listedModes() const {

@@ -253,6 +253,13 @@ QString GenerationSettingsPanel::fitHint() const {
     return m_hint->text();
 }
 
+void GenerationSettingsPanel::setEffectImageCount(int count) {
+    if (count == m_effectImageCount)
+        return;
+    m_effectImageCount = count;
+    updateVisibility();
+}
+
 void GenerationSettingsPanel::rollSeed() {
     m_seed->setValue(QRandomGenerator::global()->bounded(m_seed->maximum()));
     m_seedFixed->setChecked(true);
@@ -367,9 +374,13 @@ QStringList GenerationSettingsPanel::markRefusals(
 
 void GenerationSettingsPanel::updateVisibility() {
     const ModelSpec* spec = currentModel();
-    const bool textToVideo = mode() == GenerationMode::TextToVideo;
-    m_aspect.label->setVisible(textToVideo);
-    m_aspect.combo->setVisible(textToVideo);
+    // The shape is chosen where no image decides it: text to video, reference to video (its
+    // references are not frames) and an effect of no image.
+    const GenerationMode now = mode();
+    const bool shapeChosen = now == GenerationMode::TextToVideo || now == GenerationMode::Fusion ||
+                             (now == GenerationMode::Effect && m_effectImageCount == 0);
+    m_aspect.label->setVisible(shapeChosen);
+    m_aspect.combo->setVisible(shapeChosen);
     // One mode is nothing to choose, but it still says what the video is made from.
     m_mode.combo->setEnabled(m_mode.combo->count() > 1);
     const bool motion = spec && !spec->motionModes.isEmpty();

@@ -43,7 +43,8 @@ public:
     void applyTo(GenerationRequest& request) const;
 
     //! The modes the composer offers, in the selector's order: text to video, image to video,
-    //! first and last frame, extend (upscale, sound and lip sync act on a finished take instead).
+    //! first and last frame, extend, effect, reference to video (upscale, sound and lip sync act
+    //! on a finished take instead).
     static QList<GenerationMode> composerModes();
 
     GenerationMode mode() const;
@@ -59,6 +60,8 @@ public:
     void showRules(const GenerationRequest& request);
     //! What the last change of model or account changed, and why; empty when nothing did.
     QString fitHint() const;
+    //! How many images the chosen effect takes: with none its shape is chosen here (§2.3).
+    void setEffectImageCount(int count);
 
 public Q_SLOTS:
     //! The dice: a random seed, kept fixed.
@@ -113,6 +116,7 @@ private:
     const ModelCatalog* m_catalog;
     ApiFamily m_family = ApiFamily::OpenApi;
     bool m_updating = false;
+    int m_effectImageCount = 1;
 
     QGridLayout* m_grid = nullptr;
     Choice m_mode;

@@ -5,6 +5,7 @@
 #include "core/settings/AppSettings.h"
 #include "ui/ComposerInputs.h"
 #include "ui/DesktopNotifier.h"
+#include "ui/EffectsBrowser.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
@@ -25,6 +26,8 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace pixverse {
@@ -49,8 +52,14 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(createPane());
-    m_jobsPane = new JobsPane(nullptr, nullptr, splitter);
-    splitter->addWidget(m_jobsPane);
+    // The gallery, and beside it the effects once there is a list to browse.
+    m_sideTabs = new QTabWidget(splitter);
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->tabBar()->setAutoHide(true);
+    m_jobsPane = new JobsPane(nullptr, nullptr, m_sideTabs);
+    m_sideTabs->addTab(m_jobsPane, tr("Gallery"));
+    splitter->addWidget(m_sideTabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     setCentralWidget(splitter);
@@ -165,6 +174,7 @@ void MainWindow::createAccountArea() {
     connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
 
     createJobsMenu(menuBar()->addMenu(tr("&Jobs")));
+    createViewMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -222,12 +232,54 @@ void MainWindow::createJobsMenu(QMenu* menu) {
         menu->addAction(m_jobsPane->action(which));
 }
 
+void MainWindow::createViewMenu() {
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction* gallery = view->addAction(tr("&Gallery"));
+    gallery->setObjectName(QStringLiteral("showGalleryAction"));
+    connect(gallery, &QAction::triggered, this, &MainWindow::focusGallery);
+    m_showEffectsAction = view->addAction(tr("&Effects"));
+    m_showEffectsAction->setObjectName(QStringLiteral("showEffectsAction"));
+    m_showEffectsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_showEffectsAction->setStatusTip(tr("The effect templates: choose one to make a video with"));
+    m_showEffectsAction->setEnabled(false); // until there is a list
+    connect(m_showEffectsAction, &QAction::triggered, this, &MainWindow::showEffects);
+}
+
+void MainWindow::setEffectSources(TemplateLibrary* library, PreviewCache* previews) {
+    m_inputs->setEffectSources(library, previews);
+    if (m_effectsBrowser || !library)
+        return;
+    m_effectsBrowser = new EffectsBrowser(library, previews, m_sideTabs);
+    m_effectsBrowser->setObjectName(QStringLiteral("effectsBrowser"));
+    m_sideTabs->addTab(m_effectsBrowser, tr("Effects"));
+    m_showEffectsAction->setEnabled(true);
+    connect(m_effectsBrowser, &EffectsBrowser::templateChosen, this, &MainWindow::useEffect);
+}
+
+void MainWindow::showEffects() {
+    if (!m_effectsBrowser)
+        return;
+    m_sideTabs->setCurrentWidget(m_effectsBrowser);
+    m_effectsBrowser->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::useEffect(const EffectTemplate& effect) {
+    if (const std::optional<QString> why = m_promptEditor->modeRefusal(GenerationMode::Effect)) {
+        showNotice(*why);
+        return;
+    }
+    m_promptEditor->chooseEffect(effect);
+    focusPrompt();
+}
+
 void MainWindow::focusPrompt() {
     if (auto* edit = m_promptEditor->findChild<QWidget*>(QStringLiteral("promptEdit")))
         edit->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::focusGallery() {
+    m_sideTabs->setCurrentWidget(m_jobsPane);
     JobGalleryView* view = m_jobsPane->view();
     view->setFocus(Qt::ShortcutFocusReason);
     // Somewhere to start from: the current job, else the newest; selected, so that the actions
@@ -240,6 +292,7 @@ void MainWindow::focusGallery() {
 }
 
 void MainWindow::connectJobsPane() {
+    connect(m_inputs, &ComposerInputs::effectsRequested, this, &MainWindow::showEffects);
     connect(m_jobsPane, &JobsPane::reuseRequested, this, &MainWindow::reuse);
     connect(m_jobsPane, &JobsPane::noticeRequested, this, &MainWindow::showNotice);
     connect(m_jobsPane, &JobsPane::runningCountChanged, this, &MainWindow::updateTitle);
@@ -310,6 +363,17 @@ void MainWindow::setAccount(const QString& account, ApiFamily family) {
     // Another account replaces this one once it has signed in; until then this one stays.
     m_signInAction->setText(tr("&Switch account…"));
     m_signOutAction->setEnabled(true);
+    m_family = family;
+    if (m_effectsBrowser) {
+        // The website's API has no documented template list (§3.13): the catalog says so.
+        GenerationRequest probe;
+        const std::optional<QString> why = m_promptEditor->catalog().whyNotAllowed(
+            probe, family, QStringLiteral("mode"), generationModeId(GenerationMode::Effect));
+        m_effectsBrowser->setEffectsOffered(
+            family == ApiFamily::OpenApi,
+            why.value_or(tr("Effects need a PixVerse platform API key: the website's API has "
+                            "no list of effect templates.")));
+    }
 }
 
 void MainWindow::setSignedOut() {

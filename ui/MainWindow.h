@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
 
 #include <QMainWindow>
@@ -8,18 +9,23 @@
 
 class QAction;
 class QLabel;
+class QTabWidget;
 
 namespace pixverse {
 
 class AppSettings;
 class ComposerInputs;
 class DesktopNotifier;
+class EffectsBrowser;
+class PreviewCache;
+class TemplateLibrary;
 struct Job;
 class ImageDropZone;
 class JobsPane;
 class PromptEditor;
 
-//! The studio window: the composer on the left, the job gallery on the right.
+//! The studio window: the composer on the left; on the right the job gallery and, once
+//! setEffectSources() gave it its list, the effect templates.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -46,6 +52,16 @@ public:
     ImageDropZone* imageDropZone() const;
     //! The Create pane's inputs: the image, the transition's frames, the video to extend.
     ComposerInputs* composerInputs() const { return m_inputs; }
+
+    //! The effect templates and their previews (StudioApp owns them; not owned): adds the
+    //! Effects tab beside the gallery (View → Effects, Ctrl+3) and the chosen effect's still.
+    void setEffectSources(TemplateLibrary* library, PreviewCache* previews);
+    //! The Effects tab's browser; null before setEffectSources().
+    EffectsBrowser* effectsBrowser() const { return m_effectsBrowser; }
+    //! Brings the Effects tab to the front (View → Effects, the chosen effect's Change…).
+    void showEffects();
+    //! A template chosen in the browser: the composer in Effect mode with it.
+    void useEffect(const pixverse::EffectTemplate& effect);
 
     //! The upload of a job's inputs (JobEngine::uploadProgress), shown under the composer's
     //! slots; the bar goes once everything is sent.
@@ -93,6 +109,7 @@ private:
     QWidget* createPane();
     void createAccountArea();
     void createJobsMenu(QMenu* view);
+    void createViewMenu();
     void connectJobsPane();
     void reuse(const GenerationRequest& request);
     void updateTitle(int running);
@@ -108,6 +125,10 @@ private:
     PromptEditor* m_promptEditor = nullptr;
     ComposerInputs* m_inputs = nullptr;
     JobsPane* m_jobsPane = nullptr;
+    QTabWidget* m_sideTabs = nullptr; //!< the gallery and the effects
+    EffectsBrowser* m_effectsBrowser = nullptr;
+    QAction* m_showEffectsAction = nullptr;
+    ApiFamily m_family = ApiFamily::OpenApi;
     DesktopNotifier* m_notifier = nullptr;
     AppSettings* m_settings = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "core/generation/RecentPrompts.h"
 #include "core/settings/AppSettings.h"
 #include "ui/GenerationSettingsPanel.h"
+#include "ui/PromptEditorMentions.h"
 #include "ui/UiHelpers.h"
 
 #include <QFontMetrics>
@@ -75,7 +76,7 @@ void PromptEditor::buildUi() {
     promptHeader->addWidget(m_recentButton);
     layout->addLayout(promptHeader);
 
-    m_prompt = new QPlainTextEdit(this);
+    m_prompt = new MentionPromptEdit(this);
     m_prompt->setObjectName(QStringLiteral("promptEdit"));
     m_prompt->setPlaceholderText(
         tr("Describe the video: the subject, what happens, the camera, the light…"));
@@ -83,6 +84,11 @@ void PromptEditor::buildUi() {
     m_prompt->setMinimumHeight(m_prompt->fontMetrics().lineSpacing() * 4 + 12);
     promptLabel->setBuddy(m_prompt);
     layout->addWidget(m_prompt, 3);
+    // Reference to video: the references the prompt never names (the video may leave them out).
+    m_unusedReferences = ui::hintLabel(QString(), this);
+    m_unusedReferences->setObjectName(QStringLiteral("unusedReferencesLabel"));
+    m_unusedReferences->hide();
+    layout->addWidget(m_unusedReferences);
 
     auto* negativeLabel = new QLabel(tr("&Negative prompt"), this);
     negativeLabel->setObjectName(QStringLiteral("negativePromptLabel"));
@@ -274,6 +280,10 @@ GenerationRequest PromptEditor::request() const {
         // One parent: the take whose last frame opens this one, else the one it ends on.
         r.parentJobId = m_firstFrameParent ? m_firstFrameParent : m_lastFrameParent;
         break;
+    case GenerationMode::Effect:
+    case GenerationMode::Fusion:
+        addEffectInputs(r);
+        break;
     case GenerationMode::Extend:
         r.sourceVideoId = m_source.videoId;
         r.sourceVideoPath = m_source.videoId ? QString() : m_source.path;
@@ -309,6 +319,7 @@ void PromptEditor::setRequest(const GenerationRequest& request) {
         m_source.height = request.sourceHeight;
         m_source.parentJobId = request.parentJobId;
     }
+    takeEffectInputs(request);
     m_panel->setSettings(request);
     // A model this account lacks for the mode (a job from another account): the family's one.
     if (m_panel->mode() != request.mode)
@@ -415,6 +426,7 @@ void PromptEditor::updateCost() {
 }
 
 void PromptEditor::updateState() {
+    updateMentions();
     updateCounts();
     updateCost();
     const QStringList reasons = blockingReasons();
@@ -444,8 +456,15 @@ void PromptEditor::remember() {
     // The settings are remembered, not the inputs: a first and last frame or a video to extend
     // belong to this session, so the next one starts from text to video.
     GenerationRequest r = request();
-    if (r.mode == GenerationMode::Transition || r.mode == GenerationMode::Extend)
+    if (r.mode == GenerationMode::Transition || r.mode == GenerationMode::Extend ||
+        r.mode == GenerationMode::Effect || r.mode == GenerationMode::Fusion)
         r.mode = GenerationMode::TextToVideo;
+    const GenerationRequest plain;
+    r.templateId = 0;
+    r.templateName.clear();
+    r.templateImageCount = plain.templateImageCount;
+    r.templateQualities.clear();
+    r.templateNeedsActivation = false;
     r.images.clear();
     r.sourceVideoId = 0;
     r.sourceVideoPath.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
 #include "core/generation/ModelCatalog.h"
 #include "ui/VideoSource.h"
@@ -19,6 +20,7 @@ namespace pixverse {
 
 class AppSettings;
 class GenerationSettingsPanel;
+class MentionPromptEdit;
 class RecentPrompts;
 
 //! The composer: prompt, negative prompt, the generation settings (GenerationSettingsPanel), the
@@ -78,6 +80,22 @@ public:
     //! A frame image or the source video is still being checked: Generate waits for it.
     void setInputPending(bool pending);
 
+    //! An effect template chosen in the browser (issue 17): Effect mode with its facts, model,
+    //! qualities and duration (applyTemplate); the prompt and fitting images are kept.
+    void chooseEffect(const EffectTemplate& effect);
+    //! What the list now says of the chosen template (a 500070 or 500071 learned since): its
+    //! facts are updated when `effect` is the one chosen.
+    void refreshEffect(const EffectTemplate& effect);
+    //! The chosen template's facts (id 0: none), as request() carries them in Effect mode.
+    GenerationRequest effectFacts() const;
+    //! The effect's images (prepared files), in order; an empty path is a slot still empty.
+    void setEffectImages(const QStringList& paths);
+    QStringList effectImages() const { return m_effectImages; }
+    //! Reference to video's references (images checked, names as typed).
+    void setReferences(const QList<RequestImage>& references);
+    //! The names of references the prompt never mentions (a warning, not a refusal).
+    QStringList unusedReferenceNames() const;
+
     std::optional<int> cost() const; //!< credits for the current settings; empty: no price
     bool canGenerate() const;
     //! Why Generate is disabled, most important first; empty when it is enabled.
@@ -99,6 +117,8 @@ Q_SIGNALS:
     void modeChanged(pixverse::GenerationMode mode);
     void requestChanged();
     void canGenerateChanged(bool canGenerate);
+    //! Another template was chosen (or none), or what is known of it changed.
+    void effectChanged();
 
 private:
     void buildUi();
@@ -112,6 +132,12 @@ private:
     //! request() as the rules see it: in image mode it is image-to-video even before the image
     //! is ready.
     GenerationRequest ruleRequest() const;
+    //! The inputs of Effect and reference to video into `r` (PromptEditorEffects.cpp).
+    void addEffectInputs(GenerationRequest& r) const;
+    //! Takes the template facts, effect images and references of `request` (a reuse).
+    void takeEffectInputs(const GenerationRequest& request);
+    //! The names the prompt may mention and the warning about those it does not.
+    void updateMentions();
 
     const ModelCatalog* m_catalog;
     ApiFamily m_family = ApiFamily::OpenApi;
@@ -125,12 +151,16 @@ private:
     QString m_lastFramePath;
     qint64 m_lastFrameParent = 0;
     VideoSource m_source;
+    GenerationRequest m_effect; //!< only its template facts are used
+    QStringList m_effectImages;
+    QList<RequestImage> m_references;
     GenerationMode m_lastMode = GenerationMode::TextToVideo;
     bool m_lastCanGenerate = false;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<RecentPrompts> m_recent;
 
-    QPlainTextEdit* m_prompt = nullptr;
+    MentionPromptEdit* m_prompt = nullptr;
+    QLabel* m_unusedReferences = nullptr;
     QLabel* m_promptCount = nullptr;
     QPlainTextEdit* m_negative = nullptr;
     QLabel* m_negativeCount = nullptr;

@@ -3,6 +3,8 @@
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
+#include "core/effects/PreviewCache.h"
+#include "core/effects/TemplateLibrary.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobListModel.h"
@@ -16,6 +18,7 @@
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
 #include "ui/SettingsDialog.h"
+#include "ui/Translations.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -60,6 +63,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     m_window->promptEditor()->setCatalog(m_catalog.get());
     m_window->jobsPane()->setCatalog(m_catalog.get());
     m_window->jobsPane()->setFramesFolder(QDir(m_dataDir).filePath(QStringLiteral("frames")));
+    setUpEffects();
     connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);
     // Upscale, sound effect and lip sync from a card: jobs like any other.
     connect(m_window->jobsPane(), &JobsPane::continuationRequested, this, &StudioApp::generate);
@@ -69,6 +73,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
         dialog->setCatalog(m_catalog.get());
         connect(dialog, &SettingsDialog::settingsApplied, this, [this, dialog] {
             applyProxy(*m_network, m_settings->proxy(), dialog->proxyPassword());
+            m_templates->setLanguage(resolveLanguage(m_settings->language()));
             if (m_engine) {
                 m_engine->setConcurrencyCap(m_settings->concurrencyCap());
                 m_engine->setLibraryFolder(m_settings->libraryFolder());
@@ -118,6 +123,8 @@ StudioApp::~StudioApp() {
     if (m_dialog)
         m_dialog->disconnect(this);
     m_window.reset();
+    if (m_templates)
+        m_templates->setBackend(nullptr); // the session's backend goes next
     m_engine.reset();
     m_store.reset();
     m_session.reset();
@@ -267,6 +274,7 @@ void StudioApp::startJobEngine() {
                     tr("%n video(s) from your PixVerse account added to the gallery.", nullptr,
                        added));
         });
+    connect(m_engine.get(), &JobEngine::templateRefused, this, &StudioApp::onTemplateRefused);
     m_engine->start();
     m_window->jobsPane()->setJobs(m_store.get(), m_engine.get());
     m_window->jobsPane()->setBackend(backend);
@@ -274,6 +282,37 @@ void StudioApp::startJobEngine() {
     // the OpenAPI has no list, and nothing is sent).
     m_engine->importAccountVideos();
     Q_EMIT jobEngineStarted(m_engine.get());
+}
+
+void StudioApp::setUpEffects() {
+    // In the data directory beside the jobs: a test's or a second profile's stays its own.
+    const QDir effects(QDir(m_dataDir).filePath(QStringLiteral("effects")));
+    m_templates =
+        std::make_unique<TemplateLibrary>(effects.filePath(QStringLiteral("templates.json")));
+    constexpr qint64 kPreviewCap = 200LL * 1024 * 1024;
+    m_previews = std::make_unique<PreviewCache>(effects.filePath(QStringLiteral("previews")),
+                                                kPreviewCap, m_network.get());
+    m_templates->setCatalog(m_catalog.get()); // the order of qualities a 500071 takes off
+    m_templates->setLanguage(resolveLanguage(m_settings->language()));
+    m_templates->load();
+    m_window->setEffectSources(m_templates.get(), m_previews.get());
+    // What the list learns later (a refresh, a refusal) reaches the template in the composer.
+    connect(m_templates.get(), &TemplateLibrary::templatesChanged, this, [this] {
+        const qint64 chosen = m_window->promptEditor()->effectFacts().templateId;
+        if (const std::optional<EffectTemplate> effect = m_templates->find(chosen))
+            m_window->promptEditor()->refreshEffect(*effect);
+    });
+}
+
+void StudioApp::onTemplateRefused(qint64 templateId, int errorCode, const QString& quality) {
+    constexpr int kNotActivated = 500070;
+    constexpr int kQualityRefused = 500071;
+    if (errorCode == kNotActivated)
+        m_templates->markNeedsActivation(templateId);
+    else if (errorCode == kQualityRefused)
+        m_templates->markQualityRefused(templateId, quality);
+    if (const std::optional<EffectTemplate> effect = m_templates->find(templateId))
+        m_window->promptEditor()->refreshEffect(*effect);
 }
 
 void StudioApp::stopJobEngine() {
@@ -300,6 +339,11 @@ void StudioApp::generate(const GenerationRequest& request) {
 
 void StudioApp::onSignedIn() {
     startJobEngine();
+    // Effects are the OpenAPI's only (§3.13); the list is fetched at most once a day.
+    const bool openApi = m_session->family() == ApiFamily::OpenApi;
+    m_templates->setBackend(openApi ? m_session->backend() : nullptr);
+    if (openApi)
+        m_templates->refresh();
     m_window->setAccount(m_session->accountLabel(), m_session->family());
     m_window->promptEditor()->setFamily(m_session->family());
     if (const std::optional<Balance> balance = m_session->balance())
@@ -311,6 +355,7 @@ void StudioApp::onSignedIn() {
 }
 
 void StudioApp::onSignedOut() {
+    m_templates->setBackend(nullptr);
     stopJobEngine();
     m_window->setSignedOut();
     updateConnectionLabel();

@@ -20,6 +20,8 @@ class AppSettings;
 class CredentialStore;
 class ModelCatalog;
 class JobEngine;
+class PreviewCache;
+class TemplateLibrary;
 class JobStore;
 class MainWindow;
 class Session;
@@ -75,6 +77,9 @@ public:
     //! The signed-in account's jobs (null while signed out). Each account has its own store.
     JobStore* jobStore() const { return m_store.get(); }
     JobEngine* jobEngine() const { return m_engine.get(); }
+    //! The effect templates (issue 17): cached in the data directory, refreshed after sign-in.
+    TemplateLibrary* templateLibrary() const { return m_templates.get(); }
+    PreviewCache* previewCache() const { return m_previews.get(); }
 
 public Q_SLOTS:
     //! Opens the login dialog (or raises the open one).
@@ -98,6 +103,9 @@ private:
     void startJobEngine();
     void stopJobEngine();
     void generate(const GenerationRequest& request);
+    void setUpEffects();
+    //! What a generate taught about a template (500070, 500071): kept in the list.
+    void onTemplateRefused(qint64 templateId, int errorCode, const QString& quality);
 
     StudioOptions m_options;
     QString m_dataDir;
@@ -109,6 +117,9 @@ private:
     std::unique_ptr<AppSettings> m_settings;
     //! The one table of models: the editor, the settings, the cards and the engine share it.
     std::unique_ptr<const ModelCatalog> m_catalog;
+    //! The effect templates and their previews; the window's browser uses them.
+    std::unique_ptr<TemplateLibrary> m_templates;
+    std::unique_ptr<PreviewCache> m_previews;
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<Session> m_session;

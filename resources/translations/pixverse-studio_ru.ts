@@ -222,10 +222,6 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <source>Image to animate (image-to-video).</source>
-            <translation type="vanished">Изображение для анимации (видео из изображения).</translation>
-        </message>
-        <message>
             <location filename="../../app/cli/CliOptionTable.cpp" line="130" />
             <source>generate: the first frame of a transition (with --last-frame).</source>
             <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
@@ -284,81 +280,6 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <location filename="../../app/cli/CliOptionTable.cpp" line="191" />
             <source>Folder to save the MP4 into (last-frame: the PNG).</source>
             <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
-        </message>
-        <message>
-            <source>Make PixVerse videos from the command line.
-
-Commands:
-  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
-                                               --image FILE: from an image; with --first-frame
-                                               FILE --last-frame FILE: from one to the other)
-  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
-                                               continue a video
-  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
-  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
-                                               add a generated sound effect
-  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
-                                               make the person in the video speak
-  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
-                                               the next generate --image or --first-frame)
-  speakers                                     list the voices lipsync speaks with
-  status VIDEO_ID                              show a video's status
-  balance                                      show the account's credits
-  models                                       list the models the account's family takes,
-                                               with their settings and prices
-  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
-                                               or JSON Lines); re-running resumes, never duplicates
-
-VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
-one is recorded as made from it. Anything else is a local video file, checked before it is
-uploaded. extend, upscale, sound, lipsync and speakers need a platform API key.
-
-Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
---keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
-or, with --account EMAIL, the token the app remembered. Never a password on the command line.
-models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
-only say which family's models and request bodies to show.
-
-Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
-5 network or server trouble.</source>
-            <translation type="vanished">Создание видео PixVerse из командной строки.
-
-Команды:
-  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
-                                                  --image ФАЙЛ — из изображения; с --first-frame
-                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
-  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
-                                                  продолжить видео
-  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
-  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
-                                                  добавить сгенерированный звуковой эффект
-  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
-                                                  заставить человека в видео говорить
-  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
-                                                  для следующего generate --image или --first-frame)
-  speakers                                        перечислить голоса для lipsync
-  status ID_ВИДЕО                                 показать состояние видео
-  balance                                         показать кредиты учётной записи
-  models                                          перечислить модели, которые принимает семейство
-                                                  учётной записи, с их настройками и ценами
-  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
-                                                  в строке или JSON Lines); повторный запуск
-                                                  продолжает работу и ничего не дублирует
-
-ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
-видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
-проверяется перед загрузкой. Для extend, upscale, sound, lipsync и speakers нужен API-ключ
-платформы.
-
-Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
-с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
---token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
-командной строке не принимается никогда.
-models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
-лишь указывают, чьи модели и тела запросов показать.
-
-Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
-4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
             <source>Make PixVerse videos from the command line.
@@ -1023,7 +944,88 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
+            <source>Image to animate (image-to-video).</source>
+            <translation>Изображение для анимации (видео из изображения).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="178" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
+                                               --image FILE: from an image; with --first-frame
+                                               FILE --last-frame FILE: from one to the other)
+  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
+                                               continue a video
+  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
+  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
+                                               add a generated sound effect
+  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
+                                               make the person in the video speak
+  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
+                                               the next generate --image or --first-frame)
+  speakers                                     list the voices lipsync speaks with
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+
+VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
+one is recorded as made from it. Anything else is a local video file, checked before it is
+uploaded. extend, upscale, sound, lipsync and speakers need a platform API key.
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
+only say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
+                                                  --image ФАЙЛ — из изображения; с --first-frame
+                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
+  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
+                                                  продолжить видео
+  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
+  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
+                                                  добавить сгенерированный звуковой эффект
+  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
+                                                  заставить человека в видео говорить
+  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
+                                                  для следующего generate --image или --first-frame)
+  speakers                                        перечислить голоса для lipsync
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+
+ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
+видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
+проверяется перед загрузкой. Для extend, upscale, sound, lipsync и speakers нужен API-ключ
+платформы.
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -1640,6 +1642,21 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
         <message>
             <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
             <translation type="vanished">&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
+        </message>
+    <message>
+            <location filename="../../ui/ComposerInputsEffects.cpp" line="63" />
+            <source>Image %1 of the effect</source>
+            <translation>Изображение %1 для эффекта</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputsEffects.cpp" line="65" />
+            <source>Image of the effect</source>
+            <translation>Изображение для эффекта</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ComposerInputsEffects.cpp" line="66" />
+            <source>The effect is applied to this image: drop it here, paste it with Ctrl+V, or</source>
+            <translation>Эффект применяется к этому изображению: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
     </context>
     <context>
@@ -3557,7 +3574,42 @@ Write a prompt and press Generate.</source>
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/MainWindow.cpp" line="61" />
+            <source>Gallery</source>
+            <translation>Галерея</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <source>&amp;View</source>
+            <translation>&amp;Вид</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="238" />
+            <source>&amp;Gallery</source>
+            <translation>&amp;Галерея</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="241" />
+            <source>&amp;Effects</source>
+            <translation>&amp;Эффекты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="244" />
+            <source>The effect templates: choose one to make a video with</source>
+            <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="255" />
+            <source>Effects</source>
+            <translation>Эффекты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="374" />
+            <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
+            <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::MediaText</name>
         <message>
@@ -4033,7 +4085,25 @@ Write a prompt and press Generate.</source>
             <source>Fast motion is not available in 1080p.</source>
             <translation>Быстрое движение недоступно в 1080p.</translation>
         </message>
-    </context>
+    <message numerus="yes">
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="45" />
+            <source>This effect takes %n images; add %1 more.</source>
+            <translation>
+                <numerusform>Этому эффекту нужно %n изображение; добавьте ещё %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображения; добавьте ещё %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображений; добавьте ещё %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="48" />
+            <source>This effect takes %n images; remove %1.</source>
+            <translation>
+                <numerusform>Этому эффекту нужно %n изображение; уберите %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображения; уберите %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображений; уберите %1.</numerusform>
+            </translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::OpenApiBackend</name>
         <message>
@@ -4488,6 +4558,11 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/PromptEditor.cpp" line="335" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
+        </message>
+    <message>
+            <location filename="../../ui/PromptEditorEffects.cpp" line="100" />
+            <source>Not named in the prompt: %1. The video may leave them out.</source>
+            <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
         </message>
     </context>
     <context>
@@ -5114,5 +5189,154 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/effects/TemplateLibrary.cpp" line="312" />
             <source>The effects could not be refreshed: %1</source>
             <translation>Не удалось обновить список эффектов: %1</translation>
+        </message>
+    </context><context><name>pixverse::ChosenEffectBox</name><message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="64" />
+            <source>No effect chosen</source>
+            <translation>Эффект не выбран</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="65" />
+            <source>Choose one of the effects: it says what the video does.</source>
+            <translation>Выберите один из эффектов: он задаёт, что происходит в видео.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="66" />
+            <source>&amp;Choose…</source>
+            <translation>&amp;Выбрать…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="67" />
+            <source>Show the effects (Ctrl+3)</source>
+            <translation>Показать эффекты (Ctrl+3)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="70" />
+            <source>Effect %1</source>
+            <translation>Эффект %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="72" />
+            <source>No image needed</source>
+            <translation>Изображение не нужно</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ChosenEffectBox.cpp" line="73" />
+            <source>Takes %n image(s)</source>
+            <translation>
+                <numerusform>Нужно %n изображение</numerusform>
+                <numerusform>Нужно %n изображения</numerusform>
+                <numerusform>Нужно %n изображений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="75" />
+            <source>up to %1</source>
+            <translation>до %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="77" />
+            <source>must be activated on the PixVerse platform first</source>
+            <translation>сначала его нужно активировать на платформе PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="79" />
+            <source>&amp;Change…</source>
+            <translation>&amp;Сменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="80" />
+            <source>Choose another effect (Ctrl+3)</source>
+            <translation>Выбрать другой эффект (Ctrl+3)</translation>
+        </message>
+    </context><context><name>pixverse::MentionPromptEdit</name><message>
+            <location filename="../../ui/PromptEditorMentions.cpp" line="186" />
+            <source>No reference is called %1: add one with that name or change the mention.</source>
+            <translation>Нет референса с именем %1: добавьте его или исправьте упоминание.</translation>
+        </message>
+    </context><context><name>pixverse::ReferencesStrip</name><message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="29" />
+            <source>Background</source>
+            <translation>Фон</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="30" />
+            <source>Subject</source>
+            <translation>Объект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="42" />
+            <source>References</source>
+            <translation>Референсы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="48" />
+            <source>Add the people, animals or objects to show (subjects) and the place (background); the prompt calls each by its name, as @name.</source>
+            <translation>Добавьте людей, животных или предметы, которых надо показать (объекты), и место действия (фон); в промпте каждый называется по имени: @имя.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="57" />
+            <source>Add &amp;subject</source>
+            <translation>Добавить &amp;объект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="59" />
+            <source>Add bac&amp;kground</source>
+            <translation>Добавить &amp;фон</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="117" />
+            <source>%1 &amp;name</source>
+            <translation>%1: &amp;имя</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="120" />
+            <source>The prompt calls this reference @name: letters, digits, _ and -, at most %1 bytes.</source>
+            <translation>В промпте этот референс называется @имя: буквы, цифры, _ и -, не больше %1 байт.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="126" />
+            <source>Remove</source>
+            <translation>Убрать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="127" />
+            <source>Remove this reference</source>
+            <translation>Убрать этот референс</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="148" />
+            <source>The place the video happens in: drop an image here, paste it, or</source>
+            <translation>Место действия видео: перетащите сюда изображение, вставьте его или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="150" />
+            <source>Someone or something to show: drop an image here, paste it, or</source>
+            <translation>Кого или что показать: перетащите сюда изображение, вставьте его или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="202" />
+            <source>Give this reference a name: the prompt calls it @name.</source>
+            <translation>Дайте референсу имя: в промпте он называется @имя.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="204" />
+            <source>Not a usable name: letters, digits, _ and - only, at most %1 bytes.</source>
+            <translation>Такое имя не подходит: только буквы, цифры, _ и -, не больше %1 байт.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="207" />
+            <source>Another reference is called %1 too: each needs its own name.</source>
+            <translation>Другой референс тоже называется %1: у каждого должно быть своё имя.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="247" />
+            <source>Add someone or something to show, called by its name in the prompt</source>
+            <translation>Добавить, кого или что показать; в промпте он называется по имени</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="249" />
+            <source>Add the place the video happens in, called by its name in the prompt</source>
+            <translation>Добавить место действия; в промпте оно называется по имени</translation>
         </message>
     </context></TS>

@@ -15,6 +15,7 @@
 #include "core/jobs/ThumbnailCache.h"
 #include "core/settings/AppSettings.h"
 #include "tests/support/TestSupport.h"
+#include "ui/ChosenEffectBox.h"
 #include "ui/ComposerInputs.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
@@ -23,6 +24,7 @@
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
+#include "ui/ReferencesStrip.h"
 #include "ui/SettingsDialog.h"
 #include "ui/ThumbnailMaker.h"
 #include "ui/Translations.h"
@@ -640,6 +642,99 @@ private Q_SLOTS:
         QTRY_VERIFY2((problems = clippedTexts(&window) + unnamedButtons(&window)).isEmpty(),
                      qPrintable(problems.join(QLatin1Char('\n'))));
         verifyScreenshot(&window, QStringLiteral("composer-%1-%2").arg(mode, language));
+        if (ru)
+            verifyRussian(&window);
+    }
+
+    // Issue 17: the chosen effect's box (a template of two images, up to 540p) and the references
+    // strip (a subject and a background, one of them not named in the prompt), in English and in
+    // Russian: nothing clipped, every text in the picture, no English left in the Russian one.
+    void composerEffects_data() {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("mode");
+        for (const char* language : {"en", "ru"}) {
+            for (const char* mode : {"effect", "fusion"})
+                QTest::addRow("%s %s", mode, language)
+                    << QString::fromLatin1(language) << QString::fromLatin1(mode);
+        }
+    }
+    void composerEffects() {
+        QFETCH(QString, language);
+        QFETCH(QString, mode);
+        QCOMPARE(installTranslations(*qApp, language), language);
+        QSettings().clear();
+        MainWindow window;
+        window.setConnectionLabel(
+            QCoreApplication::translate("pixverse::StudioApp", "Offline sandbox"));
+        window.setAccount(QStringLiteral("sk-…a1b2"), ApiFamily::OpenApi);
+        window.setBalance(1250);
+        window.resize(1280, 800);
+        PromptEditor* editor = window.promptEditor();
+        ComposerInputs* inputs = window.composerInputs();
+        const bool ru = language == QLatin1String("ru");
+        auto picture = [this](const QString& name, QColor colour) {
+            QImage image(640, 360, QImage::Format_RGB32);
+            image.fill(colour);
+            const QString path = m_dir.filePath(name);
+            image.save(path);
+            return path;
+        };
+        const QString out = m_dir.filePath(QStringLiteral("prepared"));
+        if (mode == QLatin1String("effect")) {
+            EffectTemplate effect;
+            effect.id = 402331965264706;
+            effect.name = ru ? QStringLiteral(u"Обнимашки") : QStringLiteral("Hug");
+            effect.prompt = ru ? QStringLiteral(u"Двое обнимаются") : QStringLiteral("Two hug");
+            effect.imageCount = 2;
+            effect.qualities = {QStringLiteral("360p"), QStringLiteral("540p")};
+            editor->chooseEffect(effect);
+            const QList<ImageDropZone*> zones = inputs->effectZones();
+            QCOMPARE(zones.size(), 2);
+            for (ImageDropZone* zone : zones)
+                zone->setOutputDir(out);
+            zones.at(0)->openFile(
+                picture(ru ? QStringLiteral(u"слева.png") : QStringLiteral("left.png"),
+                        QColor(200, 120, 60)));
+            QTRY_VERIFY_WITH_TIMEOUT(zones.at(0)->image().has_value(), 15000);
+        } else {
+            QVERIFY(editor->setMode(GenerationMode::Fusion));
+            ReferencesStrip* strip = inputs->referencesStrip();
+            QVERIFY(strip->addReference(RequestImage::Role::Subject));
+            QVERIFY(strip->addReference(RequestImage::Role::Background));
+            const QList<ImageDropZone*> zones = strip->findChildren<ImageDropZone*>();
+            QCOMPARE(zones.size(), 2);
+            for (ImageDropZone* zone : zones)
+                zone->setOutputDir(out);
+            zones.at(0)->openFile(
+                picture(ru ? QStringLiteral(u"лиса.jpg") : QStringLiteral("fox.png"),
+                        QColor(220, 110, 30)));
+            zones.at(1)->openFile(
+                picture(ru ? QStringLiteral(u"лес.jpg") : QStringLiteral("forest.png"),
+                        QColor(30, 110, 50)));
+            QTRY_COMPARE_WITH_TIMEOUT(strip->references().size(), 2, 15000);
+            window.findChild<QPlainTextEdit*>(QStringLiteral("promptEdit"))
+                ->setPlainText(ru ? QStringLiteral(u"@subject1 бежит по лесу на рассвете")
+                                  : QStringLiteral("@subject1 runs through the woods at dawn"));
+        }
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(generationModeId(editor->mode()), mode);
+        QStringList problems;
+        QTRY_VERIFY2((problems = pageProblems(&window, false)).isEmpty() || !ru,
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        QTRY_VERIFY2((problems = clippedTexts(&window) + unnamedButtons(&window)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        verifyScreenshot(&window, QStringLiteral("composer-%1-%2").arg(mode, language));
+        if (QTest::currentTestFailed())
+            return;
+        // The part itself, larger in the picture.
+        QWidget* part = mode == QLatin1String("effect")
+                            ? static_cast<QWidget*>(inputs->effectBox())
+                            : static_cast<QWidget*>(inputs->referencesStrip());
+        const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(part->grab().toImage().save(
+                QDir(dir).filePath(QStringLiteral("composer-%1-%2-part.png").arg(mode, language))));
         if (ru)
             verifyRussian(&window);
     }
