@@ -78,9 +78,14 @@ int main(int argc, char** argv) {
         QStringLiteral("speakers-legacy"),
         QStringLiteral("Answer GET /openapi/v2/video/tts_speaker with HTTP 404, as a service with "
                        "only the older video/lip_sync/tts_list would."));
+    const QCommandLineOption templatesOption(
+        QStringLiteral("templates"),
+        QStringLiteral("How many effect templates the template list serves (default 36; "
+                       "benchmarks use 300)."),
+        QStringLiteral("N"));
     parser.addOptions({portOption, keyOption, accountOption, speedOption, generationOption,
                        clipsOption, limitOption, stateOption, resetOption, legacyOption,
-                       speakersLegacyOption});
+                       speakersLegacyOption, templatesOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(parser.errorText());
@@ -119,6 +124,12 @@ int main(int argc, char** argv) {
         if (!ok || limit < 1)
             return fail(QStringLiteral("--concurrency must be a number above 0."));
         config.concurrencyLimit = limit;
+    }
+    if (parser.isSet(templatesOption)) {
+        const int count = parser.value(templatesOption).toInt(&ok);
+        if (!ok || count < 0 || count > 100000)
+            return fail(QStringLiteral("--templates must be a number from 0 to 100000."));
+        config.templateCount = count;
     }
 
     const QStringList keys = parser.values(keyOption);

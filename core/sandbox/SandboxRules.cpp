@@ -82,10 +82,15 @@ Refusal notAllowed(const QString& message) {
     return Refusal{400017, message};
 }
 
+//! Whether the body names the aspect ratio: text-to-video and fusion (§2.15) do.
+bool takesAspectRatio(GenerationMode mode) {
+    return mode == GenerationMode::TextToVideo || mode == GenerationMode::Fusion;
+}
+
 //! Image-to-video, transition (the first frame, §2.13) and extend (the source video, §2.14) take
 //! no aspect ratio: their input decides it.
 bool inputDecidesAspect(const GenerationRequest& r) {
-    return r.mode != GenerationMode::TextToVideo;
+    return !takesAspectRatio(r.mode);
 }
 
 //! The first field whose value has the wrong JSON type, as a 400013 refusal.
@@ -139,7 +144,7 @@ std::optional<bool> audioSwitch(const QJsonObject& body, const BodyFields& field
 std::optional<Refusal> missingRefusal(const QJsonObject& body, const BodyFields& fields,
                                       GenerationMode mode) {
     static const QList<const char*> continued{"prompt", "model", "duration", "quality"};
-    const QList<const char*>& required = mode == GenerationMode::TextToVideo ? fields.textRequired
+    const QList<const char*>& required = takesAspectRatio(mode) ? fields.textRequired
                                          : mode == GenerationMode::ImageToVideo
                                              ? fields.imageRequired
                                              : continued;
@@ -266,6 +271,18 @@ std::optional<SandboxRules> SandboxRules::read(const QJsonObject& o, QString& wh
     mp.upscaleRateModel = modes.value(u"upscaleRateModel").toString(mp.upscaleRateModel);
     if (modes.contains(QLatin1String("extendRefusedModels")))
         mp.extendRefused = stringList(modes.value(QLatin1String("extendRefusedModels")));
+    const QJsonObject fusion = modes.value(QLatin1String("fusion")).toObject();
+    for (auto it = fusion.begin(); it != fusion.end(); ++it) {
+        if (!it.value().isObject())
+            continue; // "source"
+        const QJsonObject entry = it.value().toObject();
+        const FusionLimits parsed{entry.value(u"images").toInt(),
+                                  entry.value(u"subjects").toInt(-1),
+                                  entry.value(u"backgrounds").toInt(-1)};
+        if (parsed.images < 1)
+            return fail(QStringLiteral("fusion model \"%1\" takes no images").arg(it.key()));
+        mp.fusion.insert(it.key(), parsed);
+    }
     rules.m_styles = stringList(o.value(QLatin1String("styles")));
     rules.m_cameraMovements = stringList(o.value(QLatin1String("cameraMovements")));
     rules.m_t2vOnlyCameraMovements =
@@ -341,7 +358,7 @@ SandboxRules::readBody(const QJsonObject& body, ApiFamily family, GenerationMode
     r.model = text("model");
     r.quality = text("quality");
     // The image, the first frame or the source video decides (§2.3, §2.13, §2.14).
-    r.aspectRatio = mode == GenerationMode::TextToVideo ? text("aspect_ratio") : QString();
+    r.aspectRatio = takesAspectRatio(mode) ? text("aspect_ratio") : QString();
     r.motionMode = text("motion_mode"); // empty: normal
     r.style = text("style");
     r.cameraMovement = text("camera_movement");
@@ -517,6 +534,15 @@ qint64 SandboxRules::upscalePrice(const QString& sourceQuality, double seconds) 
         return m_unknownPriceCredits;
     const int rate = spec->perSecond.value(sourceQuality).first;
     return static_cast<qint64>(rate) * std::max<qint64>(secondsUp(seconds), 1);
+}
+
+std::optional<SandboxRules::FusionLimits> SandboxRules::fusionLimits(const QString& modelId,
+                                                                     ApiFamily family) const {
+    const Model* spec = model(modelId, family);
+    const auto found = spec ? m_modes.fusion.constFind(spec->id) : m_modes.fusion.cend();
+    if (found == m_modes.fusion.cend())
+        return std::nullopt;
+    return *found;
 }
 
 bool SandboxRules::extends(const QString& modelId, ApiFamily family) const {

@@ -63,6 +63,15 @@ public:
     //! (without audio) of rules.json's upscaleRateModel at the source's quality × its seconds,
     //! rounded up; unknownPriceCredits() for a quality that model has no rate for.
     qint64 upscalePrice(const QString& sourceQuality, double seconds) const;
+    //! How many reference images a fusion request (§2.15) of a model may have: in all, and of
+    //! each type (-1: no limit of its own).
+    struct FusionLimits {
+        int images = 0;
+        int subjects = -1;
+        int backgrounds = -1;
+    };
+    //! The model's fusion limits; empty when the model makes no fusion videos.
+    std::optional<FusionLimits> fusionLimits(const QString& modelId, ApiFamily family) const;
     //! Whether the model continues videos (extend, §2.14: not c1).
     bool extends(const QString& modelId, ApiFamily family) const;
     //! The output size of an accepted request. For image-to-video the request's aspect ratio is
@@ -144,6 +153,7 @@ private:
         int lipSyncPer15TextBytes = 4;
         QString upscaleRateModel = QStringLiteral("v6");
         QStringList extendRefused{QStringLiteral("c1")};
+        QHash<QString, FusionLimits> fusion; // by rules model id
     } m_modes;
     QStringList m_notes;
 };

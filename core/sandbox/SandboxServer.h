@@ -84,6 +84,8 @@ struct SandboxStats {
     qint64 generationsCreated = 0; //!< every mode (t2v, i2v, transition, extend, upscale, ...)
     qint64 replayedAnswers = 0;    //!< answers served from the trace-id cache
     qint64 mediaRequests = 0;      //!< GETs of clips
+    qint64 templateListCalls = 0;  //!< `/video/effects/templates/list` calls, refused ones too
+    qint64 previewRequests = 0;    //!< GETs of template previews and stills (`/media/template/`)
     int generating = 0;         //!< videos not yet final right now (5, or 10 on the web), all keys
     qint64 webLogins = 0;       //!< successful `/creative_platform/login` calls
     qint64 objectStorePuts = 0; //!< object-store PUTs accepted (signature and all)

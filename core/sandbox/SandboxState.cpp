@@ -1,5 +1,6 @@
 #include "core/sandbox/SandboxState.h"
 
+#include "core/sandbox/EffectRoutes.h"
 #include "core/sandbox/ModeRoutes.h"
 #include "core/sandbox/Multipart.h"
 #include "core/sandbox/OutputSize.h"
@@ -323,6 +324,7 @@ SandboxState::SandboxState(SandboxServer* owner, SandboxConfig config)
     m_lastMediaId = kFirstMediaId;
     m_web = std::make_unique<WebRoutes>(*this);
     m_modes = std::make_unique<ModeRoutes>(*this);
+    m_effects = std::make_unique<EffectRoutes>(*this);
     m_http = new QHttpServer(owner);
     m_http->setMissingHandler(
         [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -468,7 +470,9 @@ HttpAnswer SandboxState::route(const HttpRequest& request) {
         return notFound();
     const QString endpoint = path.mid(apiPrefix.size());
     bool post = false;
-    const std::optional<bool> modePost = m_modes->handles(endpoint);
+    std::optional<bool> modePost = m_modes->handles(endpoint);
+    if (!modePost)
+        modePost = m_effects->handles(endpoint);
     if (modePost)
         post = *modePost;
     else if (endpoint == QLatin1String("image/upload") ||
@@ -507,6 +511,8 @@ HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endp
     const bool post = request.isPost(); // uploads and creates: they change the state
     if (m_modes->handles(endpoint))
         answer = m_modes->answer(request, endpoint, key);
+    else if (m_effects->handles(endpoint))
+        answer = m_effects->answer(request, endpoint, key);
     else if (endpoint == QLatin1String("image/upload"))
         answer = upload(request, key);
     else if (endpoint == QLatin1String("video/text/generate"))
@@ -637,16 +643,15 @@ HttpAnswer SandboxState::generate(const HttpRequest& request, const QString& key
     if (!doc.isObject())
         return envelope(400013, QStringLiteral("The request body is not a JSON object"), {}, 400);
     const QJsonObject body = doc.object();
+    // 1. Effect templates (§2.19; EffectRoutes). 0 is taken as none, as the web sends it.
+    if (hasValue(body, "template_id") && body.value(u"template_id").toDouble() != 0)
+        return m_effects->templateGenerate(body, key, imageToVideo);
 
-    // 1. Types (400013) and required fields (400011), by the sandbox's own rules.
+    // 2. Types (400013) and required fields (400011), by the sandbox's own rules.
     auto read = m_rules.readBody(body, ApiFamily::OpenApi, imageToVideo);
     if (const auto* refusal = std::get_if<Refusal>(&read))
         return envelope(refusal->errCode, refusal->message);
     GenerationRequest& r = std::get<GenerationRequest>(read);
-
-    // 2. Effect templates must be activated on the platform first; none is, here.
-    if (hasValue(body, "template_id"))
-        return envelope(500070, errMessage(500070));
 
     // 3. The image belongs to this key.
     const Image* image = nullptr;
@@ -787,6 +792,9 @@ HttpAnswer SandboxState::media(const HttpRequest& request) {
             bytes = cover(found->size);
             contentType = QByteArrayLiteral("image/png");
         }
+    } else if (path.startsWith(QLatin1String("/media/template/"))) {
+        ++m_stats.previewRequests;
+        bytes = m_effects->previewBytes(id, ext, &contentType);
     } else if (path.startsWith(QLatin1String("/media/file/"))) {
         bytes = m_modes->uploadedBytes(id, &contentType);
     } else if (path.startsWith(QLatin1String("/media/img/"))) {
@@ -855,6 +863,8 @@ HttpAnswer SandboxState::statsAnswer() {
         {QStringLiteral("generationsCreated"), QJsonValue(s.generationsCreated)},
         {QStringLiteral("replayedAnswers"), QJsonValue(s.replayedAnswers)},
         {QStringLiteral("mediaRequests"), QJsonValue(s.mediaRequests)},
+        {QStringLiteral("templateListCalls"), QJsonValue(s.templateListCalls)},
+        {QStringLiteral("previewRequests"), QJsonValue(s.previewRequests)},
         {QStringLiteral("generating"), s.generating},
         {QStringLiteral("webLogins"), QJsonValue(s.webLogins)},
         {QStringLiteral("objectStorePuts"), QJsonValue(s.objectStorePuts)},

@@ -59,6 +59,7 @@ struct HttpAnswer {
 
 class WebRoutes;
 class ModeRoutes;
+class EffectRoutes;
 class SandboxStore;
 
 //! The sandbox's state and request handling behind SandboxServer. Lives on the server's thread.
@@ -142,6 +143,7 @@ public:
     QHash<QString, QByteArray> m_coverBytes; // PNG by "WxH"
     std::unique_ptr<WebRoutes> m_web;        // /creative_platform/..., /oss/...
     std::unique_ptr<ModeRoutes> m_modes;     // the issue-16 OpenAPI routes and uploaded media
+    std::unique_ptr<EffectRoutes> m_effects; // issue 17: templates and their previews, fusion
     std::unique_ptr<SandboxStore> m_store;   // with a stateDir only
 
     // Entry point of every request (QHttpServer's missing handler: there are no routes).

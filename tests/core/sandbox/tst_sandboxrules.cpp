@@ -104,6 +104,28 @@ private Q_SLOTS:
             "\"web\":{\"models\":{\"a\":\"a\"}}}}");
     }
 
+    void fusionLimitsPerModel() {
+        const SandboxRules& rules = SandboxRules::builtIn();
+        auto images = [&rules](const char* model) {
+            const auto limits = rules.fusionLimits(QLatin1String(model), ApiFamily::OpenApi);
+            return limits ? limits->images : 0;
+        };
+        QCOMPARE(images("v4.5"), 3);
+        QCOMPARE(images("v5"), 3);
+        QCOMPARE(images("v5.5"), 7);
+        QCOMPARE(images("v5.6"), 7);
+        QCOMPARE(images("c1"), 7);
+        QCOMPARE(images("v6"), 7);
+        QCOMPARE(images("v4"), 0);
+        QCOMPARE(images("v3.5"), 0);
+        const auto v6 = rules.fusionLimits(QStringLiteral("v6"), ApiFamily::OpenApi);
+        QVERIFY(v6);
+        QCOMPARE(v6->subjects, 8);
+        QCOMPARE(v6->backgrounds, 2);
+        QCOMPARE(rules.fusionLimits(QStringLiteral("v5"), ApiFamily::OpenApi)->subjects, -1);
+        QVERIFY(!rules.fusionLimits(QStringLiteral("v9"), ApiFamily::OpenApi));
+    }
+
     void brokenRulesFileIsRefused() {
         QFETCH(QByteArray, json);
         QString error;
