@@ -1139,6 +1139,11 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>Video and audio files can be sent only with a platform API key sign-in.</source>
             <translation>Видео- и аудиофайлы можно отправлять, только если вход выполнен по API-ключу платформы.</translation>
         </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="59" />
+            <source>Effects and references can be used only with a platform API key sign-in.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>pixverse::BackendFactory</name>
@@ -1522,6 +1527,152 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../ui/DurationControl.cpp" line="151" />
             <source>Duration</source>
             <translation>Длительность</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::EffectCardDelegate</name>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="59" />
+            <source>Text only</source>
+            <translation>Только текст</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="62" />
+            <source>1 image</source>
+            <translation>1 изображение</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/EffectCardDelegate.cpp" line="63" />
+            <source>%n images</source>
+            <translation>
+                <numerusform>%n изображение</numerusform>
+                <numerusform>%n изображения</numerusform>
+                <numerusform>%n изображений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="77" />
+            <source>Any quality</source>
+            <translation>Любое качество</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="78" />
+            <source>Up to %1</source>
+            <translation>До %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="88" />
+            <source>Needs activation</source>
+            <translation>Нужна активация</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="90" />
+            <source>No preview</source>
+            <translation>Нет предпросмотра</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::EffectsBrowser</name>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="236" />
+            <source>Search effects</source>
+            <translation>Поиск эффектов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="237" />
+            <source>Search by name, description or category (Ctrl+F)</source>
+            <translation>Поиск по названию, описанию или категории (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="238" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="239" />
+            <source>Fetch the list of effects again</source>
+            <translation>Загрузить список эффектов заново</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="240" />
+            <source>&amp;Use effect</source>
+            <translation>&amp;Применить эффект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="241" />
+            <source>Set the composer up for the selected effect (Enter, double-click)</source>
+            <translation>Настроить редактор под выбранный эффект (Enter, двойной щелчок)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="242" />
+            <source>Show one category</source>
+            <translation>Показать одну категорию</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="243" />
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="244" />
+            <source>Effects</source>
+            <translation>Эффекты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="346" />
+            <source>All categories</source>
+            <translation>Все категории</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="364" />
+            <source>Updating the list of effects…</source>
+            <translation>Обновление списка эффектов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="366" />
+            <source>Offline: the list from %1. %2</source>
+            <translation>Нет связи: список от %1. %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="368" />
+            <source>The list could not be updated. %1</source>
+            <translation>Не удалось обновить список. %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="370" />
+            <source>Updated %1</source>
+            <translation>Обновлено %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="380" />
+            <source>Effects are not offered with this sign-in.</source>
+            <translation>При этом способе входа эффекты недоступны.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="383" />
+            <location filename="../../ui/EffectsBrowser.cpp" line="389" />
+            <source>Loading effects…</source>
+            <translation>Загрузка эффектов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="385" />
+            <source>The effects could not be loaded. %1</source>
+            <translation>Не удалось загрузить эффекты. %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="387" />
+            <source>PixVerse lists no effects for this account.</source>
+            <translation>PixVerse не предлагает эффектов для этой учётной записи.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="391" />
+            <source>No effect matches the search.</source>
+            <translation>Ни один эффект не подходит под запрос.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="409" />
+            <source>No preview: %1</source>
+            <translation>Нет предпросмотра: %1</translation>
         </message>
     </context>
     <context>
@@ -2324,12 +2475,12 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="590" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="591" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="592" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2679,12 +2830,12 @@ Write a prompt and press Generate.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="268" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="285" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="272" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="289" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
@@ -3839,6 +3990,21 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/backend/PreparedMedia.cpp" line="57" />
             <source>%1 is %2; PixVerse accepts video and audio files up to %3.</source>
             <translation>Размер %1 — %2; PixVerse принимает видео- и аудиофайлы до %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PreviewPlayer</name>
+        <message>
+            <location filename="../../ui/PreviewPlayer.cpp" line="34" />
+            <source>This effect has no preview clip.</source>
+            <translation>У этого эффекта нет видео для предпросмотра.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PreviewPlayer.cpp" line="85" />
+            <location filename="../../ui/PreviewPlayer.cpp" line="91" />
+            <location filename="../../ui/PreviewPlayer.cpp" line="97" />
+            <source>The preview clip cannot be played.</source>
+            <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
         </message>
     </context>
     <context>

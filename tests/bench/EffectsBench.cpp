@@ -108,11 +108,11 @@ Frames scroll(ProbeApp& app, EffectsBrowser& browser, bool down) {
 
 void putFrames(const char* prefix, const Frames& frames) {
     const QByteArray p(prefix);
-    put((p + "_frames").constData(), frames.ms.size());
-    put((p + "_frame_first_ms").constData(), frames.ms.value(0));
-    put((p + "_frame_median_ms").constData(), frames.median());
-    put((p + "_frame_worst_ms").constData(), frames.worst());
-    put((p + "_frames_over_16ms").constData(), frames.over(16.0));
+    put(QByteArray(p + "_frames").constData(), frames.ms.size());
+    put(QByteArray(p + "_frame_first_ms").constData(), frames.ms.value(0));
+    put(QByteArray(p + "_frame_median_ms").constData(), frames.median());
+    put(QByteArray(p + "_frame_worst_ms").constData(), frames.worst());
+    put(QByteArray(p + "_frames_over_16ms").constData(), frames.over(16.0));
 }
 
 } // namespace
