@@ -239,6 +239,16 @@ private:
             if (m_progress && callerAlive())
                 m_progress(sent, total);
         });
+        m_tooLarge = false;
+        if (m_request.maxBodyBytes > 0) {
+            connect(reply, &QNetworkReply::downloadProgress, this,
+                    [this, reply](qint64 received, qint64 total) {
+                        if (received > m_request.maxBodyBytes || total > m_request.maxBodyBytes) {
+                            m_tooLarge = true;
+                            reply->abort();
+                        }
+                    });
+        }
         return reply;
     }
 
@@ -246,7 +256,10 @@ private:
         ApiReply& result = m_result;
         result = ApiReply{};
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (transport.isError()) {
+        if (m_tooLarge) {
+            result.error = ApiError::malformed(
+                QStringLiteral("the answer is over %1 bytes").arg(m_request.maxBodyBytes));
+        } else if (transport.isError()) {
             result.error = transport;
         } else if (!m_request.envelope) {
             result.body = reply->readAll();
@@ -283,6 +296,7 @@ private:
     QString m_traceId;
     qint64 m_bodySize = 0;
     bool m_lastWasServiceAnswer = false;
+    bool m_tooLarge = false; //!< over maxBodyBytes: aborted on purpose
 };
 
 ApiClient::ApiClient(QNetworkAccessManager* network, QObject* parent)

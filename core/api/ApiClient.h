@@ -47,7 +47,10 @@ struct ApiRequest {
     bool sameTraceIdOnRetry = false;
     QString traceId;   //!< empty: a fresh UUID per attempt (or once, see above)
     int timeoutMs = 0; //!< of silence; 0: the client's default
-    QString logName;   //!< short name for logs: "text-to-video"
+    //! An answer longer than this is abandoned as malformed, not retried (preview media,
+    //! issue 17); 0: no limit.
+    qint64 maxBodyBytes = 0;
+    QString logName; //!< short name for logs: "text-to-video"
 
     //! A POST of `json` (compact, `application/json`).
     void setJsonBody(const QJsonObject& json);

@@ -34,6 +34,14 @@ Q_SIGNALS:
     void previewFailed(const QString& url, const QString& error);
 
 private:
+    struct DiskJob;
+    void indexBuilt();
+    void pump();
+    void download(const QString& url);
+    void downloaded(const QString& url, const QByteArray& body);
+    void startNextWrite();
+    void fail(const QString& url, const QString& error);
+
     struct State;
     std::unique_ptr<State> d;
 };

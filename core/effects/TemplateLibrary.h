@@ -8,11 +8,15 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace pixverse {
 
 class Backend;
+class ModelCatalog;
+struct TemplateCacheContents;
 
 //! The effect templates the account can use (§2.19, issue 17): every page of the list, kept in a
 //! cache file so the browser opens at once and works offline, refreshed at most once a day (or
@@ -21,6 +25,11 @@ class Backend;
 class TemplateLibrary : public QObject {
     Q_OBJECT
 public:
+    //! Templates asked per page (§2.19 allows 10, 20, 50, 100).
+    static constexpr int kPageSize = 50;
+    //! A refresh stops here whatever the service answers (5,000 templates; it lists hundreds).
+    static constexpr int kMaxPages = 100;
+
     //! `cacheFile`: where the list is kept between runs (the app's cache directory).
     explicit TemplateLibrary(const QString& cacheFile, QObject* parent = nullptr);
     ~TemplateLibrary() override;
@@ -33,6 +42,11 @@ public:
     //! makes the next refresh() fetch even when the cache is young.
     void setLanguage(const QString& language);
     QString language() const;
+    //! Whose quality order markQualityRefused() follows (ModelCatalog::builtIn() unless set).
+    //! Must outlive the library.
+    void setCatalog(const ModelCatalog* catalog);
+    //! What "now" is for the once-a-day rule (tests); the system clock (UTC) unless set.
+    void setClock(std::function<QDateTime()> now);
 
     QList<EffectTemplate> templates() const;
     std::optional<EffectTemplate> find(qint64 id) const;
@@ -57,8 +71,21 @@ Q_SIGNALS:
     void refreshStarted();
     //! A refresh ended; `error` is empty on success, else one translated sentence.
     void refreshFinished(const QString& error);
+    //! The cache file was written (after a refresh or a mark); `error` empty on success.
+    void cacheSaved(const QString& error);
 
 private:
+    bool isYoung() const;
+    void startWalk();
+    //! Forgets the pages walked so far and starts again from page 1 (new language or backend).
+    void restartWalk();
+    void requestNextPage();
+    void pageArrived(const Result<QList<EffectTemplate>>& result);
+    void finishWalk(const QString& error);
+    void cacheRead(const std::optional<TemplateCacheContents>& contents, const QString& error);
+    void applyFacts();
+    void save();
+
     struct State;
     std::unique_ptr<State> d;
 };

@@ -37,6 +37,11 @@ clips=$(find "$root/usr/share/pixverse-studio/clips" -name '*.mp4' 2>/dev/null |
 # Videos made with sound are served from <w>x<h>-audio.mp4 (resources/clips).
 sound_clips=$(find "$root/usr/share/pixverse-studio/clips" -name '*-audio.mp4' 2>/dev/null | wc -l)
 [ "$sound_clips" -gt 0 ] || fail "no sandbox clips with sound are installed"
+# The effect templates' previews and stills (issue 17: resources/clips, templates/look-<n>.*).
+template_looks=$(find "$root/usr/share/pixverse-studio/clips/templates" -name 'look-*.mp4' 2>/dev/null | wc -l)
+template_stills=$(find "$root/usr/share/pixverse-studio/clips/templates" -name 'look-*.jpg' 2>/dev/null | wc -l)
+[ "$template_looks" -eq 8 ] && [ "$template_stills" -eq 8 ] ||
+    fail "the sandbox's template previews are not installed ($template_looks clips, $template_stills stills)"
 desktop-file-validate "$root/usr/share/applications/$app_id.desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net "$root/usr/share/metainfo/$app_id.metainfo.xml" || fail "appstreamcli validate"
 grep -q "^Icon=$app_id$" "$root/usr/share/applications/$app_id.desktop" || fail "the desktop file names another icon"

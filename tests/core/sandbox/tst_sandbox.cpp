@@ -1474,6 +1474,25 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(5000));
     }
 
+    // --templates N: the effect template list has N items (benchmarks ask for 300).
+    void executableWithTemplateCount() {
+        QProcess process;
+        process.start(pixverseSandboxPath(),
+                      {QStringLiteral("--templates"), QStringLiteral("120")});
+        QVERIFY(process.waitForStarted(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
+        m_base = QUrl(QString::fromUtf8(process.readLine()).trimmed());
+        const QString list =
+            QStringLiteral("/openapi/v2/video/effects/templates/list?pageSize=100");
+        const HttpResult first = get(list + QStringLiteral("&page=1"));
+        const HttpResult second = get(list + QStringLiteral("&page=2"));
+        QCOMPARE(first.errCode(), 0);
+        QCOMPARE(first.resp().value(QLatin1String("effect_items")).toArray().size(), 100);
+        QCOMPARE(second.resp().value(QLatin1String("effect_items")).toArray().size(), 20);
+        process.terminate();
+        QVERIFY(process.waitForFinished(5000));
+    }
+
     void executableRefusesBadArguments_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
@@ -1488,6 +1507,9 @@ private Q_SLOTS:
         QTest::newRow("clock speed 0")
             << QStringList{QStringLiteral("--clock-speed"), QStringLiteral("0")}
             << QStringLiteral("--clock-speed");
+        QTest::newRow("templates not a number")
+            << QStringList{QStringLiteral("--templates"), QStringLiteral("many")}
+            << QStringLiteral("--templates");
         QTest::newRow("stray argument")
             << QStringList{QStringLiteral("serve")} << QStringLiteral("serve");
     }

@@ -7,66 +7,31 @@
 #include "core/sandbox/SandboxState.h"
 #include "core/sandbox/SandboxTemplates.h"
 #include "tests/core/sandbox/ClipProbe.h"
+#include "tests/core/sandbox/OpenApiFixture.h"
 
-#include <QBuffer>
 #include <QCryptographicHash>
 #include <QHash>
-#include <QHttpMultiPart>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 
 using namespace pixverse;
 using namespace pixverse::sandbox;
+using namespace pixverse::test;
 namespace tpl = pixverse::sandbox::templates;
 
 namespace {
 
-struct HttpResult {
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    qint64 errCode() const { return json().value(QLatin1String("ErrCode")).toInteger(-1); }
-    QJsonObject resp() const { return json().value(QLatin1String("Resp")).toObject(); }
-    qint64 respInt(const char* name) const {
-        return resp().value(QLatin1String(name)).toInteger(-1);
-    }
-    QJsonArray items() const { return resp().value(QLatin1String("effect_items")).toArray(); }
-};
-
-QByteArray pngBytes(QSize size) {
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(QColor(40, 120, 200));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
-
-//! A JSON copy with `changes` applied; a null change removes the field.
-QJsonObject with(QJsonObject body, const QJsonObject& changes) {
-    for (auto it = changes.begin(); it != changes.end(); ++it) {
-        if (it.value().isNull())
-            body.remove(it.key());
-        else
-            body.insert(it.key(), it.value());
-    }
-    return body;
+QJsonArray items(const HttpResult& r) {
+    return r.resp().value(QLatin1String("effect_items")).toArray();
 }
 
 QJsonObject i2vBody(qint64 imageId, const QString& model = QStringLiteral("v5"),
@@ -101,112 +66,33 @@ const QString kFusion = QStringLiteral("/openapi/v2/video/fusion/generate");
 
 } // namespace
 
-class TstSandboxEffects : public QObject {
+class TstSandboxEffects : public QObject, protected OpenApiFixture {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<SandboxServer> m_server;
-    QString m_key;
-
-    void startServer(SandboxConfig config = {}) {
-        m_server.reset();
-        config.apiKeys << QStringLiteral("sk-other");
-        config.creditMonthly = 100000;
-        config.concurrencyLimit = 100;
-        m_server = std::make_unique<SandboxServer>(std::move(config));
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_key = m_server->defaultApiKey();
-    }
-
-    QNetworkRequest request(const QString& pathOrUrl, const QString& key) const {
-        QNetworkRequest r(pathOrUrl.startsWith(QLatin1String("http"))
-                              ? QUrl(pathOrUrl)
-                              : QUrl(m_server->baseUrl().toString() + pathOrUrl));
-        r.setRawHeader("API-KEY", key.toUtf8());
-        r.setRawHeader("Ai-trace-id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
-        return r;
-    }
-
-    HttpResult finish(QNetworkReply* reply) {
-        if (!reply->isFinished()) {
-            QSignalSpy spy(reply, &QNetworkReply::finished);
-            spy.wait(10000);
-        }
-        HttpResult r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        r.contentType = reply->rawHeader("Content-Type");
-        reply->deleteLater();
-        return r;
-    }
-
-    HttpResult get(const QString& path, const QByteArray& language = {}) {
-        QNetworkRequest r = request(path, m_key);
-        if (!language.isEmpty())
-            r.setRawHeader("Accept-Language", language);
-        return finish(m_nam->get(r));
-    }
-
-    HttpResult post(const QString& path, const QJsonObject& body, const QString& key = {}) {
-        QNetworkRequest r = request(path, key.isEmpty() ? m_key : key);
-        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        return finish(m_nam->post(r, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-    }
-
-    qint64 uploadImage(QSize size = QSize(640, 360), const QString& key = {}) {
-        auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        QHttpPart part;
-        part.setHeader(QNetworkRequest::ContentDispositionHeader,
-                       QStringLiteral("form-data; name=\"image\"; filename=\"face.png\""));
-        part.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("image/png"));
-        part.setBody(pngBytes(size));
-        multi->append(part);
-        QNetworkReply* reply = m_nam->post(
-            request(QStringLiteral("/openapi/v2/image/upload"), key.isEmpty() ? m_key : key),
-            multi);
-        multi->setParent(reply);
-        const HttpResult r = finish(reply);
-        return r.errCode() == 0 ? r.respInt("img_id") : -1;
-    }
-
-    qint64 balance() {
-        const HttpResult r = get(QStringLiteral("/openapi/v2/account/balance"));
-        return r.respInt("credit_monthly") + r.respInt("credit_package");
-    }
-
     //! Every template, page after page until a short page.
     QJsonArray allTemplates(int pageSize, const QByteArray& language = {}) {
         QJsonArray all;
         for (int page = 1; page < 1000; ++page) {
-            const HttpResult r =
-                get(kList + QStringLiteral("?type=1&page=%1&pageSize=%2").arg(page).arg(pageSize),
-                    language);
+            const HttpResult r = list(
+                QStringLiteral("?type=1&page=%1&pageSize=%2").arg(page).arg(pageSize), language);
             if (r.errCode() != 0)
                 return {};
-            const QJsonArray items = r.items();
-            for (const QJsonValue& item : items)
+            const QJsonArray pageItems = items(r);
+            for (const QJsonValue& item : pageItems)
                 all.append(item);
-            if (items.size() < pageSize)
+            if (pageItems.size() < pageSize)
                 break;
         }
         return all;
     }
 
-    QJsonObject templateWithId(qint64 id) {
-        const QJsonArray all = allTemplates(100);
-        for (const QJsonValue& item : all) {
-            if (item.toObject().value(QLatin1String("template_id")).toInteger() == id)
-                return item.toObject();
-        }
-        return {};
+    HttpResult list(const QString& query, const QByteArray& language = {}) {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!language.isEmpty())
+            headers << qMakePair(QByteArrayLiteral("Accept-Language"), language);
+        return get(kList + query, {}, headers);
     }
-
-    QJsonObject result(qint64 id) {
-        return get(QStringLiteral("/openapi/v2/video/result/%1").arg(id)).resp();
-    }
-
-    void finishAll() { m_server->advanceClock(m_server->config().generationMs + 1); }
 
     //! The credits a plain (template-less) generation of `body` costs; it is made and finishes.
     qint64 plainCredits(const QString& path, QJsonObject body) {
@@ -214,27 +100,12 @@ private:
         return post(path, body).respInt("credits");
     }
 
-    //! Creates, checks that exactly `credits` were charged, lets it finish and checks that its
-    //! clip decodes; the id, or -1.
-    qint64 make(const QString& path, const QJsonObject& body, qint64 credits) {
-        const qint64 before = balance();
-        const HttpResult made = post(path, body);
-        if (made.errCode() != 0) {
-            qWarning() << path << made.body;
-            return -1;
-        }
-        if (made.respInt("credits") != credits || before - balance() != credits) {
-            qWarning() << path << "charged" << made.respInt("credits") << "and"
-                       << before - balance() << "instead of" << credits;
-            return -1;
-        }
-        finishAll();
-        const qint64 id = made.respInt("video_id");
-        const QJsonObject r = result(id);
-        const test::ClipStreams clip =
-            test::probeClip(get(r.value(QLatin1String("url")).toString()).body);
-        if (r.value(QLatin1String("status")).toInt() != 1 || !clip.loaded || !clip.hasVideo) {
-            qWarning() << "video" << id << "did not finish as a playable clip" << r;
+    //! make(), and the video's clip decodes; the id, or -1.
+    qint64 makePlayable(const QString& path, const QJsonObject& body, qint64 credits) {
+        const qint64 id = make(path, body, credits);
+        const test::ClipStreams clip = id > 0 ? download(id) : test::ClipStreams();
+        if (!clip.loaded || !clip.hasVideo) {
+            qWarning() << "video" << id << "did not finish as a playable clip";
             return -1;
         }
         return id;
@@ -256,15 +127,11 @@ private:
 
 private Q_SLOTS:
     void init() {
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_nam->setProxy(QNetworkProxy::NoProxy);
+        setUpNetwork();
         startServer();
     }
 
-    void cleanup() {
-        m_server.reset();
-        m_nam.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void listPagesThroughEveryTemplate_data() {
         QTest::addColumn<int>("count");
@@ -298,18 +165,18 @@ private Q_SLOTS:
         QCOMPARE(first.value(QLatin1String("display_name")).toString(),
                  QStringLiteral("Audience Reaction Shot"));
         // Past the end: an empty page.
-        const HttpResult beyond = get(
-            kList + QStringLiteral("?page=%1&pageSize=%2").arg(count / pageSize + 2).arg(pageSize));
+        const HttpResult beyond =
+            list(QStringLiteral("?page=%1&pageSize=%2").arg(count / pageSize + 2).arg(pageSize));
         QCOMPARE(beyond.errCode(), 0);
-        QVERIFY(beyond.items().isEmpty());
+        QVERIFY(items(beyond).isEmpty());
     }
 
     void listDefaultsAndTypes() {
-        QCOMPARE(get(kList).items().size(), tpl::kDefaultTemplateCount); // pageSize 50, page 1
-        QCOMPARE(get(kList + QStringLiteral("?type=1")).items().size(), tpl::kDefaultTemplateCount);
-        const HttpResult images = get(kList + QStringLiteral("?type=2"));
+        QCOMPARE(items(list(QString())).size(), tpl::kDefaultTemplateCount); // pageSize 50, page 1
+        QCOMPARE(items(list(QStringLiteral("?type=1"))).size(), tpl::kDefaultTemplateCount);
+        const HttpResult images = list(QStringLiteral("?type=2"));
         QCOMPARE(images.errCode(), 0); // no image templates here
-        QVERIFY(images.items().isEmpty());
+        QVERIFY(items(images).isEmpty());
         QVERIFY(images.resp().value(QLatin1String("effect_items")).isArray());
         QNetworkRequest noKey = request(kList, QString());
         QCOMPARE(finish(m_nam->get(noKey)).errCode(), 400012);
@@ -325,7 +192,7 @@ private Q_SLOTS:
 
     void listRefusesBadParameters() {
         QFETCH(QString, query);
-        const HttpResult r = get(kList + QLatin1Char('?') + query);
+        const HttpResult r = list(QLatin1Char('?') + query);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.errCode(), 400017);
         QVERIFY(r.json().value(QLatin1String("Resp")).isNull());
@@ -426,13 +293,22 @@ private Q_SLOTS:
         QCOMPARE(looks.size(), 8); // eight distinct looks
         QCOMPARE(m_server->stats().previewRequests, 16);
         QCOMPARE(m_server->stats().templateListCalls, 1);
+        // A preview download can be made to fail like any other path (browser tests).
+        SandboxFault fault;
+        fault.pathContains = QStringLiteral("/media/template/");
+        fault.httpStatus = 503;
+        m_server->injectFault(fault);
+        const QString firstPreview =
+            all.at(0).toObject().value(QLatin1String("preview_video_url")).toString();
+        QCOMPARE(get(firstPreview).status, 503);
+        QCOMPARE(get(firstPreview).status, 200);
         QCOMPARE(get(QStringLiteral("/media/template/12345.mp4")).status, 404);
         QCOMPARE(get(QStringLiteral("/media/template/%1.gif").arg(tpl::kAudienceReactionId)).status,
                  404);
     }
 
     void notActivatedTemplateAnswers500070() {
-        const qint64 image = uploadImage();
+        const qint64 image = uploadImage(QSize(640, 360));
         QVERIFY(image > 0);
         QJsonObject body = i2vBody(image, QStringLiteral("v4.5"));
         body.insert(QStringLiteral("template_id"), QJsonValue(tpl::kNotActivatedId));
@@ -442,7 +318,7 @@ private Q_SLOTS:
     }
 
     void lowQualityTemplateAnswers500071() {
-        const qint64 image = uploadImage();
+        const qint64 image = uploadImage(QSize(640, 360));
         QVERIFY(image > 0);
         for (const QString& quality : {QStringLiteral("720p"), QStringLiteral("1080p")}) {
             QJsonObject body = i2vBody(image, QStringLiteral("v5"), quality);
@@ -458,7 +334,7 @@ private Q_SLOTS:
         body.insert(QStringLiteral("template_id"), QJsonValue(tpl::kLowQualityOnlyId));
         const qint64 price = plainCredits(kImg, body);
         QCOMPARE(price, 45);
-        const qint64 id = make(kImg, body, price);
+        const qint64 id = makePlayable(kImg, body, price);
         QVERIFY(id > 0);
         QCOMPARE(result(id).value(QLatin1String("outputWidth")).toInt(), 960);
         QCOMPARE(result(id).value(QLatin1String("outputHeight")).toInt(), 540);
@@ -466,8 +342,8 @@ private Q_SLOTS:
 
     void multiImageTemplateTakesImgIds() {
         const qint64 a = uploadImage(QSize(360, 640));
-        const qint64 b = uploadImage();
-        const qint64 c = uploadImage();
+        const qint64 b = uploadImage(QSize(640, 360));
+        const qint64 c = uploadImage(QSize(640, 360));
         const qint64 foreign = uploadImage(QSize(640, 360), QStringLiteral("sk-other"));
         QVERIFY(a > 0 && b > 0 && c > 0 && foreign > 0);
         QJsonObject body = i2vBody(a);
@@ -498,7 +374,7 @@ private Q_SLOTS:
             400017));
 
         const QJsonObject good = with(body, {{key, ids({a, b})}});
-        const qint64 id = make(kImg, good, 45); // v5 540p 5 s, as i2v
+        const qint64 id = makePlayable(kImg, good, 45); // v5 540p 5 s, as i2v
         QVERIFY(id > 0);
         // The first image decides the shape (portrait here).
         QCOMPARE(result(id).value(QLatin1String("outputWidth")).toInt(), 540);
@@ -514,12 +390,12 @@ private Q_SLOTS:
                                {QStringLiteral("aspect_ratio"), QStringLiteral("9:16")}};
         const qint64 price = plainCredits(kText, body);
         QCOMPARE(price, 35); // v6 540p: 7 credits a second
-        const qint64 id = make(kText, body, price);
+        const qint64 id = makePlayable(kText, body, price);
         QVERIFY(id > 0);
         QCOMPARE(result(id).value(QLatin1String("outputWidth")).toInt(), 576);
         QCOMPARE(result(id).value(QLatin1String("outputHeight")).toInt(), 1024);
 
-        const qint64 image = uploadImage();
+        const qint64 image = uploadImage(QSize(640, 360));
         QVERIFY(image > 0);
         QVERIFY(refused(kImg, with(body, {{QStringLiteral("img_id"), QJsonValue(image)}}), 400017));
         // An image template on text-to-video, an unknown template, a template id of the wrong type.
@@ -551,14 +427,14 @@ private Q_SLOTS:
         QFETCH(qint64, credits);
         QFETCH(QSize, size);
         const qint64 dog = uploadImage(QSize(400, 400));
-        const qint64 room = uploadImage();
+        const qint64 room = uploadImage(QSize(640, 360));
         QVERIFY(dog > 0 && room > 0);
         const QJsonObject body =
             fusionBody(model,
                        {reference(QStringLiteral("subject"), dog, QStringLiteral("dog")),
                         reference(QStringLiteral("background"), room, QStringLiteral("room"))},
                        QStringLiteral("@dog plays at @room "));
-        const qint64 id = make(kFusion, body, credits);
+        const qint64 id = makePlayable(kFusion, body, credits);
         QVERIFY(id > 0);
         const QJsonObject r = result(id);
         QCOMPARE(QSize(r.value(QLatin1String("outputWidth")).toInt(),
@@ -658,7 +534,7 @@ private Q_SLOTS:
         QFETCH(QJsonObject, changes);
         QFETCH(QJsonObject, refChanges);
         QFETCH(qint64, errCode);
-        const qint64 image = uploadImage();
+        const qint64 image = uploadImage(QSize(640, 360));
         QVERIFY(image > 0);
         QJsonArray references;
         for (int i = 1; i <= subjects; ++i)
@@ -703,7 +579,7 @@ private Q_SLOTS:
         SandboxConfig config;
         config.stateDir = dir.path();
         startServer(config);
-        const qint64 cat = uploadImage();
+        const qint64 cat = uploadImage(QSize(640, 360));
         QVERIFY(cat > 0);
         const QJsonObject body =
             fusionBody(QStringLiteral("v6"),

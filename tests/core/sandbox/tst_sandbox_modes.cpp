@@ -6,6 +6,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "core/sandbox/SandboxState.h"
 #include "tests/core/sandbox/ClipProbe.h"
+#include "tests/core/sandbox/OpenApiFixture.h"
 #include "tests/support/TestSupport.h"
 
 #include <QBuffer>
@@ -28,39 +29,9 @@
 
 using namespace pixverse;
 using namespace pixverse::sandbox;
+using namespace pixverse::test;
 
 namespace {
-
-struct HttpResult {
-    int status = 0;
-    QByteArray body;
-    QByteArray contentType;
-
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    qint64 errCode() const { return json().value(QLatin1String("ErrCode")).toInteger(-1); }
-    QJsonObject resp() const { return json().value(QLatin1String("Resp")).toObject(); }
-    qint64 respInt(const char* name) const {
-        return resp().value(QLatin1String(name)).toInteger(-1);
-    }
-};
-
-//! One multipart form field: a file part when `fileName` is set, else a text field.
-struct FormPart {
-    QString name;
-    QByteArray value;
-    QString fileName;
-    QByteArray contentType;
-};
-
-QByteArray pngBytes(QSize size) {
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(QColor(200, 120, 40));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
 
 //! A sample clip the build made (resources/clips).
 QByteArray sampleClip(const QString& name) {
@@ -72,12 +43,6 @@ QByteArray sampleClip(const QString& name) {
 QByteArray testMedia(const QString& name) {
     QFile file(QStringLiteral(PIXVERSE_TEST_MEDIA_DIR "/") + name);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QJsonObject with(QJsonObject body, const QJsonObject& changes) {
-    for (auto it = changes.begin(); it != changes.end(); ++it)
-        body.insert(it.key(), it.value());
-    return body;
 }
 
 QJsonObject v6Body(int duration = 5, const QString& quality = QStringLiteral("540p")) {
@@ -98,90 +63,10 @@ const QString kLipSync = QStringLiteral("/openapi/v2/video/lip_sync/generate");
 
 } // namespace
 
-class TstSandboxModes : public QObject {
+class TstSandboxModes : public QObject, protected test::OpenApiFixture {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<SandboxServer> m_server;
-    QString m_key;
-
-    void startServer(SandboxConfig config = {}) {
-        m_server.reset();
-        config.apiKeys << QStringLiteral("sk-other");
-        config.creditMonthly = 100000;
-        m_server = std::make_unique<SandboxServer>(std::move(config));
-        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-        m_key = m_server->defaultApiKey();
-    }
-
-    QNetworkRequest request(const QString& pathOrUrl, const QString& key) const {
-        QNetworkRequest r(pathOrUrl.startsWith(QLatin1String("http"))
-                              ? QUrl(pathOrUrl)
-                              : QUrl(m_server->baseUrl().toString() + pathOrUrl));
-        r.setRawHeader("API-KEY", key.toUtf8());
-        r.setRawHeader("Ai-trace-id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
-        return r;
-    }
-
-    HttpResult finish(QNetworkReply* reply) {
-        if (!reply->isFinished()) {
-            QSignalSpy spy(reply, &QNetworkReply::finished);
-            spy.wait(10000);
-        }
-        HttpResult r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        r.contentType = reply->rawHeader("Content-Type");
-        reply->deleteLater();
-        return r;
-    }
-
-    HttpResult get(const QString& path, const QString& key = {}) {
-        return finish(m_nam->get(request(path, key.isEmpty() ? m_key : key)));
-    }
-
-    HttpResult post(const QString& path, const QJsonObject& body, const QString& key = {}) {
-        QNetworkRequest r = request(path, key.isEmpty() ? m_key : key);
-        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        return finish(m_nam->post(r, QJsonDocument(body).toJson(QJsonDocument::Compact)));
-    }
-
-    HttpResult form(const QString& path, const QList<FormPart>& parts, const QString& key = {}) {
-        auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        for (const FormPart& p : parts) {
-            QHttpPart part;
-            const QString disposition =
-                p.fileName.isEmpty() ? QStringLiteral("form-data; name=\"%1\"").arg(p.name)
-                                     : QStringLiteral("form-data; name=\"%1\"; filename=\"%2\"")
-                                           .arg(p.name, p.fileName);
-            part.setHeader(QNetworkRequest::ContentDispositionHeader, disposition);
-            if (!p.contentType.isEmpty())
-                part.setHeader(QNetworkRequest::ContentTypeHeader, p.contentType);
-            part.setBody(p.value);
-            multi->append(part);
-        }
-        QNetworkReply* reply = m_nam->post(request(path, key.isEmpty() ? m_key : key), multi);
-        multi->setParent(reply);
-        return finish(reply);
-    }
-
-    HttpResult uploadMedia(const QByteArray& bytes, const QString& fileName, const QByteArray& mime,
-                           const QString& key = {}) {
-        return form(QStringLiteral("/openapi/v2/media/upload"),
-                    {FormPart{QStringLiteral("file"), bytes, fileName, mime}}, key);
-    }
-
-    qint64 uploadImage(QSize size) {
-        const HttpResult r = form(QStringLiteral("/openapi/v2/image/upload"),
-                                  {FormPart{QStringLiteral("image"), pngBytes(size),
-                                            QStringLiteral("frame.png"), "image/png"}});
-        return r.errCode() == 0 ? r.respInt("img_id") : -1;
-    }
-
-    //! Lets every video generating now finish.
-    void finishAll() { m_server->advanceClock(m_server->config().generationMs + 1); }
-
     //! A finished text-to-video of `body`; -1 when refused.
     qint64 finishedVideo(const QJsonObject& body = v6Body()) {
         const HttpResult made = post(QStringLiteral("/openapi/v2/video/text/generate"), body);
@@ -191,51 +76,13 @@ private:
         return made.respInt("video_id");
     }
 
-    //! Creates with `path` and `body`, checks the price and the answer, lets it finish; the id.
-    qint64 make(const QString& path, const QJsonObject& body, qint64 credits) {
-        const qint64 before = balance();
-        const HttpResult made = post(path, body);
-        if (made.errCode() != 0) {
-            qWarning() << path << made.body;
-            return -1;
-        }
-        if (made.respInt("credits") != credits || before - balance() != credits) {
-            qWarning() << path << "charged" << made.respInt("credits") << "and"
-                       << before - balance() << "instead of" << credits;
-            return -1;
-        }
-        finishAll();
-        return made.respInt("video_id");
-    }
-
-    qint64 balance() {
-        const HttpResult r = get(QStringLiteral("/openapi/v2/account/balance"));
-        return r.respInt("credit_monthly") + r.respInt("credit_package");
-    }
-
-    QJsonObject result(qint64 id) {
-        return get(QStringLiteral("/openapi/v2/video/result/%1").arg(id)).resp();
-    }
-
-    //! The finished video's file, decoded as the app plays it.
-    test::ClipStreams download(qint64 id) {
-        const QJsonObject r = result(id);
-        if (r.value(QLatin1String("status")).toInt() != 1)
-            return {};
-        return test::probeClip(get(r.value(QLatin1String("url")).toString()).body);
-    }
-
 private Q_SLOTS:
     void init() {
-        m_nam = std::make_unique<QNetworkAccessManager>();
-        m_nam->setProxy(QNetworkProxy::NoProxy);
+        setUpNetwork();
         startServer();
     }
 
-    void cleanup() {
-        m_server.reset();
-        m_nam.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void transitionTakesTheFirstFramesAspect() {
         const qint64 first = uploadImage(QSize(360, 640));
