@@ -6,9 +6,9 @@
 #include "SampleJobs.h"
 #include "Screenshots.h"
 #include "WidgetTexts.h"
+#include "core/api/ApiClient.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
-#include "core/backend/Backend.h"
 #include "core/backend/BackendFactory.h"
 #include "core/effects/PreviewCache.h"
 #include "core/effects/TemplateLibrary.h"
@@ -20,6 +20,7 @@
 #include "core/sandbox/SandboxHost.h"
 #include "core/sandbox/SandboxTemplates.h"
 #include "core/settings/AppSettings.h"
+#include "tests/core/effects/ListingBackend.h"
 #include "tests/support/TestSupport.h"
 #include "ui/ComposerInputs.h"
 #include "ui/EffectsBrowser.h"
@@ -833,15 +834,12 @@ private Q_SLOTS:
         sandbox::SandboxHost host;
         QVERIFY2(host.start(), qPrintable(host.errorString()));
         QNetworkAccessManager network;
-        BackendConfig config;
-        config.baseUrl = host.baseUrl();
-        config.secret = host.defaultApiKey();
-        const Result<Backend*> backend = createBackend(&network, config, nullptr);
-        QVERIFY(backend.ok());
-        std::unique_ptr<Backend> owned(*backend.value);
+        ApiClient client(&network);
+        client.setBaseUrl(host.baseUrl());
+        test::ListingBackend backend(&client, host.defaultApiKey());
         QTemporaryDir dir;
         TemplateLibrary library(dir.filePath(QStringLiteral("templates.json")));
-        library.setBackend(owned.get());
+        library.setBackend(&backend);
         library.setLanguage(language);
         PreviewCache previews(dir.filePath(QStringLiteral("previews")), 64LL * 1024 * 1024,
                               &network);
