@@ -120,7 +120,14 @@ EffectCardDelegate::EffectCardDelegate(PreviewCache* previews, ThumbnailCache* s
     , m_player(player) {}
 
 QSize EffectCardDelegate::pictureSize(const QFont& font) {
-    const int width = std::max(168, QFontMetrics(font).averageCharWidth() * 22);
+    // Wide enough for the longest facts line in the current language ("1 изображение · Любое
+    // качество") and the badge, so neither is cut.
+    const QFontMetrics small(smallFont(font));
+    const int facts =
+        small.horizontalAdvance(needsText(1) + QStringLiteral(" · ") + qualitiesText({})) +
+        2 * kPadding + 4;
+    const int badge = small.horizontalAdvance(tr("Needs activation")) + 40;
+    const int width = std::max({168, QFontMetrics(font).averageCharWidth() * 22, facts, badge});
     return {width, width * 3 / 4};
 }
 
@@ -189,7 +196,7 @@ void EffectCardDelegate::paintChip(QPainter* painter, const QRect& picture, cons
                                    bool top) const {
     const QFont font = smallFont(painter->font());
     const QFontMetrics metrics(font);
-    const int width = std::min(picture.width() - 12, metrics.horizontalAdvance(text) + 12);
+    const int width = std::min(picture.width() - 12, metrics.horizontalAdvance(text) + 16);
     const int height = metrics.height() + 4;
     const QRect chip(picture.left() + 6, top ? picture.top() + 6 : picture.bottom() - 6 - height,
                      width, height);
@@ -201,7 +208,7 @@ void EffectCardDelegate::paintChip(QPainter* painter, const QRect& picture, cons
     painter->setFont(font);
     painter->setPen(Qt::white);
     painter->drawText(chip.adjusted(6, 0, -6, 0), Qt::AlignCenter,
-                      metrics.elidedText(text, Qt::ElideRight, chip.width() - 12));
+                      metrics.elidedText(text, Qt::ElideRight, chip.width() - 10));
     painter->restore();
 }
 

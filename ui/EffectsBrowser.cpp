@@ -249,10 +249,13 @@ void EffectsBrowser::retranslate() {
 }
 
 void EffectsBrowser::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    else if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        if (event->type() == QEvent::LanguageChange)
+            retranslate();
+        // The cards' size follows the font and the language's longest texts.
         d->stills->setScaledSize(EffectCardDelegate::pictureSize(font()) * devicePixelRatioF());
+        d->view->doItemsLayout();
+    }
     QWidget::changeEvent(event);
 }
 
