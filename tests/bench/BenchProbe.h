@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -19,6 +20,10 @@ public:
     using QApplication::QApplication;
 
     bool notify(QObject* receiver, QEvent* event) override {
+        // notify() runs on every thread (an in-process sandbox, thread pools): only the GUI
+        // thread's deliveries are timed, and only they may touch the depth count.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         const QEvent::Type type = event->type();
         const bool outer = m_depth == 0;
         const qint64 start = outer ? clock.nsecsElapsed() : 0;

@@ -54,9 +54,12 @@ public:
     }
     void reset() {
         m_longest = 0;
-        m_last = -1;
+        m_last = m_app.nowMs();
     }
-    double longestMs() const { return m_longest; }
+    //! Up to now: a GUI thread busy since the last tick counts too.
+    double longestMs() const {
+        return m_last < 0 ? m_longest : std::max(m_longest, m_app.nowMs() - m_last);
+    }
 
 private:
     ProbeApp& m_app;
@@ -98,6 +101,8 @@ Frames scroll(ProbeApp& app, EffectsBrowser& browser, bool down) {
         const qint64 next = static_cast<qint64>(step) * 16667 / 1000;
         if (next > cadence.elapsed())
             idleFor(static_cast<int>(next - cadence.elapsed()));
+        else
+            QCoreApplication::processEvents(); // a late frame still lets the event loop run
         if (value == (down ? bar->maximum() : bar->minimum()))
             break;
         value =
