@@ -73,6 +73,7 @@ EffectsBrowser::EffectsBrowser(TemplateLibrary* library, PreviewCache* previews,
     d->stills = new ThumbnailCache(this);
     d->stills->setScaledSize(EffectCardDelegate::pictureSize(font()));
     d->player = new PreviewPlayer(previews, this);
+    d->player->setPictureSize(EffectCardDelegate::pictureSize(font()));
     d->delegate = new EffectCardDelegate(previews, d->stills, d->player, this);
     buildLayout();
     connectParts();
@@ -254,6 +255,7 @@ void EffectsBrowser::changeEvent(QEvent* event) {
             retranslate();
         // The cards' size follows the font and the language's longest texts.
         d->stills->setScaledSize(EffectCardDelegate::pictureSize(font()) * devicePixelRatioF());
+        d->player->setPictureSize(EffectCardDelegate::pictureSize(font()) * devicePixelRatioF());
         d->view->doItemsLayout();
     }
     QWidget::changeEvent(event);

@@ -1,28 +1,29 @@
 #include "ui/PreviewPlayer.h"
 
 #include "core/effects/PreviewCache.h"
-#include "ui/UiHelpers.h"
+#include "core/media/ClipFrames.h"
 
-#include <QMediaPlayer>
-#include <QUrl>
-#include <QVideoFrame>
-#include <QVideoSink>
+#include <QFutureWatcher>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace pixverse {
 
 PreviewPlayer::PreviewPlayer(PreviewCache* previews, QObject* parent)
     : QObject(parent)
-    , m_previews(previews) {
+    , m_previews(previews)
+    , m_timer(new QTimer(this)) {
+    m_timer->setSingleShot(true); // each frame sets its own duration
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &PreviewPlayer::showNextFrame);
     if (previews) {
         connect(previews, &PreviewCache::previewReady, this, &PreviewPlayer::onPreviewReady);
         connect(previews, &PreviewCache::previewFailed, this, &PreviewPlayer::onPreviewFailed);
     }
 }
 
-PreviewPlayer::~PreviewPlayer() {
-    if (m_player)
-        m_player->stop();
-}
+PreviewPlayer::~PreviewPlayer() = default;
 
 void PreviewPlayer::play(qint64 id, const QString& url) {
     if (id == m_id && url == m_url)
@@ -42,17 +43,29 @@ void PreviewPlayer::play(qint64 id, const QString& url) {
 }
 
 void PreviewPlayer::stop() {
-    if (m_player) {
-        m_player->stop();
-        m_player->setSource(QUrl());
-    }
+    ++m_generation;
+    clearClip();
     const qint64 was = m_id;
     m_id = 0;
     m_url.clear();
-    m_file.clear();
-    m_frame = QImage();
     if (was != 0)
         Q_EMIT frameChanged(was); // its card shows the still again
+}
+
+void PreviewPlayer::setPictureSize(QSize size) {
+    if (size.isValid() && !size.isEmpty())
+        m_pictureSize = size;
+}
+
+bool PreviewPlayer::isPlaying() const {
+    return m_timer->isActive() && !m_frames.isEmpty();
+}
+
+QSize PreviewPlayer::decodedSize() const {
+    // The card shows the frame cropped to cover its picture: a square as large as the
+    // picture's longer side covers it whatever the clip's aspect.
+    const int side = std::max(m_pictureSize.width(), m_pictureSize.height());
+    return {side, side};
 }
 
 void PreviewPlayer::onPreviewReady(const QString& url, const QString& file) {
@@ -66,61 +79,55 @@ void PreviewPlayer::onPreviewFailed(const QString& url, const QString& error) {
 }
 
 void PreviewPlayer::start(const QString& file) {
-    if (!m_player) {
-        ui::chooseMediaBackend();
-        m_player = new QMediaPlayer(this);
-        m_sink = new QVideoSink(this);
-        // No audio output at all: previews are always silent.
-        m_player->setVideoSink(m_sink);
-        connect(m_sink, &QVideoSink::videoFrameChanged, this, &PreviewPlayer::onFrame);
-        connect(m_player, &QMediaPlayer::mediaStatusChanged, this,
-                [this](QMediaPlayer::MediaStatus status) {
-                    if (status == QMediaPlayer::EndOfMedia && !m_file.isEmpty()) {
-                        // Looped by setting the source anew: seeking back from the end is
-                        // unreliable on Qt 6.4's FFmpeg backend (see VideoPlayer::rewind).
-                        m_player->setSource(QUrl());
-                        ui::setLocalSource(m_player, m_file);
-                        m_player->play();
-                    } else if (status == QMediaPlayer::InvalidMedia && !m_file.isEmpty()) {
-                        fail(tr("The preview clip cannot be played."));
-                    }
-                });
-        connect(m_player, &QMediaPlayer::errorOccurred, this,
-                [this](QMediaPlayer::Error error, const QString&) {
-                    if (error != QMediaPlayer::NoError && !m_file.isEmpty())
-                        fail(tr("The preview clip cannot be played."));
-                });
-    }
     m_file = file;
-    QString error;
-    if (!ui::setLocalSource(m_player, file, &error)) {
-        fail(tr("The preview clip cannot be played."));
-        return;
-    }
-    m_player->play();
+    const quint64 generation = m_generation;
+    auto* watcher = new QFutureWatcher<DecodedClip>(this);
+    connect(watcher, &QFutureWatcher<DecodedClip>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        onDecoded(generation, watcher->result());
+    });
+    watcher->setFuture(decodeClipAsync(file, decodedSize()));
 }
 
-void PreviewPlayer::onFrame(const QVideoFrame& frame) {
-    if (m_id == 0 || m_file.isEmpty() || !frame.isValid())
+void PreviewPlayer::onDecoded(quint64 generation, const DecodedClip& clip) {
+    if (generation != m_generation || m_id == 0)
+        return; // stopped, or another clip was chosen meanwhile
+    if (!clip.error.isEmpty() || clip.frames.isEmpty()) {
+        fail(clip.error.isEmpty() ? tr("The preview clip cannot be played.") : clip.error);
         return;
-    // Preview clips are small (≤ 360 px): converting one costs well under a millisecond.
-    m_frame = frame.toImage();
-    if (m_frame.isNull())
+    }
+    m_frames = clip.frames;
+    m_durationsMs = clip.durationsMs;
+    m_next = 0;
+    showNextFrame();
+}
+
+void PreviewPlayer::showNextFrame() {
+    if (m_frames.isEmpty())
         return;
+    if (m_next >= m_frames.size())
+        m_next = 0; // looped
+    m_frame = m_frames.at(m_next);
+    m_timer->start(m_next < m_durationsMs.size() ? m_durationsMs.at(m_next) : 40);
+    ++m_next;
     ++m_framesShown;
     Q_EMIT frameChanged(m_id);
 }
 
-void PreviewPlayer::fail(const QString& error) {
-    const qint64 id = m_id;
-    if (m_player) {
-        m_player->stop();
-        m_player->setSource(QUrl());
-    }
+void PreviewPlayer::clearClip() {
+    m_timer->stop();
     m_file.clear();
+    m_frames.clear();
+    m_durationsMs.clear();
+    m_next = 0;
     m_frame = QImage();
+}
+
+void PreviewPlayer::fail(const QString& error) {
+    ++m_generation;
+    clearClip();
     // m_id stays: the same template is not retried until something else was chosen.
-    Q_EMIT failed(id, error);
+    Q_EMIT failed(m_id, error);
 }
 
 } // namespace pixverse

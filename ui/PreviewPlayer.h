@@ -1,23 +1,26 @@
 #pragma once
 
 #include <QImage>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSize>
 #include <QString>
 
-class QMediaPlayer;
-class QVideoFrame;
-class QVideoSink;
+class QTimer;
 
 namespace pixverse {
 
 class PreviewCache;
+struct DecodedClip;
 
-//! Plays one effect's preview clip at a time, muted and looped, into a QVideoSink (no window):
-//! the browser paints the latest frame on the template's card. One QMediaPlayer, made on the
-//! first play and reused. The clip is fetched through the PreviewCache first and played from
-//! the cached file, so nothing here waits for the network; a clip that cannot be downloaded or
-//! decoded raises failed() and the card keeps its still.
+//! Plays one effect's preview clip at a time, silently and looped: the browser paints the
+//! current frame on the template's card. The clip is fetched through the PreviewCache first,
+//! then decoded whole on the thread pool (ffmpeg's libraries; preview clips are a few seconds
+//! of small video) and its frames are shown by a timer. Neither the download nor the decoding
+//! runs on the GUI thread (Qt 6.4's QMediaPlayer opened files there: a 100+ ms stall per
+//! preview). A clip that cannot be downloaded or decoded raises failed() and the card keeps
+//! its still.
 class PreviewPlayer : public QObject {
     Q_OBJECT
 public:
@@ -28,14 +31,23 @@ public:
     void play(qint64 id, const QString& url);
     void stop();
 
-    //! The template whose clip is wanted (downloading or playing); 0: none.
+    //! The size of a card's picture in device pixels: frames are decoded just large enough to
+    //! cover it.
+    void setPictureSize(QSize size);
+
+    //! The template whose clip is wanted (downloading, decoding or playing); 0: none.
     qint64 currentId() const { return m_id; }
-    //! The file being played; empty while it downloads or when stopped.
+    //! The file being decoded or played; empty while it downloads or when stopped.
     QString playingFile() const { return m_file; }
-    //! The latest decoded frame of currentId()'s clip; null before the first.
+    //! The current frame of currentId()'s clip; null before the first.
     QImage frame() const { return m_frame; }
     int framesShown() const { return m_framesShown; }
-    QMediaPlayer* mediaPlayer() const { return m_player; }
+    //! True while frames of a decoded clip are being shown.
+    bool isPlaying() const;
+    //! The frames of the clip playing (0 while none plays); it loops after the last.
+    int clipFrameCount() const { return static_cast<int>(m_frames.size()); }
+    //! The clip's frames are decoded to fit this size.
+    QSize decodedSize() const;
 
 Q_SIGNALS:
     //! A new frame of `id`'s clip: its card repaints.
@@ -47,15 +59,22 @@ private:
     void onPreviewReady(const QString& url, const QString& file);
     void onPreviewFailed(const QString& url, const QString& error);
     void start(const QString& file);
-    void onFrame(const QVideoFrame& frame);
+    void onDecoded(quint64 generation, const DecodedClip& clip);
+    void showNextFrame();
+    void clearClip();
     void fail(const QString& error);
 
     QPointer<PreviewCache> m_previews;
-    QMediaPlayer* m_player = nullptr;
-    QVideoSink* m_sink = nullptr;
+    QTimer* m_timer = nullptr;
+    QSize m_pictureSize{320, 180};
     qint64 m_id = 0;
+    //! Counts every play() and stop(): a decoding that finishes for an older one is dropped.
+    quint64 m_generation = 0;
     QString m_url;
     QString m_file;
+    QList<QImage> m_frames;
+    QList<int> m_durationsMs;
+    qsizetype m_next = 0;
     QImage m_frame;
     int m_framesShown = 0;
 };

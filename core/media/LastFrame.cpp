@@ -1,6 +1,7 @@
 #include "core/media/LastFrame.h"
 
 #include "core/media/LibavInput.h"
+#include "core/media/LibavPointers.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,21 +26,9 @@ namespace {
 
 using media::lcMedia;
 
-struct CodecContextFree {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct FrameFree {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
-struct PacketFree {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct ScaleFree {
-    void operator()(SwsContext* context) const { sws_freeContext(context); }
-};
-using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFree>;
-using FramePtr = std::unique_ptr<AVFrame, FrameFree>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketFree>;
+using media::CodecContextPtr;
+using media::FramePtr;
+using media::PacketPtr;
 
 //! Decoding looks this far before the end for a keyframe: PixVerse's clips and most phone
 //! videos have one at least every 2 s. A clip with longer gaps still works: the seek lands on
@@ -125,9 +114,9 @@ QImage toImage(const AVFrame& frame) {
         static_cast<qint64>(frame.width) * frame.height > kMaxPixels)
         return {};
     const auto format = static_cast<AVPixelFormat>(frame.format);
-    std::unique_ptr<SwsContext, ScaleFree> scaler(
-        sws_getContext(frame.width, frame.height, format, frame.width, frame.height,
-                       AV_PIX_FMT_RGB24, SWS_BILINEAR, nullptr, nullptr, nullptr));
+    media::ScalePtr scaler(sws_getContext(frame.width, frame.height, format, frame.width,
+                                          frame.height, AV_PIX_FMT_RGB24, SWS_BILINEAR, nullptr,
+                                          nullptr, nullptr));
     if (!scaler)
         return {};
     QImage image(frame.width, frame.height, QImage::Format_RGB888);
