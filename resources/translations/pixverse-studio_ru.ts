@@ -3506,6 +3506,11 @@ Write a prompt and press Generate.</source>
             <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
         </message>
         <message>
+            <location filename="../../core/media/ClipFrames.cpp" line="155" />
+            <source>%1 has no video to preview.</source>
+            <translation>В %1 нет видео для предпросмотра.</translation>
+        </message>
+        <message>
             <location filename="../../core/media/LastFrame.cpp" line="194" />
             <source>The picture of %1 cannot be decoded (%2).</source>
             <translation>Не удаётся декодировать изображение %1 (%2).</translation>

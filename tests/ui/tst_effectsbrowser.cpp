@@ -7,6 +7,7 @@
 #include "core/effects/TemplateLibrary.h"
 #include "core/effects/TemplateListModel.h"
 #include "core/jobs/ThumbnailCache.h"
+#include "core/media/ClipFrames.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/sandbox/SandboxTemplates.h"
 #include "tests/core/effects/ListingBackend.h"
@@ -28,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -252,6 +254,61 @@ private Q_SLOTS:
                  b.previews->cachedFile(b.indexOf(templates::kAudienceReactionId)
                                             .data(TemplateListModel::PreviewUrlRole)
                                             .toString()));
+    }
+
+    void aStaleDecodingIsIgnored() {
+        Browsing b(*m_host);
+        QVERIFY(b.refresh());
+        b.browser->show();
+        QVERIFY(QTest::qWaitForWindowExposed(b.browser.get()));
+        PreviewPlayer* player = b.browser->previewPlayer();
+        const qint64 first = templates::kTwoImageId;
+        const qint64 second = templates::kAudienceReactionId;
+        const QString firstUrl =
+            b.indexOf(first).data(TemplateListModel::PreviewUrlRole).toString();
+        const QString secondUrl =
+            b.indexOf(second).data(TemplateListModel::PreviewUrlRole).toString();
+        // Both clips downloaded into the cache: from now on a play() starts decoding at once.
+        QVERIFY(b.browser->selectTemplate(first));
+        QTRY_VERIFY_WITH_TIMEOUT(player->framesShown() > 0, 20000);
+        QVERIFY(b.browser->selectTemplate(second));
+        QTRY_VERIFY_WITH_TIMEOUT(player->playingFile() == b.previews->cachedFile(secondUrl) &&
+                                     player->isPlaying(),
+                                 20000);
+        player->stop();
+        QVERIFY(!player->isPlaying());
+
+        // Stopped while decoding: the decoded clip is dropped.
+        QSignalSpy frames(player, &PreviewPlayer::frameChanged);
+        player->play(first, firstUrl);
+        QCOMPARE(player->playingFile(), b.previews->cachedFile(firstUrl));
+        player->stop();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(20000));
+        QCoreApplication::processEvents(); // the decoding's finished() is delivered
+        QCOMPARE(player->currentId(), 0);
+        QVERIFY(player->frame().isNull());
+        QVERIFY(!player->isPlaying());
+        QCOMPARE(frames.size(), 1); // only stop()'s: the card shows its still again
+
+        // Another clip chosen while the first decodes: only the second one's frames show.
+        frames.clear();
+        player->play(first, firstUrl);
+        player->play(second, secondUrl);
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() > 3, 20000);
+        QCOMPARE(frames.at(0).at(0).toLongLong(), first); // play(second) stopped the first
+        for (qsizetype i = 1; i < frames.size(); ++i)
+            QCOMPARE(frames.at(i).at(0).toLongLong(), second);
+        QCOMPARE(player->currentId(), second);
+        QCOMPARE(player->playingFile(), b.previews->cachedFile(secondUrl));
+        // The pictures shown are the second clip's (the first one's decoding came to nothing).
+        const DecodedClip secondClip =
+            decodeClip(b.previews->cachedFile(secondUrl), player->decodedSize());
+        QCOMPARE(player->clipFrameCount(), secondClip.frames.size());
+        QVERIFY(secondClip.frames.contains(player->frame()));
+        const DecodedClip firstClip =
+            decodeClip(b.previews->cachedFile(firstUrl), player->decodedSize());
+        QVERIFY(!firstClip.frames.contains(player->frame()));
     }
 
     void aFailedPreviewLeavesTheListUsable_data() {
