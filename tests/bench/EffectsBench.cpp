@@ -10,7 +10,9 @@
 //    (all on disk), top to bottom, one page per 16.7 ms frame, each frame timed (scroll +
 //    synchronous repaint), the first card's preview clip playing all along;
 //  - loading: every still and every clip fetched at once; the longest event-loop gap and the
-//    longest event delivery until all arrived.
+//    longest event delivery until all arrived;
+//  - previews: 12 cards' clips started one after another (decoded on the pool), each played
+//    for a few frames; choice to first frame, the longest event-loop gap and event delivery.
 #include "core/api/ApiClient.h"
 #include "core/effects/PreviewCache.h"
 #include "core/effects/TemplateLibrary.h"
@@ -226,6 +228,34 @@ int main(int argc, char* argv[]) {
     put("warm_scroll_longest_gap_ms", gaps.longestMs());
     put("warm_scroll_longest_event_ms", static_cast<double>(app.longestEventNs) / 1e6);
     put("preview_frames_shown", browser.previewPlayer()->framesShown());
+
+    // Previews starting: 12 cards' clips played one after another (clips on disk), each played for
+    // a few frames; every start decodes its clip.
+    PreviewPlayer* player = browser.previewPlayer();
+    app.resetProbe();
+    gaps.reset();
+    QList<double> firstFrameMs;
+    for (int row = 1; row <= 12 && row < rows; ++row) {
+        // Played directly: under the pointer, the browser would preview the hovered card.
+        const QModelIndex index = browser.model()->index(row, 0);
+        const qint64 id = index.data(TemplateListModel::IdRole).toLongLong();
+        const double chosen = app.nowMs();
+        player->play(id, index.data(TemplateListModel::PreviewUrlRole).toString());
+        const int shownBefore = player->framesShown();
+        if (!waitUntil(
+                [&] { return player->currentId() == id && player->framesShown() > shownBefore; },
+                20000))
+            continue;
+        firstFrameMs << app.nowMs() - chosen;
+        waitUntil([&] { return player->framesShown() > shownBefore + 3; }, 20000);
+    }
+    std::sort(firstFrameMs.begin(), firstFrameMs.end());
+    put("previews_played", static_cast<double>(firstFrameMs.size()));
+    put("previews_first_frame_median_ms",
+        firstFrameMs.isEmpty() ? -1 : firstFrameMs.at(firstFrameMs.size() / 2));
+    put("previews_first_frame_worst_ms", firstFrameMs.isEmpty() ? -1 : firstFrameMs.last());
+    put("previews_longest_gap_ms", gaps.longestMs());
+    put("previews_longest_event_ms", static_cast<double>(app.longestEventNs) / 1e6);
     put("stills_decoded", static_cast<double>(browser.stills()->stats().loadsStarted));
     put("stills_on_gui_thread", static_cast<double>(browser.stills()->stats().loadsOnGuiThread));
     return 0;
