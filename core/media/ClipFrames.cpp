@@ -148,24 +148,14 @@ DecodedClip decodeClip(const QString& path, QSize maxSize, int maxFrames) {
     AVFormatContext* format = opened.context.get();
     const QString name = media::quotedFileName(path);
 
-    const AVCodec* decoder = nullptr;
-    const int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
-    if (streamIndex < 0 || !decoder ||
-        (format->streams[streamIndex]->disposition & AV_DISPOSITION_ATTACHED_PIC))
-        return failure(MediaText::tr("%1 has no video to preview.").arg(name));
-    media::CodecContextPtr codec(avcodec_alloc_context3(decoder));
-    if (!codec ||
-        avcodec_parameters_to_context(codec.get(), format->streams[streamIndex]->codecpar) < 0 ||
-        avcodec_open2(codec.get(), decoder, nullptr) < 0)
-        return failure(MediaText::tr("The picture of %1 cannot be decoded (%2).")
-                           .arg(name, QString::fromLatin1(decoder->name)));
-    for (unsigned i = 0; i < format->nb_streams; ++i)
-        format->streams[i]->discard =
-            static_cast<int>(i) == streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+    media::VideoDecoder video = media::openVideoDecoder(
+        format, path, MediaText::tr("%1 has no video to preview.").arg(name));
+    if (!video.codec)
+        return failure(video.error);
 
     if (!maxSize.isValid() || maxSize.isEmpty())
         maxSize = QSize(1, 1);
-    ClipDecoder clip(format, streamIndex, std::move(codec), maxSize,
+    ClipDecoder clip(format, video.streamIndex, std::move(video.codec), maxSize,
                      std::clamp(maxFrames, 1, kMaxClipFrames));
     if (!clip.allocated())
         return failure(MediaText::tr("Not enough memory to decode %1.").arg(name));
