@@ -36,6 +36,14 @@ void ThumbnailCache::setMaxConcurrentLoads(int n) {
     pump();
 }
 
+void ThumbnailCache::setScaledSize(const QSize& size) {
+    if (size == m_scaledSize)
+        return;
+    m_scaledSize = size;
+    m_cache.clear();
+    m_failed.clear();
+}
+
 void ThumbnailCache::setMaxPending(int n) {
     m_maxPending = std::max(1, n);
     while (m_pending.size() > m_maxPending) {
@@ -91,11 +99,14 @@ void ThumbnailCache::pump() {
         QThread* guiThread = thread();
         // The future is not kept: the result comes back as a queued call, and the destructor
         // waits for the pool, so no call can reach a deleted cache.
-        (void)QtConcurrent::run(&m_pool, [this, path, guiThread] {
+        (void)QtConcurrent::run(&m_pool, [this, path, guiThread, cover = m_scaledSize] {
             if (QThread::currentThread() == guiThread)
                 ++m_loadsOnGuiThread;
             QImageReader reader(path);
             reader.setAutoTransform(true);
+            // Decoding at the shown size (JPEG scales while decoding) keeps loads and memory small.
+            if (const QSize full = reader.size(); cover.isValid() && full.isValid())
+                reader.setScaledSize(full.scaled(cover, Qt::KeepAspectRatioByExpanding));
             QImage image = reader.read();
             if (!image.isNull() && image.format() != QImage::Format_ARGB32_Premultiplied &&
                 image.format() != QImage::Format_RGB32)

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QSize>
 #include <QString>
 #include <QThreadPool>
 
@@ -49,6 +50,12 @@ public:
     qsizetype totalCostKiB() const { return m_cache.totalCost(); }
     int count() const { return static_cast<int>(m_cache.count()); }
 
+    //! Images are decoded scaled to cover `size` (aspect kept, the painter crops), so a card's
+    //! picture costs what the card shows; invalid (the default): full size. A new size forgets
+    //! what is in memory (it was made for the old one).
+    void setScaledSize(const QSize& size);
+    QSize scaledSize() const { return m_scaledSize; }
+
     //! Loads running at once (default 2) and requests kept waiting (default 96).
     void setMaxConcurrentLoads(int n);
     void setMaxPending(int n);
@@ -75,6 +82,7 @@ private:
     QSet<QString> m_failed;
     int m_maxConcurrent = 2;
     int m_maxPending = 96;
+    QSize m_scaledSize;
     QThreadPool m_pool;
     Stats m_stats;
     std::atomic<qint64> m_loadsOnGuiThread{0};

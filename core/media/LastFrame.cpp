@@ -1,6 +1,7 @@
 #include "core/media/LastFrame.h"
 
 #include "core/media/LibavInput.h"
+#include "core/media/LibavPointers.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,21 +26,9 @@ namespace {
 
 using media::lcMedia;
 
-struct CodecContextFree {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct FrameFree {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
-struct PacketFree {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct ScaleFree {
-    void operator()(SwsContext* context) const { sws_freeContext(context); }
-};
-using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFree>;
-using FramePtr = std::unique_ptr<AVFrame, FrameFree>;
-using PacketPtr = std::unique_ptr<AVPacket, PacketFree>;
+using media::CodecContextPtr;
+using media::FramePtr;
+using media::PacketPtr;
 
 //! Decoding looks this far before the end for a keyframe: PixVerse's clips and most phone
 //! videos have one at least every 2 s. A clip with longer gaps still works: the seek lands on
@@ -125,9 +114,9 @@ QImage toImage(const AVFrame& frame) {
         static_cast<qint64>(frame.width) * frame.height > kMaxPixels)
         return {};
     const auto format = static_cast<AVPixelFormat>(frame.format);
-    std::unique_ptr<SwsContext, ScaleFree> scaler(
-        sws_getContext(frame.width, frame.height, format, frame.width, frame.height,
-                       AV_PIX_FMT_RGB24, SWS_BILINEAR, nullptr, nullptr, nullptr));
+    media::ScalePtr scaler(sws_getContext(frame.width, frame.height, format, frame.width,
+                                          frame.height, AV_PIX_FMT_RGB24, SWS_BILINEAR, nullptr,
+                                          nullptr, nullptr));
     if (!scaler)
         return {};
     QImage image(frame.width, frame.height, QImage::Format_RGB888);
@@ -182,23 +171,13 @@ LastFrameResult extractLastFrame(const QString& videoPath, const QString& pngPat
     AVFormatContext* format = opened.context.get();
     const QString name = media::quotedFileName(videoPath);
 
-    const AVCodec* decoder = nullptr;
-    const int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
-    if (streamIndex < 0 || !decoder ||
-        (format->streams[streamIndex]->disposition & AV_DISPOSITION_ATTACHED_PIC))
-        return failure(MediaText::tr("%1 has no picture to take a frame from.").arg(name));
-    const AVStream& stream = *format->streams[streamIndex];
-    CodecContextPtr codec(avcodec_alloc_context3(decoder));
-    if (!codec || avcodec_parameters_to_context(codec.get(), stream.codecpar) < 0 ||
-        avcodec_open2(codec.get(), decoder, nullptr) < 0)
-        return failure(MediaText::tr("The picture of %1 cannot be decoded (%2).")
-                           .arg(name, QString::fromLatin1(decoder->name)));
-    // Only the packets of the video are read; the rest is skipped by the demuxer.
-    for (unsigned i = 0; i < format->nb_streams; ++i)
-        format->streams[i]->discard =
-            static_cast<int>(i) == streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+    media::VideoDecoder video = media::openVideoDecoder(
+        format, videoPath, MediaText::tr("%1 has no picture to take a frame from.").arg(name));
+    if (!video.codec)
+        return failure(video.error);
+    const AVStream& stream = *format->streams[video.streamIndex];
 
-    LastFrameDecoder frames(format, streamIndex, std::move(codec));
+    LastFrameDecoder frames(format, video.streamIndex, std::move(video.codec));
     if (!frames.allocated())
         return failure(MediaText::tr("Not enough memory to decode %1.").arg(name));
     double seconds = 0;

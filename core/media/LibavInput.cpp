@@ -1,5 +1,7 @@
 #include "core/media/LibavInput.h"
 
+#include "core/media/LibavPointers.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -123,6 +125,32 @@ OpenedMedia openMediaFile(const QString& path) {
     opened.context = std::move(context);
     opened.error.clear();
     return opened;
+}
+
+VideoDecoder openVideoDecoder(AVFormatContext* format, const QString& path,
+                              const QString& noVideo) {
+    VideoDecoder result;
+    const AVCodec* decoder = nullptr;
+    const int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
+    if (streamIndex < 0 || !decoder ||
+        (format->streams[streamIndex]->disposition & AV_DISPOSITION_ATTACHED_PIC)) {
+        result.error = noVideo;
+        return result;
+    }
+    CodecContextPtr codec(avcodec_alloc_context3(decoder));
+    if (!codec ||
+        avcodec_parameters_to_context(codec.get(), format->streams[streamIndex]->codecpar) < 0 ||
+        avcodec_open2(codec.get(), decoder, nullptr) < 0) {
+        result.error = MediaText::tr("The picture of %1 cannot be decoded (%2).")
+                           .arg(quotedFileName(path), QString::fromLatin1(decoder->name));
+        return result;
+    }
+    for (unsigned i = 0; i < format->nb_streams; ++i)
+        format->streams[i]->discard =
+            static_cast<int>(i) == streamIndex ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+    result.codec = std::move(codec);
+    result.streamIndex = streamIndex;
+    return result;
 }
 
 } // namespace pixverse::media

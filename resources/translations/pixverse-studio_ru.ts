@@ -3753,7 +3753,12 @@ Write a prompt and press Generate.</source>
             <source>%1 holds no video or audio that can be read.</source>
             <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/media/ClipFrames.cpp" line="155" />
+            <source>%1 has no video to preview.</source>
+            <translation>В %1 нет видео для предпросмотра.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
@@ -5338,5 +5343,157 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/ReferencesStrip.cpp" line="249" />
             <source>Add the place the video happens in, called by its name in the prompt</source>
             <translation>Добавить место действия; в промпте оно называется по имени</translation>
+        </message>
+    </context><context><name>pixverse::EffectCardDelegate</name><message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="59" />
+            <source>Text only</source>
+            <translation>Только текст</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="62" />
+            <source>1 image</source>
+            <translation>1 изображение</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/EffectCardDelegate.cpp" line="63" />
+            <source>%n images</source>
+            <translation>
+                <numerusform>%n изображение</numerusform>
+                <numerusform>%n изображения</numerusform>
+                <numerusform>%n изображений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="77" />
+            <source>Any quality</source>
+            <translation>Любое качество</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="78" />
+            <source>Up to %1</source>
+            <translation>До %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="88" />
+            <source>Needs activation</source>
+            <translation>Нужна активация</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="90" />
+            <source>No preview</source>
+            <translation>Нет предпросмотра</translation>
+        </message>
+    </context><context><name>pixverse::EffectsBrowser</name><message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="236" />
+            <source>Search effects</source>
+            <translation>Поиск эффектов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="237" />
+            <source>Search by name, description or category (Ctrl+F)</source>
+            <translation>Поиск по названию, описанию или категории (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="238" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="239" />
+            <source>Fetch the list of effects again</source>
+            <translation>Загрузить список эффектов заново</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="240" />
+            <source>&amp;Use effect</source>
+            <translation>&amp;Применить эффект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="241" />
+            <source>Set the composer up for the selected effect (Enter, double-click)</source>
+            <translation>Настроить редактор под выбранный эффект (Enter, двойной щелчок)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="242" />
+            <source>Show one category</source>
+            <translation>Показать одну категорию</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="243" />
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="244" />
+            <source>Effects</source>
+            <translation>Эффекты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="346" />
+            <source>All categories</source>
+            <translation>Все категории</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="364" />
+            <source>Updating the list of effects…</source>
+            <translation>Обновление списка эффектов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="366" />
+            <source>Offline: the list from %1. %2</source>
+            <translation>Нет связи: список от %1. %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="368" />
+            <source>The list could not be updated. %1</source>
+            <translation>Не удалось обновить список. %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="370" />
+            <source>Updated %1</source>
+            <translation>Обновлено %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="380" />
+            <source>Effects are not offered with this sign-in.</source>
+            <translation>При этом способе входа эффекты недоступны.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="383" />
+            <location filename="../../ui/EffectsBrowser.cpp" line="389" />
+            <source>Loading effects…</source>
+            <translation>Загрузка эффектов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="385" />
+            <source>The effects could not be loaded. %1</source>
+            <translation>Не удалось загрузить эффекты. %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="387" />
+            <source>PixVerse lists no effects for this account.</source>
+            <translation>PixVerse не предлагает эффектов для этой учётной записи.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="391" />
+            <source>No effect matches the search.</source>
+            <translation>Ни один эффект не подходит под запрос.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="409" />
+            <source>No preview: %1</source>
+            <translation>Нет предпросмотра: %1</translation>
+        </message>
+    </context><context><name>pixverse::PreviewPlayer</name><message>
+            <location filename="../../ui/PreviewPlayer.cpp" line="34" />
+            <source>This effect has no preview clip.</source>
+            <translation>У этого эффекта нет видео для предпросмотра.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PreviewPlayer.cpp" line="85" />
+            <location filename="../../ui/PreviewPlayer.cpp" line="91" />
+            <location filename="../../ui/PreviewPlayer.cpp" line="97" />
+            <source>The preview clip cannot be played.</source>
+            <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
         </message>
     </context></TS>

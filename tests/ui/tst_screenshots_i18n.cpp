@@ -6,28 +6,38 @@
 #include "SampleJobs.h"
 #include "Screenshots.h"
 #include "WidgetTexts.h"
+#include "core/api/ApiClient.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
+#include "core/effects/PreviewCache.h"
+#include "core/effects/TemplateLibrary.h"
+#include "core/effects/TemplateListModel.h"
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
+#include "core/sandbox/SandboxHost.h"
+#include "core/sandbox/SandboxTemplates.h"
 #include "core/settings/AppSettings.h"
+#include "tests/core/effects/ListingBackend.h"
 #include "tests/support/TestSupport.h"
 #include "ui/ChosenEffectBox.h"
 #include "ui/ComposerInputs.h"
+#include "ui/EffectsBrowser.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
 #include "ui/LipSyncDialog.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
+#include "ui/PreviewPlayer.h"
 #include "ui/PromptEditor.h"
 #include "ui/ReferencesStrip.h"
 #include "ui/SettingsDialog.h"
 #include "ui/ThumbnailMaker.h"
 #include "ui/Translations.h"
+#include "ui/UiHelpers.h"
 #include "ui/VideoPlayer.h"
 #include "ui/VideoSourceSlot.h"
 
@@ -37,11 +47,14 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QListView>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QStyle>
 #include <QStyleFactory>
@@ -903,6 +916,70 @@ private Q_SLOTS:
         verifyScreenshot(&dialog, QStringLiteral("lipsync-%1").arg(language));
         if (russian && !QTest::currentTestFailed())
             verifyRussian(&dialog);
+    }
+
+    // Issue 17: the effects browser on the sandbox's list (names in the app's language), its
+    // stills in and the selected card's preview playing, in English and in Russian.
+    void effectsBrowser_data() { continueViews_data(); }
+    void effectsBrowser() {
+        QFETCH(QString, language);
+        const bool ru = language == QLatin1String("ru");
+        QCOMPARE(installTranslations(*qApp, language), language);
+        ui::chooseMediaBackend();
+        sandbox::SandboxHost host;
+        QVERIFY2(host.start(), qPrintable(host.errorString()));
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        client.setBaseUrl(host.baseUrl());
+        test::ListingBackend backend(&client, host.defaultApiKey());
+        QTemporaryDir dir;
+        TemplateLibrary library(dir.filePath(QStringLiteral("templates.json")));
+        library.setBackend(&backend);
+        library.setLanguage(language);
+        PreviewCache previews(dir.filePath(QStringLiteral("previews")), 64LL * 1024 * 1024,
+                              &network);
+        EffectsBrowser browser(&library, &previews);
+        browser.resize(1100, 760);
+        QSignalSpy finished(&library, &TemplateLibrary::refreshFinished);
+        library.refresh(true);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.constFirst().constFirst().toString().isEmpty(),
+                 qPrintable(finished.constFirst().constFirst().toString()));
+        library.markNeedsActivation(sandbox::templates::kNotActivatedId); // as a 500070 teaches
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QVERIFY(browser.selectTemplate(sandbox::templates::kTwoImageId));
+        browser.view()->scrollToTop();
+        // Every card in view has its still decoded, and the selected one plays.
+        QListView* view = browser.view();
+        auto stillsShown = [&] {
+            int missing = 0;
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                const QModelIndex index = view->model()->index(row, 0);
+                if (!view->viewport()->rect().intersects(view->visualRect(index)))
+                    continue;
+                const QString file =
+                    previews.cachedFile(index.data(TemplateListModel::ThumbnailUrlRole).toString());
+                missing += file.isEmpty() || !browser.stills()->contains(file) ? 1 : 0;
+            }
+            return missing;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stillsShown(), 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(browser.previewPlayer()->framesShown() > 0, 20000);
+        const QString name = view->currentIndex().data(TemplateListModel::NameRole).toString();
+        if (ru)
+            QVERIFY2(name.contains(QRegularExpression(QStringLiteral("[\\x{0400}-\\x{04FF}]"))),
+                     qPrintable(name));
+        QStringList problems;
+        QTRY_VERIFY2((problems = pageProblems(&browser, false)).isEmpty() || !ru,
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        QTRY_VERIFY2((problems = clippedTexts(&browser) + unnamedButtons(&browser)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        verifyScreenshot(&browser, QStringLiteral("effects-%1").arg(language));
+        if (ru)
+            verifyRussian(&browser);
+        browser.hide();
+        browser.previewPlayer()->stop();
     }
 };
 

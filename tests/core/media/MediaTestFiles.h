@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QRgb>
 #include <QSet>
 #include <QString>
 #include <QThread>
@@ -14,6 +15,14 @@ namespace pixverse::test {
 //! A file ffmpeg made for these tests at build time (tests/core/media/CMakeLists.txt).
 inline QString mediaFile(const QString& name) {
     return QStringLiteral(PIXVERSE_TEST_MEDIA_DIR "/") + name;
+}
+
+//! Close to `expected` in every channel: H.264 in 4:2:0 shifts flat colours a little.
+inline bool near(QRgb actual, QRgb expected) {
+    constexpr int tolerance = 24;
+    return qAbs(qRed(actual) - qRed(expected)) <= tolerance &&
+           qAbs(qGreen(actual) - qGreen(expected)) <= tolerance &&
+           qAbs(qBlue(actual) - qBlue(expected)) <= tolerance;
 }
 
 //! Writes `bytes` to `path`; false on any error.

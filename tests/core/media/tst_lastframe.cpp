@@ -13,17 +13,10 @@
 
 using namespace pixverse;
 using pixverse::test::mediaFile;
+using pixverse::test::near;
 using pixverse::test::writeFile;
 
 namespace {
-
-//! Close to `expected` in every channel: H.264 in 4:2:0 shifts flat colours a little.
-bool near(QRgb actual, QRgb expected) {
-    constexpr int tolerance = 24;
-    return qAbs(qRed(actual) - qRed(expected)) <= tolerance &&
-           qAbs(qGreen(actual) - qGreen(expected)) <= tolerance &&
-           qAbs(qBlue(actual) - qBlue(expected)) <= tolerance;
-}
 
 QString describe(QRgb colour) {
     return QStringLiteral("rgb(%1, %2, %3)")
