@@ -97,6 +97,7 @@ struct TemplateLibrary::State {
     bool listSetSinceLoad = false;
     bool loading = false;
     std::optional<bool> refreshAfterLoad; //!< refresh(force) asked while the cache was read
+    bool forcedWalk = false;              //!< the refresh under way was asked for by the creator
 
     // The page walk of a refresh.
     bool refreshing = false;
@@ -266,6 +267,7 @@ void TemplateLibrary::refresh(bool force) {
     if (!force && isYoung())
         return;
     d->refreshing = true;
+    d->forcedWalk = force;
     Q_EMIT refreshStarted();
     startWalk();
 }
@@ -338,6 +340,12 @@ void TemplateLibrary::pageArrived(const Result<QList<EffectTemplate>>& result) {
     d->listSetSinceLoad = true;
     d->walked.clear();
     d->walkedIds.clear();
+    // The list never says whether a template is activated; a 500070 taught it. A refresh the
+    // creator asked for (after activating it on the platform, say) lets it be tried again.
+    if (std::exchange(d->forcedWalk, false)) {
+        for (LearnedTemplateFacts& facts : d->learned)
+            facts.needsActivation = false;
+    }
     qCInfo(lcTemplates) << "template list:" << d->listed.size() << "templates in" << d->fileLanguage
                         << "over" << d->page << "pages";
     applyFacts();

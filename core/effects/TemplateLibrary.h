@@ -54,7 +54,9 @@ public:
     QDateTime fetchedAt() const;
     bool isRefreshing() const;
     //! Fetches every page (one request at a time) unless the list is younger than a day in the
-    //! same language; `force` fetches anyway. A failed refresh keeps the list it had.
+    //! same language; `force` fetches anyway and, once complete, forgets which templates a 500070
+    //! marked (the list never says; the creator may have activated them since). A failed refresh
+    //! keeps the list it had.
     void refresh(bool force = false);
     //! Replaces the list (benchmarks and tests; the cache file is not written).
     void replaceTemplates(const QList<EffectTemplate>& templates);

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -497,6 +498,85 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/BatchFile.cpp" line="146" />
         </message>
         <message>
+            <source>Image to animate (image-to-video).</source>
+            <translation type="vanished">Изображение для анимации (видео из изображения).</translation>
+        </message>
+        <message>
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
+                                               --image FILE: from an image; with --first-frame
+                                               FILE --last-frame FILE: from one to the other)
+  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
+                                               continue a video
+  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
+  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
+                                               add a generated sound effect
+  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
+                                               make the person in the video speak
+  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
+                                               the next generate --image or --first-frame)
+  speakers                                     list the voices lipsync speaks with
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+
+VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
+one is recorded as made from it. Anything else is a local video file, checked before it is
+uploaded. extend, upscale, sound, lipsync and speakers need a platform API key.
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
+only say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation type="vanished">Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
+                                                  --image ФАЙЛ — из изображения; с --first-frame
+                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
+  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
+                                                  продолжить видео
+  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
+  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
+                                                  добавить сгенерированный звуковой эффект
+  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
+                                                  заставить человека в видео говорить
+  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
+                                                  для следующего generate --image или --first-frame)
+  speakers                                        перечислить голоса для lipsync
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+
+ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
+видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
+проверяется перед загрузкой. Для extend, upscale, sound, lipsync и speakers нужен API-ключ
+платформы.
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
             <location filename="../../app/cli/BatchFile.cpp" line="44" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
@@ -944,88 +1024,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
-            <source>Image to animate (image-to-video).</source>
-            <translation>Изображение для анимации (видео из изображения).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="178" />
-            <source>Make PixVerse videos from the command line.
-
-Commands:
-  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
-                                               --image FILE: from an image; with --first-frame
-                                               FILE --last-frame FILE: from one to the other)
-  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
-                                               continue a video
-  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
-  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
-                                               add a generated sound effect
-  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
-                                               make the person in the video speak
-  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
-                                               the next generate --image or --first-frame)
-  speakers                                     list the voices lipsync speaks with
-  status VIDEO_ID                              show a video's status
-  balance                                      show the account's credits
-  models                                       list the models the account's family takes,
-                                               with their settings and prices
-  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
-                                               or JSON Lines); re-running resumes, never duplicates
-
-VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
-one is recorded as made from it. Anything else is a local video file, checked before it is
-uploaded. extend, upscale, sound, lipsync and speakers need a platform API key.
-
-Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
---keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
-or, with --account EMAIL, the token the app remembered. Never a password on the command line.
-models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
-only say which family's models and request bodies to show.
-
-Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
-5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
-
-Команды:
-  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
-                                                  --image ФАЙЛ — из изображения; с --first-frame
-                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
-  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
-                                                  продолжить видео
-  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
-  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
-                                                  добавить сгенерированный звуковой эффект
-  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
-                                                  заставить человека в видео говорить
-  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
-                                                  для следующего generate --image или --first-frame)
-  speakers                                        перечислить голоса для lipsync
-  status ID_ВИДЕО                                 показать состояние видео
-  balance                                         показать кредиты учётной записи
-  models                                          перечислить модели, которые принимает семейство
-                                                  учётной записи, с их настройками и ценами
-  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
-                                                  в строке или JSON Lines); повторный запуск
-                                                  продолжает работу и ничего не дублирует
-
-ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
-видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
-проверяется перед загрузкой. Для extend, upscale, sound, lipsync и speakers нужен API-ключ
-платформы.
-
-Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
-с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
---token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
-командной строке не принимается никогда.
-models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
-лишь указывают, чьи модели и тела запросов показать.
-
-Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
-4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
-        </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -1067,7 +1066,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::ApiError</name>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="307" />
+            <location filename="../../core/api/ApiClient.cpp" line="321" />
             <source>“%1” is not a valid server address.</source>
             <translation>«%1» — недопустимый адрес сервера.</translation>
         </message>
@@ -1353,6 +1352,68 @@ models, last-frame и --dry-run никуда не входят и ничего �
         </message>
     </context>
     <context>
+        <name>pixverse::ChosenEffectBox</name>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="64" />
+            <source>No effect chosen</source>
+            <translation>Эффект не выбран</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="65" />
+            <source>Choose one of the effects: it says what the video does.</source>
+            <translation>Выберите один из эффектов: он задаёт, что происходит в видео.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="66" />
+            <source>&amp;Choose…</source>
+            <translation>&amp;Выбрать…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="67" />
+            <source>Show the effects (Ctrl+3)</source>
+            <translation>Показать эффекты (Ctrl+3)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="70" />
+            <source>Effect %1</source>
+            <translation>Эффект %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="72" />
+            <source>No image needed</source>
+            <translation>Изображение не нужно</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/ChosenEffectBox.cpp" line="73" />
+            <source>Takes %n image(s)</source>
+            <translation>
+                <numerusform>Нужно %n изображение</numerusform>
+                <numerusform>Нужно %n изображения</numerusform>
+                <numerusform>Нужно %n изображений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="75" />
+            <source>up to %1</source>
+            <translation>до %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="77" />
+            <source>must be activated on the PixVerse platform first</source>
+            <translation>сначала его нужно активировать на платформе PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="79" />
+            <source>&amp;Change…</source>
+            <translation>&amp;Сменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ChosenEffectBox.cpp" line="80" />
+            <source>Choose another effect (Ctrl+3)</source>
+            <translation>Выбрать другой эффект (Ctrl+3)</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::CliRunner</name>
         <message>
             <location filename="../../app/cli/CliRunner.cpp" line="338" />
@@ -1611,27 +1672,27 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::ComposerInputs</name>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="50" />
+            <location filename="../../ui/ComposerInputs.cpp" line="58" />
             <source>First frame</source>
             <translation>Первый кадр</translation>
         </message>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="51" />
+            <location filename="../../ui/ComposerInputs.cpp" line="59" />
             <source>The video starts from this image: drop it here, paste it with Ctrl+V, or</source>
             <translation>С этого изображения начнётся видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="53" />
+            <location filename="../../ui/ComposerInputs.cpp" line="61" />
             <source>Last frame</source>
             <translation>Последний кадр</translation>
         </message>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="54" />
+            <location filename="../../ui/ComposerInputs.cpp" line="62" />
             <source>The video ends on this image: drop it here, paste it with Ctrl+V, or</source>
             <translation>Этим изображением закончится видео: перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
         <message>
-            <location filename="../../ui/ComposerInputs.cpp" line="168" />
+            <location filename="../../ui/ComposerInputs.cpp" line="198" />
             <source>PixVerse video %1</source>
             <translation>Видео PixVerse %1</translation>
         </message>
@@ -1643,7 +1704,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>&lt;b&gt;Last frame&lt;/b&gt;: the video ends here. Drop it, paste it with Ctrl+V, or</source>
             <translation type="vanished">&lt;b&gt;Последний кадр&lt;/b&gt;: им закончится видео. Перетащите его сюда, вставьте через Ctrl+V или нажмите</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/ComposerInputsEffects.cpp" line="63" />
             <source>Image %1 of the effect</source>
             <translation>Изображение %1 для эффекта</translation>
@@ -1759,6 +1820,153 @@ models, last-frame и --dry-run никуда не входят и ничего �
         </message>
     </context>
     <context>
+        <name>pixverse::EffectCardDelegate</name>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="58" />
+            <source>Text only</source>
+            <translation>Только текст</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="61" />
+            <source>1 image</source>
+            <translation>1 изображение</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/EffectCardDelegate.cpp" line="62" />
+            <source>%n images</source>
+            <translation>
+                <numerusform>%n изображение</numerusform>
+                <numerusform>%n изображения</numerusform>
+                <numerusform>%n изображений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="76" />
+            <source>Any quality</source>
+            <translation>Любое качество</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="77" />
+            <source>Up to %1</source>
+            <translation>До %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="87" />
+            <location filename="../../ui/EffectCardDelegate.cpp" line="128" />
+            <source>Needs activation</source>
+            <translation>Нужна активация</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectCardDelegate.cpp" line="89" />
+            <source>No preview</source>
+            <translation>Нет предпросмотра</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::EffectsBrowser</name>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="237" />
+            <source>Search effects</source>
+            <translation>Поиск эффектов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="238" />
+            <source>Search by name, description or category (Ctrl+F)</source>
+            <translation>Поиск по названию, описанию или категории (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="239" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="240" />
+            <source>Fetch the list of effects again</source>
+            <translation>Загрузить список эффектов заново</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="241" />
+            <source>&amp;Use effect</source>
+            <translation>&amp;Применить эффект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="242" />
+            <source>Set the composer up for the selected effect (Enter, double-click)</source>
+            <translation>Настроить редактор под выбранный эффект (Enter, двойной щелчок)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="243" />
+            <source>Show one category</source>
+            <translation>Показать одну категорию</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="244" />
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="245" />
+            <source>Effects</source>
+            <translation>Эффекты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="351" />
+            <source>All categories</source>
+            <translation>Все категории</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="369" />
+            <source>Updating the list of effects…</source>
+            <translation>Обновление списка эффектов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="371" />
+            <source>Offline: the list from %1. %2</source>
+            <translation>Нет связи: список от %1. %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="373" />
+            <source>The list could not be updated. %1</source>
+            <translation>Не удалось обновить список. %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="375" />
+            <source>Updated %1</source>
+            <translation>Обновлено %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="385" />
+            <source>Effects are not offered with this sign-in.</source>
+            <translation>При этом способе входа эффекты недоступны.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="388" />
+            <location filename="../../ui/EffectsBrowser.cpp" line="394" />
+            <source>Loading effects…</source>
+            <translation>Загрузка эффектов…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="390" />
+            <source>The effects could not be loaded. %1</source>
+            <translation>Не удалось загрузить эффекты. %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="392" />
+            <source>PixVerse lists no effects for this account.</source>
+            <translation>PixVerse не предлагает эффектов для этой учётной записи.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="396" />
+            <source>No effect matches the search.</source>
+            <translation>Ни один эффект не подходит под запрос.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/EffectsBrowser.cpp" line="414" />
+            <source>No preview: %1</source>
+            <translation>Нет предпросмотра: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::GenerationMode</name>
         <message>
             <location filename="../../core/generation/GenerationRequest.cpp" line="20" />
@@ -1845,7 +2053,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
         </message>
         <message>
             <location filename="../../ui/GenerationSettingsPanel.cpp" line="98" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="331" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="338" />
             <source>What the video is made from. Dropping an image chooses image to video.</source>
             <translation>Из чего делается видео. Если перетащить сюда изображение, выбирается «Изображение в видео».</translation>
         </message>
@@ -1866,7 +2074,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
         </message>
         <message>
             <location filename="../../ui/GenerationSettingsPanel.cpp" line="122" />
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="396" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="407" />
             <source>Unchecked: a new random seed each time. Checked: the same seed, for repeatable results.</source>
             <translation>Не отмечено: каждый раз новый случайный сид. Отмечено: один и тот же сид для повторяемых результатов.</translation>
         </message>
@@ -1891,12 +2099,12 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Модель %1 недоступна для этой учётной записи, вместо неё выбрана %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="328" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="335" />
             <source>The shape of the video. With an image, the image decides it.</source>
             <translation>Форма кадра. Если есть изображение, форму задаёт оно.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="380" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="391" />
             <source>%1 has one motion mode.</source>
             <translation>У %1 только один режим движения.</translation>
         </message>
@@ -1909,182 +2117,182 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">%1 %2 → %3: %4</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="393" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="404" />
             <source>%1 records the seed but does not repeat a video from it: the same seed gives a variation.</source>
             <translation>%1 запоминает сид, но не повторяет по нему видео: тот же сид даст вариацию.</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="435" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="446" />
             <source>Turned off: %1. %2</source>
             <translation>Выключено: «%1». %2</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="437" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
             <source>%1 → %2: %3</source>
             <translation>%1 → %2: %3</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="448" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="459" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="450" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
             <source>360p (Turbo)</source>
             <translation>360p (Turbo)</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="453" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="455" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="460" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
             <source>Anime</source>
             <translation>Аниме</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="461" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
             <source>3D animation</source>
             <translation>3D-анимация</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="462" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
             <source>Day</source>
             <translation>День</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="463" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
             <source>Clay</source>
             <translation>Пластилин</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="464" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
             <source>Cyberpunk</source>
             <translation>Киберпанк</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="465" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
             <source>Comic</source>
             <translation>Комикс</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="466" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
             <source>Realistic</source>
             <translation>Реализм</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="467" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
             <source>Horizontal left</source>
             <translation>Горизонтально влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="468" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
             <source>Horizontal right</source>
             <translation>Горизонтально вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="469" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
             <source>Vertical up</source>
             <translation>Вертикально вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="470" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
             <source>Vertical down</source>
             <translation>Вертикально вниз</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="471" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
             <source>Zoom in</source>
             <translation>Приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="472" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
             <source>Zoom out</source>
             <translation>Отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="473" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
             <source>Auto camera</source>
             <translation>Автокамера</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="474" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
             <source>Crane up</source>
             <translation>Кран вверх</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="475" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="486" />
             <source>Quickly zoom in</source>
             <translation>Быстрое приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="476" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="487" />
             <source>Quickly zoom out</source>
             <translation>Быстрое отдаление</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="477" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="488" />
             <source>Smooth zoom in</source>
             <translation>Плавное приближение</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="478" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="489" />
             <source>Camera rotation</source>
             <translation>Вращение камеры</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="479" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="490" />
             <source>Robo arm</source>
             <translation>Роборука</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="480" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="491" />
             <source>Super dolly out</source>
             <translation>Супер-отъезд</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="481" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="492" />
             <source>Whip pan</source>
             <translation>Резкая панорама</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="482" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="493" />
             <source>Hitchcock</source>
             <translation>Эффект Хичкока</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="483" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="494" />
             <source>Left follow</source>
             <translation>Следование слева</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="484" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="495" />
             <source>Right follow</source>
             <translation>Следование справа</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="485" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="496" />
             <source>Pan left</source>
             <translation>Панорама влево</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="486" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="497" />
             <source>Pan right</source>
             <translation>Панорама вправо</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="487" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="498" />
             <source>Fixed background</source>
             <translation>Неподвижный фон</translation>
         </message>
         <message>
-            <location filename="../../ui/GenerationSettingsPanel.cpp" line="490" />
+            <location filename="../../ui/GenerationSettingsPanel.cpp" line="501" />
             <source>None</source>
             <translation>Нет</translation>
         </message>
@@ -3460,23 +3668,23 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="162" />
+            <location filename="../../ui/MainWindow.cpp" line="171" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="169" />
+            <location filename="../../ui/MainWindow.cpp" line="179" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="172" />
+            <location filename="../../ui/MainWindow.cpp" line="182" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="46" />
-            <location filename="../../ui/MainWindow.cpp" line="298" />
+            <location filename="../../ui/MainWindow.cpp" line="49" />
+            <location filename="../../ui/MainWindow.cpp" line="351" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -3489,92 +3697,92 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="122" />
+            <location filename="../../ui/MainWindow.cpp" line="131" />
             <source>Create</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="152" />
+            <location filename="../../ui/MainWindow.cpp" line="161" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="154" />
-            <location filename="../../ui/MainWindow.cpp" line="319" />
+            <location filename="../../ui/MainWindow.cpp" line="163" />
+            <location filename="../../ui/MainWindow.cpp" line="383" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="156" />
+            <location filename="../../ui/MainWindow.cpp" line="165" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="167" />
+            <location filename="../../ui/MainWindow.cpp" line="176" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="196" />
+            <location filename="../../ui/MainWindow.cpp" line="206" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="200" />
+            <location filename="../../ui/MainWindow.cpp" line="210" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="250" />
+            <location filename="../../ui/MainWindow.cpp" line="303" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="297" />
+            <location filename="../../ui/MainWindow.cpp" line="350" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="304" />
+            <location filename="../../ui/MainWindow.cpp" line="357" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="304" />
+            <location filename="../../ui/MainWindow.cpp" line="357" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="305" />
+            <location filename="../../ui/MainWindow.cpp" line="358" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="308" />
+            <location filename="../../ui/MainWindow.cpp" line="361" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="309" />
+            <location filename="../../ui/MainWindow.cpp" line="362" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="311" />
+            <location filename="../../ui/MainWindow.cpp" line="364" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="317" />
+            <location filename="../../ui/MainWindow.cpp" line="381" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="325" />
+            <location filename="../../ui/MainWindow.cpp" line="389" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/MainWindow.cpp" line="61" />
             <source>Gallery</source>
             <translation>Галерея</translation>
@@ -3609,82 +3817,84 @@ Write a prompt and press Generate.</source>
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::MediaText</name>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="168" />
-            <location filename="../../core/media/LastFrame.cpp" line="171" />
+            <location filename="../../core/media/LastFrame.cpp" line="157" />
+            <location filename="../../core/media/LastFrame.cpp" line="160" />
             <source>The frame cannot be saved as %1: %2.</source>
             <translation>Не удаётся сохранить кадр как %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="189" />
+            <location filename="../../core/media/LastFrame.cpp" line="175" />
             <source>%1 has no picture to take a frame from.</source>
             <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="194" />
+            <location filename="../../core/media/LibavInput.cpp" line="144" />
             <source>The picture of %1 cannot be decoded (%2).</source>
             <translation>Не удаётся декодировать изображение %1 (%2).</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="203" />
+            <location filename="../../core/media/ClipFrames.cpp" line="161" />
+            <location filename="../../core/media/LastFrame.cpp" line="182" />
             <source>Not enough memory to decode %1.</source>
             <translation>Недостаточно памяти, чтобы декодировать %1.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="217" />
+            <location filename="../../core/media/ClipFrames.cpp" line="165" />
+            <location filename="../../core/media/LastFrame.cpp" line="196" />
             <source>No frame of %1 could be decoded: the file is damaged.</source>
             <translation>Не удалось декодировать ни одного кадра %1: файл повреждён.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LastFrame.cpp" line="221" />
+            <location filename="../../core/media/LastFrame.cpp" line="200" />
             <source>The picture of %1 cannot be converted.</source>
             <translation>Не удаётся преобразовать изображение %1.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="36" />
+            <location filename="../../core/media/LibavInput.cpp" line="38" />
             <source>No file was given.</source>
             <translation>Файл не указан.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="40" />
+            <location filename="../../core/media/LibavInput.cpp" line="42" />
             <source>%1 cannot be found: it may have been moved or deleted.</source>
             <translation>Не удаётся найти %1: возможно, файл перемещён или удалён.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="42" />
+            <location filename="../../core/media/LibavInput.cpp" line="44" />
             <source>%1 is a folder, not a video or audio file.</source>
             <translation>%1 — это папка, а не видео- или аудиофайл.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="44" />
+            <location filename="../../core/media/LibavInput.cpp" line="46" />
             <source>%1 is not a regular file.</source>
             <translation>%1 — не обычный файл.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="46" />
+            <location filename="../../core/media/LibavInput.cpp" line="48" />
             <source>%1 is empty (0 bytes).</source>
             <translation>Файл %1 пуст (0 байт).</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="49" />
+            <location filename="../../core/media/LibavInput.cpp" line="51" />
             <source>%1 cannot be opened: %2.</source>
             <translation>Не удаётся открыть %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="106" />
+            <location filename="../../core/media/LibavInput.cpp" line="108" />
             <source>%1 is not a video or audio file PixVerse can use (MP4, MOV or WebM video; MP3, WAV, M4A or AAC audio), or it is damaged.</source>
             <translation>%1 — не видео- или аудиофайл в формате, который принимает PixVerse (видео MP4, MOV или WebM; аудио MP3, WAV, M4A или AAC), либо файл повреждён.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="114" />
+            <location filename="../../core/media/LibavInput.cpp" line="116" />
             <source>%1 is damaged: no video or audio could be read from it.</source>
             <translation>Файл %1 повреждён: из него не удалось прочитать ни видео, ни звук.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="118" />
+            <location filename="../../core/media/LibavInput.cpp" line="120" />
             <source>%1 is incomplete: the file ends before its last frames (a download or copy may have been cut short).</source>
             <translation>Файл %1 неполон: он обрывается раньше последних кадров (возможно, загрузка или копирование прервались).</translation>
         </message>
@@ -3753,12 +3963,20 @@ Write a prompt and press Generate.</source>
             <source>%1 holds no video or audio that can be read.</source>
             <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
         </message>
-    <message>
-            <location filename="../../core/media/ClipFrames.cpp" line="155" />
+        <message>
+            <location filename="../../core/media/ClipFrames.cpp" line="152" />
             <source>%1 has no video to preview.</source>
             <translation>В %1 нет видео для предпросмотра.</translation>
         </message>
-        </context>
+    </context>
+    <context>
+        <name>pixverse::MentionPromptEdit</name>
+        <message>
+            <location filename="../../ui/PromptEditorMentions.cpp" line="186" />
+            <source>No reference is called %1: add one with that name or change the mention.</source>
+            <translation>Нет референса с именем %1: добавьте его или исправьте упоминание.</translation>
+        </message>
+    </context>
     <context>
         <name>pixverse::ModelCatalog</name>
         <message>
@@ -3985,6 +4203,22 @@ Write a prompt and press Generate.</source>
             <source>"%1" takes no camera movement.</source>
             <translation>Режим «%1» не принимает движение камеры.</translation>
         </message>
+        <message numerus="yes">
+            <source>This effect takes %n images; add %1 more.</source>
+            <translation type="vanished">
+                <numerusform>Этому эффекту нужно %n изображение; добавьте ещё %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображения; добавьте ещё %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображений; добавьте ещё %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This effect takes %n images; remove %1.</source>
+            <translation type="vanished">
+                <numerusform>Этому эффекту нужно %n изображение; уберите %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображения; уберите %1.</numerusform>
+                <numerusform>Этому эффекту нужно %n изображений; уберите %1.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../core/generation/ModelCatalogReferences.cpp" line="33" />
             <source>This effect makes its video from the prompt alone; remove the images.</source>
@@ -4090,25 +4324,7 @@ Write a prompt and press Generate.</source>
             <source>Fast motion is not available in 1080p.</source>
             <translation>Быстрое движение недоступно в 1080p.</translation>
         </message>
-    <message numerus="yes">
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="45" />
-            <source>This effect takes %n images; add %1 more.</source>
-            <translation>
-                <numerusform>Этому эффекту нужно %n изображение; добавьте ещё %1.</numerusform>
-                <numerusform>Этому эффекту нужно %n изображения; добавьте ещё %1.</numerusform>
-                <numerusform>Этому эффекту нужно %n изображений; добавьте ещё %1.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../core/generation/ModelCatalogReferences.cpp" line="48" />
-            <source>This effect takes %n images; remove %1.</source>
-            <translation>
-                <numerusform>Этому эффекту нужно %n изображение; уберите %1.</numerusform>
-                <numerusform>Этому эффекту нужно %n изображения; уберите %1.</numerusform>
-                <numerusform>Этому эффекту нужно %n изображений; уберите %1.</numerusform>
-            </translation>
-        </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::OpenApiBackend</name>
         <message>
@@ -4245,34 +4461,80 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::PreviewCache</name>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="214" />
+            <source>The effect has no usable preview address.</source>
+            <translation>У эффекта нет пригодного адреса превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="215" />
+            <source>Previews cannot be downloaded without a network.</source>
+            <translation>Без сети превью загрузить нельзя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="231" />
+            <source>The preview could not be downloaded: %1</source>
+            <translation>Не удалось загрузить превью: %1</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="241" />
+            <source>The preview is not a video or a picture.</source>
+            <translation>Превью не является ни видео, ни изображением.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="245" />
+            <source>The preview is larger than the whole preview cache.</source>
+            <translation>Превью больше, чем весь кэш превью.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/PreviewCache.cpp" line="289" />
+            <source>The preview could not be saved: %1</source>
+            <translation>Не удалось сохранить превью: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PreviewPlayer</name>
+        <message>
+            <location filename="../../ui/PreviewPlayer.cpp" line="35" />
+            <source>This effect has no preview clip.</source>
+            <translation>У этого эффекта нет видео для предпросмотра.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PreviewPlayer.cpp" line="96" />
+            <source>The preview clip cannot be played.</source>
+            <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::PromptEditor</name>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="55" />
+            <location filename="../../ui/PromptEditor.cpp" line="56" />
             <source>&amp;Prompt</source>
             <translation>&amp;Промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="66" />
+            <location filename="../../ui/PromptEditor.cpp" line="67" />
             <source>&amp;Recent</source>
             <translation>Н&amp;едавние</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="68" />
+            <location filename="../../ui/PromptEditor.cpp" line="69" />
             <source>Reuse one of your last prompts</source>
             <translation>Взять один из последних промптов</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="81" />
+            <location filename="../../ui/PromptEditor.cpp" line="82" />
             <source>Describe the video: the subject, what happens, the camera, the light…</source>
             <translation>Опишите видео: кто или что в кадре, что происходит, камера, свет…</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="87" />
+            <location filename="../../ui/PromptEditor.cpp" line="93" />
             <source>&amp;Negative prompt</source>
             <translation>&amp;Негативный промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="98" />
+            <location filename="../../ui/PromptEditor.cpp" line="104" />
             <source>What to keep out of the video (optional)</source>
             <translation>Чего не должно быть в видео (необязательно)</translation>
         </message>
@@ -4333,7 +4595,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="136" />
+            <location filename="../../ui/PromptEditor.cpp" line="142" />
             <source>&amp;Generate</source>
             <translation>С&amp;генерировать</translation>
         </message>
@@ -4342,7 +4604,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="333" />
+            <location filename="../../ui/PromptEditor.cpp" line="344" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -4351,87 +4613,87 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="345" />
+            <location filename="../../ui/PromptEditor.cpp" line="356" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="368" />
+            <location filename="../../ui/PromptEditor.cpp" line="379" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="370" />
+            <location filename="../../ui/PromptEditor.cpp" line="381" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="371" />
+            <location filename="../../ui/PromptEditor.cpp" line="382" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="389" />
+            <location filename="../../ui/PromptEditor.cpp" line="400" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="393" />
+            <location filename="../../ui/PromptEditor.cpp" line="404" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="397" />
+            <location filename="../../ui/PromptEditor.cpp" line="408" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="387" />
+            <location filename="../../ui/PromptEditor.cpp" line="398" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="414" />
+            <location filename="../../ui/PromptEditor.cpp" line="425" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="408" />
+            <location filename="../../ui/PromptEditor.cpp" line="419" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="337" />
+            <location filename="../../ui/PromptEditor.cpp" line="348" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="402" />
+            <location filename="../../ui/PromptEditor.cpp" line="413" />
             <source>(estimate)</source>
             <translation>(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="403" />
+            <location filename="../../ui/PromptEditor.cpp" line="414" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="411" />
+            <location filename="../../ui/PromptEditor.cpp" line="422" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="423" />
+            <location filename="../../ui/PromptEditor.cpp" line="435" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="495" />
+            <location filename="../../ui/PromptEditor.cpp" line="514" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="498" />
+            <location filename="../../ui/PromptEditor.cpp" line="517" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -4560,14 +4822,102 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="335" />
+            <location filename="../../ui/PromptEditor.cpp" line="346" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/PromptEditorEffects.cpp" line="100" />
             <source>Not named in the prompt: %1. The video may leave them out.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::ReferencesStrip</name>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="29" />
+            <source>Background</source>
+            <translation>Фон</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="30" />
+            <source>Subject</source>
+            <translation>Объект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="42" />
+            <source>References</source>
+            <translation>Референсы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="48" />
+            <source>Add the people, animals or objects to show (subjects) and the place (background); the prompt calls each by its name, as @name.</source>
+            <translation>Добавьте людей, животных или предметы, которых надо показать (объекты), и место действия (фон); в промпте каждый называется по имени: @имя.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="57" />
+            <source>Add &amp;subject</source>
+            <translation>Добавить &amp;объект</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="59" />
+            <source>Add bac&amp;kground</source>
+            <translation>Добавить &amp;фон</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="117" />
+            <source>%1 &amp;name</source>
+            <translation>%1: &amp;имя</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="120" />
+            <source>The prompt calls this reference @name: letters, digits, _ and -, at most %1 bytes.</source>
+            <translation>В промпте этот референс называется @имя: буквы, цифры, _ и -, не больше %1 байт.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="126" />
+            <source>Remove</source>
+            <translation>Убрать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="127" />
+            <source>Remove this reference</source>
+            <translation>Убрать этот референс</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="148" />
+            <source>The place the video happens in: drop an image here, paste it, or</source>
+            <translation>Место действия видео: перетащите сюда изображение, вставьте его или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="150" />
+            <source>Someone or something to show: drop an image here, paste it, or</source>
+            <translation>Кого или что показать: перетащите сюда изображение, вставьте его или нажмите</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="202" />
+            <source>Give this reference a name: the prompt calls it @name.</source>
+            <translation>Дайте референсу имя: в промпте он называется @имя.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="204" />
+            <source>Not a usable name: letters, digits, _ and - only, at most %1 bytes.</source>
+            <translation>Такое имя не подходит: только буквы, цифры, _ и -, не больше %1 байт.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="207" />
+            <source>Another reference is called %1 too: each needs its own name.</source>
+            <translation>Другой референс тоже называется %1: у каждого должно быть своё имя.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="247" />
+            <source>Add someone or something to show, called by its name in the prompt</source>
+            <translation>Добавить, кого или что показать; в промпте он называется по имени</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ReferencesStrip.cpp" line="249" />
+            <source>Add the place the video happens in, called by its name in the prompt</source>
+            <translation>Добавить место действия; в промпте оно называется по имени</translation>
         </message>
     </context>
     <context>
@@ -4848,37 +5198,37 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="111" />
+            <location filename="../../app/gui/StudioApp.cpp" line="116" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="137" />
+            <location filename="../../app/gui/StudioApp.cpp" line="144" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="150" />
+            <location filename="../../app/gui/StudioApp.cpp" line="157" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="159" />
+            <location filename="../../app/gui/StudioApp.cpp" line="166" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="246" />
+            <location filename="../../app/gui/StudioApp.cpp" line="253" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="264" />
+            <location filename="../../app/gui/StudioApp.cpp" line="271" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="267" />
+            <location filename="../../app/gui/StudioApp.cpp" line="274" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -4887,19 +5237,38 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="291" />
+            <location filename="../../app/gui/StudioApp.cpp" line="330" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="322" />
+            <location filename="../../app/gui/StudioApp.cpp" line="367" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="328" />
+            <location filename="../../app/gui/StudioApp.cpp" line="373" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::TemplateLibrary</name>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="197" />
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="292" />
+            <source>Signed out: the effects shown are the ones saved earlier.</source>
+            <translation>Вы вышли из аккаунта: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="262" />
+            <source>Offline: the effects shown are the ones saved earlier.</source>
+            <translation>Нет подключения: показаны эффекты, сохранённые ранее.</translation>
+        </message>
+        <message>
+            <location filename="../../core/effects/TemplateLibrary.cpp" line="314" />
+            <source>The effects could not be refreshed: %1</source>
+            <translation>Не удалось обновить список эффектов: %1</translation>
         </message>
     </context>
     <context>
@@ -5149,351 +5518,4 @@ Write a prompt and press Generate.</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
-<context><name>pixverse::PreviewCache</name><message>
-            <location filename="../../core/effects/PreviewCache.cpp" line="214" />
-            <source>The effect has no usable preview address.</source>
-            <translation>У эффекта нет пригодного адреса превью.</translation>
-        </message>
-        <message>
-            <location filename="../../core/effects/PreviewCache.cpp" line="215" />
-            <source>Previews cannot be downloaded without a network.</source>
-            <translation>Без сети превью загрузить нельзя.</translation>
-        </message>
-        <message>
-            <location filename="../../core/effects/PreviewCache.cpp" line="231" />
-            <source>The preview could not be downloaded: %1</source>
-            <translation>Не удалось загрузить превью: %1</translation>
-        </message>
-        <message>
-            <location filename="../../core/effects/PreviewCache.cpp" line="241" />
-            <source>The preview is not a video or a picture.</source>
-            <translation>Превью не является ни видео, ни изображением.</translation>
-        </message>
-        <message>
-            <location filename="../../core/effects/PreviewCache.cpp" line="245" />
-            <source>The preview is larger than the whole preview cache.</source>
-            <translation>Превью больше, чем весь кэш превью.</translation>
-        </message>
-        <message>
-            <location filename="../../core/effects/PreviewCache.cpp" line="289" />
-            <source>The preview could not be saved: %1</source>
-            <translation>Не удалось сохранить превью: %1</translation>
-        </message>
-    </context><context><name>pixverse::TemplateLibrary</name><message>
-            <location filename="../../core/effects/TemplateLibrary.cpp" line="196" />
-            <location filename="../../core/effects/TemplateLibrary.cpp" line="290" />
-            <source>Signed out: the effects shown are the ones saved earlier.</source>
-            <translation>Вы вышли из аккаунта: показаны эффекты, сохранённые ранее.</translation>
-        </message>
-        <message>
-            <location filename="../../core/effects/TemplateLibrary.cpp" line="261" />
-            <source>Offline: the effects shown are the ones saved earlier.</source>
-            <translation>Нет подключения: показаны эффекты, сохранённые ранее.</translation>
-        </message>
-        <message>
-            <location filename="../../core/effects/TemplateLibrary.cpp" line="312" />
-            <source>The effects could not be refreshed: %1</source>
-            <translation>Не удалось обновить список эффектов: %1</translation>
-        </message>
-    </context><context><name>pixverse::ChosenEffectBox</name><message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="64" />
-            <source>No effect chosen</source>
-            <translation>Эффект не выбран</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="65" />
-            <source>Choose one of the effects: it says what the video does.</source>
-            <translation>Выберите один из эффектов: он задаёт, что происходит в видео.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="66" />
-            <source>&amp;Choose…</source>
-            <translation>&amp;Выбрать…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="67" />
-            <source>Show the effects (Ctrl+3)</source>
-            <translation>Показать эффекты (Ctrl+3)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="70" />
-            <source>Effect %1</source>
-            <translation>Эффект %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="72" />
-            <source>No image needed</source>
-            <translation>Изображение не нужно</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/ChosenEffectBox.cpp" line="73" />
-            <source>Takes %n image(s)</source>
-            <translation>
-                <numerusform>Нужно %n изображение</numerusform>
-                <numerusform>Нужно %n изображения</numerusform>
-                <numerusform>Нужно %n изображений</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="75" />
-            <source>up to %1</source>
-            <translation>до %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="77" />
-            <source>must be activated on the PixVerse platform first</source>
-            <translation>сначала его нужно активировать на платформе PixVerse</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="79" />
-            <source>&amp;Change…</source>
-            <translation>&amp;Сменить…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="80" />
-            <source>Choose another effect (Ctrl+3)</source>
-            <translation>Выбрать другой эффект (Ctrl+3)</translation>
-        </message>
-    </context><context><name>pixverse::MentionPromptEdit</name><message>
-            <location filename="../../ui/PromptEditorMentions.cpp" line="186" />
-            <source>No reference is called %1: add one with that name or change the mention.</source>
-            <translation>Нет референса с именем %1: добавьте его или исправьте упоминание.</translation>
-        </message>
-    </context><context><name>pixverse::ReferencesStrip</name><message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="29" />
-            <source>Background</source>
-            <translation>Фон</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="30" />
-            <source>Subject</source>
-            <translation>Объект</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="42" />
-            <source>References</source>
-            <translation>Референсы</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="48" />
-            <source>Add the people, animals or objects to show (subjects) and the place (background); the prompt calls each by its name, as @name.</source>
-            <translation>Добавьте людей, животных или предметы, которых надо показать (объекты), и место действия (фон); в промпте каждый называется по имени: @имя.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="57" />
-            <source>Add &amp;subject</source>
-            <translation>Добавить &amp;объект</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="59" />
-            <source>Add bac&amp;kground</source>
-            <translation>Добавить &amp;фон</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="117" />
-            <source>%1 &amp;name</source>
-            <translation>%1: &amp;имя</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="120" />
-            <source>The prompt calls this reference @name: letters, digits, _ and -, at most %1 bytes.</source>
-            <translation>В промпте этот референс называется @имя: буквы, цифры, _ и -, не больше %1 байт.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="126" />
-            <source>Remove</source>
-            <translation>Убрать</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="127" />
-            <source>Remove this reference</source>
-            <translation>Убрать этот референс</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="148" />
-            <source>The place the video happens in: drop an image here, paste it, or</source>
-            <translation>Место действия видео: перетащите сюда изображение, вставьте его или нажмите</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="150" />
-            <source>Someone or something to show: drop an image here, paste it, or</source>
-            <translation>Кого или что показать: перетащите сюда изображение, вставьте его или нажмите</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="202" />
-            <source>Give this reference a name: the prompt calls it @name.</source>
-            <translation>Дайте референсу имя: в промпте он называется @имя.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="204" />
-            <source>Not a usable name: letters, digits, _ and - only, at most %1 bytes.</source>
-            <translation>Такое имя не подходит: только буквы, цифры, _ и -, не больше %1 байт.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="207" />
-            <source>Another reference is called %1 too: each needs its own name.</source>
-            <translation>Другой референс тоже называется %1: у каждого должно быть своё имя.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="247" />
-            <source>Add someone or something to show, called by its name in the prompt</source>
-            <translation>Добавить, кого или что показать; в промпте он называется по имени</translation>
-        </message>
-        <message>
-            <location filename="../../ui/ReferencesStrip.cpp" line="249" />
-            <source>Add the place the video happens in, called by its name in the prompt</source>
-            <translation>Добавить место действия; в промпте оно называется по имени</translation>
-        </message>
-    </context><context><name>pixverse::EffectCardDelegate</name><message>
-            <location filename="../../ui/EffectCardDelegate.cpp" line="59" />
-            <source>Text only</source>
-            <translation>Только текст</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectCardDelegate.cpp" line="62" />
-            <source>1 image</source>
-            <translation>1 изображение</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/EffectCardDelegate.cpp" line="63" />
-            <source>%n images</source>
-            <translation>
-                <numerusform>%n изображение</numerusform>
-                <numerusform>%n изображения</numerusform>
-                <numerusform>%n изображений</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectCardDelegate.cpp" line="77" />
-            <source>Any quality</source>
-            <translation>Любое качество</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectCardDelegate.cpp" line="78" />
-            <source>Up to %1</source>
-            <translation>До %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectCardDelegate.cpp" line="88" />
-            <source>Needs activation</source>
-            <translation>Нужна активация</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectCardDelegate.cpp" line="90" />
-            <source>No preview</source>
-            <translation>Нет предпросмотра</translation>
-        </message>
-    </context><context><name>pixverse::EffectsBrowser</name><message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="236" />
-            <source>Search effects</source>
-            <translation>Поиск эффектов</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="237" />
-            <source>Search by name, description or category (Ctrl+F)</source>
-            <translation>Поиск по названию, описанию или категории (Ctrl+F)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="238" />
-            <source>Refresh</source>
-            <translation>Обновить</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="239" />
-            <source>Fetch the list of effects again</source>
-            <translation>Загрузить список эффектов заново</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="240" />
-            <source>&amp;Use effect</source>
-            <translation>&amp;Применить эффект</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="241" />
-            <source>Set the composer up for the selected effect (Enter, double-click)</source>
-            <translation>Настроить редактор под выбранный эффект (Enter, двойной щелчок)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="242" />
-            <source>Show one category</source>
-            <translation>Показать одну категорию</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="243" />
-            <source>Category</source>
-            <translation>Категория</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="244" />
-            <source>Effects</source>
-            <translation>Эффекты</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="346" />
-            <source>All categories</source>
-            <translation>Все категории</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="364" />
-            <source>Updating the list of effects…</source>
-            <translation>Обновление списка эффектов…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="366" />
-            <source>Offline: the list from %1. %2</source>
-            <translation>Нет связи: список от %1. %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="368" />
-            <source>The list could not be updated. %1</source>
-            <translation>Не удалось обновить список. %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="370" />
-            <source>Updated %1</source>
-            <translation>Обновлено %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="380" />
-            <source>Effects are not offered with this sign-in.</source>
-            <translation>При этом способе входа эффекты недоступны.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="383" />
-            <location filename="../../ui/EffectsBrowser.cpp" line="389" />
-            <source>Loading effects…</source>
-            <translation>Загрузка эффектов…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="385" />
-            <source>The effects could not be loaded. %1</source>
-            <translation>Не удалось загрузить эффекты. %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="387" />
-            <source>PixVerse lists no effects for this account.</source>
-            <translation>PixVerse не предлагает эффектов для этой учётной записи.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="391" />
-            <source>No effect matches the search.</source>
-            <translation>Ни один эффект не подходит под запрос.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/EffectsBrowser.cpp" line="409" />
-            <source>No preview: %1</source>
-            <translation>Нет предпросмотра: %1</translation>
-        </message>
-    </context><context><name>pixverse::PreviewPlayer</name><message>
-            <location filename="../../ui/PreviewPlayer.cpp" line="34" />
-            <source>This effect has no preview clip.</source>
-            <translation>У этого эффекта нет видео для предпросмотра.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/PreviewPlayer.cpp" line="85" />
-            <location filename="../../ui/PreviewPlayer.cpp" line="91" />
-            <location filename="../../ui/PreviewPlayer.cpp" line="97" />
-            <source>The preview clip cannot be played.</source>
-            <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
-        </message>
-    </context></TS>
+</TS>

@@ -10,10 +10,6 @@ namespace pixverse::test {
 
 //! The real OpenApiBackend against the sandbox, with a view of the template list requests the
 //! library makes and two ways to play a misbehaving service.
-//! Until OpenApiBackend::fetchTemplates lands (the "api" helper), the base answers the family
-//! refusal without sending anything; then this sends the same GET (§2.19) itself through the
-//! backend's ApiClient and reads the documented fields, so the library is still tested over real
-//! HTTP. Once the real one answers, it is used as it is.
 class ListingBackend : public OpenApiBackend {
     Q_OBJECT
 public:
@@ -30,10 +26,6 @@ public:
     bool endlessIds = false;
     //! Runs before each request is sent (a test injects a fault for page 2, say).
     std::function<void(const TemplateQuery&)> beforeRequest;
-
-private:
-    RequestHandle sendOwnRequest(const TemplateQuery& query, QObject* context,
-                                 std::function<void(Result<QList<EffectTemplate>>)> done);
 };
 
 } // namespace pixverse::test
