@@ -1,5 +1,6 @@
 #include "ui/ChosenEffectBox.h"
 
+#include "ui/EffectCardDelegate.h"
 #include "ui/UiHelpers.h"
 
 #include <QFutureWatcher>
@@ -69,10 +70,9 @@ void ChosenEffectBox::showEffect(qint64 templateId, const QString& name, int ima
     }
     m_name->setText(name.isEmpty() ? tr("Effect %1").arg(templateId) : name);
     QStringList needs;
-    needs << (imageCount == 0 ? tr("No image needed")
-                              : tr("Takes %n image(s)", nullptr, imageCount));
-    if (!qualities.isEmpty())
-        needs << tr("up to %1").arg(qualities.constLast());
+    // The same words as the effect's card in the browser.
+    needs << EffectCardDelegate::needsText(imageCount)
+          << EffectCardDelegate::qualitiesText(qualities);
     if (needsActivation)
         needs << tr("must be activated on the PixVerse platform first");
     m_needs->setText(needs.join(QStringLiteral(" · ")));

@@ -462,6 +462,7 @@ void PromptEditor::remember() {
     const GenerationRequest plain;
     r.templateId = 0;
     r.templateName.clear();
+    r.templatePrompt.clear();
     r.templateImageCount = plain.templateImageCount;
     r.templateQualities.clear();
     r.templateNeedsActivation = false;

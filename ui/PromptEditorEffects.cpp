@@ -22,6 +22,7 @@ void PromptEditor::refreshEffect(const EffectTemplate& effect) {
     if (!effect.id || effect.id != m_effect.templateId)
         return;
     m_effect.templateName = effect.name;
+    m_effect.templatePrompt = effect.prompt;
     m_effect.templateImageCount = effect.imageCount;
     m_effect.templateQualities = effect.qualities;
     m_effect.templateNeedsActivation = effect.needsActivation;
@@ -50,6 +51,7 @@ void PromptEditor::addEffectInputs(GenerationRequest& r) const {
     }
     r.templateId = m_effect.templateId;
     r.templateName = m_effect.templateName;
+    r.templatePrompt = m_effect.templatePrompt;
     r.templateImageCount = m_effect.templateImageCount;
     r.templateQualities = m_effect.templateQualities;
     r.templateNeedsActivation = m_effect.templateNeedsActivation;
@@ -65,6 +67,7 @@ void PromptEditor::takeEffectInputs(const GenerationRequest& request) {
         m_effect = GenerationRequest();
         m_effect.templateId = request.templateId;
         m_effect.templateName = request.templateName;
+        m_effect.templatePrompt = request.templatePrompt;
         m_effect.templateImageCount = request.templateImageCount;
         m_effect.templateQualities = request.templateQualities;
         m_effect.templateNeedsActivation = request.templateNeedsActivation;

@@ -6,12 +6,14 @@
 #include "core/effects/TemplateLibrary.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/Job.h"
+#include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/sandbox/SandboxTemplates.h"
 #include "core/settings/AppSettings.h"
 #include "ui/ChosenEffectBox.h"
 #include "ui/ComposerInputs.h"
+#include "ui/EffectCardDelegate.h"
 #include "ui/EffectsBrowser.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobsPane.h"
@@ -205,6 +207,13 @@ private Q_SLOTS:
         QCOMPARE(done.request.mode, GenerationMode::Effect);
         QCOMPARE(done.request.templateId, effect.id);
         QCOMPARE(done.request.imagesWith(RequestImage::Role::Start).size(), 1);
+        // The prompt is the template's own: the card is called after the template.
+        QCOMPARE(done.request.templatePrompt, effect.prompt);
+        QCOMPARE(JobListModel::titleOf(done), effect.name);
+        // The box says what the effect needs in the card's words.
+        QCOMPARE(child<QLabel>(box, "effectNeeds")->text(),
+                 EffectCardDelegate::needsText(effect.imageCount) + QStringLiteral(" · ") +
+                     EffectCardDelegate::qualitiesText(effect.qualities));
         QVERIFY(QFileInfo::exists(done.videoPath));
         QCOMPARE(a.stats().uploads - before.uploads, 1);
         QCOMPARE(a.stats().generationsCreated - before.generationsCreated, 1);
