@@ -1354,48 +1354,45 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::ChosenEffectBox</name>
         <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="64" />
+            <location filename="../../ui/ChosenEffectBox.cpp" line="65" />
             <source>No effect chosen</source>
             <translation>Эффект не выбран</translation>
         </message>
         <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="65" />
+            <location filename="../../ui/ChosenEffectBox.cpp" line="66" />
             <source>Choose one of the effects: it says what the video does.</source>
             <translation>Выберите один из эффектов: он задаёт, что происходит в видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="66" />
+            <location filename="../../ui/ChosenEffectBox.cpp" line="67" />
             <source>&amp;Choose…</source>
             <translation>&amp;Выбрать…</translation>
         </message>
         <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="67" />
+            <location filename="../../ui/ChosenEffectBox.cpp" line="68" />
             <source>Show the effects (Ctrl+3)</source>
             <translation>Показать эффекты (Ctrl+3)</translation>
         </message>
         <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="70" />
+            <location filename="../../ui/ChosenEffectBox.cpp" line="71" />
             <source>Effect %1</source>
             <translation>Эффект %1</translation>
         </message>
         <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="72" />
             <source>No image needed</source>
-            <translation>Изображение не нужно</translation>
+            <translation type="vanished">Изображение не нужно</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/ChosenEffectBox.cpp" line="73" />
             <source>Takes %n image(s)</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Нужно %n изображение</numerusform>
                 <numerusform>Нужно %n изображения</numerusform>
                 <numerusform>Нужно %n изображений</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/ChosenEffectBox.cpp" line="75" />
             <source>up to %1</source>
-            <translation>до %1</translation>
+            <translation type="vanished">до %1</translation>
         </message>
         <message>
             <location filename="../../ui/ChosenEffectBox.cpp" line="77" />
@@ -4688,12 +4685,12 @@ Write a prompt and press Generate.</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="514" />
+            <location filename="../../ui/PromptEditor.cpp" line="515" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="517" />
+            <location filename="../../ui/PromptEditor.cpp" line="518" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -4827,7 +4824,7 @@ Write a prompt and press Generate.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditorEffects.cpp" line="100" />
+            <location filename="../../ui/PromptEditorEffects.cpp" line="103" />
             <source>Not named in the prompt: %1. The video may leave them out.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
         </message>
