@@ -242,8 +242,13 @@ void JobScheduler::startUpload(Job job) {
     const qint64 id = job.id;
     const JobInput input = missing.first();
     const QString path = inputPath(job.request, input);
-    Backend::Progress progress = [this, id, before, total](qint64 sent, qint64) {
-        Q_EMIT uploadProgress(id, before + sent, total);
+    // The request body (a multipart form, with its headers) is larger than the file: its bytes
+    // are counted as the share of this file they carry, so the sum never passes the total.
+    const qint64 size = QFileInfo(path).size();
+    Backend::Progress progress = [this, id, before, total, size](qint64 sent, qint64 bodyBytes) {
+        if (bodyBytes <= 0) // the network says nothing of the body (its last word is 0 of 0)
+            return;
+        Q_EMIT uploadProgress(id, before + qBound<qint64>(0, sent * size / bodyBytes, size), total);
     };
     const bool listed = input.role == InputRole::EffectImage || input.role == InputRole::Reference;
     const QString which =

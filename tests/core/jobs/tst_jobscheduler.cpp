@@ -769,6 +769,16 @@ void TestJobScheduler::effectUploadsEachImageOnce() {
     const QList<RequestImage> images = after.request.imagesWith(RequestImage::Role::Start);
     const qint64 total = QFileInfo(images.at(0).path).size() + QFileInfo(images.at(1).path).size();
     QVERIFY(!progress.isEmpty());
+    // Never past the total (the forms' headers are not the files' bytes), never backwards.
+    qint64 previous = 0;
+    for (const QList<QVariant>& step : std::as_const(progress)) {
+        QVERIFY2(step.at(1).toLongLong() <= total, qPrintable(step.at(1).toString()));
+        QVERIFY2(step.at(1).toLongLong() >= previous, qPrintable(QStringLiteral("%1 after %2 of %3")
+                                                                     .arg(step.at(1).toLongLong())
+                                                                     .arg(previous)
+                                                                     .arg(total)));
+        previous = step.at(1).toLongLong();
+    }
     QCOMPARE(progress.last().at(1).toLongLong(), total);
     QCOMPARE(progress.last().at(2).toLongLong(), total);
 }
