@@ -1,6 +1,7 @@
 #include "ui/JobsPane.h"
 
 #include "core/jobs/JobEngine.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/JobTransitions.h"

@@ -3,6 +3,7 @@
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
 #include "core/jobs/JobEngine.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobStore.h"
 

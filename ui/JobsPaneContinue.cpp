@@ -2,6 +2,7 @@
 // sound effect, lip sync, and the lineage (go to the parent, show one take's family).
 #include "core/backend/Backend.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "core/media/LastFrame.h"

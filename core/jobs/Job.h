@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -145,6 +146,17 @@ struct Job {
     bool wasMadeOnService() const;
     //! The length of the saved file in seconds (read from it after the download); 0: unknown.
     double videoSeconds = 0;
+
+    // --- The creator's library (issue 18) ---------------------------------------------------
+    //! Takes made by one click (JobEngine::enqueueTakes) share a group: the id of the group's
+    //! first job (its own id for that one). 0: a job of its own.
+    qint64 groupId = 0;
+    int takeIndex = 0; //!< 0-based place in its group (its seed is the first take's + takeIndex)
+    int rating = 0;    //!< 0: not rated; 1–5 stars
+    bool rejected = false; //!< the creator threw it away ("Remove rejected" trashes it)
+    bool picked = false;   //!< the take the creator chose (compare view, "Pick")
+    QStringList tags; //!< free words, as the creator typed them, no duplicates (case-insensitive)
+    QList<qint64> boards; //!< the boards (JobStore::boards()) it is on, ascending ids
 
     //! A complete file of the video is in the library (a download in progress writes
     //! `<videoPath>.part`, so `videoPath` exists only once complete). Reads the disk.

@@ -12,6 +12,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace pixverse {
 
 namespace {
@@ -139,6 +141,45 @@ Job JobEngine::newJob(const GenerationRequest& request) const {
 
 Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
     return m_store->add(newJob(request)); // the scheduler hears jobAdded
+}
+
+// CONTRACT STUB: seeds, one copy of the inputs and the async path belong to the "takes" helper.
+QList<GenerationRequest> JobEngine::takeRequests(const GenerationRequest& request, int takes) {
+    QList<GenerationRequest> requests;
+    for (int i = 0; i < std::clamp(takes, 1, kMaxTakes); ++i) {
+        GenerationRequest take = request;
+        if (request.seed)
+            take.seed = *request.seed + i;
+        requests.append(take);
+    }
+    return requests;
+}
+
+Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
+    QList<Job> jobs;
+    for (const GenerationRequest& take : takeRequests(request, takes))
+        jobs.append(newJob(take));
+    if (jobs.size() == 1) {
+        const Result<Job> one = m_store->add(jobs.first());
+        if (!one.ok())
+            return Result<QList<Job>>::failure(one.error);
+        return Result<QList<Job>>::success({*one.value});
+    }
+    return m_store->addGroup(jobs);
+}
+
+void JobEngine::enqueueTakesAsync(const GenerationRequest& request, int takes, QObject* context,
+                                  std::function<void(Result<QList<Job>>)> done) {
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    const Result<QList<Job>> added = enqueueTakes(request, takes);
+    QMetaObject::invokeMethod(
+        this,
+        [guard, hasContext, done = std::move(done), added] {
+            if (!hasContext || guard)
+                done(added);
+        },
+        Qt::QueuedConnection);
 }
 
 void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,

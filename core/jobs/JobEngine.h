@@ -77,6 +77,17 @@ public:
     //! `context` died.
     void enqueueAsync(const GenerationRequest& request, QObject* context,
                       std::function<void(Result<Job>)> done);
+    //! The most takes one click makes (issue 18).
+    static constexpr int kMaxTakes = 8;
+    //! The requests of `takes` takes of `request` (1..kMaxTakes): with a seed, take i asks for
+    //! seed + i (wrapping within the service's seed range); without one, none asks for a seed.
+    static QList<GenerationRequest> takeRequests(const GenerationRequest& request, int takes);
+    //! Stores `takes` jobs of `request` as one group (JobStore::addGroup; the inputs copied once)
+    //! and lets the scheduler send them; `takes` 1 is enqueue() with no group.
+    Result<QList<Job>> enqueueTakes(const GenerationRequest& request, int takes);
+    //! enqueueTakes() with the inputs copied on the thread pool first, as enqueueAsync().
+    void enqueueTakesAsync(const GenerationRequest& request, int takes, QObject* context,
+                           std::function<void(Result<QList<Job>>)> done);
     //! A failed, moderated or cancelled job as a new generation (new trace id). False otherwise.
     bool retry(qint64 jobId);
     //! A job not yet sent (Queued, Uploading) is cancelled. False otherwise.

@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace pixverse {
 
 namespace {
@@ -334,6 +336,87 @@ bool JobLibrary::remove(const Job& job, bool deleteFiles) {
     if (m_store)
         m_store->remove(job.id);
     return ok;
+}
+
+// CONTRACT STUB: the marks are stored without a sidecar, no board folder; the "files" helper
+// implements the sidecars, folders and the trash.
+void JobLibrary::setRating(const QList<qint64>& jobIds, int stars) {
+    if (!m_store)
+        return;
+    for (const qint64 id : jobIds)
+        m_store->modify(id, [stars](Job& job) { job.rating = std::clamp(stars, 0, 5); });
+}
+
+void JobLibrary::setRejected(const QList<qint64>& jobIds, bool rejected) {
+    if (!m_store)
+        return;
+    for (const qint64 id : jobIds)
+        m_store->modify(id, [rejected](Job& job) { job.rejected = rejected; });
+}
+
+void JobLibrary::pick(qint64 jobId) {
+    if (!m_store)
+        return;
+    m_store->modify(jobId, [](Job& job) { job.picked = true; });
+}
+
+void JobLibrary::setTags(qint64 jobId, const QStringList& tags) {
+    if (m_store)
+        m_store->modify(jobId, [&tags](Job& job) { job.tags = tags; });
+}
+
+void JobLibrary::addTag(const QList<qint64>& jobIds, const QString& tag) {
+    if (!m_store)
+        return;
+    for (const qint64 id : jobIds)
+        m_store->modify(id, [&tag](Job& job) { job.tags.append(tag); });
+}
+
+void JobLibrary::removeTag(const QList<qint64>& jobIds, const QString& tag) {
+    if (!m_store)
+        return;
+    for (const qint64 id : jobIds)
+        m_store->modify(id, [&tag](Job& job) { job.tags.removeAll(tag); });
+}
+
+void JobLibrary::setOnBoard(const QList<qint64>& jobIds, qint64 boardId, bool on) {
+    if (!m_store)
+        return;
+    for (const qint64 id : jobIds) {
+        m_store->modify(id, [boardId, on](Job& job) {
+            job.boards.removeAll(boardId);
+            if (on)
+                job.boards.append(boardId);
+        });
+    }
+}
+
+QList<qint64> JobLibrary::cleanupCandidates(Cleanup kind, const QList<qint64>& among) const {
+    QList<qint64> ids;
+    if (!m_store)
+        return ids;
+    for (const qint64 id : among) {
+        const std::optional<Job> job = m_store->job(id);
+        if (!job || !isTerminal(job->state))
+            continue;
+        const bool kept = kind == Cleanup::Rejected
+                              ? !job->rejected
+                              : job->picked || job->favourite || job->rating > 0;
+        if (!kept)
+            ids.append(id);
+    }
+    return ids;
+}
+
+JobLibrary::TrashResult JobLibrary::trashJobs(const QList<qint64>& jobIds) {
+    TrashResult result;
+    if (!m_store)
+        return result;
+    for (const qint64 id : jobIds) {
+        if (const std::optional<Job> job = m_store->job(id); job && remove(*job, true))
+            ++result.removed;
+    }
+    return result;
 }
 
 bool JobLibrary::prepareRedownload(Job& job) const {

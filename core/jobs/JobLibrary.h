@@ -73,6 +73,38 @@ public:
     bool setThumbnail(qint64 jobId, const QString& path);
     //! Marks the jobs as favourites (or not).
     void setFavourite(const QList<qint64>& jobIds, bool favourite);
+    // --- The creator's marks (issue 18). Each change is committed to the store, then written
+    // into the job's sidecar (on the thread pool) so the file carries it too.
+    //! 1–5 stars; 0 takes the rating away.
+    void setRating(const QList<qint64>& jobIds, int stars);
+    void setRejected(const QList<qint64>& jobIds, bool rejected);
+    //! Marks `jobId` as the picked take; the other takes of its group lose their pick.
+    void pick(qint64 jobId);
+    //! The job's tags as given (trimmed, empty and repeated ones dropped, case-insensitive).
+    void setTags(qint64 jobId, const QStringList& tags);
+    void addTag(const QList<qint64>& jobIds, const QString& tag);
+    void removeTag(const QList<qint64>& jobIds, const QString& tag);
+    //! Puts the jobs on a board or takes them off. A board with a folder gets a copy of each
+    //! video that is in the library (and of those saved later).
+    void setOnBoard(const QList<qint64>& jobIds, qint64 boardId, bool on);
+
+    //! What a cleanup of the gallery sweeps away.
+    enum class Cleanup {
+        Rejected,               //!< "Remove rejected"
+        AllButPickedAndStarred, //!< everything not picked, not a favourite and not rated
+    };
+    //! The jobs of `among` (the ones the gallery shows) a cleanup would remove; only finished
+    //! ones (a job still running is never swept).
+    QList<qint64> cleanupCandidates(Cleanup kind, const QList<qint64>& among) const;
+    struct TrashResult {
+        int removed = 0;
+        QStringList failures; //!< a sentence per job whose files could not go to the trash
+    };
+    //! Moves each job's video and sidecar to the desktop's trash (QFile::moveToTrash; never
+    //! deleted outright) and takes the job off the list. A job whose file cannot go to the trash
+    //! stays, with a sentence in `failures`.
+    TrashResult trashJobs(const QList<qint64>& jobIds);
+
     //! Takes a job off the list; with `deleteFiles` its video and sidecar go to the trash (removed
     //! where there is none) and its thumbnail is deleted. False when a file could not be deleted.
     bool remove(const Job& job, bool deleteFiles);

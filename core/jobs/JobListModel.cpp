@@ -365,6 +365,29 @@ QVariant JobListModel::markData(const Job& job, int role) const {
         return parentText(parent ? &*parent : nullptr);
     }
     default:
+        return libraryData(job, role);
+    }
+}
+
+QVariant JobListModel::libraryData(const Job& job, int role) const {
+    switch (role) {
+    case GroupIdRole:
+        return job.groupId;
+    case TakeIndexRole:
+        return job.takeIndex;
+    case GroupSizeRole:
+        return job.groupId == 0 ? 1 : int(m_store->group(job.groupId).size());
+    case RatingRole:
+        return job.rating;
+    case RejectedRole:
+        return job.rejected;
+    case PickedRole:
+        return job.picked;
+    case TagsRole:
+        return job.tags;
+    case BoardsRole:
+        return QVariant::fromValue(job.boards);
+    default:
         return {};
     }
 }
@@ -404,7 +427,15 @@ QHash<int, QByteArray> JobListModel::roleNames() const {
                   {DurationTextRole, "durationText"},
                   {ModeTextRole, "modeText"},
                   {ParentIdRole, "parentId"},
-                  {ParentTextRole, "parentText"}});
+                  {ParentTextRole, "parentText"},
+                  {GroupIdRole, "groupId"},
+                  {TakeIndexRole, "takeIndex"},
+                  {GroupSizeRole, "groupSize"},
+                  {RatingRole, "rating"},
+                  {RejectedRole, "rejected"},
+                  {PickedRole, "picked"},
+                  {TagsRole, "tags"},
+                  {BoardsRole, "boards"}});
     return names;
 }
 
@@ -645,67 +676,6 @@ void JobListModel::updateTicker() {
         m_ticker.start();
     else if (!wanted && m_ticker.isActive())
         m_ticker.stop();
-}
-
-// --- JobFilterModel ---------------------------------------------------------------------------
-
-JobFilterModel::JobFilterModel(QObject* parent)
-    : QSortFilterProxyModel(parent) {
-    setDynamicSortFilter(true);
-}
-
-void JobFilterModel::setStates(const QList<JobState>& states) {
-    if (states == m_states)
-        return;
-    m_states = states;
-    invalidateFilter();
-}
-
-void JobFilterModel::setSearchText(const QString& text) {
-    if (text == m_search)
-        return;
-    m_search = text;
-    m_words = text.simplified().split(u' ', Qt::SkipEmptyParts);
-    invalidateFilter();
-}
-
-void JobFilterModel::setFavouritesOnly(bool on) {
-    if (on == m_favouritesOnly)
-        return;
-    m_favouritesOnly = on;
-    invalidateFilter();
-}
-
-void JobFilterModel::setOnlyJobs(const std::optional<QSet<qint64>>& jobIds) {
-    if (jobIds == m_onlyJobs)
-        return;
-    m_onlyJobs = jobIds;
-    invalidateFilter();
-}
-
-qint64 JobFilterModel::jobId(int row) const {
-    return index(row, 0).data(JobListModel::IdRole).toLongLong();
-}
-
-bool JobFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (m_onlyJobs && !m_onlyJobs->contains(index.data(JobListModel::IdRole).toLongLong()))
-        return false;
-    if (!m_states.isEmpty()) {
-        const auto state = static_cast<JobState>(index.data(JobListModel::StateRole).toInt());
-        if (!m_states.contains(state))
-            return false;
-    }
-    if (m_favouritesOnly && !index.data(JobListModel::FavouriteRole).toBool())
-        return false;
-    if (!m_words.isEmpty()) {
-        const QString prompt = index.data(JobListModel::PromptRole).toString();
-        for (const QString& word : m_words) {
-            if (!prompt.contains(word, Qt::CaseInsensitive))
-                return false;
-        }
-    }
-    return true;
 }
 
 } // namespace pixverse

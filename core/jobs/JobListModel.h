@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
-#include <QSortFilterProxyModel>
 #include <QTimer>
 
 #include <array>
@@ -63,6 +62,15 @@ public:
         ModeTextRole,              //!< "Text to video", "Image to video", ... translated
         ParentIdRole,              //!< qint64: the job this one continues (lineage); 0: none
         ParentTextRole, //!< "from <the parent's prompt words>", "from a removed take"; empty: none
+        // The library (issue 18)
+        GroupIdRole,   //!< qint64: the take group (Job::groupId); 0: none
+        TakeIndexRole, //!< int: 0-based place in the group
+        GroupSizeRole, //!< int: takes in the group still in the store; 1 for a lone job
+        RatingRole,    //!< int 0–5
+        RejectedRole,  //!< bool
+        PickedRole,    //!< bool
+        TagsRole,      //!< QStringList
+        BoardsRole,    //!< QList<qint64>
     };
     Q_ENUM(Role)
 
@@ -170,6 +178,8 @@ private:
     QString statusText(const Job& job) const;
     //! The roles of a card's marks (mode, duration, sound, deleted on the service).
     QVariant markData(const Job& job, int role) const;
+    //! The roles of the library: group, rating, reject, pick, tags, boards.
+    QVariant libraryData(const Job& job, int role) const;
     qint64 elapsedMs(const Job& job) const;
 
     JobStore* m_store = nullptr;
@@ -185,38 +195,6 @@ private:
     std::function<QDateTime()> m_now;
     QTimer m_ticker;
     int m_elapsedIntervalMs = 1000;
-};
-
-//! The gallery's filter over a JobListModel: states, prompt text, favourites. Keeps the source's
-//! order (newest first).
-class JobFilterModel : public QSortFilterProxyModel {
-    Q_OBJECT
-public:
-    explicit JobFilterModel(QObject* parent = nullptr);
-
-    //! Only jobs in these states; empty: every state.
-    void setStates(const QList<JobState>& states);
-    QList<JobState> states() const { return m_states; }
-    //! Only jobs whose prompt contains every word of `text` (case-insensitive); empty: all.
-    void setSearchText(const QString& text);
-    QString searchText() const { return m_search; }
-    void setFavouritesOnly(bool on);
-    bool favouritesOnly() const { return m_favouritesOnly; }
-    //! Only these jobs ("Show family": JobStore::lineage of a take); nullopt: no such limit.
-    void setOnlyJobs(const std::optional<QSet<qint64>>& jobIds);
-    const std::optional<QSet<qint64>>& onlyJobs() const { return m_onlyJobs; }
-
-    qint64 jobId(int row) const;
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
-
-private:
-    QList<JobState> m_states;
-    QString m_search;
-    QStringList m_words;
-    bool m_favouritesOnly = false;
-    std::optional<QSet<qint64>> m_onlyJobs;
 };
 
 } // namespace pixverse

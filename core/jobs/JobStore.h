@@ -15,6 +15,15 @@
 
 namespace pixverse {
 
+//! A named collection of jobs (issue 18); a job can be on several. With a folder, the videos of
+//! its jobs are also saved there (JobLibrary).
+struct Board {
+    qint64 id = 0;
+    QString name;   //!< unique (case-insensitive), not empty
+    QString folder; //!< empty: none
+    friend bool operator==(const Board&, const Board&) = default;
+};
+
 //! Every job, in SQLite (`<dataDir>/jobs.sqlite`, WAL, `PRAGMA user_version` migrations), with
 //! the creator's images copied to `<dataDir>/images/`. The file is the truth: each change is one
 //! committed statement before the caller goes on, so a process killed at any point finds every
@@ -75,6 +84,35 @@ public:
     //! its descendants, in order of creation. Empty when the job is unknown.
     QList<Job> lineage(qint64 jobId) const;
 
+    // --- The library (issue 18): groups of takes, boards, tags, the prompt index -------------
+    //! Adds the takes of one click in one transaction: every job as add() does (inputs copied
+    //! once), all in one group whose id is the first job's id, takeIndex 0..n-1 in order.
+    //! Nothing is added when one fails. Emits jobAdded for each, in order.
+    Result<QList<Job>> addGroup(QList<Job> jobs);
+    //! The takes of a group, by takeIndex; empty for 0 or an unknown group.
+    QList<Job> group(qint64 groupId) const;
+
+    //! Every board, by name (case-insensitive).
+    QList<Board> boards() const;
+    std::optional<Board> board(qint64 boardId) const;
+    //! A new board; an Input error for an empty name or one another board has.
+    Result<Board> addBoard(const QString& name, const QString& folder = {});
+    //! Renames, or sets the folder of, a board (the same checks as addBoard()).
+    Result<Board> updateBoard(const Board& board);
+    //! Deletes the board and takes it off every job (the jobs and their files stay).
+    bool removeBoard(qint64 boardId);
+    //! How many jobs are on the board.
+    int boardJobCount(qint64 boardId) const;
+
+    //! Every tag some job has, most used first (ties by name): what tag completion offers.
+    QStringList allTags() const;
+
+    //! The jobs whose prompt (or title: an effect's template name) matches every word of `text`
+    //! as a word prefix ("storm li" finds "a lighthouse in a storm"), newest first, through the
+    //! store's full-text index (SQLite FTS5, kept in step with every add, update and remove).
+    //! Empty `text`: every job. Fast enough to run on each keystroke over 10,000 jobs.
+    QList<qint64> searchPrompts(const QString& text) const;
+
     //! Writes every field of `job` (found by id) and stamps `updatedAt`. False when the row is
     //! unknown or SQLite refused; the mirror then keeps the old values.
     bool update(Job job);
@@ -102,6 +140,8 @@ Q_SIGNALS:
     void jobAdded(qint64 id);
     void jobChanged(qint64 id);
     void jobRemoved(qint64 id);
+    //! A board was added, renamed, given a folder or removed.
+    void boardsChanged();
 
 private:
     bool migrate(int from);
@@ -115,6 +155,7 @@ private:
     QString m_connection; // QSqlDatabase connection name; empty when closed
     QString m_error;
     QMap<qint64, Job> m_jobs;
+    QMap<qint64, Board> m_boards; // CONTRACT STUB: kept in memory until the store helper lands
     std::array<QSet<qint64>, 2> m_knownVideos; // remote ids ever held, by family (openapi, web)
 };
 

@@ -2,6 +2,7 @@
 // click there (or "Go to Parent") selects the parent; "Show Family" limits the gallery to the
 // take's ancestors and descendants until the chip is cleared; removing a parent keeps its
 // children, whose link then says the take was removed. Real store, real widgets.
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "tests/core/jobs/JobTestFixture.h"

@@ -4,6 +4,7 @@
 // filters and counts; 10,000 jobs scroll with a bounded thumbnail cache; screenshots of every
 // state and of the player (written when PIXVERSE_SCREENSHOT_DIR is set).
 #include "SampleJobs.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "tests/core/jobs/BulkJobs.h"

@@ -14,6 +14,7 @@
 #include "core/effects/TemplateLibrary.h"
 #include "core/effects/TemplateListModel.h"
 #include "core/jobs/JobEngine.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"

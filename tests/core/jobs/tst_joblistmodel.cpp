@@ -1,6 +1,7 @@
 // JobListModel and JobFilterModel over a real JobStore in a temporary folder, with
 // QAbstractItemModelTester attached before anything changes; the ThumbnailCache's bounds.
 #include "BulkJobs.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/ThumbnailCache.h"
