@@ -29,6 +29,13 @@ QString searchTitle(const QString& requestColumn) {
              searchText(requestColumn, QStringLiteral("speechText")));
 }
 
+//! A trigger's statement that indexes the row `new`.
+QString indexNewRow() {
+    return QStringLiteral("INSERT INTO jobs_fts (rowid, prompt, title) VALUES (new.id, %1, %2);")
+        .arg(searchText(QStringLiteral("new.request"), QStringLiteral("prompt")),
+             searchTitle(QStringLiteral("new.request")));
+}
+
 } // namespace
 
 const QList<QStringList>& migrations() {
@@ -123,18 +130,12 @@ const QList<QStringList>& migrations() {
                         " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"),
          // Triggers keep the index and the marks in step with every writer of the table (the
          // store, and the tests' bulk inserts). Only a changed request touches the index.
-         QStringLiteral("CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN"
-                        " INSERT INTO jobs_fts (rowid, prompt, title) VALUES (new.id, %1, %2);"
-                        " END")
-             .arg(searchText(QStringLiteral("new.request"), QStringLiteral("prompt")),
-                  searchTitle(QStringLiteral("new.request"))),
+         QStringLiteral("CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN %1 END")
+             .arg(indexNewRow()),
          QStringLiteral("CREATE TRIGGER jobs_fts_update AFTER UPDATE OF request ON jobs"
                         " WHEN old.request IS NOT new.request BEGIN"
-                        " DELETE FROM jobs_fts WHERE rowid = old.id;"
-                        " INSERT INTO jobs_fts (rowid, prompt, title) VALUES (new.id, %1, %2);"
-                        " END")
-             .arg(searchText(QStringLiteral("new.request"), QStringLiteral("prompt")),
-                  searchTitle(QStringLiteral("new.request"))),
+                        " DELETE FROM jobs_fts WHERE rowid = old.id; %1 END")
+             .arg(indexNewRow()),
          QStringLiteral("CREATE TRIGGER jobs_delete AFTER DELETE ON jobs BEGIN"
                         " DELETE FROM jobs_fts WHERE rowid = old.id;"
                         " DELETE FROM job_tags WHERE job_id = old.id;"

@@ -142,6 +142,8 @@ void JobStore::close() {
     m_tagUses.clear();
     m_boardUses.clear();
     m_tagsStale = true;
+    m_newestFirst.clear();
+    m_orderStale = true;
     for (QSet<qint64>& ids : m_knownVideos)
         ids.clear();
 }
@@ -219,6 +221,7 @@ bool JobStore::loadAll() {
         return fail(tr("Cannot read the job database: %1").arg(error.isEmpty() ? m_error : error));
     for (const Job& job : std::as_const(m_jobs))
         index(job);
+    m_orderStale = true;
     for (QSet<qint64>& ids : m_knownVideos)
         ids.clear();
     if (!query.exec(QStringLiteral("SELECT family, video_id FROM known_videos")))
@@ -296,6 +299,7 @@ Result<Job> JobStore::add(Job job) {
     }
     m_jobs.insert(job.id, job);
     index(job);
+    m_orderStale = true;
     if (job.videoId != 0 && rememberVideo(job))
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     qCInfo(lcJobs) << "job" << job.id << "added:" << generationModeId(job.request.mode)
@@ -346,6 +350,7 @@ Result<QList<Job>> JobStore::importJobs(QList<Job> jobs) {
         index(job);
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     }
+    m_orderStale = m_orderStale || !added.isEmpty();
     qCInfo(lcJobs) << "import:" << added.size() << "of" << jobs.size() << "listed videos added";
     for (const Job& job : std::as_const(added))
         Q_EMIT jobAdded(job.id);
@@ -441,6 +446,7 @@ bool JobStore::update(Job job) {
     unindex(before);
     m_jobs.insert(job.id, job);
     index(job);
+    m_orderStale = m_orderStale || before.createdAt != job.createdAt;
     if (job.videoId != 0 && rememberVideo(job))
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     if (before.state != job.state)
@@ -472,6 +478,7 @@ bool JobStore::remove(qint64 id) {
     // The index, the tags and the boards of the row went with it (trigger jobs_delete).
     m_jobs.remove(id);
     unindex(*gone);
+    m_orderStale = true;
     for (const JobInput& input : jobInputs(gone->request)) {
         const QString copy = inputPath(gone->request, input);
         if (!isStoreCopy(copy))

@@ -162,6 +162,8 @@ private:
     //! The mirror's indexes over the jobs (groups, tag and board counts), job by job.
     void index(const Job& job);
     void unindex(const Job& job);
+    //! Every job's id, newest first (createdAt, then id).
+    const QList<qint64>& newestFirst() const;
     //! The board with its name trimmed, or an Input error when it is empty or another's.
     Result<Board> checkBoard(Board board) const;
     //! Writes the job's remote id to `known_videos` (true when it is there now or has none).
@@ -179,6 +181,8 @@ private:
     QHash<qint64, int> m_boardUses;        // board id → jobs on it
     mutable QStringList m_tagsByUse;       // allTags(), built again after a tag changed
     mutable bool m_tagsStale = true;
+    mutable QList<qint64> m_newestFirst; // every id, newest first; built again after a job came,
+    mutable bool m_orderStale = true;    // went or changed its createdAt
     std::array<QSet<qint64>, 2> m_knownVideos; // remote ids ever held, by family (openapi, web)
 };
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -2868,7 +2867,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>There is no such board.</source>
             <translation>Такой доски нет.</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="196" />
+            <source>There is already a board named “%1”. Choose another name.</source>
+            <translation>Доска «%1» уже есть. Выберите другое название.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
+            <source>Cannot save the board “%1”: %2</source>
+            <translation>Не удаётся сохранить доску «%1»: %2</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
