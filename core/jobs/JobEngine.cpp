@@ -143,43 +143,83 @@ Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
     return m_store->add(newJob(request)); // the scheduler hears jobAdded
 }
 
-// CONTRACT STUB: seeds, one copy of the inputs and the async path belong to the "takes" helper.
-QList<GenerationRequest> JobEngine::takeRequests(const GenerationRequest& request, int takes) {
+static_assert(JobEngine::kMaxTakes == AppSettings::kMaxTakeCount);
+
+qint64 JobEngine::seedMax() const {
+    return m_options.catalog ? m_options.catalog->seedMax() : kSeedMax;
+}
+
+QList<GenerationRequest> JobEngine::takeRequests(const GenerationRequest& request, int takes,
+                                                 qint64 seedMax) {
     QList<GenerationRequest> requests;
+    const qint64 range = std::max<qint64>(seedMax, 0) + 1;
+    // A seed out of range stays as given, so the rules refuse it rather than a wrap hiding it.
+    const bool wraps = request.seed && *request.seed >= 0 && *request.seed < range;
     for (int i = 0; i < std::clamp(takes, 1, kMaxTakes); ++i) {
         GenerationRequest take = request;
         if (request.seed)
-            take.seed = *request.seed + i;
+            take.seed = wraps ? (*request.seed + i) % range : *request.seed + i;
         requests.append(take);
     }
     return requests;
 }
 
-Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
+Result<QList<Job>> JobEngine::addTakes(const GenerationRequest& copied, int takes,
+                                       const QString& sourceImage) {
     QList<Job> jobs;
-    for (const GenerationRequest& take : takeRequests(request, takes))
-        jobs.append(newJob(take));
-    if (jobs.size() == 1) {
+    for (const GenerationRequest& take : takeRequests(copied, takes, seedMax())) {
+        Job job = newJob(take);
+        job.sourceImagePath = sourceImage;
+        jobs.append(job);
+    }
+    if (jobs.size() == 1) { // one take is a lone job, in no group
         const Result<Job> one = m_store->add(jobs.first());
         if (!one.ok())
             return Result<QList<Job>>::failure(one.error);
         return Result<QList<Job>>::success({*one.value});
     }
-    return m_store->addGroup(jobs);
+    return m_store->addGroup(jobs); // the scheduler hears jobAdded for each, in order
+}
+
+namespace {
+
+//! The original of the start image, as JobStore::add() keeps it; empty when it is a store copy.
+QString sourceImageOf(const GenerationRequest& request, const JobStore& store) {
+    const QString startImage = inputPath(request, InputRole::Start);
+    if (startImage.isEmpty() || store.isStoreCopy(startImage))
+        return {};
+    return QFileInfo(startImage).absoluteFilePath();
+}
+
+} // namespace
+
+Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
+    // The inputs are copied once for the whole group: every take then points at the same copy.
+    const Result<GenerationRequest> copy = m_store->copyInputs(request);
+    if (!copy.ok())
+        return Result<QList<Job>>::failure(copy.error);
+    return addTakes(*copy.value, takes, sourceImageOf(request, *m_store));
 }
 
 void JobEngine::enqueueTakesAsync(const GenerationRequest& request, int takes, QObject* context,
                                   std::function<void(Result<QList<Job>>)> done) {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    const Result<QList<Job>> added = enqueueTakes(request, takes);
-    QMetaObject::invokeMethod(
-        this,
-        [guard, hasContext, done = std::move(done), added] {
-            if (!hasContext || guard)
-                done(added);
-        },
-        Qt::QueuedConnection);
+    // As enqueueAsync(): every input is read, hashed and copied on the thread pool, once.
+    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(this);
+    const QString source = sourceImageOf(request, *m_store);
+    connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, this,
+            [this, watcher, takes, source, guard, hasContext, done = std::move(done)] {
+                watcher->deleteLater();
+                const Result<GenerationRequest> copy = watcher->result();
+                const Result<QList<Job>> added = copy.ok()
+                                                     ? addTakes(*copy.value, takes, source)
+                                                     : Result<QList<Job>>::failure(copy.error);
+                if (!hasContext || guard)
+                    done(added);
+            });
+    const JobStore* store = m_store;
+    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
 }
 
 void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
