@@ -354,7 +354,7 @@ QStringList PromptEditor::blockingReasons() const {
         reasons << v.reason;
     const std::optional<int> credits = totalCost();
     if (m_balance && credits && *m_balance < *credits && takeCount() > 1)
-        reasons << tr("Not enough credits: these %n takes cost %1 and the balance is %2.", "",
+        reasons << tr("Not enough credits: these %n takes cost %1 and the balance is %2.", nullptr,
                       takeCount())
                        .arg(QLocale().toString(*credits), QLocale().toString(*m_balance));
     else if (m_balance && credits && *m_balance < *credits)
@@ -440,7 +440,7 @@ void PromptEditor::updateState() {
     const QStringList reasons = blockingReasons();
     const bool can = reasons.isEmpty();
     m_generate->setEnabled(can);
-    const QString go = takeCount() > 1 ? tr("Generate %n takes (Ctrl+Enter)", "", takeCount())
+    const QString go = takeCount() > 1 ? tr("Generate %n takes (Ctrl+Enter)", nullptr, takeCount())
                                        : tr("Generate the video (Ctrl+Enter)");
     m_generate->setToolTip(can ? go : reasons.join(QLatin1Char('\n')));
     m_blocked->setText(reasons.value(0));

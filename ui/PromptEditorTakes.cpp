@@ -42,7 +42,7 @@ std::optional<int> PromptEditor::totalCost() const {
 
 QString PromptEditor::takesCostText(int oneTake) const {
     const QLocale locale;
-    return tr("Cost: %n takes · %1 credits (%2 each)", "", takeCount())
+    return tr("Cost: %n takes · %1 credits (%2 each)", nullptr, takeCount())
         .arg(locale.toString(oneTake * takeCount()), locale.toString(oneTake));
 }
 

@@ -345,7 +345,7 @@ void StudioApp::generate(const GenerationRequest& request) {
             m_window->showNotice(added.error.userMessage());
             return;
         }
-        m_window->showNotice(tr("%n takes of “%1” queued.", "", int(added.value->size()))
+        m_window->showNotice(tr("%n takes of “%1” queued.", nullptr, int(added.value->size()))
                                  .arg(JobListModel::titleOf(added.value->first())));
     });
 }

@@ -85,56 +85,61 @@
         </message>
         <message>
             <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <source>generate, batch: make N takes of each generation (1–8, default 1), grouped in the job list; with --seed, the takes use seed, seed+1, …</source>
+            <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
             <source>batch: at most N videos generating at once (default 5).</source>
             <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="99" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="102" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="109" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
             <source>Image to animate (image-to-video). With --template: one --image for each image the template takes, in order.</source>
             <translation>Изображение для оживления (изображение в видео). С --template: по одному --image на каждое изображение шаблона, по порядку.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
             <source>generate: use the effect template ID (the command templates lists them).</source>
             <translation>generate: применить шаблон эффекта ID (их перечисляет команда templates).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="116" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
             <source>generate: a reference image, subject:NAME=FILE or background:NAME=FILE; the prompt names it as @NAME. Repeat it for each reference.</source>
             <translation>generate: референсное изображение, subject:NAME=FILE или background:NAME=FILE; промпт называет его @NAME. Повторите для каждого референса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
             <source>templates: only those whose name, description or category has every word of TEXT.</source>
             <translation>templates: только шаблоны, в названии, описании или категории которых есть каждое слово TEXT.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="131" />
             <source>templates: fetch the list now (else at most once a day).</source>
             <translation>templates: загрузить список сейчас (иначе не чаще раза в день).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="201" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="206" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -223,62 +228,62 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="130" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="135" />
             <source>generate: the first frame of a transition (with --last-frame).</source>
             <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="134" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="139" />
             <source>generate: the last frame of a transition (with --first-frame).</source>
             <translation>generate: последний кадр перехода (вместе с --first-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="138" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="143" />
             <source>sound: keep the video's own sound under the new.</source>
             <translation>sound: оставить собственный звук видео под новым.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="141" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="146" />
             <source>lipsync: the speech to lip-sync (mp3, wav, m4a or aac; at most 30 s).</source>
             <translation>lipsync: речь, под которую синхронизировать губы (mp3, wav, m4a или aac; не длиннее 30 с).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="145" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="150" />
             <source>lipsync: the voice that speaks --text (the command speakers lists them).</source>
             <translation>lipsync: голос, который произносит --text (их перечисляет команда speakers).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="148" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="153" />
             <source>lipsync: what the voice says.</source>
             <translation>lipsync: что говорит голос.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="151" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
             <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
             <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="161" />
             <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
             <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
             <source>normal or fast (v3.5–v4.5; default normal).</source>
             <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="175" />
             <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
             <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="185" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="190" />
             <source>generate, extend, upscale, sound, lipsync: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
             <translation>generate, extend, upscale, sound, lipsync: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="191" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="196" />
             <source>Folder to save the MP4 into (last-frame: the PNG).</source>
             <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
         </message>
@@ -325,32 +330,32 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="160" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="162" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="172" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="174" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="179" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="177" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="182" />
             <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
             <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="181" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="186" />
             <source>Let the model cut the clip into several shots (V6).</source>
             <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
         </message>
@@ -363,37 +368,47 @@ models и generate --dry-run никуда не входят и ничего не
             <translation type="vanished">Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="194" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="199" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="197" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="202" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="113" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="145" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="115" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="137" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="128" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
+            <source>Cost: %1 takes × %2 credits = %3 credits</source>
+            <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
+            <source>Take %1/%2:</source>
+            <translation>Дубль %1/%2:</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="157" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="168" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="159" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="188" />
             <source>Saved the last frame (%1×%2).</source>
             <translation>Последний кадр сохранён (%1×%2).</translation>
         </message>
@@ -495,7 +510,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/SourceFacts.cpp" line="39" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-            <location filename="../../app/cli/BatchFile.cpp" line="146" />
+            <location filename="../../app/cli/BatchFile.cpp" line="154" />
         </message>
         <message>
             <source>Image to animate (image-to-video).</source>
@@ -577,199 +592,204 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="44" />
+            <location filename="../../app/cli/BatchFile.cpp" line="52" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="51" />
+            <location filename="../../app/cli/BatchFile.cpp" line="59" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="60" />
+            <location filename="../../app/cli/BatchFile.cpp" line="68" />
             <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
             <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="77" />
+            <location filename="../../app/cli/BatchFile.cpp" line="85" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="115" />
+            <location filename="../../app/cli/BatchFile.cpp" line="123" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="119" />
+            <location filename="../../app/cli/BatchFile.cpp" line="127" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="128" />
+            <location filename="../../app/cli/BatchFile.cpp" line="136" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="136" />
+            <location filename="../../app/cli/BatchFile.cpp" line="144" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="152" />
+            <location filename="../../app/cli/BatchFile.cpp" line="160" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="303" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="308" />
             <source> or </source>
             <translation> или </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="315" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
             <source>--%1 goes with %2.</source>
             <translation>--%1 используется только с %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="315" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
             <source> and </source>
             <translation> и </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="32" />
+            <location filename="../../app/cli/CliOptions.cpp" line="33" />
             <source>Say what to do: %1 (see --help).</source>
             <translation>Укажите, что сделать: %1 (см. --help).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="35" />
+            <location filename="../../app/cli/CliOptions.cpp" line="36" />
             <source>Unknown command “%1”: use %2.</source>
             <translation>Неизвестная команда «%1»: используйте %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="44" />
+            <location filename="../../app/cli/CliOptions.cpp" line="45" />
             <source>Use either --sandbox or --base-url, not both.</source>
             <translation>Укажите либо --sandbox, либо --base-url, но не оба сразу.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="49" />
+            <location filename="../../app/cli/CliOptions.cpp" line="50" />
             <source>--sandbox-clock-speed needs a positive number.</source>
             <translation>Для --sandbox-clock-speed нужно положительное число.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="57" />
+            <location filename="../../app/cli/CliOptions.cpp" line="58" />
             <source>--api-key-env needs the name of an environment variable.</source>
             <translation>Для --api-key-env нужно имя переменной окружения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="64" />
+            <location filename="../../app/cli/CliOptions.cpp" line="65" />
             <source>Choose one way to sign in: --sandbox, --token-env, --account or --keychain.</source>
             <translation>Выберите один способ входа: --sandbox, --token-env, --account или --keychain.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="80" />
+            <location filename="../../app/cli/CliOptions.cpp" line="81" />
             <source>status needs one video id, a positive whole number: status VIDEO_ID.</source>
             <translation>Для status нужен один ID видео — целое положительное число: status ID_ВИДЕО.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="83" />
+            <location filename="../../app/cli/CliOptions.cpp" line="84" />
             <source>batch needs one file: batch FILE --out DIR.</source>
             <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="88" />
+            <location filename="../../app/cli/CliOptions.cpp" line="89" />
             <location filename="../../app/cli/ContinueOptions.cpp" line="86" />
             <source>Unexpected argument “%1”.</source>
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="97" />
+            <location filename="../../app/cli/CliOptions.cpp" line="98" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="102" />
+            <location filename="../../app/cli/CliOptions.cpp" line="103" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="125" />
+            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <source>--takes needs a number from 1 to %1, not “%2”.</source>
+            <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="133" />
             <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
             <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="127" />
+            <location filename="../../app/cli/CliOptions.cpp" line="135" />
             <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
             <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="149" />
+            <location filename="../../app/cli/CliOptions.cpp" line="157" />
             <source>“%1” must be text.</source>
             <translation>«%1» должно быть текстом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="155" />
+            <location filename="../../app/cli/CliOptions.cpp" line="163" />
             <source>“duration” must be a whole number of seconds.</source>
             <translation>«duration» должно быть целым числом секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="161" />
+            <location filename="../../app/cli/CliOptions.cpp" line="169" />
             <source>“seed” must be a whole number.</source>
             <translation>«seed» должно быть целым числом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="168" />
+            <location filename="../../app/cli/CliOptions.cpp" line="176" />
             <source>“%1” must be true or false.</source>
             <translation>«%1» должно быть true или false.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="171" />
+            <location filename="../../app/cli/CliOptions.cpp" line="179" />
             <source>“image” must be the path of an image file.</source>
             <translation>«image» должно быть путём к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="192" />
+            <location filename="../../app/cli/CliOptions.cpp" line="200" />
             <location filename="../../app/cli/EffectOptions.cpp" line="90" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="199" />
+            <location filename="../../app/cli/CliOptions.cpp" line="207" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="203" />
+            <location filename="../../app/cli/CliOptions.cpp" line="211" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="216" />
+            <location filename="../../app/cli/CliOptions.cpp" line="224" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="218" />
+            <location filename="../../app/cli/CliOptions.cpp" line="226" />
             <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
             <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="219" />
+            <location filename="../../app/cli/CliOptions.cpp" line="227" />
             <source>%1 needs --out DIR, the folder to save the video into.</source>
             <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="225" />
+            <location filename="../../app/cli/CliOptions.cpp" line="233" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="255" />
+            <location filename="../../app/cli/CliOptions.cpp" line="263" />
             <source>%1, generation %2: %3</source>
             <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="367" />
+            <location filename="../../app/cli/CliOptions.cpp" line="375" />
             <source>“model” must be text.</source>
             <translation>«model» должно быть текстом.</translation>
         </message>
@@ -1413,17 +1433,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="338" />
+            <location filename="../../app/cli/CliRunner.cpp" line="299" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="367" />
+            <location filename="../../app/cli/CliRunner.cpp" line="328" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="378" />
+            <location filename="../../app/cli/CliRunner.cpp" line="344" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1438,74 +1458,79 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerContinue.cpp" line="61" />
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="62" />
+            <source>Submitting %1 takes: %2; %3 credits in all.</source>
+            <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="67" />
             <source>Submitting: %1</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="565" />
-            <location filename="../../app/cli/CliRunner.cpp" line="576" />
+            <location filename="../../app/cli/CliRunner.cpp" line="485" />
+            <location filename="../../app/cli/CliRunner.cpp" line="496" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="571" />
+            <location filename="../../app/cli/CliRunner.cpp" line="491" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="472" />
+            <location filename="../../app/cli/CliRunner.cpp" line="453" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="479" />
+            <location filename="../../app/cli/CliRunner.cpp" line="460" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="97" />
-            <location filename="../../app/cli/CliRunner.cpp" line="102" />
+            <location filename="../../app/cli/CliRunner.cpp" line="96" />
+            <location filename="../../app/cli/CliRunner.cpp" line="101" />
             <source>The offline sandbox could not start: %1.</source>
             <translation>Не удалось запустить офлайн-песочницу: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="107" />
+            <location filename="../../app/cli/CliRunner.cpp" line="106" />
             <source>Using the offline sandbox at %1</source>
             <translation>Используется офлайн-песочница по адресу %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="126" />
+            <location filename="../../app/cli/CliRunner.cpp" line="125" />
             <source>No session token: set the environment variable %1 to a PixVerse account's token.</source>
             <translation>Нет токена сеанса: задайте в переменной окружения %1 токен учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="156" />
+            <location filename="../../app/cli/CliRunner.cpp" line="155" />
             <source>the API key</source>
             <translation>API-ключа</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="158" />
+            <location filename="../../app/cli/CliRunner.cpp" line="157" />
             <source>The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.</source>
             <translation>В связке ключей нет данных входа для %1: войдите через приложение и отметьте «Запомнить меня».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="161" />
+            <location filename="../../app/cli/CliRunner.cpp" line="160" />
             <source>The keychain could not be read: %1.</source>
             <translation>Не удалось прочитать связку ключей: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="141" />
+            <location filename="../../app/cli/CliRunner.cpp" line="140" />
             <source>No API key: set the environment variable %1 to your PixVerse platform API key.</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="229" />
+            <location filename="../../app/cli/CliRunner.cpp" line="228" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="351" />
+            <location filename="../../app/cli/CliRunner.cpp" line="312" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1514,32 +1539,42 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="314" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="361" />
+            <location filename="../../app/cli/CliRunner.cpp" line="322" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="378" />
+            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <source>%1: video %2 is generating…</source>
+            <translation>%1: видео %2 генерируется…</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="344" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="380" />
+            <location filename="../../app/cli/CliRunner.cpp" line="346" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="464" />
+            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <source>%1 saved.</source>
+            <translation>%1 сохранён.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="445" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="387" />
+            <location filename="../../app/cli/CliRunner.cpp" line="353" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1556,22 +1591,22 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="398" />
+            <location filename="../../app/cli/CliRunner.cpp" line="364" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="410" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="404" />
+            <location filename="../../app/cli/CliRunner.cpp" line="370" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="574" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1587,7 +1622,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="237" />
+            <location filename="../../app/cli/CliRunner.cpp" line="236" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1604,31 +1639,66 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="271" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="30" />
+            <source>Batch: %1 generations × %2 takes, %3 credits in all; %4 takes to send now for %5 credits; balance %6.</source>
+            <translation>Пакет: генераций — %1 × дублей — %2, всего кредитов — %3; отправить сейчас дублей — %4 на %5 кред.; баланс — %6.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="39" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="279" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="47" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="102" />
+            <source>Take %1/%2</source>
+            <translation>Дубль %1/%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="110" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="144" />
+            <source>%1 of %2 takes saved.</source>
+            <translation>Сохранено дублей: %1 из %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="171" />
+            <source>The takes were not all started after %1 seconds (PixVerse had no free slot); the rest were cancelled.</source>
+            <translation>Через %1 с запущены не все дубли (у PixVerse не было свободного места); остальные отменены.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="174" />
+            <source>Not every take was ready after %1 seconds; check them later with the command status (videos %2).</source>
+            <translation>Через %1 с готовы не все дубли; проверьте их позже командой status (видео %2).</translation>
         </message>
         <message>
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same batch to continue.</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="456" />
+            <location filename="../../app/cli/CliRunner.cpp" line="437" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="500" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="199" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="530" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="238" />
+            <source>Generation %1, take %2/%3 (“%4”): %5</source>
+            <translation>Генерация %1, дубль %2/%3 («%4»): %5</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="245" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -2615,7 +2685,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="218" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="299" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -2701,17 +2771,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>На PixVerse</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="555" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="586" />
             <source>“%1” spoken</source>
             <translation>«%1» (речь)</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="557" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="588" />
             <source>Speech from %1</source>
             <translation>Речь из %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="564" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="595" />
             <source>Sound chosen by PixVerse</source>
             <translation>Звук на выбор PixVerse</translation>
         </message>
@@ -2758,17 +2828,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Текст в видео</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="589" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="620" />
             <source>from a removed take</source>
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="593" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="624" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="594" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="625" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2850,502 +2920,512 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="64" />
+            <source>A board needs a name.</source>
+            <translation>У доски должно быть имя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="72" />
+            <source>There is no such board.</source>
+            <translation>Такой доски нет.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="63" />
+            <location filename="../../ui/JobsPane.cpp" line="64" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="64" />
+            <location filename="../../ui/JobsPane.cpp" line="65" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="74" />
+            <location filename="../../ui/JobsPane.cpp" line="75" />
             <source>All jobs</source>
             <translation>Все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="75" />
+            <location filename="../../ui/JobsPane.cpp" line="76" />
             <source>In progress</source>
             <translation>В работе</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="78" />
+            <location filename="../../ui/JobsPane.cpp" line="79" />
             <source>Done</source>
             <translation>Готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="79" />
+            <location filename="../../ui/JobsPane.cpp" line="80" />
             <source>Failed</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="80" />
+            <location filename="../../ui/JobsPane.cpp" line="81" />
             <source>Moderated</source>
             <translation>Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="81" />
+            <location filename="../../ui/JobsPane.cpp" line="82" />
             <source>Cancelled</source>
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="220" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="220" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="224" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="224" />
+            <location filename="../../ui/JobsPane.cpp" line="225" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="229" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="237" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="237" />
+            <location filename="../../ui/JobsPane.cpp" line="238" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
-            <location filename="../../ui/JobsPane.cpp" line="496" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="497" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="247" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="251" />
+            <location filename="../../ui/JobsPane.cpp" line="252" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="252" />
+            <location filename="../../ui/JobsPane.cpp" line="253" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="255" />
+            <location filename="../../ui/JobsPane.cpp" line="256" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="256" />
+            <location filename="../../ui/JobsPane.cpp" line="257" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="313" />
+            <location filename="../../ui/JobsPane.cpp" line="314" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="329" />
+            <location filename="../../ui/JobsPane.cpp" line="330" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="340" />
+            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="356" />
-            <location filename="../../ui/JobsPane.cpp" line="358" />
+            <location filename="../../ui/JobsPane.cpp" line="357" />
+            <location filename="../../ui/JobsPane.cpp" line="359" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="357" />
+            <location filename="../../ui/JobsPane.cpp" line="358" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="413" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="413" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="418" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="424" />
+            <location filename="../../ui/JobsPane.cpp" line="425" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="428" />
+            <location filename="../../ui/JobsPane.cpp" line="429" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="434" />
+            <location filename="../../ui/JobsPane.cpp" line="435" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="437" />
+            <location filename="../../ui/JobsPane.cpp" line="438" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="439" />
+            <location filename="../../ui/JobsPane.cpp" line="440" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="495" />
+            <location filename="../../ui/JobsPane.cpp" line="496" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="525" />
+            <location filename="../../ui/JobsPane.cpp" line="526" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="532" />
+            <location filename="../../ui/JobsPane.cpp" line="533" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="602" />
+            <location filename="../../ui/JobsPane.cpp" line="603" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="624" />
+            <location filename="../../ui/JobsPane.cpp" line="625" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="306" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="308" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="310" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="312" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="685" />
+            <location filename="../../ui/JobsPane.cpp" line="686" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="686" />
+            <location filename="../../ui/JobsPane.cpp" line="687" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="687" />
+            <location filename="../../ui/JobsPane.cpp" line="688" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="692" />
+            <location filename="../../ui/JobsPane.cpp" line="693" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="693" />
+            <location filename="../../ui/JobsPane.cpp" line="694" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="694" />
+            <location filename="../../ui/JobsPane.cpp" line="695" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="697" />
+            <location filename="../../ui/JobsPane.cpp" line="698" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="698" />
+            <location filename="../../ui/JobsPane.cpp" line="699" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="737" />
+            <location filename="../../ui/JobsPane.cpp" line="738" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="738" />
+            <location filename="../../ui/JobsPane.cpp" line="739" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="754" />
+            <location filename="../../ui/JobsPane.cpp" line="755" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="757" />
+            <location filename="../../ui/JobsPane.cpp" line="758" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="762" />
+            <location filename="../../ui/JobsPane.cpp" line="763" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="82" />
+            <location filename="../../ui/JobsPane.cpp" line="83" />
             <source>Deleted</source>
             <translation>Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="418" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="751" />
-            <location filename="../../ui/JobsPane.cpp" line="765" />
+            <location filename="../../ui/JobsPane.cpp" line="752" />
+            <location filename="../../ui/JobsPane.cpp" line="766" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="752" />
+            <location filename="../../ui/JobsPane.cpp" line="753" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <location filename="../../ui/JobsPane.cpp" line="382" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="69" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
             <source>E&amp;xtend…</source>
             <translation>&amp;Продлить…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="71" />
             <source>Continue this video in the composer: a longer clip from its end</source>
             <translation>Продолжить это видео в редакторе: более длинный ролик с его конца</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="72" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
             <source>Use Last Frame as &amp;Next Start</source>
             <translation>Последний кадр — &amp;начало следующего</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="74" />
             <source>Put the video's last frame into the composer's image (image to video)</source>
             <translation>Поставить последний кадр видео в изображение редактора (видео из изображения)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="76" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
             <source>Use Last Frame as &amp;First Frame</source>
             <translation>Последний кадр — &amp;первый кадр перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="78" />
             <source>Put the video's last frame into the first-frame slot of a transition</source>
             <translation>Поставить последний кадр видео в ячейку первого кадра перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="79" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
             <source>&amp;Upscale…</source>
             <translation>&amp;Увеличить разрешение…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
             <source>Make a larger version of the video</source>
             <translation>Сделать версию видео в большем разрешении</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
             <source>Sound &amp;Effect…</source>
             <translation>&amp;Звуковой эффект…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="83" />
             <source>Add generated sound or music to the video</source>
             <translation>Добавить к видео сгенерированный звук или музыку</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="84" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
             <source>&amp;Lip Sync…</source>
             <translation>&amp;Синхронизация губ…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="86" />
             <source>Make the person in the video speak a text or an audio file</source>
             <translation>Человек в видео произнесёт текст или речь из аудиофайла</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="87" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
             <source>Go to &amp;Parent</source>
             <translation>К &amp;исходному видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
             <source>Select the video this one was made from</source>
             <translation>Выбрать видео, из которого сделано это</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
             <source>Show Fa&amp;mily</source>
             <translation>Показать &amp;семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="91" />
             <source>Show only this video, the one it was made from and those made from it</source>
             <translation>Показать только это видео, то, из которого оно сделано, и сделанные из него</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="135" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
             <source>Continue</source>
             <translation>Продолжить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="137" />
             <source>Continue this video: extend, last frame, upscale, sound</source>
             <translation>Продолжить это видео: продление, последний кадр, увеличение, звук</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="163" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="164" />
             <source>%1 needs a PixVerse platform API key: the website account's API does not offer it.</source>
             <translation>Для режима «%1» нужен API-ключ платформы PixVerse: API аккаунта сайта его не предлагает.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="199" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="200" />
             <source>Taking the last frame of the video…</source>
             <translation>Извлекается последний кадр видео…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="208" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="209" />
             <source>The last frame could not be taken: %1</source>
             <translation>Не удалось извлечь последний кадр: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="227" />
-            <location filename="../../ui/JobsPaneContinue.cpp" line="233" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="234" />
             <source>Upscale</source>
             <translation>Увеличить разрешение</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="229" />
             <source>Make a larger version of this video?</source>
             <translation>Сделать версию этого видео в большем разрешении?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="284" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="285" />
             <source>The video this one was made from was removed from the list.</source>
             <translation>Видео, из которого сделано это, удалено из списка.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
             <source>Family</source>
             <translation>Семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="340" />
             <source>Family of “%1”</source>
             <translation>Семейство «%1»</translation>
         </message>
@@ -4601,7 +4681,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="344" />
+            <location filename="../../ui/PromptEditor.cpp" line="345" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -4610,87 +4690,105 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="356" />
+            <location filename="../../ui/PromptEditor.cpp" line="361" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="379" />
+            <location filename="../../ui/PromptEditor.cpp" line="384" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="381" />
+            <location filename="../../ui/PromptEditor.cpp" line="386" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="382" />
+            <location filename="../../ui/PromptEditor.cpp" line="387" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="400" />
+            <location filename="../../ui/PromptEditor.cpp" line="407" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="404" />
+            <location filename="../../ui/PromptEditor.cpp" line="411" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="408" />
+            <location filename="../../ui/PromptEditor.cpp" line="415" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="398" />
+            <location filename="../../ui/PromptEditor.cpp" line="403" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="425" />
+            <location filename="../../ui/PromptEditor.cpp" line="433" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="419" />
+            <location filename="../../ui/PromptEditor.cpp" line="427" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="348" />
+            <location filename="../../ui/PromptEditor.cpp" line="349" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/PromptEditor.cpp" line="357" />
+            <source>Not enough credits: these %n takes cost %1 and the balance is %2.</source>
+            <translation>
+                <numerusform>Недостаточно кредитов: %n дубль стоит %1, а на балансе %2.</numerusform>
+                <numerusform>Недостаточно кредитов: %n дубля стоят %1, а на балансе %2.</numerusform>
+                <numerusform>Недостаточно кредитов: %n дублей стоят %1, а на балансе %2.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="413" />
+            <location filename="../../ui/PromptEditor.cpp" line="420" />
             <source>(estimate)</source>
             <translation>(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="414" />
+            <location filename="../../ui/PromptEditor.cpp" line="421" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="422" />
+            <location filename="../../ui/PromptEditor.cpp" line="430" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/PromptEditor.cpp" line="443" />
+            <source>Generate %n takes (Ctrl+Enter)</source>
+            <translation>
+                <numerusform>Сгенерировать %n дубль (Ctrl+Enter)</numerusform>
+                <numerusform>Сгенерировать %n дубля (Ctrl+Enter)</numerusform>
+                <numerusform>Сгенерировать %n дублей (Ctrl+Enter)</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="435" />
+            <location filename="../../ui/PromptEditor.cpp" line="444" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="515" />
+            <location filename="../../ui/PromptEditor.cpp" line="524" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="518" />
+            <location filename="../../ui/PromptEditor.cpp" line="527" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -4819,7 +4917,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="346" />
+            <location filename="../../ui/PromptEditor.cpp" line="347" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
@@ -4827,6 +4925,25 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/PromptEditorEffects.cpp" line="103" />
             <source>Not named in the prompt: %1. The video may leave them out.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorTakes.cpp" line="17" />
+            <source>Takes</source>
+            <translation>Дубли</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorTakes.cpp" line="18" />
+            <source>How many takes Generate makes, up to %1: each is a video of its own, priced in full. With a fixed seed, each take uses the next seed.</source>
+            <translation>Сколько дублей делает «Сгенерировать», до %1: каждый дубль — отдельное видео по полной цене. С фиксированным сидом каждый следующий дубль берёт следующий сид.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/PromptEditorTakes.cpp" line="45" />
+            <source>Cost: %n takes · %1 credits (%2 each)</source>
+            <translation>
+                <numerusform>Стоимость: %n дубль · %1 кред. (по %2)</numerusform>
+                <numerusform>Стоимость: %n дубля · %1 кред. (по %2)</numerusform>
+                <numerusform>Стоимость: %n дублей · %1 кред. (по %2)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5238,13 +5355,22 @@ Write a prompt and press Generate.</source>
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioApp.cpp" line="348" />
+            <source>%n takes of “%1” queued.</source>
+            <translation>
+                <numerusform>В очереди %n дубль «%1».</numerusform>
+                <numerusform>В очереди %n дубля «%1».</numerusform>
+                <numerusform>В очереди %n дублей «%1».</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="380" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="373" />
+            <location filename="../../app/gui/StudioApp.cpp" line="386" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
@@ -5294,6 +5420,14 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/ThumbnailMaker.cpp" line="202" />
             <source>Cannot write “%1”: %2</source>
             <translation>Не удаётся записать «%1»: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::VideoMetadata</name>
+        <message>
+            <location filename="../../core/media/VideoMetadata.cpp" line="10" />
+            <source>Cannot write the prompt into “%1”.</source>
+            <translation>Не удалось записать промпт в «%1».</translation>
         </message>
     </context>
     <context>
