@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace pixverse;
 using namespace pixverse::test;
 
@@ -176,8 +178,12 @@ void TestCliTakes::dryRunPricesTheWhole() {
     QCOMPARE(m_sandbox->createdRequests().size(), before); // nothing sent
 
     // "Cost: 20 credits" for one; "Cost: 3 takes × 20 credits = 60 credits" for three.
-    const QString costOne = one.outLines().value(1);
-    QVERIFY2(costOne.startsWith(QLatin1String("Cost: ")), qPrintable(one.out));
+    const QStringList lines = one.outLines();
+    const auto costLine = std::find_if(lines.cbegin(), lines.cend(), [](const QString& line) {
+        return line.startsWith(QLatin1String("Cost: "));
+    });
+    QVERIFY2(costLine != lines.cend(), qPrintable(one.out));
+    const QString costOne = *costLine;
     const int credits = costOne.section(u' ', 1, 1).toInt();
     QVERIFY(credits > 0);
     QVERIFY2(three.out.contains(QStringLiteral("Cost: 3 takes × %1 credits = %2 credits")

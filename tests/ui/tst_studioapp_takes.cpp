@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace pixverse;
 
 namespace {
@@ -109,6 +111,7 @@ void TestStudioAppTakes::fourTakesInOneClickShareAGroupAndAPrice() {
     QTest::keyClicks(prompt, QStringLiteral("A kite over the dunes at noon"));
     QTRY_VERIFY(editor->canGenerate());
     QVERIFY(generate->toolTip().contains(QLatin1String("4 takes")));
+    QSignalSpy notices(window->statusBar(), &QStatusBar::messageChanged);
     QTest::mouseClick(generate, Qt::LeftButton);
 
     QTRY_COMPARE_WITH_TIMEOUT(app.jobStore()->jobs().size(), 4, 10000);
@@ -118,8 +121,10 @@ void TestStudioAppTakes::fourTakesInOneClickShareAGroupAndAPrice() {
         QCOMPARE(jobs[i].takeIndex, i);
         QCOMPARE(jobs[i].request.prompt, QStringLiteral("A kite over the dunes at noon"));
     }
-    QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("4 takes")),
-             qPrintable(window->statusBar()->currentMessage()));
+    // The notice after adding says how many takes went into the queue.
+    QTRY_VERIFY(std::any_of(notices.cbegin(), notices.cend(), [](const QList<QVariant>& args) {
+        return args.value(0).toString().contains(QLatin1String("4 takes of"));
+    }));
     QTRY_VERIFY_WITH_TIMEOUT(app.jobStore()->count(JobState::Done) == 4, 30000);
     QCOMPARE(seedsOf(app.sandboxHost()->createdRequests()),
              (QList<std::optional<qint64>>{1000, 1001, 1002, 1003}));
@@ -157,6 +162,8 @@ void TestStudioAppTakes::theTakeCountIsRememberedAcrossARestart() {
     const QString ini = dir.filePath(QStringLiteral("composer.ini"));
     {
         PromptEditor editor(ini);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
         QCOMPARE(editor.takeCount(), 1);
         auto* takes = editor.findChild<QSpinBox*>(QStringLiteral("takeCountSpin"));
         QVERIFY(takes);
