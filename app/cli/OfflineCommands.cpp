@@ -109,8 +109,8 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
     const QList<GenerationRequest> takes =
         JobEngine::takeRequests(request, options.takes, catalog.seedMax());
     const std::optional<int> one = catalog.creditCost(request);
-    const std::optional<qint64> cost =
-        one ? std::optional<qint64>(qint64(*one) * takes.size()) : std::nullopt;
+    const int each = one.value_or(0);
+    const qint64 total = qint64(each) * takes.size(); // when `one` has a price
 
     if (options.json) {
         QJsonArray requests;
@@ -126,24 +126,24 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
                 requests.append(json);
             }
         }
-        QJsonObject plan{{QStringLiteral("credits"), cost ? QJsonValue(*cost) : QJsonValue()},
+        QJsonObject plan{{QStringLiteral("credits"), one ? QJsonValue(total) : QJsonValue()},
                          {QStringLiteral("requests"), requests}};
         if (takes.size() > 1)
             plan.insert(QStringLiteral("takes"), int(takes.size()));
         out << QJsonDocument(plan).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         out << generationSummary(request, catalog, options.family()) << Qt::endl;
-        if (!cost)
+        if (!one)
             out << QCoreApplication::translate("pixverse-studio-cli", "Cost: no published price");
         else if (takes.size() > 1)
             out << QCoreApplication::translate("pixverse-studio-cli",
                                                "Cost: %1 takes × %2 credits = %3 credits")
                        .arg(takes.size())
-                       .arg(*one)
-                       .arg(*cost);
+                       .arg(each)
+                       .arg(total);
         else
             out << QCoreApplication::translate("pixverse-studio-cli", "Cost: %1 credits")
-                       .arg(*cost);
+                       .arg(total);
         out << Qt::endl;
         for (qsizetype i = 0; i < takes.size(); ++i) {
             if (takes.size() > 1)

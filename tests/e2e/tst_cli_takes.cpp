@@ -142,7 +142,8 @@ void TestCliTakes::batchMakesTwoTakesOfEachLine() {
     const CliRun result = run(arguments);
     QVERIFY2(result.exitCode == 0, qPrintable(result.why()));
     QCOMPARE(seedsSince(before), (QList<std::optional<qint64>>{5, 6, 5, 6}));
-    QVERIFY2(result.err.contains(QLatin1String("2 generations × 2 takes")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("2 generations × 2 takes")),
+             qPrintable(result.err));
 
     const QList<QJsonObject> saved = jsonLines(result);
     QCOMPARE(saved.size(), 4);
