@@ -3,6 +3,7 @@
 // file; --takes outside 1–8 is a usage error before anything is sent.
 #include "CliProcess.h"
 #include "core/sandbox/SandboxHost.h"
+#include "tests/support/SentSeeds.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -65,10 +66,7 @@ CliRun TestCliTakes::run(const QStringList& arguments) const {
 }
 
 QList<std::optional<qint64>> TestCliTakes::seedsSince(qsizetype from) const {
-    QList<std::optional<qint64>> seeds;
-    for (const GenerationRequest& r : m_sandbox->createdRequests().mid(from))
-        seeds << r.seed;
-    return seeds;
+    return seedsOf(m_sandbox->createdRequests().mid(from));
 }
 
 QList<QJsonObject> TestCliTakes::jsonLines(const CliRun& run) {

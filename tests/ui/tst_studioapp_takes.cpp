@@ -7,6 +7,8 @@
 #include "core/jobs/JobStore.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
+#include "tests/support/SentSeeds.h"
+#include "tests/support/StudioSandbox.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
 
@@ -25,30 +27,8 @@
 #include <algorithm>
 
 using namespace pixverse;
-
-namespace {
-
-//! `pixverse-studio --sandbox` in `dir`: its data, settings and library there, quick generations.
-StudioOptions embeddedSandbox(const QTemporaryDir& dir) {
-    StudioOptions options;
-    options.sandbox = true;
-    options.installLog = false;
-    options.dataDir = dir.filePath(QStringLiteral("data"));
-    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
-    options.sandboxConfig.generationMs = 300;
-    AppSettings settings(options.settingsFile);
-    settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
-    return options;
-}
-
-QList<std::optional<qint64>> seedsOf(const QList<GenerationRequest>& requests) {
-    QList<std::optional<qint64>> seeds;
-    for (const GenerationRequest& r : requests)
-        seeds << r.seed;
-    return seeds;
-}
-
-} // namespace
+using pixverse::test::embeddedSandbox;
+using pixverse::test::seedsOf;
 
 class TestStudioAppTakes : public QObject {
     Q_OBJECT

@@ -2,6 +2,7 @@
 // copied once), steps a fixed seed take by take within the service's range, sends no seed when
 // none was fixed, and the scheduler sends the takes in order: what the sandbox was asked says so.
 #include "JobTestFixture.h"
+#include "tests/support/SentSeeds.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -18,17 +19,6 @@ private Q_SLOTS:
     void oneTakeIsALoneJob();
     void anUnreadableInputAddsNoTake();
 };
-
-namespace {
-
-QList<std::optional<qint64>> seedsOf(const QList<GenerationRequest>& requests) {
-    QList<std::optional<qint64>> seeds;
-    for (const GenerationRequest& r : requests)
-        seeds << r.seed;
-    return seeds;
-}
-
-} // namespace
 
 void TestJobTakes::seedsStepAndWrapWithinTheRange() {
     GenerationRequest request = JobTestBed::request(QStringLiteral("A storm over the bay"));
