@@ -36,6 +36,20 @@ JobEvent eventFor(VideoState state, bool imported) {
     return JobEvent::StatusPending;
 }
 
+//! Copies the inputs of `request` into `store` on the thread pool, then calls `then` on the
+//! thread of `owner` with the copy (or why not).
+void copyInputsAsync(QObject* owner, const JobStore* store, const GenerationRequest& request,
+                     std::function<void(const Result<GenerationRequest>&)> then) {
+    // Every input (images, a 50 MB video, audio) is read, hashed and copied on the thread pool.
+    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(owner);
+    QObject::connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, owner,
+                     [watcher, then = std::move(then)] {
+                         watcher->deleteLater();
+                         then(watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
+}
+
 } // namespace
 
 JobEngineOptions JobEngineOptions::fromSettings(const AppSettings& settings) {
@@ -205,21 +219,17 @@ void JobEngine::enqueueTakesAsync(const GenerationRequest& request, int takes, Q
                                   std::function<void(Result<QList<Job>>)> done) {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    // As enqueueAsync(): every input is read, hashed and copied on the thread pool, once.
-    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(this);
     const QString source = sourceImageOf(request, *m_store);
-    connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, this,
-            [this, watcher, takes, source, guard, hasContext, done = std::move(done)] {
-                watcher->deleteLater();
-                const Result<GenerationRequest> copy = watcher->result();
-                const Result<QList<Job>> added = copy.ok()
-                                                     ? addTakes(*copy.value, takes, source)
-                                                     : Result<QList<Job>>::failure(copy.error);
-                if (!hasContext || guard)
-                    done(added);
-            });
-    const JobStore* store = m_store;
-    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
+    // Once for the whole group, as enqueueAsync() copies for one job.
+    copyInputsAsync(this, m_store, request,
+                    [this, takes, source, guard, hasContext,
+                     done = std::move(done)](const Result<GenerationRequest>& copy) {
+                        const Result<QList<Job>> added =
+                            copy.ok() ? addTakes(*copy.value, takes, source)
+                                      : Result<QList<Job>>::failure(copy.error);
+                        if (!hasContext || guard)
+                            done(added);
+                    });
 }
 
 void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
@@ -237,26 +247,21 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
             Qt::QueuedConnection);
         return;
     }
-    // Every input (images, a 50 MB video, audio) is read, hashed and copied on the thread pool.
-    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(this);
     const QString startImage = inputPath(request, InputRole::Start);
     const QString source =
         startImage.isEmpty() ? QString() : QFileInfo(startImage).absoluteFilePath();
-    connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, this,
-            [this, watcher, request, source, guard, hasContext, done = std::move(done)] {
-                watcher->deleteLater();
-                const Result<GenerationRequest> copy = watcher->result();
-                Result<Job> added = Result<Job>::failure(copy.error);
-                if (copy.ok()) {
-                    Job job = newJob(*copy.value);
-                    job.sourceImagePath = source;
-                    added = m_store->add(job);
-                }
-                if (!hasContext || guard)
-                    done(added);
-            });
-    const JobStore* store = m_store;
-    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
+    copyInputsAsync(this, m_store, request,
+                    [this, source, guard, hasContext,
+                     done = std::move(done)](const Result<GenerationRequest>& copy) {
+                        Result<Job> added = Result<Job>::failure(copy.error);
+                        if (copy.ok()) {
+                            Job job = newJob(*copy.value);
+                            job.sourceImagePath = source;
+                            added = m_store->add(job);
+                        }
+                        if (!hasContext || guard)
+                            done(added);
+                    });
 }
 
 bool JobEngine::retry(qint64 jobId) {
