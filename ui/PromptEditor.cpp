@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace pixverse {
@@ -151,6 +152,7 @@ void PromptEditor::buildCostRow() {
     layout->addWidget(m_cost);
     auto* generateRow = new QHBoxLayout;
     generateRow->addWidget(m_balanceLabel, 1);
+    generateRow->addWidget(buildTakeCount(), 0, Qt::AlignVCenter);
     generateRow->addWidget(m_generate, 0, Qt::AlignVCenter);
     layout->addLayout(generateRow);
 
@@ -351,8 +353,12 @@ QStringList PromptEditor::blockingReasons() const {
     const QList<RuleViolation> violations = m_catalog->validate(r, m_family);
     for (const RuleViolation& v : violations)
         reasons << v.reason;
-    const std::optional<int> credits = m_catalog->creditCost(r);
-    if (m_balance && credits && *m_balance < *credits)
+    const std::optional<int> credits = totalCost();
+    if (m_balance && credits && *m_balance < *credits && takeCount() > 1)
+        reasons << tr("Not enough credits: these %n takes cost %1 and the balance is %2.", nullptr,
+                      takeCount())
+                       .arg(QLocale().toString(*credits), QLocale().toString(*m_balance));
+    else if (m_balance && credits && *m_balance < *credits)
         reasons << tr("Not enough credits: this video costs %1 and the balance is %2.")
                        .arg(QLocale().toString(*credits), QLocale().toString(*m_balance));
     return reasons;
@@ -396,6 +402,8 @@ void PromptEditor::updateCost() {
     const QLocale locale;
     if (!credits)
         m_cost->setText(tr("Cost: no price for these settings"));
+    else if (takeCount() > 1)
+        m_cost->setText(takesCostText(*credits));
     else if (perSecond && r.audio)
         m_cost->setText(tr("Cost: %1 credits/s with sound × %2 s = %3 credits")
                             .arg(locale.toString(*perSecond), locale.toString(r.duration),
@@ -415,12 +423,13 @@ void PromptEditor::updateCost() {
                                      "is made; this estimate uses the platform's published rates.")
                                 : QString());
 
+    const std::optional<int> total = totalCost();
     if (!m_balance)
         m_balanceLabel->setText(tr("Balance: unknown"));
-    else if (credits && *credits <= *m_balance)
+    else if (total && *total <= *m_balance)
         m_balanceLabel->setText(
             tr("Balance after: %1 credits (of %2)")
-                .arg(locale.toString(*m_balance - *credits), locale.toString(*m_balance)));
+                .arg(locale.toString(*m_balance - *total), locale.toString(*m_balance)));
     else
         m_balanceLabel->setText(tr("Balance: %1 credits").arg(locale.toString(*m_balance)));
 }
@@ -432,8 +441,9 @@ void PromptEditor::updateState() {
     const QStringList reasons = blockingReasons();
     const bool can = reasons.isEmpty();
     m_generate->setEnabled(can);
-    m_generate->setToolTip(can ? tr("Generate the video (Ctrl+Enter)")
-                               : reasons.join(QLatin1Char('\n')));
+    const QString go = takeCount() > 1 ? tr("Generate %n takes (Ctrl+Enter)", nullptr, takeCount())
+                                       : tr("Generate the video (Ctrl+Enter)");
+    m_generate->setToolTip(can ? go : reasons.join(QLatin1Char('\n')));
     m_blocked->setText(reasons.value(0));
     // An empty prompt is where everyone starts: say it quietly; anything else is an error.
     const bool onlyEmptyPrompt = reasons.size() == 1 && m_prompt->toPlainText().trimmed().isEmpty();

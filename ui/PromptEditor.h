@@ -15,6 +15,7 @@ class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 
 namespace pixverse {
 
@@ -97,6 +98,13 @@ public:
     QStringList unusedReferenceNames() const;
 
     std::optional<int> cost() const; //!< credits for the current settings; empty: no price
+    //! How many takes Generate makes (issue 18), 1..8: the spin box beside Generate, remembered
+    //! in AppSettings. Read it when generateRequested() comes.
+    int takeCount() const;
+    void setTakeCount(int takes);
+    //! What all the takes cost: cost() × takeCount(); empty: no price. Generate is refused
+    //! when it is over the balance.
+    std::optional<int> totalCost() const;
     bool canGenerate() const;
     //! Why Generate is disabled, most important first; empty when it is enabled.
     QStringList blockingReasons() const;
@@ -123,6 +131,10 @@ Q_SIGNALS:
 private:
     void buildUi();
     void buildCostRow();
+    //! The take count beside Generate (PromptEditorTakes.cpp).
+    QSpinBox* buildTakeCount();
+    //! The cost line for several takes, from the price of one (PromptEditorTakes.cpp).
+    QString takesCostText(int oneTake) const;
     void rebuildRecentMenu();
     void onSettingsChanged();
     void updateState();
@@ -170,6 +182,7 @@ private:
     QLabel* m_cost = nullptr;
     QLabel* m_balanceLabel = nullptr;
     QLabel* m_blocked = nullptr;
+    QSpinBox* m_takes = nullptr;
     QPushButton* m_generate = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "app/cli/CliOptions.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/jobs/JobEngine.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,6 +9,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace pixverse {
 
@@ -40,17 +43,22 @@ QStringList changedSettings(const GenerationRequest& was, const GenerationReques
 BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const QString& outDir,
                     const ModelCatalog& catalog) {
     BatchPlan plan;
-    if (existing.size() > options.batch.size()) {
+    // Every take of every generation, in the order they are stored (--takes: one group each).
+    const int takes = std::max(1, options.takes);
+    QList<GenerationRequest> all;
+    for (const GenerationRequest& generation : options.batch)
+        all += JobEngine::takeRequests(generation, takes, catalog.seedMax());
+    if (existing.size() > all.size()) {
         plan.error = tr("“%1” already holds a larger batch; use another --out folder.").arg(outDir);
         return plan;
     }
     for (qsizetype i = 0; i < existing.size(); ++i) {
         const GenerationRequest& was = existing[i].request;
-        const GenerationRequest& now = options.batch[i];
+        const GenerationRequest& now = all[i];
         if (was.prompt != now.prompt) {
             plan.error = tr("Generation %1 of the batch differs from the one already started in "
                             "“%2”; use another --out folder.")
-                             .arg(i + 1)
+                             .arg(i / takes + 1)
                              .arg(outDir);
             return plan;
         }
@@ -60,14 +68,14 @@ BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const
             plan.error = tr("Generation %1 of the batch was started in “%2” with other settings "
                             "(%3); give the same options to continue it, or use another --out "
                             "folder.")
-                             .arg(i + 1)
+                             .arg(i / takes + 1)
                              .arg(outDir, changed.join(QStringLiteral(", ")));
             return plan;
         }
     }
-    plan.remaining = options.batch.mid(existing.size());
-    for (qsizetype i = 0; i < options.batch.size(); ++i) {
-        const qint64 cost = catalog.creditCost(options.batch[i]).value_or(0);
+    plan.remaining = all.mid(existing.size());
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const qint64 cost = catalog.creditCost(all[i]).value_or(0);
         plan.totalCost += cost;
         if (i >= existing.size())
             plan.remainingCost += cost;

@@ -92,6 +92,11 @@ const OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "batch: refuse to start when the batch would cost more than N credits."),
      "N", false, kBatch},
+    {"takes",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "generate, batch: make N takes of each generation (1–8, default 1), "
+                       "grouped in the job list; with --seed, the takes use seed, seed+1, …"),
+     "N", false, kGenerate | kBatch},
     {"concurrency",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "batch: at most N videos generating at once (default 5)."),

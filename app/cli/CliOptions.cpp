@@ -6,6 +6,7 @@
 #include "core/api/ApiClient.h"
 #include "core/backend/BackendFactory.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/jobs/JobEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -101,6 +102,13 @@ QString readLimits(const OptionReader& r, CliOptions& o) {
         if (bad || *max < 0)
             return tr("--max-credits needs a whole number of credits.");
         o.maxCredits = *max;
+    }
+    if (const auto takes = r.number("takes", &bad); takes || bad) {
+        if (bad || *takes < 1 || *takes > JobEngine::kMaxTakes)
+            return tr("--takes needs a number from 1 to %1, not “%2”.")
+                .arg(JobEngine::kMaxTakes)
+                .arg(r.value("takes"));
+        o.takes = static_cast<int>(*takes);
     }
     return {};
 }

@@ -78,6 +78,9 @@ struct CliOptions {
     bool waitGiven = false;
     std::optional<qint64> maxCredits;
     int concurrency = 5;
+    //! generate and batch --takes N (issue 18): N takes of each generation, 1..8, one group
+    //! each in the job list; with a seed, take i asks for seed + i.
+    int takes = 1;
     //! generate --template ID: the effect; request is set up from the template once the list
     //! tells its facts (CliRunner), with request.images the --image files in order.
     qint64 templateId = 0;
@@ -135,7 +138,9 @@ BatchParse parseBatchFile(const QString& path, const QJsonObject& defaults,
 //! What a batch run into `outDir` would send, given the jobs its job list already holds (a
 //! re-run sends only the rest, and refuses a different batch), priced with `catalog`.
 struct BatchPlan {
-    QList<GenerationRequest> remaining; //!< the generations not yet in the job list
+    //! The takes not yet in the job list (--takes N: N in a row for each generation, with
+    //! their seeds; else one for each).
+    QList<GenerationRequest> remaining;
     qint64 totalCost = 0;
     qint64 remainingCost = 0;
     QString error; //!< why this batch cannot run into this folder (a usage error)

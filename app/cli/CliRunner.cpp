@@ -24,10 +24,7 @@
 
 namespace pixverse {
 
-namespace {
-
-//! The exit code a settled job stands for.
-int jobExitCode(const Job& job) {
+int CliRunner::jobExitCode(const Job& job) {
     if (job.state == JobState::Done)
         return ExitOk;
     // The service deleted the video (status 6): a final answer, not trouble worth waiting out.
@@ -36,6 +33,8 @@ int jobExitCode(const Job& job) {
         return ExitRefused;
     return job.errorCode > 0 ? exitCodeFor(ApiError::service(job.errorCode, {})) : ExitTransient;
 }
+
+namespace {
 
 QByteArray compactJson(const QJsonObject& object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -254,39 +253,6 @@ void CliRunner::runGenerate() {
     send(request);
 }
 
-void CliRunner::runBatch() {
-    if (!openJobStore())
-        return;
-    const BatchPlan plan =
-        planBatch(m_options, m_store->jobs(), QDir(m_options.outDir).absolutePath(), m_catalog);
-    if (!plan.error.isEmpty()) {
-        fail(plan.error, ExitUsage);
-        return;
-    }
-    m_backend->fetchBalance(this, [this, plan](Result<Balance> balance) {
-        if (!balance.ok()) {
-            fail(balance.error);
-            return;
-        }
-        progressLine(tr("Batch: %1 generations, %2 credits in all; %3 to send now for %4 "
-                        "credits; balance %5.")
-                         .arg(m_options.batch.size())
-                         .arg(plan.totalCost)
-                         .arg(plan.remaining.size())
-                         .arg(plan.remainingCost)
-                         .arg(balance.value->total()));
-        if (plan.remainingCost > balance.value->total()) {
-            fail(tr("The balance (%1 credits) is too low for this batch (%2 credits); nothing "
-                    "was sent.")
-                     .arg(balance.value->total())
-                     .arg(plan.remainingCost),
-                 ExitRefused);
-            return;
-        }
-        startEngine(plan.remaining);
-    });
-}
-
 void CliRunner::startEngine(const QList<GenerationRequest>& requests) {
     JobEngineOptions options;
     options.libraryFolder = QDir(m_options.outDir).absolutePath();
@@ -298,21 +264,14 @@ void CliRunner::startEngine(const QList<GenerationRequest>& requests) {
         options.backoff.initialMs = m_options.pollIntervalMs;
     }
     m_engine = new JobEngine(m_store, m_backend, m_network, options);
-    for (const GenerationRequest& request : requests) {
-        const Result<Job> added = m_engine->enqueue(request);
-        if (!added.ok()) {
-            fail(added.error);
-            return;
-        }
-        if (m_options.makesOneVideo())
-            m_generateJob = added.value->id;
-    }
+    if (!enqueueRequests(requests))
+        return;
     connectEngine();
     m_waited.start();
     if (m_options.makesOneVideo() || m_options.waitGiven)
         QTimer::singleShot(qint64(m_options.waitSeconds) * 1000, this, &CliRunner::giveUp);
     m_engine->start();
-    if (m_generateJob != 0)
+    if (m_generateJob != 0 || !m_takeJobs.isEmpty())
         return;
     if (m_engine->unfinishedCount() == 0)
         QTimer::singleShot(0, this, &CliRunner::finishBatch);
@@ -330,7 +289,9 @@ void CliRunner::connectEngine() {
     connect(m_engine, &JobEngine::jobSettled, this, &CliRunner::onSettled);
     connect(m_engine, &JobEngine::templateRefused, this, &CliRunner::rememberTemplateRefusal);
     connect(m_engine, &JobEngine::allSettled, this, [this] {
-        if (m_generateJob == 0)
+        if (!m_takeJobs.isEmpty())
+            finishTakes();
+        else if (m_generateJob == 0)
             finishBatch();
     });
     connect(m_engine->scheduler(), &JobScheduler::pausedChanged, this, [this](bool paused) {
@@ -368,6 +329,11 @@ void CliRunner::onDeferred(qint64 jobId, const ApiError& reason) {
 }
 
 void CliRunner::onSubmitted(qint64 jobId) {
+    if (m_takeJobs.contains(jobId)) {
+        if (const std::optional<Job> job = m_store->job(jobId))
+            progressLine(tr("%1: video %2 is generating…").arg(takeLabel(jobId)).arg(job->videoId));
+        return;
+    }
     if (jobId != m_generateJob)
         return;
     const std::optional<Job> job = m_store->job(jobId);
@@ -413,27 +379,34 @@ void CliRunner::sayPercent(const QString& line, qint64 done, qint64 total) {
     }
 }
 
+QJsonObject CliRunner::savedJson(const Job& job, const QString& path) const {
+    QJsonObject json{{QStringLiteral("video_id"), job.videoId},
+                     {QStringLiteral("path"), path},
+                     {QStringLiteral("width"), job.videoWidth},
+                     {QStringLiteral("height"), job.videoHeight},
+                     {QStringLiteral("url"), job.videoUrl},
+                     {QStringLiteral("mode"), generationModeId(job.request.mode)},
+                     {QStringLiteral("duration"), job.request.duration},
+                     // The service's has_audio when it said, else what was asked.
+                     {QStringLiteral("has_audio"), job.hasAudio}};
+    if (job.seed)
+        json.insert(u"seed", *job.seed);
+    addLineage(json, job, *m_store);
+    return json;
+}
+
 void CliRunner::onVideoSaved(qint64 jobId, const QString& path) {
+    if (m_takeJobs.contains(jobId)) {
+        progressLine(tr("%1 saved.").arg(takeLabel(jobId)));
+        return;
+    }
     if (jobId != m_generateJob)
         return;
     const std::optional<Job> job = m_store->job(jobId);
     if (!job)
         return;
-    if (m_options.json) {
-        QJsonObject json{{QStringLiteral("video_id"), job->videoId},
-                         {QStringLiteral("path"), path},
-                         {QStringLiteral("width"), job->videoWidth},
-                         {QStringLiteral("height"), job->videoHeight},
-                         {QStringLiteral("url"), job->videoUrl},
-                         {QStringLiteral("mode"), generationModeId(job->request.mode)},
-                         {QStringLiteral("duration"), job->request.duration},
-                         // The service's has_audio when it said, else what was asked.
-                         {QStringLiteral("has_audio"), job->hasAudio}};
-        if (job->seed)
-            json.insert(u"seed", *job->seed);
-        addLineage(json, *job, *m_store);
-        m_out << compactJson(json) << Qt::endl;
-    }
+    if (m_options.json)
+        m_out << compactJson(savedJson(*job, path)) << Qt::endl;
     progressLine(tr("Saved."));
     // The path is the last line of stdout: scripts read it.
     m_out << QDir::toNativeSeparators(path) << Qt::endl;
@@ -441,6 +414,10 @@ void CliRunner::onVideoSaved(qint64 jobId, const QString& path) {
 }
 
 void CliRunner::onSettled(qint64 jobId, JobState state) {
+    if (!m_takeJobs.isEmpty()) {
+        onTakeSettled(jobId, state);
+        return;
+    }
     if (m_generateJob == 0) {
         batchProgress();
         return;
@@ -452,6 +429,10 @@ void CliRunner::onSettled(qint64 jobId, JobState state) {
 }
 
 void CliRunner::giveUp() {
+    if (!m_takeJobs.isEmpty()) {
+        giveUpTakes();
+        return;
+    }
     if (m_generateJob == 0) {
         fail(tr("The batch was not finished after %1 seconds; re-run the same command to "
                 "continue.")
@@ -480,67 +461,6 @@ void CliRunner::giveUp() {
             "same folder later to pick it up.")
              .arg(m_options.waitSeconds),
          ExitTransient);
-}
-
-void CliRunner::batchProgress() {
-    int done = 0;
-    int failed = 0;
-    int working = 0;
-    int waiting = 0;
-    for (const Job& job : m_store->jobs()) {
-        if (job.state == JobState::Done)
-            ++done;
-        else if (isTerminal(job.state))
-            ++failed;
-        else if (job.state == JobState::Queued)
-            ++waiting;
-        else
-            ++working;
-    }
-    const QString line = tr("Batch: %1 done, %2 failed, %3 in progress, %4 waiting")
-                             .arg(done)
-                             .arg(failed)
-                             .arg(working)
-                             .arg(waiting);
-    if (line != m_lastProgress)
-        progressLine(line);
-    m_lastProgress = line;
-}
-
-void CliRunner::finishBatch() {
-    if (m_done)
-        return;
-    const QList<Job> jobs = m_store->jobs();
-    if (!std::all_of(jobs.begin(), jobs.end(),
-                     [](const Job& job) { return isTerminal(job.state); }))
-        return; // not yet: allSettled will come again
-    int exitCode = ExitOk;
-    for (qsizetype i = 0; i < jobs.size(); ++i) {
-        const Job& job = jobs[i];
-        if (job.state == JobState::Done) {
-            if (m_options.json)
-                m_out << compactJson(QJsonObject{{QStringLiteral("line"), int(i + 1)},
-                                                 {QStringLiteral("video_id"), job.videoId},
-                                                 {QStringLiteral("path"), job.videoPath}})
-                      << Qt::endl;
-            else
-                m_out << QDir::toNativeSeparators(job.videoPath) << Qt::endl;
-            continue;
-        }
-        m_err << tr("Generation %1 (“%2”): %3")
-                     .arg(i + 1)
-                     .arg(job.request.prompt.left(40),
-                          job.errorMessage.isEmpty() ? jobStateId(job.state) : job.errorMessage)
-              << Qt::endl;
-        exitCode = std::max(exitCode, jobExitCode(job));
-    }
-    batchProgress();
-    if (exitCode == ExitOk) {
-        succeed();
-        return;
-    }
-    m_done = true;
-    Q_EMIT finished(exitCode);
 }
 
 // --- output -----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include "core/jobs/Job.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QTextStream>
 #include <QTimer>
@@ -69,6 +70,20 @@ private:
     void rememberTemplateRefusal(qint64 templateId, int errorCode, const QString& quality);
     bool openJobStore();
     void startEngine(const QList<GenerationRequest>& requests);
+    // --takes N (CliRunnerBatch.cpp).
+    //! Stores what this run sends: generate's one job or its takes (one group), a batch's takes
+    //! (one group for each generation). False (after fail()) when one cannot be stored.
+    bool enqueueRequests(const QList<GenerationRequest>& requests);
+    //! "Take 2/4": which take of this run's group the job is.
+    QString takeLabel(qint64 jobId) const;
+    void onTakeSettled(qint64 jobId, JobState state);
+    //! Every take of generate --takes settled: their files (or why not), the exit code.
+    void finishTakes();
+    void giveUpTakes();
+    //! The exit code a settled job stands for.
+    static int jobExitCode(const Job& job);
+    //! generate --json: what one saved video is.
+    QJsonObject savedJson(const Job& job, const QString& path) const;
     void connectEngine();
 
     // Engine signals into output.
@@ -102,6 +117,7 @@ private:
     JobEngine* m_engine = nullptr;
     TemplateLibrary* m_library = nullptr; //!< templates and generate --template only
     qint64 m_generateJob = 0; //!< generate: the one job this run waits for; 0 for a batch
+    QList<qint64> m_takeJobs; //!< generate --takes N (N > 1): the takes, in order
     QElapsedTimer m_waited;
     QTimer m_stillGenerating;
     int m_lastPercent = -1;

@@ -57,8 +57,14 @@ void CliRunner::send(const GenerationRequest& request) {
         fail(why, ExitUsage);
         return;
     }
-    progressLine(
-        tr("Submitting: %1").arg(generationSummary(request, m_catalog, m_backend->family())));
+    const QString summary = generationSummary(request, m_catalog, m_backend->family());
+    if (m_options.takes > 1) // priced as a whole before anything is sent
+        progressLine(tr("Submitting %1 takes: %2; %3 credits in all.")
+                         .arg(m_options.takes)
+                         .arg(summary)
+                         .arg(qint64(m_catalog.creditCost(request).value_or(0)) * m_options.takes));
+    else
+        progressLine(tr("Submitting: %1").arg(summary));
     startEngine({request});
 }
 

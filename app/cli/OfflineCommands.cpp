@@ -7,6 +7,7 @@
 #include "core/backend/BackendFactory.h"
 #include "core/generation/ImageCheck.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/jobs/JobEngine.h"
 #include "core/media/LastFrame.h"
 
 #include <QCoreApplication>
@@ -60,6 +61,18 @@ int printModels(const CliOptions& options, const ModelCatalog& catalog, QTextStr
     return ExitOk;
 }
 
+//! The calls a dry run would make, each body as it would go out, byte for byte (requests send
+//! compact JSON).
+void printCalls(const QList<PlannedCall>& calls, QTextStream& out) {
+    for (const PlannedCall& call : calls) {
+        out << call.verb << QLatin1Char(' ') << shownPath(call) << Qt::endl;
+        if (call.body.isObject())
+            out << QJsonDocument(call.body.toObject()).toJson(QJsonDocument::Compact) << Qt::endl;
+        if (!call.description.isEmpty())
+            out << call.description << Qt::endl;
+    }
+}
+
 int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& out,
            QTextStream& err) {
     GenerationRequest request = options.request;
@@ -92,37 +105,53 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
         err << modeNotOffered(request.mode) << Qt::endl;
         return ExitUsage;
     }
-    const QList<PlannedCall> calls = backend->plannedCalls(request);
-    const std::optional<int> cost = catalog.creditCost(request);
+    // --takes N: each take's calls (their seeds step when one is given), priced as a whole.
+    const QList<GenerationRequest> takes =
+        JobEngine::takeRequests(request, options.takes, catalog.seedMax());
+    const std::optional<int> one = catalog.creditCost(request);
+    const int each = one.value_or(0);
+    const qint64 total = qint64(each) * takes.size(); // when `one` has a price
 
     if (options.json) {
         QJsonArray requests;
-        for (const PlannedCall& call : calls) {
-            QJsonObject json{{QStringLiteral("method"), call.verb},
-                             {QStringLiteral("path"), shownPath(call)},
-                             {QStringLiteral("body"), call.body}};
-            if (!call.description.isEmpty())
-                json.insert(QStringLiteral("description"), call.description);
-            requests.append(json);
+        for (qsizetype i = 0; i < takes.size(); ++i) {
+            for (const PlannedCall& call : backend->plannedCalls(takes[i])) {
+                QJsonObject json{{QStringLiteral("method"), call.verb},
+                                 {QStringLiteral("path"), shownPath(call)},
+                                 {QStringLiteral("body"), call.body}};
+                if (!call.description.isEmpty())
+                    json.insert(QStringLiteral("description"), call.description);
+                if (takes.size() > 1)
+                    json.insert(QStringLiteral("take"), int(i + 1));
+                requests.append(json);
+            }
         }
-        const QJsonObject plan{{QStringLiteral("credits"), cost ? QJsonValue(*cost) : QJsonValue()},
-                               {QStringLiteral("requests"), requests}};
+        QJsonObject plan{{QStringLiteral("credits"), one ? QJsonValue(total) : QJsonValue()},
+                         {QStringLiteral("requests"), requests}};
+        if (takes.size() > 1)
+            plan.insert(QStringLiteral("takes"), int(takes.size()));
         out << QJsonDocument(plan).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         out << generationSummary(request, catalog, options.family()) << Qt::endl;
-        out << (cost ? QCoreApplication::translate("pixverse-studio-cli", "Cost: %1 credits")
-                           .arg(*cost)
-                     : QCoreApplication::translate("pixverse-studio-cli",
-                                                   "Cost: no published price"))
-            << Qt::endl;
-        for (const PlannedCall& call : calls) {
-            out << call.verb << QLatin1Char(' ') << shownPath(call) << Qt::endl;
-            // The body as it would go out, byte for byte (requests send compact JSON).
-            if (call.body.isObject())
-                out << QJsonDocument(call.body.toObject()).toJson(QJsonDocument::Compact)
+        if (!one)
+            out << QCoreApplication::translate("pixverse-studio-cli", "Cost: no published price");
+        else if (takes.size() > 1)
+            out << QCoreApplication::translate("pixverse-studio-cli",
+                                               "Cost: %1 takes × %2 credits = %3 credits")
+                       .arg(takes.size())
+                       .arg(each)
+                       .arg(total);
+        else
+            out << QCoreApplication::translate("pixverse-studio-cli", "Cost: %1 credits")
+                       .arg(total);
+        out << Qt::endl;
+        for (qsizetype i = 0; i < takes.size(); ++i) {
+            if (takes.size() > 1)
+                out << QCoreApplication::translate("pixverse-studio-cli", "Take %1/%2:")
+                           .arg(i + 1)
+                           .arg(takes.size())
                     << Qt::endl;
-            if (!call.description.isEmpty())
-                out << call.description << Qt::endl;
+            printCalls(backend->plannedCalls(takes[i]), out);
         }
     }
     err << QCoreApplication::translate("pixverse-studio-cli",

@@ -335,9 +335,22 @@ void StudioApp::generate(const GenerationRequest& request) {
         showLoginDialog();
         return;
     }
-    m_engine->enqueueAsync(request, this, [this](Result<Job> added) {
-        if (!added.ok())
+    const int takes = m_window->promptEditor()->takeCount();
+    if (takes <= 1) {
+        m_engine->enqueueAsync(request, this, [this](Result<Job> added) {
+            if (!added.ok())
+                m_window->showNotice(added.error.userMessage());
+        });
+        return;
+    }
+    // Several takes of one click: one group, the inputs copied once off the GUI thread.
+    m_engine->enqueueTakesAsync(request, takes, this, [this](Result<QList<Job>> added) {
+        if (!added.ok() || added.value->isEmpty()) {
             m_window->showNotice(added.error.userMessage());
+            return;
+        }
+        m_window->showNotice(tr("%n takes of “%1” queued.", nullptr, int(added.value->size()))
+                                 .arg(JobListModel::titleOf(added.value->first())));
     });
 }
 

@@ -36,6 +36,20 @@ JobEvent eventFor(VideoState state, bool imported) {
     return JobEvent::StatusPending;
 }
 
+//! Copies the inputs of `request` into `store` on the thread pool, then calls `then` on the
+//! thread of `owner` with the copy (or why not).
+void copyInputsAsync(QObject* owner, const JobStore* store, const GenerationRequest& request,
+                     std::function<void(const Result<GenerationRequest>&)> then) {
+    // Every input (images, a 50 MB video, audio) is read, hashed and copied on the thread pool.
+    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(owner);
+    QObject::connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, owner,
+                     [watcher, then = std::move(then)] {
+                         watcher->deleteLater();
+                         then(watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
+}
+
 } // namespace
 
 JobEngineOptions JobEngineOptions::fromSettings(const AppSettings& settings) {
@@ -143,43 +157,79 @@ Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
     return m_store->add(newJob(request)); // the scheduler hears jobAdded
 }
 
-// CONTRACT STUB: seeds, one copy of the inputs and the async path belong to the "takes" helper.
-QList<GenerationRequest> JobEngine::takeRequests(const GenerationRequest& request, int takes) {
+static_assert(JobEngine::kMaxTakes == AppSettings::kMaxTakeCount);
+
+qint64 JobEngine::seedMax() const {
+    return m_options.catalog ? m_options.catalog->seedMax() : kSeedMax;
+}
+
+QList<GenerationRequest> JobEngine::takeRequests(const GenerationRequest& request, int takes,
+                                                 qint64 seedMax) {
     QList<GenerationRequest> requests;
+    const qint64 range = std::max<qint64>(seedMax, 0) + 1;
+    // A seed out of range stays as given, so the rules refuse it rather than a wrap hiding it.
+    const bool wraps = request.seed && *request.seed >= 0 && *request.seed < range;
     for (int i = 0; i < std::clamp(takes, 1, kMaxTakes); ++i) {
         GenerationRequest take = request;
         if (request.seed)
-            take.seed = *request.seed + i;
+            take.seed = wraps ? (*request.seed + i) % range : *request.seed + i;
         requests.append(take);
     }
     return requests;
 }
 
-Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
+Result<QList<Job>> JobEngine::addTakes(const GenerationRequest& copied, int takes,
+                                       const QString& sourceImage) {
     QList<Job> jobs;
-    for (const GenerationRequest& take : takeRequests(request, takes))
-        jobs.append(newJob(take));
-    if (jobs.size() == 1) {
+    for (const GenerationRequest& take : takeRequests(copied, takes, seedMax())) {
+        Job job = newJob(take);
+        job.sourceImagePath = sourceImage;
+        jobs.append(job);
+    }
+    if (jobs.size() == 1) { // one take is a lone job, in no group
         const Result<Job> one = m_store->add(jobs.first());
         if (!one.ok())
             return Result<QList<Job>>::failure(one.error);
         return Result<QList<Job>>::success({*one.value});
     }
-    return m_store->addGroup(jobs);
+    return m_store->addGroup(jobs); // the scheduler hears jobAdded for each, in order
+}
+
+namespace {
+
+//! The original of the start image, as JobStore::add() keeps it; empty when it is a store copy.
+QString sourceImageOf(const GenerationRequest& request, const JobStore& store) {
+    const QString startImage = inputPath(request, InputRole::Start);
+    if (startImage.isEmpty() || store.isStoreCopy(startImage))
+        return {};
+    return QFileInfo(startImage).absoluteFilePath();
+}
+
+} // namespace
+
+Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
+    // The inputs are copied once for the whole group: every take then points at the same copy.
+    const Result<GenerationRequest> copy = m_store->copyInputs(request);
+    if (!copy.ok())
+        return Result<QList<Job>>::failure(copy.error);
+    return addTakes(*copy.value, takes, sourceImageOf(request, *m_store));
 }
 
 void JobEngine::enqueueTakesAsync(const GenerationRequest& request, int takes, QObject* context,
                                   std::function<void(Result<QList<Job>>)> done) {
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    const Result<QList<Job>> added = enqueueTakes(request, takes);
-    QMetaObject::invokeMethod(
-        this,
-        [guard, hasContext, done = std::move(done), added] {
-            if (!hasContext || guard)
-                done(added);
-        },
-        Qt::QueuedConnection);
+    const QString source = sourceImageOf(request, *m_store);
+    // Once for the whole group, as enqueueAsync() copies for one job.
+    copyInputsAsync(this, m_store, request,
+                    [this, takes, source, guard, hasContext,
+                     done = std::move(done)](const Result<GenerationRequest>& copy) {
+                        const Result<QList<Job>> added =
+                            copy.ok() ? addTakes(*copy.value, takes, source)
+                                      : Result<QList<Job>>::failure(copy.error);
+                        if (!hasContext || guard)
+                            done(added);
+                    });
 }
 
 void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
@@ -197,26 +247,21 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
             Qt::QueuedConnection);
         return;
     }
-    // Every input (images, a 50 MB video, audio) is read, hashed and copied on the thread pool.
-    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(this);
     const QString startImage = inputPath(request, InputRole::Start);
     const QString source =
         startImage.isEmpty() ? QString() : QFileInfo(startImage).absoluteFilePath();
-    connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, this,
-            [this, watcher, request, source, guard, hasContext, done = std::move(done)] {
-                watcher->deleteLater();
-                const Result<GenerationRequest> copy = watcher->result();
-                Result<Job> added = Result<Job>::failure(copy.error);
-                if (copy.ok()) {
-                    Job job = newJob(*copy.value);
-                    job.sourceImagePath = source;
-                    added = m_store->add(job);
-                }
-                if (!hasContext || guard)
-                    done(added);
-            });
-    const JobStore* store = m_store;
-    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
+    copyInputsAsync(this, m_store, request,
+                    [this, source, guard, hasContext,
+                     done = std::move(done)](const Result<GenerationRequest>& copy) {
+                        Result<Job> added = Result<Job>::failure(copy.error);
+                        if (copy.ok()) {
+                            Job job = newJob(*copy.value);
+                            job.sourceImagePath = source;
+                            added = m_store->add(job);
+                        }
+                        if (!hasContext || guard)
+                            done(added);
+                    });
 }
 
 bool JobEngine::retry(qint64 jobId) {

@@ -79,9 +79,13 @@ public:
                       std::function<void(Result<Job>)> done);
     //! The most takes one click makes (issue 18).
     static constexpr int kMaxTakes = 8;
+    //! The service's highest seed (pixverse-api.md §2.11: 0 to 2147483647).
+    static constexpr qint64 kSeedMax = 2147483647;
     //! The requests of `takes` takes of `request` (1..kMaxTakes): with a seed, take i asks for
-    //! seed + i (wrapping within the service's seed range); without one, none asks for a seed.
-    static QList<GenerationRequest> takeRequests(const GenerationRequest& request, int takes);
+    //! seed + i (wrapping within the service's seed range, 0..`seedMax`); without one, none asks
+    //! for a seed.
+    static QList<GenerationRequest> takeRequests(const GenerationRequest& request, int takes,
+                                                 qint64 seedMax = kSeedMax);
     //! Stores `takes` jobs of `request` as one group (JobStore::addGroup; the inputs copied once)
     //! and lets the scheduler send them; `takes` 1 is enqueue() with no group.
     Result<QList<Job>> enqueueTakes(const GenerationRequest& request, int takes);
@@ -153,6 +157,10 @@ Q_SIGNALS:
 private:
     //! A queued job for `request` on this engine's account (not stored yet).
     Job newJob(const GenerationRequest& request) const;
+    //! Stores the takes of `copied` (its inputs already in the store) as one group.
+    Result<QList<Job>> addTakes(const GenerationRequest& copied, int takes,
+                                const QString& sourceImage);
+    qint64 seedMax() const;
     void onSubmitted(qint64 jobId);
     void onStatus(qint64 jobId, const VideoStatus& status);
     //! The poller has not seen the job for a while: read the whole list; not on it, deleted.

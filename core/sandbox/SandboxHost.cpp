@@ -124,4 +124,10 @@ bool SandboxHost::deleteVideo(qint64 videoId) {
     return deleted;
 }
 
+QList<GenerationRequest> SandboxHost::createdRequests() const {
+    QList<GenerationRequest> requests;
+    onServerThread(m_server, [&] { requests = m_server->createdRequests(); });
+    return requests;
+}
+
 } // namespace pixverse::sandbox

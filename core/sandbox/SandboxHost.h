@@ -32,6 +32,7 @@ public:
     void endWebSession(const QString& email, bool elsewhere);
     QList<qint64> addAccountVideos(const SandboxAccountVideos& videos);
     bool deleteVideo(qint64 videoId);
+    QList<GenerationRequest> createdRequests() const;
 
 private:
     SandboxConfig m_config;

@@ -74,4 +74,8 @@ bool SandboxServer::deleteVideo(qint64 videoId) {
     return m_state->deleteVideo(videoId);
 }
 
+QList<GenerationRequest> SandboxServer::createdRequests() const {
+    return m_state->createdRequests();
+}
+
 } // namespace pixverse::sandbox

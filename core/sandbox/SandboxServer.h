@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/generation/GenerationRequest.h"
+
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
@@ -189,6 +191,9 @@ public:
     //! 404, and a video still generating frees its slot. Credits stay spent. False for an
     //! unknown id.
     bool deleteVideo(qint64 videoId);
+    //! What each video was asked with, as the sandbox read it (tests: the seed sent, or none),
+    //! oldest first.
+    QList<GenerationRequest> createdRequests() const;
 
 private:
     std::unique_ptr<SandboxState> m_state;

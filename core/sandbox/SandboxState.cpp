@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -1068,6 +1069,15 @@ QSize SandboxState::accountVideoSize(const SandboxAccountVideos& videos) const {
     r.aspectRatio = videos.aspectRatio;
     const QSize size = m_rules.fitOutput(r, ApiFamily::Web);
     return size.isValid() ? size : outputSize(videos.quality, videos.aspectRatio);
+}
+
+QList<GenerationRequest> SandboxState::createdRequests() const {
+    QList<qint64> ids = m_videos.keys();
+    std::sort(ids.begin(), ids.end()); // ids only grow (nextId)
+    QList<GenerationRequest> requests;
+    for (const qint64 id : ids)
+        requests.append(m_videos.value(id).request);
+    return requests;
 }
 
 bool SandboxState::deleteVideo(qint64 videoId) {

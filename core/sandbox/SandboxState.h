@@ -227,6 +227,7 @@ public:
     //! invalid when neither gives one.
     QSize accountVideoSize(const SandboxAccountVideos& videos) const;
     bool deleteVideo(qint64 videoId);
+    QList<GenerationRequest> createdRequests() const;
 };
 
 //! Where the sample clips are: the configured folder, else $PIXVERSE_CLIPS_DIR, else the

@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace pixverse {
 
 namespace {
@@ -121,6 +123,13 @@ bool AppSettings::rememberMeByDefault() const {
 }
 void AppSettings::setRememberMeByDefault(bool on) {
     m_settings->setValue(key("auth/rememberMe"), on);
+}
+
+int AppSettings::takeCount() const {
+    return std::clamp(m_settings->value(key("composer/takes"), 1).toInt(), 1, kMaxTakeCount);
+}
+void AppSettings::setTakeCount(int takes) {
+    m_settings->setValue(key("composer/takes"), std::clamp(takes, 1, kMaxTakeCount));
 }
 
 bool AppSettings::playerMuted() const {

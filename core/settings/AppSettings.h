@@ -71,6 +71,11 @@ public:
     bool rememberMeByDefault() const; //!< default true
     void setRememberMeByDefault(bool on);
 
+    //! How many takes Generate makes (issue 18): 1..kMaxTakeCount, default 1.
+    static constexpr int kMaxTakeCount = 8; //!< JobEngine::kMaxTakes
+    int takeCount() const;
+    void setTakeCount(int takes);
+
     //! The player's mute button, as the creator left it (default: sound on).
     bool playerMuted() const;
     void setPlayerMuted(bool muted);

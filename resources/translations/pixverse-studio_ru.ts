@@ -1023,7 +1023,27 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <source>generate, batch: make N takes of each generation (1–8, default 1), grouped in the job list; with --seed, the takes use seed, seed+1, …</source>
+            <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
+            <source>Cost: %1 takes × %2 credits = %3 credits</source>
+            <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
+            <source>Take %1/%2:</source>
+            <translation>Дубль %1/%2:</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <source>--takes needs a number from 1 to %1, not “%2”.</source>
+            <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -1664,7 +1684,57 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>PixVerse lists no template %1 for this account (the command templates lists them).</source>
             <translation>PixVerse не предлагает этой учётной записи шаблон %1 (доступные перечисляет команда templates).</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="62" />
+            <source>Submitting %1 takes: %2; %3 credits in all.</source>
+            <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <source>%1: video %2 is generating…</source>
+            <translation>%1: видео %2 генерируется…</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <source>%1 saved.</source>
+            <translation>%1 сохранён.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="30" />
+            <source>Batch: %1 generations × %2 takes, %3 credits in all; %4 takes to send now for %5 credits; balance %6.</source>
+            <translation>Пакет: генераций — %1 × дублей — %2, всего кредитов — %3; отправить сейчас дублей — %4 на %5 кред.; баланс — %6.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="102" />
+            <source>Take %1/%2</source>
+            <translation>Дубль %1/%2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="110" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="144" />
+            <source>%1 of %2 takes saved.</source>
+            <translation>Сохранено дублей: %1 из %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="171" />
+            <source>The takes were not all started after %1 seconds (PixVerse had no free slot); the rest were cancelled.</source>
+            <translation>Через %1 с запущены не все дубли (у PixVerse не было свободного места); остальные отменены.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="174" />
+            <source>Not every take was ready after %1 seconds; check them later with the command status (videos %2).</source>
+            <translation>Через %1 с готовы не все дубли; проверьте их позже командой status (видео %2).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="238" />
+            <source>Generation %1, take %2/%3 (“%4”): %5</source>
+            <translation>Генерация %1, дубль %2/%3 («%4»): %5</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ComposerInputs</name>
         <message>
@@ -4875,6 +4945,43 @@ Write a prompt and press Generate.</source>
             <source>Not named in the prompt: %1. The video may leave them out.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
         </message>
+    <message numerus="yes">
+            <location filename="../../ui/PromptEditor.cpp" line="357" />
+            <source>Not enough credits: these %n takes cost %1 and the balance is %2.</source>
+            <translation>
+                <numerusform>Недостаточно кредитов: %n дубль стоит %1, а на балансе %2.</numerusform>
+                <numerusform>Недостаточно кредитов: %n дубля стоят %1, а на балансе %2.</numerusform>
+                <numerusform>Недостаточно кредитов: %n дублей стоят %1, а на балансе %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/PromptEditor.cpp" line="443" />
+            <source>Generate %n takes (Ctrl+Enter)</source>
+            <translation>
+                <numerusform>Сгенерировать %n дубль (Ctrl+Enter)</numerusform>
+                <numerusform>Сгенерировать %n дубля (Ctrl+Enter)</numerusform>
+                <numerusform>Сгенерировать %n дублей (Ctrl+Enter)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorTakes.cpp" line="17" />
+            <source>Takes</source>
+            <translation>Дубли</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorTakes.cpp" line="18" />
+            <source>How many takes Generate makes, up to %1: each is a video of its own, priced in full. With a fixed seed, each take uses the next seed.</source>
+            <translation>Сколько дублей делает «Сгенерировать», до %1: каждый дубль — отдельное видео по полной цене. С фиксированным сидом каждый следующий дубль берёт следующий сид.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/PromptEditorTakes.cpp" line="45" />
+            <source>Cost: %n takes · %1 credits (%2 each)</source>
+            <translation>
+                <numerusform>Стоимость: %n дубль · %1 кред. (по %2)</numerusform>
+                <numerusform>Стоимость: %n дубля · %1 кред. (по %2)</numerusform>
+                <numerusform>Стоимость: %n дублей · %1 кред. (по %2)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>pixverse::ReferencesStrip</name>
@@ -5295,7 +5402,16 @@ Write a prompt and press Generate.</source>
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
-    </context>
+    <message numerus="yes">
+            <location filename="../../app/gui/StudioApp.cpp" line="348" />
+            <source>%n takes of “%1” queued.</source>
+            <translation>
+                <numerusform>В очереди %n дубль «%1».</numerusform>
+                <numerusform>В очереди %n дубля «%1».</numerusform>
+                <numerusform>В очереди %n дублей «%1».</numerusform>
+            </translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::TemplateLibrary</name>
         <message>
@@ -5562,4 +5678,9 @@ Write a prompt and press Generate.</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
-</TS>
+<context><name>pixverse::VideoMetadata</name><message>
+            <location filename="../../core/media/VideoMetadata.cpp" line="10" />
+            <source>Cannot write the prompt into “%1”.</source>
+            <translation>Не удалось записать промпт в «%1».</translation>
+        </message>
+    </context></TS>

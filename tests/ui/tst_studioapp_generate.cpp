@@ -9,6 +9,7 @@
 #include "core/jobs/JobStore.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
+#include "tests/support/StudioSandbox.h"
 #include "ui/DesktopNotifier.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
@@ -40,21 +41,7 @@
 #include <QTextEdit>
 
 using namespace pixverse;
-
-namespace {
-//! `pixverse-studio --sandbox` in `dir`: its data, settings and library there, quick generations.
-StudioOptions embeddedSandbox(const QTemporaryDir& dir) {
-    StudioOptions options;
-    options.sandbox = true;
-    options.installLog = false;
-    options.dataDir = dir.filePath(QStringLiteral("data"));
-    options.settingsFile = dir.filePath(QStringLiteral("app.ini"));
-    options.sandboxConfig.generationMs = 300;
-    AppSettings settings(options.settingsFile);
-    settings.setLibraryFolder(dir.filePath(QStringLiteral("library")));
-    return options;
-}
-} // namespace
+using pixverse::test::embeddedSandbox;
 
 class TestStudioAppGenerate : public QObject {
     Q_OBJECT

@@ -59,6 +59,23 @@ private Q_SLOTS:
         QVERIFY(!s.rememberedAccount());
     }
 
+    // Issue 18: Generate's take count, 1..8, kept across a restart.
+    void takeCountIsRememberedWithinItsRange() {
+        const QString file = m_dir.filePath(QStringLiteral("takes.ini"));
+        QCOMPARE(AppSettings(file).takeCount(), 1);
+        {
+            AppSettings s(file);
+            s.setTakeCount(4);
+            s.sync();
+        }
+        QCOMPARE(AppSettings(file).takeCount(), 4);
+        AppSettings s(file);
+        s.setTakeCount(12);
+        QCOMPARE(s.takeCount(), AppSettings::kMaxTakeCount);
+        s.setTakeCount(0);
+        QCOMPARE(s.takeCount(), 1);
+    }
+
     void theProxyIsAppliedToTheNetworkManager() {
         QNetworkAccessManager network;
         applyProxy(
