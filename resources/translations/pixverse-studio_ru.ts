@@ -1352,6 +1352,106 @@ models, last-frame и --dry-run никуда не входят и ничего �
         </message>
     </context>
     <context>
+        <name>pixverse::BoardsPanel</name>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="90" />
+            <source>Board name:</source>
+            <translation>Название доски:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="94" />
+            <source>Folder for the Board's Videos</source>
+            <translation>Папка для видео доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="100" />
+            <source>Boards</source>
+            <translation>Доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="101" />
+            <source>Show or hide the boards</source>
+            <translation>Показать или скрыть доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="119" />
+            <source>Choose a board to see its jobs; drop jobs on a board to add them</source>
+            <translation>Выберите доску, чтобы увидеть её задания; перетащите задания на доску, чтобы добавить их</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="128" />
+            <location filename="../../ui/BoardsPanel.cpp" line="363" />
+            <source>New board…</source>
+            <translation>Новая доска…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="131" />
+            <source>Rename…</source>
+            <translation>Переименовать…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="134" />
+            <source>Set folder…</source>
+            <translation>Указать папку…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="137" />
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="145" />
+            <source>Board</source>
+            <translation>Доска</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="146" />
+            <source>Rename the board, give it a folder, or delete it</source>
+            <translation>Переименовать доску, указать её папку или удалить её</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="213" />
+            <source>All jobs (%1)</source>
+            <translation>Все задания (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="218" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="223" />
+            <source>%1
+Videos are also saved in %2</source>
+            <translation>%1
+Видео также сохраняются в папке %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="268" />
+            <source>New Board</source>
+            <translation>Новая доска</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="292" />
+            <source>Rename Board</source>
+            <translation>Переименование доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="324" />
+            <source>Delete Board</source>
+            <translation>Удаление доски</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BoardsPanel.cpp" line="325" />
+            <source>Delete the board “%1”? Its %n job(s) stay in the library.</source>
+            <translation>
+                <numerusform>Удалить доску «%1»? Её %n задание останется в библиотеке.</numerusform>
+                <numerusform>Удалить доску «%1»? Её %n задания останутся в библиотеке.</numerusform>
+                <numerusform>Удалить доску «%1»? Её %n заданий останутся в библиотеке.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::ChosenEffectBox</name>
         <message>
             <location filename="../../ui/ChosenEffectBox.cpp" line="65" />
@@ -2615,7 +2715,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="218" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="259" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -2701,17 +2801,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>На PixVerse</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="555" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="586" />
             <source>“%1” spoken</source>
             <translation>«%1» (речь)</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="557" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="588" />
             <source>Speech from %1</source>
             <translation>Речь из %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="564" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="595" />
             <source>Sound chosen by PixVerse</source>
             <translation>Звук на выбор PixVerse</translation>
         </message>
@@ -2758,17 +2858,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Текст в видео</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="589" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="620" />
             <source>from a removed take</source>
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="593" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="624" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="594" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="625" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2850,504 +2950,677 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="64" />
+            <source>A board needs a name.</source>
+            <translation>У доски должно быть название.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="72" />
+            <source>There is no such board.</source>
+            <translation>Такой доски нет.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="63" />
+            <location filename="../../ui/JobsPane.cpp" line="64" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="64" />
+            <location filename="../../ui/JobsPane.cpp" line="65" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="74" />
             <source>All jobs</source>
-            <translation>Все задания</translation>
+            <translation type="vanished">Все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="75" />
             <source>In progress</source>
-            <translation>В работе</translation>
+            <translation type="vanished">В работе</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="78" />
             <source>Done</source>
-            <translation>Готово</translation>
+            <translation type="vanished">Готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="79" />
             <source>Failed</source>
-            <translation>Ошибка</translation>
+            <translation type="vanished">Ошибка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="80" />
             <source>Moderated</source>
-            <translation>Отклонено модерацией</translation>
+            <translation type="vanished">Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="81" />
             <source>Cancelled</source>
-            <translation>Отменено</translation>
+            <translation type="vanished">Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="209" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="209" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="213" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="224" />
+            <location filename="../../ui/JobsPane.cpp" line="214" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="217" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="218" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="222" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="226" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="237" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="229" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="229" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="231" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="231" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
-            <location filename="../../ui/JobsPane.cpp" line="496" />
+            <location filename="../../ui/JobsPane.cpp" line="235" />
+            <location filename="../../ui/JobsPane.cpp" line="447" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="251" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="252" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="255" />
+            <location filename="../../ui/JobsPane.cpp" line="245" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="256" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="313" />
+            <location filename="../../ui/JobsPane.cpp" line="303" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="329" />
             <source>Show jobs in this state</source>
-            <translation>Показать задания в этом состоянии</translation>
+            <translation type="vanished">Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="340" />
             <source>Search prompts</source>
-            <translation>Поиск по промптам</translation>
+            <translation type="vanished">Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="356" />
-            <location filename="../../ui/JobsPane.cpp" line="358" />
+            <location filename="../../ui/JobsPane.cpp" line="321" />
+            <location filename="../../ui/JobsPane.cpp" line="323" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="357" />
+            <location filename="../../ui/JobsPane.cpp" line="322" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="413" />
+            <location filename="../../ui/JobsPane.cpp" line="377" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="413" />
+            <location filename="../../ui/JobsPane.cpp" line="377" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="378" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="378" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="379" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="379" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="380" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="380" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="381" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="424" />
+            <location filename="../../ui/JobsPane.cpp" line="388" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="428" />
             <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
+            <translation type="vanished">%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="434" />
+            <location filename="../../ui/JobsPane.cpp" line="393" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="437" />
+            <location filename="../../ui/JobsPane.cpp" line="396" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="439" />
+            <location filename="../../ui/JobsPane.cpp" line="398" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="495" />
+            <location filename="../../ui/JobsPane.cpp" line="446" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="525" />
+            <location filename="../../ui/JobsPane.cpp" line="476" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="532" />
+            <location filename="../../ui/JobsPane.cpp" line="483" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="602" />
+            <location filename="../../ui/JobsPane.cpp" line="553" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="624" />
+            <location filename="../../ui/JobsPane.cpp" line="575" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="306" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="308" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="310" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="312" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="685" />
+            <location filename="../../ui/JobsPane.cpp" line="636" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="686" />
+            <location filename="../../ui/JobsPane.cpp" line="637" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="687" />
+            <location filename="../../ui/JobsPane.cpp" line="638" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="692" />
+            <location filename="../../ui/JobsPane.cpp" line="643" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="693" />
+            <location filename="../../ui/JobsPane.cpp" line="644" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="694" />
+            <location filename="../../ui/JobsPane.cpp" line="645" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="697" />
+            <location filename="../../ui/JobsPane.cpp" line="648" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="698" />
+            <location filename="../../ui/JobsPane.cpp" line="649" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="737" />
+            <location filename="../../ui/JobsPane.cpp" line="688" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="738" />
+            <location filename="../../ui/JobsPane.cpp" line="689" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="754" />
+            <location filename="../../ui/JobsPane.cpp" line="705" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="757" />
+            <location filename="../../ui/JobsPane.cpp" line="708" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="762" />
+            <location filename="../../ui/JobsPane.cpp" line="713" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="82" />
             <source>Deleted</source>
-            <translation>Удалено</translation>
+            <translation type="vanished">Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="381" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="751" />
-            <location filename="../../ui/JobsPane.cpp" line="765" />
+            <location filename="../../ui/JobsPane.cpp" line="702" />
+            <location filename="../../ui/JobsPane.cpp" line="716" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="752" />
+            <location filename="../../ui/JobsPane.cpp" line="703" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <location filename="../../ui/JobsPane.cpp" line="346" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="69" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="71" />
             <source>E&amp;xtend…</source>
             <translation>&amp;Продлить…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="72" />
             <source>Continue this video in the composer: a longer clip from its end</source>
             <translation>Продолжить это видео в редакторе: более длинный ролик с его конца</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="72" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="74" />
             <source>Use Last Frame as &amp;Next Start</source>
             <translation>Последний кадр — &amp;начало следующего</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="75" />
             <source>Put the video's last frame into the composer's image (image to video)</source>
             <translation>Поставить последний кадр видео в изображение редактора (видео из изображения)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="76" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="78" />
             <source>Use Last Frame as &amp;First Frame</source>
             <translation>Последний кадр — &amp;первый кадр перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="79" />
             <source>Put the video's last frame into the first-frame slot of a transition</source>
             <translation>Поставить последний кадр видео в ячейку первого кадра перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="79" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
             <source>&amp;Upscale…</source>
             <translation>&amp;Увеличить разрешение…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
             <source>Make a larger version of the video</source>
             <translation>Сделать версию видео в большем разрешении</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="83" />
             <source>Sound &amp;Effect…</source>
             <translation>&amp;Звуковой эффект…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="84" />
             <source>Add generated sound or music to the video</source>
             <translation>Добавить к видео сгенерированный звук или музыку</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="84" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="86" />
             <source>&amp;Lip Sync…</source>
             <translation>&amp;Синхронизация губ…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="87" />
             <source>Make the person in the video speak a text or an audio file</source>
             <translation>Человек в видео произнесёт текст или речь из аудиофайла</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="87" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
             <source>Go to &amp;Parent</source>
             <translation>К &amp;исходному видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
             <source>Select the video this one was made from</source>
             <translation>Выбрать видео, из которого сделано это</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="91" />
             <source>Show Fa&amp;mily</source>
             <translation>Показать &amp;семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="92" />
             <source>Show only this video, the one it was made from and those made from it</source>
             <translation>Показать только это видео, то, из которого оно сделано, и сделанные из него</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="135" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="137" />
             <source>Continue</source>
             <translation>Продолжить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="138" />
             <source>Continue this video: extend, last frame, upscale, sound</source>
             <translation>Продолжить это видео: продление, последний кадр, увеличение, звук</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="163" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="165" />
             <source>%1 needs a PixVerse platform API key: the website account's API does not offer it.</source>
             <translation>Для режима «%1» нужен API-ключ платформы PixVerse: API аккаунта сайта его не предлагает.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="199" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="201" />
             <source>Taking the last frame of the video…</source>
             <translation>Извлекается последний кадр видео…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="208" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="210" />
             <source>The last frame could not be taken: %1</source>
             <translation>Не удалось извлечь последний кадр: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="227" />
-            <location filename="../../ui/JobsPaneContinue.cpp" line="233" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="229" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="235" />
             <source>Upscale</source>
             <translation>Увеличить разрешение</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="230" />
             <source>Make a larger version of this video?</source>
             <translation>Сделать версию этого видео в большем разрешении?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="284" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="286" />
             <source>The video this one was made from was removed from the list.</source>
             <translation>Видео, из которого сделано это, удалено из списка.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="337" />
             <source>Family</source>
             <translation>Семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
             <source>Family of “%1”</source>
             <translation>Семейство «%1»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneFilters.cpp" line="32" />
+            <source>Add to board</source>
+            <translation>Добавить на доску</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneFilters.cpp" line="34" />
+            <source>Remove from board</source>
+            <translation>Убрать с доски</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::LibraryFilterBar</name>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="54" />
+            <source>All jobs</source>
+            <translation>Все задания</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="55" />
+            <source>In progress</source>
+            <translation>В работе</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="58" />
+            <source>Done</source>
+            <translation>Готово</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="59" />
+            <source>Failed</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="60" />
+            <source>Moderated</source>
+            <translation>Отклонено модерацией</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="61" />
+            <source>Cancelled</source>
+            <translation>Отменено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="62" />
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="67" />
+            <source>Show jobs in this state</source>
+            <translation>Показать задания в этом состоянии</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="79" />
+            <source>Search prompts</source>
+            <translation>Поиск по промптам</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="81" />
+            <source>Every word finds the prompts with a word starting with it; Esc clears</source>
+            <translation>Каждое слово находит промпты со словом, которое с него начинается; Esc очищает поиск</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="96" />
+            <source>Clear filters</source>
+            <translation>Сбросить фильтры</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="105" />
+            <source>Filter by mode, model, rating, tag and date</source>
+            <translation>Фильтр по режиму, модели, оценке, метке и дате</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="140" />
+            <source>Show jobs of this mode</source>
+            <translation>Показать задания этого режима</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="141" />
+            <source>Any mode</source>
+            <translation>Любой режим</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="152" />
+            <source>Show jobs made with this model</source>
+            <translation>Показать задания этой модели</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="161" />
+            <source>Show jobs rated at least this, or by their reject mark</source>
+            <translation>Показать задания с оценкой не ниже этой или по отметке «отклонено»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="162" />
+            <source>Any rating</source>
+            <translation>Любая оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="164" />
+            <source>%1+</source>
+            <translation>%1+</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="165" />
+            <source>Rejected only</source>
+            <translation>Только отклонённые</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="166" />
+            <source>Hide rejected</source>
+            <translation>Скрыть отклонённые</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="175" />
+            <source>Show jobs with this tag</source>
+            <translation>Показать задания с этой меткой</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="176" />
+            <source>Any tag</source>
+            <translation>Любая метка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="195" />
+            <source>Any day</source>
+            <translation>Любой день</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="200" />
+            <source>Show jobs made on this day or later</source>
+            <translation>Показать задания, созданные в этот день или позже</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="201" />
+            <source>Show jobs made on this day or earlier</source>
+            <translation>Показать задания, созданные в этот день или раньше</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="202" />
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="204" />
+            <source>to</source>
+            <translation>по</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="237" />
+            <source>Any model</source>
+            <translation>Любая модель</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="348" />
+            <source>Filters (%1)</source>
+            <translation>Фильтры (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="348" />
+            <source>Filters</source>
+            <translation>Фильтры</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="356" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="363" />
+            <source>%1 of %2</source>
+            <translation>%1 из %2</translation>
         </message>
     </context>
     <context>
@@ -5294,6 +5567,14 @@ Write a prompt and press Generate.</source>
             <location filename="../../ui/ThumbnailMaker.cpp" line="202" />
             <source>Cannot write “%1”: %2</source>
             <translation>Не удаётся записать «%1»: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::VideoMetadata</name>
+        <message>
+            <location filename="../../core/media/VideoMetadata.cpp" line="10" />
+            <source>Cannot write the prompt into “%1”.</source>
+            <translation>Не удалось записать промпт в «%1».</translation>
         </message>
     </context>
     <context>
