@@ -8,6 +8,7 @@
 #include "core/jobs/ThumbnailCache.h"
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
+#include "ui/LibraryFilterBar.h"
 #include "ui/ThumbnailMaker.h"
 #include "ui/UiHelpers.h"
 #include "ui/VideoPlayer.h"

@@ -314,8 +314,8 @@ void TestJobFilterModel::searchOverTenThousandJobs() {
     };
     for (const QString& query :
          {QStringLiteral("storm"), QStringLiteral("STORM light"), QStringLiteral("harbour fog"),
-          QStringLiteral("desert snow 99"), QStringLiteral("take 4242"),
-          QStringLiteral("city heat"), QStringLiteral("volcano")}) {
+          QStringLiteral("desert sno"), QStringLiteral("take 4242"), QStringLiteral("city heat"),
+          QStringLiteral("volcano")}) {
         filter.setSearchText(query);
         const QList<qint64> want = expected(query);
         QCOMPARE(shownIds(&filter), want);
@@ -324,7 +324,7 @@ void TestJobFilterModel::searchOverTenThousandJobs() {
     QCOMPARE(filter.rowCount(), 0); // "volcano"
 
     // As typed, one keystroke at a time (the budget is for the benchmark; this bound is loose).
-    const QString typed = QStringLiteral("lighthouse storm take 12");
+    const QString typed = QStringLiteral("lighthouse storm");
     qint64 worstMs = 0;
     QElapsedTimer timer;
     for (int n = 1; n <= typed.size(); ++n) {
