@@ -60,7 +60,9 @@ JobStore* JobFilterModel::store() const {
 
 void JobFilterModel::changed() {
     rebuildStacks();
-    invalidateRowsFilter();
+    // One layout change rather than the proxy's row-by-row removals and insertions: a search
+    // over 10,000 jobs can turn thousands of scattered ranges on or off at each keystroke.
+    invalidate();
     Q_EMIT filtersChanged();
 }
 
@@ -213,6 +215,12 @@ QVariant JobFilterModel::data(const QModelIndex& index, int role) const {
     return QSortFilterProxyModel::data(index, role);
 }
 
+bool JobFilterModel::needsJob() const {
+    return !m_states.isEmpty() || m_favouritesOnly || !m_modes.isEmpty() || !m_models.isEmpty() ||
+           m_minRating > 0 || m_rejected != RejectedFilter::Any || !m_tag.isEmpty() ||
+           m_board != 0 || m_from.isValid() || m_to.isValid() || m_stacked || m_openStack != 0;
+}
+
 bool JobFilterModel::passes(const Job& job) const {
     if (m_onlyJobs && !m_onlyJobs->contains(job.id))
         return false;
@@ -340,6 +348,8 @@ bool JobFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePa
     const qint64 id = list->jobId(sourceRow);
     if ((m_onlyJobs && !m_onlyJobs->contains(id)) || (m_searchHits && !m_searchHits->contains(id)))
         return false; // before the mirror read: the search usually leaves few
+    if (!needsJob())
+        return true; // only the search or the family: no mirror read at all (as one types)
     const std::optional<Job> job = jobs->job(id);
     if (!job || !passes(*job))
         return false;

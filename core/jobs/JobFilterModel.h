@@ -102,6 +102,8 @@ private:
     void changed();
     //! Whether `job` meets every criterion (not the stack rule).
     bool passes(const Job& job) const;
+    //! Whether some criterion (or the stacks) reads the job itself, beyond its id.
+    bool needsJob() const;
     JobStore* store() const;
     //! The store's search hits for m_search, once per change of the text (or of the jobs).
     void refreshSearch();

@@ -334,7 +334,14 @@ void TestJobFilterModel::searchOverTenThousandJobs() {
         worstMs = std::max(worstMs, timer.elapsed());
     }
     QCOMPARE(shownIds(&filter), expected(typed));
-    qInfo("10,000 jobs: worst keystroke %lld ms", worstMs);
+    qint64 worstSearchMs = 0;
+    for (int n = 1; n <= typed.size(); ++n) {
+        timer.start();
+        store.searchPrompts(typed.left(n));
+        worstSearchMs = std::max(worstSearchMs, timer.elapsed());
+    }
+    qInfo("10,000 jobs: worst keystroke %lld ms, of which the store's search at most %lld ms",
+          worstMs, worstSearchMs);
     QVERIFY2(worstMs < 1000, qPrintable(QString::number(worstMs)));
     init(); // cleanup() expects a fixture
 }
