@@ -2876,51 +2876,52 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="77" />
+            <location filename="../../core/jobs/JobStore.cpp" line="78" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="87" />
+            <location filename="../../core/jobs/JobStore.cpp" line="88" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="98" />
+            <location filename="../../core/jobs/JobStore.cpp" line="99" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="109" />
+            <location filename="../../core/jobs/JobStore.cpp" line="110" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="166" />
+            <location filename="../../core/jobs/JobStore.cpp" line="174" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="172" />
-            <location filename="../../core/jobs/JobStore.cpp" line="181" />
-            <location filename="../../core/jobs/JobStore.cpp" line="192" />
+            <location filename="../../core/jobs/JobStore.cpp" line="180" />
+            <location filename="../../core/jobs/JobStore.cpp" line="189" />
+            <location filename="../../core/jobs/JobStore.cpp" line="200" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="204" />
             <location filename="../../core/jobs/JobStore.cpp" line="213" />
+            <location filename="../../core/jobs/JobStore.cpp" line="221" />
+            <location filename="../../core/jobs/JobStore.cpp" line="228" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="281" />
-            <location filename="../../core/jobs/JobStore.cpp" line="286" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="34" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="39" />
             <source>Cannot read “%1”: %2</source>
             <translation>Не удаётся прочитать «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="300" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="53" />
             <source>Cannot keep a copy of “%1” in “%2”.</source>
             <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
         </message>
@@ -2937,26 +2938,42 @@ Videos are also saved in %2</source>
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="333" />
-            <location filename="../../core/jobs/JobStore.cpp" line="364" />
+            <location filename="../../core/jobs/JobStore.cpp" line="284" />
+            <location filename="../../core/jobs/JobStore.cpp" line="313" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="112" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="189" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="253" />
-            <location filename="../../core/jobs/JobStore.cpp" line="372" />
-            <location filename="../../core/jobs/JobStore.cpp" line="385" />
-            <location filename="../../core/jobs/JobStore.cpp" line="393" />
+            <location filename="../../core/jobs/JobStore.cpp" line="268" />
+            <location filename="../../core/jobs/JobStore.cpp" line="276" />
+            <location filename="../../core/jobs/JobStore.cpp" line="295" />
+            <location filename="../../core/jobs/JobStore.cpp" line="321" />
+            <location filename="../../core/jobs/JobStore.cpp" line="335" />
+            <location filename="../../core/jobs/JobStore.cpp" line="343" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="139" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="64" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="191" />
             <source>A board needs a name.</source>
             <translation>У доски должно быть название.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="72" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="196" />
+            <source>There is already a board named “%1”. Choose another name.</source>
+            <translation>Доска «%1» уже есть. Выберите другое название.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="212" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
+            <source>Cannot save the board “%1”: %2</source>
+            <translation>Не удаётся сохранить доску «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="225" />
             <source>There is no such board.</source>
             <translation>Такой доски нет.</translation>
         </message>
@@ -2964,12 +2981,12 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="64" />
+            <location filename="../../ui/JobsPane.cpp" line="65" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="65" />
+            <location filename="../../ui/JobsPane.cpp" line="66" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
@@ -2998,108 +3015,108 @@ Videos are also saved in %2</source>
             <translation type="vanished">Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="209" />
+            <location filename="../../ui/JobsPane.cpp" line="210" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="209" />
+            <location filename="../../ui/JobsPane.cpp" line="210" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="213" />
+            <location filename="../../ui/JobsPane.cpp" line="214" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="214" />
+            <location filename="../../ui/JobsPane.cpp" line="215" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="217" />
+            <location filename="../../ui/JobsPane.cpp" line="218" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="218" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="222" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="224" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="226" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="230" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="230" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="231" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="231" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="235" />
-            <location filename="../../ui/JobsPane.cpp" line="447" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="448" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="237" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="242" />
+            <location filename="../../ui/JobsPane.cpp" line="243" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="247" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="303" />
+            <location filename="../../ui/JobsPane.cpp" line="304" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
@@ -3112,63 +3129,63 @@ Videos are also saved in %2</source>
             <translation type="vanished">Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="321" />
-            <location filename="../../ui/JobsPane.cpp" line="323" />
+            <location filename="../../ui/JobsPane.cpp" line="322" />
+            <location filename="../../ui/JobsPane.cpp" line="324" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="322" />
+            <location filename="../../ui/JobsPane.cpp" line="323" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="377" />
+            <location filename="../../ui/JobsPane.cpp" line="378" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="377" />
+            <location filename="../../ui/JobsPane.cpp" line="378" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="378" />
+            <location filename="../../ui/JobsPane.cpp" line="379" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="378" />
+            <location filename="../../ui/JobsPane.cpp" line="379" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="379" />
+            <location filename="../../ui/JobsPane.cpp" line="380" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="379" />
+            <location filename="../../ui/JobsPane.cpp" line="380" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="380" />
+            <location filename="../../ui/JobsPane.cpp" line="381" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="380" />
+            <location filename="../../ui/JobsPane.cpp" line="381" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <location filename="../../ui/JobsPane.cpp" line="382" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="389" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
@@ -3177,44 +3194,44 @@ Videos are also saved in %2</source>
             <translation type="vanished">%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="393" />
+            <location filename="../../ui/JobsPane.cpp" line="394" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="396" />
+            <location filename="../../ui/JobsPane.cpp" line="397" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="398" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="446" />
+            <location filename="../../ui/JobsPane.cpp" line="447" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="476" />
+            <location filename="../../ui/JobsPane.cpp" line="477" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="483" />
+            <location filename="../../ui/JobsPane.cpp" line="484" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="553" />
+            <location filename="../../ui/JobsPane.cpp" line="554" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="575" />
+            <location filename="../../ui/JobsPane.cpp" line="576" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -3229,67 +3246,67 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="636" />
+            <location filename="../../ui/JobsPane.cpp" line="637" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="637" />
+            <location filename="../../ui/JobsPane.cpp" line="638" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="638" />
+            <location filename="../../ui/JobsPane.cpp" line="639" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="643" />
+            <location filename="../../ui/JobsPane.cpp" line="644" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="644" />
+            <location filename="../../ui/JobsPane.cpp" line="645" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="645" />
+            <location filename="../../ui/JobsPane.cpp" line="646" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="648" />
+            <location filename="../../ui/JobsPane.cpp" line="649" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="649" />
+            <location filename="../../ui/JobsPane.cpp" line="650" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="688" />
+            <location filename="../../ui/JobsPane.cpp" line="689" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="689" />
+            <location filename="../../ui/JobsPane.cpp" line="690" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="705" />
+            <location filename="../../ui/JobsPane.cpp" line="706" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="708" />
+            <location filename="../../ui/JobsPane.cpp" line="709" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="713" />
+            <location filename="../../ui/JobsPane.cpp" line="714" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -3298,23 +3315,23 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <location filename="../../ui/JobsPane.cpp" line="382" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="702" />
-            <location filename="../../ui/JobsPane.cpp" line="716" />
+            <location filename="../../ui/JobsPane.cpp" line="703" />
+            <location filename="../../ui/JobsPane.cpp" line="717" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="703" />
+            <location filename="../../ui/JobsPane.cpp" line="704" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="346" />
+            <location filename="../../ui/JobsPane.cpp" line="347" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
