@@ -163,7 +163,7 @@ BoardsPanel::BoardsPanel(JobFilterModel* filter, JobLibrary* library, QWidget* p
     layout->setSpacing(2);
     layout->addWidget(m_toggle, 0, Qt::AlignLeft);
     layout->addWidget(m_body, 1);
-    setMaximumWidth(220);
+    setMaximumWidth(180);
 
     // Counts follow the jobs, once per burst of changes rather than per change.
     m_countsDelay = new QTimer(this);

@@ -92,7 +92,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(6);
     layout->addWidget(header);
-    layout->addWidget(withBoards(m_splitter), 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_view, &JobGalleryView::jobActivated, this, [this](qint64 id) { play(id); });
     connect(m_view, &QWidget::customContextMenuRequested, this, &JobsPane::showContextMenu);

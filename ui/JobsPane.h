@@ -203,8 +203,8 @@ private:
     void updatePlaceholder();
     //! The filter bar and the boards panel, wired to the gallery (JobsPaneFilters.cpp).
     void createLibraryFilters();
-    //! `gallery` with the boards panel on its left.
-    QWidget* withBoards(QWidget* gallery);
+    //! The boards panel on the gallery's left, above the player (which keeps the full width).
+    void placeBoardsBesideGallery();
     void showContextMenu(const QPoint& position);
     void onJobSettled(qint64 jobId, JobState state);
     QList<Job> selectedJobs() const;

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QMenu>
 #include <QSignalBlocker>
+#include <QSplitter>
 #include <QToolButton>
 
 namespace pixverse {
@@ -17,6 +18,7 @@ void JobsPane::createLibraryFilters() {
     m_filterBar = new LibraryFilterBar(m_filter, m_model, this);
     m_boards = new BoardsPanel(m_filter, &m_library, this);
     connect(m_boards, &BoardsPanel::noticeRequested, this, &JobsPane::noticeRequested);
+    placeBoardsBesideGallery();
     connect(m_filter, &JobFilterModel::filtersChanged, this, [this] {
         if (m_favouritesOnly) { // "Clear filters" clears it too
             const QSignalBlocker blocker(m_favouritesOnly);
@@ -40,14 +42,18 @@ void JobsPane::createLibraryFilters() {
     });
 }
 
-QWidget* JobsPane::withBoards(QWidget* gallery) {
-    auto* area = new QWidget(this);
+void JobsPane::placeBoardsBesideGallery() {
+    auto* area = new QWidget(m_splitter);
+    area->setObjectName(QStringLiteral("galleryArea"));
     auto* layout = new QHBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
+    const int index = m_splitter->indexOf(m_view);
+    m_splitter->replaceWidget(index, area);
+    m_splitter->setStretchFactor(index, 3); // as the gallery had
     layout->addWidget(m_boards, 0);
-    layout->addWidget(gallery, 1);
-    return area;
+    layout->addWidget(m_view, 1);
+    m_view->show();
 }
 
 } // namespace pixverse

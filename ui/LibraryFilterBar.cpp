@@ -94,8 +94,11 @@ LibraryFilterBar::LibraryFilterBar(JobFilterModel* filter, JobListModel* model, 
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFiltersButton"));
     m_clear->setText(tr("Clear filters"));
+    m_clear->setToolTip(tr("Clear filters"));
+    m_clear->setAccessibleName(tr("Clear filters"));
     m_clear->setIcon(ui::actionIcon(QStringLiteral("close"), palette()));
-    m_clear->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // A cross beside the count: the first row also holds the search, which needs the room.
+    m_clear->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_clear->setAutoRaise(true);
     connect(m_clear, &QToolButton::clicked, m_filter, &JobFilterModel::clearFilters);
 
