@@ -314,7 +314,9 @@ void TestJobFilterModel::searchOverTenThousandJobs() {
     };
     for (const QString& query :
          {QStringLiteral("storm"), QStringLiteral("STORM light"), QStringLiteral("harbour fog"),
-          QStringLiteral("desert sno"), QStringLiteral("take 4242"), QStringLiteral("city heat"),
+          QStringLiteral("desert sno"), QStringLiteral("take 4242"),
+          QStringLiteral("desert snow 99"), // a prefix of 99, 990…, not the 99 inside 199
+                                            // QStringLiteral("city heat"),
           QStringLiteral("volcano")}) {
         filter.setSearchText(query);
         const QList<qint64> want = expected(query);
@@ -324,7 +326,7 @@ void TestJobFilterModel::searchOverTenThousandJobs() {
     QCOMPARE(filter.rowCount(), 0); // "volcano"
 
     // As typed, one keystroke at a time (the budget is for the benchmark; this bound is loose).
-    const QString typed = QStringLiteral("lighthouse storm");
+    const QString typed = QStringLiteral("lighthouse storm take 12");
     qint64 worstMs = 0;
     QElapsedTimer timer;
     for (int n = 1; n <= typed.size(); ++n) {
