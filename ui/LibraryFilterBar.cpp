@@ -342,7 +342,7 @@ void LibraryFilterBar::mirror() {
         m_from->setDate(m_filter->dateFrom().isValid() ? m_filter->dateFrom() : anyDay());
         m_to->setDate(m_filter->dateTo().isValid() ? m_filter->dateTo() : anyDay());
     }
-    // How many criteria of the second row are set, on its button while the row is hidden.
+    // How many criteria of the second row are set, on its button (seen while the row is hidden).
     const int hidden = int(!m_filter->modes().isEmpty()) + int(!m_filter->models().isEmpty()) +
                        int(m_filter->minRating() > 0 ||
                            m_filter->rejectedFilter() != JobFilterModel::RejectedFilter::Any) +
