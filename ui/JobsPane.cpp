@@ -8,6 +8,7 @@
 #include "core/jobs/ThumbnailCache.h"
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
+#include "ui/LibraryFilterBar.h"
 #include "ui/ThumbnailMaker.h"
 #include "ui/UiHelpers.h"
 #include "ui/VideoPlayer.h"
@@ -71,18 +72,6 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     m_thumbnails = new ThumbnailCache(this);
     m_maker = new ThumbnailMaker(store, this);
 
-    m_groups = {
-        {tr("All jobs"), {}},
-        {tr("In progress"),
-         {JobState::Queued, JobState::Uploading, JobState::Submitting, JobState::Generating,
-          JobState::Downloading}},
-        {tr("Done"), {JobState::Done}},
-        {tr("Failed"), {JobState::Failed}},
-        {tr("Moderated"), {JobState::Moderated}},
-        {tr("Cancelled"), {JobState::Cancelled}},
-        {tr("Deleted"), {JobState::Deleted}},
-    };
-
     auto* header = new QWidget(this);
     header->setObjectName(QStringLiteral("jobsHeader"));
     m_view = new JobGalleryView(this);
@@ -97,6 +86,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     m_splitter->setStretchFactor(0, 3);
 
     createActions();
+    createLibraryFilters();
     buildHeader(header);
 
     auto* layout = new QVBoxLayout(this);
@@ -325,31 +315,6 @@ void JobsPane::buildHeader(QWidget* header) {
     hint.setColor(QPalette::WindowText, ui::hintColor(palette()));
     m_countsLabel->setPalette(hint);
 
-    m_statusCombo = new QComboBox(header);
-    m_statusCombo->setObjectName(QStringLiteral("statusFilterCombo"));
-    m_statusCombo->setToolTip(tr("Show jobs in this state"));
-    m_statusCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    // As wide as its text where there is room, narrower where there is not: the window must fit
-    // a 1280-px screen at 200% (640 px).
-    m_statusCombo->setMinimumWidth(90);
-    for (int i = 0; i < m_groups.size(); ++i)
-        m_statusCombo->addItem(m_groups.at(i).name, i);
-    connect(m_statusCombo, &QComboBox::currentIndexChanged, this, &JobsPane::applyStatusFilter);
-
-    m_search = new QLineEdit(header);
-    m_search->setObjectName(QStringLiteral("jobSearchEdit"));
-    m_search->setPlaceholderText(tr("Search prompts"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(50);
-    m_searchDelay = new QTimer(this);
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(120); // one filter pass per pause in typing, not per key
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this] {
-        m_filter->setSearchText(m_search->text());
-        updatePlaceholder();
-    });
-
     m_favouritesOnly = new QToolButton(header);
     m_favouritesOnly->setObjectName(QStringLiteral("favouritesOnlyButton"));
     m_favouritesOnly->setCheckable(true);
@@ -391,11 +356,10 @@ void JobsPane::buildHeader(QWidget* header) {
     top->addWidget(m_countsLabel, 1, Qt::AlignBottom);
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);
-    filters->addWidget(m_statusCombo);
-    filters->addWidget(m_search, 1);
-    filters->addWidget(m_familyChip);
-    filters->addWidget(m_favouritesOnly);
-    filters->addWidget(m_toolBar);
+    filters->addWidget(m_filterBar, 1, Qt::AlignTop);
+    filters->addWidget(m_familyChip, 0, Qt::AlignTop);
+    filters->addWidget(m_favouritesOnly, 0, Qt::AlignTop);
+    filters->addWidget(m_toolBar, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
@@ -423,11 +387,6 @@ void JobsPane::updateCounts() {
             shown << part.text.arg(n);
     }
     m_countsLabel->setText(shown.isEmpty() ? tr("No jobs yet") : shown.join(QStringLiteral(" · ")));
-    for (int i = 0; i < m_groups.size(); ++i) {
-        const StatusGroup& group = m_groups.at(i);
-        const int n = group.states.isEmpty() ? m_model->rowCount() : m_model->count(group.states);
-        m_statusCombo->setItemText(i, tr("%1 (%2)").arg(group.name).arg(n));
-    }
 }
 
 void JobsPane::updatePlaceholder() {
@@ -438,14 +397,6 @@ void JobsPane::updatePlaceholder() {
             tr("Your generations appear here.\nWrite a prompt and press Generate."));
     else
         m_view->setPlaceholderText(tr("No job matches the filter."));
-}
-
-void JobsPane::applyStatusFilter() {
-    const int group = m_statusCombo->currentData().toInt();
-    m_filter->setStates(group >= 0 && group < m_groups.size() ? m_groups.at(group).states
-                                                              : QList<JobState>{});
-    updatePlaceholder();
-    updateActions();
 }
 
 QList<Job> JobsPane::selectedJobs() const {

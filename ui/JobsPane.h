@@ -31,6 +31,8 @@ namespace pixverse {
 
 class AppSettings;
 class Backend;
+class BoardsPanel;
+class LibraryFilterBar;
 class JobFilterModel;
 class JobGalleryView;
 class JobListModel;
@@ -94,6 +96,9 @@ public:
     JobListModel* model() const { return m_model; }
     JobFilterModel* filterModel() const { return m_filter; }
     JobGalleryView* view() const { return m_view; }
+    //! The filters above the gallery and the boards beside it (issue 18; JobsPaneFilters.cpp).
+    LibraryFilterBar* filterBar() const { return m_filterBar; }
+    BoardsPanel* boardsPanel() const { return m_boards; }
     //! The player below the gallery, made the first time it is asked for (a video played).
     VideoPlayer* player();
     //! Where the player remembers its mute button (VideoPlayer::setSettings); may be null.
@@ -180,11 +185,6 @@ Q_SIGNALS:
     void copySaved(const QString& path, const QString& error);
 
 private:
-    struct StatusGroup {
-        QString name;
-        QList<JobState> states;
-    };
-
     void buildHeader(QWidget* header);
     void createActions();
     void createContinueActions();
@@ -201,7 +201,10 @@ private:
     void updateActions();
     void updateCounts();
     void updatePlaceholder();
-    void applyStatusFilter();
+    //! The filter bar and the boards panel, wired to the gallery (JobsPaneFilters.cpp).
+    void createLibraryFilters();
+    //! The boards panel on the gallery's left, above the player (which keeps the full width).
+    void placeBoardsBesideGallery();
     void showContextMenu(const QPoint& position);
     void onJobSettled(qint64 jobId, JobState state);
     QList<Job> selectedJobs() const;
@@ -220,9 +223,8 @@ private:
     ThumbnailMaker* m_maker = nullptr;
 
     QLabel* m_countsLabel = nullptr;
-    QComboBox* m_statusCombo = nullptr;
-    QLineEdit* m_search = nullptr;
-    QTimer* m_searchDelay = nullptr;
+    LibraryFilterBar* m_filterBar = nullptr;
+    BoardsPanel* m_boards = nullptr;
     QToolButton* m_favouritesOnly = nullptr;
     QToolBar* m_toolBar = nullptr;
     QSplitter* m_splitter = nullptr;
@@ -239,7 +241,6 @@ private:
     qint64 m_familyOf = 0;
     QToolButton* m_familyChip = nullptr;
     QToolButton* m_continueButton = nullptr;
-    QList<StatusGroup> m_groups;
 
     FolderOpener m_folderOpener;
     SaveFileProvider m_saveFileProvider;

@@ -10,6 +10,7 @@
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
+#include "ui/LibraryFilterBar.h"
 #include "ui/LipSyncDialog.h"
 #include "ui/SoundEffectDialog.h"
 #include "ui/UiHelpers.h"
@@ -288,10 +289,7 @@ bool JobsPane::goToParent() {
     // A filter may hide it: clear the filters that do, rather than fail.
     if (!m_view->selectJob(parent)) {
         clearFamily();
-        m_favouritesOnly->setChecked(false);
-        m_search->clear();
-        m_filter->setSearchText(QString());
-        m_statusCombo->setCurrentIndex(0);
+        m_filter->clearFilters(); // the filter bar and the favourites button follow
     }
     return m_view->selectJob(parent);
 }
@@ -350,6 +348,7 @@ void JobsPane::setCatalog(const ModelCatalog* catalog) {
     m_catalog = catalog;
     m_library.setCatalog(catalog ? catalog : &ModelCatalog::builtIn());
     m_model->setCatalog(catalog ? catalog : &ModelCatalog::builtIn());
+    m_filterBar->setCatalog(catalog);
 }
 
 } // namespace pixverse

@@ -4,6 +4,7 @@
 #include "core/jobs/Job.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
@@ -12,6 +13,8 @@
 #include <optional>
 
 namespace pixverse {
+
+class JobStore;
 
 //! The gallery's filter over a JobListModel (issue 18): every criterion combines with the others
 //! (AND), and the source's order (newest first) is kept. The prompt search goes through the
@@ -63,15 +66,22 @@ public:
     //! Whether some criterion (not the family limit nor the stack) narrows the list.
     bool isFiltering() const;
 
-    //! Stacks: the takes of one group show as one row (the picked take, else the first still
-    //! there) whose GroupSizeRole says how many it holds.
+    //! Stacks: the takes of one group show as one row whose GroupSizeRole says how many takes
+    //! the group has in the list. The row is, among the group's takes that meet the criteria,
+    //! the picked one, else the one of the lowest takeIndex.
     void setStacked(bool on);
     bool isStacked() const { return m_stacked; }
-    //! Opens a stack: only the takes of `groupId` show, each on its own row; 0 closes it.
+    //! Opens a stack: only the takes of `groupId` (that meet the criteria) show, each on its own
+    //! row; 0 closes it.
     void setOpenStack(qint64 groupId);
     qint64 openStack() const { return m_openStack; }
 
     qint64 jobId(int row) const;
+
+    void setSourceModel(QAbstractItemModel* source) override;
+    //! GroupSizeRole of a stack is answered from the filter's own count of the group's takes
+    //! (no store scan per paint); every other role is the source's.
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     //! Some criterion changed (the filter bar mirrors them).
@@ -81,7 +91,31 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
 private:
+    //! A take of a group as the stacks know it.
+    struct Take {
+        qint64 id = 0;
+        int takeIndex = 0;
+        bool picked = false;
+        bool passes = false; //!< meets every criterion (the stack row is chosen among these)
+    };
+
     void changed();
+    //! Whether `job` meets every criterion (not the stack rule).
+    bool passes(const Job& job) const;
+    //! Whether some criterion (or the stacks) reads the job itself, beyond its id.
+    bool needsJob() const;
+    JobStore* store() const;
+    //! The store's search hits for m_search, once per change of the text (or of the jobs).
+    void refreshSearch();
+    //! Every group's takes and stack row, from one pass over the source (criteria changed).
+    void rebuildStacks();
+    //! One group's stack row from its takes; true when it changed.
+    bool chooseStackRow(qint64 groupId);
+    //! The source's rows `first`..`last` were added or changed: the caches follow them before
+    //! the proxy looks at those rows; m_refilter says when other rows must be looked at again.
+    void noteRows(int first, int last);
+    void onSourceRowsRemoved();
+    void refilterIfNeeded();
 
     QList<JobState> m_states;
     QString m_search;
@@ -98,6 +132,12 @@ private:
     QDate m_to;
     bool m_stacked = false;
     qint64 m_openStack = 0;
+
+    std::optional<QSet<qint64>> m_searchHits; //!< nullopt: no search
+    QHash<qint64, QList<Take>> m_groups;      //!< group id → its takes (stacked only)
+    QHash<qint64, qint64> m_stackRows;        //!< group id → the take its stack row shows
+    bool m_refilter = false;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
 
 } // namespace pixverse

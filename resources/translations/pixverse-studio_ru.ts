@@ -3446,6 +3446,16 @@ Write a prompt and press Generate.</source>
             <source>Family of “%1”</source>
             <translation>Семейство «%1»</translation>
         </message>
+    <message>
+            <location filename="../../ui/JobsPaneFilters.cpp" line="32" />
+            <source>Add to board</source>
+            <translation>Добавить на доску</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneFilters.cpp" line="34" />
+            <source>Remove from board</source>
+            <translation>Убрать с доски</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::LipSyncDialog</name>
@@ -5682,5 +5692,262 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/media/VideoMetadata.cpp" line="10" />
             <source>Cannot write the prompt into “%1”.</source>
             <translation>Не удалось записать промпт в «%1».</translation>
+        </message>
+    </context><context><name>pixverse::BoardsPanel</name><message>
+            <location filename="../../ui/BoardsPanel.cpp" line="90" />
+            <source>Board name:</source>
+            <translation>Название доски:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="94" />
+            <source>Folder for the Board's Videos</source>
+            <translation>Папка для видео доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="100" />
+            <source>Boards</source>
+            <translation>Доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="101" />
+            <source>Show or hide the boards</source>
+            <translation>Показать или скрыть доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="119" />
+            <source>Choose a board to see its jobs; drop jobs on a board to add them</source>
+            <translation>Выберите доску, чтобы увидеть её задания; перетащите задания на доску, чтобы добавить их</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="128" />
+            <location filename="../../ui/BoardsPanel.cpp" line="363" />
+            <source>New board…</source>
+            <translation>Новая доска…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="131" />
+            <source>Rename…</source>
+            <translation>Переименовать…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="134" />
+            <source>Set folder…</source>
+            <translation>Указать папку…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="137" />
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="145" />
+            <source>Board</source>
+            <translation>Доска</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="146" />
+            <source>Rename the board, give it a folder, or delete it</source>
+            <translation>Переименовать доску, указать её папку или удалить её</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="213" />
+            <source>All jobs (%1)</source>
+            <translation>Все задания (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="218" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="223" />
+            <source>%1
+Videos are also saved in %2</source>
+            <translation>%1
+Видео также сохраняются в папке %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="268" />
+            <source>New Board</source>
+            <translation>Новая доска</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="292" />
+            <source>Rename Board</source>
+            <translation>Переименование доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="324" />
+            <source>Delete Board</source>
+            <translation>Удаление доски</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BoardsPanel.cpp" line="325" />
+            <source>Delete the board “%1”? Its %n job(s) stay in the library.</source>
+            <translation>
+                <numerusform>Удалить доску «%1»? Её %n задание останется в библиотеке.</numerusform>
+                <numerusform>Удалить доску «%1»? Её %n задания останутся в библиотеке.</numerusform>
+                <numerusform>Удалить доску «%1»? Её %n заданий останутся в библиотеке.</numerusform>
+            </translation>
+        </message>
+    </context><context><name>pixverse::LibraryFilterBar</name><message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="54" />
+            <source>All jobs</source>
+            <translation>Все задания</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="55" />
+            <source>In progress</source>
+            <translation>В работе</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="58" />
+            <source>Done</source>
+            <translation>Готово</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="59" />
+            <source>Failed</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="60" />
+            <source>Moderated</source>
+            <translation>Отклонено модерацией</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="61" />
+            <source>Cancelled</source>
+            <translation>Отменено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="62" />
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="67" />
+            <source>Show jobs in this state</source>
+            <translation>Показать задания в этом состоянии</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="79" />
+            <source>Search prompts</source>
+            <translation>Поиск по промптам</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="81" />
+            <source>Every word finds the prompts with a word starting with it; Esc clears</source>
+            <translation>Каждое слово находит промпты со словом, которое с него начинается; Esc очищает поиск</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="96" />
+            <source>Clear filters</source>
+            <translation>Сбросить фильтры</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="105" />
+            <source>Filter by mode, model, rating, tag and date</source>
+            <translation>Фильтр по режиму, модели, оценке, метке и дате</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="140" />
+            <source>Show jobs of this mode</source>
+            <translation>Показать задания этого режима</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="141" />
+            <source>Any mode</source>
+            <translation>Любой режим</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="152" />
+            <source>Show jobs made with this model</source>
+            <translation>Показать задания этой модели</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="161" />
+            <source>Show jobs rated at least this, or by their reject mark</source>
+            <translation>Показать задания с оценкой не ниже этой или по отметке «отклонено»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="162" />
+            <source>Any rating</source>
+            <translation>Любая оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="164" />
+            <source>%1+</source>
+            <translation>%1+</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="165" />
+            <source>Rejected only</source>
+            <translation>Только отклонённые</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="166" />
+            <source>Hide rejected</source>
+            <translation>Скрыть отклонённые</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="175" />
+            <source>Show jobs with this tag</source>
+            <translation>Показать задания с этой меткой</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="176" />
+            <source>Any tag</source>
+            <translation>Любая метка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="195" />
+            <source>Any day</source>
+            <translation>Любой день</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="200" />
+            <source>Show jobs made on this day or later</source>
+            <translation>Показать задания, созданные в этот день или позже</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="201" />
+            <source>Show jobs made on this day or earlier</source>
+            <translation>Показать задания, созданные в этот день или раньше</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="202" />
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="204" />
+            <source>to</source>
+            <translation>по</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="237" />
+            <source>Any model</source>
+            <translation>Любая модель</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="348" />
+            <source>Filters (%1)</source>
+            <translation>Фильтры (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="348" />
+            <source>Filters</source>
+            <translation>Фильтры</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="356" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="363" />
+            <source>%1 of %2</source>
+            <translation>%1 из %2</translation>
         </message>
     </context></TS>

@@ -23,12 +23,14 @@
 #include "core/settings/AppSettings.h"
 #include "tests/core/effects/ListingBackend.h"
 #include "tests/support/TestSupport.h"
+#include "ui/BoardsPanel.h"
 #include "ui/ChosenEffectBox.h"
 #include "ui/ComposerInputs.h"
 #include "ui/EffectsBrowser.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
+#include "ui/LibraryFilterBar.h"
 #include "ui/LipSyncDialog.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
@@ -49,6 +51,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -981,6 +984,97 @@ private Q_SLOTS:
             verifyRussian(&browser);
         browser.hide();
         browser.previewPlayer()->stop();
+    }
+
+    // Issue 18: the filter bar with its second row open and filters set (search, rating, tag,
+    // days, a board), and the boards panel with boards and their counts, in the window at
+    // 1366 px (the most common laptop screen), in English and in Russian.
+    void libraryFilters_data() { continueViews_data(); }
+    void libraryFilters() {
+        QFETCH(QString, language);
+        const bool ru = language == QLatin1String("ru");
+        QCOMPARE(installTranslations(*qApp, language), language);
+        QSettings().clear();
+        MainWindow window;
+        window.setConnectionLabel(
+            QCoreApplication::translate("pixverse::StudioApp", "Offline sandbox"));
+        window.setAccount(QStringLiteral("sk-…a1b2"), ApiFamily::OpenApi);
+        window.setBalance(1250);
+        QTemporaryDir jobsDir;
+        JobStore store;
+        QVERIFY(store.open(jobsDir.filePath(QStringLiteral("data"))));
+        const QList<qint64> ids =
+            addSampleJobs(store, jobsDir.filePath(QStringLiteral("library")), clipsDir()).ids;
+        QCOMPARE(ids.size(), 10);
+        const Result<Board> coast =
+            store.addBoard(ru ? QStringLiteral(u"Побережье") : QStringLiteral("Coast"));
+        const Result<Board> portraits =
+            store.addBoard(ru ? QStringLiteral(u"Портреты") : QStringLiteral("Portraits"));
+        QVERIFY(
+            store.addBoard(ru ? QStringLiteral(u"Для клиента") : QStringLiteral("For the client"))
+                .ok());
+        QVERIFY(coast.ok() && portraits.ok());
+        const QString sea = ru ? QStringLiteral(u"море") : QStringLiteral("sea");
+        QVERIFY(store.modify(ids.at(0), [&](Job& job) {
+            job.rating = 4;
+            job.tags = {sea};
+            job.boards = {coast.value->id};
+        }));
+        QVERIFY(store.modify(ids.at(1), [&](Job& job) {
+            job.rating = 2;
+            job.tags = {sea};
+            job.boards = {coast.value->id, portraits.value->id};
+        }));
+        JobsPane* pane = window.jobsPane();
+        pane->thumbnailMaker()->setOutputDir(jobsDir.filePath(QStringLiteral("thumbnails")));
+        pane->setJobs(&store, nullptr);
+        window.resize(1366, 705); // 768 less a title bar and a panel
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        LibraryFilterBar* bar = pane->filterBar();
+        bar->setMoreFiltersShown(true);
+        pane->boardsPanel()->chooseBoard(coast.value->id);
+        JobFilterModel* filter = pane->filterModel();
+        filter->setBoard(coast.value->id);
+        filter->setSearchText(QStringLiteral("light"));
+        filter->setMinRating(3);
+        filter->setTag(sea);
+        filter->setDateRange(QDate::currentDate().addDays(-7), {});
+        QCOMPARE(filter->rowCount(), 1);
+        QCOMPARE(pane->findChild<QLabel*>(QStringLiteral("filterCountLabel"))->text(),
+                 QCoreApplication::translate("pixverse::LibraryFilterBar", "%1 of %2")
+                     .arg(QLocale().toString(1), QLocale().toString(10)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane->thumbnailCache()->contains(store.job(ids.at(0))->thumbnailPath), 15000);
+
+        // The bar and the boards fit the window at 1366 px.
+        for (QWidget* part :
+             {static_cast<QWidget*>(bar), static_cast<QWidget*>(pane->boardsPanel())}) {
+            const QRect r(part->mapTo(&window, QPoint(0, 0)), part->size());
+            QVERIFY2(window.rect().contains(r), part->objectName().toLatin1());
+            for (QWidget* w : part->findChildren<QWidget*>()) {
+                if (!w->isVisible() || w->isWindow())
+                    continue;
+                const QRect c(w->mapTo(&window, QPoint(0, 0)), w->size());
+                QVERIFY2(window.rect().contains(c), qPrintable(w->objectName()));
+            }
+        }
+        QStringList problems;
+        QTRY_VERIFY2((problems = clippedTexts(&window) + unnamedButtons(&window)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        verifyScreenshot(&window, QStringLiteral("filters-%1").arg(language));
+        if (QTest::currentTestFailed())
+            return;
+        const QString dir = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(pane->grab().save(
+                QDir(dir).filePath(QStringLiteral("filters-%1-pane.png").arg(language))));
+        if (ru) {
+            verifyRussian(&window);
+            problems = pageProblems(&window, false);
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        }
     }
 };
 
