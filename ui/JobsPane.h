@@ -31,6 +31,7 @@ namespace pixverse {
 
 class AppSettings;
 class Backend;
+class CompareView;
 class JobFilterModel;
 class JobGalleryView;
 class JobListModel;
@@ -67,7 +68,9 @@ public:
         SoundEffect,
         LipSync,
         GoToParent,
-        ShowFamily
+        ShowFamily,
+        // Choosing among takes (issue 18).
+        Compare
     };
     Q_ENUM(Action)
     //! What "Remove from list" does once confirmed.
@@ -115,6 +118,8 @@ public:
     QAction* action(Action which) const { return m_actions.value(which); }
     //! The menu a right-click (or the Menu key) on the gallery opens.
     QMenu* contextMenu() const { return m_contextMenu; }
+    //! The compare view compareSelected() opened, while it is open.
+    CompareView* compareView() const { return m_compare; }
 
     //! Jobs not in a final state (queued ones included): for the window title.
     int runningCount() const;
@@ -154,6 +159,8 @@ public Q_SLOTS:
     void showFamilyOfSelected();
     void showFamily(qint64 jobId);
     void clearFamily();
+    //! Opens the compare view on the 2–4 selected finished takes (JobsPaneCompare.cpp).
+    void compareSelected();
 
 Q_SIGNALS:
     //! "Reuse settings": the main window puts this into the editor (PromptEditor::setRequest and
@@ -189,6 +196,8 @@ private:
     void createActions();
     void createContinueActions();
     void updateContinueActions(const std::optional<Job>& current);
+    void createCompareAction();
+    void updateCompareAction(const QList<Job>& selected);
     //! The request continuing `take` in `mode` (JobLibrary::continuation).
     GenerationRequest continuationOf(const Job& take, GenerationMode mode) const;
     //! The current job when it is a finished take one can continue in `mode`.
@@ -239,6 +248,7 @@ private:
     qint64 m_familyOf = 0;
     QToolButton* m_familyChip = nullptr;
     QToolButton* m_continueButton = nullptr;
+    QPointer<CompareView> m_compare; //!< the compare view open now, if any
     QList<StatusGroup> m_groups;
 
     FolderOpener m_folderOpener;
