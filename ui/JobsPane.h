@@ -119,7 +119,7 @@ public:
     //! The menu a right-click (or the Menu key) on the gallery opens.
     QMenu* contextMenu() const { return m_contextMenu; }
     //! The compare view compareSelected() opened, while it is open.
-    CompareView* compareView() const { return m_compare; }
+    CompareView* compareView() const;
 
     //! Jobs not in a final state (queued ones included): for the window title.
     int runningCount() const;

@@ -5,7 +5,13 @@
 
 #include <QAction>
 
+#include <algorithm>
+
 namespace pixverse {
+
+CompareView* JobsPane::compareView() const {
+    return m_compare;
+}
 
 void JobsPane::createCompareAction() {
     auto* compare = new QAction(tr("Co&mpare Takes…"), this);

@@ -221,7 +221,8 @@ private:
             m_shared->ended = true;
     }
 
-    //! Converts the pending frame and queues it; false when a seek made it useless.
+    //! Converts the pending frame and queues it. True: this decoding step is over (the frame is
+    //! queued, or a seek made it useless and the loop must see that seek).
     bool queue(qint64 startUs, qint64 endUs) {
         TimedFrame frame;
         frame.image = media::scaledImage(*m_pending, m_frameSize, m_scaler);
@@ -232,7 +233,7 @@ private:
         {
             std::lock_guard lock(m_shared->mutex);
             if (m_generation != m_shared->generation || m_shared->seekAsked)
-                return false;
+                return true;
             wasEmpty = m_shared->queue.empty();
             m_shared->queue.push_back(std::move(frame));
         }

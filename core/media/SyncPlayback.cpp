@@ -182,32 +182,32 @@ void SyncPlayback::seekTimeline(qint64 timelineUs) {
     Q_EMIT positionChanged(positionUs());
 }
 
-void SyncPlayback::stepForward() {
+std::optional<SyncPlayback::Span> SyncPlayback::pausedFrame() {
     pause();
     const int longest = longestClip();
     if (longest < 0)
-        return;
+        return std::nullopt;
     const TimedFrame& shown = m_clips[static_cast<size_t>(longest)].shown;
     const qint64 now = timelineUs();
-    qint64 target = shown.covers(now) ? shown.endUs : now + m_frameUs;
-    if (target == TimedFrame::kForever || (!m_loop && target >= m_durationUs))
+    if (shown.covers(now))
+        return Span{shown.startUs, shown.endUs};
+    return Span{now, now + m_frameUs}; // its frame is still being decoded
+}
+
+void SyncPlayback::stepForward() {
+    const std::optional<Span> frame = pausedFrame();
+    if (!frame || frame->endUs == TimedFrame::kForever || (!m_loop && frame->endUs >= m_durationUs))
         return; // on the last frame
     m_snapToShown = false;
-    seekTimeline(target);
+    seekTimeline(frame->endUs);
 }
 
 void SyncPlayback::stepBack() {
-    pause();
-    const int longest = longestClip();
-    if (longest < 0)
-        return;
-    const TimedFrame& shown = m_clips[static_cast<size_t>(longest)].shown;
-    const qint64 now = timelineUs();
-    const qint64 start = shown.covers(now) ? shown.startUs : now;
-    if (m_loop && m_durationUs > 0 && start % m_durationUs == 0)
+    const std::optional<Span> frame = pausedFrame();
+    if (!frame || frame->startUs <= 0 ||
+        (m_loop && m_durationUs > 0 && frame->startUs % m_durationUs == 0))
         return; // on the first frame
-    if (start <= 0)
-        return;
+    const qint64 start = frame->startUs;
     // Half a frame back lies inside the frame before; the clock then moves to its start.
     m_snapToShown = true;
     seekTimeline(std::max<qint64>(0, start - m_frameUs / 2));

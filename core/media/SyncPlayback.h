@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -91,6 +92,12 @@ private:
         qint64 lastShownMs = -1;
     };
 
+    struct Span {
+        qint64 startUs;
+        qint64 endUs;
+    };
+    //! Pauses; the frame the longest clip shows at the clock (where a step starts from).
+    std::optional<Span> pausedFrame();
     void onOpened();
     void tick();
     void showFrame(int index, TimedFrame frame);

@@ -141,7 +141,7 @@ void TestCompareView::verifyInStep(const char* when) {
 void TestCompareView::playingKeepsEveryCellInStep() {
     openView(m_takes);
     SyncPlayback* playback = m_view->playback();
-    QCOMPARE(playback->durationUs(), 2500000);
+    QCOMPARE(playback->durationUs(), qint64(2500000));
     QCOMPARE(m_view->timeText(), QStringLiteral("0:00.00 / 0:02.50"));
     QSignalSpy shown(playback, &SyncPlayback::frameShown);
     playback->play();
@@ -166,7 +166,7 @@ void TestCompareView::framesStepAndSeekTogether() {
     openView(m_takes);
     SyncPlayback* playback = m_view->playback();
     const qint64 frameUs = playback->frameUs();
-    QCOMPARE(frameUs, 41667);
+    QCOMPARE(frameUs, qint64(41667));
     for (int step = 1; step <= 5; ++step) {
         QTest::keyClick(m_view.get(), Qt::Key_Right);
         waitSettled();
@@ -225,7 +225,7 @@ void TestCompareView::withoutLoopPlaybackStopsAtTheEnd() {
     QTest::keyClick(m_view.get(), Qt::Key_Space);
     QTRY_COMPARE_WITH_TIMEOUT(playing.size(), 2, 5000); // started, then stopped at the end
     QCOMPARE(playing.at(1).at(0).toBool(), false);
-    QCOMPARE(playback->positionUs(), 2500000);
+    QCOMPARE(playback->positionUs(), qint64(2500000));
     waitSettled();
     QCOMPARE(frameNumberOf(playback->frame(2)), 59); // the last frame of the longest take
     QCOMPARE(m_view->timeText(), QStringLiteral("0:02.50 / 0:02.50"));
@@ -313,7 +313,8 @@ void TestCompareView::theGalleryOpensTheSelectedTakes() {
     JobsPane pane(m_store.get(), nullptr);
     pane.resize(900, 700);
     pane.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&pane)); // Ctrl+K acts in the active window
     QAction* compare = pane.action(JobsPane::Action::Compare);
     QVERIFY(compare);
     QVERIFY(pane.view()->selectJob(m_takes[0]));
@@ -354,7 +355,7 @@ void TestCompareView::aBrokenFileSaysSoAndTheOthersPlay() {
     QCOMPARE(failed.size(), 1);
     QCOMPARE(failed.at(0).at(0).toInt(), 0);
     QVERIFY(failed.at(0).at(1).toString().contains(QStringLiteral("broken.mp4")));
-    QCOMPARE(m_view->playback()->durationUs(), 2500000);
+    QCOMPARE(m_view->playback()->durationUs(), qint64(2500000));
     m_view->playback()->play();
     QTRY_VERIFY_WITH_TIMEOUT(m_view->playback()->stats(1).shown >= 5, 5000);
 }
