@@ -39,10 +39,8 @@ void JobsPane::compareSelected() {
     QList<Job> takes = selectedJobs();
     if (!CompareView::canCompare(takes))
         return;
-    // In the order of their takes (then of their making), as the creator numbered them.
-    std::stable_sort(takes.begin(), takes.end(), [](const Job& a, const Job& b) {
-        return a.groupId == b.groupId ? a.takeIndex < b.takeIndex : a.id < b.id;
-    });
+    // In the order they were made (a group's takes in take order), not the gallery's newest first.
+    std::sort(takes.begin(), takes.end(), [](const Job& a, const Job& b) { return a.id < b.id; });
     if (m_compare)
         m_compare->close();
     m_compare = new CompareView(takes, m_library, window());
