@@ -51,10 +51,10 @@ CompareView::CompareView(const QList<Job>& takes, const JobLibrary& library, QWi
     setModal(false);
 
     auto* layout = new QVBoxLayout(this);
-    auto* grid = new QGridLayout;
-    grid->setSpacing(8);
-    buildCells(grid);
-    layout->addLayout(grid, 1);
+    m_grid = new QGridLayout;
+    m_grid->setSpacing(8);
+    buildCells(m_grid);
+    layout->addLayout(m_grid, 1);
     m_wipe = new WipePicture(this);
     m_wipe->setObjectName(QStringLiteral("compareWipe"));
     m_wipe->hide();
@@ -293,6 +293,9 @@ void CompareView::setWipe(bool wipe) {
     for (Cell& cell : m_cells)
         cell.picture->setVisible(!wipe);
     m_wipe->setVisible(wipe);
+    // The cells keep only their names and Pick buttons above the one picture.
+    if (auto* box = qobject_cast<QBoxLayout*>(layout()))
+        box->setStretchFactor(m_grid, wipe ? 0 : 1);
     m_wipeToggle->setChecked(wipe);
     if (wipe)
         m_wipe->setImages(m_playback->frame(0), m_playback->frame(1));

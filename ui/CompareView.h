@@ -81,6 +81,7 @@ private:
     JobLibrary m_library;
     SyncPlayback* m_playback = nullptr;
     QList<Cell> m_cells;
+    QGridLayout* m_grid = nullptr;
     WipePicture* m_wipe = nullptr;
     bool m_wipeShown = false;
     QToolButton* m_playButton = nullptr;

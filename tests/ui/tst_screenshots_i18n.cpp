@@ -998,11 +998,18 @@ private Q_SLOTS:
         const QList<qint64> ids =
             addSampleJobs(store, jobsDir.filePath(QStringLiteral("library")), clipsDir()).ids;
         QCOMPARE(ids.size(), 10);
+        // The titles are the creator's prompts: in Russian on the Russian page.
+        const QStringList russianPrompts{
+            QStringLiteral(u"Маяк в шторм ночью, волны разбиваются о скалы"),
+            QStringLiteral(u"Портрет старого рыбака, чинящего сети, золотой час"),
+            QStringLiteral(u"Кошка потягивается на солнечном подоконнике")};
         QList<Job> takes;
         for (int i = 0; i < 3; ++i) {
-            QVERIFY(store.modify(ids[i], [i](Job& job) {
+            QVERIFY(store.modify(ids[i], [&, i](Job& job) {
                 job.seed = 370981546 + i;
                 job.rating = i == 0 ? 4 : 0;
+                if (ru)
+                    job.request.prompt = russianPrompts.at(i);
             }));
             takes << *store.job(ids[i]);
         }
