@@ -60,6 +60,7 @@ CompareView::CompareView(const QList<Job>& takes, const JobLibrary& library, QWi
     m_wipe->hide();
     layout->addWidget(m_wipe, 1);
     layout->addWidget(buildTransport());
+    createKeys();
 
     QStringList paths;
     for (const Job& take : std::as_const(m_takes))
@@ -76,6 +77,9 @@ CompareView::CompareView(const QList<Job>& takes, const JobLibrary& library, QWi
         onPositionChanged(m_playback->positionUs());
     });
     m_playback->setClips(paths, kFirstFrameSize);
+    // Signed out (the store goes): the marks would have nowhere to go.
+    if (JobStore* store = m_library.store())
+        connect(store, &QObject::destroyed, this, &QDialog::close);
     for (int i = 0; i < m_cells.size(); ++i) {
         connect(m_cells[i].picture, &FramePicture::pixelSizeChanged, this, [this, i](QSize size) {
             if (!m_wipeShown)
@@ -194,6 +198,11 @@ QWidget* CompareView::buildTransport() {
     connect(close, &QPushButton::clicked, this, &QDialog::close);
     row->addWidget(close);
 
+    updatePlayButton(false);
+    return bar;
+}
+
+void CompareView::createKeys() {
     // Window-wide keys: they act whichever button has the focus.
     auto key = [this](const QList<QKeySequence>& keys, auto slot) {
         auto* action = new QAction(this);
@@ -210,8 +219,6 @@ QWidget* CompareView::buildTransport() {
     key({QKeySequence(Qt::SHIFT | Qt::Key_X)}, [this] { rejectOthers(); });
     for (int i = 0; i < m_takes.size(); ++i)
         key({QKeySequence(QKeyCombination(Qt::Key(Qt::Key_1 + i)))}, [this, i] { pickCell(i); });
-    updatePlayButton(false);
-    return bar;
 }
 
 void CompareView::refreshCell(int cell) {

@@ -69,6 +69,8 @@ private:
 
     void buildCells(QGridLayout* grid);
     QWidget* buildTransport();
+    //! Window-wide keys: Space, ← → , . (steps), 1–4 (pick), Shift+X (reject the others).
+    void createKeys();
     void refreshCell(int cell);
     void onFrameShown(int clip);
     void onPositionChanged(qint64 us);
