@@ -272,6 +272,7 @@ void JobsPane::createActions() {
     connect(action(Action::Cancel), &QAction::triggered, this, &JobsPane::cancelSelected);
     connect(action(Action::Remove), &QAction::triggered, this, &JobsPane::removeSelected);
     createContinueActions();
+    createCompareAction();
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(QStringLiteral("jobContextMenu"));
@@ -292,6 +293,7 @@ void JobsPane::createActions() {
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::GoToParent));
     m_contextMenu->addAction(action(Action::ShowFamily));
+    m_contextMenu->addAction(action(Action::Compare));
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::Retry));
     m_contextMenu->addAction(action(Action::Redownload));
@@ -449,6 +451,7 @@ void JobsPane::updateActions() {
     action(Action::Cancel)->setEnabled(engine && selection.any.has(JobAction::Cancel));
     action(Action::Remove)->setEnabled(selection.any.has(JobAction::Remove));
     updateContinueActions(current);
+    updateCompareAction(jobs);
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {

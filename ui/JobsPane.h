@@ -33,6 +33,7 @@ class AppSettings;
 class Backend;
 class BoardsPanel;
 class LibraryFilterBar;
+class CompareView;
 class JobFilterModel;
 class JobGalleryView;
 class JobListModel;
@@ -69,7 +70,9 @@ public:
         SoundEffect,
         LipSync,
         GoToParent,
-        ShowFamily
+        ShowFamily,
+        // Choosing among takes (issue 18).
+        Compare
     };
     Q_ENUM(Action)
     //! What "Remove from list" does once confirmed.
@@ -120,6 +123,8 @@ public:
     QAction* action(Action which) const { return m_actions.value(which); }
     //! The menu a right-click (or the Menu key) on the gallery opens.
     QMenu* contextMenu() const { return m_contextMenu; }
+    //! The compare view compareSelected() opened, while it is open.
+    CompareView* compareView() const;
 
     //! Jobs not in a final state (queued ones included): for the window title.
     int runningCount() const;
@@ -159,6 +164,8 @@ public Q_SLOTS:
     void showFamilyOfSelected();
     void showFamily(qint64 jobId);
     void clearFamily();
+    //! Opens the compare view on the 2–4 selected finished takes (JobsPaneCompare.cpp).
+    void compareSelected();
 
 Q_SIGNALS:
     //! "Reuse settings": the main window puts this into the editor (PromptEditor::setRequest and
@@ -189,6 +196,8 @@ private:
     void createActions();
     void createContinueActions();
     void updateContinueActions(const std::optional<Job>& current);
+    void createCompareAction();
+    void updateCompareAction(const QList<Job>& selected);
     //! The request continuing `take` in `mode` (JobLibrary::continuation).
     GenerationRequest continuationOf(const Job& take, GenerationMode mode) const;
     //! The current job when it is a finished take one can continue in `mode`.
@@ -241,6 +250,7 @@ private:
     qint64 m_familyOf = 0;
     QToolButton* m_familyChip = nullptr;
     QToolButton* m_continueButton = nullptr;
+    QPointer<CompareView> m_compare; //!< the compare view open now, if any
 
     FolderOpener m_folderOpener;
     SaveFileProvider m_saveFileProvider;

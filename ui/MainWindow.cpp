@@ -226,6 +226,7 @@ void MainWindow::createJobsMenu(QMenu* menu) {
         menu->addAction(m_jobsPane->action(which));
     menu->addAction(m_jobsPane->action(A::GoToParent));
     menu->addAction(m_jobsPane->action(A::ShowFamily));
+    menu->addAction(m_jobsPane->action(A::Compare));
     menu->setToolTipsVisible(true);
     menu->addSeparator();
     for (const A which : {A::Retry, A::Redownload, A::Cancel, A::Remove})

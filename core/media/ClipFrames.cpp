@@ -70,7 +70,7 @@ private:
     }
 
     void keep(const AVFrame& frame) {
-        const QImage image = convert(frame);
+        const QImage image = media::scaledImage(frame, m_maxSize, m_scaler);
         if (image.isNull())
             return;
         m_clip.frames.append(image);
@@ -78,31 +78,6 @@ private:
                               ? -1
                               : av_rescale_q(frame.best_effort_timestamp, m_stream->time_base,
                                              AVRational{1, 1000}));
-    }
-
-    QImage convert(const AVFrame& frame) {
-        if (frame.width <= 0 || frame.height <= 0 || frame.width > 8192 || frame.height > 8192)
-            return {};
-        QSize size(frame.width, frame.height);
-        if (size.width() > m_maxSize.width() || size.height() > m_maxSize.height())
-            size.scale(m_maxSize, Qt::KeepAspectRatio);
-        size = size.expandedTo(QSize(1, 1));
-        // sws_getCachedContext frees the context it is given when it makes another.
-        m_scaler.reset(sws_getCachedContext(m_scaler.release(), frame.width, frame.height,
-                                            static_cast<AVPixelFormat>(frame.format), size.width(),
-                                            size.height(), AV_PIX_FMT_RGB32, SWS_BILINEAR, nullptr,
-                                            nullptr, nullptr));
-        if (!m_scaler)
-            return {};
-        QImage image(size, QImage::Format_RGB32);
-        if (image.isNull())
-            return {};
-        uint8_t* planes[4] = {image.bits(), nullptr, nullptr, nullptr};
-        const int strides[4] = {static_cast<int>(image.bytesPerLine()), 0, 0, 0};
-        if (sws_scale(m_scaler.get(), frame.data, frame.linesize, 0, frame.height, planes,
-                      strides) != size.height())
-            return {};
-        return image;
     }
 
     //! A frame lasts until the next one starts; the last as long as the stream's frame rate.

@@ -153,4 +153,28 @@ VideoDecoder openVideoDecoder(AVFormatContext* format, const QString& path,
     return result;
 }
 
+QImage scaledImage(const AVFrame& frame, QSize maxSize, ScalePtr& scaler) {
+    if (frame.width <= 0 || frame.height <= 0 || frame.width > 8192 || frame.height > 8192)
+        return {};
+    QSize size(frame.width, frame.height);
+    if (size.width() > maxSize.width() || size.height() > maxSize.height())
+        size.scale(maxSize, Qt::KeepAspectRatio);
+    size = size.expandedTo(QSize(1, 1));
+    // sws_getCachedContext frees the context it is given when it makes another.
+    scaler.reset(sws_getCachedContext(
+        scaler.release(), frame.width, frame.height, static_cast<AVPixelFormat>(frame.format),
+        size.width(), size.height(), AV_PIX_FMT_RGB32, SWS_BILINEAR, nullptr, nullptr, nullptr));
+    if (!scaler)
+        return {};
+    QImage image(size, QImage::Format_RGB32);
+    if (image.isNull())
+        return {};
+    uint8_t* planes[4] = {image.bits(), nullptr, nullptr, nullptr};
+    const int strides[4] = {static_cast<int>(image.bytesPerLine()), 0, 0, 0};
+    if (sws_scale(scaler.get(), frame.data, frame.linesize, 0, frame.height, planes, strides) !=
+        size.height())
+        return {};
+    return image;
+}
+
 } // namespace pixverse::media

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QImage>
+#include <QSize>
 #include <QString>
 
 #include <memory>
@@ -40,5 +42,9 @@ struct VideoDecoder {
 //! sentence then) and discards every other stream, so the demuxer skips their packets.
 //! `path` names the file in the sentences.
 VideoDecoder openVideoDecoder(AVFormatContext* format, const QString& path, const QString& noVideo);
+
+//! `frame` as RGB32, scaled to fit `maxSize` (never enlarged, aspect kept); `scaler` is reused
+//! while the frames keep their size and format. Null when the frame is implausible or libav fails.
+QImage scaledImage(const AVFrame& frame, QSize maxSize, ScalePtr& scaler);
 
 } // namespace pixverse::media

@@ -3456,6 +3456,21 @@ Write a prompt and press Generate.</source>
             <source>Remove from board</source>
             <translation>Убрать с доски</translation>
         </message>
+    <message>
+            <location filename="../../ui/JobsPaneCompare.cpp" line="17" />
+            <source>Co&amp;mpare Takes…</source>
+            <translation>С&amp;равнить дубли…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneCompare.cpp" line="19" />
+            <source>Play 2–4 finished takes side by side, in step, and pick one</source>
+            <translation>Воспроизвести 2–4 готовых дубля рядом, синхронно, и выбрать один</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneCompare.cpp" line="35" />
+            <source>Select 2–4 finished takes to compare them</source>
+            <translation>Выберите 2–4 готовых дубля, чтобы сравнить их</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::LipSyncDialog</name>
@@ -4091,6 +4106,11 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/media/VideoMetadata.cpp" line="177" />
             <source>The prompt cannot be written into %1: the file cannot be replaced.</source>
             <translation>Промпт нельзя записать в %1: файл нельзя заменить.</translation>
+        </message>
+    <message>
+            <location filename="../../core/media/ClipReader.cpp" line="119" />
+            <source>%1 has no video to play.</source>
+            <translation>В %1 нет видео для воспроизведения.</translation>
         </message>
     </context>
     <context>
@@ -5949,5 +5969,101 @@ Videos are also saved in %2</source>
             <location filename="../../ui/LibraryFilterBar.cpp" line="363" />
             <source>%1 of %2</source>
             <translation>%1 из %2</translation>
+        </message>
+    </context><context><name>pixverse::CompareView</name><message>
+            <location filename="../../ui/CompareView.cpp" line="50" />
+            <source>Compare Takes</source>
+            <translation>Сравнение дублей</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="152" />
+            <source>One frame back (←)</source>
+            <translation>На кадр назад (←)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="153" />
+            <location filename="../../ui/CompareView.cpp" line="338" />
+            <source>Play (Space)</source>
+            <translation>Воспроизвести (Space)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="155" />
+            <source>One frame forward (→)</source>
+            <translation>На кадр вперёд (→)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="162" />
+            <source>Position</source>
+            <translation>Позиция</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="175" />
+            <source>&amp;Loop</source>
+            <translation>&amp;Повтор</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="180" />
+            <source>&amp;Wipe</source>
+            <translation>&amp;Шторка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="182" />
+            <source>One picture: the first take left of the line, the second right</source>
+            <translation>Одна картинка: первый дубль слева от линии, второй справа</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="186" />
+            <source>&amp;Reject the Others</source>
+            <translation>&amp;Отклонить остальные</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="188" />
+            <source>Reject every take but the picked one (Shift+X)</source>
+            <translation>Отклонить все дубли, кроме выбранного (Shift+X)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="191" />
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="227" />
+            <source>Seed %1</source>
+            <translation>Сид %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="227" />
+            <source>Random seed</source>
+            <translation>Случайный сид</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="228" />
+            <source>Not rated</source>
+            <translation>Без оценки</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="230" />
+            <source>Picked</source>
+            <translation>Выбран</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="232" />
+            <source>Rejected</source>
+            <translation>Отклонён</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="237" />
+            <source>Picked (%1)</source>
+            <translation>Выбран (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="237" />
+            <source>Pick (%1)</source>
+            <translation>Выбрать (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="338" />
+            <source>Pause (Space)</source>
+            <translation>Пауза (Space)</translation>
         </message>
     </context></TS>
