@@ -385,11 +385,16 @@ void VideoPlayer::updateDuration(qint64 durationMs) {
 }
 
 void VideoPlayer::updatePosition(qint64 positionMs) {
-    if (!m_seek->isSliderDown()) {
-        const QSignalBlocker block(m_seek);
-        m_seek->setValue(
-            static_cast<int>(std::min<qint64>(positionMs, std::numeric_limits<int>::max())));
+    // While the slider is held it says where the video goes: the time says the same, not where
+    // the player plays on or still reports it was (issue 18: "0:00 / 0:01" with the slider
+    // near the end).
+    if (m_seek->isSliderDown()) {
+        m_time->setText(timeText(m_seek->sliderPosition(), m_durationMs));
+        return;
     }
+    const QSignalBlocker block(m_seek);
+    m_seek->setValue(
+        static_cast<int>(std::min<qint64>(positionMs, std::numeric_limits<int>::max())));
     m_time->setText(timeText(positionMs, m_durationMs));
 }
 
