@@ -269,10 +269,10 @@ void ComposerInputs::setUploadProgress(qint64 sent, qint64 total) {
     }
 }
 
-void ComposerInputs::clearUploadProgress() {
+void ComposerInputs::endUploadProgress() {
     const QList<DropSlot*> all = dropSlots();
     for (DropSlot* slot : all)
-        slot->clearUploadProgress();
+        slot->endUploadProgress();
 }
 
 QList<DropSlot*> ComposerInputs::dropSlots() const {

@@ -54,8 +54,8 @@ public:
     //! A job's upload of its inputs (all of them together), under the slots of the mode shown:
     //! the image, the last frame (under the pair), or the video to extend.
     void setUploadProgress(qint64 sent, qint64 total);
-    //! No upload under any slot.
-    void clearUploadProgress();
+    //! The upload is over, however it ended: no bar under any slot.
+    void endUploadProgress();
 
 Q_SIGNALS:
     //! The chosen effect's Change… (or Choose…): the effects should be shown.

@@ -325,8 +325,8 @@ void MainWindow::setUploadProgress(qint64 sent, qint64 total) {
     m_inputs->setUploadProgress(sent, total);
 }
 
-void MainWindow::clearUploadProgress() {
-    m_inputs->clearUploadProgress();
+void MainWindow::endUploadProgress() {
+    m_inputs->endUploadProgress();
 }
 
 void MainWindow::startExtend(const Job& take) {

@@ -67,7 +67,7 @@ public:
     //! slots; the bar goes once everything is sent.
     void setUploadProgress(qint64 sent, qint64 total);
     //! The upload shown is over, however it ended (sent, refused, failed, cancelled): no bar.
-    void clearUploadProgress();
+    void endUploadProgress();
 
     //! Extend from the gallery: the composer in Extend mode with `take` (a finished job) as the
     //! video to continue, its prompt and settings to edit; the keyboard in the prompt.

@@ -153,7 +153,12 @@ VideoPlayer::VideoPlayer(QWidget* parent)
     });
 
     connect(m_player, &QMediaPlayer::playbackStateChanged, this, &VideoPlayer::updateButtons);
-    connect(m_player, &QMediaPlayer::positionChanged, this, &VideoPlayer::updatePosition);
+    connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 positionMs) {
+        // At the end both say the end (onStatus()): a report of the last frame's start that
+        // comes late, on a busy machine, does not take the slider back.
+        if (m_player->mediaStatus() != QMediaPlayer::EndOfMedia)
+            updatePosition(positionMs);
+    });
     connect(m_player, &QMediaPlayer::durationChanged, this, &VideoPlayer::updateDuration);
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &VideoPlayer::onStatus);
     connect(m_player, &QMediaPlayer::errorOccurred, this,

@@ -274,7 +274,7 @@ void StudioApp::startJobEngine() {
             job && job->state == JobState::Uploading)
             return;
         m_uploadShown = 0;
-        m_window->clearUploadProgress();
+        m_window->endUploadProgress();
     };
     connect(m_store.get(), &JobStore::jobChanged, this, uploadOver);
     connect(m_store.get(), &JobStore::jobRemoved, this, uploadOver);
