@@ -12,6 +12,7 @@
 #include "ui/Translations.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -120,6 +121,10 @@ void TestCardSettings::settingsWrapWhereTheCardHasRoom() {
         QStyleOptionViewItem at = option;
         at.rect = QRect(QPoint(), option.rect.size());
         delegate->paint(&painter, at, shortIndex);
+    }
+    if (const QString out = qEnvironmentVariable("PIXVERSE_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QVERIFY(QDir().mkpath(out));
+        QVERIFY(image.save(QDir(out).filePath(QStringLiteral("card-settings-ru.png"))));
     }
     option.rect = cardRect(shortIndex);
     for (const auto& [rect, text] : wrapped.lines) {
