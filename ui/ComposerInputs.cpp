@@ -260,15 +260,26 @@ void ComposerInputs::setUploadProgress(qint64 sent, qint64 total) {
         shown = nullptr; // each reference is its own slot; the card of the job shows the rest
         break;
     }
-    QList<DropSlot*> dropSlots{m_image, m_last, m_source};
-    for (ImageDropZone* zone : std::as_const(m_effectZones))
-        dropSlots << zone;
-    for (DropSlot* slot : std::as_const(dropSlots)) {
+    const QList<DropSlot*> all = dropSlots();
+    for (DropSlot* slot : all) {
         if (slot == shown)
             slot->setUploadProgress(sent, total);
         else
             slot->clearUploadProgress();
     }
+}
+
+void ComposerInputs::endUploadProgress() {
+    const QList<DropSlot*> all = dropSlots();
+    for (DropSlot* slot : all)
+        slot->endUploadProgress();
+}
+
+QList<DropSlot*> ComposerInputs::dropSlots() const {
+    QList<DropSlot*> all{m_image, m_last, m_source};
+    for (ImageDropZone* zone : std::as_const(m_effectZones))
+        all << zone;
+    return all;
 }
 
 void ComposerInputs::updatePending() {

@@ -9,6 +9,7 @@ namespace pixverse {
 
 struct Job;
 class ChosenEffectBox;
+class DropSlot;
 class ImageDropZone;
 class PreviewCache;
 class PromptEditor;
@@ -53,6 +54,8 @@ public:
     //! A job's upload of its inputs (all of them together), under the slots of the mode shown:
     //! the image, the last frame (under the pair), or the video to extend.
     void setUploadProgress(qint64 sent, qint64 total);
+    //! The upload is over, however it ended: no bar under any slot.
+    void endUploadProgress();
 
 Q_SIGNALS:
     //! The chosen effect's Change… (or Choose…): the effects should be shown.
@@ -74,6 +77,8 @@ private:
     void openImage(ImageDropZone* zone, RequestImage::Role role, const QString& path,
                    qint64 parentJobId);
     void updatePending();
+    //! Every slot that can show an upload.
+    QList<DropSlot*> dropSlots() const;
 
     PromptEditor* m_editor;
     QWidget* m_frames = nullptr; //!< the two frame slots

@@ -210,6 +210,10 @@ void DropSlot::clearUploadProgress() {
     m_upload->reset();
 }
 
+void DropSlot::endUploadProgress() {
+    m_upload->hide();
+}
+
 void DropSlot::setBusy(bool busy, const QString& text) {
     m_busyLabel->setText(text);
     m_busyLabel->setVisible(busy);

@@ -42,6 +42,9 @@ public Q_SLOTS:
     //! it sent: the bar goes.
     void setUploadProgress(qint64 sent, qint64 total);
     void clearUploadProgress();
+    //! The upload is over, however it ended (sent, refused, failed, cancelled): the bar goes,
+    //! with what it last said.
+    void endUploadProgress();
     virtual void browse() = 0;
     //! Remove: nothing in the slot, no message.
     virtual void clear() = 0;

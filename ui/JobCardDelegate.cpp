@@ -30,6 +30,13 @@ int lineSpacing(const QFont& font) {
     return QFontMetrics(font).lineSpacing();
 }
 
+//! The settings line's font: a little smaller than the card's.
+QFont metaFont(const QFont& base) {
+    QFont font = base;
+    font.setPointSizeF(std::max(6.0, base.pointSizeF() * 0.92));
+    return font;
+}
+
 QFont chipFont(const QFont& base) {
     QFont font = base;
     font.setBold(true);
@@ -506,18 +513,34 @@ void JobCardDelegate::paintText(QPainter* painter, const QStyleOptionViewItem& o
             QFontMetrics(linkFont).elidedText(texts.parent, Qt::ElideRight, link.width()));
     }
 
-    const QRect meta(text.left(), text.bottom() + 1 + 6, text.width(), ls);
     painter->setPen(ui::hintColor(palette));
-    QFont metaFont = option.font;
-    metaFont.setPointSizeF(std::max(6.0, option.font.pointSizeF() * 0.92));
-    painter->setFont(metaFont);
-    const QFontMetrics metaMetrics(metaFont);
-    const int costWidth = texts.cost.isEmpty() ? 0 : metaMetrics.horizontalAdvance(texts.cost) + 8;
-    painter->drawText(
-        meta.adjusted(0, 0, -costWidth, 0), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-        metaMetrics.elidedText(texts.settings, Qt::ElideRight, meta.width() - costWidth));
+    painter->setFont(metaFont(option.font));
+    const CardSettingsLine meta = settingsLine(option, texts);
+    for (const auto& [rect, line] : meta.lines)
+        painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, line);
     if (!texts.cost.isEmpty())
-        painter->drawText(meta, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, texts.cost);
+        painter->drawText(meta.cost, Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine,
+                          texts.cost);
+}
+
+CardSettingsLine JobCardDelegate::settingsLine(const QStyleOptionViewItem& option,
+                                               const QModelIndex& index) const {
+    return settingsLine(option, cardTexts(index));
+}
+
+CardSettingsLine JobCardDelegate::settingsLine(const QStyleOptionViewItem& option,
+                                               const CardTexts& texts) const {
+    const QRect text = textRect(option.rect, option.font);
+    const int ls = lineSpacing(option.font);
+    // The settings may wrap into the text's last line when the prompt (and the reason a job
+    // failed) leave it empty and no lineage link takes it.
+    const int used = texts.error.isEmpty()
+                         ? wrappedLineCount(texts.prompt, option.font, text.width(), 3)
+                         : 1 + wrappedLineCount(texts.error, option.font, text.width(), 2);
+    const bool free = texts.parent.isEmpty() && used < 3;
+    return layOutCardSettings(texts.settings, texts.cost,
+                              QRect(text.left(), text.bottom() + 1 + 6, text.width(), ls),
+                              metaFont(option.font), free);
 }
 
 bool JobCardDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,

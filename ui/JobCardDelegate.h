@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/jobs/Job.h"
+#include "ui/CardSettingsLine.h"
 
 #include <QColor>
 #include <QIcon>
@@ -61,6 +62,10 @@ public:
     //! Where the card painted in `option` shows its lineage link ("from …"; a click there
     //! selects the parent); empty when the job continues no other.
     QRect parentLinkRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    //! Where the card painted in `option` shows its settings and cost (two lines when they do
+    //! not fit on one and the text above leaves room).
+    CardSettingsLine settingsLine(const QStyleOptionViewItem& option,
+                                  const QModelIndex& index) const;
     //! The colour of a state's chip.
     static QColor stateColor(JobState state);
     //! The gold star of favourites, for actions and buttons (the cards paint the same shape).
@@ -83,6 +88,7 @@ private:
                      const QFont& font) const;
     void paintText(QPainter* painter, const QStyleOptionViewItem& option,
                    const CardTexts& texts) const;
+    CardSettingsLine settingsLine(const QStyleOptionViewItem& option, const CardTexts& texts) const;
     //! The text block under the picture (prompt, error, lineage link) of the card in `itemRect`.
     QRect textRect(const QRect& itemRect, const QFont& font) const;
 

@@ -246,6 +246,9 @@ void LoginDialog::buildUi() {
     });
 
     setMinimumWidth(460);
+    // A page's wrapped hints need more height at a narrower width: followed as pages resize.
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->widget(i)->installEventFilter(this);
 }
 
 void LoginDialog::setUrlOpener(UrlOpener opener) {
@@ -431,6 +434,29 @@ void LoginDialog::showEvent(QShowEvent* event) {
         m_credentials->read(ApiFamily::OpenApi, QStringLiteral("keychain-probe"), this,
                             [](const CredentialStore::ReadResult&) {});
     }
+}
+
+bool LoginDialog::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize && watched == m_tabs->currentWidget())
+        fitTabsToPages();
+    return QDialog::eventFilter(watched, event);
+}
+
+void LoginDialog::fitTabsToPages() {
+    // A tab widget is as tall as its pages' size hints, which do not follow the width: the
+    // API key page's hint, a line longer in Russian, had its last line cut off by the page
+    // (issue 18). The tallest page at the width they have, so switching tabs does not jump.
+    const QWidget* shown = m_tabs->currentWidget();
+    int needed = 0;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QLayout* form = m_tabs->widget(i)->layout();
+        needed =
+            std::max(needed, form->hasHeightForWidth() ? form->totalHeightForWidth(shown->width())
+                                                       : form->totalSizeHint().height());
+    }
+    const int frame = m_tabs->height() - shown->height(); // the tab bar and the page's frame
+    if (needed > shown->height() && m_tabs->minimumHeight() != needed + frame)
+        m_tabs->setMinimumHeight(needed + frame);
 }
 
 void LoginDialog::closeEvent(QCloseEvent* event) {

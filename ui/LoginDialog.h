@@ -89,6 +89,7 @@ public Q_SLOTS:
 protected:
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildUi();
@@ -97,6 +98,8 @@ private:
     void updateButtons();
     void updateNotice();
     void growToFit();
+    //! Makes the tabs as tall as their pages need at their width (see eventFilter()).
+    void fitTabsToPages();
     bool canRemember() const;
     void onSandboxToggled(bool on);
     void onSignedIn();

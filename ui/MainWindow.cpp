@@ -10,6 +10,7 @@
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
 #include "ui/LogViewer.h"
+#include "ui/PaneWheelFilter.h"
 #include "ui/PromptEditor.h"
 #include "ui/UiHelpers.h"
 
@@ -137,6 +138,8 @@ QWidget* MainWindow::createPane() {
     layout->addWidget(m_promptEditor, 1);
     scroll->setWidget(pane);
     scroll->setMinimumWidth(380);
+    // The wheel scrolls the composer down to Generate without changing a setting on the way.
+    new PaneWheelFilter(scroll);
     // Ctrl+V of an image while typing the prompt means the image.
     const QList<QPlainTextEdit*> edits = m_promptEditor->findChildren<QPlainTextEdit*>();
     for (QPlainTextEdit* edit : edits)
@@ -321,6 +324,10 @@ void MainWindow::reuse(const GenerationRequest& request) {
 
 void MainWindow::setUploadProgress(qint64 sent, qint64 total) {
     m_inputs->setUploadProgress(sent, total);
+}
+
+void MainWindow::endUploadProgress() {
+    m_inputs->endUploadProgress();
 }
 
 void MainWindow::startExtend(const Job& take) {

@@ -66,6 +66,8 @@ public:
     //! The upload of a job's inputs (JobEngine::uploadProgress), shown under the composer's
     //! slots; the bar goes once everything is sent.
     void setUploadProgress(qint64 sent, qint64 total);
+    //! The upload shown is over, however it ended (sent, refused, failed, cancelled): no bar.
+    void endUploadProgress();
 
     //! Extend from the gallery: the composer in Extend mode with `take` (a finished job) as the
     //! video to continue, its prompt and settings to edit; the keyboard in the prompt.

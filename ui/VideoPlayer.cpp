@@ -153,7 +153,12 @@ VideoPlayer::VideoPlayer(QWidget* parent)
     });
 
     connect(m_player, &QMediaPlayer::playbackStateChanged, this, &VideoPlayer::updateButtons);
-    connect(m_player, &QMediaPlayer::positionChanged, this, &VideoPlayer::updatePosition);
+    connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 positionMs) {
+        // At the end both say the end (onStatus()): a report of the last frame's start that
+        // comes late, on a busy machine, does not take the slider back.
+        if (m_player->mediaStatus() != QMediaPlayer::EndOfMedia)
+            updatePosition(positionMs);
+    });
     connect(m_player, &QMediaPlayer::durationChanged, this, &VideoPlayer::updateDuration);
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &VideoPlayer::onStatus);
     connect(m_player, &QMediaPlayer::errorOccurred, this,
@@ -385,11 +390,16 @@ void VideoPlayer::updateDuration(qint64 durationMs) {
 }
 
 void VideoPlayer::updatePosition(qint64 positionMs) {
-    if (!m_seek->isSliderDown()) {
-        const QSignalBlocker block(m_seek);
-        m_seek->setValue(
-            static_cast<int>(std::min<qint64>(positionMs, std::numeric_limits<int>::max())));
+    // While the slider is held it says where the video goes: the time says the same, not where
+    // the player plays on or still reports it was (issue 18: "0:00 / 0:01" with the slider
+    // near the end).
+    if (m_seek->isSliderDown()) {
+        m_time->setText(timeText(m_seek->sliderPosition(), m_durationMs));
+        return;
     }
+    const QSignalBlocker block(m_seek);
+    m_seek->setValue(
+        static_cast<int>(std::min<qint64>(positionMs, std::numeric_limits<int>::max())));
     m_time->setText(timeText(positionMs, m_durationMs));
 }
 

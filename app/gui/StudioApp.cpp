@@ -262,9 +262,24 @@ void StudioApp::startJobEngine() {
     m_engine = std::make_unique<JobEngine>(m_store.get(), backend, m_network.get(), options);
     connect(m_engine.get(), &JobEngine::balanceChanged, this,
             [this](const Balance& balance) { m_window->setBalance(balance.total()); });
-    connect(
-        m_engine.get(), &JobEngine::uploadProgress, this,
-        [this](qint64, qint64 sent, qint64 total) { m_window->setUploadProgress(sent, total); });
+    connect(m_engine.get(), &JobEngine::uploadProgress, this,
+            [this](qint64 jobId, qint64 sent, qint64 total) {
+                m_uploadShown = jobId;
+                m_window->setUploadProgress(sent, total);
+            });
+    // The bar follows the job, not only its progress: an upload refused, failed or cancelled
+    // part of the way says no "all of it" (issue 18: the bar stayed, even after the job).
+    auto uploadOver = [this](qint64 jobId) {
+        if (jobId != m_uploadShown || !m_store)
+            return;
+        if (const std::optional<Job> job = m_store->job(jobId);
+            job && job->state == JobState::Uploading)
+            return;
+        m_uploadShown = 0;
+        m_window->endUploadProgress();
+    };
+    connect(m_store.get(), &JobStore::jobChanged, this, uploadOver);
+    connect(m_store.get(), &JobStore::jobRemoved, this, uploadOver);
     connect(
         m_engine.get(), &JobEngine::accountVideosImported, this,
         [this](int added, const ApiError& error) {

@@ -130,6 +130,7 @@ private:
     std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
     std::unique_ptr<MainWindow> m_window;
     QPointer<LoginDialog> m_dialog;
+    qint64 m_uploadShown = 0; //!< the job whose upload the composer shows; 0: none
 };
 
 } // namespace pixverse

@@ -3,6 +3,7 @@
 // tst_screenshots_i18n (issue 7).
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QComboBox>
 #include <QFile>
 #include <QGroupBox>
@@ -131,6 +132,51 @@ inline QList<ShownText> shownTexts(const QWidget* root) {
             add(w, "placeholder", line->placeholderText());
         } else if (auto* edit = qobject_cast<const QPlainTextEdit*>(w)) {
             add(w, "placeholder", edit->placeholderText());
+        }
+    }
+    return out;
+}
+
+//! Labels under `root` whose text is not painted whole: a wrapped one lower than its text needs
+//! at its width, a single-line one narrower or lower than its text, or one reaching past the
+//! edge of a parent that is not a scroll area's viewport (a tab page shorter than its form cuts
+//! its last line off, though the label itself is tall enough). Scrolled out of view is not cut.
+inline QStringList cutLabels(const QWidget* root) {
+    QStringList out;
+    const QList<QLabel*> labels = root->findChildren<QLabel*>();
+    for (const QLabel* label : labels) {
+        const QString text = shownText(label->text());
+        if (text.isEmpty() || !label->isVisibleTo(root) || label->width() <= 0)
+            continue;
+        const QString name = label->objectName().isEmpty() ? text : label->objectName();
+        const int need =
+            label->wordWrap() ? label->heightForWidth(label->width()) : label->sizeHint().height();
+        if (need > label->height() + 1)
+            out << QStringLiteral("%1: needs %2 px of height, has %3")
+                       .arg(name)
+                       .arg(need)
+                       .arg(label->height());
+        if (!label->wordWrap() && label->sizeHint().width() > label->width() + 1)
+            out << QStringLiteral("%1: needs %2 px of width, has %3")
+                       .arg(name)
+                       .arg(label->sizeHint().width())
+                       .arg(label->width());
+        QRect rect = label->rect();
+        for (const QWidget* w = label; w != root && w->parentWidget(); w = w->parentWidget()) {
+            const QWidget* parent = w->parentWidget();
+            if (qobject_cast<const QAbstractScrollArea*>(parent->parentWidget()))
+                break; // in a scroll area's viewport: scrolling shows the rest
+            rect = rect.translated(w->pos());
+            if (!parent->rect().contains(rect)) {
+                out << QStringLiteral("%1: %2 px of %3 shown, cut off by %4")
+                           .arg(name)
+                           .arg((rect & parent->rect()).height())
+                           .arg(rect.height())
+                           .arg(parent->objectName().isEmpty()
+                                    ? QString::fromLatin1(parent->metaObject()->className())
+                                    : parent->objectName());
+                break;
+            }
         }
     }
     return out;

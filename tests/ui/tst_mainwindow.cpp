@@ -8,7 +8,10 @@
 #include "ui/JobsPane.h"
 #include "ui/MainWindow.h"
 
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,9 +20,11 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QWheelEvent>
 
 #include <cstdio>
 
@@ -38,6 +43,11 @@ constexpr Screen kScreens[] = {
     {"1600x1000@150%", 1600, 1000, 1.5},
     {"1920x1080", 1920, 1080, 1.0},
 };
+//! Screens a ctest entry chooses (tests/ui/CMakeLists.txt), not run by the loop in main():
+//! "1600x1000" with QT_SCALE_FACTOR=1.5 (150 % as a creator sets it for Qt), and "x11": the X
+//! server with-xvfb-panel.sh starts, its work area PIXVERSE_TEST_PANEL px short of the bottom.
+constexpr Screen kScaledScreen{"1600x1000", 1600, 1000, 1.0};
+const char* const kX11Screen = "x11";
 const char* const kScreenVariable = "PIXVERSE_TEST_SCREEN";
 
 //! Where `w` is on the screen (global, logical pixels).
@@ -54,6 +64,7 @@ private Q_SLOTS:
     void firstRunFitsTheScreen();
     void geometryIsRemembered();
     void aGeometryFromALargerScreenComesBackOnThisOne();
+    void theWheelScrollsTheComposerNotItsSettings();
 
 private:
     QRect available() const { return QGuiApplication::primaryScreen()->availableGeometry(); }
@@ -88,8 +99,18 @@ void TestMainWindow::firstRunFitsTheScreen() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QRect screen = available();
-    qInfo("screen %dx%d, window %dx%d", screen.width(), screen.height(), window.width(),
-          window.height());
+    qInfo("screen %dx%d (%d%%), available %dx%d, window %dx%d",
+          QGuiApplication::primaryScreen()->geometry().width(),
+          QGuiApplication::primaryScreen()->geometry().height(),
+          qRound(QGuiApplication::primaryScreen()->devicePixelRatio() * 100), screen.width(),
+          screen.height(), window.width(), window.height());
+    // Under with-xvfb-panel.sh the panel is really there: the available area is shorter (the
+    // panel is given in device pixels).
+    if (const int panel = qEnvironmentVariableIntValue("PIXVERSE_TEST_PANEL"); panel > 0) {
+        const QScreen* on = QGuiApplication::primaryScreen();
+        QCOMPARE(qRound((on->geometry().height() - screen.height()) * on->devicePixelRatio()),
+                 panel);
+    }
     // The window with room for a title bar lies on the screen...
     QVERIFY(screen.contains(window.geometry().adjusted(0, -30, 0, 0)));
     // ...as large as it was made where there is room for it.
@@ -172,6 +193,71 @@ void TestMainWindow::aGeometryFromALargerScreenComesBackOnThisOne() {
                             .arg(window.height())));
 }
 
+//! What a setting shows: a combo box's item, a slider's value, a spin box's text.
+QString settingValue(const QWidget* w) {
+    if (auto* combo = qobject_cast<const QComboBox*>(w))
+        return combo->currentText();
+    if (auto* slider = qobject_cast<const QAbstractSlider*>(w))
+        return QString::number(slider->value());
+    if (auto* spin = qobject_cast<const QAbstractSpinBox*>(w))
+        return spin->text();
+    return {};
+}
+
+void TestMainWindow::theWheelScrollsTheComposerNotItsSettings() {
+    // Issue 18, seen under Xvfb at 150 %: the wheel that scrolls the composer down to Generate
+    // changed the mode to Extend (and every combo box, slider and spin box it passed over)
+    // instead of scrolling. A setting takes the wheel only once it has the focus.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* composer = window.findChild<QScrollArea*>(QStringLiteral("createPane"));
+    QVERIFY(composer);
+    QList<QWidget*> settings;
+    const QList<QWidget*> all = composer->widget()->findChildren<QWidget*>();
+    for (QWidget* w : all) {
+        const bool slider = qobject_cast<QAbstractSlider*>(w) && !qobject_cast<QScrollBar*>(w);
+        if ((qobject_cast<QComboBox*>(w) || slider || qobject_cast<QAbstractSpinBox*>(w)) &&
+            w->isVisibleTo(&window) && w->isEnabled())
+            settings << w;
+    }
+    QVERIFY(settings.size() >= 4); // mode, model, quality, duration...
+    QScrollBar* bar = composer->verticalScrollBar();
+    for (QWidget* w : std::as_const(settings)) {
+        composer->ensureWidgetVisible(w);
+        QVERIFY(!w->hasFocus());
+        const QString before = settingValue(w);
+        const int scrolled = bar->value();
+        const QPointF at(w->width() / 2.0, w->height() / 2.0);
+        for (const int delta : {-120, 120}) { // down, then up: either way one would change
+            QWheelEvent wheel(at, w->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(w, &wheel);
+            QVERIFY2(
+                settingValue(w) == before,
+                qPrintable(
+                    QStringLiteral("%1: %2 → %3").arg(w->objectName(), before, settingValue(w))));
+            // The composer scrolled instead, where it can.
+            if (delta < 0 && scrolled < bar->maximum())
+                QVERIFY2(bar->value() > scrolled, qPrintable(w->objectName()));
+        }
+    }
+    // Once chosen (focused), a combo box takes the wheel as usual.
+    auto* mode = window.findChild<QComboBox*>(QStringLiteral("modeCombo"));
+    QVERIFY(mode);
+    composer->ensureWidgetVisible(mode);
+    window.activateWindow(); // the focus goes to the active window only
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    mode->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(mode->hasFocus());
+    const int index = mode->currentIndex();
+    const QPointF at(mode->width() / 2.0, mode->height() / 2.0);
+    QWheelEvent wheel(at, mode->mapToGlobal(at), QPoint(), QPoint(0, index > 0 ? 120 : -120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(mode, &wheel);
+    QVERIFY(mode->currentIndex() != index);
+}
+
 //! Without PIXVERSE_TEST_SCREEN: runs itself once per screen and fails when a run fails. With
 //! it: the tests on an offscreen platform showing that one screen.
 int main(int argc, char* argv[]) {
@@ -196,7 +282,13 @@ int main(int argc, char* argv[]) {
         }
         return failed;
     }
-    const Screen* screen = nullptr;
+    if (chosen == kX11Screen) { // the platform and the screen as given
+        QApplication app(argc, argv);
+        TestMainWindow test;
+        QTEST_SET_MAIN_SOURCE_PATH
+        return QTest::qExec(&test, argc, argv);
+    }
+    const Screen* screen = chosen == kScaledScreen.name ? &kScaledScreen : nullptr;
     for (const Screen& candidate : kScreens) {
         if (chosen == candidate.name)
             screen = &candidate;

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void playsTheSoundTrack();
     void timeText();
     void theTimeAndSliderAgreeAtTheEnd();
+    void theTimeFollowsTheDraggedSlider();
 
 private:
     //! The clip under its own name and under a Cyrillic one in a Cyrillic folder (a Russian
@@ -384,6 +385,44 @@ void TestVideoPlayer::theTimeAndSliderAgreeAtTheEnd() {
     QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->position() > 0, kTimeout);
     QVERIFY(slider->value() < slider->maximum());
     QCOMPARE(time->text(), VideoPlayer::timeText(slider->value(), duration));
+}
+
+void TestVideoPlayer::theTimeFollowsTheDraggedSlider() {
+    // Issue 18: "0:00 / 0:01" with the slider near the end. While the slider is held, the label
+    // said where the playing player was, not where the slider stood; it must say where the
+    // slider is, and follow the player again once it is let go.
+    const QString clip = QDir(test::clipsDir()).filePath(QStringLiteral("360x360-3s.mp4"));
+    QVERIFY(QFileInfo::exists(clip));
+    VideoPlayer player;
+    player.show();
+    auto* slider = child<QSlider>(&player, "seekSlider");
+    auto* time = child<QLabel>(&player, "timeLabel");
+    player.open(clip);
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->duration() > 2500, kTimeout);
+    const qint64 duration = player.mediaPlayer()->duration();
+    player.play();
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->position() > 100, kTimeout);
+    // Held at 0.3 s while the player plays on from there.
+    slider->setSliderDown(true);
+    slider->setSliderPosition(300);
+    QCOMPARE(time->text(), VideoPlayer::timeText(300, duration));
+    QStringList disagreements;
+    const auto check = connect(player.mediaPlayer(), &QMediaPlayer::positionChanged, this, [&] {
+        if (time->text() != VideoPlayer::timeText(slider->sliderPosition(), duration))
+            disagreements << time->text();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->position() > 1200, kTimeout);
+    QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(QLatin1String(", "))));
+    // Dragged on near the end: the label says so at once.
+    slider->setSliderPosition(static_cast<int>(duration - 200));
+    QCOMPARE(time->text(), VideoPlayer::timeText(duration - 200, duration));
+    QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(QLatin1String(", "))));
+    disconnect(check);
+    // Let go: the player is there, and label and slider follow it again.
+    slider->setSliderDown(false);
+    QTRY_VERIFY_WITH_TIMEOUT(player.mediaPlayer()->position() >= duration - 300, kTimeout);
+    QTRY_COMPARE(time->text(), VideoPlayer::timeText(slider->value(), duration));
+    QVERIFY(slider->value() >= duration - 300);
 }
 
 QTEST_MAIN(TestVideoPlayer)
