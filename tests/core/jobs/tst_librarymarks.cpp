@@ -21,6 +21,7 @@ private Q_SLOTS:
     void tagsAreCleaned();
     void onePickPerGroup();
     void theLastMarkWins();
+    void marksSurviveARestart();
     void boardFoldersGetCopies();
     void removeAllButPickedAndStarred();
     void aFailingTrashKeepsTheJob();
@@ -154,6 +155,41 @@ void TestLibraryMarks::theLastMarkWins() {
     QCOMPARE(json.value(QLatin1String("prompt")).toString(), job.request.prompt);
     // Nothing half-written or left beside it (QSaveFile's temporary files).
     QCOMPARE(QDir(files.folder()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+}
+
+void TestLibraryMarks::marksSurviveARestart() {
+    LibraryFixture files;
+    QVERIFY(files.ok());
+    const QList<Job> takes = files.addTakes(QStringLiteral("restart"), 2, 1500);
+    QCOMPARE(takes.size(), 2);
+    const Result<Board> board = files.store->addBoard(QStringLiteral("Shortlist"));
+    QVERIFY(board.ok());
+    const qint64 id = takes.at(1).id;
+    files.library->setRating({id}, 3);
+    files.library->setTags(id, {QStringLiteral("dusk"), QStringLiteral("wide")});
+    files.library->setOnBoard({id}, board.value->id, true);
+    files.library->pick(id);
+    QThreadPool::globalInstance()->waitForDone();
+
+    // The app starts again: a new store on the same file, a new library.
+    files.library.reset();
+    files.store = std::make_unique<JobStore>();
+    QVERIFY(files.store->open(files.dir.filePath(QStringLiteral("data"))));
+    files.library = std::make_unique<JobLibrary>(files.store.get(), files.folder());
+    const Job job = *files.store->job(id);
+    QCOMPARE(job.rating, 3);
+    QCOMPARE(job.tags, (QStringList{QStringLiteral("dusk"), QStringLiteral("wide")}));
+    QCOMPARE(job.boards, QList<qint64>{board.value->id});
+    QVERIFY(job.picked);
+    // The sidecar says what the store says, the board by its name, the group with its size.
+    const QJsonObject sidecar = LibraryFixture::readJson(job.sidecarPath);
+    const QJsonObject marks = files.library->marksFor(job);
+    for (auto mark = marks.begin(); mark != marks.end(); ++mark)
+        QCOMPARE(sidecar.value(mark.key()), mark.value());
+    QCOMPARE(sidecar.value(QLatin1String("boards")).toArray(),
+             QJsonArray{QStringLiteral("Shortlist")});
+    QCOMPARE(sidecar.value(QLatin1String("group")).toObject().value(QLatin1String("takes")).toInt(),
+             2);
 }
 
 void TestLibraryMarks::boardFoldersGetCopies() {
