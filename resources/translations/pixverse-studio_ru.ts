@@ -2685,7 +2685,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="299" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -2846,51 +2846,52 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="77" />
+            <location filename="../../core/jobs/JobStore.cpp" line="78" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="87" />
+            <location filename="../../core/jobs/JobStore.cpp" line="88" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="98" />
+            <location filename="../../core/jobs/JobStore.cpp" line="99" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="109" />
+            <location filename="../../core/jobs/JobStore.cpp" line="110" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="166" />
+            <location filename="../../core/jobs/JobStore.cpp" line="174" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="172" />
-            <location filename="../../core/jobs/JobStore.cpp" line="181" />
-            <location filename="../../core/jobs/JobStore.cpp" line="192" />
+            <location filename="../../core/jobs/JobStore.cpp" line="180" />
+            <location filename="../../core/jobs/JobStore.cpp" line="189" />
+            <location filename="../../core/jobs/JobStore.cpp" line="200" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="204" />
             <location filename="../../core/jobs/JobStore.cpp" line="213" />
+            <location filename="../../core/jobs/JobStore.cpp" line="221" />
+            <location filename="../../core/jobs/JobStore.cpp" line="228" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="281" />
-            <location filename="../../core/jobs/JobStore.cpp" line="286" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="34" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="39" />
             <source>Cannot read “%1”: %2</source>
             <translation>Не удаётся прочитать «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="300" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="53" />
             <source>Cannot keep a copy of “%1” in “%2”.</source>
             <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
         </message>
@@ -2907,26 +2908,42 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="333" />
-            <location filename="../../core/jobs/JobStore.cpp" line="364" />
+            <location filename="../../core/jobs/JobStore.cpp" line="284" />
+            <location filename="../../core/jobs/JobStore.cpp" line="313" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="112" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="189" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="253" />
-            <location filename="../../core/jobs/JobStore.cpp" line="372" />
-            <location filename="../../core/jobs/JobStore.cpp" line="385" />
-            <location filename="../../core/jobs/JobStore.cpp" line="393" />
+            <location filename="../../core/jobs/JobStore.cpp" line="268" />
+            <location filename="../../core/jobs/JobStore.cpp" line="276" />
+            <location filename="../../core/jobs/JobStore.cpp" line="295" />
+            <location filename="../../core/jobs/JobStore.cpp" line="321" />
+            <location filename="../../core/jobs/JobStore.cpp" line="335" />
+            <location filename="../../core/jobs/JobStore.cpp" line="343" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="139" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="64" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="191" />
             <source>A board needs a name.</source>
-            <translation>У доски должно быть имя.</translation>
+            <translation>У доски должно быть название.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="72" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="196" />
+            <source>There is already a board named “%1”. Choose another name.</source>
+            <translation>Доска «%1» уже есть. Выберите другое название.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="212" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
+            <source>Cannot save the board “%1”: %2</source>
+            <translation>Не удаётся сохранить доску «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="225" />
             <source>There is no such board.</source>
             <translation>Такой доски нет.</translation>
         </message>
@@ -4586,32 +4603,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::PromptEditor</name>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="56" />
+            <location filename="../../ui/PromptEditor.cpp" line="57" />
             <source>&amp;Prompt</source>
             <translation>&amp;Промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="67" />
+            <location filename="../../ui/PromptEditor.cpp" line="68" />
             <source>&amp;Recent</source>
             <translation>Н&amp;едавние</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="69" />
+            <location filename="../../ui/PromptEditor.cpp" line="70" />
             <source>Reuse one of your last prompts</source>
             <translation>Взять один из последних промптов</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="82" />
+            <location filename="../../ui/PromptEditor.cpp" line="83" />
             <source>Describe the video: the subject, what happens, the camera, the light…</source>
             <translation>Опишите видео: кто или что в кадре, что происходит, камера, свет…</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="93" />
+            <location filename="../../ui/PromptEditor.cpp" line="94" />
             <source>&amp;Negative prompt</source>
             <translation>&amp;Негативный промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="104" />
+            <location filename="../../ui/PromptEditor.cpp" line="105" />
             <source>What to keep out of the video (optional)</source>
             <translation>Чего не должно быть в видео (необязательно)</translation>
         </message>
@@ -4672,7 +4689,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="142" />
+            <location filename="../../ui/PromptEditor.cpp" line="143" />
             <source>&amp;Generate</source>
             <translation>С&amp;генерировать</translation>
         </message>
@@ -4681,7 +4698,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="345" />
+            <location filename="../../ui/PromptEditor.cpp" line="346" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -4690,62 +4707,62 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="361" />
+            <location filename="../../ui/PromptEditor.cpp" line="362" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="384" />
+            <location filename="../../ui/PromptEditor.cpp" line="385" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="386" />
+            <location filename="../../ui/PromptEditor.cpp" line="387" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="387" />
+            <location filename="../../ui/PromptEditor.cpp" line="388" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="407" />
+            <location filename="../../ui/PromptEditor.cpp" line="408" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="411" />
+            <location filename="../../ui/PromptEditor.cpp" line="412" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="415" />
+            <location filename="../../ui/PromptEditor.cpp" line="416" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="403" />
+            <location filename="../../ui/PromptEditor.cpp" line="404" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="433" />
+            <location filename="../../ui/PromptEditor.cpp" line="434" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="427" />
+            <location filename="../../ui/PromptEditor.cpp" line="428" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="349" />
+            <location filename="../../ui/PromptEditor.cpp" line="350" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="357" />
+            <location filename="../../ui/PromptEditor.cpp" line="358" />
             <source>Not enough credits: these %n takes cost %1 and the balance is %2.</source>
             <translation>
                 <numerusform>Недостаточно кредитов: %n дубль стоит %1, а на балансе %2.</numerusform>
@@ -4754,22 +4771,22 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="420" />
+            <location filename="../../ui/PromptEditor.cpp" line="421" />
             <source>(estimate)</source>
             <translation>(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="421" />
+            <location filename="../../ui/PromptEditor.cpp" line="422" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="430" />
+            <location filename="../../ui/PromptEditor.cpp" line="431" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="443" />
+            <location filename="../../ui/PromptEditor.cpp" line="444" />
             <source>Generate %n takes (Ctrl+Enter)</source>
             <translation>
                 <numerusform>Сгенерировать %n дубль (Ctrl+Enter)</numerusform>
@@ -4778,17 +4795,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="444" />
+            <location filename="../../ui/PromptEditor.cpp" line="445" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="524" />
+            <location filename="../../ui/PromptEditor.cpp" line="525" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="527" />
+            <location filename="../../ui/PromptEditor.cpp" line="528" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -4917,7 +4934,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="347" />
+            <location filename="../../ui/PromptEditor.cpp" line="348" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
