@@ -2,6 +2,7 @@
 // generation, one group each, with the seeds stepping from --seed; the summary lists every take's
 // file; --takes outside 1–8 is a usage error before anything is sent.
 #include "CliProcess.h"
+#include "core/jobs/JobStore.h"
 #include "core/sandbox/SandboxHost.h"
 #include "tests/support/SentSeeds.h"
 #include "tests/support/TestSupport.h"
@@ -105,6 +106,17 @@ void TestCliTakes::generateThreeTakesMakesThreeFilesInOneGroup() {
     QCOMPARE(distinct.size(), 3);
     QVERIFY(takes[0].value(u"group").toInteger() > 0);
     QCOMPARE(QDir(out).entryList({QStringLiteral("*.mp4")}, QDir::Files).size(), 3);
+    // The folder's job list keeps them as one group, in take order.
+    JobStore store;
+    QVERIFY2(store.open(QDir(out).filePath(QStringLiteral(".pixverse-studio"))),
+             qPrintable(store.errorString()));
+    const QList<Job> group = store.group(takes[0].value(u"group").toInteger());
+    QCOMPARE(group.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(group[i].takeIndex, i);
+        QCOMPARE(group[i].request.seed, std::optional<qint64>(77 + i));
+        QCOMPARE(QDir::toNativeSeparators(group[i].videoPath), paths[i]);
+    }
     // The progress names each take.
     QVERIFY2(result.err.contains(QLatin1String("Take 2/3")), qPrintable(result.err));
     QVERIFY2(result.err.contains(QLatin1String("3 of 3 takes saved")), qPrintable(result.err));
