@@ -68,6 +68,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     m_model = new JobListModel(store, this);
     m_filter = new JobFilterModel(this);
     m_filter->setSourceModel(m_model);
+    m_filter->setStacked(true); // the takes of one click show as one card until opened
     m_thumbnails = new ThumbnailCache(this);
     m_maker = new ThumbnailMaker(store, this);
 
@@ -104,7 +105,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     layout->addWidget(header);
     layout->addWidget(m_splitter, 1);
 
-    connect(m_view, &JobGalleryView::jobActivated, this, [this](qint64 id) { play(id); });
+    connect(m_view, &JobGalleryView::jobActivated, this, &JobsPane::activate);
     connect(m_view, &QWidget::customContextMenuRequested, this, &JobsPane::showContextMenu);
     connect(m_view->cardDelegate(), &JobCardDelegate::favouriteClicked, this,
             [this](const QModelIndex& index) {
@@ -149,6 +150,7 @@ void JobsPane::setJobs(JobStore* store, JobEngine* engine) {
     if (store != m_store) {
         closePlayer();
         clearFamily();
+        closeStack();
         m_store = store;
         m_library = JobLibrary(store);
         if (m_catalog)
@@ -282,6 +284,7 @@ void JobsPane::createActions() {
     connect(action(Action::Cancel), &QAction::triggered, this, &JobsPane::cancelSelected);
     connect(action(Action::Remove), &QAction::triggered, this, &JobsPane::removeSelected);
     createContinueActions();
+    createLibraryActions();
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(QStringLiteral("jobContextMenu"));
@@ -302,6 +305,15 @@ void JobsPane::createActions() {
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::GoToParent));
     m_contextMenu->addAction(action(Action::ShowFamily));
+    m_contextMenu->addSeparator();
+    // The creator's marks and the stack of takes.
+    auto* rating = m_contextMenu->addMenu(tr("Ra&ting"));
+    rating->setObjectName(QStringLiteral("ratingMenu"));
+    for (const Action which : {Action::Rate1, Action::Rate2, Action::Rate3, Action::Rate4,
+                               Action::Rate5, Action::ClearRating})
+        rating->addAction(action(which));
+    for (const Action which : {Action::Reject, Action::Pick, Action::EditTags, Action::OpenStack})
+        m_contextMenu->addAction(action(which));
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::Retry));
     m_contextMenu->addAction(action(Action::Redownload));
@@ -373,16 +385,30 @@ void JobsPane::buildHeader(QWidget* header) {
         m_toolBar->addAction(action(which));
     m_continueButton->setParent(m_toolBar);
     m_toolBar->addWidget(m_continueButton);
+    // The cleanups, in a menu: each asks first, with the count.
+    auto* cleanups = new QMenu(m_toolBar);
+    cleanups->setObjectName(QStringLiteral("cleanupMenu"));
+    cleanups->addAction(action(Action::RemoveRejected));
+    cleanups->addAction(action(Action::RemoveAllButPickedAndStarred));
+    auto* cleanupButton = new QToolButton(m_toolBar);
+    cleanupButton->setObjectName(QStringLiteral("cleanupButton"));
+    cleanupButton->setText(tr("Clean Up"));
+    cleanupButton->setToolTip(tr("Move the rejected, or all but the picked and starred, videos "
+                                 "to the trash"));
+    cleanupButton->setIcon(ui::actionIcon(QStringLiteral("remove"), palette()));
+    cleanupButton->setPopupMode(QToolButton::InstantPopup);
+    cleanupButton->setMenu(cleanups);
+    cleanupButton->setAutoRaise(true);
+    m_toolBar->addWidget(cleanupButton);
 
     // Shown while the gallery shows one take's family; a click shows every job again.
-    m_familyChip = new QToolButton(header);
-    m_familyChip->setObjectName(QStringLiteral("familyFilterChip"));
-    m_familyChip->setIcon(ui::actionIcon(QStringLiteral("close"), palette()));
-    m_familyChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_familyChip->setToolTip(tr("Showing one video's family; click to show every job"));
-    m_familyChip->setLayoutDirection(Qt::RightToLeft); // the cross after the text
-    m_familyChip->hide();
+    m_familyChip = makeBannerChip(header, QStringLiteral("familyFilterChip"),
+                                  tr("Showing one video's family; click to show every job"));
     connect(m_familyChip, &QToolButton::clicked, this, &JobsPane::clearFamily);
+    // Shown while a stack of takes is open; a click (or Esc) goes back to the stacks.
+    m_stackBanner = makeBannerChip(header, QStringLiteral("stackBanner"),
+                                   tr("Showing the takes of one click; click to go back"));
+    connect(m_stackBanner, &QToolButton::clicked, this, &JobsPane::closeStack);
 
     auto* top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
@@ -394,6 +420,7 @@ void JobsPane::buildHeader(QWidget* header) {
     filters->addWidget(m_statusCombo);
     filters->addWidget(m_search, 1);
     filters->addWidget(m_familyChip);
+    filters->addWidget(m_stackBanner);
     filters->addWidget(m_favouritesOnly);
     filters->addWidget(m_toolBar);
     auto* layout = new QVBoxLayout(header);
@@ -498,6 +525,7 @@ void JobsPane::updateActions() {
     action(Action::Cancel)->setEnabled(engine && selection.any.has(JobAction::Cancel));
     action(Action::Remove)->setEnabled(selection.any.has(JobAction::Remove));
     updateContinueActions(current);
+    updateLibraryActions(jobs, current);
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {
@@ -585,7 +613,7 @@ void JobsPane::setSettings(AppSettings* settings) {
 
 void JobsPane::playSelected() {
     if (const std::optional<Job> job = currentJob())
-        play(job->id);
+        activate(job->id);
 }
 
 void JobsPane::openFolderOfSelected() {
