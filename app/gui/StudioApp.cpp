@@ -9,6 +9,7 @@
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
+#include "core/jobs/SidecarWatcher.h"
 #include "core/logging/LogFile.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
@@ -125,6 +126,7 @@ StudioApp::~StudioApp() {
     m_window.reset();
     if (m_templates)
         m_templates->setBackend(nullptr); // the session's backend goes next
+    m_sidecarWatcher.reset();
     m_engine.reset();
     m_store.reset();
     m_session.reset();
@@ -276,6 +278,7 @@ void StudioApp::startJobEngine() {
         });
     connect(m_engine.get(), &JobEngine::templateRefused, this, &StudioApp::onTemplateRefused);
     m_engine->start();
+    m_sidecarWatcher = std::make_unique<SidecarWatcher>(m_engine->library());
     m_window->jobsPane()->setJobs(m_store.get(), m_engine.get());
     m_window->jobsPane()->setBackend(backend);
     // A PixVerse account's earlier videos appear in the gallery, saved when asked (web family;
@@ -321,6 +324,7 @@ void StudioApp::stopJobEngine() {
     Q_EMIT jobEngineStopping();
     m_window->jobsPane()->setBackend(nullptr);
     m_window->jobsPane()->setJobs(nullptr, nullptr);
+    m_sidecarWatcher.reset();
     m_engine.reset();
     m_store.reset();
 }

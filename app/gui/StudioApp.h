@@ -24,6 +24,7 @@ class PreviewCache;
 class TemplateLibrary;
 class JobStore;
 class MainWindow;
+class SidecarWatcher;
 class Session;
 
 namespace sandbox {
@@ -125,6 +126,8 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<JobEngine> m_engine;
+    //! The creator's edits to the sidecars of the engine's jobs reach the store.
+    std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
     std::unique_ptr<MainWindow> m_window;
     QPointer<LoginDialog> m_dialog;
 };

@@ -6,12 +6,14 @@
 #include "core/jobs/JobStore.h"
 #include "core/jobs/VideoDownloader.h"
 #include "core/media/MediaProbe.h"
+#include "core/media/VideoMetadata.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QUrl>
+#include <QtConcurrent>
 
 namespace pixverse {
 
@@ -182,9 +184,10 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
     }
     m_failures.remove(jobId);
     const QString path = *result.value;
-    // The length of the saved file (extend makes a longer one, the price of the next step
-    // depends on it), read on the thread pool; the job holds its download slot meanwhile. A
-    // crash here finds the complete file at the next start and reads it again (begin()).
+    // The video's own metadata (title, prompt and settings: a file dragged out still says how it
+    // was made), then the length of the saved file (extend makes a longer one, the price of the
+    // next step depends on it), on the thread pool; the job holds its download slot meanwhile.
+    // A crash here finds the complete file at the next start and does both again (begin()).
     m_running.insert(jobId, {});
     auto* watcher = new QFutureWatcher<MediaProbeResult>(this);
     connect(watcher, &QFutureWatcher<MediaProbeResult>::finished, this,
@@ -201,7 +204,12 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
                         << "job" << jobId << "saved file not read:" << probed.error;
                 finishDownload(jobId, path, probed.facts ? probed.facts->seconds : 0);
             });
-    watcher->setFuture(probeMediaAsync(path));
+    watcher->setFuture(QtConcurrent::run([path, jobId, metadata = m_library->metadataFor(*job)] {
+        // Never a failed job: the video is there, it only does not say its prompt.
+        if (const QString error = writeVideoMetadata(path, metadata); !error.isEmpty())
+            qCWarning(lcJobs).noquote() << "job" << jobId << "metadata not written:" << error;
+        return probeMedia(path);
+    }));
 }
 
 void DownloadQueue::finishDownload(qint64 jobId, const QString& path, double seconds) {
@@ -213,13 +221,14 @@ void DownloadQueue::finishDownload(qint64 jobId, const QString& path, double sec
     job->videoPath = path;
     if (seconds > 0)
         job->videoSeconds = seconds;
-    JobLibrary::writeSidecar(*job, m_library->parentOf(*job));
+    m_library->saveSidecar(*job);
     job->state = *jobNextState(job->state, JobEvent::Downloaded);
     job->attempts = 0;
     job->errorMessage.clear();
     job->errorCode = 0;
     job->nextAttemptAt = {};
     m_store->update(*job);
+    m_library->copyToBoardFolders(*job); // its boards' folders get their copy now
     Q_EMIT videoSaved(jobId, job->videoPath);
     Q_EMIT jobSettled(jobId, job->state);
     next();

@@ -19,7 +19,8 @@ class VideoDownloader;
 
 //! Saves finished videos into the library, a few at a time: asks the account for a fresh URL
 //! when the job has none (or the old one expired), resumes a `.part` file with a Range request
-//! (VideoDownloader), writes the sidecar and commits the job Done. A failed download waits as
+//! (VideoDownloader), writes the title and prompt into the video's own metadata, the sidecar,
+//! commits the job Done and copies the video into its boards' folders. A failed download waits as
 //! JobScheduler::downloadRetryDelay() says, or fails the job for good.
 class DownloadQueue : public QObject {
     Q_OBJECT

@@ -1,8 +1,10 @@
 #include "core/jobs/JobLibrary.h"
 
 #include "core/generation/ModelCatalog.h"
+#include "core/jobs/JobLibraryFiles.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/JobTransitions.h"
+#include "core/jobs/SidecarWriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -27,13 +28,40 @@ QString isoUtc(const QDateTime& time) {
 bool discard(const QString& path) {
     if (path.isEmpty() || !QFileInfo::exists(path))
         return true;
-    if (QFile::moveToTrash(path) || QFile::remove(path))
+    if ((homeTrashReady() && QFile::moveToTrash(path)) || QFile::remove(path))
         return true;
     qCWarning(lcJobs).noquote() << "cannot delete" << path;
     return false;
 }
 
 } // namespace
+
+bool writeSidecarJson(Job& job, const QJsonObject& json) {
+    const QString path = SidecarWriter::pathFor(job.videoPath);
+    if (const QString error = SidecarWriter::instance().write(path, json); !error.isEmpty()) {
+        qCWarning(lcJobs).noquote() << "job" << job.id << "sidecar not written:" << error;
+        return false;
+    }
+    job.sidecarPath = path;
+    return true;
+}
+
+QJsonObject marksJson(const Job& job, const std::optional<QStringList>& boardNames, int takes) {
+    QJsonObject marks{{QStringLiteral("rating"), job.rating},
+                      {QStringLiteral("rejected"), job.rejected},
+                      {QStringLiteral("picked"), job.picked},
+                      {QStringLiteral("tags"), QJsonArray::fromStringList(job.tags)}};
+    if (boardNames)
+        marks.insert(QStringLiteral("boards"), QJsonArray::fromStringList(*boardNames));
+    if (job.groupId != 0) {
+        QJsonObject group{{QStringLiteral("id"), QJsonValue(job.groupId)},
+                          {QStringLiteral("take"), job.takeIndex}};
+        if (takes > 0)
+            group.insert(QStringLiteral("takes"), takes);
+        marks.insert(QStringLiteral("group"), group);
+    }
+    return marks;
+}
 
 JobLibrary::JobLibrary(JobStore* store, QString libraryFolder)
     : m_store(store)
@@ -249,6 +277,11 @@ QJsonObject JobLibrary::sidecarFor(const Job& job, const std::optional<Job>& par
         sidecar.insert(QStringLiteral("seconds"), job.videoSeconds);
     if (const QJsonObject details = modeDetails(job.request); !details.isEmpty())
         sidecar.insert(QStringLiteral("mode_details"), details);
+    // Board names and the group's size are the store's: marksFor() adds them.
+    const QJsonObject marks =
+        marksJson(job, job.boards.isEmpty() ? std::optional(QStringList()) : std::nullopt, 0);
+    for (auto mark = marks.begin(); mark != marks.end(); ++mark)
+        sidecar.insert(mark.key(), mark.value());
     if (job.request.parentJobId != 0) {
         // A parent removed from the list since is still named by its id.
         QJsonObject from{{QStringLiteral("job_id"), QJsonValue(job.request.parentJobId)}};
@@ -268,17 +301,7 @@ QString JobLibrary::targetPathFor(const Job& job) const {
 }
 
 bool JobLibrary::writeSidecar(Job& job, const std::optional<Job>& parent) {
-    const QFileInfo video(job.videoPath);
-    const QString path = video.dir().filePath(video.completeBaseName() + QStringLiteral(".json"));
-    QSaveFile file(path);
-    const QByteArray bytes = QJsonDocument(sidecarFor(job, parent)).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        qCWarning(lcJobs).noquote()
-            << "job" << job.id << "sidecar not written:" << file.errorString();
-        return false;
-    }
-    job.sidecarPath = path;
-    return true;
+    return writeSidecarJson(job, sidecarFor(job, parent));
 }
 
 bool JobLibrary::hasVideoFile(const Job& job) {
@@ -336,87 +359,6 @@ bool JobLibrary::remove(const Job& job, bool deleteFiles) {
     if (m_store)
         m_store->remove(job.id);
     return ok;
-}
-
-// CONTRACT STUB: the marks are stored without a sidecar, no board folder; the "files" helper
-// implements the sidecars, folders and the trash.
-void JobLibrary::setRating(const QList<qint64>& jobIds, int stars) {
-    if (!m_store)
-        return;
-    for (const qint64 id : jobIds)
-        m_store->modify(id, [stars](Job& job) { job.rating = std::clamp(stars, 0, 5); });
-}
-
-void JobLibrary::setRejected(const QList<qint64>& jobIds, bool rejected) {
-    if (!m_store)
-        return;
-    for (const qint64 id : jobIds)
-        m_store->modify(id, [rejected](Job& job) { job.rejected = rejected; });
-}
-
-void JobLibrary::pick(qint64 jobId) {
-    if (!m_store)
-        return;
-    m_store->modify(jobId, [](Job& job) { job.picked = true; });
-}
-
-void JobLibrary::setTags(qint64 jobId, const QStringList& tags) {
-    if (m_store)
-        m_store->modify(jobId, [&tags](Job& job) { job.tags = tags; });
-}
-
-void JobLibrary::addTag(const QList<qint64>& jobIds, const QString& tag) {
-    if (!m_store)
-        return;
-    for (const qint64 id : jobIds)
-        m_store->modify(id, [&tag](Job& job) { job.tags.append(tag); });
-}
-
-void JobLibrary::removeTag(const QList<qint64>& jobIds, const QString& tag) {
-    if (!m_store)
-        return;
-    for (const qint64 id : jobIds)
-        m_store->modify(id, [&tag](Job& job) { job.tags.removeAll(tag); });
-}
-
-void JobLibrary::setOnBoard(const QList<qint64>& jobIds, qint64 boardId, bool on) {
-    if (!m_store)
-        return;
-    for (const qint64 id : jobIds) {
-        m_store->modify(id, [boardId, on](Job& job) {
-            job.boards.removeAll(boardId);
-            if (on)
-                job.boards.append(boardId);
-        });
-    }
-}
-
-QList<qint64> JobLibrary::cleanupCandidates(Cleanup kind, const QList<qint64>& among) const {
-    QList<qint64> ids;
-    if (!m_store)
-        return ids;
-    for (const qint64 id : among) {
-        const std::optional<Job> job = m_store->job(id);
-        if (!job || !isTerminal(job->state))
-            continue;
-        const bool kept = kind == Cleanup::Rejected
-                              ? !job->rejected
-                              : job->picked || job->favourite || job->rating > 0;
-        if (!kept)
-            ids.append(id);
-    }
-    return ids;
-}
-
-JobLibrary::TrashResult JobLibrary::trashJobs(const QList<qint64>& jobIds) {
-    TrashResult result;
-    if (!m_store)
-        return result;
-    for (const qint64 id : jobIds) {
-        if (const std::optional<Job> job = m_store->job(id); job && remove(*job, true))
-            ++result.removed;
-    }
-    return result;
 }
 
 bool JobLibrary::prepareRedownload(Job& job) const {

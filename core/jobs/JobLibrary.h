@@ -2,12 +2,16 @@
 
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
+#include "core/media/VideoMetadata.h"
 
 #include <QJsonObject>
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <optional>
+
+class QObject;
 
 namespace pixverse {
 
@@ -36,12 +40,27 @@ public:
     //! the modes of issue 16 `mode_details` (source video id or file, speaker, text, sound
     //! prompt, keep original sound), for an effect {template_id, template_name}, for fusion
     //! {references: [{type, name}]}, and, for a take that continues another, `parent` (`job_id`,
-    //! and `video_id` and `file` when the parent is known: pass it).
+    //! and `video_id` and `file` when the parent is known: pass it). The creator's marks as
+    //! marksFor() writes them, but without the store's facts (board names, group size).
     static QJsonObject sidecarFor(const Job& job, const std::optional<Job>& parent = std::nullopt);
+    //! The creator's marks as a sidecar carries them (issue 18): `rating`, `rejected`, `picked`,
+    //! `tags`, `boards` (names) and, for a take, `group` {id, take, takes}.
+    QJsonObject marksFor(const Job& job) const;
     //! Where the job's video goes in the library folder.
     QString targetPathFor(const Job& job) const;
     //! Writes `<video>.json` beside `job.videoPath` and records it in `job.sidecarPath`.
     static bool writeSidecar(Job& job, const std::optional<Job>& parent = std::nullopt);
+    //! writeSidecar() with the parent and the marks the store knows (board names, group size):
+    //! what the save step writes. Blocking (a few KB).
+    bool saveSidecar(Job& job) const;
+    //! What the saved video says about itself: the title (JobListModel::titleOf) and, as
+    //! comment, the whole prompt and the settings line.
+    VideoMetadata metadataFor(const Job& job) const;
+    //! The copies of the job's video in the folders of the boards it is on (they may not exist).
+    QStringList boardCopiesOf(const Job& job) const;
+    //! Copies the job's saved video and sidecar into the folder of each of its boards that has
+    //! one (thread pool; a copy that fails is a warning in the log).
+    void copyToBoardFolders(const Job& job) const;
     //! The parent job of `job` from the store, when it has one and it is still there.
     std::optional<Job> parentOf(const Job& job) const;
 
@@ -83,10 +102,17 @@ public:
     //! The job's tags as given (trimmed, empty and repeated ones dropped, case-insensitive).
     void setTags(qint64 jobId, const QStringList& tags);
     void addTag(const QList<qint64>& jobIds, const QString& tag);
+    //! Tags as a job keeps them: trimmed, without empty ones, each word once (case-insensitive;
+    //! its first spelling kept).
+    static QStringList normalizedTags(const QStringList& tags);
     void removeTag(const QList<qint64>& jobIds, const QString& tag);
     //! Puts the jobs on a board or takes them off. A board with a folder gets a copy of each
     //! video that is in the library (and of those saved later).
     void setOnBoard(const QList<qint64>& jobIds, qint64 boardId, bool on);
+
+    //! Rewrites the marks in the job's sidecar (thread pool, one write at a time per file) when
+    //! it has a saved video with a sidecar.
+    void rewriteSidecar(qint64 jobId) const;
 
     //! What a cleanup of the gallery sweeps away.
     enum class Cleanup {
@@ -102,8 +128,13 @@ public:
     };
     //! Moves each job's video and sidecar to the desktop's trash (QFile::moveToTrash; never
     //! deleted outright) and takes the job off the list. A job whose file cannot go to the trash
-    //! stays, with a sentence in `failures`.
+    //! stays, with a sentence in `failures`. Board folders' copies go to the trash too; the
+    //! thumbnail (ours) is deleted. Blocking: trashJobsAsync() from the GUI.
     TrashResult trashJobs(const QList<qint64>& jobIds);
+    //! trashJobs() with the files moved on the thread pool; the jobs leave the store, and `done`
+    //! runs, on this thread unless `context` died.
+    void trashJobsAsync(const QList<qint64>& jobIds, QObject* context,
+                        std::function<void(TrashResult)> done);
 
     //! Takes a job off the list; with `deleteFiles` its video and sidecar go to the trash (removed
     //! where there is none) and its thumbnail is deleted. False when a file could not be deleted.
@@ -113,6 +144,11 @@ public:
     bool prepareRedownload(Job& job) const;
 
 private:
+    //! Commits `change` to each job, then rewrites the sidecar of each one that changed.
+    void changeMarks(const QList<qint64>& jobIds, const std::function<void(Job&)>& change);
+    //! The files of `job` a trash takes: video, sidecar and board folders' copies.
+    QStringList filesOf(const Job& job) const;
+
     //! The take's model when it takes `mode` in the family, else the catalog's default for it.
     QString modelFor(const Job& take, GenerationMode mode) const;
 

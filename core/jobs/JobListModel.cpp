@@ -305,9 +305,7 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     case DurationRole:
         return job.request.duration;
     case SettingsTextRole:
-        return tr("%1 · %2 · %3")
-            .arg(modelLabel(*m_catalog, job.request.model), job.request.quality,
-                 durationText(job.request.duration));
+        return settingsTextOf(job, *m_catalog);
     case CostRole:
         if (const std::optional<int> cost = costOf(*m_catalog, job))
             return *cost;
@@ -596,6 +594,12 @@ QString JobListModel::titleOf(const Job& job) {
     if (request.mode == GenerationMode::TextToVideo || request.mode == GenerationMode::ImageToVideo)
         return QString();
     return generationModeLabel(request.mode);
+}
+
+QString JobListModel::settingsTextOf(const Job& job, const ModelCatalog& catalog) {
+    return tr("%1 · %2 · %3")
+        .arg(modelLabel(catalog, job.request.model), job.request.quality,
+             durationText(job.request.duration));
 }
 
 int JobListModel::shownSeconds(const Job& job) {

@@ -124,6 +124,8 @@ public:
     //! what it made ("“Hello…” spoken", "Sound chosen by PixVerse", "Upscale"); an effect whose
     //! prompt is its template's: the template's name.
     static QString titleOf(const Job& job);
+    //! The card's settings line: "V4.5 · 540p · 5 s" (model as `catalog` names it).
+    static QString settingsTextOf(const Job& job, const ModelCatalog& catalog);
     //! The length a card shows: the request's duration; for extend, upscale, sound and lip sync
     //! the saved file's length when known (their output follows the source, not `duration`).
     static int shownSeconds(const Job& job);

@@ -2600,12 +2600,12 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">У PixVerse больше нет этого видео.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="165" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="167" />
             <source>PixVerse no longer has this video, so it cannot be downloaded again.</source>
             <translation>У PixVerse больше нет этого видео, поэтому скачать его снова нельзя.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/DownloadQueue.cpp" line="258" />
+            <location filename="../../core/jobs/DownloadQueue.cpp" line="267" />
             <source>The video was made but could not be saved: %1 Use “Download again” to retry.</source>
             <translation>Видео создано, но сохранить его не удалось: %1 Чтобы повторить, выберите «Скачать заново».</translation>
         </message>
@@ -2615,7 +2615,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="218" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="259" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -2626,6 +2626,14 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <location filename="../../ui/JobGalleryView.cpp" line="44" />
             <source>Your generations appear here.</source>
             <translation>Здесь появятся ваши генерации.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::JobLibrary</name>
+        <message>
+            <location filename="../../core/jobs/JobLibraryMarks.cpp" line="33" />
+            <source>“%1” could not be moved to the trash, so its job stays in the list.</source>
+            <translation>«%1» не удалось переместить в корзину, поэтому задание остаётся в списке.</translation>
         </message>
     </context>
     <context>
@@ -2701,17 +2709,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>На PixVerse</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="555" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="584" />
             <source>“%1” spoken</source>
             <translation>«%1» (речь)</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="557" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="586" />
             <source>Speech from %1</source>
             <translation>Речь из %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="564" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="593" />
             <source>Sound chosen by PixVerse</source>
             <translation>Звук на выбор PixVerse</translation>
         </message>
@@ -2720,12 +2728,12 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">%1 · %2 · %3 с</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="317" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="315" />
             <source>1 credit</source>
             <translation>1 кредит</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="317" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="315" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -2745,7 +2753,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="308" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="600" />
             <source>%1 · %2 · %3</source>
             <translation>%1 · %2 · %3</translation>
         </message>
@@ -2758,17 +2766,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Текст в видео</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="589" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="624" />
             <source>from a removed take</source>
             <translation>из удалённого дубля</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="593" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="628" />
             <source>from %1</source>
             <translation>из: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobListModel.cpp" line="594" />
+            <location filename="../../core/jobs/JobListModel.cpp" line="629" />
             <source>from “%1”</source>
             <translation>из «%1»</translation>
         </message>
@@ -2850,502 +2858,512 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="64" />
+            <source>A board needs a name.</source>
+            <translation>У доски должно быть название.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="72" />
+            <source>There is no such board.</source>
+            <translation>Такой доски нет.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="63" />
+            <location filename="../../ui/JobsPane.cpp" line="64" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="64" />
+            <location filename="../../ui/JobsPane.cpp" line="65" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="74" />
+            <location filename="../../ui/JobsPane.cpp" line="75" />
             <source>All jobs</source>
             <translation>Все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="75" />
+            <location filename="../../ui/JobsPane.cpp" line="76" />
             <source>In progress</source>
             <translation>В работе</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="78" />
+            <location filename="../../ui/JobsPane.cpp" line="79" />
             <source>Done</source>
             <translation>Готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="79" />
+            <location filename="../../ui/JobsPane.cpp" line="80" />
             <source>Failed</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="80" />
+            <location filename="../../ui/JobsPane.cpp" line="81" />
             <source>Moderated</source>
             <translation>Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="81" />
+            <location filename="../../ui/JobsPane.cpp" line="82" />
             <source>Cancelled</source>
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="220" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="219" />
+            <location filename="../../ui/JobsPane.cpp" line="220" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="223" />
+            <location filename="../../ui/JobsPane.cpp" line="224" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="224" />
+            <location filename="../../ui/JobsPane.cpp" line="225" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="227" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="229" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="236" />
+            <location filename="../../ui/JobsPane.cpp" line="237" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="237" />
+            <location filename="../../ui/JobsPane.cpp" line="238" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="241" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
-            <location filename="../../ui/JobsPane.cpp" line="496" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="497" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
+            <location filename="../../ui/JobsPane.cpp" line="247" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="251" />
+            <location filename="../../ui/JobsPane.cpp" line="252" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="252" />
+            <location filename="../../ui/JobsPane.cpp" line="253" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="255" />
+            <location filename="../../ui/JobsPane.cpp" line="256" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="256" />
+            <location filename="../../ui/JobsPane.cpp" line="257" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="313" />
+            <location filename="../../ui/JobsPane.cpp" line="314" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="329" />
+            <location filename="../../ui/JobsPane.cpp" line="330" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="340" />
+            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="356" />
-            <location filename="../../ui/JobsPane.cpp" line="358" />
+            <location filename="../../ui/JobsPane.cpp" line="357" />
+            <location filename="../../ui/JobsPane.cpp" line="359" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="357" />
+            <location filename="../../ui/JobsPane.cpp" line="358" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="413" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="413" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="415" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="416" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="418" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="424" />
+            <location filename="../../ui/JobsPane.cpp" line="425" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="428" />
+            <location filename="../../ui/JobsPane.cpp" line="429" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="434" />
+            <location filename="../../ui/JobsPane.cpp" line="435" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="437" />
+            <location filename="../../ui/JobsPane.cpp" line="438" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="439" />
+            <location filename="../../ui/JobsPane.cpp" line="440" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="495" />
+            <location filename="../../ui/JobsPane.cpp" line="496" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="525" />
+            <location filename="../../ui/JobsPane.cpp" line="526" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="532" />
+            <location filename="../../ui/JobsPane.cpp" line="533" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="602" />
+            <location filename="../../ui/JobsPane.cpp" line="603" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="624" />
+            <location filename="../../ui/JobsPane.cpp" line="625" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="306" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="331" />
             <source>Cannot replace “%1”.</source>
             <translation>Не удаётся заменить «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobLibrary.cpp" line="310" />
+            <location filename="../../core/jobs/JobLibrary.cpp" line="335" />
             <source>Cannot save a copy to “%1”: %2</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="685" />
+            <location filename="../../ui/JobsPane.cpp" line="686" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="686" />
+            <location filename="../../ui/JobsPane.cpp" line="687" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="687" />
+            <location filename="../../ui/JobsPane.cpp" line="688" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="692" />
+            <location filename="../../ui/JobsPane.cpp" line="693" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="693" />
+            <location filename="../../ui/JobsPane.cpp" line="694" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="694" />
+            <location filename="../../ui/JobsPane.cpp" line="695" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="697" />
+            <location filename="../../ui/JobsPane.cpp" line="698" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="698" />
+            <location filename="../../ui/JobsPane.cpp" line="699" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="737" />
+            <location filename="../../ui/JobsPane.cpp" line="738" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="738" />
+            <location filename="../../ui/JobsPane.cpp" line="739" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="754" />
+            <location filename="../../ui/JobsPane.cpp" line="755" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="757" />
+            <location filename="../../ui/JobsPane.cpp" line="758" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="762" />
+            <location filename="../../ui/JobsPane.cpp" line="763" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="82" />
+            <location filename="../../ui/JobsPane.cpp" line="83" />
             <source>Deleted</source>
             <translation>Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="418" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="751" />
-            <location filename="../../ui/JobsPane.cpp" line="765" />
+            <location filename="../../ui/JobsPane.cpp" line="752" />
+            <location filename="../../ui/JobsPane.cpp" line="766" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="752" />
+            <location filename="../../ui/JobsPane.cpp" line="753" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="381" />
+            <location filename="../../ui/JobsPane.cpp" line="382" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="69" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
             <source>E&amp;xtend…</source>
             <translation>&amp;Продлить…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="71" />
             <source>Continue this video in the composer: a longer clip from its end</source>
             <translation>Продолжить это видео в редакторе: более длинный ролик с его конца</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="72" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
             <source>Use Last Frame as &amp;Next Start</source>
             <translation>Последний кадр — &amp;начало следующего</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="74" />
             <source>Put the video's last frame into the composer's image (image to video)</source>
             <translation>Поставить последний кадр видео в изображение редактора (видео из изображения)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="76" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
             <source>Use Last Frame as &amp;First Frame</source>
             <translation>Последний кадр — &amp;первый кадр перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="78" />
             <source>Put the video's last frame into the first-frame slot of a transition</source>
             <translation>Поставить последний кадр видео в ячейку первого кадра перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="79" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
             <source>&amp;Upscale…</source>
             <translation>&amp;Увеличить разрешение…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
             <source>Make a larger version of the video</source>
             <translation>Сделать версию видео в большем разрешении</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
             <source>Sound &amp;Effect…</source>
             <translation>&amp;Звуковой эффект…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="83" />
             <source>Add generated sound or music to the video</source>
             <translation>Добавить к видео сгенерированный звук или музыку</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="84" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
             <source>&amp;Lip Sync…</source>
             <translation>&amp;Синхронизация губ…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="86" />
             <source>Make the person in the video speak a text or an audio file</source>
             <translation>Человек в видео произнесёт текст или речь из аудиофайла</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="87" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
             <source>Go to &amp;Parent</source>
             <translation>К &amp;исходному видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
             <source>Select the video this one was made from</source>
             <translation>Выбрать видео, из которого сделано это</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
             <source>Show Fa&amp;mily</source>
             <translation>Показать &amp;семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="91" />
             <source>Show only this video, the one it was made from and those made from it</source>
             <translation>Показать только это видео, то, из которого оно сделано, и сделанные из него</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="135" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
             <source>Continue</source>
             <translation>Продолжить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="137" />
             <source>Continue this video: extend, last frame, upscale, sound</source>
             <translation>Продолжить это видео: продление, последний кадр, увеличение, звук</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="163" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="164" />
             <source>%1 needs a PixVerse platform API key: the website account's API does not offer it.</source>
             <translation>Для режима «%1» нужен API-ключ платформы PixVerse: API аккаунта сайта его не предлагает.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="199" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="200" />
             <source>Taking the last frame of the video…</source>
             <translation>Извлекается последний кадр видео…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="208" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="209" />
             <source>The last frame could not be taken: %1</source>
             <translation>Не удалось извлечь последний кадр: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="227" />
-            <location filename="../../ui/JobsPaneContinue.cpp" line="233" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="234" />
             <source>Upscale</source>
             <translation>Увеличить разрешение</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="229" />
             <source>Make a larger version of this video?</source>
             <translation>Сделать версию этого видео в большем разрешении?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="284" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="285" />
             <source>The video this one was made from was removed from the list.</source>
             <translation>Видео, из которого сделано это, удалено из списка.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
             <source>Family</source>
             <translation>Семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="340" />
             <source>Family of “%1”</source>
             <translation>Семейство «%1»</translation>
         </message>
@@ -3964,6 +3982,26 @@ Write a prompt and press Generate.</source>
             <location filename="../../core/media/ClipFrames.cpp" line="152" />
             <source>%1 has no video to preview.</source>
             <translation>В %1 нет видео для предпросмотра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/VideoMetadata.cpp" line="148" />
+            <source>The prompt cannot be written into %1: only MP4 and MOV files carry it.</source>
+            <translation>Промпт нельзя записать в %1: его хранят только файлы MP4 и MOV.</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/VideoMetadata.cpp" line="159" />
+            <source>The prompt cannot be written into %1: %2</source>
+            <translation>Промпт нельзя записать в %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/VideoMetadata.cpp" line="169" />
+            <source>The prompt cannot be written into %1: the file could not be copied (%2).</source>
+            <translation>Промпт нельзя записать в %1: файл не удалось скопировать (%2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/media/VideoMetadata.cpp" line="177" />
+            <source>The prompt cannot be written into %1: the file cannot be replaced.</source>
+            <translation>Промпт нельзя записать в %1: файл нельзя заменить.</translation>
         </message>
     </context>
     <context>
@@ -5195,37 +5233,37 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="116" />
+            <location filename="../../app/gui/StudioApp.cpp" line="117" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="144" />
+            <location filename="../../app/gui/StudioApp.cpp" line="146" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="157" />
+            <location filename="../../app/gui/StudioApp.cpp" line="159" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="166" />
+            <location filename="../../app/gui/StudioApp.cpp" line="168" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="253" />
+            <location filename="../../app/gui/StudioApp.cpp" line="255" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="271" />
+            <location filename="../../app/gui/StudioApp.cpp" line="273" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="274" />
+            <location filename="../../app/gui/StudioApp.cpp" line="276" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -5234,17 +5272,17 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="330" />
+            <location filename="../../app/gui/StudioApp.cpp" line="334" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="371" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="373" />
+            <location filename="../../app/gui/StudioApp.cpp" line="377" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
