@@ -191,7 +191,9 @@ public Q_SLOTS:
     void openStackOfCurrent();
     void closeStack();
     //! "Remove rejected…" and "Remove all except picked and starred…" over jobsShown(): asks
-    //! with the count, moves the files to the trash and says what happened. The number removed.
+    //! with the count, moves the files to the trash (thread pool) and, once they are there, takes
+    //! the jobs off the list and says what happened (noticeRequested). The number of jobs sent
+    //! to the trash; 0 when there was none or the creator said no.
     int cleanup(pixverse::JobLibrary::Cleanup kind);
 
 Q_SIGNALS:

@@ -359,16 +359,18 @@ int JobsPane::cleanup(JobLibrary::Cleanup kind) {
         if (const std::optional<Job> job = m_store->job(id); job && !job->thumbnailPath.isEmpty())
             m_thumbnails->invalidate(job->thumbnailPath);
     }
-    const JobLibrary::TrashResult result = m_library.trashJobs(ids);
-    QString notice = result.removed == 1 ? tr("Moved one video to the trash.")
-                                         : tr("Moved %1 videos to the trash.").arg(result.removed);
-    if (!result.failures.isEmpty())
-        notice +=
-            u' ' +
-            tr("Not moved (they stay in the list): %1").arg(result.failures.join(QLatin1Char(' ')));
-    Q_EMIT noticeRequested(notice);
-    updateActions();
-    return result.removed;
+    // The files move on the thread pool; the jobs leave the list once theirs are in the trash.
+    m_library.trashJobsAsync(ids, this, [this](const JobLibrary::TrashResult& result) {
+        QString notice = result.removed == 1
+                             ? tr("Moved one video to the trash.")
+                             : tr("Moved %1 videos to the trash.").arg(result.removed);
+        if (!result.failures.isEmpty())
+            notice += u' ' + tr("Not moved (they stay in the list): %1")
+                                 .arg(result.failures.join(QLatin1Char(' ')));
+        Q_EMIT noticeRequested(notice);
+        updateActions();
+    });
+    return count;
 }
 
 } // namespace pixverse

@@ -2569,16 +2569,26 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="209" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="215" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="239" />
+            <source>×%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="465" />
+            <source>Picked</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Image · %1</source>
             <translation type="vanished">Изображение · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="214" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="220" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
@@ -2882,256 +2892,276 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="75" />
+            <location filename="../../ui/JobsPane.cpp" line="76" />
             <source>All jobs</source>
             <translation>Все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="76" />
+            <location filename="../../ui/JobsPane.cpp" line="77" />
             <source>In progress</source>
             <translation>В работе</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="79" />
+            <location filename="../../ui/JobsPane.cpp" line="80" />
             <source>Done</source>
             <translation>Готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="80" />
+            <location filename="../../ui/JobsPane.cpp" line="81" />
             <source>Failed</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="81" />
+            <location filename="../../ui/JobsPane.cpp" line="82" />
             <source>Moderated</source>
             <translation>Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="82" />
+            <location filename="../../ui/JobsPane.cpp" line="83" />
             <source>Cancelled</source>
             <translation>Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="220" />
+            <location filename="../../ui/JobsPane.cpp" line="222" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="220" />
+            <location filename="../../ui/JobsPane.cpp" line="222" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="224" />
+            <location filename="../../ui/JobsPane.cpp" line="226" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="225" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="230" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="231" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="235" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="237" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="238" />
+            <location filename="../../ui/JobsPane.cpp" line="240" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="242" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="242" />
+            <location filename="../../ui/JobsPane.cpp" line="244" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="242" />
+            <location filename="../../ui/JobsPane.cpp" line="244" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
-            <location filename="../../ui/JobsPane.cpp" line="497" />
+            <location filename="../../ui/JobsPane.cpp" line="248" />
+            <location filename="../../ui/JobsPane.cpp" line="524" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="247" />
+            <location filename="../../ui/JobsPane.cpp" line="249" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="252" />
+            <location filename="../../ui/JobsPane.cpp" line="254" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="253" />
+            <location filename="../../ui/JobsPane.cpp" line="255" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="256" />
+            <location filename="../../ui/JobsPane.cpp" line="258" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="257" />
+            <location filename="../../ui/JobsPane.cpp" line="259" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="314" />
+            <location filename="../../ui/JobsPane.cpp" line="310" />
+            <source>Ra&amp;ting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="326" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="330" />
+            <location filename="../../ui/JobsPane.cpp" line="342" />
             <source>Show jobs in this state</source>
             <translation>Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="341" />
+            <location filename="../../ui/JobsPane.cpp" line="353" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="357" />
-            <location filename="../../ui/JobsPane.cpp" line="359" />
+            <location filename="../../ui/JobsPane.cpp" line="369" />
+            <location filename="../../ui/JobsPane.cpp" line="371" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="358" />
+            <location filename="../../ui/JobsPane.cpp" line="370" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="395" />
+            <source>Clean Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="396" />
+            <source>Move the rejected, or all but the picked and starred, videos to the trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="410" />
+            <source>Showing the takes of one click; click to go back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="441" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="441" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="442" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="442" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="443" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="443" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="444" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="444" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="418" />
+            <location filename="../../ui/JobsPane.cpp" line="445" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="425" />
+            <location filename="../../ui/JobsPane.cpp" line="452" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="429" />
+            <location filename="../../ui/JobsPane.cpp" line="456" />
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="435" />
+            <location filename="../../ui/JobsPane.cpp" line="462" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="438" />
+            <location filename="../../ui/JobsPane.cpp" line="465" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="440" />
+            <location filename="../../ui/JobsPane.cpp" line="467" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="496" />
+            <location filename="../../ui/JobsPane.cpp" line="523" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="526" />
+            <location filename="../../ui/JobsPane.cpp" line="554" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="533" />
+            <location filename="../../ui/JobsPane.cpp" line="561" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="603" />
+            <location filename="../../ui/JobsPane.cpp" line="631" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="625" />
+            <location filename="../../ui/JobsPane.cpp" line="653" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -3146,93 +3176,93 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="686" />
+            <location filename="../../ui/JobsPane.cpp" line="714" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="687" />
+            <location filename="../../ui/JobsPane.cpp" line="715" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="688" />
+            <location filename="../../ui/JobsPane.cpp" line="716" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="693" />
+            <location filename="../../ui/JobsPane.cpp" line="721" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="694" />
+            <location filename="../../ui/JobsPane.cpp" line="722" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="695" />
+            <location filename="../../ui/JobsPane.cpp" line="723" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="698" />
+            <location filename="../../ui/JobsPane.cpp" line="726" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="699" />
+            <location filename="../../ui/JobsPane.cpp" line="727" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="738" />
+            <location filename="../../ui/JobsPane.cpp" line="766" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="739" />
+            <location filename="../../ui/JobsPane.cpp" line="767" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="755" />
+            <location filename="../../ui/JobsPane.cpp" line="783" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="758" />
+            <location filename="../../ui/JobsPane.cpp" line="786" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="763" />
+            <location filename="../../ui/JobsPane.cpp" line="791" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="83" />
+            <location filename="../../ui/JobsPane.cpp" line="84" />
             <source>Deleted</source>
             <translation>Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="418" />
+            <location filename="../../ui/JobsPane.cpp" line="445" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="752" />
-            <location filename="../../ui/JobsPane.cpp" line="766" />
+            <location filename="../../ui/JobsPane.cpp" line="780" />
+            <location filename="../../ui/JobsPane.cpp" line="794" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="753" />
+            <location filename="../../ui/JobsPane.cpp" line="781" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="382" />
+            <location filename="../../ui/JobsPane.cpp" line="406" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
@@ -3358,14 +3388,209 @@ Write a prompt and press Generate.</source>
             <translation>Видео, из которого сделано это, удалено из списка.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
             <source>Family</source>
             <translation>Семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="340" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="338" />
             <source>Family of “%1”</source>
             <translation>Семейство «%1»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="46" />
+            <source>&amp;1 Star</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="46" />
+            <source>Rate 1 star (1; again to clear)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="48" />
+            <source>&amp;2 Stars</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="48" />
+            <source>Rate 2 stars (2; again to clear)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="50" />
+            <source>&amp;3 Stars</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="50" />
+            <source>Rate 3 stars (3; again to clear)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="52" />
+            <source>&amp;4 Stars</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="52" />
+            <source>Rate 4 stars (4; again to clear)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="54" />
+            <source>&amp;5 Stars</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="54" />
+            <source>Rate 5 stars (5; again to clear)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="56" />
+            <source>&amp;No Rating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="56" />
+            <source>Take the rating away (0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="58" />
+            <source>Re&amp;ject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="59" />
+            <source>Reject: the card is dimmed and “Remove rejected” sweeps it (X)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="61" />
+            <source>P&amp;ick</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="62" />
+            <source>Pick this take; the other takes of its click lose their pick (P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="64" />
+            <source>&amp;Tags…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="64" />
+            <source>Edit the tags (T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="66" />
+            <source>&amp;Open Stack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="67" />
+            <source>Show each take of this click (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="68" />
+            <source>&amp;Back to the Gallery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="69" />
+            <source>Close the stack of takes (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="70" />
+            <source>Remove &amp;Rejected…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="71" />
+            <source>Move the rejected videos the gallery shows to the trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="73" />
+            <source>Remove All Except Picked and &amp;Starred…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="74" />
+            <source>Move every finished video the gallery shows to the trash, except the picked, favourite and rated ones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="273" />
+            <source>%1 takes of “%2” · Back to the gallery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="320" />
+            <source>Clean Up the Gallery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="323" />
+            <source>The videos and their sidecars go to the desktop's trash, where you can still restore them; the jobs leave the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="325" />
+            <source>Move to Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="340" />
+            <source>No rejected video to remove.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="341" />
+            <source>Every finished video shown is picked or starred: nothing to remove.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="347" />
+            <source>Move the rejected video to the trash?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="348" />
+            <source>Move %1 rejected videos to the trash?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="352" />
+            <source>Move the one video that is neither picked nor starred to the trash?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="353" />
+            <source>Move %1 videos that are neither picked nor starred to the trash?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="365" />
+            <source>Moved one video to the trash.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="366" />
+            <source>Moved %1 videos to the trash.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="368" />
+            <source>Not moved (they stay in the list): %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3699,7 +3924,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="49" />
-            <location filename="../../ui/MainWindow.cpp" line="351" />
+            <location filename="../../ui/MainWindow.cpp" line="363" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -3723,7 +3948,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="163" />
-            <location filename="../../ui/MainWindow.cpp" line="383" />
+            <location filename="../../ui/MainWindow.cpp" line="395" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -3748,52 +3973,57 @@ Write a prompt and press Generate.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="303" />
+            <location filename="../../ui/MainWindow.cpp" line="232" />
+            <source>Ra&amp;ting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="315" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="350" />
+            <location filename="../../ui/MainWindow.cpp" line="362" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="357" />
+            <location filename="../../ui/MainWindow.cpp" line="369" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="357" />
+            <location filename="../../ui/MainWindow.cpp" line="369" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="358" />
+            <location filename="../../ui/MainWindow.cpp" line="370" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="361" />
+            <location filename="../../ui/MainWindow.cpp" line="373" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="362" />
+            <location filename="../../ui/MainWindow.cpp" line="374" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="364" />
+            <location filename="../../ui/MainWindow.cpp" line="376" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="381" />
+            <location filename="../../ui/MainWindow.cpp" line="393" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="389" />
+            <location filename="../../ui/MainWindow.cpp" line="401" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -3803,32 +4033,32 @@ Write a prompt and press Generate.</source>
             <translation>Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <location filename="../../ui/MainWindow.cpp" line="248" />
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="238" />
+            <location filename="../../ui/MainWindow.cpp" line="250" />
             <source>&amp;Gallery</source>
             <translation>&amp;Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="241" />
+            <location filename="../../ui/MainWindow.cpp" line="253" />
             <source>&amp;Effects</source>
             <translation>&amp;Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="244" />
+            <location filename="../../ui/MainWindow.cpp" line="256" />
             <source>The effect templates: choose one to make a video with</source>
             <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="255" />
+            <location filename="../../ui/MainWindow.cpp" line="267" />
             <source>Effects</source>
             <translation>Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="374" />
+            <location filename="../../ui/MainWindow.cpp" line="386" />
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
@@ -5285,6 +5515,29 @@ Write a prompt and press Generate.</source>
             <location filename="../../app/gui/StudioApp.cpp" line="377" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::TagEditor</name>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="44" />
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="45" />
+            <source>Tags of this video, separated by commas:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="46" />
+            <source>Tags of the %1 selected videos, separated by commas (a tag only some of them have stays):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="53" />
+            <source>storm, night, lighthouse</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

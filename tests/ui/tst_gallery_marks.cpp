@@ -371,21 +371,21 @@ void TestGalleryMarks::removeRejectedAsksAndTrashes() {
     answer = true;
     m_pane->action(JobsPane::Action::RemoveRejected)->trigger();
     QCOMPARE(asked, (QList<int>{2, 2}));
-    QVERIFY(!m_store->job(rejected));
+    QTRY_VERIFY(!m_store->job(rejected));
     QVERIFY(!m_store->job(rejectedStar));
     QVERIFY(m_store->job(kept) && m_store->job(failed) && m_store->job(running));
     QVERIFY(!QFileInfo::exists(rejectedVideo));
     QVERIFY2(QFileInfo::exists(trashed(rejectedVideo)), qPrintable(trashed(rejectedVideo)));
     QVERIFY(QFileInfo::exists(trashed(starVideo)));
     QVERIFY(QFileInfo::exists(m_store->job(kept)->videoPath));
-    QCOMPARE(notices.last().at(0).toString(), QStringLiteral("Moved 2 videos to the trash."));
+    QTRY_COMPARE(notices.last().at(0).toString(), QStringLiteral("Moved 2 videos to the trash."));
 
     // Every job shown: the failed one goes too, never the one still running.
     m_pane->filterModel()->setStates({});
     m_pane->action(JobsPane::Action::RemoveRejected)->trigger();
     QCOMPARE(asked.last(), 1);
     QCOMPARE(question, QStringLiteral("Move the rejected video to the trash?"));
-    QVERIFY(!m_store->job(failed));
+    QTRY_VERIFY(!m_store->job(failed));
     QVERIFY(m_store->job(running) && m_store->job(kept));
     // Nothing left to sweep: no question, a notice.
     m_pane->action(JobsPane::Action::RemoveRejected)->trigger();
@@ -415,8 +415,11 @@ void TestGalleryMarks::removeAllButPickedAndStarred() {
         return text ==
                QStringLiteral("Move 3 videos that are neither picked nor starred to the trash?");
     });
+    QSignalSpy notices(m_pane.get(), &JobsPane::noticeRequested);
     QCOMPARE(m_pane->cleanup(JobLibrary::Cleanup::AllButPickedAndStarred), 3);
     QCOMPARE(asked, QList<int>{3});
+    QVERIFY(notices.wait());
+    QCOMPARE(notices.last().at(0).toString(), QStringLiteral("Moved 3 videos to the trash."));
     for (const qint64 id : {picked, rated, favourite, running, takes.at(1)})
         QVERIFY2(m_store->job(id), qPrintable(QString::number(id)));
     for (const qint64 id : {plain, takes.at(0), takes.at(2)})
