@@ -306,14 +306,7 @@ void JobsPane::createActions() {
     m_contextMenu->addAction(action(Action::GoToParent));
     m_contextMenu->addAction(action(Action::ShowFamily));
     m_contextMenu->addSeparator();
-    // The creator's marks and the stack of takes.
-    auto* rating = m_contextMenu->addMenu(tr("Ra&ting"));
-    rating->setObjectName(QStringLiteral("ratingMenu"));
-    for (const Action which : {Action::Rate1, Action::Rate2, Action::Rate3, Action::Rate4,
-                               Action::Rate5, Action::ClearRating})
-        rating->addAction(action(which));
-    for (const Action which : {Action::Reject, Action::Pick, Action::EditTags, Action::OpenStack})
-        m_contextMenu->addAction(action(which));
+    addLibraryEntries(m_contextMenu);
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::Retry));
     m_contextMenu->addAction(action(Action::Redownload));
@@ -385,21 +378,7 @@ void JobsPane::buildHeader(QWidget* header) {
         m_toolBar->addAction(action(which));
     m_continueButton->setParent(m_toolBar);
     m_toolBar->addWidget(m_continueButton);
-    // The cleanups, in a menu: each asks first, with the count.
-    auto* cleanups = new QMenu(m_toolBar);
-    cleanups->setObjectName(QStringLiteral("cleanupMenu"));
-    cleanups->addAction(action(Action::RemoveRejected));
-    cleanups->addAction(action(Action::RemoveAllButPickedAndStarred));
-    auto* cleanupButton = new QToolButton(m_toolBar);
-    cleanupButton->setObjectName(QStringLiteral("cleanupButton"));
-    cleanupButton->setText(tr("Clean Up"));
-    cleanupButton->setToolTip(tr("Move the rejected, or all but the picked and starred, videos "
-                                 "to the trash"));
-    cleanupButton->setIcon(ui::actionIcon(QStringLiteral("remove"), palette()));
-    cleanupButton->setPopupMode(QToolButton::InstantPopup);
-    cleanupButton->setMenu(cleanups);
-    cleanupButton->setAutoRaise(true);
-    m_toolBar->addWidget(cleanupButton);
+    m_toolBar->addWidget(makeCleanupButton(m_toolBar));
 
     // Shown while the gallery shows one take's family; a click shows every job again.
     m_familyChip = makeBannerChip(header, QStringLiteral("familyFilterChip"),

@@ -241,6 +241,10 @@ private:
     //! The first words of a prompt, for a chip.
     static QString bannerWords(const QString& prompt);
     void createLibraryActions();
+    //! The rating submenu, reject, pick, tags and "Open Stack", for the card's context menu.
+    void addLibraryEntries(QMenu* menu);
+    //! The toolbar's "Clean Up" button, its menu holding the two cleanups.
+    QToolButton* makeCleanupButton(QWidget* parent);
     void updateLibraryActions(const QList<Job>& jobs, const std::optional<Job>& current);
     void updateStackBanner();
     //! The row of the gallery that stands for a whole stack of takes.

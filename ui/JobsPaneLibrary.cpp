@@ -11,6 +11,7 @@
 #include "ui/UiHelpers.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSet>
@@ -106,6 +107,34 @@ void JobsPane::createLibraryActions() {
             [this] { cleanup(JobLibrary::Cleanup::Rejected); });
     connect(action(Action::RemoveAllButPickedAndStarred), &QAction::triggered, this,
             [this] { cleanup(JobLibrary::Cleanup::AllButPickedAndStarred); });
+}
+
+void JobsPane::addLibraryEntries(QMenu* menu) {
+    QMenu* rating = menu->addMenu(tr("Ra&ting"));
+    rating->setObjectName(QStringLiteral("ratingMenu"));
+    for (const Action which : {Action::Rate1, Action::Rate2, Action::Rate3, Action::Rate4,
+                               Action::Rate5, Action::ClearRating})
+        rating->addAction(action(which));
+    for (const Action which : {Action::Reject, Action::Pick, Action::EditTags, Action::OpenStack})
+        menu->addAction(action(which));
+}
+
+QToolButton* JobsPane::makeCleanupButton(QWidget* parent) {
+    // Each cleanup asks first, with the count.
+    auto* cleanups = new QMenu(parent);
+    cleanups->setObjectName(QStringLiteral("cleanupMenu"));
+    cleanups->addAction(action(Action::RemoveRejected));
+    cleanups->addAction(action(Action::RemoveAllButPickedAndStarred));
+    auto* button = new QToolButton(parent);
+    button->setObjectName(QStringLiteral("cleanupButton"));
+    button->setText(tr("Clean Up"));
+    button->setToolTip(
+        tr("Move the rejected, or all but the picked and starred, videos to the trash"));
+    button->setIcon(ui::actionIcon(QStringLiteral("remove"), palette()));
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setMenu(cleanups);
+    button->setAutoRaise(true);
+    return button;
 }
 
 void JobsPane::updateLibraryActions(const QList<Job>& jobs, const std::optional<Job>& current) {
