@@ -11,6 +11,26 @@
 
 namespace pixverse::job_rows {
 
+namespace {
+
+//! SQL for one text field of a request's JSON (`requestColumn`), '' when it has none. A row whose
+//! JSON is damaged still gets an (empty) entry instead of failing the statement.
+QString searchText(const QString& requestColumn, const QString& key) {
+    return QStringLiteral("CASE WHEN json_valid(%1) THEN coalesce(json_extract(%1, '$.%2'), '')"
+                          " ELSE '' END")
+        .arg(requestColumn, key);
+}
+
+//! The words a title is made of besides the prompt (JobListModel::titleOf): an effect's template
+//! name, a lip sync's spoken text.
+QString searchTitle(const QString& requestColumn) {
+    return QStringLiteral("%1 || ' ' || %2")
+        .arg(searchText(requestColumn, QStringLiteral("templateName")),
+             searchText(requestColumn, QStringLiteral("speechText")));
+}
+
+} // namespace
+
 const QList<QStringList>& migrations() {
     static const QList<QStringList> steps{
         // 0 → 1: the job table.
@@ -74,6 +94,55 @@ const QList<QStringList>& migrations() {
          QStringLiteral("ALTER TABLE jobs ADD COLUMN parent_job_id INTEGER NOT NULL DEFAULT 0"),
          QStringLiteral("ALTER TABLE jobs ADD COLUMN video_seconds REAL"),
          QStringLiteral("CREATE INDEX jobs_by_parent ON jobs(parent_job_id, id)")},
+        // 6 → 7 (issue 18): the creator's library. Takes of one click share a group (the first
+        // take's id; 0 for a lone job); marks; boards and tags in tables of their own; the
+        // full-text index of prompts and titles, filled from the rows that are there.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN take_index INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN rating INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN picked INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("CREATE TABLE boards ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                        " folder TEXT NOT NULL DEFAULT '')"),
+         QStringLiteral("CREATE TABLE job_boards ("
+                        " job_id INTEGER NOT NULL,"
+                        " board_id INTEGER NOT NULL,"
+                        " PRIMARY KEY (job_id, board_id)) WITHOUT ROWID"),
+         QStringLiteral("CREATE INDEX job_boards_by_board ON job_boards(board_id)"),
+         // `position` keeps the creator's order of the tags.
+         QStringLiteral("CREATE TABLE job_tags ("
+                        " job_id INTEGER NOT NULL,"
+                        " position INTEGER NOT NULL,"
+                        " tag TEXT NOT NULL,"
+                        " PRIMARY KEY (job_id, position)) WITHOUT ROWID"),
+         // rowid = the job's id. unicode61 folds case (Cyrillic too) and, with remove_diacritics,
+         // accents; the prefix indexes keep the first keystrokes ("l", "li") fast.
+         QStringLiteral("CREATE VIRTUAL TABLE jobs_fts USING fts5(prompt, title,"
+                        " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"),
+         // Triggers keep the index and the marks in step with every writer of the table (the
+         // store, and the tests' bulk inserts). Only a changed request touches the index.
+         QStringLiteral("CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN"
+                        " INSERT INTO jobs_fts (rowid, prompt, title) VALUES (new.id, %1, %2);"
+                        " END")
+             .arg(searchText(QStringLiteral("new.request"), QStringLiteral("prompt")),
+                  searchTitle(QStringLiteral("new.request"))),
+         QStringLiteral("CREATE TRIGGER jobs_fts_update AFTER UPDATE OF request ON jobs"
+                        " WHEN old.request IS NOT new.request BEGIN"
+                        " DELETE FROM jobs_fts WHERE rowid = old.id;"
+                        " INSERT INTO jobs_fts (rowid, prompt, title) VALUES (new.id, %1, %2);"
+                        " END")
+             .arg(searchText(QStringLiteral("new.request"), QStringLiteral("prompt")),
+                  searchTitle(QStringLiteral("new.request"))),
+         QStringLiteral("CREATE TRIGGER jobs_delete AFTER DELETE ON jobs BEGIN"
+                        " DELETE FROM jobs_fts WHERE rowid = old.id;"
+                        " DELETE FROM job_tags WHERE job_id = old.id;"
+                        " DELETE FROM job_boards WHERE job_id = old.id;"
+                        " END"),
+         QStringLiteral("INSERT INTO jobs_fts (rowid, prompt, title) SELECT id, %1, %2 FROM jobs")
+             .arg(searchText(QStringLiteral("request"), QStringLiteral("prompt")),
+                  searchTitle(QStringLiteral("request")))},
     };
     return steps;
 }
@@ -194,6 +263,11 @@ const QStringList& columns() {
         QStringLiteral("uploads"),
         QStringLiteral("parent_job_id"),
         QStringLiteral("video_seconds"),
+        QStringLiteral("group_id"),
+        QStringLiteral("take_index"),
+        QStringLiteral("rating"),
+        QStringLiteral("rejected"),
+        QStringLiteral("picked"),
     };
     return names;
 }
@@ -254,6 +328,11 @@ QVariantList rowValues(const Job& job) {
         compact(uploadsToJson(job.uploads)),
         job.request.parentJobId,
         job.videoSeconds > 0 ? QVariant(job.videoSeconds) : QVariant(),
+        job.groupId,
+        job.takeIndex,
+        job.rating,
+        job.rejected ? 1 : 0,
+        job.picked ? 1 : 0,
     };
 }
 
@@ -306,7 +385,83 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.deletedOnService = value("deleted_on_service").toInt() != 0;
     job.hasAudio = value("has_audio").toInt() != 0;
     job.videoSeconds = value("video_seconds").toDouble();
+    job.groupId = value("group_id").toLongLong();
+    job.takeIndex = value("take_index").toInt();
+    job.rating = value("rating").toInt();
+    job.rejected = value("rejected").toInt() != 0;
+    job.picked = value("picked").toInt() != 0;
     return job;
+}
+
+namespace {
+
+//! Deletes the job's rows of `table`, then runs `insert` once per value with the job's id, the
+//! value and, when `ordered`, its position.
+template <typename T>
+bool replaceRows(QSqlDatabase& db, const QString& table, const QString& insert, qint64 jobId,
+                 const QList<T>& values, bool ordered, QString* error) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM %1 WHERE job_id = ?").arg(table));
+    query.addBindValue(jobId);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    if (values.isEmpty())
+        return true;
+    if (!query.prepare(insert)) {
+        *error = query.lastError().text();
+        return false;
+    }
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        query.addBindValue(jobId);
+        query.addBindValue(values.at(i));
+        if (ordered)
+            query.addBindValue(int(i));
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool writeTags(QSqlDatabase& db, qint64 jobId, const QStringList& tags, QString* error) {
+    return replaceRows(
+        db, QStringLiteral("job_tags"),
+        QStringLiteral("INSERT INTO job_tags (job_id, tag, position) VALUES (?, ?, ?)"), jobId,
+        tags, true, error);
+}
+
+bool writeBoards(QSqlDatabase& db, qint64 jobId, const QList<qint64>& boards, QString* error) {
+    return replaceRows(db, QStringLiteral("job_boards"),
+                       QStringLiteral("INSERT INTO job_boards (job_id, board_id) VALUES (?, ?)"),
+                       jobId, boards, false, error);
+}
+
+bool readMarks(QSqlDatabase& db, QMap<qint64, Job>& jobs, QString* error) {
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT job_id, tag FROM job_tags ORDER BY job_id, position"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        if (const auto job = jobs.find(query.value(0).toLongLong()); job != jobs.end())
+            job->tags.append(query.value(1).toString());
+    }
+    if (!query.exec(
+            QStringLiteral("SELECT job_id, board_id FROM job_boards ORDER BY job_id, board_id"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        if (const auto job = jobs.find(query.value(0).toLongLong()); job != jobs.end())
+            job->boards.append(query.value(1).toLongLong());
+    }
+    return true;
 }
 
 } // namespace pixverse::job_rows

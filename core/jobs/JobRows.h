@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QStringList>
 #include <QVariantList>
 
@@ -29,5 +30,12 @@ QVariantList rowValues(const Job& job);
 //! the whole record again for every call, which made opening 10,000 jobs (31 columns) 4× slower.
 using ColumnIndex = QHash<QByteArray, int>;
 Job jobFrom(const QSqlQuery& query, ColumnIndex& columns);
+
+//! Replaces the job's rows in `job_tags` (in its order) and `job_boards`. Part of the caller's
+//! transaction; false with `error` when SQLite refused.
+bool writeTags(QSqlDatabase& db, qint64 jobId, const QStringList& tags, QString* error);
+bool writeBoards(QSqlDatabase& db, qint64 jobId, const QList<qint64>& boards, QString* error);
+//! Reads every job's tags and boards into `jobs` (loaded by jobFrom()).
+bool readMarks(QSqlDatabase& db, QMap<qint64, Job>& jobs, QString* error);
 
 } // namespace pixverse::job_rows

@@ -1,10 +1,8 @@
 #include "core/jobs/JobStore.h"
 
-#include "core/generation/PreparedImage.h"
 #include "core/jobs/JobRows.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,9 +24,12 @@ using job_rows::ColumnIndex;
 using job_rows::columns;
 using job_rows::jobFrom;
 using job_rows::migrations;
+using job_rows::readMarks;
 using job_rows::RowStep;
 using job_rows::rowStep;
 using job_rows::rowValues;
+using job_rows::writeBoards;
+using job_rows::writeTags;
 
 namespace {
 
@@ -136,6 +137,13 @@ void JobStore::close() {
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
     m_jobs.clear();
+    m_boards.clear();
+    m_groups.clear();
+    m_tagUses.clear();
+    m_boardUses.clear();
+    m_tagsStale = true;
+    m_newestFirst.clear();
+    m_orderStale = true;
     for (QSet<qint64>& ids : m_knownVideos)
         ids.clear();
 }
@@ -198,7 +206,8 @@ bool JobStore::migrate(int from) {
 
 bool JobStore::loadAll() {
     m_jobs.clear();
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT * FROM jobs ORDER BY id")))
         return fail(tr("Cannot read the job database: %1").arg(sqlError(query)));
@@ -207,6 +216,12 @@ bool JobStore::loadAll() {
         const Job job = jobFrom(query, columns);
         m_jobs.insert(job.id, job);
     }
+    QString error;
+    if (!readMarks(db, m_jobs, &error) || !loadBoards())
+        return fail(tr("Cannot read the job database: %1").arg(error.isEmpty() ? m_error : error));
+    for (const Job& job : std::as_const(m_jobs))
+        index(job);
+    m_orderStale = true;
     for (QSet<qint64>& ids : m_knownVideos)
         ids.clear();
     if (!query.exec(QStringLiteral("SELECT family, video_id FROM known_videos")))
@@ -254,103 +269,37 @@ bool JobStore::insertRow(Job& job, QString* error) {
         return false;
     }
     job.id = query.lastInsertId().toLongLong();
-    return true;
-}
-
-Result<QString> JobStore::copyImage(const QString& sourcePath) const {
-    // Checked, converted if needed, hashed and kept in one read; a bad image stops here, before
-    // the job exists and before any request.
-    const Result<PreparedImage> image = PreparedImage::intoStore(sourcePath, imagesDir());
-    if (!image.ok())
-        return Result<QString>::failure(image.error);
-    return Result<QString>::success(image.value->path);
-}
-
-bool JobStore::isStoreCopy(const QString& path) const {
-    if (path.isEmpty())
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QString sqlite;
+    if ((!job.tags.isEmpty() && !writeTags(db, job.id, job.tags, &sqlite)) ||
+        (!job.boards.isEmpty() && !writeBoards(db, job.id, job.boards, &sqlite))) {
+        *error = tr("Cannot save the job: %1").arg(sqlite);
         return false;
-    const QString folder = QFileInfo(path).absolutePath();
-    return folder == QFileInfo(imagesDir()).absoluteFilePath() ||
-           QFileInfo(folder).absolutePath() == QFileInfo(mediaDir()).absoluteFilePath();
-}
-
-Result<QString> JobStore::copyMedia(const QString& sourcePath) const {
-    QFile source(sourcePath);
-    if (!source.open(QIODevice::ReadOnly))
-        return Result<QString>::failure(
-            ApiError::input(tr("Cannot read “%1”: %2")
-                                .arg(QDir::toNativeSeparators(sourcePath), source.errorString())));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&source))
-        return Result<QString>::failure(
-            ApiError::input(tr("Cannot read “%1”: %2")
-                                .arg(QDir::toNativeSeparators(sourcePath), source.errorString())));
-    source.close();
-    const QDir folder(QDir(mediaDir()).filePath(QString::fromLatin1(hash.result().toHex())));
-    const QString target = folder.filePath(QFileInfo(sourcePath).fileName());
-    if (QFileInfo(target).isFile() && QFileInfo(target).size() == QFileInfo(sourcePath).size())
-        return Result<QString>::success(target);
-    // Copied under a temporary name and renamed: a crash never leaves half a file under the name.
-    const QString partial = target + QStringLiteral(".part");
-    QFile::remove(partial);
-    if (!QDir().mkpath(folder.path()) || !QFile::copy(sourcePath, partial) ||
-        !(QFile::remove(target) || !QFileInfo::exists(target)) || !QFile::rename(partial, target)) {
-        QFile::remove(partial);
-        return Result<QString>::failure(
-            ApiError::input(tr("Cannot keep a copy of “%1” in “%2”.")
-                                .arg(QDir::toNativeSeparators(sourcePath),
-                                     QDir::toNativeSeparators(folder.path()))));
     }
-    return Result<QString>::success(target);
-}
-
-Result<GenerationRequest> JobStore::copyInputs(GenerationRequest request) const {
-    for (const JobInput& input : jobInputs(request)) {
-        const QString path = inputPath(request, input);
-        if (isStoreCopy(path))
-            continue;
-        const bool media = input.role == InputRole::Video || input.role == InputRole::Audio;
-        const Result<QString> copy = media ? copyMedia(path) : copyImage(path);
-        if (!copy.ok())
-            return Result<GenerationRequest>::failure(copy.error);
-        if (input.role == InputRole::Video) {
-            request.sourceVideoPath = *copy.value;
-        } else if (input.role == InputRole::Audio) {
-            request.audioPath = *copy.value;
-        } else {
-            // Only the path changes: a reference keeps its role and name.
-            for (RequestImage& image : request.images) {
-                if (image.path == path)
-                    image.path = *copy.value;
-            }
-        }
-    }
-    return Result<GenerationRequest>::success(request);
+    return true;
 }
 
 Result<Job> JobStore::add(Job job) {
     if (!isOpen())
         return Result<Job>::failure(ApiError::input(tr("The job database is not open.")));
-    // Inputs already copied into the store (JobEngine::enqueueAsync copies off the GUI thread)
-    // are not read again.
-    const QString startImage = inputPath(job.request, InputRole::Start);
-    const Result<GenerationRequest> kept = copyInputs(job.request);
-    if (!kept.ok())
-        return Result<Job>::failure(kept.error);
-    if (!startImage.isEmpty() && !isStoreCopy(startImage) && job.sourceImagePath.isEmpty())
-        job.sourceImagePath = QFileInfo(startImage).absoluteFilePath();
-    job.request = *kept.value;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!job.createdAt.isValid())
-        job.createdAt = now;
-    job.updatedAt = now;
-
+    QHash<QString, QString> copies;
+    Result<Job> prepared = prepareNew(std::move(job), copies);
+    if (!prepared.ok())
+        return prepared;
+    job = *prepared.value;
+    // One transaction: the row and its tags and boards are there together or not at all.
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
     QString error;
-    if (!insertRow(job, &error)) {
+    if (!db.transaction() || !insertRow(job, &error) || !db.commit()) {
+        if (error.isEmpty())
+            error = tr("Cannot save the job: %1").arg(db.lastError().text());
+        db.rollback();
         qCWarning(lcJobs).noquote() << error;
         return Result<Job>::failure(ApiError::input(error));
     }
     m_jobs.insert(job.id, job);
+    index(job);
+    m_orderStale = true;
     if (job.videoId != 0 && rememberVideo(job))
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     qCInfo(lcJobs) << "job" << job.id << "added:" << generationModeId(job.request.mode)
@@ -375,6 +324,7 @@ Result<QList<Job>> JobStore::importJobs(QList<Job> jobs) {
             batch[familyIndex(job.family)].contains(job.videoId))
             continue;
         job.request.setStartImage({}); // the service's image is not a file here
+        cleanMarks(job);
         if (!job.createdAt.isValid())
             job.createdAt = now;
         job.updatedAt = now;
@@ -397,8 +347,10 @@ Result<QList<Job>> JobStore::importJobs(QList<Job> jobs) {
     // The mirror and the signals only once the rows are on disk.
     for (const Job& job : std::as_const(added)) {
         m_jobs.insert(job.id, job);
+        index(job);
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     }
+    m_orderStale = m_orderStale || !added.isEmpty();
     qCInfo(lcJobs) << "import:" << added.size() << "of" << jobs.size() << "listed videos added";
     for (const Job& job : std::as_const(added))
         Q_EMIT jobAdded(job.id);
@@ -456,7 +408,19 @@ bool JobStore::update(Job job) {
     if (!isOpen() || !m_jobs.contains(job.id))
         return false;
     job.updatedAt = QDateTime::currentDateTimeUtc();
-    QSqlQuery query(QSqlDatabase::database(m_connection));
+    cleanMarks(job);
+    const Job before = m_jobs.value(job.id);
+    const bool tagsChanged = before.tags != job.tags;
+    const bool boardsChanged = before.boards != job.boards;
+    // The row and the tag and board rows in one transaction; most updates (state, progress)
+    // change neither and stay one statement.
+    const bool marks = tagsChanged || boardsChanged;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (marks && !db.transaction()) {
+        qCWarning(lcJobs).noquote() << "job" << job.id << "not saved:" << db.lastError().text();
+        return false;
+    }
+    QSqlQuery query(db);
     QStringList assignments;
     for (const QString& column : columns())
         assignments << column + QStringLiteral(" = :") + column;
@@ -466,12 +430,23 @@ bool JobStore::update(Job job) {
     for (qsizetype i = 0; i < values.size(); ++i)
         query.bindValue(u':' + columns().at(i), values.at(i));
     query.bindValue(QStringLiteral(":id"), job.id);
-    if (!query.exec() || query.numRowsAffected() != 1) {
-        qCWarning(lcJobs).noquote() << "job" << job.id << "not saved:" << sqlError(query);
+    QString error;
+    const bool saved = query.exec() && query.numRowsAffected() == 1 &&
+                       (!tagsChanged || writeTags(db, job.id, job.tags, &error)) &&
+                       (!boardsChanged || writeBoards(db, job.id, job.boards, &error)) &&
+                       (!marks || db.commit());
+    if (!saved) {
+        if (marks)
+            db.rollback();
+        if (error.isEmpty())
+            error = query.lastError().isValid() ? sqlError(query) : db.lastError().text();
+        qCWarning(lcJobs).noquote() << "job" << job.id << "not saved:" << error;
         return false;
     }
-    const Job before = m_jobs.value(job.id);
+    unindex(before);
     m_jobs.insert(job.id, job);
+    index(job);
+    m_orderStale = m_orderStale || before.createdAt != job.createdAt;
     if (job.videoId != 0 && rememberVideo(job))
         m_knownVideos[familyIndex(job.family)].insert(job.videoId);
     if (before.state != job.state)
@@ -500,7 +475,10 @@ bool JobStore::remove(qint64 id) {
         qCWarning(lcJobs).noquote() << "job" << id << "not removed:" << sqlError(query);
         return false;
     }
+    // The index, the tags and the boards of the row went with it (trigger jobs_delete).
     m_jobs.remove(id);
+    unindex(*gone);
+    m_orderStale = true;
     for (const JobInput& input : jobInputs(gone->request)) {
         const QString copy = inputPath(gone->request, input);
         if (!isStoreCopy(copy))

@@ -3,6 +3,7 @@
 #include "core/api/ApiTypes.h"
 #include "core/jobs/Job.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QObject>
@@ -34,7 +35,7 @@ class JobStore : public QObject {
 public:
     //! The schema this build writes. Files of an older version are migrated on open; a newer
     //! file is refused rather than damaged.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     explicit JobStore(QObject* parent = nullptr);
     ~JobStore() override;
@@ -92,7 +93,8 @@ public:
     //! The takes of a group, by takeIndex; empty for 0 or an unknown group.
     QList<Job> group(qint64 groupId) const;
 
-    //! Every board, by name (case-insensitive).
+    //! Every board, by name (case-insensitive). A job's `boards` only ever hold these ids:
+    //! add() and update() drop the others.
     QList<Board> boards() const;
     std::optional<Board> board(qint64 boardId) const;
     //! A new board; an Input error for an empty name or one another board has.
@@ -113,8 +115,9 @@ public:
     //! Empty `text`: every job. Fast enough to run on each keystroke over 10,000 jobs.
     QList<qint64> searchPrompts(const QString& text) const;
 
-    //! Writes every field of `job` (found by id) and stamps `updatedAt`. False when the row is
-    //! unknown or SQLite refused; the mirror then keeps the old values.
+    //! Writes every field of `job` (found by id) and stamps `updatedAt`. Its tags are trimmed and
+    //! kept once (case-insensitive), its boards sorted, once each, known ones only. False when the
+    //! row is unknown or SQLite refused; the mirror then keeps the old values.
     bool update(Job job);
     //! Reads the job, lets `change` edit it, writes it back: one atomic step on this thread.
     bool modify(qint64 id, const std::function<void(Job&)>& change);
@@ -146,7 +149,23 @@ Q_SIGNALS:
 private:
     bool migrate(int from);
     bool loadAll();
+    bool loadBoards();
+    //! Inserts the row and its tags and boards (inside the caller's transaction).
     bool insertRow(Job& job, QString* error);
+    //! What add() and addGroup() do before the row: inputs copied (each distinct file once per
+    //! `copies`, original path → copy), timestamps, marks cleaned.
+    Result<Job> prepareNew(Job job, QHash<QString, QString>& copies) const;
+    Result<GenerationRequest> copyInputs(GenerationRequest request,
+                                         QHash<QString, QString>& copies) const;
+    //! Tags trimmed and once each (case-insensitive), boards known, sorted and once each.
+    void cleanMarks(Job& job) const;
+    //! The mirror's indexes over the jobs (groups, tag and board counts), job by job.
+    void index(const Job& job);
+    void unindex(const Job& job);
+    //! Every job's id, newest first (createdAt, then id).
+    const QList<qint64>& newestFirst() const;
+    //! The board with its name trimmed, or an Input error when it is empty or another's.
+    Result<Board> checkBoard(Board board) const;
     //! Writes the job's remote id to `known_videos` (true when it is there now or has none).
     bool rememberVideo(const Job& job);
     bool fail(const QString& message);
@@ -155,7 +174,15 @@ private:
     QString m_connection; // QSqlDatabase connection name; empty when closed
     QString m_error;
     QMap<qint64, Job> m_jobs;
-    QMap<qint64, Board> m_boards; // CONTRACT STUB: kept in memory until the store helper lands
+    QMap<qint64, Board> m_boards;
+    // Indexes of the mirror, so the gallery's paint and the tag completion never scan every job.
+    QHash<qint64, QList<qint64>> m_groups; // group id → its jobs, by takeIndex
+    QHash<QString, int> m_tagUses;         // tag → jobs that have it
+    QHash<qint64, int> m_boardUses;        // board id → jobs on it
+    mutable QStringList m_tagsByUse;       // allTags(), built again after a tag changed
+    mutable bool m_tagsStale = true;
+    mutable QList<qint64> m_newestFirst; // every id, newest first; built again after a job came,
+    mutable bool m_orderStale = true;    // went or changed its createdAt
     std::array<QSet<qint64>, 2> m_knownVideos; // remote ids ever held, by family (openapi, web)
 };
 

@@ -2869,12 +2869,22 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="64" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="191" />
             <source>A board needs a name.</source>
             <translation>У доски должно быть название.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="72" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="196" />
+            <source>There is already a board named “%1”. Choose another name.</source>
+            <translation>Доска «%1» уже есть. Выберите другое название.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
+            <source>Cannot save the board “%1”: %2</source>
+            <translation>Не удаётся сохранить доску «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="225" />
             <source>There is no such board.</source>
             <translation>Такой доски нет.</translation>
         </message>

@@ -4,6 +4,7 @@
 // 10,000-job scale tests of the model and the gallery start from (JobStore::add commits one row
 // at a time, as the app must, which is too slow to fill a big store in a test).
 #include "core/jobs/Job.h"
+#include "core/jobs/JobRows.h"
 #include "core/jobs/JobStore.h"
 
 #include <QDir>
@@ -18,7 +19,8 @@
 namespace pixverse::test {
 
 //! Adds `count` jobs to the store file in `dataDir` (created with JobStore first; no JobStore may
-//! have it open). `fill(i, job)` describes job i. False with `error` when SQLite refuses.
+//! have it open). `fill(i, job)` describes job i (its library fields too; the store's triggers
+//! index its prompt). False with `error` when SQLite refuses.
 inline bool insertJobs(const QString& dataDir, int count,
                        const std::function<void(int, Job&)>& fill, QString* error = nullptr) {
     {
@@ -42,7 +44,8 @@ inline bool insertJobs(const QString& dataDir, int count,
                  "state, credits,"
                  " error_message, video_id, video_width, video_height, video_path, thumbnail_path, "
                  "favourite,"
-                 " generating_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                 " generating_since, group_id, take_index, rating, rejected, picked)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         const auto time = [](const QDateTime& t) {
             return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
         };
@@ -68,10 +71,49 @@ inline bool insertJobs(const QString& dataDir, int count,
             query.addBindValue(text(job.thumbnailPath));
             query.addBindValue(job.favourite ? 1 : 0);
             query.addBindValue(time(job.generatingSince));
+            query.addBindValue(job.groupId);
+            query.addBindValue(job.takeIndex);
+            query.addBindValue(job.rating);
+            query.addBindValue(job.rejected ? 1 : 0);
+            query.addBindValue(job.picked ? 1 : 0);
             ok = query.exec();
+            // Tags and boards (ids of boards the store already has) as the store writes them.
+            QString marksError;
+            const qint64 id = query.lastInsertId().toLongLong();
+            if (ok && !job.tags.isEmpty())
+                ok = job_rows::writeTags(db, id, job.tags, &marksError);
+            if (ok && !job.boards.isEmpty())
+                ok = job_rows::writeBoards(db, id, job.boards, &marksError);
+            if (!ok && error && !marksError.isEmpty())
+                *error = marksError;
         }
         if (ok)
             ok = db.commit();
+        if (!ok && error && error->isEmpty())
+            *error = query.lastError().text() + u' ' + db.lastError().text();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+//! A store file of an older `version` in `dataDir`, made with that release's steps (the steps that
+//! shipped never change), holding no job yet. False with `error` when SQLite refuses.
+inline bool createSchema(const QString& dataDir, int version, QString* error = nullptr) {
+    QDir().mkpath(dataDir);
+    const QString name = QStringLiteral("old-schema");
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QDir(dataDir).filePath(JobStore::databaseFileName()));
+        ok = db.open();
+        QSqlQuery query(db);
+        ok = ok && query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        for (int step = 0; ok && step < version; ++step) {
+            for (const QString& statement : job_rows::migrations().at(step))
+                ok = ok && query.exec(statement);
+        }
+        ok = ok && query.exec(QStringLiteral("PRAGMA user_version=%1").arg(version));
         if (!ok && error)
             *error = query.lastError().text() + u' ' + db.lastError().text();
         db.close();
