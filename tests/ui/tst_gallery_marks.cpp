@@ -46,6 +46,7 @@ private Q_SLOTS:
         m_store.reset();
     }
     void keysSetRatingRejectAndPick();
+    void theMarksSurviveARestart();
     void theTagEditorTagsTheSelection();
     void aStackPaintsItsBadgeAndOpens();
     void removeRejectedAsksAndTrashes();
@@ -188,6 +189,36 @@ void TestGalleryMarks::keysSetRatingRejectAndPick() {
     m_pane->action(JobsPane::Action::Reject)->trigger();
     QVERIFY(m_store->job(b)->rejected);
     QVERIFY(m_pane->contextMenu()->actions().contains(m_pane->action(JobsPane::Action::Reject)));
+}
+
+void TestGalleryMarks::theMarksSurviveARestart() {
+    const qint64 a = addDone(QStringLiteral("A lighthouse in a storm"));
+    const QList<qint64> takes = addTakes(QStringLiteral("Paper boats in a gutter"), 2);
+    QVERIFY(a && takes.size() == 2);
+    JobGalleryView* view = m_pane->view();
+    QVERIFY(view->selectJob(a));
+    focusGallery();
+    QTest::keyClick(view, Qt::Key_4);
+    QTest::keyClick(view, Qt::Key_X);
+    m_pane->openStack(takes.first());
+    QVERIFY(view->selectJob(takes.at(1)));
+    QTest::keyClick(view, Qt::Key_P);
+    QVERIFY(m_store->job(takes.at(1))->picked);
+
+    // The app restarts: a new store on the same file.
+    m_pane->setJobs(nullptr, nullptr);
+    m_store = std::make_unique<JobStore>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("data"))));
+    QCOMPARE(m_store->job(a)->rating, 4);
+    QVERIFY(m_store->job(a)->rejected);
+    QVERIFY(m_store->job(takes.at(1))->picked);
+    QVERIFY(!m_store->job(takes.at(0))->picked);
+    QCOMPARE(m_store->job(takes.at(1))->groupId, takes.first());
+    m_pane->setJobs(m_store.get(), nullptr);
+    const JobCardDelegate::CardTexts texts = JobCardDelegate::cardTexts(shown(a));
+    QCOMPARE(texts.rating, 4);
+    QVERIFY(texts.rejected);
+    QCOMPARE(JobCardDelegate::stackSize(shown(takes.at(1))), 2);
 }
 
 void TestGalleryMarks::theTagEditorTagsTheSelection() {
