@@ -967,10 +967,10 @@ private Q_SLOTS:
 
         JobsPane pane(&store, nullptr);
         pane.thumbnailMaker()->setOutputDir(jobsDir.filePath(QStringLiteral("thumbnails")));
-        pane.resize(1000, 760);
+        pane.resize(1000, 960); // every card in view: the stack at the top, the marks below
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        QVERIFY(pane.view()->selectJob(ids.at(1)));
+        QVERIFY(pane.view()->selectJob(group.value->constFirst().id));
         for (const qint64 id : {ids.at(0), ids.at(1), ids.at(2)})
             QTRY_VERIFY_WITH_TIMEOUT(
                 !store.job(id)->thumbnailPath.isEmpty() &&
