@@ -1,6 +1,7 @@
 #include "ui/JobCardDelegate.h"
 
 #include "core/generation/ModelCatalog.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
 #include "ui/ThumbnailMaker.h"
@@ -189,6 +190,11 @@ void paintPill(QPainter* painter, const QRectF& pill, const QColor& fill) {
 }
 
 const QColor kPillFill(0, 0, 0, 150);
+const QColor kStackFill(0x43, 0x38, 0xca);  // the "×4" of a stack of takes
+const QColor kPickedFill(0x0d, 0x94, 0x88); // the "Picked" chip
+const QColor kRejectFill(0xdc, 0x26, 0x26); // the ✕ badge of a rejected take
+const QColor kStarGold(0xfb, 0xbf, 0x24);
+constexpr qreal kRejectedOpacity = 0.42; // a rejected card, dimmed
 constexpr qreal kPillPadding = 7;
 constexpr qreal kPillGap = 4; // between the sound mark and the duration
 
@@ -229,7 +235,23 @@ JobCardDelegate::CardTexts JobCardDelegate::cardTexts(const QModelIndex& index) 
     }
     texts.cost = index.data(JobListModel::CostTextRole).toString();
     texts.parent = index.data(JobListModel::ParentTextRole).toString();
+    texts.rating = index.data(JobListModel::RatingRole).toInt();
+    texts.rejected = index.data(JobListModel::RejectedRole).toBool();
+    texts.picked = index.data(JobListModel::PickedRole).toBool();
+    const QStringList tags = index.data(JobListModel::TagsRole).toStringList();
+    if (!tags.isEmpty())
+        texts.tags = QStringLiteral("#") + tags.join(QStringLiteral("  #"));
+    texts.stack = stackSize(index);
+    if (texts.stack > 1)
+        texts.stackBadge = tr("×%1").arg(texts.stack);
     return texts;
+}
+
+int JobCardDelegate::stackSize(const QModelIndex& index) {
+    const auto* filter = qobject_cast<const JobFilterModel*>(index.model());
+    if (!filter || !filter->isStacked() || filter->openStack() != 0)
+        return 1;
+    return std::max(1, index.data(JobListModel::GroupSizeRole).toInt());
 }
 
 QIcon JobCardDelegate::favouriteIcon() {
@@ -305,10 +327,13 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     const QPalette& palette = option.palette;
     const QRect card = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     const QRect thumb = thumbnailRect(card);
+    const CardTexts texts = cardTexts(index);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    if (texts.stack > 1)
+        paintStackEdges(painter, card, palette);
 
     // The card.
     QPainterPath cardPath;
@@ -321,6 +346,9 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
                                       background.blueF() * 0.85f + highlight.blueF() * 0.15f);
     }
     painter->fillPath(cardPath, background);
+    // A rejected take fades into the background; its badge and the border stay clear.
+    if (texts.rejected)
+        painter->setOpacity(kRejectedOpacity);
 
     // The picture, clipped to the card's rounded top.
     painter->save();
@@ -360,7 +388,6 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     }
     painter->restore();
 
-    const CardTexts texts = cardTexts(index);
     paintBadges(painter, thumb, texts, state, option.font);
 
     // The favourite star: gold when set, an outline while the mouse is over the card.
@@ -373,6 +400,8 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->drawPath(star);
     }
     paintText(painter, option, texts);
+    painter->setOpacity(1.0);
+    paintMarks(painter, thumb, option.rect, texts, option.font);
 
     // The border last, over everything: thicker in the highlight colour when selected.
     painter->setBrush(Qt::NoBrush);
@@ -439,6 +468,8 @@ void JobCardDelegate::paintBadges(QPainter* painter, const QRectF& thumb, const 
     chip(texts.status, stateColor(state));
     if (!texts.deletedNote.isEmpty())
         chip(texts.deletedNote, stateColor(JobState::Deleted));
+    if (texts.picked)
+        chip(tr("Picked"), kPickedFill);
 
     // The duration (after the sound mark) at the bottom right, the mode at the bottom left in
     // what is left.
@@ -457,7 +488,18 @@ void JobCardDelegate::paintBadges(QPainter* painter, const QRectF& thumb, const 
     painter->drawText(QRectF(textLeft, duration.top(), duration.right() - kPillPadding - textLeft,
                              duration.height()),
                       Qt::AlignCenter | Qt::TextSingleLine, texts.duration);
-    const qreal modeRoom = duration.left() - 6 - (thumb.left() + 8) - 2 * kPillPadding;
+    // A stack says how many takes it holds, left of the duration.
+    qreal rowRight = duration.left();
+    if (!texts.stackBadge.isEmpty()) {
+        const qreal width =
+            std::ceil(metrics.horizontalAdvance(texts.stackBadge)) + 2 + 2 * kPillPadding;
+        const QRectF stack(duration.left() - 6 - width, duration.top(), width, height);
+        paintPill(painter, stack, kStackFill);
+        painter->setPen(Qt::white);
+        painter->drawText(stack, Qt::AlignCenter | Qt::TextSingleLine, texts.stackBadge);
+        rowRight = stack.left();
+    }
+    const qreal modeRoom = rowRight - 6 - (thumb.left() + 8) - 2 * kPillPadding;
     if (texts.mode.isEmpty() || modeRoom < metrics.averageCharWidth() * 4)
         return;
     const QString mode = metrics.elidedText(texts.mode, Qt::ElideRight, modeRoom);
@@ -466,6 +508,57 @@ void JobCardDelegate::paintBadges(QPainter* painter, const QRectF& thumb, const 
     paintPill(painter, pill, kPillFill);
     painter->setPen(Qt::white);
     painter->drawText(pill, Qt::AlignCenter | Qt::TextSingleLine, mode);
+}
+
+QRect JobCardDelegate::rejectBadgeRect(const QRect& itemRect) const {
+    const QRect star = starRect(itemRect);
+    const int size = 20;
+    return QRect(star.left() - size - 2, star.center().y() - size / 2, size, size);
+}
+
+void JobCardDelegate::paintStackEdges(QPainter* painter, const QRect& card,
+                                      const QPalette& palette) {
+    // Two cards under this one, each a little narrower and higher: only their tops show.
+    for (int layer = 2; layer >= 1; --layer) {
+        const QRectF edge = QRectF(card).adjusted(7 * layer + 0.5, -2 * layer + 0.5,
+                                                  -7 * layer - 0.5, -2 * layer - 0.5);
+        painter->setPen(QPen(palette.color(QPalette::Mid), 1));
+        painter->setBrush(palette.color(QPalette::Base).darker(100 + 8 * layer));
+        painter->drawRoundedRect(edge, kRadius, kRadius);
+    }
+}
+
+void JobCardDelegate::paintMarks(QPainter* painter, const QRectF& thumb, const QRect& itemRect,
+                                 const CardTexts& texts, const QFont& font) const {
+    if (texts.rating > 0) {
+        // Five small stars above the mode pill: the rated ones gold.
+        const QFontMetricsF metrics(chipFont(font));
+        const qreal height = std::ceil(metrics.height()) + 6;
+        const qreal side = height - 8;
+        const QRectF row = durationPill(thumb, texts, font);
+        const QRectF pill(thumb.left() + 8, row.top() - 4 - height, 5 * side + 4 * 2 + 2 * 6,
+                          height);
+        paintPill(painter, pill, kPillFill);
+        for (int i = 0; i < 5; ++i) {
+            const QRectF box(pill.left() + 6 + i * (side + 2), pill.top() + 4, side, side);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(i < texts.rating ? kStarGold : QColor(255, 255, 255, 70));
+            painter->drawPath(starPath(box));
+        }
+    }
+    if (texts.rejected) {
+        const QRectF badge = QRectF(rejectBadgeRect(itemRect)).adjusted(0.5, 0.5, -0.5, -0.5);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(kRejectFill);
+        painter->drawEllipse(badge);
+        QPen cross(Qt::white, 2.2);
+        cross.setCapStyle(Qt::RoundCap);
+        painter->setPen(cross);
+        const qreal d = badge.width() * 0.2;
+        const QPointF c = badge.center();
+        painter->drawLine(c + QPointF(-d, -d), c + QPointF(d, d));
+        painter->drawLine(c + QPointF(-d, d), c + QPointF(d, -d));
+    }
 }
 
 QRect JobCardDelegate::textRect(const QRect& itemRect, const QFont& font) const {
@@ -492,8 +585,8 @@ void JobCardDelegate::paintText(QPainter* painter, const QStyleOptionViewItem& o
     const QPalette& palette = option.palette;
     const int ls = lineSpacing(option.font);
     const QRect text = textRect(option.rect, option.font);
-    // The lineage link takes the last of the three lines.
-    const int lines = texts.parent.isEmpty() ? 3 : 2;
+    // The lineage link takes the last of the three lines, the tags the one above it.
+    const int lines = 3 - (texts.parent.isEmpty() ? 0 : 1) - (texts.tags.isEmpty() ? 0 : 1);
     painter->setPen(palette.color(QPalette::Text));
     const int promptLines = texts.error.isEmpty() ? lines : 1;
     const int used = drawWrapped(painter, text, texts.prompt, option.font, promptLines);
@@ -501,6 +594,14 @@ void JobCardDelegate::paintText(QPainter* painter, const QStyleOptionViewItem& o
         painter->setPen(ui::errorColor(palette));
         drawWrapped(painter, text.adjusted(0, used, 0, 0), texts.error, option.font,
                     lines - promptLines);
+    }
+    if (!texts.tags.isEmpty()) {
+        painter->setPen(ui::hintColor(palette));
+        painter->setFont(option.font);
+        const QRect line(text.left(), text.top() + lines * ls, text.width(), ls);
+        painter->drawText(
+            line, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            QFontMetrics(option.font).elidedText(texts.tags, Qt::ElideRight, line.width()));
     }
     if (!texts.parent.isEmpty()) {
         QFont linkFont = option.font;

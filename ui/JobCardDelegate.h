@@ -17,8 +17,11 @@ class ThumbnailMaker;
 //! failed, moderated, cancelled, deleted) and "Deleted on PixVerse" under it when the service
 //! deleted a saved video, the favourite star, the mode and the duration (with a sound mark when
 //! the clip has audio) on the picture, the prompt excerpt, the reason a job failed, the lineage
-//! link ("from …", on the text's last line) and model · quality with the cost. Reads JobListModel
-//! roles only; the thumbnail comes from a ThumbnailCache (never from the disk on the GUI thread).
+//! link ("from …", on the text's last line) and model · quality with the cost. The creator's
+//! marks (issue 18): rating stars, a dimmed card with a ✕ badge when rejected, a "Picked" chip,
+//! the tags on a line of their own, and for a stack of takes a "×4" pill with the edges of the
+//! cards under it. Reads JobListModel roles only; the thumbnail comes from a ThumbnailCache
+//! (never from the disk on the GUI thread).
 class JobCardDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -34,8 +37,18 @@ public:
         QString settings;    //!< under the text: "V6 · 720p"
         QString cost;        //!< at its right: "144 credits"; empty: unknown
         QString parent;      //!< the lineage link under the prompt: "from “…”"; empty: none
+        // The creator's marks (issue 18).
+        int rating = 0;        //!< small stars at the bottom left of the picture; 0: none
+        bool rejected = false; //!< the card dimmed, a ✕ badge left of the favourite star
+        bool picked = false;   //!< a "Picked" chip under the status chip
+        QString tags;          //!< one line under the prompt: "#storm #night"; empty: none
+        int stack = 1;         //!< takes the card stands for: "×4" and stacked edges when over 1
+        QString stackBadge;    //!< "×4"; empty: not a stack
     };
     static CardTexts cardTexts(const QModelIndex& index);
+    //! How many takes the card at `index` stands for: GroupSizeRole while the gallery's filter
+    //! stacks the takes of one click and no stack is open; 1 otherwise.
+    static int stackSize(const QModelIndex& index);
 
     explicit JobCardDelegate(QObject* parent = nullptr);
 
@@ -66,6 +79,8 @@ public:
     //! not fit on one and the text above leaves room).
     CardSettingsLine settingsLine(const QStyleOptionViewItem& option,
                                   const QModelIndex& index) const;
+    //! Where the card painted in `option` shows its reject badge.
+    QRect rejectBadgeRect(const QRect& itemRect) const;
     //! The colour of a state's chip.
     static QColor stateColor(JobState state);
     //! The gold star of favourites, for actions and buttons (the cards paint the same shape).
@@ -89,6 +104,11 @@ private:
     void paintText(QPainter* painter, const QStyleOptionViewItem& option,
                    const CardTexts& texts) const;
     CardSettingsLine settingsLine(const QStyleOptionViewItem& option, const CardTexts& texts) const;
+    //! The creator's marks on the picture: rating stars above the mode, the reject badge.
+    void paintMarks(QPainter* painter, const QRectF& thumb, const QRect& itemRect,
+                    const CardTexts& texts, const QFont& font) const;
+    //! The edges of the cards under a stack, peeking out above `card`.
+    static void paintStackEdges(QPainter* painter, const QRect& card, const QPalette& palette);
     //! The text block under the picture (prompt, error, lineage link) of the card in `itemRect`.
     QRect textRect(const QRect& itemRect, const QFont& font) const;
 

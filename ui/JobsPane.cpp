@@ -69,6 +69,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     m_model = new JobListModel(store, this);
     m_filter = new JobFilterModel(this);
     m_filter->setSourceModel(m_model);
+    m_filter->setStacked(true); // the takes of one click show as one card until opened
     m_thumbnails = new ThumbnailCache(this);
     m_maker = new ThumbnailMaker(store, this);
 
@@ -94,7 +95,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     layout->addWidget(header);
     layout->addWidget(m_splitter, 1);
 
-    connect(m_view, &JobGalleryView::jobActivated, this, [this](qint64 id) { play(id); });
+    connect(m_view, &JobGalleryView::jobActivated, this, &JobsPane::activate);
     connect(m_view, &QWidget::customContextMenuRequested, this, &JobsPane::showContextMenu);
     connect(m_view->cardDelegate(), &JobCardDelegate::favouriteClicked, this,
             [this](const QModelIndex& index) {
@@ -139,6 +140,7 @@ void JobsPane::setJobs(JobStore* store, JobEngine* engine) {
     if (store != m_store) {
         closePlayer();
         clearFamily();
+        closeStack();
         m_store = store;
         m_library = JobLibrary(store);
         if (m_catalog)
@@ -273,6 +275,7 @@ void JobsPane::createActions() {
     connect(action(Action::Remove), &QAction::triggered, this, &JobsPane::removeSelected);
     createContinueActions();
     createCompareAction();
+    createLibraryActions();
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(QStringLiteral("jobContextMenu"));
@@ -294,6 +297,8 @@ void JobsPane::createActions() {
     m_contextMenu->addAction(action(Action::GoToParent));
     m_contextMenu->addAction(action(Action::ShowFamily));
     m_contextMenu->addAction(action(Action::Compare));
+    m_contextMenu->addSeparator();
+    addLibraryEntries(m_contextMenu);
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::Retry));
     m_contextMenu->addAction(action(Action::Redownload));
@@ -340,16 +345,16 @@ void JobsPane::buildHeader(QWidget* header) {
         m_toolBar->addAction(action(which));
     m_continueButton->setParent(m_toolBar);
     m_toolBar->addWidget(m_continueButton);
+    m_toolBar->addWidget(makeCleanupButton(m_toolBar));
 
     // Shown while the gallery shows one take's family; a click shows every job again.
-    m_familyChip = new QToolButton(header);
-    m_familyChip->setObjectName(QStringLiteral("familyFilterChip"));
-    m_familyChip->setIcon(ui::actionIcon(QStringLiteral("close"), palette()));
-    m_familyChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_familyChip->setToolTip(tr("Showing one video's family; click to show every job"));
-    m_familyChip->setLayoutDirection(Qt::RightToLeft); // the cross after the text
-    m_familyChip->hide();
+    m_familyChip = makeBannerChip(header, QStringLiteral("familyFilterChip"),
+                                  tr("Showing one video's family; click to show every job"));
     connect(m_familyChip, &QToolButton::clicked, this, &JobsPane::clearFamily);
+    // Shown while a stack of takes is open; a click (or Esc) goes back to the stacks.
+    m_stackBanner = makeBannerChip(header, QStringLiteral("stackBanner"),
+                                   tr("Showing the takes of one click; click to go back"));
+    connect(m_stackBanner, &QToolButton::clicked, this, &JobsPane::closeStack);
 
     auto* top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
@@ -360,6 +365,7 @@ void JobsPane::buildHeader(QWidget* header) {
     filters->setContentsMargins(0, 0, 0, 0);
     filters->addWidget(m_filterBar, 1, Qt::AlignTop);
     filters->addWidget(m_familyChip, 0, Qt::AlignTop);
+    filters->addWidget(m_stackBanner, 0, Qt::AlignTop);
     filters->addWidget(m_favouritesOnly, 0, Qt::AlignTop);
     filters->addWidget(m_toolBar, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(header);
@@ -451,7 +457,11 @@ void JobsPane::updateActions() {
     action(Action::Cancel)->setEnabled(engine && selection.any.has(JobAction::Cancel));
     action(Action::Remove)->setEnabled(selection.any.has(JobAction::Remove));
     updateContinueActions(current);
-    updateCompareAction(jobs);
+    filters->addWidget(m_filterBar, 1, Qt::AlignTop);
+    filters->addWidget(m_familyChip, 0, Qt::AlignTop);
+    filters->addWidget(m_stackBanner, 0, Qt::AlignTop);
+    filters->addWidget(m_favouritesOnly, 0, Qt::AlignTop);
+    filters->addWidget(m_toolBar, 0, Qt::AlignTop);
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {
@@ -539,7 +549,7 @@ void JobsPane::setSettings(AppSettings* settings) {
 
 void JobsPane::playSelected() {
     if (const std::optional<Job> job = currentJob())
-        play(job->id);
+        activate(job->id);
 }
 
 void JobsPane::openFolderOfSelected() {

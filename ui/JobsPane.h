@@ -72,7 +72,21 @@ public:
         GoToParent,
         ShowFamily,
         // Choosing among takes (issue 18).
-        Compare
+        Compare,
+        // The creator's marks, stacks of takes and cleanups (issue 18, JobsPaneLibrary.cpp).
+        Rate1,
+        Rate2,
+        Rate3,
+        Rate4,
+        Rate5,
+        ClearRating,
+        Reject,
+        Pick,
+        EditTags,
+        OpenStack,
+        CloseStack,
+        RemoveRejected,
+        RemoveAllButPickedAndStarred
     };
     Q_ENUM(Action)
     //! What "Remove from list" does once confirmed.
@@ -83,6 +97,9 @@ public:
     using FolderOpener = std::function<bool(const QUrl& folder)>;
     //! Asks where to save a copy; empty when the creator cancels (default: QFileDialog).
     using SaveFileProvider = std::function<QString(QWidget* parent, const QString& suggestedPath)>;
+    //! Asks whether a cleanup may move `count` jobs' files to the trash (`question` says so);
+    //! default: a message box.
+    using CleanupConfirmer = std::function<bool(const QString& question, int count)>;
 
     //! `store` may be null (nobody signed in: an empty pane); setJobs() changes it. `engine`
     //! may be null too: retry, cancel and download again are then unavailable.
@@ -136,6 +153,12 @@ public:
     void setSaveFileProvider(SaveFileProvider provider);
     //! The next "Remove" confirmation answers `answer` without showing a dialog (once).
     void setNextRemoveAnswer(RemoveAnswer answer) { m_nextRemoveAnswer = answer; }
+    void setCleanupConfirmer(CleanupConfirmer confirmer);
+
+    //! The group whose takes the gallery shows one by one (an open stack); 0: none.
+    qint64 openStackShown() const;
+    //! The jobs a cleanup looks at: every row shown, and every take of a stack shown.
+    QList<qint64> jobsShown() const;
 
 public Q_SLOTS:
     //! Plays a finished job's video in the pane's player. False when it has no video on disk.
@@ -166,6 +189,25 @@ public Q_SLOTS:
     void clearFamily();
     //! Opens the compare view on the 2–4 selected finished takes (JobsPaneCompare.cpp).
     void compareSelected();
+    ,
+        //! The marks, on the selected jobs (JobsPaneLibrary.cpp). `stars` 1–5 rates them, or takes
+        //! the rating away when every one already has it; 0 takes it away.
+        void rateSelected(int stars);
+    //! Rejects the selected jobs, or takes the reject back when every one is rejected.
+    void toggleRejectOfSelected();
+    //! Picks the current take (the others of its group lose their pick).
+    void pickCurrent();
+    //! Opens the tag editor (non-modal to the app, modal to the window) on the selection.
+    void editTagsOfSelected();
+    //! Shows the takes of `groupId` one by one until closeStack(); a take of it is selected.
+    void openStack(qint64 groupId);
+    void openStackOfCurrent();
+    void closeStack();
+    //! "Remove rejected…" and "Remove all except picked and starred…" over jobsShown(): asks
+    //! with the count, moves the files to the trash (thread pool) and, once they are there, takes
+    //! the jobs off the list and says what happened (noticeRequested). The number of jobs sent
+    //! to the trash; 0 when there was none or the creator said no.
+    int cleanup(pixverse::JobLibrary::Cleanup kind);
 
 Q_SIGNALS:
     //! "Reuse settings": the main window puts this into the editor (PromptEditor::setRequest and
@@ -204,6 +246,22 @@ private:
     std::optional<Job> continuableTake(GenerationMode mode) const;
     void confirmUpscale(const Job& take);
     void updateFamilyChip();
+    //! A chip over the gallery that says what limits it; a click on it lifts the limit.
+    QToolButton* makeBannerChip(QWidget* parent, const QString& name, const QString& tip);
+    //! The first words of a prompt, for a chip.
+    static QString bannerWords(const QString& prompt);
+    void createLibraryActions();
+    //! The rating submenu, reject, pick, tags and "Open Stack", for the card's context menu.
+    void addLibraryEntries(QMenu* menu);
+    //! The toolbar's "Clean Up" button, its menu holding the two cleanups.
+    QToolButton* makeCleanupButton(QWidget* parent);
+    void updateLibraryActions(const QList<Job>& jobs, const std::optional<Job>& current);
+    void updateStackBanner();
+    //! The row of the gallery that stands for a whole stack of takes.
+    bool isStackRow(const QModelIndex& index) const;
+    //! What Enter or a double-click on a card does: opens a stack, plays a take.
+    void activate(qint64 jobId);
+    bool confirmCleanup(const QString& question, int count);
     //! The family shown again from the store (a take added to it, or one removed).
     void refreshFamily();
     void connectEngine();
@@ -249,12 +307,14 @@ private:
     QString m_framesFolder;
     qint64 m_familyOf = 0;
     QToolButton* m_familyChip = nullptr;
+    QToolButton* m_stackBanner = nullptr;
     QToolButton* m_continueButton = nullptr;
     QPointer<CompareView> m_compare; //!< the compare view open now, if any
 
     FolderOpener m_folderOpener;
     SaveFileProvider m_saveFileProvider;
     std::optional<RemoveAnswer> m_nextRemoveAnswer;
+    CleanupConfirmer m_cleanupConfirmer;
     qint64 m_playingJob = 0;
     qint64 m_playWhenSaved = 0; //!< an imported video being saved because the creator played it
 };

@@ -332,11 +332,8 @@ void JobsPane::updateFamilyChip() {
     m_familyChip->setVisible(m_familyOf != 0);
     if (m_familyOf == 0)
         return;
-    const QString words = take ? take->request.prompt.simplified() : QString();
-    m_familyChip->setText(
-        words.isEmpty() ? tr("Family")
-                        : tr("Family of “%1”")
-                              .arg(words.size() <= 24 ? words : words.left(23) + QChar(0x2026)));
+    const QString words = take ? bannerWords(take->request.prompt) : QString();
+    m_familyChip->setText(words.isEmpty() ? tr("Family") : tr("Family of “%1”").arg(words));
 }
 
 void JobsPane::setBackend(Backend* backend) {

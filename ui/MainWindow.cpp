@@ -232,8 +232,20 @@ void MainWindow::createJobsMenu(QMenu* menu) {
     menu->addAction(m_jobsPane->action(A::Compare));
     menu->setToolTipsVisible(true);
     menu->addSeparator();
+    // The creator's marks (keys 1–5, 0, X, P, T on the gallery) and the stacks of takes.
+    QMenu* rating = menu->addMenu(tr("Ra&ting"));
+    rating->setObjectName(QStringLiteral("jobsRatingMenu"));
+    for (const A which : {A::Rate1, A::Rate2, A::Rate3, A::Rate4, A::Rate5, A::ClearRating})
+        rating->addAction(m_jobsPane->action(which));
+    for (const A which : {A::Reject, A::Pick, A::EditTags, A::OpenStack, A::CloseStack})
+        menu->addAction(m_jobsPane->action(which));
+    menu->addSeparator();
     for (const A which : {A::Retry, A::Redownload, A::Cancel, A::Remove})
         menu->addAction(m_jobsPane->action(which));
+    // The cleanups: each asks first, with the count, and moves the files to the trash.
+    menu->addSeparator();
+    menu->addAction(m_jobsPane->action(A::RemoveRejected));
+    menu->addAction(m_jobsPane->action(A::RemoveAllButPickedAndStarred));
 }
 
 void MainWindow::createViewMenu() {

@@ -2651,7 +2651,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="239" />
+            <source>×%1</source>
+            <translation>×%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="465" />
+            <source>Picked</source>
+            <translation>Выбран</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobEngine</name>
         <message>
@@ -3471,6 +3481,221 @@ Write a prompt and press Generate.</source>
             <source>Select 2–4 finished takes to compare them</source>
             <translation>Выберите 2–4 готовых дубля, чтобы сравнить их</translation>
         </message>
+    <message>
+            <location filename="../../ui/JobsPane.cpp" line="310" />
+            <source>Ra&amp;ting</source>
+            <translation>&amp;Оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="395" />
+            <source>Clean Up</source>
+            <translation>Очистить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="396" />
+            <source>Move the rejected, or all but the picked and starred, videos to the trash</source>
+            <translation>Переместить в корзину отклонённые видео или все, кроме выбранных и отмеченных</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="410" />
+            <source>Showing the takes of one click; click to go back</source>
+            <translation>Показаны дубли одного нажатия; нажмите, чтобы вернуться</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="46" />
+            <source>&amp;1 Star</source>
+            <translation>&amp;1 звезда</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="46" />
+            <source>Rate 1 star (1; again to clear)</source>
+            <translation>Оценка в 1 звезду (1; ещё раз — снять)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="48" />
+            <source>&amp;2 Stars</source>
+            <translation>&amp;2 звезды</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="48" />
+            <source>Rate 2 stars (2; again to clear)</source>
+            <translation>Оценка в 2 звезды (2; ещё раз — снять)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="50" />
+            <source>&amp;3 Stars</source>
+            <translation>&amp;3 звезды</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="50" />
+            <source>Rate 3 stars (3; again to clear)</source>
+            <translation>Оценка в 3 звезды (3; ещё раз — снять)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="52" />
+            <source>&amp;4 Stars</source>
+            <translation>&amp;4 звезды</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="52" />
+            <source>Rate 4 stars (4; again to clear)</source>
+            <translation>Оценка в 4 звезды (4; ещё раз — снять)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="54" />
+            <source>&amp;5 Stars</source>
+            <translation>&amp;5 звёзд</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="54" />
+            <source>Rate 5 stars (5; again to clear)</source>
+            <translation>Оценка в 5 звёзд (5; ещё раз — снять)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="56" />
+            <source>&amp;No Rating</source>
+            <translation>&amp;Без оценки</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="56" />
+            <source>Take the rating away (0)</source>
+            <translation>Снять оценку (0)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="58" />
+            <source>Re&amp;ject</source>
+            <translation>&amp;Отклонить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="59" />
+            <source>Reject: the card is dimmed and “Remove rejected” sweeps it (X)</source>
+            <translation>Отклонить: карточка тускнеет, и «Удалить отклонённые» её уберёт (X)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="61" />
+            <source>P&amp;ick</source>
+            <translation>&amp;Выбрать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="62" />
+            <source>Pick this take; the other takes of its click lose their pick (P)</source>
+            <translation>Выбрать этот дубль; с других дублей того же нажатия выбор снимается (P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="64" />
+            <source>&amp;Tags…</source>
+            <translation>&amp;Теги…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="64" />
+            <source>Edit the tags (T)</source>
+            <translation>Изменить теги (T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="66" />
+            <source>&amp;Open Stack</source>
+            <translation>&amp;Раскрыть стопку</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="67" />
+            <source>Show each take of this click (Enter)</source>
+            <translation>Показать каждый дубль этого нажатия (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="68" />
+            <source>&amp;Back to the Gallery</source>
+            <translation>&amp;Назад в галерею</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="69" />
+            <source>Close the stack of takes (Esc)</source>
+            <translation>Закрыть стопку дублей (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="70" />
+            <source>Remove &amp;Rejected…</source>
+            <translation>Удалить &amp;отклонённые…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="71" />
+            <source>Move the rejected videos the gallery shows to the trash</source>
+            <translation>Переместить в корзину отклонённые видео, показанные в галерее</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="73" />
+            <source>Remove All Except Picked and &amp;Starred…</source>
+            <translation>Удалить все, кроме выбранных и от&amp;меченных…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="74" />
+            <source>Move every finished video the gallery shows to the trash, except the picked, favourite and rated ones</source>
+            <translation>Переместить в корзину все готовые видео галереи, кроме выбранных, избранных и оценённых</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="273" />
+            <source>%1 takes of “%2” · Back to the gallery</source>
+            <translation>Дубли «%2» (%1) · Назад в галерею</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="320" />
+            <source>Clean Up the Gallery</source>
+            <translation>Очистка галереи</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="323" />
+            <source>The videos and their sidecars go to the desktop's trash, where you can still restore them; the jobs leave the list.</source>
+            <translation>Видео и их файлы описания попадут в корзину рабочего стола, откуда их ещё можно восстановить; задания уйдут из списка.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="325" />
+            <source>Move to Trash</source>
+            <translation>В корзину</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="340" />
+            <source>No rejected video to remove.</source>
+            <translation>Нет отклонённых видео для удаления.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="341" />
+            <source>Every finished video shown is picked or starred: nothing to remove.</source>
+            <translation>Все показанные готовые видео выбраны или отмечены: удалять нечего.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="347" />
+            <source>Move the rejected video to the trash?</source>
+            <translation>Переместить отклонённое видео в корзину?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="348" />
+            <source>Move %1 rejected videos to the trash?</source>
+            <translation>Переместить в корзину отклонённые видео (%1)?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="352" />
+            <source>Move the one video that is neither picked nor starred to the trash?</source>
+            <translation>Переместить в корзину единственное видео, которое не выбрано и не отмечено?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="353" />
+            <source>Move %1 videos that are neither picked nor starred to the trash?</source>
+            <translation>Переместить в корзину видео, которые не выбраны и не отмечены (%1)?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="365" />
+            <source>Moved one video to the trash.</source>
+            <translation>Одно видео перемещено в корзину.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="366" />
+            <source>Moved %1 videos to the trash.</source>
+            <translation>Перемещено в корзину видео: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="368" />
+            <source>Not moved (they stay in the list): %1</source>
+            <translation>Не перемещены (остаются в списке): %1</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::LipSyncDialog</name>
@@ -3936,7 +4161,12 @@ Write a prompt and press Generate.</source>
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/MainWindow.cpp" line="232" />
+            <source>Ra&amp;ting</source>
+            <translation>&amp;Оценка</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::MediaText</name>
         <message>
@@ -6065,5 +6295,25 @@ Videos are also saved in %2</source>
             <location filename="../../ui/CompareView.cpp" line="338" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
+        </message>
+    </context><context><name>pixverse::TagEditor</name><message>
+            <location filename="../../ui/TagEditor.cpp" line="44" />
+            <source>Tags</source>
+            <translation>Теги</translation>
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="45" />
+            <source>Tags of this video, separated by commas:</source>
+            <translation>Теги этого видео через запятую:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="46" />
+            <source>Tags of the %1 selected videos, separated by commas (a tag only some of them have stays):</source>
+            <translation>Теги выбранных видео (%1) через запятую (тег, который есть лишь у некоторых из них, останется):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="53" />
+            <source>storm, night, lighthouse</source>
+            <translation>шторм, ночь, маяк</translation>
         </message>
     </context></TS>

@@ -30,6 +30,7 @@
 #include "ui/ComposerInputs.h"
 #include "ui/EffectsBrowser.h"
 #include "ui/ImageDropZone.h"
+#include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
 #include "ui/JobsPane.h"
 #include "ui/LibraryFilterBar.h"
@@ -922,6 +923,97 @@ private Q_SLOTS:
         verifyScreenshot(&dialog, QStringLiteral("lipsync-%1").arg(language));
         if (russian && !QTest::currentTestFailed())
             verifyRussian(&dialog);
+    }
+
+    // Issue 18: the gallery with the creator's marks (a stack of takes, stars, a rejected card,
+    // tags, a pick), then the stack opened under its banner, in English and in Russian.
+    void galleryMarks_data() { continueViews_data(); }
+    void galleryMarks() {
+        QFETCH(QString, language);
+        const bool russian = language == QLatin1String("ru");
+        QCOMPARE(installTranslations(*qApp, language), language);
+        QTemporaryDir jobsDir;
+        JobStore store;
+        QVERIFY(store.open(jobsDir.filePath(QStringLiteral("data"))));
+        const QString library = jobsDir.filePath(QStringLiteral("library"));
+        const QList<qint64> ids = addSampleJobs(store, library, clipsDir()).ids;
+        QCOMPARE(ids.size(), 10);
+        // Four takes of one click, the third one picked.
+        const Job first = *store.job(ids.constFirst());
+        QList<Job> takes;
+        for (int i = 0; i < 4; ++i) {
+            Job take = first;
+            take.id = 0;
+            take.favourite = false;
+            take.request.prompt = russian ? QStringLiteral(u"Маяк в шторм, волны бьются о скалы")
+                                          : QStringLiteral("A lighthouse in a storm, waves crash");
+            take.request.seed = 1200 + i;
+            take.videoId = 7100 + i;
+            take.createdAt = QDateTime::currentDateTimeUtc().addSecs(i);
+            take.videoPath = QDir(library).filePath(QStringLiteral("take%1.mp4").arg(i));
+            QVERIFY(QFile::copy(first.videoPath, take.videoPath));
+            takes << take;
+        }
+        const Result<QList<Job>> group = store.addGroup(takes);
+        QVERIFY(group.ok());
+        const qint64 groupId = group.value->constFirst().groupId;
+        JobLibrary marks(&store);
+        marks.pick(group.value->at(2).id);
+        marks.setRating({ids.at(0)}, 3);
+        marks.setRating({ids.at(1)}, 5);
+        marks.setRejected({ids.at(2)}, true);
+        marks.setTags(ids.at(0), russian
+                                     ? QStringList{QStringLiteral(u"шторм"),
+                                                   QStringLiteral(u"ночь"), QStringLiteral(u"море")}
+                                     : QStringList{QStringLiteral("storm"), QStringLiteral("night"),
+                                                   QStringLiteral("sea")});
+        marks.setTags(ids.at(1),
+                      {russian ? QStringLiteral(u"портрет") : QStringLiteral("portrait")});
+
+        JobsPane pane(&store, nullptr);
+        pane.thumbnailMaker()->setOutputDir(jobsDir.filePath(QStringLiteral("thumbnails")));
+        pane.resize(1000, 960); // every card in view: the stack at the top, the marks below
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(pane.view()->selectJob(group.value->constFirst().id));
+        for (const qint64 id : {ids.at(0), ids.at(1), ids.at(2)})
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !store.job(id)->thumbnailPath.isEmpty() &&
+                    pane.thumbnailCache()->contains(store.job(id)->thumbnailPath),
+                15000);
+        const QModelIndex stack =
+            pane.filterModel()->mapFromSource(pane.model()->indexOf(group.value->constFirst().id));
+        QCOMPARE(JobCardDelegate::cardTexts(stack).stackBadge, QStringLiteral("×4"));
+        QStringList problems;
+        QTRY_VERIFY2((problems = clippedTexts(&pane)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        verifyScreenshot(&pane, QStringLiteral("gallery-marks-%1").arg(language));
+        if (QTest::currentTestFailed())
+            return;
+        if (russian) {
+            verifyRussian(&pane);
+            verifyShows(pane.action(JobsPane::Action::Reject)->text(), "pixverse::JobsPane",
+                        "Re&ject");
+            verifyShows(pane.action(JobsPane::Action::RemoveRejected)->text(), "pixverse::JobsPane",
+                        "Remove &Rejected…");
+        }
+
+        // The stack opened: each take a card, under the banner that closes it.
+        pane.openStack(groupId);
+        auto* banner = pane.findChild<QToolButton*>(QStringLiteral("stackBanner"));
+        QVERIFY(banner && banner->isVisible());
+        if (russian)
+            QVERIFY2(banner->text().contains(QStringLiteral(u"Назад")), qPrintable(banner->text()));
+        for (const Job& take : *group.value)
+            QTRY_VERIFY_WITH_TIMEOUT(
+                !store.job(take.id)->thumbnailPath.isEmpty() &&
+                    pane.thumbnailCache()->contains(store.job(take.id)->thumbnailPath),
+                15000);
+        QTRY_VERIFY2((problems = clippedTexts(&pane)).isEmpty(),
+                     qPrintable(problems.join(QLatin1Char('\n'))));
+        verifyScreenshot(&pane, QStringLiteral("stack-open-%1").arg(language));
+        if (russian && !QTest::currentTestFailed())
+            verifyRussian(&pane);
     }
 
     // Issue 17: the effects browser on the sandbox's list (names in the app's language), its
