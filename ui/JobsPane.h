@@ -189,10 +189,9 @@ public Q_SLOTS:
     void clearFamily();
     //! Opens the compare view on the 2–4 selected finished takes (JobsPaneCompare.cpp).
     void compareSelected();
-    ,
-        //! The marks, on the selected jobs (JobsPaneLibrary.cpp). `stars` 1–5 rates them, or takes
-        //! the rating away when every one already has it; 0 takes it away.
-        void rateSelected(int stars);
+    //! The marks, on the selected jobs (JobsPaneLibrary.cpp). `stars` 1–5 rates them, or takes
+    //! the rating away when every one already has it; 0 takes it away.
+    void rateSelected(int stars);
     //! Rejects the selected jobs, or takes the reject back when every one is rejected.
     void toggleRejectOfSelected();
     //! Picks the current take (the others of its group lose their pick).
