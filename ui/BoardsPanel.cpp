@@ -305,8 +305,7 @@ void BoardsPanel::setBoardFolder() {
     const QString folder = m_askFolder(this, board->folder);
     if (folder.isEmpty())
         return;
-    board->folder = folder;
-    if (const Result<Board> changed = jobs->updateBoard(*board); !changed.ok())
+    if (const Result<Board> changed = m_library->setBoardFolder(board->id, folder); !changed.ok())
         Q_EMIT noticeRequested(changed.error.userMessage());
 }
 

@@ -457,11 +457,8 @@ void JobsPane::updateActions() {
     action(Action::Cancel)->setEnabled(engine && selection.any.has(JobAction::Cancel));
     action(Action::Remove)->setEnabled(selection.any.has(JobAction::Remove));
     updateContinueActions(current);
-    filters->addWidget(m_filterBar, 1, Qt::AlignTop);
-    filters->addWidget(m_familyChip, 0, Qt::AlignTop);
-    filters->addWidget(m_stackBanner, 0, Qt::AlignTop);
-    filters->addWidget(m_favouritesOnly, 0, Qt::AlignTop);
-    filters->addWidget(m_toolBar, 0, Qt::AlignTop);
+    updateCompareAction(jobs);
+    updateLibraryActions(jobs, current);
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {

@@ -2,6 +2,7 @@
 
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
+#include "core/jobs/JobStore.h"
 #include "core/media/VideoMetadata.h"
 
 #include <QJsonObject>
@@ -61,6 +62,9 @@ public:
     //! Copies the job's saved video and sidecar into the folder of each of its boards that has
     //! one (thread pool; a copy that fails is a warning in the log).
     void copyToBoardFolders(const Job& job) const;
+    //! Gives a board a folder (empty: none) and copies into it the saved videos (and sidecars)
+    //! of the jobs already on the board, on the thread pool, as a job put on it later gets.
+    Result<Board> setBoardFolder(qint64 boardId, const QString& folder);
     //! The parent job of `job` from the store, when it has one and it is still there.
     std::optional<Job> parentOf(const Job& job) const;
 
@@ -144,6 +148,8 @@ public:
     bool prepareRedownload(Job& job) const;
 
 private:
+    //! Copies a saved video and its sidecar to each of `copies` (paths), on the thread pool.
+    void copyInto(const Job& job, const QStringList& copies) const;
     //! Commits `change` to each job, then rewrites the sidecar of each one that changed.
     void changeMarks(const QList<qint64>& jobIds, const std::function<void(Job&)>& change);
     //! The files of `job` a trash takes: video, sidecar and board folders' copies.

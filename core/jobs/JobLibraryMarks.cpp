@@ -198,10 +198,28 @@ QStringList JobLibrary::boardCopiesOf(const Job& job) const {
 }
 
 void JobLibrary::copyToBoardFolders(const Job& job) const {
-    if (job.state != JobState::Done || job.videoPath.isEmpty())
-        return;
-    const QStringList copies = boardCopiesOf(job);
-    if (copies.isEmpty())
+    copyInto(job, boardCopiesOf(job));
+}
+
+Result<Board> JobLibrary::setBoardFolder(qint64 boardId, const QString& folder) {
+    std::optional<Board> board = m_store ? m_store->board(boardId) : std::nullopt;
+    if (!board)
+        return Result<Board>::failure(ApiError::input(
+            QCoreApplication::translate("pixverse::JobStore", "There is no such board.")));
+    board->folder = folder;
+    const Result<Board> changed = m_store->updateBoard(*board);
+    if (!changed.ok() || folder.isEmpty())
+        return changed;
+    // The board's jobs saved before it had a folder get their copies now, as later ones will.
+    for (const Job& job : m_store->jobs()) {
+        if (job.boards.contains(boardId))
+            copyInto(job, {QDir(folder).filePath(fileNameFor(job))});
+    }
+    return changed;
+}
+
+void JobLibrary::copyInto(const Job& job, const QStringList& copies) const {
+    if (job.state != JobState::Done || job.videoPath.isEmpty() || copies.isEmpty())
         return;
     const QString video = job.videoPath;
     const QString sidecar = job.sidecarPath;

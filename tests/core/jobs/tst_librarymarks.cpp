@@ -229,6 +229,15 @@ void TestLibraryMarks::boardFoldersGetCopies() {
     files.library->setOnBoard({done.id}, board.value->id, false);
     QThreadPool::globalInstance()->waitForDone();
     QVERIFY(QFileInfo::exists(copy));
+
+    // A board given a folder only now: the videos of its jobs are copied there too.
+    const QString lateFolder = files.dir.filePath(QStringLiteral("boards/Late"));
+    QVERIFY(files.library->setBoardFolder(plain.value->id, lateFolder).ok());
+    QCOMPARE(files.store->board(plain.value->id)->folder, lateFolder);
+    QTRY_COMPARE(
+        LibraryFixture::readBytes(QDir(lateFolder).filePath(JobLibrary::fileNameFor(done))),
+        LibraryFixture::videoBytes(done));
+    QVERIFY(!files.library->setBoardFolder(9999, lateFolder).ok());
 }
 
 void TestLibraryMarks::removeAllButPickedAndStarred() {
