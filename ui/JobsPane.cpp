@@ -361,13 +361,15 @@ void JobsPane::buildHeader(QWidget* header) {
     top->addWidget(title);
     top->addSpacing(8);
     top->addWidget(m_countsLabel, 1, Qt::AlignBottom);
+    // The actions beside the heading: the row below is the filters' (issue 18), and the two
+    // together would not fit a 640 px window (a 1280 × 800 screen at 2×).
+    top->addWidget(m_toolBar, 0, Qt::AlignBottom);
     auto* filters = new QHBoxLayout;
     filters->setContentsMargins(0, 0, 0, 0);
     filters->addWidget(m_filterBar, 1, Qt::AlignTop);
     filters->addWidget(m_familyChip, 0, Qt::AlignTop);
     filters->addWidget(m_stackBanner, 0, Qt::AlignTop);
     filters->addWidget(m_favouritesOnly, 0, Qt::AlignTop);
-    filters->addWidget(m_toolBar, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);

@@ -140,6 +140,8 @@ void PromptEditor::buildCostRow() {
     m_cost->setFont(costFont);
     m_balanceLabel = new QLabel(this);
     m_balanceLabel->setObjectName(QStringLiteral("balanceLabel"));
+    // Two lines rather than a wider composer: the take count shares its row (issue 18).
+    m_balanceLabel->setWordWrap(true);
     m_generate = new QPushButton(tr("&Generate"), this);
     m_generate->setObjectName(QStringLiteral("generateButton"));
     m_generate->setMinimumWidth(m_generate->fontMetrics().horizontalAdvance(m_generate->text()) +

@@ -2,6 +2,7 @@
 
 #include "core/media/LibavInput.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -189,6 +190,24 @@ std::optional<VideoMetadata> readVideoMetadata(const QString& path) {
         return entry ? QString::fromUtf8(entry->value) : QString();
     };
     return VideoMetadata{tag("title"), tag("comment")};
+}
+
+QByteArray codedStreamDigest(const QString& path) {
+    const media::OpenedMedia opened = media::openMediaFile(path);
+    if (!opened.context)
+        return {};
+    std::unique_ptr<AVPacket, PacketFree> packet(av_packet_alloc());
+    if (!packet)
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    int read = 0;
+    while ((read = av_read_frame(opened.context.get(), packet.get())) >= 0) {
+        const int stream = packet->stream_index;
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(&stream), sizeof stream));
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(packet->data), packet->size));
+        av_packet_unref(packet.get());
+    }
+    return read == AVERROR_EOF ? hash.result() : QByteArray();
 }
 
 } // namespace pixverse

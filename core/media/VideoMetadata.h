@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
@@ -21,5 +22,10 @@ struct VideoMetadata {
 QString writeVideoMetadata(const QString& path, const VideoMetadata& metadata);
 //! The title and comment the file carries; nullopt when it cannot be read as a video.
 std::optional<VideoMetadata> readVideoMetadata(const QString& path);
+
+//! A digest (SHA-256) of every coded packet of `path`, in file order: what writing the
+//! metadata keeps. Two files with the same digest hold the same pictures and sound, whatever
+//! their tags. Empty when the file cannot be read to its end as media.
+QByteArray codedStreamDigest(const QString& path);
 
 } // namespace pixverse
