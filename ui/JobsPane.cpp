@@ -405,6 +405,9 @@ void JobsPane::updatePlaceholder() {
     else if (m_model->rowCount() == 0)
         m_view->setPlaceholderText(
             tr("Your generations appear here.\nWrite a prompt and press Generate."));
+    else if (m_filter->board() != 0 && m_store->boardJobCount(m_filter->board()) == 0)
+        m_view->setPlaceholderText(tr("No videos on this board yet.\nDrag cards onto it, or "
+                                      "right-click a card and choose Add to Board."));
     else
         m_view->setPlaceholderText(tr("No job matches the filter."));
 }

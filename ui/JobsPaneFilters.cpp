@@ -28,13 +28,17 @@ void JobsPane::createLibraryFilters() {
         updateActions();
     });
 
-    // "Add to board ▸" and "Remove from board ▸" at the end of the card menu, filled with the
-    // boards of the moment each time it opens.
-    m_contextMenu->addSeparator();
-    QMenu* addTo = m_contextMenu->addMenu(tr("Add to board"));
+    // "Add to Board ▸" and "Remove from Board ▸" with the other marks (after "Open Stack"),
+    // filled with the boards of the moment each time the card menu opens.
+    const QList<QAction*> entries = m_contextMenu->actions();
+    const qsizetype marks = entries.indexOf(action(Action::OpenStack));
+    QAction* before = marks >= 0 && marks + 1 < entries.size() ? entries.at(marks + 1) : nullptr;
+    auto* addTo = new QMenu(tr("Add to &Board"), m_contextMenu);
     addTo->menuAction()->setObjectName(QStringLiteral("addToBoardMenu"));
-    QMenu* removeFrom = m_contextMenu->addMenu(tr("Remove from board"));
+    m_contextMenu->insertMenu(before, addTo);
+    auto* removeFrom = new QMenu(tr("Remove from Board"), m_contextMenu);
     removeFrom->menuAction()->setObjectName(QStringLiteral("removeFromBoardMenu"));
+    m_contextMenu->insertMenu(before, removeFrom);
     connect(m_contextMenu, &QMenu::aboutToShow, this, [this, addTo, removeFrom] {
         const QList<qint64> ids = m_view->selectedJobIds();
         m_boards->fillBoardMenu(addTo, ids, true);

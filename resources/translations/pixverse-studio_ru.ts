@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>main</name>
@@ -83,57 +84,57 @@
             <translation>batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
             <source>batch: at most N videos generating at once (default 5).</source>
             <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="99" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="102" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="109" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
             <source>Image to animate (image-to-video). With --template: one --image for each image the template takes, in order.</source>
             <translation>Изображение для оживления (изображение в видео). С --template: по одному --image на каждое изображение шаблона, по порядку.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
             <source>generate: use the effect template ID (the command templates lists them).</source>
             <translation>generate: применить шаблон эффекта ID (их перечисляет команда templates).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="116" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
             <source>generate: a reference image, subject:NAME=FILE or background:NAME=FILE; the prompt names it as @NAME. Repeat it for each reference.</source>
             <translation>generate: референсное изображение, subject:NAME=FILE или background:NAME=FILE; промпт называет его @NAME. Повторите для каждого референса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
             <source>templates: only those whose name, description or category has every word of TEXT.</source>
             <translation>templates: только шаблоны, в названии, описании или категории которых есть каждое слово TEXT.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="131" />
             <source>templates: fetch the list now (else at most once a day).</source>
             <translation>templates: загрузить список сейчас (иначе не чаще раза в день).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="201" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="206" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -222,62 +223,62 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="130" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="135" />
             <source>generate: the first frame of a transition (with --last-frame).</source>
             <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="134" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="139" />
             <source>generate: the last frame of a transition (with --first-frame).</source>
             <translation>generate: последний кадр перехода (вместе с --first-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="138" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="143" />
             <source>sound: keep the video's own sound under the new.</source>
             <translation>sound: оставить собственный звук видео под новым.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="141" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="146" />
             <source>lipsync: the speech to lip-sync (mp3, wav, m4a or aac; at most 30 s).</source>
             <translation>lipsync: речь, под которую синхронизировать губы (mp3, wav, m4a или aac; не длиннее 30 с).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="145" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="150" />
             <source>lipsync: the voice that speaks --text (the command speakers lists them).</source>
             <translation>lipsync: голос, который произносит --text (их перечисляет команда speakers).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="148" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="153" />
             <source>lipsync: what the voice says.</source>
             <translation>lipsync: что говорит голос.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="151" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
             <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
             <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="161" />
             <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
             <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
             <source>normal or fast (v3.5–v4.5; default normal).</source>
             <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="175" />
             <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
             <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="185" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="190" />
             <source>generate, extend, upscale, sound, lipsync: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
             <translation>generate, extend, upscale, sound, lipsync: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="191" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="196" />
             <source>Folder to save the MP4 into (last-frame: the PNG).</source>
             <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
         </message>
@@ -324,32 +325,32 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="160" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="162" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="172" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="174" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="179" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="177" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="182" />
             <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
             <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="181" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="186" />
             <source>Let the model cut the clip into several shots (V6).</source>
             <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
         </message>
@@ -362,37 +363,37 @@ models и generate --dry-run никуда не входят и ничего не
             <translation type="vanished">Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="194" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="199" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="197" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="202" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="113" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="145" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="115" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="137" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="128" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="157" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="168" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="159" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="188" />
             <source>Saved the last frame (%1×%2).</source>
             <translation>Последний кадр сохранён (%1×%2).</translation>
         </message>
@@ -494,7 +495,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/SourceFacts.cpp" line="39" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-            <location filename="../../app/cli/BatchFile.cpp" line="146" />
+            <location filename="../../app/cli/BatchFile.cpp" line="154" />
         </message>
         <message>
             <source>Image to animate (image-to-video).</source>
@@ -576,199 +577,219 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="44" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <source>generate, batch: make N takes of each generation (1–8, default 1), grouped in the job list; with --seed, the takes use seed, seed+1, …</source>
+            <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
+            <source>Cost: %1 takes × %2 credits = %3 credits</source>
+            <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
+            <source>Take %1/%2:</source>
+            <translation>Дубль %1/%2:</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/BatchFile.cpp" line="52" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="51" />
+            <location filename="../../app/cli/BatchFile.cpp" line="59" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="60" />
+            <location filename="../../app/cli/BatchFile.cpp" line="68" />
             <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
             <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="77" />
+            <location filename="../../app/cli/BatchFile.cpp" line="85" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="115" />
+            <location filename="../../app/cli/BatchFile.cpp" line="123" />
             <source>Cannot read the batch file “%1”: %2.</source>
             <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="119" />
+            <location filename="../../app/cli/BatchFile.cpp" line="127" />
             <source>The batch file “%1” is larger than 16 MB.</source>
             <translation>Файл пакета «%1» больше 16 МБ.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="128" />
+            <location filename="../../app/cli/BatchFile.cpp" line="136" />
             <source>%1, line %2</source>
             <translation>%1, строка %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="136" />
+            <location filename="../../app/cli/BatchFile.cpp" line="144" />
             <source>%1 is not a JSON object: %2.</source>
             <translation>%1 — не объект JSON: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="152" />
+            <location filename="../../app/cli/BatchFile.cpp" line="160" />
             <source>The batch file “%1” holds no generation.</source>
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="303" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="308" />
             <source> or </source>
             <translation> или </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="315" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
             <source>--%1 goes with %2.</source>
             <translation>--%1 используется только с %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="315" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
             <source> and </source>
             <translation> и </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="32" />
+            <location filename="../../app/cli/CliOptions.cpp" line="33" />
             <source>Say what to do: %1 (see --help).</source>
             <translation>Укажите, что сделать: %1 (см. --help).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="35" />
+            <location filename="../../app/cli/CliOptions.cpp" line="36" />
             <source>Unknown command “%1”: use %2.</source>
             <translation>Неизвестная команда «%1»: используйте %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="44" />
+            <location filename="../../app/cli/CliOptions.cpp" line="45" />
             <source>Use either --sandbox or --base-url, not both.</source>
             <translation>Укажите либо --sandbox, либо --base-url, но не оба сразу.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="49" />
+            <location filename="../../app/cli/CliOptions.cpp" line="50" />
             <source>--sandbox-clock-speed needs a positive number.</source>
             <translation>Для --sandbox-clock-speed нужно положительное число.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="57" />
+            <location filename="../../app/cli/CliOptions.cpp" line="58" />
             <source>--api-key-env needs the name of an environment variable.</source>
             <translation>Для --api-key-env нужно имя переменной окружения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="64" />
+            <location filename="../../app/cli/CliOptions.cpp" line="65" />
             <source>Choose one way to sign in: --sandbox, --token-env, --account or --keychain.</source>
             <translation>Выберите один способ входа: --sandbox, --token-env, --account или --keychain.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="80" />
+            <location filename="../../app/cli/CliOptions.cpp" line="81" />
             <source>status needs one video id, a positive whole number: status VIDEO_ID.</source>
             <translation>Для status нужен один ID видео — целое положительное число: status ID_ВИДЕО.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="83" />
+            <location filename="../../app/cli/CliOptions.cpp" line="84" />
             <source>batch needs one file: batch FILE --out DIR.</source>
             <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="88" />
+            <location filename="../../app/cli/CliOptions.cpp" line="89" />
             <location filename="../../app/cli/ContinueOptions.cpp" line="86" />
             <source>Unexpected argument “%1”.</source>
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="97" />
+            <location filename="../../app/cli/CliOptions.cpp" line="98" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="102" />
+            <location filename="../../app/cli/CliOptions.cpp" line="103" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="125" />
+            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <source>--takes needs a number from 1 to %1, not “%2”.</source>
+            <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="133" />
             <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
             <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="127" />
+            <location filename="../../app/cli/CliOptions.cpp" line="135" />
             <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
             <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="149" />
+            <location filename="../../app/cli/CliOptions.cpp" line="157" />
             <source>“%1” must be text.</source>
             <translation>«%1» должно быть текстом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="155" />
+            <location filename="../../app/cli/CliOptions.cpp" line="163" />
             <source>“duration” must be a whole number of seconds.</source>
             <translation>«duration» должно быть целым числом секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="161" />
+            <location filename="../../app/cli/CliOptions.cpp" line="169" />
             <source>“seed” must be a whole number.</source>
             <translation>«seed» должно быть целым числом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="168" />
+            <location filename="../../app/cli/CliOptions.cpp" line="176" />
             <source>“%1” must be true or false.</source>
             <translation>«%1» должно быть true или false.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="171" />
+            <location filename="../../app/cli/CliOptions.cpp" line="179" />
             <source>“image” must be the path of an image file.</source>
             <translation>«image» должно быть путём к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="192" />
+            <location filename="../../app/cli/CliOptions.cpp" line="200" />
             <location filename="../../app/cli/EffectOptions.cpp" line="90" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="199" />
+            <location filename="../../app/cli/CliOptions.cpp" line="207" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="203" />
+            <location filename="../../app/cli/CliOptions.cpp" line="211" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="216" />
+            <location filename="../../app/cli/CliOptions.cpp" line="224" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="218" />
+            <location filename="../../app/cli/CliOptions.cpp" line="226" />
             <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
             <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="219" />
+            <location filename="../../app/cli/CliOptions.cpp" line="227" />
             <source>%1 needs --out DIR, the folder to save the video into.</source>
             <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="225" />
+            <location filename="../../app/cli/CliOptions.cpp" line="233" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="255" />
+            <location filename="../../app/cli/CliOptions.cpp" line="263" />
             <source>%1, generation %2: %3</source>
             <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="367" />
+            <location filename="../../app/cli/CliOptions.cpp" line="375" />
             <source>“model” must be text.</source>
             <translation>«model» должно быть текстом.</translation>
         </message>
@@ -1023,27 +1044,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
-            <source>generate, batch: make N takes of each generation (1–8, default 1), grouped in the job list; with --seed, the takes use seed, seed+1, …</source>
-            <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
-            <source>Cost: %1 takes × %2 credits = %3 credits</source>
-            <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
-            <source>Take %1/%2:</source>
-            <translation>Дубль %1/%2:</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="108" />
-            <source>--takes needs a number from 1 to %1, not “%2”.</source>
-            <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
-        </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -1371,6 +1372,106 @@ models, last-frame и --dry-run никуда не входят и ничего �
         </message>
     </context>
     <context>
+        <name>pixverse::BoardsPanel</name>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="90" />
+            <source>Board name:</source>
+            <translation>Название доски:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="94" />
+            <source>Folder for the Board's Videos</source>
+            <translation>Папка для видео доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="100" />
+            <source>Boards</source>
+            <translation>Доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="101" />
+            <source>Show or hide the boards</source>
+            <translation>Показать или скрыть доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="119" />
+            <source>Choose a board to see its jobs; drop jobs on a board to add them</source>
+            <translation>Выберите доску, чтобы увидеть её задания; перетащите задания на доску, чтобы добавить их</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="128" />
+            <location filename="../../ui/BoardsPanel.cpp" line="362" />
+            <source>New board…</source>
+            <translation>Новая доска…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="131" />
+            <source>Rename…</source>
+            <translation>Переименовать…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="134" />
+            <source>Set folder…</source>
+            <translation>Указать папку…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="137" />
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="145" />
+            <source>Board</source>
+            <translation>Доска</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="146" />
+            <source>Rename the board, give it a folder, or delete it</source>
+            <translation>Переименовать доску, указать её папку или удалить её</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="213" />
+            <source>All jobs (%1)</source>
+            <translation>Все задания (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="218" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="223" />
+            <source>%1
+Videos are also saved in %2</source>
+            <translation>%1
+Видео также сохраняются в папке %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="268" />
+            <source>New Board</source>
+            <translation>Новая доска</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="292" />
+            <source>Rename Board</source>
+            <translation>Переименование доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BoardsPanel.cpp" line="323" />
+            <source>Delete Board</source>
+            <translation>Удаление доски</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BoardsPanel.cpp" line="324" />
+            <source>Delete the board “%1”? Its %n job(s) stay in the library.</source>
+            <translation>
+                <numerusform>Удалить доску «%1»? Её %n задание останется в библиотеке.</numerusform>
+                <numerusform>Удалить доску «%1»? Её %n задания останутся в библиотеке.</numerusform>
+                <numerusform>Удалить доску «%1»? Её %n заданий останутся в библиотеке.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::ChosenEffectBox</name>
         <message>
             <location filename="../../ui/ChosenEffectBox.cpp" line="65" />
@@ -1432,17 +1533,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="338" />
+            <location filename="../../app/cli/CliRunner.cpp" line="299" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="367" />
+            <location filename="../../app/cli/CliRunner.cpp" line="328" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="378" />
+            <location filename="../../app/cli/CliRunner.cpp" line="344" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1457,74 +1558,74 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerContinue.cpp" line="61" />
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="67" />
             <source>Submitting: %1</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="565" />
-            <location filename="../../app/cli/CliRunner.cpp" line="576" />
+            <location filename="../../app/cli/CliRunner.cpp" line="485" />
+            <location filename="../../app/cli/CliRunner.cpp" line="496" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="571" />
+            <location filename="../../app/cli/CliRunner.cpp" line="491" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="472" />
+            <location filename="../../app/cli/CliRunner.cpp" line="453" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="479" />
+            <location filename="../../app/cli/CliRunner.cpp" line="460" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="97" />
-            <location filename="../../app/cli/CliRunner.cpp" line="102" />
+            <location filename="../../app/cli/CliRunner.cpp" line="96" />
+            <location filename="../../app/cli/CliRunner.cpp" line="101" />
             <source>The offline sandbox could not start: %1.</source>
             <translation>Не удалось запустить офлайн-песочницу: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="107" />
+            <location filename="../../app/cli/CliRunner.cpp" line="106" />
             <source>Using the offline sandbox at %1</source>
             <translation>Используется офлайн-песочница по адресу %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="126" />
+            <location filename="../../app/cli/CliRunner.cpp" line="125" />
             <source>No session token: set the environment variable %1 to a PixVerse account's token.</source>
             <translation>Нет токена сеанса: задайте в переменной окружения %1 токен учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="156" />
+            <location filename="../../app/cli/CliRunner.cpp" line="155" />
             <source>the API key</source>
             <translation>API-ключа</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="158" />
+            <location filename="../../app/cli/CliRunner.cpp" line="157" />
             <source>The keychain holds no sign-in for %1: sign in with the app and tick “Remember me”.</source>
             <translation>В связке ключей нет данных входа для %1: войдите через приложение и отметьте «Запомнить меня».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="161" />
+            <location filename="../../app/cli/CliRunner.cpp" line="160" />
             <source>The keychain could not be read: %1.</source>
             <translation>Не удалось прочитать связку ключей: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="141" />
+            <location filename="../../app/cli/CliRunner.cpp" line="140" />
             <source>No API key: set the environment variable %1 to your PixVerse platform API key.</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="229" />
+            <location filename="../../app/cli/CliRunner.cpp" line="228" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="351" />
+            <location filename="../../app/cli/CliRunner.cpp" line="312" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1533,32 +1634,32 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="314" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="361" />
+            <location filename="../../app/cli/CliRunner.cpp" line="322" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="378" />
+            <location filename="../../app/cli/CliRunner.cpp" line="344" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="380" />
+            <location filename="../../app/cli/CliRunner.cpp" line="346" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="464" />
+            <location filename="../../app/cli/CliRunner.cpp" line="445" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="387" />
+            <location filename="../../app/cli/CliRunner.cpp" line="353" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1575,22 +1676,22 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="398" />
+            <location filename="../../app/cli/CliRunner.cpp" line="364" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="410" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="404" />
+            <location filename="../../app/cli/CliRunner.cpp" line="370" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="574" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1606,7 +1707,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="237" />
+            <location filename="../../app/cli/CliRunner.cpp" line="236" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1623,12 +1724,12 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="271" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="39" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="279" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="47" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
         </message>
@@ -1637,17 +1738,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="456" />
+            <location filename="../../app/cli/CliRunner.cpp" line="437" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="500" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="199" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="530" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="245" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -1684,7 +1785,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>PixVerse lists no template %1 for this account (the command templates lists them).</source>
             <translation>PixVerse не предлагает этой учётной записи шаблон %1 (доступные перечисляет команда templates).</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../app/cli/CliRunnerContinue.cpp" line="62" />
             <source>Submitting %1 takes: %2; %3 credits in all.</source>
             <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
@@ -1734,7 +1835,106 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Generation %1, take %2/%3 (“%4”): %5</source>
             <translation>Генерация %1, дубль %2/%3 («%4»): %5</translation>
         </message>
-        </context>
+    </context>
+    <context>
+        <name>pixverse::CompareView</name>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="50" />
+            <source>Compare Takes</source>
+            <translation>Сравнение дублей</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="156" />
+            <source>One frame back (←)</source>
+            <translation>На кадр назад (←)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="157" />
+            <location filename="../../ui/CompareView.cpp" line="348" />
+            <source>Play (Space)</source>
+            <translation>Воспроизвести (Space)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="159" />
+            <source>One frame forward (→)</source>
+            <translation>На кадр вперёд (→)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="166" />
+            <source>Position</source>
+            <translation>Позиция</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="179" />
+            <source>&amp;Loop</source>
+            <translation>&amp;Повтор</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="184" />
+            <source>&amp;Wipe</source>
+            <translation>&amp;Шторка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="186" />
+            <source>One picture: the first take left of the line, the second right</source>
+            <translation>Одна картинка: первый дубль слева от линии, второй справа</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="190" />
+            <source>&amp;Reject the Others</source>
+            <translation>&amp;Отклонить остальные</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="192" />
+            <source>Reject every take but the picked one (Shift+X)</source>
+            <translation>Отклонить все дубли, кроме выбранного (Shift+X)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="195" />
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="234" />
+            <source>Seed %1</source>
+            <translation>Сид %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="234" />
+            <source>Random seed</source>
+            <translation>Случайный сид</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="235" />
+            <source>Not rated</source>
+            <translation>Без оценки</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="237" />
+            <source>Picked</source>
+            <translation>Выбран</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="239" />
+            <source>Rejected</source>
+            <translation>Отклонён</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="244" />
+            <source>Picked (%1)</source>
+            <translation>Выбран (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="244" />
+            <source>Pick (%1)</source>
+            <translation>Выбрать (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/CompareView.cpp" line="348" />
+            <source>Pause (Space)</source>
+            <translation>Пауза (Space)</translation>
+        </message>
+    </context>
     <context>
         <name>pixverse::ComposerInputs</name>
         <message>
@@ -2638,7 +2838,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="209" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="222" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
@@ -2647,21 +2847,21 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Изображение · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="214" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="227" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
-    <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="239" />
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="246" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="465" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="472" />
             <source>Picked</source>
             <translation>Выбран</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobEngine</name>
         <message>
@@ -2694,7 +2894,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="259" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -2863,51 +3063,52 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="77" />
+            <location filename="../../core/jobs/JobStore.cpp" line="78" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="87" />
+            <location filename="../../core/jobs/JobStore.cpp" line="88" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="98" />
+            <location filename="../../core/jobs/JobStore.cpp" line="99" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="109" />
+            <location filename="../../core/jobs/JobStore.cpp" line="110" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="166" />
+            <location filename="../../core/jobs/JobStore.cpp" line="174" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="172" />
-            <location filename="../../core/jobs/JobStore.cpp" line="181" />
-            <location filename="../../core/jobs/JobStore.cpp" line="192" />
+            <location filename="../../core/jobs/JobStore.cpp" line="180" />
+            <location filename="../../core/jobs/JobStore.cpp" line="189" />
+            <location filename="../../core/jobs/JobStore.cpp" line="200" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="204" />
             <location filename="../../core/jobs/JobStore.cpp" line="213" />
+            <location filename="../../core/jobs/JobStore.cpp" line="221" />
+            <location filename="../../core/jobs/JobStore.cpp" line="228" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="281" />
-            <location filename="../../core/jobs/JobStore.cpp" line="286" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="34" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="39" />
             <source>Cannot read “%1”: %2</source>
             <translation>Не удаётся прочитать «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="300" />
+            <location filename="../../core/jobs/JobStoreInputs.cpp" line="53" />
             <source>Cannot keep a copy of “%1” in “%2”.</source>
             <translation>Не удаётся сохранить копию «%1» в «%2».</translation>
         </message>
@@ -2924,303 +3125,308 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="333" />
-            <location filename="../../core/jobs/JobStore.cpp" line="364" />
+            <location filename="../../core/jobs/JobStore.cpp" line="284" />
+            <location filename="../../core/jobs/JobStore.cpp" line="313" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="112" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="189" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="253" />
-            <location filename="../../core/jobs/JobStore.cpp" line="372" />
-            <location filename="../../core/jobs/JobStore.cpp" line="385" />
-            <location filename="../../core/jobs/JobStore.cpp" line="393" />
+            <location filename="../../core/jobs/JobStore.cpp" line="268" />
+            <location filename="../../core/jobs/JobStore.cpp" line="276" />
+            <location filename="../../core/jobs/JobStore.cpp" line="295" />
+            <location filename="../../core/jobs/JobStore.cpp" line="321" />
+            <location filename="../../core/jobs/JobStore.cpp" line="335" />
+            <location filename="../../core/jobs/JobStore.cpp" line="343" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="139" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="64" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="191" />
             <source>A board needs a name.</source>
             <translation>У доски должно быть название.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="72" />
+            <location filename="../../core/jobs/JobLibraryMarks.cpp" line="208" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="225" />
             <source>There is no such board.</source>
             <translation>Такой доски нет.</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/jobs/JobStoreLibrary.cpp" line="196" />
             <source>There is already a board named “%1”. Choose another name.</source>
             <translation>Доска «%1» уже есть. Выберите другое название.</translation>
         </message>
         <message>
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="212" />
             <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
             <source>Cannot save the board “%1”: %2</source>
             <translation>Не удаётся сохранить доску «%1»: %2</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="64" />
+            <location filename="../../ui/JobsPane.cpp" line="65" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="65" />
+            <location filename="../../ui/JobsPane.cpp" line="66" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="75" />
             <source>All jobs</source>
-            <translation>Все задания</translation>
+            <translation type="vanished">Все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="76" />
             <source>In progress</source>
-            <translation>В работе</translation>
+            <translation type="vanished">В работе</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="79" />
             <source>Done</source>
-            <translation>Готово</translation>
+            <translation type="vanished">Готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="80" />
             <source>Failed</source>
-            <translation>Ошибка</translation>
+            <translation type="vanished">Ошибка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="81" />
             <source>Moderated</source>
-            <translation>Отклонено модерацией</translation>
+            <translation type="vanished">Отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="82" />
             <source>Cancelled</source>
-            <translation>Отменено</translation>
+            <translation type="vanished">Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="220" />
+            <location filename="../../ui/JobsPane.cpp" line="212" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="220" />
+            <location filename="../../ui/JobsPane.cpp" line="212" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="224" />
+            <location filename="../../ui/JobsPane.cpp" line="216" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="225" />
+            <location filename="../../ui/JobsPane.cpp" line="217" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="228" />
+            <location filename="../../ui/JobsPane.cpp" line="220" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="221" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="233" />
+            <location filename="../../ui/JobsPane.cpp" line="225" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="226" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="237" />
+            <location filename="../../ui/JobsPane.cpp" line="229" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="238" />
+            <location filename="../../ui/JobsPane.cpp" line="230" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="240" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="242" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="242" />
+            <location filename="../../ui/JobsPane.cpp" line="234" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="246" />
-            <location filename="../../ui/JobsPane.cpp" line="497" />
+            <location filename="../../ui/JobsPane.cpp" line="238" />
+            <location filename="../../ui/JobsPane.cpp" line="461" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="247" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="252" />
+            <location filename="../../ui/JobsPane.cpp" line="244" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="253" />
+            <location filename="../../ui/JobsPane.cpp" line="245" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="256" />
+            <location filename="../../ui/JobsPane.cpp" line="248" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="257" />
+            <location filename="../../ui/JobsPane.cpp" line="249" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="314" />
+            <location filename="../../ui/JobsPane.cpp" line="311" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="330" />
             <source>Show jobs in this state</source>
-            <translation>Показать задания в этом состоянии</translation>
+            <translation type="vanished">Показать задания в этом состоянии</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Search prompts</source>
-            <translation>Поиск по промптам</translation>
+            <translation type="vanished">Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="357" />
-            <location filename="../../ui/JobsPane.cpp" line="359" />
+            <location filename="../../ui/JobsPane.cpp" line="329" />
+            <location filename="../../ui/JobsPane.cpp" line="331" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="358" />
+            <location filename="../../ui/JobsPane.cpp" line="330" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="388" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="414" />
+            <location filename="../../ui/JobsPane.cpp" line="388" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="389" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="415" />
+            <location filename="../../ui/JobsPane.cpp" line="389" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="390" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="416" />
+            <location filename="../../ui/JobsPane.cpp" line="390" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="391" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="417" />
+            <location filename="../../ui/JobsPane.cpp" line="391" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="418" />
+            <location filename="../../ui/JobsPane.cpp" line="392" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="425" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="429" />
             <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
+            <translation type="vanished">%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="435" />
+            <location filename="../../ui/JobsPane.cpp" line="404" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="438" />
+            <location filename="../../ui/JobsPane.cpp" line="407" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="440" />
+            <location filename="../../ui/JobsPane.cpp" line="409" />
+            <source>No videos on this board yet.
+Drag cards onto it, or right-click a card and choose Add to Board.</source>
+            <translation>На этой доске пока нет видео.
+Перетащите на неё карточки или выберите «Добавить на доску» в меню карточки.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPane.cpp" line="412" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="496" />
+            <location filename="../../ui/JobsPane.cpp" line="460" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="526" />
+            <location filename="../../ui/JobsPane.cpp" line="492" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="533" />
+            <location filename="../../ui/JobsPane.cpp" line="499" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="603" />
+            <location filename="../../ui/JobsPane.cpp" line="569" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="625" />
+            <location filename="../../ui/JobsPane.cpp" line="591" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -3235,238 +3441,235 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="686" />
+            <location filename="../../ui/JobsPane.cpp" line="652" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="687" />
+            <location filename="../../ui/JobsPane.cpp" line="653" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="688" />
+            <location filename="../../ui/JobsPane.cpp" line="654" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="693" />
+            <location filename="../../ui/JobsPane.cpp" line="659" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="694" />
+            <location filename="../../ui/JobsPane.cpp" line="660" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="695" />
+            <location filename="../../ui/JobsPane.cpp" line="661" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="698" />
+            <location filename="../../ui/JobsPane.cpp" line="664" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="699" />
+            <location filename="../../ui/JobsPane.cpp" line="665" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="738" />
+            <location filename="../../ui/JobsPane.cpp" line="704" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="739" />
+            <location filename="../../ui/JobsPane.cpp" line="705" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="755" />
+            <location filename="../../ui/JobsPane.cpp" line="721" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="758" />
+            <location filename="../../ui/JobsPane.cpp" line="724" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="763" />
+            <location filename="../../ui/JobsPane.cpp" line="729" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="83" />
             <source>Deleted</source>
-            <translation>Удалено</translation>
+            <translation type="vanished">Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="418" />
+            <location filename="../../ui/JobsPane.cpp" line="392" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="752" />
-            <location filename="../../ui/JobsPane.cpp" line="766" />
+            <location filename="../../ui/JobsPane.cpp" line="718" />
+            <location filename="../../ui/JobsPane.cpp" line="732" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="753" />
+            <location filename="../../ui/JobsPane.cpp" line="719" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="382" />
+            <location filename="../../ui/JobsPane.cpp" line="352" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="70" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="71" />
             <source>E&amp;xtend…</source>
             <translation>&amp;Продлить…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="71" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="72" />
             <source>Continue this video in the composer: a longer clip from its end</source>
             <translation>Продолжить это видео в редакторе: более длинный ролик с его конца</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="73" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="74" />
             <source>Use Last Frame as &amp;Next Start</source>
             <translation>Последний кадр — &amp;начало следующего</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="74" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="75" />
             <source>Put the video's last frame into the composer's image (image to video)</source>
             <translation>Поставить последний кадр видео в изображение редактора (видео из изображения)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="77" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="78" />
             <source>Use Last Frame as &amp;First Frame</source>
             <translation>Последний кадр — &amp;первый кадр перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="78" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="79" />
             <source>Put the video's last frame into the first-frame slot of a transition</source>
             <translation>Поставить последний кадр видео в ячейку первого кадра перехода</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="80" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
             <source>&amp;Upscale…</source>
             <translation>&amp;Увеличить разрешение…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="81" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
             <source>Make a larger version of the video</source>
             <translation>Сделать версию видео в большем разрешении</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="82" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="83" />
             <source>Sound &amp;Effect…</source>
             <translation>&amp;Звуковой эффект…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="83" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="84" />
             <source>Add generated sound or music to the video</source>
             <translation>Добавить к видео сгенерированный звук или музыку</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="85" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="86" />
             <source>&amp;Lip Sync…</source>
             <translation>&amp;Синхронизация губ…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="86" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="87" />
             <source>Make the person in the video speak a text or an audio file</source>
             <translation>Человек в видео произнесёт текст или речь из аудиофайла</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="88" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
             <source>Go to &amp;Parent</source>
             <translation>К &amp;исходному видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="89" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
             <source>Select the video this one was made from</source>
             <translation>Выбрать видео, из которого сделано это</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="90" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="91" />
             <source>Show Fa&amp;mily</source>
             <translation>Показать &amp;семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="91" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="92" />
             <source>Show only this video, the one it was made from and those made from it</source>
             <translation>Показать только это видео, то, из которого оно сделано, и сделанные из него</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="136" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="137" />
             <source>Continue</source>
             <translation>Продолжить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="137" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="138" />
             <source>Continue this video: extend, last frame, upscale, sound</source>
             <translation>Продолжить это видео: продление, последний кадр, увеличение, звук</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="164" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="165" />
             <source>%1 needs a PixVerse platform API key: the website account's API does not offer it.</source>
             <translation>Для режима «%1» нужен API-ключ платформы PixVerse: API аккаунта сайта его не предлагает.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="200" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="201" />
             <source>Taking the last frame of the video…</source>
             <translation>Извлекается последний кадр видео…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="209" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="210" />
             <source>The last frame could not be taken: %1</source>
             <translation>Не удалось извлечь последний кадр: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="228" />
-            <location filename="../../ui/JobsPaneContinue.cpp" line="234" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="229" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="235" />
             <source>Upscale</source>
             <translation>Увеличить разрешение</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="229" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="230" />
             <source>Make a larger version of this video?</source>
             <translation>Сделать версию этого видео в большем разрешении?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="285" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="286" />
             <source>The video this one was made from was removed from the list.</source>
             <translation>Видео, из которого сделано это, удалено из списка.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="339" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="336" />
             <source>Family</source>
             <translation>Семейство</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneContinue.cpp" line="340" />
+            <location filename="../../ui/JobsPaneContinue.cpp" line="336" />
             <source>Family of “%1”</source>
             <translation>Семейство «%1»</translation>
         </message>
-    <message>
-            <location filename="../../ui/JobsPaneFilters.cpp" line="32" />
+        <message>
             <source>Add to board</source>
-            <translation>Добавить на доску</translation>
+            <translation type="vanished">Добавить на доску</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneFilters.cpp" line="34" />
             <source>Remove from board</source>
-            <translation>Убрать с доски</translation>
+            <translation type="vanished">Убрать с доски</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/JobsPaneCompare.cpp" line="17" />
             <source>Co&amp;mpare Takes…</source>
             <translation>С&amp;равнить дубли…</translation>
@@ -3481,220 +3684,395 @@ Write a prompt and press Generate.</source>
             <source>Select 2–4 finished takes to compare them</source>
             <translation>Выберите 2–4 готовых дубля, чтобы сравнить их</translation>
         </message>
-    <message>
-            <location filename="../../ui/JobsPane.cpp" line="310" />
+        <message>
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="113" />
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="395" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="130" />
             <source>Clean Up</source>
             <translation>Очистить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="396" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="132" />
             <source>Move the rejected, or all but the picked and starred, videos to the trash</source>
             <translation>Переместить в корзину отклонённые видео или все, кроме выбранных и отмеченных</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="410" />
+            <location filename="../../ui/JobsPane.cpp" line="356" />
             <source>Showing the takes of one click; click to go back</source>
             <translation>Показаны дубли одного нажатия; нажмите, чтобы вернуться</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="46" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="47" />
             <source>&amp;1 Star</source>
             <translation>&amp;1 звезда</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="46" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="47" />
             <source>Rate 1 star (1; again to clear)</source>
             <translation>Оценка в 1 звезду (1; ещё раз — снять)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="48" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="49" />
             <source>&amp;2 Stars</source>
             <translation>&amp;2 звезды</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="48" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="49" />
             <source>Rate 2 stars (2; again to clear)</source>
             <translation>Оценка в 2 звезды (2; ещё раз — снять)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="50" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="51" />
             <source>&amp;3 Stars</source>
             <translation>&amp;3 звезды</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="50" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="51" />
             <source>Rate 3 stars (3; again to clear)</source>
             <translation>Оценка в 3 звезды (3; ещё раз — снять)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="52" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="53" />
             <source>&amp;4 Stars</source>
             <translation>&amp;4 звезды</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="52" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="53" />
             <source>Rate 4 stars (4; again to clear)</source>
             <translation>Оценка в 4 звезды (4; ещё раз — снять)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="54" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="55" />
             <source>&amp;5 Stars</source>
             <translation>&amp;5 звёзд</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="54" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="55" />
             <source>Rate 5 stars (5; again to clear)</source>
             <translation>Оценка в 5 звёзд (5; ещё раз — снять)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="56" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="57" />
             <source>&amp;No Rating</source>
             <translation>&amp;Без оценки</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="56" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="57" />
             <source>Take the rating away (0)</source>
             <translation>Снять оценку (0)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="58" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="59" />
             <source>Re&amp;ject</source>
             <translation>&amp;Отклонить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="59" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="60" />
             <source>Reject: the card is dimmed and “Remove rejected” sweeps it (X)</source>
             <translation>Отклонить: карточка тускнеет, и «Удалить отклонённые» её уберёт (X)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="61" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="62" />
             <source>P&amp;ick</source>
             <translation>&amp;Выбрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="62" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="63" />
             <source>Pick this take; the other takes of its click lose their pick (P)</source>
             <translation>Выбрать этот дубль; с других дублей того же нажатия выбор снимается (P)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="64" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="65" />
             <source>&amp;Tags…</source>
             <translation>&amp;Теги…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="64" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="65" />
             <source>Edit the tags (T)</source>
             <translation>Изменить теги (T)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="66" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="67" />
             <source>&amp;Open Stack</source>
             <translation>&amp;Раскрыть стопку</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="67" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="68" />
             <source>Show each take of this click (Enter)</source>
             <translation>Показать каждый дубль этого нажатия (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="68" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="69" />
             <source>&amp;Back to the Gallery</source>
             <translation>&amp;Назад в галерею</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="69" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="70" />
             <source>Close the stack of takes (Esc)</source>
             <translation>Закрыть стопку дублей (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="70" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="71" />
             <source>Remove &amp;Rejected…</source>
             <translation>Удалить &amp;отклонённые…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="71" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="72" />
             <source>Move the rejected videos the gallery shows to the trash</source>
             <translation>Переместить в корзину отклонённые видео, показанные в галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="73" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="74" />
             <source>Remove All Except Picked and &amp;Starred…</source>
             <translation>Удалить все, кроме выбранных и от&amp;меченных…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="74" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="75" />
             <source>Move every finished video the gallery shows to the trash, except the picked, favourite and rated ones</source>
             <translation>Переместить в корзину все готовые видео галереи, кроме выбранных, избранных и оценённых</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="273" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="302" />
             <source>%1 takes of “%2” · Back to the gallery</source>
             <translation>Дубли «%2» (%1) · Назад в галерею</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="320" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="349" />
             <source>Clean Up the Gallery</source>
             <translation>Очистка галереи</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="323" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="352" />
             <source>The videos and their sidecars go to the desktop's trash, where you can still restore them; the jobs leave the list.</source>
             <translation>Видео и их файлы описания попадут в корзину рабочего стола, откуда их ещё можно восстановить; задания уйдут из списка.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="325" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="354" />
             <source>Move to Trash</source>
             <translation>В корзину</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="340" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="369" />
             <source>No rejected video to remove.</source>
             <translation>Нет отклонённых видео для удаления.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="341" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="370" />
             <source>Every finished video shown is picked or starred: nothing to remove.</source>
             <translation>Все показанные готовые видео выбраны или отмечены: удалять нечего.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="347" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="376" />
             <source>Move the rejected video to the trash?</source>
             <translation>Переместить отклонённое видео в корзину?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="348" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="377" />
             <source>Move %1 rejected videos to the trash?</source>
             <translation>Переместить в корзину отклонённые видео (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="352" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="381" />
             <source>Move the one video that is neither picked nor starred to the trash?</source>
             <translation>Переместить в корзину единственное видео, которое не выбрано и не отмечено?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="353" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="382" />
             <source>Move %1 videos that are neither picked nor starred to the trash?</source>
             <translation>Переместить в корзину видео, которые не выбраны и не отмечены (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="365" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="394" />
             <source>Moved one video to the trash.</source>
             <translation>Одно видео перемещено в корзину.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="366" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="395" />
             <source>Moved %1 videos to the trash.</source>
             <translation>Перемещено в корзину видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPaneLibrary.cpp" line="368" />
+            <location filename="../../ui/JobsPaneLibrary.cpp" line="397" />
             <source>Not moved (they stay in the list): %1</source>
             <translation>Не перемещены (остаются в списке): %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneFilters.cpp" line="36" />
+            <source>Add to &amp;Board</source>
+            <translation>Добавить на &amp;доску</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneFilters.cpp" line="39" />
+            <source>Remove from Board</source>
+            <translation>Убрать с доски</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::LibraryFilterBar</name>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="54" />
+            <source>All jobs</source>
+            <translation>Все задания</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="55" />
+            <source>In progress</source>
+            <translation>В работе</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="58" />
+            <source>Done</source>
+            <translation>Готово</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="59" />
+            <source>Failed</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="60" />
+            <source>Moderated</source>
+            <translation>Отклонено модерацией</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="61" />
+            <source>Cancelled</source>
+            <translation>Отменено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="62" />
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="67" />
+            <source>Show jobs in this state</source>
+            <translation>Показать задания в этом состоянии</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="79" />
+            <source>Search prompts</source>
+            <translation>Поиск по промптам</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="81" />
+            <source>Every word finds the prompts with a word starting with it; Esc clears</source>
+            <translation>Каждое слово находит промпты со словом, которое с него начинается; Esc очищает поиск</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="96" />
+            <location filename="../../ui/LibraryFilterBar.cpp" line="97" />
+            <location filename="../../ui/LibraryFilterBar.cpp" line="98" />
+            <source>Clear filters</source>
+            <translation>Сбросить фильтры</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="108" />
+            <source>Filter by mode, model, rating, tag and date</source>
+            <translation>Фильтр по режиму, модели, оценке, метке и дате</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="143" />
+            <source>Show jobs of this mode</source>
+            <translation>Показать задания этого режима</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="144" />
+            <source>Any mode</source>
+            <translation>Любой режим</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="155" />
+            <source>Show jobs made with this model</source>
+            <translation>Показать задания этой модели</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="164" />
+            <source>Show jobs rated at least this, or by their reject mark</source>
+            <translation>Показать задания с оценкой не ниже этой или по отметке «отклонено»</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="165" />
+            <source>Any rating</source>
+            <translation>Любая оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="167" />
+            <source>%1+</source>
+            <translation>%1+</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="168" />
+            <source>Rejected only</source>
+            <translation>Только отклонённые</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="169" />
+            <source>Hide rejected</source>
+            <translation>Скрыть отклонённые</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="178" />
+            <source>Show jobs with this tag</source>
+            <translation>Показать задания с этой меткой</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="179" />
+            <source>Any tag</source>
+            <translation>Любая метка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="198" />
+            <source>Any day</source>
+            <translation>Любой день</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="203" />
+            <source>Show jobs made on this day or later</source>
+            <translation>Показать задания, созданные в этот день или позже</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="204" />
+            <source>Show jobs made on this day or earlier</source>
+            <translation>Показать задания, созданные в этот день или раньше</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="205" />
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="207" />
+            <source>to</source>
+            <translation>по</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="240" />
+            <source>Any model</source>
+            <translation>Любая модель</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="351" />
+            <source>Filters (%1)</source>
+            <translation>Фильтры (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="351" />
+            <source>Filters</source>
+            <translation>Фильтры</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="359" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/LibraryFilterBar.cpp" line="366" />
+            <source>%1 of %2</source>
+            <translation>%1 из %2</translation>
         </message>
     </context>
     <context>
@@ -3949,62 +4327,62 @@ Write a prompt and press Generate.</source>
             <translation>&amp;Войти</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="301" />
+            <location filename="../../ui/LoginDialog.cpp" line="304" />
             <source>The key %1 again, or a new one</source>
             <translation>Снова ключ %1 или новый</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="354" />
+            <location filename="../../ui/LoginDialog.cpp" line="357" />
             <source>The e-mail or password is wrong.</source>
             <translation>Неверный адрес эл. почты или пароль.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="359" />
+            <location filename="../../ui/LoginDialog.cpp" line="362" />
             <source>Could not reach PixVerse: it did not answer in time. Check the internet connection and try again.</source>
             <translation>Не удалось связаться с PixVerse: он не ответил вовремя. Проверьте подключение к интернету и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="362" />
+            <location filename="../../ui/LoginDialog.cpp" line="365" />
             <source>Could not reach PixVerse. Check the internet connection and try again.</source>
             <translation>Не удалось связаться с PixVerse. Проверьте подключение к интернету и повторите попытку.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="364" />
+            <location filename="../../ui/LoginDialog.cpp" line="367" />
             <source>PixVerse is having trouble right now (%1). Try again in a few minutes.</source>
             <translation>У PixVerse сейчас проблемы (%1). Повторите попытку через несколько минут.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="380" />
+            <location filename="../../ui/LoginDialog.cpp" line="383" />
             <source>Enter the API key from the PixVerse platform.</source>
             <translation>Введите API-ключ с платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="392" />
+            <location filename="../../ui/LoginDialog.cpp" line="395" />
             <source>Enter the e-mail address of the PixVerse account.</source>
             <translation>Введите адрес эл. почты учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="397" />
+            <location filename="../../ui/LoginDialog.cpp" line="400" />
             <source>Enter the password of the PixVerse account.</source>
             <translation>Введите пароль учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="494" />
+            <location filename="../../ui/LoginDialog.cpp" line="520" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="505" />
+            <location filename="../../ui/LoginDialog.cpp" line="531" />
             <source>the app was started without it.</source>
             <translation>приложение запущено без этой возможности.</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="511" />
+            <location filename="../../ui/LoginDialog.cpp" line="537" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/LoginDialog.cpp" line="571" />
+            <location filename="../../ui/LoginDialog.cpp" line="597" />
             <source>Could not open %1 in a browser.</source>
             <translation>Не удалось открыть %1 в браузере.</translation>
         </message>
@@ -4012,23 +4390,23 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::MainWindow</name>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="171" />
+            <location filename="../../ui/MainWindow.cpp" line="174" />
             <source>&amp;Settings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="179" />
+            <location filename="../../ui/MainWindow.cpp" line="182" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="182" />
+            <location filename="../../ui/MainWindow.cpp" line="185" />
             <source>Show &amp;Logs</source>
             <translation>Показать &amp;журнал</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="49" />
-            <location filename="../../ui/MainWindow.cpp" line="351" />
+            <location filename="../../ui/MainWindow.cpp" line="50" />
+            <location filename="../../ui/MainWindow.cpp" line="371" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -4041,132 +4419,132 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Здесь появятся ваши генерации.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="131" />
+            <location filename="../../ui/MainWindow.cpp" line="132" />
             <source>Create</source>
             <translation>Создание</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="161" />
+            <location filename="../../ui/MainWindow.cpp" line="164" />
             <source>&amp;Account</source>
             <translation>&amp;Учётная запись</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="163" />
-            <location filename="../../ui/MainWindow.cpp" line="383" />
+            <location filename="../../ui/MainWindow.cpp" line="166" />
+            <location filename="../../ui/MainWindow.cpp" line="403" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="165" />
+            <location filename="../../ui/MainWindow.cpp" line="168" />
             <source>Sign &amp;out</source>
             <translation>В&amp;ыйти</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="176" />
+            <location filename="../../ui/MainWindow.cpp" line="179" />
             <source>&amp;Jobs</source>
             <translation>&amp;Задания</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="206" />
+            <location filename="../../ui/MainWindow.cpp" line="209" />
             <source>Go to &amp;Prompt</source>
             <translation>Перейти к &amp;промпту</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="210" />
+            <location filename="../../ui/MainWindow.cpp" line="213" />
             <source>Go to &amp;Gallery</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="303" />
+            <location filename="../../ui/MainWindow.cpp" line="319" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="350" />
+            <location filename="../../ui/MainWindow.cpp" line="370" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="357" />
+            <location filename="../../ui/MainWindow.cpp" line="377" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="357" />
+            <location filename="../../ui/MainWindow.cpp" line="377" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="358" />
+            <location filename="../../ui/MainWindow.cpp" line="378" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="361" />
+            <location filename="../../ui/MainWindow.cpp" line="381" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="362" />
+            <location filename="../../ui/MainWindow.cpp" line="382" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="364" />
+            <location filename="../../ui/MainWindow.cpp" line="384" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="381" />
+            <location filename="../../ui/MainWindow.cpp" line="401" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="389" />
+            <location filename="../../ui/MainWindow.cpp" line="409" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="61" />
+            <location filename="../../ui/MainWindow.cpp" line="62" />
             <source>Gallery</source>
             <translation>Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <location filename="../../ui/MainWindow.cpp" line="252" />
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="238" />
+            <location filename="../../ui/MainWindow.cpp" line="254" />
             <source>&amp;Gallery</source>
             <translation>&amp;Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="241" />
+            <location filename="../../ui/MainWindow.cpp" line="257" />
             <source>&amp;Effects</source>
             <translation>&amp;Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="244" />
+            <location filename="../../ui/MainWindow.cpp" line="260" />
             <source>The effect templates: choose one to make a video with</source>
             <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="255" />
+            <location filename="../../ui/MainWindow.cpp" line="271" />
             <source>Effects</source>
             <translation>Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="374" />
+            <location filename="../../ui/MainWindow.cpp" line="394" />
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
-    <message>
-            <location filename="../../ui/MainWindow.cpp" line="232" />
+        <message>
+            <location filename="../../ui/MainWindow.cpp" line="236" />
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::MediaText</name>
         <message>
@@ -4186,13 +4564,14 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся декодировать изображение %1 (%2).</translation>
         </message>
         <message>
-            <location filename="../../core/media/ClipFrames.cpp" line="161" />
+            <location filename="../../core/media/ClipFrames.cpp" line="136" />
+            <location filename="../../core/media/ClipReader.cpp" line="111" />
             <location filename="../../core/media/LastFrame.cpp" line="182" />
             <source>Not enough memory to decode %1.</source>
             <translation>Недостаточно памяти, чтобы декодировать %1.</translation>
         </message>
         <message>
-            <location filename="../../core/media/ClipFrames.cpp" line="165" />
+            <location filename="../../core/media/ClipFrames.cpp" line="140" />
             <location filename="../../core/media/LastFrame.cpp" line="196" />
             <source>No frame of %1 could be decoded: the file is damaged.</source>
             <translation>Не удалось декодировать ни одного кадра %1: файл повреждён.</translation>
@@ -4313,31 +4692,31 @@ Write a prompt and press Generate.</source>
             <translation>В %1 нет видео или звука, которые можно прочитать.</translation>
         </message>
         <message>
-            <location filename="../../core/media/ClipFrames.cpp" line="152" />
+            <location filename="../../core/media/ClipFrames.cpp" line="127" />
             <source>%1 has no video to preview.</source>
             <translation>В %1 нет видео для предпросмотра.</translation>
         </message>
         <message>
-            <location filename="../../core/media/VideoMetadata.cpp" line="148" />
+            <location filename="../../core/media/VideoMetadata.cpp" line="149" />
             <source>The prompt cannot be written into %1: only MP4 and MOV files carry it.</source>
             <translation>Промпт нельзя записать в %1: его хранят только файлы MP4 и MOV.</translation>
         </message>
         <message>
-            <location filename="../../core/media/VideoMetadata.cpp" line="159" />
+            <location filename="../../core/media/VideoMetadata.cpp" line="160" />
             <source>The prompt cannot be written into %1: %2</source>
             <translation>Промпт нельзя записать в %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/media/VideoMetadata.cpp" line="169" />
+            <location filename="../../core/media/VideoMetadata.cpp" line="170" />
             <source>The prompt cannot be written into %1: the file could not be copied (%2).</source>
             <translation>Промпт нельзя записать в %1: файл не удалось скопировать (%2).</translation>
         </message>
         <message>
-            <location filename="../../core/media/VideoMetadata.cpp" line="177" />
+            <location filename="../../core/media/VideoMetadata.cpp" line="178" />
             <source>The prompt cannot be written into %1: the file cannot be replaced.</source>
             <translation>Промпт нельзя записать в %1: файл нельзя заменить.</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/media/ClipReader.cpp" line="119" />
             <source>%1 has no video to play.</source>
             <translation>В %1 нет видео для воспроизведения.</translation>
@@ -4883,32 +5262,32 @@ Write a prompt and press Generate.</source>
     <context>
         <name>pixverse::PromptEditor</name>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="56" />
+            <location filename="../../ui/PromptEditor.cpp" line="57" />
             <source>&amp;Prompt</source>
             <translation>&amp;Промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="67" />
+            <location filename="../../ui/PromptEditor.cpp" line="68" />
             <source>&amp;Recent</source>
             <translation>Н&amp;едавние</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="69" />
+            <location filename="../../ui/PromptEditor.cpp" line="70" />
             <source>Reuse one of your last prompts</source>
             <translation>Взять один из последних промптов</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="82" />
+            <location filename="../../ui/PromptEditor.cpp" line="83" />
             <source>Describe the video: the subject, what happens, the camera, the light…</source>
             <translation>Опишите видео: кто или что в кадре, что происходит, камера, свет…</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="93" />
+            <location filename="../../ui/PromptEditor.cpp" line="94" />
             <source>&amp;Negative prompt</source>
             <translation>&amp;Негативный промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="104" />
+            <location filename="../../ui/PromptEditor.cpp" line="105" />
             <source>What to keep out of the video (optional)</source>
             <translation>Чего не должно быть в видео (необязательно)</translation>
         </message>
@@ -4969,7 +5348,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Выбросить случайный сид</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="142" />
+            <location filename="../../ui/PromptEditor.cpp" line="145" />
             <source>&amp;Generate</source>
             <translation>С&amp;генерировать</translation>
         </message>
@@ -4978,7 +5357,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="344" />
+            <location filename="../../ui/PromptEditor.cpp" line="348" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -4987,87 +5366,87 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="356" />
+            <location filename="../../ui/PromptEditor.cpp" line="364" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="379" />
+            <location filename="../../ui/PromptEditor.cpp" line="387" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="381" />
+            <location filename="../../ui/PromptEditor.cpp" line="389" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="382" />
+            <location filename="../../ui/PromptEditor.cpp" line="390" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="400" />
+            <location filename="../../ui/PromptEditor.cpp" line="410" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="404" />
+            <location filename="../../ui/PromptEditor.cpp" line="414" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="408" />
+            <location filename="../../ui/PromptEditor.cpp" line="418" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="398" />
+            <location filename="../../ui/PromptEditor.cpp" line="406" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="425" />
+            <location filename="../../ui/PromptEditor.cpp" line="436" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="419" />
+            <location filename="../../ui/PromptEditor.cpp" line="430" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="348" />
+            <location filename="../../ui/PromptEditor.cpp" line="352" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="413" />
+            <location filename="../../ui/PromptEditor.cpp" line="423" />
             <source>(estimate)</source>
             <translation>(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="414" />
+            <location filename="../../ui/PromptEditor.cpp" line="424" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="422" />
+            <location filename="../../ui/PromptEditor.cpp" line="433" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="435" />
+            <location filename="../../ui/PromptEditor.cpp" line="447" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="515" />
+            <location filename="../../ui/PromptEditor.cpp" line="527" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="518" />
+            <location filename="../../ui/PromptEditor.cpp" line="530" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -5196,7 +5575,7 @@ Write a prompt and press Generate.</source>
             <translation type="vanished">Нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="346" />
+            <location filename="../../ui/PromptEditor.cpp" line="350" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
@@ -5205,8 +5584,8 @@ Write a prompt and press Generate.</source>
             <source>Not named in the prompt: %1. The video may leave them out.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
         </message>
-    <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="357" />
+        <message numerus="yes">
+            <location filename="../../ui/PromptEditor.cpp" line="360" />
             <source>Not enough credits: these %n takes cost %1 and the balance is %2.</source>
             <translation>
                 <numerusform>Недостаточно кредитов: %n дубль стоит %1, а на балансе %2.</numerusform>
@@ -5215,7 +5594,7 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="443" />
+            <location filename="../../ui/PromptEditor.cpp" line="446" />
             <source>Generate %n takes (Ctrl+Enter)</source>
             <translation>
                 <numerusform>Сгенерировать %n дубль (Ctrl+Enter)</numerusform>
@@ -5634,12 +6013,12 @@ Write a prompt and press Generate.</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="273" />
+            <location filename="../../app/gui/StudioApp.cpp" line="288" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="276" />
+            <location filename="../../app/gui/StudioApp.cpp" line="291" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -5648,22 +6027,22 @@ Write a prompt and press Generate.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="334" />
+            <location filename="../../app/gui/StudioApp.cpp" line="349" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="371" />
+            <location filename="../../app/gui/StudioApp.cpp" line="399" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="377" />
+            <location filename="../../app/gui/StudioApp.cpp" line="405" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
-    <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="348" />
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioApp.cpp" line="367" />
             <source>%n takes of “%1” queued.</source>
             <translation>
                 <numerusform>В очереди %n дубль «%1».</numerusform>
@@ -5671,7 +6050,30 @@ Write a prompt and press Generate.</source>
                 <numerusform>В очереди %n дублей «%1».</numerusform>
             </translation>
         </message>
-        </context>
+    </context>
+    <context>
+        <name>pixverse::TagEditor</name>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="44" />
+            <source>Tags</source>
+            <translation>Теги</translation>
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="45" />
+            <source>Tags of this video, separated by commas:</source>
+            <translation>Теги этого видео через запятую:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="46" />
+            <source>Tags of the %1 selected videos, separated by commas (a tag only some of them have stays):</source>
+            <translation>Теги выбранных видео (%1) через запятую (тег, который есть лишь у некоторых из них, останется):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/TagEditor.cpp" line="53" />
+            <source>storm, night, lighthouse</source>
+            <translation>шторм, ночь, маяк</translation>
+        </message>
+    </context>
     <context>
         <name>pixverse::TemplateLibrary</name>
         <message>
@@ -5720,6 +6122,13 @@ Write a prompt and press Generate.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::VideoMetadata</name>
+        <message>
+            <source>Cannot write the prompt into “%1”.</source>
+            <translation type="vanished">Не удалось записать промпт в «%1».</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::VideoPlayer</name>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="85" />
@@ -5734,7 +6143,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="100" />
-            <location filename="../../ui/VideoPlayer.cpp" line="367" />
+            <location filename="../../ui/VideoPlayer.cpp" line="372" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Space)</translation>
         </message>
@@ -5755,7 +6164,7 @@ Write a prompt and press Generate.</source>
         </message>
         <message>
             <location filename="../../ui/VideoPlayer.cpp" line="113" />
-            <location filename="../../ui/VideoPlayer.cpp" line="375" />
+            <location filename="../../ui/VideoPlayer.cpp" line="380" />
             <source>Mute (M)</source>
             <translation>Выключить звук (M)</translation>
         </message>
@@ -5765,52 +6174,52 @@ Write a prompt and press Generate.</source>
             <translation>Громкость</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="163" />
+            <location filename="../../ui/VideoPlayer.cpp" line="168" />
             <source>This video cannot be played.</source>
             <translation>Это видео невозможно воспроизвести.</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="260" />
+            <location filename="../../ui/VideoPlayer.cpp" line="265" />
             <source>This video cannot be played: %1</source>
             <translation>Это видео невозможно воспроизвести: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="358" />
+            <location filename="../../ui/VideoPlayer.cpp" line="363" />
             <source>%1 × %2</source>
             <translation>%1 × %2</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="367" />
+            <location filename="../../ui/VideoPlayer.cpp" line="372" />
             <source>Pause (Space)</source>
             <translation>Пауза (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="369" />
+            <location filename="../../ui/VideoPlayer.cpp" line="374" />
             <source>Pause</source>
             <translation>Пауза</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="369" />
+            <location filename="../../ui/VideoPlayer.cpp" line="374" />
             <source>Play</source>
             <translation>Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="375" />
+            <location filename="../../ui/VideoPlayer.cpp" line="380" />
             <source>Unmute (M)</source>
             <translation>Включить звук (M)</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="376" />
+            <location filename="../../ui/VideoPlayer.cpp" line="381" />
             <source>Unmute</source>
             <translation>Включить звук</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="376" />
+            <location filename="../../ui/VideoPlayer.cpp" line="381" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
         <message>
-            <location filename="../../ui/VideoPlayer.cpp" line="224" />
+            <location filename="../../ui/VideoPlayer.cpp" line="229" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
@@ -5938,382 +6347,4 @@ Write a prompt and press Generate.</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
-<context><name>pixverse::VideoMetadata</name><message>
-            <location filename="../../core/media/VideoMetadata.cpp" line="10" />
-            <source>Cannot write the prompt into “%1”.</source>
-            <translation>Не удалось записать промпт в «%1».</translation>
-        </message>
-    </context><context><name>pixverse::BoardsPanel</name><message>
-            <location filename="../../ui/BoardsPanel.cpp" line="90" />
-            <source>Board name:</source>
-            <translation>Название доски:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="94" />
-            <source>Folder for the Board's Videos</source>
-            <translation>Папка для видео доски</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="100" />
-            <source>Boards</source>
-            <translation>Доски</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="101" />
-            <source>Show or hide the boards</source>
-            <translation>Показать или скрыть доски</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="119" />
-            <source>Choose a board to see its jobs; drop jobs on a board to add them</source>
-            <translation>Выберите доску, чтобы увидеть её задания; перетащите задания на доску, чтобы добавить их</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="128" />
-            <location filename="../../ui/BoardsPanel.cpp" line="363" />
-            <source>New board…</source>
-            <translation>Новая доска…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="131" />
-            <source>Rename…</source>
-            <translation>Переименовать…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="134" />
-            <source>Set folder…</source>
-            <translation>Указать папку…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="137" />
-            <source>Delete</source>
-            <translation>Удалить</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="145" />
-            <source>Board</source>
-            <translation>Доска</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="146" />
-            <source>Rename the board, give it a folder, or delete it</source>
-            <translation>Переименовать доску, указать её папку или удалить её</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="213" />
-            <source>All jobs (%1)</source>
-            <translation>Все задания (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="218" />
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="223" />
-            <source>%1
-Videos are also saved in %2</source>
-            <translation>%1
-Видео также сохраняются в папке %2</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="268" />
-            <source>New Board</source>
-            <translation>Новая доска</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="292" />
-            <source>Rename Board</source>
-            <translation>Переименование доски</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BoardsPanel.cpp" line="324" />
-            <source>Delete Board</source>
-            <translation>Удаление доски</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/BoardsPanel.cpp" line="325" />
-            <source>Delete the board “%1”? Its %n job(s) stay in the library.</source>
-            <translation>
-                <numerusform>Удалить доску «%1»? Её %n задание останется в библиотеке.</numerusform>
-                <numerusform>Удалить доску «%1»? Её %n задания останутся в библиотеке.</numerusform>
-                <numerusform>Удалить доску «%1»? Её %n заданий останутся в библиотеке.</numerusform>
-            </translation>
-        </message>
-    </context><context><name>pixverse::LibraryFilterBar</name><message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="54" />
-            <source>All jobs</source>
-            <translation>Все задания</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="55" />
-            <source>In progress</source>
-            <translation>В работе</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="58" />
-            <source>Done</source>
-            <translation>Готово</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="59" />
-            <source>Failed</source>
-            <translation>Ошибка</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="60" />
-            <source>Moderated</source>
-            <translation>Отклонено модерацией</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="61" />
-            <source>Cancelled</source>
-            <translation>Отменено</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="62" />
-            <source>Deleted</source>
-            <translation>Удалено</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="67" />
-            <source>Show jobs in this state</source>
-            <translation>Показать задания в этом состоянии</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="79" />
-            <source>Search prompts</source>
-            <translation>Поиск по промптам</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="81" />
-            <source>Every word finds the prompts with a word starting with it; Esc clears</source>
-            <translation>Каждое слово находит промпты со словом, которое с него начинается; Esc очищает поиск</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="96" />
-            <source>Clear filters</source>
-            <translation>Сбросить фильтры</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="105" />
-            <source>Filter by mode, model, rating, tag and date</source>
-            <translation>Фильтр по режиму, модели, оценке, метке и дате</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="140" />
-            <source>Show jobs of this mode</source>
-            <translation>Показать задания этого режима</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="141" />
-            <source>Any mode</source>
-            <translation>Любой режим</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="152" />
-            <source>Show jobs made with this model</source>
-            <translation>Показать задания этой модели</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="161" />
-            <source>Show jobs rated at least this, or by their reject mark</source>
-            <translation>Показать задания с оценкой не ниже этой или по отметке «отклонено»</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="162" />
-            <source>Any rating</source>
-            <translation>Любая оценка</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="164" />
-            <source>%1+</source>
-            <translation>%1+</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="165" />
-            <source>Rejected only</source>
-            <translation>Только отклонённые</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="166" />
-            <source>Hide rejected</source>
-            <translation>Скрыть отклонённые</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="175" />
-            <source>Show jobs with this tag</source>
-            <translation>Показать задания с этой меткой</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="176" />
-            <source>Any tag</source>
-            <translation>Любая метка</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="195" />
-            <source>Any day</source>
-            <translation>Любой день</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="200" />
-            <source>Show jobs made on this day or later</source>
-            <translation>Показать задания, созданные в этот день или позже</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="201" />
-            <source>Show jobs made on this day or earlier</source>
-            <translation>Показать задания, созданные в этот день или раньше</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="202" />
-            <source>From</source>
-            <translation>С</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="204" />
-            <source>to</source>
-            <translation>по</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="237" />
-            <source>Any model</source>
-            <translation>Любая модель</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="348" />
-            <source>Filters (%1)</source>
-            <translation>Фильтры (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="348" />
-            <source>Filters</source>
-            <translation>Фильтры</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="356" />
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/LibraryFilterBar.cpp" line="363" />
-            <source>%1 of %2</source>
-            <translation>%1 из %2</translation>
-        </message>
-    </context><context><name>pixverse::CompareView</name><message>
-            <location filename="../../ui/CompareView.cpp" line="50" />
-            <source>Compare Takes</source>
-            <translation>Сравнение дублей</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="152" />
-            <source>One frame back (←)</source>
-            <translation>На кадр назад (←)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="153" />
-            <location filename="../../ui/CompareView.cpp" line="338" />
-            <source>Play (Space)</source>
-            <translation>Воспроизвести (Space)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="155" />
-            <source>One frame forward (→)</source>
-            <translation>На кадр вперёд (→)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="162" />
-            <source>Position</source>
-            <translation>Позиция</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="175" />
-            <source>&amp;Loop</source>
-            <translation>&amp;Повтор</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="180" />
-            <source>&amp;Wipe</source>
-            <translation>&amp;Шторка</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="182" />
-            <source>One picture: the first take left of the line, the second right</source>
-            <translation>Одна картинка: первый дубль слева от линии, второй справа</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="186" />
-            <source>&amp;Reject the Others</source>
-            <translation>&amp;Отклонить остальные</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="188" />
-            <source>Reject every take but the picked one (Shift+X)</source>
-            <translation>Отклонить все дубли, кроме выбранного (Shift+X)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="191" />
-            <source>Close</source>
-            <translation>Закрыть</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="227" />
-            <source>Seed %1</source>
-            <translation>Сид %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="227" />
-            <source>Random seed</source>
-            <translation>Случайный сид</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="228" />
-            <source>Not rated</source>
-            <translation>Без оценки</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="230" />
-            <source>Picked</source>
-            <translation>Выбран</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="232" />
-            <source>Rejected</source>
-            <translation>Отклонён</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="237" />
-            <source>Picked (%1)</source>
-            <translation>Выбран (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="237" />
-            <source>Pick (%1)</source>
-            <translation>Выбрать (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/CompareView.cpp" line="338" />
-            <source>Pause (Space)</source>
-            <translation>Пауза (Space)</translation>
-        </message>
-    </context><context><name>pixverse::TagEditor</name><message>
-            <location filename="../../ui/TagEditor.cpp" line="44" />
-            <source>Tags</source>
-            <translation>Теги</translation>
-        </message>
-        <message>
-            <location filename="../../ui/TagEditor.cpp" line="45" />
-            <source>Tags of this video, separated by commas:</source>
-            <translation>Теги этого видео через запятую:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/TagEditor.cpp" line="46" />
-            <source>Tags of the %1 selected videos, separated by commas (a tag only some of them have stays):</source>
-            <translation>Теги выбранных видео (%1) через запятую (тег, который есть лишь у некоторых из них, останется):</translation>
-        </message>
-        <message>
-            <location filename="../../ui/TagEditor.cpp" line="53" />
-            <source>storm, night, lighthouse</source>
-            <translation>шторм, ночь, маяк</translation>
-        </message>
-    </context></TS>
+</TS>

@@ -302,6 +302,11 @@ void TestLibraryFilters::theCardMenuAddsAndRemoves() {
     const Result<Board> a = m_store->addBoard(QStringLiteral("Alpha"));
     const Result<Board> b = m_store->addBoard(QStringLiteral("Beta"));
     QVERIFY(a.ok() && b.ok());
+    // An empty board says how to fill it.
+    m_pane->filterModel()->setBoard(a.value->id);
+    QCOMPARE(m_pane->filterModel()->rowCount(), 0);
+    QVERIFY(m_pane->view()->placeholderText().contains(QStringLiteral("Add to Board")));
+    m_pane->filterModel()->setBoard(0);
     QVERIFY(m_pane->view()->selectJob(m_harbour));
     QMenu* menu = m_pane->contextMenu();
     QAction* addTo = nullptr;
@@ -313,7 +318,11 @@ void TestLibraryFilters::theCardMenuAddsAndRemoves() {
             removeFrom = action;
     }
     QVERIFY(addTo && removeFrom);
-    QCOMPARE(addTo->text(), QStringLiteral("Add to board"));
+    QCOMPARE(addTo->text(), QStringLiteral("Add to &Board"));
+    // With the other marks, right after "Open Stack".
+    const QList<QAction*> entries = menu->actions();
+    QCOMPARE(entries.indexOf(addTo),
+             entries.indexOf(m_pane->action(JobsPane::Action::OpenStack)) + 1);
     Q_EMIT menu->aboutToShow(); // as when it opens
     QStringList offered;
     for (QAction* action : addTo->menu()->actions())
