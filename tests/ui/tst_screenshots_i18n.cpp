@@ -1171,6 +1171,61 @@ private Q_SLOTS:
             QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         }
     }
+
+    // Issue 18: the compare view of three takes (a 2 × 2 grid) and of two as a wipe, playing
+    // paused on a frame, in English and Russian.
+    void compareViews_data() { continueViews_data(); }
+    void compareViews() {
+        QFETCH(QString, language);
+        const bool ru = language == QLatin1String("ru");
+        QCOMPARE(installTranslations(*qApp, language), language);
+        QTemporaryDir jobsDir;
+        JobStore store;
+        QVERIFY(store.open(jobsDir.filePath(QStringLiteral("data"))));
+        const QList<qint64> ids =
+            addSampleJobs(store, jobsDir.filePath(QStringLiteral("library")), clipsDir()).ids;
+        QCOMPARE(ids.size(), 10);
+        // The titles are the creator's prompts: in Russian on the Russian page.
+        const QStringList russianPrompts{
+            QStringLiteral(u"Маяк в шторм ночью, волны разбиваются о скалы"),
+            QStringLiteral(u"Портрет старого рыбака, чинящего сети, золотой час"),
+            QStringLiteral(u"Кошка потягивается на солнечном подоконнике")};
+        QList<Job> takes;
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(store.modify(ids[i], [&, i](Job& job) {
+                job.seed = 370981546 + i;
+                job.rating = i == 0 ? 4 : 0;
+                if (ru)
+                    job.request.prompt = russianPrompts.at(i);
+            }));
+            takes << *store.job(ids[i]);
+        }
+        JobLibrary library(&store);
+        library.pick(ids[0]);
+        takes[0] = *store.job(ids[0]);
+        for (const bool wipe : {false, true}) {
+            CompareView view(wipe ? takes.mid(0, 2) : takes, library);
+            view.resize(1280, 720);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.setWipe(wipe);
+            QTRY_VERIFY_WITH_TIMEOUT(view.playback()->isReady(), 20000);
+            view.playback()->seek(view.playback()->durationUs() / 2);
+            QTRY_VERIFY_WITH_TIMEOUT(view.playback()->isSettled(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!view.playback()->frame(view.cellCount() - 1).isNull(), 20000);
+            QStringList problems;
+            QTRY_VERIFY2((problems = pageProblems(&view, false)).isEmpty() || !ru,
+                         qPrintable(problems.join(QLatin1Char('\n'))));
+            QTRY_VERIFY2((problems = clippedTexts(&view) + unnamedButtons(&view)).isEmpty(),
+                         qPrintable(problems.join(QLatin1Char('\n'))));
+            verifyScreenshot(
+                &view, QStringLiteral("compare-%1-%2")
+                           .arg(wipe ? QStringLiteral("wipe") : QStringLiteral("3up"), language));
+            if (ru)
+                verifyRussian(&view);
+            view.hide();
+        }
+    }
 };
 
 QTEST_MAIN(TestScreenshotsI18n)
