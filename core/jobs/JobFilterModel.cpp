@@ -207,10 +207,20 @@ qint64 JobFilterModel::jobId(int row) const {
 }
 
 QVariant JobFilterModel::data(const QModelIndex& index, int role) const {
-    if (role == JobListModel::GroupSizeRole && m_stacked && index.isValid()) {
+    const bool stackRole =
+        role == JobListModel::GroupSizeRole || role == JobListModel::CostTextRole;
+    if (stackRole && m_stacked && index.isValid()) {
         const qint64 group = index.data(JobListModel::GroupIdRole).toLongLong();
-        if (const auto takes = m_groups.constFind(group); group != 0 && takes != m_groups.cend())
-            return int(takes->size());
+        if (const auto takes = m_groups.constFind(group); group != 0 && takes != m_groups.cend()) {
+            const int size = int(takes->size());
+            if (role == JobListModel::GroupSizeRole)
+                return size;
+            // A closed stack stands for all its takes: "4 × 35 credits", the click's price.
+            const QString one = QSortFilterProxyModel::data(index, role).toString();
+            if (m_openStack == 0 && size > 1 && !one.isEmpty())
+                return tr("%1 × %2", "takes × one take's price").arg(size).arg(one);
+            return one;
+        }
     }
     return QSortFilterProxyModel::data(index, role);
 }

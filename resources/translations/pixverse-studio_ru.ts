@@ -2900,6 +2900,15 @@ Videos are also saved in %2</source>
         </message>
     </context>
     <context>
+        <name>pixverse::JobFilterModel</name>
+        <message>
+            <location filename="../../core/jobs/JobFilterModel.cpp" line="221" />
+            <source>%1 × %2</source>
+            <comment>takes × one take's price</comment>
+            <translation>%1 × %2</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::JobGalleryView</name>
         <message>
             <location filename="../../ui/JobGalleryView.cpp" line="44" />

@@ -369,8 +369,16 @@ void TestJobFilterModel::stacksCollapseAndOpen() {
     QCOMPARE(shownIds(&filter), (QList<qint64>{later, takeIds[0], lone}));
     QCOMPARE(filter.index(1, 0).data(JobListModel::GroupSizeRole).toInt(), 4);
     QCOMPARE(filter.index(0, 0).data(JobListModel::GroupSizeRole).toInt(), 1);
+    // A closed stack's card prices the whole click; a lone job's, itself.
+    const QString oneTake =
+        m_model->index(m_model->rowOf(takeIds[0]), 0).data(JobListModel::CostTextRole).toString();
+    QVERIFY(!oneTake.isEmpty());
+    QCOMPARE(filter.index(1, 0).data(JobListModel::CostTextRole).toString(),
+             QStringLiteral("4 × ") + oneTake);
+    QVERIFY(!filter.index(0, 0).data(JobListModel::CostTextRole).toString().contains(u'×'));
 
     filter.setOpenStack(groupId);
+    QCOMPARE(filter.index(0, 0).data(JobListModel::CostTextRole).toString(), oneTake);
     QCOMPARE(filter.openStack(), groupId);
     QList<qint64> open = shownIds(&filter);
     std::sort(open.begin(), open.end());
