@@ -279,7 +279,11 @@ void JobFilterModel::rebuildStacks() {
 
 bool JobFilterModel::chooseStackRow(qint64 groupId) {
     const Take* chosen = nullptr;
-    for (const Take& take : m_groups.value(groupId)) {
+    // Pointers into the group's own list, not into a copy of it (value() would return one that
+    // dies with the loop while `chosen` still points into it).
+    const auto group = m_groups.constFind(groupId);
+    const QList<Take> none;
+    for (const Take& take : group != m_groups.cend() ? *group : none) {
         if (!take.passes)
             continue;
         if (!chosen || (take.picked && !chosen->picked) ||
