@@ -48,7 +48,9 @@ struct CliOptions {
         LipSync,   //!< lipsync (VIDEO_ID | FILE) with an audio file or a voice and a text
         Speakers,  //!< the voices lip sync speaks with
         LastFrame, //!< last-frame VIDEO_FILE: a local PNG, no request
-        Templates  //!< the effect templates (issue 17), from the list kept in the data dir
+        Templates, //!< the effect templates (issue 17), from the list kept in the data dir
+        Watch,     //!< watch DIR --out DIR (issue 19): the hot folder, until interrupted
+        Spend      //!< spend [--since] [--until] [--json] (issue 19): deductions and refunds
     };
     Command command = Command::Generate;
     bool sandbox = false;

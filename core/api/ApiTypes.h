@@ -151,6 +151,33 @@ struct Balance {
     qint64 total() const { return daily + monthly + package; }
 };
 
+//! One page request of the platform's spend ledger (`POST
+//! /openapi/v2/account/billing/usage-detail`, pixverse-api.md §2.20). Times are UTC; the range is
+//! at most 30 days (the service: 400017).
+struct UsageQuery {
+    QDateTime start;
+    QDateTime end;
+    int limit = 100; //!< 1..100
+    QString cursor;  //!< the previous page's next_cursor; set: start/end are not sent
+};
+
+//! One deduction or refund as the ledger lists it. The item's fields are not documented
+//! (§2.20, uncertain): every one is read tolerantly, and the whole item is kept as `raw`.
+struct UsageItem {
+    qint64 videoId = 0;   //!< `video_id` (number or string); 0 when absent
+    QString creationType; //!< `creation_type` ("text_to_video", ...); empty when absent
+    qint64 credits = 0;   //!< `credits` (absolute value)
+    bool refund = false;  //!< `credits_status` == "refund"
+    QDateTime at;         //!< `created_at` (or another time field), UTC; invalid when absent
+    QByteArray raw;       //!< the item as the service sent it (compact JSON)
+};
+
+struct UsagePage {
+    QList<UsageItem> items;
+    QString nextCursor;
+    bool hasMore = false;
+};
+
 //! Cancels the request behind it; harmless once the request is over.
 class RequestHandle {
 public:

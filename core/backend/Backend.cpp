@@ -60,6 +60,22 @@ RequestHandle Backend::fetchTemplates(const TemplateQuery& query, QObject* conte
     });
 }
 
+RequestHandle Backend::fetchPriceFormulas(QObject* context,
+                                          std::function<void(Result<PriceFormulas>)> done) {
+    return refuseLater(context, std::move(done),
+                       ApiError::input(tr("A platform API key is charged by the published price "
+                                          "table; only a website account has price formulas.")));
+}
+
+RequestHandle Backend::fetchUsage(const UsageQuery& query, QObject* context,
+                                  std::function<void(Result<UsagePage>)> done) {
+    Q_UNUSED(query)
+    return refuseLater(context, std::move(done),
+                       ApiError::input(tr("The spend ledger can be read only with a platform API "
+                                          "key; a website account's spending comes from this "
+                                          "app's own records.")));
+}
+
 QList<Speaker> Backend::systemSpeakers() {
     // §2.18: the system voices; the names are PixVerse's, not translated.
     static const char* const names[] = {"Emily",  "James",  "Isabella", "Liam",   "Chloe",

@@ -7,6 +7,7 @@
 #include "core/generation/GenerationRequest.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/generation/PreparedImage.h"
+#include "core/generation/PriceFormulas.h"
 
 #include <QFuture>
 #include <QFutureWatcher>
@@ -77,6 +78,16 @@ public:
     //! A page shorter than `query.pageSize` is the last one.
     virtual RequestHandle fetchTemplates(const TemplateQuery& query, QObject* context,
                                          std::function<void(Result<QList<EffectTemplate>>)> done);
+    //! The website's price formulas (§3.12, issue 19). The default (the OpenAPI: fixed
+    //! published prices) answers an input error saying so, and sends nothing.
+    virtual RequestHandle fetchPriceFormulas(QObject* context,
+                                             std::function<void(Result<PriceFormulas>)> done);
+    //! Whether the family keeps a spend ledger the client can read (the OpenAPI's usage-detail).
+    virtual bool hasUsageLedger() const { return false; }
+    //! One page of the spend ledger (§2.20, issue 19). The default (the web: no ledger call)
+    //! answers an input error saying so, and sends nothing.
+    virtual RequestHandle fetchUsage(const UsageQuery& query, QObject* context,
+                                     std::function<void(Result<UsagePage>)> done);
     //! The 15 system voices of §2.18 ("Auto" first).
     static QList<Speaker> systemSpeakers();
     //! Status of several videos at once: one request for the web family, one per id for the

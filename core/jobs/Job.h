@@ -158,6 +158,20 @@ struct Job {
     QStringList tags; //!< free words, as the creator typed them, no duplicates (case-insensitive)
     QList<qint64> boards; //!< the boards (JobStore::boards()) it is on, ascending ids
 
+    // --- The queue and the money (issue 19) ------------------------------------------------
+    //! Where a queued job stands: lower is sent first (ties: older first). The store gives a new
+    //! job a place after every other (JobStore::add/addGroup); JobEngine::moveQueued and
+    //! runNext change it. Meaningless once the job left Queued.
+    qint64 queueOrder = 0;
+    //! The creator paused this one job (JobEngine::setHeld): it stays Queued and is not sent.
+    bool held = false;
+    //! Credits the service gave back (moderation, a failed video); `credits` is what it charged.
+    int refundedCredits = 0;
+    //! Where the job came from, when not the composer: `batch:<file name>#<line>` (a batch
+    //! opened in the window), `hot:<file fingerprint>#<item>` (the hot folder; how it knows
+    //! across restarts which files it already took). Empty: the composer or the CLI.
+    QString origin;
+
     //! A complete file of the video is in the library (a download in progress writes
     //! `<videoPath>.part`, so `videoPath` exists only once complete). Reads the disk.
     bool videoFileExists() const;

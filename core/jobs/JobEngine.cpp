@@ -84,6 +84,8 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
     connect(m_scheduler, &JobScheduler::uploadProgress, this, &JobEngine::uploadProgress);
     connect(m_scheduler, &JobScheduler::jobSubmitted, this, &JobEngine::onSubmitted);
     connect(m_scheduler, &JobScheduler::jobFailed, this, &JobEngine::onRefused);
+    connect(m_scheduler, &JobScheduler::queuePausedChanged, this, &JobEngine::queuePausedChanged);
+    connect(m_scheduler, &JobScheduler::queueStopped, this, &JobEngine::queueStopped);
     connect(m_poller, &StatusPoller::statusReceived, this, &JobEngine::onStatus);
     connect(m_poller, &StatusPoller::statusMissing, this, &JobEngine::onStatusMissing);
     connect(m_poller, &StatusPoller::jobStalled, this,

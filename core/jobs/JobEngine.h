@@ -92,6 +92,37 @@ public:
     //! enqueueTakes() with the inputs copied on the thread pool first, as enqueueAsync().
     void enqueueTakesAsync(const GenerationRequest& request, int takes, QObject* context,
                            std::function<void(Result<QList<Job>>)> done);
+    // --- The queue (issue 19) ----------------------------------------------------------------
+    //! Queues several jobs at once (a batch, a hot folder's file): one transaction
+    //! (JobStore::addMany), every input copied into the store; `origins` (empty, or one per
+    //! request) become the jobs' origin. Copies on the calling thread: use enqueueManyAsync().
+    Result<QList<Job>> enqueueMany(const QList<GenerationRequest>& requests,
+                                   const QStringList& origins = {});
+    void enqueueManyAsync(const QList<GenerationRequest>& requests, const QStringList& origins,
+                          QObject* context, std::function<void(Result<QList<Job>>)> done);
+    //! Pauses or resumes the whole queue; kept in the store (value "queue/paused"), so a queue
+    //! paused when the app quit starts paused.
+    void setQueuePaused(bool paused);
+    bool isQueuePaused() const;
+    //! Pauses (or resumes) one queued job. False when it is not Queued.
+    bool setHeld(qint64 jobId, bool held);
+    //! Moves the queued `jobIds` (in that order) before the queued `beforeJobId` (0: to the
+    //! end). False, changing nothing, when one of them is not Queued.
+    bool moveQueued(const QList<qint64>& jobIds, qint64 beforeJobId);
+    //! Puts a queued job first and resumes it when held. False when it is not Queued.
+    bool runNext(qint64 jobId);
+    //! What a queued job asks, replaced (the composer's edit): the same job, id and place, its
+    //! inputs copied on the thread pool. An Input error when it left the queue meanwhile.
+    void replaceQueuedAsync(qint64 jobId, const GenerationRequest& request, QObject* context,
+                            std::function<void(Result<Job>)> done);
+    //! New jobs start only inside `window` (local time); empty: at any time.
+    void setRunWindow(std::optional<RunWindow> window);
+    //! The credit caps, counted from the ledger (charges minus refunds) plus what the jobs on
+    //! their way will cost; `sessionStart` begins the per-session count. Reaching one stops the
+    //! queue before the job that would pass it (queueStopped).
+    void setCreditCaps(const CreditCaps& caps, const QDateTime& sessionStart);
+    CreditCaps creditCaps() const { return m_caps; }
+
     //! A failed, moderated or cancelled job as a new generation (new trace id). False otherwise.
     bool retry(qint64 jobId);
     //! A job not yet sent (Queued, Uploading) is cancelled. False otherwise.
@@ -147,6 +178,10 @@ Q_SIGNALS:
     void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
     //! Every job is in a final state (after the last one settled).
     void allSettled();
+    //! The creator's pause of the queue changed (also when a cap stopped it).
+    void queuePausedChanged(bool paused);
+    //! The queue stopped itself before `jobId`: `reason` says which cap (a sentence to show).
+    void queueStopped(qint64 jobId, const QString& reason);
     //! An importAccountVideos() ended: `added` jobs are new in the store; `error` says why the
     //! list could not be read (nothing was added then).
     void accountVideosImported(int added, const pixverse::ApiError& error);
@@ -190,6 +225,8 @@ private:
     QHash<qint64, RequestHandle> m_missingLookUps; //!< by job id
     bool m_balanceInFlight = false;
     bool m_balanceAgain = false;
+    CreditCaps m_caps;
+    QDateTime m_sessionStart;
 };
 
 } // namespace pixverse

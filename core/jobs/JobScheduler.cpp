@@ -107,6 +107,24 @@ void JobScheduler::pause() {
     Q_EMIT pausedChanged(true);
 }
 
+void JobScheduler::setQueuePaused(bool paused) {
+    if (m_queuePaused == paused)
+        return;
+    m_queuePaused = paused; // CONTRACT STUB: pass() does not look at it yet
+    Q_EMIT queuePausedChanged(paused);
+    schedule();
+}
+
+void JobScheduler::setRunWindow(std::optional<RunWindow> window) {
+    m_runWindow = window; // CONTRACT STUB: pass() does not look at it yet
+    schedule();
+}
+
+void JobScheduler::setAdmission(Admission admission) {
+    m_admission = std::move(admission); // CONTRACT STUB: pass() does not ask it yet
+    schedule();
+}
+
 bool JobScheduler::cancel(qint64 jobId) {
     std::optional<Job> job = m_store->job(jobId);
     if (!job || !applyJobEvent(*job, JobEvent::Cancelled))

@@ -5,6 +5,7 @@
 #include "core/api/ExponentialBackoff.h"
 #include "core/jobs/Job.h"
 #include "core/jobs/JobTransitions.h"
+#include "core/jobs/QueueRules.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -66,6 +67,19 @@ public:
     bool isPaused() const { return m_paused; }
     void resume();
 
+    // --- Queue control (issue 19) ----------------------------------------------------------
+    //! The creator's pause of the whole queue (JobEngine keeps it across restarts): no queued
+    //! job is started; creates already sent are still resent, uploads under way go on.
+    void setQueuePaused(bool paused);
+    bool isQueuePaused() const { return m_queuePaused; }
+    //! New jobs start only inside this window (local time); empty: at any time.
+    void setRunWindow(std::optional<RunWindow> window);
+    std::optional<RunWindow> runWindow() const { return m_runWindow; }
+    //! Asked before a queued job starts: a sentence when it may not go now (a credit cap). The
+    //! queue then pauses (setQueuePaused(true)) and queueStopped(reason) tells why. Empty: go.
+    using Admission = std::function<QString(const Job& next)>;
+    void setAdmission(Admission admission);
+
     //! Cancels a job that has not reached the service: Queued (or Uploading). False otherwise.
     bool cancel(qint64 jobId);
 
@@ -89,6 +103,10 @@ Q_SIGNALS:
     //! The job failed for good (state Failed).
     void jobFailed(qint64 jobId, const pixverse::ApiError& reason);
     void pausedChanged(bool paused);
+    //! The creator's pause of the queue changed (setQueuePaused, or a cap stopped it).
+    void queuePausedChanged(bool paused);
+    //! The queue paused itself before `jobId`: `reason` is the sentence (a credit cap reached).
+    void queueStopped(qint64 jobId, const QString& reason);
     //! Bytes of the job's inputs sent so far, of all its inputs together (images, video, audio;
     //! the composer shows it when the job starts).
     void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
@@ -127,6 +145,9 @@ private:
     bool m_passQueued = false;
     bool m_running = false;
     bool m_paused = false;
+    bool m_queuePaused = false;
+    std::optional<RunWindow> m_runWindow;
+    Admission m_admission;
 };
 
 } // namespace pixverse

@@ -2,6 +2,7 @@
 
 #include "core/api/ApiTypes.h"
 #include "core/jobs/Job.h"
+#include "core/jobs/LedgerEntry.h"
 
 #include <QHash>
 #include <QList>
@@ -115,6 +116,35 @@ public:
     //! Empty `text`: every job. Fast enough to run on each keystroke over 10,000 jobs.
     QList<qint64> searchPrompts(const QString& text) const;
 
+    // --- The queue and the money (issue 19) ---------------------------------------------------
+    //! Adds several jobs in one transaction, each as add() does (no group): a batch or a hot
+    //! folder's file is queued whole or not at all. Emits jobAdded for each, in order.
+    Result<QList<Job>> addMany(QList<Job> jobs);
+    //! The Queued jobs in the order they will be sent: queueOrder, then id. Held ones included.
+    QList<Job> queue() const;
+    //! Gives the queued jobs `orderedIds` the places 1..n in that order (one transaction), and
+    //! every other queued job a place after them, keeping their order. False when an id is not
+    //! a Queued job or SQLite refused (nothing changes then).
+    bool reorderQueue(const QList<qint64>& orderedIds);
+    //! Whether a stored job has exactly this origin.
+    bool hasOrigin(const QString& origin) const;
+    //! Every job whose origin starts with `prefix`, oldest first.
+    QList<Job> jobsWithOrigin(const QString& prefix) const;
+
+    //! A small value kept with the jobs of this account (the queue's pause, the ledger's sync
+    //! point), committed at once; empty when never set.
+    QString storedValue(const QString& key) const;
+    bool setStoredValue(const QString& key, const QString& value);
+
+    //! Stores ledger entries in one transaction, skipping those already kept (same source,
+    //! video id, direction, credits and time). Returns how many were new.
+    Result<int> addLedgerEntries(const QList<LedgerEntry>& entries);
+    //! The entries of one source with `from` <= at < `until` (invalid: open), oldest first.
+    QList<LedgerEntry> ledgerEntries(LedgerEntry::Source source, const QDateTime& from = {},
+                                     const QDateTime& until = {}) const;
+    //! Sets the job (and its model) of every entry of this video id that has none yet.
+    bool matchLedgerEntries(qint64 videoId, qint64 jobId, const QString& model);
+
     //! Writes every field of `job` (found by id) and stamps `updatedAt`. Its tags are trimmed and
     //! kept once (case-insensitive), its boards sorted, once each, known ones only. False when the
     //! row is unknown or SQLite refused; the mirror then keeps the old values.
@@ -145,6 +175,8 @@ Q_SIGNALS:
     void jobRemoved(qint64 id);
     //! A board was added, renamed, given a folder or removed.
     void boardsChanged();
+    //! Ledger entries were added or matched.
+    void ledgerChanged();
 
 private:
     bool migrate(int from);
@@ -181,8 +213,10 @@ private:
     QHash<qint64, int> m_boardUses;        // board id → jobs on it
     mutable QStringList m_tagsByUse;       // allTags(), built again after a tag changed
     mutable bool m_tagsStale = true;
-    mutable QList<qint64> m_newestFirst; // every id, newest first; built again after a job came,
-    mutable bool m_orderStale = true;    // went or changed its createdAt
+    mutable QList<qint64> m_newestFirst;    // every id, newest first; built again after a job came,
+    mutable bool m_orderStale = true;       // went or changed its createdAt
+    QHash<QString, QString> m_storedValues; // storedValue(): the table, mirrored
+    QList<LedgerEntry> m_ledger;            // the ledger table, mirrored, by row id
     std::array<QSet<qint64>, 2> m_knownVideos; // remote ids ever held, by family (openapi, web)
 };
 

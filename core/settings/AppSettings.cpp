@@ -132,6 +132,65 @@ void AppSettings::setTakeCount(int takes) {
     m_settings->setValue(key("composer/takes"), std::clamp(takes, 1, kMaxTakeCount));
 }
 
+namespace {
+//! An optional count kept as a number; absent or not positive: none.
+std::optional<qint64> optionalCredits(const QVariant& value) {
+    bool ok = false;
+    const qint64 credits = value.toLongLong(&ok);
+    return ok && credits > 0 ? std::optional<qint64>(credits) : std::nullopt;
+}
+QVariant creditsValue(std::optional<qint64> credits) {
+    return credits && *credits > 0 ? QVariant(*credits) : QVariant();
+}
+} // namespace
+
+std::optional<RunWindow> AppSettings::queueRunWindow() const {
+    const QTime from = QTime::fromString(m_settings->value(key("queue/runFrom")).toString(),
+                                         QStringLiteral("HH:mm"));
+    const QTime until = QTime::fromString(m_settings->value(key("queue/runUntil")).toString(),
+                                          QStringLiteral("HH:mm"));
+    if (!from.isValid() || !until.isValid())
+        return std::nullopt;
+    return RunWindow{from, until};
+}
+void AppSettings::setQueueRunWindow(const std::optional<RunWindow>& window) {
+    if (!window) {
+        m_settings->remove(key("queue/runFrom"));
+        m_settings->remove(key("queue/runUntil"));
+        return;
+    }
+    m_settings->setValue(key("queue/runFrom"), window->from.toString(QStringLiteral("HH:mm")));
+    m_settings->setValue(key("queue/runUntil"), window->until.toString(QStringLiteral("HH:mm")));
+}
+
+CreditCaps AppSettings::creditCaps() const {
+    return CreditCaps{optionalCredits(m_settings->value(key("spending/dailyCap"))),
+                      optionalCredits(m_settings->value(key("spending/sessionCap")))};
+}
+void AppSettings::setCreditCaps(const CreditCaps& caps) {
+    m_settings->setValue(key("spending/dailyCap"), creditsValue(caps.daily));
+    m_settings->setValue(key("spending/sessionCap"), creditsValue(caps.perSession));
+}
+
+QString AppSettings::hotFolder() const {
+    return m_settings->value(key("hotFolder/folder")).toString();
+}
+void AppSettings::setHotFolder(const QString& folder) {
+    m_settings->setValue(key("hotFolder/folder"), folder);
+}
+bool AppSettings::hotFolderEnabled() const {
+    return m_settings->value(key("hotFolder/enabled"), false).toBool();
+}
+void AppSettings::setHotFolderEnabled(bool on) {
+    m_settings->setValue(key("hotFolder/enabled"), on);
+}
+std::optional<qint64> AppSettings::hotFolderDailyCredits() const {
+    return optionalCredits(m_settings->value(key("hotFolder/dailyCap")));
+}
+void AppSettings::setHotFolderDailyCredits(std::optional<qint64> credits) {
+    m_settings->setValue(key("hotFolder/dailyCap"), creditsValue(credits));
+}
+
 bool AppSettings::playerMuted() const {
     return m_settings->value(key("player/muted"), false).toBool();
 }

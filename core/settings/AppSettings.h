@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/generation/GenerationRequest.h"
+#include "core/jobs/QueueRules.h"
 
 #include <QNetworkProxy>
 #include <QString>
@@ -75,6 +76,21 @@ public:
     static constexpr int kMaxTakeCount = 8; //!< JobEngine::kMaxTakes
     int takeCount() const;
     void setTakeCount(int takes);
+
+    // --- The queue and the money (issue 19) ----------------------------------------------
+    //! "Run only between" (Settings); empty: at any time.
+    std::optional<RunWindow> queueRunWindow() const;
+    void setQueueRunWindow(const std::optional<RunWindow>& window);
+    //! The daily and per-session credit caps; empty members: no cap.
+    CreditCaps creditCaps() const;
+    void setCreditCaps(const CreditCaps& caps);
+    //! The hot folder: where, whether it is watched, and its own daily credit cap.
+    QString hotFolder() const;
+    void setHotFolder(const QString& folder);
+    bool hotFolderEnabled() const; //!< default false
+    void setHotFolderEnabled(bool on);
+    std::optional<qint64> hotFolderDailyCredits() const;
+    void setHotFolderDailyCredits(std::optional<qint64> credits);
 
     //! The player's mute button, as the creator left it (default: sound on).
     bool playerMuted() const;

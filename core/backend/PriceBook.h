@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/generation/PriceFormulas.h"
+#include "core/generation/PriceQuote.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+namespace pixverse {
+
+class Backend;
+class ModelCatalog;
+
+//! Prices before sending, for one signed-in account (issue 19): the catalog's table for an API
+//! key; for a website account the site's formulas (Backend::fetchPriceFormulas), fetched once
+//! per session and again when older than kMaxAge, the table ("about") until they came or when
+//! they cannot be read. The composer, the batch preview, the hot folder and the CLI all ask it.
+class PriceBook : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kMaxAgeSeconds = 4 * 3600;
+
+    PriceBook(Backend* backend, const ModelCatalog* catalog, QObject* parent = nullptr);
+
+    //! Fetches the formulas when this family has them and the ones held are missing or old.
+    void refresh();
+    bool hasFormulas() const { return !m_formulas.isEmpty(); }
+    //! The price of one generation (quotePrice with the formulas held).
+    PriceQuote quote(const GenerationRequest& request) const;
+    //! Sets formulas directly (tests, a cache).
+    void setFormulas(const PriceFormulas& formulas, const QDateTime& fetchedAt);
+
+Q_SIGNALS:
+    //! New formulas came (or could not be read): quotes may have changed.
+    void pricesChanged();
+
+private:
+    QPointer<Backend> m_backend;
+    const ModelCatalog* m_catalog;
+    PriceFormulas m_formulas;
+    QDateTime m_fetchedAt;
+    bool m_promotion = false;
+};
+
+} // namespace pixverse
