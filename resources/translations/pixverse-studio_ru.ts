@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>PriceFormulas</name>
+        <message>
+            <location filename="../../core/generation/PriceFormulas.cpp" line="14" />
+            <source>The price list could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <location filename="../../app/gui/main.cpp" line="29" />
@@ -1352,6 +1360,16 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Effects and references can be used only with a platform API key sign-in.</source>
             <translation>Эффекты и референсы доступны только при входе по API-ключу платформы.</translation>
         </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="66" />
+            <source>A platform API key is charged by the published price table; only a website account has price formulas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="74" />
+            <source>The spend ledger can be read only with a platform API key; a website account's spending comes from this app's own records.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>pixverse::BackendFactory</name>
@@ -1533,17 +1551,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="299" />
+            <location filename="../../app/cli/CliRunner.cpp" line="302" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="328" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1563,23 +1581,23 @@ Videos are also saved in %2</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="485" />
-            <location filename="../../app/cli/CliRunner.cpp" line="496" />
+            <location filename="../../app/cli/CliRunner.cpp" line="488" />
+            <location filename="../../app/cli/CliRunner.cpp" line="499" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="491" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="453" />
+            <location filename="../../app/cli/CliRunner.cpp" line="456" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="460" />
+            <location filename="../../app/cli/CliRunner.cpp" line="463" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1620,12 +1638,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="228" />
+            <location filename="../../app/cli/CliRunner.cpp" line="231" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="312" />
+            <location filename="../../app/cli/CliRunner.cpp" line="315" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1634,32 +1652,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="314" />
+            <location filename="../../app/cli/CliRunner.cpp" line="317" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="322" />
+            <location filename="../../app/cli/CliRunner.cpp" line="325" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="346" />
+            <location filename="../../app/cli/CliRunner.cpp" line="349" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <location filename="../../app/cli/CliRunner.cpp" line="448" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="356" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1676,22 +1694,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="364" />
+            <location filename="../../app/cli/CliRunner.cpp" line="367" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="410" />
+            <location filename="../../app/cli/CliRunner.cpp" line="413" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="370" />
+            <location filename="../../app/cli/CliRunner.cpp" line="373" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="497" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1707,7 +1725,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="236" />
+            <location filename="../../app/cli/CliRunner.cpp" line="239" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1738,7 +1756,7 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="440" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
@@ -1791,12 +1809,12 @@ Videos are also saved in %2</source>
             <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <location filename="../../app/cli/CliRunner.cpp" line="337" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <location filename="../../app/cli/CliRunner.cpp" line="403" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
@@ -2894,9 +2912,19 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="148" />
+            <source>This job has already been sent; it can no longer be edited.</source>
+            <translation>Это задание уже отправлено; изменить его больше нельзя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="160" />
+            <source>The edited job could not be saved.</source>
+            <translation>Не удалось сохранить изменённое задание.</translation>
         </message>
     </context>
     <context>
@@ -3092,21 +3120,23 @@ Videos are also saved in %2</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="174" />
+            <location filename="../../core/jobs/JobStore.cpp" line="177" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="180" />
-            <location filename="../../core/jobs/JobStore.cpp" line="189" />
-            <location filename="../../core/jobs/JobStore.cpp" line="200" />
+            <location filename="../../core/jobs/JobStore.cpp" line="183" />
+            <location filename="../../core/jobs/JobStore.cpp" line="192" />
+            <location filename="../../core/jobs/JobStore.cpp" line="203" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="213" />
-            <location filename="../../core/jobs/JobStore.cpp" line="221" />
-            <location filename="../../core/jobs/JobStore.cpp" line="228" />
+            <location filename="../../core/jobs/JobStore.cpp" line="217" />
+            <location filename="../../core/jobs/JobStore.cpp" line="225" />
+            <location filename="../../core/jobs/JobStore.cpp" line="232" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="278" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="283" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
@@ -3134,45 +3164,51 @@ Videos are also saved in %2</source>
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="284" />
-            <location filename="../../core/jobs/JobStore.cpp" line="313" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="112" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="189" />
+            <location filename="../../core/jobs/JobStore.cpp" line="288" />
+            <location filename="../../core/jobs/JobStore.cpp" line="318" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="145" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="32" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="185" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="268" />
-            <location filename="../../core/jobs/JobStore.cpp" line="276" />
-            <location filename="../../core/jobs/JobStore.cpp" line="295" />
-            <location filename="../../core/jobs/JobStore.cpp" line="321" />
-            <location filename="../../core/jobs/JobStore.cpp" line="335" />
-            <location filename="../../core/jobs/JobStore.cpp" line="343" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="139" />
+            <location filename="../../core/jobs/JobStore.cpp" line="272" />
+            <location filename="../../core/jobs/JobStore.cpp" line="280" />
+            <location filename="../../core/jobs/JobStore.cpp" line="300" />
+            <location filename="../../core/jobs/JobStore.cpp" line="326" />
+            <location filename="../../core/jobs/JobStore.cpp" line="340" />
+            <location filename="../../core/jobs/JobStore.cpp" line="348" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="62" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="191" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="147" />
             <source>A board needs a name.</source>
             <translation>У доски должно быть название.</translation>
         </message>
         <message>
             <location filename="../../core/jobs/JobLibraryMarks.cpp" line="208" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="225" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="181" />
             <source>There is no such board.</source>
             <translation>Такой доски нет.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="196" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="152" />
             <source>There is already a board named “%1”. Choose another name.</source>
             <translation>Доска «%1» уже есть. Выберите другое название.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="212" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="168" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="193" />
             <source>Cannot save the board “%1”: %2</source>
             <translation>Не удаётся сохранить доску «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="215" />
+            <source>Cannot save the spending ledger: %1</source>
+            <translation>Не удаётся сохранить журнал расходов: %1</translation>
         </message>
     </context>
     <context>
@@ -5266,6 +5302,29 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/PreviewPlayer.cpp" line="96" />
             <source>The preview clip cannot be played.</source>
             <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PriceQuote</name>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="26" />
+            <source>no price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="29" />
+            <source>≤ %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="31" />
+            <source>about %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="32" />
+            <source>%1 credits</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
