@@ -194,17 +194,12 @@ Result<QList<Job>> JobEngine::addTakes(const GenerationRequest& copied, int take
     return m_store->addGroup(jobs); // the scheduler hears jobAdded for each, in order
 }
 
-namespace {
-
-//! The original of the start image, as JobStore::add() keeps it; empty when it is a store copy.
-QString sourceImageOf(const GenerationRequest& request, const JobStore& store) {
+QString JobEngine::sourceImageOf(const GenerationRequest& request, const JobStore& store) {
     const QString startImage = inputPath(request, InputRole::Start);
     if (startImage.isEmpty() || store.isStoreCopy(startImage))
         return {};
     return QFileInfo(startImage).absoluteFilePath();
 }
-
-} // namespace
 
 Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
     // The inputs are copied once for the whole group: every take then points at the same copy.

@@ -190,6 +190,8 @@ Q_SIGNALS:
     void templateRefused(qint64 templateId, int errorCode, const QString& quality);
 
 private:
+    //! The original of the start image, as JobStore::add() keeps it; empty for a store copy.
+    static QString sourceImageOf(const GenerationRequest& request, const JobStore& store);
     //! A queued job for `request` on this engine's account (not stored yet).
     Job newJob(const GenerationRequest& request) const;
     //! Stores the takes of `copied` (its inputs already in the store) as one group.

@@ -4,22 +4,14 @@
 #include "core/jobs/OnThreadPool.h"
 #include "core/ledger/SpendGuard.h"
 
-#include <QFileInfo>
 #include <QPointer>
 
 namespace pixverse {
 
 namespace {
 
-const QString kQueuePausedKey = QStringLiteral("queue/paused");
-
-//! The original of a request's start image, as JobStore::add() keeps it; empty for a store copy.
-QString originalStartImage(const GenerationRequest& request, const JobStore& store) {
-    const QString startImage = inputPath(request, InputRole::Start);
-    if (startImage.isEmpty() || store.isStoreCopy(startImage))
-        return {};
-    return QFileInfo(startImage).absoluteFilePath();
-}
+//! The store value that keeps the queue's pause across restarts: "1", or none.
+constexpr QLatin1String kQueuePausedKey("queue/paused");
 
 } // namespace
 
@@ -34,7 +26,7 @@ QList<Job> JobEngine::batchJobs(const QList<GenerationRequest>& copied,
     for (qsizetype i = 0; i < copied.size(); ++i) {
         Job job = newJob(copied[i]);
         job.origin = origins.value(i);
-        job.sourceImagePath = originalStartImage(originals[i], *m_store);
+        job.sourceImagePath = sourceImageOf(originals[i], *m_store);
         jobs << job;
     }
     return jobs;
@@ -127,7 +119,7 @@ void JobEngine::replaceQueuedAsync(qint64 jobId, const GenerationRequest& reques
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     const JobStore* store = m_store;
-    const QString source = originalStartImage(request, *m_store);
+    const QString source = sourceImageOf(request, *m_store);
     onThreadPool<Result<GenerationRequest>>(
         this, [store, request] { return store->copyInputs(request); },
         [this, jobId, source, guard, hasContext,
