@@ -5,12 +5,11 @@
 #include "core/jobs/AccountImporter.h"
 #include "core/jobs/DownloadQueue.h"
 #include "core/jobs/JobStore.h"
+#include "core/jobs/OnThreadPool.h"
 #include "core/jobs/VideoDownloader.h"
 #include "core/settings/AppSettings.h"
 
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -41,13 +40,8 @@ JobEvent eventFor(VideoState state, bool imported) {
 void copyInputsAsync(QObject* owner, const JobStore* store, const GenerationRequest& request,
                      std::function<void(const Result<GenerationRequest>&)> then) {
     // Every input (images, a 50 MB video, audio) is read, hashed and copied on the thread pool.
-    auto* watcher = new QFutureWatcher<Result<GenerationRequest>>(owner);
-    QObject::connect(watcher, &QFutureWatcher<Result<GenerationRequest>>::finished, owner,
-                     [watcher, then = std::move(then)] {
-                         watcher->deleteLater();
-                         then(watcher->result());
-                     });
-    watcher->setFuture(QtConcurrent::run([store, request] { return store->copyInputs(request); }));
+    onThreadPool<Result<GenerationRequest>>(
+        owner, [store, request] { return store->copyInputs(request); }, std::move(then));
 }
 
 } // namespace
@@ -84,6 +78,7 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
     connect(m_scheduler, &JobScheduler::uploadProgress, this, &JobEngine::uploadProgress);
     connect(m_scheduler, &JobScheduler::jobSubmitted, this, &JobEngine::onSubmitted);
     connect(m_scheduler, &JobScheduler::jobFailed, this, &JobEngine::onRefused);
+    connect(m_scheduler, &JobScheduler::queuePausedChanged, this, &JobEngine::persistQueuePause);
     connect(m_scheduler, &JobScheduler::queuePausedChanged, this, &JobEngine::queuePausedChanged);
     connect(m_scheduler, &JobScheduler::queueStopped, this, &JobEngine::queueStopped);
     connect(m_poller, &StatusPoller::statusReceived, this, &JobEngine::onStatus);
@@ -98,6 +93,7 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
             m_poller->watch(jobId, job->videoId, job->generatingSince, job->stalled);
     });
     connect(m_importer, &AccountImporter::finished, this, &JobEngine::onImported);
+    restoreQueuePause(); // known before start(), for a window that shows it at once
 }
 
 JobEngine::~JobEngine() {
@@ -139,6 +135,7 @@ void JobEngine::start() {
     }
     qCInfo(lcJobs) << "engine started:" << m_store->jobs().size() << "jobs," << polling
                    << "to poll," << downloading << "downloads to resume";
+    restoreQueuePause(); // a queue paused when the app quit starts paused
     m_scheduler->start();
     refreshBalance();
 }
@@ -197,17 +194,12 @@ Result<QList<Job>> JobEngine::addTakes(const GenerationRequest& copied, int take
     return m_store->addGroup(jobs); // the scheduler hears jobAdded for each, in order
 }
 
-namespace {
-
-//! The original of the start image, as JobStore::add() keeps it; empty when it is a store copy.
-QString sourceImageOf(const GenerationRequest& request, const JobStore& store) {
+QString JobEngine::sourceImageOf(const GenerationRequest& request, const JobStore& store) {
     const QString startImage = inputPath(request, InputRole::Start);
     if (startImage.isEmpty() || store.isStoreCopy(startImage))
         return {};
     return QFileInfo(startImage).absoluteFilePath();
 }
-
-} // namespace
 
 Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
     // The inputs are copied once for the whole group: every take then points at the same copy.
@@ -273,7 +265,10 @@ bool JobEngine::retry(qint64 jobId) {
     if (!next)
         return false;
     // A new generation: nothing of the old attempt is reused except the request and the image.
+    // It goes to the end of the queue, as a new job would.
     job->state = *next;
+    job->queueOrder = m_store->nextQueuePlace();
+    job->held = false;
     job->traceId.clear();
     job->videoId = 0;
     job->uploads = {};

@@ -190,6 +190,8 @@ Q_SIGNALS:
     void templateRefused(qint64 templateId, int errorCode, const QString& quality);
 
 private:
+    //! The original of the start image, as JobStore::add() keeps it; empty for a store copy.
+    static QString sourceImageOf(const GenerationRequest& request, const JobStore& store);
     //! A queued job for `request` on this engine's account (not stored yet).
     Job newJob(const GenerationRequest& request) const;
     //! Stores the takes of `copied` (its inputs already in the store) as one group.
@@ -204,6 +206,18 @@ private:
     void onDeletedOnService(Job job);
     void onImported(const QList<Job>& added, const ApiError& error);
     void onSettled(qint64 jobId, JobState state);
+    // The queue (JobEngineQueue.cpp).
+    //! The queue's pause as the store kept it (the last run's), given to the scheduler.
+    void restoreQueuePause();
+    //! Keeps the queue's pause in the store (every change: the creator's, a cap's).
+    void persistQueuePause(bool paused);
+    //! Jobs for a batch whose inputs are copied (`copied`), from the creator's `originals`.
+    QList<Job> batchJobs(const QList<GenerationRequest>& copied,
+                         const QList<GenerationRequest>& originals,
+                         const QStringList& origins) const;
+    //! The edit of a queued job, its inputs already copied; an Input error when it left the queue.
+    Result<Job> replaceQueued(qint64 jobId, const GenerationRequest& copied,
+                              const QString& sourceImage);
     //! The scheduler failed the job: a template's refusal is told (templateRefused) first.
     void onRefused(qint64 jobId, const ApiError& error);
     void settle(Job job, JobEvent event);

@@ -144,6 +144,34 @@ const QList<QStringList>& migrations() {
          QStringLiteral("INSERT INTO jobs_fts (rowid, prompt, title) SELECT id, %1, %2 FROM jobs")
              .arg(searchText(QStringLiteral("request"), QStringLiteral("prompt")),
                   searchTitle(QStringLiteral("request")))},
+        // 7 → 8 (issue 19): the queue and the money. A queued job's place (the jobs already
+        // there keep their id order), one job paused, the credits given back, where a job came
+        // from (a batch line, a hot folder's file); small values kept with the jobs (the
+        // queue's pause, the ledger's sync point); the ledger of charges and refunds, where one
+        // deduction or refund is kept once however often a sync brings it.
+        {QStringLiteral("ALTER TABLE jobs ADD COLUMN queue_order INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN held INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN refunded_credits INTEGER NOT NULL DEFAULT 0"),
+         QStringLiteral("ALTER TABLE jobs ADD COLUMN origin TEXT"),
+         QStringLiteral("UPDATE jobs SET queue_order = id"),
+         QStringLiteral("CREATE TABLE store_values ("
+                        " key TEXT PRIMARY KEY,"
+                        " value TEXT NOT NULL) WITHOUT ROWID"),
+         // `at`: UTC milliseconds since the epoch.
+         QStringLiteral("CREATE TABLE ledger ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " source TEXT NOT NULL,"
+                        " video_id INTEGER NOT NULL DEFAULT 0,"
+                        " job_id INTEGER NOT NULL DEFAULT 0,"
+                        " creation_type TEXT NOT NULL DEFAULT '',"
+                        " model TEXT NOT NULL DEFAULT '',"
+                        " credits INTEGER NOT NULL,"
+                        " refund INTEGER NOT NULL DEFAULT 0,"
+                        " at INTEGER NOT NULL,"
+                        " raw BLOB)"),
+         QStringLiteral("CREATE UNIQUE INDEX ledger_once ON ledger(source, video_id, refund,"
+                        " credits, at)"),
+         QStringLiteral("CREATE INDEX ledger_by_video ON ledger(video_id)")},
     };
     return steps;
 }
@@ -269,6 +297,10 @@ const QStringList& columns() {
         QStringLiteral("rating"),
         QStringLiteral("rejected"),
         QStringLiteral("picked"),
+        QStringLiteral("queue_order"),
+        QStringLiteral("held"),
+        QStringLiteral("refunded_credits"),
+        QStringLiteral("origin"),
     };
     return names;
 }
@@ -334,6 +366,10 @@ QVariantList rowValues(const Job& job) {
         job.rating,
         job.rejected ? 1 : 0,
         job.picked ? 1 : 0,
+        job.queueOrder,
+        job.held ? 1 : 0,
+        job.refundedCredits,
+        textValue(job.origin),
     };
 }
 
@@ -391,6 +427,10 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.rating = value("rating").toInt();
     job.rejected = value("rejected").toInt() != 0;
     job.picked = value("picked").toInt() != 0;
+    job.queueOrder = value("queue_order").toLongLong();
+    job.held = value("held").toInt() != 0;
+    job.refundedCredits = value("refunded_credits").toInt();
+    job.origin = value("origin").toString();
     return job;
 }
 

@@ -110,19 +110,30 @@ void JobScheduler::pause() {
 void JobScheduler::setQueuePaused(bool paused) {
     if (m_queuePaused == paused)
         return;
-    m_queuePaused = paused; // CONTRACT STUB: pass() does not look at it yet
+    m_queuePaused = paused;
+    qCInfo(lcJobs) << "queue" << (paused ? "paused" : "resumed");
     Q_EMIT queuePausedChanged(paused);
     schedule();
 }
 
 void JobScheduler::setRunWindow(std::optional<RunWindow> window) {
-    m_runWindow = window; // CONTRACT STUB: pass() does not look at it yet
+    m_runWindow = window;
     schedule();
 }
 
 void JobScheduler::setAdmission(Admission admission) {
-    m_admission = std::move(admission); // CONTRACT STUB: pass() does not ask it yet
+    m_admission = std::move(admission);
     schedule();
+}
+
+QDateTime JobScheduler::nextWindowStart(const QDateTime& now) const {
+    if (!m_runWindow || m_runWindow->contains(now.toLocalTime().time()))
+        return {};
+    const QDateTime local = now.toLocalTime();
+    QDateTime start(local.date(), m_runWindow->from, Qt::LocalTime);
+    if (start <= local)
+        start = QDateTime(local.date().addDays(1), m_runWindow->from, Qt::LocalTime);
+    return start.toUTC();
 }
 
 bool JobScheduler::cancel(qint64 jobId) {
@@ -203,32 +214,50 @@ void JobScheduler::pass() {
         startCreate(job);
     }
 
-    // 2. New work, oldest first, while slots are free.
-    const int limit = effectiveLimit();
-    if (!held) {
-        for (const Job& job : jobs) {
-            if (job.state != JobState::Queued || m_inFlight.contains(job.id))
-                continue;
-            if (active >= limit) {
-                if (m_learnedLimit && m_learnedUntil > now)
-                    wakeAt(m_learnedUntil);
-                break;
-            }
-            if (job.nextAttemptAt.isValid() && job.nextAttemptAt > now) {
-                wakeAt(job.nextAttemptAt);
-                continue;
-            }
-            ++active;
-            if (!job.missingUploads().isEmpty())
-                startUpload(job);
-            else
-                startCreate(job);
-        }
-    }
+    // 2. New work in the queue's order, while slots are free, the creator has not paused the
+    // queue and the run window is open.
+    const QDateTime windowOpens = nextWindowStart(now);
+    wakeAt(windowOpens);
+    if (!held && !m_queuePaused && !windowOpens.isValid())
+        startQueued(active, now, wakeAt);
 
     if (wake.isValid())
         m_wake.start(
             static_cast<int>(std::clamp<qint64>(now.msecsTo(wake) + 1, 1, 24 * 3600 * 1000)));
+}
+
+void JobScheduler::startQueued(int active, const QDateTime& now,
+                               const std::function<void(const QDateTime&)>& wakeAt) {
+    const int limit = effectiveLimit();
+    for (const Job& job : m_store->queue()) {
+        if (job.held || m_inFlight.contains(job.id))
+            continue;
+        if (active >= limit) {
+            if (m_learnedLimit && m_learnedUntil > now)
+                wakeAt(m_learnedUntil);
+            break;
+        }
+        if (job.nextAttemptAt.isValid() && job.nextAttemptAt > now) {
+            wakeAt(job.nextAttemptAt);
+            continue;
+        }
+        // Asked for each job as it comes: the jobs started before it in this pass are on their
+        // way (Uploading, Submitting) in the store already and count.
+        if (m_admission) {
+            const QString refusal = m_admission(job);
+            if (!refusal.isEmpty()) {
+                qCInfo(lcJobs).noquote() << "queue stopped before job" << job.id << ":" << refusal;
+                setQueuePaused(true);
+                Q_EMIT queueStopped(job.id, refusal);
+                return;
+            }
+        }
+        ++active;
+        if (!job.missingUploads().isEmpty())
+            startUpload(job);
+        else
+            startCreate(job);
+    }
 }
 
 void JobScheduler::startUpload(Job job) {

@@ -113,6 +113,12 @@ Q_SIGNALS:
 
 private:
     void pass();
+    //! Starts queued jobs in the queue's order (held ones skipped) while fewer than the limit
+    //! hold a slot; stops the queue when the admission refuses the next one.
+    void startQueued(int active, const QDateTime& now,
+                     const std::function<void(const QDateTime&)>& wakeAt);
+    //! When the run window opens next, if `now` is outside it; invalid when inside (or none).
+    QDateTime nextWindowStart(const QDateTime& now) const;
     void startUpload(Job job);
     void startCreate(Job job);
     //! One input's upload ended: `keep` stores its result in the job's uploads when `error` is

@@ -144,6 +144,9 @@ void JobStore::close() {
     m_tagsStale = true;
     m_newestFirst.clear();
     m_orderStale = true;
+    m_queueEnd = 0;
+    m_storedValues.clear();
+    m_ledger.clear();
     for (QSet<qint64>& ids : m_knownVideos)
         ids.clear();
 }
@@ -206,6 +209,7 @@ bool JobStore::migrate(int from) {
 
 bool JobStore::loadAll() {
     m_jobs.clear();
+    m_queueEnd = 0;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery query(db);
     query.setForwardOnly(true);
@@ -230,7 +234,7 @@ bool JobStore::loadAll() {
         if (const std::optional<ApiFamily> family = apiFamilyFromId(query.value(0).toString()))
             m_knownVideos[familyIndex(*family)].insert(query.value(1).toLongLong());
     }
-    return true;
+    return loadQueueTables();
 }
 
 bool JobStore::knowsVideo(ApiFamily family, qint64 videoId) const {
@@ -287,6 +291,7 @@ Result<Job> JobStore::add(Job job) {
     if (!prepared.ok())
         return prepared;
     job = *prepared.value;
+    job.queueOrder = nextQueuePlace(); // after every other job
     // One transaction: the row and its tags and boards are there together or not at all.
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QString error;

@@ -36,7 +36,7 @@ class JobStore : public QObject {
 public:
     //! The schema this build writes. Files of an older version are migrated on open; a newer
     //! file is refused rather than damaged.
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     explicit JobStore(QObject* parent = nullptr);
     ~JobStore() override;
@@ -126,6 +126,8 @@ public:
     //! every other queued job a place after them, keeping their order. False when an id is not
     //! a Queued job or SQLite refused (nothing changes then).
     bool reorderQueue(const QList<qint64>& orderedIds);
+    //! The queueOrder of a job put in the queue now: after every other (a retried job's).
+    qint64 nextQueuePlace() const { return m_queueEnd + 1; }
     //! Whether a stored job has exactly this origin.
     bool hasOrigin(const QString& origin) const;
     //! Every job whose origin starts with `prefix`, oldest first.
@@ -166,6 +168,9 @@ public:
     //! inputs already in the store are not read again. Blocking and thread-safe: enqueueAsync
     //! runs it on the thread pool.
     Result<GenerationRequest> copyInputs(GenerationRequest request) const;
+    //! copyInputs() of several requests (a batch), each distinct file read and copied once.
+    //! Blocking and thread-safe.
+    Result<QList<GenerationRequest>> copyInputs(QList<GenerationRequest> requests) const;
     //! Whether `path` is one of the store's own copies (images or media folder).
     bool isStoreCopy(const QString& path) const;
 
@@ -184,6 +189,11 @@ private:
     bool loadBoards();
     //! Inserts the row and its tags and boards (inside the caller's transaction).
     bool insertRow(Job& job, QString* error);
+    //! addGroup() (`grouped`) and addMany(): every job prepared (inputs copied once per
+    //! content), placed at the end of the queue in order, inserted in one transaction.
+    Result<QList<Job>> addNew(QList<Job> jobs, bool grouped);
+    //! Reads the store_values and ledger tables into their mirrors.
+    bool loadQueueTables();
     //! What add() and addGroup() do before the row: inputs copied (each distinct file once per
     //! `copies`, original path → copy), timestamps, marks cleaned.
     Result<Job> prepareNew(Job job, QHash<QString, QString>& copies) const;
@@ -217,6 +227,7 @@ private:
     mutable bool m_orderStale = true;       // went or changed its createdAt
     QHash<QString, QString> m_storedValues; // storedValue(): the table, mirrored
     QList<LedgerEntry> m_ledger;            // the ledger table, mirrored, by row id
+    qint64 m_queueEnd = 0; // the highest queueOrder any job has: a new job goes after it
     std::array<QSet<qint64>, 2> m_knownVideos; // remote ids ever held, by family (openapi, web)
 };
 

@@ -62,6 +62,17 @@ Result<GenerationRequest> JobStore::copyInputs(GenerationRequest request) const 
     return copyInputs(std::move(request), copies);
 }
 
+Result<QList<GenerationRequest>> JobStore::copyInputs(QList<GenerationRequest> requests) const {
+    QHash<QString, QString> copies; // a batch often shares a file: it is read once
+    for (GenerationRequest& request : requests) {
+        Result<GenerationRequest> copy = copyInputs(std::move(request), copies);
+        if (!copy.ok())
+            return Result<QList<GenerationRequest>>::failure(copy.error);
+        request = *copy.value;
+    }
+    return Result<QList<GenerationRequest>>::success(requests);
+}
+
 Result<GenerationRequest> JobStore::copyInputs(GenerationRequest request,
                                                QHash<QString, QString>& copies) const {
     for (const JobInput& input : jobInputs(request)) {

@@ -83,6 +83,7 @@ void JobStore::index(const Job& job) {
         m_tagsStale = true;
     for (const qint64 board : job.boards)
         ++m_boardUses[board];
+    m_queueEnd = std::max(m_queueEnd, job.queueOrder);
 }
 
 void JobStore::unindex(const Job& job) {
@@ -107,52 +108,7 @@ void JobStore::unindex(const Job& job) {
 }
 
 Result<QList<Job>> JobStore::addGroup(QList<Job> jobs) {
-    using Failure = Result<QList<Job>>;
-    if (!isOpen())
-        return Failure::failure(ApiError::input(tr("The job database is not open.")));
-    QHash<QString, QString> copies; // the takes share their inputs: each file is read once
-    QList<Job> added;
-    for (const Job& job : std::as_const(jobs)) {
-        Result<Job> prepared = prepareNew(job, copies);
-        if (!prepared.ok())
-            return Failure::failure(prepared.error);
-        added << *prepared.value;
-    }
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    QString error;
-    bool ok = db.transaction();
-    for (int i = 0; ok && i < added.size(); ++i) {
-        Job& job = added[i];
-        job.takeIndex = i;
-        job.groupId = i == 0 ? 0 : added.first().id;
-        ok = insertRow(job, &error);
-        if (ok && i == 0) { // the group is named after its first take, known once inserted
-            job.groupId = job.id;
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("UPDATE jobs SET group_id = id WHERE id = ?"));
-            query.addBindValue(job.id);
-            ok = query.exec();
-        }
-    }
-    if (!ok || !db.commit()) {
-        if (error.isEmpty())
-            error = tr("Cannot save the job: %1").arg(db.lastError().text());
-        db.rollback();
-        qCWarning(lcJobs).noquote() << "takes not added:" << error;
-        return Failure::failure(ApiError::input(error));
-    }
-    for (const Job& job : std::as_const(added)) {
-        m_jobs.insert(job.id, job);
-        index(job);
-    }
-    m_orderStale = true;
-    if (!added.isEmpty())
-        qCInfo(lcJobs) << "group" << added.first().id << "added:" << added.size() << "takes of"
-                       << generationModeId(added.first().request.mode)
-                       << added.first().request.model;
-    for (const Job& job : std::as_const(added))
-        Q_EMIT jobAdded(job.id);
-    return Result<QList<Job>>::success(added);
+    return addNew(std::move(jobs), true);
 }
 
 QList<Job> JobStore::group(qint64 groupId) const {

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>PriceFormulas</name>
@@ -2921,6 +2920,11 @@ Videos are also saved in %2</source>
             <source>This job has already been sent; it can no longer be edited.</source>
             <translation>Это задание уже отправлено, изменить его нельзя.</translation>
         </message>
+    <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="160" />
+            <source>The edited job could not be saved.</source>
+            <translation>Не удалось сохранить изменённое задание.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::JobFilterModel</name>
@@ -3196,6 +3200,11 @@ Videos are also saved in %2</source>
             <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
             <source>Cannot save the board “%1”: %2</source>
             <translation>Не удаётся сохранить доску «%1»: %2</translation>
+        </message>
+    <message>
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="215" />
+            <source>Cannot save the spending ledger: %1</source>
+            <translation>Не удаётся сохранить журнал расходов: %1</translation>
         </message>
     </context>
     <context>

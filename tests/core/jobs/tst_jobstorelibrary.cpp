@@ -97,7 +97,7 @@ void TestJobStoreLibrary::libraryFieldsSurviveReopen() {
     {
         JobStore store;
         QVERIFY2(store.open(dataDir()), qPrintable(store.errorString()));
-        QCOMPARE(store.schemaVersion(), 7);
+        QCOMPARE(store.schemaVersion(), JobStore::kSchemaVersion);
         storms = store.addBoard(QStringLiteral("Storms")).value->id;
         keep =
             store.addBoard(QStringLiteral("Keep"), m_dir->filePath(QStringLiteral("k"))).value->id;
