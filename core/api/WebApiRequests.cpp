@@ -319,9 +319,48 @@ CreditsRequest::CreditsRequest() {
 }
 
 Result<Balance> CreditsRequest::parse(const QJsonValue& resp) {
-    if (const std::optional<Balance> balance = json::toBalance(resp))
-        return Result<Balance>::success(*balance);
-    return malformedReply<Balance>("user/credits: no credits");
+    std::optional<Balance> balance = json::toBalance(resp);
+    if (!balance)
+        return malformedReply<Balance>("user/credits: no credits");
+    balance->promotion = promotionOn(resp.toObject());
+    return Result<Balance>::success(*balance);
+}
+
+namespace {
+
+//! A flag as captures spell it: true, a non-zero number, or such a number as text.
+bool flagOn(const QJsonValue& value) {
+    if (value.isBool())
+        return value.toBool();
+    if (value.isDouble())
+        return value.toDouble() != 0;
+    if (value.isString()) {
+        bool ok = false;
+        const double n = value.toString().toDouble(&ok);
+        return ok ? n != 0
+                  : value.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
+} // namespace
+
+bool CreditsRequest::promotionOn(const QJsonObject& resp) {
+    const QJsonValue discounts = resp.value(u"promotion_discounts");
+    const bool listed = (discounts.isArray() && !discounts.toArray().isEmpty()) ||
+                        (discounts.isObject() && !discounts.toObject().isEmpty()) ||
+                        flagOn(discounts);
+    return listed || flagOn(resp.value(u"is_v6_discount")) ||
+           flagOn(resp.value(u"marketing_hub_discount_info").toObject().value(u"promotion_mode")) ||
+           flagOn(
+               resp.value(u"enhance_promotion_info").toObject().value(u"enhance_promotion_mode"));
+}
+
+PricingFormulasRequest::PricingFormulasRequest() {
+    verb = Verb::Post;
+    path = endpointPath("pricing/formulas");
+    logName = QStringLiteral("web-price-formulas");
+    timeoutMs = 30000; // ~117 KB on the real service
 }
 
 namespace oss {

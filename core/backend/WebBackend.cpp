@@ -356,4 +356,9 @@ RequestHandle WebBackend::fetchBalance(QObject* context,
     return m_client->call(web::CreditsRequest(), context, watched(std::move(done)));
 }
 
+RequestHandle WebBackend::fetchPriceFormulas(QObject* context,
+                                             std::function<void(Result<PriceFormulas>)> done) {
+    return m_client->call(web::PricingFormulasRequest(), context, watched(std::move(done)));
+}
+
 } // namespace pixverse

@@ -43,6 +43,9 @@ public:
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
     RequestHandle fetchBalance(QObject* context,
                                std::function<void(Result<Balance>)> done) override;
+    //! POST pricing/formulas (§3.12), with the Token.
+    RequestHandle fetchPriceFormulas(QObject* context,
+                                     std::function<void(Result<PriceFormulas>)> done) override;
     QList<PlannedCall> plannedCalls(const GenerationRequest& request) const override;
     bool canListVideos() const override { return true; }
     //! Reads list/personal from the start, one page of setListPageSize() at a time, until the
