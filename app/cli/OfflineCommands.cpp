@@ -5,9 +5,9 @@
 #include "app/cli/ModelTable.h"
 #include "app/cli/SourceFacts.h"
 #include "core/backend/BackendFactory.h"
+#include "core/backend/PriceBook.h"
 #include "core/generation/ImageCheck.h"
 #include "core/generation/ModelCatalog.h"
-#include "core/generation/PriceQuote.h"
 #include "core/jobs/JobEngine.h"
 #include "core/media/LastFrame.h"
 
@@ -111,7 +111,7 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
         JobEngine::takeRequests(request, options.takes, catalog.seedMax());
     // Offline: the table, exact for an API key and "about" for a website account (PriceBook's
     // wording; the website's formulas need a signed-in call).
-    const PriceQuote one = quotePrice(request, catalog, options.family());
+    const PriceQuote one = PriceBook(backend.get(), &catalog).quote(request);
     const PriceQuote all = one.times(takes.size());
 
     if (options.json) {

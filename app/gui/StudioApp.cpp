@@ -391,15 +391,9 @@ void StudioApp::onSignedIn() {
 void StudioApp::setUpPrices() {
     m_window->promptEditor()->setPriceBook(nullptr);
     m_prices = std::make_unique<PriceBook>(m_session->backend(), m_catalog.get());
-    // The website's formulas once per session (the book refreshes them when they grow old); the
-    // promotion flag also comes with every balance the engine reads.
+    // The website's formulas and promotion flag once per session (the book refreshes them when
+    // they grow old).
     m_prices->refresh();
-    if (m_engine)
-        connect(m_engine.get(), &JobEngine::balanceChanged, m_prices.get(),
-                [prices = m_prices.get()](const Balance& balance) {
-                    if (prices->family() == ApiFamily::Web)
-                        prices->setPromotion(balance.promotion);
-                });
     m_window->promptEditor()->setPriceBook(m_prices.get());
 }
 

@@ -149,9 +149,6 @@ struct Balance {
     qint64 monthly = 0;
     qint64 package = 0;
     qint64 total() const { return daily + monthly + package; }
-    //! Web only: `/user/credits` says a promotion runs (§3.12), so a formula's price is the most
-    //! a generation costs.
-    bool promotion = false;
 };
 
 //! One page request of the platform's spend ledger (`POST

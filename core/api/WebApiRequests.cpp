@@ -319,11 +319,9 @@ CreditsRequest::CreditsRequest() {
 }
 
 Result<Balance> CreditsRequest::parse(const QJsonValue& resp) {
-    std::optional<Balance> balance = json::toBalance(resp);
-    if (!balance)
-        return malformedReply<Balance>("user/credits: no credits");
-    balance->promotion = promotionOn(resp.toObject());
-    return Result<Balance>::success(*balance);
+    if (const std::optional<Balance> balance = json::toBalance(resp))
+        return Result<Balance>::success(*balance);
+    return malformedReply<Balance>("user/credits: no credits");
 }
 
 namespace {
@@ -345,15 +343,26 @@ bool flagOn(const QJsonValue& value) {
 
 } // namespace
 
-bool CreditsRequest::promotionOn(const QJsonObject& resp) {
+PromotionRequest::PromotionRequest() {
+    verb = Verb::Get;
+    path = endpointPath("user/credits");
+    logName = QStringLiteral("web-promotion");
+    timeoutMs = 20000;
+}
+
+Result<bool> PromotionRequest::parse(const QJsonValue& value) {
+    if (!value.isObject())
+        return malformedReply<bool>("user/credits: no object");
+    const QJsonObject resp = value.toObject();
     const QJsonValue discounts = resp.value(u"promotion_discounts");
     const bool listed = (discounts.isArray() && !discounts.toArray().isEmpty()) ||
                         (discounts.isObject() && !discounts.toObject().isEmpty()) ||
                         flagOn(discounts);
-    return listed || flagOn(resp.value(u"is_v6_discount")) ||
-           flagOn(resp.value(u"marketing_hub_discount_info").toObject().value(u"promotion_mode")) ||
-           flagOn(
-               resp.value(u"enhance_promotion_info").toObject().value(u"enhance_promotion_mode"));
+    const bool on =
+        listed || flagOn(resp.value(u"is_v6_discount")) ||
+        flagOn(resp.value(u"marketing_hub_discount_info").toObject().value(u"promotion_mode")) ||
+        flagOn(resp.value(u"enhance_promotion_info").toObject().value(u"enhance_promotion_mode"));
+    return Result<bool>::success(on);
 }
 
 PricingFormulasRequest::PricingFormulasRequest() {

@@ -128,13 +128,20 @@ class CreditsRequest : public ApiRequest {
 public:
     using Output = Balance;
     CreditsRequest();
-    //! The credits, and `promotion` when any of the promotion flags of §3.12 is on.
     static Result<Balance> parse(const QJsonValue& resp);
-    //! Whether the answer says a promotion runs: `is_v6_discount`, a non-empty
-    //! `promotion_discounts`, `marketing_hub_discount_info.promotion_mode` or
+};
+
+//! GET user/credits read for its promotion flags (§3.12): true when the site says a promotion
+//! runs, so a formula's price is the most a generation costs.
+class PromotionRequest : public ApiRequest {
+public:
+    using Output = bool;
+    PromotionRequest();
+    //! `is_v6_discount`, a non-empty `promotion_discounts`,
+    //! `marketing_hub_discount_info.promotion_mode` or
     //! `enhance_promotion_info.enhance_promotion_mode`, each read tolerantly (true, a non-zero
-    //! number or numeric text).
-    static bool promotionOn(const QJsonObject& resp);
+    //! number or numeric text). An answer that is no object is malformed.
+    static Result<bool> parse(const QJsonValue& resp);
 };
 
 //! POST pricing/formulas (§3.12): no body, the usual headers with the Token. `Resp` null (the

@@ -1,6 +1,7 @@
 #include "core/backend/PriceBook.h"
 
 #include "core/backend/Backend.h"
+#include "core/backend/WebBackend.h"
 #include "core/generation/ModelCatalog.h"
 
 #include <QLoggingCategory>
@@ -43,10 +44,12 @@ void PriceBook::refresh() {
             << "price formulas could not be read:" << result.error.detail();
         Q_EMIT pricesChanged();
     });
-    m_backend->fetchBalance(this, [this](Result<Balance> result) {
-        if (result.ok())
-            setPromotion(result.value->promotion);
-    });
+    if (auto* web = qobject_cast<WebBackend*>(m_backend.data())) {
+        web->fetchPromotion(this, [this](Result<bool> result) {
+            if (result.ok())
+                setPromotion(*result.value);
+        });
+    }
 }
 
 ApiFamily PriceBook::family() const {

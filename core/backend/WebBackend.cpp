@@ -361,4 +361,8 @@ RequestHandle WebBackend::fetchPriceFormulas(QObject* context,
     return m_client->call(web::PricingFormulasRequest(), context, watched(std::move(done)));
 }
 
+RequestHandle WebBackend::fetchPromotion(QObject* context, std::function<void(Result<bool>)> done) {
+    return m_client->call(web::PromotionRequest(), context, watched(std::move(done)));
+}
+
 } // namespace pixverse

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>PriceFormulas</name>
+        <message>
+            <location filename="../../core/generation/PriceFormulas.cpp" line="152" />
+            <source>The price list could not be read.</source>
+            <translation>Не удалось прочитать прайс-лист.</translation>
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <location filename="../../app/gui/main.cpp" line="29" />
@@ -373,14 +381,23 @@ models и generate --dry-run никуда не входят и ничего не
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="145" />
             <source>Cost: %1 credits</source>
-            <translation>Стоимость в кредитах: %1</translation>
+            <translation type="vanished">Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="137" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="140" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="142" />
+            <source>Cost: %1 takes × %2 = %3</source>
+            <translation>Стоимость: дублей — %1 × %2 = %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="146" />
+            <source>Cost: %1</source>
+            <translation>Стоимость: %1</translation>
         </message>
         <message>
             <location filename="../../app/cli/OfflineCommands.cpp" line="157" />
@@ -582,14 +599,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
             <source>Cost: %1 takes × %2 credits = %3 credits</source>
-            <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
+            <translation type="vanished">Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
         </message>
         <message>
             <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
             <source>Take %1/%2:</source>
             <translation>Дубль %1/%2:</translation>
+        </message>
+        <message>
+            <source>%1 credits</source>
+            <translation type="vanished">кредитов: %1</translation>
         </message>
         <message>
             <location filename="../../app/cli/BatchFile.cpp" line="52" />
@@ -934,113 +954,108 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>нужна активация</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="149" />
+            <location filename="../../app/cli/ModelTable.cpp" line="150" />
             <source>per second, without / with sound: %1</source>
             <translation>за секунду, без звука / со звуком: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="153" />
+            <location filename="../../app/cli/ModelTable.cpp" line="154" />
             <source>no published price</source>
             <translation>цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="156" />
-            <location filename="../../app/cli/ModelTable.cpp" line="220" />
+            <location filename="../../app/cli/ModelTable.cpp" line="157" />
+            <location filename="../../app/cli/ModelTable.cpp" line="221" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="157" />
+            <location filename="../../app/cli/ModelTable.cpp" line="158" />
             <source>per clip, %1: %2</source>
             <translation>за ролик, %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="161" />
+            <location filename="../../app/cli/ModelTable.cpp" line="162" />
             <source>; with sound: %1</source>
             <translation>; со звуком: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="207" />
+            <location filename="../../app/cli/ModelTable.cpp" line="208" />
             <source>“%1”</source>
             <translation>«%1»</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="215" />
+            <location filename="../../app/cli/ModelTable.cpp" line="216" />
             <source>from video %1</source>
             <translation>из видео %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="217" />
+            <location filename="../../app/cli/ModelTable.cpp" line="218" />
             <source>from %1</source>
             <translation>из %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="227" />
+            <location filename="../../app/cli/ModelTable.cpp" line="228" />
             <source>with sound</source>
             <translation>со звуком</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="229" />
+            <location filename="../../app/cli/ModelTable.cpp" line="230" />
             <source>several shots</source>
             <translation>несколько планов</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="231" />
+            <location filename="../../app/cli/ModelTable.cpp" line="232" />
             <source>voice %1</source>
             <translation>голос %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="235" />
-            <source>%1 credits</source>
-            <translation>кредитов: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>LABEL</source>
             <translation>НАЗВАНИЕ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>MODES</source>
             <translation>РЕЖИМЫ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>DURATIONS</source>
             <translation>ДЛИТЕЛЬНОСТИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>QUALITIES</source>
             <translation>КАЧЕСТВО</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="266" />
+            <location filename="../../app/cli/ModelTable.cpp" line="269" />
             <source>ASPECT RATIOS</source>
             <translation>ПРОПОРЦИИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="266" />
+            <location filename="../../app/cli/ModelTable.cpp" line="269" />
             <source>SWITCHES</source>
             <translation>ПЕРЕКЛЮЧАТЕЛИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="266" />
+            <location filename="../../app/cli/ModelTable.cpp" line="269" />
             <source>PROMPT</source>
             <translation>ПРОМПТ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="277" />
+            <location filename="../../app/cli/ModelTable.cpp" line="280" />
             <source>Prices in credits:</source>
             <translation>Цены в кредитах:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="279" />
+            <location filename="../../app/cli/ModelTable.cpp" line="282" />
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
@@ -1352,6 +1367,16 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Effects and references can be used only with a platform API key sign-in.</source>
             <translation>Эффекты и референсы доступны только при входе по API-ключу платформы.</translation>
         </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="66" />
+            <source>A platform API key is charged by the published price table; only a website account has price formulas.</source>
+            <translation>С ключа API платформы списывают по опубликованной таблице цен; формулы цен есть только у аккаунта сайта.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="74" />
+            <source>The spend ledger can be read only with a platform API key; a website account's spending comes from this app's own records.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>pixverse::BackendFactory</name>
@@ -1533,17 +1558,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="299" />
+            <location filename="../../app/cli/CliRunner.cpp" line="302" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="328" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1558,28 +1583,33 @@ Videos are also saved in %2</source>
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerContinue.cpp" line="67" />
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="63" />
+            <source>Submitting %1 takes: %2; %3 in all.</source>
+            <translation>Отправка дублей (%1): %2; всего — %3.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="69" />
             <source>Submitting: %1</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="485" />
-            <location filename="../../app/cli/CliRunner.cpp" line="496" />
+            <location filename="../../app/cli/CliRunner.cpp" line="488" />
+            <location filename="../../app/cli/CliRunner.cpp" line="499" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="491" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="453" />
+            <location filename="../../app/cli/CliRunner.cpp" line="456" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="460" />
+            <location filename="../../app/cli/CliRunner.cpp" line="463" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1620,12 +1650,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="228" />
+            <location filename="../../app/cli/CliRunner.cpp" line="231" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="312" />
+            <location filename="../../app/cli/CliRunner.cpp" line="315" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1634,32 +1664,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="314" />
+            <location filename="../../app/cli/CliRunner.cpp" line="317" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="322" />
+            <location filename="../../app/cli/CliRunner.cpp" line="325" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="346" />
+            <location filename="../../app/cli/CliRunner.cpp" line="349" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <location filename="../../app/cli/CliRunner.cpp" line="448" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="356" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1676,22 +1706,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="364" />
+            <location filename="../../app/cli/CliRunner.cpp" line="367" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="410" />
+            <location filename="../../app/cli/CliRunner.cpp" line="413" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="370" />
+            <location filename="../../app/cli/CliRunner.cpp" line="373" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="497" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1707,7 +1737,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="236" />
+            <location filename="../../app/cli/CliRunner.cpp" line="239" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1738,7 +1768,7 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="440" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
@@ -1786,17 +1816,16 @@ Videos are also saved in %2</source>
             <translation>PixVerse не предлагает этой учётной записи шаблон %1 (доступные перечисляет команда templates).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerContinue.cpp" line="62" />
             <source>Submitting %1 takes: %2; %3 credits in all.</source>
-            <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
+            <translation type="vanished">Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <location filename="../../app/cli/CliRunner.cpp" line="337" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <location filename="../../app/cli/CliRunner.cpp" line="403" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
@@ -2894,9 +2923,14 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="79" />
+            <source>This job has already been sent; it can no longer be edited.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5269,6 +5303,29 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::PriceQuote</name>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="28" />
+            <source>no price</source>
+            <translation>цена неизвестна</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="31" />
+            <source>≤ %1 credits</source>
+            <translation>≤ %1 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="33" />
+            <source>about %1 credits</source>
+            <translation>около %1 кред.</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="34" />
+            <source>%1 credits</source>
+            <translation>%1 кред.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::PromptEditor</name>
         <message>
             <location filename="../../ui/PromptEditor.cpp" line="57" />
@@ -5366,7 +5423,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="348" />
+            <location filename="../../ui/PromptEditor.cpp" line="344" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -5375,87 +5432,100 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="364" />
+            <location filename="../../ui/PromptEditor.cpp" line="360" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="387" />
+            <location filename="../../ui/PromptEditor.cpp" line="383" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="389" />
+            <location filename="../../ui/PromptEditor.cpp" line="385" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="390" />
+            <location filename="../../ui/PromptEditor.cpp" line="386" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="410" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="51" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="414" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="55" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="418" />
             <source>Cost: %1 credits</source>
-            <translation>Стоимость: %1 кред.</translation>
+            <translation type="vanished">Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="406" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="47" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="436" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="59" />
+            <source>Cost: %1</source>
+            <translation>Стоимость: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="63" />
+            <source>A promotion is running on the PixVerse website, so this video may cost less: this is its price without any discount.</source>
+            <translation>На сайте PixVerse идёт акция, поэтому видео может обойтись дешевле: это его цена без скидок.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="71" />
+            <source>The PixVerse website's own price for these settings.</source>
+            <translation>Цена сайта PixVerse для этих настроек по его собственным формулам.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="82" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="430" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="76" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="352" />
+            <location filename="../../ui/PromptEditor.cpp" line="348" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="423" />
             <source>(estimate)</source>
-            <translation>(оценка)</translation>
+            <translation type="vanished">(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="424" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="68" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="433" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="79" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="447" />
+            <location filename="../../ui/PromptEditor.cpp" line="404" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="527" />
+            <location filename="../../ui/PromptEditor.cpp" line="484" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="530" />
+            <location filename="../../ui/PromptEditor.cpp" line="487" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -5584,7 +5654,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="350" />
+            <location filename="../../ui/PromptEditor.cpp" line="346" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
@@ -5594,7 +5664,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="360" />
+            <location filename="../../ui/PromptEditor.cpp" line="356" />
             <source>Not enough credits: these %n takes cost %1 and the balance is %2.</source>
             <translation>
                 <numerusform>Недостаточно кредитов: %n дубль стоит %1, а на балансе %2.</numerusform>
@@ -5603,7 +5673,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="446" />
+            <location filename="../../ui/PromptEditor.cpp" line="403" />
             <source>Generate %n takes (Ctrl+Enter)</source>
             <translation>
                 <numerusform>Сгенерировать %n дубль (Ctrl+Enter)</numerusform>
@@ -5612,19 +5682,27 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditorTakes.cpp" line="17" />
+            <location filename="../../ui/PromptEditorTakes.cpp" line="16" />
             <source>Takes</source>
             <translation>Дубли</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditorTakes.cpp" line="18" />
+            <location filename="../../ui/PromptEditorTakes.cpp" line="17" />
             <source>How many takes Generate makes, up to %1: each is a video of its own, priced in full. With a fixed seed, each take uses the next seed.</source>
             <translation>Сколько дублей делает «Сгенерировать», до %1: каждый дубль — отдельное видео по полной цене. С фиксированным сидом каждый следующий дубль берёт следующий сид.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditorTakes.cpp" line="45" />
-            <source>Cost: %n takes · %1 credits (%2 each)</source>
+            <location filename="../../ui/PromptEditorTakes.cpp" line="43" />
+            <source>Cost: %n takes · %1 (%2 each)</source>
             <translation>
+                <numerusform>Стоимость: %n дубль · %1 (по %2)</numerusform>
+                <numerusform>Стоимость: %n дубля · %1 (по %2)</numerusform>
+                <numerusform>Стоимость: %n дублей · %1 (по %2)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Cost: %n takes · %1 credits (%2 each)</source>
+            <translation type="vanished">
                 <numerusform>Стоимость: %n дубль · %1 кред. (по %2)</numerusform>
                 <numerusform>Стоимость: %n дубля · %1 кред. (по %2)</numerusform>
                 <numerusform>Стоимость: %n дублей · %1 кред. (по %2)</numerusform>
@@ -5997,37 +6075,37 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="117" />
+            <location filename="../../app/gui/StudioApp.cpp" line="118" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="147" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="159" />
+            <location filename="../../app/gui/StudioApp.cpp" line="160" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="168" />
+            <location filename="../../app/gui/StudioApp.cpp" line="169" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <location filename="../../app/gui/StudioApp.cpp" line="256" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="288" />
+            <location filename="../../app/gui/StudioApp.cpp" line="289" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="291" />
+            <location filename="../../app/gui/StudioApp.cpp" line="292" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -6036,22 +6114,22 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="349" />
+            <location filename="../../app/gui/StudioApp.cpp" line="350" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="399" />
+            <location filename="../../app/gui/StudioApp.cpp" line="412" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="405" />
+            <location filename="../../app/gui/StudioApp.cpp" line="418" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="368" />
             <source>%n takes of “%1” queued.</source>
             <translation>
                 <numerusform>В очереди %n дубль «%1».</numerusform>

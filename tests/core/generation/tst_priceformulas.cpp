@@ -312,10 +312,10 @@ private Q_SLOTS:
         QFETCH(bool, promotion);
         QJsonObject object = QJsonDocument::fromJson(resp).object();
         object.insert(QStringLiteral("credit_daily"), 60);
-        const Result<Balance> balance = web::CreditsRequest::parse(object);
-        QVERIFY(balance.ok());
-        QCOMPARE(balance.value->daily, 60);
-        QCOMPARE(balance.value->promotion, promotion);
+        const Result<bool> on = web::PromotionRequest::parse(object);
+        QVERIFY(on.ok());
+        QCOMPARE(*on.value, promotion);
+        QVERIFY(!web::PromotionRequest::parse(QJsonValue()).ok());
     }
 };
 
