@@ -25,15 +25,15 @@ PriceBook::PriceBook(Backend* backend, const ModelCatalog* catalog, QObject* par
 }
 
 void PriceBook::refresh() {
-    if (!m_backend || m_backend->family() != ApiFamily::Web || m_fetching)
+    if (!m_backend || m_backend->family() != ApiFamily::Web || isFetching())
         return;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (hasFormulas() && m_fetchedAt.isValid() && m_fetchedAt.secsTo(now) < kMaxAgeSeconds)
         return;
-    m_fetching = true;
     ++m_fetchCount;
+    ++m_pending;
     m_backend->fetchPriceFormulas(this, [this](Result<PriceFormulas> result) {
-        m_fetching = false;
+        --m_pending;
         if (result.ok()) {
             qCInfo(lcPrices) << "price formulas read for" << result.value->keys().size() << "modes";
             setFormulas(*result.value, QDateTime::currentDateTimeUtc());
@@ -45,7 +45,9 @@ void PriceBook::refresh() {
         Q_EMIT pricesChanged();
     });
     if (auto* web = qobject_cast<WebBackend*>(m_backend.data())) {
+        ++m_pending;
         web->fetchPromotion(this, [this](Result<bool> result) {
+            --m_pending;
             if (result.ok())
                 setPromotion(*result.value);
         });

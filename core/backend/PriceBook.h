@@ -33,6 +33,8 @@ public:
     QStringList formulaKeys() const { return m_formulas.keys(); }
     //! When the formulas held were fetched; invalid before.
     QDateTime fetchedAt() const { return m_fetchedAt; }
+    //! Whether a refresh still waits for an answer.
+    bool isFetching() const { return m_pending > 0; }
     //! Formula fetches sent so far (tests: once per session).
     int fetchCount() const { return m_fetchCount; }
     //! Whether the website says a promotion runs: quotes are then "≤ N credits".
@@ -56,7 +58,7 @@ private:
     QDateTime m_fetchedAt;
     QTimer* m_ageTimer;
     bool m_promotion = false;
-    bool m_fetching = false;
+    int m_pending = 0; //!< answers still to come (the formulas, the promotion flag)
     int m_fetchCount = 0;
 };
 
