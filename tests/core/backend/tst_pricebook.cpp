@@ -128,6 +128,7 @@ std::optional<qint64> TestPriceBook::charge(Backend* backend, const GenerationRe
         return std::nullopt;
     }
     const std::optional<qint64> after = balance(backend);
+    m_sandbox->advanceClock(10 * 60 * 1000); // made: the account's concurrency limit frees up
     if (!before || !after)
         return std::nullopt;
     return *before - *after;
