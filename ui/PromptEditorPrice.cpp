@@ -40,20 +40,20 @@ void PromptEditor::updateCost() {
     const GenerationRequest r = ruleRequest();
     const PriceQuote one = quote();
     const QLocale locale;
-    // The table's per-second detail where the table is the price (an API key).
-    const std::optional<int> perSecond =
-        one.basis == PriceQuote::Basis::Table ? m_catalog->creditsPerSecond(r) : std::nullopt;
+    // The table's per-second detail where the table is the price (an API key); 0: none.
+    const int perSecond =
+        one.basis == PriceQuote::Basis::Table ? m_catalog->creditsPerSecond(r).value_or(0) : 0;
     if (!one.known())
         m_cost->setText(tr("Cost: no price for these settings"));
     else if (takeCount() > 1)
         m_cost->setText(takesCostText(one));
-    else if (perSecond && r.audio)
+    else if (perSecond > 0 && r.audio)
         m_cost->setText(tr("Cost: %1 credits/s with sound × %2 s = %3 credits")
-                            .arg(locale.toString(*perSecond), locale.toString(r.duration),
+                            .arg(locale.toString(perSecond), locale.toString(r.duration),
                                  locale.toString(*one.credits)));
-    else if (perSecond)
+    else if (perSecond > 0)
         m_cost->setText(tr("Cost: %1 credits/s × %2 s = %3 credits")
-                            .arg(locale.toString(*perSecond), locale.toString(r.duration),
+                            .arg(locale.toString(perSecond), locale.toString(r.duration),
                                  locale.toString(*one.credits)));
     else
         m_cost->setText(tr("Cost: %1").arg(one.text()));
