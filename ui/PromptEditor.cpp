@@ -338,10 +338,6 @@ GenerationRequest PromptEditor::ruleRequest() const {
     return r;
 }
 
-std::optional<int> PromptEditor::cost() const {
-    return m_catalog->creditCost(ruleRequest());
-}
-
 QStringList PromptEditor::blockingReasons() const {
     QStringList reasons;
     if (m_imagePending) // even before image mode: a dropped image is meant to be used
@@ -395,45 +391,6 @@ void PromptEditor::updateCounts() {
     const GenerationRequest r = request();
     showCount(m_promptCount, r.prompt, m_catalog->promptMaxLength(r.model, m_family));
     showCount(m_negativeCount, r.negativePrompt, m_catalog->negativePromptMaxLength());
-}
-
-void PromptEditor::updateCost() {
-    const GenerationRequest r = ruleRequest();
-    const std::optional<int> credits = m_catalog->creditCost(r);
-    const std::optional<int> perSecond = m_catalog->creditsPerSecond(r);
-    const QLocale locale;
-    if (!credits)
-        m_cost->setText(tr("Cost: no price for these settings"));
-    else if (takeCount() > 1)
-        m_cost->setText(takesCostText(*credits));
-    else if (perSecond && r.audio)
-        m_cost->setText(tr("Cost: %1 credits/s with sound × %2 s = %3 credits")
-                            .arg(locale.toString(*perSecond), locale.toString(r.duration),
-                                 locale.toString(*credits)));
-    else if (perSecond)
-        m_cost->setText(tr("Cost: %1 credits/s × %2 s = %3 credits")
-                            .arg(locale.toString(*perSecond), locale.toString(r.duration),
-                                 locale.toString(*credits)));
-    else
-        m_cost->setText(tr("Cost: %1 credits").arg(locale.toString(*credits)));
-    // The website prices by formulas of its own (pixverse-api.md §3.12), not by the platform's
-    // published table the catalog holds (§2.9): on a website account the figure is an estimate.
-    const bool estimate = credits && m_family == ApiFamily::Web;
-    if (estimate)
-        m_cost->setText(m_cost->text() + u' ' + tr("(estimate)"));
-    m_cost->setToolTip(estimate ? tr("The PixVerse website works out its own price when the video "
-                                     "is made; this estimate uses the platform's published rates.")
-                                : QString());
-
-    const std::optional<int> total = totalCost();
-    if (!m_balance)
-        m_balanceLabel->setText(tr("Balance: unknown"));
-    else if (total && *total <= *m_balance)
-        m_balanceLabel->setText(
-            tr("Balance after: %1 credits (of %2)")
-                .arg(locale.toString(*m_balance - *total), locale.toString(*m_balance)));
-    else
-        m_balanceLabel->setText(tr("Balance: %1 credits").arg(locale.toString(*m_balance)));
 }
 
 void PromptEditor::updateState() {

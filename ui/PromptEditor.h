@@ -3,8 +3,10 @@
 #include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/generation/PriceQuote.h"
 #include "ui/VideoSource.h"
 
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -22,6 +24,7 @@ namespace pixverse {
 class AppSettings;
 class GenerationSettingsPanel;
 class MentionPromptEdit;
+class PriceBook;
 class RecentPrompts;
 
 //! The composer: prompt, negative prompt, the generation settings (GenerationSettingsPanel), the
@@ -97,6 +100,11 @@ public:
     //! The names of references the prompt never mentions (a warning, not a refusal).
     QStringList unusedReferenceNames() const;
 
+    //! Where prices come from (issue 19): the signed-in account's PriceBook; null: the catalog's
+    //! table ("about" on a website account). Not owned; the cost line follows its changes.
+    void setPriceBook(PriceBook* prices);
+    //! The price of one video with the current settings, and how sure it is.
+    PriceQuote quote() const;
     std::optional<int> cost() const; //!< credits for the current settings; empty: no price
     //! How many takes Generate makes (issue 18), 1..8: the spin box beside Generate, remembered
     //! in AppSettings. Read it when generateRequested() comes.
@@ -134,7 +142,7 @@ private:
     //! The take count beside Generate (PromptEditorTakes.cpp).
     QSpinBox* buildTakeCount();
     //! The cost line for several takes, from the price of one (PromptEditorTakes.cpp).
-    QString takesCostText(int oneTake) const;
+    QString takesCostText(const PriceQuote& oneTake) const;
     void rebuildRecentMenu();
     void onSettingsChanged();
     void updateState();
@@ -152,6 +160,7 @@ private:
     void updateMentions();
 
     const ModelCatalog* m_catalog;
+    QPointer<PriceBook> m_prices;
     ApiFamily m_family = ApiFamily::OpenApi;
     std::optional<qint64> m_balance;
     bool m_imagePending = false;

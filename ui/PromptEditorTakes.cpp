@@ -3,7 +3,6 @@
 #include "core/settings/AppSettings.h"
 #include "ui/PromptEditor.h"
 
-#include <QLocale>
 #include <QSpinBox>
 
 namespace pixverse {
@@ -40,10 +39,9 @@ std::optional<int> PromptEditor::totalCost() const {
     return *one * takeCount();
 }
 
-QString PromptEditor::takesCostText(int oneTake) const {
-    const QLocale locale;
-    return tr("Cost: %n takes · %1 credits (%2 each)", nullptr, takeCount())
-        .arg(locale.toString(oneTake * takeCount()), locale.toString(oneTake));
+QString PromptEditor::takesCostText(const PriceQuote& oneTake) const {
+    return tr("Cost: %n takes · %1 (%2 each)", nullptr, takeCount())
+        .arg(oneTake.times(takeCount()).text(), oneTake.text());
 }
 
 } // namespace pixverse

@@ -3,6 +3,7 @@
 #include "app/cli/ModelTable.h"
 #include "app/cli/SourceFacts.h"
 #include "core/backend/Backend.h"
+#include "core/generation/PriceQuote.h"
 #include "core/jobs/JobStore.h"
 
 #include <QFutureWatcher>
@@ -59,10 +60,11 @@ void CliRunner::send(const GenerationRequest& request) {
     }
     const QString summary = generationSummary(request, m_catalog, m_backend->family());
     if (m_options.takes > 1) // priced as a whole before anything is sent
-        progressLine(tr("Submitting %1 takes: %2; %3 credits in all.")
+        progressLine(tr("Submitting %1 takes: %2; %3 in all.")
                          .arg(m_options.takes)
-                         .arg(summary)
-                         .arg(qint64(m_catalog.creditCost(request).value_or(0)) * m_options.takes));
+                         .arg(summary, quotePrice(request, m_catalog, m_backend->family())
+                                           .times(m_options.takes)
+                                           .text()));
     else
         progressLine(tr("Submitting: %1").arg(summary));
     startEngine({request});

@@ -1,6 +1,7 @@
 #include "app/cli/ModelTable.h"
 
 #include "core/generation/ModelCatalog.h"
+#include "core/generation/PriceQuote.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -231,8 +232,10 @@ QString generationSummary(const GenerationRequest& request, const ModelCatalog& 
         parts << tr("voice %1").arg(request.speakerId);
     if (!request.audioPath.isEmpty())
         parts << QFileInfo(request.audioPath).fileName();
-    if (const std::optional<int> cost = catalog.creditCost(request))
-        parts << tr("%1 credits").arg(*cost);
+    // PriceBook's wording: exact from the table for an API key, "about" for a website account
+    // (its formulas are read only when signed in).
+    if (const PriceQuote price = quotePrice(request, catalog, family); price.known())
+        parts << price.text();
     return parts.join(QStringLiteral(", "));
 }
 

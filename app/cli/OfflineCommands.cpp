@@ -5,6 +5,7 @@
 #include "app/cli/ModelTable.h"
 #include "app/cli/SourceFacts.h"
 #include "core/backend/BackendFactory.h"
+#include "core/backend/PriceBook.h"
 #include "core/generation/ImageCheck.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobEngine.h"
@@ -108,9 +109,10 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
     // --takes N: each take's calls (their seeds step when one is given), priced as a whole.
     const QList<GenerationRequest> takes =
         JobEngine::takeRequests(request, options.takes, catalog.seedMax());
-    const std::optional<int> one = catalog.creditCost(request);
-    const int each = one.value_or(0);
-    const qint64 total = qint64(each) * takes.size(); // when `one` has a price
+    // Offline: the table, exact for an API key and "about" for a website account (PriceBook's
+    // wording; the website's formulas need a signed-in call).
+    const PriceQuote one = PriceBook(backend.get(), &catalog).quote(request);
+    const PriceQuote all = one.times(takes.size());
 
     if (options.json) {
         QJsonArray requests;
@@ -126,24 +128,22 @@ int dryRun(const CliOptions& options, const ModelCatalog& catalog, QTextStream& 
                 requests.append(json);
             }
         }
-        QJsonObject plan{{QStringLiteral("credits"), one ? QJsonValue(total) : QJsonValue()},
-                         {QStringLiteral("requests"), requests}};
+        QJsonObject plan{
+            {QStringLiteral("credits"), all.credits ? QJsonValue(*all.credits) : QJsonValue()},
+            {QStringLiteral("requests"), requests}};
         if (takes.size() > 1)
             plan.insert(QStringLiteral("takes"), int(takes.size()));
         out << QJsonDocument(plan).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         out << generationSummary(request, catalog, options.family()) << Qt::endl;
-        if (!one)
+        if (!one.known())
             out << QCoreApplication::translate("pixverse-studio-cli", "Cost: no published price");
         else if (takes.size() > 1)
-            out << QCoreApplication::translate("pixverse-studio-cli",
-                                               "Cost: %1 takes × %2 credits = %3 credits")
+            out << QCoreApplication::translate("pixverse-studio-cli", "Cost: %1 takes × %2 = %3")
                        .arg(takes.size())
-                       .arg(each)
-                       .arg(total);
+                       .arg(one.text(), all.text());
         else
-            out << QCoreApplication::translate("pixverse-studio-cli", "Cost: %1 credits")
-                       .arg(total);
+            out << QCoreApplication::translate("pixverse-studio-cli", "Cost: %1").arg(all.text());
         out << Qt::endl;
         for (qsizetype i = 0; i < takes.size(); ++i) {
             if (takes.size() > 1)

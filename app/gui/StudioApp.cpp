@@ -3,6 +3,7 @@
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
+#include "core/backend/PriceBook.h"
 #include "core/effects/PreviewCache.h"
 #include "core/effects/TemplateLibrary.h"
 #include "core/generation/ModelCatalog.h"
@@ -378,6 +379,7 @@ void StudioApp::onSignedIn() {
         m_templates->refresh();
     m_window->setAccount(m_session->accountLabel(), m_session->family());
     m_window->promptEditor()->setFamily(m_session->family());
+    setUpPrices();
     if (const std::optional<Balance> balance = m_session->balance())
         m_window->setBalance(balance->total());
     updateConnectionLabel();
@@ -386,7 +388,18 @@ void StudioApp::onSignedIn() {
         m_dialog->accept();
 }
 
+void StudioApp::setUpPrices() {
+    m_window->promptEditor()->setPriceBook(nullptr);
+    m_prices = std::make_unique<PriceBook>(m_session->backend(), m_catalog.get());
+    // The website's formulas and promotion flag once per session (the book refreshes them when
+    // they grow old).
+    m_prices->refresh();
+    m_window->promptEditor()->setPriceBook(m_prices.get());
+}
+
 void StudioApp::onSignedOut() {
+    m_window->promptEditor()->setPriceBook(nullptr);
+    m_prices.reset();
     m_templates->setBackend(nullptr);
     stopJobEngine();
     m_window->setSignedOut();

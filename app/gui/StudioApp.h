@@ -21,6 +21,7 @@ class CredentialStore;
 class ModelCatalog;
 class JobEngine;
 class PreviewCache;
+class PriceBook;
 class TemplateLibrary;
 class JobStore;
 class MainWindow;
@@ -81,6 +82,9 @@ public:
     //! The effect templates (issue 17): cached in the data directory, refreshed after sign-in.
     TemplateLibrary* templateLibrary() const { return m_templates.get(); }
     PreviewCache* previewCache() const { return m_previews.get(); }
+    //! Prices before sending for the signed-in account (issue 19; null while signed out): the
+    //! composer, the batch preview and the hot folder ask it.
+    PriceBook* prices() const { return m_prices.get(); }
 
 public Q_SLOTS:
     //! Opens the login dialog (or raises the open one).
@@ -100,6 +104,8 @@ private:
     std::optional<LoginDialog::SandboxOffer> sandboxOffer(QString* error);
     void onSignedIn();
     void onSignedOut();
+    //! A PriceBook for the signed-in backend, given to the composer, its formulas fetched.
+    void setUpPrices();
     void updateConnectionLabel();
     void startJobEngine();
     void stopJobEngine();
@@ -124,6 +130,8 @@ private:
     std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<Session> m_session;
+    //! One per signed-in backend; goes before the session that owns the backend.
+    std::unique_ptr<PriceBook> m_prices;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<JobEngine> m_engine;
     //! The creator's edits to the sidecars of the engine's jobs reach the store.

@@ -324,6 +324,54 @@ Result<Balance> CreditsRequest::parse(const QJsonValue& resp) {
     return malformedReply<Balance>("user/credits: no credits");
 }
 
+namespace {
+
+//! A flag as captures spell it: true, a non-zero number, or such a number as text.
+bool flagOn(const QJsonValue& value) {
+    if (value.isBool())
+        return value.toBool();
+    if (value.isDouble())
+        return value.toDouble() != 0;
+    if (value.isString()) {
+        bool ok = false;
+        const double n = value.toString().toDouble(&ok);
+        return ok ? n != 0
+                  : value.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
+} // namespace
+
+PromotionRequest::PromotionRequest() {
+    verb = Verb::Get;
+    path = endpointPath("user/credits");
+    logName = QStringLiteral("web-promotion");
+    timeoutMs = 20000;
+}
+
+Result<bool> PromotionRequest::parse(const QJsonValue& value) {
+    if (!value.isObject())
+        return malformedReply<bool>("user/credits: no object");
+    const QJsonObject resp = value.toObject();
+    const QJsonValue discounts = resp.value(u"promotion_discounts");
+    const bool listed = (discounts.isArray() && !discounts.toArray().isEmpty()) ||
+                        (discounts.isObject() && !discounts.toObject().isEmpty()) ||
+                        flagOn(discounts);
+    const bool on =
+        listed || flagOn(resp.value(u"is_v6_discount")) ||
+        flagOn(resp.value(u"marketing_hub_discount_info").toObject().value(u"promotion_mode")) ||
+        flagOn(resp.value(u"enhance_promotion_info").toObject().value(u"enhance_promotion_mode"));
+    return Result<bool>::success(on);
+}
+
+PricingFormulasRequest::PricingFormulasRequest() {
+    verb = Verb::Post;
+    path = endpointPath("pricing/formulas");
+    logName = QStringLiteral("web-price-formulas");
+    timeoutMs = 30000; // ~117 KB on the real service
+}
+
 namespace oss {
 
 QUrl defaultEndpoint() {

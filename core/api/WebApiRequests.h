@@ -3,6 +3,7 @@
 #include "core/api/ApiClient.h"
 #include "core/generation/GenerationRequest.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/generation/PriceFormulas.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -128,6 +129,30 @@ public:
     using Output = Balance;
     CreditsRequest();
     static Result<Balance> parse(const QJsonValue& resp);
+};
+
+//! GET user/credits read for its promotion flags (§3.12): true when the site says a promotion
+//! runs, so a formula's price is the most a generation costs.
+class PromotionRequest : public ApiRequest {
+public:
+    using Output = bool;
+    PromotionRequest();
+    //! `is_v6_discount`, a non-empty `promotion_discounts`,
+    //! `marketing_hub_discount_info.promotion_mode` or
+    //! `enhance_promotion_info.enhance_promotion_mode`, each read tolerantly (true, a non-zero
+    //! number or numeric text). An answer that is no object is malformed.
+    static Result<bool> parse(const QJsonValue& resp);
+};
+
+//! POST pricing/formulas (§3.12): no body, the usual headers with the Token. `Resp` null (the
+//! answer without a token) is the error "could not read prices".
+class PricingFormulasRequest : public ApiRequest {
+public:
+    using Output = PriceFormulas;
+    PricingFormulasRequest();
+    static Result<PriceFormulas> parse(const QJsonValue& resp) {
+        return PriceFormulas::fromResp(resp);
+    }
 };
 
 //! Aliyun OSS V1 request signing for the upload PUT (§3.5 step 2).

@@ -356,4 +356,13 @@ RequestHandle WebBackend::fetchBalance(QObject* context,
     return m_client->call(web::CreditsRequest(), context, watched(std::move(done)));
 }
 
+RequestHandle WebBackend::fetchPriceFormulas(QObject* context,
+                                             std::function<void(Result<PriceFormulas>)> done) {
+    return m_client->call(web::PricingFormulasRequest(), context, watched(std::move(done)));
+}
+
+RequestHandle WebBackend::fetchPromotion(QObject* context, std::function<void(Result<bool>)> done) {
+    return m_client->call(web::PromotionRequest(), context, watched(std::move(done)));
+}
+
 } // namespace pixverse

@@ -43,6 +43,11 @@ public:
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
     RequestHandle fetchBalance(QObject* context,
                                std::function<void(Result<Balance>)> done) override;
+    //! POST pricing/formulas (§3.12), with the Token.
+    RequestHandle fetchPriceFormulas(QObject* context,
+                                     std::function<void(Result<PriceFormulas>)> done) override;
+    //! Whether the site says a promotion runs (`user/credits`' flags, §3.12).
+    RequestHandle fetchPromotion(QObject* context, std::function<void(Result<bool>)> done);
     QList<PlannedCall> plannedCalls(const GenerationRequest& request) const override;
     bool canListVideos() const override { return true; }
     //! Reads list/personal from the start, one page of setListPageSize() at a time, until the

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <cmath>
+
 namespace pixverse {
 
 namespace {
@@ -32,11 +34,35 @@ QString PriceQuote::text() const {
     return tr("%1 credits").arg(amount);
 }
 
+namespace {
+
+//! Whole credits from a formula's value: a value a rounding error away from a whole number is
+//! that number; anything else is rounded up, as the site never charges a fraction.
+std::optional<qint64> wholeCredits(double value) {
+    if (value < 0)
+        return std::nullopt;
+    const double nearest = std::round(value);
+    if (std::abs(value - nearest) < 1e-6)
+        return static_cast<qint64>(nearest);
+    return static_cast<qint64>(std::ceil(value));
+}
+
+} // namespace
+
 PriceQuote quotePrice(const GenerationRequest& request, const ModelCatalog& catalog,
                       ApiFamily family, const PriceFormulas* formulas, bool promotion) {
-    Q_UNUSED(formulas) // CONTRACT STUB: the "price" helper evaluates the website's formulas
-    Q_UNUSED(promotion)
     PriceQuote quote;
+    if (family == ApiFamily::Web && formulas) {
+        const std::optional<double> value =
+            formulas->evaluate(PriceFormulas::keyFor(request),
+                               PriceFormulas::variablesFor(request, catalog.model(request.model)));
+        if (const std::optional<qint64> credits = value ? wholeCredits(*value) : std::nullopt) {
+            quote.credits = credits;
+            quote.basis = PriceQuote::Basis::Formula;
+            quote.atMost = promotion;
+            return quote;
+        }
+    }
     if (const std::optional<int> cost = catalog.creditCost(request)) {
         quote.credits = *cost;
         quote.basis =

@@ -1,6 +1,7 @@
 #include "core/sandbox/WebRoutes.h"
 
 #include "core/sandbox/SandboxRules.h"
+#include "core/sandbox/WebPriceFormulas.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -24,6 +25,7 @@ const QString kImageToVideo = QStringLiteral("video/i2v");
 const QString kFrames = QStringLiteral("video/frames");
 const QString kList = QStringLiteral("video/list/personal");
 const QString kCredits = QStringLiteral("user/credits");
+const QString kPriceFormulas = QStringLiteral("pricing/formulas");
 
 constexpr int kDefaultListLimit = 50;
 constexpr int kMaxListLimit = 100;
@@ -74,7 +76,7 @@ WebRoutes::WebRoutes(SandboxState& state)
 
 HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint) {
     static const QStringList posts{kLogin,        kUploadToken, kBatchUpload, kTextToVideo,
-                                   kImageToVideo, kFrames,      kList};
+                                   kImageToVideo, kFrames,      kList,        kPriceFormulas};
     const bool post = posts.contains(endpoint);
     if (!post && endpoint != kCredits)
         return notFound();
@@ -92,6 +94,9 @@ HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint)
 
     // The session first, then the trace id, as the OpenAPI checks its key first.
     const QString token = QString::fromLatin1(request.header(QByteArrayLiteral("Token"))).trimmed();
+    // Without a token the price list answers a success-shaped nothing (§3.12), not 10003.
+    if (endpoint == kPriceFormulas && token.isEmpty())
+        return envelope(0, QStringLiteral("Success"));
     if (token.isEmpty())
         return webError(10003);
     const auto session = m_sessions.find(sessionKey(token));
@@ -127,6 +132,8 @@ HttpAnswer WebRoutes::route(const HttpRequest& request, const QString& endpoint)
         answer = generate(request, email, GenerationMode::Transition);
     else if (endpoint == kList)
         answer = list(request, email);
+    else if (endpoint == kPriceFormulas)
+        answer = priceFormulas();
     else
         answer = credits(email);
     // Not the upload token: its answer holds credentials, which are never written to a file.
@@ -345,7 +352,10 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     const auto verdict = m_state.judge(r, ApiFamily::Web, media ? media->size : QSize());
     if (const auto* refusal = std::get_if<HttpAnswer>(&verdict))
         return *refusal;
-    const auto [cost, size] = std::get<SandboxState::Accepted>(verdict);
+    const auto [tableCost, size] = std::get<SandboxState::Accepted>(verdict);
+    // The website charges by its own formulas (§3.12), which the sandbox serves; the table's
+    // price only where they have none.
+    const qint64 cost = WebPriceFormulas::price(r).value_or(tableCost);
 
     // 5. Credits (web: 500043), then the account's concurrency limit.
     SandboxState::Account& acc = m_state.account(email);
@@ -537,6 +547,10 @@ QJsonObject WebRoutes::listItem(const SandboxState::Video& v) const {
          QJsonObject{{QStringLiteral("queue_time"), QJsonValue(queueSeconds)},
                      {QStringLiteral("queue_count"), queueCount}}},
     };
+}
+
+HttpAnswer WebRoutes::priceFormulas() {
+    return envelope(0, QStringLiteral("Success"), WebPriceFormulas::resp());
 }
 
 HttpAnswer WebRoutes::credits(const QString& email) {

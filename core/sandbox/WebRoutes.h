@@ -61,6 +61,8 @@ private:
     const Media* ownMedia(const QString& path, const QString& email) const;
     HttpAnswer list(const HttpRequest& request, const QString& email);
     HttpAnswer credits(const QString& email);
+    //! `pricing/formulas` with a token: the sandbox's own formula set (WebPriceFormulas).
+    HttpAnswer priceFormulas();
     QJsonObject listItem(const SandboxState::Video& video) const;
 
     SandboxState& m_state;

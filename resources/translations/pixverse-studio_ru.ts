@@ -1051,7 +1051,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="142" />
+            <source>Cost: %1 takes × %2 = %3</source>
+            <translation>Стоимость: дублей — %1 × %2 = %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="146" />
+            <source>Cost: %1</source>
+            <translation>Стоимость: %1</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -1852,7 +1862,12 @@ Videos are also saved in %2</source>
             <source>Generation %1, take %2/%3 (“%4”): %5</source>
             <translation>Генерация %1, дубль %2/%3 («%4»): %5</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="63" />
+            <source>Submitting %1 takes: %2; %3 in all.</source>
+            <translation>Отправка дублей (%1): %2; всего — %3.</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::CompareView</name>
         <message>
@@ -5685,7 +5700,31 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
                 <numerusform>Стоимость: %n дублей · %1 кред. (по %2)</numerusform>
             </translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="59" />
+            <source>Cost: %1</source>
+            <translation>Стоимость: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="63" />
+            <source>A promotion is running on the PixVerse website, so this video may cost less: this is its price without any discount.</source>
+            <translation>На сайте PixVerse идёт акция, поэтому видео может обойтись дешевле: это его цена без скидок.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="71" />
+            <source>The PixVerse website's own price for these settings.</source>
+            <translation>Цена сайта PixVerse для этих настроек по его собственным формулам.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/PromptEditorTakes.cpp" line="43" />
+            <source>Cost: %n takes · %1 (%2 each)</source>
+            <translation>
+                <numerusform>Стоимость: %n дубль · %1 (по %2)</numerusform>
+                <numerusform>Стоимость: %n дубля · %1 (по %2)</numerusform>
+                <numerusform>Стоимость: %n дублей · %1 (по %2)</numerusform>
+            </translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::ReferencesStrip</name>
         <message>

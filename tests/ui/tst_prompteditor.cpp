@@ -1,3 +1,6 @@
+#include "core/api/ApiClient.h"
+#include "core/backend/PriceBook.h"
+#include "core/backend/WebBackend.h"
 #include "core/generation/ModelCatalog.h"
 #include "tests/support/CatalogVariant.h"
 #include "ui/DurationControl.h"
@@ -17,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -536,16 +540,77 @@ private Q_SLOTS:
     }
 
     void aWebsiteAccountSeesAnEstimate() {
-        // The website prices by its own formulas (§3.12), not by the platform's table (§2.9).
+        // The website prices by its own formulas (§3.12), not by the platform's table (§2.9):
+        // without them, the table's figure is "about".
         Fixture f(ini());
         f.editor.setFamily(ApiFamily::Web);
         f.set("v6", "540p", 5);
         f.audio->setChecked(true);
-        QCOMPARE(f.cost->text(),
-                 QStringLiteral("Cost: 9 credits/s with sound × 5 s = 45 credits (estimate)"));
-        QVERIFY(f.cost->toolTip().contains(u"website"));
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: about 45 credits"));
+        QVERIFY(f.cost->toolTip().contains(u"estimate"));
         f.editor.setFamily(ApiFamily::OpenApi);
         QCOMPARE(f.cost->text(), QStringLiteral("Cost: 9 credits/s with sound × 5 s = 45 credits"));
+        QVERIFY(f.cost->toolTip().isEmpty());
+    }
+
+    void aWebsiteAccountSeesTheSitesPrice() {
+        // Issue 19: the cost line asks the account's PriceBook: "about" until the formulas
+        // came, then exact, and "≤" while the website says a promotion runs.
+        Fixture f(ini());
+        QNetworkAccessManager network; // nothing is sent: the formulas are set here
+        auto* client = new ApiClient(&network);
+        WebBackend backend(client, QStringLiteral("token"), QStringLiteral("creator@example.com"));
+        client->setParent(&backend);
+        PriceBook book(&backend, &ModelCatalog::builtIn());
+        f.editor.setFamily(ApiFamily::Web);
+        f.editor.setPriceBook(&book);
+        f.set("v6", "540p", 5);
+        f.audio->setChecked(true);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: about 45 credits"));
+
+        // 7.6 credits a second with sound, 7 without (the site charged 38 for these settings).
+        const QJsonObject rate{
+            {QStringLiteral("switchOn"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("variable")},
+                         {QStringLiteral("name"), QStringLiteral("audio")}}},
+            {QStringLiteral("cases"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("type"), QStringLiteral("=")},
+                             {QStringLiteral("compareValue"), true},
+                             {QStringLiteral("value"),
+                              QJsonObject{{QStringLiteral("type"), QStringLiteral("literal")},
+                                          {QStringLiteral("value"), 7.6}}}}}},
+            {QStringLiteral("default"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("literal")},
+                         {QStringLiteral("value"), 7}}}};
+        const QJsonObject t2v{
+            {QStringLiteral("operator"), QStringLiteral("*")},
+            {QStringLiteral("params"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("variable")},
+                                    {QStringLiteral("name"), QStringLiteral("duration")}},
+                        rate}}};
+        book.setFormulas(*PriceFormulas::fromResp(QJsonObject{{QStringLiteral("t2v"), t2v}}).value,
+                         QDateTime::currentDateTimeUtc());
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 38 credits"));
+        QVERIFY2(f.cost->toolTip().contains(u"own price"), qPrintable(f.cost->toolTip()));
+        f.audio->setChecked(false);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: 35 credits"));
+        f.audio->setChecked(true);
+
+        book.setPromotion(true);
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: ≤ 38 credits"));
+        QVERIFY2(f.cost->toolTip().contains(u"promotion"), qPrintable(f.cost->toolTip()));
+        f.editor.setTakeCount(2);
+        QCOMPARE(f.cost->text(),
+                 QStringLiteral("Cost: 2 takes · ≤ 76 credits (≤ 38 credits each)"));
+        QCOMPARE(f.editor.totalCost(), 76);
+        f.editor.setTakeCount(1);
+
+        // Formulas without this mode's key: the table again, "about" (never a guess).
+        book.setFormulas(*PriceFormulas::fromResp(QJsonObject{{QStringLiteral("i2v"), t2v}}).value,
+                         QDateTime::currentDateTimeUtc());
+        QCOMPARE(f.cost->text(), QStringLiteral("Cost: about 45 credits"));
+        f.editor.setPriceBook(nullptr);
     }
 
     void theBalanceAfterTheVideoIsShown() {

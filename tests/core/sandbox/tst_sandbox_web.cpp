@@ -2,6 +2,7 @@
 // HTTP, spoken with a plain QNetworkAccessManager and an OSS V1 signer written here (not the
 // client's), plus the pixverse-sandbox executable's --account option.
 
+#include "core/generation/PriceFormulas.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/sandbox/SandboxServer.h"
 #include "tests/core/sandbox/ClipProbe.h"
@@ -506,6 +507,44 @@ private Q_SLOTS:
         QCOMPARE(credits(token).respInt("credit_package"), 7);
     }
 
+    // §3.12: the price list needs the Token; without one it is a success-shaped nothing.
+    void priceFormulasRoute() {
+        const QString path = QStringLiteral("/creative_platform/pricing/formulas");
+        const HttpResult anonymous = call(path, QByteArray(), std::nullopt);
+        QCOMPARE(anonymous.status, 200);
+        QCOMPARE(anonymous.errCode(), 0);
+        QVERIFY(anonymous.json().value(QLatin1String("Resp")).isNull());
+        QCOMPARE(call(path, QByteArray(), QStringLiteral("not-a-session")).errCode(), 10001);
+        QCOMPARE(call(path, std::nullopt, login()).status, 405); // POST only
+
+        const QString token = login();
+        const HttpResult r = call(path, QByteArray(), token); // no body, as the site sends it
+        QCOMPARE(r.errCode(), 0);
+        const QJsonObject resp = r.resp();
+        for (const char* key : {"t2v", "i2v", "transition"})
+            QVERIFY2(resp.value(QLatin1String(key)).isObject(), key);
+        QVERIFY(!resp.contains(QLatin1String("comment")));
+        // The formulas served are the ones charged: V6 540p 5 s with sound is 38 by them.
+        const auto formulas = PriceFormulas::fromResp(resp);
+        QVERIFY(formulas.ok());
+        const QJsonObject variables{{QStringLiteral("model"), QStringLiteral("v6")},
+                                    {QStringLiteral("quality"), QStringLiteral("540p")},
+                                    {QStringLiteral("duration"), 5},
+                                    {QStringLiteral("create_count"), 1},
+                                    {QStringLiteral("audio"), true},
+                                    {QStringLiteral("multishot"), false},
+                                    {QStringLiteral("off_peak_discount"), 1},
+                                    {QStringLiteral("v6_model_discount"), 1},
+                                    {QStringLiteral("model_promotion_discount"), 1}};
+        QCOMPARE(formulas.value->evaluate(QStringLiteral("t2v"), variables), 38.0);
+        QJsonObject one = variables;
+        one[QStringLiteral("audio")] = 1; // not a boolean: priced as silent
+        QCOMPARE(formulas.value->evaluate(QStringLiteral("t2v"), one), 35.0);
+        m_server->setCredits(kEmail, 0, 1000, 0);
+        QCOMPARE(t2v(token, {{QStringLiteral("generate_audio_switch"), true}}).errCode(), 0);
+        QCOMPARE(credits(token).respInt("credit_monthly"), 1000 - 38);
+    }
+
     void creditsSpentDailyFirst() {
         const QString token = login();
         QVERIFY(t2v(token).errCode() == 0); // v6 540p 5 s: 35
@@ -787,14 +826,15 @@ private Q_SLOTS:
         QCOMPARE(
             spent(model("pixverse-c1", {{QStringLiteral("aspect_ratio"), QStringLiteral("21:9")}})),
             -400017); // the web lists 7 ratios for C1
-        // V6: per second, higher with audio, by either name of the switch.
+        // V6: per second by the sandbox's web formulas (web-price-formulas.json), higher with
+        // audio, by either name of the switch: 7.6/s at 540p, 11/s at 720p.
         QCOMPARE(spent(model("v6", {{QStringLiteral("generate_audio_switch"), true},
                                     {QStringLiteral("duration"), 10}})),
-                 9 * 10);
+                 76);
         QCOMPARE(spent(model("v6", {{QStringLiteral("audio"), true},
                                     {QStringLiteral("quality"), QStringLiteral("720p")},
                                     {QStringLiteral("duration"), 12}})),
-                 12 * 12);
+                 132);
         QCOMPARE(spent(model("v6", {{QStringLiteral("multi_shot"), 1},
                                     {QStringLiteral("quality"), QStringLiteral("720p")}})),
                  9 * 5);
@@ -859,9 +899,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<bool>("audio");
         QTest::addColumn<qint64>("cost");
-        QTest::newRow("audio") << QStringLiteral("audio") << true << qint64(12 * 12);
+        // The web formulas' 720p rate with sound: 11 credits/s.
+        QTest::newRow("audio") << QStringLiteral("audio") << true << qint64(11 * 12);
         QTest::newRow("generate_audio_switch")
-            << QStringLiteral("generate_audio_switch") << true << qint64(12 * 12);
+            << QStringLiteral("generate_audio_switch") << true << qint64(11 * 12);
         QTest::newRow("silent") << QStringLiteral("audio") << false << qint64(12 * 9);
     }
 
@@ -1110,9 +1151,10 @@ private Q_SLOTS:
         QCOMPARE(entry.value(QLatin1String("output_width")).toInt(), 576); // portrait first frame
         QCOMPARE(entry.value(QLatin1String("output_height")).toInt(), 1024);
         QCOMPARE(entry.value(QLatin1String("has_audio")).toBool(), true); // audio 1 is sound
-        QCOMPARE(entry.value(QLatin1String("credits")).toInteger(), 45);  // v6 540p audio: 9/s
+        // v6 540p 5 s with sound by the web formulas: 38, as the site charged (§3.12).
+        QCOMPARE(entry.value(QLatin1String("credits")).toInteger(), 38);
         QCOMPARE(entry.value(QLatin1String("img_url")).toString(), urls.at(0).toString());
-        QCOMPARE(before - credits(token).respInt("credit_daily"), 45);
+        QCOMPARE(before - credits(token).respInt("credit_daily"), 38);
         // Booleans are taken too.
         QCOMPARE(post(path,
                       with(body, {{QStringLiteral("audio"), false},
