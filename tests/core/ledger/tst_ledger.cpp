@@ -126,5 +126,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TstLedger)
+QTEST_GUILESS_MAIN(TstLedger)
 #include "tst_ledger.moc"

@@ -209,6 +209,7 @@ private Q_SLOTS:
         QCOMPARE(before.size(), 5);
         startServer(config);
         QCOMPARE(allItems(100), before);
+        m_server.reset(); // before its folder goes
     }
 };
 
