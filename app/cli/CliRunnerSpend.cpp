@@ -47,16 +47,8 @@ void CliRunner::spendFromService() {
     UsageWalk::start(
         m_backend, from, until, this,
         [entries](const QList<UsageItem>& items, const QDateTime&) {
-            for (const UsageItem& item : items) {
-                LedgerEntry entry;
-                entry.source = LedgerEntry::Source::Service;
-                entry.videoId = item.videoId;
-                entry.creationType = item.creationType;
-                entry.credits = item.credits;
-                entry.refund = item.refund;
-                entry.at = item.at;
-                entries->append(entry);
-            }
+            for (const UsageItem& item : items)
+                entries->append(serviceEntry(item));
         },
         [this, entries](const ApiError& error) {
             if (error.isError()) {

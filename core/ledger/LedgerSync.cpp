@@ -59,14 +59,7 @@ int LedgerSync::store(const QList<UsageItem>& items) {
     }
     QList<LedgerEntry> entries;
     for (const UsageItem& item : items) {
-        LedgerEntry entry;
-        entry.source = LedgerEntry::Source::Service;
-        entry.videoId = item.videoId;
-        entry.creationType = item.creationType;
-        entry.credits = item.credits;
-        entry.refund = item.refund;
-        entry.at = item.at.isValid() ? item.at : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
-        entry.raw = item.raw;
+        LedgerEntry entry = serviceEntry(item);
         if (const auto job = byVideo.constFind(item.videoId); job != byVideo.cend()) {
             entry.jobId = job->id;
             entry.model = job->request.model;

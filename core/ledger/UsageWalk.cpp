@@ -89,4 +89,16 @@ RequestHandle UsageWalk::start(Backend* backend, const QDateTime& from, const QD
     });
 }
 
+LedgerEntry serviceEntry(const UsageItem& item) {
+    LedgerEntry entry;
+    entry.source = LedgerEntry::Source::Service;
+    entry.videoId = item.videoId;
+    entry.creationType = item.creationType;
+    entry.credits = item.credits;
+    entry.refund = item.refund;
+    entry.at = item.at.isValid() ? item.at : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    entry.raw = item.raw;
+    return entry;
+}
+
 } // namespace pixverse

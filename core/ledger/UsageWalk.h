@@ -2,6 +2,7 @@
 
 #include "core/api/ApiError.h"
 #include "core/api/ApiTypes.h"
+#include "core/jobs/LedgerEntry.h"
 
 #include <QDateTime>
 #include <QList>
@@ -32,5 +33,8 @@ public:
     static RequestHandle start(Backend* backend, const QDateTime& from, const QDateTime& until,
                                QObject* context, WindowRead windowRead, Finished finished);
 };
+
+//! A service ledger entry of the item (no job matched yet; an item without a time at the epoch).
+LedgerEntry serviceEntry(const UsageItem& item);
 
 } // namespace pixverse
