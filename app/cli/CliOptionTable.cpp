@@ -27,11 +27,11 @@ const std::array<std::pair<const char*, Command>, 13> kCommands = {{
     {"last-frame", Command::LastFrame},
     {"speakers", Command::Speakers},
     {"templates", Command::Templates},
+    {"spend", Command::Spend},
     {"status", Command::Status},
     {"balance", Command::Balance},
     {"batch", Command::Batch},
     {"models", Command::Models},
-    {"spend", Command::Spend},
 }};
 
 constexpr unsigned bit(Command command) {
