@@ -7,6 +7,7 @@
 #include "core/jobs/JobStore.h"
 #include "core/jobs/OnThreadPool.h"
 #include "core/jobs/VideoDownloader.h"
+#include "core/ledger/LedgerRecorder.h"
 #include "core/settings/AppSettings.h"
 
 #include <QFileInfo>
@@ -94,6 +95,10 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
     });
     connect(m_importer, &AccountImporter::finished, this, &JobEngine::onImported);
     restoreQueuePause(); // known before start(), for a window that shows it at once
+    // The local ledger (issue 19): connected after the engine, so it sees each change made.
+    auto* recorder = new LedgerRecorder(
+        store, m_options.catalog ? m_options.catalog : &ModelCatalog::builtIn(), this);
+    recorder->watch(m_poller);
 }
 
 JobEngine::~JobEngine() {

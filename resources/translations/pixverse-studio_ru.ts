@@ -1061,6 +1061,31 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Cost: %1</source>
             <translation>Стоимость: %1</translation>
         </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="108" />
+            <source>spend: count from this local day (default: 29 days before --until).</source>
+            <translation>spend: считать с этого дня по местному времени (по умолчанию — за 29 дней до --until).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <source>spend: count up to this local day (default: today).</source>
+            <translation>spend: считать по этот день по местному времени (по умолчанию — сегодня).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="104" />
+            <source>--since needs a day written YYYY-MM-DD.</source>
+            <translation>Для --since нужен день в формате YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="106" />
+            <source>--until needs a day written YYYY-MM-DD.</source>
+            <translation>Для --until нужен день в формате YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="112" />
+            <source>--since must not be after --until.</source>
+            <translation>--since не может быть позже --until.</translation>
+        </message>
         </context>
     <context>
         <name>pixverse::ApiClient</name>
@@ -1867,7 +1892,56 @@ Videos are also saved in %2</source>
             <source>Submitting %1 takes: %2; %3 in all.</source>
             <translation>Отправка дублей (%1): %2; всего — %3.</translation>
         </message>
-        </context>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="75" />
+            <source>This account keeps no ledger the CLI can read, and the app has no job list for it here; give --out DIR to count a batch folder's jobs.</source>
+            <translation>У этой учётной записи нет журнала расходов, который может прочитать CLI, а у приложения здесь нет её списка заданий; укажите --out DIR, чтобы посчитать задания папки пакета.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="84" />
+            <source>Cannot open the job list in “%1”: %2.</source>
+            <translation>Не удаётся открыть список заданий в «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="98" />
+            <source>Spending from %1 to %2</source>
+            <translation>Расходы с %1 по %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="101" />
+            <source>Deductions: %1 credits</source>
+            <translation>Списано кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="102" />
+            <source>Refunds: %1 credits</source>
+            <translation>Возвращено кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="103" />
+            <source>Net: %1 credits</source>
+            <translation>Итого кредитов: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="109" />
+            <source>  %1: %2 deducted, %3 refunded, %4 net (%n video(s))</source>
+            <translation>
+            <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
+            <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
+            <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
+        </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="117" />
+            <source>Per day:</source>
+            <translation>По дням:</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="118" />
+            <source>Per model:</source>
+            <translation>По моделям:</translation>
+        </message>
+    </context>
     <context>
         <name>pixverse::CompareView</name>
         <message>
@@ -6450,4 +6524,14 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
-</TS>
+<context><name>pixverse::SpendGuard</name><message>
+            <location filename="../../core/ledger/SpendGuard.cpp" line="58" />
+            <source>The queue stopped before job %1: today's spending would reach %2 credits, over the daily cap of %3 credits.</source>
+            <translation>Очередь остановлена перед заданием %1: расход за сегодня достиг бы %2 кредитов, больше дневного лимита в %3 кредитов.</translation>
+        </message>
+        <message>
+            <location filename="../../core/ledger/SpendGuard.cpp" line="67" />
+            <source>The queue stopped before job %1: this session's spending would reach %2 credits, over the session cap of %3 credits.</source>
+            <translation>Очередь остановлена перед заданием %1: расход за этот сеанс достиг бы %2 кредитов, больше лимита сеанса в %3 кредитов.</translation>
+        </message>
+    </context></TS>

@@ -1330,12 +1330,13 @@ private Q_SLOTS:
         m_server->advanceClock(m_server->config().generationMs);
         QCOMPARE(item(token, banned).value(QLatin1String("video_status")).toInt(), 7);
         QCOMPARE(item(token, failed).value(QLatin1String("video_status")).toInt(), 8);
-        // Status 7 gives the 35 credits back to the daily balance they came from; 8 does not.
+        // Status 7 gives the 35 credits back to the daily balance they came from; 8 too (the
+        // sandbox's refundFailed, issue 19): 25 to the daily credits, 10 to the monthly.
         const HttpResult after = credits(token);
-        QCOMPARE(after.respInt("credit_daily"), 35);
-        QCOMPARE(after.respInt("credit_monthly"), 990);
+        QCOMPARE(after.respInt("credit_daily"), 60);
+        QCOMPARE(after.respInt("credit_monthly"), 1000);
         QCOMPARE(item(token, banned).value(QLatin1String("credits")).toInteger(-1), 0);
-        QCOMPARE(item(token, failed).value(QLatin1String("credits")).toInteger(-1), 35);
+        QCOMPARE(item(token, failed).value(QLatin1String("credits")).toInteger(-1), 0);
         QCOMPARE(after.respInt("credit_package"), 500);
         QCOMPARE(get(item(token, banned).value(QLatin1String("url")).toString()).status, 404);
     }
