@@ -260,6 +260,7 @@ void MainWindow::createViewMenu() {
     m_showEffectsAction->setStatusTip(tr("The effect templates: choose one to make a video with"));
     m_showEffectsAction->setEnabled(false); // until there is a list
     connect(m_showEffectsAction, &QAction::triggered, this, &MainWindow::showEffects);
+    createSpendingTab(view); // MainWindowSpending.cpp
 }
 
 void MainWindow::setEffectSources(TemplateLibrary* library, PreviewCache* previews) {
@@ -268,7 +269,7 @@ void MainWindow::setEffectSources(TemplateLibrary* library, PreviewCache* previe
         return;
     m_effectsBrowser = new EffectsBrowser(library, previews, m_sideTabs);
     m_effectsBrowser->setObjectName(QStringLiteral("effectsBrowser"));
-    m_sideTabs->addTab(m_effectsBrowser, tr("Effects"));
+    m_sideTabs->insertTab(1, m_effectsBrowser, tr("Effects")); // before Spending
     m_showEffectsAction->setEnabled(true);
     connect(m_effectsBrowser, &EffectsBrowser::templateChosen, this, &MainWindow::useEffect);
 }
