@@ -31,10 +31,6 @@ qint64 roundStep(double raw) {
     return static_cast<qint64>(10 * power);
 }
 
-QString credits(qint64 value) {
-    return SpendChart::tr("%1 credits").arg(QLocale().toString(value));
-}
-
 QColor mixed(const QColor& a, const QColor& b, double share) {
     return QColor::fromRgbF(float(a.redF() * share + b.redF() * (1 - share)),
                             float(a.greenF() * share + b.greenF() * (1 - share)),
@@ -168,11 +164,11 @@ QString SpendChart::toolTipOf(int index) const {
     const QString format = QStringLiteral("d MMM yyyy");
     const QString days = bar.from == bar.until
                              ? locale.toString(bar.from, format)
-                             : tr("%1 – %2").arg(locale.toString(bar.from, format),
-                                                 locale.toString(bar.until, format));
-    return tr("%1\nDeducted: %2\nRefunded: %3\nNet: %4")
-        .arg(days, credits(bar.deducted), credits(bar.refunded),
-             credits(bar.deducted - bar.refunded));
+                             : QStringLiteral("%1 – %2").arg(locale.toString(bar.from, format),
+                                                             locale.toString(bar.until, format));
+    return tr("%1\nDeducted: %2 credits\nRefunded: %3 credits\nNet: %4 credits")
+        .arg(days, locale.toString(bar.deducted), locale.toString(bar.refunded),
+             locale.toString(bar.deducted - bar.refunded));
 }
 
 bool SpendChart::event(QEvent* event) {

@@ -204,7 +204,7 @@ void SpendingView::setSources(JobStore* store, LedgerSync* sync) {
         connect(store, &JobStore::ledgerChanged, this, &SpendingView::scheduleRebuild);
         // The sync point the store keeps stands for the last sync of an earlier run.
         const QString mark = store->storedValue(QStringLiteral("ledger/synced_until"));
-        m_lastSynced = QDateTime::fromString(mark, Qt::ISODateWithMs);
+        m_lastSynced = QDateTime::fromString(mark, Qt::ISODate);
     }
     if (sync)
         connect(sync, &LedgerSync::synced, this, &SpendingView::onSynced);
@@ -284,7 +284,7 @@ QString SpendingView::modelName(const QString& key) const {
     if (key == QLatin1String("other"))
         return tr("Other");
     if (m_catalog) {
-        if (const ModelCatalog::ModelSpec* spec = m_catalog->model(key))
+        if (const ModelSpec* spec = m_catalog->model(key))
             return spec->label;
     }
     return key;
