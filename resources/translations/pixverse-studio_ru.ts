@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>PriceFormulas</name>
+        <message>
+            <location filename="../../core/generation/PriceFormulas.cpp" line="14" />
+            <source>The price list could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <location filename="../../app/gui/main.cpp" line="29" />
@@ -1352,6 +1360,16 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Effects and references can be used only with a platform API key sign-in.</source>
             <translation>Эффекты и референсы доступны только при входе по API-ключу платформы.</translation>
         </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="66" />
+            <source>A platform API key is charged by the published price table; only a website account has price formulas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="74" />
+            <source>The spend ledger can be read only with a platform API key; a website account's spending comes from this app's own records.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>pixverse::BackendFactory</name>
@@ -1533,17 +1551,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="299" />
+            <location filename="../../app/cli/CliRunner.cpp" line="302" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="328" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1563,23 +1581,23 @@ Videos are also saved in %2</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="485" />
-            <location filename="../../app/cli/CliRunner.cpp" line="496" />
+            <location filename="../../app/cli/CliRunner.cpp" line="488" />
+            <location filename="../../app/cli/CliRunner.cpp" line="499" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="491" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="453" />
+            <location filename="../../app/cli/CliRunner.cpp" line="456" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="460" />
+            <location filename="../../app/cli/CliRunner.cpp" line="463" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1620,12 +1638,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="228" />
+            <location filename="../../app/cli/CliRunner.cpp" line="231" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="312" />
+            <location filename="../../app/cli/CliRunner.cpp" line="315" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1634,32 +1652,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="314" />
+            <location filename="../../app/cli/CliRunner.cpp" line="317" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="322" />
+            <location filename="../../app/cli/CliRunner.cpp" line="325" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="346" />
+            <location filename="../../app/cli/CliRunner.cpp" line="349" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <location filename="../../app/cli/CliRunner.cpp" line="448" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="356" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1676,22 +1694,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="364" />
+            <location filename="../../app/cli/CliRunner.cpp" line="367" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="410" />
+            <location filename="../../app/cli/CliRunner.cpp" line="413" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="370" />
+            <location filename="../../app/cli/CliRunner.cpp" line="373" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="497" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1707,7 +1725,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="236" />
+            <location filename="../../app/cli/CliRunner.cpp" line="239" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1738,7 +1756,7 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="440" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
@@ -1791,12 +1809,12 @@ Videos are also saved in %2</source>
             <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <location filename="../../app/cli/CliRunner.cpp" line="337" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <location filename="../../app/cli/CliRunner.cpp" line="403" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
@@ -2894,9 +2912,14 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="79" />
+            <source>This job has already been sent; it can no longer be edited.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4415,7 +4438,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="50" />
-            <location filename="../../ui/MainWindow.cpp" line="371" />
+            <location filename="../../ui/MainWindow.cpp" line="372" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -4439,7 +4462,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="166" />
-            <location filename="../../ui/MainWindow.cpp" line="403" />
+            <location filename="../../ui/MainWindow.cpp" line="404" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -4464,52 +4487,52 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="319" />
+            <location filename="../../ui/MainWindow.cpp" line="320" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="370" />
+            <location filename="../../ui/MainWindow.cpp" line="371" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="378" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="378" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="378" />
+            <location filename="../../ui/MainWindow.cpp" line="379" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="381" />
+            <location filename="../../ui/MainWindow.cpp" line="382" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="382" />
+            <location filename="../../ui/MainWindow.cpp" line="383" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="384" />
+            <location filename="../../ui/MainWindow.cpp" line="385" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="401" />
+            <location filename="../../ui/MainWindow.cpp" line="402" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="409" />
+            <location filename="../../ui/MainWindow.cpp" line="410" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -4539,12 +4562,12 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="271" />
+            <location filename="../../ui/MainWindow.cpp" line="272" />
             <source>Effects</source>
             <translation>Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="394" />
+            <location filename="../../ui/MainWindow.cpp" line="395" />
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
@@ -4552,6 +4575,36 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/MainWindow.cpp" line="236" />
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="17" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="18" />
+            <source>&amp;Spending</source>
+            <translation>&amp;Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="21" />
+            <source>What your videos cost: credits per day and per model, and refunds</source>
+            <translation>Во что обошлись ваши видео: кредиты по дням и по моделям, возвраты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="26" />
+            <source>Spending saved to %1</source>
+            <translation>Расходы сохранены в %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="27" />
+            <source>The spending could not be saved: %1</source>
+            <translation>Не удалось сохранить расходы: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="44" />
+            <source>That video is no longer in the gallery.</source>
+            <translation>Этого видео больше нет в галерее.</translation>
         </message>
     </context>
     <context>
@@ -5266,6 +5319,29 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/PreviewPlayer.cpp" line="96" />
             <source>The preview clip cannot be played.</source>
             <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PriceQuote</name>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="26" />
+            <source>no price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="29" />
+            <source>≤ %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="31" />
+            <source>about %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="32" />
+            <source>%1 credits</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5995,6 +6071,233 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::SpendChart</name>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="93" />
+            <source>Nothing spent in these days</source>
+            <translation>В эти дни ничего не потрачено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="169" />
+            <source>%1
+Deducted: %2 credits
+Refunded: %3 credits
+Net: %4 credits</source>
+            <translation>%1
+Списано кредитов: %2
+Возвращено кредитов: %3
+Итого кредитов: %4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="280" />
+            <source>Refunded</source>
+            <translation>Возвращено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="281" />
+            <source>Deducted</source>
+            <translation>Списано</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::SpendingView</name>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="56" />
+            <source>%1 credits</source>
+            <translation>Кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="62" />
+            <source>synced just now</source>
+            <translation>синхронизировано только что</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="64" />
+            <source>synced %n minute(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n минуту назад</numerusform>
+                <numerusform>синхронизировано %n минуты назад</numerusform>
+                <numerusform>синхронизировано %n минут назад</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="66" />
+            <source>synced %n hour(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n час назад</numerusform>
+                <numerusform>синхронизировано %n часа назад</numerusform>
+                <numerusform>синхронизировано %n часов назад</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="67" />
+            <source>synced %n day(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n день назад</numerusform>
+                <numerusform>синхронизировано %n дня назад</numerusform>
+                <numerusform>синхронизировано %n дней назад</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="155" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="156" />
+            <source>Last 7 days</source>
+            <translation>Последние 7 дней</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="156" />
+            <source>Last 30 days</source>
+            <translation>Последние 30 дней</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="156" />
+            <source>This month</source>
+            <translation>Этот месяц</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="157" />
+            <source>All time</source>
+            <translation>Всё время</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="160" />
+            <source>The days counted</source>
+            <translation>Какие дни учитывать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="161" />
+            <source>Export CSV…</source>
+            <translation>Экспорт в CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="162" />
+            <source>Save every deduction and refund of these days as a CSV file</source>
+            <translation>Сохранить все списания и возвраты за эти дни в файл CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="163" />
+            <source>Sync now</source>
+            <translation>Синхронизировать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="164" />
+            <source>Read PixVerse's ledger again</source>
+            <translation>Заново прочитать журнал расходов PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="165" />
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Deducted</source>
+            <translation>Списано</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="166" />
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Refunded</source>
+            <translation>Возвращено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="167" />
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Net</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="168" />
+            <source>By model</source>
+            <translation>По моделям</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Model</source>
+            <translation>Модель</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Videos</source>
+            <translation>Видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="171" />
+            <source>Refunds</source>
+            <translation>Возвраты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Video</source>
+            <translation>Видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Credits</source>
+            <translation>Кредиты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Job</source>
+            <translation>Задание</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="173" />
+            <source>Double-click a refund to find its job in the gallery</source>
+            <translation>Дважды щёлкните возврат, чтобы найти его задание в галерее</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="285" />
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="342" />
+            <source>Sign in to see what you spent.</source>
+            <translation>Войдите, чтобы увидеть свои расходы.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="344" />
+            <source>From this app's records (the website has no ledger)</source>
+            <translation>По записям этого приложения (у сайта нет журнала расходов)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="347" />
+            <source>syncing…</source>
+            <translation>синхронизация…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="349" />
+            <source>not synced: %1</source>
+            <translation>не синхронизировано: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="353" />
+            <source>not synced yet</source>
+            <translation>ещё не синхронизировано</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="354" />
+            <source>From PixVerse's ledger · %1</source>
+            <translation>Из журнала расходов PixVerse · %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="393" />
+            <source>Export spending</source>
+            <translation>Экспорт расходов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="394" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::StudioApp</name>
         <message>
             <location filename="../../app/gui/StudioApp.cpp" line="117" />
@@ -6002,32 +6305,32 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="147" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="159" />
+            <location filename="../../app/gui/StudioApp.cpp" line="160" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="168" />
+            <location filename="../../app/gui/StudioApp.cpp" line="169" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <location filename="../../app/gui/StudioApp.cpp" line="256" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="288" />
+            <location filename="../../app/gui/StudioApp.cpp" line="289" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="291" />
+            <location filename="../../app/gui/StudioApp.cpp" line="292" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -6036,22 +6339,22 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="349" />
+            <location filename="../../app/gui/StudioApp.cpp" line="352" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="399" />
+            <location filename="../../app/gui/StudioApp.cpp" line="402" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="405" />
+            <location filename="../../app/gui/StudioApp.cpp" line="408" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="370" />
             <source>%n takes of “%1” queued.</source>
             <translation>
                 <numerusform>В очереди %n дубль «%1».</numerusform>
