@@ -269,7 +269,7 @@ void MainWindow::setEffectSources(TemplateLibrary* library, PreviewCache* previe
         return;
     m_effectsBrowser = new EffectsBrowser(library, previews, m_sideTabs);
     m_effectsBrowser->setObjectName(QStringLiteral("effectsBrowser"));
-    m_sideTabs->insertTab(1, m_effectsBrowser, tr("Effects")); // before Spending
+    m_sideTabs->addTab(m_effectsBrowser, tr("Effects"));
     m_showEffectsAction->setEnabled(true);
     connect(m_effectsBrowser, &EffectsBrowser::templateChosen, this, &MainWindow::useEffect);
 }

@@ -61,10 +61,10 @@ public:
     EffectsBrowser* effectsBrowser() const { return m_effectsBrowser; }
     //! Brings the Effects tab to the front (View → Effects, the chosen effect's Change…).
     void showEffects();
-    //! What the account spent (issue 19): the Spending tab beside the gallery (View → Spending,
+    //! What the account spent (issue 19): a tab beside the gallery once opened (View → Spending,
     //! Ctrl+4). StudioApp gives it the signed-in account's store and ledger sync.
     SpendingView* spendingView() const { return m_spendingView; }
-    //! Brings the Spending tab to the front.
+    //! Brings the Spending tab to the front (adds it the first time).
     void showSpending();
     //! A take of the ledger in the gallery: its tab in front, the job selected (filters that
     //! hide it cleared).

@@ -13,8 +13,10 @@
 namespace pixverse {
 
 void MainWindow::createSpendingTab(QMenu* view) {
+    // Its tab joins the gallery's the first time it is opened (showSpending()); until then the
+    // view follows the account unseen.
     m_spendingView = new SpendingView(m_sideTabs);
-    m_sideTabs->addTab(m_spendingView, tr("Spending"));
+    m_spendingView->hide();
     QAction* show = view->addAction(tr("&Spending"));
     show->setObjectName(QStringLiteral("showSpendingAction"));
     show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
@@ -29,6 +31,8 @@ void MainWindow::createSpendingTab(QMenu* view) {
 }
 
 void MainWindow::showSpending() {
+    if (m_sideTabs->indexOf(m_spendingView) < 0)
+        m_sideTabs->addTab(m_spendingView, tr("Spending"));
     m_sideTabs->setCurrentWidget(m_spendingView);
     m_spendingView->setFocus(Qt::ShortcutFocusReason);
 }

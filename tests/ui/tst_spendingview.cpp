@@ -4,13 +4,18 @@
 // chart's bars, tooltips and empty state at 1× and 2×, and screenshots in English and Russian.
 #include "Screenshots.h"
 #include "WidgetTexts.h"
+#include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "tests/core/jobs/JobTestFixture.h"
+#include "ui/JobGalleryView.h"
+#include "ui/JobsPane.h"
+#include "ui/MainWindow.h"
 #include "ui/SpendChart.h"
 #include "ui/SpendingView.h"
 #include "ui/Translations.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -18,6 +23,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -198,6 +204,43 @@ private Q_SLOTS:
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, rect.center());
         QTRY_COMPARE(chosen.count(), 1);
         QCOMPARE(chosen.constFirst().constFirst().toLongLong(), m_moderatedJob);
+    }
+
+    // The window's hook: View → Spending opens the tab; a refund's row finds its job in the
+    // gallery, even behind a filter that hid it.
+    void windowOpensTheViewAndFindsTheJob() {
+        MainWindow window;
+        window.jobsPane()->setJobs(m_store.get(), nullptr);
+        Job other;
+        other.request = JobTestBed::request(QStringLiteral("A kite at dawn"));
+        other.state = JobState::Done;
+        other.favourite = true;
+        QVERIFY(m_store->add(other).ok());
+        SpendingView* view = window.spendingView();
+        view->setToday(kToday);
+        view->setSources(m_store.get(), nullptr);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("sideTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->indexOf(view), -1); // not a tab before it is opened
+        QVERIFY(!view->isVisible());
+        auto* open = window.findChild<QAction*>(QStringLiteral("showSpendingAction"));
+        QVERIFY(open && open->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_4));
+        open->trigger();
+        QCOMPARE(tabs->currentWidget(), view);
+        QTRY_VERIFY(view->isVisible());
+        open->trigger(); // once is enough: one tab
+        QCOMPARE(tabs->count(), 2);
+
+        // The favourites filter hides the moderated job; the refund still finds it.
+        window.jobsPane()->filterModel()->setFavouritesOnly(true);
+        QTreeWidget* list = view->refundsList();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {},
+                           list->visualItemRect(list->topLevelItem(0)).center());
+        QTRY_COMPARE(tabs->currentWidget(), window.jobsPane());
+        QCOMPARE(window.jobsPane()->view()->currentJobId(), m_moderatedJob);
     }
 
     void exportWritesTheRangesRows() {
