@@ -263,7 +263,13 @@ void SpendingView::rebuild() {
         m_sync ? LedgerEntry::Source::Service : LedgerEntry::Source::Local;
     const QList<LedgerEntry> entries =
         m_store ? m_store->ledgerEntries(source) : QList<LedgerEntry>();
-    const QDate first = entries.isEmpty() ? QDate() : entries.constFirst().at.toLocalTime().date();
+    // "All time" starts on the oldest entry's day.
+    QDateTime oldest;
+    for (const LedgerEntry& entry : entries) {
+        if (!oldest.isValid() || entry.at < oldest)
+            oldest = entry.at;
+    }
+    const QDate first = oldest.isValid() ? oldest.toLocalTime().date() : QDate();
     const auto [from, until] = daysOf(m_range, today(), first);
     m_report = SpendReport::build(entries, from, until);
     m_chart->setDays(m_report.perDay, from, until);

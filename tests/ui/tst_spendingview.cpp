@@ -219,6 +219,7 @@ private Q_SLOTS:
         SpendingView* view = window.spendingView();
         view->setToday(kToday);
         view->setSources(m_store.get(), nullptr);
+        window.resize(MainWindow::preferredSize());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("sideTabs"));
