@@ -18,7 +18,7 @@ QString tr(const char* text) {
 using Command = CliOptions::Command;
 
 //! The commands in the order --help and the errors list them, with their words.
-const std::array<std::pair<const char*, Command>, 12> kCommands = {{
+const std::array<std::pair<const char*, Command>, 13> kCommands = {{
     {"generate", Command::Generate},
     {"extend", Command::Extend},
     {"upscale", Command::Upscale},
@@ -31,6 +31,7 @@ const std::array<std::pair<const char*, Command>, 12> kCommands = {{
     {"balance", Command::Balance},
     {"batch", Command::Batch},
     {"models", Command::Models},
+    {"spend", Command::Spend},
 }};
 
 constexpr unsigned bit(Command command) {
@@ -43,6 +44,7 @@ constexpr unsigned kSound = bit(Command::Sound);
 constexpr unsigned kLipSync = bit(Command::LipSync);
 constexpr unsigned kLastFrame = bit(Command::LastFrame);
 constexpr unsigned kTemplates = bit(Command::Templates);
+constexpr unsigned kSpend = bit(Command::Spend);
 //! The commands that make one video (each takes --dry-run).
 constexpr unsigned kOneVideo = kGenerate | kExtend | bit(Command::Upscale) | kSound | kLipSync;
 //! The settings of a generation an extend takes too.
@@ -102,6 +104,14 @@ const OptionSpec kOptions[] = {
                        "batch: at most N videos generating at once (default 5)."),
      "N", false, kBatch},
     {"json", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Print machine-readable JSON.")},
+    {"since",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "spend: count from this local day (default: 29 days before --until)."),
+     "YYYY-MM-DD", false, kSpend},
+    {"until",
+     QT_TRANSLATE_NOOP("pixverse-studio-cli",
+                       "spend: count up to this local day (default: today)."),
+     "YYYY-MM-DD", false, kSpend},
     {"verbose",
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "Log every request to stderr (never secrets).")},
     {"prompt", QT_TRANSLATE_NOOP("pixverse-studio-cli", "What the video shows."), "TEXT", false,
@@ -194,7 +204,7 @@ const OptionSpec kOptions[] = {
      nullptr, false, kOneVideo},
     {"out",
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "Folder to save the MP4 into (last-frame: the PNG)."),
-     "DIR", false, kOneVideo | kBatch | kLastFrame},
+     "DIR", false, kOneVideo | kBatch | kLastFrame | kSpend},
     {"wait",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "Give up waiting for the video after this many seconds (default 900)."),

@@ -91,6 +91,29 @@ QString readArguments(const QStringList& positional, CliOptions& o) {
     return {};
 }
 
+//! spend --since / --until: local days, the range 29 days up to today unless told.
+QString readSpendRange(const OptionReader& r, CliOptions& o) {
+    const auto day = [&r](const char* name, QDate* out) {
+        const QString text = r.value(name);
+        if (text.isEmpty())
+            return true;
+        *out = QDate::fromString(text, Qt::ISODate);
+        return out->isValid();
+    };
+    if (!day("since", &o.spendSince))
+        return tr("--since needs a day written YYYY-MM-DD.");
+    if (!day("until", &o.spendUntil))
+        return tr("--until needs a day written YYYY-MM-DD.");
+    if (!o.spendUntil.isValid())
+        o.spendUntil = QDate::currentDate();
+    if (!o.spendSince.isValid())
+        o.spendSince = o.spendUntil.addDays(-29);
+    if (o.spendSince > o.spendUntil)
+        return tr("--since must not be after --until.");
+    o.outDir = r.value("out");
+    return {};
+}
+
 QString readLimits(const OptionReader& r, CliOptions& o) {
     bool bad = false;
     if (const auto concurrency = r.number("concurrency", &bad); concurrency || bad) {
@@ -289,6 +312,8 @@ QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalo
         o.templateSearch = r.value("search");
         o.refreshTemplates = r.isSet("refresh");
     }
+    if (error.isEmpty() && o.command == CliOptions::Command::Spend)
+        error = readSpendRange(r, o);
     if (error.isEmpty() && (generates || o.command == CliOptions::Command::LastFrame))
         error = readOutput(r, o);
     if (error.isEmpty() && generates)

@@ -4,6 +4,7 @@
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -88,6 +89,8 @@ struct CliOptions {
     qint64 templateId = 0;
     QString templateSearch;        //!< templates --search: as the browser's search box
     bool refreshTemplates = false; //!< templates --refresh: fetch even when the list is young
+    QDate spendSince;              //!< spend --since: the first local day counted
+    QDate spendUntil;              //!< spend --until: the last local day counted (inclusive)
 
     //! extend, upscale, sound and lipsync: a generation from a video (request.sourceVideoId or
     //! request.sourceVideoPath).

@@ -217,8 +217,10 @@ void CliRunner::runCommand() {
     case CliOptions::Command::Models: // answered without signing in (OfflineCommands)
     case CliOptions::Command::LastFrame:
         break;
+    case CliOptions::Command::Spend:
+        runSpend();
+        break;
     case CliOptions::Command::Watch: // CONTRACT STUB: the "hot" helper runs the hot folder
-    case CliOptions::Command::Spend: // CONTRACT STUB: the "ledger" helper prints the ledger
         break;
     }
 }

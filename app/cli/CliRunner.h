@@ -17,6 +17,8 @@ class QNetworkAccessManager;
 
 namespace pixverse {
 
+struct SpendReport;
+
 class Backend;
 class CredentialStore;
 class JobEngine;
@@ -53,6 +55,11 @@ private:
     void runStatus();
     void printStatus(const VideoStatus& status);
     void runBalance();
+    // spend (CliRunnerSpend.cpp).
+    void runSpend();
+    void spendFromService();
+    void spendFromStore();
+    void printSpend(const SpendReport& report);
     void runSpeakers();
     void runGenerate();
     void runContinue();

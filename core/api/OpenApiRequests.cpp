@@ -1,6 +1,10 @@
 #include "core/api/OpenApiRequests.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
 
 namespace pixverse::openapi {
 
@@ -179,6 +183,100 @@ Result<Balance> BalanceRequest::parse(const QJsonValue& resp) {
     if (const std::optional<Balance> balance = json::toBalance(resp))
         return Result<Balance>::success(*balance);
     return malformedReply<Balance>("account/balance: no credits");
+}
+
+namespace {
+
+//! A number written as a JSON number or a decimal string; empty otherwise.
+std::optional<double> toNumber(const QJsonValue& value) {
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isString()) {
+        bool ok = false;
+        const double number = value.toString().trimmed().toDouble(&ok);
+        if (ok && std::isfinite(number))
+            return number;
+    }
+    return std::nullopt;
+}
+
+//! A time as a ledger item may write it: text in UTC ("YYYY-MM-DD HH:MM:SS", ISO 8601 with or
+//! without a zone) or Unix seconds / milliseconds.
+QDateTime toTime(const QJsonValue& value) {
+    if (const std::optional<double> number = toNumber(value); number && *number > 0) {
+        const auto whole = static_cast<qint64>(*number);
+        // Beyond year 33658 in seconds means milliseconds.
+        return whole > 1000000000000LL ? QDateTime::fromMSecsSinceEpoch(whole, Qt::UTC)
+                                       : QDateTime::fromSecsSinceEpoch(whole, Qt::UTC);
+    }
+    const QString text = value.toString().trimmed();
+    if (text.isEmpty())
+        return {};
+    QDateTime at = QDateTime::fromString(text, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (at.isValid()) {
+        at.setTimeSpec(Qt::UTC);
+        return at;
+    }
+    at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (at.isValid() && at.timeSpec() == Qt::LocalTime)
+        at.setTimeSpec(Qt::UTC); // no zone written: the ledger speaks UTC
+    return at.isValid() ? at.toUTC() : QDateTime();
+}
+
+} // namespace
+
+UsageDetailRequest::UsageDetailRequest(const UsageQuery& query) {
+    path = endpointPath("account/billing/usage-detail");
+    logName = QStringLiteral("usage-detail");
+    QJsonObject json{{QStringLiteral("limit"), std::clamp(query.limit, 1, 100)}};
+    if (!query.cursor.isEmpty()) {
+        json.insert(u"cursor", query.cursor);
+    } else {
+        json.insert(u"start_time", timeText(query.start));
+        json.insert(u"end_time", timeText(query.end));
+    }
+    setJsonBody(json);
+    timeoutMs = 20000;
+}
+
+QString UsageDetailRequest::timeText(const QDateTime& at) {
+    return at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+UsageItem UsageDetailRequest::parseItem(const QJsonObject& object) {
+    UsageItem item;
+    item.videoId = json::toId(object.value(u"video_id")).value_or(0);
+    item.creationType = json::toString(object.value(u"creation_type"));
+    const double credits = toNumber(object.value(u"credits")).value_or(0);
+    item.credits = std::llround(std::abs(credits));
+    const QString status = json::toString(object.value(u"credits_status")).trimmed().toLower();
+    item.refund = status.isEmpty() ? credits < 0 : status == QLatin1String("refund");
+    for (const auto key : {u"created_at", u"create_time", u"created_time", u"time", u"consume_time",
+                           u"updated_at"}) {
+        item.at = toTime(object.value(key));
+        if (item.at.isValid())
+            break;
+    }
+    item.raw = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return item;
+}
+
+Result<UsagePage> UsageDetailRequest::parse(const QJsonValue& resp) {
+    const QJsonObject object = resp.toObject();
+    const QJsonValue items = object.value(u"items");
+    if (!resp.isObject() || (!items.isArray() && !items.isNull() && !items.isUndefined()))
+        return malformedReply<UsagePage>("account/billing/usage-detail: no items");
+    UsagePage page;
+    for (const QJsonValue& item : items.toArray()) {
+        if (item.isObject())
+            page.items << parseItem(item.toObject());
+    }
+    page.nextCursor = json::toString(object.value(u"next_cursor"));
+    page.hasMore = json::toBool(object.value(u"has_more")).value_or(false);
+    // A page that says there is more but gives no way there ends the listing.
+    if (page.nextCursor.isEmpty())
+        page.hasMore = false;
+    return Result<UsagePage>::success(page);
 }
 
 } // namespace pixverse::openapi

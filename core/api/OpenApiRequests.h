@@ -77,4 +77,20 @@ public:
     static Result<Balance> parse(const QJsonValue& resp);
 };
 
+//! POST account/billing/usage-detail (§2.20): one page of the spend ledger. The first page sends
+//! `start_time`/`end_time` ("YYYY-MM-DD HH:MM:SS", UTC) and `limit`; a next page sends `limit`
+//! and the previous page's `cursor`, without times.
+class UsageDetailRequest : public ApiRequest {
+public:
+    using Output = UsagePage;
+    explicit UsageDetailRequest(const UsageQuery& query);
+    static Result<UsagePage> parse(const QJsonValue& resp);
+    //! One item, read tolerantly (the fields are not documented): `video_id` a number or a
+    //! string, `credits` a number or a string (its sign may say a refund), `credits_status`,
+    //! `created_at` or another time field (text in UTC, or Unix seconds or milliseconds).
+    static UsageItem parseItem(const QJsonObject& item);
+    //! "YYYY-MM-DD HH:MM:SS" in UTC, as the body wants it.
+    static QString timeText(const QDateTime& at);
+};
+
 } // namespace pixverse::openapi

@@ -370,4 +370,9 @@ RequestHandle OpenApiBackend::fetchBalance(QObject* context,
     return m_client->call(openapi::BalanceRequest(), context, watched(std::move(done)));
 }
 
+RequestHandle OpenApiBackend::fetchUsage(const UsageQuery& query, QObject* context,
+                                         std::function<void(Result<UsagePage>)> done) {
+    return m_client->call(openapi::UsageDetailRequest(query), context, watched(std::move(done)));
+}
+
 } // namespace pixverse

@@ -49,6 +49,9 @@ public:
     RequestHandle
     fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
+    bool hasUsageLedger() const override { return true; }
+    RequestHandle fetchUsage(const UsageQuery& query, QObject* context,
+                             std::function<void(Result<UsagePage>)> done) override;
     RequestHandle fetchBalance(QObject* context,
                                std::function<void(Result<Balance>)> done) override;
     QList<PlannedCall> plannedCalls(const GenerationRequest& request) const override;

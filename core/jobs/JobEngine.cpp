@@ -6,6 +6,7 @@
 #include "core/jobs/DownloadQueue.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/VideoDownloader.h"
+#include "core/ledger/LedgerRecorder.h"
 #include "core/settings/AppSettings.h"
 
 #include <QFileInfo>
@@ -98,6 +99,10 @@ JobEngine::JobEngine(JobStore* store, Backend* backend, QNetworkAccessManager* n
             m_poller->watch(jobId, job->videoId, job->generatingSince, job->stalled);
     });
     connect(m_importer, &AccountImporter::finished, this, &JobEngine::onImported);
+    // The local ledger (issue 19): connected after the engine, so it sees each change made.
+    auto* recorder = new LedgerRecorder(
+        store, m_options.catalog ? m_options.catalog : &ModelCatalog::builtIn(), this);
+    recorder->watch(m_poller);
 }
 
 JobEngine::~JobEngine() {

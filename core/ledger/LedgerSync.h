@@ -35,6 +35,9 @@ Q_SIGNALS:
     void synced(int added, const pixverse::ApiError& error);
 
 private:
+    //! Stores one window's items (matched to their jobs); how many were new.
+    int store(const QList<UsageItem>& items);
+
     JobStore* m_store;
     QPointer<Backend> m_backend;
     bool m_syncing = false;

@@ -26,6 +26,9 @@ public:
     QString refusal(const Job& next, const CreditCaps& caps, const QDateTime& sessionStart,
                     const QDateTime& now = QDateTime::currentDateTimeUtc()) const;
 
+    //! What sending `job` will cost: the catalog's price, 0 when it has none.
+    qint64 price(const Job& job) const;
+
 private:
     const JobStore* m_store;
     const ModelCatalog* m_catalog;

@@ -42,6 +42,9 @@ struct SandboxConfig {
     //! The web list no longer shows such a video. SandboxServer::deleteVideo() does the same to
     //! any existing video at once.
     QString deletionWord = QStringLiteral("vanish");
+    //! A video that ends in status 8 (nothing was made) gets its credits back, like status 7.
+    //! Inferred from the sandbox's own view of a failure, not documented (issue 19).
+    bool refundFailed = true;
     //! Share of other generations that end in status 8, 0..1, drawn from a seeded generator.
     double failureRate = 0.0;
 

@@ -478,7 +478,8 @@ HttpAnswer SandboxState::route(const HttpRequest& request) {
         post = *modePost;
     else if (endpoint == QLatin1String("image/upload") ||
              endpoint == QLatin1String("video/text/generate") ||
-             endpoint == QLatin1String("video/img/generate"))
+             endpoint == QLatin1String("video/img/generate") ||
+             endpoint == QLatin1String("account/billing/usage-detail"))
         post = true;
     else if (endpoint != QLatin1String("account/balance") &&
              !endpoint.startsWith(QLatin1String("video/result/")))
@@ -522,9 +523,13 @@ HttpAnswer SandboxState::openApi(const HttpRequest& request, const QString& endp
         answer = generate(request, key, true);
     else if (endpoint == QLatin1String("account/balance"))
         answer = balance(key);
+    else if (endpoint == QLatin1String("account/billing/usage-detail"))
+        answer = usageDetail(request, key);
     else
         answer = result(endpoint.mid(QLatin1String("video/result/").size()), key);
-    rememberAnswer(cacheKey, answer, post);
+    // The ledger is read, not changed: its answers need not outlive a restart.
+    rememberAnswer(cacheKey, answer,
+                   post && endpoint != QLatin1String("account/billing/usage-detail"));
     return answer;
 }
 
@@ -699,6 +704,7 @@ HttpAnswer SandboxState::createVideo(const QString& key, const NewVideo& made) {
     video.chargedPackage = made.cost - video.chargedMonthly;
     acc.monthly -= video.chargedMonthly;
     acc.package -= video.chargedPackage;
+    video.cost = made.cost;
     m_videos.insert(video.id, video);
     ++m_stats.generationsCreated;
     qCDebug(lcSandbox) << "video" << video.id << "created:" << generationModeId(r.mode) << r.model
@@ -959,11 +965,14 @@ void SandboxState::settle() {
         if (v.settled || v.finishAt > now)
             continue;
         v.settled = true;
-        if (v.outcome == 7) { // moderation: credits come back (§2.6), each to where it came from
+        // Moderation: credits come back (§2.6), each to where it came from; a failure too
+        // where the config says so (issue 19).
+        if (v.outcome == 7 || (v.outcome == 8 && m_config.refundFailed)) {
             Account& acc = account(v.owner);
             acc.daily += v.chargedDaily;
             acc.monthly += v.chargedMonthly;
             acc.package += v.chargedPackage;
+            v.refunded = credits(v) > 0;
             v.chargedDaily = v.chargedMonthly = v.chargedPackage = 0;
         }
         qCDebug(lcSandbox) << "video" << v.id << "finished with status" << v.outcome;

@@ -117,6 +117,10 @@ public:
         qint64 chargedDaily = 0;
         qint64 chargedMonthly = 0;
         qint64 chargedPackage = 0;
+        // The spend ledger (usage-detail, §2.20): what the create charged, and whether the
+        // final status gave it back (at finishAt).
+        qint64 cost = 0;
+        bool refunded = false;
         bool web = false; // made through /creative_platform: statuses 5 → 10 → final
         QString imageUrl; // web image-to-video: customer_img_url as sent
         // The sample clip's length (1 s, or 2–3 s after an extend) and the length the service
@@ -155,6 +159,9 @@ public:
     HttpAnswer generate(const HttpRequest& request, const QString& key, bool imageToVideo);
     HttpAnswer result(const QString& idText, const QString& key);
     HttpAnswer balance(const QString& key);
+    //! POST account/billing/usage-detail (§2.20, UsageRoutes.cpp): the key's deductions and
+    //! refunds, paged by cursor.
+    HttpAnswer usageDetail(const HttpRequest& request, const QString& key);
     HttpAnswer media(const HttpRequest& request);
     HttpAnswer statsAnswer();
     //! The control route (SandboxControl.cpp).

@@ -106,6 +106,8 @@ QJsonObject videoRecord(const SandboxState::Video& v, const Owners& owners) {
         {QStringLiteral("chargedDaily"), QJsonValue(v.chargedDaily)},
         {QStringLiteral("chargedMonthly"), QJsonValue(v.chargedMonthly)},
         {QStringLiteral("chargedPackage"), QJsonValue(v.chargedPackage)},
+        {QStringLiteral("cost"), QJsonValue(v.cost)},
+        {QStringLiteral("refunded"), v.refunded},
         {QStringLiteral("web"), v.web},
         {QStringLiteral("imageUrl"), v.imageUrl},
         {QStringLiteral("clipSeconds"), v.clipSeconds},
@@ -118,8 +120,9 @@ bool sameVideo(const SandboxState::Video& a, const SandboxState::Video& b) {
            a.size == b.size && a.createdAt == b.createdAt && a.finishAt == b.finishAt &&
            a.outcome == b.outcome && a.settled == b.settled && a.hasAudio == b.hasAudio &&
            a.chargedDaily == b.chargedDaily && a.chargedMonthly == b.chargedMonthly &&
-           a.chargedPackage == b.chargedPackage && a.web == b.web && a.imageUrl == b.imageUrl &&
-           a.clipSeconds == b.clipSeconds && a.seconds == b.seconds;
+           a.chargedPackage == b.chargedPackage && a.cost == b.cost && a.refunded == b.refunded &&
+           a.web == b.web && a.imageUrl == b.imageUrl && a.clipSeconds == b.clipSeconds &&
+           a.seconds == b.seconds;
 }
 
 SandboxState::Video videoFrom(qint64 id, const QJsonObject& o, const QString& owner) {
@@ -140,6 +143,9 @@ SandboxState::Video videoFrom(qint64 id, const QJsonObject& o, const QString& ow
     v.chargedDaily = o.value(QLatin1String("chargedDaily")).toInteger();
     v.chargedMonthly = o.value(QLatin1String("chargedMonthly")).toInteger();
     v.chargedPackage = o.value(QLatin1String("chargedPackage")).toInteger();
+    // Kept before issue 19: what it still costs is what it cost (a refund left no trace).
+    v.cost = o.value(QLatin1String("cost")).toInteger(SandboxState::credits(v));
+    v.refunded = o.value(QLatin1String("refunded")).toBool();
     v.web = o.value(QLatin1String("web")).toBool();
     v.imageUrl = o.value(QLatin1String("imageUrl")).toString();
     // Kept before issue 16: every clip was 1 s and the video as long as its request said.

@@ -374,6 +374,7 @@ HttpAnswer WebRoutes::generate(const HttpRequest& request, const QString& email,
     acc.daily -= video.chargedDaily;
     acc.monthly -= video.chargedMonthly;
     acc.package -= video.chargedPackage;
+    video.cost = cost;
     m_state.m_videos.insert(video.id, video);
     ++m_state.m_stats.generationsCreated;
     qCDebug(lcSandbox) << "web video" << video.id << "created:" << r.model << r.quality

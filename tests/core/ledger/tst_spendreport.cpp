@@ -1,0 +1,117 @@
+// SpendReport (issue 19): per local day ascending, per model by net credits, refunds, the range
+// of days, the RFC 4180 CSV and the integer JSON of `spend --json`.
+#include "core/ledger/SpendReport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace pixverse;
+
+namespace {
+
+//! An entry at a local date and time.
+LedgerEntry entry(const QDate& day, int hour, qint64 videoId, const QString& model, qint64 credits,
+                  bool refund = false) {
+    LedgerEntry e;
+    e.videoId = videoId;
+    e.model = model;
+    e.creationType = QStringLiteral("text_to_video");
+    e.credits = credits;
+    e.refund = refund;
+    e.at = QDateTime(day, QTime(hour, 15)).toUTC();
+    return e;
+}
+
+const QDate kMonday(2026, 9, 7);
+
+QList<LedgerEntry> week() {
+    const QDate tuesday = kMonday.addDays(1);
+    return {entry(tuesday, 9, 3, QStringLiteral("v6"), 80),
+            entry(kMonday, 10, 1, QStringLiteral("v4.5"), 45),
+            entry(kMonday, 23, 2, QStringLiteral("v4.5"), 45),
+            entry(kMonday, 23, 2, QStringLiteral("v4.5"), 45, true),
+            entry(tuesday, 0, 4, QStringLiteral("v6"), 80),
+            entry(kMonday.addDays(5), 12, 5, QStringLiteral("v5"), 30)};
+}
+
+} // namespace
+
+class TstSpendReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void daysAndModels() {
+        const SpendReport r = SpendReport::build(week(), kMonday, kMonday.addDays(1));
+        QCOMPARE(r.deducted, qint64(45 + 45 + 80 + 80));
+        QCOMPARE(r.refunded, qint64(45));
+        QCOMPARE(r.net(), qint64(205));
+        QCOMPARE(r.entries.size(), 5); // Saturday's is out of range
+        QCOMPARE(r.refunds.size(), 1);
+        QCOMPARE(r.refunds.first().videoId, qint64(2));
+        for (int i = 1; i < r.entries.size(); ++i)
+            QVERIFY(r.entries.at(i - 1).at <= r.entries.at(i).at);
+        QCOMPARE(r.perDay, QList<SpendLine>({SpendLine{QStringLiteral("2026-09-07"), 90, 45, 2},
+                                             SpendLine{QStringLiteral("2026-09-08"), 160, 0, 2}}));
+        QCOMPARE(r.perModel, QList<SpendLine>({SpendLine{QStringLiteral("v6"), 160, 0, 2},
+                                               SpendLine{QStringLiteral("v4.5"), 90, 45, 2}}));
+    }
+
+    void modelsFallBackAndTieByName() {
+        LedgerEntry noModel = entry(kMonday, 9, 10, QString(), 30);
+        LedgerEntry nothing = entry(kMonday, 9, 11, QString(), 30);
+        nothing.creationType.clear();
+        const SpendReport r = SpendReport::build(
+            {noModel, nothing, entry(kMonday, 9, 12, QStringLiteral("c1"), 30)}, {}, {});
+        QCOMPARE(r.perModel.size(), 3);
+        QCOMPARE(r.perModel.at(0).key, QStringLiteral("c1"));
+        QCOMPARE(r.perModel.at(1).key, QStringLiteral("other"));
+        QCOMPARE(r.perModel.at(2).key, QStringLiteral("text_to_video"));
+    }
+
+    void csvFollowsRfc4180() {
+        QList<LedgerEntry> entries{
+            entry(kMonday, 10, 1, QStringLiteral("v4.5"), 45),
+            entry(kMonday, 11, 2, QStringLiteral("my, \"best\" model"), 20, true)};
+        entries[0].jobId = 7;
+        const QByteArray csv = SpendReport::build(entries, {}, {}).toCsv();
+        const QList<QByteArray> lines = csv.split('\n');
+        QCOMPARE(lines.size(), 4); // header, two rows, the empty rest after the last CRLF
+        QVERIFY(csv.endsWith("\r\n"));
+        QCOMPARE(lines.at(0),
+                 QByteArray("date,time,video_id,job_id,model,type,credits,direction\r"));
+        QCOMPARE(lines.at(1),
+                 QByteArray("2026-09-07,10:15:00,1,7,v4.5,text_to_video,45,deduction\r"));
+        QCOMPARE(lines.at(2), QByteArray("2026-09-07,11:15:00,2,,\"my, \"\"best\"\" model\","
+                                         "text_to_video,20,refund\r"));
+    }
+
+    void jsonHasIntegers() {
+        const SpendReport r = SpendReport::build(week(), kMonday, kMonday.addDays(6));
+        const QJsonObject json = r.toJson();
+        QCOMPARE(json.value(u"from").toString(), QStringLiteral("2026-09-07"));
+        QCOMPARE(json.value(u"until").toString(), QStringLiteral("2026-09-13"));
+        QCOMPARE(json.value(u"deducted").toInteger(), qint64(280));
+        QCOMPARE(json.value(u"refunded").toInteger(), qint64(45));
+        QCOMPARE(json.value(u"net").toInteger(), qint64(235));
+        const QJsonArray days = json.value(u"days").toArray();
+        QCOMPARE(days.size(), 3);
+        QCOMPARE(days.at(2).toObject().value(u"date").toString(), QStringLiteral("2026-09-12"));
+        QCOMPARE(json.value(u"models").toArray().first().toObject().value(u"model").toString(),
+                 QStringLiteral("v6"));
+        // Written as integers, never as 280.0.
+        const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        QVERIFY(text.contains("\"deducted\":280"));
+        QVERIFY(!text.contains(".0,") && !text.contains(".0}"));
+    }
+
+    void emptyRange() {
+        const SpendReport r = SpendReport::build(week(), QDate(2027, 1, 1), QDate(2027, 1, 2));
+        QVERIFY(r.entries.isEmpty());
+        QVERIFY(r.perDay.isEmpty());
+        QCOMPARE(r.net(), qint64(0));
+        QCOMPARE(r.toCsv().count('\n'), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSpendReport)
+#include "tst_spendreport.moc"
