@@ -42,107 +42,117 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="62" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="64" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="64" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="66" />
             <source>Use the offline sandbox, emptied first (it remembers its videos across runs).</source>
             <translation>Использовать офлайн-песочницу, предварительно очистив её (она помнит свои видео между запусками).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="68" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="70" />
             <source>Run the sandbox's clock this many times faster (demos, tests).</source>
             <translation>Ускорить часы песочницы во столько раз (для демонстраций и тестов).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="71" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="73" />
             <source>PixVerse server address (default %1).</source>
             <translation>Адрес сервера PixVerse (по умолчанию %1).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="74" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="76" />
             <source>Environment variable holding the platform API key (default PIXVERSE_API_KEY).</source>
             <translation>Переменная окружения с API-ключом платформы (по умолчанию PIXVERSE_API_KEY).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="79" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="81" />
             <source>Environment variable holding a PixVerse account's session token (web sign-in).</source>
             <translation>Переменная окружения с токеном сеанса учётной записи PixVerse (вход через сайт).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="84" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="86" />
             <source>Use the session the app remembered in the keychain for this e-mail.</source>
             <translation>Использовать сеанс, который приложение сохранило в связке ключей для этого адреса эл. почты.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="87" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="89" />
             <source>Use the API key the app remembered in the keychain.</source>
             <translation>Использовать API-ключ, который приложение сохранило в связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="89" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="91" />
             <source>Object store for web uploads.</source>
             <translation>Хранилище объектов для загрузок через сайт.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="92" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="94" />
             <source>batch: refuse to start when the batch would cost more than N credits.</source>
             <translation>batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="103" />
             <source>batch: at most N videos generating at once (default 5).</source>
             <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="108" />
+            <source>spend: count from this local day (default: 29 days before --until).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <source>spend: count up to this local day (default: today).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="116" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="109" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="119" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="122" />
             <source>Image to animate (image-to-video). With --template: one --image for each image the template takes, in order.</source>
             <translation>Изображение для оживления (изображение в видео). С --template: по одному --image на каждое изображение шаблона, по порядку.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="127" />
             <source>generate: use the effect template ID (the command templates lists them).</source>
             <translation>generate: применить шаблон эффекта ID (их перечисляет команда templates).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="131" />
             <source>generate: a reference image, subject:NAME=FILE or background:NAME=FILE; the prompt names it as @NAME. Repeat it for each reference.</source>
             <translation>generate: референсное изображение, subject:NAME=FILE или background:NAME=FILE; промпт называет его @NAME. Повторите для каждого референса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="136" />
             <source>templates: only those whose name, description or category has every word of TEXT.</source>
             <translation>templates: только шаблоны, в названии, описании или категории которых есть каждое слово TEXT.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="131" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="141" />
             <source>templates: fetch the list now (else at most once a day).</source>
             <translation>templates: загрузить список сейчас (иначе не чаще раза в день).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="206" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="216" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -231,62 +241,62 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="135" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="145" />
             <source>generate: the first frame of a transition (with --last-frame).</source>
             <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="139" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="149" />
             <source>generate: the last frame of a transition (with --first-frame).</source>
             <translation>generate: последний кадр перехода (вместе с --first-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="143" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="153" />
             <source>sound: keep the video's own sound under the new.</source>
             <translation>sound: оставить собственный звук видео под новым.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="146" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
             <source>lipsync: the speech to lip-sync (mp3, wav, m4a or aac; at most 30 s).</source>
             <translation>lipsync: речь, под которую синхронизировать губы (mp3, wav, m4a или aac; не длиннее 30 с).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="150" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="160" />
             <source>lipsync: the voice that speaks --text (the command speakers lists them).</source>
             <translation>lipsync: голос, который произносит --text (их перечисляет команда speakers).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="153" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="163" />
             <source>lipsync: what the voice says.</source>
             <translation>lipsync: что говорит голос.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="166" />
             <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
             <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="161" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="171" />
             <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
             <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="180" />
             <source>normal or fast (v3.5–v4.5; default normal).</source>
             <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="175" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="185" />
             <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
             <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="190" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="200" />
             <source>generate, extend, upscale, sound, lipsync: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
             <translation>generate, extend, upscale, sound, lipsync: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="196" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="206" />
             <source>Folder to save the MP4 into (last-frame: the PNG).</source>
             <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
         </message>
@@ -333,32 +343,32 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="175" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="177" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="172" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="182" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="179" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="189" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="182" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="192" />
             <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
             <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="186" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="196" />
             <source>Let the model cut the clip into several shots (V6).</source>
             <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
         </message>
@@ -371,12 +381,12 @@ models и generate --dry-run никуда не входят и ничего не
             <translation type="vanished">Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="199" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="209" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="202" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="212" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
@@ -585,7 +595,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="98" />
             <source>generate, batch: make N takes of each generation (1–8, default 1), grouped in the job list; with --seed, the takes use seed, seed+1, …</source>
             <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
         </message>
@@ -645,17 +655,17 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="308" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="318" />
             <source> or </source>
             <translation> или </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="330" />
             <source>--%1 goes with %2.</source>
             <translation>--%1 используется только с %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="330" />
             <source> and </source>
             <translation> и </translation>
         </message>
@@ -706,98 +716,113 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="98" />
+            <location filename="../../app/cli/CliOptions.cpp" line="104" />
+            <source>--since needs a day written YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="106" />
+            <source>--until needs a day written YYYY-MM-DD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="112" />
+            <source>--since must not be after --until.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="121" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="103" />
+            <location filename="../../app/cli/CliOptions.cpp" line="126" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <location filename="../../app/cli/CliOptions.cpp" line="131" />
             <source>--takes needs a number from 1 to %1, not “%2”.</source>
             <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="133" />
+            <location filename="../../app/cli/CliOptions.cpp" line="156" />
             <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
             <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="135" />
+            <location filename="../../app/cli/CliOptions.cpp" line="158" />
             <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
             <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="157" />
+            <location filename="../../app/cli/CliOptions.cpp" line="180" />
             <source>“%1” must be text.</source>
             <translation>«%1» должно быть текстом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="163" />
+            <location filename="../../app/cli/CliOptions.cpp" line="186" />
             <source>“duration” must be a whole number of seconds.</source>
             <translation>«duration» должно быть целым числом секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="169" />
+            <location filename="../../app/cli/CliOptions.cpp" line="192" />
             <source>“seed” must be a whole number.</source>
             <translation>«seed» должно быть целым числом.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="176" />
+            <location filename="../../app/cli/CliOptions.cpp" line="199" />
             <source>“%1” must be true or false.</source>
             <translation>«%1» должно быть true или false.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="179" />
+            <location filename="../../app/cli/CliOptions.cpp" line="202" />
             <source>“image” must be the path of an image file.</source>
             <translation>«image» должно быть путём к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="200" />
+            <location filename="../../app/cli/CliOptions.cpp" line="223" />
             <location filename="../../app/cli/EffectOptions.cpp" line="90" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="207" />
+            <location filename="../../app/cli/CliOptions.cpp" line="230" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="211" />
+            <location filename="../../app/cli/CliOptions.cpp" line="234" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="224" />
+            <location filename="../../app/cli/CliOptions.cpp" line="247" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="226" />
+            <location filename="../../app/cli/CliOptions.cpp" line="249" />
             <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
             <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="227" />
+            <location filename="../../app/cli/CliOptions.cpp" line="250" />
             <source>%1 needs --out DIR, the folder to save the video into.</source>
             <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="233" />
+            <location filename="../../app/cli/CliOptions.cpp" line="256" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="263" />
+            <location filename="../../app/cli/CliOptions.cpp" line="286" />
             <source>%1, generation %2: %3</source>
             <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="375" />
+            <location filename="../../app/cli/CliOptions.cpp" line="400" />
             <source>“model” must be text.</source>
             <translation>«model» должно быть текстом.</translation>
         </message>
@@ -1551,17 +1576,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="302" />
+            <location filename="../../app/cli/CliRunner.cpp" line="304" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="331" />
+            <location filename="../../app/cli/CliRunner.cpp" line="333" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="347" />
+            <location filename="../../app/cli/CliRunner.cpp" line="349" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1581,23 +1606,23 @@ Videos are also saved in %2</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="488" />
-            <location filename="../../app/cli/CliRunner.cpp" line="499" />
+            <location filename="../../app/cli/CliRunner.cpp" line="490" />
+            <location filename="../../app/cli/CliRunner.cpp" line="501" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="496" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="456" />
+            <location filename="../../app/cli/CliRunner.cpp" line="458" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="463" />
+            <location filename="../../app/cli/CliRunner.cpp" line="465" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1638,12 +1663,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="231" />
+            <location filename="../../app/cli/CliRunner.cpp" line="233" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="315" />
+            <location filename="../../app/cli/CliRunner.cpp" line="317" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1652,32 +1677,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="317" />
+            <location filename="../../app/cli/CliRunner.cpp" line="319" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="325" />
+            <location filename="../../app/cli/CliRunner.cpp" line="327" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="347" />
+            <location filename="../../app/cli/CliRunner.cpp" line="349" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="349" />
+            <location filename="../../app/cli/CliRunner.cpp" line="351" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="448" />
+            <location filename="../../app/cli/CliRunner.cpp" line="450" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="356" />
+            <location filename="../../app/cli/CliRunner.cpp" line="358" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1694,22 +1719,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="367" />
+            <location filename="../../app/cli/CliRunner.cpp" line="369" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="413" />
+            <location filename="../../app/cli/CliRunner.cpp" line="415" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="373" />
+            <location filename="../../app/cli/CliRunner.cpp" line="375" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="497" />
+            <location filename="../../app/cli/CliRunner.cpp" line="499" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1725,7 +1750,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="239" />
+            <location filename="../../app/cli/CliRunner.cpp" line="241" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1756,7 +1781,7 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="440" />
+            <location filename="../../app/cli/CliRunner.cpp" line="442" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
@@ -1809,12 +1834,12 @@ Videos are also saved in %2</source>
             <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="337" />
+            <location filename="../../app/cli/CliRunner.cpp" line="339" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="403" />
+            <location filename="../../app/cli/CliRunner.cpp" line="405" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
@@ -1852,6 +1877,55 @@ Videos are also saved in %2</source>
             <location filename="../../app/cli/CliRunnerBatch.cpp" line="238" />
             <source>Generation %1, take %2/%3 (“%4”): %5</source>
             <translation>Генерация %1, дубль %2/%3 («%4»): %5</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="75" />
+            <source>This account keeps no ledger the CLI can read, and the app has no job list for it here; give --out DIR to count a batch folder's jobs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="84" />
+            <source>Cannot open the job list in “%1”: %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="98" />
+            <source>Spending from %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="101" />
+            <source>Deductions: %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="102" />
+            <source>Refunds: %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="103" />
+            <source>Net: %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="109" />
+            <source>  %1: %2 deducted, %3 refunded, %4 net (%n video(s))</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="117" />
+            <source>Per day:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="118" />
+            <source>Per model:</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2912,7 +2986,7 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="311" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
@@ -4577,32 +4651,32 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>&amp;Оценка</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="17" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="35" />
             <source>Spending</source>
             <translation>Расходы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="18" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="20" />
             <source>&amp;Spending</source>
             <translation>&amp;Расходы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="21" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="23" />
             <source>What your videos cost: credits per day and per model, and refunds</source>
             <translation>Во что обошлись ваши видео: кредиты по дням и по моделям, возвраты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="26" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="28" />
             <source>Spending saved to %1</source>
             <translation>Расходы сохранены в %1</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="27" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="29" />
             <source>The spending could not be saved: %1</source>
             <translation>Не удалось сохранить расходы: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="44" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="48" />
             <source>That video is no longer in the gallery.</source>
             <translation>Этого видео больше нет в галерее.</translation>
         </message>
@@ -6100,6 +6174,19 @@ Net: %4 credits</source>
         </message>
     </context>
     <context>
+        <name>pixverse::SpendGuard</name>
+        <message>
+            <location filename="../../core/ledger/SpendGuard.cpp" line="58" />
+            <source>The queue stopped before job %1: today's spending would reach %2 credits, over the daily cap of %3 credits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/ledger/SpendGuard.cpp" line="67" />
+            <source>The queue stopped before job %1: this session's spending would reach %2 credits, over the session cap of %3 credits.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>pixverse::SpendingView</name>
         <message>
             <location filename="../../ui/SpendingView.cpp" line="56" />
@@ -6252,47 +6339,47 @@ Net: %4 credits</source>
             <translation>Дважды щёлкните возврат, чтобы найти его задание в галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="285" />
+            <location filename="../../ui/SpendingView.cpp" line="291" />
             <source>Other</source>
             <translation>Другое</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="342" />
+            <location filename="../../ui/SpendingView.cpp" line="348" />
             <source>Sign in to see what you spent.</source>
             <translation>Войдите, чтобы увидеть свои расходы.</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="344" />
+            <location filename="../../ui/SpendingView.cpp" line="350" />
             <source>From this app's records (the website has no ledger)</source>
             <translation>По записям этого приложения (у сайта нет журнала расходов)</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="347" />
+            <location filename="../../ui/SpendingView.cpp" line="353" />
             <source>syncing…</source>
             <translation>синхронизация…</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="349" />
+            <location filename="../../ui/SpendingView.cpp" line="355" />
             <source>not synced: %1</source>
             <translation>не синхронизировано: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="353" />
+            <location filename="../../ui/SpendingView.cpp" line="359" />
             <source>not synced yet</source>
             <translation>ещё не синхронизировано</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="354" />
+            <location filename="../../ui/SpendingView.cpp" line="360" />
             <source>From PixVerse's ledger · %1</source>
             <translation>Из журнала расходов PixVerse · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="393" />
+            <location filename="../../ui/SpendingView.cpp" line="399" />
             <source>Export spending</source>
             <translation>Экспорт расходов</translation>
         </message>
         <message>
-            <location filename="../../ui/SpendingView.cpp" line="394" />
+            <location filename="../../ui/SpendingView.cpp" line="400" />
             <source>CSV files (*.csv)</source>
             <translation>Файлы CSV (*.csv)</translation>
         </message>
