@@ -261,15 +261,24 @@ void SpendingView::scheduleRebuild() {
 void SpendingView::rebuild() {
     const LedgerEntry::Source source =
         m_sync ? LedgerEntry::Source::Service : LedgerEntry::Source::Local;
-    const QList<LedgerEntry> entries =
-        m_store ? m_store->ledgerEntries(source) : QList<LedgerEntry>();
-    // "All time" starts on the oldest entry's day.
-    QDateTime oldest;
-    for (const LedgerEntry& entry : entries) {
-        if (!oldest.isValid() || entry.at < oldest)
-            oldest = entry.at;
+    // A range of days asks the store for its entries only (local midnights in UTC): building
+    // the report converts every entry's time, the costly part with a long ledger.
+    QList<LedgerEntry> entries;
+    QDate first;
+    if (m_store && m_range == Range::AllTime) {
+        entries = m_store->ledgerEntries(source);
+        // "All time" starts on the oldest entry's day.
+        QDateTime oldest;
+        for (const LedgerEntry& entry : std::as_const(entries)) {
+            if (!oldest.isValid() || entry.at < oldest)
+                oldest = entry.at;
+        }
+        first = oldest.isValid() ? oldest.toLocalTime().date() : QDate();
+    } else if (m_store) {
+        const auto [from, until] = daysOf(m_range, today(), {});
+        entries = m_store->ledgerEntries(source, QDateTime(from, QTime(0, 0)).toUTC(),
+                                         QDateTime(until.addDays(1), QTime(0, 0)).toUTC());
     }
-    const QDate first = oldest.isValid() ? oldest.toLocalTime().date() : QDate();
     const auto [from, until] = daysOf(m_range, today(), first);
     m_report = SpendReport::build(entries, from, until);
     m_chart->setDays(m_report.perDay, from, until);
