@@ -260,6 +260,7 @@ void MainWindow::createViewMenu() {
     m_showEffectsAction->setStatusTip(tr("The effect templates: choose one to make a video with"));
     m_showEffectsAction->setEnabled(false); // until there is a list
     connect(m_showEffectsAction, &QAction::triggered, this, &MainWindow::showEffects);
+    createSpendingTab(view); // MainWindowSpending.cpp
 }
 
 void MainWindow::setEffectSources(TemplateLibrary* library, PreviewCache* previews) {

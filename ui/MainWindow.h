@@ -23,6 +23,7 @@ struct Job;
 class ImageDropZone;
 class JobsPane;
 class PromptEditor;
+class SpendingView;
 
 //! The studio window: the composer on the left; on the right the job gallery and, once
 //! setEffectSources() gave it its list, the effect templates.
@@ -60,6 +61,14 @@ public:
     EffectsBrowser* effectsBrowser() const { return m_effectsBrowser; }
     //! Brings the Effects tab to the front (View → Effects, the chosen effect's Change…).
     void showEffects();
+    //! What the account spent (issue 19): a tab beside the gallery once opened (View → Spending,
+    //! Ctrl+4). StudioApp gives it the signed-in account's store and ledger sync.
+    SpendingView* spendingView() const { return m_spendingView; }
+    //! Brings the Spending tab to the front (adds it the first time).
+    void showSpending();
+    //! A take of the ledger in the gallery: its tab in front, the job selected (filters that
+    //! hide it cleared).
+    void selectInGallery(qint64 jobId);
     //! A template chosen in the browser: the composer in Effect mode with it.
     void useEffect(const pixverse::EffectTemplate& effect);
 
@@ -112,6 +121,7 @@ private:
     void createAccountArea();
     void createJobsMenu(QMenu* view);
     void createViewMenu();
+    void createSpendingTab(QMenu* view);
     void connectJobsPane();
     void reuse(const GenerationRequest& request);
     void updateTitle(int running);
@@ -130,6 +140,7 @@ private:
     QTabWidget* m_sideTabs = nullptr; //!< the gallery and the effects
     EffectsBrowser* m_effectsBrowser = nullptr;
     QAction* m_showEffectsAction = nullptr;
+    SpendingView* m_spendingView = nullptr;
     ApiFamily m_family = ApiFamily::OpenApi;
     DesktopNotifier* m_notifier = nullptr;
     AppSettings* m_settings = nullptr;

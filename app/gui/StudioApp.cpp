@@ -128,6 +128,7 @@ StudioApp::~StudioApp() {
     if (m_templates)
         m_templates->setBackend(nullptr); // the session's backend goes next
     m_sidecarWatcher.reset();
+    m_ledgerSync.reset();
     m_engine.reset();
     m_store.reset();
     m_session.reset();
@@ -300,6 +301,7 @@ void StudioApp::startJobEngine() {
     // A PixVerse account's earlier videos appear in the gallery, saved when asked (web family;
     // the OpenAPI has no list, and nothing is sent).
     m_engine->importAccountVideos();
+    startLedger();
     Q_EMIT jobEngineStarted(m_engine.get());
 }
 
@@ -340,6 +342,7 @@ void StudioApp::stopJobEngine() {
     Q_EMIT jobEngineStopping();
     m_window->jobsPane()->setBackend(nullptr);
     m_window->jobsPane()->setJobs(nullptr, nullptr);
+    stopLedger();
     m_sidecarWatcher.reset();
     m_engine.reset();
     m_store.reset();

@@ -13,6 +13,7 @@
 #include <optional>
 
 class QNetworkAccessManager;
+class QTimer;
 
 namespace pixverse {
 
@@ -20,6 +21,7 @@ class AppSettings;
 class CredentialStore;
 class ModelCatalog;
 class JobEngine;
+class LedgerSync;
 class PreviewCache;
 class PriceBook;
 class TemplateLibrary;
@@ -85,6 +87,12 @@ public:
     //! Prices before sending for the signed-in account (issue 19; null while signed out): the
     //! composer, the batch preview and the hot folder ask it.
     PriceBook* prices() const { return m_prices.get(); }
+    //! The platform's spend ledger of the signed-in account (issue 19); null for a website
+    //! account (no ledger) and while signed out.
+    LedgerSync* ledgerSync() const { return m_ledgerSync.get(); }
+    //! How long after the last job settled the ledger is read again (the service books a
+    //! refund shortly after the final status); tests shorten it.
+    void setLedgerSyncDelay(int ms);
 
 public Q_SLOTS:
     //! Opens the login dialog (or raises the open one).
@@ -109,6 +117,9 @@ private:
     void updateConnectionLabel();
     void startJobEngine();
     void stopJobEngine();
+    //! The Spending view's sources and the ledger's sync (StudioAppLedger.cpp).
+    void startLedger();
+    void stopLedger();
     void generate(const GenerationRequest& request);
     void setUpEffects();
     //! What a generate taught about a template (500070, 500071): kept in the list.
@@ -134,6 +145,8 @@ private:
     std::unique_ptr<PriceBook> m_prices;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<JobEngine> m_engine;
+    std::unique_ptr<LedgerSync> m_ledgerSync;
+    QTimer* m_ledgerSyncDelay = nullptr; //!< restarted by every job that settles
     //! The creator's edits to the sidecars of the engine's jobs reach the store.
     std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
     std::unique_ptr<MainWindow> m_window;

@@ -4674,6 +4674,36 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
         </message>
+    <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="35" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="20" />
+            <source>&amp;Spending</source>
+            <translation>&amp;Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="23" />
+            <source>What your videos cost: credits per day and per model, and refunds</source>
+            <translation>Во что обошлись ваши видео: кредиты по дням и по моделям, возвраты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="28" />
+            <source>Spending saved to %1</source>
+            <translation>Расходы сохранены в %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="29" />
+            <source>The spending could not be saved: %1</source>
+            <translation>Не удалось сохранить расходы: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="48" />
+            <source>That video is no longer in the gallery.</source>
+            <translation>Этого видео больше нет в галерее.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::MediaText</name>
@@ -6533,5 +6563,226 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../core/ledger/SpendGuard.cpp" line="67" />
             <source>The queue stopped before job %1: this session's spending would reach %2 credits, over the session cap of %3 credits.</source>
             <translation>Очередь остановлена перед заданием %1: расход за этот сеанс достиг бы %2 кредитов, больше лимита сеанса в %3 кредитов.</translation>
+        </message>
+    </context><context><name>pixverse::SpendChart</name><message>
+            <location filename="../../ui/SpendChart.cpp" line="93" />
+            <source>Nothing spent in these days</source>
+            <translation>В эти дни ничего не потрачено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="169" />
+            <source>%1
+Deducted: %2 credits
+Refunded: %3 credits
+Net: %4 credits</source>
+            <translation>%1
+Списано кредитов: %2
+Возвращено кредитов: %3
+Итого кредитов: %4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="280" />
+            <source>Refunded</source>
+            <translation>Возвращено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="281" />
+            <source>Deducted</source>
+            <translation>Списано</translation>
+        </message>
+    </context><context><name>pixverse::SpendingView</name><message>
+            <location filename="../../ui/SpendingView.cpp" line="56" />
+            <source>%1 credits</source>
+            <translation>Кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="62" />
+            <source>synced just now</source>
+            <translation>синхронизировано только что</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="64" />
+            <source>synced %n minute(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n минуту назад</numerusform>
+                <numerusform>синхронизировано %n минуты назад</numerusform>
+                <numerusform>синхронизировано %n минут назад</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="66" />
+            <source>synced %n hour(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n час назад</numerusform>
+                <numerusform>синхронизировано %n часа назад</numerusform>
+                <numerusform>синхронизировано %n часов назад</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="67" />
+            <source>synced %n day(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n день назад</numerusform>
+                <numerusform>синхронизировано %n дня назад</numerusform>
+                <numerusform>синхронизировано %n дней назад</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="155" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="156" />
+            <source>Last 7 days</source>
+            <translation>Последние 7 дней</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="156" />
+            <source>Last 30 days</source>
+            <translation>Последние 30 дней</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="156" />
+            <source>This month</source>
+            <translation>Этот месяц</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="157" />
+            <source>All time</source>
+            <translation>Всё время</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="160" />
+            <source>The days counted</source>
+            <translation>Какие дни учитывать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="161" />
+            <source>Export CSV…</source>
+            <translation>Экспорт в CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="162" />
+            <source>Save every deduction and refund of these days as a CSV file</source>
+            <translation>Сохранить все списания и возвраты за эти дни в файл CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="163" />
+            <source>Sync now</source>
+            <translation>Синхронизировать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="164" />
+            <source>Read PixVerse's ledger again</source>
+            <translation>Заново прочитать журнал расходов PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="165" />
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Deducted</source>
+            <translation>Списано</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="166" />
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Refunded</source>
+            <translation>Возвращено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="167" />
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Net</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="168" />
+            <source>By model</source>
+            <translation>По моделям</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Model</source>
+            <translation>Модель</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="170" />
+            <source>Videos</source>
+            <translation>Видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="171" />
+            <source>Refunds</source>
+            <translation>Возвраты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Video</source>
+            <translation>Видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Credits</source>
+            <translation>Кредиты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Job</source>
+            <translation>Задание</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="173" />
+            <source>Double-click a refund to find its job in the gallery</source>
+            <translation>Дважды щёлкните возврат, чтобы найти его задание в галерее</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="291" />
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="348" />
+            <source>Sign in to see what you spent.</source>
+            <translation>Войдите, чтобы увидеть свои расходы.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="350" />
+            <source>From this app's records (the website has no ledger)</source>
+            <translation>По записям этого приложения (у сайта нет журнала расходов)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="353" />
+            <source>syncing…</source>
+            <translation>синхронизация…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="355" />
+            <source>not synced: %1</source>
+            <translation>не синхронизировано: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="359" />
+            <source>not synced yet</source>
+            <translation>ещё не синхронизировано</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="360" />
+            <source>From PixVerse's ledger · %1</source>
+            <translation>Из журнала расходов PixVerse · %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="399" />
+            <source>Export spending</source>
+            <translation>Экспорт расходов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="400" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
         </message>
     </context></TS>
