@@ -1,0 +1,79 @@
+// The Spending view in the whole app (issue 19), `pixverse-studio --sandbox` as a creator runs
+// it: a platform key's view reads PixVerse's ledger (the sandbox's usage-detail, synced by the
+// app a while after the jobs settle), and its totals equal what the sandbox took from the balance:
+// its charges minus its refunds, for jobs one of which is moderated (status 7) and one failed
+// (status 8).
+#include "app/gui/StudioApp.h"
+#include "core/auth/Session.h"
+#include "core/jobs/JobEngine.h"
+#include "core/jobs/JobStore.h"
+#include "core/ledger/LedgerSync.h"
+#include "tests/core/jobs/JobTestFixture.h"
+#include "tests/support/StudioSandbox.h"
+#include "ui/MainWindow.h"
+#include "ui/SpendingView.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace pixverse;
+using pixverse::test::embeddedSandbox;
+
+class TestStudioAppSpending : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { QSettings().clear(); }
+
+    void totalsEqualWhatTheSandboxTook() {
+        QTemporaryDir dir;
+        StudioApp app(embeddedSandbox(dir));
+        QVERIFY(app.start());
+        QTRY_VERIFY_WITH_TIMEOUT(app.jobEngine() != nullptr, 15000);
+        QVERIFY(app.ledgerSync()); // a platform key: PixVerse's ledger
+        app.setLedgerSyncDelay(300);
+        SpendingView* view = app.window()->spendingView();
+        QVERIFY(view->sourceText().startsWith(QStringLiteral("From PixVerse's ledger")));
+        QTRY_VERIFY_WITH_TIMEOUT(app.session()->balance().has_value(), 10000);
+        const qint64 before = app.session()->balance()->total();
+
+        QSignalSpy settled(app.jobEngine(), &JobEngine::jobSettled);
+        for (const QString& prompt :
+             {QStringLiteral("A paper lantern over a lake"), QStringLiteral("A kite at dawn"),
+              QStringLiteral("Something forbidden happens"),
+              QStringLiteral("The engine will explode")})
+            QVERIFY(app.jobEngine()->enqueue(JobTestBed::request(prompt)).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 4, 60000);
+
+        QSignalSpy balances(app.session(), &Session::balanceChanged);
+        app.session()->refreshBalance();
+        QVERIFY(balances.wait(10000));
+        const qint64 taken = before - app.session()->balance()->total();
+        QVERIFY(taken > 0);
+
+        // The app syncs by itself a while after the last job settled; the view follows.
+        app.window()->showSpending();
+        view->setRange(SpendingView::Range::Last7Days);
+        QTRY_COMPARE_WITH_TIMEOUT(view->report().net(), taken, 20000);
+        QVERIFY(view->report().refunded > 0); // the moderated and the failed one came back
+        QCOMPARE(view->refundsList()->topLevelItemCount(), int(view->report().refunds.size()));
+        QTRY_VERIFY(view->sourceText().contains(QStringLiteral("synced")));
+        QVERIFY(!view->sourceText().contains(QStringLiteral("not synced")));
+
+        // Sync now: a sync runs and ends, nothing counted twice.
+        auto* syncNow = view->findChild<QPushButton*>(QStringLiteral("spendSyncNow"));
+        QVERIFY(syncNow && syncNow->isVisible());
+        QSignalSpy synced(app.ledgerSync(), &LedgerSync::synced);
+        QTRY_VERIFY(syncNow->isEnabled());
+        QTest::mouseClick(syncNow, Qt::LeftButton);
+        QVERIFY(synced.wait(20000));
+        QCOMPARE(view->report().net(), taken);
+    }
+};
+
+QTEST_MAIN(TestStudioAppSpending)
+#include "tst_studioapp_spending.moc"
