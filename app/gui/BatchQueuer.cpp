@@ -20,6 +20,10 @@ BatchQueuer::BatchQueuer(StudioApp* app)
 
 BatchQueuer::~BatchQueuer() = default;
 
+BatchPreviewDialog* BatchQueuer::dialog() const {
+    return m_dialog;
+}
+
 void BatchQueuer::open(const QString& path) {
     MainWindow* window = m_app->window();
     if (!m_app->jobEngine()) {

@@ -23,7 +23,7 @@ public:
     //! Jobs → Open Batch File… / Queue Image Folder…: the preview of `path` (a file or a folder).
     void open(const QString& path);
     //! The preview open now, or null.
-    BatchPreviewDialog* dialog() const { return m_dialog; }
+    BatchPreviewDialog* dialog() const;
 
 Q_SIGNALS:
     //! The preview of a source opened (still reading it).

@@ -3,7 +3,6 @@
 #include "core/generation/ImageCheck.h"
 #include "core/generation/ModelCatalog.h"
 
-#include <QCollator>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -129,17 +128,41 @@ std::optional<std::pair<QString, bool>> frameOfPair(const QString& fileName) {
     return std::pair<QString, bool>(match.captured(1).toLower() + u'|' + words, first);
 }
 
-//! The folder's images, by name with numbers in order ("shot 2" before "shot 10").
+//! Whether `a` comes before `b` by name, numbers by their value ("shot 2" before "shot 10"),
+//! letters without case. Here rather than QCollator, whose numeric mode needs ICU.
+bool namedBefore(const QString& a, const QString& b) {
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            const qsizetype startA = i;
+            const qsizetype startB = j;
+            while (i < a.size() && a[i].isDigit())
+                ++i;
+            while (j < b.size() && b[j].isDigit())
+                ++j;
+            const qulonglong numberA = a.mid(startA, i - startA).toULongLong();
+            const qulonglong numberB = b.mid(startB, j - startB).toULongLong();
+            if (numberA != numberB)
+                return numberA < numberB;
+            continue;
+        }
+        const int order = QString::compare(a.mid(i, 1), b.mid(j, 1), Qt::CaseInsensitive);
+        if (order != 0)
+            return order < 0;
+        ++i;
+        ++j;
+    }
+    if ((a.size() - i) != (b.size() - j))
+        return a.size() - i < b.size() - j;
+    return a < b; // the same but for case or leading zeros: still one order
+}
+
+//! The folder's images, by name with numbers in order.
 QStringList imageNames(const QDir& dir) {
     QStringList names = dir.entryList(QDir::Files, QDir::NoSort);
     names.removeIf([](const QString& name) { return !isImageName(name); });
-    QCollator collator;
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    std::sort(names.begin(), names.end(), [&collator](const QString& a, const QString& b) {
-        const int order = collator.compare(a, b);
-        return order != 0 ? order < 0 : a < b;
-    });
+    std::sort(names.begin(), names.end(), namedBefore);
     return names;
 }
 

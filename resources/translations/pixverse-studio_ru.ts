@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>PriceFormulas</name>
+        <message>
+            <location filename="../../core/generation/PriceFormulas.cpp" line="14" />
+            <source>The price list could not be read.</source>
+            <translation>Не удалось прочитать прейскурант.</translation>
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <location filename="../../app/gui/main.cpp" line="29" />
@@ -373,27 +381,27 @@ models и generate --dry-run никуда не входят и ничего не
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="145" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="130" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="137" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="122" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="157" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="142" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="168" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="153" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="188" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="173" />
             <source>Saved the last frame (%1×%2).</source>
             <translation>Последний кадр сохранён (%1×%2).</translation>
         </message>
@@ -495,7 +503,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/SourceFacts.cpp" line="39" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-            <location filename="../../app/cli/BatchFile.cpp" line="154" />
+            <location filename="../../app/cli/CliOptions.cpp" line="199" />
         </message>
         <message>
             <source>Image to animate (image-to-video).</source>
@@ -582,59 +590,82 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="124" />
             <source>Cost: %1 takes × %2 credits = %3 credits</source>
             <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="135" />
             <source>Take %1/%2:</source>
             <translation>Дубль %1/%2:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="52" />
+            <source>Cannot read the batch file “%1”: %2.</source>
+            <translation type="vanished">Не удаётся прочитать файл пакета «%1»: %2.</translation>
+        </message>
+        <message>
+            <source>The batch file “%1” is larger than 16 MB.</source>
+            <translation type="vanished">Файл пакета «%1» больше 16 МБ.</translation>
+        </message>
+        <message>
+            <source>%1, line %2</source>
+            <translation type="vanished">%1, строка %2</translation>
+        </message>
+        <message>
+            <source>%1 is not a JSON object: %2.</source>
+            <translation type="vanished">%1 — не объект JSON: %2.</translation>
+        </message>
+        <message>
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation type="vanished">«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation type="vanished">«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <source>“%1” must be text.</source>
+            <translation type="vanished">«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation type="vanished">«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <source>“seed” must be a whole number.</source>
+            <translation type="vanished">«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <source>“%1” must be true or false.</source>
+            <translation type="vanished">«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <source>“image” must be the path of an image file.</source>
+            <translation type="vanished">«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <source>“model” must be text.</source>
+            <translation type="vanished">«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/BatchPlan.cpp" line="48" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="59" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="55" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="68" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="64" />
             <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
             <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="85" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="81" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="123" />
-            <source>Cannot read the batch file “%1”: %2.</source>
-            <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="127" />
-            <source>The batch file “%1” is larger than 16 MB.</source>
-            <translation>Файл пакета «%1» больше 16 МБ.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="136" />
-            <source>%1, line %2</source>
-            <translation>%1, строка %2</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="144" />
-            <source>%1 is not a JSON object: %2.</source>
-            <translation>%1 — не объект JSON: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="160" />
-            <source>The batch file “%1” holds no generation.</source>
-            <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
             <location filename="../../app/cli/CliOptionTable.cpp" line="308" />
@@ -713,85 +744,50 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="133" />
-            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
-            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="135" />
-            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
-            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="157" />
-            <source>“%1” must be text.</source>
-            <translation>«%1» должно быть текстом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="163" />
-            <source>“duration” must be a whole number of seconds.</source>
-            <translation>«duration» должно быть целым числом секунд.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="169" />
-            <source>“seed” must be a whole number.</source>
-            <translation>«seed» должно быть целым числом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="176" />
-            <source>“%1” must be true or false.</source>
-            <translation>«%1» должно быть true или false.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="179" />
-            <source>“image” must be the path of an image file.</source>
-            <translation>«image» должно быть путём к файлу изображения.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="200" />
+            <location filename="../../app/cli/CliOptions.cpp" line="131" />
             <location filename="../../app/cli/EffectOptions.cpp" line="90" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="207" />
+            <location filename="../../app/cli/CliOptions.cpp" line="138" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="211" />
+            <location filename="../../app/cli/CliOptions.cpp" line="142" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="224" />
+            <location filename="../../app/cli/CliOptions.cpp" line="155" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="226" />
+            <location filename="../../app/cli/CliOptions.cpp" line="157" />
             <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
             <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="227" />
+            <location filename="../../app/cli/CliOptions.cpp" line="158" />
             <source>%1 needs --out DIR, the folder to save the video into.</source>
             <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="233" />
+            <location filename="../../app/cli/CliOptions.cpp" line="164" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="263" />
-            <source>%1, generation %2: %3</source>
-            <translation>%1, генерация %2: %3</translation>
+            <location filename="../../app/cli/CliOptions.cpp" line="193" />
+            <source>The batch file “%1” holds no generation.</source>
+            <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="375" />
-            <source>“model” must be text.</source>
-            <translation>«model» должно быть текстом.</translation>
+            <location filename="../../app/cli/CliOptions.cpp" line="201" />
+            <source>%1, generation %2: %3</source>
+            <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
             <location filename="../../app/cli/ContinueOptions.cpp" line="28" />
@@ -1352,6 +1348,16 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Effects and references can be used only with a platform API key sign-in.</source>
             <translation>Эффекты и референсы доступны только при входе по API-ключу платформы.</translation>
         </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="66" />
+            <source>A platform API key is charged by the published price table; only a website account has price formulas.</source>
+            <translation>С ключа API платформы списывают по опубликованной таблице цен; формулы цен есть только у учётной записи сайта.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="74" />
+            <source>The spend ledger can be read only with a platform API key; a website account's spending comes from this app's own records.</source>
+            <translation>Журнал расходов можно прочитать только с ключом API платформы; расходы учётной записи сайта берутся из собственных записей приложения.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::BackendFactory</name>
@@ -1369,6 +1375,271 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <location filename="../../core/backend/BackendFactory.cpp" line="36" />
             <source>The sign-in token contains a space or a line break, so it cannot be right; sign in again.</source>
             <translation>В токене входа есть пробел или перевод строки, значит, он неверен; войдите снова.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchFile</name>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="92" />
+            <source>This line is not a JSON object: %1.</source>
+            <translation>Эта строка не является объектом JSON: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="99" />
+            <source>“%1” is not a batch field; the fields are %2.</source>
+            <translation>«%1» — не поле пакета; поля: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="188" />
+            <source>“%1” is no frame of a pair: name a transition's frames x_start and x_end (or x-first and x-last, x_1 and x_2).</source>
+            <translation>«%1» не входит в пару кадров: назовите кадры перехода x_start и x_end (или x-first и x-last, x_1 и x_2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="192" />
+            <source>“%1” is a second image for the same frame as “%2”.</source>
+            <translation>«%1» — второе изображение для того же кадра, что и «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="197" />
+            <source>“%1” is a last frame without its first frame.</source>
+            <translation>«%1» — последний кадр без первого.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="199" />
+            <source>“%1” is a first frame without its last frame.</source>
+            <translation>«%1» — первый кадр без последнего.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="202" />
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="244" />
+            <source>Cannot read the batch file “%1”: it is a folder.</source>
+            <translation>Не удаётся прочитать файл пакета «%1»: это папка.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="248" />
+            <source>Cannot read the batch file “%1”: %2.</source>
+            <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="252" />
+            <source>The batch file “%1” is larger than 16 MB.</source>
+            <translation>Файл пакета «%1» больше 16 МБ.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="265" />
+            <source>%1, line %2</source>
+            <translation>%1, строка %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="277" />
+            <source>There is no folder “%1”.</source>
+            <translation>Папки «%1» нет.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="282" />
+            <source>The folder “%1” cannot be read.</source>
+            <translation>Папку «%1» не удаётся прочитать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="287" />
+            <source>The folder “%1” holds no %2 image.</source>
+            <translation>В папке «%1» нет изображений %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="60" />
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="62" />
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="76" />
+            <source>“%1” must be text.</source>
+            <translation>«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="82" />
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation>«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="88" />
+            <source>“seed” must be a whole number.</source>
+            <translation>«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="93" />
+            <source>“%1” must be true or false.</source>
+            <translation>«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="96" />
+            <source>“image” must be the path of an image file.</source>
+            <translation>«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="129" />
+            <source>“model” must be text.</source>
+            <translation>«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="172" />
+            <source>“mode” must be one of t2v, i2v, transition, extend, effect, fusion, upscale, sound or lipsync.</source>
+            <translation>«mode» должно быть одним из значений t2v, i2v, transition, extend, effect, fusion, upscale, sound или lipsync.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchPreviewDialog</name>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="46" />
+            <source>Batch: %1</source>
+            <translation>Пакет: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="47" />
+            <source>Reading “%1”…</source>
+            <translation>Чтение «%1»…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Prompt or image</source>
+            <translation>Промпт или изображение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Price</source>
+            <translation>Цена</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Status</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="62" />
+            <source>Jobs of the batch</source>
+            <translation>Задания пакета</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="77" />
+            <source>Queue Jobs</source>
+            <translation>Поставить в очередь</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="102" />
+            <source>“%1”: %n job(s) to queue.</source>
+            <translation>
+                <numerusform>«%1»: %n задание в очередь.</numerusform>
+                <numerusform>«%1»: %n задания в очередь.</numerusform>
+                <numerusform>«%1»: %n заданий в очередь.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="104" />
+            <source>%n refused (in red): not queued.</source>
+            <translation>
+                <numerusform>%n отклонено (красным): не ставится в очередь.</numerusform>
+                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
+                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="147" />
+            <source>with sound</source>
+            <translation>со звуком</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="171" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Will be queued</source>
+            <translation>Будет в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Not queued: over the balance</source>
+            <translation>Не в очереди: сверх баланса</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue 1 Job</source>
+            <translation>Поставить 1 задание в очередь</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue %n Jobs</source>
+            <translation>
+                <numerusform>Поставить %n задание в очередь</numerusform>
+                <numerusform>Поставить %n задания в очередь</numerusform>
+                <numerusform>Поставить %n заданий в очередь</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="200" />
+            <source>Total unknown: a job has no published price</source>
+            <translation>Итог неизвестен: у одного из заданий нет опубликованной цены</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="202" />
+            <source>Total %1</source>
+            <translation>Итого %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="204" />
+            <source>Total %1 · balance %2 → %3</source>
+            <translation>Итого %1 · баланс %2 → %3</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="212" />
+            <source>The balance covers the first %n job(s) (%1 credits): only those are queued; the others are not.</source>
+            <translation>
+                <numerusform>Баланса хватает на первое %n задание (%1 кредитов): в очередь ставится только оно, остальные — нет.</numerusform>
+                <numerusform>Баланса хватает на первые %n задания (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
+                <numerusform>Баланса хватает на первые %n заданий (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchQueuer</name>
+        <message>
+            <location filename="../../app/gui/BatchQueuer.cpp" line="30" />
+            <location filename="../../app/gui/BatchQueuer.cpp" line="79" />
+            <source>Sign in to queue a batch.</source>
+            <translation>Войдите, чтобы поставить пакет в очередь.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/BatchQueuer.cpp" line="98" />
+            <source>%n job(s) from “%1” queued.</source>
+            <translation>
+                <numerusform>%n задание из «%1» поставлено в очередь.</numerusform>
+                <numerusform>%n задания из «%1» поставлены в очередь.</numerusform>
+                <numerusform>%n заданий из «%1» поставлены в очередь.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1533,17 +1804,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="299" />
+            <location filename="../../app/cli/CliRunner.cpp" line="302" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="328" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1563,23 +1834,23 @@ Videos are also saved in %2</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="485" />
-            <location filename="../../app/cli/CliRunner.cpp" line="496" />
+            <location filename="../../app/cli/CliRunner.cpp" line="488" />
+            <location filename="../../app/cli/CliRunner.cpp" line="499" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="491" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="453" />
+            <location filename="../../app/cli/CliRunner.cpp" line="456" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="460" />
+            <location filename="../../app/cli/CliRunner.cpp" line="463" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1620,12 +1891,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="228" />
+            <location filename="../../app/cli/CliRunner.cpp" line="231" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="312" />
+            <location filename="../../app/cli/CliRunner.cpp" line="315" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1634,32 +1905,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="314" />
+            <location filename="../../app/cli/CliRunner.cpp" line="317" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="322" />
+            <location filename="../../app/cli/CliRunner.cpp" line="325" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="346" />
+            <location filename="../../app/cli/CliRunner.cpp" line="349" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <location filename="../../app/cli/CliRunner.cpp" line="448" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="356" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1676,22 +1947,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="364" />
+            <location filename="../../app/cli/CliRunner.cpp" line="367" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="410" />
+            <location filename="../../app/cli/CliRunner.cpp" line="413" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="370" />
+            <location filename="../../app/cli/CliRunner.cpp" line="373" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="497" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1707,7 +1978,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="236" />
+            <location filename="../../app/cli/CliRunner.cpp" line="239" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1738,7 +2009,7 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="440" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
@@ -1791,12 +2062,12 @@ Videos are also saved in %2</source>
             <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <location filename="../../app/cli/CliRunner.cpp" line="337" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <location filename="../../app/cli/CliRunner.cpp" line="403" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
@@ -2894,9 +3165,14 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="79" />
+            <source>This job has already been sent; it can no longer be edited.</source>
+            <translation>Это задание уже отправлено; его больше нельзя изменить.</translation>
         </message>
     </context>
     <context>
@@ -4415,7 +4691,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="50" />
-            <location filename="../../ui/MainWindow.cpp" line="371" />
+            <location filename="../../ui/MainWindow.cpp" line="373" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -4439,7 +4715,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="166" />
-            <location filename="../../ui/MainWindow.cpp" line="403" />
+            <location filename="../../ui/MainWindow.cpp" line="405" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -4464,52 +4740,52 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="319" />
+            <location filename="../../ui/MainWindow.cpp" line="321" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="370" />
+            <location filename="../../ui/MainWindow.cpp" line="372" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="379" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="379" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="378" />
+            <location filename="../../ui/MainWindow.cpp" line="380" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="381" />
+            <location filename="../../ui/MainWindow.cpp" line="383" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="382" />
+            <location filename="../../ui/MainWindow.cpp" line="384" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="384" />
+            <location filename="../../ui/MainWindow.cpp" line="386" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="401" />
+            <location filename="../../ui/MainWindow.cpp" line="403" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="409" />
+            <location filename="../../ui/MainWindow.cpp" line="411" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -4519,39 +4795,79 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="252" />
+            <location filename="../../ui/MainWindow.cpp" line="254" />
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="254" />
+            <location filename="../../ui/MainWindow.cpp" line="256" />
             <source>&amp;Gallery</source>
             <translation>&amp;Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="257" />
+            <location filename="../../ui/MainWindow.cpp" line="259" />
             <source>&amp;Effects</source>
             <translation>&amp;Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="260" />
+            <location filename="../../ui/MainWindow.cpp" line="262" />
             <source>The effect templates: choose one to make a video with</source>
             <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="271" />
+            <location filename="../../ui/MainWindow.cpp" line="273" />
             <source>Effects</source>
             <translation>Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="394" />
+            <location filename="../../ui/MainWindow.cpp" line="396" />
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <location filename="../../ui/MainWindow.cpp" line="238" />
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="13" />
+            <source>Open &amp;Batch File…</source>
+            <translation>Открыть &amp;файл пакета…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="16" />
+            <source>A list of prompts (.txt) or JSON Lines (.jsonl): see every job and its price before queueing them</source>
+            <translation>Список промптов (.txt) или JSON Lines (.jsonl): каждое задание и его цена видны до постановки в очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="19" />
+            <source>Queue Image &amp;Folder…</source>
+            <translation>Поставить в очередь &amp;папку изображений…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="21" />
+            <source>One image-to-video job for each image of a folder, with the composer's settings</source>
+            <translation>Одно задание «изображение в видео» на каждое изображение папки, с настройками редактора</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="28" />
+            <source>Queue Image Folder</source>
+            <translation>Папка изображений в очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="28" />
+            <source>Open Batch File</source>
+            <translation>Открыть файл пакета</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="38" />
+            <source>Batch files (*.txt *.jsonl)</source>
+            <translation>Файлы пакетов (*.txt *.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="38" />
+            <source>All files (*)</source>
+            <translation>Все файлы (*)</translation>
         </message>
     </context>
     <context>
@@ -5266,6 +5582,29 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/PreviewPlayer.cpp" line="96" />
             <source>The preview clip cannot be played.</source>
             <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PriceQuote</name>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="26" />
+            <source>no price</source>
+            <translation>цена неизвестна</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="29" />
+            <source>≤ %1 credits</source>
+            <translation>≤ %1 кредитов</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="31" />
+            <source>about %1 credits</source>
+            <translation>около %1 кредитов</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="32" />
+            <source>%1 credits</source>
+            <translation>%1 кредитов</translation>
         </message>
     </context>
     <context>
@@ -5997,37 +6336,37 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="117" />
+            <location filename="../../app/gui/StudioApp.cpp" line="121" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="152" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="159" />
+            <location filename="../../app/gui/StudioApp.cpp" line="165" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="168" />
+            <location filename="../../app/gui/StudioApp.cpp" line="174" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <location filename="../../app/gui/StudioApp.cpp" line="261" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="288" />
+            <location filename="../../app/gui/StudioApp.cpp" line="296" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="291" />
+            <location filename="../../app/gui/StudioApp.cpp" line="299" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -6036,22 +6375,22 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="349" />
+            <location filename="../../app/gui/StudioApp.cpp" line="358" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="399" />
+            <location filename="../../app/gui/StudioApp.cpp" line="408" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="405" />
+            <location filename="../../app/gui/StudioApp.cpp" line="414" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="376" />
             <source>%n takes of “%1” queued.</source>
             <translation>
                 <numerusform>В очереди %n дубль «%1».</numerusform>

@@ -16,11 +16,13 @@
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
 #include "ui/Translations.h"
+#include "ui/UiHelpers.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -101,7 +103,7 @@ void TestBatchPreview::folderOfTwelveImagesIsQueuedAndSent() {
     QTRY_VERIFY((chooser = window->findChild<QFileDialog*>(QStringLiteral("batchFolderDialog"))));
     chooser->setDirectory(dir.path());
     chooser->selectFile(folder);
-    chooser->accept();
+    static_cast<QDialog*>(chooser)->accept(); // QFileDialog::accept() is protected
     QVERIFY(ready.wait(20000));
     BatchPreviewDialog* preview = app.batchQueuer()->dialog();
     QVERIFY(preview && preview->isVisible());
