@@ -1,5 +1,6 @@
 #include "app/gui/StudioApp.h"
 
+#include "app/gui/BatchQueuer.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
@@ -69,6 +70,8 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);
     // Upscale, sound effect and lip sync from a card: jobs like any other.
     connect(m_window->jobsPane(), &JobsPane::continuationRequested, this, &StudioApp::generate);
+    m_batch = std::make_unique<BatchQueuer>(this);
+    connect(m_window.get(), &MainWindow::batchSourceChosen, m_batch.get(), &BatchQueuer::open);
     connect(m_window.get(), &MainWindow::settingsRequested, this, [this] {
         auto* dialog = new SettingsDialog(m_settings.get(), m_credentials.get(), m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -124,11 +127,13 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
 StudioApp::~StudioApp() {
     if (m_dialog)
         m_dialog->disconnect(this);
+    m_batch.reset();
     m_window.reset();
     if (m_templates)
         m_templates->setBackend(nullptr); // the session's backend goes next
     m_sidecarWatcher.reset();
     m_ledgerSync.reset();
+    m_prices.reset();
     m_engine.reset();
     m_store.reset();
     m_session.reset();

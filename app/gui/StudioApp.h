@@ -18,6 +18,7 @@ class QTimer;
 namespace pixverse {
 
 class AppSettings;
+class BatchQueuer;
 class CredentialStore;
 class ModelCatalog;
 class JobEngine;
@@ -93,6 +94,8 @@ public:
     //! How long after the last job settled the ledger is read again (the service books a
     //! refund shortly after the final status); tests shorten it.
     void setLedgerSyncDelay(int ms);
+    //! The window's batches: Jobs → Open Batch File… and Queue Image Folder….
+    BatchQueuer* batchQueuer() const { return m_batch.get(); }
 
 public Q_SLOTS:
     //! Opens the login dialog (or raises the open one).
@@ -150,6 +153,7 @@ private:
     //! The creator's edits to the sidecars of the engine's jobs reach the store.
     std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<BatchQueuer> m_batch;
     QPointer<LoginDialog> m_dialog;
     qint64 m_uploadShown = 0; //!< the job whose upload the composer shows; 0: none
 };

@@ -4704,6 +4704,46 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <source>That video is no longer in the gallery.</source>
             <translation>Этого видео больше нет в галерее.</translation>
         </message>
+    <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="13" />
+            <source>Open &amp;Batch File…</source>
+            <translation>Открыть &amp;файл пакета…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="16" />
+            <source>A list of prompts (.txt) or JSON Lines (.jsonl): see every job and its price before queueing them</source>
+            <translation>Список промптов (.txt) или JSON Lines (.jsonl): каждое задание и его цена видны до постановки в очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="19" />
+            <source>Queue Image &amp;Folder…</source>
+            <translation>Поставить в очередь &amp;папку изображений…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="21" />
+            <source>One image-to-video job for each image of a folder, with the composer's settings</source>
+            <translation>Одно задание «изображение в видео» на каждое изображение папки, с настройками редактора</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="28" />
+            <source>Queue Image Folder</source>
+            <translation>Папка изображений в очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="28" />
+            <source>Open Batch File</source>
+            <translation>Открыть файл пакета</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="38" />
+            <source>Batch files (*.txt *.jsonl)</source>
+            <translation>Файлы пакетов (*.txt *.jsonl)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="38" />
+            <source>All files (*)</source>
+            <translation>Все файлы (*)</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::MediaText</name>
@@ -6784,5 +6824,261 @@ Net: %4 credits</source>
             <location filename="../../ui/SpendingView.cpp" line="400" />
             <source>CSV files (*.csv)</source>
             <translation>Файлы CSV (*.csv)</translation>
+        </message>
+    </context><context><name>pixverse::BatchFile</name><message>
+            <location filename="../../core/queue/BatchFile.cpp" line="92" />
+            <source>This line is not a JSON object: %1.</source>
+            <translation>Эта строка не является объектом JSON: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="99" />
+            <source>“%1” is not a batch field; the fields are %2.</source>
+            <translation>«%1» — не поле пакета; поля: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="188" />
+            <source>“%1” is no frame of a pair: name a transition's frames x_start and x_end (or x-first and x-last, x_1 and x_2).</source>
+            <translation>«%1» не входит в пару кадров: назовите кадры перехода x_start и x_end (или x-first и x-last, x_1 и x_2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="192" />
+            <source>“%1” is a second image for the same frame as “%2”.</source>
+            <translation>«%1» — второе изображение для того же кадра, что и «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="197" />
+            <source>“%1” is a last frame without its first frame.</source>
+            <translation>«%1» — последний кадр без первого.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="199" />
+            <source>“%1” is a first frame without its last frame.</source>
+            <translation>«%1» — первый кадр без последнего.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="202" />
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="244" />
+            <source>Cannot read the batch file “%1”: it is a folder.</source>
+            <translation>Не удаётся прочитать файл пакета «%1»: это папка.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="248" />
+            <source>Cannot read the batch file “%1”: %2.</source>
+            <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="252" />
+            <source>The batch file “%1” is larger than 16 MB.</source>
+            <translation>Файл пакета «%1» больше 16 МБ.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="265" />
+            <source>%1, line %2</source>
+            <translation>%1, строка %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="277" />
+            <source>There is no folder “%1”.</source>
+            <translation>Папки «%1» нет.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="282" />
+            <source>The folder “%1” cannot be read.</source>
+            <translation>Папку «%1» не удаётся прочитать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="287" />
+            <source>The folder “%1” holds no %2 image.</source>
+            <translation>В папке «%1» нет изображений %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="60" />
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="62" />
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="76" />
+            <source>“%1” must be text.</source>
+            <translation>«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="82" />
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation>«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="88" />
+            <source>“seed” must be a whole number.</source>
+            <translation>«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="93" />
+            <source>“%1” must be true or false.</source>
+            <translation>«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="96" />
+            <source>“image” must be the path of an image file.</source>
+            <translation>«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="129" />
+            <source>“model” must be text.</source>
+            <translation>«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="172" />
+            <source>“mode” must be one of t2v, i2v, transition, extend, effect, fusion, upscale, sound or lipsync.</source>
+            <translation>«mode» должно быть одним из значений t2v, i2v, transition, extend, effect, fusion, upscale, sound или lipsync.</translation>
+        </message>
+    </context><context><name>pixverse::BatchPreviewDialog</name><message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="46" />
+            <source>Batch: %1</source>
+            <translation>Пакет: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="47" />
+            <source>Reading “%1”…</source>
+            <translation>Чтение «%1»…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Prompt or image</source>
+            <translation>Промпт или изображение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Price</source>
+            <translation>Цена</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Status</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="62" />
+            <source>Jobs of the batch</source>
+            <translation>Задания пакета</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="77" />
+            <source>Queue Jobs</source>
+            <translation>Поставить в очередь</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="102" />
+            <source>“%1”: %n job(s) to queue.</source>
+            <translation>
+                <numerusform>«%1»: %n задание в очередь.</numerusform>
+                <numerusform>«%1»: %n задания в очередь.</numerusform>
+                <numerusform>«%1»: %n заданий в очередь.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="104" />
+            <source>%n refused (in red): not queued.</source>
+            <translation>
+                <numerusform>%n отклонено (красным): не ставится в очередь.</numerusform>
+                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
+                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="147" />
+            <source>with sound</source>
+            <translation>со звуком</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="171" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Will be queued</source>
+            <translation>Будет в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Not queued: over the balance</source>
+            <translation>Не в очереди: сверх баланса</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue 1 Job</source>
+            <translation>Поставить 1 задание в очередь</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue %n Jobs</source>
+            <translation>
+                <numerusform>Поставить %n задание в очередь</numerusform>
+                <numerusform>Поставить %n задания в очередь</numerusform>
+                <numerusform>Поставить %n заданий в очередь</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="200" />
+            <source>Total unknown: a job has no published price</source>
+            <translation>Итог неизвестен: у одного из заданий нет опубликованной цены</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="202" />
+            <source>Total %1</source>
+            <translation>Итого %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="204" />
+            <source>Total %1 · balance %2 → %3</source>
+            <translation>Итого %1 · баланс %2 → %3</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="212" />
+            <source>The balance covers the first %n job(s) (%1 credits): only those are queued; the others are not.</source>
+            <translation>
+                <numerusform>Баланса хватает на первое %n задание (%1 кредитов): в очередь ставится только оно, остальные — нет.</numerusform>
+                <numerusform>Баланса хватает на первые %n задания (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
+                <numerusform>Баланса хватает на первые %n заданий (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
+            </translation>
+        </message>
+    </context><context><name>pixverse::BatchQueuer</name><message>
+            <location filename="../../app/gui/BatchQueuer.cpp" line="30" />
+            <location filename="../../app/gui/BatchQueuer.cpp" line="79" />
+            <source>Sign in to queue a batch.</source>
+            <translation>Войдите, чтобы поставить пакет в очередь.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/BatchQueuer.cpp" line="98" />
+            <source>%n job(s) from “%1” queued.</source>
+            <translation>
+                <numerusform>%n задание из «%1» поставлено в очередь.</numerusform>
+                <numerusform>%n задания из «%1» поставлены в очередь.</numerusform>
+                <numerusform>%n заданий из «%1» поставлены в очередь.</numerusform>
+            </translation>
         </message>
     </context></TS>
