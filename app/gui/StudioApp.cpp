@@ -11,6 +11,7 @@
 #include "core/jobs/JobStore.h"
 #include "core/jobs/SidecarWatcher.h"
 #include "core/logging/LogFile.h"
+#include "core/queue/HotFolder.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/ProxySetup.h"
@@ -79,6 +80,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
                 m_engine->setConcurrencyCap(m_settings->concurrencyCap());
                 m_engine->setLibraryFolder(m_settings->libraryFolder());
             }
+            updateHotFolder();
         });
         dialog->open();
     });
@@ -127,6 +129,7 @@ StudioApp::~StudioApp() {
     if (m_templates)
         m_templates->setBackend(nullptr); // the session's backend goes next
     m_sidecarWatcher.reset();
+    m_hotFolder.reset();
     m_engine.reset();
     m_store.reset();
     m_session.reset();
@@ -299,6 +302,7 @@ void StudioApp::startJobEngine() {
     // A PixVerse account's earlier videos appear in the gallery, saved when asked (web family;
     // the OpenAPI has no list, and nothing is sent).
     m_engine->importAccountVideos();
+    updateHotFolder();
     Q_EMIT jobEngineStarted(m_engine.get());
 }
 
@@ -340,6 +344,7 @@ void StudioApp::stopJobEngine() {
     m_window->jobsPane()->setBackend(nullptr);
     m_window->jobsPane()->setJobs(nullptr, nullptr);
     m_sidecarWatcher.reset();
+    m_hotFolder.reset();
     m_engine.reset();
     m_store.reset();
 }

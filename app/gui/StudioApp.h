@@ -18,6 +18,7 @@ namespace pixverse {
 
 class AppSettings;
 class CredentialStore;
+class HotFolder;
 class ModelCatalog;
 class JobEngine;
 class PreviewCache;
@@ -81,6 +82,8 @@ public:
     //! The effect templates (issue 17): cached in the data directory, refreshed after sign-in.
     TemplateLibrary* templateLibrary() const { return m_templates.get(); }
     PreviewCache* previewCache() const { return m_previews.get(); }
+    //! The hot folder while Settings ask for one and an account is signed in; else null.
+    HotFolder* hotFolder() const { return m_hotFolder.get(); }
 
 public Q_SLOTS:
     //! Opens the login dialog (or raises the open one).
@@ -105,6 +108,9 @@ private:
     void stopJobEngine();
     void generate(const GenerationRequest& request);
     void setUpEffects();
+    //! Starts, restarts or stops the hot folder as Settings say (StudioAppHotFolder.cpp).
+    void updateHotFolder();
+    void connectHotFolder();
     //! What a generate taught about a template (500070, 500071): kept in the list.
     void onTemplateRefused(qint64 templateId, int errorCode, const QString& quality);
 
@@ -128,6 +134,8 @@ private:
     std::unique_ptr<JobEngine> m_engine;
     //! The creator's edits to the sidecars of the engine's jobs reach the store.
     std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
+    //! Feeds the engine: goes before it.
+    std::unique_ptr<HotFolder> m_hotFolder;
     std::unique_ptr<MainWindow> m_window;
     QPointer<LoginDialog> m_dialog;
     qint64 m_uploadShown = 0; //!< the job whose upload the composer shows; 0: none
