@@ -215,6 +215,8 @@ void MainWindow::createJobsMenu(QMenu* menu) {
     toGallery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     connect(toGallery, &QAction::triggered, this, &MainWindow::focusGallery);
     menu->addSeparator();
+    addBatchActions(menu);
+    menu->addSeparator();
     // The gallery's own actions, with their shortcuts shown (they act while the gallery has
     // the focus, where Enter and Ctrl+C mean "play" and "copy the prompt").
     using A = JobsPane::Action;

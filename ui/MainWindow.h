@@ -102,6 +102,8 @@ Q_SIGNALS:
     void signOutRequested();
     //! Account → Settings…
     void settingsRequested();
+    //! Jobs → Open Batch File… / Queue Image Folder…: the file or folder chosen (issue 19).
+    void batchSourceChosen(const QString& path);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -111,6 +113,9 @@ private:
     QWidget* createPane();
     void createAccountArea();
     void createJobsMenu(QMenu* view);
+    //! Open Batch File… and Queue Image Folder… (MainWindowBatch.cpp).
+    void addBatchActions(QMenu* menu);
+    void chooseBatchSource(bool folder);
     void createViewMenu();
     void connectJobsPane();
     void reuse(const GenerationRequest& request);
@@ -133,6 +138,7 @@ private:
     ApiFamily m_family = ApiFamily::OpenApi;
     DesktopNotifier* m_notifier = nullptr;
     AppSettings* m_settings = nullptr;
+    QString m_batchFolder; //!< where the last batch file or folder was chosen
 };
 
 } // namespace pixverse

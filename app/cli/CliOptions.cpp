@@ -117,75 +117,6 @@ QString readLimits(const OptionReader& r, CliOptions& o) {
     return {};
 }
 
-//! Reads the bool `key` of `keys` into `target`; false when it is there but no boolean.
-bool readSwitch(const QJsonObject& keys, QLatin1String key, bool& target) {
-    if (!keys.contains(key))
-        return true;
-    const std::optional<bool> value = json::toBool(keys.value(key)); // true/false, or 1/0
-    if (value)
-        target = *value;
-    return value.has_value();
-}
-
-//! first_frame and last_frame: a transition from one image to the other (both, or neither).
-QString applyFrameKeys(const QJsonObject& keys, GenerationRequest& r) {
-    const bool first = keys.contains(u"first_frame");
-    const bool last = keys.contains(u"last_frame");
-    if (!first && !last)
-        return {};
-    if (!keys.value(u"first_frame").isString() || !keys.value(u"last_frame").isString())
-        return tr("“first_frame” and “last_frame” must both be the paths of image files.");
-    if (!r.startImagePath().isEmpty())
-        return tr("“image” and “first_frame” do not go together: a transition has two frames.");
-    r.mode = GenerationMode::Transition;
-    r.images = {
-        RequestImage{RequestImage::Role::FirstFrame, keys.value(u"first_frame").toString(), {}},
-        RequestImage{RequestImage::Role::LastFrame, keys.value(u"last_frame").toString(), {}}};
-    return {};
-}
-
-//! Sets what `keys` give over what `r` holds; the sentence about the first wrong key, or empty.
-QString applyKeys(const QJsonObject& keys, GenerationRequest& r) {
-    const std::pair<QLatin1String, QString*> texts[] = {
-        {QLatin1String("prompt"), &r.prompt},
-        {QLatin1String("negative_prompt"), &r.negativePrompt},
-        {QLatin1String("quality"), &r.quality},
-        {QLatin1String("aspect"), &r.aspectRatio},
-        {QLatin1String("motion"), &r.motionMode},
-        {QLatin1String("style"), &r.style},
-        {QLatin1String("camera"), &r.cameraMovement}};
-    for (const auto& [key, target] : texts) {
-        if (!keys.contains(key))
-            continue;
-        if (!keys.value(key).isString())
-            return tr("“%1” must be text.").arg(key);
-        *target = keys.value(key).toString();
-    }
-    if (keys.contains(u"duration")) {
-        const auto duration = json::toInt(keys.value(u"duration"));
-        if (!duration)
-            return tr("“duration” must be a whole number of seconds.");
-        r.duration = static_cast<int>(*duration);
-    }
-    if (keys.contains(u"seed")) {
-        const auto seed = json::toId(keys.value(u"seed"));
-        if (!seed)
-            return tr("“seed” must be a whole number.");
-        r.seed = *seed;
-    }
-    for (const auto& [key, target] :
-         {std::pair<QLatin1String, bool*>{QLatin1String("audio"), &r.audio},
-          {QLatin1String("multi_clip"), &r.multiClip}})
-        if (!readSwitch(keys, key, *target))
-            return tr("“%1” must be true or false.").arg(key);
-    if (keys.contains(u"image")) {
-        if (!keys.value(u"image").isString())
-            return tr("“image” must be the path of an image file.");
-        r.setStartImage(keys.value(u"image").toString());
-    }
-    return applyFrameKeys(keys, r);
-}
-
 //! The command line's generation options, as batch lines spell them: a generation's settings
 //! and every batch line's defaults.
 QString readGeneration(const OptionReader& r, CliOptions& o) {
@@ -261,14 +192,21 @@ QString checkGenerations(CliOptions& o, const ModelCatalog& catalog) {
         const bool takeMayTell = o.continuesVideo() && o.request.sourceVideoId != 0;
         return whyRefused(o.request, catalog, o.family(), takeMayTell);
     }
-    BatchParse batch = parseBatchFile(o.batchFile, o.generationKeys, catalog, o.family());
+    const BatchContents batch = readBatchFile(o.batchFile, o.generationKeys, catalog, o.family());
     if (!batch.error.isEmpty())
         return batch.error;
-    for (qsizetype i = 0; i < batch.requests.size(); ++i) {
-        if (const QString why = whyRefused(batch.requests[i], catalog, o.family()); !why.isEmpty())
-            return tr("%1, generation %2: %3").arg(o.batchFile).arg(i + 1).arg(why);
+    if (batch.entries.isEmpty())
+        return tr("The batch file “%1” holds no generation.").arg(o.batchFile);
+    // The command line sends a batch whole or not at all: the first refused line says why,
+    // where a line cannot be read, or which generation the service would refuse.
+    for (qsizetype i = 0; i < batch.entries.size(); ++i) {
+        const BatchEntry& entry = batch.entries[i];
+        if (entry.lineRefused)
+            return tr("%1: %2").arg(entry.source, entry.refusal);
+        if (!entry.accepted())
+            return tr("%1, generation %2: %3").arg(o.batchFile).arg(i + 1).arg(entry.refusal);
+        o.batch.append(entry.request);
     }
-    o.batch = batch.requests;
     return {};
 }
 
@@ -318,17 +256,6 @@ QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalo
 
 } // namespace
 
-QString whyRefused(const GenerationRequest& request, const ModelCatalog& catalog, ApiFamily family,
-                   bool promptMayFollow) {
-    for (const RuleViolation& violation : catalog.validate(request, family)) {
-        if (promptMayFollow && violation.kind == RuleViolation::Kind::Missing &&
-            violation.field == u"prompt")
-            continue;
-        return violation.reason;
-    }
-    return {};
-}
-
 int exitCodeFor(const ApiError& error) {
     switch (error.category()) {
     case ApiError::Category::None:
@@ -368,60 +295,6 @@ CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& cata
     if (parse.error.isEmpty())
         parse.options = options;
     return parse;
-}
-
-namespace {
-
-//! The catalog's id of the model `keys` name; `fallback` when they name none.
-std::optional<QString> modelFromKeys(const QJsonObject& keys, const ModelCatalog& catalog,
-                                     const QString& fallback) {
-    if (!keys.contains(u"model"))
-        return fallback;
-    if (!keys.value(u"model").isString())
-        return std::nullopt;
-    const QString asked = keys.value(u"model").toString();
-    const ModelSpec* spec = catalog.model(asked); // "c1" and "pixverse-c1" are one model
-    return spec ? spec->id : asked;               // unknown: validate() says so
-}
-
-//! `keys` over `request`: the model they name (else `fallbackModel`) with the defaults fitted to
-//! it when it is another than the request's, then every key given, unchanged (the caller
-//! validates). `request` changes only when every key is right.
-QString setKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
-                const QString& fallbackModel, GenerationRequest& request) {
-    GenerationRequest r = request;
-    const std::optional<QString> model = modelFromKeys(keys, catalog, fallbackModel);
-    if (!model)
-        return tr("“model” must be text.");
-    if (*model != r.model) {
-        r.model = *model;
-        // The defaults follow the model (5 s, 540p, 16:9 where it takes them); what the keys
-        // give is set afterwards and checked by validate(), never changed.
-        catalog.fitToModel(r, family);
-    }
-    if (QString error = applyKeys(keys, r); !error.isEmpty())
-        return error;
-    request = r;
-    return {};
-}
-
-} // namespace
-
-QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
-                        GenerationRequest& request, GenerationMode mode) {
-    GenerationRequest r;
-    r.mode = mode;
-    r.model.clear(); // none yet: the model the keys name, or the family's default, is fitted to
-    if (QString error = setKeys(keys, catalog, family, catalog.defaultModel(family, mode), r);
-        !error.isEmpty())
-        return error;
-    request = r;
-    return {};
-}
-
-QString applyGenerationKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
-                            GenerationRequest& request) {
-    return setKeys(keys, catalog, family, request.model, request);
 }
 
 } // namespace pixverse

@@ -3,6 +3,7 @@
 #include "core/api/ApiError.h"
 #include "core/generation/GenerationRequest.h"
 #include "core/jobs/Job.h"
+#include "core/queue/BatchFile.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -26,13 +27,6 @@ enum CliExit {
 };
 
 int exitCodeFor(const ApiError& error);
-
-//! Why the request cannot be sent: the catalog's first reason (a model or a mode the family is
-//! not offered included, e.g. v4.5 or extend on the website). Empty when it can.
-//! `promptMayFollow`: a missing prompt is not a reason yet (an extend of a take in the job list
-//! takes the take's prompt).
-QString whyRefused(const GenerationRequest& request, const ModelCatalog& catalog, ApiFamily family,
-                   bool promptMayFollow = false);
 
 //! What the command line asked for, after parsing.
 struct CliOptions {
@@ -66,7 +60,7 @@ struct CliOptions {
     bool verbose = false;
     bool dryRun = false; //!< generate: check, price and print the bodies; send nothing
     //! generate and batch: the generation options given, by their batch-line keys (see
-    //! requestFromKeys); a batch line's own keys win over them.
+    //! requestFromKeys in core/queue/BatchFile.h); a batch line's own keys win over them.
     QJsonObject generationKeys;
     GenerationRequest request; //!< generate: generationKeys made into a request
     QString outDir;
@@ -111,32 +105,6 @@ struct CliParse {
     bool handled = false; //!< --help / --version printed, exit 0
 };
 CliParse parseCommandLine(const QStringList& arguments, const ModelCatalog& catalog);
-
-//! A generation from its keys (those of a batch line: prompt, negative_prompt, model, duration,
-//! quality, aspect, motion, seed, style, camera, image (an absolute path; "" for none),
-//! first_frame and last_frame (a transition's images), audio, multi_clip): the family's default
-//! model unless `model` names one (by the catalog's id or a service id), the other defaults
-//! fitted to that model and `mode`, then every key given, unchanged (the caller validates).
-//! Returns the sentence about a key of the wrong type, or empty.
-QString requestFromKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
-                        GenerationRequest& request,
-                        GenerationMode mode = GenerationMode::TextToVideo);
-//! Sets what `keys` give over `request` (no model default, no fitting: a continuation keeps
-//! what its take chose unless a key says otherwise). The sentence about a wrong key, or empty.
-QString applyGenerationKeys(const QJsonObject& keys, const ModelCatalog& catalog, ApiFamily family,
-                            GenerationRequest& request);
-
-//! Reads a batch file: JSON Lines (one generation object a line, keys as in requestFromKeys or
-//! the API: aspect_ratio, motion_mode, camera_movement, negative-prompt, generate_audio_switch,
-//! generate_multi_clip_switch; an image relative to the file) or plain text (one prompt a line).
-//! Blank lines and lines starting with # are skipped. `defaults` (the command line's keys) fill
-//! what a line leaves out.
-struct BatchParse {
-    QList<GenerationRequest> requests;
-    QString error;
-};
-BatchParse parseBatchFile(const QString& path, const QJsonObject& defaults,
-                          const ModelCatalog& catalog, ApiFamily family);
 
 //! What a batch run into `outDir` would send, given the jobs its job list already holds (a
 //! re-run sends only the rest, and refuses a different batch), priced with `catalog`.

@@ -29,21 +29,6 @@ namespace {
 //! this stand-in for the secret (it appears in no body: keys and tokens travel in headers).
 const QString kNotSignedIn = QStringLiteral("dry-run-not-signed-in");
 
-//! The image checks the engine makes before an upload (PreparedImage::intoStore): same rules,
-//! no copy kept. Empty when every image passes.
-QString imageProblem(const GenerationRequest& request) {
-    ImageCheckOptions options;
-    options.shrink = false; // the engine refuses, it does not scale, what is too large
-    options.preview = false;
-    options.writeCopy = false;
-    for (const RequestImage& image : request.images) {
-        const ImageCheckResult checked = ImageCheck::check(image.path, options);
-        if (!checked.ok())
-            return checked.message;
-    }
-    return {};
-}
-
 //! "/openapi/v2/video/text/generate": a path from the service's root, as the API reference
 //! writes it; the object store's absolute URL as it is.
 QString shownPath(const PlannedCall& call) {

@@ -1,8 +1,10 @@
 #include "app/gui/StudioApp.h"
 
+#include "app/gui/BatchQueuer.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
+#include "core/backend/PriceBook.h"
 #include "core/effects/PreviewCache.h"
 #include "core/effects/TemplateLibrary.h"
 #include "core/generation/ModelCatalog.h"
@@ -69,6 +71,8 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     connect(m_window->promptEditor(), &PromptEditor::generateRequested, this, &StudioApp::generate);
     // Upscale, sound effect and lip sync from a card: jobs like any other.
     connect(m_window->jobsPane(), &JobsPane::continuationRequested, this, &StudioApp::generate);
+    m_batch = std::make_unique<BatchQueuer>(this);
+    connect(m_window.get(), &MainWindow::batchSourceChosen, m_batch.get(), &BatchQueuer::open);
     connect(m_window.get(), &MainWindow::settingsRequested, this, [this] {
         auto* dialog = new SettingsDialog(m_settings.get(), m_credentials.get(), m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -125,11 +129,13 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
 StudioApp::~StudioApp() {
     if (m_dialog)
         m_dialog->disconnect(this);
+    m_batch.reset();
     m_window.reset();
     if (m_templates)
         m_templates->setBackend(nullptr); // the session's backend goes next
     m_sidecarWatcher.reset();
     m_hotFolder.reset();
+    m_prices.reset();
     m_engine.reset();
     m_store.reset();
     m_session.reset();
@@ -263,6 +269,8 @@ void StudioApp::startJobEngine() {
     options.catalog = m_catalog.get();
     options.watchSystemNetwork = !target.sandbox; // the sandbox is on loopback, always reachable
     m_engine = std::make_unique<JobEngine>(m_store.get(), backend, m_network.get(), options);
+    m_prices = std::make_unique<PriceBook>(backend, m_catalog.get());
+    m_prices->refresh();
     connect(m_engine.get(), &JobEngine::balanceChanged, this,
             [this](const Balance& balance) { m_window->setBalance(balance.total()); });
     connect(m_engine.get(), &JobEngine::uploadProgress, this,
@@ -345,6 +353,7 @@ void StudioApp::stopJobEngine() {
     m_window->jobsPane()->setJobs(nullptr, nullptr);
     m_sidecarWatcher.reset();
     m_hotFolder.reset();
+    m_prices.reset();
     m_engine.reset();
     m_store.reset();
 }

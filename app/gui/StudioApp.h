@@ -17,11 +17,13 @@ class QNetworkAccessManager;
 namespace pixverse {
 
 class AppSettings;
+class BatchQueuer;
 class CredentialStore;
 class HotFolder;
 class ModelCatalog;
 class JobEngine;
 class PreviewCache;
+class PriceBook;
 class TemplateLibrary;
 class JobStore;
 class MainWindow;
@@ -84,6 +86,10 @@ public:
     PreviewCache* previewCache() const { return m_previews.get(); }
     //! The hot folder while Settings ask for one and an account is signed in; else null.
     HotFolder* hotFolder() const { return m_hotFolder.get(); }
+    //! Prices before sending for the signed-in account (null while signed out).
+    PriceBook* prices() const { return m_prices.get(); }
+    //! The window's batches: Jobs → Open Batch File… and Queue Image Folder….
+    BatchQueuer* batchQueuer() const { return m_batch.get(); }
 
 public Q_SLOTS:
     //! Opens the login dialog (or raises the open one).
@@ -132,11 +138,13 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<JobEngine> m_engine;
+    std::unique_ptr<PriceBook> m_prices;
     //! The creator's edits to the sidecars of the engine's jobs reach the store.
     std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
     //! Feeds the engine: goes before it.
     std::unique_ptr<HotFolder> m_hotFolder;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<BatchQueuer> m_batch;
     QPointer<LoginDialog> m_dialog;
     qint64 m_uploadShown = 0; //!< the job whose upload the composer shows; 0: none
 };

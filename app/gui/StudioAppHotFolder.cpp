@@ -25,7 +25,7 @@ void StudioApp::updateHotFolder() {
     }
     if (!m_hotFolder) {
         m_hotFolder = std::make_unique<HotFolder>(m_engine.get(), m_catalog.get(),
-                                                  m_session->family(), nullptr);
+                                                  m_session->family(), m_prices.get());
         connectHotFolder();
     }
     HotFolderOptions options;

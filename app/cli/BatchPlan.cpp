@@ -1,14 +1,10 @@
+// The CLI's batch run: what a batch into a folder still has to send (core/queue/BatchFile reads
+// the lines).
 #include "app/cli/CliOptions.h"
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobEngine.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 
@@ -86,79 +82,6 @@ BatchPlan planBatch(const CliOptions& options, const QList<Job>& existing, const
                 .arg(plan.remainingCost)
                 .arg(*options.maxCredits);
     return plan;
-}
-
-namespace {
-
-//! A batch line's keys as the command line's: the API's field names and older spellings taken.
-QJsonObject canonicalKeys(const QJsonObject& line, const QDir& base) {
-    static const QHash<QString, QString> aliases = {
-        {QStringLiteral("negative-prompt"), QStringLiteral("negative_prompt")},
-        {QStringLiteral("aspect_ratio"), QStringLiteral("aspect")},
-        {QStringLiteral("motion_mode"), QStringLiteral("motion")},
-        {QStringLiteral("camera_movement"), QStringLiteral("camera")},
-        {QStringLiteral("multi-clip"), QStringLiteral("multi_clip")},
-        {QStringLiteral("generate_audio_switch"), QStringLiteral("audio")},
-        {QStringLiteral("generate_multi_clip_switch"), QStringLiteral("multi_clip")}};
-    QJsonObject keys;
-    for (auto it = line.begin(); it != line.end(); ++it)
-        keys.insert(aliases.value(it.key(), it.key()), it.value());
-    // An image is relative to the batch file; "" means none (over a --image default).
-    for (const QLatin1String key :
-         {QLatin1String("image"), QLatin1String("first_frame"), QLatin1String("last_frame")}) {
-        if (const QJsonValue image = keys.value(key);
-            image.isString() && !image.toString().isEmpty())
-            keys.insert(key, QFileInfo(base, image.toString()).absoluteFilePath());
-    }
-    return keys;
-}
-
-} // namespace
-
-BatchParse parseBatchFile(const QString& path, const QJsonObject& defaults,
-                          const ModelCatalog& catalog, ApiFamily family) {
-    BatchParse parse;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        parse.error = tr("Cannot read the batch file “%1”: %2.").arg(path, file.errorString());
-        return parse;
-    }
-    if (file.size() > 16 * 1024 * 1024) {
-        parse.error = tr("The batch file “%1” is larger than 16 MB.").arg(path);
-        return parse;
-    }
-    const QDir base = QFileInfo(path).absoluteDir();
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = lines[i].trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
-        const QString where = tr("%1, line %2").arg(QFileInfo(path).fileName()).arg(i + 1);
-        QJsonObject keys = defaults;
-        if (!line.startsWith(u'{')) {
-            keys.insert(u"prompt", line);
-        } else {
-            QJsonParseError error{};
-            const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
-            if (!document.isObject()) {
-                parse.error = tr("%1 is not a JSON object: %2.").arg(where, error.errorString());
-                return parse;
-            }
-            const QJsonObject own = canonicalKeys(document.object(), base);
-            for (auto it = own.begin(); it != own.end(); ++it)
-                keys.insert(it.key(), it.value());
-        }
-        GenerationRequest request;
-        if (const QString error = requestFromKeys(keys, catalog, family, request);
-            !error.isEmpty()) {
-            parse.error = tr("%1: %2").arg(where, error);
-            return parse;
-        }
-        parse.requests.append(request);
-    }
-    if (parse.requests.isEmpty())
-        parse.error = tr("The batch file “%1” holds no generation.").arg(path);
-    return parse;
 }
 
 } // namespace pixverse
