@@ -17,6 +17,7 @@
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/ProxySetup.h"
+#include "ui/BatchPreviewDialog.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobsPane.h"
 #include "ui/MainWindow.h"

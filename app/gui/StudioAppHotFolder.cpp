@@ -30,11 +30,11 @@ void StudioApp::updateHotFolder() {
     }
     HotFolderOptions options;
     options.folder = m_settings->hotFolder();
-    // The composer's settings and prompt; never its images (a prompt list's lines would all
-    // animate the composer's picture).
+    // The composer's settings and prompt; never its images nor its mode (a prompt list's lines
+    // would all animate the composer's picture; an image is an image-to-video).
     QJsonObject defaults = generationKeys(m_window->promptEditor()->request());
-    for (const QLatin1String key :
-         {QLatin1String("image"), QLatin1String("first_frame"), QLatin1String("last_frame")})
+    for (const QLatin1String key : {QLatin1String("image"), QLatin1String("first_frame"),
+                                    QLatin1String("last_frame"), QLatin1String("mode")})
         defaults.remove(key);
     options.defaults = defaults;
     options.dailyCredits = m_settings->hotFolderDailyCredits();
