@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>PriceFormulas</name>
+        <message>
+            <location filename="../../core/generation/PriceFormulas.cpp" line="14" />
+            <source>The price list could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <location filename="../../app/gui/main.cpp" line="29" />
@@ -34,107 +42,104 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="62" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="66" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="64" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="68" />
             <source>Use the offline sandbox, emptied first (it remembers its videos across runs).</source>
             <translation>Использовать офлайн-песочницу, предварительно очистив её (она помнит свои видео между запусками).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="68" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="72" />
             <source>Run the sandbox's clock this many times faster (demos, tests).</source>
             <translation>Ускорить часы песочницы во столько раз (для демонстраций и тестов).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="71" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="75" />
             <source>PixVerse server address (default %1).</source>
             <translation>Адрес сервера PixVerse (по умолчанию %1).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="74" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="78" />
             <source>Environment variable holding the platform API key (default PIXVERSE_API_KEY).</source>
             <translation>Переменная окружения с API-ключом платформы (по умолчанию PIXVERSE_API_KEY).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="79" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="83" />
             <source>Environment variable holding a PixVerse account's session token (web sign-in).</source>
             <translation>Переменная окружения с токеном сеанса учётной записи PixVerse (вход через сайт).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="84" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="88" />
             <source>Use the session the app remembered in the keychain for this e-mail.</source>
             <translation>Использовать сеанс, который приложение сохранило в связке ключей для этого адреса эл. почты.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="87" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="91" />
             <source>Use the API key the app remembered in the keychain.</source>
             <translation>Использовать API-ключ, который приложение сохранило в связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="89" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="93" />
             <source>Object store for web uploads.</source>
             <translation>Хранилище объектов для загрузок через сайт.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="92" />
             <source>batch: refuse to start when the batch would cost more than N credits.</source>
-            <translation>batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
+            <translation type="vanished">batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
             <source>batch: at most N videos generating at once (default 5).</source>
-            <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
+            <translation type="vanished">batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="109" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="111" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="109" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="114" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
             <source>Image to animate (image-to-video). With --template: one --image for each image the template takes, in order.</source>
             <translation>Изображение для оживления (изображение в видео). С --template: по одному --image на каждое изображение шаблона, по порядку.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="122" />
             <source>generate: use the effect template ID (the command templates lists them).</source>
             <translation>generate: применить шаблон эффекта ID (их перечисляет команда templates).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
             <source>generate: a reference image, subject:NAME=FILE or background:NAME=FILE; the prompt names it as @NAME. Repeat it for each reference.</source>
             <translation>generate: референсное изображение, subject:NAME=FILE или background:NAME=FILE; промпт называет его @NAME. Повторите для каждого референса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="131" />
             <source>templates: only those whose name, description or category has every word of TEXT.</source>
             <translation>templates: только шаблоны, в названии, описании или категории которых есть каждое слово TEXT.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="131" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="136" />
             <source>templates: fetch the list now (else at most once a day).</source>
             <translation>templates: загрузить список сейчас (иначе не чаще раза в день).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="206" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -177,7 +182,7 @@ only say which family's models and request bodies to show.
 
 Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
 5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
+            <translation type="vanished">Создание видео PixVerse из командной строки.
 
 Команды:
   generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
@@ -223,64 +228,171 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="135" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <source>batch: refuse to start when the batch would cost more than N credits; watch: queue at most N credits a day.</source>
+            <translation>batch: не начинать, если пакет обойдётся дороже N кредитов; watch: ставить в очередь не больше чем на N кредитов в день.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
+            <source>batch, watch: at most N videos generating at once (default 5).</source>
+            <translation>batch, watch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="140" />
             <source>generate: the first frame of a transition (with --last-frame).</source>
             <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="139" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="144" />
             <source>generate: the last frame of a transition (with --first-frame).</source>
             <translation>generate: последний кадр перехода (вместе с --first-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="143" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="148" />
             <source>sound: keep the video's own sound under the new.</source>
             <translation>sound: оставить собственный звук видео под новым.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="146" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="151" />
             <source>lipsync: the speech to lip-sync (mp3, wav, m4a or aac; at most 30 s).</source>
             <translation>lipsync: речь, под которую синхронизировать губы (mp3, wav, m4a или aac; не длиннее 30 с).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="150" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="155" />
             <source>lipsync: the voice that speaks --text (the command speakers lists them).</source>
             <translation>lipsync: голос, который произносит --text (их перечисляет команда speakers).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="153" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="158" />
             <source>lipsync: what the voice says.</source>
             <translation>lipsync: что говорит голос.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="161" />
             <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
             <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="161" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="166" />
             <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
             <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="175" />
             <source>normal or fast (v3.5–v4.5; default normal).</source>
             <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="175" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="180" />
             <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
             <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="190" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="195" />
             <source>generate, extend, upscale, sound, lipsync: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
             <translation>generate, extend, upscale, sound, lipsync: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="196" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="201" />
             <source>Folder to save the MP4 into (last-frame: the PNG).</source>
             <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="211" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
+                                               --image FILE: from an image; with --first-frame
+                                               FILE --last-frame FILE: from one to the other)
+  generate --template ID [--image FILE …] --out DIR
+                                               apply an effect template to its images
+  generate --reference subject:NAME=FILE [--reference background:NAME=FILE …]
+           --prompt "… @NAME …" --out DIR     a video of the named references
+  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
+                                               continue a video
+  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
+  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
+                                               add a generated sound effect
+  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
+                                               make the person in the video speak
+  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
+                                               the next generate --image or --first-frame)
+  speakers                                     list the voices lipsync speaks with
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  templates [--search TEXT] [--refresh]        list the effect templates: id, name, images,
+                                               qualities (platform API key)
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+  watch DIR --out DIR [--max-credits N]        queue every image, .txt and .jsonl file put into
+                                               DIR (then moved to DIR/done), until interrupted;
+                                               a file is never sent twice, across runs too
+
+VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
+one is recorded as made from it. Anything else is a local video file, checked before it is
+uploaded. extend, upscale, sound, lipsync, speakers, templates, --template and --reference
+need a platform API key.
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
+only say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
+                                                  --image ФАЙЛ — из изображения; с --first-frame
+                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
+  generate --template ID [--image ФАЙЛ …] --out ПАПКА
+                                                  применить шаблон эффекта к его изображениям
+  generate --reference subject:ИМЯ=ФАЙЛ [--reference background:ИМЯ=ФАЙЛ …]
+           --prompt "… @ИМЯ …" --out ПАПКА        видео с названными референсами
+  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
+                                                  продолжить видео
+  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
+  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
+                                                  добавить сгенерированный звуковой эффект
+  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
+                                                  заставить человека в видео говорить
+  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
+                                                  для следующего generate --image или --first-frame)
+  speakers                                        перечислить голоса для lipsync
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  templates [--search ТЕКСТ] [--refresh]          перечислить шаблоны эффектов: id, название,
+                                                  изображения, качество (API-ключ платформы)
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+  watch ПАПКА --out ПАПКА [--max-credits N]       ставить в очередь каждое изображение, файл .txt
+                                                  и .jsonl, положенный в ПАПКУ (затем он
+                                                  переносится в ПАПКА/done), пока не прервут;
+                                                  файл никогда не отправляется дважды,
+                                                  в том числе между запусками
+
+ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
+видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
+проверяется перед загрузкой. Для extend, upscale, sound, lipsync, speakers, templates,
+--template и --reference нужен API-ключ платформы.
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
             <source>Make PixVerse videos from the command line.
@@ -325,32 +437,32 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="172" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="172" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="177" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="179" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="184" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="182" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="187" />
             <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
             <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="186" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="191" />
             <source>Let the model cut the clip into several shots (V6).</source>
             <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
         </message>
@@ -363,37 +475,37 @@ models и generate --dry-run никуда не входят и ничего не
             <translation type="vanished">Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="199" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="204" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="202" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="207" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="145" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="130" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="137" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="122" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="157" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="142" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="168" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="153" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="188" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="173" />
             <source>Saved the last frame (%1×%2).</source>
             <translation>Последний кадр сохранён (%1×%2).</translation>
         </message>
@@ -495,7 +607,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/SourceFacts.cpp" line="39" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-            <location filename="../../app/cli/BatchFile.cpp" line="154" />
+            <location filename="../../app/cli/CliOptions.cpp" line="205" />
         </message>
         <message>
             <source>Image to animate (image-to-video).</source>
@@ -577,77 +689,100 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
             <source>generate, batch: make N takes of each generation (1–8, default 1), grouped in the job list; with --seed, the takes use seed, seed+1, …</source>
             <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="124" />
             <source>Cost: %1 takes × %2 credits = %3 credits</source>
             <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="135" />
             <source>Take %1/%2:</source>
             <translation>Дубль %1/%2:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="52" />
+            <source>Cannot read the batch file “%1”: %2.</source>
+            <translation type="vanished">Не удаётся прочитать файл пакета «%1»: %2.</translation>
+        </message>
+        <message>
+            <source>The batch file “%1” is larger than 16 MB.</source>
+            <translation type="vanished">Файл пакета «%1» больше 16 МБ.</translation>
+        </message>
+        <message>
+            <source>%1, line %2</source>
+            <translation type="vanished">%1, строка %2</translation>
+        </message>
+        <message>
+            <source>%1 is not a JSON object: %2.</source>
+            <translation type="vanished">%1 — не объект JSON: %2.</translation>
+        </message>
+        <message>
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation type="vanished">«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation type="vanished">«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <source>“%1” must be text.</source>
+            <translation type="vanished">«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation type="vanished">«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <source>“seed” must be a whole number.</source>
+            <translation type="vanished">«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <source>“%1” must be true or false.</source>
+            <translation type="vanished">«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <source>“image” must be the path of an image file.</source>
+            <translation type="vanished">«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <source>“model” must be text.</source>
+            <translation type="vanished">«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/BatchPlan.cpp" line="48" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="59" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="55" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="68" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="64" />
             <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
             <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="85" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="81" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="123" />
-            <source>Cannot read the batch file “%1”: %2.</source>
-            <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="127" />
-            <source>The batch file “%1” is larger than 16 MB.</source>
-            <translation>Файл пакета «%1» больше 16 МБ.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="136" />
-            <source>%1, line %2</source>
-            <translation>%1, строка %2</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="144" />
-            <source>%1 is not a JSON object: %2.</source>
-            <translation>%1 — не объект JSON: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="160" />
-            <source>The batch file “%1” holds no generation.</source>
-            <translation>В файле пакета «%1» нет ни одной генерации.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="308" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="319" />
             <source> or </source>
             <translation> или </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="331" />
             <source>--%1 goes with %2.</source>
             <translation>--%1 используется только с %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="331" />
             <source> and </source>
             <translation> и </translation>
         </message>
@@ -692,106 +827,81 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="89" />
+            <location filename="../../app/cli/CliOptions.cpp" line="88" />
+            <source>watch needs one folder: watch DIR --out DIR.</source>
+            <translation>Команде watch нужна одна папка: watch ПАПКА --out ПАПКА.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="93" />
             <location filename="../../app/cli/ContinueOptions.cpp" line="86" />
             <source>Unexpected argument “%1”.</source>
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="98" />
+            <location filename="../../app/cli/CliOptions.cpp" line="102" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="103" />
+            <location filename="../../app/cli/CliOptions.cpp" line="107" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <location filename="../../app/cli/CliOptions.cpp" line="112" />
             <source>--takes needs a number from 1 to %1, not “%2”.</source>
             <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="133" />
-            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
-            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
-        </message>
-        <message>
             <location filename="../../app/cli/CliOptions.cpp" line="135" />
-            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
-            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="157" />
-            <source>“%1” must be text.</source>
-            <translation>«%1» должно быть текстом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="163" />
-            <source>“duration” must be a whole number of seconds.</source>
-            <translation>«duration» должно быть целым числом секунд.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="169" />
-            <source>“seed” must be a whole number.</source>
-            <translation>«seed» должно быть целым числом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="176" />
-            <source>“%1” must be true or false.</source>
-            <translation>«%1» должно быть true или false.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="179" />
-            <source>“image” must be the path of an image file.</source>
-            <translation>«image» должно быть путём к файлу изображения.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="200" />
             <location filename="../../app/cli/EffectOptions.cpp" line="90" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="207" />
+            <location filename="../../app/cli/CliOptions.cpp" line="142" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="211" />
+            <location filename="../../app/cli/CliOptions.cpp" line="146" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="224" />
+            <location filename="../../app/cli/CliOptions.cpp" line="159" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="226" />
+            <location filename="../../app/cli/CliOptions.cpp" line="161" />
+            <source>watch needs --out DIR, the folder to save the videos into.</source>
+            <translation>Команде watch нужен --out ПАПКА — папка, куда сохранять видео.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="163" />
             <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
             <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="227" />
+            <location filename="../../app/cli/CliOptions.cpp" line="164" />
             <source>%1 needs --out DIR, the folder to save the video into.</source>
             <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="233" />
+            <location filename="../../app/cli/CliOptions.cpp" line="170" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="263" />
-            <source>%1, generation %2: %3</source>
-            <translation>%1, генерация %2: %3</translation>
+            <location filename="../../app/cli/CliOptions.cpp" line="199" />
+            <source>The batch file “%1” holds no generation.</source>
+            <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="375" />
-            <source>“model” must be text.</source>
-            <translation>«model» должно быть текстом.</translation>
+            <location filename="../../app/cli/CliOptions.cpp" line="207" />
+            <source>%1, generation %2: %3</source>
+            <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
             <location filename="../../app/cli/ContinueOptions.cpp" line="28" />
@@ -1352,6 +1462,16 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Effects and references can be used only with a platform API key sign-in.</source>
             <translation>Эффекты и референсы доступны только при входе по API-ключу платформы.</translation>
         </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="66" />
+            <source>A platform API key is charged by the published price table; only a website account has price formulas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="74" />
+            <source>The spend ledger can be read only with a platform API key; a website account's spending comes from this app's own records.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>pixverse::BackendFactory</name>
@@ -1369,6 +1489,271 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <location filename="../../core/backend/BackendFactory.cpp" line="36" />
             <source>The sign-in token contains a space or a line break, so it cannot be right; sign in again.</source>
             <translation>В токене входа есть пробел или перевод строки, значит, он неверен; войдите снова.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchFile</name>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="93" />
+            <source>This line is not a JSON object: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="100" />
+            <source>“%1” is not a batch field; the fields are %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="165" />
+            <source>“%1” is no frame of a pair: name a transition's frames x_start and x_end (or x-first and x-last, x_1 and x_2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="169" />
+            <source>“%1” is a second image for the same frame as “%2”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="174" />
+            <source>“%1” is a last frame without its first frame.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="176" />
+            <source>“%1” is a first frame without its last frame.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="179" />
+            <source>%1 → %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="221" />
+            <source>Cannot read the batch file “%1”: it is a folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="225" />
+            <source>Cannot read the batch file “%1”: %2.</source>
+            <translation type="unfinished">Не удаётся прочитать файл пакета «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="229" />
+            <source>The batch file “%1” is larger than 16 MB.</source>
+            <translation type="unfinished">Файл пакета «%1» больше 16 МБ.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="242" />
+            <source>%1, line %2</source>
+            <translation type="unfinished">%1, строка %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="254" />
+            <source>There is no folder “%1”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="259" />
+            <source>The folder “%1” cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="264" />
+            <source>The folder “%1” holds no %2 image.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="60" />
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation type="unfinished">«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="62" />
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation type="unfinished">«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="76" />
+            <source>“%1” must be text.</source>
+            <translation type="unfinished">«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="82" />
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation type="unfinished">«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="88" />
+            <source>“seed” must be a whole number.</source>
+            <translation type="unfinished">«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="93" />
+            <source>“%1” must be true or false.</source>
+            <translation type="unfinished">«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="96" />
+            <source>“image” must be the path of an image file.</source>
+            <translation type="unfinished">«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="129" />
+            <source>“model” must be text.</source>
+            <translation type="unfinished">«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="172" />
+            <source>“mode” must be one of t2v, i2v, transition, extend, effect, fusion, upscale, sound or lipsync.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchPreviewDialog</name>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="46" />
+            <source>Batch: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="47" />
+            <source>Reading “%1”…</source>
+            <translation type="unfinished">Читается «%1»…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>#</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Prompt or image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Settings</source>
+            <translation type="unfinished">Настройки</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="62" />
+            <source>Jobs of the batch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="77" />
+            <source>Queue Jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="102" />
+            <source>“%1”: %n job(s) to queue.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="104" />
+            <source>%n refused (in red): not queued.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="147" />
+            <source>with sound</source>
+            <translation type="unfinished">со звуком</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="171" />
+            <source>%1 (%2)</source>
+            <translation type="unfinished">%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Will be queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Not queued: over the balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue 1 Job</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue %n Jobs</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="200" />
+            <source>Total unknown: a job has no published price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="202" />
+            <source>Total %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="204" />
+            <source>Total %1 · balance %2 → %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="212" />
+            <source>The balance covers the first %n job(s) (%1 credits): only those are queued; the others are not.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchQueuer</name>
+        <message>
+            <location filename="../../app/gui/BatchQueuer.cpp" line="26" />
+            <location filename="../../app/gui/BatchQueuer.cpp" line="75" />
+            <source>Sign in to queue a batch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/BatchQueuer.cpp" line="94" />
+            <source>%n job(s) from “%1” queued.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -1533,17 +1918,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="299" />
+            <location filename="../../app/cli/CliRunner.cpp" line="308" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="328" />
+            <location filename="../../app/cli/CliRunner.cpp" line="337" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="353" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1563,23 +1948,23 @@ Videos are also saved in %2</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="485" />
-            <location filename="../../app/cli/CliRunner.cpp" line="496" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="505" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="491" />
+            <location filename="../../app/cli/CliRunner.cpp" line="500" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="453" />
+            <location filename="../../app/cli/CliRunner.cpp" line="462" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="460" />
+            <location filename="../../app/cli/CliRunner.cpp" line="469" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1620,12 +2005,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="228" />
+            <location filename="../../app/cli/CliRunner.cpp" line="233" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="312" />
+            <location filename="../../app/cli/CliRunner.cpp" line="321" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1634,32 +2019,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="314" />
+            <location filename="../../app/cli/CliRunner.cpp" line="323" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="322" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="353" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="346" />
+            <location filename="../../app/cli/CliRunner.cpp" line="355" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <location filename="../../app/cli/CliRunner.cpp" line="454" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="362" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1676,22 +2061,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="364" />
+            <location filename="../../app/cli/CliRunner.cpp" line="373" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="410" />
+            <location filename="../../app/cli/CliRunner.cpp" line="419" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="370" />
+            <location filename="../../app/cli/CliRunner.cpp" line="379" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="503" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1707,7 +2092,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="236" />
+            <location filename="../../app/cli/CliRunner.cpp" line="241" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1738,7 +2123,7 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="446" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
@@ -1791,12 +2176,12 @@ Videos are also saved in %2</source>
             <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <location filename="../../app/cli/CliRunner.cpp" line="343" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <location filename="../../app/cli/CliRunner.cpp" line="409" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
@@ -1834,6 +2219,73 @@ Videos are also saved in %2</source>
             <location filename="../../app/cli/CliRunnerBatch.cpp" line="238" />
             <source>Generation %1, take %2/%3 (“%4”): %5</source>
             <translation>Генерация %1, дубль %2/%3 («%4»): %5</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="69" />
+            <source>Watching “%1”; the videos go to “%2”. Stop with Ctrl+C.</source>
+            <translation>Слежу за «%1»; видео сохраняются в «%2». Остановить — Ctrl+C.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="78" />
+            <source>%1: %n job(s) queued.</source>
+            <translation>
+                <numerusform>%1: в очередь поставлено %n задание.</numerusform>
+                <numerusform>%1: в очередь поставлено %n задания.</numerusform>
+                <numerusform>%1: в очередь поставлено %n заданий.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="79" />
+            <source>%1: %n job(s) queued for %2 credits.</source>
+            <translation>
+                <numerusform>%1: в очередь поставлено %n задание за %2 кредитов.</numerusform>
+                <numerusform>%1: в очередь поставлено %n задания за %2 кредитов.</numerusform>
+                <numerusform>%1: в очередь поставлено %n заданий за %2 кредитов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="88" />
+            <source>%1 refused: %2</source>
+            <translation>%1 отклонён: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="94" />
+            <source>%1 was queued before; nothing was sent again.</source>
+            <translation>%1 уже ставился в очередь; повторно ничего не отправлено.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="101" />
+            <source>%1, not queued: %2</source>
+            <translation>%1, не поставлено в очередь: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="107" />
+            <source>Saved %1</source>
+            <translation>Сохранено: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="116" />
+            <source>Generation “%1”: %2</source>
+            <translation>Генерация «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="122" />
+            <source>PixVerse stopped accepting the credentials; sign in again, then run the same command to go on.</source>
+            <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду, чтобы продолжить.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="140" />
+            <source>Stopped; %n job(s) on their way go on at the next run.</source>
+            <translation>
+                <numerusform>Остановлено; %n начатое задание продолжится при следующем запуске.</numerusform>
+                <numerusform>Остановлено; %n начатых задания продолжатся при следующем запуске.</numerusform>
+                <numerusform>Остановлено; %n начатых заданий продолжатся при следующем запуске.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="142" />
+            <source>Stopped.</source>
+            <translation>Остановлено.</translation>
         </message>
     </context>
     <context>
@@ -2574,6 +3026,81 @@ Videos are also saved in %2</source>
         </message>
     </context>
     <context>
+        <name>pixverse::HotFolder</name>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="45" />
+            <source>The hot folder needs a signed-in account.</source>
+            <translation>Для горячей папки нужно войти в учётную запись.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="49" />
+            <source>Choose the folder to watch.</source>
+            <translation>Выберите папку, за которой следить.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="55" />
+            <source>The folder “%1” cannot be used: it cannot be made or written to.</source>
+            <translation>Папку «%1» нельзя использовать: её не удаётся создать или в неё нельзя записывать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="102" />
+            <source>Its price is not known, so the hot folder's daily cap could not be kept.</source>
+            <translation>Его цена неизвестна, поэтому дневной лимит горячей папки нельзя было бы соблюсти.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="119" />
+            <source>The hot folder's daily cap of %1 credits is reached (%2 spent today; “%3” would cost %4). Its files wait until tomorrow.</source>
+            <translation>Дневной лимит горячей папки в %1 кредитов исчерпан (сегодня потрачено %2; «%3» стоил бы %4). Её файлы подождут до завтра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="134" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="125" />
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="40" />
+            <source>“%1” could not be copied for reading.</source>
+            <translation>«%1» не удалось скопировать для чтения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="87" />
+            <source>It is a link that leads nowhere or to itself.</source>
+            <translation>Это ссылка, которая ведёт в никуда или на саму себя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="91" />
+            <source>It is not a regular file.</source>
+            <translation>Это не обычный файл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="96" />
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="101" />
+            <source>It cannot be read: %1.</source>
+            <translation>Его нельзя прочитать: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="127" />
+            <source>It holds no generation.</source>
+            <translation>В нём нет ни одной генерации.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="136" />
+            <source>The folder “%1” cannot be made.</source>
+            <translation>Папку «%1» не удаётся создать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="147" />
+            <source>“%1” cannot be moved to “%2”.</source>
+            <translation>«%1» не удаётся переместить в «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="161" />
+            <source>The reason cannot be written next to “%1”.</source>
+            <translation>Причину не удаётся записать рядом с «%1».</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::ImageCheck</name>
         <message>
             <location filename="../../core/generation/ImageCheck.cpp" line="152" />
@@ -2894,9 +3421,14 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="79" />
+            <source>This job has already been sent; it can no longer be edited.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4415,7 +4947,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="50" />
-            <location filename="../../ui/MainWindow.cpp" line="371" />
+            <location filename="../../ui/MainWindow.cpp" line="373" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -4439,7 +4971,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="166" />
-            <location filename="../../ui/MainWindow.cpp" line="403" />
+            <location filename="../../ui/MainWindow.cpp" line="405" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -4464,52 +4996,52 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="319" />
+            <location filename="../../ui/MainWindow.cpp" line="321" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="370" />
+            <location filename="../../ui/MainWindow.cpp" line="372" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="379" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="379" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="378" />
+            <location filename="../../ui/MainWindow.cpp" line="380" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="381" />
+            <location filename="../../ui/MainWindow.cpp" line="383" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="382" />
+            <location filename="../../ui/MainWindow.cpp" line="384" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="384" />
+            <location filename="../../ui/MainWindow.cpp" line="386" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="401" />
+            <location filename="../../ui/MainWindow.cpp" line="403" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="409" />
+            <location filename="../../ui/MainWindow.cpp" line="411" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -4519,39 +5051,79 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="252" />
+            <location filename="../../ui/MainWindow.cpp" line="254" />
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="254" />
+            <location filename="../../ui/MainWindow.cpp" line="256" />
             <source>&amp;Gallery</source>
             <translation>&amp;Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="257" />
+            <location filename="../../ui/MainWindow.cpp" line="259" />
             <source>&amp;Effects</source>
             <translation>&amp;Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="260" />
+            <location filename="../../ui/MainWindow.cpp" line="262" />
             <source>The effect templates: choose one to make a video with</source>
             <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="271" />
+            <location filename="../../ui/MainWindow.cpp" line="273" />
             <source>Effects</source>
             <translation>Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="394" />
+            <location filename="../../ui/MainWindow.cpp" line="396" />
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <location filename="../../ui/MainWindow.cpp" line="238" />
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="13" />
+            <source>Open &amp;Batch File…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="16" />
+            <source>A list of prompts (.txt) or JSON Lines (.jsonl): see every job and its price before queueing them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="19" />
+            <source>Queue Image &amp;Folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="21" />
+            <source>One image-to-video job for each image of a folder, with the composer's settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="28" />
+            <source>Queue Image Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="28" />
+            <source>Open Batch File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="38" />
+            <source>Batch files (*.txt *.jsonl)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowBatch.cpp" line="38" />
+            <source>All files (*)</source>
+            <translation type="unfinished">Все файлы (*)</translation>
         </message>
     </context>
     <context>
@@ -5266,6 +5838,29 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/PreviewPlayer.cpp" line="96" />
             <source>The preview clip cannot be played.</source>
             <translation>Не удаётся воспроизвести видео предпросмотра.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::PriceQuote</name>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="26" />
+            <source>no price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="29" />
+            <source>≤ %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="31" />
+            <source>about %1 credits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="32" />
+            <source>%1 credits</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5997,37 +6592,37 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="117" />
+            <location filename="../../app/gui/StudioApp.cpp" line="124" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="156" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="159" />
+            <location filename="../../app/gui/StudioApp.cpp" line="169" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="168" />
+            <location filename="../../app/gui/StudioApp.cpp" line="178" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <location filename="../../app/gui/StudioApp.cpp" line="265" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="288" />
+            <location filename="../../app/gui/StudioApp.cpp" line="300" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="291" />
+            <location filename="../../app/gui/StudioApp.cpp" line="303" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -6036,28 +6631,85 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="349" />
+            <location filename="../../app/gui/StudioApp.cpp" line="364" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="399" />
+            <location filename="../../app/gui/StudioApp.cpp" line="414" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="405" />
+            <location filename="../../app/gui/StudioApp.cpp" line="420" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="382" />
             <source>%n takes of “%1” queued.</source>
             <translation>
                 <numerusform>В очереди %n дубль «%1».</numerusform>
                 <numerusform>В очереди %n дубля «%1».</numerusform>
                 <numerusform>В очереди %n дублей «%1».</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="43" />
+            <source>The hot folder is not watched: %1</source>
+            <translation>Горячая папка не отслеживается: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="47" />
+            <source>Watching the hot folder “%1”.</source>
+            <translation>Отслеживается горячая папка «%1».</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="57" />
+            <source>Hot folder: “%1” queued as %n job(s).</source>
+            <translation>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задание.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задания.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n заданий.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="58" />
+            <source>Hot folder: “%1” queued as %n job(s) for %2 credits.</source>
+            <translation>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задание за %2 кредитов.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задания за %2 кредитов.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n заданий за %2 кредитов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="63" />
+            <source>Hot folder: “%1” was queued before; nothing was sent again.</source>
+            <translation>Горячая папка: «%1» уже ставился в очередь; повторно ничего не отправлено.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="67" />
+            <source>Hot folder: %n line(s) of “%1” not queued: %2</source>
+            <translation>
+                <numerusform>Горячая папка: %n строка из «%1» не поставлена в очередь: %2</numerusform>
+                <numerusform>Горячая папка: %n строки из «%1» не поставлены в очередь: %2</numerusform>
+                <numerusform>Горячая папка: %n строк из «%1» не поставлены в очередь: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="73" />
+            <source>Hot folder: “%1” was refused: %2</source>
+            <translation>Горячая папка: «%1» отклонён: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="75" />
+            <source>A hot folder file was refused</source>
+            <translation>Файл горячей папки отклонён</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="79" />
+            <source>Hot folder paused for today</source>
+            <translation>Горячая папка приостановлена до завтра</translation>
         </message>
     </context>
     <context>
