@@ -37,7 +37,7 @@ void CliRunner::catchInterrupts() {
     auto* notifier = new QSocketNotifier(g_interruptPipe[1], QSocketNotifier::Read, this);
     connect(notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(g_interruptPipe[1], &byte, 1);
+        [[maybe_unused]] const ssize_t got = ::read(g_interruptPipe[1], &byte, 1);
         stopWatching();
     });
     struct sigaction action = {};
