@@ -83,7 +83,8 @@ QList<FileFacts> listCandidates(const QString& folder) {
 
 QString fingerprintOf(const QString& path, QString* error) {
     const QFileInfo info(path);
-    if (info.isSymLink() && info.canonicalFilePath().isEmpty()) {
+    // Listed but not there when followed: a link that is broken or in a loop.
+    if (!info.exists()) {
         *error = tr("It is a link that leads nowhere or to itself.");
         return {};
     }

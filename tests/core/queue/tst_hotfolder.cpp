@@ -193,7 +193,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(inRefused(QStringLiteral("empty.txt"))));
         QFile reason(inRefused(QStringLiteral("loop.png.txt")));
         QVERIFY(reason.open(QIODevice::ReadOnly));
-        QVERIFY2(reason.readAll().contains("leads nowhere or to itself"), "the loop's reason");
+        const QByteArray loopReason = reason.readAll();
+        QVERIFY2(loopReason.contains("leads nowhere or to itself"), loopReason.constData());
         QFile emptyReason(inRefused(QStringLiteral("empty.txt.txt")));
         QVERIFY(emptyReason.open(QIODevice::ReadOnly));
         QVERIFY(!emptyReason.readAll().trimmed().isEmpty());
