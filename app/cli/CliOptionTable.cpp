@@ -31,6 +31,7 @@ const std::array<std::pair<const char*, Command>, 13> kCommands = {{
     {"status", Command::Status},
     {"balance", Command::Balance},
     {"batch", Command::Batch},
+    {"watch", Command::Watch},
     {"models", Command::Models},
 }};
 
@@ -39,6 +40,7 @@ constexpr unsigned bit(Command command) {
 }
 constexpr unsigned kGenerate = bit(Command::Generate);
 constexpr unsigned kBatch = bit(Command::Batch);
+constexpr unsigned kWatch = bit(Command::Watch);
 constexpr unsigned kExtend = bit(Command::Extend);
 constexpr unsigned kSound = bit(Command::Sound);
 constexpr unsigned kLipSync = bit(Command::LipSync);
@@ -47,8 +49,10 @@ constexpr unsigned kTemplates = bit(Command::Templates);
 constexpr unsigned kSpend = bit(Command::Spend);
 //! The commands that make one video (each takes --dry-run).
 constexpr unsigned kOneVideo = kGenerate | kExtend | bit(Command::Upscale) | kSound | kLipSync;
-//! The settings of a generation an extend takes too.
-constexpr unsigned kSettings = kGenerate | kBatch | kExtend;
+//! The settings of a generation an extend takes too (watch: every file's defaults).
+constexpr unsigned kSettings = kGenerate | kBatch | kExtend | kWatch;
+//! The settings of a new generation (not of a continuation).
+constexpr unsigned kNewSettings = kGenerate | kBatch | kWatch;
 
 //! One option of the command line: the table below is the whole list (README "The command line").
 struct OptionSpec {
@@ -92,8 +96,9 @@ const OptionSpec kOptions[] = {
      "URL", true},
     {"max-credits",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "batch: refuse to start when the batch would cost more than N credits."),
-     "N", false, kBatch},
+                       "batch: refuse to start when the batch would cost more than N credits; "
+                       "watch: queue at most N credits a day."),
+     "N", false, kBatch | kWatch},
     {"takes",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "generate, batch: make N takes of each generation (1–8, default 1), "
@@ -101,8 +106,8 @@ const OptionSpec kOptions[] = {
      "N", false, kGenerate | kBatch},
     {"concurrency",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
-                       "batch: at most N videos generating at once (default 5)."),
-     "N", false, kBatch},
+                       "batch, watch: at most N videos generating at once (default 5)."),
+     "N", false, kBatch | kWatch},
     {"json", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Print machine-readable JSON.")},
     {"since",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
@@ -115,9 +120,9 @@ const OptionSpec kOptions[] = {
     {"verbose",
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "Log every request to stderr (never secrets).")},
     {"prompt", QT_TRANSLATE_NOOP("pixverse-studio-cli", "What the video shows."), "TEXT", false,
-     kGenerate | kBatch | kExtend | kSound},
+     kNewSettings | kExtend | kSound},
     {"negative-prompt", QT_TRANSLATE_NOOP("pixverse-studio-cli", "What to avoid."), "TEXT", false,
-     kGenerate | kBatch | kExtend},
+     kNewSettings | kExtend},
     {"image",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "Image to animate (image-to-video). With --template: one --image for each "
@@ -175,7 +180,7 @@ const OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "360p, 540p, 720p or 1080p (default 540p)."), "Q",
      false, kSettings},
     {"aspect", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Aspect ratio, e.g. 16:9 (default)."), "A",
-     false, kGenerate | kBatch},
+     false, kNewSettings},
     {"motion",
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "normal or fast (v3.5–v4.5; default normal)."),
      "MODE", false, kSettings},
@@ -187,7 +192,7 @@ const OptionSpec kOptions[] = {
                        "command models lists each model's)."),
      "STYLE", false, kSettings},
     {"camera", QT_TRANSLATE_NOOP("pixverse-studio-cli", "Camera movement (v4, v4.5)."), "MOVE",
-     false, kGenerate | kBatch},
+     false, kNewSettings},
     {"audio",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "Generate a sound track too (V6, C1, v5.6; costs more)."),
@@ -195,7 +200,7 @@ const OptionSpec kOptions[] = {
     {"multi-clip",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "Let the model cut the clip into several shots (V6)."),
-     nullptr, false, kGenerate | kBatch},
+     nullptr, false, kNewSettings},
     {"dry-run",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "generate, extend, upscale, sound, lipsync: check everything, print the "
@@ -204,7 +209,7 @@ const OptionSpec kOptions[] = {
      nullptr, false, kOneVideo},
     {"out",
      QT_TRANSLATE_NOOP("pixverse-studio-cli", "Folder to save the MP4 into (last-frame: the PNG)."),
-     "DIR", false, kOneVideo | kBatch | kLastFrame | kSpend},
+     "DIR", false, kOneVideo | kBatch | kWatch | kLastFrame | kSpend},
     {"wait",
      QT_TRANSLATE_NOOP("pixverse-studio-cli",
                        "Give up waiting for the video after this many seconds (default 900)."),
@@ -245,7 +250,13 @@ const char kDescription[] = QT_TRANSLATE_NOOP(
     "  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a "
     "line,\n"
     "                                               or JSON Lines); re-running resumes, never "
-    "duplicates\n\n"
+    "duplicates\n"
+    "  watch DIR --out DIR [--max-credits N]        queue every image, .txt and .jsonl file put "
+    "into\n"
+    "                                               DIR (then moved to DIR/done), until "
+    "interrupted;\n"
+    "                                               a file is never sent twice, across runs "
+    "too\n\n"
     "VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new\n"
     "one is recorded as made from it. Anything else is a local video file, checked before it is\n"
     "uploaded. extend, upscale, sound, lipsync, speakers, templates, --template and --reference\n"

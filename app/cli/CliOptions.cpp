@@ -83,6 +83,10 @@ QString readArguments(const QStringList& positional, CliOptions& o) {
         if (positional.size() != 2)
             return tr("batch needs one file: batch FILE --out DIR.");
         o.batchFile = positional.at(1);
+    } else if (o.command == CliOptions::Command::Watch) {
+        if (positional.size() != 2)
+            return tr("watch needs one folder: watch DIR --out DIR.");
+        o.watchFolder = positional.at(1);
     } else if (o.continuesVideo() || o.command == CliOptions::Command::LastFrame) {
         return readSourceArgument(positional, o);
     } else if (positional.size() > 1) {
@@ -176,6 +180,8 @@ QString readOutput(const OptionReader& r, CliOptions& o) {
     if (o.outDir.isEmpty()) {
         if (o.command == CliOptions::Command::Batch)
             return tr("batch needs --out DIR, the folder to save the videos into.");
+        if (o.command == CliOptions::Command::Watch)
+            return tr("watch needs --out DIR, the folder to save the videos into.");
         if (o.command == CliOptions::Command::LastFrame)
             return tr("last-frame needs --out DIR, the folder to save the PNG into.");
         return tr("%1 needs --out DIR, the folder to save the video into.")
@@ -227,6 +233,15 @@ QString checkGenerations(CliOptions& o, const ModelCatalog& catalog) {
     return {};
 }
 
+//! watch: the generation options are every file's defaults; each line brings its own prompt.
+QString checkWatchDefaults(const CliOptions& o, const ModelCatalog& catalog) {
+    GenerationRequest defaults;
+    if (QString error = requestFromKeys(o.generationKeys, catalog, o.family(), defaults);
+        !error.isEmpty())
+        return error;
+    return whyRefused(defaults, catalog, o.family(), true);
+}
+
 QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalog, CliOptions& o) {
     const OptionReader r(parser);
     const QStringList positional = parser.positionalArguments();
@@ -252,10 +267,15 @@ QString readOptions(const QCommandLineParser& parser, const ModelCatalog& catalo
     }
     if (error.isEmpty() && o.command == CliOptions::Command::Spend)
         error = readSpendRange(r, o);
-    if (error.isEmpty() && (generates || o.command == CliOptions::Command::LastFrame))
+    const bool watches = o.command == CliOptions::Command::Watch;
+    if (error.isEmpty() && watches)
+        error = readGeneration(r, o);
+    if (error.isEmpty() && (generates || watches || o.command == CliOptions::Command::LastFrame))
         error = readOutput(r, o);
     if (error.isEmpty() && generates)
         error = checkGenerations(o, catalog);
+    if (error.isEmpty() && watches)
+        error = checkWatchDefaults(o, catalog);
     return error;
 }
 

@@ -71,9 +71,10 @@ struct CliOptions {
     int waitSeconds = 900;          //!< generate: give up waiting after this
     int pollIntervalMs = 0;         //!< 0: adaptive (the engine's schedule)
     QString batchFile;              //!< batch: one prompt a line, or JSON Lines
+    QString watchFolder;            //!< watch: the hot folder (its files become jobs)
     QList<GenerationRequest> batch; //!< the batch file's generations, in order
     bool waitGiven = false;
-    std::optional<qint64> maxCredits;
+    std::optional<qint64> maxCredits; //!< batch: the most it may cost; watch: a day's cap
     int concurrency = 5;
     //! generate and batch --takes N (issue 18): N takes of each generation, 1..8, one group
     //! each in the job list; with a seed, take i asks for seed + i.

@@ -220,7 +220,8 @@ void CliRunner::runCommand() {
     case CliOptions::Command::Spend:
         runSpend();
         break;
-    case CliOptions::Command::Watch: // CONTRACT STUB: the "hot" helper runs the hot folder
+    case CliOptions::Command::Watch:
+        runWatch();
         break;
     }
 }
@@ -259,16 +260,7 @@ void CliRunner::runGenerate() {
 }
 
 void CliRunner::startEngine(const QList<GenerationRequest>& requests) {
-    JobEngineOptions options;
-    options.libraryFolder = QDir(m_options.outDir).absolutePath();
-    options.watchSystemNetwork = false; // the scheduler's backoff copes with a lost network
-    options.concurrencyCap = m_options.concurrency;
-    options.catalog = &m_catalog;
-    if (m_options.pollIntervalMs > 0) {
-        options.pollSchedule = PollSchedule::uniform(m_options.pollIntervalMs);
-        options.backoff.initialMs = m_options.pollIntervalMs;
-    }
-    m_engine = new JobEngine(m_store, m_backend, m_network, options);
+    makeEngine();
     if (!enqueueRequests(requests))
         return;
     connectEngine();
@@ -282,6 +274,19 @@ void CliRunner::startEngine(const QList<GenerationRequest>& requests) {
         QTimer::singleShot(0, this, &CliRunner::finishBatch);
     else
         batchProgress();
+}
+
+void CliRunner::makeEngine() {
+    JobEngineOptions options;
+    options.libraryFolder = QDir(m_options.outDir).absolutePath();
+    options.watchSystemNetwork = false; // the scheduler's backoff copes with a lost network
+    options.concurrencyCap = m_options.concurrency;
+    options.catalog = &m_catalog;
+    if (m_options.pollIntervalMs > 0) {
+        options.pollSchedule = PollSchedule::uniform(m_options.pollIntervalMs);
+        options.backoff.initialMs = m_options.pollIntervalMs;
+    }
+    m_engine = new JobEngine(m_store, m_backend, m_network, options);
 }
 
 void CliRunner::connectEngine() {

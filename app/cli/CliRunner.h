@@ -21,6 +21,8 @@ struct SpendReport;
 
 class Backend;
 class CredentialStore;
+class HotFolder;
+class PriceBook;
 class JobEngine;
 class JobStore;
 class TemplateLibrary;
@@ -77,6 +79,16 @@ private:
     void rememberTemplateRefusal(qint64 templateId, int errorCode, const QString& quality);
     bool openJobStore();
     void startEngine(const QList<GenerationRequest>& requests);
+    //! The job engine over the run's store (--out), with the command line's limits.
+    void makeEngine();
+    // watch (CliRunnerWatch.cpp): the hot folder until SIGINT or SIGTERM.
+    void runWatch();
+    void connectWatch();
+    //! SIGINT and SIGTERM end the watch cleanly (exit 0) through the event loop.
+    void catchInterrupts();
+    void stopWatching();
+    //! One event of the watch: a sentence on stderr, or (--json) an object on stdout.
+    void watchLine(const QString& sentence, const QJsonObject& json);
     // --takes N (CliRunnerBatch.cpp).
     //! Stores what this run sends: generate's one job or its takes (one group), a batch's takes
     //! (one group for each generation). False (after fail()) when one cannot be stored.
@@ -123,6 +135,8 @@ private:
     JobStore* m_store = nullptr;
     JobEngine* m_engine = nullptr;
     TemplateLibrary* m_library = nullptr; //!< templates and generate --template only
+    HotFolder* m_hotFolder = nullptr;     //!< watch only
+    PriceBook* m_prices = nullptr;        //!< watch only
     qint64 m_generateJob = 0; //!< generate: the one job this run waits for; 0 for a batch
     QList<qint64> m_takeJobs; //!< generate --takes N (N > 1): the takes, in order
     QElapsedTimer m_waited;

@@ -13,9 +13,11 @@
 #include "core/jobs/JobStore.h"
 #include "core/jobs/SidecarWatcher.h"
 #include "core/logging/LogFile.h"
+#include "core/queue/HotFolder.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
 #include "core/settings/ProxySetup.h"
+#include "ui/BatchPreviewDialog.h"
 #include "ui/ImageDropZone.h"
 #include "ui/JobsPane.h"
 #include "ui/MainWindow.h"
@@ -83,6 +85,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
                 m_engine->setConcurrencyCap(m_settings->concurrencyCap());
                 m_engine->setLibraryFolder(m_settings->libraryFolder());
             }
+            updateHotFolder();
         });
         dialog->open();
     });
@@ -132,6 +135,7 @@ StudioApp::~StudioApp() {
     if (m_templates)
         m_templates->setBackend(nullptr); // the session's backend goes next
     m_sidecarWatcher.reset();
+    m_hotFolder.reset();
     m_ledgerSync.reset();
     m_prices.reset();
     m_engine.reset();
@@ -307,6 +311,7 @@ void StudioApp::startJobEngine() {
     // the OpenAPI has no list, and nothing is sent).
     m_engine->importAccountVideos();
     startLedger();
+    updateHotFolder();
     Q_EMIT jobEngineStarted(m_engine.get());
 }
 
@@ -349,6 +354,7 @@ void StudioApp::stopJobEngine() {
     m_window->jobsPane()->setJobs(nullptr, nullptr);
     stopLedger();
     m_sidecarWatcher.reset();
+    m_hotFolder.reset();
     m_engine.reset();
     m_store.reset();
 }
@@ -379,6 +385,7 @@ void StudioApp::generate(const GenerationRequest& request) {
 }
 
 void StudioApp::onSignedIn() {
+    setUpPrices(); // before the engine: the hot folder it starts prices with the book
     startJobEngine();
     // Effects are the OpenAPI's only (§3.13); the list is fetched at most once a day.
     const bool openApi = m_session->family() == ApiFamily::OpenApi;
@@ -387,7 +394,6 @@ void StudioApp::onSignedIn() {
         m_templates->refresh();
     m_window->setAccount(m_session->accountLabel(), m_session->family());
     m_window->promptEditor()->setFamily(m_session->family());
-    setUpPrices();
     if (const std::optional<Balance> balance = m_session->balance())
         m_window->setBalance(balance->total());
     updateConnectionLabel();
@@ -407,9 +413,9 @@ void StudioApp::setUpPrices() {
 
 void StudioApp::onSignedOut() {
     m_window->promptEditor()->setPriceBook(nullptr);
-    m_prices.reset();
     m_templates->setBackend(nullptr);
-    stopJobEngine();
+    stopJobEngine(); // the hot folder, which prices with the book, goes with the engine
+    m_prices.reset();
     m_window->setSignedOut();
     updateConnectionLabel();
     showLoginDialog();

@@ -20,6 +20,7 @@ namespace pixverse {
 class AppSettings;
 class BatchQueuer;
 class CredentialStore;
+class HotFolder;
 class ModelCatalog;
 class JobEngine;
 class LedgerSync;
@@ -85,6 +86,8 @@ public:
     //! The effect templates (issue 17): cached in the data directory, refreshed after sign-in.
     TemplateLibrary* templateLibrary() const { return m_templates.get(); }
     PreviewCache* previewCache() const { return m_previews.get(); }
+    //! The hot folder while Settings ask for one and an account is signed in; else null.
+    HotFolder* hotFolder() const { return m_hotFolder.get(); }
     //! Prices before sending for the signed-in account (issue 19; null while signed out): the
     //! composer, the batch preview and the hot folder ask it.
     PriceBook* prices() const { return m_prices.get(); }
@@ -125,6 +128,9 @@ private:
     void stopLedger();
     void generate(const GenerationRequest& request);
     void setUpEffects();
+    //! Starts, restarts or stops the hot folder as Settings say (StudioAppHotFolder.cpp).
+    void updateHotFolder();
+    void connectHotFolder();
     //! What a generate taught about a template (500070, 500071): kept in the list.
     void onTemplateRefused(qint64 templateId, int errorCode, const QString& quality);
 
@@ -152,6 +158,8 @@ private:
     QTimer* m_ledgerSyncDelay = nullptr; //!< restarted by every job that settles
     //! The creator's edits to the sidecars of the engine's jobs reach the store.
     std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
+    //! Feeds the engine: goes before it.
+    std::unique_ptr<HotFolder> m_hotFolder;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<BatchQueuer> m_batch;
     QPointer<LoginDialog> m_dialog;

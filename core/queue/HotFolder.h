@@ -2,14 +2,19 @@
 
 #include "core/api/ApiTypes.h"
 #include "core/generation/GenerationRequest.h"
+#include "core/queue/HotFolderFiles.h"
 
+#include <QDate>
+#include <QElapsedTimer>
 #include <QFileSystemWatcher>
+#include <QFuture>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace pixverse {
@@ -35,6 +40,11 @@ struct HotFolderOptions {
 //! the `done` subfolder. A file is taken only when its size has been stable; one refused whole
 //! moves to `refused` with a `<name>.txt` saying why. Over the daily cap, files wait (and
 //! capReached says so) until the next day. The window (Settings) and the CLI's `watch` use it.
+//!
+//! The fingerprint is the SHA-256 of the file's bytes alone (hotfolder::fingerprintOf): the
+//! promise is "nothing sent twice", and the same content under another name (a copy back from
+//! done/, a sync tool's "photo (1).jpg") would be money spent on a video already made. Listing,
+//! hashing, reading and moving run on the thread pool.
 class HotFolder : public QObject {
     Q_OBJECT
 public:
@@ -53,6 +63,12 @@ public:
     QString errorString() const { return m_error; }
     HotFolderOptions options() const { return m_options; }
 
+    //! What the folder's jobs created today (local day) cost: what the service charged (less
+    //! refunds) once known, else their price; jobs never sent count nothing.
+    qint64 creditsToday() const;
+    //! The clock the daily cap counts days by (tests move it to the next day).
+    void setClock(std::function<QDateTime()> now);
+
 Q_SIGNALS:
     //! A file became `jobs` queued jobs costing `credits` (-1: unknown).
     void fileQueued(const QString& fileName, int jobs, qint64 credits);
@@ -60,8 +76,37 @@ Q_SIGNALS:
     void fileRefused(const QString& fileName, const QString& reason);
     //! The daily cap holds files back until tomorrow.
     void capReached(const QString& message);
+    //! A file whose content was queued before (by this folder, in any run) came again: it went
+    //! to `done` without sending anything.
+    void fileAlreadyTaken(const QString& fileName);
+    //! Lines of a queued file that were not queued, each "source: reason".
+    void entriesRefused(const QString& fileName, const QStringList& reasons);
 
 private:
+    //! What the folder last saw of a file not taken yet.
+    struct Seen {
+        qint64 size = -1;
+        QDateTime modified;
+        qint64 sameSinceMs = 0;
+        int unopenable = 0; //!< stable periods it could not be opened
+    };
+    // Watching (HotFolder.cpp).
+    void scan();
+    void onListed(const QList<hotfolder::FileFacts>& files);
+    //! Whether a listed file is ready to take; updates what was seen of it.
+    bool settled(const hotfolder::FileFacts& facts, qint64 nowMs, bool* waiting);
+    QDateTime now() const;
+    // Taking one file at a time (HotFolderTake.cpp).
+    void takeNext();
+    void onRead(const hotfolder::FileRead& read);
+    //! Checks the daily cap and queues the file, or lets it wait.
+    void queueOrWait(const hotfolder::FileRead& read);
+    void queueFile(const hotfolder::FileRead& read, qint64 credits);
+    //! Moves the file being taken to done/ or (with `reason`) refused/, then takes the next.
+    void moveCurrent(const QString& subfolder, const QString& reason);
+    void finishCurrent();
+    PriceQuote quote(const GenerationRequest& request) const;
+
     QPointer<JobEngine> m_engine;
     const ModelCatalog* m_catalog;
     ApiFamily m_family;
@@ -69,6 +114,25 @@ private:
     HotFolderOptions m_options;
     bool m_watching = false;
     QString m_error;
+
+    QFileSystemWatcher m_watcher;
+    QTimer m_rescan;
+    QTimer m_settle; //!< runs while a file is still changing
+    QElapsedTimer m_clock;
+    std::function<QDateTime()> m_now;
+    int m_run = 0; //!< start() counts up: what a stopped run's work brings back is dropped
+    bool m_listing = false;
+    bool m_listAgain = false;
+    QHash<QString, Seen> m_seen; //!< by absolute path
+    QStringList m_ready;         //!< stable, in the order they will be taken
+    QString m_current;           //!< the file being taken (read, queued, moved)
+    //! Read files held by the daily cap, by path; dropped when the file changes.
+    QHash<QString, hotfolder::FileRead> m_waiting;
+    //! Files that could not be moved away, by path, with what was seen of them: not retried
+    //! until they change.
+    QHash<QString, Seen> m_stuck;
+    QDate m_capToldOn;
+    QList<QFuture<void>> m_work; //!< in flight on the thread pool (waited for at destruction)
 };
 
 } // namespace pixverse

@@ -1086,6 +1086,123 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>--since must not be after --until.</source>
             <translation>--since не может быть позже --until.</translation>
         </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <source>batch: refuse to start when the batch would cost more than N credits; watch: queue at most N credits a day.</source>
+            <translation>batch: не начинать, если пакет обойдётся дороже N кредитов; watch: ставить в очередь не больше чем на N кредитов в день.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
+            <source>batch, watch: at most N videos generating at once (default 5).</source>
+            <translation>batch, watch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="211" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
+                                               --image FILE: from an image; with --first-frame
+                                               FILE --last-frame FILE: from one to the other)
+  generate --template ID [--image FILE …] --out DIR
+                                               apply an effect template to its images
+  generate --reference subject:NAME=FILE [--reference background:NAME=FILE …]
+           --prompt "… @NAME …" --out DIR     a video of the named references
+  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
+                                               continue a video
+  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
+  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
+                                               add a generated sound effect
+  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
+                                               make the person in the video speak
+  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
+                                               the next generate --image or --first-frame)
+  speakers                                     list the voices lipsync speaks with
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  templates [--search TEXT] [--refresh]        list the effect templates: id, name, images,
+                                               qualities (platform API key)
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+  watch DIR --out DIR [--max-credits N]        queue every image, .txt and .jsonl file put into
+                                               DIR (then moved to DIR/done), until interrupted;
+                                               a file is never sent twice, across runs too
+
+VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
+one is recorded as made from it. Anything else is a local video file, checked before it is
+uploaded. extend, upscale, sound, lipsync, speakers, templates, --template and --reference
+need a platform API key.
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
+only say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
+                                                  --image ФАЙЛ — из изображения; с --first-frame
+                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
+  generate --template ID [--image ФАЙЛ …] --out ПАПКА
+                                                  применить шаблон эффекта к его изображениям
+  generate --reference subject:ИМЯ=ФАЙЛ [--reference background:ИМЯ=ФАЙЛ …]
+           --prompt "… @ИМЯ …" --out ПАПКА        видео с названными референсами
+  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
+                                                  продолжить видео
+  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
+  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
+                                                  добавить сгенерированный звуковой эффект
+  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
+                                                  заставить человека в видео говорить
+  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
+                                                  для следующего generate --image или --first-frame)
+  speakers                                        перечислить голоса для lipsync
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  templates [--search ТЕКСТ] [--refresh]          перечислить шаблоны эффектов: id, название,
+                                                  изображения, качество (API-ключ платформы)
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+  watch ПАПКА --out ПАПКА [--max-credits N]       ставить в очередь каждое изображение, файл .txt
+                                                  и .jsonl, положенный в ПАПКУ (затем он
+                                                  переносится в ПАПКА/done), пока не прервут;
+                                                  файл никогда не отправляется дважды,
+                                                  в том числе между запусками
+
+ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
+видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
+проверяется перед загрузкой. Для extend, upscale, sound, lipsync, speakers, templates,
+--template и --reference нужен API-ключ платформы.
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="88" />
+            <source>watch needs one folder: watch DIR --out DIR.</source>
+            <translation>Команде watch нужна одна папка: watch ПАПКА --out ПАПКА.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="161" />
+            <source>watch needs --out DIR, the folder to save the videos into.</source>
+            <translation>Команде watch нужен --out ПАПКА — папка, куда сохранять видео.</translation>
+        </message>
         </context>
     <context>
         <name>pixverse::ApiClient</name>
@@ -1940,6 +2057,73 @@ Videos are also saved in %2</source>
             <location filename="../../app/cli/CliRunnerSpend.cpp" line="118" />
             <source>Per model:</source>
             <translation>По моделям:</translation>
+        </message>
+    <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="69" />
+            <source>Watching “%1”; the videos go to “%2”. Stop with Ctrl+C.</source>
+            <translation>Слежу за «%1»; видео сохраняются в «%2». Остановить — Ctrl+C.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="78" />
+            <source>%1: %n job(s) queued.</source>
+            <translation>
+                <numerusform>%1: в очередь поставлено %n задание.</numerusform>
+                <numerusform>%1: в очередь поставлено %n задания.</numerusform>
+                <numerusform>%1: в очередь поставлено %n заданий.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="79" />
+            <source>%1: %n job(s) queued for %2 credits.</source>
+            <translation>
+                <numerusform>%1: в очередь поставлено %n задание за %2 кредитов.</numerusform>
+                <numerusform>%1: в очередь поставлено %n задания за %2 кредитов.</numerusform>
+                <numerusform>%1: в очередь поставлено %n заданий за %2 кредитов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="88" />
+            <source>%1 refused: %2</source>
+            <translation>%1 отклонён: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="94" />
+            <source>%1 was queued before; nothing was sent again.</source>
+            <translation>%1 уже ставился в очередь; повторно ничего не отправлено.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="101" />
+            <source>%1, not queued: %2</source>
+            <translation>%1, не поставлено в очередь: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="107" />
+            <source>Saved %1</source>
+            <translation>Сохранено: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="116" />
+            <source>Generation “%1”: %2</source>
+            <translation>Генерация «%1»: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="122" />
+            <source>PixVerse stopped accepting the credentials; sign in again, then run the same command to go on.</source>
+            <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду, чтобы продолжить.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="140" />
+            <source>Stopped; %n job(s) on their way go on at the next run.</source>
+            <translation>
+                <numerusform>Остановлено; %n начатое задание продолжится при следующем запуске.</numerusform>
+                <numerusform>Остановлено; %n начатых задания продолжатся при следующем запуске.</numerusform>
+                <numerusform>Остановлено; %n начатых заданий продолжатся при следующем запуске.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliRunnerWatch.cpp" line="142" />
+            <source>Stopped.</source>
+            <translation>Остановлено.</translation>
         </message>
     </context>
     <context>
@@ -6297,6 +6481,63 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
                 <numerusform>В очереди %n дублей «%1».</numerusform>
             </translation>
         </message>
+    <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="43" />
+            <source>The hot folder is not watched: %1</source>
+            <translation>Горячая папка не отслеживается: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="47" />
+            <source>Watching the hot folder “%1”.</source>
+            <translation>Отслеживается горячая папка «%1».</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="57" />
+            <source>Hot folder: “%1” queued as %n job(s).</source>
+            <translation>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задание.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задания.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n заданий.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="58" />
+            <source>Hot folder: “%1” queued as %n job(s) for %2 credits.</source>
+            <translation>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задание за %2 кредитов.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n задания за %2 кредитов.</numerusform>
+                <numerusform>Горячая папка: «%1» поставлен в очередь как %n заданий за %2 кредитов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="63" />
+            <source>Hot folder: “%1” was queued before; nothing was sent again.</source>
+            <translation>Горячая папка: «%1» уже ставился в очередь; повторно ничего не отправлено.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="67" />
+            <source>Hot folder: %n line(s) of “%1” not queued: %2</source>
+            <translation>
+                <numerusform>Горячая папка: %n строка из «%1» не поставлена в очередь: %2</numerusform>
+                <numerusform>Горячая папка: %n строки из «%1» не поставлены в очередь: %2</numerusform>
+                <numerusform>Горячая папка: %n строк из «%1» не поставлены в очередь: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="73" />
+            <source>Hot folder: “%1” was refused: %2</source>
+            <translation>Горячая папка: «%1» отклонён: %2</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="75" />
+            <source>A hot folder file was refused</source>
+            <translation>Файл горячей папки отклонён</translation>
+        </message>
+        <message>
+            <location filename="../../app/gui/StudioAppHotFolder.cpp" line="79" />
+            <source>Hot folder paused for today</source>
+            <translation>Горячая папка приостановлена до завтра</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::TagEditor</name>
@@ -7080,5 +7321,77 @@ Net: %4 credits</source>
                 <numerusform>%n задания из «%1» поставлены в очередь.</numerusform>
                 <numerusform>%n заданий из «%1» поставлены в очередь.</numerusform>
             </translation>
+        </message>
+    </context><context><name>pixverse::HotFolder</name><message>
+            <location filename="../../core/queue/HotFolder.cpp" line="45" />
+            <source>The hot folder needs a signed-in account.</source>
+            <translation>Для горячей папки нужно войти в учётную запись.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="49" />
+            <source>Choose the folder to watch.</source>
+            <translation>Выберите папку, за которой следить.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="55" />
+            <source>The folder “%1” cannot be used: it cannot be made or written to.</source>
+            <translation>Папку «%1» нельзя использовать: её не удаётся создать или в неё нельзя записывать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="102" />
+            <source>Its price is not known, so the hot folder's daily cap could not be kept.</source>
+            <translation>Его цена неизвестна, поэтому дневной лимит горячей папки нельзя было бы соблюсти.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="119" />
+            <source>The hot folder's daily cap of %1 credits is reached (%2 spent today; “%3” would cost %4). Its files wait until tomorrow.</source>
+            <translation>Дневной лимит горячей папки в %1 кредитов исчерпан (сегодня потрачено %2; «%3» стоил бы %4). Её файлы подождут до завтра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="134" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="125" />
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="40" />
+            <source>“%1” could not be copied for reading.</source>
+            <translation>«%1» не удалось скопировать для чтения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="87" />
+            <source>It is a link that leads nowhere or to itself.</source>
+            <translation>Это ссылка, которая ведёт в никуда или на саму себя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="91" />
+            <source>It is not a regular file.</source>
+            <translation>Это не обычный файл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="96" />
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="101" />
+            <source>It cannot be read: %1.</source>
+            <translation>Его нельзя прочитать: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="127" />
+            <source>It holds no generation.</source>
+            <translation>В нём нет ни одной генерации.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="136" />
+            <source>The folder “%1” cannot be made.</source>
+            <translation>Папку «%1» не удаётся создать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="147" />
+            <source>“%1” cannot be moved to “%2”.</source>
+            <translation>«%1» не удаётся переместить в «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="161" />
+            <source>The reason cannot be written next to “%1”.</source>
+            <translation>Причину не удаётся записать рядом с «%1».</translation>
         </message>
     </context></TS>

@@ -742,7 +742,7 @@ void TestCli::givingUpBeforeASlotCancels() {
 void TestCli::usageErrorsExit2_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("says");
-    QTest::newRow("no command") << QStringList{} << "status, balance, batch or models";
+    QTest::newRow("no command") << QStringList{} << "status, balance, batch, watch or models";
     QTest::newRow("unknown command") << L({"paint"}) << "Unknown command";
     QTest::newRow("no out") << L({"generate", "--prompt", "x"}) << "--out";
     QTest::newRow("empty prompt") << L({"generate", "--out", "OUT"}) << "prompt";
