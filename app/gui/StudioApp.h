@@ -5,6 +5,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "ui/LoginDialog.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -104,6 +105,9 @@ private:
     void startJobEngine();
     void stopJobEngine();
     void generate(const GenerationRequest& request);
+    //! The run window and the credit caps of the settings, to the engine (at its start and
+    //! after the settings changed); the session began when the app started.
+    void applyQueueSettings();
     void setUpEffects();
     //! What a generate taught about a template (500070, 500071): kept in the list.
     void onTemplateRefused(qint64 templateId, int errorCode, const QString& quality);
@@ -131,6 +135,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<LoginDialog> m_dialog;
     qint64 m_uploadShown = 0; //!< the job whose upload the composer shows; 0: none
+    //! When the app started: the per-session credit cap counts from here.
+    QDateTime m_sessionStart = QDateTime::currentDateTime();
 };
 
 } // namespace pixverse
