@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>PriceFormulas</name>
+        <message>
+            <location filename="../../core/generation/PriceFormulas.cpp" line="14" />
+            <source>The price list could not be read.</source>
+            <translation>Не удалось прочитать прайс-лист.</translation>
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <location filename="../../app/gui/main.cpp" line="29" />
@@ -1352,6 +1360,16 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <source>Effects and references can be used only with a platform API key sign-in.</source>
             <translation>Эффекты и референсы доступны только при входе по API-ключу платформы.</translation>
         </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="66" />
+            <source>A platform API key is charged by the published price table; only a website account has price formulas.</source>
+            <translation>С ключа API платформы списывают по опубликованной таблице цен; формулы цен есть только у аккаунта сайта.</translation>
+        </message>
+        <message>
+            <location filename="../../core/backend/Backend.cpp" line="74" />
+            <source>The spend ledger can be read only with a platform API key; a website account's spending comes from this app's own records.</source>
+            <translation>Журнал расходов можно прочитать только с ключом API платформы; расходы аккаунта сайта берутся из записей этого приложения.</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::BackendFactory</name>
@@ -1533,17 +1551,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="299" />
+            <location filename="../../app/cli/CliRunner.cpp" line="302" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="328" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1563,23 +1581,23 @@ Videos are also saved in %2</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="485" />
-            <location filename="../../app/cli/CliRunner.cpp" line="496" />
+            <location filename="../../app/cli/CliRunner.cpp" line="488" />
+            <location filename="../../app/cli/CliRunner.cpp" line="499" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="491" />
+            <location filename="../../app/cli/CliRunner.cpp" line="494" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="453" />
+            <location filename="../../app/cli/CliRunner.cpp" line="456" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="460" />
+            <location filename="../../app/cli/CliRunner.cpp" line="463" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1620,12 +1638,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="228" />
+            <location filename="../../app/cli/CliRunner.cpp" line="231" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="312" />
+            <location filename="../../app/cli/CliRunner.cpp" line="315" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1634,32 +1652,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="314" />
+            <location filename="../../app/cli/CliRunner.cpp" line="317" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="322" />
+            <location filename="../../app/cli/CliRunner.cpp" line="325" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="344" />
+            <location filename="../../app/cli/CliRunner.cpp" line="347" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="346" />
+            <location filename="../../app/cli/CliRunner.cpp" line="349" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="445" />
+            <location filename="../../app/cli/CliRunner.cpp" line="448" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="353" />
+            <location filename="../../app/cli/CliRunner.cpp" line="356" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1676,22 +1694,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="364" />
+            <location filename="../../app/cli/CliRunner.cpp" line="367" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="410" />
+            <location filename="../../app/cli/CliRunner.cpp" line="413" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="370" />
+            <location filename="../../app/cli/CliRunner.cpp" line="373" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="497" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1707,7 +1725,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="236" />
+            <location filename="../../app/cli/CliRunner.cpp" line="239" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1738,7 +1756,7 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="437" />
+            <location filename="../../app/cli/CliRunner.cpp" line="440" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
@@ -1791,12 +1809,12 @@ Videos are also saved in %2</source>
             <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="334" />
+            <location filename="../../app/cli/CliRunner.cpp" line="337" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="400" />
+            <location filename="../../app/cli/CliRunner.cpp" line="403" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
@@ -2838,7 +2856,7 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="222" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="230" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
@@ -2847,17 +2865,27 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="227" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="219" />
+            <source>#%1 in queue</source>
+            <translation>№%1 в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="235" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="246" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="254" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="472" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="480" />
+            <source>Paused</source>
+            <translation>Приостановлено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="482" />
             <source>Picked</source>
             <translation>Выбран</translation>
         </message>
@@ -2894,9 +2922,14 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="304" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="79" />
+            <source>This job has already been sent; it can no longer be edited.</source>
+            <translation>Это задание уже отправлено; изменить его больше нельзя.</translation>
         </message>
     </context>
     <context>
@@ -2911,7 +2944,7 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobGalleryView</name>
         <message>
-            <location filename="../../ui/JobGalleryView.cpp" line="44" />
+            <location filename="../../ui/JobGalleryView.cpp" line="48" />
             <source>Your generations appear here.</source>
             <translation>Здесь появятся ваши генерации.</translation>
         </message>
@@ -3178,12 +3211,12 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="65" />
+            <location filename="../../ui/JobsPane.cpp" line="67" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="66" />
+            <location filename="../../ui/JobsPane.cpp" line="68" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
@@ -3212,108 +3245,108 @@ Videos are also saved in %2</source>
             <translation type="vanished">Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="212" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="212" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="216" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="217" />
+            <location filename="../../ui/JobsPane.cpp" line="224" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="220" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="221" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="225" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="226" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="230" />
+            <location filename="../../ui/JobsPane.cpp" line="237" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="238" />
-            <location filename="../../ui/JobsPane.cpp" line="461" />
+            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="471" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="244" />
+            <location filename="../../ui/JobsPane.cpp" line="251" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="252" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="248" />
+            <location filename="../../ui/JobsPane.cpp" line="255" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="249" />
+            <location filename="../../ui/JobsPane.cpp" line="256" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="311" />
+            <location filename="../../ui/JobsPane.cpp" line="321" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
@@ -3326,63 +3359,63 @@ Videos are also saved in %2</source>
             <translation type="vanished">Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="329" />
-            <location filename="../../ui/JobsPane.cpp" line="331" />
+            <location filename="../../ui/JobsPane.cpp" line="339" />
+            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="330" />
+            <location filename="../../ui/JobsPane.cpp" line="340" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="398" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="398" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="389" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="389" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="390" />
+            <location filename="../../ui/JobsPane.cpp" line="400" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="390" />
+            <location filename="../../ui/JobsPane.cpp" line="400" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="391" />
+            <location filename="../../ui/JobsPane.cpp" line="401" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="391" />
+            <location filename="../../ui/JobsPane.cpp" line="401" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="392" />
+            <location filename="../../ui/JobsPane.cpp" line="402" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="399" />
+            <location filename="../../ui/JobsPane.cpp" line="409" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
@@ -3391,51 +3424,51 @@ Videos are also saved in %2</source>
             <translation type="vanished">%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="404" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="407" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="409" />
+            <location filename="../../ui/JobsPane.cpp" line="419" />
             <source>No videos on this board yet.
 Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>На этой доске пока нет видео.
 Перетащите на неё карточки или выберите «Добавить на доску» в меню карточки.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="412" />
+            <location filename="../../ui/JobsPane.cpp" line="422" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="460" />
+            <location filename="../../ui/JobsPane.cpp" line="470" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="492" />
+            <location filename="../../ui/JobsPane.cpp" line="503" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="499" />
+            <location filename="../../ui/JobsPane.cpp" line="510" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="569" />
+            <location filename="../../ui/JobsPane.cpp" line="580" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="591" />
+            <location filename="../../ui/JobsPane.cpp" line="602" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -3450,67 +3483,67 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="652" />
+            <location filename="../../ui/JobsPane.cpp" line="663" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="653" />
+            <location filename="../../ui/JobsPane.cpp" line="664" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="654" />
+            <location filename="../../ui/JobsPane.cpp" line="665" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="659" />
+            <location filename="../../ui/JobsPane.cpp" line="670" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="660" />
+            <location filename="../../ui/JobsPane.cpp" line="671" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="661" />
+            <location filename="../../ui/JobsPane.cpp" line="672" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="664" />
+            <location filename="../../ui/JobsPane.cpp" line="675" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="665" />
+            <location filename="../../ui/JobsPane.cpp" line="676" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="704" />
+            <location filename="../../ui/JobsPane.cpp" line="715" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="705" />
+            <location filename="../../ui/JobsPane.cpp" line="716" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="721" />
+            <location filename="../../ui/JobsPane.cpp" line="732" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="724" />
+            <location filename="../../ui/JobsPane.cpp" line="735" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="729" />
+            <location filename="../../ui/JobsPane.cpp" line="740" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -3519,23 +3552,23 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="392" />
+            <location filename="../../ui/JobsPane.cpp" line="402" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="718" />
-            <location filename="../../ui/JobsPane.cpp" line="732" />
+            <location filename="../../ui/JobsPane.cpp" line="729" />
+            <location filename="../../ui/JobsPane.cpp" line="743" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="719" />
+            <location filename="../../ui/JobsPane.cpp" line="730" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="352" />
+            <location filename="../../ui/JobsPane.cpp" line="362" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
@@ -3709,7 +3742,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Переместить в корзину отклонённые видео или все, кроме выбранных и отмеченных</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="356" />
+            <location filename="../../ui/JobsPane.cpp" line="366" />
             <source>Showing the takes of one click; click to go back</source>
             <translation>Показаны дубли одного нажатия; нажмите, чтобы вернуться</translation>
         </message>
@@ -3917,6 +3950,83 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/JobsPaneFilters.cpp" line="39" />
             <source>Remove from Board</source>
             <translation>Убрать с доски</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="66" />
+            <location filename="../../ui/JobsPaneQueue.cpp" line="121" />
+            <source>Pause &amp;Queue</source>
+            <translation>&amp;Приостановить очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="67" />
+            <source>Send no new job until the queue is resumed</source>
+            <translation>Не отправлять новые задания, пока очередь не возобновлена</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="69" />
+            <location filename="../../ui/JobsPaneQueue.cpp" line="128" />
+            <source>Pa&amp;use Job</source>
+            <translation>Приост&amp;ановить задание</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="70" />
+            <source>Keep this queued job from being sent until it is resumed</source>
+            <translation>Не отправлять это задание из очереди, пока оно не возобновлено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="72" />
+            <source>Run &amp;Next</source>
+            <translation>Запустить &amp;следующим</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="73" />
+            <source>Send this queued job before the others</source>
+            <translation>Отправить это задание раньше остальных</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="75" />
+            <source>&amp;Edit…</source>
+            <translation>&amp;Изменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="76" />
+            <source>Change this queued job in the composer; it keeps its place</source>
+            <translation>Изменить задание из очереди в редакторе; его место в очереди сохранится</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="78" />
+            <source>Move &amp;Earlier in Queue</source>
+            <translation>Переместить в&amp;перёд в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="79" />
+            <source>Send this job one place sooner</source>
+            <translation>Отправить это задание на одно место раньше</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="81" />
+            <source>Move &amp;Later in Queue</source>
+            <translation>Переместить на&amp;зад в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="82" />
+            <source>Send this job one place later</source>
+            <translation>Отправить это задание на одно место позже</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="121" />
+            <source>Resume &amp;Queue</source>
+            <translation>&amp;Возобновить очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="123" />
+            <source>Send the queued jobs again</source>
+            <translation>Снова отправлять задания из очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="128" />
+            <source>Res&amp;ume Job</source>
+            <translation>Возоб&amp;новить задание</translation>
         </message>
     </context>
     <context>
@@ -4415,7 +4525,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="50" />
-            <location filename="../../ui/MainWindow.cpp" line="371" />
+            <location filename="../../ui/MainWindow.cpp" line="379" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -4439,7 +4549,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="166" />
-            <location filename="../../ui/MainWindow.cpp" line="403" />
+            <location filename="../../ui/MainWindow.cpp" line="411" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -4464,52 +4574,52 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="319" />
+            <location filename="../../ui/MainWindow.cpp" line="327" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="370" />
+            <location filename="../../ui/MainWindow.cpp" line="378" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="385" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="385" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="378" />
+            <location filename="../../ui/MainWindow.cpp" line="386" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="381" />
+            <location filename="../../ui/MainWindow.cpp" line="389" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="382" />
+            <location filename="../../ui/MainWindow.cpp" line="390" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="384" />
+            <location filename="../../ui/MainWindow.cpp" line="392" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="401" />
+            <location filename="../../ui/MainWindow.cpp" line="409" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="409" />
+            <location filename="../../ui/MainWindow.cpp" line="417" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -4519,32 +4629,32 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="252" />
+            <location filename="../../ui/MainWindow.cpp" line="257" />
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="254" />
+            <location filename="../../ui/MainWindow.cpp" line="259" />
             <source>&amp;Gallery</source>
             <translation>&amp;Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="257" />
+            <location filename="../../ui/MainWindow.cpp" line="262" />
             <source>&amp;Effects</source>
             <translation>&amp;Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="260" />
+            <location filename="../../ui/MainWindow.cpp" line="265" />
             <source>The effect templates: choose one to make a video with</source>
             <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="271" />
+            <location filename="../../ui/MainWindow.cpp" line="276" />
             <source>Effects</source>
             <translation>Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="394" />
+            <location filename="../../ui/MainWindow.cpp" line="402" />
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
@@ -4552,6 +4662,21 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/MainWindow.cpp" line="236" />
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowQueue.cpp" line="38" />
+            <source>The job could not be updated: you are signed out. Your text is kept.</source>
+            <translation>Не удалось обновить задание: вы вышли из аккаунта. Текст сохранён.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowQueue.cpp" line="47" />
+            <source>The queued job was updated; it keeps its place in the queue.</source>
+            <translation>Задание в очереди обновлено; его место в очереди сохранено.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowQueue.cpp" line="49" />
+            <source>The job could not be updated: %1 Your text is kept; Generate makes it a new job.</source>
+            <translation>Не удалось обновить задание: %1 Текст сохранён; кнопка «Сгенерировать» создаст из него новое задание.</translation>
         </message>
     </context>
     <context>
@@ -5269,6 +5394,29 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::PriceQuote</name>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="26" />
+            <source>no price</source>
+            <translation>нет цены</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="29" />
+            <source>≤ %1 credits</source>
+            <translation>≤ %1 кредитов</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="31" />
+            <source>about %1 credits</source>
+            <translation>около %1 кредитов</translation>
+        </message>
+        <message>
+            <location filename="../../core/generation/PriceQuote.cpp" line="32" />
+            <source>%1 credits</source>
+            <translation>кредитов: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::PromptEditor</name>
         <message>
             <location filename="../../ui/PromptEditor.cpp" line="57" />
@@ -5358,6 +5506,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/PromptEditor.cpp" line="145" />
+            <location filename="../../ui/PromptEditorEdit.cpp" line="65" />
             <source>&amp;Generate</source>
             <translation>С&amp;генерировать</translation>
         </message>
@@ -5366,7 +5515,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="348" />
+            <location filename="../../ui/PromptEditor.cpp" line="350" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -5375,87 +5524,92 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="364" />
+            <location filename="../../ui/PromptEditor.cpp" line="366" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="387" />
+            <location filename="../../ui/PromptEditor.cpp" line="389" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="389" />
+            <location filename="../../ui/PromptEditor.cpp" line="391" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="390" />
+            <location filename="../../ui/PromptEditor.cpp" line="392" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="410" />
+            <location filename="../../ui/PromptEditor.cpp" line="412" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="414" />
+            <location filename="../../ui/PromptEditor.cpp" line="416" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="418" />
+            <location filename="../../ui/PromptEditor.cpp" line="420" />
             <source>Cost: %1 credits</source>
             <translation>Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="406" />
+            <location filename="../../ui/PromptEditor.cpp" line="408" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="436" />
+            <location filename="../../ui/PromptEditor.cpp" line="438" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="430" />
+            <location filename="../../ui/PromptEditor.cpp" line="432" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="352" />
+            <location filename="../../ui/PromptEditor.cpp" line="354" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="423" />
+            <location filename="../../ui/PromptEditor.cpp" line="425" />
             <source>(estimate)</source>
             <translation>(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="424" />
+            <location filename="../../ui/PromptEditor.cpp" line="426" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="433" />
+            <location filename="../../ui/PromptEditor.cpp" line="435" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="447" />
+            <location filename="../../ui/PromptEditor.cpp" line="448" />
+            <source>Update the queued job (Ctrl+Enter)</source>
+            <translation>Обновить задание в очереди (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="451" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="527" />
+            <location filename="../../ui/PromptEditor.cpp" line="535" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="530" />
+            <location filename="../../ui/PromptEditor.cpp" line="538" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -5584,7 +5738,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="350" />
+            <location filename="../../ui/PromptEditor.cpp" line="352" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
@@ -5594,7 +5748,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="360" />
+            <location filename="../../ui/PromptEditor.cpp" line="362" />
             <source>Not enough credits: these %n takes cost %1 and the balance is %2.</source>
             <translation>
                 <numerusform>Недостаточно кредитов: %n дубль стоит %1, а на балансе %2.</numerusform>
@@ -5603,7 +5757,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="446" />
+            <location filename="../../ui/PromptEditor.cpp" line="450" />
             <source>Generate %n takes (Ctrl+Enter)</source>
             <translation>
                 <numerusform>Сгенерировать %n дубль (Ctrl+Enter)</numerusform>
@@ -5622,13 +5776,65 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Сколько дублей делает «Сгенерировать», до %1: каждый дубль — отдельное видео по полной цене. С фиксированным сидом каждый следующий дубль берёт следующий сид.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditorTakes.cpp" line="45" />
+            <location filename="../../ui/PromptEditorTakes.cpp" line="46" />
             <source>Cost: %n takes · %1 credits (%2 each)</source>
             <translation>
                 <numerusform>Стоимость: %n дубль · %1 кред. (по %2)</numerusform>
                 <numerusform>Стоимость: %n дубля · %1 кред. (по %2)</numerusform>
                 <numerusform>Стоимость: %n дублей · %1 кред. (по %2)</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="21" />
+            <source>Cancel Edit</source>
+            <translation>Отменить правку</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="23" />
+            <source>Leave the queued job as it was</source>
+            <translation>Оставить задание в очереди как было</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="33" />
+            <source>Editing the queued job “%1”: it waits until you update it (it keeps its place in the queue) or cancel the edit.</source>
+            <translation>Правка задания из очереди «%1»: оно ждёт, пока вы его не обновите (место в очереди сохранится) или не отмените правку.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="65" />
+            <source>&amp;Update Job</source>
+            <translation>&amp;Обновить задание</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::QueueBanner</name>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="41" />
+            <source>&amp;Resume</source>
+            <translation>&amp;Возобновить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="43" />
+            <source>Send the queued jobs again (Ctrl+Shift+P)</source>
+            <translation>Снова отправлять задания из очереди (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="107" />
+            <source>Queue paused · 1 job waiting</source>
+            <translation>Очередь приостановлена · ждёт 1 задание</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/QueueBanner.cpp" line="108" />
+            <source>Queue paused · %n jobs waiting</source>
+            <translation>
+            <numerusform>Очередь приостановлена · ждёт %n задание</numerusform>
+            <numerusform>Очередь приостановлена · ждут %n задания</numerusform>
+            <numerusform>Очередь приостановлена · ждут %n заданий</numerusform>
+        </translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="122" />
+            <source>Waiting for %1 (run window)</source>
+            <translation>Ожидание до %1 (окно запуска)</translation>
         </message>
     </context>
     <context>
@@ -5735,230 +5941,328 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
     <context>
         <name>pixverse::SettingsDialog</name>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="49" />
+            <location filename="../../ui/SettingsDialog.cpp" line="50" />
             <source>Library folder</source>
             <translation>Папка библиотеки</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="53" />
+            <location filename="../../ui/SettingsDialog.cpp" line="54" />
             <source>Settings</source>
             <translation>Настройки</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="80" />
+            <location filename="../../ui/SettingsDialog.cpp" line="81" />
             <source>&amp;General</source>
             <translation>&amp;Общие</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="81" />
+            <location filename="../../ui/SettingsDialog.cpp" line="82" />
             <source>New &amp;videos</source>
             <translation>&amp;Новые видео</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="82" />
+            <location filename="../../ui/SettingsDialog.cpp" line="83" />
             <source>&amp;Network</source>
             <translation>&amp;Сеть</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="148" />
+            <location filename="../../ui/SettingsDialog.cpp" line="88" />
+            <source>&amp;Queue</source>
+            <translation>&amp;Очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsDialog.cpp" line="154" />
             <source>Where finished videos are saved.</source>
             <translation>Куда сохраняются готовые видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="149" />
+            <location filename="../../ui/SettingsDialog.cpp" line="155" />
             <source>&amp;Browse…</source>
             <translation>&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="157" />
+            <location filename="../../ui/SettingsDialog.cpp" line="163" />
             <source>&amp;Library folder:</source>
             <translation>&amp;Папка библиотеки:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="165" />
+            <location filename="../../ui/SettingsDialog.cpp" line="171" />
             <source>How many videos PixVerse Studio asks for at the same time; the rest wait in the queue. Your PixVerse plan may allow fewer.</source>
             <translation>Сколько видео PixVerse Studio заказывает одновременно; остальные ждут в очереди. Ваш тариф PixVerse может разрешать меньше.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="167" />
+            <location filename="../../ui/SettingsDialog.cpp" line="173" />
             <source>&amp;Videos at once:</source>
             <translation>&amp;Видео одновременно:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="171" />
+            <location filename="../../ui/SettingsDialog.cpp" line="177" />
             <source>System default</source>
             <translation>Как в системе</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="175" />
+            <location filename="../../ui/SettingsDialog.cpp" line="181" />
             <source>&amp;Language:</source>
             <translation>&amp;Язык:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="176" />
+            <location filename="../../ui/SettingsDialog.cpp" line="182" />
             <source>A new language is used from the next start.</source>
             <translation>Новый язык будет использоваться со следующего запуска.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="178" />
+            <location filename="../../ui/SettingsDialog.cpp" line="184" />
             <source>Use the offline &amp;sandbox instead of PixVerse</source>
             <translation>Использовать офлайн-песо&amp;чницу вместо PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="180" />
+            <location filename="../../ui/SettingsDialog.cpp" line="186" />
             <source>A local stand-in for PixVerse: try everything without an account, credits or a network. Used from the next sign-in.</source>
             <translation>Локальная замена PixVerse: пробуйте всё без учётной записи, кредитов и сети. Действует со следующего входа.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="184" />
+            <location filename="../../ui/SettingsDialog.cpp" line="190" />
             <source>&amp;Remember me when signing in</source>
             <translation>&amp;Запоминать меня при входе</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="186" />
+            <location filename="../../ui/SettingsDialog.cpp" line="192" />
             <source>Whether the sign-in dialog offers to keep you signed in, with the secret kept in the system keychain.</source>
             <translation>Предлагать ли в окне входа сохранить вход; секрет хранится в системной связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="198" />
+            <location filename="../../ui/SettingsDialog.cpp" line="204" />
             <source>What a new video starts with. Each video can still change them.</source>
             <translation>С чего начинается новое видео. У каждого видео их можно изменить.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="209" />
+            <location filename="../../ui/SettingsDialog.cpp" line="215" />
             <source>&amp;Model:</source>
             <translation>&amp;Модель:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="210" />
+            <location filename="../../ui/SettingsDialog.cpp" line="216" />
             <source>&amp;Duration:</source>
             <translation>&amp;Длительность:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="211" />
+            <location filename="../../ui/SettingsDialog.cpp" line="217" />
             <source>&amp;Quality:</source>
             <translation>&amp;Качество:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="212" />
+            <location filename="../../ui/SettingsDialog.cpp" line="218" />
             <source>&amp;Aspect ratio:</source>
             <translation>Соотношение с&amp;торон:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="213" />
+            <location filename="../../ui/SettingsDialog.cpp" line="219" />
             <source>M&amp;otion:</source>
             <translation>Дви&amp;жение:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="234" />
+            <location filename="../../ui/SettingsDialog.cpp" line="240" />
             <source>Use the system proxy settings</source>
             <translation>Системные настройки прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="236" />
+            <location filename="../../ui/SettingsDialog.cpp" line="242" />
             <source>No proxy</source>
             <translation>Без прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="237" />
+            <location filename="../../ui/SettingsDialog.cpp" line="243" />
             <source>HTTP proxy</source>
             <translation>HTTP-прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="238" />
+            <location filename="../../ui/SettingsDialog.cpp" line="244" />
             <source>SOCKS5 proxy</source>
             <translation>SOCKS5-прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="240" />
+            <location filename="../../ui/SettingsDialog.cpp" line="246" />
             <source>&amp;Proxy:</source>
             <translation>&amp;Прокси:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="244" />
+            <location filename="../../ui/SettingsDialog.cpp" line="250" />
             <source>proxy.example.com</source>
             <translation>proxy.example.com</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="245" />
+            <location filename="../../ui/SettingsDialog.cpp" line="251" />
             <source>&amp;Host:</source>
             <translation>&amp;Хост:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="249" />
+            <location filename="../../ui/SettingsDialog.cpp" line="255" />
             <source>none</source>
             <translation>нет</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="250" />
+            <location filename="../../ui/SettingsDialog.cpp" line="256" />
             <source>P&amp;ort:</source>
             <translation>По&amp;рт:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="253" />
             <location filename="../../ui/SettingsDialog.cpp" line="259" />
+            <location filename="../../ui/SettingsDialog.cpp" line="265" />
             <source>optional</source>
             <translation>необязательно</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="254" />
+            <location filename="../../ui/SettingsDialog.cpp" line="260" />
             <source>&amp;User name:</source>
             <translation>&amp;Имя пользователя:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="260" />
+            <location filename="../../ui/SettingsDialog.cpp" line="266" />
             <source>Kept in the system keychain, never in the settings file.</source>
             <translation>Хранится в системной связке ключей и никогда — в файле настроек.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="261" />
+            <location filename="../../ui/SettingsDialog.cpp" line="267" />
             <source>Pass&amp;word:</source>
             <translation>П&amp;ароль:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="292" />
+            <location filename="../../ui/SettingsDialog.cpp" line="298" />
             <source>saved in the keychain</source>
             <translation>сохранён в связке ключей</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="319" />
+            <location filename="../../ui/SettingsDialog.cpp" line="326" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="329" />
+            <location filename="../../ui/SettingsDialog.cpp" line="336" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="330" />
+            <location filename="../../ui/SettingsDialog.cpp" line="337" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="375" />
+            <location filename="../../ui/SettingsDialog.cpp" line="382" />
             <source>Choose a library folder for the finished videos.</source>
             <translation>Выберите папку библиотеки для готовых видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="379" />
+            <location filename="../../ui/SettingsDialog.cpp" line="386" />
             <source>The library folder must be a full path, such as %1.</source>
             <translation>Папка библиотеки должна быть указана полным путём, например %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="394" />
+            <location filename="../../ui/SettingsDialog.cpp" line="401" />
             <source>Enter the host name or address of the proxy.</source>
             <translation>Введите имя хоста или адрес прокси.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="398" />
+            <location filename="../../ui/SettingsDialog.cpp" line="405" />
             <source>“%1” is not a host name: enter a name or an address only, such as proxy.example.com.</source>
             <translation>«%1» — не имя хоста: введите только имя или адрес, например proxy.example.com.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="405" />
+            <location filename="../../ui/SettingsDialog.cpp" line="412" />
             <source>Enter the port of the proxy, a number from 1 to 65535.</source>
             <translation>Введите порт прокси — число от 1 до 65535.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::SettingsQueuePage</name>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="46" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="48" />
+            <source>&amp;Run only between</source>
+            <translation>&amp;Запускать только с</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="50" />
+            <source>Outside these hours no new job is sent; jobs already sent go on. An end before the start spans midnight.</source>
+            <translation>Вне этих часов новые задания не отправляются; уже отправленные продолжаются. Конец раньше начала — окно через полночь.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="54" />
+            <source>and</source>
+            <translation>до</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="57" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="59" />
+            <source>Stop the queue after spending, per &amp;day:</source>
+            <translation>Останавливать очередь после трат за &amp;день:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="63" />
+            <source>… per &amp;session (since the app started):</source>
+            <translation>… за &amp;сеанс (с запуска приложения):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="68" />
+            <source>Before a job would go over a cap the queue pauses and says so; Resume sends it anyway. Refunds count back.</source>
+            <translation>Прежде чем задание превысит лимит, очередь приостанавливается и сообщает об этом; «Возобновить» всё равно отправит его. Возвраты вычитаются из трат.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="72" />
+            <source>Hot folder</source>
+            <translation>Папка наблюдения</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="78" />
+            <source>B&amp;rowse…</source>
+            <translation>О&amp;бзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="86" />
+            <source>&amp;Folder:</source>
+            <translation>&amp;Папка:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="89" />
+            <source>&amp;Watch this folder</source>
+            <translation>&amp;Следить за этой папкой</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="91" />
+            <source>Each image, prompt list (.txt) or JSON Lines file put there becomes jobs with the default settings; done files move to “done”.</source>
+            <translation>Каждое изображение, список промптов (.txt) или файл JSON Lines, положенный туда, становится заданиями с настройками по умолчанию; обработанные файлы переносятся в «done».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="94" />
+            <source>Its jobs spend at most, per d&amp;ay:</source>
+            <translation>Её задания тратят не больше, за д&amp;ень:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="114" />
+            <source> credits</source>
+            <translation> кредитов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="139" />
+            <source>The run window starts and ends at the same time: choose two different times, or turn it off to run at any time.</source>
+            <translation>Окно запуска начинается и заканчивается в одно и то же время: выберите два разных времени или отключите его, чтобы запускать в любое время.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="145" />
+            <source>Choose the hot folder to watch.</source>
+            <translation>Выберите папку для наблюдения.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="149" />
+            <source>The hot folder must be a full path, such as %1.</source>
+            <translation>Папка наблюдения должна быть полным путём, например %1.</translation>
         </message>
     </context>
     <context>
@@ -5997,37 +6301,37 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
     <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="117" />
+            <location filename="../../app/gui/StudioApp.cpp" line="119" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="148" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="159" />
+            <location filename="../../app/gui/StudioApp.cpp" line="161" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="168" />
+            <location filename="../../app/gui/StudioApp.cpp" line="170" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <location filename="../../app/gui/StudioApp.cpp" line="257" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="288" />
+            <location filename="../../app/gui/StudioApp.cpp" line="290" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="291" />
+            <location filename="../../app/gui/StudioApp.cpp" line="293" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -6036,22 +6340,22 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="349" />
+            <location filename="../../app/gui/StudioApp.cpp" line="360" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="399" />
+            <location filename="../../app/gui/StudioApp.cpp" line="410" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="405" />
+            <location filename="../../app/gui/StudioApp.cpp" line="416" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="378" />
             <source>%n takes of “%1” queued.</source>
             <translation>
                 <numerusform>В очереди %n дубль «%1».</numerusform>

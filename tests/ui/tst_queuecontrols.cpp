@@ -174,7 +174,9 @@ private Q_SLOTS:
             {QStringLiteral("Alpha"), QStringLiteral("Bravo"), QStringLiteral("Charlie")});
         QCOMPARE(ids.size(), 3);
         q.window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(q.window.get()));
+        q.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(q.window.get()));
+        q.view()->setFocus();
 
         // Pause Job / Resume Job on one queued job.
         q.select(ids[1]);
@@ -227,7 +229,8 @@ private Q_SLOTS:
                                              QStringLiteral("Three"), QStringLiteral("Four")});
         QCOMPARE(ids.size(), 4);
         q.window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(q.window.get()));
+        q.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(q.window.get()));
         q.view()->setFocus();
 
         // Alt+Shift+Down: one place later; Alt+Shift+Up: back.
