@@ -363,6 +363,7 @@ private Q_SLOTS:
             AppSettings settings(ini);
             SettingsDialog dialog(&settings, nullptr);
             dialog.setFolderChooser([hot](QWidget*, const QString&) { return hot; });
+            dialog.show(); // errorText() is what the dialog shows
             auto* tabs = child<QTabWidget>(&dialog, "settingsTabs");
             tabs->setCurrentWidget(child<QWidget>(&dialog, "queuePage"));
             auto* window = child<QCheckBox>(&dialog, "runWindowCheck");
