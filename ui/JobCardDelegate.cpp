@@ -4,6 +4,7 @@
 #include "core/jobs/JobFilterModel.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/ThumbnailCache.h"
+#include "ui/GalleryOrderModel.h"
 #include "ui/ThumbnailMaker.h"
 #include "ui/UiHelpers.h"
 
@@ -192,6 +193,7 @@ void paintPill(QPainter* painter, const QRectF& pill, const QColor& fill) {
 const QColor kPillFill(0, 0, 0, 150);
 const QColor kStackFill(0x43, 0x38, 0xca);  // the "×4" of a stack of takes
 const QColor kPickedFill(0x0d, 0x94, 0x88); // the "Picked" chip
+const QColor kHeldFill(0xb4, 0x53, 0x09);   // the "Paused" chip of a queued job
 const QColor kRejectFill(0xdc, 0x26, 0x26); // the ✕ badge of a rejected take
 const QColor kStarGold(0xfb, 0xbf, 0x24);
 constexpr qreal kRejectedOpacity = 0.42; // a rejected card, dimmed
@@ -211,6 +213,12 @@ JobCardDelegate::CardTexts JobCardDelegate::cardTexts(const QModelIndex& index) 
     CardTexts texts;
     const auto state = static_cast<JobState>(index.data(JobListModel::StateRole).toInt());
     texts.status = index.data(JobListModel::StatusTextRole).toString();
+    if (state == JobState::Queued) {
+        // The gallery's model knows the place in the queue; a plain list says "Queued".
+        if (const int place = index.data(GalleryOrderModel::QueuePositionRole).toInt(); place > 0)
+            texts.status = tr("#%1 in queue").arg(place);
+        texts.held = index.data(GalleryOrderModel::QueueHeldRole).toBool();
+    }
     // A Done job the service deleted: its chip says "Done" (the copy plays) and this one why
     // "Download again" is gone. Never saved, its chip already says "Deleted".
     if (state == JobState::Done && !index.data(JobListModel::VideoPathRole).toString().isEmpty())
@@ -468,6 +476,8 @@ void JobCardDelegate::paintBadges(QPainter* painter, const QRectF& thumb, const 
     chip(texts.status, stateColor(state));
     if (!texts.deletedNote.isEmpty())
         chip(texts.deletedNote, stateColor(JobState::Deleted));
+    if (texts.held)
+        chip(tr("Paused"), kHeldFill);
     if (texts.picked)
         chip(tr("Picked"), kPickedFill);
 

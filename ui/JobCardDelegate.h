@@ -44,6 +44,8 @@ public:
         QString tags;          //!< one line under the prompt: "#storm #night"; empty: none
         int stack = 1;         //!< takes the card stands for: "×4" and stacked edges when over 1
         QString stackBadge;    //!< "×4"; empty: not a stack
+        // The queue (issue 19): the status chip of a queued job says "#2 in queue".
+        bool held = false; //!< a "Paused" chip under it: the creator paused this queued job
     };
     static CardTexts cardTexts(const QModelIndex& index);
     //! How many takes the card at `index` stands for: GroupSizeRole while the gallery's filter

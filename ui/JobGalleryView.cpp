@@ -5,6 +5,7 @@
 #include "ui/UiHelpers.h"
 
 #include <QDrag>
+#include <QDragEnterEvent>
 #include <QMimeData>
 #include <QPainter>
 #include <QResizeEvent>
@@ -31,6 +32,9 @@ JobGalleryView::JobGalleryView(QWidget* parent)
     setDragEnabled(true);
     setDragDropMode(QAbstractItemView::DragOnly);
     setDefaultDropAction(Qt::CopyAction);
+    // Only queued cards of this gallery drop here, on another queued card (a new place).
+    setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     verticalScrollBar()->setSingleStep(24);
     setMouseTracking(true);
@@ -104,6 +108,10 @@ void JobGalleryView::setPlaceholderText(const QString& text) {
 
 void JobGalleryView::paintEvent(QPaintEvent* event) {
     QListView::paintEvent(event);
+    if (m_drop.target.isValid()) {
+        QPainter painter(viewport());
+        painter.fillRect(dropMark(), palette().color(QPalette::Highlight));
+    }
     if (model() && model()->rowCount() > 0)
         return;
     QPainter painter(viewport());
@@ -168,6 +176,74 @@ void JobGalleryView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         fitCards();
     QListView::changeEvent(event);
+}
+
+// --- dropping queued cards on the queue ----------------------------------------------------------
+
+JobGalleryView::QueueDrop JobGalleryView::queueDropAt(const QPoint& position,
+                                                      const QMimeData* mime) const {
+    if (!mime || !mime->hasFormat(JobListModel::jobIdsMimeType()))
+        return {};
+    const QModelIndex target = indexAt(position);
+    auto queued = [](const QModelIndex& index) {
+        return static_cast<JobState>(index.data(JobListModel::StateRole).toInt()) ==
+               JobState::Queued;
+    };
+    if (!target.isValid() || !queued(target))
+        return {};
+    // Every card dragged must be a queued one shown here (a finished video is not a move).
+    for (const QByteArray& id : mime->data(JobListModel::jobIdsMimeType()).split(',')) {
+        const int row = rowOf(id.toLongLong());
+        if (row < 0 || row == target.row() || !queued(model()->index(row, 0)))
+            return {};
+    }
+    return {target, position.x() > visualRect(target).center().x()};
+}
+
+QRect JobGalleryView::dropMark() const {
+    const QRect card = visualRect(m_drop.target);
+    const int x = m_drop.after ? card.right() + spacing() / 2 : card.left() - spacing() / 2;
+    return QRect(x - 2, card.top(), 4, card.height());
+}
+
+void JobGalleryView::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasFormat(JobListModel::jobIdsMimeType()))
+        event->acceptProposedAction(); // the move events say where it may land
+    else
+        event->ignore();
+}
+
+void JobGalleryView::dragMoveEvent(QDragMoveEvent* event) {
+    const QueueDrop drop = queueDropAt(event->position().toPoint(), event->mimeData());
+    if (drop.target != m_drop.target || drop.after != m_drop.after) {
+        m_drop = drop;
+        viewport()->update();
+    }
+    if (drop.target.isValid())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void JobGalleryView::dragLeaveEvent(QDragLeaveEvent* event) {
+    m_drop = {};
+    viewport()->update();
+    event->accept();
+}
+
+void JobGalleryView::dropEvent(QDropEvent* event) {
+    m_drop = {};
+    viewport()->update();
+    const QueueDrop drop = queueDropAt(event->position().toPoint(), event->mimeData());
+    if (!drop.target.isValid()) {
+        event->ignore();
+        return;
+    }
+    QList<qint64> ids;
+    for (const QByteArray& id : event->mimeData()->data(JobListModel::jobIdsMimeType()).split(','))
+        ids << id.toLongLong();
+    event->acceptProposedAction();
+    Q_EMIT queueDropRequested(ids, drop.target.data(JobListModel::IdRole).toLongLong(), drop.after);
 }
 
 } // namespace pixverse

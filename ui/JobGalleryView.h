@@ -38,20 +38,38 @@ public:
 Q_SIGNALS:
     //! Enter or double-click on a card.
     void jobActivated(qint64 jobId);
+    //! Queued cards of this gallery were dropped on another queued card, `targetId`: before it, or
+    //! `after` it (the right half of the card). The pane moves them in the queue.
+    void queueDropRequested(const QList<qint64>& jobIds, qint64 targetId, bool after);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void startDrag(Qt::DropActions supportedActions) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    //! Where the queued cards `mime` carries would go: the queued card under `position` (not
+    //! one of those dragged) and which half; no target elsewhere or when one dragged is not a
+    //! queued card of this gallery.
+    struct QueueDrop {
+        QPersistentModelIndex target;
+        bool after = false;
+    };
+    QueueDrop queueDropAt(const QPoint& position, const QMimeData* mime) const;
+    //! The line between two cards where a queue drop would go (painted while dragging).
+    QRect dropMark() const;
     int rowOf(qint64 jobId) const;
     //! Spreads the cards over the width: as many columns of natural width as fit, then wider.
     void fitCards();
 
     JobCardDelegate* m_delegate = nullptr;
     QString m_placeholder;
+    QueueDrop m_drop; //!< the drop being hovered; invalid target: none
 };
 
 } // namespace pixverse

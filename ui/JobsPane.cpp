@@ -6,9 +6,11 @@
 #include "core/jobs/JobStore.h"
 #include "core/jobs/JobTransitions.h"
 #include "core/jobs/ThumbnailCache.h"
+#include "ui/GalleryOrderModel.h"
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
 #include "ui/LibraryFilterBar.h"
+#include "ui/QueueBanner.h"
 #include "ui/ThumbnailMaker.h"
 #include "ui/UiHelpers.h"
 #include "ui/VideoPlayer.h"
@@ -67,7 +69,8 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     };
 
     m_model = new JobListModel(store, this);
-    m_filter = new JobFilterModel(this);
+    // The queue on top in the order it will be sent, then the rest newest first (issue 19).
+    m_filter = new GalleryOrderModel(this);
     m_filter->setSourceModel(m_model);
     m_filter->setStacked(true); // the takes of one click show as one card until opened
     m_thumbnails = new ThumbnailCache(this);
@@ -93,6 +96,7 @@ JobsPane::JobsPane(JobStore* store, JobEngine* engine, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(6);
     layout->addWidget(header);
+    layout->addWidget(m_queueBanner);
     layout->addWidget(m_splitter, 1);
 
     connect(m_view, &JobGalleryView::jobActivated, this, &JobsPane::activate);
@@ -167,8 +171,11 @@ void JobsPane::connectEngine() {
         disconnect(connection);
     m_engineConnections.clear();
     m_model->setEngine(m_engine);
+    m_queueBanner->setEngine(m_engine);
     if (!m_engine)
         return;
+    m_engineConnections << connect(m_engine, &JobEngine::queuePausedChanged, this,
+                                   &JobsPane::updateActions);
     m_engineConnections << connect(m_engine, &JobEngine::jobSettled, this, &JobsPane::onJobSettled);
     m_engineConnections << connect(m_engine, &JobEngine::videoSaved, this,
                                    [this](qint64 jobId, const QString&) {
@@ -276,6 +283,7 @@ void JobsPane::createActions() {
     createContinueActions();
     createCompareAction();
     createLibraryActions();
+    createQueueActions();
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->setObjectName(QStringLiteral("jobContextMenu"));
@@ -299,6 +307,8 @@ void JobsPane::createActions() {
     m_contextMenu->addAction(action(Action::Compare));
     m_contextMenu->addSeparator();
     addLibraryEntries(m_contextMenu);
+    m_contextMenu->addSeparator();
+    addQueueEntries(m_contextMenu);
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(action(Action::Retry));
     m_contextMenu->addAction(action(Action::Redownload));
@@ -464,6 +474,7 @@ void JobsPane::updateActions() {
     updateContinueActions(current);
     updateCompareAction(jobs);
     updateLibraryActions(jobs, current);
+    updateQueueActions(jobs, current);
 }
 
 void JobsPane::showContextMenu(const QPoint& position) {

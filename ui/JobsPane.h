@@ -38,6 +38,7 @@ class JobFilterModel;
 class JobGalleryView;
 class JobListModel;
 class ModelCatalog;
+class QueueBanner;
 class ThumbnailCache;
 class ThumbnailMaker;
 class VideoPlayer;
@@ -86,7 +87,14 @@ public:
         OpenStack,
         CloseStack,
         RemoveRejected,
-        RemoveAllButPickedAndStarred
+        RemoveAllButPickedAndStarred,
+        // The queue (issue 19, JobsPaneQueue.cpp).
+        PauseQueue,
+        PauseJob,
+        RunNext,
+        EditQueued,
+        MoveEarlier,
+        MoveLater
     };
     Q_ENUM(Action)
     //! What "Remove from list" does once confirmed.
@@ -142,6 +150,8 @@ public:
     QMenu* contextMenu() const { return m_contextMenu; }
     //! The compare view compareSelected() opened, while it is open.
     CompareView* compareView() const;
+    //! The line above the gallery saying why the queue does not move (JobsPaneQueue.cpp).
+    QueueBanner* queueBanner() const { return m_queueBanner; }
 
     //! Jobs not in a final state (queued ones included): for the window title.
     int runningCount() const;
@@ -207,6 +217,18 @@ public Q_SLOTS:
     //! the jobs off the list and says what happened (noticeRequested). The number of jobs sent
     //! to the trash; 0 when there was none or the creator said no.
     int cleanup(pixverse::JobLibrary::Cleanup kind);
+    //! The queue (issue 19, JobsPaneQueue.cpp): pauses or resumes the whole queue.
+    void toggleQueuePaused();
+    //! Pauses the selected queued jobs, or resumes them when every one is paused.
+    void toggleHeldOfSelected();
+    //! Sends the current queued job next (resuming it when paused).
+    void runNextSelected();
+    //! Opens the current queued job in the composer (editRequested).
+    void editSelected();
+    //! Moves the selected queued jobs one place earlier (`step` -1) or later (+1) in the queue.
+    void moveSelectedInQueue(int step);
+    //! Puts the queued `jobIds` before (`after` false) or after the queued `targetId` (a drop).
+    bool moveInQueue(const QList<qint64>& jobIds, qint64 targetId, bool after);
 
 Q_SIGNALS:
     //! "Reuse settings": the main window puts this into the editor (PromptEditor::setRequest and
@@ -218,6 +240,8 @@ Q_SIGNALS:
     //! (MainWindow::useFrameImage).
     void frameImageReady(const QString& pngPath, pixverse::RequestImage::Role role,
                          qint64 parentJobId);
+    //! "Edit…" on a queued job: the window opens it in the composer (MainWindow::editQueued).
+    void editRequested(const pixverse::Job& job);
     //! Upscale, sound effect or lip sync confirmed: a job to queue like any other.
     void continuationRequested(const pixverse::GenerationRequest& request);
     //! A finished video was opened in the pane's player.
@@ -264,6 +288,10 @@ private:
     //! The family shown again from the store (a take added to it, or one removed).
     void refreshFamily();
     void connectEngine();
+    //! The queue's actions and banner (JobsPaneQueue.cpp).
+    void createQueueActions();
+    void addQueueEntries(QMenu* menu);
+    void updateQueueActions(const QList<Job>& jobs, const std::optional<Job>& current);
     void updateActions();
     void updateCounts();
     void updatePlaceholder();
@@ -309,6 +337,7 @@ private:
     QToolButton* m_stackBanner = nullptr;
     QToolButton* m_continueButton = nullptr;
     QPointer<CompareView> m_compare; //!< the compare view open now, if any
+    QueueBanner* m_queueBanner = nullptr;
 
     FolderOpener m_folderOpener;
     SaveFileProvider m_saveFileProvider;

@@ -242,6 +242,11 @@ void MainWindow::createJobsMenu(QMenu* menu) {
     for (const A which : {A::Reject, A::Pick, A::EditTags, A::OpenStack, A::CloseStack})
         menu->addAction(m_jobsPane->action(which));
     menu->addSeparator();
+    // The queue (issue 19): the whole queue's pause works from anywhere in the window.
+    for (const A which :
+         {A::EditQueued, A::RunNext, A::PauseJob, A::MoveEarlier, A::MoveLater, A::PauseQueue})
+        menu->addAction(m_jobsPane->action(which));
+    menu->addSeparator();
     for (const A which : {A::Retry, A::Redownload, A::Cancel, A::Remove})
         menu->addAction(m_jobsPane->action(which));
     // The cleanups: each asks first, with the count, and moves the files to the trash.
@@ -313,6 +318,9 @@ void MainWindow::focusGallery() {
 void MainWindow::connectJobsPane() {
     connect(m_inputs, &ComposerInputs::effectsRequested, this, &MainWindow::showEffects);
     connect(m_jobsPane, &JobsPane::reuseRequested, this, &MainWindow::reuse);
+    connect(m_jobsPane, &JobsPane::editRequested, this, &MainWindow::editQueued);
+    connect(m_promptEditor, &PromptEditor::updateRequested, this, &MainWindow::updateQueued);
+    connect(m_promptEditor, &PromptEditor::editCancelled, this, &MainWindow::releaseEditHold);
     connect(m_jobsPane, &JobsPane::noticeRequested, this, &MainWindow::showNotice);
     connect(m_jobsPane, &JobsPane::runningCountChanged, this, &MainWindow::updateTitle);
     connect(m_jobsPane, &JobsPane::extendRequested, this, &MainWindow::startExtend);

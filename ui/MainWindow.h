@@ -103,6 +103,12 @@ public:
     void focusGallery();
     //! A passing message in the status bar (e.g. "Your sign-in will not be remembered: …").
     void showNotice(const QString& text);
+    //! "Edit…" on a queued job (issue 19, MainWindowQueue.cpp): the composer shows it with
+    //! "Update Job" and "Cancel Edit"; the job waits (held) while it is edited.
+    void editQueued(const pixverse::Job& job);
+    //! "Update Job": the engine replaces what the job asks, same id and place; when it was
+    //! sent meanwhile, the composer says so and keeps the text.
+    void updateQueued(qint64 jobId, const pixverse::GenerationRequest& request);
 
 Q_SIGNALS:
     //! Account → Sign in… / Switch account…
@@ -129,6 +135,8 @@ private:
     void createSpendingTab(QMenu* view);
     void connectJobsPane();
     void reuse(const GenerationRequest& request);
+    //! The hold editQueued() put on `jobId` is lifted (the edit ended).
+    void releaseEditHold(qint64 jobId);
     void updateTitle(int running);
     //! The available area of the screen the window is (mostly) on.
     QRect availableArea() const;
@@ -150,6 +158,7 @@ private:
     DesktopNotifier* m_notifier = nullptr;
     AppSettings* m_settings = nullptr;
     QString m_batchFolder; //!< where the last batch file or folder was chosen
+    qint64 m_editHold = 0; //!< the queued job held while the composer edits it; 0: none
 };
 
 } // namespace pixverse

@@ -151,10 +151,12 @@ void PromptEditor::buildCostRow() {
     // The cost has the whole width (the per-second sum is long in Russian); the balance after it
     // sits beside Generate.
     auto* layout = static_cast<QVBoxLayout*>(this->layout());
+    layout->addWidget(buildEditNote());
     layout->addWidget(m_cost);
     auto* generateRow = new QHBoxLayout;
     generateRow->addWidget(m_balanceLabel, 1);
     generateRow->addWidget(buildTakeCount(), 0, Qt::AlignVCenter);
+    generateRow->addWidget(buildCancelEdit(), 0, Qt::AlignVCenter);
     generateRow->addWidget(m_generate, 0, Qt::AlignVCenter);
     layout->addLayout(generateRow);
 
@@ -400,8 +402,10 @@ void PromptEditor::updateState() {
     const QStringList reasons = blockingReasons();
     const bool can = reasons.isEmpty();
     m_generate->setEnabled(can);
-    const QString go = takeCount() > 1 ? tr("Generate %n takes (Ctrl+Enter)", nullptr, takeCount())
-                                       : tr("Generate the video (Ctrl+Enter)");
+    const QString go = m_editedJob != 0 ? tr("Update the queued job (Ctrl+Enter)")
+                       : takeCount() > 1
+                           ? tr("Generate %n takes (Ctrl+Enter)", nullptr, takeCount())
+                           : tr("Generate the video (Ctrl+Enter)");
     m_generate->setToolTip(can ? go : reasons.join(QLatin1Char('\n')));
     m_blocked->setText(reasons.value(0));
     // An empty prompt is where everyone starts: say it quietly; anything else is an error.
@@ -449,6 +453,10 @@ void PromptEditor::generate() {
     if (!canGenerate())
         return;
     const GenerationRequest r = request();
+    if (m_editedJob != 0) {
+        Q_EMIT updateRequested(m_editedJob, r); // the window ends the edit once it is done
+        return;
+    }
     m_recent->add(r.prompt);
     rebuildRecentMenu();
     remember();

@@ -117,6 +117,18 @@ public:
     //! Why Generate is disabled, most important first; empty when it is enabled.
     QStringList blockingReasons() const;
     QStringList recentPrompts() const;
+
+    // --- Editing a queued job (issue 19, PromptEditorEdit.cpp) -------------------------------
+    //! The composer edits the queued job `jobId` (its request already put in with setRequest):
+    //! Generate becomes "Update Job" (updateRequested), "Cancel Edit" appears beside it, the
+    //! take count goes and a line above says which job is edited (`title`: its words).
+    void beginEdit(qint64 jobId, const QString& title);
+    //! Back to Generate, the text kept; `message` (empty: none) stays on the edit line, e.g. why
+    //! the update could not be made.
+    void endEdit(const QString& message = {});
+    qint64 editedJobId() const { return m_editedJob; }
+    //! The edit line: which job is edited, or why the last update failed; empty when hidden.
+    QString editNote() const;
     //! What the last change of model or account changed in the settings, and why; empty when
     //! nothing had to change.
     QString settingsHint() const;
@@ -126,9 +138,15 @@ public Q_SLOTS:
     void generate();
     //! The dice: a random seed, kept fixed.
     void rollSeed();
+    //! "Cancel Edit": back to Generate (editCancelled), the text kept.
+    void cancelEdit();
 
 Q_SIGNALS:
     void generateRequested(const pixverse::GenerationRequest& request);
+    //! "Update Job" while editing the queued `jobId`: what it should now ask.
+    void updateRequested(qint64 jobId, const pixverse::GenerationRequest& request);
+    //! The edit of `jobId` was cancelled ("Cancel Edit").
+    void editCancelled(qint64 jobId);
     //! The mode changed: chosen in the selector, by an image, a reuse or setMode().
     void modeChanged(pixverse::GenerationMode mode);
     void requestChanged();
@@ -141,6 +159,11 @@ private:
     void buildCostRow();
     //! The take count beside Generate (PromptEditorTakes.cpp).
     QSpinBox* buildTakeCount();
+    //! The edit line and "Cancel Edit" (PromptEditorEdit.cpp).
+    QLabel* buildEditNote();
+    QPushButton* buildCancelEdit();
+    //! Generate's text, the take count and the edit widgets as the edit mode says.
+    void showEditMode();
     //! The cost line for several takes, from the price of one (PromptEditorTakes.cpp).
     QString takesCostText(const PriceQuote& oneTake) const;
     void rebuildRecentMenu();
@@ -193,6 +216,9 @@ private:
     QLabel* m_blocked = nullptr;
     QSpinBox* m_takes = nullptr;
     QPushButton* m_generate = nullptr;
+    qint64 m_editedJob = 0; //!< the queued job being edited; 0: none
+    QLabel* m_editNote = nullptr;
+    QPushButton* m_cancelEdit = nullptr;
 };
 
 } // namespace pixverse

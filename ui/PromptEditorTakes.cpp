@@ -25,7 +25,8 @@ QSpinBox* PromptEditor::buildTakeCount() {
 }
 
 int PromptEditor::takeCount() const {
-    return m_takes ? m_takes->value() : 1;
+    // An edited queued job stays one job.
+    return m_takes && m_editedJob == 0 ? m_takes->value() : 1;
 }
 
 void PromptEditor::setTakeCount(int takes) {

@@ -2,6 +2,7 @@
 
 #include "core/auth/CredentialStore.h"
 #include "core/settings/ProxySetup.h"
+#include "ui/SettingsQueuePage.h"
 #include "ui/UiHelpers.h"
 
 #include <QCheckBox>
@@ -80,6 +81,11 @@ void SettingsDialog::buildUi() {
     m_tabs->addTab(buildGeneralPage(), tr("&General"));
     m_tabs->addTab(buildGenerationPage(), tr("New &videos"));
     m_tabs->addTab(buildNetworkPage(), tr("&Network"));
+    m_queuePage = new SettingsQueuePage(this);
+    m_queuePage->setFolderChooser([this](QWidget* parent, const QString& current) {
+        return m_chooseFolder(parent, current);
+    });
+    m_tabs->addTab(m_queuePage, tr("&Queue"));
     layout->addWidget(m_tabs, 1);
     // Ctrl+Tab / Ctrl+PageDown turn the page from any field: QTabWidget only sees these keys
     // when the focused field passes them on, and a combo box keeps them.
@@ -294,6 +300,7 @@ void SettingsDialog::load() {
         }
     }
     updateProxyFields();
+    m_queuePage->load(*m_settings);
     m_error->clear();
     m_error->setVisible(false);
 }
@@ -407,8 +414,15 @@ bool SettingsDialog::apply() {
         }
     }
 
+    QWidget* queueField = nullptr;
+    if (const QString why = m_queuePage->check(&queueField); !why.isEmpty()) {
+        showError(why, queueField);
+        return false;
+    }
+
     m_settings->setLibraryFolder(folder);
     m_settings->setConcurrencyCap(m_concurrency->value());
+    m_queuePage->save(*m_settings);
     m_settings->setLanguage(currentValue(m_language));
     m_settings->setUseSandbox(m_sandbox->isChecked());
     m_settings->setRememberMeByDefault(m_rememberMe->isChecked());

@@ -21,6 +21,7 @@ class QTabWidget;
 namespace pixverse {
 
 class CredentialStore;
+class SettingsQueuePage;
 
 //! The app's preferences: library folder, how many jobs run at once, the defaults of a new
 //! generation, the network proxy, the language, the offline sandbox and "remember me".
@@ -80,6 +81,7 @@ private:
     GenerationRequest m_loadedDefaults;
 
     QTabWidget* m_tabs = nullptr;
+    SettingsQueuePage* m_queuePage = nullptr; //!< run window, credit caps, hot folder
     QLineEdit* m_library = nullptr;
     QPushButton* m_browse = nullptr;
     QSpinBox* m_concurrency = nullptr;

@@ -22,6 +22,7 @@
 #include "ui/JobsPane.h"
 #include "ui/MainWindow.h"
 #include "ui/PromptEditor.h"
+#include "ui/QueueBanner.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Translations.h"
 
@@ -84,6 +85,7 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
             if (m_engine) {
                 m_engine->setConcurrencyCap(m_settings->concurrencyCap());
                 m_engine->setLibraryFolder(m_settings->libraryFolder());
+                applyQueueSettings();
             }
             updateHotFolder();
         });
@@ -303,6 +305,7 @@ void StudioApp::startJobEngine() {
                        added));
         });
     connect(m_engine.get(), &JobEngine::templateRefused, this, &StudioApp::onTemplateRefused);
+    applyQueueSettings(); // before the first pass: a window or a cap holds from the start
     m_engine->start();
     m_sidecarWatcher = std::make_unique<SidecarWatcher>(m_engine->library());
     m_window->jobsPane()->setJobs(m_store.get(), m_engine.get());
@@ -313,6 +316,14 @@ void StudioApp::startJobEngine() {
     startLedger();
     updateHotFolder();
     Q_EMIT jobEngineStarted(m_engine.get());
+}
+
+void StudioApp::applyQueueSettings() {
+    if (!m_engine)
+        return;
+    m_engine->setRunWindow(m_settings->queueRunWindow());
+    m_engine->setCreditCaps(m_settings->creditCaps(), m_sessionStart);
+    m_window->jobsPane()->queueBanner()->refresh();
 }
 
 void StudioApp::setUpEffects() {

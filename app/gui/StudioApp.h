@@ -5,6 +5,7 @@
 #include "core/sandbox/SandboxServer.h"
 #include "ui/LoginDialog.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -127,6 +128,9 @@ private:
     void startLedger();
     void stopLedger();
     void generate(const GenerationRequest& request);
+    //! The run window and the credit caps of the settings, to the engine (at its start and
+    //! after the settings changed); the session began when the app started.
+    void applyQueueSettings();
     void setUpEffects();
     //! Starts, restarts or stops the hot folder as Settings say (StudioAppHotFolder.cpp).
     void updateHotFolder();
@@ -164,6 +168,8 @@ private:
     std::unique_ptr<BatchQueuer> m_batch;
     QPointer<LoginDialog> m_dialog;
     qint64 m_uploadShown = 0; //!< the job whose upload the composer shows; 0: none
+    //! When the app started: the per-session credit cap counts from here.
+    QDateTime m_sessionStart = QDateTime::currentDateTime();
 };
 
 } // namespace pixverse

@@ -3151,7 +3151,17 @@ Videos are also saved in %2</source>
             <source>Picked</source>
             <translation>Выбран</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="219" />
+            <source>#%1 in queue</source>
+            <translation>№%1 в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="480" />
+            <source>Paused</source>
+            <translation>Приостановлено</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::JobEngine</name>
         <message>
@@ -4223,6 +4233,83 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <source>Remove from Board</source>
             <translation>Убрать с доски</translation>
         </message>
+    <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="66" />
+            <location filename="../../ui/JobsPaneQueue.cpp" line="121" />
+            <source>Pause &amp;Queue</source>
+            <translation>&amp;Приостановить очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="67" />
+            <source>Send no new job until the queue is resumed</source>
+            <translation>Не отправлять новые задания, пока очередь не возобновлена</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="69" />
+            <location filename="../../ui/JobsPaneQueue.cpp" line="128" />
+            <source>Pa&amp;use Job</source>
+            <translation>Приост&amp;ановить задание</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="70" />
+            <source>Keep this queued job from being sent until it is resumed</source>
+            <translation>Не отправлять это задание из очереди, пока оно не возобновлено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="72" />
+            <source>Run &amp;Next</source>
+            <translation>Запустить &amp;следующим</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="73" />
+            <source>Send this queued job before the others</source>
+            <translation>Отправить это задание раньше остальных</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="75" />
+            <source>&amp;Edit…</source>
+            <translation>&amp;Изменить…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="76" />
+            <source>Change this queued job in the composer; it keeps its place</source>
+            <translation>Изменить задание из очереди в редакторе; его место в очереди сохранится</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="78" />
+            <source>Move &amp;Earlier in Queue</source>
+            <translation>Переместить в&amp;перёд в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="79" />
+            <source>Send this job one place sooner</source>
+            <translation>Отправить это задание на одно место раньше</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="81" />
+            <source>Move &amp;Later in Queue</source>
+            <translation>Переместить на&amp;зад в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="82" />
+            <source>Send this job one place later</source>
+            <translation>Отправить это задание на одно место позже</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="121" />
+            <source>Resume &amp;Queue</source>
+            <translation>&amp;Возобновить очередь</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="123" />
+            <source>Send the queued jobs again</source>
+            <translation>Снова отправлять задания из очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/JobsPaneQueue.cpp" line="128" />
+            <source>Res&amp;ume Job</source>
+            <translation>Возоб&amp;новить задание</translation>
+        </message>
     </context>
     <context>
         <name>pixverse::LibraryFilterBar</name>
@@ -4927,6 +5014,21 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/MainWindowBatch.cpp" line="38" />
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
+        </message>
+    <message>
+            <location filename="../../ui/MainWindowQueue.cpp" line="38" />
+            <source>The job could not be updated: you are signed out. Your text is kept.</source>
+            <translation>Не удалось обновить задание: вы вышли из аккаунта. Текст сохранён.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowQueue.cpp" line="47" />
+            <source>The queued job was updated; it keeps its place in the queue.</source>
+            <translation>Задание в очереди обновлено; его место в очереди сохранено.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/MainWindowQueue.cpp" line="49" />
+            <source>The job could not be updated: %1 Your text is kept; Generate makes it a new job.</source>
+            <translation>Не удалось обновить задание: %1 Текст сохранён; кнопка «Сгенерировать» создаст из него новое задание.</translation>
         </message>
     </context>
     <context>
@@ -6052,7 +6154,32 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
                 <numerusform>Стоимость: %n дублей · %1 (по %2)</numerusform>
             </translation>
         </message>
-        </context>
+        <message>
+            <location filename="../../ui/PromptEditor.cpp" line="448" />
+            <source>Update the queued job (Ctrl+Enter)</source>
+            <translation>Обновить задание в очереди (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="21" />
+            <source>Cancel Edit</source>
+            <translation>Отменить правку</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="23" />
+            <source>Leave the queued job as it was</source>
+            <translation>Оставить задание в очереди как было</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="33" />
+            <source>Editing the queued job “%1”: it waits until you update it (it keeps its place in the queue) or cancel the edit.</source>
+            <translation>Правка задания из очереди «%1»: оно ждёт, пока вы его не обновите (место в очереди сохранится) или не отмените правку.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorEdit.cpp" line="65" />
+            <source>&amp;Update Job</source>
+            <translation>&amp;Обновить задание</translation>
+        </message>
+    </context>
     <context>
         <name>pixverse::ReferencesStrip</name>
         <message>
@@ -6382,7 +6509,12 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <source>Enter the port of the proxy, a number from 1 to 65535.</source>
             <translation>Введите порт прокси — число от 1 до 65535.</translation>
         </message>
-    </context>
+    <message>
+            <location filename="../../ui/SettingsDialog.cpp" line="88" />
+            <source>&amp;Queue</source>
+            <translation>&amp;Очередь</translation>
+        </message>
+        </context>
     <context>
         <name>pixverse::SoundEffectDialog</name>
         <message>
@@ -7393,5 +7525,124 @@ Net: %4 credits</source>
             <location filename="../../core/queue/HotFolderFiles.cpp" line="161" />
             <source>The reason cannot be written next to “%1”.</source>
             <translation>Причину не удаётся записать рядом с «%1».</translation>
+        </message>
+    </context><context><name>pixverse::QueueBanner</name><message>
+            <location filename="../../ui/QueueBanner.cpp" line="41" />
+            <source>&amp;Resume</source>
+            <translation>&amp;Возобновить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="43" />
+            <source>Send the queued jobs again (Ctrl+Shift+P)</source>
+            <translation>Снова отправлять задания из очереди (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="107" />
+            <source>Queue paused · 1 job waiting</source>
+            <translation>Очередь приостановлена · ждёт 1 задание</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/QueueBanner.cpp" line="108" />
+            <source>Queue paused · %n jobs waiting</source>
+            <translation>
+            <numerusform>Очередь приостановлена · ждёт %n задание</numerusform>
+            <numerusform>Очередь приостановлена · ждут %n задания</numerusform>
+            <numerusform>Очередь приостановлена · ждут %n заданий</numerusform>
+        </translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="122" />
+            <source>Waiting for %1 (run window)</source>
+            <translation>Ожидание до %1 (окно запуска)</translation>
+        </message>
+    </context><context><name>pixverse::SettingsQueuePage</name><message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="46" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="48" />
+            <source>&amp;Run only between</source>
+            <translation>&amp;Запускать только с</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="50" />
+            <source>Outside these hours no new job is sent; jobs already sent go on. An end before the start spans midnight.</source>
+            <translation>Вне этих часов новые задания не отправляются; уже отправленные продолжаются. Конец раньше начала — окно через полночь.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="54" />
+            <source>and</source>
+            <translation>до</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="57" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="59" />
+            <source>Stop the queue after spending, per &amp;day:</source>
+            <translation>Останавливать очередь после трат за &amp;день:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="63" />
+            <source>… per &amp;session (since the app started):</source>
+            <translation>… за &amp;сеанс (с запуска приложения):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="68" />
+            <source>Before a job would go over a cap the queue pauses and says so; Resume sends it anyway. Refunds count back.</source>
+            <translation>Прежде чем задание превысит лимит, очередь приостанавливается и сообщает об этом; «Возобновить» всё равно отправит его. Возвраты вычитаются из трат.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="72" />
+            <source>Hot folder</source>
+            <translation>Папка наблюдения</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="78" />
+            <source>B&amp;rowse…</source>
+            <translation>О&amp;бзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="86" />
+            <source>&amp;Folder:</source>
+            <translation>&amp;Папка:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="89" />
+            <source>&amp;Watch this folder</source>
+            <translation>&amp;Следить за этой папкой</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="91" />
+            <source>Each image, prompt list (.txt) or JSON Lines file put there becomes jobs with the default settings; done files move to “done”.</source>
+            <translation>Каждое изображение, список промптов (.txt) или файл JSON Lines, положенный туда, становится заданиями с настройками по умолчанию; обработанные файлы переносятся в «done».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="94" />
+            <source>Its jobs spend at most, per d&amp;ay:</source>
+            <translation>Её задания тратят не больше, за д&amp;ень:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="114" />
+            <source> credits</source>
+            <translation> кредитов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="139" />
+            <source>The run window starts and ends at the same time: choose two different times, or turn it off to run at any time.</source>
+            <translation>Окно запуска начинается и заканчивается в одно и то же время: выберите два разных времени или отключите его, чтобы запускать в любое время.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="145" />
+            <source>Choose the hot folder to watch.</source>
+            <translation>Выберите папку для наблюдения.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="149" />
+            <source>The hot folder must be a full path, such as %1.</source>
+            <translation>Папка наблюдения должна быть полным путём, например %1.</translation>
         </message>
     </context></TS>
