@@ -18,7 +18,7 @@ QString tr(const char* text) {
 using Command = CliOptions::Command;
 
 //! The commands in the order --help and the errors list them, with their words.
-const std::array<std::pair<const char*, Command>, 13> kCommands = {{
+const std::array<std::pair<const char*, Command>, 14> kCommands = {{
     {"generate", Command::Generate},
     {"extend", Command::Extend},
     {"upscale", Command::Upscale},

@@ -12,6 +12,7 @@
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/SidecarWatcher.h"
+#include "core/ledger/LedgerSync.h"
 #include "core/logging/LogFile.h"
 #include "core/queue/HotFolder.h"
 #include "core/sandbox/SandboxHost.h"

@@ -12,7 +12,8 @@ namespace pixverse {
 
 namespace {
 QString tr(const char* text) {
-    return QCoreApplication::translate("PriceQuote", text);
+    return QCoreApplication::translate("pixverse::PriceQuote",
+                                       text); // lupdate files text() under it
 }
 } // namespace
 

@@ -23,6 +23,7 @@
 
 using namespace pixverse;
 using pixverse::test::embeddedSandbox;
+using pixverse::test::JobTestBed;
 
 class TestStudioAppSpending : public QObject {
     Q_OBJECT
