@@ -1,4 +1,5 @@
 // The queue side of JobEngine (issue 19): batches, pause, hold, order, edits, caps.
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobStore.h"
 #include "core/jobs/OnThreadPool.h"
@@ -167,7 +168,10 @@ void JobEngine::setCreditCaps(const CreditCaps& caps, const QDateTime& sessionSt
     }
     // Counted afresh before each job: the ledger and the jobs on their way change all the time.
     m_scheduler->setAdmission([this](const Job& next) {
-        return SpendGuard(m_store, m_options.catalog).refusal(next, m_caps, m_sessionStart);
+        // The built-in table when none was given, as the engine prices everywhere else.
+        const ModelCatalog* catalog =
+            m_options.catalog ? m_options.catalog : &ModelCatalog::builtIn();
+        return SpendGuard(m_store, catalog).refusal(next, m_caps, m_sessionStart);
     });
 }
 
