@@ -7,6 +7,9 @@
 #include "ui/PromptEditor.h"
 
 #include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTimer>
 
 namespace pixverse {
 
@@ -30,6 +33,12 @@ void MainWindow::editQueued(const Job& job) {
     if (!job.held && engine->setHeld(job.id, true))
         m_editHold = job.id;
     m_promptEditor->beginEdit(job.id, titleWords(job));
+    // On a short screen the composer scrolls: bring "Update Job" into view, or the creator sees
+    // the edit begin but not how to end it.
+    auto* pane = findChild<QScrollArea*>(QStringLiteral("createPane"));
+    auto* update = m_promptEditor->findChild<QPushButton*>(QStringLiteral("generateButton"));
+    if (pane && update)
+        QTimer::singleShot(0, pane, [pane, update] { pane->ensureWidgetVisible(update); });
 }
 
 void MainWindow::updateQueued(qint64 jobId, const GenerationRequest& request) {

@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QStandardPaths>
 
@@ -28,6 +29,27 @@ QString appAccountFolder(ApiFamily family, const QString& accountLabel, bool san
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
            QStringLiteral("/PixVerse Studio/PixVerse Studio/accounts/%1%2-%3")
                .arg(sandbox ? QStringLiteral("sandbox-") : QString(), apiFamilyId(family), account);
+}
+
+//! The ledger's items name no model: the jobs the app's list (and --out's) holds for their video
+//! ids do. Entries of videos neither knows keep their creation type ("per model" says so).
+void fillModels(QList<LedgerEntry>& entries, const QStringList& folders) {
+    QHash<qint64, QString> models;
+    for (const QString& folder : folders) {
+        if (folder.isEmpty() || !QFileInfo::exists(folder))
+            continue;
+        JobStore store;
+        if (!store.open(folder))
+            continue;
+        for (const Job& job : store.jobs()) {
+            if (job.videoId != 0)
+                models.insert(job.videoId, job.request.model);
+        }
+    }
+    for (LedgerEntry& entry : entries) {
+        if (entry.model.isEmpty())
+            entry.model = models.value(entry.videoId);
+    }
 }
 
 } // namespace
@@ -55,6 +77,13 @@ void CliRunner::spendFromService() {
                 fail(error);
                 return;
             }
+            const QString out =
+                m_options.outDir.isEmpty()
+                    ? QString()
+                    : QDir(m_options.outDir).filePath(QStringLiteral(".pixverse-studio"));
+            fillModels(*entries, {appAccountFolder(m_backend->family(), m_backend->accountLabel(),
+                                                   m_sandbox != nullptr),
+                                  out});
             printSpend(SpendReport::build(*entries, m_options.spendSince, m_options.spendUntil));
         });
 }
