@@ -42,13 +42,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(app.session()->balance().has_value(), 10000);
         const qint64 before = app.session()->balance()->total();
 
+        // Twenty jobs as the issue asks: eighteen made, one moderated (7), one failed (8).
         QSignalSpy settled(app.jobEngine(), &JobEngine::jobSettled);
-        for (const QString& prompt :
-             {QStringLiteral("A paper lantern over a lake"), QStringLiteral("A kite at dawn"),
-              QStringLiteral("Something forbidden happens"),
-              QStringLiteral("The engine will explode")})
+        QStringList prompts{QStringLiteral("Something forbidden happens"),
+                            QStringLiteral("The engine will explode")};
+        for (int i = 1; i <= 18; ++i)
+            prompts << QStringLiteral("A paper lantern over a lake, take %1").arg(i);
+        for (const QString& prompt : std::as_const(prompts))
             QVERIFY(app.jobEngine()->enqueue(JobTestBed::request(prompt)).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 4, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 20, 120000);
 
         QSignalSpy balances(app.session(), &Session::balanceChanged);
         app.session()->refreshBalance();
@@ -60,7 +62,10 @@ private Q_SLOTS:
         app.window()->showSpending();
         view->setRange(SpendingView::Range::Last7Days);
         QTRY_COMPARE_WITH_TIMEOUT(view->report().net(), taken, 20000);
-        QVERIFY(view->report().refunded > 0); // the moderated and the failed one came back
+        // The moderated and the failed one came back, each its full price.
+        QCOMPARE(view->report().refunds.size(), qsizetype(2));
+        QCOMPARE(view->report().deducted, taken + view->report().refunded);
+        QCOMPARE(view->report().perModel.value(0).videos, 20);
         QCOMPARE(view->refundsList()->topLevelItemCount(), int(view->report().refunds.size()));
         QTRY_VERIFY(view->sourceText().contains(QStringLiteral("synced")));
         QVERIFY(!view->sourceText().contains(QStringLiteral("not synced")));
