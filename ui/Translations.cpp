@@ -1,5 +1,7 @@
 #include "ui/Translations.h"
 
+#include "core/settings/EnglishPlurals.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -72,8 +74,12 @@ QString installTranslations(QCoreApplication& app, const QString& language) {
     const QString code = resolveLanguage(language);
     if (!language.isEmpty())
         QLocale::setDefault(QLocale(code));
-    if (code == QLatin1String("en"))
+    if (code == QLatin1String("en")) {
+        auto* plurals = new EnglishPlurals(&app); // "1 job", "3 jobs" from "%n job(s)"
+        QCoreApplication::installTranslator(plurals);
+        installed() << plurals;
         return code;
+    }
 
     const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     for (const QString& qtCatalog : {QStringLiteral("qtbase"), QStringLiteral("qtmultimedia")}) {

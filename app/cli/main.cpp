@@ -1,6 +1,7 @@
 #include "app/cli/CliRunner.h"
 #include "app/cli/OfflineCommands.h"
 #include "core/generation/ModelCatalog.h"
+#include "core/settings/EnglishPlurals.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -13,6 +14,9 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("pixverse-studio-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("PixVerse Studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PIXVERSE_VERSION));
+    // The CLI speaks English: "(2 videos)", not "(2 video(s))".
+    pixverse::EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
 
     // The CLI's own table: it validates and prices every generation of this run.
     pixverse::ModelCatalog catalog = pixverse::ModelCatalog::builtIn();

@@ -178,8 +178,7 @@ void TestBatchPreview::theBalanceCoversTheFirstJobsOnly() {
     QCOMPARE(statusOf(table, 2), QStringLiteral("Will be queued"));
     QCOMPARE(statusOf(table, 3), QStringLiteral("Not queued: over the balance"));
     QVERIFY(warning->isVisible());
-    QVERIFY2(warning->text().contains(QStringLiteral("first 3 job(s)")),
-             qPrintable(warning->text()));
+    QVERIFY2(warning->text().contains(QStringLiteral("first 3 jobs")), qPrintable(warning->text()));
     // Enough credits: everything.
     preview.setBalance(100000);
     QCOMPARE(queue->text(), QStringLiteral("Queue 5 Jobs"));
