@@ -132,10 +132,7 @@ private Q_SLOTS:
             QTRY_VERIFY(QFileInfo::exists(inDone(QStringLiteral("prompts.txt"))));
             const bool sentOnce = run.lines(QStringLiteral("was queued before")) == 1 &&
                                   run.lines(QStringLiteral("queued for")) == 0;
-            // The job store keeps a job's origin on disk from schema 8 on (the queue's part of
-            // issue 19); before it, a new process cannot know the file.
-            if (JobStore::kSchemaVersion < 8)
-                QEXPECT_FAIL("", "origins are kept on disk from job store schema 8 on", Continue);
+            // The job store keeps each job's origin on disk (schema 8): a new process knows it.
             QVERIFY2(sentOnce, qPrintable(run.out()));
             QCOMPARE(run.interrupt(SIGTERM), 0);
             if (sentOnce)
