@@ -168,11 +168,9 @@ void SidecarWatcher::onChecked(const QList<Changed>& changed) {
     }
 }
 
-bool SidecarWatcher::apply(qint64 jobId, const QJsonObject& sidecar) {
-    const std::optional<Job> before = m_store ? m_store->job(jobId) : std::nullopt;
-    if (!before)
-        return false;
-    Job after = *before;
+Job SidecarWatcher::marksRead(const QJsonObject& sidecar, const Job& job,
+                              const QList<Board>& boards, QStringList* unknownBoards) {
+    Job after = job;
     if (const QJsonValue rating = sidecar.value(QLatin1String("rating")); rating.isDouble())
         after.rating = std::clamp(rating.toInt(), 0, 5);
     if (const QJsonValue rejected = sidecar.value(QLatin1String("rejected")); rejected.isBool())
@@ -187,20 +185,32 @@ bool SidecarWatcher::apply(qint64 jobId, const QJsonObject& sidecar) {
     }
     if (const QJsonValue names = sidecar.value(QLatin1String("boards")); names.isArray()) {
         after.boards.clear();
-        const QList<Board> boards = m_store->boards();
         for (const QJsonValue& name : names.toArray()) {
             const auto board =
                 std::find_if(boards.cbegin(), boards.cend(), [&name](const Board& b) {
                     return b.name.compare(name.toString().trimmed(), Qt::CaseInsensitive) == 0;
                 });
-            if (board == boards.cend())
-                qCInfo(lcJobs).noquote() << "sidecar of job" << jobId << "names no board"
-                                         << name.toString() << "- ignored";
-            else if (!after.boards.contains(board->id))
+            if (board == boards.cend()) {
+                if (unknownBoards)
+                    unknownBoards->append(name.toString());
+            } else if (!after.boards.contains(board->id)) {
                 after.boards.append(board->id);
+            }
         }
         std::sort(after.boards.begin(), after.boards.end());
     }
+    return after;
+}
+
+bool SidecarWatcher::apply(qint64 jobId, const QJsonObject& sidecar) {
+    const std::optional<Job> before = m_store ? m_store->job(jobId) : std::nullopt;
+    if (!before)
+        return false;
+    QStringList unknownBoards;
+    const Job after = marksRead(sidecar, *before, m_store->boards(), &unknownBoards);
+    for (const QString& name : unknownBoards)
+        qCInfo(lcJobs).noquote() << "sidecar of job" << jobId << "names no board" << name
+                                 << "- ignored";
     if (after.rating == before->rating && after.rejected == before->rejected &&
         after.picked == before->picked && after.tags == before->tags &&
         after.boards == before->boards)

@@ -4,16 +4,20 @@
 #include <QFileSystemWatcher>
 #include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 namespace pixverse {
 
 class JobLibrary;
 class JobStore;
+struct Board;
+struct Job;
 
 //! Picks up the creator's edits to the sidecars the app wrote (issue 18): `rating`, `rejected`,
 //! `picked`, `tags` and `boards` (by name; a name no board has is ignored, with a log line) go
@@ -33,6 +37,12 @@ public:
     //! Follows the sidecars of the jobs in `library`'s store, which outlives the watcher.
     explicit SidecarWatcher(JobLibrary* library, QObject* parent = nullptr);
     ~SidecarWatcher() override;
+
+    //! `job` with the marks an edited `sidecar` says: `rating` (a number, 0–5), `rejected` and
+    //! `picked` (booleans), `tags` (normalised), `boards` (names of `boards`, any case; each name
+    //! no board has goes to `unknownBoards`). A key of another type changes nothing.
+    static Job marksRead(const QJsonObject& sidecar, const Job& job, const QList<Board>& boards,
+                         QStringList* unknownBoards = nullptr);
 
     //! How many sidecars it follows.
     int sidecarCount() const { return static_cast<int>(m_sidecars.size()); }

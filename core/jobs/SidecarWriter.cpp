@@ -88,6 +88,18 @@ QString SidecarWriter::write(const QString& path, const QJsonObject& json) {
     return commit(*target, path, bytesOf(json));
 }
 
+QJsonObject SidecarWriter::merged(const QByteArray& current, const QJsonObject& marks,
+                                  const QJsonObject& whole) {
+    QJsonObject json = QJsonDocument::fromJson(current).object();
+    if (json.isEmpty())
+        return whole;
+    for (auto mark = marks.begin(); mark != marks.end(); ++mark)
+        json.insert(mark.key(), mark.value());
+    if (!marks.contains(QLatin1String("group")))
+        json.remove(QLatin1String("group"));
+    return json;
+}
+
 QFuture<bool> SidecarWriter::updateAsync(const QString& path, const QJsonObject& marks,
                                          const QJsonObject& whole) {
     const std::shared_ptr<File> target = file(path);
@@ -96,19 +108,10 @@ QFuture<bool> SidecarWriter::updateAsync(const QString& path, const QJsonObject&
         QMutexLocker lock(&target->writing);
         if (target->latest.load() != version)
             return true; // a newer write of this file follows with every mark
-        QJsonObject json;
-        QFile current(path);
-        if (current.open(QIODevice::ReadOnly))
-            json = QJsonDocument::fromJson(current.readAll()).object();
-        current.close();
-        if (json.isEmpty()) {
-            json = whole;
-        } else {
-            for (auto mark = marks.begin(); mark != marks.end(); ++mark)
-                json.insert(mark.key(), mark.value());
-            if (!marks.contains(QLatin1String("group")))
-                json.remove(QLatin1String("group"));
-        }
+        QByteArray current;
+        if (QFile file(path); file.open(QIODevice::ReadOnly))
+            current = file.readAll();
+        const QJsonObject json = merged(current, marks, whole);
         const QString video =
             QFileInfo(path).dir().filePath(json.value(QLatin1String("video_file")).toString());
         if (!QFileInfo::exists(video)) // removed meanwhile: no sidecar without its video

@@ -26,6 +26,10 @@ public:
     //! skipped for a newer one).
     QFuture<bool> updateAsync(const QString& path, const QJsonObject& marks,
                               const QJsonObject& whole);
+    //! What updateAsync() writes over a file holding `current`: its keys with `marks`' (and no
+    //! `group` unless `marks` has one), or `whole` when `current` is no JSON object or empty.
+    static QJsonObject merged(const QByteArray& current, const QJsonObject& marks,
+                              const QJsonObject& whole);
     //! Writes `json` to `path` now (blocking), after any write of it in progress. Empty on
     //! success, else the reason.
     QString write(const QString& path, const QJsonObject& json);

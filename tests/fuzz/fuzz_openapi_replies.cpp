@@ -1,9 +1,15 @@
 // libFuzzer target: what the platform OpenAPI may answer. The envelope (ApiClient::parseEnvelope,
 // under the HTTP statuses that change its reading), then every OpenAPI parser on its `Resp`, and
 // on the whole input read as JSON so the parsers also see shapes no envelope lets through. Every
-// error must still become a sentence (ApiError::userMessage) and a log line.
+// error must still become a sentence (ApiError::userMessage) and a log line. Issues 16, 17 and 19
+// added the media upload, the modes' creates (transition, extend, upscale, sound effect, lip sync),
+// the voices, the template list, effect and fusion creates and the usage-detail ledger pages
+// (with the ledger entry each item becomes).
 #include "core/api/ApiClient.h"
+#include "core/api/OpenApiEffectRequests.h"
+#include "core/api/OpenApiModeRequests.h"
 #include "core/api/OpenApiRequests.h"
+#include "core/ledger/UsageWalk.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,10 +26,11 @@ void use(const ApiError& error) {
         __builtin_trap(); // every failure has words for the creator and for the log
 }
 
-template <typename R> void parseWith(const QJsonValue& resp) {
+template <typename R> auto parseWith(const QJsonValue& resp) {
     const auto result = R::parse(resp);
     if (!result.ok())
         use(result.error);
+    return result;
 }
 
 void everyParser(const QJsonValue& resp) {
@@ -32,6 +39,38 @@ void everyParser(const QJsonValue& resp) {
     parseWith<openapi::ImageToVideoRequest>(resp);
     parseWith<openapi::VideoResultRequest>(resp);
     parseWith<openapi::BalanceRequest>(resp);
+    // Issue 16: uploads of video and audio, the modes' creates and the voices.
+    parseWith<openapi::UploadMediaRequest>(resp);
+    parseWith<openapi::TransitionRequest>(resp);
+    parseWith<openapi::ExtendRequest>(resp);
+    parseWith<openapi::UpscaleRequest>(resp);
+    parseWith<openapi::SoundEffectRequest>(resp);
+    parseWith<openapi::LipSyncRequest>(resp);
+    if (const auto voices = parseWith<openapi::SpeakersRequest>(resp); voices.ok()) {
+        for (const Speaker& speaker : voices.value->speakers)
+            if (speaker.id.isEmpty())
+                __builtin_trap(); // a voice without an id cannot be chosen
+    }
+    // Issue 17: the template list, effect and fusion creates.
+    if (const auto templates = parseWith<openapi::TemplateListRequest>(resp); templates.ok()) {
+        for (const EffectTemplate& effect : *templates.value)
+            if (effect.id == 0)
+                __builtin_trap(); // an item without an id is skipped, never listed
+    }
+    parseWith<openapi::EffectRequest>(resp);
+    parseWith<openapi::FusionRequest>(resp);
+    // Issue 19: a ledger page and the entries its items become.
+    if (const auto usage = parseWith<openapi::UsageDetailRequest>(resp); usage.ok()) {
+        if (usage.value->hasMore && usage.value->nextCursor.isEmpty())
+            __builtin_trap(); // "more" without a cursor would ask for the first page again
+        for (const UsageItem& item : usage.value->items) {
+            if (item.credits < 0 || (item.at.isValid() && item.at.timeSpec() != Qt::UTC))
+                __builtin_trap(); // credits are a size, times are UTC
+            const LedgerEntry entry = serviceEntry(item);
+            if (!entry.at.isValid())
+                __builtin_trap(); // an item without a time sits at the epoch
+        }
+    }
 }
 
 } // namespace

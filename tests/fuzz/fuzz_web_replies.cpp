@@ -1,6 +1,8 @@
 // libFuzzer target: what the web API (`/creative_platform`) may answer. Its parsers accept every
 // spelling seen in captures, so they are the most permissive code that reads the network: the
-// envelope, then each web parser on `Resp` and on the whole input read as JSON.
+// envelope, then each web parser on `Resp` and on the whole input read as JSON. Issue 19 added
+// the first-and-last-frame create (`video/frames`), the promotion flags of `user/credits` and the
+// price formulas' answer (their evaluation has its own target, fuzz_price_formulas).
 #include "core/api/ApiClient.h"
 #include "core/api/WebApiRequests.h"
 
@@ -19,10 +21,11 @@ void use(const ApiError& error) {
         __builtin_trap();
 }
 
-template <typename R> void parseWith(const QJsonValue& resp) {
+template <typename R> auto parseWith(const QJsonValue& resp) {
     const auto result = R::parse(resp);
     if (!result.ok())
         use(result.error);
+    return result;
 }
 
 void everyParser(const QJsonValue& resp) {
@@ -33,6 +36,12 @@ void everyParser(const QJsonValue& resp) {
     parseWith<web::ImageToVideoRequest>(resp);
     parseWith<web::PersonalVideosRequest>(resp);
     parseWith<web::CreditsRequest>(resp);
+    parseWith<web::TransitionRequest>(resp);
+    parseWith<web::PromotionRequest>(resp);
+    if (const auto formulas = parseWith<web::PricingFormulasRequest>(resp); formulas.ok()) {
+        for (const QString& key : formulas.value->keys())
+            (void)formulas.value->evaluate(key, {}); // no variables: a price or nothing
+    }
 }
 
 } // namespace

@@ -12,7 +12,8 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="${1:-$here/../../build/fuzz}"
 seconds="${2:-45}"
-targets=(fuzz_openapi_replies fuzz_web_replies fuzz_imagecheck fuzz_multipart)
+targets=(fuzz_openapi_replies fuzz_web_replies fuzz_imagecheck fuzz_multipart
+    fuzz_templates fuzz_price_formulas fuzz_local_files fuzz_media_probe)
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
