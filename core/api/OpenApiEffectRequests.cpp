@@ -70,15 +70,23 @@ QStringList qualityList(const QJsonValue& value) {
     return out;
 }
 
-//! A listed cost: `credits`/`credit`, or the web list's `video_base_cost` + `fixed_cost`.
+//! A cost no template comes near: a larger one is a broken answer, not a price.
+constexpr qint64 kMaxListedCredits = 1000000;
+
+bool isListedCost(qint64 credits) {
+    return credits >= 0 && credits <= kMaxListedCredits;
+}
+
+//! A listed cost: `credits`/`credit`, or the web list's `video_base_cost` + `fixed_cost`; none
+//! when negative or beyond kMaxListedCredits (such numbers used to wrap, or overflow the sum).
 std::optional<int> listedCredits(const QJsonObject& item) {
     for (const auto key : {u"credits", u"credit"}) {
-        if (const auto credits = json::toInt(item.value(key)); credits && *credits >= 0)
+        if (const auto credits = json::toInt(item.value(key)); credits && isListedCost(*credits))
             return static_cast<int>(*credits);
     }
     const auto base = json::toInt(item.value(u"video_base_cost"));
     const auto fixed = json::toInt(item.value(u"fixed_cost"));
-    if (!base && !fixed)
+    if ((!base && !fixed) || (base && !isListedCost(*base)) || (fixed && !isListedCost(*fixed)))
         return std::nullopt;
     return static_cast<int>(base.value_or(0) + fixed.value_or(0));
 }
@@ -127,7 +135,9 @@ std::optional<EffectTemplate> parseTemplateItem(const QJsonObject& item) {
         effect.imageCount = static_cast<int>(*images);
     effect.qualities = qualityList(item.value(u"qualities"));
     effect.model = firstText(item, {u"template_model"});
-    if (const auto duration = json::toInt(item.value(u"duration")); duration && *duration > 0)
+    // An hour or more is no effect's length (a larger number wrapped into a negative one).
+    if (const auto duration = json::toInt(item.value(u"duration"));
+        duration && *duration > 0 && *duration < 3600)
         effect.duration = static_cast<int>(*duration);
     effect.credits = listedCredits(item);
     for (const auto key : {u"activated", u"is_activated"}) {

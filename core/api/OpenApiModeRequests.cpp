@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 
+#include <limits>
+
 namespace pixverse::openapi {
 
 QString endpointPath(const char* endpoint) {
@@ -26,6 +28,17 @@ UploadMediaRequest::UploadMediaRequest(const QString& filePath, const QString& f
     filePart = FilePart{"file", filePath, fileName, mimeType};
 }
 
+namespace {
+
+//! A picture's side as the answer gives it; 0 (unknown) when absent or beyond any picture (a
+//! larger number used to wrap into a negative size).
+int pictureSide(const QJsonValue& value) {
+    const qint64 side = json::toInt(value).value_or(0);
+    return side > 0 && side <= 65535 ? static_cast<int>(side) : 0;
+}
+
+} // namespace
+
 Result<UploadedMedia> UploadMediaRequest::parse(const QJsonValue& resp) {
     const QJsonObject object = resp.toObject();
     const auto id = json::toId(object.value(u"media_id"));
@@ -37,8 +50,8 @@ Result<UploadedMedia> UploadMediaRequest::parse(const QJsonValue& resp) {
                      ? UploadedMedia::Kind::Audio
                      : UploadedMedia::Kind::Video;
     media.url = json::toString(object.value(u"url"));
-    media.width = static_cast<int>(json::toInt(object.value(u"width")).value_or(0));
-    media.height = static_cast<int>(json::toInt(object.value(u"height")).value_or(0));
+    media.width = pictureSide(object.value(u"width"));
+    media.height = pictureSide(object.value(u"height"));
     return Result<UploadedMedia>::success(media);
 }
 
@@ -132,7 +145,10 @@ Result<SpeakerPage> SpeakersRequest::parse(const QJsonValue& resp) {
     if (!data.isArray() && !data.isNull() && !data.isUndefined())
         return malformedReply<SpeakerPage>("tts speakers: data is not a list");
     SpeakerPage page;
-    page.total = static_cast<int>(json::toInt(object.value(u"total")).value_or(0));
+    // A total beyond int is none (it wrapped before): the walk then stops at a short page.
+    const qint64 total = json::toInt(object.value(u"total")).value_or(0);
+    page.total =
+        total > 0 && total <= std::numeric_limits<int>::max() ? static_cast<int>(total) : 0;
     const QJsonArray items = data.toArray();
     for (const QJsonValue& item : items) {
         const QJsonObject o = item.toObject();

@@ -204,6 +204,10 @@ std::optional<double> toNumber(const QJsonValue& value) {
 //! without a zone) or Unix seconds / milliseconds.
 QDateTime toTime(const QJsonValue& value) {
     if (const std::optional<double> number = toNumber(value); number && *number > 0) {
+        // Past year 33658 even in milliseconds: no time (the cast of a larger double to qint64
+        // is undefined behaviour).
+        if (*number >= 1e15)
+            return {};
         const auto whole = static_cast<qint64>(*number);
         // Beyond year 33658 in seconds means milliseconds.
         return whole > 1000000000000LL ? QDateTime::fromMSecsSinceEpoch(whole, Qt::UTC)
@@ -248,7 +252,8 @@ UsageItem UsageDetailRequest::parseItem(const QJsonObject& object) {
     item.videoId = json::toId(object.value(u"video_id")).value_or(0);
     item.creationType = json::toString(object.value(u"creation_type"));
     const double credits = toNumber(object.value(u"credits")).value_or(0);
-    item.credits = std::llround(std::abs(credits));
+    // Beyond any account's credits: not a number to count (llround of it is no number at all).
+    item.credits = std::abs(credits) < 1e12 ? std::llround(std::abs(credits)) : 0;
     const QString status = json::toString(object.value(u"credits_status")).trimmed().toLower();
     item.refund = status.isEmpty() ? credits < 0 : status == QLatin1String("refund");
     for (const auto key : {u"created_at", u"create_time", u"created_time", u"time", u"consume_time",

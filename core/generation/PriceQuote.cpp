@@ -37,10 +37,14 @@ QString PriceQuote::text() const {
 
 namespace {
 
+//! No generation costs a billion credits: a formula saying so is broken (and far larger values
+//! do not fit in qint64, nor their batch totals).
+constexpr double kMaxQuoteCredits = 1e9;
+
 //! Whole credits from a formula's value: a value a rounding error away from a whole number is
 //! that number; anything else is rounded up, as the site never charges a fraction.
 std::optional<qint64> wholeCredits(double value) {
-    if (value < 0)
+    if (!(value >= 0) || value > kMaxQuoteCredits)
         return std::nullopt;
     const double nearest = std::round(value);
     if (std::abs(value - nearest) < 1e-6)

@@ -40,13 +40,18 @@ void everyParser(const QJsonValue& resp) {
     parseWith<openapi::VideoResultRequest>(resp);
     parseWith<openapi::BalanceRequest>(resp);
     // Issue 16: uploads of video and audio, the modes' creates and the voices.
-    parseWith<openapi::UploadMediaRequest>(resp);
+    if (const auto media = parseWith<openapi::UploadMediaRequest>(resp); media.ok()) {
+        if (media.value->mediaId <= 0 || media.value->width < 0 || media.value->height < 0)
+            __builtin_trap(); // a size is a size or unknown (0), never a wrapped number
+    }
     parseWith<openapi::TransitionRequest>(resp);
     parseWith<openapi::ExtendRequest>(resp);
     parseWith<openapi::UpscaleRequest>(resp);
     parseWith<openapi::SoundEffectRequest>(resp);
     parseWith<openapi::LipSyncRequest>(resp);
     if (const auto voices = parseWith<openapi::SpeakersRequest>(resp); voices.ok()) {
+        if (voices.value->total < 0)
+            __builtin_trap();
         for (const Speaker& speaker : voices.value->speakers)
             if (speaker.id.isEmpty())
                 __builtin_trap(); // a voice without an id cannot be chosen
@@ -54,8 +59,9 @@ void everyParser(const QJsonValue& resp) {
     // Issue 17: the template list, effect and fusion creates.
     if (const auto templates = parseWith<openapi::TemplateListRequest>(resp); templates.ok()) {
         for (const EffectTemplate& effect : *templates.value)
-            if (effect.id == 0)
-                __builtin_trap(); // an item without an id is skipped, never listed
+            if (effect.id <= 0 || effect.duration < 0 || effect.imageCount < 0 ||
+                (effect.credits && *effect.credits < 0))
+                __builtin_trap(); // skipped without an id; a cost or length is never negative
     }
     parseWith<openapi::EffectRequest>(resp);
     parseWith<openapi::FusionRequest>(resp);
