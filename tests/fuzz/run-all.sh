@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target of tests/fuzz for a bounded time each (issue 8).
 #
-#   tests/fuzz/run-all.sh [BUILD_DIR] [SECONDS_PER_TARGET]     (defaults: build/fuzz, 45)
+#   tests/fuzz/run-all.sh [BUILD_DIR] [SECONDS_PER_TARGET]     (defaults: build/fuzz, 30)
 #
 # BUILD_DIR holds the fuzzers (cmake --workflow --preset fuzz). Each target starts from its seed
 # corpus (tests/fuzz/corpus/<target>/) plus the regressions, grows a working corpus in
@@ -11,7 +11,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="${1:-$here/../../build/fuzz}"
-seconds="${2:-45}"
+seconds="${2:-30}"
 targets=(fuzz_openapi_replies fuzz_web_replies fuzz_imagecheck fuzz_multipart
     fuzz_templates fuzz_price_formulas fuzz_local_files fuzz_media_probe)
 
