@@ -1,7 +1,7 @@
 // libFuzzer target: the website's price formula language (issue 19, pixverse-api.md §3.12). The
 // input is the answer of `pricing/formulas` (an envelope, or its `Resp` alone); every formula is
-// evaluated for the generations the app prices (each web model in each priced mode, with and
-// without audio, at each of its qualities), as the composer, the batch preview and the CLI ask
+// evaluated for the generations the app prices (each web model in each priced mode, its
+// qualities and audio switch in turn), as the composer, the batch preview and the CLI ask
 // PriceBook. A price is whole, not negative, and sums over a batch without overflowing; an
 // unreadable formula is "no price", never a crash or a guess.
 #include "core/api/ApiClient.h"
@@ -27,22 +27,25 @@ QList<GenerationRequest>& requests() {
     return list;
 }
 
+//! One request per web model and priced mode (its qualities in turn, audio every other one):
+//! every branch a formula has on the model, the mode and the switches, at a few hundred
+//! executions a second.
 void buildRequests() {
     const ModelCatalog& catalog = ModelCatalog::builtIn();
+    int turn = 0;
     for (const GenerationMode mode :
          {GenerationMode::TextToVideo, GenerationMode::ImageToVideo, GenerationMode::Transition,
           GenerationMode::Extend, GenerationMode::Upscale, GenerationMode::LipSync}) {
         for (const ModelSpec& model : catalog.offeredModels(ApiFamily::Web, mode)) {
-            for (const QString& quality : model.qualities) {
-                for (const bool audio : {false, true}) {
-                    GenerationRequest request;
-                    const QJsonObject keys{{QStringLiteral("model"), model.id},
-                                           {QStringLiteral("quality"), quality},
-                                           {QStringLiteral("audio"), audio}};
-                    if (requestFromKeys(keys, catalog, ApiFamily::Web, request, mode).isEmpty())
-                        requests().append(request);
-                }
-            }
+            ++turn;
+            GenerationRequest request;
+            QJsonObject keys{{QStringLiteral("model"), model.id},
+                             {QStringLiteral("audio"), turn % 2 == 0}};
+            if (!model.qualities.isEmpty())
+                keys.insert(QStringLiteral("quality"),
+                            model.qualities.at(turn % model.qualities.size()));
+            if (requestFromKeys(keys, catalog, ApiFamily::Web, request, mode).isEmpty())
+                requests().append(request);
         }
     }
 }
