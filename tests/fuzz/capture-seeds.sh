@@ -37,27 +37,28 @@ api() {
         "$base/openapi/v2/$path" -o "$out/$target/$name.json"
 }
 post() { api "$1" fuzz_openapi_replies POST "$2" -H 'Content-Type: application/json' -d "$3"; }
-field() { jq -r ".Resp.$2" "$out/fuzz_openapi_replies/$1.json"; }
+# Ids as written (jq would read them as doubles: these are above 2^53).
+field() { grep -o "\"$2\":\"\{0,1\}[^,}\"]*" "$out/fuzz_openapi_replies/$1.json" | head -n 1 | sed 's/.*:"\{0,1\}//'; }
 
 # The uploads: an image, a video and an audio file.
 ffmpeg -loglevel error -f lavfi -i "color=c=teal:s=320x240:d=0.1" -frames:v 1 "$work/still.png"
 ffmpeg -loglevel error -f lavfi -i "testsrc=s=320x240:r=10:d=2" -f lavfi -i "sine=d=2" \
     -c:v libx264 -pix_fmt yuv420p -c:a aac -shortest "$work/clip.mp4"
 ffmpeg -loglevel error -f lavfi -i "sine=d=2" -c:a aac "$work/voice.m4a"
-api upload-image fuzz_openapi_replies POST image/upload -F "image=@$work/still.png;type=image/png"
+api upload-image-sandbox fuzz_openapi_replies POST image/upload -F "image=@$work/still.png;type=image/png"
 api upload-image-2 fuzz_openapi_replies POST image/upload -F "image=@$work/still.png;type=image/png"
 api media-upload-video fuzz_openapi_replies POST media/upload -F "file=@$work/clip.mp4;type=video/mp4"
 api media-upload-audio fuzz_openapi_replies POST media/upload -F "file=@$work/voice.m4a;type=audio/x-m4a"
-image="$(field upload-image img_id)"
+image="$(field upload-image-sandbox img_id)"
 image2="$(field upload-image-2 img_id)"
 audio="$(field media-upload-audio media_id)"
 
 # A finished video to continue, then every mode's create.
-post text-to-video video/text/generate \
+post text-to-video-sandbox video/text/generate \
     '{"model":"v5","prompt":"a lighthouse in a storm","duration":5,"quality":"540p","aspect_ratio":"16:9","seed":7}'
-video="$(field text-to-video video_id)"
+video="$(field text-to-video-sandbox video_id)"
 sleep 2
-api result-done fuzz_openapi_replies GET "video/result/$video"
+api result-done-sandbox fuzz_openapi_replies GET "video/result/$video"
 post transition video/transition/generate \
     "{\"model\":\"v6\",\"first_frame_img\":$image,\"last_frame_img\":$image2,\"prompt\":\"a bloom\",\"duration\":5,\"quality\":\"540p\",\"seed\":1,\"generate_audio_switch\":false}"
 post extend video/extend/generate \
@@ -78,10 +79,10 @@ api templates-ru fuzz_openapi_replies GET "video/effects/templates/list?type=1&p
     -H "Accept-Language: ru"
 api templates-past-end fuzz_openapi_replies GET "video/effects/templates/list?type=1&page=99&pageSize=50"
 api templates-bad-size fuzz_openapi_replies GET "video/effects/templates/list?page=1&pageSize=7"
-template="$(jq -r '.Resp.effect_items[] | select(.effect_type == 1) | .template_id' \
-    "$out/fuzz_openapi_replies/templates-en.json" | head -n 1)"
+template="$(grep -o '"effect_type":1,[^}]*"template_id":[0-9]*' \
+    "$out/fuzz_openapi_replies/templates-en.json" | head -n 1 | sed 's/.*"template_id"://')"
 post effect video/img/generate \
-    "{\"template_id\":$template,\"img_id\":$image,\"model\":\"v5\",\"duration\":5,\"quality\":\"540p\"}"
+    "{\"template_id\":$template,\"img_id\":$image,\"prompt\":\"a cat\",\"model\":\"v5\",\"duration\":5,\"quality\":\"540p\"}"
 post fusion video/fusion/generate \
     "{\"model\":\"v5\",\"prompt\":\"@cat naps in @room \",\"duration\":5,\"quality\":\"540p\",\"aspect_ratio\":\"16:9\",\"seed\":4,\"image_references\":[{\"type\":\"subject\",\"img_id\":$image,\"ref_name\":\"cat\"},{\"type\":\"background\",\"img_id\":$image2,\"ref_name\":\"room\"}]}"
 
@@ -91,7 +92,7 @@ post usage-detail account/billing/usage-detail \
     "{\"limit\":3,\"start_time\":\"$today 00:00:00\",\"end_time\":\"$today 23:59:59\"}"
 cursor="$(field usage-detail next_cursor)"
 [[ -n "$cursor" && "$cursor" != null ]] && post usage-detail-cursor account/billing/usage-detail "{\"limit\":3,\"cursor\":\"$cursor\"}"
-api balance fuzz_openapi_replies GET account/balance
+api balance-sandbox fuzz_openapi_replies GET account/balance
 
 # The website: sign-in, credits, a first-and-last-frame create, the price formulas (with and
 # without a token).
