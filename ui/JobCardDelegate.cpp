@@ -179,7 +179,7 @@ JobCardDelegate::JobCardDelegate(QObject* parent)
     QPalette white;
     white.setColor(QPalette::WindowText, Qt::white);
     m_soundIcon = ui::actionIcon(QStringLiteral("sound"), white);
-    m_layouts.setMaxCost(2048); // lines of a few hundred cards, a few hundred KiB
+    m_layouts.setMaxCost(512); // the lines of a few screens of cards, ~150 KiB
 }
 
 JobCardDelegate::CardTexts JobCardDelegate::cardTexts(const QModelIndex& index) {
