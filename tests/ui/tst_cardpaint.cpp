@@ -83,8 +83,8 @@ void TestCardPaint::framePixmapGivesTheDirectPaintsPixels() {
             // Something was painted: the frame is not the background.
             QVERIFY2(direct != canvas(card, background), c.name);
             // The pixmap's antialiased edges are composed once more than the direct paint's:
-            // a rounding step at most.
-            QVERIFY2(maxChannelDifference(direct, cached) <= 1,
+            // two rounding steps at most (a wrong shape or colour differs by far more).
+            QVERIFY2(maxChannelDifference(direct, cached) <= 2,
                      qPrintable(QStringLiteral("%1: %2")
                                     .arg(QLatin1String(c.name))
                                     .arg(maxChannelDifference(direct, cached))));
