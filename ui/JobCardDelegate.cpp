@@ -46,43 +46,15 @@ QFont chipFont(const QFont& base) {
     return font;
 }
 
-//! Draws `text` wrapped in `rect`, at most `maxLines` lines, the last one elided. Returns the
-//! height used.
-int drawWrapped(QPainter* painter, const QRect& rect, const QString& text, const QFont& font,
-                int maxLines) {
-    if (text.isEmpty() || maxLines <= 0)
-        return 0;
-    const QFontMetrics metrics(font);
-    QTextLayout layout(text, font);
-    QTextOption wrap;
-    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(wrap);
-    layout.beginLayout();
-    int y = 0;
-    int lines = 0;
-    QList<QPair<int, int>> spans; // start, length
-    while (lines < maxLines) {
-        QTextLine line = layout.createLine();
-        if (!line.isValid())
-            break;
-        line.setLineWidth(rect.width());
-        spans.append({line.textStart(), line.textLength()});
-        ++lines;
-    }
-    layout.endLayout();
-    painter->setFont(font);
-    for (int i = 0; i < spans.size(); ++i) {
-        QString part = text.mid(spans.at(i).first, spans.at(i).second);
-        const bool last = i == spans.size() - 1;
-        if (last && spans.at(i).first + spans.at(i).second < text.size())
-            part = metrics.elidedText(text.mid(spans.at(i).first).simplified(), Qt::ElideRight,
-                                      rect.width());
-        painter->drawText(QRect(rect.left(), rect.top() + y, rect.width(), metrics.lineSpacing()),
-                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, part.trimmed());
-        y += metrics.lineSpacing();
-    }
-    return y;
+//! The card's rounded outline (the fill's edge, the border's centre line).
+QPainterPath roundedCard(const QRectF& card) {
+    QPainterPath path;
+    path.addRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
+    return path;
 }
+
+//! Rows at the top of a card that its rounded corners reach into.
+constexpr int kCornerRows = 10;
 
 QPainterPath starPath(const QRectF& box) {
     QPainterPath path;
@@ -207,6 +179,7 @@ JobCardDelegate::JobCardDelegate(QObject* parent)
     QPalette white;
     white.setColor(QPalette::WindowText, Qt::white);
     m_soundIcon = ui::actionIcon(QStringLiteral("sound"), white);
+    m_layouts.setMaxCost(512); // the lines of a few screens of cards, ~150 KiB
 }
 
 JobCardDelegate::CardTexts JobCardDelegate::cardTexts(const QModelIndex& index) {
@@ -310,6 +283,12 @@ QSize JobCardDelegate::cardSize(const QStyleOptionViewItem& option) const {
     return {width, height};
 }
 
+QSize JobCardDelegate::thumbnailSize(const QStyleOptionViewItem& option) const {
+    const QSize size = cardSize(option);
+    return thumbnailRect(QRect(QPoint(0, 0), size).adjusted(kMargin, kMargin, -kMargin, -kMargin))
+        .size();
+}
+
 QSize JobCardDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const {
     return cardSize(option);
 }
@@ -343,24 +322,16 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     if (texts.stack > 1)
         paintStackEdges(painter, card, palette);
 
-    // The card.
-    QPainterPath cardPath;
-    cardPath.addRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
-    QColor background = palette.color(QPalette::Base);
-    if (selected) {
-        const QColor highlight = palette.color(QPalette::Highlight);
-        background = QColor::fromRgbF(background.redF() * 0.85f + highlight.redF() * 0.15f,
-                                      background.greenF() * 0.85f + highlight.greenF() * 0.15f,
-                                      background.blueF() * 0.85f + highlight.blueF() * 0.15f);
-    }
-    painter->fillPath(cardPath, background);
+    // The card, from a pixmap made once per size and look.
+    const FrameLook look = frameLook(palette, selected, hovered);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    painter->drawPixmap(card.topLeft(), framePixmap(card.size(), dpr, look, FrameLayer::Fill));
     // A rejected take fades into the background; its badge and the border stay clear.
     if (texts.rejected)
         painter->setOpacity(kRejectedOpacity);
 
-    // The picture, clipped to the card's rounded top.
+    // The picture, under the card's rounded top.
     painter->save();
-    painter->setClipPath(cardPath);
     QImage image;
     const QString thumbnailPath = index.data(JobListModel::ThumbnailPathRole).toString();
     if (!thumbnailPath.isEmpty() && m_cache)
@@ -372,19 +343,10 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     const QVariant progressValue = index.data(JobListModel::ProgressRole);
     const double progress = progressValue.isValid() ? progressValue.toDouble() : -1.0;
     if (!image.isNull()) {
-        painter->fillRect(thumb, kThumbBackground);
-        const QSize fitted = image.size().scaled(thumb.size(), Qt::KeepAspectRatio);
-        // Nearly the card's shape: fill it (a sliver cropped); otherwise letterbox.
-        const bool fill = std::abs(double(fitted.width()) / thumb.width() - 1.0) < 0.08 &&
-                          std::abs(double(fitted.height()) / thumb.height() - 1.0) < 0.08;
-        const QSize drawn =
-            fill ? image.size().scaled(thumb.size(), Qt::KeepAspectRatioByExpanding) : fitted;
-        QRect target(QPoint(0, 0), drawn);
-        target.moveCenter(thumb.center());
-        painter->setClipRect(thumb, Qt::IntersectClip);
-        painter->drawImage(target, image);
+        paintPicture(painter, card, thumb, image);
     } else {
-        paintPlaceholder(painter, thumb, state, progress);
+        clipToCard(painter, card, thumb,
+                   [&] { paintPlaceholder(painter, thumb, state, progress); });
     }
     if (state == JobState::Downloading) {
         const QRect track(thumb.left(), thumb.bottom() - 4, thumb.width(), 5);
@@ -412,17 +374,8 @@ void JobCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     paintMarks(painter, thumb, option.rect, texts, option.font);
 
     // The border last, over everything: thicker in the highlight colour when selected.
+    painter->drawPixmap(card.topLeft(), framePixmap(card.size(), dpr, look, FrameLayer::Border));
     painter->setBrush(Qt::NoBrush);
-    if (selected) {
-        painter->setPen(QPen(palette.color(QPalette::Highlight), 2));
-        painter->drawRoundedRect(QRectF(card).adjusted(1, 1, -1, -1), kRadius, kRadius);
-    } else {
-        QColor border = palette.color(QPalette::Mid);
-        if (!hovered)
-            border.setAlpha(110);
-        painter->setPen(QPen(border, 1));
-        painter->drawPath(cardPath);
-    }
     if (option.state.testFlag(QStyle::State_HasFocus) && selected) {
         QPen focus(palette.color(QPalette::Highlight).lighter(130), 1, Qt::DotLine);
         painter->setPen(focus);
@@ -646,12 +599,184 @@ CardSettingsLine JobCardDelegate::settingsLine(const QStyleOptionViewItem& optio
     // The settings may wrap into the text's last line when the prompt (and the reason a job
     // failed) leave it empty and no lineage link takes it.
     const int used = texts.error.isEmpty()
-                         ? wrappedLineCount(texts.prompt, option.font, text.width(), 3)
-                         : 1 + wrappedLineCount(texts.error, option.font, text.width(), 2);
+                         ? int(wrappedLines(texts.prompt, option.font, text.width(), 3).size())
+                         : 1 + int(wrappedLines(texts.error, option.font, text.width(), 2).size());
     const bool free = texts.parent.isEmpty() && used < 3;
     return layOutCardSettings(texts.settings, texts.cost,
                               QRect(text.left(), text.bottom() + 1 + 6, text.width(), ls),
                               metaFont(option.font), free);
+}
+
+JobCardDelegate::FrameLook JobCardDelegate::frameLook(const QPalette& palette, bool selected,
+                                                      bool hovered) {
+    FrameLook look;
+    look.selected = selected;
+    look.fill = palette.color(QPalette::Base);
+    if (selected) {
+        const QColor highlight = palette.color(QPalette::Highlight);
+        look.fill = QColor::fromRgbF(look.fill.redF() * 0.85f + highlight.redF() * 0.15f,
+                                     look.fill.greenF() * 0.85f + highlight.greenF() * 0.15f,
+                                     look.fill.blueF() * 0.85f + highlight.blueF() * 0.15f);
+        look.border = highlight;
+    } else {
+        look.border = palette.color(QPalette::Mid);
+        if (!hovered)
+            look.border.setAlpha(110);
+    }
+    return look;
+}
+
+void JobCardDelegate::paintFrame(QPainter* painter, const QRectF& card, const FrameLook& look,
+                                 FrameLayer layer) {
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (layer == FrameLayer::Fill) {
+        painter->fillPath(roundedCard(card), look.fill);
+    } else if (look.selected) {
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(look.border, 2));
+        painter->drawRoundedRect(card.adjusted(1, 1, -1, -1), kRadius, kRadius);
+    } else {
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(look.border, 1));
+        painter->drawPath(roundedCard(card));
+    }
+    painter->restore();
+}
+
+QPixmap JobCardDelegate::framePixmap(const QSize& size, qreal dpr, const FrameLook& look,
+                                     FrameLayer layer) const {
+    const bool fill = layer == FrameLayer::Fill;
+    const QString key = QStringLiteral("%1x%2@%3 %4 %5 %6 %7")
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(dpr)
+                            .arg(look.fill.rgba())
+                            .arg(fill ? 0u : look.border.rgba()) // the fill has no border
+                            .arg(!fill && look.selected ? 1 : 0)
+                            .arg(fill ? 0 : 1);
+    if (const auto found = m_frames.constFind(key); found != m_frames.cend())
+        return *found;
+    // A handful per card size (selected, hovered, plain; two layers): a new size (the window
+    // was resized) makes the old ones useless.
+    if (m_frames.size() >= 48)
+        m_frames.clear();
+    QPixmap pixmap(size * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    paintFrame(&painter, QRectF(QPointF(0, 0), QSizeF(size)), look, layer);
+    painter.end();
+    m_frames.insert(key, pixmap);
+    return pixmap;
+}
+
+QStringList JobCardDelegate::wrappedLines(const QString& text, const QFont& font, int width,
+                                          int maxLines) const {
+    if (text.isEmpty() || maxLines <= 0)
+        return {};
+    const QString key =
+        font.key() + u'|' + QString::number(width) + u'|' + QString::number(maxLines) + u'|' + text;
+    if (const QStringList* lines = m_layouts.object(key))
+        return *lines;
+    QTextLayout layout(text, font);
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(wrap);
+    layout.beginLayout();
+    QList<QPair<int, int>> spans; // start, length
+    while (spans.size() < maxLines) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        spans.append({line.textStart(), line.textLength()});
+    }
+    layout.endLayout();
+    QStringList lines;
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const auto [start, length] = spans.at(i);
+        if (i == spans.size() - 1 && start + length < text.size())
+            lines << QFontMetrics(font)
+                         .elidedText(text.mid(start).simplified(), Qt::ElideRight, width)
+                         .trimmed();
+        else
+            lines << text.mid(start, length).trimmed();
+    }
+    m_layouts.insert(key, new QStringList(lines));
+    return lines;
+}
+
+int JobCardDelegate::drawWrapped(QPainter* painter, const QRect& rect, const QString& text,
+                                 const QFont& font, int maxLines) const {
+    const QStringList lines = wrappedLines(text, font, rect.width(), maxLines);
+    if (lines.isEmpty())
+        return 0;
+    const int ls = QFontMetrics(font).lineSpacing();
+    painter->setFont(font);
+    int y = 0;
+    for (const QString& line : lines) {
+        painter->drawText(QRect(rect.left(), rect.top() + y, rect.width(), ls),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, line);
+        y += ls;
+    }
+    return y;
+}
+
+QPainterPath JobCardDelegate::pictureEdges(const QRect& card, const QRect& thumb) const {
+    const QSize key(card.width(), thumb.height());
+    if (key != m_edgesSize) {
+        // In the card's own coordinates: the picture's rim (top rows and side columns) inside
+        // the rounded outline.
+        const QRect local = thumb.translated(-card.topLeft());
+        QPainterPath rim;
+        rim.addRect(local);
+        QPainterPath inside;
+        inside.addRect(local.adjusted(1, kCornerRows, -1, 0));
+        m_edges = roundedCard(QRectF(QPointF(0, 0), QSizeF(card.size())))
+                      .intersected(rim.subtracted(inside));
+        m_edgesSize = key;
+    }
+    return m_edges.translated(card.topLeft());
+}
+
+void JobCardDelegate::paintPicture(QPainter* painter, const QRect& card, const QRect& thumb,
+                                   const QImage& image) const {
+    // Made at the card's size by the thumbnail cache: drawn 1:1. Otherwise (a size from before a
+    // resize, a small picture): nearly the card's shape fills it (a sliver cropped), anything
+    // else is letterboxed.
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QSize shown = (QSizeF(image.size()) / dpr).toSize();
+    QSize drawn = shown;
+    if (shown.width() > thumb.width() || shown.height() > thumb.height() ||
+        (shown.width() < thumb.width() && shown.height() < thumb.height())) {
+        const QSize fitted = image.size().scaled(thumb.size(), Qt::KeepAspectRatio);
+        const bool fill = std::abs(double(fitted.width()) / thumb.width() - 1.0) < 0.08 &&
+                          std::abs(double(fitted.height()) / thumb.height() - 1.0) < 0.08;
+        drawn = fill ? image.size().scaled(thumb.size(), Qt::KeepAspectRatioByExpanding) : fitted;
+    }
+    QRect target(QPoint(0, 0), drawn);
+    target.moveCenter(thumb.center());
+    const bool covers = target.contains(thumb);
+    clipToCard(painter, card, thumb, [&] {
+        if (!covers)
+            painter->fillRect(thumb, kThumbBackground);
+        painter->drawImage(target, image);
+    });
+}
+
+void JobCardDelegate::clipToCard(QPainter* painter, const QRect& card, const QRect& thumb,
+                                 const std::function<void()>& paintThumb) const {
+    // A rectangle clips most of the picture; only its rim is clipped to the card's rounded
+    // shape (a path clip over the whole card cost more than the picture).
+    painter->save();
+    painter->setClipRect(thumb.adjusted(1, kCornerRows, -1, 0), Qt::IntersectClip);
+    paintThumb();
+    painter->restore();
+    painter->save();
+    painter->setClipPath(pictureEdges(card, thumb), Qt::IntersectClip);
+    paintThumb();
+    painter->restore();
 }
 
 bool JobCardDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,

@@ -3,9 +3,16 @@
 #include "core/jobs/Job.h"
 #include "ui/CardSettingsLine.h"
 
+#include <QCache>
 #include <QColor>
+#include <QHash>
 #include <QIcon>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QStringList>
 #include <QStyledItemDelegate>
+
+#include <functional>
 
 namespace pixverse {
 
@@ -55,6 +62,7 @@ public:
     explicit JobCardDelegate(QObject* parent = nullptr);
 
     void setThumbnailCache(ThumbnailCache* cache) { m_cache = cache; }
+    ThumbnailCache* thumbnailCache() const { return m_cache; }
     //! Finished jobs painted without a thumbnail ask `maker` for one.
     void setThumbnailMaker(ThumbnailMaker* maker) { m_maker = maker; }
 
@@ -65,6 +73,8 @@ public:
     //! The view spreads the cards over its width; 0: the natural width.
     void setCardWidth(int width) { m_cardWidth = width; }
     int cardWidth() const { return m_cardWidth; }
+    //! The picture's size on a card of cardSize(): what the thumbnail cache decodes to.
+    QSize thumbnailSize(const QStyleOptionViewItem& option) const;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
@@ -88,6 +98,33 @@ public:
     //! The gold star of favourites, for actions and buttons (the cards paint the same shape).
     static QIcon favouriteIcon();
 
+    //! The card's frame: its rounded fill, painted first, and its antialiased border, painted
+    //! last over the picture. Stroking the rounded border was 40 % of a card's paint, so paint()
+    //! draws both from pixmaps made once per size and look (framePixmap()).
+    enum class FrameLayer { Fill, Border };
+    struct FrameLook {
+        QColor fill;
+        QColor border;
+        bool selected = false; //!< a 2 px border in `border` instead of 1 px
+        bool operator==(const FrameLook&) const = default;
+    };
+    static FrameLook frameLook(const QPalette& palette, bool selected, bool hovered);
+    //! Paints a layer of the frame of `card` directly.
+    static void paintFrame(QPainter* painter, const QRectF& card, const FrameLook& look,
+                           FrameLayer layer);
+    //! The same layer for a card of `size` at (0, 0), painted once and kept (at most a few
+    //! dozen: sizes times looks); its device pixel ratio is `dpr`.
+    QPixmap framePixmap(const QSize& size, qreal dpr, const FrameLook& look,
+                        FrameLayer layer) const;
+    //! Pixmaps framePixmap() keeps.
+    int cachedFrameCount() const { return static_cast<int>(m_frames.size()); }
+
+    //! The lines `text` wraps into at `width` (at most `maxLines`, the last one elided when text
+    //! is left over), laid out once per text, font, width and line count and kept: the cards on
+    //! screen are painted again for every thumbnail that arrives.
+    QStringList wrappedLines(const QString& text, const QFont& font, int width, int maxLines) const;
+    int cachedLayoutCount() const { return static_cast<int>(m_layouts.count()); }
+
 Q_SIGNALS:
     void favouriteClicked(const QModelIndex& index);
     //! The card's "from …" link was clicked: the gallery selects the parent.
@@ -105,6 +142,18 @@ private:
                      const QFont& font) const;
     void paintText(QPainter* painter, const QStyleOptionViewItem& option,
                    const CardTexts& texts) const;
+    //! Draws `text` wrapped in `rect` (wrappedLines()); returns the height used.
+    int drawWrapped(QPainter* painter, const QRect& rect, const QString& text, const QFont& font,
+                    int maxLines) const;
+    //! The picture `image` on the thumbnail area `thumb` of `card`, under its rounded corners.
+    void paintPicture(QPainter* painter, const QRect& card, const QRect& thumb,
+                      const QImage& image) const;
+    //! Runs `paintThumb` (which paints the area `thumb` of `card`) clipped to the card's
+    //! rounded outline.
+    void clipToCard(QPainter* painter, const QRect& card, const QRect& thumb,
+                    const std::function<void()>& paintThumb) const;
+    //! The rim of the picture `thumb` of `card` that its rounded corners and edges clip.
+    QPainterPath pictureEdges(const QRect& card, const QRect& thumb) const;
     CardSettingsLine settingsLine(const QStyleOptionViewItem& option, const CardTexts& texts) const;
     //! The creator's marks on the picture: rating stars above the mode, the reject badge.
     void paintMarks(QPainter* painter, const QRectF& thumb, const QRect& itemRect,
@@ -118,6 +167,10 @@ private:
     ThumbnailMaker* m_maker = nullptr;
     int m_cardWidth = 0;
     QIcon m_soundIcon; //!< resources/icons/actions/sound.svg in white, made once
+    mutable QHash<QString, QPixmap> m_frames;       // framePixmap()'s
+    mutable QCache<QString, QStringList> m_layouts; // wrappedLines()'s
+    mutable QSize m_edgesSize;                      // pictureEdges()'s, for cards of this size
+    mutable QPainterPath m_edges;
 };
 
 } // namespace pixverse

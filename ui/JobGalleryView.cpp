@@ -1,6 +1,7 @@
 #include "ui/JobGalleryView.h"
 
 #include "core/jobs/JobListModel.h"
+#include "core/jobs/ThumbnailCache.h"
 #include "ui/JobCardDelegate.h"
 #include "ui/UiHelpers.h"
 
@@ -164,6 +165,22 @@ void JobGalleryView::fitCards() {
     if (width != m_delegate->cardWidth()) {
         m_delegate->setCardWidth(width);
         scheduleDelayedItemsLayout();
+    }
+    // Thumbnails are decoded at the picture's size in device pixels, so a card draws its
+    // picture without scaling it (and a smaller image costs less memory).
+    if (ThumbnailCache* cache = m_delegate->thumbnailCache()) {
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        const QSize picture = m_delegate->thumbnailSize(option) * devicePixelRatioF();
+        cache->setScaledSize(picture, ThumbnailCache::Scaling::Card);
+        // Room for three screens of pictures: the cards on screen always fit (or they would be
+        // read again and again), and memory follows the pictures' size, not the files'.
+        const int rows =
+            maximumViewportSize().height() / std::max(1, m_delegate->cardSize(option).height()) + 2;
+        const qsizetype screen =
+            qsizetype(columns) * rows *
+            std::max<qsizetype>(1, qsizetype(picture.width()) * picture.height() * 4 / 1024);
+        cache->setMaxCostKiB(std::max<qsizetype>(3 * screen, 4 * 1024));
     }
 }
 

@@ -373,7 +373,15 @@ QVariantList rowValues(const Job& job) {
     };
 }
 
-Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
+void readRequest(Job& job, const RequestText& text) {
+    job.request = GenerationRequest::fromJson(QJsonDocument::fromJson(text.json.toUtf8()).object());
+    // Schema 1-3 kept the image here only; since step 3 → 4 the request has it too. Only a
+    // different path is put back: setStartImage would drop an effect's other Start images.
+    if (!text.imagePath.isEmpty() && text.imagePath != job.request.startImagePath())
+        job.request.setStartImage(text.imagePath);
+}
+
+Job jobFrom(const QSqlQuery& query, ColumnIndex& columns, RequestText* deferred) {
     auto value = [&query, &columns](const char* column) {
         auto at = columns.constFind(
             QByteArray::fromRawData(column, static_cast<qsizetype>(qstrlen(column))));
@@ -387,13 +395,11 @@ Job jobFrom(const QSqlQuery& query, ColumnIndex& columns) {
     job.updatedAt = timeFrom(value("updated_at"));
     job.family = apiFamilyFromId(value("family").toString()).value_or(ApiFamily::OpenApi);
     job.account = value("account").toString();
-    job.request = GenerationRequest::fromJson(
-        QJsonDocument::fromJson(value("request").toString().toUtf8()).object());
-    // Schema 1-3 kept the image here only; since step 3 → 4 the request has it too. Only a
-    // different path is put back: setStartImage would drop an effect's other Start images.
-    if (const QString image = value("image_path").toString();
-        !image.isEmpty() && image != job.request.startImagePath())
-        job.request.setStartImage(image);
+    RequestText request{value("request").toString(), value("image_path").toString()};
+    if (deferred)
+        *deferred = std::move(request);
+    else
+        readRequest(job, request);
     job.sourceImagePath = value("source_image_path").toString();
     job.traceId = value("trace_id").toString();
     job.videoId = value("video_id").toLongLong();

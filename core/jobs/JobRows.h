@@ -29,7 +29,17 @@ QVariantList rowValues(const Job& job);
 //! Where each column of a `SELECT *` is, looked up once per query: QSqlQuery::value(name) builds
 //! the whole record again for every call, which made opening 10,000 jobs (31 columns) 4× slower.
 using ColumnIndex = QHash<QByteArray, int>;
-Job jobFrom(const QSqlQuery& query, ColumnIndex& columns);
+//! What jobFrom() leaves for readRequest() when asked to: the request's JSON is most of the time
+//! a row takes to read, and the rows' requests can be parsed on every core at once.
+struct RequestText {
+    QString json;      //!< the `request` column
+    QString imagePath; //!< the `image_path` column (schema 1-3)
+};
+//! The job in the query's current row. With `deferred`, its request is left empty and its text
+//! put there: readRequest() completes the job.
+Job jobFrom(const QSqlQuery& query, ColumnIndex& columns, RequestText* deferred = nullptr);
+//! Parses `text` into `job.request` as jobFrom() does. Touches nothing shared: safe on any thread.
+void readRequest(Job& job, const RequestText& text);
 
 //! Replaces the job's rows in `job_tags` (in its order) and `job_boards`. Part of the caller's
 //! transaction; false with `error` when SQLite refused.

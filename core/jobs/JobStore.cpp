@@ -13,10 +13,13 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <utility>
+#include <vector>
 
 namespace pixverse {
 
@@ -25,6 +28,8 @@ using job_rows::columns;
 using job_rows::jobFrom;
 using job_rows::migrations;
 using job_rows::readMarks;
+using job_rows::readRequest;
+using job_rows::RequestText;
 using job_rows::RowStep;
 using job_rows::rowStep;
 using job_rows::rowValues;
@@ -216,10 +221,19 @@ bool JobStore::loadAll() {
     if (!query.exec(QStringLiteral("SELECT * FROM jobs ORDER BY id")))
         return fail(tr("Cannot read the job database: %1").arg(sqlError(query)));
     ColumnIndex columns;
+    // The rows first, their requests' JSON (most of the time) parsed afterwards on every core:
+    // each row's is its own.
+    std::vector<std::pair<Job*, RequestText>> requests;
     while (query.next()) {
-        const Job job = jobFrom(query, columns);
-        m_jobs.insert(job.id, job);
+        RequestText request;
+        const Job job = jobFrom(query, columns, &request);
+        // ORDER BY id: each goes at the end. The map's nodes stay put while it is only read.
+        const auto at = m_jobs.insert(m_jobs.cend(), job.id, job);
+        requests.emplace_back(&*at, std::move(request));
     }
+    QtConcurrent::blockingMap(
+        requests, [](std::pair<Job*, RequestText>& row) { readRequest(*row.first, row.second); });
+    requests.clear();
     QString error;
     if (!readMarks(db, m_jobs, &error) || !loadBoards())
         return fail(tr("Cannot read the job database: %1").arg(error.isEmpty() ? m_error : error));

@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QRect>
 #include <QSet>
 #include <QSize>
 #include <QString>
@@ -50,11 +51,24 @@ public:
     qsizetype totalCostKiB() const { return m_cache.totalCost(); }
     int count() const { return static_cast<int>(m_cache.count()); }
 
-    //! Images are decoded scaled to cover `size` (aspect kept, the painter crops), so a card's
-    //! picture costs what the card shows; invalid (the default): full size. A new size forgets
-    //! what is in memory (it was made for the old one).
-    void setScaledSize(const QSize& size);
+    //! How images are fitted to scaledSize() in the loading thread.
+    enum class Scaling {
+        Cover, //!< aspect kept, covering the size: the painter crops
+        //! What a card shows, so the painter draws it 1:1: cropped to the size when the shapes
+        //! differ by less than 8 %, fitted inside it (letterboxed) otherwise. Never larger than
+        //! the size, never enlarged.
+        Card,
+    };
+    //! Images are decoded scaled to `size`, so a card's picture costs what the card shows;
+    //! invalid (the default): full size. What is in memory was made for the old size: it is
+    //! still returned (no card goes blank while the window is resized) and read again.
+    void setScaledSize(const QSize& size, Scaling scaling = Scaling::Cover);
     QSize scaledSize() const { return m_scaledSize; }
+    Scaling scaling() const { return m_scaling; }
+    //! The size an image of `full` pixels is decoded at for `size` and `scaling`; `crop` (if
+    //! given) receives the part of that kept (all of it unless Card crops).
+    static QSize decodedSize(const QSize& full, const QSize& size, Scaling scaling,
+                             QRect* crop = nullptr);
 
     //! Loads running at once (default 2) and requests kept waiting (default 96).
     void setMaxConcurrentLoads(int n);
@@ -73,16 +87,24 @@ Q_SIGNALS:
     void imageFailed(const QString& path);
 
 private:
+    //! A decoded image and the scaledSize() generation it was made for.
+    struct Entry {
+        QImage image;
+        int generation = 0;
+    };
+    void queue(const QString& path);
     void pump();
-    void finished(const QString& path, const QImage& image);
+    void finished(const QString& path, const QImage& image, int generation);
 
-    QCache<QString, QImage> m_cache;
+    QCache<QString, Entry> m_cache;
     QList<QString> m_pending; // most recent last
     QSet<QString> m_inFlight;
     QSet<QString> m_failed;
     int m_maxConcurrent = 2;
     int m_maxPending = 96;
     QSize m_scaledSize;
+    Scaling m_scaling = Scaling::Cover;
+    int m_generation = 0; // bumped by each new scaledSize()
     QThreadPool m_pool;
     Stats m_stats;
     std::atomic<qint64> m_loadsOnGuiThread{0};

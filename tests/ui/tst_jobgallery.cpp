@@ -690,10 +690,11 @@ void TestJobGallery::tenThousandJobsScrollWithBoundedThumbnails() {
     pane.thumbnailMaker()->setOutputDir(dir.filePath(QStringLiteral("made")));
     ThumbnailCache* cache = pane.thumbnailCache();
     const qsizetype oneImage = ThumbnailCache::costOf(QImage(96, 54, QImage::Format_RGB32));
-    cache->setMaxCostKiB(oneImage * 60); // room for a screenful and a bit, far fewer than 300
     pane.resize(1000, 760);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    // After the gallery fitted its cards (which sizes the cache for three screens of them).
+    cache->setMaxCostKiB(oneImage * 60); // room for a screenful and a bit, far fewer than 300
     const qint64 openMs = timer.restart();
     QCOMPARE(pane.view()->model()->rowCount(), kJobs);
     QCOMPARE(child<QComboBox>(&pane, "statusFilterCombo")->itemText(0),

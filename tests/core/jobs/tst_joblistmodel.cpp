@@ -56,6 +56,7 @@ private Q_SLOTS:
     void finishedVideosDragAsFiles();
     void tenThousandJobsLoadAtOnce();
     void thumbnailCacheStaysBounded();
+    void thumbnailCacheScalesToCards();
 
 private:
     qint64 add(const Job& job) {
@@ -621,6 +622,60 @@ void TestJobListModel::thumbnailCacheStaysBounded() {
     cache.invalidate(missing);
     cache.image(missing);
     QTRY_COMPARE(failed.count(), 2);
+}
+
+void TestJobListModel::thumbnailCacheScalesToCards() {
+    // Issue 20: the worker decodes at the card's picture size, so the card draws it 1:1 and
+    // memory holds what is shown. Never larger than asked, never enlarged.
+    QTemporaryDir dir;
+    auto write = [&](const char* name, QSize size) {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(QColor(200, 80, 40));
+        const QString path = dir.filePath(QLatin1String(name));
+        return image.save(path) ? path : QString();
+    };
+    const QString wide = write("wide.png", {480, 270});     // the card's shape: cropped to it
+    const QString square = write("square.png", {400, 400}); // letterboxed inside
+    const QString tall = write("tall.png", {270, 480});     // letterboxed inside
+    const QString small = write("small.png", {96, 54});     // smaller: kept as it is
+    const QString nearly = write("nearly.png", {480, 280}); // within 8 %: cropped
+    const QSize card(230, 129);
+    ThumbnailCache cache;
+    cache.setScaledSize(card, ThumbnailCache::Scaling::Card);
+    for (const QString& path : {wide, square, tall, small, nearly})
+        QVERIFY(cache.image(path).isNull());
+    QTRY_VERIFY(cache.isIdle());
+    QCOMPARE(cache.count(), 5);
+    QCOMPARE(cache.image(wide).size(), card);
+    QCOMPARE(cache.image(nearly).size(), card);
+    QCOMPARE(cache.image(square).size(), QSize(129, 129));
+    QCOMPARE(cache.image(tall).size(), QSize(72, 129));
+    QCOMPARE(cache.image(small).size(), QSize(96, 54));
+    for (const QString& path : {wide, square, tall, small, nearly}) {
+        const QSize size = cache.image(path).size();
+        QVERIFY2(size.width() <= card.width() && size.height() <= card.height(), qPrintable(path));
+    }
+    QCOMPARE(cache.stats().loadsOnGuiThread, 0);
+    // The cost is what is kept: a card's picture, not the file's 480 x 270.
+    QCOMPARE(cache.totalCostKiB(),
+             ThumbnailCache::costOf(QImage(card, QImage::Format_RGB32)) * 2 +
+                 ThumbnailCache::costOf(QImage(129, 129, QImage::Format_RGB32)) +
+                 ThumbnailCache::costOf(QImage(72, 129, QImage::Format_RGB32)) +
+                 ThumbnailCache::costOf(QImage(96, 54, QImage::Format_RGB32)));
+
+    // Cover (the effects browser) keeps the aspect and covers the size: the painter crops.
+    QCOMPARE(ThumbnailCache::decodedSize({400, 400}, card, ThumbnailCache::Scaling::Cover),
+             QSize(230, 230));
+
+    // Resized: what was made for the old size is still shown (no card goes blank) and is read
+    // again at the new one.
+    const QSize larger(320, 180);
+    cache.setScaledSize(larger, ThumbnailCache::Scaling::Card);
+    QCOMPARE(cache.image(wide).size(), card);
+    QVERIFY(!cache.isIdle());
+    QTRY_VERIFY(cache.isIdle());
+    QCOMPARE(cache.image(wide).size(), larger);
+    QVERIFY(cache.isIdle()); // made for this size: not read again
 }
 
 QTEST_GUILESS_MAIN(TestJobListModel)
