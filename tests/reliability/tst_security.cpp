@@ -385,6 +385,8 @@ void TestSecurity::noSecretInTheLaterFeaturesFiles() {
                                   {QStringLiteral("--verbose"), QStringLiteral("--base-url"), base,
                                    QStringLiteral("--token-env"), QStringLiteral("PXSEC_TOKEN"),
                                    QStringLiteral("--poll-interval-ms"), QStringLiteral("50")}}};
+    // A model both families take (the website refuses v3.5-v5.5).
+    const QStringList v6{QStringLiteral("--model"), QStringLiteral("v6")};
     QString cliOutput;
     for (const Family& family : families) {
         const QString out = QDir(work).filePath(family.name);
@@ -395,8 +397,8 @@ void TestSecurity::noSecretInTheLaterFeaturesFiles() {
             return run;
         };
         // Batch outputs (videos, sidecars, the batch's job store with its ledger table).
-        const test::CliRun batch =
-            cliRun({QStringLiteral("batch"), prompts, QStringLiteral("--out"), batchOut});
+        const test::CliRun batch = cliRun(
+            QStringList{QStringLiteral("batch"), prompts, QStringLiteral("--out"), batchOut} + v6);
         QVERIFY2(batch.exitCode == 0, qPrintable(family.name + u' ' + batch.why()));
         // The spend report over that folder's ledger (the service's for a key, the local one
         // for a website account).
@@ -414,9 +416,10 @@ void TestSecurity::noSecretInTheLaterFeaturesFiles() {
         const QString hot = QDir(out).filePath(QStringLiteral("hot"));
         QVERIFY(QDir().mkpath(hot));
         watchOnce(cli,
-                  family.connection + QStringList{QStringLiteral("watch"), hot,
-                                                  QStringLiteral("--out"),
-                                                  QDir(out).filePath(QStringLiteral("watched"))},
+                  family.connection +
+                      QStringList{QStringLiteral("watch"), hot, QStringLiteral("--out"),
+                                  QDir(out).filePath(QStringLiteral("watched"))} +
+                      v6,
                   env, hot, 2, &cliOutput);
         if (QTest::currentTestFailed())
             return;
@@ -425,7 +428,8 @@ void TestSecurity::noSecretInTheLaterFeaturesFiles() {
         crashMidBatch(cli,
                       family.connection +
                           QStringList{QStringLiteral("batch"), prompts, QStringLiteral("--out"),
-                                      QDir(out).filePath(QStringLiteral("crashed"))},
+                                      QDir(out).filePath(QStringLiteral("crashed"))} +
+                          v6,
                       env, &cliOutput);
         if (QTest::currentTestFailed())
             return;
