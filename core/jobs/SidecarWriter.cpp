@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QList>
-#include <QMutexLocker>
 #include <QSaveFile>
 #include <QtConcurrent>
 
@@ -27,9 +26,9 @@ QByteArray hashOf(const QByteArray& bytes) {
 } // namespace
 
 struct SidecarWriter::File {
-    QMutex writing;                  //!< held while the file is written
+    std::mutex writing;              //!< held while the file is written
     std::atomic<quint64> latest = 0; //!< the newest write asked for
-    mutable QMutex recentMutex;      //!< guards `recent`
+    mutable std::mutex recentMutex;  //!< guards `recent`
     QList<QByteArray> recent;        //!< hashes of the latest versions written, newest last
 };
 
@@ -48,7 +47,7 @@ QByteArray SidecarWriter::bytesOf(const QJsonObject& json) {
 }
 
 std::shared_ptr<SidecarWriter::File> SidecarWriter::file(const QString& path) {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     std::shared_ptr<File>& file = m_files[path];
     if (!file)
         file = std::make_shared<File>();
@@ -58,19 +57,19 @@ std::shared_ptr<SidecarWriter::File> SidecarWriter::file(const QString& path) {
 bool SidecarWriter::wroteThis(const QString& path, const QByteArray& bytes) const {
     std::shared_ptr<File> file;
     {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         file = m_files.value(path);
     }
     if (!file)
         return false;
-    QMutexLocker lock(&file->recentMutex);
+    const std::lock_guard lock(file->recentMutex);
     return file->recent.contains(hashOf(bytes));
 }
 
 QString SidecarWriter::commit(File& file, const QString& path, const QByteArray& bytes) {
     {
         // Recorded before the file changes: the watcher may read it the moment it is renamed.
-        QMutexLocker lock(&file.recentMutex);
+        const std::lock_guard lock(file.recentMutex);
         file.recent.append(hashOf(bytes));
         while (file.recent.size() > kRememberedWrites)
             file.recent.removeFirst();
@@ -84,7 +83,7 @@ QString SidecarWriter::commit(File& file, const QString& path, const QByteArray&
 QString SidecarWriter::write(const QString& path, const QJsonObject& json) {
     const std::shared_ptr<File> target = file(path);
     ++target->latest;
-    QMutexLocker lock(&target->writing);
+    const std::lock_guard lock(target->writing);
     return commit(*target, path, bytesOf(json));
 }
 
@@ -105,7 +104,7 @@ QFuture<bool> SidecarWriter::updateAsync(const QString& path, const QJsonObject&
     const std::shared_ptr<File> target = file(path);
     const quint64 version = ++target->latest;
     return QtConcurrent::run([target, version, path, marks, whole] {
-        QMutexLocker lock(&target->writing);
+        const std::lock_guard lock(target->writing);
         if (target->latest.load() != version)
             return true; // a newer write of this file follows with every mark
         QByteArray current;

@@ -4,10 +4,10 @@
 #include <QFuture>
 #include <QHash>
 #include <QJsonObject>
-#include <QMutex>
 #include <QString>
 
 #include <memory>
+#include <mutex>
 
 namespace pixverse {
 
@@ -47,7 +47,9 @@ private:
     //! Writes `bytes` to `file` with QSaveFile (its lock held); records them first.
     static QString commit(File& file, const QString& path, const QByteArray& bytes);
 
-    mutable QMutex m_mutex;
+    // std::mutex, not QMutex, here and in File: ThreadSanitizer sees its locking (Qt 6.4's QMutex
+    // waits in Qt's own uninstrumented code).
+    mutable std::mutex m_mutex;
     QHash<QString, std::shared_ptr<File>> m_files;
 };
 

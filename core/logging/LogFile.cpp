@@ -3,18 +3,20 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
 #include <cstdio>
+#include <mutex>
 
 namespace pixverse {
 
 namespace {
 
 struct LogState {
-    QMutex mutex;
+    // A std::mutex, not a QMutex: ThreadSanitizer sees its locking (Qt 6.4's QMutex waits in
+    // Qt's own uninstrumented code, so the lines it orders would be reported as races).
+    std::mutex mutex;
     QFile file;
     QString directory;
     qint64 maxBytes = 1024 * 1024;
@@ -85,7 +87,7 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
     LogState& s = state();
     QString line;
     {
-        QMutexLocker lock(&s.mutex);
+        const std::lock_guard lock(s.mutex);
         line = QStringLiteral("%1 %2 %3: %4\n")
                    .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
                         QLatin1String(levelName(type)),
@@ -109,7 +111,7 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
 void LogFile::install(const QString& directory, qint64 maxBytes, int keepFiles) {
     LogState& s = state();
     {
-        QMutexLocker lock(&s.mutex);
+        const std::lock_guard lock(s.mutex);
         s.file.close();
         s.directory = directory;
         s.maxBytes = qMax<qint64>(1024, maxBytes);
@@ -120,13 +122,14 @@ void LogFile::install(const QString& directory, qint64 maxBytes, int keepFiles) 
         if (s.installed)
             return;
         s.installed = true;
+        // Under the lock: uninstall() reads it under the lock (the handler never takes it).
+        s.previous = qInstallMessageHandler(handler);
     }
-    s.previous = qInstallMessageHandler(handler);
 }
 
 void LogFile::uninstall() {
     LogState& s = state();
-    QMutexLocker lock(&s.mutex);
+    const std::lock_guard lock(s.mutex);
     if (!s.installed)
         return;
     qInstallMessageHandler(s.previous);
@@ -137,7 +140,7 @@ void LogFile::uninstall() {
 
 QString LogFile::filePath() {
     LogState& s = state();
-    QMutexLocker lock(&s.mutex);
+    const std::lock_guard lock(s.mutex);
     return s.file.fileName();
 }
 
@@ -145,19 +148,19 @@ void LogFile::addSecret(const QString& secret) {
     if (secret.size() < 4)
         return; // too short to scrub without mangling ordinary words
     LogState& s = state();
-    QMutexLocker lock(&s.mutex);
+    const std::lock_guard lock(s.mutex);
     s.secrets.insert(secret);
 }
 
 void LogFile::removeSecret(const QString& secret) {
     LogState& s = state();
-    QMutexLocker lock(&s.mutex);
+    const std::lock_guard lock(s.mutex);
     s.secrets.remove(secret);
 }
 
 QString LogFile::redact(const QString& text) {
     LogState& s = state();
-    QMutexLocker lock(&s.mutex);
+    const std::lock_guard lock(s.mutex);
     return redactLocked(s, text);
 }
 
