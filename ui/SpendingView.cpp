@@ -217,6 +217,7 @@ void SpendingView::setSources(JobStore* store, LedgerSync* sync) {
     }
     if (sync)
         connect(sync, &LedgerSync::synced, this, &SpendingView::onSynced);
+    updateSourceLine(); // where the figures come from, before they come
     rebuild();
     if (sync && isVisible())
         syncNow();
