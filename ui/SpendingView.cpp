@@ -3,6 +3,7 @@
 #include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobListModel.h"
 #include "core/jobs/JobStore.h"
+#include "core/jobs/OnThreadPool.h"
 #include "core/ledger/LedgerSync.h"
 #include "ui/SpendChart.h"
 #include "ui/UiHelpers.h"
@@ -171,7 +172,11 @@ void SpendingView::retranslate() {
     m_refundsTitle->setText(tr("Refunds"));
     m_refunds->setHeaderLabels({tr("Date"), tr("Video"), tr("Credits"), tr("Job")});
     m_refunds->setToolTip(tr("Double-click a refund to find its job in the gallery"));
-    rebuild();
+    // The figures stay, their words change.
+    fillTotals();
+    fillModels();
+    fillRefunds();
+    updateSourceLine();
 }
 
 void SpendingView::changeEvent(QEvent* event) {
@@ -200,14 +205,19 @@ void SpendingView::setSources(JobStore* store, LedgerSync* sync) {
     m_sync = sync;
     m_syncError.clear();
     m_lastSynced = {};
+    ++m_ledgerVersion;
     if (store) {
-        connect(store, &JobStore::ledgerChanged, this, &SpendingView::scheduleRebuild);
+        connect(store, &JobStore::ledgerChanged, this, [this] {
+            ++m_ledgerVersion;
+            scheduleRebuild();
+        });
         // The sync point the store keeps stands for the last sync of an earlier run.
         const QString mark = store->storedValue(QStringLiteral("ledger/synced_until"));
         m_lastSynced = QDateTime::fromString(mark, Qt::ISODate);
     }
     if (sync)
         connect(sync, &LedgerSync::synced, this, &SpendingView::onSynced);
+    updateSourceLine(); // where the figures come from, before they come
     rebuild();
     if (sync && isVisible())
         syncNow();
@@ -215,7 +225,7 @@ void SpendingView::setSources(JobStore* store, LedgerSync* sync) {
 
 void SpendingView::setCatalog(const ModelCatalog* catalog) {
     m_catalog = catalog;
-    rebuild();
+    fillModels();
 }
 
 void SpendingView::setRange(Range range) {
@@ -249,6 +259,7 @@ std::pair<QDate, QDate> SpendingView::daysOf(Range range, const QDate& today, co
 
 void SpendingView::scheduleRebuild() {
     // A sync adds its pages one transaction at a time: one rebuild for a burst.
+    m_reportPending = true;
     if (m_rebuildPending)
         return;
     m_rebuildPending = true;
@@ -259,34 +270,59 @@ void SpendingView::scheduleRebuild() {
 }
 
 void SpendingView::rebuild() {
+    const quint64 request = ++m_request;
+    if (!m_store) {
+        m_book.reset();
+        m_bookVersion = 0;
+        const auto [from, until] = daysOf(m_range, today(), {});
+        showReport(SpendReport::build({}, from, until));
+        return;
+    }
     const LedgerEntry::Source source =
         m_sync ? LedgerEntry::Source::Service : LedgerEntry::Source::Local;
-    // A range of days asks the store for its entries only (local midnights in UTC): building
-    // the report converts every entry's time, the costly part with a long ledger.
-    QList<LedgerEntry> entries;
-    QDate first;
-    if (m_store && m_range == Range::AllTime) {
-        entries = m_store->ledgerEntries(source);
-        // "All time" starts on the oldest entry's day.
-        QDateTime oldest;
-        for (const LedgerEntry& entry : std::as_const(entries)) {
-            if (!oldest.isValid() || entry.at < oldest)
-                oldest = entry.at;
-        }
-        first = oldest.isValid() ? oldest.toLocalTime().date() : QDate();
-    } else if (m_store) {
-        const auto [from, until] = daysOf(m_range, today(), {});
-        entries = m_store->ledgerEntries(source, QDateTime(from, QTime(0, 0)).toUTC(),
-                                         QDateTime(until.addDays(1), QTime(0, 0)).toUTC());
-    }
-    const auto [from, until] = daysOf(m_range, today(), first);
-    m_report = SpendReport::build(entries, from, until);
-    m_chart->setDays(m_report.perDay, from, until);
+    const Range range = m_range;
+    const QDate day = today();
+    // The book is read again (every entry's local day: the costly part with a long ledger) only
+    // when the ledger changed; a range alone is a slice of it. Both off the GUI thread.
+    const quint64 version = m_ledgerVersion;
+    std::shared_ptr<const SpendBook> book = m_bookVersion == version ? m_book : nullptr;
+    // The store's mirror, filtered (cheap); the local days are the pool's.
+    QList<LedgerEntry> ledger = book ? QList<LedgerEntry>() : m_store->ledgerEntries(source);
+    struct Made {
+        std::shared_ptr<const SpendBook> book;
+        SpendReport report;
+    };
+    m_reportPending = true;
+    onThreadPool<Made>(
+        this,
+        [book, ledger = std::move(ledger), range, day]() -> Made {
+            Made made{book, {}};
+            if (!made.book)
+                made.book = std::make_shared<const SpendBook>(ledger);
+            const auto [from, until] = daysOf(range, day, made.book->firstDay());
+            made.report = made.book->report(from, until);
+            return made;
+        },
+        [this, request, version](const Made& made) {
+            if (request != m_request)
+                return; // a newer range or ledger was asked for meanwhile
+            m_book = made.book;
+            m_bookVersion = version;
+            showReport(made.report);
+        });
+}
+
+void SpendingView::showReport(const SpendReport& report) {
+    // A ledger change waiting for its rebuild: these figures are not the newest yet.
+    m_reportPending = m_rebuildPending;
+    m_report = report;
+    m_chart->setDays(m_report.perDay, m_report.from, m_report.until);
     fillTotals();
     fillModels();
     fillRefunds();
     m_exportButton->setEnabled(!m_report.entries.isEmpty());
     updateSourceLine();
+    Q_EMIT reportChanged();
 }
 
 void SpendingView::fillTotals() {

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -27,7 +28,9 @@ class SpendChart;
 //! refunded, net), a chart per day, a table per model, the refunds, a CSV export and where the
 //! figures come from. A platform key's figures are PixVerse's own ledger (usage-detail, synced by
 //! LedgerSync: "Sync now", and when the view opens); a website account's are what this app
-//! recorded (the website has no ledger). Rebuilt from the store whenever its ledger changes.
+//! recorded (the website has no ledger). Rebuilt from the store whenever its ledger changes:
+//! the ledger is read into a SpendBook on the thread pool, a range is a slice of it; the view
+//! shows the figures it has until the new ones arrive (reportChanged()).
 class SpendingView : public QWidget {
     Q_OBJECT
 public:
@@ -54,6 +57,8 @@ public:
 
     //! The figures shown.
     const SpendReport& report() const { return m_report; }
+    //! Whether newer figures are being made (the store, the range or the ledger changed).
+    bool reportPending() const { return m_reportPending; }
     //! "From PixVerse's ledger · synced 2 minutes ago" or "From this app's records (…)".
     QString sourceText() const;
     SpendChart* chart() const { return m_chart; }
@@ -72,6 +77,8 @@ Q_SIGNALS:
     void jobChosen(qint64 jobId);
     //! The CSV was written to `path`, or not: `error` says why (empty on success).
     void exported(const QString& path, const QString& error);
+    //! New figures are shown (report()).
+    void reportChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -82,6 +89,7 @@ private:
     void retranslate();
     void scheduleRebuild();
     void rebuild();
+    void showReport(const SpendReport& report);
     void fillTotals();
     void fillModels();
     void fillRefunds();
@@ -97,6 +105,12 @@ private:
     QDate m_today;
     SpendReport m_report;
     bool m_rebuildPending = false;
+    bool m_reportPending = false;
+    //! The ledger read once, for every range; stale when m_bookVersion != m_ledgerVersion.
+    std::shared_ptr<const SpendBook> m_book;
+    quint64 m_ledgerVersion = 1; //!< moves on when the store or its ledger changes
+    quint64 m_bookVersion = 0;
+    quint64 m_request = 0;  //!< the newest report asked for; older ones are dropped
     QDateTime m_lastSynced; //!< the last sync that ended well (this run, or the store's mark)
     QString m_syncError;
     SaveFileProvider m_saveFileProvider;

@@ -63,30 +63,83 @@ QByteArray csvField(const QString& text) {
 
 SpendReport SpendReport::build(const QList<LedgerEntry>& entries, const QDate& from,
                                const QDate& until) {
+    return SpendBook(entries).report(from, until);
+}
+
+SpendBook::SpendBook(QList<LedgerEntry> entries) {
+    struct Dated {
+        QDate day;
+        qsizetype index;
+    };
+    QList<Dated> order;
+    order.reserve(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        order.append({entries.at(i).at.toLocalTime().date(), i});
+    // Oldest first; by day first, as a clock put back over midnight can make a later time
+    // an earlier day.
+    std::stable_sort(order.begin(), order.end(), [&entries](const Dated& a, const Dated& b) {
+        return a.day != b.day ? a.day < b.day : entries.at(a.index).at < entries.at(b.index).at;
+    });
+    m_entries.reserve(entries.size());
+    m_modelKeys.reserve(entries.size());
+    QSet<qint64> dayVideos;
+    for (const Dated& dated : std::as_const(order)) {
+        const LedgerEntry& entry = entries.at(dated.index);
+        if (m_days.isEmpty() || m_days.constLast().date != dated.day) {
+            m_days.append(Day{dated.day, m_entries.size(), m_entries.size(),
+                              SpendLine{dated.day.toString(Qt::ISODate)}});
+            dayVideos.clear();
+        }
+        Day& day = m_days.last();
+        if (entry.refund) {
+            day.line.refunded += entry.credits;
+        } else {
+            day.line.deducted += entry.credits;
+            // An item without a video id is a video of its own.
+            if (entry.videoId == 0 || !dayVideos.contains(entry.videoId)) {
+                ++day.line.videos;
+                if (entry.videoId != 0)
+                    dayVideos.insert(entry.videoId);
+            }
+        }
+        m_entries.append(entry);
+        m_modelKeys.append(modelKey(entry));
+        day.end = m_entries.size();
+    }
+}
+
+SpendReport SpendBook::report(const QDate& from, const QDate& until) const {
     SpendReport report;
     report.from = from;
     report.until = until;
-    for (const LedgerEntry& entry : entries) {
-        const QDate day = entry.at.toLocalTime().date();
-        if ((from.isValid() && day < from) || (until.isValid() && day > until))
-            continue;
-        report.entries << entry;
+    const auto first =
+        from.isValid()
+            ? std::lower_bound(m_days.cbegin(), m_days.cend(), from,
+                               [](const Day& day, const QDate& date) { return day.date < date; })
+            : m_days.cbegin();
+    const auto last =
+        until.isValid()
+            ? std::upper_bound(first, m_days.cend(), until,
+                               [](const QDate& date, const Day& day) { return date < day.date; })
+            : m_days.cend();
+    if (first == last)
+        return report;
+    for (auto day = first; day != last; ++day) {
+        report.deducted += day->line.deducted;
+        report.refunded += day->line.refunded;
+        report.perDay << day->line;
     }
-    std::stable_sort(report.entries.begin(), report.entries.end(),
-                     [](const LedgerEntry& a, const LedgerEntry& b) { return a.at < b.at; });
-    QHash<QString, QSet<qint64>> dayVideos;
+    const qsizetype begin = first->begin;
+    const qsizetype end = std::prev(last)->end;
+    report.entries = m_entries.mid(begin, end - begin);
     QHash<QString, QSet<qint64>> modelVideos;
-    for (const LedgerEntry& entry : std::as_const(report.entries)) {
-        if (entry.refund) {
-            report.refunded += entry.credits;
+    for (qsizetype i = begin; i < end; ++i) {
+        const LedgerEntry& entry = m_entries.at(i);
+        if (entry.refund)
             report.refunds << entry;
-        } else {
-            report.deducted += entry.credits;
-        }
-        addTo(report.perDay, dayVideos, entry.at.toLocalTime().date().toString(Qt::ISODate), entry);
-        addTo(report.perModel, modelVideos, modelKey(entry), entry);
+        addTo(report.perModel, modelVideos, m_modelKeys.at(i), entry);
     }
-    // The entries are in time order, so the days already are; the models go by net credits.
+    // The models go by net credits.
     std::sort(report.perModel.begin(), report.perModel.end(),
               [](const SpendLine& a, const SpendLine& b) {
                   return a.net() != b.net() ? a.net() > b.net() : a.key < b.key;

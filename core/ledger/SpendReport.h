@@ -46,4 +46,30 @@ struct SpendReport {
     QJsonObject toJson() const;
 };
 
+//! A ledger read once for many ranges (issue 20): every entry with its local day (the costly
+//! part: a time zone lookup an entry) and each day's sums. Built off the GUI thread when the
+//! ledger changes; a report of any range of days is then a slice of it (a range switch).
+class SpendBook {
+public:
+    SpendBook() = default;
+    explicit SpendBook(QList<LedgerEntry> entries);
+
+    //! The same report as SpendReport::build(entries, from, until).
+    SpendReport report(const QDate& from, const QDate& until) const;
+    //! The local day of the oldest entry; invalid without entries.
+    QDate firstDay() const { return m_days.isEmpty() ? QDate() : m_days.constFirst().date; }
+    qsizetype size() const { return m_entries.size(); }
+
+private:
+    struct Day {
+        QDate date;
+        qsizetype begin = 0; //!< its entries: m_entries[begin, end)
+        qsizetype end = 0;
+        SpendLine line;
+    };
+    QList<LedgerEntry> m_entries; //!< by local day, then oldest first
+    QList<QString> m_modelKeys;   //!< the model line of each entry
+    QList<Day> m_days;            //!< ascending, only days with entries
+};
+
 } // namespace pixverse

@@ -56,6 +56,11 @@ LedgerEntry entry(int daysAgo, const QString& model, qint64 credits, qint64 vide
     return e;
 }
 
+//! The view's figures are made on the thread pool: waits until the newest ones are shown.
+[[nodiscard]] bool settled(const SpendingView& view) {
+    return QTest::qWaitFor([&view] { return !view.reportPending(); }, 10000);
+}
+
 QString labelText(const QWidget* view, const char* name) {
     auto* label = view->findChild<QLabel*>(QLatin1String(name));
     return label ? label->text() : QStringLiteral("(no %1)").arg(QLatin1String(name));
@@ -112,6 +117,10 @@ private Q_SLOTS:
         view.setToday(kToday);
         view.setSources(m_store.get(), nullptr);
         view.setRange(SpendingView::Range::Last7Days);
+        // The last figures stay until the new ones come.
+        QVERIFY(view.reportPending());
+        QCOMPARE(labelText(&view, "spendDeducted"), QStringLiteral("0 credits"));
+        QVERIFY(settled(view));
         QCOMPARE(labelText(&view, "spendDeducted"), QStringLiteral("115 credits"));
         QCOMPARE(labelText(&view, "spendRefunded"), QStringLiteral("35 credits"));
         QCOMPARE(labelText(&view, "spendNet"), QStringLiteral("80 credits"));
@@ -124,14 +133,17 @@ private Q_SLOTS:
         box->setFocus();
         QTest::keyClick(box, Qt::Key_Down); // Last 30 days
         QCOMPARE(view.range(), SpendingView::Range::Last30Days);
+        QVERIFY(settled(view));
         QCOMPARE(labelText(&view, "spendDeducted"), QStringLiteral("205 credits"));
         QCOMPARE(labelText(&view, "spendNet"), QStringLiteral("170 credits"));
         QTest::keyClick(box, Qt::Key_Down); // This month: December 1st to 20th
         QCOMPARE(view.range(), SpendingView::Range::ThisMonth);
+        QVERIFY(settled(view));
         QCOMPARE(labelText(&view, "spendDeducted"), QStringLiteral("135 credits"));
         QCOMPARE(labelText(&view, "spendNet"), QStringLiteral("100 credits"));
         QTest::keyClick(box, Qt::Key_Down); // All time
         QCOMPARE(view.range(), SpendingView::Range::AllTime);
+        QVERIFY(settled(view));
         QCOMPARE(labelText(&view, "spendDeducted"), QStringLiteral("225 credits"));
         QCOMPARE(labelText(&view, "spendRefunded"), QStringLiteral("35 credits"));
         QCOMPARE(labelText(&view, "spendNet"), QStringLiteral("190 credits"));
@@ -144,6 +156,8 @@ private Q_SLOTS:
         view.setToday(kToday);
         view.setSources(m_store.get(), nullptr);
         view.setRange(SpendingView::Range::Last7Days);
+        QVERIFY(settled(view));
+        QCOMPARE(labelText(&view, "spendDeducted"), QStringLiteral("115 credits"));
         QVERIFY(m_store->addLedgerEntries({entry(1, QStringLiteral("v6"), 50, 107)}).ok());
         QTRY_COMPARE(labelText(&view, "spendDeducted"), QStringLiteral("165 credits"));
         QCOMPARE(labelText(&view, "spendNet"), QStringLiteral("130 credits"));
@@ -158,6 +172,7 @@ private Q_SLOTS:
         view.setToday(kToday);
         view.setSources(m_store.get(), nullptr);
         view.setRange(SpendingView::Range::AllTime);
+        QVERIFY(settled(view));
         QTreeWidget* table = view.modelTable();
         QCOMPARE(table->columnCount(), 5);
         QCOMPARE(table->headerItem()->text(0), QStringLiteral("Model"));
@@ -179,6 +194,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("c1"), QStringLiteral("1"), QStringLiteral("20"),
                               QStringLiteral("0"), QStringLiteral("20")}));
         view.setRange(SpendingView::Range::Last7Days);
+        QVERIFY(settled(view));
         QCOMPARE(table->topLevelItemCount(), 2); // v6 and v5 only
     }
 
@@ -189,6 +205,7 @@ private Q_SLOTS:
         view.resize(760, 700);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(settled(view));
         QTreeWidget* list = view.refundsList();
         QCOMPARE(list->topLevelItemCount(), 1);
         QTreeWidgetItem* item = list->topLevelItem(0);
@@ -238,6 +255,7 @@ private Q_SLOTS:
 
         // The favourites filter hides the moderated job; the refund still finds it.
         window.jobsPane()->filterModel()->setFavouritesOnly(true);
+        QVERIFY(settled(*view));
         QTreeWidget* list = view->refundsList();
         QCOMPARE(list->topLevelItemCount(), 1);
         const QPoint row = list->visualItemRect(list->topLevelItem(0)).center();
@@ -252,6 +270,7 @@ private Q_SLOTS:
         view.setToday(kToday);
         view.setSources(m_store.get(), nullptr);
         view.setRange(SpendingView::Range::Last7Days);
+        QVERIFY(settled(view));
         const QString path = m_dir.filePath(QStringLiteral("spend.csv"));
         QString suggested;
         view.setSaveFileProvider([&](QWidget*, const QString& proposal) {
@@ -318,6 +337,7 @@ private Q_SLOTS:
         view.resize(760, 700);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(settled(view));
         SpendChart* chart = view.chart();
         QVERIFY(!chart->isEmpty());
         const QList<SpendChart::Bar> bars = chart->bars();
@@ -355,6 +375,7 @@ private Q_SLOTS:
 
         // Many days: put together so each bar keeps a few pixels.
         view.setRange(SpendingView::Range::AllTime);
+        QVERIFY(settled(view));
         const QList<SpendChart::Bar> all = chart->bars();
         QVERIFY(!all.isEmpty());
         qint64 total = 0;
@@ -399,6 +420,7 @@ private Q_SLOTS:
         view.resize(768, 720);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(settled(view));
         verifyScreenshot(&view, QStringLiteral("spending-%1").arg(language));
         if (language == QLatin1String("ru")) {
             QCOMPARE(labelText(&view, "spendDeducted"), QStringLiteral("Кредитов: 205"));
@@ -408,6 +430,7 @@ private Q_SLOTS:
         // The empty state too.
         view.setRange(SpendingView::Range::Last7Days);
         view.setToday(kToday.addDays(100));
+        QVERIFY(settled(view));
         QVERIFY(view.chart()->isEmpty());
         verifyScreenshot(&view, QStringLiteral("spending-empty-%1").arg(language));
     }

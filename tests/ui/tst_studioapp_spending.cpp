@@ -62,6 +62,7 @@ private Q_SLOTS:
         app.window()->showSpending();
         view->setRange(SpendingView::Range::Last7Days);
         QTRY_COMPARE_WITH_TIMEOUT(view->report().net(), taken, 20000);
+        QTRY_VERIFY(!view->reportPending()); // made on the thread pool: the newest figures
         // The moderated and the failed one came back, each its full price.
         QCOMPARE(view->report().refunds.size(), qsizetype(2));
         QCOMPARE(view->report().deducted, taken + view->report().refunded);
@@ -77,6 +78,7 @@ private Q_SLOTS:
         QTRY_VERIFY(syncNow->isEnabled());
         QTest::mouseClick(syncNow, Qt::LeftButton);
         QVERIFY(synced.wait(20000));
+        QTRY_VERIFY(!view->reportPending());
         QCOMPARE(view->report().net(), taken);
     }
 };

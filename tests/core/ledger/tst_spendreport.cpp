@@ -111,6 +111,43 @@ private Q_SLOTS:
         QCOMPARE(r.net(), qint64(0));
         QCOMPARE(r.toCsv().count('\n'), 1);
     }
+
+    // Issue 20: the Spending view reads the ledger into a book once and slices it per range.
+    // Every range of the week's days gives what a report of only that range's entries gives.
+    void bookSlicesAnyRange() {
+        const SpendBook book(week());
+        QCOMPARE(book.size(), 6);
+        QCOMPARE(book.firstDay(), kMonday);
+        QVERIFY(!SpendBook().firstDay().isValid());
+        for (int first = -1; first <= 7; ++first) {
+            for (int last = first; last <= 7; ++last) {
+                const QDate from = kMonday.addDays(first);
+                const QDate until = kMonday.addDays(last);
+                QList<LedgerEntry> inRange;
+                for (const LedgerEntry& e : week()) {
+                    const QDate day = e.at.toLocalTime().date();
+                    if (day >= from && day <= until)
+                        inRange << e;
+                }
+                const SpendReport sliced = book.report(from, until);
+                const SpendReport alone = SpendReport::build(inRange, from, until);
+                const QString range =
+                    from.toString(Qt::ISODate) + u'…' + until.toString(Qt::ISODate);
+                QVERIFY2(sliced.entries == alone.entries, qPrintable(range));
+                QVERIFY2(sliced.refunds == alone.refunds, qPrintable(range));
+                QVERIFY2(sliced.perDay == alone.perDay, qPrintable(range));
+                QVERIFY2(sliced.perModel == alone.perModel, qPrintable(range));
+                QCOMPARE(sliced.deducted, alone.deducted);
+                QCOMPARE(sliced.refunded, alone.refunded);
+                QCOMPARE(sliced.from, from);
+                QCOMPARE(sliced.until, until);
+            }
+        }
+        // Open ends: every entry.
+        const SpendReport all = book.report({}, {});
+        QCOMPARE(all.entries.size(), 6);
+        QCOMPARE(all.net(), qint64(45 + 45 + 80 + 80 + 30 - 45));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstSpendReport)
