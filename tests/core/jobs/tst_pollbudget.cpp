@@ -6,6 +6,7 @@
 #include "core/jobs/StatusPoller.h"
 #include "tests/support/Await.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,7 +47,8 @@ public:
     //! The most requests sent in any one second.
     int busiestSecond() const {
         int most = 0;
-        for (const auto& [from, ignored] : requests) {
+        for (const auto& first : requests) {
+            const qint64 from = first.first;
             int inSecond = 0;
             for (const auto& [when, asked] : requests) {
                 if (when >= from && when < from + 1000)
@@ -58,8 +60,8 @@ public:
     }
     qint64 requestsSent() const {
         qint64 sum = 0;
-        for (const auto& [when, asked] : requests)
-            sum += asked;
+        for (const auto& request : requests)
+            sum += request.second;
         return sum;
     }
 
@@ -110,6 +112,7 @@ void TestPollBudget::twoRequestsASecondWithTwoHundredPending() {
     sandbox::SandboxConfig config;
     config.generationMs = 60 * 60 * 1000; // pending for the whole test
     config.concurrencyLimit = 1000;
+    config.creditMonthly = 1000 * 1000;
     JobTestBed bed(config, 1.0);
     QVERIFY2(bed.ok(), qPrintable(bed.error));
     constexpr int pending = 200;
