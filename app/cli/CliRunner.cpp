@@ -282,8 +282,14 @@ void CliRunner::makeEngine() {
     options.watchSystemNetwork = false; // the scheduler's backoff copes with a lost network
     options.concurrencyCap = m_options.concurrency;
     options.catalog = &m_catalog;
+    // A sandbox (or any service on loopback) makes its videos in seconds and its requests cost
+    // nothing: no young window, no request limit. The real service keeps both, whatever the
+    // interval asked for.
+    const bool local = m_sandbox || ApiClient::isLoopback(m_options.baseUrl);
+    if (local)
+        options.pollSchedule = PollSchedule::local();
     if (m_options.pollIntervalMs > 0) {
-        options.pollSchedule = PollSchedule::uniform(m_options.pollIntervalMs);
+        options.pollSchedule.steps = PollSchedule::uniform(m_options.pollIntervalMs).steps;
         options.backoff.initialMs = m_options.pollIntervalMs;
     }
     m_engine = new JobEngine(m_store, m_backend, m_network, options);

@@ -1,6 +1,7 @@
 #include "app/gui/StudioApp.h"
 
 #include "app/gui/BatchQueuer.h"
+#include "core/api/ApiClient.h"
 #include "core/auth/CredentialStore.h"
 #include "core/auth/Session.h"
 #include "core/backend/BackendFactory.h"
@@ -273,6 +274,10 @@ void StudioApp::startJobEngine() {
     JobEngineOptions options = JobEngineOptions::fromSettings(*m_settings);
     options.catalog = m_catalog.get();
     options.watchSystemNetwork = !target.sandbox; // the sandbox is on loopback, always reachable
+    // The sandbox (or a service on loopback) makes its videos in seconds: polled from the
+    // start, with no request limit.
+    if (target.sandbox || ApiClient::isLoopback(target.baseUrl))
+        options.pollSchedule = PollSchedule::local();
     m_engine = std::make_unique<JobEngine>(m_store.get(), backend, m_network.get(), options);
     connect(m_engine.get(), &JobEngine::balanceChanged, this,
             [this](const Balance& balance) { m_window->setBalance(balance.total()); });

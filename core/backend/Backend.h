@@ -95,6 +95,9 @@ public:
     virtual RequestHandle
     fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) = 0;
+    //! How many requests fetchStatuses() sends for `ids` ids: one per id (the OpenAPI's result
+    //! call) unless the family reads them all in one.
+    virtual int statusRequestsFor(int ids) const { return ids; }
     virtual RequestHandle fetchBalance(QObject* context,
                                        std::function<void(Result<Balance>)> done) = 0;
     //! For a dry run: every call createVideo() (after uploadImage() for an image) would make for

@@ -41,6 +41,8 @@ public:
     RequestHandle
     fetchStatuses(const QList<qint64>& videoIds, QObject* context,
                   std::function<void(Result<QHash<qint64, VideoStatus>>)> done) override;
+    //! One list page per tick, whatever the number of jobs.
+    int statusRequestsFor(int ids) const override { return ids > 0 ? 1 : 0; }
     RequestHandle fetchBalance(QObject* context,
                                std::function<void(Result<Balance>)> done) override;
     //! POST pricing/formulas (§3.12), with the Token.

@@ -249,15 +249,33 @@ void JobEngine::enqueueAsync(const GenerationRequest& request, QObject* context,
     const QString startImage = inputPath(request, InputRole::Start);
     const QString source =
         startImage.isEmpty() ? QString() : QFileInfo(startImage).absoluteFilePath();
+    // The job's first upload, when it is an image, starts now from the creator's file, beside
+    // the store's copy (issue 20); the job takes its result once the copy is committed and the
+    // job stored. An image the store converts is not the same bytes: that upload is dropped.
+    const JobInput first = jobInputs(request).constFirst();
+    const bool firstIsImage = first.role != InputRole::Video && first.role != InputRole::Audio;
+    const QString original = firstIsImage ? inputPath(request, first) : QString();
+    const qint64 early = original.isEmpty() || m_store->isStoreCopy(original)
+                             ? 0
+                             : m_scheduler->startEarlyUpload(original);
     copyInputsAsync(this, m_store, request,
-                    [this, source, guard, hasContext,
+                    [this, source, guard, hasContext, early, first, original,
                      done = std::move(done)](const Result<GenerationRequest>& copy) {
                         Result<Job> added = Result<Job>::failure(copy.error);
                         if (copy.ok()) {
+                            if (early != 0) {
+                                const QString copied = inputPath(*copy.value, first);
+                                if (QFileInfo(copied).size() == QFileInfo(original).size())
+                                    m_scheduler->claimEarlyUpload(early, copied);
+                                else
+                                    m_scheduler->dropEarlyUpload(early);
+                            }
                             Job job = newJob(*copy.value);
                             job.sourceImagePath = source;
                             added = m_store->add(job);
                         }
+                        if (early != 0 && !added.ok())
+                            m_scheduler->dropEarlyUpload(early);
                         if (!hasContext || guard)
                             done(added);
                     });

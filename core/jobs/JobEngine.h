@@ -74,7 +74,10 @@ public:
     Result<Job> enqueue(const GenerationRequest& request);
     //! As enqueue(), with the inputs copied into the store on the thread pool first, so the
     //! GUI thread never reads a 20 MB image or a 50 MB video. `done` runs on this thread unless
-    //! `context` died.
+    //! `context` died. When the job's first input is an image and the queue would start the job
+    //! at once, its upload starts now from the creator's file, beside the copy
+    //! (JobScheduler::startEarlyUpload): the job is stored, and its row names the upload, only
+    //! after the copy is committed.
     void enqueueAsync(const GenerationRequest& request, QObject* context,
                       std::function<void(Result<Job>)> done);
     //! The most takes one click makes (issue 18).

@@ -85,6 +85,10 @@ void JobScheduler::start() {
 void JobScheduler::stop() {
     m_running = false;
     m_wake.stop();
+    const auto early = m_early;
+    m_early.clear();
+    for (const std::shared_ptr<EarlyUpload>& upload : early)
+        upload->handle.cancel();
     const auto handles = m_inFlight;
     m_inFlight.clear();
     for (const RequestHandle& handle : handles)
@@ -159,6 +163,61 @@ int JobScheduler::delayAfter(int failures, const ApiError& error) const {
 
 int JobScheduler::transientDelay(const ApiError& error) {
     return atLeastRetryAfter(m_transientBackoff.next(), error);
+}
+
+qint64 JobScheduler::startEarlyUpload(const QString& original) {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Only when the job would start as soon as it is stored: a slot free (counting the early
+    // uploads already waiting for their jobs), nothing holding or pausing the queue.
+    if (!m_running || m_paused || m_queuePaused || !m_backend || !m_store->isOpen() ||
+        holding(now) || nextWindowStart(now).isValid() ||
+        activeCount() + static_cast<int>(m_early.size()) >= effectiveLimit())
+        return 0;
+    const qint64 earlyId = ++m_lastEarlyId;
+    auto upload = std::make_shared<EarlyUpload>();
+    m_early.insert(earlyId, upload);
+    qCInfo(lcJobs) << "an image upload starts while its job is stored";
+    upload->handle = m_backend->uploadImage(
+        original, this,
+        [this, earlyId, upload](Result<UploadedImage> result) {
+            if (upload->then) {
+                const auto then = std::move(upload->then);
+                then(std::move(result));
+                return;
+            }
+            upload->result = std::move(result);
+            // Kept a while for its job (stored, or still waiting for a slot), then forgotten.
+            QTimer::singleShot(60 * 1000, this, [this, earlyId, upload] {
+                if (m_early.value(earlyId) == upload)
+                    m_early.remove(earlyId);
+            });
+        },
+        [upload](qint64 sent, qint64 total) {
+            if (upload->progress)
+                upload->progress(sent, total);
+        });
+    return earlyId;
+}
+
+void JobScheduler::claimEarlyUpload(qint64 earlyId, const QString& copy) {
+    if (const std::shared_ptr<EarlyUpload> upload = m_early.value(earlyId))
+        upload->copy = copy;
+}
+
+void JobScheduler::dropEarlyUpload(qint64 earlyId) {
+    if (const std::shared_ptr<EarlyUpload> upload = m_early.take(earlyId))
+        upload->handle.cancel();
+}
+
+std::shared_ptr<JobScheduler::EarlyUpload> JobScheduler::takeEarlyUpload(const QString& copy) {
+    for (auto it = m_early.begin(); it != m_early.end(); ++it) {
+        if (!it.value()->copy.isEmpty() && it.value()->copy == copy) {
+            std::shared_ptr<EarlyUpload> upload = it.value();
+            m_early.erase(it);
+            return upload;
+        }
+    }
+    return nullptr;
 }
 
 int JobScheduler::activeCount() const {
@@ -315,14 +374,25 @@ void JobScheduler::startUpload(Job job) {
             },
             std::move(progress));
     } else {
-        handle = m_backend->uploadImage(
-            path, this,
-            [this, id, input](Result<UploadedImage> result) {
-                onInputUploaded(id, result.error, [&result, input](RequestInputs& inputs) {
-                    setUpload(inputs, input, *result.value);
-                });
-            },
-            std::move(progress));
+        auto uploaded = [this, id, input](Result<UploadedImage> result) {
+            onInputUploaded(id, result.error, [&result, input](RequestInputs& inputs) {
+                setUpload(inputs, input, *result.value);
+            });
+        };
+        if (const std::shared_ptr<EarlyUpload> early = takeEarlyUpload(path)) {
+            // Sent (or sending) since Generate: its answer is this input's.
+            handle = early->handle;
+            if (early->result) {
+                QMetaObject::invokeMethod(
+                    this, [uploaded, result = *early->result] { uploaded(result); },
+                    Qt::QueuedConnection);
+            } else {
+                early->then = std::move(uploaded);
+                early->progress = std::move(progress);
+            }
+        } else {
+            handle = m_backend->uploadImage(path, this, std::move(uploaded), std::move(progress));
+        }
     }
     if (m_inFlight.contains(id))
         m_inFlight.insert(id, handle);

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace pixverse {
@@ -88,6 +89,20 @@ public:
     //! is final. The transfer-level retries are ApiClient's and already happened.
     std::optional<int> downloadRetryDelay(int failures, const ApiError& error) const;
 
+    // --- Generate with an image (issue 20) ------------------------------------------------
+    //! Starts uploading `original` at once, before its job exists, while the store makes its
+    //! copy (JobEngine::enqueueAsync): the first byte leaves without waiting for the copy. 0, and
+    //! nothing sent, when the queue would not start a new job now. The result waits for the job:
+    //! claimEarlyUpload() names the store's copy it stands for, dropEarlyUpload() forgets it.
+    qint64 startEarlyUpload(const QString& original);
+    //! `copy` (the store's copy, the same bytes) is what the early upload sent: the next job to
+    //! upload `copy` takes its result (or waits for it) instead of sending the file again. The
+    //! job's row is written only once the copy is committed, so it never names an upload whose
+    //! file the store does not have.
+    void claimEarlyUpload(qint64 earlyId, const QString& copy);
+    void dropEarlyUpload(qint64 earlyId);
+    int earlyUploadCount() const { return static_cast<int>(m_early.size()); }
+
     int activeCount() const; //!< jobs holding a slot, from the store
     int inFlightCount() const { return static_cast<int>(m_inFlight.size()); }
 
@@ -112,6 +127,16 @@ Q_SIGNALS:
     void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
 
 private:
+    //! An upload started before its job existed (startEarlyUpload).
+    struct EarlyUpload {
+        QString copy; //!< the store's copy it stands for; empty until claimed
+        RequestHandle handle;
+        std::optional<Result<UploadedImage>> result;             //!< when it ended unclaimed
+        std::function<void(Result<UploadedImage>)> then;         //!< the job's, once it waits
+        std::function<void(qint64 sent, qint64 total)> progress; //!< the job's
+    };
+    //! The early upload claimed for `copy`, taken out of the list; null when there is none.
+    std::shared_ptr<EarlyUpload> takeEarlyUpload(const QString& copy);
     void pass();
     //! Starts queued jobs in the queue's order (held ones skipped) while fewer than the limit
     //! hold a slot; stops the queue when the admission refuses the next one.
@@ -154,6 +179,8 @@ private:
     bool m_queuePaused = false;
     std::optional<RunWindow> m_runWindow;
     Admission m_admission;
+    QHash<qint64, std::shared_ptr<EarlyUpload>> m_early;
+    qint64 m_lastEarlyId = 0;
 };
 
 } // namespace pixverse

@@ -30,6 +30,10 @@ StatusPoller::~StatusPoller() {
     stop();
 }
 
+void StatusPoller::setClock(std::function<qint64()> nowMs) {
+    m_clock = std::move(nowMs);
+}
+
 bool StatusPoller::watchSystemNetwork() {
     if (!QNetworkInformation::instance() &&
         !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
@@ -50,13 +54,16 @@ bool StatusPoller::watchSystemNetwork() {
 
 void StatusPoller::watch(qint64 jobId, qint64 videoId, const QDateTime& since,
                          bool alreadyStalled) {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = this->now();
     Entry entry;
     entry.videoId = videoId;
     entry.sinceMs = since.isValid() ? since.toMSecsSinceEpoch() : now;
     entry.stalled = alreadyStalled;
-    // The first answer is worth one interval's wait: the service has only just started.
-    entry.nextDueMs = now + m_schedule.intervalFor(std::max<qint64>(0, now - entry.sinceMs));
+    // The first answer is worth one interval's wait: the service has only just started; and
+    // nothing is asked while the job is young.
+    entry.nextDueMs =
+        std::max(now + m_schedule.intervalFor(std::max<qint64>(0, now - entry.sinceMs)),
+                 entry.sinceMs + m_schedule.youngMs);
     m_entries.insert(jobId, entry);
     arm();
 }
@@ -99,9 +106,9 @@ void StatusPoller::setFailingOffline(bool offline) {
 }
 
 void StatusPoller::pollNow() {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = this->now();
     for (Entry& entry : m_entries)
-        entry.nextDueMs = now;
+        entry.nextDueMs = std::max(now, entry.sinceMs + m_schedule.youngMs);
     m_nextProbeMs = now;
     arm();
 }
@@ -113,26 +120,44 @@ void StatusPoller::stop() {
     m_inFlight = false;
 }
 
+int StatusPoller::requestAllowance(qint64 now) {
+    if (m_schedule.maxRequestsPerSecond <= 0)
+        return std::numeric_limits<int>::max();
+    while (!m_recentRequests.isEmpty() && m_recentRequests.first() <= now - 1000)
+        m_recentRequests.removeFirst();
+    return std::max(0, m_schedule.maxRequestsPerSecond - static_cast<int>(m_recentRequests.size()));
+}
+
+qint64 StatusPoller::nextAllowedMs() const {
+    if (m_schedule.maxRequestsPerSecond <= 0 ||
+        m_recentRequests.size() < m_schedule.maxRequestsPerSecond)
+        return 0;
+    // The oldest request of the full second leaves it a second after it was sent.
+    return m_recentRequests.at(m_recentRequests.size() - m_schedule.maxRequestsPerSecond) + 1000;
+}
+
 void StatusPoller::arm() {
     if (m_inFlight || !m_systemOnline || m_entries.isEmpty() || !m_backend) {
         m_timer.stop();
         return;
     }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = this->now();
     qint64 next = std::numeric_limits<qint64>::max();
     if (m_failingOffline) {
         next = m_nextProbeMs;
     } else {
         for (const Entry& entry : std::as_const(m_entries))
-            next = std::min(next, entry.nextDueMs);
+            next = std::min(next, std::max(entry.nextDueMs, entry.sinceMs + m_schedule.youngMs));
     }
+    next = std::max(next, nextAllowedMs());
     m_timer.start(static_cast<int>(std::clamp<qint64>(next - now, 0, 24 * 3600 * 1000)));
 }
 
 void StatusPoller::tick() {
     if (m_inFlight || !m_systemOnline || m_entries.isEmpty() || !m_backend)
         return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = this->now();
+    const int allowance = requestAllowance(now);
     QList<qint64> jobIds;
     if (m_failingOffline) {
         // One probe: the oldest job. Its answer brings everyone back.
@@ -147,17 +172,30 @@ void StatusPoller::tick() {
         jobIds << oldest;
         m_nextProbeMs = now + m_probeIntervalMs;
     } else {
-        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-            const int interval = m_schedule.intervalFor(now - it->sinceMs);
-            if (it->nextDueMs <= now + interval / 4) {
-                jobIds << it.key();
-                it->nextDueMs = now + interval;
-            }
+        // Due (or riding along), the longest-waiting first: a job asked about goes to the back
+        // of the line, so under the request limit every job gets its turn.
+        QList<std::pair<qint64, qint64>> due; // next due, job id
+        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+            const qint64 age = now - it->sinceMs;
+            if (age >= m_schedule.youngMs && it->nextDueMs <= now + m_schedule.intervalFor(age) / 4)
+                due.append({it->nextDueMs, it.key()});
+        }
+        std::sort(due.begin(), due.end());
+        for (const auto& [dueMs, jobId] : std::as_const(due)) {
+            if (m_backend->statusRequestsFor(static_cast<int>(jobIds.size()) + 1) > allowance)
+                break;
+            jobIds << jobId;
+            Entry& entry = m_entries[jobId];
+            entry.nextDueMs = now + m_schedule.intervalFor(now - entry.sinceMs);
         }
     }
     if (jobIds.isEmpty()) {
         arm();
         return;
+    }
+    if (m_schedule.maxRequestsPerSecond > 0) {
+        for (int i = m_backend->statusRequestsFor(static_cast<int>(jobIds.size())); i > 0; --i)
+            m_recentRequests.append(now);
     }
     std::sort(jobIds.begin(), jobIds.end());
     QList<qint64> videoIds;
@@ -186,7 +224,7 @@ void StatusPoller::onAnswer(const QList<qint64>& jobIds,
         qCInfo(lcJobs).noquote() << "poll tick failed:" << error.logText();
         if (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout) {
             if (++m_consecutiveFailures >= m_offlineAfterErrors && !m_failingOffline) {
-                m_nextProbeMs = QDateTime::currentMSecsSinceEpoch() + m_probeIntervalMs;
+                m_nextProbeMs = now() + m_probeIntervalMs;
                 setFailingOffline(true);
             }
         }
@@ -216,7 +254,7 @@ void StatusPoller::onAnswer(const QList<qint64>& jobIds,
             pollNow(); // the probe got through: everyone else now
     }
 
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = this->now();
     QList<qint64> stalled;
     for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
         if (!it->stalled && now - it->sinceMs > m_stallLimitMs) {

@@ -10,27 +10,48 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 namespace pixverse {
 
 class Backend;
 
 //! How often a generating job is asked about, by how long it has been generating: the official
-//! CLI's 2 s, then 5 s after a minute, then 10 s after five (../shared/pixverse-api.md §2.4).
+//! CLI's 2 s, then 5 s after a minute, then 10 s after five (../shared/pixverse-api.md §2.4);
+//! never in its first 30 s (no video of the service is ready that soon), and never more than
+//! two status requests a second for the whole account (issue 20), however many jobs wait.
 struct PollSchedule {
     struct Step {
         qint64 afterMs = 0;    //!< from this age on...
         int intervalMs = 2000; //!< ...ask this often
     };
     QList<Step> steps{{0, 2000}, {60 * 1000, 5000}, {5 * 60 * 1000, 10000}};
+    //! A job is not asked about before it has been generating this long.
+    qint64 youngMs = 30 * 1000;
+    //! Status requests (Backend::statusRequestsFor) in any one second, for all jobs; 0: no limit.
+    int maxRequestsPerSecond = 2;
 
     int intervalFor(qint64 ageMs) const;
-    static PollSchedule uniform(int intervalMs) { return PollSchedule{{{0, intervalMs}}}; }
+    //! Every job every `intervalMs`, from its start and without a request limit: for tests and a
+    //! local sandbox, whose videos are ready in seconds and whose requests cost nothing.
+    static PollSchedule uniform(int intervalMs) { return PollSchedule{{{0, intervalMs}}, 0, 0}; }
+    //! The service's schedule without its young window and request limit: what a local sandbox
+    //! (`--sandbox`, or a service on loopback) is polled with.
+    static PollSchedule local() {
+        PollSchedule schedule;
+        schedule.youngMs = 0;
+        schedule.maxRequestsPerSecond = 0;
+        return schedule;
+    }
 };
 
 //! Asks the service about every generating job on ONE timer: each tick makes one
-//! Backend::fetchStatuses() call with every job that is due (jobs due within a quarter of their
+//! Backend::fetchStatuses() call with the jobs that are due (jobs due within a quarter of their
 //! interval ride along, so jobs of similar age share ticks). For the web family that is one list
 //! call whatever the number of jobs; for the OpenAPI, one result call per id in the tick.
+//! The schedule's request limit caps what a tick may carry: no more than
+//! PollSchedule::maxRequestsPerSecond requests in any second. When more jobs are due than that,
+//! the ones due longest go first (a job asked about goes to the back), so each gets its turn.
 //!
 //! Offline: when the system says the network is gone (QNetworkInformation) polling stops until it
 //! returns; without that information, after a few ticks in a row fail with a network error or a
@@ -44,6 +65,8 @@ public:
     ~StatusPoller() override;
 
     void setSchedule(const PollSchedule& schedule) { m_schedule = schedule; }
+    //! Where "now" comes from, in ms since the epoch (a test's clock); the default is the system's.
+    void setClock(std::function<qint64()> nowMs);
     PollSchedule schedule() const { return m_schedule; }
     void setStallLimit(qint64 ms) { m_stallLimitMs = ms; } //!< default 10 min
     qint64 stallLimit() const { return m_stallLimitMs; }
@@ -69,8 +92,11 @@ public:
     void setSystemOnline(bool online);
     bool isOnline() const { return m_systemOnline && !m_failingOffline; }
 
-    //! Asks about every watched job now (still one call).
+    //! Asks about every watched job now (still one call; young jobs excepted, and within the
+    //! request limit: the rest as soon as it allows).
     void pollNow();
+    //! Asks about what is due now by the clock, as the timer does (a test with its own clock).
+    void pollDue() { tick(); }
     void stop();
 
     //! A next tick is planned (false while offline or with nothing to watch).
@@ -99,6 +125,11 @@ private:
         int unanswered = 0; //!< answered ticks in a row that left it out
     };
     void tick();
+    //! Requests the limit still allows now (int max without a limit).
+    int requestAllowance(qint64 now);
+    //! When the limit allows a request again.
+    qint64 nextAllowedMs() const;
+    qint64 now() const { return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch(); }
     void onAnswer(const QList<qint64>& jobIds, const Result<QHash<qint64, VideoStatus>>& result);
     void arm();
     void setFailingOffline(bool offline);
@@ -119,6 +150,8 @@ private:
     qint64 m_nextProbeMs = 0;
     qint64 m_ticks = 0;
     qint64 m_idsAsked = 0;
+    std::function<qint64()> m_clock;
+    QList<qint64> m_recentRequests; //!< when the requests of the last second were sent
 };
 
 } // namespace pixverse

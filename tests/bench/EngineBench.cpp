@@ -270,7 +270,7 @@ int main(int argc, char* argv[]) {
     row(QStringLiteral("Upload %1 MB image").arg(imageBytes / 1e6, 0, 'f', 1),
         mbps(imageBytes, median(ours)),
         QStringLiteral("curl %1").arg(mbps(imageBytes, median(theirs))),
-        QStringLiteral("≥ 0.8× curl"), upRatio >= 0.8);
+        QStringLiteral("≥ 0.9× curl (%1×)").arg(upRatio, 0, 'f', 2), upRatio >= 0.9);
     row(QStringLiteral("Longest stall while uploading"),
         QStringLiteral("%1 ms").arg(median(stalls), 0, 'f', 1), QStringLiteral("1 ms timer"),
         QStringLiteral("≤ 30 ms"), median(stalls) <= 30);
@@ -278,7 +278,7 @@ int main(int argc, char* argv[]) {
     // header, and the MD5 the web family's object store needs), the bare QNetworkAccessManager
     // post of the multipart body streamed from the file, and the store's own prepared copy of
     // the image that Generate makes first (read once: check, decode, SHA-256, copy).
-    double prepareMs = 0;
+    double copyMs = 0;
     {
         QList<double> prepare, post, copy;
         for (int run = 0; run < 3; ++run) {
@@ -312,7 +312,7 @@ int main(int argc, char* argv[]) {
             store.copyImage(image);
             copy << static_cast<double>(timer.nsecsElapsed()) / 1e6;
         }
-        prepareMs = median(prepare);
+        copyMs = median(copy);
         row(QStringLiteral("… of which preparing the upload (header, MD5)"),
             QStringLiteral("%1 ms").arg(median(prepare), 0, 'f', 0), QStringLiteral("-"),
             QStringLiteral("informative"), true);
@@ -402,7 +402,9 @@ int main(int argc, char* argv[]) {
             QStringLiteral("≤ 30 ms"), stall <= 30);
     }
 
-    // --- Polling 200 pending jobs, OpenAPI: requests per minute, stall, and idle CPU.
+    // --- Polling 200 pending jobs, OpenAPI: requests per second (the account's budget: 2),
+    // stall, and idle CPU. The jobs are past their young window (30 s), as in a busy account.
+    const QDateTime pastYoung = QDateTime::currentDateTimeUtc().addSecs(-31);
     {
         StatusPoller poller(backend);
         for (int i = 0; i < 200; ++i) {
@@ -413,8 +415,7 @@ int main(int argc, char* argv[]) {
                                  [&](Result<CreatedVideo> r) {
                                      done = true;
                                      if (r.ok())
-                                         poller.watch(i + 1, r.value->videoId,
-                                                      QDateTime::currentDateTimeUtc());
+                                         poller.watch(i + 1, r.value->videoId, pastYoung);
                                  });
             spinUntil([&done] { return done; });
         }
@@ -432,13 +433,14 @@ int main(int argc, char* argv[]) {
         const double cpu = (cpuSeconds() - cpuBefore) / seconds * 100.0;
         // The stats request that read `before` is counted by the sandbox too.
         const qint64 calls = sandbox.requests(network) - before - 1;
-        const double perMinute = static_cast<double>(calls) / seconds * 60.0;
-        // A tick still in flight when the window closes has sent its calls without finishing.
-        row(QStringLiteral("OpenAPI: requests per minute for 200 pending jobs"),
-            QString::number(perMinute, 'f', 0) +
-                QStringLiteral(" (%1 ticks, %2 calls)").arg(ticks).arg(calls),
-            QStringLiteral("200 per tick of 2 s = 6000"),
-            QStringLiteral("one result call per job per tick"), calls <= 200LL * (ticks + 1));
+        const double perSecond = static_cast<double>(calls) / seconds;
+        row(QStringLiteral("OpenAPI: result calls per second for 200 pending jobs"),
+            QString::number(perSecond, 'f', 2) + QStringLiteral(" (%1 ticks, %2 calls in %3 s)")
+                                                     .arg(ticks)
+                                                     .arg(calls)
+                                                     .arg(seconds, 0, 'f', 1),
+            QStringLiteral("was 100 (200 per 2 s tick)"), QStringLiteral("≤ 2 per second"),
+            calls <= 2 * static_cast<qint64>(seconds + 1));
         row(QStringLiteral("Longest stall while polling 200 jobs"),
             QStringLiteral("%1 ms").arg(stall, 0, 'f', 1), QStringLiteral("1 ms timer"),
             QStringLiteral("≤ 30 ms"), stall <= 30);
@@ -455,7 +457,7 @@ int main(int argc, char* argv[]) {
             (cpuSeconds() - quietBefore) / (static_cast<double>(quiet.elapsed()) / 1000.0) * 100.0;
         row(QStringLiteral("Idle CPU of the client with 200 pending OpenAPI jobs"),
             QStringLiteral("%1 %").arg(quietCpu, 0, 'f', 2), QStringLiteral("-"),
-            QStringLiteral("< 1 %"), quietCpu < 1.0);
+            QStringLiteral("< 0.5 %"), quietCpu < 0.5);
         poller.stop();
     }
     {
@@ -493,8 +495,7 @@ int main(int argc, char* argv[]) {
                              [&](Result<CreatedVideo> r) {
                                  created = true;
                                  if (r.ok())
-                                     poller.watch(i + 1, r.value->videoId,
-                                                  QDateTime::currentDateTimeUtc());
+                                     poller.watch(i + 1, r.value->videoId, pastYoung);
                              });
             spinUntil([&created] { return created; });
         }
@@ -509,14 +510,14 @@ int main(int argc, char* argv[]) {
         const double seconds = static_cast<double>(timer.elapsed()) / 1000.0;
         const double cpu = (cpuSeconds() - cpuBefore) / seconds * 100.0;
         const qint64 lists = sandbox.requests(network, "listCalls") - before;
-        row(QStringLiteral("Web: list requests per minute for 200 pending jobs"),
-            QString::number(static_cast<double>(lists) / seconds * 60.0, 'f', 0) +
+        row(QStringLiteral("Web: list requests per second for 200 pending jobs"),
+            QString::number(static_cast<double>(lists) / seconds, 'f', 2) +
                 QStringLiteral(" (%1 ticks, %2 calls)").arg(ticks).arg(lists),
-            QStringLiteral("1 per tick of 2 s = 30"), QStringLiteral("one list request per tick"),
-            lists <= ticks + 1);
+            QStringLiteral("1 per tick"), QStringLiteral("one per tick, ≤ 2 per second"),
+            lists <= ticks + 1 && lists <= 2 * static_cast<qint64>(seconds + 1));
         row(QStringLiteral("Idle CPU of the client with 200 pending web jobs"),
             QStringLiteral("%1 %").arg(cpu, 0, 'f', 2), QStringLiteral("-"),
-            QStringLiteral("< 1 %"), cpu < 1.0);
+            QStringLiteral("< 0.5 %"), cpu < 0.5);
         poller.stop();
     }
 
@@ -569,17 +570,12 @@ int main(int argc, char* argv[]) {
                     QStringLiteral("%1 ms").arg(median(toCreate), 0, 'f', 1), QStringLiteral("-"),
                     QStringLiteral("< 50 ms"), median(toCreate) < 50);
             } else {
-                // The budget is 50 ms plus the upload itself. The upload's own work before its
-                // request leaves is the body's preparation (measured above); whatever else passes
-                // between Generate and the upload request is what the image path adds.
-                const double extra = median(toFirst) - prepareMs;
+                // The upload starts from the creator's file while the store copies it (issue 20):
+                // Generate to the upload request leaving the client, all of it.
                 row(QStringLiteral("Generate → upload request sent (19 MB image)"),
-                    QStringLiteral(
-                        "%1 ms = the upload's preparation %2 ms + %3 ms added by the image path")
-                        .arg(median(toFirst), 0, 'f', 0)
-                        .arg(prepareMs, 0, 'f', 0)
-                        .arg(extra, 0, 'f', 0),
-                    QStringLiteral("-"), QStringLiteral("< 50 ms + the upload"), extra < 50);
+                    QStringLiteral("%1 ms").arg(median(toFirst), 0, 'f', 1),
+                    QStringLiteral("the store's copy %1 ms").arg(copyMs, 0, 'f', 0),
+                    QStringLiteral("< 50 ms"), median(toFirst) < 50);
                 row(QStringLiteral("Generate → create request sent (19 MB image)"),
                     QStringLiteral("%1 ms").arg(median(toCreate), 0, 'f', 0),
                     QStringLiteral("upload alone %1 ms").arg(median(ours), 0, 'f', 0),

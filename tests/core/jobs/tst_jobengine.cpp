@@ -42,6 +42,7 @@ private Q_SLOTS:
     void stalledJobsAreFlaggedAndFinish();
     void everyModeContinuesATake();
     void enqueueAsyncKeepsEveryInput();
+    void anImageUploadStartsBeforeTheCopyIsKept();
     void effectAndFusionJobsComplete();
     void templateRefusalsAreToldAndChargeNothing_data();
     void templateRefusalsAreToldAndChargeNothing();
@@ -736,6 +737,55 @@ void TestJobEngine::enqueueAsyncKeepsEveryInput() {
     QVERIFY(QFileInfo(job.request.sourceVideoPath).isFile());
     QVERIFY(QFileInfo(job.request.audioPath).isFile());
     QCOMPARE(bed.store->job(job.id)->request, job.request);
+}
+
+// Issue 20: Generate with an image starts the upload from the creator's file while the store
+// copies it; the job takes that upload (the image goes once), its row naming the upload only
+// once the copy is complete. A converted image (BMP) is not the same bytes: its copy is sent.
+// With the queue paused nothing is sent early.
+void TestJobEngine::anImageUploadStartsBeforeTheCopyIsKept() {
+    JobTestBed bed;
+    QVERIFY2(bed.ok(), qPrintable(bed.error));
+    JobEngine* engine = bed.makeEngine(bed.fastOptions(3));
+    engine->start();
+    const QString png = bed.makePng(QStringLiteral("start.png"), Qt::darkCyan);
+    QImage bmpImage(320, 180, QImage::Format_RGB32);
+    bmpImage.fill(Qt::darkYellow);
+    const QString bmp = bed.dir.filePath(QStringLiteral("start.bmp"));
+    QVERIFY(bmpImage.save(bmp, "BMP"));
+    // Whenever a row says the image was uploaded, the store's copy is whole.
+    QStringList rowsBeforeTheirCopy;
+    connect(bed.store.get(), &JobStore::jobChanged, engine, [&](qint64 id) {
+        const Job job = *bed.store->job(id);
+        const QString copy = inputPath(job.request, InputRole::Start);
+        if (job.uploads.start && (!bed.store->isStoreCopy(copy) || !QFileInfo(copy).isFile()))
+            rowsBeforeTheirCopy << copy;
+    });
+    for (const QString& original : {png, bmp}) {
+        const qint64 uploadsBefore = bed.sandbox->stats().uploads;
+        GenerationRequest request = JobTestBed::request(QStringLiteral("From %1").arg(original));
+        request.setStartImage(original);
+        std::optional<Result<Job>> added;
+        engine->enqueueAsync(request, engine, [&added](Result<Job> job) { added = job; });
+        QCOMPARE(engine->scheduler()->earlyUploadCount(), 1); // on its way before the copy
+        QTRY_VERIFY(added.has_value());
+        QVERIFY2(added->ok(), qPrintable(added->error.logText()));
+        const qint64 id = added->value->id;
+        QTRY_VERIFY(bed.store->job(id)->videoId != 0); // accepted by the service
+        QVERIFY(bed.store->job(id)->uploads.start);
+        QCOMPARE(bed.sandbox->stats().uploads - uploadsBefore, 1); // sent once
+        QCOMPARE(engine->scheduler()->earlyUploadCount(), 0);
+    }
+    QVERIFY2(rowsBeforeTheirCopy.isEmpty(), qPrintable(rowsBeforeTheirCopy.join(u", ")));
+
+    engine->setQueuePaused(true);
+    GenerationRequest waiting = JobTestBed::request(QStringLiteral("Waits"));
+    waiting.setStartImage(png);
+    std::optional<Result<Job>> added;
+    engine->enqueueAsync(waiting, engine, [&added](Result<Job> job) { added = job; });
+    QCOMPARE(engine->scheduler()->earlyUploadCount(), 0);
+    QTRY_VERIFY(added.has_value());
+    QCOMPARE(bed.store->job(added->value->id)->state, JobState::Queued);
 }
 
 // Issue 17: a two-image effect and a two-reference fusion job from the queue to the library,

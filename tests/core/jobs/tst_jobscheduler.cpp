@@ -503,6 +503,8 @@ void TestJobScheduler::pollerFollowsTheSchedule() {
     StatusPoller poller(bed.backend.get());
     PollSchedule schedule;
     schedule.steps = {{0, 30}, {60 * 1000, 400}}; // "30 ms, then 400 ms after a minute"
+    schedule.youngMs = 0; // the sandbox's jobs are asked about from the start
+    schedule.maxRequestsPerSecond = 0;
     poller.setSchedule(schedule);
     poller.watch(1, young, QDateTime::currentDateTimeUtc());
     poller.watch(2, old, QDateTime::currentDateTimeUtc().addSecs(-120));
