@@ -330,8 +330,7 @@ void TestRandomCrash::mixedKindsSurviveRandomSigkills() {
                       "--reference", QStringLiteral("background:street=") + street, "--prompt",
                       "@hero crosses @street");
          }},
-        {"extend", 1,
-         [&] { return A("extend", QString::number(firstVideoId), "--duration", "2"); }},
+        {"extend", 1, [&] { return A("extend", QString::number(firstVideoId)); }},
         {"upscale", 1, [&] { return A("upscale", firstVideoFile); }},
         {"sound", 1,
          [&] { return A("sound", QString::number(firstVideoId), "--prompt", "Rain on a roof"); }},
