@@ -39,6 +39,13 @@ struct FaultCase {
     int httpStatus = 500;
     qint64 errCode = 0;
     QString message; //!< what a job waiting after it shows
+    //! Or this: a body cut short may reach the client as a broken connection or, when Qt takes
+    //! the close for the body's end, as half a JSON document.
+    QString otherMessage;
+    bool told(const QStringList& messages) const {
+        return message.isEmpty() || messages.contains(message) ||
+               (!otherMessage.isEmpty() && messages.contains(otherMessage));
+    }
     //! Only a create can be at the concurrency limit.
     bool createsOnly() const { return errCode == 500044; }
     sandbox::SandboxFault on(const QString& path) const {
@@ -51,19 +58,22 @@ struct FaultCase {
 
 QList<QPair<const char*, FaultCase>> faultCases() {
     return {
-        {"HTTP 502", {Kind::HttpStatus, 502, 0, ApiError::http(502).userMessage()}},
-        {"HTTP 429 + Retry-After", {Kind::HttpStatus, 429, 0, ApiError::http(429).userMessage()}},
+        {"HTTP 502", {Kind::HttpStatus, 502, 0, ApiError::http(502).userMessage(), {}}},
+        {"HTTP 429 + Retry-After",
+         {Kind::HttpStatus, 429, 0, ApiError::http(429).userMessage(), {}}},
         // Qt itself sends a request again once when a kept-alive connection closes before any
         // answer, so the creator may never see this one: no sentence is expected.
-        {"dropped before the answer", {Kind::DropConnection, 0, 0, QString()}},
+        {"dropped before the answer", {Kind::DropConnection, 0, 0, QString(), {}}},
         {"cut halfway through the answer",
-         {Kind::TruncateBody, 200, 0, ApiError::network({}).userMessage()}},
-        {"stalled past the timeout", {Kind::Stall, 200, 0, ApiError::timeout({}).userMessage()}},
-        {"not JSON", {Kind::MalformedJson, 200, 0, ApiError::malformed({}).userMessage()}},
+         {Kind::TruncateBody, 200, 0, ApiError::network({}).userMessage(),
+          ApiError::malformed({}).userMessage()}},
+        {"stalled past the timeout",
+         {Kind::Stall, 200, 0, ApiError::timeout({}).userMessage(), {}}},
+        {"not JSON", {Kind::MalformedJson, 200, 0, ApiError::malformed({}).userMessage(), {}}},
         {"500044 concurrency limit",
-         {Kind::ServiceError, 200, 500044, ApiError::service(500044, {}).userMessage()}},
+         {Kind::ServiceError, 200, 500044, ApiError::service(500044, {}).userMessage(), {}}},
         {"500069 high load",
-         {Kind::ServiceError, 200, 500069, ApiError::service(500069, {}).userMessage()}},
+         {Kind::ServiceError, 200, 500069, ApiError::service(500069, {}).userMessage(), {}}},
     };
 }
 
@@ -255,8 +265,7 @@ void TestFaultsModes::everyNewCreateSurvives() {
         charged += job.credits.value_or(0);
         // The fault on its create was told while it waited, in a sentence.
         const QStringList messages = log.messages(job.id);
-        QVERIFY2(faultCase.message.isEmpty() || messages.contains(faultCase.message),
-                 qPrintable(what + u": " + messages.join(u'|')));
+        QVERIFY2(faultCase.told(messages), qPrintable(what + u": " + messages.join(u'|')));
         for (const QString& message : messages)
             QVERIFY2(isSentence(message), qPrintable(message));
     }
@@ -324,8 +333,7 @@ void TestFaultsModes::webTransitionSurvives() {
     QVERIFY(QFileInfo(job.videoPath).isFile());
     QCOMPARE(settled.count(), 1);
     QCOMPARE(sandbox.stats().generationsCreated, 1);
-    QVERIFY2(faultCase.message.isEmpty() || log.messages(job.id).contains(faultCase.message),
-             qPrintable(log.messages(job.id).join(u'|')));
+    QVERIFY2(faultCase.told(log.messages(job.id)), qPrintable(log.messages(job.id).join(u'|')));
     for (const QString& message : log.messages())
         QVERIFY2(isSentence(message), qPrintable(message));
 }
