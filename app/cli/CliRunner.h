@@ -93,6 +93,10 @@ private:
     //! Stores what this run sends: generate's one job or its takes (one group), a batch's takes
     //! (one group for each generation). False (after fail()) when one cannot be stored.
     bool enqueueRequests(const QList<GenerationRequest>& requests);
+    //! A command that makes one video (or its takes) run before into this folder and stopped
+    //! before its end (`origin`: its jobs'): waits for those jobs, sending nothing new. False
+    //! when there are none unfinished.
+    bool adoptStoppedRun(const QString& origin);
     //! "Take 2/4": which take of this run's group the job is.
     QString takeLabel(qint64 jobId) const;
     void onTakeSettled(qint64 jobId, JobState state);

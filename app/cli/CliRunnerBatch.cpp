@@ -5,8 +5,10 @@
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobStore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -55,6 +57,41 @@ void CliRunner::runBatch() {
     });
 }
 
+namespace {
+
+//! The origin of the jobs one command that makes one video (or its takes) stores: the same
+//! request and takes give the same origin, so a re-run of the command finds them.
+QString commandOrigin(const GenerationRequest& request, int takes) {
+    QJsonObject fingerprint = request.toJson();
+    fingerprint.insert(u"takes", takes);
+    const QByteArray digest =
+        QCryptographicHash::hash(QJsonDocument(fingerprint).toJson(QJsonDocument::Compact),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
+    return QStringLiteral("cli:") + QString::fromLatin1(digest);
+}
+
+} // namespace
+
+bool CliRunner::adoptStoppedRun(const QString& origin) {
+    const QList<Job> earlier = m_store->jobsWithOrigin(origin);
+    const auto unfinished = std::find_if(earlier.cbegin(), earlier.cend(),
+                                         [](const Job& job) { return !isTerminal(job.state); });
+    if (unfinished == earlier.cend())
+        return false; // never run, or run to its end: a re-run makes a new video, as asked
+    // The same command was stopped (killed, or it gave up waiting) with its jobs on their way:
+    // the engine resumes them, and this run waits for them instead of sending again.
+    if (unfinished->groupId == 0) {
+        m_generateJob = unfinished->id;
+    } else {
+        for (const Job& job : earlier)
+            if (job.groupId == unfinished->groupId)
+                m_takeJobs << job.id;
+    }
+    return true;
+}
+
 bool CliRunner::enqueueRequests(const QList<GenerationRequest>& requests) {
     const int takes = std::max(1, m_options.takes);
     auto failed = [this](const ApiError& error) {
@@ -62,14 +99,17 @@ bool CliRunner::enqueueRequests(const QList<GenerationRequest>& requests) {
         return false;
     };
     if (m_options.makesOneVideo() && !requests.isEmpty()) {
+        const QString origin = commandOrigin(requests.first(), takes);
+        if (adoptStoppedRun(origin))
+            return true;
         if (takes == 1) {
-            const Result<Job> added = m_engine->enqueue(requests.first());
+            const Result<Job> added = m_engine->enqueue(requests.first(), origin);
             if (!added.ok())
                 return failed(added.error);
             m_generateJob = added.value->id;
             return true;
         }
-        const Result<QList<Job>> added = m_engine->enqueueTakes(requests.first(), takes);
+        const Result<QList<Job>> added = m_engine->enqueueTakes(requests.first(), takes, origin);
         if (!added.ok())
             return failed(added.error);
         for (const Job& take : *added.value)

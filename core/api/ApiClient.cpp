@@ -281,6 +281,15 @@ private:
         return result.error;
     }
 
+    // A body garbled on its way (cut short with complete headers, a proxy's page with a 200) is
+    // the transport's fault, not the service's word: sent again like a broken connection. A
+    // create keeps its trace id for it, so a resend is replayed, never made twice. An answer
+    // abandoned for its size is not sent again: it would only be as large once more.
+    bool worthRetrying(const ApiError& error) const override {
+        return error.isRetryable() ||
+               (error.kind() == ApiError::Kind::MalformedReply && !m_tooLarge);
+    }
+
     void deliver(const ApiError&) override { m_done(m_result); }
 
     QString describeAttempt() const override {

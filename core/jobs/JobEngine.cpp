@@ -157,8 +157,10 @@ Job JobEngine::newJob(const GenerationRequest& request) const {
     return job;
 }
 
-Result<Job> JobEngine::enqueue(const GenerationRequest& request) {
-    return m_store->add(newJob(request)); // the scheduler hears jobAdded
+Result<Job> JobEngine::enqueue(const GenerationRequest& request, const QString& origin) {
+    Job job = newJob(request);
+    job.origin = origin;
+    return m_store->add(job); // the scheduler hears jobAdded
 }
 
 static_assert(JobEngine::kMaxTakes == AppSettings::kMaxTakeCount);
@@ -183,11 +185,12 @@ QList<GenerationRequest> JobEngine::takeRequests(const GenerationRequest& reques
 }
 
 Result<QList<Job>> JobEngine::addTakes(const GenerationRequest& copied, int takes,
-                                       const QString& sourceImage) {
+                                       const QString& sourceImage, const QString& origin) {
     QList<Job> jobs;
     for (const GenerationRequest& take : takeRequests(copied, takes, seedMax())) {
         Job job = newJob(take);
         job.sourceImagePath = sourceImage;
+        job.origin = origin;
         jobs.append(job);
     }
     if (jobs.size() == 1) { // one take is a lone job, in no group
@@ -206,12 +209,13 @@ QString JobEngine::sourceImageOf(const GenerationRequest& request, const JobStor
     return QFileInfo(startImage).absoluteFilePath();
 }
 
-Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes) {
+Result<QList<Job>> JobEngine::enqueueTakes(const GenerationRequest& request, int takes,
+                                           const QString& origin) {
     // The inputs are copied once for the whole group: every take then points at the same copy.
     const Result<GenerationRequest> copy = m_store->copyInputs(request);
     if (!copy.ok())
         return Result<QList<Job>>::failure(copy.error);
-    return addTakes(*copy.value, takes, sourceImageOf(request, *m_store));
+    return addTakes(*copy.value, takes, sourceImageOf(request, *m_store), origin);
 }
 
 void JobEngine::enqueueTakesAsync(const GenerationRequest& request, int takes, QObject* context,

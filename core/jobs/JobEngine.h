@@ -70,8 +70,8 @@ public:
 
     //! Stores a new job (state Queued, every local input copied into the store: images, source
     //! video, audio) and lets the scheduler send it. Copies and hashes the inputs on the calling
-    //! thread: use enqueueAsync() from the GUI.
-    Result<Job> enqueue(const GenerationRequest& request);
+    //! thread: use enqueueAsync() from the GUI. `origin` becomes the job's (Job::origin).
+    Result<Job> enqueue(const GenerationRequest& request, const QString& origin = {});
     //! As enqueue(), with the inputs copied into the store on the thread pool first, so the
     //! GUI thread never reads a 20 MB image or a 50 MB video. `done` runs on this thread unless
     //! `context` died. When the job's first input is an image and the queue would start the job
@@ -90,8 +90,10 @@ public:
     static QList<GenerationRequest> takeRequests(const GenerationRequest& request, int takes,
                                                  qint64 seedMax = kSeedMax);
     //! Stores `takes` jobs of `request` as one group (JobStore::addGroup; the inputs copied once)
-    //! and lets the scheduler send them; `takes` 1 is enqueue() with no group.
-    Result<QList<Job>> enqueueTakes(const GenerationRequest& request, int takes);
+    //! and lets the scheduler send them; `takes` 1 is enqueue() with no group. Every take gets
+    //! `origin`.
+    Result<QList<Job>> enqueueTakes(const GenerationRequest& request, int takes,
+                                    const QString& origin = {});
     //! enqueueTakes() with the inputs copied on the thread pool first, as enqueueAsync().
     void enqueueTakesAsync(const GenerationRequest& request, int takes, QObject* context,
                            std::function<void(Result<QList<Job>>)> done);
@@ -199,7 +201,7 @@ private:
     Job newJob(const GenerationRequest& request) const;
     //! Stores the takes of `copied` (its inputs already in the store) as one group.
     Result<QList<Job>> addTakes(const GenerationRequest& copied, int takes,
-                                const QString& sourceImage);
+                                const QString& sourceImage, const QString& origin = {});
     qint64 seedMax() const;
     void onSubmitted(qint64 jobId);
     void onStatus(qint64 jobId, const VideoStatus& status);

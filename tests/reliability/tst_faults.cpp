@@ -6,10 +6,10 @@
 // answers 404, an upload refused after the bytes were stored (web family), and the server going
 // away and coming back. For each: the job ends as it should (retried and done, or failed), the
 // creator reads a sentence, and the sandbox counts exactly one generation per job.
-#include "core/api/WebApiRequests.h"
 #include "core/backend/WebBackend.h"
 #include "core/media/VideoMetadata.h"
 #include "tests/core/jobs/JobTestFixture.h"
+#include "tests/reliability/FaultTestSupport.h"
 #include "tests/support/Await.h"
 #include "tests/support/TestSupport.h"
 
@@ -23,72 +23,10 @@
 #include <QTest>
 
 using namespace pixverse;
-using pixverse::test::await;
-using pixverse::test::JobTestBed;
+using namespace pixverse::test;
 using Kind = pixverse::sandbox::SandboxFault::Kind;
 
 namespace {
-
-//! What a creator may be shown: one or two sentences, no codes or markup from the wire.
-bool isSentence(const QString& text) {
-    static const QStringList leaks{QStringLiteral("ErrCode"),  QStringLiteral("http="),
-                                   QStringLiteral("QNetwork"), QStringLiteral("<"),
-                                   QStringLiteral("{"),        QStringLiteral("Resp")};
-    if (text.size() < 12 || !text.front().isUpper() || !text.endsWith(u'.'))
-        return false;
-    for (const QString& leak : leaks) {
-        if (text.contains(leak))
-            return false;
-    }
-    return true;
-}
-
-sandbox::SandboxFault fault(Kind kind, const QString& path, int count, int httpStatus = 500,
-                            qint64 errCode = 0, const QJsonObject& patch = {}) {
-    sandbox::SandboxFault f;
-    f.kind = kind;
-    f.pathContains = path;
-    f.count = count;
-    f.httpStatus = httpStatus;
-    f.errCode = errCode;
-    f.respPatch = patch;
-    return f;
-}
-
-QJsonObject jsonObject(const char* text) {
-    return QJsonDocument::fromJson(QByteArray(text)).object();
-}
-
-QStringList partFiles(const QString& dir) {
-    QStringList parts;
-    QDirIterator it(dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        parts << it.next();
-    return parts;
-}
-
-//! A web account signed in on `sandbox`, as the app has it after the login dialog.
-std::unique_ptr<Backend> signedInWebBackend(sandbox::SandboxHost& sandbox,
-                                            QNetworkAccessManager* network) {
-    const auto [email, password] = sandbox::SandboxConfig().webAccounts.first();
-    ApiClient login(network);
-    login.setBaseUrl(sandbox.baseUrl());
-    const auto token = await<Result<web::LoginResult>>([&](auto done) {
-        login.call(web::LoginRequest(email, password), nullptr,
-                   std::function<void(Result<web::LoginResult>)>(done));
-    });
-    if (!token || !token->ok())
-        return {};
-    BackendConfig config;
-    config.family = ApiFamily::Web;
-    config.baseUrl = sandbox.baseUrl();
-    config.secret = token->value->token;
-    config.account = email;
-    config.objectStoreUrl = sandboxObjectStoreUrl(sandbox.baseUrl());
-    const Result<Backend*> made = createBackend(network, config, nullptr);
-    return std::unique_ptr<Backend>(made.ok() ? *made.value : nullptr);
-}
 
 //! A plain picture of `size`, saved as a PNG in `dir`; empty when it could not be written.
 QString savePicture(const QTemporaryDir& dir, QSize size, const QString& name) {
@@ -107,23 +45,6 @@ JobEngineOptions quickOptions(const QTemporaryDir& dir) {
     options.watchSystemNetwork = false;
     return options;
 }
-
-//! Every non-empty message a job showed on its way (defer, download trouble, failure).
-class MessageLog {
-public:
-    explicit MessageLog(JobStore* store) {
-        QObject::connect(store, &JobStore::jobChanged, &m_context, [this, store](qint64 id) {
-            const std::optional<Job> job = store->job(id);
-            if (job && !job->errorMessage.isEmpty() && !m_messages.contains(job->errorMessage))
-                m_messages << job->errorMessage;
-        });
-    }
-    QStringList messages() const { return m_messages; }
-
-private:
-    QObject m_context;
-    QStringList m_messages;
-};
 
 } // namespace
 

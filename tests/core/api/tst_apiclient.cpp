@@ -318,12 +318,20 @@ void TestApiClient::givesUpAfterMaxAttempts() {
 }
 
 void TestApiClient::malformedReply() {
+    // Garbled once on its way: sent again, like a broken connection (issue 21).
     sandbox::SandboxFault fault;
     fault.kind = sandbox::SandboxFault::Kind::MalformedJson;
     fault.count = 1;
     m_sandbox->injectFault(fault);
+    const auto once = send(openapi::BalanceRequest());
+    QVERIFY2(!once.error.isError(), qPrintable(once.error.logText()));
+    QCOMPARE(once.attempts, 2);
+    // Garbled every time: malformed after the policy's three attempts.
+    fault.count = 3;
+    m_sandbox->injectFault(fault);
     const auto reply = send(openapi::BalanceRequest());
     QCOMPARE(reply.error.kind(), ApiError::Kind::MalformedReply);
+    QCOMPARE(reply.attempts, 3);
     QVERIFY(!reply.error.userMessage().isEmpty());
 }
 
