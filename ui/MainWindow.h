@@ -21,7 +21,10 @@ class PreviewCache;
 class TemplateLibrary;
 struct Job;
 class ImageDropZone;
+class JobStore;
 class JobsPane;
+class LedgerSync;
+class ModelCatalog;
 class PromptEditor;
 class SpendingView;
 
@@ -62,8 +65,13 @@ public:
     //! Brings the Effects tab to the front (View → Effects, the chosen effect's Change…).
     void showEffects();
     //! What the account spent (issue 19): a tab beside the gallery once opened (View → Spending,
-    //! Ctrl+4). StudioApp gives it the signed-in account's store and ledger sync.
-    SpendingView* spendingView() const { return m_spendingView; }
+    //! Ctrl+4). Made the first time it is opened or asked for (issue 20: not before the first
+    //! paint), with what setSpendingSources() gave.
+    SpendingView* spendingView();
+    //! The Spending view's sources: the models, the signed-in account's store and its ledger sync
+    //! (store and sync null while signed out, the sync null for a website account). Given to the
+    //! view at once if it was made, else when it is.
+    void setSpendingSources(const ModelCatalog* catalog, JobStore* store, LedgerSync* sync);
     //! Brings the Spending tab to the front (adds it the first time).
     void showSpending();
     //! A take of the ledger in the gallery: its tab in front, the job selected (filters that
@@ -153,7 +161,10 @@ private:
     QTabWidget* m_sideTabs = nullptr; //!< the gallery and the effects
     EffectsBrowser* m_effectsBrowser = nullptr;
     QAction* m_showEffectsAction = nullptr;
-    SpendingView* m_spendingView = nullptr;
+    SpendingView* m_spendingView = nullptr; //!< made on first use (spendingView())
+    const ModelCatalog* m_spendCatalog = nullptr;
+    JobStore* m_spendStore = nullptr;
+    LedgerSync* m_spendSync = nullptr;
     ApiFamily m_family = ApiFamily::OpenApi;
     DesktopNotifier* m_notifier = nullptr;
     AppSettings* m_settings = nullptr;
