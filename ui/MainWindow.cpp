@@ -272,20 +272,52 @@ void MainWindow::createViewMenu() {
 
 void MainWindow::setEffectSources(TemplateLibrary* library, PreviewCache* previews) {
     m_inputs->setEffectSources(library, previews);
-    if (m_effectsBrowser || !library)
+    if (m_effectsPage || !library)
         return;
-    m_effectsBrowser = new EffectsBrowser(library, previews, m_sideTabs);
-    m_effectsBrowser->setObjectName(QStringLiteral("effectsBrowser"));
-    m_sideTabs->addTab(m_effectsBrowser, tr("Effects"));
+    m_effectLibrary = library;
+    m_effectPreviews = previews;
+    // The tab now, the browser in it once it is shown.
+    m_effectsPage = new QWidget(m_sideTabs);
+    m_effectsPage->setObjectName(QStringLiteral("effectsPage"));
+    auto* layout = new QVBoxLayout(m_effectsPage);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_sideTabs->addTab(m_effectsPage, tr("Effects"));
     m_showEffectsAction->setEnabled(true);
+    connect(m_sideTabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_sideTabs->currentWidget() == m_effectsPage)
+            effectsBrowser();
+    });
+}
+
+EffectsBrowser* MainWindow::effectsBrowser() {
+    if (m_effectsBrowser || !m_effectsPage)
+        return m_effectsBrowser;
+    m_effectsBrowser = new EffectsBrowser(m_effectLibrary, m_effectPreviews, m_effectsPage);
+    m_effectsBrowser->setObjectName(QStringLiteral("effectsBrowser"));
+    m_effectsPage->layout()->addWidget(m_effectsBrowser);
+    m_effectsBrowser->show(); // at once when the page is already shown
     connect(m_effectsBrowser, &EffectsBrowser::templateChosen, this, &MainWindow::useEffect);
+    if (m_familyKnown)
+        offerEffects();
+    return m_effectsBrowser;
+}
+
+void MainWindow::offerEffects() {
+    // The website's API has no documented template list (§3.13): the catalog says so.
+    GenerationRequest probe;
+    const std::optional<QString> why = m_promptEditor->catalog().whyNotAllowed(
+        probe, m_family, QStringLiteral("mode"), generationModeId(GenerationMode::Effect));
+    m_effectsBrowser->setEffectsOffered(
+        m_family == ApiFamily::OpenApi,
+        why.value_or(tr("Effects need a PixVerse platform API key: the website's API has "
+                        "no list of effect templates.")));
 }
 
 void MainWindow::showEffects() {
-    if (!m_effectsBrowser)
+    if (!m_effectsPage)
         return;
-    m_sideTabs->setCurrentWidget(m_effectsBrowser);
-    m_effectsBrowser->setFocus(Qt::ShortcutFocusReason);
+    m_sideTabs->setCurrentWidget(m_effectsPage);
+    effectsBrowser()->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::useEffect(const EffectTemplate& effect) {
@@ -395,16 +427,9 @@ void MainWindow::setAccount(const QString& account, ApiFamily family) {
     m_signInAction->setText(tr("&Switch account…"));
     m_signOutAction->setEnabled(true);
     m_family = family;
-    if (m_effectsBrowser) {
-        // The website's API has no documented template list (§3.13): the catalog says so.
-        GenerationRequest probe;
-        const std::optional<QString> why = m_promptEditor->catalog().whyNotAllowed(
-            probe, family, QStringLiteral("mode"), generationModeId(GenerationMode::Effect));
-        m_effectsBrowser->setEffectsOffered(
-            family == ApiFamily::OpenApi,
-            why.value_or(tr("Effects need a PixVerse platform API key: the website's API has "
-                            "no list of effect templates.")));
-    }
+    m_familyKnown = true;
+    if (m_effectsBrowser)
+        offerEffects();
 }
 
 void MainWindow::setSignedOut() {

@@ -21,7 +21,10 @@ class PreviewCache;
 class TemplateLibrary;
 struct Job;
 class ImageDropZone;
+class JobStore;
 class JobsPane;
+class LedgerSync;
+class ModelCatalog;
 class PromptEditor;
 class SpendingView;
 
@@ -56,14 +59,21 @@ public:
 
     //! The effect templates and their previews (StudioApp owns them; not owned): adds the
     //! Effects tab beside the gallery (View → Effects, Ctrl+3) and the chosen effect's still.
+    //! The browser in the tab is made when the tab is first shown (issue 20: not before the
+    //! window's first paint) or effectsBrowser() asks for it.
     void setEffectSources(TemplateLibrary* library, PreviewCache* previews);
-    //! The Effects tab's browser; null before setEffectSources().
-    EffectsBrowser* effectsBrowser() const { return m_effectsBrowser; }
+    //! The Effects tab's browser, made if need be; null before setEffectSources().
+    EffectsBrowser* effectsBrowser();
     //! Brings the Effects tab to the front (View → Effects, the chosen effect's Change…).
     void showEffects();
     //! What the account spent (issue 19): a tab beside the gallery once opened (View → Spending,
-    //! Ctrl+4). StudioApp gives it the signed-in account's store and ledger sync.
-    SpendingView* spendingView() const { return m_spendingView; }
+    //! Ctrl+4). Made the first time it is opened or asked for (issue 20: not before the first
+    //! paint), with what setSpendingSources() gave.
+    SpendingView* spendingView();
+    //! The Spending view's sources: the models, the signed-in account's store and its ledger sync
+    //! (store and sync null while signed out, the sync null for a website account). Given to the
+    //! view at once if it was made, else when it is.
+    void setSpendingSources(const ModelCatalog* catalog, JobStore* store, LedgerSync* sync);
     //! Brings the Spending tab to the front (adds it the first time).
     void showSpending();
     //! A take of the ledger in the gallery: its tab in front, the job selected (filters that
@@ -134,6 +144,8 @@ private:
     void createViewMenu();
     void createSpendingTab(QMenu* view);
     void connectJobsPane();
+    //! The browser told whether the signed-in account's family has effects (setAccount()).
+    void offerEffects();
     void reuse(const GenerationRequest& request);
     //! The hold editQueued() put on `jobId` is lifted (the edit ended).
     void releaseEditHold(qint64 jobId);
@@ -150,11 +162,18 @@ private:
     PromptEditor* m_promptEditor = nullptr;
     ComposerInputs* m_inputs = nullptr;
     JobsPane* m_jobsPane = nullptr;
-    QTabWidget* m_sideTabs = nullptr; //!< the gallery and the effects
-    EffectsBrowser* m_effectsBrowser = nullptr;
+    QTabWidget* m_sideTabs = nullptr;           //!< the gallery and the effects
+    QWidget* m_effectsPage = nullptr;           //!< the Effects tab; the browser goes in it
+    EffectsBrowser* m_effectsBrowser = nullptr; //!< made on first use (effectsBrowser())
+    TemplateLibrary* m_effectLibrary = nullptr;
+    PreviewCache* m_effectPreviews = nullptr;
     QAction* m_showEffectsAction = nullptr;
-    SpendingView* m_spendingView = nullptr;
+    SpendingView* m_spendingView = nullptr; //!< made on first use (spendingView())
+    const ModelCatalog* m_spendCatalog = nullptr;
+    JobStore* m_spendStore = nullptr;
+    LedgerSync* m_spendSync = nullptr;
     ApiFamily m_family = ApiFamily::OpenApi;
+    bool m_familyKnown = false; //!< an account signed in once (the browser is told its family)
     DesktopNotifier* m_notifier = nullptr;
     AppSettings* m_settings = nullptr;
     QString m_batchFolder; //!< where the last batch file or folder was chosen

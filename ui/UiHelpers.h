@@ -1,17 +1,24 @@
 #pragma once
 
+#include <QApplication>
 #include <QColor>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QIcon>
+#include <QIconEngine>
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
 #include <QString>
+#include <QStyle>
+#include <QStyleOption>
 #include <QSvgRenderer>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace pixverse::ui {
 
@@ -89,8 +96,64 @@ inline QLabel* hintLabel(const QString& text, QWidget* parent) {
     return label;
 }
 
+//! Draws an action icon's SVG at a size the first time that size is asked for (issue 20: drawing
+//! every size of every icon before the window's first paint slowed the start-up). Other modes
+//! (disabled, selected) come from the style, as for an icon made of pixmaps.
+class ActionIconEngine : public QIconEngine {
+public:
+    explicit ActionIconEngine(QByteArray svg)
+        : m_svg(std::move(svg)) {}
+
+    QIconEngine* clone() const override { return new ActionIconEngine(*this); }
+    QString key() const override { return QStringLiteral("pixverse-action-svg"); }
+
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override {
+        const int side = std::min(size.width(), size.height());
+        return {side, side};
+    }
+
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override {
+        return {{16, 16}, {22, 22}, {24, 24}, {32, 32}, {44, 44}, {48, 48}, {64, 64}};
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode,
+               QIcon::State state) override {
+        const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        QRect target(QPoint(), actualSize(rect.size(), mode, state));
+        target.moveCenter(rect.center());
+        painter->drawPixmap(target, pixmap(target.size() * scale, mode, state));
+    }
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+        const QSize square = actualSize(size, mode, state);
+        if (square.isEmpty())
+            return {};
+        const quint64 key = (quint64(square.width()) << 8) | quint64(mode);
+        if (const auto found = m_pixmaps.constFind(key); found != m_pixmaps.cend())
+            return *found;
+        QPixmap drawn(square);
+        drawn.fill(Qt::transparent);
+        if (mode == QIcon::Normal) {
+            QSvgRenderer renderer(m_svg);
+            QPainter painter(&drawn);
+            renderer.render(&painter);
+        } else {
+            QStyleOption option;
+            option.palette = QGuiApplication::palette();
+            drawn = QApplication::style()->generatedIconPixmap(
+                mode, pixmap(square, QIcon::Normal, state), &option);
+        }
+        m_pixmaps.insert(key, drawn);
+        return drawn;
+    }
+
+private:
+    QByteArray m_svg;
+    QHash<quint64, QPixmap> m_pixmaps; //!< by side and mode
+};
+
 //! An action icon from resources/icons/actions/<name>.svg, drawn in the palette's text colour
-//! (the files use `currentColor`) at every size a menu or tool bar asks for, up to 200% scale.
+//! (the files use `currentColor`) at whatever size a menu or tool bar asks for, when it asks.
 //! A null icon when there is no such file.
 inline QIcon actionIcon(const QString& name, const QPalette& palette) {
     QFile file(QStringLiteral(":/icons/actions/") + name + QStringLiteral(".svg"));
@@ -98,17 +161,7 @@ inline QIcon actionIcon(const QString& name, const QPalette& palette) {
         return {};
     QByteArray svg = file.readAll();
     svg.replace("currentColor", palette.color(QPalette::WindowText).name().toLatin1());
-    QSvgRenderer renderer(svg);
-    QIcon icon;
-    for (int size : {16, 22, 24, 32, 44, 48, 64}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        renderer.render(&painter);
-        painter.end();
-        icon.addPixmap(pixmap);
-    }
-    return icon;
+    return QIcon(new ActionIconEngine(std::move(svg)));
 }
 
 } // namespace pixverse::ui

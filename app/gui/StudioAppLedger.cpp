@@ -8,7 +8,6 @@
 #include "core/jobs/JobStore.h"
 #include "core/ledger/LedgerSync.h"
 #include "ui/MainWindow.h"
-#include "ui/SpendingView.h"
 
 #include <QTimer>
 
@@ -33,8 +32,6 @@ void StudioApp::startLedger() {
                 m_ledgerSync->sync();
         });
     }
-    SpendingView* view = m_window->spendingView();
-    view->setCatalog(m_catalog.get());
     Backend* backend = m_session->backend();
     if (backend && backend->hasUsageLedger()) {
         m_ledgerSync = std::make_unique<LedgerSync>(m_store.get(), backend);
@@ -43,11 +40,12 @@ void StudioApp::startLedger() {
                 qOverload<>(&QTimer::start));
         m_ledgerSync->sync();
     }
-    view->setSources(m_store.get(), m_ledgerSync.get());
+    // The view is made when it is first opened (or asked for), with these.
+    m_window->setSpendingSources(m_catalog.get(), m_store.get(), m_ledgerSync.get());
 }
 
 void StudioApp::stopLedger() {
-    m_window->spendingView()->setSources(nullptr, nullptr);
+    m_window->setSpendingSources(m_catalog.get(), nullptr, nullptr);
     if (m_ledgerSyncDelay)
         m_ledgerSyncDelay->stop();
     m_ledgerSync.reset();

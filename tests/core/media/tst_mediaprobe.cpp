@@ -16,6 +16,8 @@ class TestMediaProbe : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // First: nothing before it has read a file.
+    void loadsFfmpegOnFirstUse();
     void readsFacts_data();
     void readsFacts();
     void countsRotationAsShown();
@@ -27,6 +29,27 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_scratch;
 };
+
+namespace {
+//! Whether the process has `library` mapped (/proc/self/maps names every loaded file).
+bool mapped(const QByteArray& library) {
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains(library);
+}
+} // namespace
+
+// Issue 20: ffmpeg's libraries are not linked (they slowed every start-up) but loaded by the
+// first call that reads a file, and the probe works through them.
+void TestMediaProbe::loadsFfmpegOnFirstUse() {
+    QVERIFY(!mapped("/libavformat.so"));
+    QVERIFY(!mapped("/libavcodec.so"));
+    const MediaProbeResult result = probeMedia(mediaFile(QStringLiteral("with-sound.mp4")));
+    QVERIFY2(result.facts, qPrintable(result.error));
+    QCOMPARE(result.facts->videoCodec, QStringLiteral("h264"));
+    QVERIFY(mapped("/libavformat.so"));
+    QVERIFY(mapped("/libavcodec.so"));
+    QVERIFY(mapped("/libswscale.so"));
+}
 
 void TestMediaProbe::readsFacts_data() {
     QTest::addColumn<QString>("file");
