@@ -2,10 +2,13 @@
 
 #include "core/api/ApiClient.h"
 #include "core/backend/Backend.h"
+#include "core/backend/PreparedMedia.h"
 #include "core/jobs/JobStore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -263,6 +266,7 @@ void JobScheduler::startQueued(int active, const QDateTime& now,
 void JobScheduler::startUpload(Job job) {
     const QList<JobInput> missing = job.missingUploads();
     if (missing.isEmpty()) {
+        m_inputsChecked.remove(job.id);
         startCreate(job);
         return;
     }
@@ -276,6 +280,8 @@ void JobScheduler::startUpload(Job job) {
             return;
         }
     }
+    if (checkMediaFirst(job, missing))
+        return;
     // Progress counts the bytes of every input: those uploaded before (also in an earlier run)
     // are already sent.
     qint64 total = 0;
@@ -326,6 +332,51 @@ void JobScheduler::startUpload(Job job) {
     }
     if (m_inFlight.contains(id))
         m_inFlight.insert(id, handle);
+}
+
+bool JobScheduler::checkMediaFirst(const Job& job, const QList<JobInput>& missing) {
+    // One input is checked by its own upload before a byte is sent. With several, a refused
+    // second one (a lip sync's damaged sound) would come after the first was uploaded.
+    if (missing.size() < 2 || m_inputsChecked.contains(job.id))
+        return false;
+    QList<QPair<QString, UploadedMedia::Kind>> media;
+    for (const JobInput& input : missing) {
+        if (input.role == InputRole::Video || input.role == InputRole::Audio)
+            media.append({inputPath(job.request, input), input.role == InputRole::Audio
+                                                             ? UploadedMedia::Kind::Audio
+                                                             : UploadedMedia::Kind::Video});
+    }
+    if (media.isEmpty())
+        return false;
+    const qint64 id = job.id;
+    m_inFlight.insert(id, {});
+    auto* watcher = new QFutureWatcher<ApiError>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
+        watcher->deleteLater();
+        m_inFlight.remove(id);
+        const std::optional<Job> now = m_store->job(id);
+        if (!now || now->state != JobState::Uploading) { // cancelled or removed meanwhile
+            schedule();
+            return;
+        }
+        const ApiError refusal = watcher->result();
+        if (refusal.isError()) {
+            failJob(*now, refusal);
+            schedule();
+            return;
+        }
+        m_inputsChecked.insert(id);
+        startUpload(*now);
+    });
+    watcher->setFuture(QtConcurrent::run([media] {
+        for (const auto& [path, kind] : media) {
+            const Result<PreparedMedia> checked = PreparedMedia::forUpload(path, kind);
+            if (!checked.ok())
+                return checked.error;
+        }
+        return ApiError();
+    }));
+    return true;
 }
 
 void JobScheduler::onInputUploaded(qint64 jobId, const ApiError& error,
