@@ -722,13 +722,15 @@ void TestBadInput::sourcesOnTheCommandLine_data() {
     QTest::newRow("sound: a 0-byte MOV")
         << with({QStringLiteral("sound"), emptyMov}) << 2
         << QStringLiteral("“empty.mov” is empty (0 bytes).") << false;
-    QTest::newRow("lip sync: a truncated MOV") << with({lipsync, cutMov, audioFile, speech}) << 2
-                                               << QStringLiteral("“cut.mov” is") << false;
+    QTest::newRow("lip sync: a truncated MOV")
+        << with({lipsync, cutMov, audioFile, speech}) << 2
+        << QStringLiteral("“cut.mov” is not a video or audio file PixVerse can use") << false;
     QTest::newRow("lip sync: a 0-byte WAV")
         << with({lipsync, talk, audioFile, emptyWav}) << 2
         << QStringLiteral("“empty.wav” is empty (0 bytes).") << false;
     QTest::newRow("lip sync: a truncated WAV")
-        << with({lipsync, talk, audioFile, cutWav}) << 2 << QStringLiteral("“cut.wav” is") << false;
+        << with({lipsync, talk, audioFile, cutWav}) << 2
+        << QStringLiteral("“cut.wav” is incomplete: the file ends before its last frames") << false;
     QTest::newRow("extend: a video of 40 s")
         << with({QStringLiteral("extend"), mediaFile(QStringLiteral("40s.mp4"))}) << 2
         << QStringLiteral("The video “40s.mp4” is 40 s long; PixVerse extends only videos "
@@ -885,7 +887,7 @@ void TestBadInput::mediaThroughTheEngine_data() {
     QTest::newRow("lip sync: a good video, a truncated WAV")
         << lipSync << talk
         << copyCut(speech, QStringLiteral("engine-cut.wav"), QFileInfo(speech).size() / 2)
-        << QStringLiteral("“engine-cut.wav” is");
+        << QStringLiteral("“engine-cut.wav” is incomplete");
     QTest::newRow("lip sync: a good video, sound in WebM")
         << lipSync << talk
         << copyCut(mediaFile(QStringLiteral("last-red.webm")), QStringLiteral("engine-voice.webm"))
