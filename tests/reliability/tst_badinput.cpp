@@ -36,7 +36,9 @@
 #include "tests/core/jobs/JobTestFixture.h"
 #include "tests/support/TestSupport.h"
 #include "ui/ImageDropZone.h"
+#include "ui/LipSyncDialog.h"
 #include "ui/PromptEditor.h"
+#include "ui/VideoSourceSlot.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -135,6 +137,8 @@ private Q_SLOTS:
     void commandLine();
     void sourcesOnTheCommandLine_data();
     void sourcesOnTheCommandLine();
+    void videosAndSoundsGivenToTheWindow_data();
+    void videosAndSoundsGivenToTheWindow();
     void mediaThroughTheEngine_data();
     void mediaThroughTheEngine();
     void hotFolderFileChangesWhileRead();
@@ -846,6 +850,84 @@ void TestBadInput::sourcesOnTheCommandLine() {
     }
 }
 
+void TestBadInput::videosAndSoundsGivenToTheWindow_data() {
+    QTest::addColumn<bool>("dropped"); // on the extend slot; else the lip sync's sound
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("says");
+    const QString withSound = mediaFile(QStringLiteral("with-sound.mp4"));
+    const QString speech = mediaFile(QStringLiteral("speech.wav"));
+    QTest::newRow("extend: a truncated MP4 dropped")
+        << true << copyCut(withSound, QStringLiteral("ui-cut.mp4"), QFileInfo(withSound).size() / 2)
+        << QStringLiteral("“ui-cut.mp4” is incomplete: the file ends before its last frames (a "
+                          "download or copy may have been cut short).");
+    QTest::newRow("extend: a 0-byte MOV dropped")
+        << true << write(QStringLiteral("ui-empty.mov"), {})
+        << QStringLiteral("“ui-empty.mov” is empty (0 bytes).");
+    QTest::newRow("extend: a video of 40 s dropped")
+        << true << mediaFile(QStringLiteral("40s.mp4"))
+        << QStringLiteral("The video “40s.mp4” is 40 s long; PixVerse extends only videos "
+                          "shorter than 40 s.");
+    QTest::newRow("extend: a video 2000 px wide dropped")
+        << true << mediaFile(QStringLiteral("wide.mp4"))
+        << QStringLiteral("The video “wide.mp4” is 2000 × 16 px; PixVerse takes at most 1920 px "
+                          "on either side.");
+    QTest::newRow("permission: a video dropped")
+        << true << locked(QStringLiteral("ui-locked.mp4"), contentOf(withSound))
+        << QStringLiteral("“ui-locked.mp4” cannot be opened");
+    QTest::newRow("lip sync: a truncated WAV")
+        << false << copyCut(speech, QStringLiteral("ui-cut.wav"), QFileInfo(speech).size() / 2)
+        << QStringLiteral("“ui-cut.wav” is incomplete");
+    QTest::newRow("lip sync: a 0-byte WAV") << false << write(QStringLiteral("ui-empty.wav"), {})
+                                            << QStringLiteral("“ui-empty.wav” is empty (0 bytes).");
+    QTest::newRow("lip sync: sound in WebM")
+        << false
+        << copyCut(mediaFile(QStringLiteral("last-red.webm")), QStringLiteral("ui-voice.webm"))
+        << QStringLiteral("“ui-voice.webm” is in WebM format; PixVerse takes only MP3, WAV, M4A "
+                          "or AAC audio here.");
+    QTest::newRow("lip sync: a silent video as the sound")
+        << false << mediaFile(QStringLiteral("clip.mov"))
+        << QStringLiteral("“clip.mov” has no sound: an audio file (MP3, WAV, M4A or AAC) is "
+                          "needed.");
+}
+
+void TestBadInput::videosAndSoundsGivenToTheWindow() {
+    QFETCH(bool, dropped);
+    QFETCH(QString, file);
+    QFETCH(QString, says);
+    ++m_rows;
+    if (QString::fromLatin1(QTest::currentDataTag()).startsWith(u"permission") &&
+        !m_permissionsHold)
+        QSKIP("This process reads files of mode 000 (root that could not give up its override).");
+    const QList<qint64> before = madeSoFar();
+    if (dropped) {
+        VideoSourceSlot slot;
+        QSignalSpy refused(&slot, &VideoSourceSlot::refused);
+        slot.resize(480, 200);
+        slot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&slot));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file)});
+        const QPoint pos = slot.rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&slot, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&slot, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 20000);
+        QVERIFY2(slot.message().contains(says), qPrintable(slot.message()));
+        QVERIFY(slot.source().isEmpty()); // nothing to extend: no job can be asked for
+    } else {
+        LipSyncDialog dialog(GenerationRequest{}, &ModelCatalog::builtIn(), 100000);
+        QSignalSpy checked(&dialog, &LipSyncDialog::audioChecked);
+        dialog.setAudioFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+        QVERIFY2(dialog.audioError().contains(says), qPrintable(dialog.audioError()));
+        QVERIFY(!dialog.canAccept()); // OK stays off: no job can be asked for
+        QVERIFY(dialog.request().audioPath.isEmpty());
+    }
+    QCOMPARE(madeSoFar(), before);
+}
+
 std::optional<Job> TestBadInput::take() {
     if (m_takeId == 0) {
         const Result<Job> added =
@@ -854,7 +936,8 @@ std::optional<Job> TestBadInput::take() {
             return std::nullopt;
         m_takeId = added.value->id;
     }
-    QTest::qWaitFor([this] { return isTerminal(m_bed->store->job(m_takeId)->state); }, 20000);
+    if (!QTest::qWaitFor([this] { return isTerminal(m_bed->store->job(m_takeId)->state); }, 20000))
+        return std::nullopt;
     const std::optional<Job> made = m_bed->store->job(m_takeId);
     return made && made->state == JobState::Done ? made : std::nullopt;
 }
