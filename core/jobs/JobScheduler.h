@@ -11,7 +11,6 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -130,9 +129,6 @@ private:
     //! Waits and tries again; OutcomeUnknown: the create may have reached the service.
     void defer(Job job, const ApiError& error, JobEvent event, int delayMs);
     void failJob(Job job, const ApiError& error);
-    //! Checks every video and audio file of `job` (the thread pool; PreparedMedia's checks)
-    //! before any of its inputs is uploaded, then goes on with startUpload; true when it did.
-    bool checkMediaFirst(const Job& job, const QList<JobInput>& missing);
     void pause();
     //! The wait after `failures` failures in a row, at least what Retry-After asks.
     int delayAfter(int failures, const ApiError& error) const;
@@ -151,8 +147,6 @@ private:
     ExponentialBackoff m_concurrencyBackoff;
     QDateTime m_holdUntil; //!< nothing new is sent before this (after 500044 or a transient error)
     QHash<qint64, RequestHandle> m_inFlight;
-    //! Jobs whose video and audio files were all checked before their first upload.
-    QSet<qint64> m_inputsChecked;
     QTimer m_wake;
     bool m_passQueued = false;
     bool m_running = false;
