@@ -102,7 +102,7 @@ QByteArray contentOf(const QString& path) {
 
 //! Root reads a file of mode 000 all the same. Gives up CAP_DAC_OVERRIDE and
 //! CAP_DAC_READ_SEARCH for this thread, the threads it starts later and (the bounding set) the
-//! programs they run. Called before any other thread is started.
+//! programs they run. Called by main() before any other thread is started.
 void giveUpPermissionOverride() {
     if (geteuid() != 0)
         return;
@@ -178,7 +178,6 @@ private:
 };
 
 void TestBadInput::initTestCase() {
-    giveUpPermissionOverride();
     QVERIFY(m_dir.isValid());
     {
         const QString probe = locked(QStringLiteral("permission-probe.txt"), "x");
@@ -1174,5 +1173,13 @@ void TestBadInput::sidecarEditedIntoInvalidJson() {
     QCOMPARE(m_bed->sandbox->stats().generationsCreated, before.generationsCreated);
 }
 
-QTEST_MAIN(TestBadInput)
+int main(int argc, char** argv) {
+    // Before QApplication: every thread (the thread pool's too) is started after it.
+    giveUpPermissionOverride();
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    TestBadInput test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_badinput.moc"
