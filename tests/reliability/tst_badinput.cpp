@@ -700,7 +700,11 @@ void TestBadInput::sourcesOnTheCommandLine_data() {
     QTest::addColumn<bool>("readsLists"); // may read the template list, nothing else
 
     const QString out = path(QStringLiteral("cli-sources-out"));
-    auto with = [&out](QStringList words) { return words << QStringLiteral("--out") << out; };
+    auto with = [&out](QStringList words) {
+        if (words.first() == u"extend") // a local video has no prompt to continue from
+            words << QStringLiteral("--prompt") << QStringLiteral("Into the forest");
+        return words << QStringLiteral("--out") << out;
+    };
     const QString withSound = mediaFile(QStringLiteral("with-sound.mp4"));
     const qint64 half = QFileInfo(withSound).size() / 2;
     const QString talk = copyCut(withSound, QStringLiteral("talk.mp4"));
@@ -760,7 +764,8 @@ void TestBadInput::sourcesOnTheCommandLine_data() {
         << false;
     QTest::newRow("lip sync: sound of 31 s")
         << with({lipsync, talk, audioFile, mediaFile(QStringLiteral("long-speech.mp3"))}) << 2
-        << QStringLiteral("The audio “long-speech.mp3” is 31 s long; PixVerse takes at most 30 s.")
+        << QStringLiteral(
+               "The audio “long-speech.mp3” is 31.2 s long; PixVerse takes at most 30 s.")
         << false;
 
     // Files the creator's account cannot read.
