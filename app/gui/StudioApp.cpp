@@ -314,6 +314,8 @@ void StudioApp::startJobEngine() {
     applyQueueSettings(); // before the first pass: a window or a cap holds from the start
     m_engine->start();
     m_sidecarWatcher = std::make_unique<SidecarWatcher>(m_engine->library());
+    connect(m_sidecarWatcher.get(), &SidecarWatcher::sidecarUnreadable, m_window.get(),
+            [this](qint64, const QString& sentence) { m_window->showNotice(sentence); });
     m_window->jobsPane()->setJobs(m_store.get(), m_engine.get());
     m_window->jobsPane()->setBackend(backend);
     // A PixVerse account's earlier videos appear in the gallery, saved when asked (web family;

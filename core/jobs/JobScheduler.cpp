@@ -2,10 +2,13 @@
 
 #include "core/api/ApiClient.h"
 #include "core/backend/Backend.h"
+#include "core/backend/PreparedMedia.h"
 #include "core/jobs/JobStore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -325,7 +328,8 @@ void JobScheduler::startUpload(Job job) {
         startCreate(job);
         return;
     }
-    if (job.state != JobState::Uploading) {
+    const bool starting = job.state != JobState::Uploading;
+    if (starting) {
         applyJobEvent(job, JobEvent::UploadStarted);
         job.nextAttemptAt = {};
         if (!m_store->update(job)) {
@@ -334,6 +338,46 @@ void JobScheduler::startUpload(Job job) {
             schedule();
             return;
         }
+    }
+    // One input is checked by its own upload before a byte is sent. With several, a refused
+    // second one (a lip sync's damaged sound) would come after the first was uploaded: every
+    // video and audio file is checked (PreparedMedia's checks, on the thread pool) first.
+    QList<QPair<QString, UploadedMedia::Kind>> media;
+    for (const JobInput& input : missing) {
+        if (starting && missing.size() > 1 &&
+            (input.role == InputRole::Video || input.role == InputRole::Audio))
+            media.append({inputPath(job.request, input), input.role == InputRole::Audio
+                                                             ? UploadedMedia::Kind::Audio
+                                                             : UploadedMedia::Kind::Video});
+    }
+    if (!media.isEmpty()) {
+        const qint64 id = job.id;
+        m_inFlight.insert(id, {});
+        auto* watcher = new QFutureWatcher<ApiError>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id] {
+            watcher->deleteLater();
+            m_inFlight.remove(id);
+            const std::optional<Job> now = m_store->job(id);
+            if (!now || now->state != JobState::Uploading) { // cancelled or removed meanwhile
+                schedule();
+                return;
+            }
+            if (const ApiError refusal = watcher->result(); refusal.isError()) {
+                failJob(*now, refusal);
+                schedule();
+                return;
+            }
+            startUpload(*now); // Uploading now: not checked again
+        });
+        watcher->setFuture(QtConcurrent::run([media] {
+            for (const auto& [path, kind] : media) {
+                const Result<PreparedMedia> checked = PreparedMedia::forUpload(path, kind);
+                if (!checked.ok())
+                    return checked.error;
+            }
+            return ApiError();
+        }));
+        return;
     }
     // Progress counts the bytes of every input: those uploaded before (also in an earlier run)
     // are already sent.

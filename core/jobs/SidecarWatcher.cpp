@@ -161,6 +161,18 @@ void SidecarWatcher::onChecked(const QList<Changed>& changed) {
                                                             : QStringLiteral("(%1 at byte %2)")
                                                                   .arg(error.errorString())
                                                                   .arg(error.offset));
+            const QString name = QFileInfo(file.path).fileName();
+            Q_EMIT sidecarUnreadable(
+                jobId, error.error == QJsonParseError::NoError
+                           ? tr("“%1” was edited into something other than a JSON object: the "
+                                "rating, tags and boards in it were not read, and the video "
+                                "keeps its marks. Correct the file to apply the edit.")
+                                 .arg(name)
+                           : tr("“%1” is no longer valid JSON (%2 at position %3): the rating, "
+                                "tags and boards in it were not read, and the video keeps its "
+                                "marks. Correct the file to apply the edit.")
+                                 .arg(name, error.errorString())
+                                 .arg(error.offset));
             Q_EMIT sidecarChecked(jobId, false);
             continue;
         }

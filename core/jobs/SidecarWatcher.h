@@ -22,8 +22,8 @@ struct Job;
 //! Picks up the creator's edits to the sidecars the app wrote (issue 18): `rating`, `rejected`,
 //! `picked`, `tags` and `boards` (by name; a name no board has is ignored, with a log line) go
 //! into the store without the sidecar being written back. The app's own writes are recognised
-//! (SidecarWriter) and not taken as edits; a file that is no JSON object changes nothing (a
-//! warning in the log).
+//! (SidecarWriter) and not taken as edits; a file that is no JSON object changes nothing (the
+//! sentence of sidecarUnreadable, and a warning in the log).
 //!
 //! Cheap with 10,000 jobs: the folders are watched (a file replaced by a rename, as editors and
 //! the app save, shows there), plus the newest kFileWatches files themselves (an edit in place
@@ -54,6 +54,10 @@ Q_SIGNALS:
     //! A sidecar that changed on disk was read; `applied`: an edit reached the store (false for
     //! the app's own write, a file saying what the store says, or one that is no JSON).
     void sidecarChecked(qint64 jobId, bool applied);
+    //! A sidecar edited into something that is no JSON object: its marks were not read (the
+    //! job keeps the ones it had, the file is left as it is for the creator to correct). The
+    //! sentence names the file and where its JSON breaks.
+    void sidecarUnreadable(qint64 jobId, const QString& sentence);
 
 private:
     struct Sidecar {

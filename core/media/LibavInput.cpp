@@ -67,6 +67,29 @@ bool indexPointsPastEnd(const AVFormatContext& context, qint64 bytes) {
     return false;
 }
 
+//! A WAV whose data chunk says it holds more bytes than the file has: cut short, its length as
+//! read from the header would be more than there is. A size of 0 or 0xFFFFFFFF is a stream's
+//! "unknown" and passes.
+bool wavDataPastEnd(const QString& path, qint64 bytes) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(64 * 1024);
+    if (head.size() < 12 || !head.startsWith("RIFF") || head.mid(8, 4) != "WAVE")
+        return false;
+    auto le32 = [&head](qsizetype at) {
+        return quint32(quint8(head[at])) | quint32(quint8(head[at + 1])) << 8 |
+               quint32(quint8(head[at + 2])) << 16 | quint32(quint8(head[at + 3])) << 24;
+    };
+    for (qsizetype at = 12; at + 8 <= head.size();) {
+        const quint32 size = le32(at + 4);
+        if (head.mid(at, 4) == "data")
+            return size != 0 && size != 0xFFFFFFFFu && at + 8 + qint64(size) > bytes;
+        at += 8 + qsizetype(size) + (size & 1);
+    }
+    return false;
+}
+
 } // namespace
 
 void FormatContextCloser::operator()(AVFormatContext* context) const {
@@ -116,7 +139,9 @@ OpenedMedia openMediaFile(const QString& path) {
             MediaText::tr("%1 is damaged: no video or audio could be read from it.").arg(name);
         return opened;
     }
-    if (indexPointsPastEnd(*context, QFileInfo(path).size())) {
+    const qint64 bytes = QFileInfo(path).size();
+    const bool wav = qstrcmp(context->iformat->name, "wav") == 0;
+    if (indexPointsPastEnd(*context, bytes) || (wav && wavDataPastEnd(path, bytes))) {
         opened.error = MediaText::tr("%1 is incomplete: the file ends before its last frames "
                                      "(a download or copy may have been cut short).")
                            .arg(name);

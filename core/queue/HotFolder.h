@@ -32,6 +32,8 @@ struct HotFolderOptions {
     std::optional<qint64> dailyCredits;
     int stableMs = 2000;  //!< a file is taken once its size and time stayed the same this long
     int rescanMs = 10000; //!< a full rescan as well as the watcher (it misses events)
+    //! Tests: runs on the thread pool between the hashing and the reading of a file.
+    std::function<void(const QString& path)> whileReading;
 };
 
 //! A watched folder (issue 19): each new image, .txt or .jsonl file in it becomes jobs with

@@ -106,7 +106,7 @@ QString fingerprintOf(const QString& path, QString* error) {
 }
 
 FileRead readFile(const QString& path, const QJsonObject& defaults, const ModelCatalog& catalog,
-                  ApiFamily family) {
+                  ApiFamily family, const std::function<void(const QString&)>& whileReading) {
     FileRead read;
     read.path = path;
     const QFileInfo info(path);
@@ -115,9 +115,19 @@ FileRead readFile(const QString& path, const QJsonObject& defaults, const ModelC
     read.fingerprint = fingerprintOf(path, &read.refusal);
     if (read.fingerprint.isEmpty())
         return read;
+    if (whileReading)
+        whileReading(path);
     const bool image = isImageSuffix(QFileInfo(path).suffix().toLower());
     read.contents = image ? readImage(path, defaults, catalog, family)
                           : readBatchFile(path, defaults, catalog, family);
+    // Written to while it was hashed and read: the fingerprint and the lines may not match
+    // each other nor the file that would be moved to done/ (its new lines never sent).
+    const QFileInfo after(path);
+    if (after.size() != read.size || after.lastModified() != read.modified) {
+        read.changedWhileRead = true;
+        read.contents = {};
+        return read;
+    }
     if (!read.contents.error.isEmpty()) {
         read.refusal = read.contents.error;
     } else if (read.contents.acceptedCount() == 0) {

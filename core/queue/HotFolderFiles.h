@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace pixverse::hotfolder {
 
 //! What one listing saw of a file the folder might take.
@@ -36,6 +38,9 @@ struct FileRead {
     QString fingerprint; //!< SHA-256 of the content, hex; empty when it could not be read
     BatchContents contents;
     QString refusal; //!< the whole file is refused (unreadable, a link in a loop, not a batch)
+    //! Its size or time changed while it was read: what was read may be half old, half new, so
+    //! nothing of it is queued; the file waits to be stable again and is read anew.
+    bool changedWhileRead = false;
 };
 
 //! The fingerprint: the SHA-256 of the bytes, so the same content is taken once whatever its
@@ -45,9 +50,9 @@ QString fingerprintOf(const QString& path, QString* error);
 
 //! Hashes and reads `path`: an image becomes one image-to-video entry with `defaults`
 //! (readImageFolder over a folder holding only it), a .txt or .jsonl its lines
-//! (readBatchFile).
+//! (readBatchFile). `whileReading` (tests) runs between the hashing and the reading.
 FileRead readFile(const QString& path, const QJsonObject& defaults, const ModelCatalog& catalog,
-                  ApiFamily family);
+                  ApiFamily family, const std::function<void(const QString&)>& whileReading = {});
 
 //! Moves `path` into `<its folder>/<subfolder>` (made when missing), as "name (2).ext" when the
 //! name is taken there. Returns the new path, or empty with `error`.

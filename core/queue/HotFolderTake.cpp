@@ -67,14 +67,24 @@ void HotFolder::takeNext() {
         }
         onRead(read);
     });
-    const QFuture<hotfolder::FileRead> reading = QtConcurrent::run(
-        hotfolder::readFile, m_current, m_options.defaults, std::cref(*m_catalog), m_family);
+    const QFuture<hotfolder::FileRead> reading =
+        QtConcurrent::run(hotfolder::readFile, m_current, m_options.defaults, std::cref(*m_catalog),
+                          m_family, m_options.whileReading);
     m_work.removeIf([](const QFuture<void>& work) { return work.isFinished(); });
     m_work << QFuture<void>(reading);
     watcher->setFuture(reading);
 }
 
 void HotFolder::onRead(const hotfolder::FileRead& read) {
+    if (read.changedWhileRead) {
+        // Still being written: no refusal, nothing queued; taken once it is stable again.
+        qCInfo(lcHotFolder).noquote()
+            << QFileInfo(read.path).fileName() << "changed while it was read; it waits";
+        m_seen.remove(read.path);
+        finishCurrent();
+        scan();
+        return;
+    }
     if (!read.refusal.isEmpty()) {
         moveCurrent(refusedFolderName(), read.refusal);
         return;

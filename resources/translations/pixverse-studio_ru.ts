@@ -6516,6 +6516,19 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         </context>
     <context>
+        <name>pixverse::SidecarWatcher</name>
+        <message>
+            <location filename="../../core/jobs/SidecarWatcher.cpp" line="167" />
+            <source>“%1” was edited into something other than a JSON object: the rating, tags and boards in it were not read, and the video keeps its marks. Correct the file to apply the edit.</source>
+            <translation>Файл «%1» отредактирован так, что он больше не является объектом JSON: рейтинг, теги и доски из него не прочитаны, у видео остались прежние отметки. Исправьте файл, чтобы применить правку.</translation>
+        </message>
+        <message>
+            <location filename="../../core/jobs/SidecarWatcher.cpp" line="171" />
+            <source>“%1” is no longer valid JSON (%2 at position %3): the rating, tags and boards in it were not read, and the video keeps its marks. Correct the file to apply the edit.</source>
+            <translation>Файл «%1» больше не является корректным JSON (%2 в позиции %3): рейтинг, теги и доски из него не прочитаны, у видео остались прежние отметки. Исправьте файл, чтобы применить правку.</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::SoundEffectDialog</name>
         <message>
             <location filename="../../ui/SoundEffectDialog.cpp" line="23" />

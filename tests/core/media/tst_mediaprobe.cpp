@@ -158,6 +158,12 @@ void TestMediaProbe::refusesDamagedFiles_data() {
     // Only the start of the index.
     const QString headOnly = dir.filePath(QStringLiteral("head-only.mp4"));
     QVERIFY(writeFile(headOnly, bytes.left(200)));
+    // A WAV's data chunk says how long it is: cut in half, it says more than there is.
+    QFile wav(mediaFile(QStringLiteral("speech.wav")));
+    QVERIFY(wav.open(QIODevice::ReadOnly));
+    const QByteArray wavBytes = wav.readAll();
+    const QString truncatedWav = dir.filePath(QStringLiteral("truncated.wav"));
+    QVERIFY(writeFile(truncatedWav, wavBytes.left(wavBytes.size() / 2)));
     const QString empty = dir.filePath(QStringLiteral("empty.mp4"));
     QVERIFY(writeFile(empty, {}));
     const QString text = dir.filePath(QStringLiteral("notes.mp4"));
@@ -171,6 +177,7 @@ void TestMediaProbe::refusesDamagedFiles_data() {
                                   mediaFile(QStringLiteral("with-sound.mp4")).toUtf8() + "'\n"));
 
     QTest::newRow("truncated") << truncated << QStringLiteral("incomplete");
+    QTest::newRow("truncated WAV") << truncatedWav << QStringLiteral("incomplete");
     QTest::newRow("only the header") << headOnly << QStringLiteral("“head-only.mp4”");
     QTest::newRow("zero length") << empty << QStringLiteral("is empty");
     QTest::newRow("text named .mp4") << text << QStringLiteral("is not a video or audio file");
