@@ -10,6 +10,10 @@
 
 namespace pixverse {
 
+QList<PollSchedule::Step> PollSchedule::serviceSteps() {
+    return {{0, 2000}, {60 * 1000, 5000}, {5 * 60 * 1000, 10000}};
+}
+
 int PollSchedule::intervalFor(qint64 ageMs) const {
     int interval = steps.isEmpty() ? 2000 : steps.first().intervalMs;
     for (const Step& step : steps) {

@@ -25,13 +25,15 @@ struct PollSchedule {
         qint64 afterMs = 0;    //!< from this age on...
         int intervalMs = 2000; //!< ...ask this often
     };
-    QList<Step> steps{{0, 2000}, {60 * 1000, 5000}, {5 * 60 * 1000, 10000}};
+    // Made out of line: GCC 12 warns (maybe-uninitialized) on this list built inline at -O2.
+    QList<Step> steps = serviceSteps();
     //! A job is not asked about before it has been generating this long.
     qint64 youngMs = 30 * 1000;
     //! Status requests (Backend::statusRequestsFor) in any one second, for all jobs; 0: no limit.
     int maxRequestsPerSecond = 2;
 
     int intervalFor(qint64 ageMs) const;
+    static QList<Step> serviceSteps();
     //! Every job every `intervalMs`, from its start and without a request limit: for tests and a
     //! local sandbox, whose videos are ready in seconds and whose requests cost nothing.
     static PollSchedule uniform(int intervalMs) { return PollSchedule{{{0, intervalMs}}, 0, 0}; }
