@@ -14,7 +14,6 @@
 #include <QToolTip>
 
 #include <algorithm>
-#include <utility>
 
 namespace pixverse {
 
@@ -156,28 +155,11 @@ QImage EffectCardDelegate::still(const QString& url) const {
     if (file.isEmpty()) {
         if (!m_stillsAsked.contains(url)) {
             m_stillsAsked.insert(url);
-            // A page of new cards asks for a page of downloads: started once the frame is
-            // painted, so the requests' setup does not lengthen it.
-            if (m_toFetch.isEmpty()) {
-                QMetaObject::invokeMethod(const_cast<EffectCardDelegate*>(this),
-                                          &EffectCardDelegate::fetchAsked, Qt::QueuedConnection);
-            }
-            m_toFetch << url; // the browser repaints on previewReady()
+            m_previews->fetch(url); // the browser repaints on previewReady()
         }
         return {};
     }
-    QImage image = m_stills->image(file); // null until decoded on the cache's pool
-    if (image.isNull())
-        m_decoding.insert(file, url);
-    return image;
-}
-
-void EffectCardDelegate::fetchAsked() {
-    const QStringList urls = std::exchange(m_toFetch, {});
-    for (const QString& url : urls) {
-        if (m_previews)
-            m_previews->fetch(url);
-    }
+    return m_stills->image(file); // null until decoded on the cache's pool
 }
 
 void EffectCardDelegate::paintPicture(QPainter* painter, const QRect& picture,

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -56,9 +55,6 @@ public:
     void setStillFailed(const QString& url) { m_stillsFailed.insert(url); }
     //! `url` is on disk now; should the cache evict it later, the next paint downloads it again.
     void setStillArrived(const QString& url) { m_stillsAsked.remove(url); }
-    //! The still whose decoding of `file` was asked for by a paint (the card to paint again
-    //! once it is decoded); empty when none was.
-    QString takeDecodedStill(const QString& file) { return m_decoding.take(file); }
 
 protected:
     bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
@@ -69,8 +65,6 @@ private:
     QImage still(const QString& url) const;
     void paintPicture(QPainter* painter, const QRect& picture, const QModelIndex& index) const;
     void paintChip(QPainter* painter, const QRect& picture, const QString& text, bool top) const;
-    //! The downloads the last frame asked for, started after it (not inside the paint).
-    void fetchAsked();
 
     PreviewCache* m_previews; // all three owned by the browser, which outlives the view
     ThumbnailCache* m_stills;
@@ -78,8 +72,6 @@ private:
     QSet<qint64> m_previewFailed;
     QSet<QString> m_stillsFailed;
     mutable QSet<QString> m_stillsAsked; //!< downloads asked for once per session
-    mutable QStringList m_toFetch;       //!< asked for in this frame, fetchAsked() starts them
-    mutable QHash<QString, QString> m_decoding; //!< file being decoded → its still's url
 };
 
 } // namespace pixverse

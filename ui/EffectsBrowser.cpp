@@ -21,7 +21,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSet>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QTimer>
@@ -29,15 +28,12 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <utility>
 
 namespace pixverse {
 
 namespace {
 //! A pointer resting on a card this long starts its preview (passing over cards does not).
 constexpr int kHoverDelayMs = 150;
-//! Stills arriving within one frame (60 Hz) are shown in one repaint.
-constexpr int kArrivalsFrameMs = 16;
 } // namespace
 
 struct EffectsBrowser::Parts {
@@ -58,11 +54,6 @@ struct EffectsBrowser::Parts {
     QLabel* details = nullptr;
     QPushButton* use = nullptr;
     QTimer hoverDelay;
-    //! Stills that arrived (downloaded, decoded or failed) since the last frame: their cards
-    //! are painted again together, once a frame, not once each.
-    QTimer arrivalsFrame;
-    QSet<QString> arrivedStills;
-    bool repaintEveryCard = false;
     QPersistentModelIndex hovered;
 
     bool offered = true;
@@ -166,8 +157,6 @@ void EffectsBrowser::buildLayout() {
     });
     d->hoverDelay.setSingleShot(true);
     d->hoverDelay.setInterval(kHoverDelayMs);
-    d->arrivalsFrame.setSingleShot(true);
-    d->arrivalsFrame.setInterval(kArrivalsFrameMs);
 }
 
 void EffectsBrowser::connectParts() {
@@ -225,19 +214,16 @@ void EffectsBrowser::connectParts() {
     if (d->previews) {
         connect(d->previews, &PreviewCache::previewReady, this, [this](const QString& url) {
             d->delegate->setStillArrived(url);
-            stillArrived(url);
+            d->view->viewport()->update();
         });
         connect(d->previews, &PreviewCache::previewFailed, this,
                 [this](const QString& url, const QString&) {
                     d->delegate->setStillFailed(url);
-                    stillArrived(url);
+                    d->view->viewport()->update();
                 });
     }
-    connect(d->stills, &ThumbnailCache::imageReady, this, [this](const QString& file) {
-        // A decoding no card asked for (evicted and decoded again): every card, to be sure.
-        stillArrived(d->delegate->takeDecodedStill(file));
-    });
-    connect(&d->arrivalsFrame, &QTimer::timeout, this, &EffectsBrowser::repaintArrivals);
+    connect(d->stills, &ThumbnailCache::imageReady, d->view->viewport(),
+            qOverload<>(&QWidget::update));
     connect(d->player, &PreviewPlayer::frameChanged, this, &EffectsBrowser::repaintTemplate);
     connect(d->player, &PreviewPlayer::failed, this, [this](qint64 id, const QString& error) {
         d->previewErrors.insert(id, error);
@@ -445,32 +431,6 @@ void EffectsBrowser::previewSelection() {
     if (d->hovered.isValid())
         return; // the card under the pointer plays
     previewRow(d->view->currentIndex());
-}
-
-void EffectsBrowser::stillArrived(const QString& url) {
-    if (url.isEmpty())
-        d->repaintEveryCard = true;
-    else
-        d->arrivedStills.insert(url);
-    if (!d->arrivalsFrame.isActive())
-        d->arrivalsFrame.start();
-}
-
-void EffectsBrowser::repaintArrivals() {
-    const QSet<QString> arrived = std::exchange(d->arrivedStills, {});
-    if (std::exchange(d->repaintEveryCard, false)) {
-        d->view->viewport()->update();
-        return;
-    }
-    // Only the cards in view whose still came; the others paint it when scrolled to.
-    const QRect shown = d->view->viewport()->rect();
-    for (int row = 0; row < d->model->rowCount(); ++row) {
-        const QModelIndex index = d->model->index(row, 0);
-        const QRect card = d->view->visualRect(index);
-        if (card.intersects(shown) &&
-            arrived.contains(index.data(TemplateListModel::ThumbnailUrlRole).toString()))
-            d->view->viewport()->update(card);
-    }
 }
 
 void EffectsBrowser::repaintTemplate(qint64 id) {

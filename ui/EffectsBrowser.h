@@ -68,10 +68,6 @@ private:
     void previewRow(const QModelIndex& index);
     void previewSelection();
     void repaintTemplate(qint64 id);
-    //! The still at `url` is on disk, decoded or failed (empty: some still, unknown which):
-    //! its card is painted again with the others of this frame.
-    void stillArrived(const QString& url);
-    void repaintArrivals();
     void chooseCurrent();
 
     std::unique_ptr<Parts> d;
