@@ -26,7 +26,10 @@ namespace {
 
 //! The libraries the headers belong to, by their soname's major version (libavformat.so.59...).
 const QList<QLibrary*>& libavLibraries() {
-    static const QList<QLibrary*> libraries = [] {
+    // Held through a pointer that is never freed: the libraries stay loaded to the process's end,
+    // and a static pointer keeps them reachable for the leak checker (a static list would be
+    // destroyed before it looks).
+    static const QList<QLibrary*>* const libraries = [] {
         const QList<QPair<const char*, int>> wanted{{"avformat", LIBAVFORMAT_VERSION_MAJOR},
                                                     {"avcodec", LIBAVCODEC_VERSION_MAJOR},
                                                     {"swscale", LIBSWSCALE_VERSION_MAJOR},
@@ -39,9 +42,9 @@ const QList<QLibrary*>& libavLibraries() {
                        qPrintable(library->errorString()));
             loaded << library;
         }
-        return loaded;
+        return new QList<QLibrary*>(loaded);
     }();
-    return libraries;
+    return *libraries;
 }
 
 template <typename Function> Function libav(const char* name) {
