@@ -319,7 +319,8 @@ void CliRunner::connectEngine() {
 }
 
 void CliRunner::onUploadProgress(qint64 jobId, qint64 sent, qint64 total) {
-    if (jobId != m_generateJob || total <= 0)
+    // Job 0 is an image sent before its job is stored; the job says it again once stored.
+    if (jobId == 0 || jobId != m_generateJob || total <= 0)
         return;
     if (!m_saidUploading) {
         m_saidUploading = true;

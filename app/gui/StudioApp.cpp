@@ -387,8 +387,11 @@ void StudioApp::generate(const GenerationRequest& request) {
     const int takes = m_window->promptEditor()->takeCount();
     if (takes <= 1) {
         m_engine->enqueueAsync(request, this, [this](Result<Job> added) {
-            if (!added.ok())
-                m_window->showNotice(added.error.userMessage());
+            if (added.ok())
+                return;
+            m_window->showNotice(added.error.userMessage());
+            if (m_uploadShown == 0) // the image went up for a job that was never stored
+                m_window->endUploadProgress();
         });
         return;
     }

@@ -167,7 +167,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<BatchQueuer> m_batch;
     QPointer<LoginDialog> m_dialog;
-    qint64 m_uploadShown = 0; //!< the job whose upload the composer shows; 0: none
+    qint64 m_uploadShown =
+        0; //!< the job whose upload the composer shows; 0: none, or not stored yet
     //! When the app started: the per-session credit cap counts from here.
     QDateTime m_sessionStart = QDateTime::currentDateTime();
 };

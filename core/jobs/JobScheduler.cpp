@@ -195,9 +195,19 @@ qint64 JobScheduler::startEarlyUpload(const QString& original) {
                     m_early.remove(earlyId);
             });
         },
-        [upload](qint64 sent, qint64 total) {
-            if (upload->progress)
-                upload->progress(sent, total);
+        [this, upload, imageBytes = QFileInfo(original).size()](qint64 sent, qint64 bodyBytes) {
+            if (bodyBytes <= 0) // the network's last word is 0 of 0
+                return;
+            upload->sent = sent;
+            upload->bodyBytes = bodyBytes;
+            if (upload->progress) {
+                upload->progress(sent, bodyBytes);
+                return;
+            }
+            // No job yet: the composer shows the image going up from the moment of Generate
+            // (on loopback it is all sent before the job is stored).
+            Q_EMIT uploadProgress(0, qBound<qint64>(0, sent * imageBytes / bodyBytes, imageBytes),
+                                  imageBytes);
         });
     return earlyId;
 }
@@ -426,6 +436,10 @@ void JobScheduler::startUpload(Job job) {
         if (const std::shared_ptr<EarlyUpload> early = takeEarlyUpload(path)) {
             // Sent (or sending) since Generate: its answer is this input's.
             handle = early->handle;
+            // The job says where the upload is (also when it is over): what was shown for the
+            // image alone becomes the job's, and goes with the job.
+            if (early->bodyBytes > 0)
+                progress(early->sent, early->bodyBytes);
             if (early->result) {
                 QMetaObject::invokeMethod(
                     this, [uploaded, result = *early->result] { uploaded(result); },

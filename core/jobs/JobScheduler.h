@@ -123,7 +123,9 @@ Q_SIGNALS:
     //! The queue paused itself before `jobId`: `reason` is the sentence (a credit cap reached).
     void queueStopped(qint64 jobId, const QString& reason);
     //! Bytes of the job's inputs sent so far, of all its inputs together (images, video, audio;
-    //! the composer shows it when the job starts).
+    //! the composer shows it when the job starts). `jobId` 0: an image sent before its job is
+    //! stored (startEarlyUpload), of that image alone; its job says the same bytes again, of all
+    //! its inputs, once it takes the upload.
     void uploadProgress(qint64 jobId, qint64 sent, qint64 total);
 
 private:
@@ -134,6 +136,8 @@ private:
         std::optional<Result<UploadedImage>> result;             //!< when it ended unclaimed
         std::function<void(Result<UploadedImage>)> then;         //!< the job's, once it waits
         std::function<void(qint64 sent, qint64 total)> progress; //!< the job's
+        qint64 sent = 0;      //!< the request body's bytes sent so far...
+        qint64 bodyBytes = 0; //!< ...of these (0 until the network says)
     };
     //! The early upload claimed for `copy`, taken out of the list; null when there is none.
     std::shared_ptr<EarlyUpload> takeEarlyUpload(const QString& copy);

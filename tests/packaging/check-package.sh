@@ -8,6 +8,8 @@ build_dir="$1"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# Searches read here-strings, not pipes: under pipefail, `echo … | grep -q` fails when grep
+# stops at its match before echo is done (SIGPIPE), which CI once reported as a missing package.
 
 (cd "$build_dir" && cpack -G DEB -B "$scratch/out" >"$scratch/cpack.log" 2>&1) || { cat "$scratch/cpack.log"; fail "cpack failed"; }
 deb=$(ls "$scratch"/out/pixverse-studio_*_*.deb 2>/dev/null | head -n 1)
@@ -19,7 +21,7 @@ dpkg-deb -x "$deb" "$root"
 app_id=io.github.pixverse_studio.PixVerseStudio
 for f in usr/bin/pixverse-studio usr/bin/pixverse-studio-cli usr/bin/pixverse-sandbox; do
     [ -x "$root/$f" ] || fail "$f is missing or not executable"
-    file "$root/$f" | grep -q ELF || fail "$f is not a program"
+    grep -q ELF <<<"$(file "$root/$f")" || fail "$f is not a program"
 done
 for f in usr/share/applications/$app_id.desktop usr/share/metainfo/$app_id.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/$app_id.svg; do
@@ -28,7 +30,7 @@ done
 for size in 16 32 48 64 128 256; do
     png="$root/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"
     [ -s "$png" ] || fail "the ${size}px icon is missing"
-    file "$png" | grep -q "$size x $size" || fail "the ${size}px icon has the wrong size"
+    grep -q "$size x $size" <<<"$(file "$png")" || fail "the ${size}px icon has the wrong size"
 done
 qm="$root/usr/share/pixverse-studio/translations/pixverse-studio_ru.qm"
 [ -s "$qm" ] || fail "the Russian translation is not installed"
@@ -49,14 +51,14 @@ grep -q "^Icon=$app_id$" "$root/usr/share/applications/$app_id.desktop" || fail 
 depends=$(dpkg-deb -f "$deb" Depends)
 # ffmpeg's libraries: the media probe, its checks and the last frame (issue 16).
 for dep in libqt6core6 libqt6widgets6 libqt6multimedia6 libqt6keychain1 libqt6sql6-sqlite qt6-qpa-plugins qt6-image-formats-plugins libavformat59 libavcodec59 libavutil57 libswscale6; do
-    echo "$depends" | grep -q "$dep" || fail "Depends lacks $dep: $depends"
+    grep -q "$dep" <<<"$depends" || fail "Depends lacks $dep: $depends"
 done
 echo "Depends: $depends"
 # Every shared library the programs need resolves on this system, and the package that holds it
 # is declared (dpkg-shlibdeps wrote them; this catches a lost CPACK_DEBIAN_PACKAGE_SHLIBDEPS).
 declared=$(echo "$depends" | tr ',|' '\n\n' | sed -E 's/\(.*\)//; s/:any//; s/^ +//; s/ +$//' | sort -u)
 for f in "$root"/usr/bin/*; do
-    if ldd "$f" | grep -q 'not found'; then ldd "$f" >&2; fail "$(basename "$f") has unresolved libraries"; fi
+    if grep -q 'not found' <<<"$(ldd "$f")"; then ldd "$f" >&2; fail "$(basename "$f") has unresolved libraries"; fi
     for lib in $(objdump -p "$f" | awk '/NEEDED/ {print $2}'); do
         # "libfoo.so.1 => /path (0x…)", or "/lib64/ld-linux-x86-64.so.2 (0x…)" for the loader.
         path=$(ldd "$f" | awk -v lib="$lib" '!found && $1 == lib {print $3; found = 1} !found && $1 ~ ("/" lib "$") {print $1; found = 1}')
@@ -64,7 +66,7 @@ for f in "$root"/usr/bin/*; do
         owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null || true)
         owner=${owner%%:*}
         [ -n "$owner" ] || fail "$(basename "$f"): no Debian package holds $path"
-        echo "$declared" | grep -qx "$owner" || fail "$(basename "$f") needs $lib from $owner, which Depends lacks"
+        grep -qx "$owner" <<<"$declared" || fail "$(basename "$f") needs $lib from $owner, which Depends lacks"
     done
 done
 # The package installs on this system with what Debian has (a dry run: nothing changes).
