@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <numeric>
 
 namespace pixverse {
 
@@ -59,6 +60,39 @@ QByteArray csvField(const QString& text) {
     return '"' + bytes + '"';
 }
 
+//! The local day of UTC instants. A time zone lookup (QDateTime::toLocalTime) is the costly part
+//! of a SpendBook, so the offset found for one instant serves every instant of the day after it
+//! when the offset a day later is the same: no zone changes its offset twice within a day.
+class LocalDays {
+public:
+    QDate dayOf(const QDateTime& at) {
+        if (!at.isValid())
+            return at.toLocalTime().date();
+        const qint64 ms = at.toMSecsSinceEpoch();
+        if (!m_known || ms < m_from || ms >= m_until) {
+            const QDateTime local = at.toLocalTime();
+            const QDateTime dayLater = at.addMSecs(kDayMs);
+            const int offset = local.offsetFromUtc();
+            if (dayLater.toLocalTime().offsetFromUtc() != offset) {
+                m_known = false; // a change of offset within the day: this instant alone
+                return local.date();
+            }
+            m_known = true;
+            m_from = ms;
+            m_until = ms + kDayMs;
+            m_offsetMs = qint64(offset) * 1000;
+        }
+        return QDateTime::fromMSecsSinceEpoch(ms + m_offsetMs, Qt::UTC).date();
+    }
+
+private:
+    static constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
+    bool m_known = false;
+    qint64 m_from = 0; //!< m_offsetMs holds for [m_from, m_until)
+    qint64 m_until = 0;
+    qint64 m_offsetMs = 0;
+};
+
 } // namespace
 
 SpendReport SpendReport::build(const QList<LedgerEntry>& entries, const QDate& from,
@@ -71,10 +105,17 @@ SpendBook::SpendBook(QList<LedgerEntry> entries) {
         QDate day;
         qsizetype index;
     };
+    // Taken in time order, the instants of a day share one time zone lookup (LocalDays).
+    QList<qsizetype> byTime(entries.size());
+    std::iota(byTime.begin(), byTime.end(), qsizetype(0));
+    std::stable_sort(byTime.begin(), byTime.end(), [&entries](qsizetype a, qsizetype b) {
+        return entries.at(a).at < entries.at(b).at;
+    });
+    LocalDays localDays;
     QList<Dated> order;
     order.reserve(entries.size());
-    for (qsizetype i = 0; i < entries.size(); ++i)
-        order.append({entries.at(i).at.toLocalTime().date(), i});
+    for (const qsizetype i : std::as_const(byTime))
+        order.append({localDays.dayOf(entries.at(i).at), i});
     // Oldest first; by day first, as a clock put back over midnight can make a later time
     // an earlier day.
     std::stable_sort(order.begin(), order.end(), [&entries](const Dated& a, const Dated& b) {

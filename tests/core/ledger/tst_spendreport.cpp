@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+#include <ctime>
+
 using namespace pixverse;
 
 namespace {
@@ -147,6 +150,51 @@ private Q_SLOTS:
         const SpendReport all = book.report({}, {});
         QCOMPARE(all.entries.size(), 6);
         QCOMPARE(all.net(), qint64(45 + 45 + 80 + 80 + 30 - 45));
+    }
+
+    // Issue 20: a book looks the time zone up once a day of entries, not once an entry. Every
+    // entry still lands on the local day QDateTime::toLocalTime gives it, in zones whose offset
+    // changes by an hour, by half an hour (Lord Howe), at local midnight (Santiago) and never
+    // (Kathmandu, +5:45), with the entries in no order.
+    void localDaysFollowTheZoneThroughItsChanges() {
+        const QByteArray savedTz = qgetenv("TZ");
+        const bool hadTz = qEnvironmentVariableIsSet("TZ");
+        const QList<QByteArray> zones{"Europe/Berlin", "Australia/Lord_Howe", "America/Santiago",
+                                      "Asia/Kathmandu", "UTC"};
+        for (const QByteArray& zone : zones) {
+            qputenv("TZ", zone);
+            tzset();
+            QList<LedgerEntry> entries;
+            const QDateTime start(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+            for (qint64 i = 0; i < 6000; ++i) { // every 97 minutes through 2026 and into 2027
+                LedgerEntry e;
+                e.videoId = i + 1;
+                e.model = QStringLiteral("v6");
+                e.credits = 1;
+                e.at = start.addSecs(i * 97 * 60);
+                entries << e;
+            }
+            // A fixed shuffle: the book must not rely on the order it is given.
+            for (qsizetype i = entries.size() - 1; i > 0; --i)
+                entries.swapItemsAt(i, (i * 7919 + 13) % (i + 1));
+            QMap<QString, qint64> expected;
+            for (const LedgerEntry& e : std::as_const(entries))
+                ++expected[e.at.toLocalTime().date().toString(Qt::ISODate)];
+            const SpendReport all = SpendBook(entries).report({}, {});
+            QMap<QString, qint64> got;
+            for (const SpendLine& line : all.perDay)
+                got.insert(line.key, line.deducted);
+            QVERIFY2(got == expected, zone.constData());
+            QCOMPARE(all.entries.size(), entries.size());
+            QVERIFY(std::is_sorted(
+                all.perDay.cbegin(), all.perDay.cend(),
+                [](const SpendLine& a, const SpendLine& b) { return a.key < b.key; }));
+        }
+        if (hadTz)
+            qputenv("TZ", savedTz);
+        else
+            qunsetenv("TZ");
+        tzset();
     }
 };
 
