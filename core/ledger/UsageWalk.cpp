@@ -3,6 +3,7 @@
 #include "core/backend/Backend.h"
 
 #include <QPointer>
+#include <QSet>
 
 namespace pixverse {
 
@@ -15,6 +16,7 @@ struct Walk : std::enable_shared_from_this<Walk> {
     QDateTime until;
     QDateTime windowEnd;
     QList<UsageItem> items;
+    QSet<QString> cursors; //!< the cursors this window followed
     UsageWalk::WindowRead windowRead;
     UsageWalk::Finished finished;
     RequestHandle request;
@@ -27,6 +29,7 @@ struct Walk : std::enable_shared_from_this<Walk> {
         }
         windowEnd = std::min(windowStart.addDays(UsageWalk::kWindowDays), until);
         items.clear();
+        cursors.clear();
         UsageQuery query;
         query.start = windowStart;
         query.end = windowEnd;
@@ -56,6 +59,16 @@ struct Walk : std::enable_shared_from_this<Walk> {
         }
         items += page.value->items;
         if (page.value->hasMore) {
+            // A service that hands back a cursor it gave before would be asked forever.
+            if (cursors.contains(page.value->nextCursor) ||
+                cursors.size() >= UsageWalk::kMaxPagesPerWindow) {
+                finished(ApiError::malformed(
+                    QStringLiteral("account/billing/usage-detail: a next_cursor given again, "
+                                   "after %1 pages of a window")
+                        .arg(cursors.size() + 1)));
+                return;
+            }
+            cursors.insert(page.value->nextCursor);
             UsageQuery query;
             query.limit = UsageWalk::kPageSize;
             query.cursor = page.value->nextCursor;

@@ -22,6 +22,8 @@ class UsageWalk {
 public:
     static constexpr int kWindowDays = 30;
     static constexpr int kPageSize = 100;
+    //! A window of more pages than this (a million items) is a service going round in circles.
+    static constexpr int kMaxPagesPerWindow = 10000;
 
     //! A window was read whole: its items, and the end of the window (UTC).
     using WindowRead = std::function<void(const QList<UsageItem>& items, const QDateTime& end)>;

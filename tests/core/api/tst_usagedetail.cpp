@@ -3,6 +3,8 @@
 // the OpenAPI backend.
 #include "core/api/OpenApiRequests.h"
 #include "core/backend/BackendFactory.h"
+#include "core/backend/OpenApiBackend.h"
+#include "core/ledger/UsageWalk.h"
 #include "core/sandbox/SandboxHost.h"
 #include "tests/support/Await.h"
 
@@ -28,6 +30,25 @@ QJsonObject object(const char* json) {
 }
 
 } // namespace
+
+//! A service whose usage pages never end: every page says there is more, with the next of
+//! `cursors` in turn (so one it gave before comes back).
+class CirclingBackend : public OpenApiBackend {
+public:
+    using OpenApiBackend::OpenApiBackend;
+    QStringList cursors;
+    int asked = 0;
+
+    RequestHandle fetchUsage(const UsageQuery&, QObject* context,
+                             std::function<void(Result<UsagePage>)> done) override {
+        UsagePage page;
+        page.hasMore = true;
+        page.nextCursor = cursors.at(asked % cursors.size());
+        ++asked;
+        QTimer::singleShot(0, context, [done, page] { done(Result<UsagePage>::success(page)); });
+        return {};
+    }
+};
 
 class TstUsageDetail : public QObject {
     Q_OBJECT
@@ -150,6 +171,27 @@ private Q_SLOTS:
             [&](auto done) { backend->fetchUsage(query, this, done); });
         QVERIFY(refused && !refused->ok());
         QCOMPARE(refused->error.errCode(), 400017);
+    }
+
+    // A ledger walk that is handed back a cursor it followed before stops with an error instead
+    // of asking forever (it used to, with a service that repeats its last cursor).
+    void aWalkStopsWhenTheCursorsGoRound() {
+        QNetworkAccessManager network;
+        ApiClient client(&network);
+        CirclingBackend backend(&client, QStringLiteral("sk-test"));
+        backend.cursors = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        int windows = 0;
+        const QDateTime until = QDateTime::currentDateTimeUtc();
+        const auto error = test::await<ApiError>([&](auto done) {
+            UsageWalk::start(
+                &backend, until.addDays(-3), until, this,
+                [&windows](const QList<UsageItem>&, const QDateTime&) { ++windows; }, done);
+        });
+        QVERIFY2(error, "the walk never ended");
+        QVERIFY(error->isError());
+        QCOMPARE(error->kind(), ApiError::Kind::MalformedReply);
+        QCOMPARE(backend.asked, 4); // a, b, c, then a again
+        QCOMPARE(windows, 0);       // nothing of the circling window is kept
     }
 };
 
