@@ -186,6 +186,13 @@ void PromptEditor::setBalance(std::optional<qint64> credits) {
     updateState();
 }
 
+void PromptEditor::setQueuedCredits(qint64 credits) {
+    if (credits == m_queuedCredits)
+        return;
+    m_queuedCredits = credits;
+    updateState();
+}
+
 void PromptEditor::setImageMode(bool on) {
     if (on == isImageMode())
         return;

@@ -53,6 +53,8 @@ public:
     //! Credits available; empty when unknown (the cost is still shown, Generate stays allowed).
     void setBalance(std::optional<qint64> credits);
     std::optional<qint64> balance() const { return m_balance; }
+    //! Credits of the jobs queued but not charged yet: "Balance after" counts them too.
+    void setQueuedCredits(qint64 credits);
 
     //! What Generate would send now.
     GenerationRequest request() const;
@@ -186,6 +188,7 @@ private:
     QPointer<PriceBook> m_prices;
     ApiFamily m_family = ApiFamily::OpenApi;
     std::optional<qint64> m_balance;
+    qint64 m_queuedCredits = 0;
     bool m_imagePending = false;
     bool m_inputPending = false;
     QString m_imagePath;

@@ -8,6 +8,8 @@
 #include <QLabel>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace pixverse {
 
 void PromptEditor::setPriceBook(PriceBook* prices) {
@@ -72,12 +74,21 @@ void PromptEditor::updateCost() {
     m_cost->setToolTip(tip);
 
     const std::optional<int> total = totalCost();
+    // The queue's jobs are charged when they are sent, after the balance was read.
+    const qint64 queued = std::max<qint64>(0, m_queuedCredits);
     if (!m_balance)
         m_balanceLabel->setText(tr("Balance: unknown"));
-    else if (total && *total <= *m_balance)
+    else if (total && *total + queued <= *m_balance && queued > 0)
+        m_balanceLabel->setText(tr("Balance after: %1 credits (of %2; %3 for the queue)")
+                                    .arg(locale.toString(*m_balance - queued - *total),
+                                         locale.toString(*m_balance), locale.toString(queued)));
+    else if (total && *total + queued <= *m_balance)
         m_balanceLabel->setText(
             tr("Balance after: %1 credits (of %2)")
                 .arg(locale.toString(*m_balance - *total), locale.toString(*m_balance)));
+    else if (queued > 0)
+        m_balanceLabel->setText(tr("Balance: %1 credits (%2 for the queue)")
+                                    .arg(locale.toString(*m_balance), locale.toString(queued)));
     else
         m_balanceLabel->setText(tr("Balance: %1 credits").arg(locale.toString(*m_balance)));
 }

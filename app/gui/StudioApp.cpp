@@ -14,6 +14,7 @@
 #include "core/jobs/JobStore.h"
 #include "core/jobs/SidecarWatcher.h"
 #include "core/ledger/LedgerSync.h"
+#include "core/ledger/SpendGuard.h"
 #include "core/logging/LogFile.h"
 #include "core/queue/HotFolder.h"
 #include "core/sandbox/SandboxHost.h"
@@ -33,6 +34,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace pixverse {
 
@@ -299,6 +301,21 @@ void StudioApp::startJobEngine() {
     };
     connect(m_store.get(), &JobStore::jobChanged, this, uploadOver);
     connect(m_store.get(), &JobStore::jobRemoved, this, uploadOver);
+    // The composer's "Balance after" counts the queue, charged only as its jobs are sent; a
+    // burst of changes is summed once.
+    if (!m_queuedCreditsDelay) {
+        m_queuedCreditsDelay = new QTimer(this);
+        m_queuedCreditsDelay->setSingleShot(true);
+        m_queuedCreditsDelay->setInterval(100);
+        connect(m_queuedCreditsDelay, &QTimer::timeout, this, [this] {
+            if (m_store)
+                m_window->promptEditor()->setQueuedCredits(
+                    SpendGuard(m_store.get(), m_catalog.get()).unsentCredits());
+        });
+    }
+    for (auto changed : {&JobStore::jobAdded, &JobStore::jobChanged, &JobStore::jobRemoved})
+        connect(m_store.get(), changed, m_queuedCreditsDelay, qOverload<>(&QTimer::start));
+    m_queuedCreditsDelay->start(); // a queue kept from the last run
     connect(
         m_engine.get(), &JobEngine::accountVideosImported, this,
         [this](int added, const ApiError& error) {
@@ -376,6 +393,9 @@ void StudioApp::stopJobEngine() {
     m_hotFolder.reset();
     m_engine.reset();
     m_store.reset();
+    if (m_queuedCreditsDelay)
+        m_queuedCreditsDelay->stop();
+    m_window->promptEditor()->setQueuedCredits(0);
 }
 
 void StudioApp::generate(const GenerationRequest& request) {

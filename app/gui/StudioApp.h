@@ -159,7 +159,8 @@ private:
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<JobEngine> m_engine;
     std::unique_ptr<LedgerSync> m_ledgerSync;
-    QTimer* m_ledgerSyncDelay = nullptr; //!< restarted by every job that settles
+    QTimer* m_ledgerSyncDelay = nullptr;    //!< restarted by every job that settles
+    QTimer* m_queuedCreditsDelay = nullptr; //!< restarted by every change of a job
     //! The creator's edits to the sidecars of the engine's jobs reach the store.
     std::unique_ptr<SidecarWatcher> m_sidecarWatcher;
     //! Feeds the engine: goes before it.

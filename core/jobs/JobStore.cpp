@@ -414,6 +414,13 @@ QList<Job> JobStore::unfinished() const {
     return result;
 }
 
+void JobStore::forEachUnfinished(const std::function<void(const Job&)>& visit) const {
+    for (const Job& job : m_jobs) {
+        if (!isTerminal(job.state))
+            visit(job);
+    }
+}
+
 int JobStore::unfinishedCount() const {
     int n = 0;
     for (const Job& job : m_jobs) {

@@ -80,6 +80,8 @@ public:
     //! finished history can be long).
     QList<Job> unfinished() const;
     int unfinishedCount() const;
+    //! Calls `visit` with each job not in a final state, oldest first, without copying them.
+    void forEachUnfinished(const std::function<void(const Job&)>& visit) const;
     //! The jobs that continue `jobId` (their request's parentJobId), oldest first.
     QList<Job> children(qint64 jobId) const;
     //! The take's family: its ancestors (as far as they are still in the store), the take and all

@@ -42,6 +42,18 @@ qint64 SpendGuard::price(const Job& job) const {
     return m_catalog->creditCost(job.request).value_or(0);
 }
 
+qint64 SpendGuard::unsentCredits() const {
+    if (!m_store)
+        return 0;
+    qint64 total = 0;
+    m_store->forEachUnfinished([this, &total](const Job& job) {
+        if (job.state == JobState::Queued || job.state == JobState::Uploading ||
+            job.state == JobState::Submitting)
+            total += price(job);
+    });
+    return total;
+}
+
 QString SpendGuard::refusal(const Job& next, const CreditCaps& caps, const QDateTime& sessionStart,
                             const QDateTime& now) const {
     if (!caps.any())

@@ -28,6 +28,9 @@ public:
 
     //! What sending `job` will cost: the catalog's price, 0 when it has none.
     qint64 price(const Job& job) const;
+    //! What the jobs not charged yet will cost (queued, held, uploading, being sent): the
+    //! balance the service reports does not count them (the composer's "Balance after" does).
+    qint64 unsentCredits() const;
 
 private:
     const JobStore* m_store;

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
         <name>PriceFormulas</name>
         <message>
-            <location filename="../../core/generation/PriceFormulas.cpp" line="14" />
+            <location filename="../../core/generation/PriceFormulas.cpp" line="152" />
             <source>The price list could not be read.</source>
             <translation>Не удалось прочитать прейскурант.</translation>
         </message>
@@ -41,107 +42,104 @@
     <context>
         <name>pixverse-studio-cli</name>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="62" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="68" />
             <source>Start the built-in offline sandbox and use it.</source>
             <translation>Запустить встроенную офлайн-песочницу и работать с ней.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="64" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="70" />
             <source>Use the offline sandbox, emptied first (it remembers its videos across runs).</source>
             <translation>Использовать офлайн-песочницу, предварительно очистив её (она помнит свои видео между запусками).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="68" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="74" />
             <source>Run the sandbox's clock this many times faster (demos, tests).</source>
             <translation>Ускорить часы песочницы во столько раз (для демонстраций и тестов).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="71" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="77" />
             <source>PixVerse server address (default %1).</source>
             <translation>Адрес сервера PixVerse (по умолчанию %1).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="74" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="80" />
             <source>Environment variable holding the platform API key (default PIXVERSE_API_KEY).</source>
             <translation>Переменная окружения с API-ключом платформы (по умолчанию PIXVERSE_API_KEY).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="79" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="85" />
             <source>Environment variable holding a PixVerse account's session token (web sign-in).</source>
             <translation>Переменная окружения с токеном сеанса учётной записи PixVerse (вход через сайт).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="84" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="90" />
             <source>Use the session the app remembered in the keychain for this e-mail.</source>
             <translation>Использовать сеанс, который приложение сохранило в связке ключей для этого адреса эл. почты.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="87" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="93" />
             <source>Use the API key the app remembered in the keychain.</source>
             <translation>Использовать API-ключ, который приложение сохранило в связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="89" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="95" />
             <source>Object store for web uploads.</source>
             <translation>Хранилище объектов для загрузок через сайт.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="92" />
             <source>batch: refuse to start when the batch would cost more than N credits.</source>
-            <translation>batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
+            <translation type="vanished">batch: не начинать, если пакет обойдётся дороже N кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="101" />
             <source>batch: at most N videos generating at once (default 5).</source>
-            <translation>batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
+            <translation type="vanished">batch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="104" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="111" />
             <source>Print machine-readable JSON.</source>
             <translation>Выводить машиночитаемый JSON.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
             <source>Log every request to stderr (never secrets).</source>
             <translation>Записывать каждый запрос в stderr (секреты — никогда).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="107" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="122" />
             <source>What the video shows.</source>
             <translation>Что показывает видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="109" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="124" />
             <source>What to avoid.</source>
             <translation>Чего избегать.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="127" />
             <source>Image to animate (image-to-video). With --template: one --image for each image the template takes, in order.</source>
             <translation>Изображение для оживления (изображение в видео). С --template: по одному --image на каждое изображение шаблона, по порядку.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="132" />
             <source>generate: use the effect template ID (the command templates lists them).</source>
             <translation>generate: применить шаблон эффекта ID (их перечисляет команда templates).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="121" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="136" />
             <source>generate: a reference image, subject:NAME=FILE or background:NAME=FILE; the prompt names it as @NAME. Repeat it for each reference.</source>
             <translation>generate: референсное изображение, subject:NAME=FILE или background:NAME=FILE; промпт называет его @NAME. Повторите для каждого референса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="126" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="141" />
             <source>templates: only those whose name, description or category has every word of TEXT.</source>
             <translation>templates: только шаблоны, в названии, описании или категории которых есть каждое слово TEXT.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="131" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="146" />
             <source>templates: fetch the list now (else at most once a day).</source>
             <translation>templates: загрузить список сейчас (иначе не чаще раза в день).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="206" />
             <source>Make PixVerse videos from the command line.
 
 Commands:
@@ -184,7 +182,7 @@ only say which family's models and request bodies to show.
 
 Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
 5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
+            <translation type="vanished">Создание видео PixVerse из командной строки.
 
 Команды:
   generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
@@ -230,62 +228,62 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="135" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="150" />
             <source>generate: the first frame of a transition (with --last-frame).</source>
             <translation>generate: первый кадр перехода (вместе с --last-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="139" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="154" />
             <source>generate: the last frame of a transition (with --first-frame).</source>
             <translation>generate: последний кадр перехода (вместе с --first-frame).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="143" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="158" />
             <source>sound: keep the video's own sound under the new.</source>
             <translation>sound: оставить собственный звук видео под новым.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="146" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="161" />
             <source>lipsync: the speech to lip-sync (mp3, wav, m4a or aac; at most 30 s).</source>
             <translation>lipsync: речь, под которую синхронизировать губы (mp3, wav, m4a или aac; не длиннее 30 с).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="150" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
             <source>lipsync: the voice that speaks --text (the command speakers lists them).</source>
             <translation>lipsync: голос, который произносит --text (их перечисляет команда speakers).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="153" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="168" />
             <source>lipsync: what the voice says.</source>
             <translation>lipsync: что говорит голос.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="156" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="171" />
             <source>Model: v6, c1, v5.6, … (default: the newest the account's family takes; the command models lists them).</source>
             <translation>Модель: v6, c1, v5.6, … (по умолчанию — самая новая из тех, что принимает семейство учётной записи; их перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="161" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="176" />
             <source>Seconds: 1–15 on V6 and C1, 5 or 8 on v3.5–v5 (default 5).</source>
             <translation>Секунды: 1–15 на V6 и C1, 5 или 8 на v3.5–v5 (по умолчанию 5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="170" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="185" />
             <source>normal or fast (v3.5–v4.5; default normal).</source>
             <translation>normal или fast (v3.5–v4.5; по умолчанию normal).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="175" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="190" />
             <source>Style: anime, 3d_animation, clay, comic, cyberpunk; realistic on V6 (the command models lists each model's).</source>
             <translation>Стиль: anime, 3d_animation, clay, comic, cyberpunk; realistic на V6 (стили каждой модели перечисляет команда models).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="190" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="205" />
             <source>generate, extend, upscale, sound, lipsync: check everything, print the cost and the exact request bodies, and send nothing. It does not sign in either: the sign-in options only choose the family.</source>
             <translation>generate, extend, upscale, sound, lipsync: всё проверить, вывести стоимость и точные тела запросов и ничего не отправлять. Вход тоже не выполняется: параметры входа лишь выбирают семейство.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="196" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="211" />
             <source>Folder to save the MP4 into (last-frame: the PNG).</source>
             <translation>Папка, в которую сохранить MP4 (для last-frame — PNG).</translation>
         </message>
@@ -332,32 +330,32 @@ models и generate --dry-run никуда не входят и ничего не
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="165" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="180" />
             <source>360p, 540p, 720p or 1080p (default 540p).</source>
             <translation>360p, 540p, 720p или 1080p (по умолчанию 540p).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="167" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="182" />
             <source>Aspect ratio, e.g. 16:9 (default).</source>
             <translation>Соотношение сторон, например 16:9 (по умолчанию).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="172" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="187" />
             <source>Seed 0–2147483647 (default: random).</source>
             <translation>Сид 0–2147483647 (по умолчанию — случайный).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="179" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="194" />
             <source>Camera movement (v4, v4.5).</source>
             <translation>Движение камеры (v4, v4.5).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="182" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="197" />
             <source>Generate a sound track too (V6, C1, v5.6; costs more).</source>
             <translation>Создать и звуковую дорожку (V6, C1, v5.6; стоит дороже).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="186" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="201" />
             <source>Let the model cut the clip into several shots (V6).</source>
             <translation>Разрешить модели разбить ролик на несколько планов (V6).</translation>
         </message>
@@ -370,37 +368,36 @@ models и generate --dry-run никуда не входят и ничего не
             <translation type="vanished">Папка, в которую сохранить MP4.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="199" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="214" />
             <source>Give up waiting for the video after this many seconds (default 900).</source>
             <translation>Перестать ждать видео через столько секунд (по умолчанию 900).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="202" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="217" />
             <source>Fixed polling interval.</source>
             <translation>Фиксированный интервал опроса.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="145" />
             <source>Cost: %1 credits</source>
-            <translation>Стоимость в кредитах: %1</translation>
+            <translation type="vanished">Стоимость в кредитах: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="137" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="125" />
             <source>Cost: no published price</source>
             <translation>Стоимость: цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="157" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="142" />
             <source>Dry run: the settings pass every check; nothing was sent.</source>
             <translation>Пробный запуск: настройки прошли все проверки; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="168" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="153" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="188" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="173" />
             <source>Saved the last frame (%1×%2).</source>
             <translation>Последний кадр сохранён (%1×%2).</translation>
         </message>
@@ -502,7 +499,7 @@ Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
             <location filename="../../app/cli/SourceFacts.cpp" line="39" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
-            <location filename="../../app/cli/BatchFile.cpp" line="154" />
+            <location filename="../../app/cli/CliOptions.cpp" line="228" />
         </message>
         <message>
             <source>Image to animate (image-to-video).</source>
@@ -584,77 +581,230 @@ models, last-frame и --dry-run никуда не входят и ничего �
 4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="103" />
             <source>generate, batch: make N takes of each generation (1–8, default 1), grouped in the job list; with --seed, the takes use seed, seed+1, …</source>
             <translation>generate, batch: сделать N дублей каждой генерации (1–8, по умолчанию 1), одной группой в списке заданий; с --seed дубли берут сид, сид+1, …</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="139" />
             <source>Cost: %1 takes × %2 credits = %3 credits</source>
-            <translation>Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
+            <translation type="vanished">Стоимость: дублей — %1 × %2 кред. = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="150" />
+            <location filename="../../app/cli/OfflineCommands.cpp" line="135" />
             <source>Take %1/%2:</source>
             <translation>Дубль %1/%2:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="52" />
+            <source>Cannot read the batch file “%1”: %2.</source>
+            <translation type="vanished">Не удаётся прочитать файл пакета «%1»: %2.</translation>
+        </message>
+        <message>
+            <source>The batch file “%1” is larger than 16 MB.</source>
+            <translation type="vanished">Файл пакета «%1» больше 16 МБ.</translation>
+        </message>
+        <message>
+            <source>%1, line %2</source>
+            <translation type="vanished">%1, строка %2</translation>
+        </message>
+        <message>
+            <source>%1 is not a JSON object: %2.</source>
+            <translation type="vanished">%1 — не объект JSON: %2.</translation>
+        </message>
+        <message>
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation type="vanished">«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation type="vanished">«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <source>“%1” must be text.</source>
+            <translation type="vanished">«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation type="vanished">«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <source>“seed” must be a whole number.</source>
+            <translation type="vanished">«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <source>“%1” must be true or false.</source>
+            <translation type="vanished">«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <source>“image” must be the path of an image file.</source>
+            <translation type="vanished">«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <source>“model” must be text.</source>
+            <translation type="vanished">«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <source>%1 credits</source>
+            <translation type="vanished">кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="127" />
+            <source>Cost: %1 takes × %2 = %3</source>
+            <translation>Стоимость: дублей — %1 × %2 = %3</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/OfflineCommands.cpp" line="131" />
+            <source>Cost: %1</source>
+            <translation>Стоимость: %1</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="113" />
+            <source>spend: count from this local day (default: 29 days before --until).</source>
+            <translation>spend: считать с этого дня по местному времени (по умолчанию — за 29 дней до --until).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="117" />
+            <source>spend: count up to this local day (default: today).</source>
+            <translation>spend: считать по этот день по местному времени (по умолчанию — сегодня).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="98" />
+            <source>batch: refuse to start when the batch would cost more than N credits; watch: queue at most N credits a day.</source>
+            <translation>batch: не начинать, если пакет обойдётся дороже N кредитов; watch: ставить в очередь не больше чем на N кредитов в день.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="108" />
+            <source>batch, watch: at most N videos generating at once (default 5).</source>
+            <translation>batch, watch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptionTable.cpp" line="221" />
+            <source>Make PixVerse videos from the command line.
+
+Commands:
+  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
+                                               --image FILE: from an image; with --first-frame
+                                               FILE --last-frame FILE: from one to the other)
+  generate --template ID [--image FILE …] --out DIR
+                                               apply an effect template to its images
+  generate --reference subject:NAME=FILE [--reference background:NAME=FILE …]
+           --prompt "… @NAME …" --out DIR     a video of the named references
+  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
+                                               continue a video
+  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
+  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
+                                               add a generated sound effect
+  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
+                                               make the person in the video speak
+  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
+                                               the next generate --image or --first-frame)
+  speakers                                     list the voices lipsync speaks with
+  status VIDEO_ID                              show a video's status
+  balance                                      show the account's credits
+  models                                       list the models the account's family takes,
+                                               with their settings and prices
+  templates [--search TEXT] [--refresh]        list the effect templates: id, name, images,
+                                               qualities (platform API key)
+  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
+                                               or JSON Lines); re-running resumes, never duplicates
+  watch DIR --out DIR [--max-credits N]        queue every image, .txt and .jsonl file put into
+                                               DIR (then moved to DIR/done), until interrupted;
+                                               a file is never sent twice, across runs too
+
+VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
+one is recorded as made from it. Anything else is a local video file, checked before it is
+uploaded. extend, upscale, sound, lipsync, speakers, templates, --template and --reference
+need a platform API key.
+
+Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
+--keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
+or, with --account EMAIL, the token the app remembered. Never a password on the command line.
+models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
+only say which family's models and request bodies to show.
+
+Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
+5 network or server trouble.</source>
+            <translation>Создание видео PixVerse из командной строки.
+
+Команды:
+  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
+                                                  --image ФАЙЛ — из изображения; с --first-frame
+                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
+  generate --template ID [--image ФАЙЛ …] --out ПАПКА
+                                                  применить шаблон эффекта к его изображениям
+  generate --reference subject:ИМЯ=ФАЙЛ [--reference background:ИМЯ=ФАЙЛ …]
+           --prompt "… @ИМЯ …" --out ПАПКА        видео с названными референсами
+  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
+                                                  продолжить видео
+  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
+  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
+                                                  добавить сгенерированный звуковой эффект
+  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
+                                                  заставить человека в видео говорить
+  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
+                                                  для следующего generate --image или --first-frame)
+  speakers                                        перечислить голоса для lipsync
+  status ID_ВИДЕО                                 показать состояние видео
+  balance                                         показать кредиты учётной записи
+  models                                          перечислить модели, которые принимает семейство
+                                                  учётной записи, с их настройками и ценами
+  templates [--search ТЕКСТ] [--refresh]          перечислить шаблоны эффектов: id, название,
+                                                  изображения, качество (API-ключ платформы)
+  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
+                                                  в строке или JSON Lines); повторный запуск
+                                                  продолжает работу и ничего не дублирует
+  watch ПАПКА --out ПАПКА [--max-credits N]       ставить в очередь каждое изображение, файл .txt
+                                                  и .jsonl, положенный в ПАПКУ (затем он
+                                                  переносится в ПАПКА/done), пока не прервут;
+                                                  файл никогда не отправляется дважды,
+                                                  в том числе между запусками
+
+ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
+видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
+проверяется перед загрузкой. Для extend, upscale, sound, lipsync, speakers, templates,
+--template и --reference нужен API-ключ платформы.
+
+Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
+с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
+--token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
+командной строке не принимается никогда.
+models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
+лишь указывают, чьи модели и тела запросов показать.
+
+Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
+4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/BatchPlan.cpp" line="48" />
             <source>“%1” already holds a larger batch; use another --out folder.</source>
             <translation>В «%1» уже есть пакет побольше; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="59" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="55" />
             <source>Generation %1 of the batch differs from the one already started in “%2”; use another --out folder.</source>
             <translation>Генерация %1 пакета отличается от уже начатой в «%2»; укажите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="68" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="64" />
             <source>Generation %1 of the batch was started in “%2” with other settings (%3); give the same options to continue it, or use another --out folder.</source>
             <translation>Генерация %1 пакета была начата в «%2» с другими настройками (%3); чтобы продолжить, укажите те же параметры или выберите другую папку --out.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="85" />
+            <location filename="../../app/cli/BatchPlan.cpp" line="81" />
             <source>The batch would cost %1 credits, more than --max-credits %2; nothing was sent.</source>
             <translation>Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="123" />
-            <source>Cannot read the batch file “%1”: %2.</source>
-            <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="127" />
-            <source>The batch file “%1” is larger than 16 MB.</source>
-            <translation>Файл пакета «%1» больше 16 МБ.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="136" />
-            <source>%1, line %2</source>
-            <translation>%1, строка %2</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="144" />
-            <source>%1 is not a JSON object: %2.</source>
-            <translation>%1 — не объект JSON: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/BatchFile.cpp" line="160" />
-            <source>The batch file “%1” holds no generation.</source>
-            <translation>В файле пакета «%1» нет ни одной генерации.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="308" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="329" />
             <source> or </source>
             <translation> или </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="341" />
             <source>--%1 goes with %2.</source>
             <translation>--%1 используется только с %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="320" />
+            <location filename="../../app/cli/CliOptionTable.cpp" line="341" />
             <source> and </source>
             <translation> и </translation>
         </message>
@@ -699,106 +849,96 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>Для batch нужен один файл: batch ФАЙЛ --out ПАПКА.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="89" />
+            <location filename="../../app/cli/CliOptions.cpp" line="88" />
+            <source>watch needs one folder: watch DIR --out DIR.</source>
+            <translation>Команде watch нужна одна папка: watch ПАПКА --out ПАПКА.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="93" />
             <location filename="../../app/cli/ContinueOptions.cpp" line="86" />
             <source>Unexpected argument “%1”.</source>
             <translation>Лишний аргумент «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="98" />
+            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <source>--since needs a day written YYYY-MM-DD.</source>
+            <translation>Для --since нужен день в формате YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="110" />
+            <source>--until needs a day written YYYY-MM-DD.</source>
+            <translation>Для --until нужен день в формате YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="116" />
+            <source>--since must not be after --until.</source>
+            <translation>--since не может быть позже --until.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="125" />
             <source>--concurrency needs a number from 1 to 20.</source>
             <translation>Для --concurrency нужно число от 1 до 20.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="103" />
+            <location filename="../../app/cli/CliOptions.cpp" line="130" />
             <source>--max-credits needs a whole number of credits.</source>
             <translation>Для --max-credits нужно целое число кредитов.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="108" />
+            <location filename="../../app/cli/CliOptions.cpp" line="135" />
             <source>--takes needs a number from 1 to %1, not “%2”.</source>
             <translation>Для --takes нужно число от 1 до %1, а не «%2».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="133" />
-            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
-            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="135" />
-            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
-            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="157" />
-            <source>“%1” must be text.</source>
-            <translation>«%1» должно быть текстом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="163" />
-            <source>“duration” must be a whole number of seconds.</source>
-            <translation>«duration» должно быть целым числом секунд.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="169" />
-            <source>“seed” must be a whole number.</source>
-            <translation>«seed» должно быть целым числом.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="176" />
-            <source>“%1” must be true or false.</source>
-            <translation>«%1» должно быть true или false.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="179" />
-            <source>“image” must be the path of an image file.</source>
-            <translation>«image» должно быть путём к файлу изображения.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="200" />
+            <location filename="../../app/cli/CliOptions.cpp" line="158" />
             <location filename="../../app/cli/EffectOptions.cpp" line="90" />
             <source>--image needs the path of an image file.</source>
             <translation>Для --image нужен путь к файлу изображения.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="207" />
+            <location filename="../../app/cli/CliOptions.cpp" line="165" />
             <source>--duration needs a whole number of seconds, not “%1”.</source>
             <translation>Для --duration нужно целое число секунд, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="211" />
+            <location filename="../../app/cli/CliOptions.cpp" line="169" />
             <source>--seed needs a whole number, not “%1”.</source>
             <translation>Для --seed нужно целое число, а не «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="224" />
+            <location filename="../../app/cli/CliOptions.cpp" line="182" />
             <source>batch needs --out DIR, the folder to save the videos into.</source>
             <translation>Для batch нужен параметр --out ПАПКА — папка, куда сохранять видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="226" />
+            <location filename="../../app/cli/CliOptions.cpp" line="184" />
+            <source>watch needs --out DIR, the folder to save the videos into.</source>
+            <translation>Команде watch нужен --out ПАПКА — папка, куда сохранять видео.</translation>
+        </message>
+        <message>
+            <location filename="../../app/cli/CliOptions.cpp" line="186" />
             <source>last-frame needs --out DIR, the folder to save the PNG into.</source>
             <translation>Для last-frame нужен параметр --out ПАПКА — папка, куда сохранить PNG.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="227" />
+            <location filename="../../app/cli/CliOptions.cpp" line="187" />
             <source>%1 needs --out DIR, the folder to save the video into.</source>
             <translation>Для %1 нужен параметр --out ПАПКА — папка, куда сохранить видео.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="233" />
+            <location filename="../../app/cli/CliOptions.cpp" line="193" />
             <source>--wait needs a positive number of seconds.</source>
             <translation>Для --wait нужно положительное число секунд.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="263" />
-            <source>%1, generation %2: %3</source>
-            <translation>%1, генерация %2: %3</translation>
+            <location filename="../../app/cli/CliOptions.cpp" line="222" />
+            <source>The batch file “%1” holds no generation.</source>
+            <translation>В файле пакета «%1» нет ни одной генерации.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="375" />
-            <source>“model” must be text.</source>
-            <translation>«model» должно быть текстом.</translation>
+            <location filename="../../app/cli/CliOptions.cpp" line="230" />
+            <source>%1, generation %2: %3</source>
+            <translation>%1, генерация %2: %3</translation>
         </message>
         <message>
             <location filename="../../app/cli/ContinueOptions.cpp" line="28" />
@@ -941,269 +1081,112 @@ models, last-frame и --dry-run никуда не входят и ничего �
             <translation>нужна активация</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="149" />
+            <location filename="../../app/cli/ModelTable.cpp" line="150" />
             <source>per second, without / with sound: %1</source>
             <translation>за секунду, без звука / со звуком: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="153" />
+            <location filename="../../app/cli/ModelTable.cpp" line="154" />
             <source>no published price</source>
             <translation>цена не опубликована</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="156" />
-            <location filename="../../app/cli/ModelTable.cpp" line="220" />
+            <location filename="../../app/cli/ModelTable.cpp" line="157" />
+            <location filename="../../app/cli/ModelTable.cpp" line="221" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="157" />
+            <location filename="../../app/cli/ModelTable.cpp" line="158" />
             <source>per clip, %1: %2</source>
             <translation>за ролик, %1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="161" />
+            <location filename="../../app/cli/ModelTable.cpp" line="162" />
             <source>; with sound: %1</source>
             <translation>; со звуком: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="207" />
+            <location filename="../../app/cli/ModelTable.cpp" line="208" />
             <source>“%1”</source>
             <translation>«%1»</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="215" />
+            <location filename="../../app/cli/ModelTable.cpp" line="216" />
             <source>from video %1</source>
             <translation>из видео %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="217" />
+            <location filename="../../app/cli/ModelTable.cpp" line="218" />
             <source>from %1</source>
             <translation>из %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="227" />
+            <location filename="../../app/cli/ModelTable.cpp" line="228" />
             <source>with sound</source>
             <translation>со звуком</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="229" />
+            <location filename="../../app/cli/ModelTable.cpp" line="230" />
             <source>several shots</source>
             <translation>несколько планов</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="231" />
+            <location filename="../../app/cli/ModelTable.cpp" line="232" />
             <source>voice %1</source>
             <translation>голос %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="235" />
-            <source>%1 credits</source>
-            <translation>кредитов: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>LABEL</source>
             <translation>НАЗВАНИЕ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>MODES</source>
             <translation>РЕЖИМЫ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>DURATIONS</source>
             <translation>ДЛИТЕЛЬНОСТИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="265" />
+            <location filename="../../app/cli/ModelTable.cpp" line="268" />
             <source>QUALITIES</source>
             <translation>КАЧЕСТВО</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="266" />
+            <location filename="../../app/cli/ModelTable.cpp" line="269" />
             <source>ASPECT RATIOS</source>
             <translation>ПРОПОРЦИИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="266" />
+            <location filename="../../app/cli/ModelTable.cpp" line="269" />
             <source>SWITCHES</source>
             <translation>ПЕРЕКЛЮЧАТЕЛИ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="266" />
+            <location filename="../../app/cli/ModelTable.cpp" line="269" />
             <source>PROMPT</source>
             <translation>ПРОМПТ</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="277" />
+            <location filename="../../app/cli/ModelTable.cpp" line="280" />
             <source>Prices in credits:</source>
             <translation>Цены в кредитах:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/ModelTable.cpp" line="279" />
+            <location filename="../../app/cli/ModelTable.cpp" line="282" />
             <source>(the platform's published rates: the website prices its own way, so take them as an estimate)</source>
             <translation>(опубликованные тарифы платформы: сайт считает цены по-своему, так что это лишь оценка)</translation>
         </message>
-    <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="142" />
-            <source>Cost: %1 takes × %2 = %3</source>
-            <translation>Стоимость: дублей — %1 × %2 = %3</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/OfflineCommands.cpp" line="146" />
-            <source>Cost: %1</source>
-            <translation>Стоимость: %1</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="108" />
-            <source>spend: count from this local day (default: 29 days before --until).</source>
-            <translation>spend: считать с этого дня по местному времени (по умолчанию — за 29 дней до --until).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="112" />
-            <source>spend: count up to this local day (default: today).</source>
-            <translation>spend: считать по этот день по местному времени (по умолчанию — сегодня).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="104" />
-            <source>--since needs a day written YYYY-MM-DD.</source>
-            <translation>Для --since нужен день в формате YYYY-MM-DD.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="106" />
-            <source>--until needs a day written YYYY-MM-DD.</source>
-            <translation>Для --until нужен день в формате YYYY-MM-DD.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="112" />
-            <source>--since must not be after --until.</source>
-            <translation>--since не может быть позже --until.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="96" />
-            <source>batch: refuse to start when the batch would cost more than N credits; watch: queue at most N credits a day.</source>
-            <translation>batch: не начинать, если пакет обойдётся дороже N кредитов; watch: ставить в очередь не больше чем на N кредитов в день.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="106" />
-            <source>batch, watch: at most N videos generating at once (default 5).</source>
-            <translation>batch, watch: не больше N видео в генерации одновременно (по умолчанию 5).</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptionTable.cpp" line="211" />
-            <source>Make PixVerse videos from the command line.
-
-Commands:
-  generate --prompt TEXT --out DIR [options]   make a video and save the MP4 into DIR (with
-                                               --image FILE: from an image; with --first-frame
-                                               FILE --last-frame FILE: from one to the other)
-  generate --template ID [--image FILE …] --out DIR
-                                               apply an effect template to its images
-  generate --reference subject:NAME=FILE [--reference background:NAME=FILE …]
-           --prompt "… @NAME …" --out DIR     a video of the named references
-  extend (VIDEO_ID | FILE) [--prompt TEXT] [--duration S] [--quality Q] [--audio] --out DIR
-                                               continue a video
-  upscale (VIDEO_ID | FILE) --out DIR          the same video, larger
-  sound (VIDEO_ID | FILE) [--prompt TEXT] [--keep-sound] --out DIR
-                                               add a generated sound effect
-  lipsync (VIDEO_ID | FILE) (--audio-file FILE | --speaker ID --text TEXT) --out DIR
-                                               make the person in the video speak
-  last-frame VIDEO_FILE --out DIR              save a video's last frame as a PNG (local;
-                                               the next generate --image or --first-frame)
-  speakers                                     list the voices lipsync speaks with
-  status VIDEO_ID                              show a video's status
-  balance                                      show the account's credits
-  models                                       list the models the account's family takes,
-                                               with their settings and prices
-  templates [--search TEXT] [--refresh]        list the effect templates: id, name, images,
-                                               qualities (platform API key)
-  batch FILE --out DIR [--max-credits N]       make every generation in FILE (one prompt a line,
-                                               or JSON Lines); re-running resumes, never duplicates
-  watch DIR --out DIR [--max-credits N]        queue every image, .txt and .jsonl file put into
-                                               DIR (then moved to DIR/done), until interrupted;
-                                               a file is never sent twice, across runs too
-
-VIDEO_ID is a PixVerse video id (digits only); when DIR's job list holds the video, the new
-one is recorded as made from it. Anything else is a local video file, checked before it is
-uploaded. extend, upscale, sound, lipsync, speakers, templates, --template and --reference
-need a platform API key.
-
-Signing in: the platform API key from --api-key-env VAR (default PIXVERSE_API_KEY) or, with
---keychain, the key the app remembered; a PixVerse account's session token from --token-env VAR
-or, with --account EMAIL, the token the app remembered. Never a password on the command line.
-models, last-frame and --dry-run sign in to nothing and send nothing: the sign-in options
-only say which family's models and request bodies to show.
-
-Exit codes: 0 ok, 2 usage or input, 3 authentication, 4 refused by PixVerse,
-5 network or server trouble.</source>
-            <translation>Создание видео PixVerse из командной строки.
-
-Команды:
-  generate --prompt ТЕКСТ --out ПАПКА [параметры]  создать видео и сохранить MP4 в ПАПКУ (с
-                                                  --image ФАЙЛ — из изображения; с --first-frame
-                                                  ФАЙЛ --last-frame ФАЙЛ — от одного к другому)
-  generate --template ID [--image ФАЙЛ …] --out ПАПКА
-                                                  применить шаблон эффекта к его изображениям
-  generate --reference subject:ИМЯ=ФАЙЛ [--reference background:ИМЯ=ФАЙЛ …]
-           --prompt "… @ИМЯ …" --out ПАПКА        видео с названными референсами
-  extend (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--duration С] [--quality К] [--audio] --out ПАПКА
-                                                  продолжить видео
-  upscale (ID_ВИДЕО | ФАЙЛ) --out ПАПКА           то же видео, но крупнее
-  sound (ID_ВИДЕО | ФАЙЛ) [--prompt ТЕКСТ] [--keep-sound] --out ПАПКА
-                                                  добавить сгенерированный звуковой эффект
-  lipsync (ID_ВИДЕО | ФАЙЛ) (--audio-file ФАЙЛ | --speaker ID --text ТЕКСТ) --out ПАПКА
-                                                  заставить человека в видео говорить
-  last-frame ФАЙЛ_ВИДЕО --out ПАПКА               сохранить последний кадр видео в PNG (локально;
-                                                  для следующего generate --image или --first-frame)
-  speakers                                        перечислить голоса для lipsync
-  status ID_ВИДЕО                                 показать состояние видео
-  balance                                         показать кредиты учётной записи
-  models                                          перечислить модели, которые принимает семейство
-                                                  учётной записи, с их настройками и ценами
-  templates [--search ТЕКСТ] [--refresh]          перечислить шаблоны эффектов: id, название,
-                                                  изображения, качество (API-ключ платформы)
-  batch ФАЙЛ --out ПАПКА [--max-credits N]        выполнить все генерации из ФАЙЛА (по промпту
-                                                  в строке или JSON Lines); повторный запуск
-                                                  продолжает работу и ничего не дублирует
-  watch ПАПКА --out ПАПКА [--max-credits N]       ставить в очередь каждое изображение, файл .txt
-                                                  и .jsonl, положенный в ПАПКУ (затем он
-                                                  переносится в ПАПКА/done), пока не прервут;
-                                                  файл никогда не отправляется дважды,
-                                                  в том числе между запусками
-
-ID_ВИДЕО — идентификатор видео PixVerse (только цифры); если список заданий ПАПКИ содержит это
-видео, новое записывается как сделанное из него. Всё остальное — локальный видеофайл, который
-проверяется перед загрузкой. Для extend, upscale, sound, lipsync, speakers, templates,
---template и --reference нужен API-ключ платформы.
-
-Вход: API-ключ платформы из --api-key-env ПЕРЕМЕННАЯ (по умолчанию PIXVERSE_API_KEY) или,
-с --keychain, ключ, запомненный приложением; токен сеанса учётной записи PixVerse из
---token-env ПЕРЕМЕННАЯ или, с --account EMAIL, токен, запомненный приложением. Пароль в
-командной строке не принимается никогда.
-models, last-frame и --dry-run никуда не входят и ничего не отправляют: параметры входа
-лишь указывают, чьи модели и тела запросов показать.
-
-Коды выхода: 0 — успех, 2 — ошибка вызова или входных данных, 3 — ошибка входа,
-4 — отказ PixVerse, 5 — проблемы с сетью или сервером.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="88" />
-            <source>watch needs one folder: watch DIR --out DIR.</source>
-            <translation>Команде watch нужна одна папка: watch ПАПКА --out ПАПКА.</translation>
-        </message>
-        <message>
-            <location filename="../../app/cli/CliOptions.cpp" line="161" />
-            <source>watch needs --out DIR, the folder to save the videos into.</source>
-            <translation>Команде watch нужен --out ПАПКА — папка, куда сохранять видео.</translation>
-        </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::ApiClient</name>
         <message>
@@ -1245,7 +1228,7 @@ models, last-frame и --dry-run никуда не входят и ничего �
     <context>
         <name>pixverse::ApiError</name>
         <message>
-            <location filename="../../core/api/ApiClient.cpp" line="321" />
+            <location filename="../../core/api/ApiClient.cpp" line="330" />
             <source>“%1” is not a valid server address.</source>
             <translation>«%1» — недопустимый адрес сервера.</translation>
         </message>
@@ -1541,6 +1524,271 @@ models, last-frame и --dry-run никуда не входят и ничего �
         </message>
     </context>
     <context>
+        <name>pixverse::BatchFile</name>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="92" />
+            <source>This line is not a JSON object: %1.</source>
+            <translation>Эта строка не является объектом JSON: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="99" />
+            <source>“%1” is not a batch field; the fields are %2.</source>
+            <translation>«%1» — не поле пакета; поля: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="188" />
+            <source>“%1” is no frame of a pair: name a transition's frames x_start and x_end (or x-first and x-last, x_1 and x_2).</source>
+            <translation>«%1» не входит в пару кадров: назовите кадры перехода x_start и x_end (или x-first и x-last, x_1 и x_2).</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="192" />
+            <source>“%1” is a second image for the same frame as “%2”.</source>
+            <translation>«%1» — второе изображение для того же кадра, что и «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="197" />
+            <source>“%1” is a last frame without its first frame.</source>
+            <translation>«%1» — последний кадр без первого.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="199" />
+            <source>“%1” is a first frame without its last frame.</source>
+            <translation>«%1» — первый кадр без последнего.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="202" />
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="244" />
+            <source>Cannot read the batch file “%1”: it is a folder.</source>
+            <translation>Не удаётся прочитать файл пакета «%1»: это папка.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="248" />
+            <source>Cannot read the batch file “%1”: %2.</source>
+            <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="252" />
+            <source>The batch file “%1” is larger than 16 MB.</source>
+            <translation>Файл пакета «%1» больше 16 МБ.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="265" />
+            <source>%1, line %2</source>
+            <translation>%1, строка %2</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="277" />
+            <source>There is no folder “%1”.</source>
+            <translation>Папки «%1» нет.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="282" />
+            <source>The folder “%1” cannot be read.</source>
+            <translation>Папку «%1» не удаётся прочитать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchFile.cpp" line="287" />
+            <source>The folder “%1” holds no %2 image.</source>
+            <translation>В папке «%1» нет изображений %2.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="60" />
+            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
+            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="62" />
+            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
+            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="76" />
+            <source>“%1” must be text.</source>
+            <translation>«%1» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="82" />
+            <source>“duration” must be a whole number of seconds.</source>
+            <translation>«duration» должно быть целым числом секунд.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="88" />
+            <source>“seed” must be a whole number.</source>
+            <translation>«seed» должно быть целым числом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="93" />
+            <source>“%1” must be true or false.</source>
+            <translation>«%1» должно быть true или false.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="96" />
+            <source>“image” must be the path of an image file.</source>
+            <translation>«image» должно быть путём к файлу изображения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="129" />
+            <source>“model” must be text.</source>
+            <translation>«model» должно быть текстом.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/BatchKeys.cpp" line="172" />
+            <source>“mode” must be one of t2v, i2v, transition, extend, effect, fusion, upscale, sound or lipsync.</source>
+            <translation>«mode» должно быть одним из значений t2v, i2v, transition, extend, effect, fusion, upscale, sound или lipsync.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchPreviewDialog</name>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="46" />
+            <source>Batch: %1</source>
+            <translation>Пакет: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="47" />
+            <source>Reading “%1”…</source>
+            <translation>Чтение «%1»…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Prompt or image</source>
+            <translation>Промпт или изображение</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Price</source>
+            <translation>Цена</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
+            <source>Status</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="62" />
+            <source>Jobs of the batch</source>
+            <translation>Задания пакета</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="77" />
+            <source>Queue Jobs</source>
+            <translation>Поставить в очередь</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="102" />
+            <source>“%1”: %n job(s) to queue.</source>
+            <translation>
+                <numerusform>«%1»: %n задание в очередь.</numerusform>
+                <numerusform>«%1»: %n задания в очередь.</numerusform>
+                <numerusform>«%1»: %n заданий в очередь.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="104" />
+            <source>%n refused (in red): not queued.</source>
+            <translation>
+                <numerusform>%n отклонено (красным): не ставится в очередь.</numerusform>
+                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
+                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="147" />
+            <source>with sound</source>
+            <translation>со звуком</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="171" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Will be queued</source>
+            <translation>Будет в очереди</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
+            <source>Not queued: over the balance</source>
+            <translation>Не в очереди: сверх баланса</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue 1 Job</source>
+            <translation>Поставить 1 задание в очередь</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
+            <source>Queue %n Jobs</source>
+            <translation>
+                <numerusform>Поставить %n задание в очередь</numerusform>
+                <numerusform>Поставить %n задания в очередь</numerusform>
+                <numerusform>Поставить %n заданий в очередь</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="200" />
+            <source>Total unknown: a job has no published price</source>
+            <translation>Итог неизвестен: у одного из заданий нет опубликованной цены</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="202" />
+            <source>Total %1</source>
+            <translation>Итого %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="204" />
+            <source>Total %1 · balance %2 → %3</source>
+            <translation>Итого %1 · баланс %2 → %3</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/BatchPreviewDialog.cpp" line="212" />
+            <source>The balance covers the first %n job(s) (%1 credits): only those are queued; the others are not.</source>
+            <translation>
+                <numerusform>Баланса хватает на первое %n задание (%1 кредитов): в очередь ставится только оно, остальные — нет.</numerusform>
+                <numerusform>Баланса хватает на первые %n задания (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
+                <numerusform>Баланса хватает на первые %n заданий (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::BatchQueuer</name>
+        <message>
+            <location filename="../../app/gui/BatchQueuer.cpp" line="30" />
+            <location filename="../../app/gui/BatchQueuer.cpp" line="79" />
+            <source>Sign in to queue a batch.</source>
+            <translation>Войдите, чтобы поставить пакет в очередь.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../app/gui/BatchQueuer.cpp" line="98" />
+            <source>%n job(s) from “%1” queued.</source>
+            <translation>
+                <numerusform>%n задание из «%1» поставлено в очередь.</numerusform>
+                <numerusform>%n задания из «%1» поставлены в очередь.</numerusform>
+                <numerusform>%n заданий из «%1» поставлены в очередь.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::BoardsPanel</name>
         <message>
             <location filename="../../ui/BoardsPanel.cpp" line="90" />
@@ -1702,17 +1950,17 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::CliRunner</name>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="302" />
+            <location filename="../../app/cli/CliRunner.cpp" line="315" />
             <source>PixVerse stopped accepting the credentials; sign in again, then re-run the same command to continue.</source>
             <translation>PixVerse перестал принимать учётные данные; войдите снова и запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="331" />
+            <location filename="../../app/cli/CliRunner.cpp" line="345" />
             <source>%1 Trying again shortly…</source>
             <translation>%1 Скоро будет новая попытка…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="347" />
+            <location filename="../../app/cli/CliRunner.cpp" line="361" />
             <source>Image uploaded.</source>
             <translation>Изображение загружено.</translation>
         </message>
@@ -1727,28 +1975,28 @@ Videos are also saved in %2</source>
             <translation>Видео %1: %2 (%3×%4)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerContinue.cpp" line="67" />
+            <location filename="../../app/cli/CliRunnerContinue.cpp" line="69" />
             <source>Submitting: %1</source>
             <translation>Отправка: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="488" />
-            <location filename="../../app/cli/CliRunner.cpp" line="499" />
+            <location filename="../../app/cli/CliRunner.cpp" line="502" />
+            <location filename="../../app/cli/CliRunner.cpp" line="513" />
             <source> (PixVerse error %1)</source>
             <translation> (ошибка PixVerse %1)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="494" />
+            <location filename="../../app/cli/CliRunner.cpp" line="508" />
             <source>The generation ended: %1.</source>
             <translation>Генерация завершилась: %1.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="456" />
+            <location filename="../../app/cli/CliRunner.cpp" line="470" />
             <source>The video was not started after %1 seconds (PixVerse had no free slot); it was cancelled. Try again later.</source>
             <translation>Видео не запустилось за %1 с (у PixVerse не было свободного места); оно отменено. Попробуйте позже.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="463" />
+            <location filename="../../app/cli/CliRunner.cpp" line="477" />
             <source>PixVerse did not confirm the video after %1 seconds; run the same command into the same folder later to pick it up.</source>
             <translation>PixVerse не подтвердил видео за %1 с; позже запустите ту же команду с той же папкой, чтобы забрать его.</translation>
         </message>
@@ -1789,12 +2037,12 @@ Videos are also saved in %2</source>
             <translation>Нет API-ключа: задайте в переменной окружения %1 ваш API-ключ платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="231" />
+            <location filename="../../app/cli/CliRunner.cpp" line="234" />
             <source>Cannot write into the folder “%1”.</source>
             <translation>Не удаётся записать в папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="315" />
+            <location filename="../../app/cli/CliRunner.cpp" line="329" />
             <source>Uploading %1…</source>
             <translation>Загрузка %1…</translation>
         </message>
@@ -1803,32 +2051,32 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение загружено (ID %1, %2×%3).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="317" />
+            <location filename="../../app/cli/CliRunner.cpp" line="331" />
             <source>Uploading… %1%</source>
             <translation>Загрузка… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="325" />
+            <location filename="../../app/cli/CliRunner.cpp" line="339" />
             <source>The account is generating as many videos as it may; waiting for a free slot…</source>
             <translation>Учётная запись уже генерирует максимум видео; ожидание свободного места…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="347" />
+            <location filename="../../app/cli/CliRunner.cpp" line="361" />
             <source>Files uploaded.</source>
             <translation>Файлы загружены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="349" />
+            <location filename="../../app/cli/CliRunner.cpp" line="363" />
             <source>Video %1 is generating…</source>
             <translation>Видео %1 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="448" />
+            <location filename="../../app/cli/CliRunner.cpp" line="462" />
             <source>Video %1 was not ready after %2 seconds; check it later with: status %1</source>
             <translation>Видео %1 не было готово через %2 с; проверьте его позже командой: status %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="356" />
+            <location filename="../../app/cli/CliRunner.cpp" line="370" />
             <source>Still generating (%1 s)…</source>
             <translation>Всё ещё генерируется (%1 с)…</translation>
         </message>
@@ -1845,22 +2093,22 @@ Videos are also saved in %2</source>
             <translation type="vanished">Видео %1 было удалено в PixVerse до того, как его удалось сохранить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="367" />
+            <location filename="../../app/cli/CliRunner.cpp" line="381" />
             <source>Video %1 is ready (%2×%3); downloading…</source>
             <translation>Видео %1 готово (%2×%3); скачивание…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="413" />
+            <location filename="../../app/cli/CliRunner.cpp" line="427" />
             <source>Saved.</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="373" />
+            <location filename="../../app/cli/CliRunner.cpp" line="387" />
             <source>Downloading… %1%</source>
             <translation>Скачивание… %1%</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="497" />
+            <location filename="../../app/cli/CliRunner.cpp" line="511" />
             <location filename="../../app/cli/CliRunnerQueries.cpp" line="84" />
             <source>Video %1: %2</source>
             <translation>Видео %1: %2</translation>
@@ -1876,7 +2124,7 @@ Videos are also saved in %2</source>
             <translation>Кредиты: %1 (ежемесячные — %2, из пакета — %3)</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="239" />
+            <location filename="../../app/cli/CliRunner.cpp" line="242" />
             <source>Cannot open the batch's job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий пакета в «%1»: %2.</translation>
         </message>
@@ -1893,12 +2141,12 @@ Videos are also saved in %2</source>
             <translation type="vanished">Пакет обойдётся в %1 кред., больше чем --max-credits %2; ничего не отправлено.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="39" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="41" />
             <source>Batch: %1 generations, %2 credits in all; %3 to send now for %4 credits; balance %5.</source>
             <translation>Пакет: генераций — %1, всего кредитов — %2; отправить сейчас — %3 на %4 кред.; баланс — %5.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="47" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="49" />
             <source>The balance (%1 credits) is too low for this batch (%2 credits); nothing was sent.</source>
             <translation>Баланса (%1 кред.) не хватает на этот пакет (%2 кред.); ничего не отправлено.</translation>
         </message>
@@ -1907,17 +2155,17 @@ Videos are also saved in %2</source>
             <translation type="vanished">PixVerse перестал принимать учётные данные; войдите снова и запустите тот же пакет ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="440" />
+            <location filename="../../app/cli/CliRunner.cpp" line="454" />
             <source>The batch was not finished after %1 seconds; re-run the same command to continue.</source>
             <translation>Пакет не завершился за %1 с; запустите ту же команду ещё раз, чтобы продолжить.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="199" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="239" />
             <source>Batch: %1 done, %2 failed, %3 in progress, %4 waiting</source>
             <translation>Пакет: готово — %1, с ошибкой — %2, в работе — %3, ожидают — %4</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="245" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="285" />
             <source>Generation %1 (“%2”): %3</source>
             <translation>Генерация %1 («%2»): %3</translation>
         </message>
@@ -1955,110 +2203,109 @@ Videos are also saved in %2</source>
             <translation>PixVerse не предлагает этой учётной записи шаблон %1 (доступные перечисляет команда templates).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerContinue.cpp" line="62" />
             <source>Submitting %1 takes: %2; %3 credits in all.</source>
-            <translation>Отправка дублей (%1): %2; всего кредитов — %3.</translation>
+            <translation type="vanished">Отправка дублей (%1): %2; всего кредитов — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="337" />
+            <location filename="../../app/cli/CliRunner.cpp" line="351" />
             <source>%1: video %2 is generating…</source>
             <translation>%1: видео %2 генерируется…</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunner.cpp" line="403" />
+            <location filename="../../app/cli/CliRunner.cpp" line="417" />
             <source>%1 saved.</source>
             <translation>%1 сохранён.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="30" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="32" />
             <source>Batch: %1 generations × %2 takes, %3 credits in all; %4 takes to send now for %5 credits; balance %6.</source>
             <translation>Пакет: генераций — %1 × дублей — %2, всего кредитов — %3; отправить сейчас дублей — %4 на %5 кред.; баланс — %6.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="102" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="142" />
             <source>Take %1/%2</source>
             <translation>Дубль %1/%2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="110" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="150" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="144" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="184" />
             <source>%1 of %2 takes saved.</source>
             <translation>Сохранено дублей: %1 из %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="171" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="211" />
             <source>The takes were not all started after %1 seconds (PixVerse had no free slot); the rest were cancelled.</source>
             <translation>Через %1 с запущены не все дубли (у PixVerse не было свободного места); остальные отменены.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="174" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="214" />
             <source>Not every take was ready after %1 seconds; check them later with the command status (videos %2).</source>
             <translation>Через %1 с готовы не все дубли; проверьте их позже командой status (видео %2).</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerBatch.cpp" line="238" />
+            <location filename="../../app/cli/CliRunnerBatch.cpp" line="278" />
             <source>Generation %1, take %2/%3 (“%4”): %5</source>
             <translation>Генерация %1, дубль %2/%3 («%4»): %5</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../app/cli/CliRunnerContinue.cpp" line="63" />
             <source>Submitting %1 takes: %2; %3 in all.</source>
             <translation>Отправка дублей (%1): %2; всего — %3.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="75" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="96" />
             <source>This account keeps no ledger the CLI can read, and the app has no job list for it here; give --out DIR to count a batch folder's jobs.</source>
             <translation>У этой учётной записи нет журнала расходов, который может прочитать CLI, а у приложения здесь нет её списка заданий; укажите --out DIR, чтобы посчитать задания папки пакета.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="84" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="105" />
             <source>Cannot open the job list in “%1”: %2.</source>
             <translation>Не удаётся открыть список заданий в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="98" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="119" />
             <source>Spending from %1 to %2</source>
             <translation>Расходы с %1 по %2</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="101" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="122" />
             <source>Deductions: %1 credits</source>
             <translation>Списано кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="102" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="123" />
             <source>Refunds: %1 credits</source>
             <translation>Возвращено кредитов: %1</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="103" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="124" />
             <source>Net: %1 credits</source>
             <translation>Итого кредитов: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="109" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="130" />
             <source>  %1: %2 deducted, %3 refunded, %4 net (%n video(s))</source>
             <translation>
-            <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
-            <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
-            <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
-        </translation>
+                <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
+                <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
+                <numerusform>  %1: списано %2, возвращено %3, итого %4 (%n видео)</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="117" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="138" />
             <source>Per day:</source>
             <translation>По дням:</translation>
         </message>
         <message>
-            <location filename="../../app/cli/CliRunnerSpend.cpp" line="118" />
+            <location filename="../../app/cli/CliRunnerSpend.cpp" line="139" />
             <source>Per model:</source>
             <translation>По моделям:</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../app/cli/CliRunnerWatch.cpp" line="69" />
             <source>Watching “%1”; the videos go to “%2”. Stop with Ctrl+C.</source>
             <translation>Слежу за «%1»; видео сохраняются в «%2». Остановить — Ctrl+C.</translation>
@@ -2864,6 +3111,81 @@ Videos are also saved in %2</source>
         </message>
     </context>
     <context>
+        <name>pixverse::HotFolder</name>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="45" />
+            <source>The hot folder needs a signed-in account.</source>
+            <translation>Для горячей папки нужно войти в учётную запись.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="49" />
+            <source>Choose the folder to watch.</source>
+            <translation>Выберите папку, за которой следить.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolder.cpp" line="55" />
+            <source>The folder “%1” cannot be used: it cannot be made or written to.</source>
+            <translation>Папку «%1» нельзя использовать: её не удаётся создать или в неё нельзя записывать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="112" />
+            <source>Its price is not known, so the hot folder's daily cap could not be kept.</source>
+            <translation>Его цена неизвестна, поэтому дневной лимит горячей папки нельзя было бы соблюсти.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="129" />
+            <source>The hot folder's daily cap of %1 credits is reached (%2 spent today; “%3” would cost %4). Its files wait until tomorrow.</source>
+            <translation>Дневной лимит горячей папки в %1 кредитов исчерпан (сегодня потрачено %2; «%3» стоил бы %4). Её файлы подождут до завтра.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderTake.cpp" line="144" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="136" />
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="40" />
+            <source>“%1” could not be copied for reading.</source>
+            <translation>«%1» не удалось скопировать для чтения.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="88" />
+            <source>It is a link that leads nowhere or to itself.</source>
+            <translation>Это ссылка, которая ведёт в никуда или на саму себя.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="92" />
+            <source>It is not a regular file.</source>
+            <translation>Это не обычный файл.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="97" />
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="102" />
+            <source>It cannot be read: %1.</source>
+            <translation>Его нельзя прочитать: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="138" />
+            <source>It holds no generation.</source>
+            <translation>В нём нет ни одной генерации.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="147" />
+            <source>The folder “%1” cannot be made.</source>
+            <translation>Папку «%1» не удаётся создать.</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="158" />
+            <source>“%1” cannot be moved to “%2”.</source>
+            <translation>«%1» не удаётся переместить в «%2».</translation>
+        </message>
+        <message>
+            <location filename="../../core/queue/HotFolderFiles.cpp" line="172" />
+            <source>The reason cannot be written next to “%1”.</source>
+            <translation>Причину не удаётся записать рядом с «%1».</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::ImageCheck</name>
         <message>
             <location filename="../../core/generation/ImageCheck.cpp" line="152" />
@@ -3128,7 +3450,7 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobCardDelegate</name>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="222" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="203" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
@@ -3137,31 +3459,31 @@ Videos are also saved in %2</source>
             <translation type="vanished">Изображение · %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="227" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="208" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="246" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="227" />
             <source>×%1</source>
             <translation>×%1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="472" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="435" />
             <source>Picked</source>
             <translation>Выбран</translation>
         </message>
-    <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="219" />
+        <message>
+            <location filename="../../ui/JobCardDelegate.cpp" line="192" />
             <source>#%1 in queue</source>
             <translation>№%1 в очереди</translation>
         </message>
         <message>
-            <location filename="../../ui/JobCardDelegate.cpp" line="480" />
+            <location filename="../../ui/JobCardDelegate.cpp" line="433" />
             <source>Paused</source>
             <translation>Приостановлено</translation>
         </message>
-        </context>
+    </context>
     <context>
         <name>pixverse::JobEngine</name>
         <message>
@@ -3194,17 +3516,17 @@ Videos are also saved in %2</source>
             <translation>PixVerse удалил это видео раньше, чем оно сохранилось здесь. «Повторить» создаст новое.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngine.cpp" line="306" />
+            <location filename="../../core/jobs/JobEngine.cpp" line="328" />
             <source>Reuse Settings sends it again with settings that are offered.</source>
             <translation>«Использовать настройки снова» отправит его с доступными настройками.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobEngineQueue.cpp" line="79" />
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="141" />
             <source>This job has already been sent; it can no longer be edited.</source>
             <translation>Это задание уже отправлено, изменить его нельзя.</translation>
         </message>
-    <message>
-            <location filename="../../core/jobs/JobEngineQueue.cpp" line="160" />
+        <message>
+            <location filename="../../core/jobs/JobEngineQueue.cpp" line="153" />
             <source>The edited job could not be saved.</source>
             <translation>Не удалось сохранить изменённое задание.</translation>
         </message>
@@ -3221,7 +3543,7 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobGalleryView</name>
         <message>
-            <location filename="../../ui/JobGalleryView.cpp" line="44" />
+            <location filename="../../ui/JobGalleryView.cpp" line="49" />
             <source>Your generations appear here.</source>
             <translation>Здесь появятся ваши генерации.</translation>
         </message>
@@ -3382,41 +3704,43 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobStore</name>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="78" />
+            <location filename="../../core/jobs/JobStore.cpp" line="83" />
             <source>Cannot create the folder “%1”.</source>
             <translation>Не удаётся создать папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="88" />
+            <location filename="../../core/jobs/JobStore.cpp" line="93" />
             <source>Cannot open the job database “%1”: %2</source>
             <translation>Не удаётся открыть базу данных заданий «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="99" />
+            <location filename="../../core/jobs/JobStore.cpp" line="104" />
             <source>The job database cannot use write-ahead logging: %1</source>
             <translation>База данных заданий не может использовать журнал упреждающей записи: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="110" />
+            <location filename="../../core/jobs/JobStore.cpp" line="115" />
             <source>The job database was written by a newer version of PixVerse Studio (schema %1, this version knows %2). Update the app.</source>
             <translation>База данных заданий записана более новой версией PixVerse Studio (схема %1, эта версия знает схему %2). Обновите приложение.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="174" />
+            <location filename="../../core/jobs/JobStore.cpp" line="182" />
             <source>Cannot update the job database: %1</source>
             <translation>Не удаётся обновить базу данных заданий: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="180" />
-            <location filename="../../core/jobs/JobStore.cpp" line="189" />
-            <location filename="../../core/jobs/JobStore.cpp" line="200" />
+            <location filename="../../core/jobs/JobStore.cpp" line="188" />
+            <location filename="../../core/jobs/JobStore.cpp" line="197" />
+            <location filename="../../core/jobs/JobStore.cpp" line="208" />
             <source>Cannot update the job database to schema %1: %2</source>
             <translation>Не удаётся обновить базу данных заданий до схемы %1: %2</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="213" />
-            <location filename="../../core/jobs/JobStore.cpp" line="221" />
-            <location filename="../../core/jobs/JobStore.cpp" line="228" />
+            <location filename="../../core/jobs/JobStore.cpp" line="222" />
+            <location filename="../../core/jobs/JobStore.cpp" line="239" />
+            <location filename="../../core/jobs/JobStore.cpp" line="246" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="278" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="283" />
             <source>Cannot read the job database: %1</source>
             <translation>Не удаётся прочитать базу данных заданий: %1</translation>
         </message>
@@ -3444,47 +3768,48 @@ Videos are also saved in %2</source>
             <translation type="vanished">Не удаётся сохранить копию изображения в «%1»: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="284" />
-            <location filename="../../core/jobs/JobStore.cpp" line="313" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="112" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="189" />
+            <location filename="../../core/jobs/JobStore.cpp" line="302" />
+            <location filename="../../core/jobs/JobStore.cpp" line="332" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="145" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="32" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="185" />
             <source>The job database is not open.</source>
             <translation>База данных заданий не открыта.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStore.cpp" line="268" />
-            <location filename="../../core/jobs/JobStore.cpp" line="276" />
-            <location filename="../../core/jobs/JobStore.cpp" line="295" />
-            <location filename="../../core/jobs/JobStore.cpp" line="321" />
-            <location filename="../../core/jobs/JobStore.cpp" line="335" />
-            <location filename="../../core/jobs/JobStore.cpp" line="343" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="139" />
+            <location filename="../../core/jobs/JobStore.cpp" line="286" />
+            <location filename="../../core/jobs/JobStore.cpp" line="294" />
+            <location filename="../../core/jobs/JobStore.cpp" line="314" />
+            <location filename="../../core/jobs/JobStore.cpp" line="340" />
+            <location filename="../../core/jobs/JobStore.cpp" line="354" />
+            <location filename="../../core/jobs/JobStore.cpp" line="362" />
+            <location filename="../../core/jobs/JobStoreQueue.cpp" line="62" />
             <source>Cannot save the job: %1</source>
             <translation>Не удаётся сохранить задание: %1</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="191" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="147" />
             <source>A board needs a name.</source>
             <translation>У доски должно быть название.</translation>
         </message>
         <message>
             <location filename="../../core/jobs/JobLibraryMarks.cpp" line="208" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="225" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="181" />
             <source>There is no such board.</source>
             <translation>Такой доски нет.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="196" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="152" />
             <source>There is already a board named “%1”. Choose another name.</source>
             <translation>Доска «%1» уже есть. Выберите другое название.</translation>
         </message>
         <message>
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="212" />
-            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="237" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="168" />
+            <location filename="../../core/jobs/JobStoreLibrary.cpp" line="193" />
             <source>Cannot save the board “%1”: %2</source>
             <translation>Не удаётся сохранить доску «%1»: %2</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../core/jobs/JobStoreQueue.cpp" line="215" />
             <source>Cannot save the spending ledger: %1</source>
             <translation>Не удаётся сохранить журнал расходов: %1</translation>
@@ -3493,12 +3818,12 @@ Videos are also saved in %2</source>
     <context>
         <name>pixverse::JobsPane</name>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="65" />
+            <location filename="../../ui/JobsPane.cpp" line="67" />
             <source>Save a Copy As</source>
             <translation>Сохранить копию как</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="66" />
+            <location filename="../../ui/JobsPane.cpp" line="68" />
             <source>MP4 videos (*.mp4)</source>
             <translation>Видео MP4 (*.mp4)</translation>
         </message>
@@ -3527,108 +3852,108 @@ Videos are also saved in %2</source>
             <translation type="vanished">Отменено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="212" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>&amp;Play</source>
             <translation>&amp;Воспроизвести</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="212" />
+            <location filename="../../ui/JobsPane.cpp" line="219" />
             <source>Play the video (Enter)</source>
             <translation>Воспроизвести видео (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="216" />
+            <location filename="../../ui/JobsPane.cpp" line="223" />
             <source>Open Containing &amp;Folder</source>
             <translation>Открыть &amp;папку с видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="217" />
+            <location filename="../../ui/JobsPane.cpp" line="224" />
             <source>Show the video in the file manager</source>
             <translation>Показать видео в файловом менеджере</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="220" />
+            <location filename="../../ui/JobsPane.cpp" line="227" />
             <source>&amp;Save a Copy As…</source>
             <translation>&amp;Сохранить копию как…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="221" />
+            <location filename="../../ui/JobsPane.cpp" line="228" />
             <source>Save a copy of the video elsewhere</source>
             <translation>Сохранить копию видео в другом месте</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="225" />
+            <location filename="../../ui/JobsPane.cpp" line="232" />
             <source>&amp;Copy Prompt</source>
             <translation>&amp;Копировать промпт</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="226" />
+            <location filename="../../ui/JobsPane.cpp" line="233" />
             <source>Copy the prompt to the clipboard</source>
             <translation>Скопировать промпт в буфер обмена</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="229" />
+            <location filename="../../ui/JobsPane.cpp" line="236" />
             <source>&amp;Reuse Settings</source>
             <translation>Использовать &amp;настройки снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="230" />
+            <location filename="../../ui/JobsPane.cpp" line="237" />
             <source>Put this job's prompt, settings and image back into the editor</source>
             <translation>Вернуть в редактор промпт, параметры и изображение этого задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>F&amp;avourite</source>
             <translation>&amp;Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="232" />
+            <location filename="../../ui/JobsPane.cpp" line="239" />
             <source>Mark as a favourite</source>
             <translation>Отметить как избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>&amp;Retry</source>
             <translation>Повто&amp;рить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="234" />
+            <location filename="../../ui/JobsPane.cpp" line="241" />
             <source>Generate this job again</source>
             <translation>Сгенерировать это задание снова</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="238" />
-            <location filename="../../ui/JobsPane.cpp" line="461" />
+            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="471" />
             <source>&amp;Download Again</source>
             <translation>Скачать &amp;заново</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="239" />
+            <location filename="../../ui/JobsPane.cpp" line="246" />
             <source>Save the video from PixVerse again</source>
             <translation>Снова сохранить видео из PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="244" />
+            <location filename="../../ui/JobsPane.cpp" line="251" />
             <source>Ca&amp;ncel</source>
             <translation>&amp;Отменить</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="245" />
+            <location filename="../../ui/JobsPane.cpp" line="252" />
             <source>Cancel a job that was not sent yet</source>
             <translation>Отменить задание, которое ещё не отправлено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="248" />
+            <location filename="../../ui/JobsPane.cpp" line="255" />
             <source>Remove from &amp;List…</source>
             <translation>&amp;Убрать из списка…</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="249" />
+            <location filename="../../ui/JobsPane.cpp" line="256" />
             <source>Remove from the list (and, if you choose, delete the video)</source>
             <translation>Убрать из списка (и, если хотите, удалить видео)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="311" />
+            <location filename="../../ui/JobsPane.cpp" line="321" />
             <source>Jobs</source>
             <translation>Задания</translation>
         </message>
@@ -3641,63 +3966,63 @@ Videos are also saved in %2</source>
             <translation type="vanished">Поиск по промптам</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="329" />
-            <location filename="../../ui/JobsPane.cpp" line="331" />
+            <location filename="../../ui/JobsPane.cpp" line="339" />
+            <location filename="../../ui/JobsPane.cpp" line="341" />
             <source>Favourites</source>
             <translation>Избранное</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="330" />
+            <location filename="../../ui/JobsPane.cpp" line="340" />
             <source>Show only favourite jobs</source>
             <translation>Показать только избранные задания</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="398" />
             <source>%1 queued</source>
             <translation>в очереди: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="388" />
+            <location filename="../../ui/JobsPane.cpp" line="398" />
             <source>%1 uploading</source>
             <translation>загружается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="389" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>%1 starting</source>
             <translation>запускается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="389" />
+            <location filename="../../ui/JobsPane.cpp" line="399" />
             <source>%1 generating</source>
             <translation>генерируется: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="390" />
+            <location filename="../../ui/JobsPane.cpp" line="400" />
             <source>%1 downloading</source>
             <translation>скачивается: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="390" />
+            <location filename="../../ui/JobsPane.cpp" line="400" />
             <source>%1 done</source>
             <translation>готово: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="391" />
+            <location filename="../../ui/JobsPane.cpp" line="401" />
             <source>%1 failed</source>
             <translation>с ошибкой: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="391" />
+            <location filename="../../ui/JobsPane.cpp" line="401" />
             <source>%1 moderated</source>
             <translation>отклонено модерацией: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="392" />
+            <location filename="../../ui/JobsPane.cpp" line="402" />
             <source>%1 cancelled</source>
             <translation>отменено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="399" />
+            <location filename="../../ui/JobsPane.cpp" line="409" />
             <source>No jobs yet</source>
             <translation>Заданий пока нет</translation>
         </message>
@@ -3706,51 +4031,51 @@ Videos are also saved in %2</source>
             <translation type="vanished">%1 (%2)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="404" />
+            <location filename="../../ui/JobsPane.cpp" line="414" />
             <source>Sign in to see your videos here.</source>
             <translation>Войдите, чтобы увидеть здесь свои видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="407" />
+            <location filename="../../ui/JobsPane.cpp" line="417" />
             <source>Your generations appear here.
 Write a prompt and press Generate.</source>
             <translation>Здесь появятся ваши генерации.
 Напишите промпт и нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="409" />
+            <location filename="../../ui/JobsPane.cpp" line="419" />
             <source>No videos on this board yet.
 Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>На этой доске пока нет видео.
 Перетащите на неё карточки или выберите «Добавить на доску» в меню карточки.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="412" />
+            <location filename="../../ui/JobsPane.cpp" line="422" />
             <source>No job matches the filter.</source>
             <translation>Ни одно задание не подходит под фильтр.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="460" />
+            <location filename="../../ui/JobsPane.cpp" line="470" />
             <source>&amp;Download</source>
             <translation>&amp;Скачать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="492" />
+            <location filename="../../ui/JobsPane.cpp" line="503" />
             <source>Saving the video from PixVerse; it plays once it is in your library.</source>
             <translation>Видео сохраняется из PixVerse; оно начнёт воспроизводиться, как только окажется в вашей библиотеке.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="499" />
+            <location filename="../../ui/JobsPane.cpp" line="510" />
             <source>The video “%1” is no longer there. Use “Download Again” to get it back.</source>
             <translation>Видео «%1» больше нет на месте. Чтобы вернуть его, выберите «Скачать заново».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="569" />
+            <location filename="../../ui/JobsPane.cpp" line="580" />
             <source>Cannot open the folder “%1”.</source>
             <translation>Не удаётся открыть папку «%1».</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="591" />
+            <location filename="../../ui/JobsPane.cpp" line="602" />
             <source>Saved a copy to “%1”.</source>
             <translation>Копия сохранена в «%1».</translation>
         </message>
@@ -3765,67 +4090,67 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Не удаётся сохранить копию в «%1»: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="652" />
+            <location filename="../../ui/JobsPane.cpp" line="663" />
             <source>Remove from List</source>
             <translation>Убрать из списка</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="653" />
+            <location filename="../../ui/JobsPane.cpp" line="664" />
             <source>Remove this job from the list?</source>
             <translation>Убрать это задание из списка?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="654" />
+            <location filename="../../ui/JobsPane.cpp" line="665" />
             <source>Remove %1 jobs from the list?</source>
             <translation>Убрать задания из списка (%1)?</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="659" />
+            <location filename="../../ui/JobsPane.cpp" line="670" />
             <source>Its video stays in the library folder unless you delete it too.</source>
             <translation>Его видео останется в папке библиотеки, если не удалить и его.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="660" />
+            <location filename="../../ui/JobsPane.cpp" line="671" />
             <source>Their videos stay in the library folder unless you delete them too.</source>
             <translation>Их видео останутся в папке библиотеки, если не удалить и их.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="661" />
+            <location filename="../../ui/JobsPane.cpp" line="672" />
             <source>Remove</source>
             <translation>Убрать</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="664" />
+            <location filename="../../ui/JobsPane.cpp" line="675" />
             <source>Remove and Delete the Video</source>
             <translation>Убрать и удалить видео</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="665" />
+            <location filename="../../ui/JobsPane.cpp" line="676" />
             <source>Remove and Delete %1 Videos</source>
             <translation>Убрать и удалить видео (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="704" />
+            <location filename="../../ui/JobsPane.cpp" line="715" />
             <source>One video could not be deleted.</source>
             <translation>Одно видео не удалось удалить.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="705" />
+            <location filename="../../ui/JobsPane.cpp" line="716" />
             <source>%1 videos could not be deleted.</source>
             <translation>Не удалось удалить видео: %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="721" />
+            <location filename="../../ui/JobsPane.cpp" line="732" />
             <source>Video ready</source>
             <translation>Видео готово</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="724" />
+            <location filename="../../ui/JobsPane.cpp" line="735" />
             <source>Video failed</source>
             <translation>Видео не получилось</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="729" />
+            <location filename="../../ui/JobsPane.cpp" line="740" />
             <source>Video refused by moderation</source>
             <translation>Видео отклонено модерацией</translation>
         </message>
@@ -3834,23 +4159,23 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Удалено</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="392" />
+            <location filename="../../ui/JobsPane.cpp" line="402" />
             <source>%1 deleted</source>
             <translation>удалено: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="718" />
-            <location filename="../../ui/JobsPane.cpp" line="732" />
+            <location filename="../../ui/JobsPane.cpp" line="729" />
+            <location filename="../../ui/JobsPane.cpp" line="743" />
             <source>Video deleted on PixVerse</source>
             <translation>Видео удалено на PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="719" />
+            <location filename="../../ui/JobsPane.cpp" line="730" />
             <source>The copy in your library still plays.</source>
             <translation>Копия в вашей библиотеке по-прежнему воспроизводится.</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="352" />
+            <location filename="../../ui/JobsPane.cpp" line="362" />
             <source>Showing one video's family; click to show every job</source>
             <translation>Показано семейство одного видео; нажмите, чтобы показать все задания</translation>
         </message>
@@ -4024,7 +4349,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Переместить в корзину отклонённые видео или все, кроме выбранных и отмеченных</translation>
         </message>
         <message>
-            <location filename="../../ui/JobsPane.cpp" line="356" />
+            <location filename="../../ui/JobsPane.cpp" line="366" />
             <source>Showing the takes of one click; click to go back</source>
             <translation>Показаны дубли одного нажатия; нажмите, чтобы вернуться</translation>
         </message>
@@ -4233,7 +4558,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <source>Remove from Board</source>
             <translation>Убрать с доски</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/JobsPaneQueue.cpp" line="66" />
             <location filename="../../ui/JobsPaneQueue.cpp" line="121" />
             <source>Pause &amp;Queue</source>
@@ -4807,7 +5132,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="50" />
-            <location filename="../../ui/MainWindow.cpp" line="371" />
+            <location filename="../../ui/MainWindow.cpp" line="414" />
             <source>PixVerse Studio</source>
             <translation>PixVerse Studio</translation>
         </message>
@@ -4831,7 +5156,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/MainWindow.cpp" line="166" />
-            <location filename="../../ui/MainWindow.cpp" line="403" />
+            <location filename="../../ui/MainWindow.cpp" line="439" />
             <source>&amp;Sign in…</source>
             <translation>&amp;Войти…</translation>
         </message>
@@ -4856,52 +5181,52 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Перейти к &amp;галерее</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="319" />
+            <location filename="../../ui/MainWindow.cpp" line="362" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="370" />
+            <location filename="../../ui/MainWindow.cpp" line="413" />
             <source>PixVerse Studio (%1 running)</source>
             <translation>PixVerse Studio (выполняется: %1)</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="420" />
             <source>PixVerse account</source>
             <translation>Учётная запись PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="377" />
+            <location filename="../../ui/MainWindow.cpp" line="420" />
             <source>Platform API key</source>
             <translation>API-ключ платформы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="378" />
+            <location filename="../../ui/MainWindow.cpp" line="421" />
             <source>%1 · %2</source>
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="381" />
+            <location filename="../../ui/MainWindow.cpp" line="424" />
             <source>Signed in with the e-mail and password of a PixVerse account.</source>
             <translation>Вход выполнен по адресу эл. почты и паролю учётной записи PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="382" />
+            <location filename="../../ui/MainWindow.cpp" line="425" />
             <source>Signed in with an API key from the PixVerse platform.</source>
             <translation>Вход выполнен по API-ключу платформы PixVerse.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="384" />
+            <location filename="../../ui/MainWindow.cpp" line="427" />
             <source>&amp;Switch account…</source>
             <translation>&amp;Сменить учётную запись…</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="401" />
+            <location filename="../../ui/MainWindow.cpp" line="437" />
             <source>Not signed in</source>
             <translation>Вход не выполнен</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="409" />
+            <location filename="../../ui/MainWindow.cpp" line="445" />
             <source>%1 credits</source>
             <translation>Кредитов: %1</translation>
         </message>
@@ -4911,71 +5236,71 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="252" />
+            <location filename="../../ui/MainWindow.cpp" line="259" />
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="254" />
+            <location filename="../../ui/MainWindow.cpp" line="261" />
             <source>&amp;Gallery</source>
             <translation>&amp;Галерея</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="257" />
+            <location filename="../../ui/MainWindow.cpp" line="264" />
             <source>&amp;Effects</source>
             <translation>&amp;Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="260" />
+            <location filename="../../ui/MainWindow.cpp" line="267" />
             <source>The effect templates: choose one to make a video with</source>
             <translation>Шаблоны эффектов: выберите один, чтобы сделать с ним видео</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="271" />
+            <location filename="../../ui/MainWindow.cpp" line="284" />
             <source>Effects</source>
             <translation>Эффекты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="394" />
+            <location filename="../../ui/MainWindow.cpp" line="312" />
             <source>Effects need a PixVerse platform API key: the website's API has no list of effect templates.</source>
             <translation>Для эффектов нужен API-ключ платформы PixVerse: в API сайта нет списка шаблонов эффектов.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindow.cpp" line="236" />
+            <location filename="../../ui/MainWindow.cpp" line="238" />
             <source>Ra&amp;ting</source>
             <translation>&amp;Оценка</translation>
         </message>
-    <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="35" />
+        <message>
+            <location filename="../../ui/MainWindowSpending.cpp" line="60" />
             <source>Spending</source>
             <translation>Расходы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="20" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="18" />
             <source>&amp;Spending</source>
             <translation>&amp;Расходы</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="23" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="21" />
             <source>What your videos cost: credits per day and per model, and refunds</source>
             <translation>Во что обошлись ваши видео: кредиты по дням и по моделям, возвраты</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="28" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="34" />
             <source>Spending saved to %1</source>
             <translation>Расходы сохранены в %1</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="29" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="35" />
             <source>The spending could not be saved: %1</source>
             <translation>Не удалось сохранить расходы: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowSpending.cpp" line="48" />
+            <location filename="../../ui/MainWindowSpending.cpp" line="73" />
             <source>That video is no longer in the gallery.</source>
             <translation>Этого видео больше нет в галерее.</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/MainWindowBatch.cpp" line="13" />
             <source>Open &amp;Batch File…</source>
             <translation>Открыть &amp;файл пакета…</translation>
@@ -5015,18 +5340,18 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <source>All files (*)</source>
             <translation>Все файлы (*)</translation>
         </message>
-    <message>
-            <location filename="../../ui/MainWindowQueue.cpp" line="38" />
+        <message>
+            <location filename="../../ui/MainWindowQueue.cpp" line="47" />
             <source>The job could not be updated: you are signed out. Your text is kept.</source>
             <translation>Не удалось обновить задание: вы вышли из аккаунта. Текст сохранён.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowQueue.cpp" line="47" />
+            <location filename="../../ui/MainWindowQueue.cpp" line="56" />
             <source>The queued job was updated; it keeps its place in the queue.</source>
             <translation>Задание в очереди обновлено; его место в очереди сохранено.</translation>
         </message>
         <message>
-            <location filename="../../ui/MainWindowQueue.cpp" line="49" />
+            <location filename="../../ui/MainWindowQueue.cpp" line="58" />
             <source>The job could not be updated: %1 Your text is kept; Generate makes it a new job.</source>
             <translation>Не удалось обновить задание: %1 Текст сохранён; кнопка «Сгенерировать» создаст из него новое задание.</translation>
         </message>
@@ -5045,7 +5370,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>В %1 нет изображения, из которого можно взять кадр.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="144" />
+            <location filename="../../core/media/LibavInput.cpp" line="169" />
             <source>The picture of %1 cannot be decoded (%2).</source>
             <translation>Не удаётся декодировать изображение %1 (%2).</translation>
         </message>
@@ -5098,17 +5423,17 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Не удаётся открыть %1: %2.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="108" />
+            <location filename="../../core/media/LibavInput.cpp" line="131" />
             <source>%1 is not a video or audio file PixVerse can use (MP4, MOV or WebM video; MP3, WAV, M4A or AAC audio), or it is damaged.</source>
             <translation>%1 — не видео- или аудиофайл в формате, который принимает PixVerse (видео MP4, MOV или WebM; аудио MP3, WAV, M4A или AAC), либо файл повреждён.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="116" />
+            <location filename="../../core/media/LibavInput.cpp" line="139" />
             <source>%1 is damaged: no video or audio could be read from it.</source>
             <translation>Файл %1 повреждён: из него не удалось прочитать ни видео, ни звук.</translation>
         </message>
         <message>
-            <location filename="../../core/media/LibavInput.cpp" line="120" />
+            <location filename="../../core/media/LibavInput.cpp" line="145" />
             <source>%1 is incomplete: the file ends before its last frames (a download or copy may have been cut short).</source>
             <translation>Файл %1 неполон: он обрывается раньше последних кадров (возможно, загрузка или копирование прервались).</translation>
         </message>
@@ -5748,22 +6073,22 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
     <context>
         <name>pixverse::PriceQuote</name>
         <message>
-            <location filename="../../core/generation/PriceQuote.cpp" line="26" />
+            <location filename="../../core/generation/PriceQuote.cpp" line="29" />
             <source>no price</source>
             <translation>цена неизвестна</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PriceQuote.cpp" line="29" />
+            <location filename="../../core/generation/PriceQuote.cpp" line="32" />
             <source>≤ %1 credits</source>
             <translation>≤ %1 кредитов</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PriceQuote.cpp" line="31" />
+            <location filename="../../core/generation/PriceQuote.cpp" line="34" />
             <source>about %1 credits</source>
             <translation>около %1 кредитов</translation>
         </message>
         <message>
-            <location filename="../../core/generation/PriceQuote.cpp" line="32" />
+            <location filename="../../core/generation/PriceQuote.cpp" line="35" />
             <source>%1 credits</source>
             <translation>%1 кредитов</translation>
         </message>
@@ -5858,6 +6183,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
         <message>
             <location filename="../../ui/PromptEditor.cpp" line="145" />
+            <location filename="../../ui/PromptEditorEdit.cpp" line="65" />
             <source>&amp;Generate</source>
             <translation>С&amp;генерировать</translation>
         </message>
@@ -5866,7 +6192,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">У %1 только один режим движения.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="348" />
+            <location filename="../../ui/PromptEditor.cpp" line="353" />
             <source>Wait: the image is still being checked.</source>
             <translation>Подождите: изображение ещё проверяется.</translation>
         </message>
@@ -5875,87 +6201,95 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Добавьте изображение для анимации или уберите его, чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="364" />
+            <location filename="../../ui/PromptEditor.cpp" line="369" />
             <source>Not enough credits: this video costs %1 and the balance is %2.</source>
             <translation>Недостаточно кредитов: это видео стоит %1, а на балансе %2.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="387" />
+            <location filename="../../ui/PromptEditor.cpp" line="392" />
             <source>%1 / %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="389" />
+            <location filename="../../ui/PromptEditor.cpp" line="394" />
             <source>%1 characters over the limit of %2.</source>
             <translation>На %1 симв. больше лимита (%2).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="390" />
+            <location filename="../../ui/PromptEditor.cpp" line="395" />
             <source>Characters, as PixVerse counts them (at most %1).</source>
             <translation>Символы в подсчёте PixVerse (не больше %1).</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="410" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="53" />
             <source>Cost: %1 credits/s with sound × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с со звуком × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="414" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="57" />
             <source>Cost: %1 credits/s × %2 s = %3 credits</source>
             <translation>Стоимость: %1 кред./с × %2 с = %3 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="418" />
             <source>Cost: %1 credits</source>
-            <translation>Стоимость: %1 кред.</translation>
+            <translation type="vanished">Стоимость: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="406" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="49" />
             <source>Cost: no price for these settings</source>
             <translation>Стоимость: для этих параметров цены нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="436" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="82" />
+            <source>Balance after: %1 credits (of %2; %3 for the queue)</source>
+            <translation>Останется: %1 кред. (из %2; %3 — на очередь)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="90" />
+            <source>Balance: %1 credits (%2 for the queue)</source>
+            <translation>Баланс: %1 кред. (%2 — на очередь)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="93" />
             <source>Balance: %1 credits</source>
             <translation>Баланс: %1 кред.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="430" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="80" />
             <source>Balance: unknown</source>
             <translation>Баланс: неизвестен</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="352" />
+            <location filename="../../ui/PromptEditor.cpp" line="357" />
             <source>Add an image to animate, or choose text to video to generate from the prompt alone.</source>
             <translation>Добавьте изображение для анимации или выберите «Текст в видео», чтобы создать видео только по промпту.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="423" />
             <source>(estimate)</source>
-            <translation>(оценка)</translation>
+            <translation type="vanished">(оценка)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="424" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="70" />
             <source>The PixVerse website works out its own price when the video is made; this estimate uses the platform's published rates.</source>
             <translation>Сайт PixVerse рассчитывает цену сам, когда создаёт видео; эта оценка сделана по опубликованным тарифам платформы.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="433" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="87" />
             <source>Balance after: %1 credits (of %2)</source>
             <translation>Останется: %1 кред. (из %2)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="447" />
+            <location filename="../../ui/PromptEditor.cpp" line="415" />
             <source>Generate the video (Ctrl+Enter)</source>
             <translation>Сгенерировать видео (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="527" />
+            <location filename="../../ui/PromptEditor.cpp" line="499" />
             <source>No recent prompts yet</source>
             <translation>Недавних промптов пока нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="530" />
+            <location filename="../../ui/PromptEditor.cpp" line="502" />
             <source>Clear recent prompts</source>
             <translation>Очистить недавние промпты</translation>
         </message>
@@ -6084,7 +6418,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation type="vanished">Нет</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="350" />
+            <location filename="../../ui/PromptEditor.cpp" line="355" />
             <source>Wait: the file is still being checked.</source>
             <translation>Подождите: файл ещё проверяется.</translation>
         </message>
@@ -6094,7 +6428,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>Не названы в промпте: %1. В видео их может не оказаться.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="360" />
+            <location filename="../../ui/PromptEditor.cpp" line="365" />
             <source>Not enough credits: these %n takes cost %1 and the balance is %2.</source>
             <translation>
                 <numerusform>Недостаточно кредитов: %n дубль стоит %1, а на балансе %2.</numerusform>
@@ -6103,7 +6437,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditor.cpp" line="446" />
+            <location filename="../../ui/PromptEditor.cpp" line="414" />
             <source>Generate %n takes (Ctrl+Enter)</source>
             <translation>
                 <numerusform>Сгенерировать %n дубль (Ctrl+Enter)</numerusform>
@@ -6112,41 +6446,40 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditorTakes.cpp" line="17" />
+            <location filename="../../ui/PromptEditorTakes.cpp" line="16" />
             <source>Takes</source>
             <translation>Дубли</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditorTakes.cpp" line="18" />
+            <location filename="../../ui/PromptEditorTakes.cpp" line="17" />
             <source>How many takes Generate makes, up to %1: each is a video of its own, priced in full. With a fixed seed, each take uses the next seed.</source>
             <translation>Сколько дублей делает «Сгенерировать», до %1: каждый дубль — отдельное видео по полной цене. С фиксированным сидом каждый следующий дубль берёт следующий сид.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditorTakes.cpp" line="45" />
             <source>Cost: %n takes · %1 credits (%2 each)</source>
-            <translation>
+            <translation type="vanished">
                 <numerusform>Стоимость: %n дубль · %1 кред. (по %2)</numerusform>
                 <numerusform>Стоимость: %n дубля · %1 кред. (по %2)</numerusform>
                 <numerusform>Стоимость: %n дублей · %1 кред. (по %2)</numerusform>
             </translation>
         </message>
-    <message>
-            <location filename="../../ui/PromptEditorPrice.cpp" line="59" />
+        <message>
+            <location filename="../../ui/PromptEditorPrice.cpp" line="61" />
             <source>Cost: %1</source>
             <translation>Стоимость: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditorPrice.cpp" line="63" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="65" />
             <source>A promotion is running on the PixVerse website, so this video may cost less: this is its price without any discount.</source>
             <translation>На сайте PixVerse идёт акция, поэтому видео может обойтись дешевле: это его цена без скидок.</translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditorPrice.cpp" line="71" />
+            <location filename="../../ui/PromptEditorPrice.cpp" line="73" />
             <source>The PixVerse website's own price for these settings.</source>
             <translation>Цена сайта PixVerse для этих настроек по его собственным формулам.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/PromptEditorTakes.cpp" line="43" />
+            <location filename="../../ui/PromptEditorTakes.cpp" line="44" />
             <source>Cost: %n takes · %1 (%2 each)</source>
             <translation>
                 <numerusform>Стоимость: %n дубль · %1 (по %2)</numerusform>
@@ -6155,7 +6488,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/PromptEditor.cpp" line="448" />
+            <location filename="../../ui/PromptEditor.cpp" line="412" />
             <source>Update the queued job (Ctrl+Enter)</source>
             <translation>Обновить задание в очереди (Ctrl+Enter)</translation>
         </message>
@@ -6178,6 +6511,38 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <location filename="../../ui/PromptEditorEdit.cpp" line="65" />
             <source>&amp;Update Job</source>
             <translation>&amp;Обновить задание</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::QueueBanner</name>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="41" />
+            <source>&amp;Resume</source>
+            <translation>&amp;Возобновить</translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="43" />
+            <source>Send the queued jobs again (Ctrl+Shift+P)</source>
+            <translation>Снова отправлять задания из очереди (Ctrl+Shift+P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="107" />
+            <source>Queue paused · 1 job waiting</source>
+            <translation>Очередь приостановлена · ждёт 1 задание</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/QueueBanner.cpp" line="108" />
+            <source>Queue paused · %n jobs waiting</source>
+            <translation>
+                <numerusform>Очередь приостановлена · ждёт %n задание</numerusform>
+                <numerusform>Очередь приостановлена · ждут %n задания</numerusform>
+                <numerusform>Очередь приостановлена · ждут %n заданий</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/QueueBanner.cpp" line="122" />
+            <source>Waiting for %1 (run window)</source>
+            <translation>Ожидание до %1 (окно запуска)</translation>
         </message>
     </context>
     <context>
@@ -6284,237 +6649,330 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
     <context>
         <name>pixverse::SettingsDialog</name>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="49" />
+            <location filename="../../ui/SettingsDialog.cpp" line="50" />
             <source>Library folder</source>
             <translation>Папка библиотеки</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="53" />
+            <location filename="../../ui/SettingsDialog.cpp" line="54" />
             <source>Settings</source>
             <translation>Настройки</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="80" />
+            <location filename="../../ui/SettingsDialog.cpp" line="81" />
             <source>&amp;General</source>
             <translation>&amp;Общие</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="81" />
+            <location filename="../../ui/SettingsDialog.cpp" line="82" />
             <source>New &amp;videos</source>
             <translation>&amp;Новые видео</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="82" />
+            <location filename="../../ui/SettingsDialog.cpp" line="83" />
             <source>&amp;Network</source>
             <translation>&amp;Сеть</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="148" />
+            <location filename="../../ui/SettingsDialog.cpp" line="154" />
             <source>Where finished videos are saved.</source>
             <translation>Куда сохраняются готовые видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="149" />
+            <location filename="../../ui/SettingsDialog.cpp" line="155" />
             <source>&amp;Browse…</source>
             <translation>&amp;Обзор…</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="157" />
+            <location filename="../../ui/SettingsDialog.cpp" line="163" />
             <source>&amp;Library folder:</source>
             <translation>&amp;Папка библиотеки:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="165" />
+            <location filename="../../ui/SettingsDialog.cpp" line="171" />
             <source>How many videos PixVerse Studio asks for at the same time; the rest wait in the queue. Your PixVerse plan may allow fewer.</source>
             <translation>Сколько видео PixVerse Studio заказывает одновременно; остальные ждут в очереди. Ваш тариф PixVerse может разрешать меньше.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="167" />
+            <location filename="../../ui/SettingsDialog.cpp" line="173" />
             <source>&amp;Videos at once:</source>
             <translation>&amp;Видео одновременно:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="171" />
+            <location filename="../../ui/SettingsDialog.cpp" line="177" />
             <source>System default</source>
             <translation>Как в системе</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="175" />
+            <location filename="../../ui/SettingsDialog.cpp" line="181" />
             <source>&amp;Language:</source>
             <translation>&amp;Язык:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="176" />
+            <location filename="../../ui/SettingsDialog.cpp" line="182" />
             <source>A new language is used from the next start.</source>
             <translation>Новый язык будет использоваться со следующего запуска.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="178" />
+            <location filename="../../ui/SettingsDialog.cpp" line="184" />
             <source>Use the offline &amp;sandbox instead of PixVerse</source>
             <translation>Использовать офлайн-песо&amp;чницу вместо PixVerse</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="180" />
+            <location filename="../../ui/SettingsDialog.cpp" line="186" />
             <source>A local stand-in for PixVerse: try everything without an account, credits or a network. Used from the next sign-in.</source>
             <translation>Локальная замена PixVerse: пробуйте всё без учётной записи, кредитов и сети. Действует со следующего входа.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="184" />
+            <location filename="../../ui/SettingsDialog.cpp" line="190" />
             <source>&amp;Remember me when signing in</source>
             <translation>&amp;Запоминать меня при входе</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="186" />
+            <location filename="../../ui/SettingsDialog.cpp" line="192" />
             <source>Whether the sign-in dialog offers to keep you signed in, with the secret kept in the system keychain.</source>
             <translation>Предлагать ли в окне входа сохранить вход; секрет хранится в системной связке ключей.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="198" />
+            <location filename="../../ui/SettingsDialog.cpp" line="204" />
             <source>What a new video starts with. Each video can still change them.</source>
             <translation>С чего начинается новое видео. У каждого видео их можно изменить.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="209" />
+            <location filename="../../ui/SettingsDialog.cpp" line="215" />
             <source>&amp;Model:</source>
             <translation>&amp;Модель:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="210" />
+            <location filename="../../ui/SettingsDialog.cpp" line="216" />
             <source>&amp;Duration:</source>
             <translation>&amp;Длительность:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="211" />
+            <location filename="../../ui/SettingsDialog.cpp" line="217" />
             <source>&amp;Quality:</source>
             <translation>&amp;Качество:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="212" />
+            <location filename="../../ui/SettingsDialog.cpp" line="218" />
             <source>&amp;Aspect ratio:</source>
             <translation>Соотношение с&amp;торон:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="213" />
+            <location filename="../../ui/SettingsDialog.cpp" line="219" />
             <source>M&amp;otion:</source>
             <translation>Дви&amp;жение:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="234" />
+            <location filename="../../ui/SettingsDialog.cpp" line="240" />
             <source>Use the system proxy settings</source>
             <translation>Системные настройки прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="236" />
+            <location filename="../../ui/SettingsDialog.cpp" line="242" />
             <source>No proxy</source>
             <translation>Без прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="237" />
+            <location filename="../../ui/SettingsDialog.cpp" line="243" />
             <source>HTTP proxy</source>
             <translation>HTTP-прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="238" />
+            <location filename="../../ui/SettingsDialog.cpp" line="244" />
             <source>SOCKS5 proxy</source>
             <translation>SOCKS5-прокси</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="240" />
+            <location filename="../../ui/SettingsDialog.cpp" line="246" />
             <source>&amp;Proxy:</source>
             <translation>&amp;Прокси:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="244" />
+            <location filename="../../ui/SettingsDialog.cpp" line="250" />
             <source>proxy.example.com</source>
             <translation>proxy.example.com</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="245" />
+            <location filename="../../ui/SettingsDialog.cpp" line="251" />
             <source>&amp;Host:</source>
             <translation>&amp;Хост:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="249" />
+            <location filename="../../ui/SettingsDialog.cpp" line="255" />
             <source>none</source>
             <translation>нет</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="250" />
+            <location filename="../../ui/SettingsDialog.cpp" line="256" />
             <source>P&amp;ort:</source>
             <translation>По&amp;рт:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="253" />
             <location filename="../../ui/SettingsDialog.cpp" line="259" />
+            <location filename="../../ui/SettingsDialog.cpp" line="265" />
             <source>optional</source>
             <translation>необязательно</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="254" />
+            <location filename="../../ui/SettingsDialog.cpp" line="260" />
             <source>&amp;User name:</source>
             <translation>&amp;Имя пользователя:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="260" />
+            <location filename="../../ui/SettingsDialog.cpp" line="266" />
             <source>Kept in the system keychain, never in the settings file.</source>
             <translation>Хранится в системной связке ключей и никогда — в файле настроек.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="261" />
+            <location filename="../../ui/SettingsDialog.cpp" line="267" />
             <source>Pass&amp;word:</source>
             <translation>П&amp;ароль:</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="292" />
+            <location filename="../../ui/SettingsDialog.cpp" line="298" />
             <source>saved in the keychain</source>
             <translation>сохранён в связке ключей</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="319" />
+            <location filename="../../ui/SettingsDialog.cpp" line="326" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="329" />
+            <location filename="../../ui/SettingsDialog.cpp" line="336" />
             <source>Normal</source>
             <translation>Обычное</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="330" />
+            <location filename="../../ui/SettingsDialog.cpp" line="337" />
             <source>Fast</source>
             <translation>Быстрое</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="375" />
+            <location filename="../../ui/SettingsDialog.cpp" line="382" />
             <source>Choose a library folder for the finished videos.</source>
             <translation>Выберите папку библиотеки для готовых видео.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="379" />
+            <location filename="../../ui/SettingsDialog.cpp" line="386" />
             <source>The library folder must be a full path, such as %1.</source>
             <translation>Папка библиотеки должна быть указана полным путём, например %1.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="394" />
+            <location filename="../../ui/SettingsDialog.cpp" line="401" />
             <source>Enter the host name or address of the proxy.</source>
             <translation>Введите имя хоста или адрес прокси.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="398" />
+            <location filename="../../ui/SettingsDialog.cpp" line="405" />
             <source>“%1” is not a host name: enter a name or an address only, such as proxy.example.com.</source>
             <translation>«%1» — не имя хоста: введите только имя или адрес, например proxy.example.com.</translation>
         </message>
         <message>
-            <location filename="../../ui/SettingsDialog.cpp" line="405" />
+            <location filename="../../ui/SettingsDialog.cpp" line="412" />
             <source>Enter the port of the proxy, a number from 1 to 65535.</source>
             <translation>Введите порт прокси — число от 1 до 65535.</translation>
         </message>
-    <message>
+        <message>
             <location filename="../../ui/SettingsDialog.cpp" line="88" />
             <source>&amp;Queue</source>
             <translation>&amp;Очередь</translation>
         </message>
-        </context>
+    </context>
+    <context>
+        <name>pixverse::SettingsQueuePage</name>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="46" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="48" />
+            <source>&amp;Run only between</source>
+            <translation>&amp;Запускать только с</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="50" />
+            <source>Outside these hours no new job is sent; jobs already sent go on. An end before the start spans midnight.</source>
+            <translation>Вне этих часов новые задания не отправляются; уже отправленные продолжаются. Конец раньше начала — окно через полночь.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="54" />
+            <source>and</source>
+            <translation>до</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="57" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="59" />
+            <source>Stop the queue after spending, per &amp;day:</source>
+            <translation>Останавливать очередь после трат за &amp;день:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="63" />
+            <source>… per &amp;session (since the app started):</source>
+            <translation>… за &amp;сеанс (с запуска приложения):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="68" />
+            <source>Before a job would go over a cap the queue pauses and says so; Resume sends it anyway. Refunds count back.</source>
+            <translation>Прежде чем задание превысит лимит, очередь приостанавливается и сообщает об этом; «Возобновить» всё равно отправит его. Возвраты вычитаются из трат.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="72" />
+            <source>Hot folder</source>
+            <translation>Папка наблюдения</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="78" />
+            <source>B&amp;rowse…</source>
+            <translation>О&amp;бзор…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="86" />
+            <source>&amp;Folder:</source>
+            <translation>&amp;Папка:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="89" />
+            <source>&amp;Watch this folder</source>
+            <translation>&amp;Следить за этой папкой</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="91" />
+            <source>Each image, prompt list (.txt) or JSON Lines file put there becomes jobs with the default settings; done files move to “done”.</source>
+            <translation>Каждое изображение, список промптов (.txt) или файл JSON Lines, положенный туда, становится заданиями с настройками по умолчанию; обработанные файлы переносятся в «done».</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="94" />
+            <source>Its jobs spend at most, per d&amp;ay:</source>
+            <translation>Её задания тратят не больше, за д&amp;ень:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="114" />
+            <source> credits</source>
+            <translation> кредитов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="139" />
+            <source>The run window starts and ends at the same time: choose two different times, or turn it off to run at any time.</source>
+            <translation>Окно запуска начинается и заканчивается в одно и то же время: выберите два разных времени или отключите его, чтобы запускать в любое время.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="145" />
+            <source>Choose the hot folder to watch.</source>
+            <translation>Выберите папку для наблюдения.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SettingsQueuePage.cpp" line="149" />
+            <source>The hot folder must be a full path, such as %1.</source>
+            <translation>Папка наблюдения должна быть полным путём, например %1.</translation>
+        </message>
+    </context>
     <context>
         <name>pixverse::SidecarWatcher</name>
         <message>
@@ -6562,39 +7020,279 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
         </message>
     </context>
     <context>
+        <name>pixverse::SpendChart</name>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="93" />
+            <source>Nothing spent in these days</source>
+            <translation>В эти дни ничего не потрачено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="169" />
+            <source>%1
+Deducted: %2 credits
+Refunded: %3 credits
+Net: %4 credits</source>
+            <translation>%1
+Списано кредитов: %2
+Возвращено кредитов: %3
+Итого кредитов: %4</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="280" />
+            <source>Refunded</source>
+            <translation>Возвращено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendChart.cpp" line="281" />
+            <source>Deducted</source>
+            <translation>Списано</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::SpendGuard</name>
+        <message>
+            <location filename="../../core/ledger/SpendGuard.cpp" line="70" />
+            <source>The queue stopped before job %1: today's spending would reach %2 credits, over the daily cap of %3 credits.</source>
+            <translation>Очередь остановлена перед заданием %1: расход за сегодня достиг бы %2 кредитов, больше дневного лимита в %3 кредитов.</translation>
+        </message>
+        <message>
+            <location filename="../../core/ledger/SpendGuard.cpp" line="79" />
+            <source>The queue stopped before job %1: this session's spending would reach %2 credits, over the session cap of %3 credits.</source>
+            <translation>Очередь остановлена перед заданием %1: расход за этот сеанс достиг бы %2 кредитов, больше лимита сеанса в %3 кредитов.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pixverse::SpendingView</name>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="57" />
+            <source>%1 credits</source>
+            <translation>Кредитов: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="63" />
+            <source>synced just now</source>
+            <translation>синхронизировано только что</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="65" />
+            <source>synced %n minute(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n минуту назад</numerusform>
+                <numerusform>синхронизировано %n минуты назад</numerusform>
+                <numerusform>синхронизировано %n минут назад</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="67" />
+            <source>synced %n hour(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n час назад</numerusform>
+                <numerusform>синхронизировано %n часа назад</numerusform>
+                <numerusform>синхронизировано %n часов назад</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/SpendingView.cpp" line="68" />
+            <source>synced %n day(s) ago</source>
+            <translation>
+                <numerusform>синхронизировано %n день назад</numerusform>
+                <numerusform>синхронизировано %n дня назад</numerusform>
+                <numerusform>синхронизировано %n дней назад</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="156" />
+            <source>Spending</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="157" />
+            <source>Last 7 days</source>
+            <translation>Последние 7 дней</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="157" />
+            <source>Last 30 days</source>
+            <translation>Последние 30 дней</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="157" />
+            <source>This month</source>
+            <translation>Этот месяц</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="158" />
+            <source>All time</source>
+            <translation>Всё время</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="161" />
+            <source>The days counted</source>
+            <translation>Какие дни учитывать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="162" />
+            <source>Export CSV…</source>
+            <translation>Экспорт в CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="163" />
+            <source>Save every deduction and refund of these days as a CSV file</source>
+            <translation>Сохранить все списания и возвраты за эти дни в файл CSV</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="164" />
+            <source>Sync now</source>
+            <translation>Синхронизировать</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="165" />
+            <source>Read PixVerse's ledger again</source>
+            <translation>Заново прочитать журнал расходов PixVerse</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="166" />
+            <location filename="../../ui/SpendingView.cpp" line="171" />
+            <source>Deducted</source>
+            <translation>Списано</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="167" />
+            <location filename="../../ui/SpendingView.cpp" line="171" />
+            <source>Refunded</source>
+            <translation>Возвращено</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="168" />
+            <location filename="../../ui/SpendingView.cpp" line="171" />
+            <source>Net</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="169" />
+            <source>By model</source>
+            <translation>По моделям</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="171" />
+            <source>Model</source>
+            <translation>Модель</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="171" />
+            <source>Videos</source>
+            <translation>Видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="172" />
+            <source>Refunds</source>
+            <translation>Возвраты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="173" />
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="173" />
+            <source>Video</source>
+            <translation>Видео</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="173" />
+            <source>Credits</source>
+            <translation>Кредиты</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="173" />
+            <source>Job</source>
+            <translation>Задание</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="174" />
+            <source>Double-click a refund to find its job in the gallery</source>
+            <translation>Дважды щёлкните возврат, чтобы найти его задание в галерее</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="336" />
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="393" />
+            <source>Sign in to see what you spent.</source>
+            <translation>Войдите, чтобы увидеть свои расходы.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="395" />
+            <source>From this app's records (the website has no ledger)</source>
+            <translation>По записям этого приложения (у сайта нет журнала расходов)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="398" />
+            <source>syncing…</source>
+            <translation>синхронизация…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="400" />
+            <source>not synced: %1</source>
+            <translation>не синхронизировано: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="404" />
+            <source>not synced yet</source>
+            <translation>ещё не синхронизировано</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="405" />
+            <source>From PixVerse's ledger · %1</source>
+            <translation>Из журнала расходов PixVerse · %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="444" />
+            <source>Export spending</source>
+            <translation>Экспорт расходов</translation>
+        </message>
+        <message>
+            <location filename="../../ui/SpendingView.cpp" line="445" />
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>pixverse::StudioApp</name>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="117" />
+            <location filename="../../app/gui/StudioApp.cpp" line="130" />
             <source>Your sign-in will not be remembered: %1</source>
             <translation>Данные входа не будут запомнены: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="146" />
+            <location filename="../../app/gui/StudioApp.cpp" line="163" />
             <source>Offline sandbox · signing in…</source>
             <translation>Офлайн-песочница · вход…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="159" />
+            <location filename="../../app/gui/StudioApp.cpp" line="176" />
             <source>The offline sandbox could not start: %1</source>
             <translation>Не удалось запустить офлайн-песочницу: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="168" />
+            <location filename="../../app/gui/StudioApp.cpp" line="185" />
             <source>Signing in as %1…</source>
             <translation>Вход как %1…</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="255" />
+            <location filename="../../app/gui/StudioApp.cpp" line="272" />
             <source>Your jobs cannot be kept: %1</source>
             <translation>Не удаётся сохранить ваши задания: %1</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="288" />
+            <location filename="../../app/gui/StudioApp.cpp" line="324" />
             <source>Your videos on PixVerse could not be listed: %1</source>
             <translation>Не удалось получить список ваших видео на PixVerse: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="291" />
+            <location filename="../../app/gui/StudioApp.cpp" line="327" />
             <source>%n video(s) from your PixVerse account added to the gallery.</source>
             <translation>
                 <numerusform>%n видео из вашей учётной записи PixVerse добавлено в галерею.</numerusform>
@@ -6603,22 +7301,22 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             </translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="349" />
+            <location filename="../../app/gui/StudioApp.cpp" line="403" />
             <source>Sign in to generate videos.</source>
             <translation>Войдите, чтобы создавать видео.</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="399" />
+            <location filename="../../app/gui/StudioApp.cpp" line="468" />
             <source>Offline sandbox</source>
             <translation>Офлайн-песочница</translation>
         </message>
         <message>
-            <location filename="../../app/gui/StudioApp.cpp" line="405" />
+            <location filename="../../app/gui/StudioApp.cpp" line="474" />
             <source>%1 · signing in…</source>
             <translation>%1 · вход…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../app/gui/StudioApp.cpp" line="367" />
+            <location filename="../../app/gui/StudioApp.cpp" line="424" />
             <source>%n takes of “%1” queued.</source>
             <translation>
                 <numerusform>В очереди %n дубль «%1».</numerusform>
@@ -6626,7 +7324,7 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
                 <numerusform>В очереди %n дублей «%1».</numerusform>
             </translation>
         </message>
-    <message>
+        <message>
             <location filename="../../app/gui/StudioAppHotFolder.cpp" line="43" />
             <source>The hot folder is not watched: %1</source>
             <translation>Горячая папка не отслеживается: %1</translation>
@@ -6980,682 +7678,4 @@ Drag cards onto it, or right-click a card and choose Add to Board.</source>
             <translation>регистрирует загруженное изображение</translation>
         </message>
     </context>
-<context><name>pixverse::SpendGuard</name><message>
-            <location filename="../../core/ledger/SpendGuard.cpp" line="58" />
-            <source>The queue stopped before job %1: today's spending would reach %2 credits, over the daily cap of %3 credits.</source>
-            <translation>Очередь остановлена перед заданием %1: расход за сегодня достиг бы %2 кредитов, больше дневного лимита в %3 кредитов.</translation>
-        </message>
-        <message>
-            <location filename="../../core/ledger/SpendGuard.cpp" line="67" />
-            <source>The queue stopped before job %1: this session's spending would reach %2 credits, over the session cap of %3 credits.</source>
-            <translation>Очередь остановлена перед заданием %1: расход за этот сеанс достиг бы %2 кредитов, больше лимита сеанса в %3 кредитов.</translation>
-        </message>
-    </context><context><name>pixverse::SpendChart</name><message>
-            <location filename="../../ui/SpendChart.cpp" line="93" />
-            <source>Nothing spent in these days</source>
-            <translation>В эти дни ничего не потрачено</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendChart.cpp" line="169" />
-            <source>%1
-Deducted: %2 credits
-Refunded: %3 credits
-Net: %4 credits</source>
-            <translation>%1
-Списано кредитов: %2
-Возвращено кредитов: %3
-Итого кредитов: %4</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendChart.cpp" line="280" />
-            <source>Refunded</source>
-            <translation>Возвращено</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendChart.cpp" line="281" />
-            <source>Deducted</source>
-            <translation>Списано</translation>
-        </message>
-    </context><context><name>pixverse::SpendingView</name><message>
-            <location filename="../../ui/SpendingView.cpp" line="56" />
-            <source>%1 credits</source>
-            <translation>Кредитов: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="62" />
-            <source>synced just now</source>
-            <translation>синхронизировано только что</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/SpendingView.cpp" line="64" />
-            <source>synced %n minute(s) ago</source>
-            <translation>
-                <numerusform>синхронизировано %n минуту назад</numerusform>
-                <numerusform>синхронизировано %n минуты назад</numerusform>
-                <numerusform>синхронизировано %n минут назад</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/SpendingView.cpp" line="66" />
-            <source>synced %n hour(s) ago</source>
-            <translation>
-                <numerusform>синхронизировано %n час назад</numerusform>
-                <numerusform>синхронизировано %n часа назад</numerusform>
-                <numerusform>синхронизировано %n часов назад</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/SpendingView.cpp" line="67" />
-            <source>synced %n day(s) ago</source>
-            <translation>
-                <numerusform>синхронизировано %n день назад</numerusform>
-                <numerusform>синхронизировано %n дня назад</numerusform>
-                <numerusform>синхронизировано %n дней назад</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="155" />
-            <source>Spending</source>
-            <translation>Расходы</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="156" />
-            <source>Last 7 days</source>
-            <translation>Последние 7 дней</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="156" />
-            <source>Last 30 days</source>
-            <translation>Последние 30 дней</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="156" />
-            <source>This month</source>
-            <translation>Этот месяц</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="157" />
-            <source>All time</source>
-            <translation>Всё время</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="160" />
-            <source>The days counted</source>
-            <translation>Какие дни учитывать</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="161" />
-            <source>Export CSV…</source>
-            <translation>Экспорт в CSV…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="162" />
-            <source>Save every deduction and refund of these days as a CSV file</source>
-            <translation>Сохранить все списания и возвраты за эти дни в файл CSV</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="163" />
-            <source>Sync now</source>
-            <translation>Синхронизировать</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="164" />
-            <source>Read PixVerse's ledger again</source>
-            <translation>Заново прочитать журнал расходов PixVerse</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="165" />
-            <location filename="../../ui/SpendingView.cpp" line="170" />
-            <source>Deducted</source>
-            <translation>Списано</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="166" />
-            <location filename="../../ui/SpendingView.cpp" line="170" />
-            <source>Refunded</source>
-            <translation>Возвращено</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="167" />
-            <location filename="../../ui/SpendingView.cpp" line="170" />
-            <source>Net</source>
-            <translation>Итого</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="168" />
-            <source>By model</source>
-            <translation>По моделям</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="170" />
-            <source>Model</source>
-            <translation>Модель</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="170" />
-            <source>Videos</source>
-            <translation>Видео</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="171" />
-            <source>Refunds</source>
-            <translation>Возвраты</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="172" />
-            <source>Date</source>
-            <translation>Дата</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="172" />
-            <source>Video</source>
-            <translation>Видео</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="172" />
-            <source>Credits</source>
-            <translation>Кредиты</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="172" />
-            <source>Job</source>
-            <translation>Задание</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="173" />
-            <source>Double-click a refund to find its job in the gallery</source>
-            <translation>Дважды щёлкните возврат, чтобы найти его задание в галерее</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="291" />
-            <source>Other</source>
-            <translation>Другое</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="348" />
-            <source>Sign in to see what you spent.</source>
-            <translation>Войдите, чтобы увидеть свои расходы.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="350" />
-            <source>From this app's records (the website has no ledger)</source>
-            <translation>По записям этого приложения (у сайта нет журнала расходов)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="353" />
-            <source>syncing…</source>
-            <translation>синхронизация…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="355" />
-            <source>not synced: %1</source>
-            <translation>не синхронизировано: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="359" />
-            <source>not synced yet</source>
-            <translation>ещё не синхронизировано</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="360" />
-            <source>From PixVerse's ledger · %1</source>
-            <translation>Из журнала расходов PixVerse · %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="399" />
-            <source>Export spending</source>
-            <translation>Экспорт расходов</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SpendingView.cpp" line="400" />
-            <source>CSV files (*.csv)</source>
-            <translation>Файлы CSV (*.csv)</translation>
-        </message>
-    </context><context><name>pixverse::BatchFile</name><message>
-            <location filename="../../core/queue/BatchFile.cpp" line="92" />
-            <source>This line is not a JSON object: %1.</source>
-            <translation>Эта строка не является объектом JSON: %1.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="99" />
-            <source>“%1” is not a batch field; the fields are %2.</source>
-            <translation>«%1» — не поле пакета; поля: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="188" />
-            <source>“%1” is no frame of a pair: name a transition's frames x_start and x_end (or x-first and x-last, x_1 and x_2).</source>
-            <translation>«%1» не входит в пару кадров: назовите кадры перехода x_start и x_end (или x-first и x-last, x_1 и x_2).</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="192" />
-            <source>“%1” is a second image for the same frame as “%2”.</source>
-            <translation>«%1» — второе изображение для того же кадра, что и «%2».</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="197" />
-            <source>“%1” is a last frame without its first frame.</source>
-            <translation>«%1» — последний кадр без первого.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="199" />
-            <source>“%1” is a first frame without its last frame.</source>
-            <translation>«%1» — первый кадр без последнего.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="202" />
-            <source>%1 → %2</source>
-            <translation>%1 → %2</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="244" />
-            <source>Cannot read the batch file “%1”: it is a folder.</source>
-            <translation>Не удаётся прочитать файл пакета «%1»: это папка.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="248" />
-            <source>Cannot read the batch file “%1”: %2.</source>
-            <translation>Не удаётся прочитать файл пакета «%1»: %2.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="252" />
-            <source>The batch file “%1” is larger than 16 MB.</source>
-            <translation>Файл пакета «%1» больше 16 МБ.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="265" />
-            <source>%1, line %2</source>
-            <translation>%1, строка %2</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="277" />
-            <source>There is no folder “%1”.</source>
-            <translation>Папки «%1» нет.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="282" />
-            <source>The folder “%1” cannot be read.</source>
-            <translation>Папку «%1» не удаётся прочитать.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchFile.cpp" line="287" />
-            <source>The folder “%1” holds no %2 image.</source>
-            <translation>В папке «%1» нет изображений %2.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="60" />
-            <source>“first_frame” and “last_frame” must both be the paths of image files.</source>
-            <translation>«first_frame» и «last_frame» должны оба быть путями к файлам изображений.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="62" />
-            <source>“image” and “first_frame” do not go together: a transition has two frames.</source>
-            <translation>«image» и «first_frame» несовместимы: у перехода два кадра.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="76" />
-            <source>“%1” must be text.</source>
-            <translation>«%1» должно быть текстом.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="82" />
-            <source>“duration” must be a whole number of seconds.</source>
-            <translation>«duration» должно быть целым числом секунд.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="88" />
-            <source>“seed” must be a whole number.</source>
-            <translation>«seed» должно быть целым числом.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="93" />
-            <source>“%1” must be true or false.</source>
-            <translation>«%1» должно быть true или false.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="96" />
-            <source>“image” must be the path of an image file.</source>
-            <translation>«image» должно быть путём к файлу изображения.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="129" />
-            <source>“model” must be text.</source>
-            <translation>«model» должно быть текстом.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/BatchKeys.cpp" line="172" />
-            <source>“mode” must be one of t2v, i2v, transition, extend, effect, fusion, upscale, sound or lipsync.</source>
-            <translation>«mode» должно быть одним из значений t2v, i2v, transition, extend, effect, fusion, upscale, sound или lipsync.</translation>
-        </message>
-    </context><context><name>pixverse::BatchPreviewDialog</name><message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="46" />
-            <source>Batch: %1</source>
-            <translation>Пакет: %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="47" />
-            <source>Reading “%1”…</source>
-            <translation>Чтение «%1»…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
-            <source>#</source>
-            <translation>№</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
-            <source>Source</source>
-            <translation>Источник</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
-            <source>Prompt or image</source>
-            <translation>Промпт или изображение</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
-            <source>Settings</source>
-            <translation>Настройки</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
-            <source>Price</source>
-            <translation>Цена</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="53" />
-            <source>Status</source>
-            <translation>Состояние</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="62" />
-            <source>Jobs of the batch</source>
-            <translation>Задания пакета</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="77" />
-            <source>Queue Jobs</source>
-            <translation>Поставить в очередь</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="102" />
-            <source>“%1”: %n job(s) to queue.</source>
-            <translation>
-                <numerusform>«%1»: %n задание в очередь.</numerusform>
-                <numerusform>«%1»: %n задания в очередь.</numerusform>
-                <numerusform>«%1»: %n заданий в очередь.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="104" />
-            <source>%n refused (in red): not queued.</source>
-            <translation>
-                <numerusform>%n отклонено (красным): не ставится в очередь.</numerusform>
-                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
-                <numerusform>%n отклонены (красным): не ставятся в очередь.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="147" />
-            <source>with sound</source>
-            <translation>со звуком</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="171" />
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
-            <source>Will be queued</source>
-            <translation>Будет в очереди</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="180" />
-            <source>Not queued: over the balance</source>
-            <translation>Не в очереди: сверх баланса</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
-            <source>Queue 1 Job</source>
-            <translation>Поставить 1 задание в очередь</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="192" />
-            <source>Queue %n Jobs</source>
-            <translation>
-                <numerusform>Поставить %n задание в очередь</numerusform>
-                <numerusform>Поставить %n задания в очередь</numerusform>
-                <numerusform>Поставить %n заданий в очередь</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="200" />
-            <source>Total unknown: a job has no published price</source>
-            <translation>Итог неизвестен: у одного из заданий нет опубликованной цены</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="202" />
-            <source>Total %1</source>
-            <translation>Итого %1</translation>
-        </message>
-        <message>
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="204" />
-            <source>Total %1 · balance %2 → %3</source>
-            <translation>Итого %1 · баланс %2 → %3</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/BatchPreviewDialog.cpp" line="212" />
-            <source>The balance covers the first %n job(s) (%1 credits): only those are queued; the others are not.</source>
-            <translation>
-                <numerusform>Баланса хватает на первое %n задание (%1 кредитов): в очередь ставится только оно, остальные — нет.</numerusform>
-                <numerusform>Баланса хватает на первые %n задания (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
-                <numerusform>Баланса хватает на первые %n заданий (%1 кредитов): в очередь ставятся только они, остальные — нет.</numerusform>
-            </translation>
-        </message>
-    </context><context><name>pixverse::BatchQueuer</name><message>
-            <location filename="../../app/gui/BatchQueuer.cpp" line="30" />
-            <location filename="../../app/gui/BatchQueuer.cpp" line="79" />
-            <source>Sign in to queue a batch.</source>
-            <translation>Войдите, чтобы поставить пакет в очередь.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../app/gui/BatchQueuer.cpp" line="98" />
-            <source>%n job(s) from “%1” queued.</source>
-            <translation>
-                <numerusform>%n задание из «%1» поставлено в очередь.</numerusform>
-                <numerusform>%n задания из «%1» поставлены в очередь.</numerusform>
-                <numerusform>%n заданий из «%1» поставлены в очередь.</numerusform>
-            </translation>
-        </message>
-    </context><context><name>pixverse::HotFolder</name><message>
-            <location filename="../../core/queue/HotFolder.cpp" line="45" />
-            <source>The hot folder needs a signed-in account.</source>
-            <translation>Для горячей папки нужно войти в учётную запись.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolder.cpp" line="49" />
-            <source>Choose the folder to watch.</source>
-            <translation>Выберите папку, за которой следить.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolder.cpp" line="55" />
-            <source>The folder “%1” cannot be used: it cannot be made or written to.</source>
-            <translation>Папку «%1» нельзя использовать: её не удаётся создать или в неё нельзя записывать.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderTake.cpp" line="102" />
-            <source>Its price is not known, so the hot folder's daily cap could not be kept.</source>
-            <translation>Его цена неизвестна, поэтому дневной лимит горячей папки нельзя было бы соблюсти.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderTake.cpp" line="119" />
-            <source>The hot folder's daily cap of %1 credits is reached (%2 spent today; “%3” would cost %4). Its files wait until tomorrow.</source>
-            <translation>Дневной лимит горячей папки в %1 кредитов исчерпан (сегодня потрачено %2; «%3» стоил бы %4). Её файлы подождут до завтра.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderTake.cpp" line="134" />
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="125" />
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="40" />
-            <source>“%1” could not be copied for reading.</source>
-            <translation>«%1» не удалось скопировать для чтения.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="87" />
-            <source>It is a link that leads nowhere or to itself.</source>
-            <translation>Это ссылка, которая ведёт в никуда или на саму себя.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="91" />
-            <source>It is not a regular file.</source>
-            <translation>Это не обычный файл.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="96" />
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="101" />
-            <source>It cannot be read: %1.</source>
-            <translation>Его нельзя прочитать: %1.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="127" />
-            <source>It holds no generation.</source>
-            <translation>В нём нет ни одной генерации.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="136" />
-            <source>The folder “%1” cannot be made.</source>
-            <translation>Папку «%1» не удаётся создать.</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="147" />
-            <source>“%1” cannot be moved to “%2”.</source>
-            <translation>«%1» не удаётся переместить в «%2».</translation>
-        </message>
-        <message>
-            <location filename="../../core/queue/HotFolderFiles.cpp" line="161" />
-            <source>The reason cannot be written next to “%1”.</source>
-            <translation>Причину не удаётся записать рядом с «%1».</translation>
-        </message>
-    </context><context><name>pixverse::QueueBanner</name><message>
-            <location filename="../../ui/QueueBanner.cpp" line="41" />
-            <source>&amp;Resume</source>
-            <translation>&amp;Возобновить</translation>
-        </message>
-        <message>
-            <location filename="../../ui/QueueBanner.cpp" line="43" />
-            <source>Send the queued jobs again (Ctrl+Shift+P)</source>
-            <translation>Снова отправлять задания из очереди (Ctrl+Shift+P)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/QueueBanner.cpp" line="107" />
-            <source>Queue paused · 1 job waiting</source>
-            <translation>Очередь приостановлена · ждёт 1 задание</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/QueueBanner.cpp" line="108" />
-            <source>Queue paused · %n jobs waiting</source>
-            <translation>
-            <numerusform>Очередь приостановлена · ждёт %n задание</numerusform>
-            <numerusform>Очередь приостановлена · ждут %n задания</numerusform>
-            <numerusform>Очередь приостановлена · ждут %n заданий</numerusform>
-        </translation>
-        </message>
-        <message>
-            <location filename="../../ui/QueueBanner.cpp" line="122" />
-            <source>Waiting for %1 (run window)</source>
-            <translation>Ожидание до %1 (окно запуска)</translation>
-        </message>
-    </context><context><name>pixverse::SettingsQueuePage</name><message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="46" />
-            <source>When</source>
-            <translation>Когда</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="48" />
-            <source>&amp;Run only between</source>
-            <translation>&amp;Запускать только с</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="50" />
-            <source>Outside these hours no new job is sent; jobs already sent go on. An end before the start spans midnight.</source>
-            <translation>Вне этих часов новые задания не отправляются; уже отправленные продолжаются. Конец раньше начала — окно через полночь.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="54" />
-            <source>and</source>
-            <translation>до</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="57" />
-            <source>Spending</source>
-            <translation>Расходы</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="59" />
-            <source>Stop the queue after spending, per &amp;day:</source>
-            <translation>Останавливать очередь после трат за &amp;день:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="63" />
-            <source>… per &amp;session (since the app started):</source>
-            <translation>… за &amp;сеанс (с запуска приложения):</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="68" />
-            <source>Before a job would go over a cap the queue pauses and says so; Resume sends it anyway. Refunds count back.</source>
-            <translation>Прежде чем задание превысит лимит, очередь приостанавливается и сообщает об этом; «Возобновить» всё равно отправит его. Возвраты вычитаются из трат.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="72" />
-            <source>Hot folder</source>
-            <translation>Папка наблюдения</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="78" />
-            <source>B&amp;rowse…</source>
-            <translation>О&amp;бзор…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="86" />
-            <source>&amp;Folder:</source>
-            <translation>&amp;Папка:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="89" />
-            <source>&amp;Watch this folder</source>
-            <translation>&amp;Следить за этой папкой</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="91" />
-            <source>Each image, prompt list (.txt) or JSON Lines file put there becomes jobs with the default settings; done files move to “done”.</source>
-            <translation>Каждое изображение, список промптов (.txt) или файл JSON Lines, положенный туда, становится заданиями с настройками по умолчанию; обработанные файлы переносятся в «done».</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="94" />
-            <source>Its jobs spend at most, per d&amp;ay:</source>
-            <translation>Её задания тратят не больше, за д&amp;ень:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="114" />
-            <source> credits</source>
-            <translation> кредитов</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="139" />
-            <source>The run window starts and ends at the same time: choose two different times, or turn it off to run at any time.</source>
-            <translation>Окно запуска начинается и заканчивается в одно и то же время: выберите два разных времени или отключите его, чтобы запускать в любое время.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="145" />
-            <source>Choose the hot folder to watch.</source>
-            <translation>Выберите папку для наблюдения.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/SettingsQueuePage.cpp" line="149" />
-            <source>The hot folder must be a full path, such as %1.</source>
-            <translation>Папка наблюдения должна быть полным путём, например %1.</translation>
-        </message>
-    </context></TS>
+</TS>

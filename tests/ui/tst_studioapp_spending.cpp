@@ -5,15 +5,18 @@
 // (status 8).
 #include "app/gui/StudioApp.h"
 #include "core/auth/Session.h"
+#include "core/generation/ModelCatalog.h"
 #include "core/jobs/JobEngine.h"
 #include "core/jobs/JobStore.h"
 #include "core/ledger/LedgerSync.h"
 #include "tests/core/jobs/JobTestFixture.h"
 #include "tests/support/StudioSandbox.h"
 #include "ui/MainWindow.h"
+#include "ui/PromptEditor.h"
 #include "ui/SpendingView.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -80,6 +83,46 @@ private Q_SLOTS:
         QVERIFY(synced.wait(20000));
         QTRY_VERIFY(!view->reportPending());
         QCOMPARE(view->report().net(), taken);
+    }
+
+    // The composer's "Balance after" counts the jobs queued but not charged yet: a paused queue
+    // of two, then the queue sent (the balance the service reports then has them).
+    void balanceAfterCountsTheQueue() {
+        QTemporaryDir dir;
+        StudioApp app(embeddedSandbox(dir));
+        QVERIFY(app.start());
+        QTRY_VERIFY_WITH_TIMEOUT(app.jobEngine() != nullptr, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(app.session()->balance().has_value(), 10000);
+        const qint64 balance = app.session()->balance()->total();
+        auto* label = app.window()->findChild<QLabel*>(QStringLiteral("balanceLabel"));
+        QVERIFY(label);
+        QTRY_VERIFY(label->text().startsWith(QStringLiteral("Balance after:")));
+        QVERIFY2(!label->text().contains(QStringLiteral("queue")), qPrintable(label->text()));
+
+        app.jobEngine()->setQueuePaused(true);
+        const GenerationRequest request = JobTestBed::request(QStringLiteral("A kite at dusk"));
+        const qint64 each = ModelCatalog::builtIn().creditCost(request).value_or(0);
+        QVERIFY(each > 0);
+        QVERIFY(app.jobEngine()->enqueue(request).ok());
+        QVERIFY(app.jobEngine()->enqueue(request).ok());
+        const QLocale locale;
+        QTRY_VERIFY2(label->text().contains(
+                         QStringLiteral("; %1 for the queue)").arg(locale.toString(2 * each))),
+                     qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("(of %1;").arg(locale.toString(balance))),
+                 qPrintable(label->text()));
+        const auto after = app.window()->promptEditor()->totalCost();
+        QVERIFY(after.has_value());
+        QVERIFY2(label->text().startsWith(QStringLiteral("Balance after: %1 credits")
+                                              .arg(locale.toString(balance - 2 * each - *after))),
+                 qPrintable(label->text()));
+
+        // Sent and charged: the service's balance has them, the queue is empty again.
+        QSignalSpy settled(app.jobEngine(), &JobEngine::jobSettled);
+        app.jobEngine()->setQueuePaused(false);
+        QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 2, 60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!label->text().contains(QStringLiteral("queue")),
+                                  qPrintable(label->text()), 10000);
     }
 };
 
