@@ -343,9 +343,17 @@ void VideoPlayer::onStatus(QMediaPlayer::MediaStatus status) {
             setFrameSize(size);
     } else if (status == QMediaPlayer::EndOfMedia && m_looping) {
         // By hand rather than setLoops(): it behaves the same on every backend and can be
-        // switched while playing.
-        rewind();
-        m_player->play();
+        // switched while playing. Queued: the source is not replaced inside the backend's own
+        // end-of-media notification, and looping switched off meanwhile is respected.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_looping && m_player->mediaStatus() == QMediaPlayer::EndOfMedia) {
+                    rewind();
+                    m_player->play();
+                }
+            },
+            Qt::QueuedConnection);
     } else if (status == QMediaPlayer::EndOfMedia) {
         // The last position the backend reports is the last frame's start (0.92 s of a 1 s
         // clip at 12 fps): at the end, the slider and the time say the end.
