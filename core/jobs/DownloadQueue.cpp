@@ -4,6 +4,7 @@
 #include "core/jobs/JobLibrary.h"
 #include "core/jobs/JobScheduler.h"
 #include "core/jobs/JobStore.h"
+#include "core/jobs/OnThreadPool.h"
 #include "core/jobs/VideoDownloader.h"
 #include "core/media/MediaProbe.h"
 #include "core/media/VideoMetadata.h"
@@ -189,8 +190,8 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
     // next step depends on it), on the thread pool; the job holds its download slot meanwhile.
     // A crash here finds the complete file at the next start and does both again (begin()).
     m_running.insert(jobId, {});
-    auto* watcher = new QFutureWatcher<MediaProbeResult>(this);
-    connect(watcher, &QFutureWatcher<MediaProbeResult>::finished, this,
+    auto* watcher = new QFutureWatcher<Crossing<MediaProbeResult>>(this);
+    connect(watcher, &QFutureWatcher<Crossing<MediaProbeResult>>::finished, this,
             [this, watcher, jobId, path] {
                 watcher->deleteLater();
                 if (!m_running.contains(jobId)) { // stopped or dropped meanwhile
@@ -198,13 +199,13 @@ void DownloadQueue::onDownloaded(qint64 jobId, const Result<QString>& result) {
                     return;
                 }
                 m_running.remove(jobId);
-                const MediaProbeResult probed = watcher->result();
+                const MediaProbeResult probed = watcher->result().value();
                 if (!probed.facts)
                     qCWarning(lcJobs).noquote()
                         << "job" << jobId << "saved file not read:" << probed.error;
                 finishDownload(jobId, path, probed.facts ? probed.facts->seconds : 0);
             });
-    watcher->setFuture(QtConcurrent::run([path, jobId, metadata = m_library->metadataFor(*job)] {
+    watcher->setFuture(runOnPool([path, jobId, metadata = m_library->metadataFor(*job)] {
         // Never a failed job: the video is there, it only does not say its prompt.
         if (const QString error = writeVideoMetadata(path, metadata); !error.isEmpty())
             qCWarning(lcJobs).noquote() << "job" << jobId << "metadata not written:" << error;

@@ -1,6 +1,7 @@
 #include "core/jobs/JobStore.h"
 
 #include "core/jobs/JobRows.h"
+#include "core/jobs/OnThreadPool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -231,8 +232,13 @@ bool JobStore::loadAll() {
         const auto at = m_jobs.insert(m_jobs.cend(), job.id, job);
         requests.emplace_back(&*at, std::move(request));
     }
-    QtConcurrent::blockingMap(
-        requests, [](std::pair<Job*, RequestText>& row) { readRequest(*row.first, row.second); });
+    handover::release();
+    QtConcurrent::blockingMap(requests, [](std::pair<Job*, RequestText>& row) {
+        handover::acquire();
+        readRequest(*row.first, row.second);
+        handover::release();
+    });
+    handover::acquire();
     requests.clear();
     QString error;
     if (!readMarks(db, m_jobs, &error) || !loadBoards())

@@ -1,6 +1,7 @@
 #include "core/jobs/SidecarWriter.h"
 
 #include "core/jobs/Job.h"
+#include "core/jobs/OnThreadPool.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -103,7 +104,7 @@ QFuture<bool> SidecarWriter::updateAsync(const QString& path, const QJsonObject&
                                          const QJsonObject& whole) {
     const std::shared_ptr<File> target = file(path);
     const quint64 version = ++target->latest;
-    return QtConcurrent::run([target, version, path, marks, whole] {
+    return QtConcurrent::run(Crossing([target, version, path, marks, whole] {
         const std::lock_guard lock(target->writing);
         if (target->latest.load() != version)
             return true; // a newer write of this file follows with every mark
@@ -120,7 +121,7 @@ QFuture<bool> SidecarWriter::updateAsync(const QString& path, const QJsonObject&
             return false;
         }
         return true;
-    });
+    }));
 }
 
 } // namespace pixverse

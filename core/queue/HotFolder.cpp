@@ -2,6 +2,7 @@
 #include "core/queue/HotFolder.h"
 
 #include "core/jobs/JobEngine.h"
+#include "core/jobs/OnThreadPool.h"
 
 #include <QDir>
 #include <QFutureWatcher>
@@ -102,14 +103,15 @@ void HotFolder::scan() {
     }
     m_listing = true;
     const int run = m_run;
-    auto* watcher = new QFutureWatcher<QList<hotfolder::FileFacts>>(this);
+    using Listing = Crossing<QList<hotfolder::FileFacts>>;
+    auto* watcher = new QFutureWatcher<Listing>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, run] {
         watcher->deleteLater();
         if (run == m_run)
-            onListed(watcher->result());
+            onListed(watcher->result().value());
     });
-    const QFuture<QList<hotfolder::FileFacts>> listing =
-        QtConcurrent::run(hotfolder::listCandidates, m_options.folder);
+    const QFuture<Listing> listing =
+        runOnPool([folder = m_options.folder] { return hotfolder::listCandidates(folder); });
     m_work.removeIf([](const QFuture<void>& work) { return work.isFinished(); });
     m_work << QFuture<void>(listing);
     watcher->setFuture(listing);

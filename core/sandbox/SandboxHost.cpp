@@ -2,19 +2,44 @@
 
 #include <QMetaObject>
 
+#include <condition_variable>
+#include <mutex>
+
 namespace pixverse::sandbox {
 
 namespace {
 
-//! Runs `f` on the server's thread and waits for it; works whether or not the calling thread
-//! has an event loop (BlockingQueuedConnection waits on a semaphore, not on events).
-template <typename F> void onServerThread(SandboxServer* server, F&& f) {
-    if (!server)
-        return;
-    if (QThread::currentThread() == server->thread())
+//! Guards every hand-over between a caller and the server's thread (see runOn).
+std::mutex g_handOver;
+
+//! Runs `f` on `context`'s thread and waits for it; works whether or not the calling thread has an
+//! event loop. The call is posted through Qt's event queue, but what it reads and writes is handed
+//! over both ways under a std::mutex and a condition variable rather than under Qt's own queue lock
+//! and BlockingQueuedConnection's semaphore: the ordering is the same, and ThreadSanitizer, which
+//! cannot see into Qt, sees this one (the tsan preset runs the sandbox's tests).
+template <typename F> void runOn(QObject* context, F&& f) {
+    if (QThread::currentThread() == context->thread()) {
         f();
-    else
-        QMetaObject::invokeMethod(server, std::forward<F>(f), Qt::BlockingQueuedConnection);
+        return;
+    }
+    bool done = false;
+    std::condition_variable finished;
+    std::unique_lock lock(g_handOver);
+    QMetaObject::invokeMethod(
+        context,
+        [&] {
+            const std::lock_guard guard(g_handOver);
+            f();
+            done = true;
+            finished.notify_one();
+        },
+        Qt::QueuedConnection);
+    finished.wait(lock, [&] { return done; });
+}
+
+template <typename F> void onServerThread(SandboxServer* server, F&& f) {
+    if (server)
+        runOn(server, std::forward<F>(f));
 }
 
 } // namespace
@@ -43,19 +68,16 @@ bool SandboxHost::start() {
     m_thread.start();
     SandboxServer* server = nullptr;
     bool ok = false;
-    QMetaObject::invokeMethod(
-        context,
-        [&] {
-            server = new SandboxServer(m_config);
-            ok = server->start();
-            m_error = server->errorString();
-            m_baseUrl = server->baseUrl();
-            if (!ok) {
-                delete server;
-                server = nullptr;
-            }
-        },
-        Qt::BlockingQueuedConnection);
+    runOn(context, [&] {
+        server = new SandboxServer(m_config);
+        ok = server->start();
+        m_error = server->errorString();
+        m_baseUrl = server->baseUrl();
+        if (!ok) {
+            delete server;
+            server = nullptr;
+        }
+    });
     context->deleteLater();
     if (!ok) {
         m_thread.quit();
