@@ -138,8 +138,8 @@ void JobEngine::start() {
             m_downloads->add(job.id);
         }
     }
-    qCInfo(lcJobs) << "engine started:" << m_store->jobs().size() << "jobs," << polling
-                   << "to poll," << downloading << "downloads to resume";
+    qCInfo(lcJobs) << "engine started:" << m_store->jobCount() << "jobs," << polling << "to poll,"
+                   << downloading << "downloads to resume";
     restoreQueuePause(); // a queue paused when the app quit starts paused
     m_scheduler->start();
     refreshBalance();

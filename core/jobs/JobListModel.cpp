@@ -120,11 +120,11 @@ void JobListModel::reload() {
     m_progress.clear();
     m_counts.fill(0);
     if (m_store) {
-        const QList<Job> all = m_store->jobs();
-        m_rows.reserve(all.size());
-        m_createdMs.reserve(all.size());
-        m_states.reserve(all.size());
-        for (const Job& job : all) {
+        const int count = m_store->jobCount();
+        m_rows.reserve(count);
+        m_createdMs.reserve(count);
+        m_states.reserve(count);
+        m_store->forEachJob([this](const Job& job) {
             const Row row{keyOf(job), job.id};
             m_rows.append(row);
             m_createdMs.insert(job.id, row.createdMs);
@@ -132,7 +132,7 @@ void JobListModel::reload() {
             ++m_counts[static_cast<size_t>(job.state)];
             if (ticks(job.state))
                 m_running.insert(job.id);
-        }
+        });
         std::sort(m_rows.begin(), m_rows.end(), &JobListModel::before);
     }
     endResetModel();

@@ -427,6 +427,15 @@ void JobStore::forEachUnfinished(const std::function<void(const Job&)>& visit) c
     }
 }
 
+void JobStore::forEachJob(const std::function<void(const Job&)>& visit) const {
+    for (const Job& job : m_jobs)
+        visit(job);
+}
+
+int JobStore::jobCount() const {
+    return static_cast<int>(m_jobs.size());
+}
+
 int JobStore::unfinishedCount() const {
     int n = 0;
     for (const Job& job : m_jobs) {

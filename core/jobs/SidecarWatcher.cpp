@@ -42,10 +42,12 @@ SidecarWatcher::SidecarWatcher(JobLibrary* library, QObject* parent)
     connect(m_store, &JobStore::jobAdded, this, &SidecarWatcher::follow);
     connect(m_store, &JobStore::jobChanged, this, &SidecarWatcher::follow);
     connect(m_store, &JobStore::jobRemoved, this, &SidecarWatcher::unfollow);
-    const QList<Job> jobs = m_store->jobs();
+    QList<qint64> ids;
+    ids.reserve(m_store->jobCount());
+    m_store->forEachJob([&ids](const Job& job) { ids << job.id; });
     // The newest jobs are the ones edited: their files get the watches there are.
-    for (auto job = jobs.crbegin(); job != jobs.crend(); ++job)
-        follow(job->id);
+    for (auto id = ids.crbegin(); id != ids.crend(); ++id)
+        follow(*id);
     // What the files look like now, read on the thread pool: a change is measured from there.
     QHash<QString, Sidecar> known = m_sidecars;
     auto* baseline = new QFutureWatcher<QHash<QString, Sidecar>>(this);

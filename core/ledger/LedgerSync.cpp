@@ -52,26 +52,33 @@ void LedgerSync::sync(const QDateTime& now) {
 }
 
 int LedgerSync::store(const QList<UsageItem>& items) {
-    QHash<qint64, Job> byVideo;
-    for (const Job& job : m_store->jobs()) {
+    // Which job made each video: only its id and model (a copy of every job was megabytes).
+    struct Maker {
+        qint64 jobId = 0;
+        QString model;
+    };
+    QHash<qint64, Maker> byVideo;
+    byVideo.reserve(m_store->jobCount());
+    m_store->forEachJob([&byVideo](const Job& job) {
         if (job.videoId != 0)
-            byVideo.insert(job.videoId, job);
-    }
+            byVideo.insert(job.videoId, {job.id, job.request.model});
+    });
     QList<LedgerEntry> entries;
+    entries.reserve(items.size());
     for (const UsageItem& item : items) {
         LedgerEntry entry = serviceEntry(item);
-        if (const auto job = byVideo.constFind(item.videoId); job != byVideo.cend()) {
-            entry.jobId = job->id;
-            entry.model = job->request.model;
+        if (const auto maker = byVideo.constFind(item.videoId); maker != byVideo.cend()) {
+            entry.jobId = maker->jobId;
+            entry.model = maker->model;
         }
         entries << entry;
     }
     const Result<int> added = m_store->addLedgerEntries(entries);
     // Entries kept earlier whose job came to the store since.
     for (const LedgerEntry& kept : m_store->ledgerEntries(LedgerEntry::Source::Service)) {
-        if (kept.jobId == 0 && kept.videoId != 0 && byVideo.contains(kept.videoId)) {
-            const Job& job = byVideo[kept.videoId];
-            m_store->matchLedgerEntries(kept.videoId, job.id, job.request.model);
+        if (kept.jobId == 0 && kept.videoId != 0) {
+            if (const auto maker = byVideo.constFind(kept.videoId); maker != byVideo.cend())
+                m_store->matchLedgerEntries(kept.videoId, maker->jobId, maker->model);
         }
     }
     return added.value.value_or(0);
