@@ -16,6 +16,7 @@
 #include "core/ledger/LedgerSync.h"
 #include "core/ledger/SpendGuard.h"
 #include "core/logging/LogFile.h"
+#include "core/media/LibavInput.h"
 #include "core/queue/HotFolder.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
@@ -34,6 +35,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace pixverse {
@@ -155,6 +157,11 @@ StudioApp::~StudioApp() {
 
 bool StudioApp::start() {
     m_window->show();
+    // ffmpeg's libraries are loaded by the first video read (issue 20: off the start-up); a
+    // pool thread loads them once the start-up's work is done, so the first preview, compare
+    // or last frame does not wait for them either.
+    QTimer::singleShot(1500, this,
+                       [] { QThreadPool::globalInstance()->start(&media::preloadLibav); });
     if (m_options.sandbox) {
         const std::optional<LoginDialog::SandboxOffer> offer = sandboxOffer(&m_error);
         if (!offer)

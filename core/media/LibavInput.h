@@ -19,6 +19,11 @@ namespace media {
 
 Q_DECLARE_LOGGING_CATEGORY(lcMedia)
 
+//! Loads ffmpeg's libraries now, on the calling thread (a pool thread), so the first video read
+//! does not pay for loading and relocating them (LibavLoader.cpp). Safe to call from any thread,
+//! any number of times.
+void preloadLibav();
+
 //! Closes a demuxer opened by openMediaFile().
 struct FormatContextCloser {
     void operator()(AVFormatContext* context) const;

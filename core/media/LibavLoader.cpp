@@ -4,6 +4,8 @@
 // video before the creator opens one. Each libav function core/media calls is defined here with
 // its header's signature (the compiler checks them against the headers) and forwards to the
 // library's own, looked up once. The .deb still depends on the libraries (packaging/).
+#include "core/media/LibavInput.h"
+
 #include <QByteArray>
 #include <QLibrary>
 #include <QList>
@@ -170,3 +172,11 @@ PIXVERSE_LIBAV(int, sws_scale,
                (c, srcSlice, srcStride, srcSliceY, srcSliceH, dst, dstStride))
 
 } // extern "C"
+
+namespace pixverse::media {
+
+void preloadLibav() {
+    libavLibraries();
+}
+
+} // namespace pixverse::media

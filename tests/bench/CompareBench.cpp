@@ -8,6 +8,7 @@
 // worst interval between two frames shown; the baseline is the frames the clip has in that time.
 #include "core/jobs/Job.h"
 #include "core/jobs/JobLibrary.h"
+#include "core/media/LibavInput.h"
 #include "core/media/SyncPlayback.h"
 #include "ui/CompareView.h"
 
@@ -54,9 +55,14 @@ int main(int argc, char* argv[]) {
         QStringLiteral(PIXVERSE_BENCH_COMPARE_DIR));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"), QStringLiteral("Play time"),
                                            QStringLiteral("n"), QStringLiteral("10"));
-    parser.addOptions({clipsOption, secondsOption});
+    const QCommandLineOption coldOption(
+        QStringLiteral("cold"), QStringLiteral("ffmpeg's libraries not loaded yet (the app loads "
+                                               "them on a pool thread 1.5 s after its start)"));
+    parser.addOptions({clipsOption, secondsOption, coldOption});
     parser.process(app);
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
+    if (!parser.isSet(coldOption))
+        media::preloadLibav(); // as StudioApp has done by the time a creator can compare takes
 
     QList<Job> takes;
     for (int i = 1; i <= 4; ++i) {
