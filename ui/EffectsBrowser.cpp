@@ -5,6 +5,7 @@
 #include "core/effects/TemplateLibrary.h"
 #include "core/effects/TemplateListModel.h"
 #include "core/jobs/ThumbnailCache.h"
+#include "core/media/LibavInput.h"
 #include "ui/EffectCardDelegate.h"
 #include "ui/PreviewPlayer.h"
 #include "ui/UiHelpers.h"
@@ -73,6 +74,7 @@ EffectsBrowser::EffectsBrowser(TemplateLibrary* library, PreviewCache* previews,
     d->stills = new ThumbnailCache(this);
     d->stills->setScaledSize(EffectCardDelegate::pictureSize(font()));
     d->player = new PreviewPlayer(previews, this);
+    media::preloadLibavSoon(); // its previews are decoded by ffmpeg's libraries
     d->player->setPictureSize(EffectCardDelegate::pictureSize(font()));
     d->delegate = new EffectCardDelegate(previews, d->stills, d->player, this);
     buildLayout();

@@ -53,7 +53,7 @@ void GalleryOrderModel::noteRows(int first, int last) {
     bool moved = false;
     for (int row = first; row <= last; ++row) {
         const qint64 id = jobs->jobId(row);
-        const std::optional<Job> job = jobs->store()->job(id);
+        const Job* job = jobs->store()->find(id);
         if (job && job->state == JobState::Queued) {
             const QueueKey key{job->queueOrder, job->id, job->held};
             const auto known = m_queued.constFind(id);

@@ -6,6 +6,7 @@
 #include "core/jobs/JobStore.h"
 #include "core/jobs/JobTransitions.h"
 #include "core/jobs/ThumbnailCache.h"
+#include "core/media/LibavInput.h"
 #include "ui/GalleryOrderModel.h"
 #include "ui/JobCardDelegate.h"
 #include "ui/JobGalleryView.h"
@@ -453,6 +454,9 @@ void JobsPane::updateActions() {
     action(Action::Play)
         ->setEnabled(currentAllows.has(JobAction::Play) &&
                      (engine || !current->videoPath.isEmpty()));
+    // A creator who chose a playable take may play, compare or continue it next.
+    if (action(Action::Play)->isEnabled())
+        media::preloadLibavSoon();
     action(Action::OpenFolder)->setEnabled(selection.any.has(JobAction::OpenFolder));
     action(Action::SaveCopy)->setEnabled(currentAllows.has(JobAction::SaveCopy));
     action(Action::CopyPrompt)->setEnabled(selection.any.has(JobAction::CopyPrompt));

@@ -16,7 +16,6 @@
 #include "core/ledger/LedgerSync.h"
 #include "core/ledger/SpendGuard.h"
 #include "core/logging/LogFile.h"
-#include "core/media/LibavInput.h"
 #include "core/queue/HotFolder.h"
 #include "core/sandbox/SandboxHost.h"
 #include "core/settings/AppSettings.h"
@@ -28,14 +27,15 @@
 #include "ui/PromptEditor.h"
 #include "ui/QueueBanner.h"
 #include "ui/SettingsDialog.h"
+#include "ui/StudioStyle.h"
 #include "ui/Translations.h"
 
+#include <QApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
-#include <QThreadPool>
 #include <QTimer>
 
 namespace pixverse {
@@ -70,6 +70,9 @@ StudioApp::StudioApp(StudioOptions options, QObject* parent)
     m_session->setCatalog(m_catalog.get());
     // The proxy's password, if any, is in the keychain.
     applyStoredProxy(*m_network, *m_settings, m_credentials.get());
+    // Our icons for the style's standard ones: no image file is read before the first paint.
+    if (!qobject_cast<ui::StudioStyle*>(QApplication::style()))
+        QApplication::setStyle(new ui::StudioStyle);
     m_window = std::make_unique<MainWindow>();
     m_window->setSettings(m_settings.get());
     m_window->promptEditor()->setCatalog(m_catalog.get());
@@ -157,11 +160,10 @@ StudioApp::~StudioApp() {
 
 bool StudioApp::start() {
     m_window->show();
-    // ffmpeg's libraries are loaded by the first video read (issue 20: off the start-up); a
-    // pool thread loads them once the start-up's work is done, so the first preview, compare
-    // or last frame does not wait for them either.
-    QTimer::singleShot(1500, this,
-                       [] { QThreadPool::globalInstance()->start(&media::preloadLibav); });
+    // ffmpeg's libraries are loaded by the first video read (issue 20: off the start-up), or
+    // before it on a pool thread once the creator chooses a playable take or opens the effects
+    // (media::preloadLibavSoon: JobsPane, EffectsBrowser), so the first compare, preview or last
+    // frame does not wait for them, and browsing alone does not keep them resident.
     if (m_options.sandbox) {
         const std::optional<LoginDialog::SandboxOffer> offer = sandboxOffer(&m_error);
         if (!offer)

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
 
 #include <array>
 #include <utility>
@@ -48,6 +49,23 @@ constexpr std::array kRoleIds{std::pair{RequestImage::Role::Start, "start"},
 QString text(const QJsonObject& json, const char* key, const QString& fallback = {}) {
     const QJsonValue v = json.value(QLatin1String(key));
     return v.isString() ? v.toString() : fallback;
+}
+
+//! A setting's value (a model, quality, ratio, ...): one of a few words, repeated by thousands of
+//! stored jobs. Each distinct word is kept once per thread and shared (the default itself when it
+//! is that): 10,000 jobs held 50,000 separate copies of them (issue 20's gallery memory).
+QString setting(const QJsonObject& json, const char* key, const QString& fallback = {}) {
+    QString value = text(json, key, fallback);
+    if (value == fallback)
+        return fallback;
+    if (value.size() > 32)
+        return value;
+    thread_local QSet<QString> words;
+    if (const auto found = words.constFind(value); found != words.cend())
+        return *found;
+    if (words.size() < 512)
+        words.insert(value);
+    return value;
 }
 
 } // namespace
@@ -226,13 +244,13 @@ GenerationRequest GenerationRequest::fromJson(const QJsonObject& json) {
     GenerationRequest r;
     r.prompt = text(json, "prompt");
     r.negativePrompt = text(json, "negativePrompt");
-    r.model = text(json, "model", r.model);
+    r.model = setting(json, "model", r.model);
     r.duration = json.value(QLatin1String("duration")).toInt(r.duration);
-    r.quality = text(json, "quality", r.quality);
-    r.aspectRatio = text(json, "aspectRatio", r.aspectRatio);
-    r.motionMode = text(json, "motionMode", r.motionMode);
-    r.style = text(json, "style");
-    r.cameraMovement = text(json, "cameraMovement");
+    r.quality = setting(json, "quality", r.quality);
+    r.aspectRatio = setting(json, "aspectRatio", r.aspectRatio);
+    r.motionMode = setting(json, "motionMode", r.motionMode);
+    r.style = setting(json, "style");
+    r.cameraMovement = setting(json, "cameraMovement");
     r.audio = json.value(QLatin1String("audio")).toBool();
     // Before issue 15 the switch was stored as "multiShot".
     const QJsonValue multiClip = json.value(QLatin1String("multiClip"));

@@ -269,7 +269,7 @@ void JobFilterModel::rebuildStacks() {
     if (!m_stacked || !list || !jobs)
         return;
     for (int row = 0, rows = list->rowCount(); row < rows; ++row) {
-        const std::optional<Job> job = jobs->job(list->jobId(row));
+        const Job* job = jobs->find(list->jobId(row));
         if (job && job->groupId != 0)
             m_groups[job->groupId].append({job->id, job->takeIndex, job->picked, passes(*job)});
     }
@@ -306,7 +306,7 @@ void JobFilterModel::noteRows(int first, int last) {
     if (!m_stacked || !list || !jobs)
         return;
     for (int row = first; row <= last; ++row) {
-        const std::optional<Job> job = jobs->job(list->jobId(row));
+        const Job* job = jobs->find(list->jobId(row));
         if (!job || job->groupId == 0)
             continue;
         QList<Take>& takes = m_groups[job->groupId];
@@ -364,7 +364,7 @@ bool JobFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePa
         return false; // before the mirror read: the search usually leaves few
     if (!needsJob())
         return true; // only the search or the family: no mirror read at all (as one types)
-    const std::optional<Job> job = jobs->job(id);
+    const Job* job = jobs->find(id);
     if (!job || !passes(*job))
         return false;
     if (m_openStack != 0)

@@ -260,7 +260,7 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     const qint64 id = m_rows.at(index.row()).id;
     if (role == IdRole)
         return id;
-    const std::optional<Job> found = m_store->job(id);
+    const Job* found = m_store->find(id);
     if (!found)
         return {};
     const Job& job = *found;

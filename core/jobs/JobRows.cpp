@@ -2,12 +2,16 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <array>
 #include <functional>
+#include <sqlite3.h>
 
 namespace pixverse::job_rows {
 
@@ -310,10 +314,6 @@ namespace {
 QVariant timeValue(const QDateTime& time) {
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
 }
-QDateTime timeFrom(const QVariant& value) {
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
 QVariant idValue(qint64 id) {
     return id != 0 ? QVariant(id) : QVariant();
 }
@@ -374,69 +374,248 @@ QVariantList rowValues(const Job& job) {
 }
 
 void readRequest(Job& job, const RequestText& text) {
-    job.request = GenerationRequest::fromJson(QJsonDocument::fromJson(text.json.toUtf8()).object());
+    job.request = GenerationRequest::fromJson(QJsonDocument::fromJson(text.json).object());
     // Schema 1-3 kept the image here only; since step 3 → 4 the request has it too. Only a
     // different path is put back: setStartImage would drop an effect's other Start images.
     if (!text.imagePath.isEmpty() && text.imagePath != job.request.startImagePath())
         job.request.setStartImage(text.imagePath);
 }
 
-Job jobFrom(const QSqlQuery& query, ColumnIndex& columns, RequestText* deferred) {
-    auto value = [&query, &columns](const char* column) {
-        auto at = columns.constFind(
-            QByteArray::fromRawData(column, static_cast<qsizetype>(qstrlen(column))));
-        if (at == columns.cend())
-            at = columns.insert(QByteArray(column), query.record().indexOf(QLatin1String(column)));
-        return query.value(*at);
-    };
+namespace {
+
+//! The columns JobReader reads, in the order of kReadColumns.
+enum class Col {
+    Id,
+    CreatedAt,
+    UpdatedAt,
+    Family,
+    Account,
+    Request,
+    ImagePath,
+    SourceImagePath,
+    TraceId,
+    VideoId,
+    Uploads,
+    State,
+    RawStatus,
+    Credits,
+    ErrorMessage,
+    ErrorCode,
+    VideoUrl,
+    VideoWidth,
+    VideoHeight,
+    Seed,
+    VideoPath,
+    ThumbnailPath,
+    SidecarPath,
+    Attempts,
+    NextAttemptAt,
+    GeneratingSince,
+    Stalled,
+    Favourite,
+    Imported,
+    DeletedOnService,
+    HasAudio,
+    VideoSeconds,
+    GroupId,
+    TakeIndex,
+    Rating,
+    Rejected,
+    Picked,
+    QueueOrder,
+    Held,
+    RefundedCredits,
+    Origin,
+    Count
+};
+constexpr std::array<const char*, static_cast<std::size_t>(Col::Count)> kReadColumns{
+    "id",
+    "created_at",
+    "updated_at",
+    "family",
+    "account",
+    "request",
+    "image_path",
+    "source_image_path",
+    "trace_id",
+    "video_id",
+    "uploads",
+    "state",
+    "raw_status",
+    "credits",
+    "error_message",
+    "error_code",
+    "video_url",
+    "video_width",
+    "video_height",
+    "seed",
+    "video_path",
+    "thumbnail_path",
+    "sidecar_path",
+    "attempts",
+    "next_attempt_at",
+    "generating_since",
+    "stalled",
+    "favourite",
+    "imported",
+    "deleted_on_service",
+    "has_audio",
+    "video_seconds",
+    "group_id",
+    "take_index",
+    "rating",
+    "rejected",
+    "picked",
+    "queue_order",
+    "held",
+    "refunded_credits",
+    "origin"};
+
+//! The same short text (an account label) read for many rows is kept once: implicitly shared.
+class SharedTexts {
+public:
+    QString get(QString text) {
+        if (text.isEmpty() || text.size() > 200)
+            return text;
+        const auto found = m_texts.constFind(text);
+        if (found != m_texts.cend())
+            return *found;
+        if (m_texts.size() < 256)
+            m_texts.insert(text);
+        return text;
+    }
+
+private:
+    QSet<QString> m_texts;
+};
+
+} // namespace
+
+struct JobReader::Statement {
+    sqlite3_stmt* statement = nullptr;
+    std::array<int, static_cast<std::size_t>(Col::Count)> index{}; // -1: not in this schema
+    mutable SharedTexts shared;
+
+    int at(Col column) const { return index[static_cast<std::size_t>(column)]; }
+    bool isNull(Col column) const {
+        return at(column) < 0 || sqlite3_column_type(statement, at(column)) == SQLITE_NULL;
+    }
+    qint64 integer(Col column) const {
+        return at(column) < 0 ? 0 : sqlite3_column_int64(statement, at(column));
+    }
+    bool flag(Col column) const { return integer(column) != 0; }
+    double real(Col column) const {
+        return at(column) < 0 ? 0.0 : sqlite3_column_double(statement, at(column));
+    }
+    QByteArray bytes(Col column) const {
+        if (at(column) < 0)
+            return {};
+        const auto* data =
+            reinterpret_cast<const char*>(sqlite3_column_text(statement, at(column)));
+        return data ? QByteArray(data, sqlite3_column_bytes(statement, at(column))) : QByteArray();
+    }
+    QString text(Col column) const {
+        if (at(column) < 0)
+            return {};
+        const auto* data =
+            reinterpret_cast<const char*>(sqlite3_column_text(statement, at(column)));
+        return data ? QString::fromUtf8(data, sqlite3_column_bytes(statement, at(column)))
+                    : QString();
+    }
+    QDateTime time(Col column) const {
+        return isNull(column) ? QDateTime()
+                              : QDateTime::fromMSecsSinceEpoch(integer(column), Qt::UTC);
+    }
+};
+
+JobReader::JobReader(const QSqlDatabase& db)
+    : m_statement(std::make_unique<Statement>()) {
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    sqlite3* connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                              ? *static_cast<sqlite3* const*>(handle.constData())
+                              : nullptr;
+    if (!connection) {
+        m_error = QStringLiteral("the database is not an open SQLite connection");
+        return;
+    }
+    if (sqlite3_prepare_v2(connection, "SELECT * FROM jobs ORDER BY id", -1,
+                           &m_statement->statement, nullptr) != SQLITE_OK) {
+        m_error = QString::fromUtf8(sqlite3_errmsg(connection));
+        return;
+    }
+    m_statement->index.fill(-1);
+    const int count = sqlite3_column_count(m_statement->statement);
+    for (int column = 0; column < count; ++column) {
+        const char* name = sqlite3_column_name(m_statement->statement, column);
+        for (std::size_t i = 0; i < kReadColumns.size(); ++i) {
+            if (qstrcmp(name, kReadColumns[i]) == 0)
+                m_statement->index[i] = column;
+        }
+    }
+}
+
+JobReader::~JobReader() {
+    sqlite3_finalize(m_statement->statement);
+}
+
+bool JobReader::next() {
+    if (!m_statement->statement)
+        return false;
+    const int step = sqlite3_step(m_statement->statement);
+    if (step == SQLITE_ROW)
+        return true;
+    if (step != SQLITE_DONE)
+        m_error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_statement->statement)));
+    return false;
+}
+
+Job JobReader::job(RequestText* request) const {
+    const Statement& row = *m_statement;
     Job job;
-    job.id = value("id").toLongLong();
-    job.createdAt = timeFrom(value("created_at"));
-    job.updatedAt = timeFrom(value("updated_at"));
-    job.family = apiFamilyFromId(value("family").toString()).value_or(ApiFamily::OpenApi);
-    job.account = value("account").toString();
-    RequestText request{value("request").toString(), value("image_path").toString()};
-    if (deferred)
-        *deferred = std::move(request);
-    else
-        readRequest(job, request);
-    job.sourceImagePath = value("source_image_path").toString();
-    job.traceId = value("trace_id").toString();
-    job.videoId = value("video_id").toLongLong();
-    job.uploads =
-        uploadsFromJson(QJsonDocument::fromJson(value("uploads").toString().toUtf8()).object());
-    job.state = jobStateFromId(value("state").toString()).value_or(JobState::Failed);
-    job.rawStatus = value("raw_status").toInt();
-    if (const QVariant credits = value("credits"); !credits.isNull())
-        job.credits = credits.toInt();
-    job.errorMessage = value("error_message").toString();
-    job.errorCode = value("error_code").toLongLong();
-    job.videoUrl = value("video_url").toString();
-    job.videoWidth = value("video_width").toInt();
-    job.videoHeight = value("video_height").toInt();
-    if (const QVariant seed = value("seed"); !seed.isNull())
-        job.seed = seed.toLongLong();
-    job.videoPath = value("video_path").toString();
-    job.thumbnailPath = value("thumbnail_path").toString();
-    job.sidecarPath = value("sidecar_path").toString();
-    job.attempts = value("attempts").toInt();
-    job.nextAttemptAt = timeFrom(value("next_attempt_at"));
-    job.generatingSince = timeFrom(value("generating_since"));
-    job.stalled = value("stalled").toInt() != 0;
-    job.favourite = value("favourite").toInt() != 0;
-    job.imported = value("imported").toInt() != 0;
-    job.deletedOnService = value("deleted_on_service").toInt() != 0;
-    job.hasAudio = value("has_audio").toInt() != 0;
-    job.videoSeconds = value("video_seconds").toDouble();
-    job.groupId = value("group_id").toLongLong();
-    job.takeIndex = value("take_index").toInt();
-    job.rating = value("rating").toInt();
-    job.rejected = value("rejected").toInt() != 0;
-    job.picked = value("picked").toInt() != 0;
-    job.queueOrder = value("queue_order").toLongLong();
-    job.held = value("held").toInt() != 0;
-    job.refundedCredits = value("refunded_credits").toInt();
-    job.origin = value("origin").toString();
+    job.id = row.integer(Col::Id);
+    job.createdAt = row.time(Col::CreatedAt);
+    job.updatedAt = row.time(Col::UpdatedAt);
+    job.family = apiFamilyFromId(row.text(Col::Family)).value_or(ApiFamily::OpenApi);
+    job.account = row.shared.get(row.text(Col::Account));
+    *request = RequestText{row.bytes(Col::Request), row.text(Col::ImagePath)};
+    job.sourceImagePath = row.text(Col::SourceImagePath);
+    job.traceId = row.text(Col::TraceId);
+    job.videoId = row.integer(Col::VideoId);
+    // Most jobs never uploaded anything: no JSON to parse for them.
+    if (const QByteArray uploads = row.bytes(Col::Uploads); uploads.size() > 2)
+        job.uploads = uploadsFromJson(QJsonDocument::fromJson(uploads).object());
+    job.state = jobStateFromId(row.text(Col::State)).value_or(JobState::Failed);
+    job.rawStatus = static_cast<int>(row.integer(Col::RawStatus));
+    if (!row.isNull(Col::Credits))
+        job.credits = static_cast<int>(row.integer(Col::Credits));
+    job.errorMessage = row.shared.get(row.text(Col::ErrorMessage));
+    job.errorCode = row.integer(Col::ErrorCode);
+    job.videoUrl = row.text(Col::VideoUrl);
+    job.videoWidth = static_cast<int>(row.integer(Col::VideoWidth));
+    job.videoHeight = static_cast<int>(row.integer(Col::VideoHeight));
+    if (!row.isNull(Col::Seed))
+        job.seed = row.integer(Col::Seed);
+    job.videoPath = row.text(Col::VideoPath);
+    job.thumbnailPath = row.text(Col::ThumbnailPath);
+    job.sidecarPath = row.text(Col::SidecarPath);
+    job.attempts = static_cast<int>(row.integer(Col::Attempts));
+    job.nextAttemptAt = row.time(Col::NextAttemptAt);
+    job.generatingSince = row.time(Col::GeneratingSince);
+    job.stalled = row.flag(Col::Stalled);
+    job.favourite = row.flag(Col::Favourite);
+    job.imported = row.flag(Col::Imported);
+    job.deletedOnService = row.flag(Col::DeletedOnService);
+    job.hasAudio = row.flag(Col::HasAudio);
+    job.videoSeconds = row.real(Col::VideoSeconds);
+    job.groupId = row.integer(Col::GroupId);
+    job.takeIndex = static_cast<int>(row.integer(Col::TakeIndex));
+    job.rating = static_cast<int>(row.integer(Col::Rating));
+    job.rejected = row.flag(Col::Rejected);
+    job.picked = row.flag(Col::Picked);
+    job.queueOrder = row.integer(Col::QueueOrder);
+    job.held = row.flag(Col::Held);
+    job.refundedCredits = static_cast<int>(row.integer(Col::RefundedCredits));
+    job.origin = row.text(Col::Origin);
     return job;
 }
 

@@ -9,8 +9,10 @@
 #include <QByteArray>
 #include <QLibrary>
 #include <QList>
+#include <QThreadPool>
 #include <QtGlobal>
 
+#include <atomic>
 #include <cstdarg>
 
 extern "C" {
@@ -177,6 +179,12 @@ namespace pixverse::media {
 
 void preloadLibav() {
     libavLibraries();
+}
+
+void preloadLibavSoon() {
+    static std::atomic_flag started = ATOMIC_FLAG_INIT;
+    if (!started.test_and_set())
+        QThreadPool::globalInstance()->start(&preloadLibav);
 }
 
 } // namespace pixverse::media

@@ -47,6 +47,9 @@ private Q_SLOTS:
     void effectAndFusionImagesAreCopiedWithTheirRoles();
     void listUploadsRoundTrip();
     void readsSchema6RowsWithoutLists();
+    void keepsRepeatedTextsOnce();
+    void copiedInputsAreTheirOwn();
+    void reportsADamagedTable();
 
 private:
     static Job sampleJob(const QString& prompt = QStringLiteral("A lighthouse in a storm"));
@@ -1026,6 +1029,95 @@ void TestJobStore::readsSchema6RowsWithoutLists() {
     QCOMPARE(jobs.at(1).request.templateImageCount, 1); // the list's default
     QVERIFY(jobs.at(1).uploads.starts.isEmpty());
     QCOMPARE(jobs.at(1).missingUploads(), QList<JobInput>{JobInput(InputRole::EffectImage, 0)});
+}
+
+void TestJobStore::keepsRepeatedTextsOnce() {
+    // Issue 20: 10,000 stored jobs held 10,000 copies of the same account label, error sentence
+    // and settings words. Read back, equal texts share one copy; the values are unchanged.
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    {
+        JobStore store;
+        QVERIFY(store.open(dataDir));
+        for (int i = 0; i < 3; ++i) {
+            Job job = sampleJob(QStringLiteral("take %1").arg(i));
+            job.request.model = QStringLiteral("v5.6");
+            job.errorMessage = QStringLiteral("The video could not be generated. Try again.");
+            QVERIFY(store.add(job).ok());
+        }
+    }
+    JobStore store;
+    QVERIFY(store.open(dataDir));
+    const QList<Job> jobs = store.jobs();
+    QCOMPARE(jobs.size(), 3);
+    for (const Job& job : jobs) {
+        QCOMPARE(job.account, QStringLiteral("sk-…0000"));
+        QCOMPARE(job.errorMessage, QStringLiteral("The video could not be generated. Try again."));
+        QCOMPARE(job.request.model, QStringLiteral("v5.6"));
+        QCOMPARE(job.request.quality, QStringLiteral("720p"));
+        QCOMPARE(job.account.constData(), jobs.at(0).account.constData());
+        QCOMPARE(job.errorMessage.constData(), jobs.at(0).errorMessage.constData());
+    }
+    QVERIFY(jobs.at(0).request.prompt.constData() != jobs.at(1).request.prompt.constData());
+    // Requests parsed on one thread share their settings' words; a default stays the default's.
+    const QJsonObject json = jobs.at(0).request.toJson();
+    const GenerationRequest a = GenerationRequest::fromJson(json);
+    const GenerationRequest b = GenerationRequest::fromJson(json);
+    QCOMPARE(a.model, QStringLiteral("v5.6"));
+    QCOMPARE(a.model.constData(), b.model.constData());
+    QCOMPARE(a.quality.constData(), b.quality.constData());
+    const GenerationRequest plain;
+    QJsonObject defaults = json;
+    defaults.insert(QStringLiteral("aspectRatio"), plain.aspectRatio);
+    QCOMPARE(GenerationRequest::fromJson(defaults).aspectRatio.constData(),
+             plain.aspectRatio.constData());
+}
+
+void TestJobStore::copiedInputsAreTheirOwn() {
+    // RequestInputs keeps its rare inputs on the heap (HeapOptional): still values.
+    RequestInputs inputs;
+    QVERIFY(!inputs.start);
+    inputs.start = UploadedImage{11, QStringLiteral("https://img/a"), {}, 640, 360};
+    inputs.video = UploadedMedia{UploadedMedia::Kind::Video, 12, QStringLiteral("v"), 1280, 720};
+    RequestInputs copy = inputs;
+    copy.start->imageId = 21;
+    copy.video.reset();
+    QCOMPARE(inputs.start->imageId, 11LL);
+    QVERIFY(inputs.video.has_value());
+    QCOMPARE(inputs.video->mediaId, 12LL);
+    QCOMPARE(copy.start->url, QStringLiteral("https://img/a"));
+    QVERIFY(!copy.video);
+    RequestInputs moved = std::move(copy);
+    QCOMPARE(moved.start->imageId, 21LL);
+    QCOMPARE(moved.start.value_or(UploadedImage{}).width, 640);
+    moved.first = std::nullopt;
+    QVERIFY_THROWS_EXCEPTION(std::bad_optional_access, moved.first.value());
+}
+
+void TestJobStore::reportsADamagedTable() {
+    // The rows are read through SQLite's own API (JobReader): its refusal is the store's error,
+    // and the file is left as it was.
+    const QString dataDir = m_dir->filePath(QStringLiteral("data"));
+    {
+        JobStore store;
+        QVERIFY(store.open(dataDir));
+        QVERIFY(store.add(sampleJob()).ok());
+    }
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+        db.setDatabaseName(QDir(dataDir).filePath(JobStore::databaseFileName()));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE jobs RENAME TO jobs_elsewhere")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+    JobStore store;
+    QVERIFY(!store.open(dataDir));
+    QVERIFY2(store.errorString().contains(QStringLiteral("Cannot read the job database")),
+             qPrintable(store.errorString()));
+    QVERIFY2(store.errorString().contains(QStringLiteral("jobs")), qPrintable(store.errorString()));
+    QVERIFY(!store.isOpen());
 }
 
 QTEST_GUILESS_MAIN(TestJobStore)
